@@ -1,0 +1,39 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "Footprint",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "FootprintCore", targets: ["FootprintCore"]),
+        .library(name: "FootprintImport", targets: ["FootprintImport"]),
+        .executable(name: "footprint", targets: ["footprint"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    ],
+    targets: [
+        .target(name: "FootprintCore", swiftSettings: swiftSettings),
+        .target(name: "FootprintImport", dependencies: ["FootprintCore"], swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "footprint",
+            dependencies: [
+                "FootprintCore", "FootprintImport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "FootprintCoreTests", dependencies: ["FootprintCore"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "FootprintImportTests", dependencies: ["FootprintCore", "FootprintImport"],
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "FootprintCLITests", dependencies: ["FootprintCore", "FootprintImport"],
+            swiftSettings: swiftSettings),
+    ]
+)

@@ -1,0 +1,117 @@
+/// Interns byte strings into dense indices 0, 1, 2, ... without allocating a `String` per lookup.
+///
+/// Used on the hot path to turn supplier, category, currency and unit fields into array indices.
+/// Memory grows with the number of distinct keys, never with the number of lookups.
+/// A value type with copy-on-write arrays; give each thread its own.
+public struct ByteInterner: Sendable {
+    private var slots: [Int32]
+    private var hashes: [UInt64] = []
+    private var offsets: [Int32] = []
+    private var lengths: [Int32] = []
+    private var arena: [UInt8] = []
+    private var mask: Int
+
+    /// The number of distinct keys interned.
+    public var count: Int { offsets.count }
+
+    public init(capacity: Int = 64) {
+        var size = 16
+        while size < capacity * 2 { size <<= 1 }
+        slots = Array(repeating: -1, count: size)
+        mask = size - 1
+    }
+
+    /// The index of the key, inserting it if it is new.
+    @inlinable @inline(__always)
+    public mutating func intern(_ base: UnsafeRawPointer, _ length: Int) -> Int {
+        internWithHash(base, length, byteHash(base, length))
+    }
+
+    /// The index of `text`, inserting it if it is new.
+    public mutating func intern(_ text: String) -> Int {
+        var copy = text
+        return copy.withUTF8 { intern(UnsafeRawPointer($0.baseAddress ?? UnsafePointer(bitPattern: 1)!), $0.count) }
+    }
+
+    /// The index of the key, or `nil` if it was never interned.
+    public func find(_ base: UnsafeRawPointer, _ length: Int) -> Int? {
+        let hash = byteHash(base, length)
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let entry = Int(slots[slot])
+            if entry < 0 { return nil }
+            if hashes[entry] == hash && equals(entry, base, length) { return entry }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// The index of `text`, or `nil`.
+    public func find(_ text: String) -> Int? {
+        var copy = text
+        return copy.withUTF8 { find(UnsafeRawPointer($0.baseAddress ?? UnsafePointer(bitPattern: 1)!), $0.count) }
+    }
+
+    /// The key at `index`, decoded as UTF-8.
+    public func string(at index: Int) -> String {
+        let start = Int(offsets[index])
+        return String(decoding: arena[start..<start + Int(lengths[index])], as: UTF8.self)
+    }
+
+    /// Every key, in index order.
+    public var strings: [String] { (0..<count).map(string(at:)) }
+
+    @usableFromInline
+    mutating func internWithHash(_ base: UnsafeRawPointer, _ length: Int, _ hash: UInt64) -> Int {
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let entry = Int(slots[slot])
+            if entry < 0 { break }
+            if hashes[entry] == hash && equals(entry, base, length) { return entry }
+            slot = (slot + 1) & mask
+        }
+        let index = offsets.count
+        offsets.append(Int32(arena.count))
+        lengths.append(Int32(length))
+        hashes.append(hash)
+        arena.append(contentsOf: UnsafeRawBufferPointer(start: base, count: length))
+        slots[slot] = Int32(index)
+        if offsets.count * 2 > slots.count { grow() }
+        return index
+    }
+
+    @usableFromInline
+    func equals(_ entry: Int, _ base: UnsafeRawPointer, _ length: Int) -> Bool {
+        guard Int(lengths[entry]) == length else { return false }
+        let start = Int(offsets[entry])
+        return arena.withUnsafeBytes { stored in
+            length == 0 || memcmpBytes(stored.baseAddress! + start, base, length)
+        }
+    }
+
+    private mutating func grow() {
+        let size = slots.count * 2
+        slots = Array(repeating: -1, count: size)
+        mask = size - 1
+        for entry in 0..<offsets.count {
+            var slot = Int(truncatingIfNeeded: hashes[entry]) & mask
+            while slots[slot] >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(entry)
+        }
+    }
+}
+
+@usableFromInline @inline(__always)
+func memcmpBytes(_ a: UnsafeRawPointer, _ b: UnsafeRawPointer, _ n: Int) -> Bool {
+    var i = 0
+    while i + 8 <= n {
+        if a.loadUnaligned(fromByteOffset: i, as: UInt64.self) != b.loadUnaligned(fromByteOffset: i, as: UInt64.self) {
+            return false
+        }
+        i += 8
+    }
+    while i < n {
+        if a.load(fromByteOffset: i, as: UInt8.self) != b.load(fromByteOffset: i, as: UInt8.self) { return false }
+        i += 1
+    }
+    return true
+}

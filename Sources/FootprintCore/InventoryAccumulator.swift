@@ -1,0 +1,129 @@
+/// Accumulates line results into dense arrays indexed by the caller's slots (one per distinct
+/// category, supplier, customer and currency text), so that adding a line allocates nothing.
+/// `summary` turns the slots back into names. Give each thread its own accumulator and merge
+/// the summaries.
+public struct InventoryAccumulator: Sendable {
+    var methodKg = [CompensatedSum](repeating: CompensatedSum(), count: 4)
+    var methodLines = [Int](repeating: 0, count: 5)
+    var categoryKg: [CompensatedSum] = []
+    var supplierKg: [CompensatedSum] = []
+    var customerKg: [CompensatedSum] = []
+    // spend[method (0...4) * currencySlots + currency]
+    var spend: [DecimalSum] = []
+    var currencySlots = 0
+    // Unmapped lines by reason key.
+    var unmapped: [UnmappedKey: Tally] = [:]
+
+    /// What an unmapped line is missing, in slots, until names are known.
+    public enum UnmappedKey: Hashable, Sendable {
+        case noFactor(categorySlot: Int)
+        case noExchangeRate(currency: CurrencyCode, year: Int32)
+        case noPriceIndex(year: Int32)
+    }
+
+    struct Tally: Sendable {
+        var lines = 0
+        var spend: [CurrencyCode: DecimalSum] = [:]
+    }
+
+    public init() {}
+
+    /// Adds one line. `customer` is -1 for a line bought for no customer.
+    /// The amount is `amountDigits` x 10^-`amountScale` in `currency` (slot `currencySlot`).
+    @inlinable @inline(__always)
+    public mutating func add(
+        _ result: LineResult, engine: InventoryEngine, line: LedgerLine, category: Int, supplier: Int, customer: Int,
+        currencySlot: Int, amountDigits: Int64, amountScale: Int
+    ) {
+        addSpend(method: result.method.map { Int($0.rawValue) } ?? 4, currencySlot: currencySlot, digits: amountDigits, scale: amountScale)
+        guard let method = result.method else {
+            let key: UnmappedKey
+            switch result.failure {
+            case .noExchangeRate(let currencyKey):
+                key = .noExchangeRate(
+                    currency: currencyKey >= 0 ? engine.currencies[Int(currencyKey)] : line.currency, year: line.year)
+            case .noPriceIndex(let year): key = .noPriceIndex(year: year)
+            case .noFactor, .none: key = .noFactor(categorySlot: category)
+            }
+            addUnmapped(key, currency: line.currency, digits: amountDigits, scale: amountScale)
+            return
+        }
+        addComputed(method: Int(method.rawValue), kg: result.kg, category: category, supplier: supplier, customer: customer)
+    }
+
+    @usableFromInline
+    mutating func addComputed(method: Int, kg: Double, category: Int, supplier: Int, customer: Int) {
+        methodKg[method].add(kg)
+        methodLines[method] += 1
+        if category >= categoryKg.count { categoryKg += Array(repeating: CompensatedSum(), count: category + 16 - categoryKg.count) }
+        categoryKg[category].add(kg)
+        if supplier >= supplierKg.count { supplierKg += Array(repeating: CompensatedSum(), count: supplier + 64 - supplierKg.count) }
+        supplierKg[supplier].add(kg)
+        if customer >= 0 {
+            if customer >= customerKg.count { customerKg += Array(repeating: CompensatedSum(), count: customer + 64 - customerKg.count) }
+            customerKg[customer].add(kg)
+        }
+    }
+
+    @usableFromInline
+    mutating func addSpend(method: Int, currencySlot: Int, digits: Int64, scale: Int) {
+        if currencySlot >= currencySlots {
+            var grown = [DecimalSum](repeating: DecimalSum(), count: 5 * (currencySlot + 8))
+            for m in 0..<5 {
+                for c in 0..<currencySlots { grown[m * (currencySlot + 8) + c] = spend[m * currencySlots + c] }
+            }
+            spend = grown
+            currencySlots = currencySlot + 8
+        }
+        spend[method * currencySlots + currencySlot].add(digits: digits, scale: scale)
+    }
+
+    @usableFromInline
+    mutating func addUnmapped(_ key: UnmappedKey, currency: CurrencyCode, digits: Int64, scale: Int) {
+        methodLines[4] += 1
+        unmapped[key, default: Tally()].lines += 1
+        unmapped[key, default: Tally()].spend[currency, default: DecimalSum()].add(digits: digits, scale: scale)
+    }
+
+    /// The accumulated figures with slots replaced by their names.
+    public func summary(categories: [String], suppliers: [String], customers: [String], currencies: [CurrencyCode])
+        -> InventorySummary
+    {
+        var s = InventorySummary()
+        for method in CalculationMethod.allCases where methodLines[Int(method.rawValue)] > 0 {
+            s.kgByMethod[method] = methodKg[Int(method.rawValue)]
+            s.linesByMethod[method] = methodLines[Int(method.rawValue)]
+        }
+        for (slot, sum) in categoryKg.enumerated() where slot < categories.count && sum != CompensatedSum() {
+            s.kgByCategory[categories[slot], default: CompensatedSum()].add(sum)
+        }
+        for (slot, sum) in supplierKg.enumerated() where slot < suppliers.count && sum != CompensatedSum() {
+            s.kgBySupplier[suppliers[slot], default: CompensatedSum()].add(sum)
+        }
+        for (slot, sum) in customerKg.enumerated() where slot < customers.count && sum != CompensatedSum() {
+            s.kgByCustomer[customers[slot], default: CompensatedSum()].add(sum)
+        }
+        for m in 0..<5 {
+            let method: CalculationMethod? = m < 4 ? CalculationMethod(rawValue: UInt8(m)) : nil
+            for c in 0..<min(currencySlots, currencies.count) where spend[m * currencySlots + c] != DecimalSum() {
+                s.spendByMethod[method, default: [:]][currencies[c], default: DecimalSum()].add(spend[m * currencySlots + c])
+            }
+        }
+        for (key, tally) in unmapped {
+            let reason: UnmappedReason
+            switch key {
+            case .noFactor(let slot): reason = .noFactor(category: categories[slot])
+            case .noExchangeRate(let currency, let year): reason = .noExchangeRate(currency: currency, year: Int(year))
+            case .noPriceIndex(let year): reason = .noPriceIndex(year: Int(year))
+            }
+            var t = InventorySummary.UnmappedTally()
+            t.lines = tally.lines
+            t.spend = tally.spend
+            s.unmapped[reason, default: InventorySummary.UnmappedTally()].lines += t.lines
+            for (currency, amount) in t.spend {
+                s.unmapped[reason, default: InventorySummary.UnmappedTally()].spend[currency, default: DecimalSum()].add(amount)
+            }
+        }
+        return s
+    }
+}

@@ -1,0 +1,151 @@
+extension InventoryEngine {
+    /// Computes one purchase line by the first rule of the hierarchy that applies:
+    /// supplier-specific, hybrid, average-data, spend-based; otherwise the line is unmapped.
+    @inlinable
+    public func evaluate(_ line: LedgerLine) -> LineResult {
+        var result = LineResult()
+        if line.hasQuantity && line.unit >= 0 {
+            if line.product >= 0 && line.supplier >= 0 && supplierSpecific(line, &result) { return result }
+        }
+        if line.supplier >= 0 && hybrid(line, &result) { return result }
+        if line.hasQuantity && line.unit >= 0 && line.category >= 0 && averageData(line, &result) { return result }
+        spendBased(line, &result)
+        return result
+    }
+
+    /// Rule 1: quantity x the supplier's footprint for the product, in the line's unit after conversion.
+    /// A footprint in exactly the line's unit is preferred; otherwise the first convertible one, in file order.
+    @usableFromInline
+    func supplierSpecific(_ line: LedgerLine, _ result: inout LineResult) -> Bool {
+        let key = UInt64(UInt32(line.supplier)) << 32 | UInt64(UInt32(line.product))
+        guard let range = footprintRanges[key] else { return false }
+        let start = Int(range >> 32)
+        let count = Int(range & 0xFFFF_FFFF)
+        var chosen = -1
+        var factor = Double.nan
+        for i in start..<start + count {
+            let index = Int(footprintOrder[i])
+            let r = ratio(line.unit, footprintUnit[index])
+            if r == 1 && footprintUnit[index] == line.unit {
+                chosen = index
+                factor = 1
+                break
+            }
+            if chosen < 0 && !r.isNaN {
+                chosen = index
+                factor = r
+            }
+        }
+        guard chosen >= 0 else { return false }
+        result.method = .supplierSpecific
+        result.sourceIndex = Int32(chosen)
+        result.unitFactor = factor
+        result.activity = factor == 1 ? line.quantity : line.quantity * factor
+        result.kg = result.activity * reference.footprints[chosen].kgPerUnit
+        return true
+    }
+
+    /// Rule 2: the line's amount, in the disclosure's currency at the line year's rates, times the
+    /// supplier's intensity from the latest disclosure not after the line's year (else the earliest).
+    @usableFromInline
+    func hybrid(_ line: LedgerLine, _ result: inout LineResult) -> Bool {
+        let s = Int(line.supplier)
+        let count = Int(disclosureCount[s])
+        guard count > 0 else { return false }
+        let start = Int(disclosureStart[s])
+        var chosen = Int(disclosureOrder[start])
+        for i in start..<start + count {
+            let index = Int(disclosureOrder[i])
+            if reference.disclosures[index].year <= Int(line.year) { chosen = index } else { break }
+        }
+        let target = disclosureCurrency[chosen]
+        let from = rate(line.currencyKey, line.year)
+        let to = rate(target, line.year)
+        guard !from.isNaN, !to.isNaN else { return false }
+        // Both rates must exist (FORMATS.md), even when the currencies are the same; then the amount is used as is.
+        let converted = target == line.currencyKey ? line.amount : line.amount / from * to
+        result.fromRate = from
+        result.toRate = to
+        result.method = .hybrid
+        result.sourceIndex = Int32(chosen)
+        result.activity = converted
+        result.kg = converted * disclosureIntensity[chosen]
+        return true
+    }
+
+    /// Rule 3: quantity x the category's average-data factor in the line's unit after conversion.
+    @usableFromInline
+    func averageData(_ line: LedgerLine, _ result: inout LineResult) -> Bool {
+        let c = Int(line.category)
+        let start = Int(activityStart[c])
+        var chosen = -1
+        var factor = Double.nan
+        for i in start..<start + Int(activityCount[c]) {
+            let index = Int(activityOrder[i])
+            let unit = activityUnit[index]
+            if unit == line.unit {
+                chosen = index
+                factor = 1
+                break
+            }
+            let r = ratio(line.unit, unit)
+            if chosen < 0 && !r.isNaN {
+                chosen = index
+                factor = r
+            }
+        }
+        guard chosen >= 0 else { return false }
+        result.method = .averageData
+        result.sourceIndex = Int32(chosen)
+        result.unitFactor = factor
+        result.activity = factor == 1 ? line.quantity : line.quantity * factor
+        result.kg = result.activity * reference.factors[chosen].kgPerUnit
+        return true
+    }
+
+    /// Rule 4: the amount in the factor's currency at the line year's rates, adjusted to the factor's
+    /// price year, times the spend-based factor. Missing rates or indices leave the line unmapped.
+    @usableFromInline
+    func spendBased(_ line: LedgerLine, _ result: inout LineResult) {
+        guard line.category >= 0, spendFactor[Int(line.category)] >= 0 else {
+            result.failure = .noFactor
+            return
+        }
+        let c = Int(line.category)
+        let factorIndex = Int(spendFactor[c])
+        let target = spendCurrency[c]
+        let from = rate(line.currencyKey, line.year)
+        guard !from.isNaN else {
+            result.failure = .noExchangeRate(currencyKey: line.currencyKey)
+            return
+        }
+        let to = rate(target, line.year)
+        guard !to.isNaN else {
+            result.failure = .noExchangeRate(currencyKey: target)
+            return
+        }
+        // Both rates must exist (FORMATS.md), even when the currencies are the same; then the amount is used as is.
+        var converted = target == line.currencyKey ? line.amount : line.amount / from * to
+        result.fromRate = from
+        result.toRate = to
+        let priceYear = spendPriceYear[c]
+        if priceYear >= 0 {
+            let base = index(line.year)
+            guard !base.isNaN else {
+                result.failure = .noPriceIndex(year: line.year)
+                return
+            }
+            let target = index(priceYear)
+            guard !target.isNaN else {
+                result.failure = .noPriceIndex(year: priceYear)
+                return
+            }
+            result.priceFactor = target / base
+            converted *= result.priceFactor
+        }
+        result.method = .spendBased
+        result.sourceIndex = Int32(factorIndex)
+        result.activity = converted
+        result.kg = converted * reference.factors[factorIndex].kgPerUnit
+    }
+}

@@ -1,0 +1,214 @@
+/// The method hierarchy of FORMATS.md, compiled from reference data into flat tables so that
+/// evaluating a purchase line is a handful of array reads and never allocates.
+///
+/// Build one engine per set of reference data; it is immutable and safe to share between threads.
+public struct InventoryEngine: Sendable {
+    public let reference: ReferenceData
+    public var factors: [EmissionFactor] { reference.factors }
+    public var footprints: [ProductFootprint] { reference.footprints }
+    public var disclosures: [SupplierDisclosure] { reference.disclosures }
+
+    /// Keys of the texts the engine knows. A text not found here gets key -1.
+    public let supplierKeys: ByteInterner
+    public let categoryKeys: ByteInterner
+    public let productKeys: ByteInterner
+    /// Units by canonical symbol; resolve a line's unit text with `unitKey(for:)`.
+    public let units: [MeasureUnit]
+    public let currencies: [CurrencyCode]
+
+    // Footprints per (supplier, product): packed (start << 32 | count) into `footprintOrder`.
+    let footprintRanges: [UInt64: UInt64]
+    let footprintOrder: [Int32]
+    let footprintUnit: [Int32]
+    // Disclosures per supplier key, sorted by year: start and count into `disclosureOrder`.
+    let disclosureStart: [Int32]
+    let disclosureCount: [Int32]
+    let disclosureOrder: [Int32]
+    let disclosureCurrency: [Int32]
+    let disclosureIntensity: [Double]
+    // Factors per category key.
+    let spendFactor: [Int32]
+    let spendCurrency: [Int32]
+    let spendPriceYear: [Int32]
+    let activityStart: [Int32]
+    let activityCount: [Int32]
+    let activityOrder: [Int32]
+    let activityUnit: [Int32]
+    // unitRatio[from * units.count + to], NaN where not convertible.
+    let unitRatio: [Double]
+    // rates[currencyKey * yearSpan + year - firstYear], NaN where missing.
+    let rates: [Double]
+    let priceIndex: [Double]
+    let firstYear: Int
+    let yearSpan: Int
+
+    public init(reference: ReferenceData) {
+        self.reference = reference
+        var suppliers = ByteInterner()
+        var categories = ByteInterner()
+        var products = ByteInterner()
+        for s in reference.suppliers { _ = suppliers.intern(s.id) }
+        for d in reference.disclosures { _ = suppliers.intern(d.supplier) }
+        for f in reference.footprints {
+            _ = suppliers.intern(f.supplier)
+            _ = products.intern(f.product)
+        }
+        for f in reference.factors { _ = categories.intern(f.category) }
+
+        var units = UnitCatalog.units.map(\.unit)
+        func unitKey(_ unit: MeasureUnit) -> Int32 {
+            if let i = units.firstIndex(where: { $0.symbol == unit.symbol }) { return Int32(i) }
+            units.append(unit)
+            return Int32(units.count - 1)
+        }
+        var currencies: [CurrencyCode] = []
+        func currencyKey(_ code: CurrencyCode) -> Int32 {
+            if let i = currencies.firstIndex(of: code) { return Int32(i) }
+            currencies.append(code)
+            return Int32(currencies.count - 1)
+        }
+        for code in reference.exchangeRates.keys.sorted() { _ = currencyKey(code) }
+
+        // Footprints, in file order within each (supplier, product).
+        var grouped: [UInt64: [Int32]] = [:]
+        var keyOrder: [UInt64] = []
+        var footprintUnit: [Int32] = []
+        for (i, f) in reference.footprints.enumerated() {
+            let key = UInt64(suppliers.find(f.supplier)!) << 32 | UInt64(products.find(f.product)!)
+            if grouped[key] == nil { keyOrder.append(key) }
+            grouped[key, default: []].append(Int32(i))
+            footprintUnit.append(unitKey(f.unit))
+        }
+        var footprintRanges: [UInt64: UInt64] = [:]
+        var footprintOrder: [Int32] = []
+        for key in keyOrder {
+            let list = grouped[key]!
+            footprintRanges[key] = UInt64(footprintOrder.count) << 32 | UInt64(list.count)
+            footprintOrder += list
+        }
+
+        // Disclosures per supplier, by year.
+        let supplierCount = suppliers.count
+        var disclosureLists = Array(repeating: [Int32](), count: supplierCount)
+        for (i, d) in reference.disclosures.enumerated() {
+            disclosureLists[suppliers.find(d.supplier)!].append(Int32(i))
+        }
+        var disclosureStart = [Int32](repeating: 0, count: supplierCount)
+        var disclosureCount = [Int32](repeating: 0, count: supplierCount)
+        var disclosureOrder: [Int32] = []
+        for s in 0..<supplierCount {
+            let sorted = disclosureLists[s].sorted { reference.disclosures[Int($0)].year < reference.disclosures[Int($1)].year }
+            disclosureStart[s] = Int32(disclosureOrder.count)
+            disclosureCount[s] = Int32(sorted.count)
+            disclosureOrder += sorted
+        }
+        disclosureCurrency = reference.disclosures.map { currencyKey($0.currency) }
+        disclosureIntensity = reference.disclosures.map(\.kgPerCurrencyUnit)
+
+        // Factors per category.
+        let categoryCount = categories.count
+        var spendFactor = [Int32](repeating: -1, count: categoryCount)
+        var spendCurrency = [Int32](repeating: -1, count: categoryCount)
+        var spendPriceYear = [Int32](repeating: -1, count: categoryCount)
+        var activityLists = Array(repeating: [Int32](), count: categoryCount)
+        var activityUnit = [Int32](repeating: -1, count: reference.factors.count)
+        for (i, f) in reference.factors.enumerated() {
+            let c = categories.find(f.category)!
+            switch f.basis {
+            case .spend(let currency, let priceYear):
+                if spendFactor[c] < 0 {
+                    spendFactor[c] = Int32(i)
+                    spendCurrency[c] = currencyKey(currency)
+                    spendPriceYear[c] = priceYear.map(Int32.init) ?? -1
+                }
+            case .activity(let unit):
+                activityLists[c].append(Int32(i))
+                activityUnit[i] = unitKey(unit)
+            }
+        }
+        var activityStart = [Int32](repeating: 0, count: categoryCount)
+        var activityCount = [Int32](repeating: 0, count: categoryCount)
+        var activityOrder: [Int32] = []
+        for c in 0..<categoryCount {
+            activityStart[c] = Int32(activityOrder.count)
+            activityCount[c] = Int32(activityLists[c].count)
+            activityOrder += activityLists[c]
+        }
+
+        // Unit conversions.
+        var unitRatio = [Double](repeating: .nan, count: units.count * units.count)
+        for (i, from) in units.enumerated() {
+            for (j, to) in units.enumerated() {
+                unitRatio[i * units.count + j] = from.conversionFactor(to: to) ?? .nan
+            }
+        }
+
+        // Rates and price index by year.
+        let years = reference.exchangeRates.values.flatMap(\.keys) + Array(reference.priceIndex.keys)
+        let firstYear = years.min() ?? 0
+        let yearSpan = years.isEmpty ? 0 : (years.max()! - firstYear + 1)
+        var rates = [Double](repeating: .nan, count: max(1, currencies.count * yearSpan))
+        for (code, byYear) in reference.exchangeRates {
+            let c = Int(currencyKey(code))
+            for (year, rate) in byYear { rates[c * yearSpan + year - firstYear] = rate }
+        }
+        var priceIndex = [Double](repeating: .nan, count: max(1, yearSpan))
+        for (year, value) in reference.priceIndex { priceIndex[year - firstYear] = value }
+
+        self.supplierKeys = suppliers
+        self.categoryKeys = categories
+        self.productKeys = products
+        self.units = units
+        self.currencies = currencies
+        self.footprintRanges = footprintRanges
+        self.footprintOrder = footprintOrder
+        self.footprintUnit = footprintUnit
+        self.disclosureStart = disclosureStart
+        self.disclosureCount = disclosureCount
+        self.disclosureOrder = disclosureOrder
+        self.spendFactor = spendFactor
+        self.spendCurrency = spendCurrency
+        self.spendPriceYear = spendPriceYear
+        self.activityStart = activityStart
+        self.activityCount = activityCount
+        self.activityOrder = activityOrder
+        self.activityUnit = activityUnit
+        self.unitRatio = unitRatio
+        self.rates = rates
+        self.priceIndex = priceIndex
+        self.firstYear = firstYear
+        self.yearSpan = yearSpan
+    }
+
+    /// The key of a unit given as text (symbol or alias), or -1 when no footprint or factor can use it.
+    public func unitKey(for text: String) -> Int32 {
+        let symbol = MeasureUnit(parsing: text).symbol
+        return units.firstIndex { $0.symbol == symbol }.map(Int32.init) ?? -1
+    }
+
+    /// The key of a currency, or -1 when the engine has no rate or factor in it.
+    public func currencyKey(for code: CurrencyCode) -> Int32 {
+        currencies.firstIndex(of: code).map(Int32.init) ?? -1
+    }
+
+    /// The exchange rate (units per USD) of a currency key in a year, or NaN.
+    @inline(__always)
+    func rate(_ currencyKey: Int32, _ year: Int32) -> Double {
+        let y = Int(year) - firstYear
+        guard currencyKey >= 0, y >= 0, y < yearSpan else { return .nan }
+        return rates[Int(currencyKey) * yearSpan + y]
+    }
+
+    /// The price index of a year, or NaN.
+    @inline(__always)
+    func index(_ year: Int32) -> Double {
+        let y = Int(year) - firstYear
+        guard y >= 0, y < yearSpan else { return .nan }
+        return priceIndex[y]
+    }
+
+    @inline(__always)
+    func ratio(_ from: Int32, _ to: Int32) -> Double {
+        unitRatio[Int(from) * units.count + Int(to)]
+    }
+}

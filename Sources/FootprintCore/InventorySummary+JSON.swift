@@ -1,0 +1,42 @@
+extension InventorySummary {
+    /// The machine-readable summary. Other tools depend on these keys: `total_kgco2e`, `by_method`,
+    /// `lines_by_method`, `by_category`, `by_supplier`, `unmapped` {`lines`, `spend`, `reasons`}.
+    /// Added keys: `lines`, `supplier_data_share`, `by_customer`, `spend_by_method`, `unmapped.details`.
+    public func json() -> JSONValue {
+        func sorted(_ table: [String: CompensatedSum]) -> JSONValue {
+            .object(table.sorted { $0.key < $1.key }.map { ($0.key, .number($0.value.value)) })
+        }
+        func spend(_ table: [CurrencyCode: DecimalSum]) -> JSONValue {
+            .object(table.sorted { $0.key < $1.key }.map { ($0.key.description, .decimal($0.value.description)) })
+        }
+        var lineCounts: [(String, JSONValue)] = CalculationMethod.allCases.map { ($0.name, .integer(linesByMethod[$0] ?? 0)) }
+        lineCounts.append((CalculationMethod.unmappedName, .integer(unmappedLines)))
+        var spendMembers: [(String, JSONValue)] = CalculationMethod.allCases.map { ($0.name, spend(spendByMethod[$0] ?? [:])) }
+        spendMembers.append((CalculationMethod.unmappedName, spend(spendByMethod[nil] ?? [:])))
+        var reasons: [String: Int] = [:]
+        for (reason, tally) in unmapped { reasons[reason.code, default: 0] += tally.lines }
+        let details = unmapped.sorted { ($0.key.code, $0.key.subject) < ($1.key.code, $1.key.subject) }.map { reason, tally in
+            JSONValue.object([
+                ("reason", .string(reason.code)), ("subject", .string(reason.subject)),
+                ("explanation", .string(reason.explanation)), ("lines", .integer(tally.lines)), ("spend", spend(tally.spend)),
+            ])
+        }
+        return .object([
+            ("total_kgco2e", .number(totalKg)),
+            ("lines", .integer(lines)),
+            ("supplier_data_share", .number(supplierDataShare)),
+            ("by_method", .object(CalculationMethod.allCases.map { ($0.name, .number(kgByMethod[$0]?.value ?? 0)) })),
+            ("lines_by_method", .object(lineCounts)),
+            ("by_category", sorted(kgByCategory)),
+            ("by_supplier", sorted(kgBySupplier)),
+            ("by_customer", sorted(kgByCustomer)),
+            ("spend_by_method", .object(spendMembers)),
+            ("unmapped", .object([
+                ("lines", .integer(unmappedLines)),
+                ("spend", spend(unmappedSpend)),
+                ("reasons", .object(reasons.sorted { $0.key < $1.key }.map { ($0.key, .integer($0.value)) })),
+                ("details", .array(details)),
+            ])),
+        ])
+    }
+}

@@ -1,0 +1,95 @@
+extension InventorySummary {
+    /// A readable report: totals by method and by category, the largest suppliers, and the
+    /// unmapped lines with their reasons and spend. `supplierNames` maps ids to names for display.
+    public func text(supplierNames: [String: String] = [:], topCategories: Int = 15, topSuppliers: Int = 10) -> String {
+        let total = totalKg
+        var out = "Scope 3 inventory: \(Self.tonnes(total)) t CO2e from \(lines) purchase lines"
+        out += " (\(lines - unmappedLines) computed, \(unmappedLines) unmapped)\n"
+        out += "Supplier data (supplier-specific + hybrid): \(Self.percent(supplierDataShare)) of emissions\n\n"
+
+        var rows = CalculationMethod.allCases.map { method in
+            [method.name, String(linesByMethod[method] ?? 0), Self.tonnes(kgByMethod[method]?.value ?? 0),
+             Self.percent(total == 0 ? 0 : (kgByMethod[method]?.value ?? 0) / total)]
+        }
+        rows.append([CalculationMethod.unmappedName, String(unmappedLines), "-", "-"])
+        out += "By method\n" + Self.table(["method", "lines", "t CO2e", "share"], rows) + "\n"
+
+        let categories = kgByCategory.sorted { ($0.value.value, $1.key) > ($1.value.value, $0.key) }
+        rows = categories.prefix(topCategories).map { [$0.key, Self.tonnes($0.value.value), Self.percent(total == 0 ? 0 : $0.value.value / total)] }
+        if categories.count > topCategories {
+            let rest = categories.dropFirst(topCategories).reduce(0) { $0 + $1.value.value }
+            rows.append(["(\(categories.count - topCategories) more)", Self.tonnes(rest), Self.percent(total == 0 ? 0 : rest / total)])
+        }
+        out += "By category\n" + Self.table(["category", "t CO2e", "share"], rows) + "\n"
+
+        let suppliers = kgBySupplier.sorted { ($0.value.value, $1.key) > ($1.value.value, $0.key) }
+        rows = suppliers.prefix(topSuppliers).map {
+            [$0.key, supplierNames[$0.key] ?? "", Self.tonnes($0.value.value), Self.percent(total == 0 ? 0 : $0.value.value / total)]
+        }
+        out += "Largest suppliers (\(topSuppliers) of \(suppliers.count))\n"
+        out += Self.table(["supplier", "name", "t CO2e", "share"], rows) + "\n"
+
+        if unmapped.isEmpty {
+            out += "Unmapped lines: none\n"
+        } else {
+            let spendText = unmappedSpend.sorted { $0.key < $1.key }.map { "\($0.value.formatted(places: 2)) \($0.key)" }
+            out += "Unmapped lines: \(unmappedLines), spend \(spendText.joined(separator: ", "))\n"
+            rows = unmapped.sorted { ($0.value.lines, $1.key.subject) > ($1.value.lines, $0.key.subject) }.map { reason, tally in
+                [String(tally.lines), tally.spend.sorted { $0.key < $1.key }.map { "\($0.value.formatted(places: 2)) \($0.key)" }
+                    .joined(separator: ", "), reason.explanation]
+            }
+            out += Self.table(["lines", "spend", "reason"], rows)
+        }
+        return out
+    }
+
+    static func tonnes(_ kg: Double) -> String { grouped(kg / 1000, places: 1) }
+
+    static func percent(_ share: Double) -> String { grouped(share * 100, places: 1) + "%" }
+
+    /// A number with thousands separators and fixed decimals: `12,345.6`.
+    static func grouped(_ value: Double, places: Int) -> String {
+        var scale = 1.0
+        for _ in 0..<places { scale *= 10 }
+        let scaled = (abs(value) * scale).rounded()
+        guard scaled < 9.0e18 else { return "\(value)" }
+        let units = Int64(scaled)
+        let whole = units / Int64(scale)
+        var digits = String(whole)
+        var groupedText = ""
+        while digits.count > 3 {
+            groupedText = "," + digits.suffix(3) + groupedText
+            digits.removeLast(3)
+        }
+        groupedText = digits + groupedText
+        if places > 0 {
+            let fraction = String(units % Int64(scale))
+            groupedText += "." + String(repeating: "0", count: places - fraction.count) + fraction
+        }
+        return (value < 0 && units != 0 ? "-" : "") + groupedText
+    }
+
+    /// A plain-text table; numeric-looking columns are right-aligned.
+    static func table(_ header: [String], _ rows: [[String]]) -> String {
+        var widths = header.map(\.count)
+        for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) } }
+        let numeric = header.indices.map { i in
+            rows.allSatisfy { $0[i].first.map { "-0123456789(".contains($0) } ?? true } && i > 0
+        }
+        func line(_ cells: [String]) -> String {
+            cells.enumerated().map { i, cell in
+                let pad = String(repeating: " ", count: widths[i] - cell.count)
+                return numeric[i] ? pad + cell : cell + pad
+            }.joined(separator: "  ").trimmingTrailingSpaces() + "\n"
+        }
+        return "  " + line(header) + rows.map { "  " + line($0) }.joined()
+    }
+}
+
+extension String {
+    func trimmingTrailingSpaces() -> String {
+        var s = self
+        while s.last == " " { s.removeLast() }
+        return s
+    }
+}

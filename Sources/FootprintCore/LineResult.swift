@@ -1,0 +1,32 @@
+/// The result of one purchase line: its method and emissions, or why it could not be computed,
+/// and every figure used on the way, so that the number can be traced.
+public struct LineResult: Sendable, Equatable {
+    /// Why the line is unmapped, in the engine's terms.
+    public enum Failure: Sendable, Equatable {
+        case none
+        case noFactor
+        /// The exchange rate of the currency with this key (or of the line's own currency, key -1) is missing.
+        case noExchangeRate(currencyKey: Int32)
+        case noPriceIndex(year: Int32)
+    }
+
+    /// The method that computed the line, or `nil` when it is unmapped.
+    public var method: CalculationMethod?
+    /// kg CO2e; 0 when unmapped.
+    public var kg: Double = 0
+    public var failure: Failure = .none
+    /// Index into `InventoryEngine.footprints`, `.disclosures` or `.factors`, per the method; -1 otherwise.
+    public var sourceIndex: Int32 = -1
+    /// The multiplier that converted the line's quantity into the unit of the footprint or factor.
+    public var unitFactor: Double = 1
+    /// Units of the line's currency per USD in the line's year (1 for average-data and supplier-specific lines).
+    public var fromRate: Double = 1
+    /// Units of the target currency per USD in the line's year (1 when no conversion was needed).
+    public var toRate: Double = 1
+    /// index(price year) / index(line year) for a spend-based factor; 1 otherwise.
+    public var priceFactor: Double = 1
+    /// The value the factor or intensity multiplied: converted quantity or converted and adjusted amount.
+    public var activity: Double = 0
+
+    public init() {}
+}

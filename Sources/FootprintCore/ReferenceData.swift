@@ -1,0 +1,24 @@
+/// Everything the calculation needs besides the ledger: factors, rates, price index,
+/// supplier disclosures and product footprints.
+public struct ReferenceData: Sendable {
+    public var suppliers: [Supplier]
+    public var factors: [EmissionFactor]
+    /// Units of a currency per 1 USD, by currency and year (annual averages).
+    public var exchangeRates: [CurrencyCode: [Int: Double]]
+    /// Price index by year (any base).
+    public var priceIndex: [Int: Double]
+    public var disclosures: [SupplierDisclosure]
+    public var footprints: [ProductFootprint]
+
+    public init(
+        suppliers: [Supplier] = [], factors: [EmissionFactor] = [], exchangeRates: [CurrencyCode: [Int: Double]] = [:],
+        priceIndex: [Int: Double] = [:], disclosures: [SupplierDisclosure] = [], footprints: [ProductFootprint] = []
+    ) {
+        self.suppliers = suppliers
+        self.factors = factors
+        self.exchangeRates = exchangeRates
+        self.priceIndex = priceIndex
+        self.disclosures = disclosures
+        self.footprints = footprints
+    }
+}

@@ -1,0 +1,46 @@
+/// The units Footprint converts between, and the aliases it accepts for them.
+///
+/// Base units: mass kg, energy MJ (1 kWh = 3.6 MJ), volume l, freight tkm, count piece, time hour.
+public enum UnitCatalog {
+    /// Every known unit with its accepted spellings (matched case-sensitively first, then case-insensitively).
+    public static let units: [(unit: MeasureUnit, aliases: [String])] = [
+        (MeasureUnit(symbol: "g", dimension: .mass, baseUnits: 0.001), ["gram", "grams"]),
+        (MeasureUnit(symbol: "kg", dimension: .mass, baseUnits: 1), ["kilogram", "kilograms", "kgs"]),
+        (MeasureUnit(symbol: "t", dimension: .mass, baseUnits: 1000), ["tonne", "tonnes", "metric ton", "ton"]),
+        (MeasureUnit(symbol: "Wh", dimension: .energy, baseUnits: 0.0036), []),
+        (MeasureUnit(symbol: "kWh", dimension: .energy, baseUnits: 3.6), []),
+        (MeasureUnit(symbol: "MWh", dimension: .energy, baseUnits: 3600), []),
+        (MeasureUnit(symbol: "MJ", dimension: .energy, baseUnits: 1), []),
+        (MeasureUnit(symbol: "GJ", dimension: .energy, baseUnits: 1000), []),
+        (MeasureUnit(symbol: "l", dimension: .volume, baseUnits: 1), ["L", "litre", "litres", "liter", "liters"]),
+        (MeasureUnit(symbol: "m3", dimension: .volume, baseUnits: 1000), ["m³", "cubic metre", "cubic meter"]),
+        (MeasureUnit(symbol: "tkm", dimension: .freight, baseUnits: 1), ["t.km", "tonne.km", "tonne-km", "t-km"]),
+        (MeasureUnit(symbol: "piece", dimension: .count, baseUnits: 1), ["pieces", "pcs", "pc", "unit", "units", "each", "ea", "item", "items", "stk"]),
+        (MeasureUnit(symbol: "hour", dimension: .time, baseUnits: 1), ["hours", "h", "hr", "hrs"]),
+    ]
+
+    private static let exact: [String: MeasureUnit] = {
+        var table: [String: MeasureUnit] = [:]
+        for (unit, aliases) in units {
+            table[unit.symbol] = unit
+            for alias in aliases { table[alias] = unit }
+        }
+        return table
+    }()
+
+    private static let folded: [String: MeasureUnit] = {
+        var table: [String: MeasureUnit] = [:]
+        for (unit, aliases) in units {
+            for name in [unit.symbol] + aliases where table[name.lowercased()] == nil {
+                table[name.lowercased()] = unit
+            }
+        }
+        // `mwh` could be read as milli-watt-hours; case-insensitive matching follows common usage (MWh).
+        return table
+    }()
+
+    /// The known unit for a symbol or alias, or `nil`.
+    public static func lookup(_ text: String) -> MeasureUnit? {
+        exact[text] ?? folded[text.lowercased()]
+    }
+}

@@ -1,0 +1,148 @@
+import Foundation
+
+/// The position of one field in a buffer. `escaped` is set when a quoted field contains
+/// doubled quotes that must be undone before the text is used.
+public struct FieldSpan: Sendable {
+    public var start: Int
+    public var end: Int
+    public var escaped: Bool
+
+    public var isEmpty: Bool { start == end }
+}
+
+/// Splits an RFC 4180 buffer into records: quoted fields with commas, doubled quotes and line
+/// breaks; LF or CRLF line ends. It reads fields in place and counts physical lines, so that
+/// every record knows the line it starts on. Blank lines are skipped.
+public struct CSVRecordScanner {
+    public enum Outcome {
+        case record(fieldCount: Int)
+        case end
+        case failure(String)
+    }
+
+    let base: UnsafePointer<UInt8>
+    let end: Int
+    /// The offset of the next record.
+    public private(set) var position: Int
+    /// The physical line of the next byte to read.
+    public private(set) var line: Int
+    /// The line on which the last record started.
+    public private(set) var recordLine: Int = 0
+    /// The fields of the last record; valid until the next call.
+    public private(set) var fields: [FieldSpan]
+
+    public init(base: UnsafePointer<UInt8>, count: Int, position: Int = 0, firstLine: Int = 1, expectedFields: Int = 16) {
+        self.base = base
+        self.end = count
+        self.position = position
+        self.line = firstLine
+        self.fields = []
+        fields.reserveCapacity(expectedFields)
+    }
+
+    /// Reads the next record into `fields`.
+    public mutating func next() -> Outcome {
+        fields.removeAll(keepingCapacity: true)
+        // Skip blank lines.
+        while position < end {
+            let c = base[position]
+            if c == 10 {
+                position += 1
+                line += 1
+            } else if c == 13 && position + 1 < end && base[position + 1] == 10 {
+                position += 2
+                line += 1
+            } else {
+                break
+            }
+        }
+        guard position < end else { return .end }
+        recordLine = line
+        var p = position
+        while true {
+            if p < end && base[p] == 34 {
+                // Quoted field.
+                let start = p + 1
+                var q = start
+                var escaped = false
+                while true {
+                    guard q < end else {
+                        position = end
+                        return .failure("unterminated quoted field (it opens on line \(recordLine)); expected a closing '\"'")
+                    }
+                    let c = base[q]
+                    if c == 34 {
+                        if q + 1 < end && base[q + 1] == 34 {
+                            escaped = true
+                            q += 2
+                            continue
+                        }
+                        break
+                    }
+                    if c == 10 { line += 1 }
+                    q += 1
+                }
+                fields.append(FieldSpan(start: start, end: q, escaped: escaped))
+                p = q + 1
+                if p >= end {
+                    position = end
+                    return .record(fieldCount: fields.count)
+                }
+                let c = base[p]
+                if c == 44 {
+                    p += 1
+                    continue
+                }
+                if c == 10 || (c == 13 && p + 1 < end && base[p + 1] == 10) {
+                    position = c == 10 ? p + 1 : p + 2
+                    line += 1
+                    return .record(fieldCount: fields.count)
+                }
+                skipToNextLine(from: p)
+                return .failure("unexpected '\(Character(Unicode.Scalar(c)))' after a closing quote; expected ',' or the end of the line")
+            }
+            // Unquoted field.
+            let start = p
+            while p < end {
+                let c = base[p]
+                if c == 44 || c == 10 { break }
+                if c == 34 {
+                    skipToNextLine(from: p)
+                    return .failure("a '\"' inside an unquoted field; expected the whole field in quotes, with inner quotes doubled")
+                }
+                p += 1
+            }
+            if p >= end {
+                var fieldEnd = p
+                if fieldEnd > start && base[fieldEnd - 1] == 13 { fieldEnd -= 1 }
+                fields.append(FieldSpan(start: start, end: fieldEnd, escaped: false))
+                position = end
+                return .record(fieldCount: fields.count)
+            }
+            if base[p] == 44 {
+                fields.append(FieldSpan(start: start, end: p, escaped: false))
+                p += 1
+                continue
+            }
+            var fieldEnd = p
+            if fieldEnd > start && base[fieldEnd - 1] == 13 { fieldEnd -= 1 }
+            fields.append(FieldSpan(start: start, end: fieldEnd, escaped: false))
+            position = p + 1
+            line += 1
+            return .record(fieldCount: fields.count)
+        }
+    }
+
+    private mutating func skipToNextLine(from p: Int) {
+        var q = p
+        while q < end && base[q] != 10 { q += 1 }
+        position = min(end, q + 1)
+        if q < end { line += 1 }
+    }
+
+    /// The text of a field, with doubled quotes undone.
+    public func string(_ span: FieldSpan) -> String {
+        let text = String(decoding: UnsafeBufferPointer(start: base + span.start, count: span.end - span.start), as: UTF8.self)
+        return span.escaped ? text.replacingOccurrences(of: "\"\"", with: "\"") : text
+    }
+}

@@ -1,0 +1,146 @@
+public import FootprintCore
+import Foundation
+
+/// A small CSV file read whole: the header, and each record's fields with the line it starts on.
+/// Columns are found by header name (any order, case-insensitive, extra columns ignored);
+/// an empty field is absent.
+public struct CSVTable: Sendable {
+    public struct Row: Sendable {
+        public var line: Int
+        public var fields: [String]
+    }
+
+    /// The name used in diagnostics.
+    public var file: String
+    public var header: [String]
+    public var rows: [Row]
+
+    /// Reads a file. Structural problems (unterminated quotes, wrong number of fields) are
+    /// collected into `diagnostics`; the rows that could be read are kept.
+    public static func read(path: String, displayName: String? = nil, diagnostics: inout [Diagnostic]) throws(InputError) -> CSVTable {
+        let name = displayName ?? (path as NSString).lastPathComponent
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw InputError(file: name, message: "cannot read '\(path)': no such file or not readable")
+        }
+        return try parse(data: data, file: name, diagnostics: &diagnostics)
+    }
+
+    /// Parses CSV bytes. Throws when the header is missing.
+    public static func parse(data: Data, file: String, diagnostics: inout [Diagnostic]) throws(InputError) -> CSVTable {
+        let bytes = [UInt8](data)
+        return try bytes.withUnsafeBufferPointer { buffer throws(InputError) -> CSVTable in
+            let base = buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!
+            let bom = buffer.count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF ? 3 : 0
+            var scanner = CSVRecordScanner(base: base, count: buffer.count, position: bom)
+            let header: [String]
+            switch scanner.next() {
+            case .record:
+                header = scanner.fields.map { scanner.string($0).trimmingCharacters(in: .whitespaces) }
+            case .end:
+                throw InputError(file: file, line: 1, message: "the file is empty; expected a header row")
+            case .failure(let message):
+                throw InputError(file: file, line: 1, message: "cannot read the header: \(message)")
+            }
+            var rows: [Row] = []
+            loop: while true {
+                switch scanner.next() {
+                case .end: break loop
+                case .failure(let message):
+                    diagnostics.append(Diagnostic(file: file, line: scanner.recordLine, message: message))
+                case .record(let count):
+                    if count != header.count {
+                        diagnostics.append(Diagnostic(
+                            file: file, line: scanner.recordLine,
+                            message: "the record has \(count) field\(count == 1 ? "" : "s"); expected \(header.count), as in the header"))
+                        continue
+                    }
+                    rows.append(Row(line: scanner.recordLine, fields: scanner.fields.map { scanner.string($0) }))
+                }
+            }
+            return CSVTable(file: file, header: header, rows: rows)
+        }
+    }
+
+    /// The index of a column, or `nil`.
+    public func columnIndex(_ name: String) -> Int? {
+        header.firstIndex { $0.caseInsensitiveCompare(name) == .orderedSame }
+    }
+
+    /// The indices of the named columns. Throws, naming every missing required column.
+    public func columns(required: [String], optional: [String] = []) throws(InputError) -> [String: Int] {
+        var found: [String: Int] = [:]
+        var missing: [String] = []
+        for name in required {
+            if let i = columnIndex(name) { found[name] = i } else { missing.append(name) }
+        }
+        for name in optional { if let i = columnIndex(name) { found[name] = i } }
+        guard missing.isEmpty else {
+            throw InputError(
+                file: file, line: 1,
+                message: "missing required column\(missing.count == 1 ? "" : "s") \(missing.map { "'\($0)'" }.joined(separator: ", ")); "
+                    + "the header has \(header.map { "'\($0)'" }.joined(separator: ", "))")
+        }
+        return found
+    }
+}
+
+/// Reads typed fields from a row, collecting a diagnostic for each value that cannot be read.
+public struct RowReader {
+    public let table: CSVTable
+    public let columns: [String: Int]
+    public var row: CSVTable.Row
+    public var diagnostics: [Diagnostic] = []
+
+    public init(table: CSVTable, columns: [String: Int], row: CSVTable.Row) {
+        self.table = table
+        self.columns = columns
+        self.row = row
+    }
+
+    /// The field's text, or `nil` when the column is absent or the field is empty.
+    public func optional(_ column: String) -> String? {
+        guard let i = columns[column] else { return nil }
+        let text = row.fields[i].trimmingCharacters(in: .whitespaces)
+        return text.isEmpty ? nil : text
+    }
+
+    public mutating func fail(_ column: String, _ message: String) {
+        diagnostics.append(Diagnostic(file: table.file, line: row.line, column: column, message: message))
+    }
+
+    /// A required text field.
+    public mutating func required(_ column: String) -> String? {
+        guard let text = optional(column) else {
+            fail(column, "the field is empty; a value is required")
+            return nil
+        }
+        return text
+    }
+
+    public mutating func decimal(_ column: String, required: Bool = true) -> ParsedDecimal? {
+        guard let text = required ? self.required(column) : optional(column) else { return nil }
+        guard let value = FieldParser.decimal(text) else {
+            fail(column, "'\(text)' is not a number; expected a decimal number with '.' as the decimal point, such as 1234.50")
+            return nil
+        }
+        return value
+    }
+
+    public mutating func year(_ column: String, required: Bool = true) -> Int? {
+        guard let text = required ? self.required(column) : optional(column) else { return nil }
+        guard let year = FieldParser.year(text) else {
+            fail(column, "'\(text)' is not a year; expected four digits, such as 2024")
+            return nil
+        }
+        return year
+    }
+
+    public mutating func currency(_ column: String) -> CurrencyCode? {
+        guard let text = required(column) else { return nil }
+        guard let code = CurrencyCode(text) else {
+            fail(column, "'\(text)' is not a currency code; expected three upper-case letters (ISO 4217), such as NOK")
+            return nil
+        }
+        return code
+    }
+}

@@ -1,0 +1,129 @@
+import Foundation
+
+/// A decimal number read from text: exact digits and scale (value = digits x 10^-scale) and the
+/// nearest `Double`.
+public struct ParsedDecimal: Sendable, Equatable {
+    public var digits: Int64
+    public var scale: Int
+    public var value: Double
+}
+
+/// Parses field bytes into numbers, dates and currency codes, without allocating on success.
+public enum FieldParser {
+    static let powersOfTen: [Double] = (0...22).map { pow(10, Double($0)) }
+
+    /// Reads `-1234.50`, `12`, `.5`, `1e3`, `1.5E-4`. Returns `nil` for anything else
+    /// (thousands separators, decimal commas, currency signs, spaces) or more than 18 digits.
+    @inline(__always)
+    public static func decimal(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> ParsedDecimal? {
+        var p = start
+        guard p < end else { return nil }
+        var negative = false
+        if base[p] == 45 || base[p] == 43 {
+            negative = base[p] == 45
+            p += 1
+        }
+        var digits: Int64 = 0
+        var count = 0
+        var scale = 0
+        var sawPoint = false
+        var sawDigit = false
+        while p < end {
+            let c = base[p]
+            if c >= 48 && c <= 57 {
+                sawDigit = true
+                if count > 0 || c != 48 { count += 1 }
+                guard count <= 18 else { return nil }
+                digits = digits &* 10 &+ Int64(c &- 48)
+                if sawPoint { scale += 1 }
+            } else if c == 46 && !sawPoint {
+                sawPoint = true
+            } else {
+                break
+            }
+            p += 1
+        }
+        guard sawDigit else { return nil }
+        var exponent = 0
+        if p < end && (base[p] == 101 || base[p] == 69) {
+            p += 1
+            var expNegative = false
+            if p < end && (base[p] == 45 || base[p] == 43) {
+                expNegative = base[p] == 45
+                p += 1
+            }
+            var expDigits = 0
+            while p < end && base[p] >= 48 && base[p] <= 57 && expDigits < 4 {
+                exponent = exponent * 10 + Int(base[p] - 48)
+                p += 1
+                expDigits += 1
+            }
+            guard expDigits > 0 else { return nil }
+            if expNegative { exponent = -exponent }
+        }
+        guard p == end else { return nil }
+        scale -= exponent
+        while scale < 0 {
+            let (m, overflow) = digits.multipliedReportingOverflow(by: 10)
+            guard !overflow else { return nil }
+            digits = m
+            scale += 1
+        }
+        guard scale <= 18 else { return nil }
+        if negative { digits = -digits }
+        let value: Double
+        if count <= 15 && scale <= 22 {
+            value = Double(digits) / powersOfTen[scale]
+        } else {
+            value = strtodFallback(base, start, end)
+        }
+        return ParsedDecimal(digits: digits, scale: scale, value: value)
+    }
+
+    static func strtodFallback(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Double {
+        let text = String(decoding: UnsafeBufferPointer(start: base + start, count: end - start), as: UTF8.self)
+        return Double(text) ?? .nan
+    }
+
+    /// Reads `YYYY-MM-DD` and returns the year, or `nil` if it is not a valid calendar date.
+    @inline(__always)
+    public static func dateYear(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Int32? {
+        guard end - start == 10, base[start + 4] == 45, base[start + 7] == 45 else { return nil }
+        @inline(__always) func digit(_ i: Int) -> Int32? {
+            let c = base[start + i]
+            return c >= 48 && c <= 57 ? Int32(c - 48) : nil
+        }
+        guard let y0 = digit(0), let y1 = digit(1), let y2 = digit(2), let y3 = digit(3),
+            let m0 = digit(5), let m1 = digit(6), let d0 = digit(8), let d1 = digit(9)
+        else { return nil }
+        let year = y0 * 1000 + y1 * 100 + y2 * 10 + y3
+        let month = m0 * 10 + m1
+        let day = d0 * 10 + d1
+        guard year >= 1, month >= 1, month <= 12, day >= 1, day <= daysIn(month: month, year: year) else { return nil }
+        return year
+    }
+
+    /// The number of days in a month of the proleptic Gregorian calendar.
+    public static func daysIn(month: Int32, year: Int32) -> Int32 {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    /// Reads a year such as `2024`.
+    public static func year(_ text: String) -> Int? {
+        guard text.utf8.count == 4, let y = Int(text), y >= 1 else { return nil }
+        return y
+    }
+
+    /// Reads a decimal from a `String`.
+    public static func decimal(_ text: String) -> ParsedDecimal? {
+        var copy = text
+        return copy.withUTF8 { buffer in
+            guard let base = buffer.baseAddress else { return nil }
+            return decimal(base, 0, buffer.count)
+        }
+    }
+}

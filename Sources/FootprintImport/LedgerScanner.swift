@@ -1,0 +1,135 @@
+public import FootprintCore
+import Dispatch
+import Foundation
+
+/// Computes the inventory of a purchases.csv as a stream: the file is read in blocks that
+/// threads decode and evaluate in parallel, so memory stays bounded (apart from 8 bytes per
+/// line for the duplicate-id check) and the summary is the same for any number of threads.
+///
+/// Nothing is returned from a file with errors: every problem is reported instead
+/// (up to a limit per block, with a count of the rest).
+public struct LedgerScanner: Sendable {
+    public struct Options: Sendable {
+        /// Threads that decode and evaluate; defaults to the number of cores.
+        public var threads: Int
+        /// Bytes read per thread and block.
+        public var blockBytesPerThread: Int
+
+        public init(threads: Int = ProcessInfo.processInfo.activeProcessorCount, blockBytesPerThread: Int = 4 << 20) {
+            self.threads = max(1, threads)
+            self.blockBytesPerThread = blockBytesPerThread
+        }
+    }
+
+    public let engine: InventoryEngine
+    public let options: Options
+
+    public init(engine: InventoryEngine, options: Options = Options()) {
+        self.engine = engine
+        self.options = options
+    }
+
+    /// Scans the file. With `lines`, writes one CSV row per purchase line (with a header) to it,
+    /// in file order; the caller discards that output if this throws.
+    public func scan(path: String, displayName: String, lines: ((UnsafeRawBufferPointer) -> Void)? = nil)
+        throws(InputError) -> InventorySummary
+    {
+        let threads = options.threads
+        let reader = try RecordBlockReader(path: path, displayName: displayName, blockBytes: options.blockBytesPerThread * threads)
+        guard var first = try reader.next(splitInto: 1) else {
+            throw InputError(file: displayName, line: 1, message: "the file is empty; expected a header row")
+        }
+        // The header.
+        var base = UnsafePointer(reader.buffer)
+        let bom = first.end >= 3 && base[0] == 0xEF && base[1] == 0xBB && base[2] == 0xBF ? 3 : 0
+        var headerScanner = CSVRecordScanner(base: base, count: first.end, position: bom)
+        guard case .record = headerScanner.next() else {
+            throw InputError(file: displayName, line: 1, message: "cannot read the header row; expected id,date,supplier,category,amount,currency,...")
+        }
+        let header = headerScanner.fields.map { headerScanner.string($0) }
+        let columns = try PurchaseColumns(header: header, file: displayName)
+        var start = headerScanner.position
+        var nextLine = headerScanner.line
+
+        let labels = lines == nil ? nil : ProvenanceLabels(engine: engine)
+        let workers = (0..<threads).map { _ in LedgerWorker(engine: engine, columns: columns, shards: threads, labels: labels) }
+        let estimatedLines = max(1024, reader.fileSize / max(1, (first.end - start) / max(1, countNewlines(base, start, first.end))))
+        let sets = UnsafeSendable((0..<threads).map { _ in FingerprintSet(expected: estimatedLines / threads + 1024) })
+        var suspects = Set<UInt64>()
+        var diagnostics: [Diagnostic] = []
+        var errorCount = 0
+        if let lines { LedgerWorker.linesHeader.utf8CString.withUnsafeBytes { lines(UnsafeRawBufferPointer(rebasing: $0.dropLast())) } }
+
+        while true {
+            // Split this block among the threads at record boundaries.
+            var bounds = [start]
+            if threads > 1 {
+                let span = first.end - start
+                let targets = (1..<threads).map { start + span * $0 / threads }
+                bounds += RecordBoundaries.find(base + 0, count: first.end, targets: targets).splits.map { min($0, first.end) }
+            }
+            bounds.append(first.end)
+            var lineStarts = [nextLine]
+            if lines != nil {
+                for i in 1..<bounds.count { lineStarts.append(lineStarts[i - 1] + countNewlines(base, bounds[i - 1], bounds[i])) }
+            }
+            let shared = UnsafeSendable(base)
+            let segmentBounds = bounds
+            let offsets = lineStarts
+            let withLines = lines != nil
+            DispatchQueue.concurrentPerform(iterations: threads) { t in
+                workers[t].scan(shared.value, segmentBounds[t], segmentBounds[t + 1], lineOffset: withLines ? offsets[t] - 1 : 0)
+            }
+            // Duplicate-id fingerprints: shard s is owned by thread s.
+            let sharedSets = sets
+            let found = UnsafeSendable([[UInt64]](repeating: [], count: threads))
+            DispatchQueue.concurrentPerform(iterations: threads) { s in
+                for w in workers {
+                    for fingerprint in w.fingerprints[s] where !sharedSets.value[s].insert(fingerprint) {
+                        found.value[s].append(fingerprint)
+                    }
+                }
+            }
+            for list in found.value { suspects.formUnion(list) }
+            // Diagnostics and output, in file order.
+            for w in workers {
+                for d in w.diagnostics {
+                    diagnostics.append(Diagnostic(file: displayName, line: nextLine + d.line - 1, column: d.column, message: d.message))
+                }
+                errorCount += w.errorCount
+                if let lines, errorCount == 0, !w.output.isEmpty { w.output.withUnsafeBytes { lines($0) } }
+                nextLine += w.newlines
+            }
+            guard let block = try reader.next(splitInto: 1) else { break }
+            first = block
+            base = UnsafePointer(reader.buffer)
+            start = 0
+        }
+        if !suspects.isEmpty {
+            let duplicates = try DuplicateIDFinder.find(path: path, displayName: displayName, columns: columns, suspects: suspects)
+            diagnostics += duplicates
+            errorCount += duplicates.count
+        }
+        guard errorCount == 0 else { throw InputError(diagnostics, omitted: errorCount - diagnostics.count) }
+        var summary = InventorySummary()
+        for w in workers { summary.merge(w.summary()) }
+        return summary
+    }
+}
+
+/// Counts line feeds in `base[start..<end]`.
+func countNewlines(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Int {
+    var count = 0
+    var p = start
+    while p < end, let hit = memchr(base + p, 10, end - p) {
+        count += 1
+        p = UnsafeRawPointer(hit) - UnsafeRawPointer(base) + 1
+    }
+    return count
+}
+
+/// Wraps a value that is handed to threads which use it without overlapping writes.
+final class UnsafeSendable<Value>: @unchecked Sendable {
+    var value: Value
+    init(_ value: Value) { self.value = value }
+}

@@ -1,0 +1,35 @@
+public import FootprintCore
+
+/// Short texts that say where a figure came from, made once per engine for the per-line output.
+public struct ProvenanceLabels: Sendable {
+    public let footprints: [String]
+    public let disclosures: [String]
+    public let factors: [String]
+
+    public init(engine: InventoryEngine) {
+        footprints = engine.footprints.map { f in
+            "footprint \(f.supplier)/\(f.product) per \(f.unit.symbol) (\(f.location?.description ?? f.source))"
+        }
+        disclosures = engine.disclosures.map { d in
+            "disclosure \(d.supplier) \(d.year): (\(d.scope1Tonnes) + \(d.scope2Tonnes) + \(d.scope3UpstreamTonnes)) t x 1000 / \(d.revenue) \(d.currency)"
+                + " (\(d.location?.description ?? "supplier emissions"))"
+        }
+        factors = engine.factors.map { f in
+            var label = "factor \(f.category) '\(f.name)'"
+            if case .spend(_, let priceYear?) = f.basis { label += " at \(priceYear) prices" }
+            label += " (\(f.location?.description ?? "factors"); \(f.source))"
+            return label
+        }
+    }
+
+    /// The label of the figure a line used.
+    public func label(for result: LineResult) -> String {
+        guard let method = result.method, result.sourceIndex >= 0 else { return "" }
+        let i = Int(result.sourceIndex)
+        switch method {
+        case .supplierSpecific: return footprints[i]
+        case .hybrid: return disclosures[i]
+        case .averageData, .spendBased: return factors[i]
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import ArgumentParser
+import FootprintCore
+import FootprintImport
+import Foundation
+
+extension Footprint {
+    /// `footprint calculate --data DIR`: the inventory of a folder of canonical files.
+    struct Calculate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Compute the Scope 3 inventory of a folder of canonical CSV files.",
+            discussion: """
+                The folder holds purchases.csv and factors.csv, and optionally suppliers.csv, rates.csv, \
+                price_index.csv, supplier_emissions.csv and product_footprints.csv (see docs/formats.md). \
+                Each purchase line is computed with the first method that applies: supplier-specific, \
+                hybrid, average-data, spend-based; a line none applies to is unmapped and counted with its \
+                spend and reason. Bad input is reported as file:line: column 'name': problem, and nothing is computed.
+                """)
+
+        @Option(name: .long, help: "The folder with the canonical CSV files.")
+        var data: String
+
+        @Flag(name: .long, help: "Print the machine-readable summary (JSON) instead of the readable one.")
+        var json = false
+
+        @Option(name: .customLong("lines-out"), help: "Write one CSV row per purchase line, with its method, emissions and provenance, to this file.")
+        var linesOut: String?
+
+        @Option(name: .long, help: "Threads that read and compute (default: the number of cores).")
+        var threads: Int?
+
+        func run() throws {
+            let directory = data
+            let purchases = (directory as NSString).appendingPathComponent("purchases.csv")
+            do {
+                guard FileManager.default.fileExists(atPath: purchases) else {
+                    throw InputError(file: "purchases.csv", message: "missing: '\(purchases)' does not exist; the data folder needs a purchases.csv")
+                }
+                let reference = try ReferenceDataReader.read(directory: directory)
+                let engine = InventoryEngine(reference: reference)
+                let scanner = LedgerScanner(engine: engine, options: .init(threads: threads ?? ProcessInfo.processInfo.activeProcessorCount))
+                let summary: InventorySummary
+                if let linesOut {
+                    let output = try AtomicOutputFile(path: linesOut)
+                    do {
+                        summary = try scanner.scan(path: purchases, displayName: "purchases.csv") { output.write($0) }
+                        try output.commit()
+                    } catch {
+                        output.discard()
+                        throw error
+                    }
+                } else {
+                    summary = try scanner.scan(path: purchases, displayName: "purchases.csv")
+                }
+                if json {
+                    print(summary.json().rendered())
+                } else {
+                    let names = Dictionary(reference.suppliers.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+                    print(summary.text(supplierNames: names), terminator: "")
+                }
+            } catch let error as InputError {
+                FileHandle.standardError.write(Data((error.report() + "\n").utf8))
+                throw ExitCode(1)
+            }
+        }
+    }
+}

@@ -1,0 +1,12 @@
+import ArgumentParser
+
+/// The `footprint` command: Scope 3 supply-chain carbon accounting.
+@main
+struct Footprint: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "footprint",
+        abstract: "Scope 3 supply-chain carbon accounting: compute an inventory line by line with the best method each line's data allows.",
+        version: "0.1.0",
+        subcommands: [Calculate.self]
+    )
+}
