@@ -10,6 +10,10 @@ public struct ByteInterner: Sendable {
     private var lengths: [Int32] = []
     private var arena: [UInt8] = []
     private var mask: Int
+    // Keys of up to 7 bytes, packed with their length into one word: a single-array probe, no byte compare.
+    private var packedKeys: [UInt64]
+    private var packedIndex: [Int32]
+    private var packedMask: Int
 
     /// The number of distinct keys interned.
     public var count: Int { offsets.count }
@@ -19,12 +23,57 @@ public struct ByteInterner: Sendable {
         while size < capacity * 2 { size <<= 1 }
         slots = Array(repeating: -1, count: size)
         mask = size - 1
+        packedKeys = Array(repeating: 0, count: size)
+        packedIndex = Array(repeating: -1, count: size)
+        packedMask = size - 1
+    }
+
+    /// A key of 1...7 bytes packed with its length, never 0.
+    @inline(__always)
+    static func pack(_ base: UnsafeRawPointer, _ length: Int) -> UInt64 {
+        var word = UInt64(length) << 56
+        var i = 0
+        while i < length {
+            word |= UInt64(base.load(fromByteOffset: i, as: UInt8.self)) << UInt64(8 * i)
+            i += 1
+        }
+        return word
     }
 
     /// The index of the key, inserting it if it is new.
-    @inlinable @inline(__always)
+    @inline(__always)
     public mutating func intern(_ base: UnsafeRawPointer, _ length: Int) -> Int {
-        internWithHash(base, length, byteHash(base, length))
+        if length > 0 && length < 8 {
+            let key = Self.pack(base, length)
+            var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & packedMask
+            while true {
+                let current = packedKeys[slot]
+                if current == key { return Int(packedIndex[slot]) }
+                if current == 0 { break }
+                slot = (slot + 1) & packedMask
+            }
+            let index = internWithHash(base, length, byteHash(base, length))
+            packedKeys[slot] = key
+            packedIndex[slot] = Int32(index)
+            if index * 2 >= packedKeys.count { growPacked() }
+            return index
+        }
+        return internWithHash(base, length, byteHash(base, length))
+    }
+
+    private mutating func growPacked() {
+        let oldKeys = packedKeys
+        let oldIndex = packedIndex
+        let size = packedKeys.count * 2
+        packedKeys = Array(repeating: 0, count: size)
+        packedIndex = Array(repeating: -1, count: size)
+        packedMask = size - 1
+        for (i, key) in oldKeys.enumerated() where key != 0 {
+            var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & packedMask
+            while packedKeys[slot] != 0 { slot = (slot + 1) & packedMask }
+            packedKeys[slot] = key
+            packedIndex[slot] = oldIndex[i]
+        }
     }
 
     /// The index of `text`, inserting it if it is new.

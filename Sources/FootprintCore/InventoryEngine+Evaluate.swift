@@ -41,7 +41,7 @@ extension InventoryEngine {
         result.sourceIndex = Int32(chosen)
         result.unitFactor = factor
         result.activity = factor == 1 ? line.quantity : line.quantity * factor
-        result.kg = result.activity * reference.footprints[chosen].kgPerUnit
+        result.kg = result.activity * footprintKg[chosen]
         return true
     }
 
@@ -56,7 +56,7 @@ extension InventoryEngine {
         var chosen = Int(disclosureOrder[start])
         for i in start..<start + count {
             let index = Int(disclosureOrder[i])
-            if reference.disclosures[index].year <= Int(line.year) { chosen = index } else { break }
+            if disclosureYear[index] <= line.year { chosen = index } else { break }
         }
         let target = disclosureCurrency[chosen]
         let from = rate(line.currencyKey, line.year)
@@ -99,7 +99,7 @@ extension InventoryEngine {
         result.sourceIndex = Int32(chosen)
         result.unitFactor = factor
         result.activity = factor == 1 ? line.quantity : line.quantity * factor
-        result.kg = result.activity * reference.factors[chosen].kgPerUnit
+        result.kg = result.activity * factorKg[chosen]
         return true
     }
 
@@ -146,6 +146,6 @@ extension InventoryEngine {
         result.method = .spendBased
         result.sourceIndex = Int32(factorIndex)
         result.activity = converted
-        result.kg = converted * reference.factors[factorIndex].kgPerUnit
+        result.kg = converted * factorKg[factorIndex]
     }
 }

@@ -26,6 +26,10 @@ public struct InventoryEngine: Sendable {
     let disclosureOrder: [Int32]
     let disclosureCurrency: [Int32]
     let disclosureIntensity: [Double]
+    let disclosureYear: [Int32]
+    // Plain copies of the figures, so that threads read numbers and never touch shared strings' reference counts.
+    let footprintKg: [Double]
+    let factorKg: [Double]
     // Factors per category key.
     let spendFactor: [Int32]
     let spendCurrency: [Int32]
@@ -104,6 +108,9 @@ public struct InventoryEngine: Sendable {
         }
         disclosureCurrency = reference.disclosures.map { currencyKey($0.currency) }
         disclosureIntensity = reference.disclosures.map(\.kgPerCurrencyUnit)
+        disclosureYear = reference.disclosures.map { Int32($0.year) }
+        footprintKg = reference.footprints.map(\.kgPerUnit)
+        factorKg = reference.factors.map(\.kgPerUnit)
 
         // Factors per category.
         let categoryCount = categories.count

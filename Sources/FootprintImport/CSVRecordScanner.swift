@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 
 /// The position of one field in a buffer. `escaped` is set when a quoted field contains
 /// doubled quotes that must be undone before the text is used.
@@ -28,21 +29,39 @@ public struct CSVRecordScanner {
     public private(set) var line: Int
     /// The line on which the last record started.
     public private(set) var recordLine: Int = 0
-    /// The fields of the last record; valid until the next call.
-    public private(set) var fields: [FieldSpan]
+    private var storage: FieldStorage
+    /// The number of fields of the last record.
+    public private(set) var fieldCount = 0
 
     public init(base: UnsafePointer<UInt8>, count: Int, position: Int = 0, firstLine: Int = 1, expectedFields: Int = 16) {
         self.base = base
         self.end = count
         self.position = position
         self.line = firstLine
-        self.fields = []
-        fields.reserveCapacity(expectedFields)
+        self.storage = FieldStorage(capacity: max(16, expectedFields * 2))
+    }
+
+    /// The fields of the last record; valid until the next call.
+    public var fields: [FieldSpan] { (0..<fieldCount).map { storage.spans[$0] } }
+
+    /// Field `i` of the last record (`i < fieldCount`).
+    @inline(__always)
+    public func field(_ i: Int) -> FieldSpan { storage.spans[i] }
+
+    @inline(__always)
+    private mutating func append(_ span: FieldSpan) {
+        if fieldCount == storage.capacity {
+            let bigger = FieldStorage(capacity: storage.capacity * 2)
+            bigger.spans.update(from: storage.spans, count: fieldCount)
+            storage = bigger
+        }
+        storage.spans[fieldCount] = span
+        fieldCount += 1
     }
 
     /// Reads the next record into `fields`.
     public mutating func next() -> Outcome {
-        fields.removeAll(keepingCapacity: true)
+        fieldCount = 0
         // Skip blank lines.
         while position < end {
             let c = base[position]
@@ -58,6 +77,30 @@ public struct CSVRecordScanner {
         }
         guard position < end else { return .end }
         recordLine = line
+        // Fast path: a record on one line without quotes (the common case) splits on commas only.
+        let remaining = end - position
+        let lineEnd = memchr(base + position, 10, remaining).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? end
+        if memchr(base + position, 34, lineEnd - position) == nil {
+            var start = position
+            var p = position
+            while p < lineEnd {
+                if base[p] == 44 {
+                    append(FieldSpan(start: start, end: p, escaped: false))
+                    start = p + 1
+                }
+                p += 1
+            }
+            var fieldEnd = lineEnd
+            if fieldEnd > start && base[fieldEnd - 1] == 13 { fieldEnd -= 1 }
+            append(FieldSpan(start: start, end: fieldEnd, escaped: false))
+            if lineEnd < end {
+                position = lineEnd + 1
+                line += 1
+            } else {
+                position = end
+            }
+            return .record(fieldCount: fieldCount)
+        }
         var p = position
         while true {
             if p < end && base[p] == 34 {
@@ -82,11 +125,11 @@ public struct CSVRecordScanner {
                     if c == 10 { line += 1 }
                     q += 1
                 }
-                fields.append(FieldSpan(start: start, end: q, escaped: escaped))
+                append(FieldSpan(start: start, end: q, escaped: escaped))
                 p = q + 1
                 if p >= end {
                     position = end
-                    return .record(fieldCount: fields.count)
+                    return .record(fieldCount: fieldCount)
                 }
                 let c = base[p]
                 if c == 44 {
@@ -96,7 +139,7 @@ public struct CSVRecordScanner {
                 if c == 10 || (c == 13 && p + 1 < end && base[p + 1] == 10) {
                     position = c == 10 ? p + 1 : p + 2
                     line += 1
-                    return .record(fieldCount: fields.count)
+                    return .record(fieldCount: fieldCount)
                 }
                 skipToNextLine(from: p)
                 return .failure("unexpected '\(Character(Unicode.Scalar(c)))' after a closing quote; expected ',' or the end of the line")
@@ -115,21 +158,21 @@ public struct CSVRecordScanner {
             if p >= end {
                 var fieldEnd = p
                 if fieldEnd > start && base[fieldEnd - 1] == 13 { fieldEnd -= 1 }
-                fields.append(FieldSpan(start: start, end: fieldEnd, escaped: false))
+                append(FieldSpan(start: start, end: fieldEnd, escaped: false))
                 position = end
-                return .record(fieldCount: fields.count)
+                return .record(fieldCount: fieldCount)
             }
             if base[p] == 44 {
-                fields.append(FieldSpan(start: start, end: p, escaped: false))
+                append(FieldSpan(start: start, end: p, escaped: false))
                 p += 1
                 continue
             }
             var fieldEnd = p
             if fieldEnd > start && base[fieldEnd - 1] == 13 { fieldEnd -= 1 }
-            fields.append(FieldSpan(start: start, end: fieldEnd, escaped: false))
+            append(FieldSpan(start: start, end: fieldEnd, escaped: false))
             position = p + 1
             line += 1
-            return .record(fieldCount: fields.count)
+            return .record(fieldCount: fieldCount)
         }
     }
 
@@ -145,4 +188,17 @@ public struct CSVRecordScanner {
         let text = String(decoding: UnsafeBufferPointer(start: base + span.start, count: span.end - span.start), as: UTF8.self)
         return span.escaped ? text.replacingOccurrences(of: "\"\"", with: "\"") : text
     }
+}
+
+/// Fixed storage for the field spans of one record; replaced by a larger one when a record has more fields.
+final class FieldStorage {
+    let spans: UnsafeMutablePointer<FieldSpan>
+    let capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = capacity
+        spans = .allocate(capacity: capacity)
+    }
+
+    deinit { spans.deallocate() }
 }

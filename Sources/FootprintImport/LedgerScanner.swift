@@ -52,10 +52,18 @@ public struct LedgerScanner: Sendable {
         var nextLine = headerScanner.line
 
         let labels = lines == nil ? nil : ProvenanceLabels(engine: engine)
-        let workers = (0..<threads).map { _ in LedgerWorker(engine: engine, columns: columns, shards: threads, labels: labels) }
-        let estimatedLines = max(1024, reader.fileSize / max(1, (first.end - start) / max(1, countNewlines(base, start, first.end))))
-        let sets = UnsafeSendable((0..<threads).map { _ in FingerprintSet(expected: estimatedLines / threads + 1024) })
-        var suspects = Set<UInt64>()
+        let sample = max(1, countNewlines(base, start, first.end))
+        let expectedLines = max(1024, Int(Double(reader.fileSize) / Double(max(1, first.end - start)) * Double(sample) * 1.05))
+        let workers = UnsafeMutableBufferPointer<LedgerWorker>.allocate(capacity: threads)
+        for t in 0..<threads {
+            (workers.baseAddress! + t).initialize(to: LedgerWorker(
+                engine: engine, columns: columns, expectedLines: expectedLines / threads, labels: labels))
+        }
+        defer {
+            _ = workers.deinitialize()
+            workers.deallocate()
+        }
+        let sharedWorkers = UnsafeSendable(workers)
         var diagnostics: [Diagnostic] = []
         var errorCount = 0
         if let lines { LedgerWorker.linesHeader.utf8CString.withUnsafeBytes { lines(UnsafeRawBufferPointer(rebasing: $0.dropLast())) } }
@@ -66,7 +74,8 @@ public struct LedgerScanner: Sendable {
             if threads > 1 {
                 let span = first.end - start
                 let targets = (1..<threads).map { start + span * $0 / threads }
-                bounds += RecordBoundaries.find(base + 0, count: first.end, targets: targets).splits.map { min($0, first.end) }
+                bounds += RecordBoundaries.find(base + start, count: first.end - start, targets: targets.map { $0 - start })
+                    .splits.map { min($0 + start, first.end) }
             }
             bounds.append(first.end)
             var lineStarts = [nextLine]
@@ -78,19 +87,9 @@ public struct LedgerScanner: Sendable {
             let offsets = lineStarts
             let withLines = lines != nil
             DispatchQueue.concurrentPerform(iterations: threads) { t in
-                workers[t].scan(shared.value, segmentBounds[t], segmentBounds[t + 1], lineOffset: withLines ? offsets[t] - 1 : 0)
+                sharedWorkers.value[t].scan(
+                    shared.value, segmentBounds[t], segmentBounds[t + 1], lineOffset: withLines ? offsets[t] - 1 : 0)
             }
-            // Duplicate-id fingerprints: shard s is owned by thread s.
-            let sharedSets = sets
-            let found = UnsafeSendable([[UInt64]](repeating: [], count: threads))
-            DispatchQueue.concurrentPerform(iterations: threads) { s in
-                for w in workers {
-                    for fingerprint in w.fingerprints[s] where !sharedSets.value[s].insert(fingerprint) {
-                        found.value[s].append(fingerprint)
-                    }
-                }
-            }
-            for list in found.value { suspects.formUnion(list) }
             // Diagnostics and output, in file order.
             for w in workers {
                 for d in w.diagnostics {
@@ -105,6 +104,15 @@ public struct LedgerScanner: Sendable {
             base = UnsafePointer(reader.buffer)
             start = 0
         }
+        // Duplicate ids: repeated fingerprints, partitions spread over the threads.
+        let sets = workers.map(\.fingerprints)
+        let found = UnsafeSendable([[UInt64]](repeating: [], count: FingerprintPartitions.partitionCount))
+        DispatchQueue.concurrentPerform(iterations: threads) { t in
+            for p in stride(from: t, to: FingerprintPartitions.partitionCount, by: threads) {
+                found.value[p] = FingerprintPartitions.repeated(in: sets, partition: p)
+            }
+        }
+        let suspects = Set(found.value.joined())
         if !suspects.isEmpty {
             let duplicates = try DuplicateIDFinder.find(path: path, displayName: displayName, columns: columns, suspects: suspects)
             diagnostics += duplicates

@@ -3,7 +3,7 @@ import FootprintCore
 /// Scans segments of purchases.csv on one thread: decodes each record without allocating,
 /// evaluates it with the engine and accumulates it. Each worker keeps its own key tables,
 /// so workers never share mutable state.
-final class LedgerWorker: @unchecked Sendable {
+struct LedgerWorker: @unchecked Sendable {
     struct LocalDiagnostic {
         var line: Int
         var column: String?
@@ -12,7 +12,6 @@ final class LedgerWorker: @unchecked Sendable {
 
     let engine: InventoryEngine
     let columns: PurchaseColumns
-    let shards: Int
     let labels: ProvenanceLabels?
 
     var suppliers = ByteInterner(capacity: 4096)
@@ -30,7 +29,7 @@ final class LedgerWorker: @unchecked Sendable {
     var accumulator = InventoryAccumulator()
 
     // Per segment, reset by `scan`.
-    var fingerprints: [[UInt64]]
+    var fingerprints: FingerprintPartitions
     var diagnostics: [LocalDiagnostic] = []
     var errorCount = 0
     var newlines = 0
@@ -39,12 +38,11 @@ final class LedgerWorker: @unchecked Sendable {
     let diagnosticLimit = 200
     private var scratch: [UInt8] = []
 
-    init(engine: InventoryEngine, columns: PurchaseColumns, shards: Int, labels: ProvenanceLabels?) {
+    init(engine: InventoryEngine, columns: PurchaseColumns, expectedLines: Int, labels: ProvenanceLabels?) {
         self.engine = engine
         self.columns = columns
-        self.shards = shards
         self.labels = labels
-        fingerprints = Array(repeating: [], count: shards)
+        fingerprints = FingerprintPartitions(expectedCount: expectedLines)
     }
 
     func summary() -> InventorySummary {
@@ -57,9 +55,8 @@ final class LedgerWorker: @unchecked Sendable {
     private var lineOffset = 0
 
     /// Scans `base[start..<end]`, whose first record starts on local line 1 (global line `lineOffset + 1`).
-    func scan(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int, lineOffset: Int) {
+    mutating func scan(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int, lineOffset: Int) {
         self.lineOffset = lineOffset
-        for s in 0..<shards { fingerprints[s].removeAll(keepingCapacity: true) }
         diagnostics.removeAll(keepingCapacity: true)
         output.removeAll(keepingCapacity: true)
         errorCount = 0
@@ -77,23 +74,23 @@ final class LedgerWorker: @unchecked Sendable {
                     fail(scanner.recordLine, nil, "the record has \(count) field\(count == 1 ? "" : "s"); expected \(columns.count), as in the header")
                     continue
                 }
-                decode(base, scanner.fields, scanner.recordLine)
+                decode(base, scanner, scanner.recordLine)
             }
         }
         newlines = scanner.line - 1
     }
 
-    private func fail(_ line: Int, _ column: String?, _ message: String) {
+    private mutating func fail(_ line: Int, _ column: String?, _ message: String) {
         errorCount += 1
         if diagnostics.count < diagnosticLimit { diagnostics.append(LocalDiagnostic(line: line, column: column, message: message)) }
     }
 
-    private func text(_ base: UnsafePointer<UInt8>, _ span: FieldSpan) -> String {
+    private static func text(_ base: UnsafePointer<UInt8>, _ span: FieldSpan) -> String {
         String(decoding: UnsafeBufferPointer(start: base + span.start, count: span.end - span.start), as: UTF8.self)
     }
 
     /// The bytes of a field with doubled quotes undone, for the rare escaped field.
-    private func unescaped(_ base: UnsafePointer<UInt8>, _ span: FieldSpan) -> [UInt8] {
+    private static func unescaped(_ base: UnsafePointer<UInt8>, _ span: FieldSpan) -> [UInt8] {
         var bytes: [UInt8] = []
         var i = span.start
         while i < span.end {
@@ -104,67 +101,67 @@ final class LedgerWorker: @unchecked Sendable {
     }
 
     @inline(__always)
-    private func intern(_ table: inout ByteInterner, _ base: UnsafePointer<UInt8>, _ span: FieldSpan) -> Int {
+    private static func intern(_ table: inout ByteInterner, _ base: UnsafePointer<UInt8>, _ span: FieldSpan) -> Int {
         if span.escaped {
-            return unescaped(base, span).withUnsafeBytes { table.intern($0.baseAddress!, $0.count) }
+            return Self.unescaped(base, span).withUnsafeBytes { table.intern($0.baseAddress!, $0.count) }
         }
         return table.intern(base + span.start, span.end - span.start)
     }
 
-    private func decode(_ base: UnsafePointer<UInt8>, _ fields: [FieldSpan], _ line: Int) {
+    private mutating func decode(_ base: UnsafePointer<UInt8>, _ fields: CSVRecordScanner, _ line: Int) {
         let c = columns
         var ok = true
-        let id = fields[c.id]
+        let id = fields.field(c.id)
         if id.isEmpty {
             fail(line, "id", "the field is empty; a value is required")
             ok = false
         } else {
             let fingerprint: UInt64 =
                 id.escaped
-                ? unescaped(base, id).withUnsafeBytes { byteHash($0.baseAddress!, $0.count) }
+                ? Self.unescaped(base, id).withUnsafeBytes { byteHash($0.baseAddress!, $0.count) }
                 : byteHash(base + id.start, id.end - id.start)
-            fingerprints[Int(fingerprint >> 56) % shards].append(fingerprint)
+            fingerprints.append(fingerprint)
         }
-        let dateSpan = fields[c.date]
+        let dateSpan = fields.field(c.date)
         let year = FieldParser.dateYear(base, dateSpan.start, dateSpan.end)
         if year == nil {
             ok = false
             if dateSpan.isEmpty { fail(line, "date", "the field is empty; a value is required") }
-            else { fail(line, "date", "'\(text(base, dateSpan))' is not a valid date; expected YYYY-MM-DD (ISO 8601), such as 2024-03-31") }
+            else { fail(line, "date", "'\(Self.text(base, dateSpan))' is not a valid date; expected YYYY-MM-DD (ISO 8601), such as 2024-03-31") }
         }
-        let supplierSpan = fields[c.supplier]
+        let supplierSpan = fields.field(c.supplier)
         var supplierSlot = -1
         if supplierSpan.isEmpty {
             ok = false
             fail(line, "supplier", "the field is empty; a value is required")
         } else {
-            supplierSlot = intern(&suppliers, base, supplierSpan)
+            supplierSlot = Self.intern(&suppliers, base, supplierSpan)
             if supplierSlot == supplierKey.count {
                 let name = suppliers.string(at: supplierSlot)
                 supplierKey.append(engine.supplierKeys.find(name).map(Int32.init) ?? -1)
             }
         }
-        let categorySpan = fields[c.category]
+        let categorySpan = fields.field(c.category)
         var categorySlot = -1
         if categorySpan.isEmpty {
             ok = false
             fail(line, "category", "the field is empty; a value is required")
         } else {
-            categorySlot = intern(&categories, base, categorySpan)
+            categorySlot = Self.intern(&categories, base, categorySpan)
             if categorySlot == categoryKey.count {
                 categoryKey.append(engine.categoryKeys.find(categories.string(at: categorySlot)).map(Int32.init) ?? -1)
             }
         }
-        let amountSpan = fields[c.amount]
+        let amountSpan = fields.field(c.amount)
         let amount = FieldParser.decimal(base, amountSpan.start, amountSpan.end)
         if amount == nil {
             ok = false
             if amountSpan.isEmpty { fail(line, "amount", "the field is empty; a value is required") }
             else {
-                fail(line, "amount", "'\(text(base, amountSpan))' is not a number; expected a decimal number with '.' as the decimal point, such as 1234.50 or -99.5")
+                fail(line, "amount", "'\(Self.text(base, amountSpan))' is not a number; expected a decimal number with '.' as the decimal point, such as 1234.50 or -99.5")
             }
         }
-        let currencySpan = fields[c.currency]
+        let currencySpan = fields.field(c.currency)
         var currencySlot = -1
         if currencySpan.end - currencySpan.start == 3 {
             currencySlot = currencies.intern(base + currencySpan.start, 3)
@@ -182,13 +179,13 @@ final class LedgerWorker: @unchecked Sendable {
         if currencySlot < 0 {
             ok = false
             if currencySpan.isEmpty { fail(line, "currency", "the field is empty; a value is required") }
-            else { fail(line, "currency", "'\(text(base, currencySpan))' is not a currency code; expected three upper-case letters (ISO 4217), such as NOK") }
+            else { fail(line, "currency", "'\(Self.text(base, currencySpan))' is not a currency code; expected three upper-case letters (ISO 4217), such as NOK") }
         }
         var productEngineKey: Int32 = -1
         if c.product >= 0 {
-            let span = fields[c.product]
+            let span = fields.field(c.product)
             if !span.isEmpty {
-                let slot = intern(&products, base, span)
+                let slot = Self.intern(&products, base, span)
                 if slot == productKey.count {
                     productKey.append(engine.productKeys.find(products.string(at: slot)).map(Int32.init) ?? -1)
                 }
@@ -197,29 +194,29 @@ final class LedgerWorker: @unchecked Sendable {
         }
         var quantity = Double.nan
         if c.quantity >= 0 {
-            let span = fields[c.quantity]
+            let span = fields.field(c.quantity)
             if !span.isEmpty {
                 if let q = FieldParser.decimal(base, span.start, span.end) {
                     quantity = q.value
                 } else {
                     ok = false
-                    fail(line, "quantity", "'\(text(base, span))' is not a number; expected a decimal number with '.' as the decimal point, such as 12 or 0.5")
+                    fail(line, "quantity", "'\(Self.text(base, span))' is not a number; expected a decimal number with '.' as the decimal point, such as 12 or 0.5")
                 }
             }
         }
         var unitEngineKey: Int32 = -1
         if c.unit >= 0 {
-            let span = fields[c.unit]
+            let span = fields.field(c.unit)
             if !span.isEmpty {
-                let slot = intern(&units, base, span)
+                let slot = Self.intern(&units, base, span)
                 if slot == unitKey.count { unitKey.append(engine.unitKey(for: units.string(at: slot))) }
                 unitEngineKey = unitKey[slot]
             }
         }
         var customerSlot = -1
         if c.customer >= 0 {
-            let span = fields[c.customer]
-            if !span.isEmpty { customerSlot = intern(&customers, base, span) }
+            let span = fields.field(c.customer)
+            if !span.isEmpty { customerSlot = Self.intern(&customers, base, span) }
         }
         guard ok, let amount, let year else { return }
         let ledgerLine = LedgerLine(
@@ -239,13 +236,13 @@ final class LedgerWorker: @unchecked Sendable {
         + "factor_kgco2e_per_unit,factor_unit,source,unit_conversion,fx_line_per_usd,fx_target_per_usd,price_index_ratio,"
         + "activity,unmapped_reason\n"
 
-    private func writeLine(
-        _ base: UnsafePointer<UInt8>, _ fields: [FieldSpan], _ line: Int, _ l: LedgerLine, _ r: LineResult,
+    private mutating func writeLine(
+        _ base: UnsafePointer<UInt8>, _ fields: CSVRecordScanner, _ line: Int, _ l: LedgerLine, _ r: LineResult,
         _ labels: ProvenanceLabels, _ categorySlot: Int
     ) {
         func raw(_ index: Int) {
             guard index >= 0 else { return }
-            let span = fields[index]
+            let span = fields.field(index)
             let needsQuotes = span.escaped || UnsafeBufferPointer(start: base + span.start, count: span.end - span.start)
                 .contains { $0 == 44 || $0 == 10 || $0 == 13 }
             if needsQuotes { output.append(34) }
