@@ -19,6 +19,11 @@ public struct DecimalSum: Sendable, Hashable, Comparable, CustomStringConvertibl
         units = Int128(digits) * Self.powers[Self.scale - scale]
     }
 
+    /// A value of `units` x 10^-`scale` (scale 0...18), for sums of many amounts of one scale.
+    public init(units: Int128, scale: Int) {
+        self.units = units * Self.powers[Self.scale - scale]
+    }
+
     /// Adds `digits` x 10^-`scale` (scale 0...18).
     @inlinable @inline(__always)
     public mutating func add(digits: Int64, scale: Int) {

@@ -8,8 +8,9 @@ public struct InventoryAccumulator: Sendable {
     var categoryKg: [CompensatedSum] = []
     var supplierKg: [CompensatedSum] = []
     var customerKg: [CompensatedSum] = []
-    // spend[method (0...4) * currencySlots + currency]
-    var spend: [DecimalSum] = []
+    // spend digits by [(method (0...4) * currencySlots + currency) * 19 + scale]: sums of integers at each
+    // scale, with no multiplication on the hot path; combined into exact `DecimalSum`s by `summary`.
+    var spend: [Int128] = []
     var currencySlots = 0
     // Unmapped lines by reason key.
     var unmapped: [UnmappedKey: Tally] = [:]
@@ -68,14 +69,26 @@ public struct InventoryAccumulator: Sendable {
     @usableFromInline
     mutating func addSpend(method: Int, currencySlot: Int, digits: Int64, scale: Int) {
         if currencySlot >= currencySlots {
-            var grown = [DecimalSum](repeating: DecimalSum(), count: 5 * (currencySlot + 8))
+            let wider = currencySlot + 8
+            var grown = [Int128](repeating: 0, count: 5 * wider * 19)
             for m in 0..<5 {
-                for c in 0..<currencySlots { grown[m * (currencySlot + 8) + c] = spend[m * currencySlots + c] }
+                for c in 0..<currencySlots {
+                    for p in 0..<19 { grown[(m * wider + c) * 19 + p] = spend[(m * currencySlots + c) * 19 + p] }
+                }
             }
             spend = grown
-            currencySlots = currencySlot + 8
+            currencySlots = wider
         }
-        spend[method * currencySlots + currencySlot].add(digits: digits, scale: scale)
+        spend[(method * currencySlots + currencySlot) * 19 + scale] += Int128(digits)
+    }
+
+    func spendSum(method: Int, currencySlot: Int) -> DecimalSum {
+        var sum = DecimalSum()
+        for p in 0..<19 {
+            let digits = spend[(method * currencySlots + currencySlot) * 19 + p]
+            if digits != 0 { sum.add(DecimalSum(units: digits, scale: p)) }
+        }
+        return sum
     }
 
     @usableFromInline
@@ -105,8 +118,9 @@ public struct InventoryAccumulator: Sendable {
         }
         for m in 0..<5 {
             let method: CalculationMethod? = m < 4 ? CalculationMethod(rawValue: UInt8(m)) : nil
-            for c in 0..<min(currencySlots, currencies.count) where spend[m * currencySlots + c] != DecimalSum() {
-                s.spendByMethod[method, default: [:]][currencies[c], default: DecimalSum()].add(spend[m * currencySlots + c])
+            for c in 0..<min(currencySlots, currencies.count) {
+                let sum = spendSum(method: m, currencySlot: c)
+                if sum != DecimalSum() { s.spendByMethod[method, default: [:]][currencies[c], default: DecimalSum()].add(sum) }
             }
         }
         for (key, tally) in unmapped {

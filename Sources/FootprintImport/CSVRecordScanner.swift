@@ -30,6 +30,8 @@ public struct CSVRecordScanner {
     /// The line on which the last record started.
     public private(set) var recordLine: Int = 0
     private var storage: FieldStorage
+    /// Set when the caller knows the buffer holds no double quote: records then split on commas alone.
+    public var quoteFree = false
     /// The number of fields of the last record.
     public private(set) var fieldCount = 0
 
@@ -80,7 +82,7 @@ public struct CSVRecordScanner {
         // Fast path: a record on one line without quotes (the common case) splits on commas only.
         let remaining = end - position
         let lineEnd = memchr(base + position, 10, remaining).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? end
-        if memchr(base + position, 34, lineEnd - position) == nil {
+        if quoteFree || memchr(base + position, 34, lineEnd - position) == nil {
             var start = position
             var p = position
             while p < lineEnd {

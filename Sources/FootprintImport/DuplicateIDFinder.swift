@@ -10,7 +10,7 @@ enum DuplicateIDFinder {
         var line = 1
         var isHeader = true
         while let block = try reader.next(splitInto: 1) {
-            let base = UnsafePointer(reader.buffer)
+            let base = block.base
             var scanner = CSVRecordScanner(base: base, count: block.end, position: 0, firstLine: line)
             loop: while true {
                 switch scanner.next() {

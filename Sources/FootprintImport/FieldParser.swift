@@ -10,8 +10,6 @@ public struct ParsedDecimal: Sendable, Equatable {
 
 /// Parses field bytes into numbers, dates and currency codes, without allocating on success.
 public enum FieldParser {
-    static let powersOfTen: [Double] = (0...22).map { pow(10, Double($0)) }
-
     /// Reads `-1234.50`, `12`, `.5`, `1e3`, `1.5E-4`. Returns `nil` for anything else
     /// (thousands separators, decimal commas, currency signs, spaces) or more than 18 digits.
     @inline(__always)
@@ -73,7 +71,10 @@ public enum FieldParser {
         if negative { digits = -digits }
         let value: Double
         if count <= 15 && scale <= 22 {
-            value = Double(digits) / powersOfTen[scale]
+            // Exact: digits < 2^53 and 10^scale are both representable, so one division rounds correctly.
+            var power = 1.0
+            for _ in 0..<scale { power *= 10 }
+            value = Double(digits) / power
         } else {
             value = strtodFallback(base, start, end)
         }

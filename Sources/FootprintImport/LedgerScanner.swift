@@ -36,11 +36,11 @@ public struct LedgerScanner: Sendable {
     {
         let threads = options.threads
         let reader = try RecordBlockReader(path: path, displayName: displayName, blockBytes: options.blockBytesPerThread * threads)
-        guard var first = try reader.next(splitInto: 1) else {
+        guard var first = try reader.next(splitInto: threads) else {
             throw InputError(file: displayName, line: 1, message: "the file is empty; expected a header row")
         }
         // The header.
-        var base = UnsafePointer(reader.buffer)
+        var base = first.base
         let bom = first.end >= 3 && base[0] == 0xEF && base[1] == 0xBB && base[2] == 0xBF ? 3 : 0
         var headerScanner = CSVRecordScanner(base: base, count: first.end, position: bom)
         guard case .record = headerScanner.next() else {
@@ -69,14 +69,8 @@ public struct LedgerScanner: Sendable {
         if let lines { LedgerWorker.linesHeader.utf8CString.withUnsafeBytes { lines(UnsafeRawBufferPointer(rebasing: $0.dropLast())) } }
 
         while true {
-            // Split this block among the threads at record boundaries.
-            var bounds = [start]
-            if threads > 1 {
-                let span = first.end - start
-                let targets = (1..<threads).map { start + span * $0 / threads }
-                bounds += RecordBoundaries.find(base + start, count: first.end - start, targets: targets.map { $0 - start })
-                    .splits.map { min($0 + start, first.end) }
-            }
+            // The block is split among the threads at record boundaries.
+            var bounds = [start] + first.splits.dropLast().map { max($0, start) }
             bounds.append(first.end)
             var lineStarts = [nextLine]
             if lines != nil {
@@ -86,9 +80,11 @@ public struct LedgerScanner: Sendable {
             let segmentBounds = bounds
             let offsets = lineStarts
             let withLines = lines != nil
+            let quoteFree = first.quoteFree
             DispatchQueue.concurrentPerform(iterations: threads) { t in
                 sharedWorkers.value[t].scan(
-                    shared.value, segmentBounds[t], segmentBounds[t + 1], lineOffset: withLines ? offsets[t] - 1 : 0)
+                    shared.value, segmentBounds[t], segmentBounds[t + 1], lineOffset: withLines ? offsets[t] - 1 : 0,
+                    quoteFree: quoteFree)
             }
             // Diagnostics and output, in file order.
             for w in workers {
@@ -99,9 +95,9 @@ public struct LedgerScanner: Sendable {
                 if let lines, errorCount == 0, !w.output.isEmpty { w.output.withUnsafeBytes { lines($0) } }
                 nextLine += w.newlines
             }
-            guard let block = try reader.next(splitInto: 1) else { break }
+            guard let block = try reader.next(splitInto: threads) else { break }
             first = block
-            base = UnsafePointer(reader.buffer)
+            base = block.base
             start = 0
         }
         // Duplicate ids: repeated fingerprints, partitions spread over the threads.

@@ -55,13 +55,14 @@ struct LedgerWorker: @unchecked Sendable {
     private var lineOffset = 0
 
     /// Scans `base[start..<end]`, whose first record starts on local line 1 (global line `lineOffset + 1`).
-    mutating func scan(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int, lineOffset: Int) {
+    mutating func scan(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int, lineOffset: Int, quoteFree: Bool) {
         self.lineOffset = lineOffset
         diagnostics.removeAll(keepingCapacity: true)
         output.removeAll(keepingCapacity: true)
         errorCount = 0
         records = 0
         var scanner = CSVRecordScanner(base: base, count: end, position: start, firstLine: 1, expectedFields: columns.count)
+        scanner.quoteFree = quoteFree
         loop: while true {
             switch scanner.next() {
             case .end: break loop

@@ -1,19 +1,27 @@
 import Glibc
 
-/// Reads a CSV file in large blocks that start and end on record boundaries, keeping memory
-/// bounded whatever the file's size. The partial record at the end of a block is carried into
-/// the next one.
+/// Reads a CSV file as a sequence of memory-mapped windows that start and end on record
+/// boundaries: no copy into a buffer, and memory bounded by the window whatever the file's size
+/// (a window is unmapped before the next is mapped). A record that does not fit doubles the window.
 final class RecordBlockReader {
+    /// A window of whole records: `base[0..<end]`. `quoteFree` when it holds no double quote.
+    struct Block {
+        var base: UnsafePointer<UInt8>
+        var end: Int
+        var splits: [Int]
+        var quoteFree: Bool
+    }
+
     let path: String
     let file: String
     private let fd: Int32
-    private(set) var buffer: UnsafeMutablePointer<UInt8>
-    private(set) var capacity: Int
-    private var filled = 0
-    private var consumed = 0
-    private var eof = false
+    let fileSize: Int
+    private var window: Int
+    private var offset = 0
+    private var mapping: (pointer: UnsafeMutableRawPointer, length: Int)?
     /// Records longer than this are an error (an unterminated quote, most likely).
-    let maxRecordBytes = 64 << 20
+    let maxRecordBytes = 256 << 20
+    private static let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
 
     init(path: String, displayName: String, blockBytes: Int) throws(InputError) {
         self.path = path
@@ -22,62 +30,56 @@ final class RecordBlockReader {
         guard fd >= 0 else {
             throw InputError(file: displayName, message: "cannot open '\(path)': \(String(cString: strerror(errno)))")
         }
-        capacity = max(blockBytes, 1 << 16)
-        buffer = .allocate(capacity: capacity)
+        var info = stat()
+        fileSize = fstat(fd, &info) == 0 ? Int(info.st_size) : 0
+        window = max(blockBytes, 1 << 16)
     }
 
     deinit {
+        unmap()
         close(fd)
-        buffer.deallocate()
     }
 
-    var fileSize: Int {
-        var info = stat()
-        return fstat(fd, &info) == 0 ? Int(info.st_size) : 0
+    private func unmap() {
+        if let mapping { munmap(mapping.pointer, mapping.length) }
+        mapping = nil
     }
 
-    /// The next block: `buffer[0..<end]` holds whole records. `nil` at the end of the file.
-    /// `targets` are split points; each is moved to the next record boundary.
-    func next(splitInto parts: Int) throws(InputError) -> (end: Int, splits: [Int])? {
-        // Keep the unconsumed tail.
-        if consumed > 0 {
-            let tail = filled - consumed
-            if tail > 0 { memmove(buffer, buffer + consumed, tail) }
-            filled = tail
-            consumed = 0
-        }
+    /// The next window of whole records, split into `parts` at record boundaries; `nil` at the end.
+    func next(splitInto parts: Int) throws(InputError) -> Block? {
+        unmap()
+        guard offset < fileSize else { return nil }
         while true {
-            while !eof && filled < capacity {
-                let n = read(fd, buffer + filled, capacity - filled)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    throw InputError(file: file, message: "cannot read '\(path)': \(String(cString: strerror(errno)))")
-                }
-                if n == 0 { eof = true } else { filled += n }
+            let aligned = offset & ~(Self.pageSize - 1)
+            let delta = offset - aligned
+            let length = min(window + delta, fileSize - aligned)
+            guard let pointer = mmap(nil, length, PROT_READ, MAP_PRIVATE, fd, off_t(aligned)), pointer != MAP_FAILED else {
+                throw InputError(file: file, message: "cannot read '\(path)': \(String(cString: strerror(errno)))")
             }
-            if filled == 0 { return nil }
-            let targets = (1..<max(1, parts)).map { filled * $0 / parts }
-            let found = RecordBoundaries.find(buffer, count: filled, targets: targets)
+            madvise(pointer, length, MADV_SEQUENTIAL | MADV_WILLNEED)
+            mapping = (pointer, length)
+            let base = UnsafePointer(pointer.assumingMemoryBound(to: UInt8.self)) + delta
+            let count = length - delta
+            let atEnd = aligned + length == fileSize
+            let targets = (1..<max(1, parts)).map { count * $0 / parts }
+            let found = RecordBoundaries.find(base, count: count, targets: targets)
             let end: Int
-            if eof {
-                end = filled
+            if atEnd {
+                end = count
             } else if let last = found.last {
                 end = last
             } else {
-                guard capacity < maxRecordBytes else {
+                unmap()
+                guard window < maxRecordBytes else {
                     throw InputError(
                         file: file,
                         message: "a record longer than \(maxRecordBytes >> 20) MB; expected records on lines (is a closing quote missing?)")
                 }
-                let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
-                bigger.update(from: buffer, count: filled)
-                buffer.deallocate()
-                buffer = bigger
-                capacity *= 2
+                window *= 2
                 continue
             }
-            consumed = end
-            return (end, found.splits.map { min($0, end) } + [end])
+            offset += end
+            return Block(base: base, end: end, splits: found.splits.map { min($0, end) } + [end], quoteFree: found.quoteFree)
         }
     }
 }

@@ -6,7 +6,7 @@ import Glibc
 enum RecordBoundaries {
     /// For each target offset, the first boundary at or after it (or `count` if none), and the
     /// last boundary in the buffer (or `nil` if there is none).
-    static func find(_ base: UnsafePointer<UInt8>, count: Int, targets: [Int]) -> (splits: [Int], last: Int?) {
+    static func find(_ base: UnsafePointer<UInt8>, count: Int, targets: [Int]) -> (splits: [Int], last: Int?, quoteFree: Bool) {
         if memchr(base, 34, count) == nil {
             let splits = targets.map { target -> Int in
                 guard target < count, let hit = memchr(base + target, 10, count - target) else { return count }
@@ -18,7 +18,7 @@ enum RecordBoundaries {
                 if base[i] == 10 { last = i + 1; break }
                 i -= 1
             }
-            return (splits, last)
+            return (splits, last, true)
         }
         var splits = [Int](repeating: count, count: targets.count)
         var next = 0
@@ -36,6 +36,6 @@ enum RecordBoundaries {
                 }
             }
         }
-        return (splits, last)
+        return (splits, last, false)
     }
 }

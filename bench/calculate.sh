@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Benchmark: `footprint calculate --json` against the DuckDB reference (../shared/bench/reference_duckdb.py)
+# on the same generated ledger, in the same run. Prints wall times, peak memory (/usr/bin/time -v) and ratios.
+#
+# usage: bench/calculate.sh [LINES] [RUNS]      (default 5000000 lines, 3 runs each, alternating)
+# needs: python3 with duckdb (pip install duckdb), /usr/bin/time (Debian package 'time')
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/.." && pwd)
+shared=${FOOTPRINT_SHARED:-$root/../shared}
+lines=${1:-5000000}
+runs=${2:-3}
+data=${BENCH_DATA:-$root/bench/data/ledger-$lines}
+out=$root/bench/out
+mkdir -p "$out"
+
+if [ ! -f "$data/purchases.csv" ]; then
+  echo "generating $lines lines into $data ..."
+  python3 "$shared/bench/genledger.py" "$data" --lines "$lines" --seed 1
+fi
+(cd "$root" && swift build -c release --product footprint >/dev/null)
+bin=$root/.build/release/footprint
+size=$(stat -c %s "$data/purchases.csv")
+echo "ledger: $lines lines, $((size / 1000000)) MB; $(nproc) cores"
+
+measure() { # name, command...  -> prints "seconds kilobytes"
+  local name=$1; shift
+  /usr/bin/time -v "$@" >"$out/$name.json" 2>"$out/$name.time"
+  local wall mem
+  wall=$(grep 'Elapsed (wall clock)' "$out/$name.time" | awk -F': ' '{print $2}' | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
+  mem=$(grep 'Maximum resident set size' "$out/$name.time" | awk -F': ' '{print $2}')
+  echo "$wall $mem"
+}
+
+cat /dev/null >"$out/runs.txt"
+for i in $(seq "$runs"); do
+  read -r fw fm < <(measure footprint "$bin" calculate --data "$data" --json)
+  read -r dw dm < <(measure duckdb python3 "$shared/bench/reference_duckdb.py" "$data" --threads 2)
+  echo "$fw $fm $dw $dm" >>"$out/runs.txt"
+  printf 'run %d: footprint %6.2f s %8d KB | duckdb %6.2f s %8d KB | time ratio %.3f, memory ratio %.3f\n' \
+    "$i" "$fw" "$fm" "$dw" "$dm" "$(awk "BEGIN{print $fw/$dw}")" "$(awk "BEGIN{print $fm/$dm}")"
+done
+python3 - "$out/runs.txt" "$out/footprint.json" "$out/duckdb.json" <<'PY'
+import json, statistics, sys
+rows = [list(map(float, l.split())) for l in open(sys.argv[1]) if l.strip()]
+fw = statistics.median(r[0] for r in rows); fm = statistics.median(r[1] for r in rows)
+dw = statistics.median(r[2] for r in rows); dm = statistics.median(r[3] for r in rows)
+a = json.load(open(sys.argv[2])); b = json.load(open(sys.argv[3]))
+rel = abs(a["total_kgco2e"] - b["total_kg"]) / abs(b["total_kg"])
+print(f"median: footprint {fw:.2f} s, {fm/1024:.0f} MB; duckdb {dw:.2f} s, {dm/1024:.0f} MB")
+print(f"ratios: wall time {fw/dw:.3f} (target <= 0.2), peak memory {fm/dm:.3f} (target <= 0.1)")
+print(f"totals agree to a relative {rel:.1e}; lines {sum(a['lines_by_method'].values())}")
+PY
