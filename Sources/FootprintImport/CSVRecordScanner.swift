@@ -113,7 +113,7 @@ public struct CSVRecordScanner {
                 while true {
                     guard q < end else {
                         position = end
-                        return .failure("unterminated quoted field (it opens on line \(recordLine)); expected a closing '\"'")
+                        return .failure("unterminated quoted field: it opens in this record and never closes; expected a closing '\"'")
                     }
                     let c = base[q]
                     if c == 34 {

@@ -115,7 +115,7 @@ public enum FieldParser {
 
     /// Reads a year such as `2024`.
     public static func year(_ text: String) -> Int? {
-        guard text.utf8.count == 4, let y = Int(text), y >= 1 else { return nil }
+        guard text.utf8.count == 4, text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), let y = Int(text), y >= 1 else { return nil }
         return y
     }
 

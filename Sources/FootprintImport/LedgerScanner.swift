@@ -86,8 +86,16 @@ public struct LedgerScanner: Sendable {
                     shared.value, segmentBounds[t], segmentBounds[t + 1], lineOffset: withLines ? offsets[t] - 1 : 0,
                     quoteFree: quoteFree)
             }
+            // A block with quotes and errors may hold a stray quote, which misplaces the split points:
+            // scan it again on one thread so that the report does not depend on the number of threads.
+            var blockWorkers = Array(workers)
+            if threads > 1 && !quoteFree && workers.contains(where: { $0.errorCount > 0 }) {
+                var single = LedgerWorker(engine: engine, columns: columns, expectedLines: 0, labels: nil)
+                single.scan(base, start, first.end, lineOffset: 0, quoteFree: false)
+                blockWorkers = [single]
+            }
             // Diagnostics and output, in file order.
-            for w in workers {
+            for w in blockWorkers {
                 for d in w.diagnostics {
                     diagnostics.append(Diagnostic(file: displayName, line: nextLine + d.line - 1, column: d.column, message: d.message))
                 }

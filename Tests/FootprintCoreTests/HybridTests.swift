@@ -1,0 +1,106 @@
+import FootprintCore
+import Testing
+
+/// Rule 2: the amount converted into the disclosure's currency at the line year's rates,
+/// times (scope1 + scope2 + scope3_upstream) x 1000 / revenue.
+@Suite("Hybrid method")
+struct HybridTests {
+    // S2 discloses in SEK: (100 + 50 + 850) t x 1000 / 10,000,000 SEK = 0.1 kg per SEK.
+    // S3 discloses in several years, given out of order: 2025, 2021, 2023.
+    let engine = InventoryEngine(reference: ReferenceData(
+        factors: [spendFactor("consulting", 0.05, "NOK")],
+        exchangeRates: [
+            code("NOK"): [2020: 9, 2021: 9.5, 2022: 10, 2023: 10.2, 2024: 10.5, 2025: 11, 2026: 11.5],
+            code("SEK"): [2020: 8.8, 2021: 9.2, 2022: 9.6, 2023: 10.1, 2024: 10, 2025: 10.7, 2026: 10.9],
+            code("EUR"): [2024: 0.9],
+        ],
+        disclosures: [
+            disclosure("S2", 2023, 100, 50, 850, revenue: 10_000_000, "SEK"),  // 0
+            disclosure("S3", 2025, 30, 0, 0, revenue: 1_000_000, "SEK"),  // 1: 0.03 kg/SEK
+            disclosure("S3", 2021, 10, 0, 0, revenue: 1_000_000, "SEK"),  // 2: 0.01 kg/SEK
+            disclosure("S3", 2023, 20, 0, 0, revenue: 1_000_000, "SEK"),  // 3: 0.02 kg/SEK
+            disclosure("S4", 2024, 1, 2, 3, revenue: 600_000, "DKK"),  // 4: no DKK rate at all
+        ]))
+
+    @Test func convertsTheLinesCurrencyIntoTheDisclosuresCurrency() {
+        // 2100 NOK / 10.5 x 10 = 2000 SEK; 2000 x 0.1 = 200 kg
+        let r = engine.evaluate(supplier: "S2", category: "consulting", currency: "NOK", year: 2024, amount: 2100)
+        #expect(r.method == .hybrid)
+        #expect(r.sourceIndex == 0)
+        #expect(r.fromRate == 10.5)
+        #expect(r.toRate == 10)
+        #expect(close(r.activity, 2000))
+        #expect(close(r.kg, 200))
+    }
+
+    @Test func euroLine() {
+        // 90 EUR / 0.9 x 10 = 1000 SEK; x 0.1 = 100 kg
+        let r = engine.evaluate(supplier: "S2", currency: "EUR", year: 2024, amount: 90)
+        #expect(r.method == .hybrid)
+        #expect(close(r.kg, 100))
+    }
+
+    @Test func sameCurrencyUsesTheAmountUnconverted() {
+        let r = engine.evaluate(supplier: "S2", currency: "SEK", year: 2025, amount: 1234.56)
+        #expect(r.method == .hybrid)
+        #expect(r.activity == 1234.56)
+        #expect(r.fromRate == 10.7)
+        #expect(r.toRate == 10.7)
+        #expect(close(r.kg, 123.456))
+    }
+
+    struct YearCase: Sendable, CustomTestStringConvertible {
+        var lineYear: Int32
+        var disclosureIndex: Int32
+        var kgPerSEK: Double
+        var testDescription: String { "line year \(lineYear) uses disclosure \(disclosureIndex)" }
+    }
+
+    @Test(arguments: [
+        YearCase(lineYear: 2020, disclosureIndex: 2, kgPerSEK: 0.01),  // all after: the earliest
+        YearCase(lineYear: 2021, disclosureIndex: 2, kgPerSEK: 0.01),
+        YearCase(lineYear: 2022, disclosureIndex: 2, kgPerSEK: 0.01),  // latest not after 2022
+        YearCase(lineYear: 2023, disclosureIndex: 3, kgPerSEK: 0.02),
+        YearCase(lineYear: 2024, disclosureIndex: 3, kgPerSEK: 0.02),
+        YearCase(lineYear: 2025, disclosureIndex: 1, kgPerSEK: 0.03),
+        YearCase(lineYear: 2026, disclosureIndex: 1, kgPerSEK: 0.03),
+    ])
+    func usesTheLatestDisclosureNotAfterTheLineYearElseTheEarliest(_ c: YearCase) {
+        let r = engine.evaluate(supplier: "S3", currency: "SEK", year: c.lineYear, amount: 5000)
+        #expect(r.method == .hybrid)
+        #expect(r.sourceIndex == c.disclosureIndex)
+        #expect(close(r.kg, 5000 * c.kgPerSEK))
+    }
+
+    @Test func intensity() {
+        #expect(close(disclosure("X", 2024, 100, 50, 850, revenue: 10_000_000, "SEK").kgPerCurrencyUnit, 0.1))
+        #expect(close(disclosure("X", 2024, 1, 2, 3, revenue: 600_000, "DKK").kgPerCurrencyUnit, 0.01))
+    }
+
+    @Test func skippedWhenTheLineCurrencyRateIsMissing() {
+        // NOK 2019 is missing (the line's currency): hybrid is skipped; the spend-based rule then lacks the rate too.
+        let r = engine.evaluate(supplier: "S2", category: "consulting", currency: "NOK", year: 2019, amount: 100)
+        #expect(r.method == nil)
+        #expect(r.failure == .noExchangeRate(currencyKey: engine.currencyKey(for: code("NOK"))))
+    }
+
+    @Test func skippedWhenTheDisclosureCurrencyRateIsMissing() {
+        // S4 discloses in DKK, which has no rate: the next rule (spend-based, 0.05 kg/NOK) applies.
+        let r = engine.evaluate(supplier: "S4", category: "consulting", currency: "NOK", year: 2024, amount: 1000)
+        #expect(r.method == .spendBased)
+        #expect(close(r.kg, 50))
+    }
+
+    @Test func skippedWhenTheCommonCurrencyHasNoRateForTheYear() {
+        // A SEK line and a SEK disclosure still need the SEK rate of the line's year; 2027 has none.
+        // Hybrid is skipped, and the spend-based rule (NOK factor) reports the missing SEK rate.
+        let r = engine.evaluate(supplier: "S2", category: "consulting", currency: "SEK", year: 2027, amount: 1000)
+        #expect(r.method == nil)
+        #expect(r.failure == .noExchangeRate(currencyKey: engine.currencyKey(for: code("SEK"))))
+    }
+
+    @Test func aLineFromASupplierWithoutDisclosuresIsNotHybrid() {
+        let r = engine.evaluate(supplier: "S9", category: "consulting", currency: "NOK", year: 2024, amount: 1000)
+        #expect(r.method == .spendBased)
+    }
+}
