@@ -31,18 +31,17 @@ public struct InventoryAccumulator: Sendable {
 
     /// Adds one line. `customer` is -1 for a line bought for no customer.
     /// The amount is `amountDigits` x 10^-`amountScale` in `currency` (slot `currencySlot`).
+    /// For an unmapped line for want of a rate, `missingRate` is the currency whose rate is missing.
     @inlinable @inline(__always)
     public mutating func add(
-        _ result: LineResult, engine: InventoryEngine, line: LedgerLine, category: Int, supplier: Int, customer: Int,
+        _ result: LineResult, line: LedgerLine, missingRate: CurrencyCode, category: Int, supplier: Int, customer: Int,
         currencySlot: Int, amountDigits: Int64, amountScale: Int
     ) {
         addSpend(method: result.method.map { Int($0.rawValue) } ?? 4, currencySlot: currencySlot, digits: amountDigits, scale: amountScale)
         guard let method = result.method else {
             let key: UnmappedKey
             switch result.failure {
-            case .noExchangeRate(let currencyKey):
-                key = .noExchangeRate(
-                    currency: currencyKey >= 0 ? engine.currencies[Int(currencyKey)] : line.currency, year: line.year)
+            case .noExchangeRate: key = .noExchangeRate(currency: missingRate, year: line.year)
             case .noPriceIndex(let year): key = .noPriceIndex(year: year)
             case .noFactor, .none: key = .noFactor(categorySlot: category)
             }

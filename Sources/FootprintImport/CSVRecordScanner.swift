@@ -79,10 +79,11 @@ public struct CSVRecordScanner {
         }
         guard position < end else { return .end }
         recordLine = line
+        if quoteFree { return nextWithoutQuotes() }
         // Fast path: a record on one line without quotes (the common case) splits on commas only.
         let remaining = end - position
         let lineEnd = memchr(base + position, 10, remaining).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? end
-        if quoteFree || memchr(base + position, 34, lineEnd - position) == nil {
+        if memchr(base + position, 34, lineEnd - position) == nil {
             var start = position
             var p = position
             while p < lineEnd {
@@ -176,6 +177,53 @@ public struct CSVRecordScanner {
             line += 1
             return .record(fieldCount: fieldCount)
         }
+    }
+
+    /// A record in a buffer known to hold no quotes: finds commas and the line feed eight bytes at a
+    /// time (SWAR: a byte equal to the delimiter becomes a zero byte, detected exactly per byte).
+    private mutating func nextWithoutQuotes() -> Outcome {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        @inline(__always) func zeroBytes(_ x: UInt64) -> UInt64 { ~(((x & low7) &+ low7) | x | low7) }
+        let raw = UnsafeRawPointer(base)
+        var start = position
+        var p = position
+        while p + 8 <= end {
+            let word = raw.loadUnaligned(fromByteOffset: p, as: UInt64.self)
+            var hits = zeroBytes(word ^ (ones &* 44)) | zeroBytes(word ^ (ones &* 10))
+            while hits != 0 {
+                let q = p + hits.trailingZeroBitCount >> 3
+                if base[q] == 10 { return finishLine(start, q) }
+                append(FieldSpan(start: start, end: q, escaped: false))
+                start = q + 1
+                hits &= hits &- 1
+            }
+            p += 8
+        }
+        while p < end {
+            let c = base[p]
+            if c == 10 { return finishLine(start, p) }
+            if c == 44 {
+                append(FieldSpan(start: start, end: p, escaped: false))
+                start = p + 1
+            }
+            p += 1
+        }
+        var fieldEnd = end
+        if fieldEnd > start && base[fieldEnd - 1] == 13 { fieldEnd -= 1 }
+        append(FieldSpan(start: start, end: fieldEnd, escaped: false))
+        position = end
+        return .record(fieldCount: fieldCount)
+    }
+
+    @inline(__always)
+    private mutating func finishLine(_ start: Int, _ lineFeed: Int) -> Outcome {
+        var fieldEnd = lineFeed
+        if fieldEnd > start && base[fieldEnd - 1] == 13 { fieldEnd -= 1 }
+        append(FieldSpan(start: start, end: fieldEnd, escaped: false))
+        position = lineFeed + 1
+        line += 1
+        return .record(fieldCount: fieldCount)
     }
 
     private mutating func skipToNextLine(from p: Int) {

@@ -225,8 +225,9 @@ struct LedgerWorker: @unchecked Sendable {
             unit: unitEngineKey, currencyKey: currencyKey[currencySlot], currency: currencyCode[currencySlot], year: year,
             amount: amount.value, quantity: quantity)
         let result = engine.evaluate(ledgerLine)
+        let missingRate = result.method == nil ? engine.missingRateCurrency(result, ledgerLine) : ledgerLine.currency
         accumulator.add(
-            result, engine: engine, line: ledgerLine, category: categorySlot, supplier: supplierSlot, customer: customerSlot,
+            result, line: ledgerLine, missingRate: missingRate, category: categorySlot, supplier: supplierSlot, customer: customerSlot,
             currencySlot: currencySlot, amountDigits: amount.digits, amountScale: amount.scale)
         if let labels { writeLine(base, fields, line, ledgerLine, result, labels, categorySlot) }
     }

@@ -53,7 +53,7 @@ final class RecordBlockReader {
             let aligned = offset & ~(Self.pageSize - 1)
             let delta = offset - aligned
             let length = min(window + delta, fileSize - aligned)
-            guard let pointer = mmap(nil, length, PROT_READ, MAP_PRIVATE, fd, off_t(aligned)), pointer != MAP_FAILED else {
+            guard let pointer = mmap(nil, length, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, off_t(aligned)), pointer != MAP_FAILED else {
                 throw InputError(file: file, message: "cannot read '\(path)': \(String(cString: strerror(errno)))")
             }
             madvise(pointer, length, MADV_SEQUENTIAL | MADV_WILLNEED)

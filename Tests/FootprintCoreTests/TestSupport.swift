@@ -98,8 +98,9 @@ func inventory(_ purchases: [TestPurchase], engine: InventoryEngine) -> Inventor
         let line = engine.line(
             supplier: p.supplier, category: p.category, product: p.product, unit: p.unit, currency: p.currency,
             year: p.year, amount: p.amount, quantity: p.quantity)
+        let result = engine.evaluate(line)
         accumulator.add(
-            engine.evaluate(line), engine: engine, line: line, category: slot(p.category, &categories),
+            result, line: line, missingRate: engine.missingRateCurrency(result, line), category: slot(p.category, &categories),
             supplier: slot(p.supplier, &suppliers), customer: p.customer.map { slot($0, &customers) } ?? -1,
             currencySlot: slot(code(p.currency), &currencies), amountDigits: p.digits, amountScale: p.scale)
     }
