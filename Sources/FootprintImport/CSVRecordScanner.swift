@@ -93,16 +93,7 @@ public struct CSVRecordScanner {
                 }
                 p += 1
             }
-            var fieldEnd = lineEnd
-            if fieldEnd > start && base[fieldEnd - 1] == 13 { fieldEnd -= 1 }
-            append(FieldSpan(start: start, end: fieldEnd, escaped: false))
-            if lineEnd < end {
-                position = lineEnd + 1
-                line += 1
-            } else {
-                position = end
-            }
-            return .record(fieldCount: fieldCount)
+            return lineEnd < end ? finishLine(start, lineEnd) : finishFile(start)
         }
         var p = position
         while true {
@@ -209,6 +200,11 @@ public struct CSVRecordScanner {
             }
             p += 1
         }
+        return finishFile(start)
+    }
+
+    /// Ends the last field and the record at the end of the buffer (a last line without a line feed).
+    private mutating func finishFile(_ start: Int) -> Outcome {
         var fieldEnd = end
         if fieldEnd > start && base[fieldEnd - 1] == 13 { fieldEnd -= 1 }
         append(FieldSpan(start: start, end: fieldEnd, escaped: false))
@@ -216,6 +212,7 @@ public struct CSVRecordScanner {
         return .record(fieldCount: fieldCount)
     }
 
+    /// Ends the last field and the record at the line feed at `lineFeed`.
     @inline(__always)
     private mutating func finishLine(_ start: Int, _ lineFeed: Int) -> Outcome {
         var fieldEnd = lineFeed
