@@ -149,24 +149,13 @@ public struct CSVRecordScanner {
                 }
                 p += 1
             }
-            if p >= end {
-                var fieldEnd = p
-                if fieldEnd > start && base[fieldEnd - 1] == 13 { fieldEnd -= 1 }
-                append(FieldSpan(start: start, end: fieldEnd, escaped: false))
-                position = end
-                return .record(fieldCount: fieldCount)
-            }
+            if p >= end { return finishFile(start) }
             if base[p] == 44 {
                 append(FieldSpan(start: start, end: p, escaped: false))
                 p += 1
                 continue
             }
-            var fieldEnd = p
-            if fieldEnd > start && base[fieldEnd - 1] == 13 { fieldEnd -= 1 }
-            append(FieldSpan(start: start, end: fieldEnd, escaped: false))
-            position = p + 1
-            line += 1
-            return .record(fieldCount: fieldCount)
+            return finishLine(start, p)
         }
     }
 
