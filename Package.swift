@@ -15,11 +15,20 @@ let package = Package(
         .executable(name: "footprint", targets: ["footprint"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .target(name: "FootprintCore", swiftSettings: swiftSettings),
-        .target(name: "FootprintImport", dependencies: ["FootprintCore"], swiftSettings: swiftSettings),
+        .target(
+            name: "FootprintImport",
+            dependencies: [
+                "FootprintCore",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings),
         .executableTarget(
             name: "footprint",
             dependencies: [

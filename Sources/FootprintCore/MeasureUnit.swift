@@ -1,6 +1,12 @@
 /// The physical dimension a unit measures; conversion happens only within one dimension.
 public enum UnitDimension: String, Sendable, Hashable, Codable, CaseIterable {
     case mass, energy, volume, freight, count, time
+    /// Distance travelled by a vehicle (base km).
+    case distance
+    /// Distance travelled by one passenger (base passenger-km).
+    case passengerDistance
+    /// Hotel accommodation (base room-night: one room occupied for one night).
+    case accommodation
 }
 
 /// A unit of measure for quantities and average-data factors.

@@ -1,6 +1,7 @@
 /// The units Footprint converts between, and the aliases it accepts for them.
 ///
-/// Base units: mass kg, energy MJ (1 kWh = 3.6 MJ), volume l, freight tkm, count piece, time hour.
+/// Base units: mass kg, energy MJ (1 kWh = 3.6 MJ), volume l, freight tkm, count piece, time hour,
+/// distance km (1 mile = 1.609344 km), passenger distance pkm, accommodation room-night.
 public enum UnitCatalog {
     /// Every known unit with its accepted spellings (matched case-sensitively first, then case-insensitively).
     public static let units: [(unit: MeasureUnit, aliases: [String])] = [
@@ -13,10 +14,17 @@ public enum UnitCatalog {
         (MeasureUnit(symbol: "MJ", dimension: .energy, baseUnits: 1), []),
         (MeasureUnit(symbol: "GJ", dimension: .energy, baseUnits: 1000), []),
         (MeasureUnit(symbol: "l", dimension: .volume, baseUnits: 1), ["L", "litre", "litres", "liter", "liters"]),
-        (MeasureUnit(symbol: "m3", dimension: .volume, baseUnits: 1000), ["m³", "cubic metre", "cubic meter"]),
+        (MeasureUnit(symbol: "m3", dimension: .volume, baseUnits: 1000), ["m³", "cubic metre", "cubic meter", "cubic metres", "cubic meters"]),
         (MeasureUnit(symbol: "tkm", dimension: .freight, baseUnits: 1), ["t.km", "tonne.km", "tonne-km", "t-km"]),
         (MeasureUnit(symbol: "piece", dimension: .count, baseUnits: 1), ["pieces", "pcs", "pc", "unit", "units", "each", "ea", "item", "items", "stk"]),
         (MeasureUnit(symbol: "hour", dimension: .time, baseUnits: 1), ["hours", "h", "hr", "hrs"]),
+        (MeasureUnit(symbol: "km", dimension: .distance, baseUnits: 1), ["kilometre", "kilometres", "kilometer", "kilometers"]),
+        (MeasureUnit(symbol: "mi", dimension: .distance, baseUnits: 1.609344), ["mile", "miles"]),
+        (MeasureUnit(symbol: "pkm", dimension: .passengerDistance, baseUnits: 1),
+         ["passenger.km", "passenger-km", "passenger km", "p.km", "passenger-kilometre", "passenger-kilometres"]),
+        (MeasureUnit(symbol: "pmi", dimension: .passengerDistance, baseUnits: 1.609344), ["passenger.mile", "passenger-mile", "passenger miles"]),
+        (MeasureUnit(symbol: "room-night", dimension: .accommodation, baseUnits: 1),
+         ["room per night", "room night", "room nights", "room-nights", "roomnight", "roomnights"]),
     ]
 
     private static let exact: [String: MeasureUnit] = {
