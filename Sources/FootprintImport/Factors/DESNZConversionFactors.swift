@@ -1,5 +1,5 @@
 public import FootprintCore
-public import Foundation
+import Foundation
 
 /// Reads the UK Government GHG Conversion Factors for Company Reporting (DESNZ), "full set for
 /// advanced users" workbook, into average-data factors (kg CO2e per unit of activity).
