@@ -31,6 +31,10 @@ struct MeasureUnitTests {
         .init(from: "piece", to: "piece", factor: 1),
         .init(from: "hour", to: "hour", factor: 1),
         .init(from: "kg", to: "kg", factor: 1),
+        .init(from: "mi", to: "km", factor: 1.609344),
+        .init(from: "km", to: "mi", factor: 1 / 1.609344),
+        .init(from: "pmi", to: "pkm", factor: 1.609344),
+        .init(from: "room-night", to: "room-night", factor: 1),
     ]
 
     @Test(arguments: conversions)
@@ -44,6 +48,8 @@ struct MeasureUnitTests {
         ("pcs", "piece"), ("pieces", "piece"), ("stk", "piece"), ("m³", "m3"), ("litre", "l"), ("liter", "l"), ("L", "l"),
         ("t.km", "tkm"), ("tonne-km", "tkm"), ("hours", "hour"), ("h", "hour"),
         ("KWH", "kWh"), ("kwh", "kWh"), ("MWh", "MWh"), ("gj", "GJ"), ("KG", "kg"),
+        ("miles", "mi"), ("kilometres", "km"), ("passenger.km", "pkm"), ("passenger-km", "pkm"), ("Room per night", "room-night"),
+        ("room nights", "room-night"), ("cubic metres", "m3"),
     ])
     func aliases(_ text: String, _ symbol: String) {
         let unit = MeasureUnit(parsing: text)
@@ -51,7 +57,7 @@ struct MeasureUnitTests {
         #expect(unit.dimension != nil)
     }
 
-    @Test(arguments: [("kg", "kWh"), ("l", "kg"), ("tkm", "t"), ("piece", "kg"), ("hour", "kWh"), ("MJ", "m3")])
+    @Test(arguments: [("kg", "kWh"), ("l", "kg"), ("tkm", "t"), ("piece", "kg"), ("hour", "kWh"), ("MJ", "m3"), ("km", "pkm"), ("pkm", "tkm"), ("room-night", "piece"), ("km", "tkm")])
     func crossDimensionDoesNotConvert(_ a: String, _ b: String) {
         #expect(MeasureUnit(parsing: a).conversionFactor(to: MeasureUnit(parsing: b)) == nil)
         #expect(MeasureUnit(parsing: b).conversionFactor(to: MeasureUnit(parsing: a)) == nil)
