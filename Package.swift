@@ -12,11 +12,13 @@ let package = Package(
     products: [
         .library(name: "FootprintCore", targets: ["FootprintCore"]),
         .library(name: "FootprintImport", targets: ["FootprintImport"]),
+        .library(name: "FootprintStore", targets: ["FootprintStore"]),
         .executable(name: "footprint", targets: ["footprint"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
@@ -29,10 +31,19 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings),
+        .target(
+            name: "FootprintStore",
+            dependencies: [
+                "FootprintCore", "FootprintImport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings),
         .executableTarget(
             name: "footprint",
             dependencies: [
-                "FootprintCore", "FootprintImport",
+                "FootprintCore", "FootprintImport", "FootprintStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -40,6 +51,9 @@ let package = Package(
         .testTarget(name: "FootprintCoreTests", dependencies: ["FootprintCore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "FootprintImportTests", dependencies: ["FootprintCore", "FootprintImport"],
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "FootprintStoreTests", dependencies: ["FootprintCore", "FootprintImport", "FootprintStore"],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "FootprintCLITests", dependencies: ["FootprintCore", "FootprintImport"],

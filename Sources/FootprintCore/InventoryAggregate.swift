@@ -1,0 +1,194 @@
+/// The inventory of a calculation run, kept so that it can be added to and subtracted from
+/// exactly: emissions in whole nano-kilograms (10^-9 kg CO2e) and spend in 10^-18 currency units,
+/// both as integers. Sums of integers do not depend on their order, so an inventory updated
+/// incrementally (minus the old lines of one supplier, plus their new results) is bit for bit the
+/// inventory a full recalculation gives. Rounding each line to 10^-9 kg changes a total of n lines
+/// by at most n x 0.5 x 10^-9 kg.
+///
+/// Each grouping (supplier, factor category, Scope 3 category, month, customer) keeps, per value,
+/// lines and emissions per method and spend per currency: enough for totals, shares and method mix.
+public struct InventoryAggregate: Sendable, Equatable, Codable {
+    /// The groupings a run keeps.
+    public enum Dimension: String, Sendable, CaseIterable, Codable {
+        case supplier, category, scope3, month, customer
+    }
+
+    /// Figures of one group. Index 0...3 are the methods (`CalculationMethod.rawValue`), 4 is unmapped.
+    public struct Cell: Sendable, Equatable, Codable {
+        public var lines: [Int] = Array(repeating: 0, count: 5)
+        public var nanoKg: [Int128] = Array(repeating: 0, count: 5)
+        /// Spend by currency, in 10^-18 units.
+        public var spend: [CurrencyCode: Int128] = [:]
+
+        public init() {}
+
+        public var totalLines: Int { lines.reduce(0, +) }
+        public var totalNanoKg: Int128 { nanoKg.reduce(0, +) }
+        public var kg: Double { Double(totalNanoKg) / 1e9 }
+        public func kg(_ method: CalculationMethod) -> Double { Double(nanoKg[Int(method.rawValue)]) / 1e9 }
+        public var isZero: Bool { lines.allSatisfy { $0 == 0 } && nanoKg.allSatisfy { $0 == 0 } && spend.values.allSatisfy { $0 == 0 } }
+
+        public mutating func add(_ other: Cell, sign: Int = 1) {
+            for m in 0..<5 {
+                lines[m] += sign * other.lines[m]
+                nanoKg[m] += Int128(sign) * other.nanoKg[m]
+            }
+            for (currency, units) in other.spend {
+                let value = spend[currency, default: 0] + Int128(sign) * units
+                spend[currency] = value == 0 ? nil : value
+            }
+        }
+
+        public func spendSums() -> [CurrencyCode: DecimalSum] {
+            var result: [CurrencyCode: DecimalSum] = [:]
+            for (currency, units) in spend {
+                var sum = DecimalSum()
+                sum.units = units
+                result[currency] = sum
+            }
+            return result
+        }
+
+        enum CodingKeys: String, CodingKey { case lines, kg, spend }
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            lines = try c.decode([Int].self, forKey: .lines)
+            nanoKg = try c.decode([String].self, forKey: .kg).map { Int128($0) ?? 0 }
+            let text = try c.decode([String: String].self, forKey: .spend)
+            for (k, v) in text { if let code = CurrencyCode(k), let units = Int128(v) { spend[code] = units } }
+        }
+        public func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(lines, forKey: .lines)
+            try c.encode(nanoKg.map { String($0) }, forKey: .kg)
+            try c.encode(Dictionary(uniqueKeysWithValues: spend.map { ($0.key.description, String($0.value)) }), forKey: .spend)
+        }
+    }
+
+    /// The whole inventory.
+    public var total = Cell()
+    /// Per grouping, per value (supplier id, category, `3.1`, `2024-03`, customer id).
+    public var groups: [Dimension: [String: Cell]] = [:]
+    /// Unmapped lines by reason code and subject (`no-factor` / category, ...).
+    public var unmapped: [UnmappedKey: Cell] = [:]
+
+    public struct UnmappedKey: Sendable, Hashable, Codable, Comparable {
+        public var code: String
+        public var subject: String
+        public var explanation: String
+        public init(_ reason: UnmappedReason) {
+            code = reason.code
+            subject = reason.subject
+            explanation = reason.explanation
+        }
+        public static func < (a: Self, b: Self) -> Bool { (a.code, a.subject) < (b.code, b.subject) }
+    }
+
+    public init() {}
+
+    enum CodingKeys: String, CodingKey { case total, groups, unmapped, methodSpend = "method_spend" }
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        total = try c.decode(Cell.self, forKey: .total)
+        let named = try c.decode([String: [String: Cell]].self, forKey: .groups)
+        for (name, cells) in named { if let d = Dimension(rawValue: name) { groups[d] = cells } }
+        for entry in try c.decode([UnmappedEntry].self, forKey: .unmapped) { unmapped[entry.key] = entry.cell }
+        let spend = try c.decode([[String: String]].self, forKey: .methodSpend)
+        for (m, table) in spend.enumerated() where m < 5 {
+            for (k, v) in table { if let code = CurrencyCode(k), let units = Int128(v) { methodSpendUnits[m][code] = units } }
+        }
+    }
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(total, forKey: .total)
+        try c.encode(Dictionary(uniqueKeysWithValues: groups.map { ($0.key.rawValue, $0.value) }), forKey: .groups)
+        try c.encode(unmapped.sorted { $0.key < $1.key }.map { UnmappedEntry(key: $0.key, cell: $0.value) }, forKey: .unmapped)
+        try c.encode(methodSpendUnits.map { Dictionary(uniqueKeysWithValues: $0.map { ($0.key.description, String($0.value)) }) }, forKey: .methodSpend)
+    }
+    struct UnmappedEntry: Codable {
+        var key: UnmappedKey
+        var cell: Cell
+    }
+
+    public func cells(_ dimension: Dimension) -> [String: Cell] { groups[dimension] ?? [:] }
+
+    /// Adds (`sign` 1) or subtracts (`sign` -1) another inventory; groups that fall to zero disappear.
+    public mutating func add(_ other: InventoryAggregate, sign: Int = 1) {
+        total.add(other.total, sign: sign)
+        for (dimension, cells) in other.groups {
+            var mine = groups[dimension] ?? [:]
+            for (key, cell) in cells {
+                var c = mine[key] ?? Cell()
+                c.add(cell, sign: sign)
+                mine[key] = c.isZero ? nil : c
+            }
+            groups[dimension] = mine
+        }
+        for (key, cell) in other.unmapped {
+            var c = unmapped[key] ?? Cell()
+            c.add(cell, sign: sign)
+            unmapped[key] = c.isZero ? nil : c
+        }
+        for m in 0..<5 {
+            for (currency, units) in other.methodSpendUnits[m] {
+                let value = methodSpendUnits[m][currency, default: 0] + Int128(sign) * units
+                methodSpendUnits[m][currency] = value == 0 ? nil : value
+            }
+        }
+    }
+
+    /// The figures in the shape of `calculate`'s summary (same keys, same meaning).
+    public func summary() -> InventorySummary {
+        var s = InventorySummary()
+        for method in CalculationMethod.allCases where total.lines[Int(method.rawValue)] > 0 {
+            s.kgByMethod[method] = CompensatedSum(total.kg(method))
+            s.linesByMethod[method] = total.lines[Int(method.rawValue)]
+        }
+        for (dimension, cells) in groups {
+            for (key, cell) in cells where cell.totalLines - cell.lines[4] > 0 {
+                switch dimension {
+                case .category: s.kgByCategory[key] = CompensatedSum(cell.kg)
+                case .supplier: s.kgBySupplier[key] = CompensatedSum(cell.kg)
+                case .customer: s.kgByCustomer[key] = CompensatedSum(cell.kg)
+                case .scope3, .month: break
+                }
+            }
+        }
+        s.spendByMethod = spendByMethod
+        for (key, cell) in unmapped {
+            let reason: UnmappedReason
+            switch key.code {
+            case "no-exchange-rate":
+                let parts = key.subject.split(separator: " ")
+                reason = .noExchangeRate(currency: CurrencyCode(parts.first ?? "XXX") ?? CurrencyCode("XXX")!, year: Int(parts.last ?? "") ?? 0)
+            case "no-price-index": reason = .noPriceIndex(year: Int(key.subject) ?? 0)
+            default: reason = .noFactor(category: key.subject)
+            }
+            var tally = InventorySummary.UnmappedTally()
+            tally.lines = cell.totalLines
+            tally.spend = cell.spendSums()
+            s.unmapped[reason] = tally
+        }
+        return s
+    }
+
+    /// Spend by method is kept apart from the groups, since a cell's spend is not split by method.
+    public var spendByMethod: [CalculationMethod?: [CurrencyCode: DecimalSum]] {
+        var result: [CalculationMethod?: [CurrencyCode: DecimalSum]] = [:]
+        for (m, spend) in methodSpendUnits.enumerated() where !spend.isEmpty {
+            let method: CalculationMethod? = m < 4 ? CalculationMethod(rawValue: UInt8(m)) : nil
+            var sums: [CurrencyCode: DecimalSum] = [:]
+            for (currency, units) in spend {
+                var sum = DecimalSum()
+                sum.units = units
+                sums[currency] = sum
+            }
+            result[method] = sums
+        }
+        return result
+    }
+
+    /// Spend per method index (0...3, 4 unmapped) and currency, in 10^-18 units.
+    public var methodSpendUnits: [[CurrencyCode: Int128]] = Array(repeating: [:], count: 5)
+}
+

@@ -1,0 +1,34 @@
+public import FootprintCore
+
+/// One valid record of a canonical purchases file, as `PurchaseFileDecoder` hands it over.
+/// Texts are byte views into the file (valid only during the visit); repeated texts (supplier,
+/// category, currency, product, unit, customer, ERP category) are term numbers of the decoder's
+/// `terms` interner, or -1 when the field is absent.
+public struct PurchaseRecord {
+    /// The physical line on which the record starts (the header is line 1).
+    public var line: Int
+    /// The line in the original export, for a file converted from an ERP export (`source_line`); else `line`.
+    public var sourceLine: Int
+    public var id: UnsafeRawBufferPointer
+    public var idHash: UInt64
+    /// The date as YYYYMMDD.
+    public var date: Int32
+    public var supplier: Int32
+    public var category: Int32
+    public var currency: Int32
+    public var currencyCode: CurrencyCode
+    public var product: Int32
+    public var unit: Int32
+    public var customer: Int32
+    public var erpCategory: Int32
+    /// The amount exactly as the file gives it, and parsed.
+    public var amountText: UnsafeRawBufferPointer
+    public var amount: ParsedDecimal
+    /// The quantity exactly as given (empty when absent), and parsed (`nil` when absent).
+    public var quantityText: UnsafeRawBufferPointer
+    public var quantity: ParsedDecimal?
+    /// The Scope 3 category the line is flagged with (1...15), or 0.
+    public var scope3: UInt8
+
+    public var year: Int32 { date / 10000 }
+}

@@ -1,0 +1,48 @@
+/// What an import brought in: one of the canonical kinds of file.
+public enum ImportKind: String, Sendable, CaseIterable, Codable {
+    case purchases, suppliers, factors, rates
+    case priceIndex = "price-index"
+    case supplierEmissions = "supplier-emissions"
+    case productFootprints = "product-footprints"
+    /// A published factor library installed with `footprint factors install`.
+    case factorLibrary = "factor-library"
+
+    /// Kinds whose content is kept whole in the import record and read again at each calculation.
+    var isReference: Bool { self != .purchases && self != .factors && self != .factorLibrary }
+}
+
+/// The record of one import: which file, when, its size and hash, how many rows, and whether it
+/// is still in force.
+public struct ImportRecord: Sendable, Equatable, Codable {
+    public enum Status: String, Sendable, Codable {
+        /// Part of the workspace.
+        case active
+        /// Replaced by a later import (`--replace`); kept so that earlier runs can be explained.
+        case superseded
+        /// Taken out (`imports remove`); kept so that earlier runs can be explained.
+        case removed
+    }
+
+    public var id: Int64
+    public var kind: ImportKind
+    public var fileName: String
+    public var byteCount: Int
+    public var sha256: String
+    /// ISO 8601, UTC.
+    public var importedAt: String
+    public var rowCount: Int
+    public var status: Status
+    public var replaces: Int64?
+    /// The ERP mapping the file was read through, if any.
+    public var mapping: String?
+}
+
+/// What `import` did.
+public struct ImportOutcome: Sendable {
+    public var record: ImportRecord
+    /// True when the same file (same kind and SHA-256) was already imported and in force: nothing changed.
+    public var alreadyImported: Bool
+    /// The import this one superseded.
+    public var superseded: Int64?
+    public var seconds: Double
+}

@@ -1,0 +1,60 @@
+import Crypto
+import FootprintCore
+import Foundation
+import GRDB
+
+/// The reference data in force in a workspace, as a calculation reads it, with what it was read from.
+struct ReferenceSnapshot {
+    var reference: ReferenceData
+    var scope3Defaults: [String: Scope3Category]
+    var inputs: RunInputs
+    var purchaseImports: [Int64]
+
+    static func load(db: Database) throws -> ReferenceSnapshot {
+        let imports = try Row.fetchAll(db, sql: "SELECT * FROM import WHERE status = 'active' ORDER BY id")
+        let libraries = try Workspace.libraries(db: db, activeOnly: true)
+        let (factors, scope3) = try Workspace.factors(db: db, libraries: libraries)
+        var reference = ReferenceData()
+        reference.factors = factors
+        var inputs: [RunInputs.Input] = []
+        var purchaseImports: [Int64] = []
+        var global = SHA256()
+        for row in imports {
+            let record = Workspace.importRecord(row)
+            inputs.append(.init(importID: record.id, kind: record.kind.rawValue, file: record.fileName, sha256: record.sha256))
+            switch record.kind {
+            case .purchases:
+                purchaseImports.append(record.id)
+                global.update(data: Data("purchases:\(record.id):\(record.sha256)\n".utf8))
+            case .rates, .priceIndex:
+                global.update(data: Data("\(record.kind.rawValue):\(record.id):\(record.sha256)\n".utf8))
+                fallthrough
+            case .suppliers, .supplierEmissions, .productFootprints:
+                let content: Data = row["content"]
+                let parsed = try Workspace.parseReference(kind: record.kind, data: content, file: record.fileName)
+                reference.merge(parsed.data)
+            case .factors, .factorLibrary:
+                break
+            }
+        }
+        for library in libraries { global.update(data: Data("library:\(library.id):\(library.sha256 ?? library.label)\n".utf8)) }
+        // Suppliers' own data: each supplier's disclosures and footprints, in a stable order.
+        var perSupplier: [String: [String]] = [:]
+        for d in reference.disclosures {
+            perSupplier[d.supplier, default: []].append("d:\(d.year):\(d.scope1Tonnes):\(d.scope2Tonnes):\(d.scope3UpstreamTonnes):\(d.revenue):\(d.currency)")
+        }
+        for f in reference.footprints {
+            perSupplier[f.supplier, default: []].append("f:\(f.product):\(f.kgPerUnitText):\(f.unit.symbol)")
+        }
+        var digests: [String: String] = [:]
+        for (supplier, items) in perSupplier {
+            digests[supplier] = SHA256.hash(data: Data(items.sorted().joined(separator: "\n").utf8)).prefix(16).map { String(format: "%02x", $0) }.joined()
+        }
+        let runInputs = RunInputs(
+            imports: inputs,
+            libraries: libraries.map { .init(id: $0.id, key: $0.key, version: $0.version, sha256: $0.sha256) },
+            globalDigest: global.finalize().map { String(format: "%02x", $0) }.joined(),
+            supplierDigests: digests)
+        return ReferenceSnapshot(reference: reference, scope3Defaults: scope3, inputs: runInputs, purchaseImports: purchaseImports)
+    }
+}

@@ -1,0 +1,218 @@
+import Dispatch
+import FootprintCore
+import Foundation
+import GRDB
+
+extension Workspace {
+    /// Computes the inventory of the workspace and stores it as an immutable run.
+    ///
+    /// When the previous run read the same purchases, factors, rates and price index, and only some
+    /// suppliers' disclosures or footprints changed, only those suppliers' lines are recomputed: the
+    /// new inventory is the previous one minus their old results plus their new ones (exact integer
+    /// sums, so the same as a full recalculation). `options.full` forces a full recalculation.
+    public func calculate(_ options: CalculationOptions) throws(WorkspaceError) -> CalculationRun {
+        let started = Date()
+        let snapshot: ReferenceSnapshot = try read { db in try ReferenceSnapshot.load(db: db) }
+        guard !snapshot.purchaseImports.isEmpty else { throw .nothingToCalculate }
+        let texts: [String?] = try read { db in try TermTable.texts(db: db) }
+        let evaluator = PackEvaluator(engine: InventoryEngine(reference: snapshot.reference), texts: texts, scope3Defaults: snapshot.scope3Defaults)
+        let latest = try? run(id: nil)
+        if !options.full, let latest, latest.inputs.globalDigest == snapshot.inputs.globalDigest {
+            let before = latest.inputs.supplierDigests, after = snapshot.inputs.supplierDigests
+            let changed = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }
+            if changed.isEmpty {
+                var same = latest
+                same.upToDate = true
+                return same
+            }
+            return try incremental(from: latest, suppliers: changed, snapshot: snapshot, evaluator: evaluator, started: started)
+        }
+        return try full(snapshot: snapshot, evaluator: evaluator, threads: options.threads, started: started)
+    }
+
+    struct PackRef: Sendable {
+        var id: Int64
+        var supplier: Int64
+        var lines: Int
+    }
+
+    private func packs(importIDs: [Int64], suppliers: [Int64]? = nil) throws(WorkspaceError) -> [PackRef] {
+        try read { db in
+            var sql = "SELECT id, supplier, line_count FROM purchase_pack WHERE import_id IN (\(importIDs.map(String.init).joined(separator: ",")))"
+            if let suppliers { sql += " AND supplier IN (\(suppliers.map(String.init).joined(separator: ",")))" }
+            return try Row.fetchAll(db, sql: sql + " ORDER BY line_count DESC, id").map { PackRef(id: $0[0], supplier: $0[1], lines: $0[2]) }
+        }
+    }
+
+    private func full(snapshot: ReferenceSnapshot, evaluator: PackEvaluator, threads: Int, started: Date) throws(WorkspaceError) -> CalculationRun {
+        let packs = try packs(importIDs: snapshot.purchaseImports)
+        let work = PackWork(packs: packs, threads: threads)
+        let pool = self.pool
+        DispatchQueue.concurrentPerform(iterations: work.threads) { worker in
+            var accumulator = evaluator.makeAccumulator()
+            var results: [(Int64, [UInt8])] = []
+            do {
+                try pool.read { db in
+                    let select = try db.makeStatement(sql: "SELECT data FROM purchase_pack WHERE id = ?")
+                    while let ref = work.next() {
+                        guard let pack = try Self.pack(select, ref.id) else { throw WorkspaceError.database("pack \(ref.id) is damaged") }
+                        let r = evaluator.evaluate(pack, supplier: Int(ref.supplier), into: &accumulator)
+                        results.append((ref.id, r.encoded()))
+                    }
+                }
+                work.finish(worker, aggregate: evaluator.aggregate(accumulator), results: results)
+            } catch {
+                work.fail(error)
+            }
+        }
+        if let error = work.error { throw error as? WorkspaceError ?? .database("\(error)") }
+        var aggregate = InventoryAggregate()
+        for part in work.aggregates { aggregate.add(part) }
+        return try save(kind: .full, parent: nil, inputs: snapshot.inputs, aggregate: aggregate, results: work.results.flatMap { $0 },
+                        recomputed: packs.reduce(0) { $0 + $1.lines }, started: started)
+    }
+
+    private func incremental(
+        from latest: CalculationRun, suppliers: Set<String>, snapshot: ReferenceSnapshot, evaluator: PackEvaluator, started: Date
+    ) throws(WorkspaceError) -> CalculationRun {
+        let supplierTerms: [Int64] = try read { db in
+            try suppliers.compactMap { try Int64.fetchOne(db, sql: "SELECT id FROM term WHERE text = ?", arguments: [$0]) }
+        }
+        let packs = supplierTerms.isEmpty ? [] : try packs(importIDs: snapshot.purchaseImports, suppliers: supplierTerms)
+        let chain = try runChain(latest.id)
+        var old = evaluator.makeAccumulator()
+        var new = evaluator.makeAccumulator()
+        var results: [(Int64, [UInt8])] = []
+        try read { db in
+            let select = try db.makeStatement(sql: "SELECT data FROM purchase_pack WHERE id = ?")
+            let previous = try db.makeStatement(sql: """
+                SELECT data FROM run_result WHERE pack_id = ? AND run_id IN (\(chain.map(String.init).joined(separator: ",")))
+                ORDER BY run_id DESC LIMIT 1
+                """)
+            for ref in packs {
+                guard let pack = try Self.pack(select, ref.id) else { throw WorkspaceError.database("pack \(ref.id) is damaged") }
+                guard let data = try Data.fetchOne(previous, arguments: [ref.id]),
+                    let stored = data.withUnsafeBytes({ LineResultPack($0) })
+                else { throw WorkspaceError.database("run #\(latest.id) has no results for pack \(ref.id)") }
+                evaluator.accumulate(pack, supplier: Int(ref.supplier), results: stored, into: &old)
+                results.append((ref.id, evaluator.evaluate(pack, supplier: Int(ref.supplier), into: &new).encoded()))
+            }
+        }
+        var aggregate = latest.aggregate
+        aggregate.add(evaluator.aggregate(old), sign: -1)
+        aggregate.add(evaluator.aggregate(new))
+        return try save(kind: .incremental, parent: latest.id, inputs: snapshot.inputs, aggregate: aggregate, results: results,
+                        recomputed: packs.reduce(0) { $0 + $1.lines }, started: started)
+    }
+
+    static func pack(_ select: Statement, _ id: Int64) throws -> PurchasePack? {
+        guard let data = try Data.fetchOne(select, arguments: [id]) else { return nil }
+        return data.withUnsafeBytes { PurchasePack($0) }
+    }
+
+    /// The run and its ancestors back to the full run they start from, newest first.
+    func runChain(_ id: Int64) throws(WorkspaceError) -> [Int64] {
+        try read { db in
+            var chain: [Int64] = []
+            var next: Int64? = id
+            while let current = next {
+                chain.append(current)
+                next = try Int64?.fetchOne(db, sql: "SELECT parent_id FROM run WHERE id = ?", arguments: [current]) ?? nil
+            }
+            return chain
+        }
+    }
+
+    private func save(
+        kind: CalculationRun.Kind, parent: Int64?, inputs: RunInputs, aggregate: InventoryAggregate, results: [(Int64, [UInt8])],
+        recomputed: Int, started: Date
+    ) throws(WorkspaceError) -> CalculationRun {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let inputsText: String, aggregateText: String
+        do {
+            inputsText = String(decoding: try encoder.encode(inputs), as: UTF8.self)
+            aggregateText = String(decoding: try encoder.encode(aggregate), as: UTF8.self)
+        } catch {
+            throw .database("cannot encode the run: \(error)")
+        }
+        let lines = aggregate.total.totalLines
+        let id: Int64 = try transaction { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO run (created_at, kind, parent_id, inputs, aggregate, line_count, recomputed_lines, seconds)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, 0)
+                    """,
+                arguments: [Self.timestamp(), kind.rawValue, parent, inputsText, aggregateText, lines, recomputed])
+            let runID = db.lastInsertedRowID
+            let insert = try db.makeStatement(sql: "INSERT INTO run_result (run_id, pack_id, data) VALUES (?, ?, ?)")
+            for (pack, data) in results { try insert.execute(arguments: [runID, pack, Data(data)]) }
+            try db.execute(sql: "UPDATE run SET seconds = ? WHERE id = ?", arguments: [Date().timeIntervalSince(started), runID])
+            return runID
+        }
+        return try run(id: id)
+    }
+
+    // MARK: reading runs
+
+    public func runs() throws(WorkspaceError) -> [CalculationRun] {
+        try read { db in try Row.fetchAll(db, sql: "SELECT * FROM run ORDER BY id").map(Self.calculationRun) }
+    }
+
+    /// A run by id, or the latest when `id` is nil.
+    public func run(id: Int64?) throws(WorkspaceError) -> CalculationRun {
+        let found = try read { db in
+            try Row.fetchOne(db, sql: id == nil ? "SELECT * FROM run ORDER BY id DESC LIMIT 1" : "SELECT * FROM run WHERE id = ?",
+                             arguments: id.map { [$0] } ?? []).map(Self.calculationRun)
+        }
+        guard let found else { throw id.map { .unknownRun(id: $0) } ?? .noRuns }
+        return found
+    }
+
+    static func calculationRun(_ row: Row) throws -> CalculationRun {
+        let decoder = JSONDecoder()
+        let inputs = try decoder.decode(RunInputs.self, from: Data((row["inputs"] as String).utf8))
+        let aggregate = try decoder.decode(InventoryAggregate.self, from: Data((row["aggregate"] as String).utf8))
+        return CalculationRun(
+            id: row["id"], createdAt: row["created_at"], kind: CalculationRun.Kind(rawValue: row["kind"]) ?? .full,
+            parentID: row["parent_id"], inputs: inputs, aggregate: aggregate, lineCount: row["line_count"],
+            recomputedLines: row["recomputed_lines"], seconds: row["seconds"])
+    }
+}
+
+/// Hands packs to worker threads, largest first, and gathers what they return.
+final class PackWork: @unchecked Sendable {
+    private let lock = NSLock()
+    private let packs: [Workspace.PackRef]
+    private var position = 0
+    let threads: Int
+    private(set) var aggregates: [InventoryAggregate] = []
+    private(set) var results: [[(Int64, [UInt8])]] = []
+    private(set) var error: (any Error)?
+
+    init(packs: [Workspace.PackRef], threads: Int) {
+        self.packs = packs
+        self.threads = max(1, min(threads, packs.count))
+    }
+
+    func next() -> Workspace.PackRef? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard error == nil, position < packs.count else { return nil }
+        position += 1
+        return packs[position - 1]
+    }
+
+    func finish(_ worker: Int, aggregate: InventoryAggregate, results: [(Int64, [UInt8])]) {
+        lock.lock()
+        aggregates.append(aggregate)
+        self.results.append(results)
+        lock.unlock()
+    }
+
+    func fail(_ error: any Error) {
+        lock.lock()
+        if self.error == nil { self.error = error }
+        lock.unlock()
+    }
+}

@@ -1,0 +1,122 @@
+import FootprintCore
+import FootprintImport
+import Foundation
+import GRDB
+
+extension Workspace {
+    /// Imports a reference file (suppliers, factors, rates, price index, supplier emissions, product
+    /// footprints). The file is validated whole, then checked against the other active imports of
+    /// its kind: a key given twice (a rate for the same currency and year, a footprint for the same
+    /// supplier, product and unit, ...) is an error naming both places.
+    public func importReference(kind: ImportKind, path: String, displayName: String, replacing: Int64?) throws(WorkspaceError) -> ImportOutcome {
+        let started = Date()
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw .input(InputError(file: displayName, message: "cannot read '\(path)': no such file or not readable"))
+        }
+        let digest = FileDigest(bytes: data)
+        if kind == .factors {
+            let content: FactorLibraryContent
+            do { content = try Self.userFactors(data: data, file: displayName, sha256: digest.sha256) } catch { throw .input(error) }
+            return try installLibrary(content, kind: .factors, tier: Self.userTier, fileName: displayName, digest: digest.sha256, byteCount: data.count, replacing: replacing)
+        }
+        if replacing == nil, let existing = try read({ db in try activeImport(kind: kind, sha256: digest.sha256, db: db) }) {
+            return ImportOutcome(record: existing, alreadyImported: true, superseded: nil, seconds: Date().timeIntervalSince(started))
+        }
+        let rows: Int
+        do { rows = try Self.parseReference(kind: kind, data: data, file: displayName).rows } catch { throw .input(error) }
+        let id: Int64 = try transaction { db in
+            if let replacing { try checkReplaceable(replacing, kind: kind, db: db) }
+            var parts: [(ImportRecord, Data)] = []
+            for row in try Row.fetchAll(
+                db, sql: "SELECT * FROM import WHERE kind = ? AND status = 'active' AND id IS NOT ? ORDER BY id", arguments: [kind.rawValue, replacing])
+            {
+                parts.append((Self.importRecord(row), row["content"]))
+            }
+            let importID = try insertImport(kind: kind, fileName: displayName, digest: digest, rows: rows, replaces: replacing, mapping: nil, content: data, db: db)
+            var combined = ReferenceData()
+            var keys: [String: String] = [:]
+            var conflicts: [Diagnostic] = []
+            for (record, content) in parts + [(ImportRecord(id: importID, kind: kind, fileName: displayName, byteCount: data.count, sha256: digest.sha256, importedAt: "", rowCount: rows, status: .active), data)] {
+                let parsed = try Self.parseReference(kind: kind, data: content, file: record.fileName)
+                for (key, location) in parsed.keys {
+                    if let first = keys[key] {
+                        if record.id == importID {
+                            conflicts.append(Diagnostic(file: location.file, line: location.line, message: "\(key) is already given by \(first); remove or replace that import first (--replace ID)"))
+                        }
+                    } else {
+                        keys[key] = record.id == importID ? "line \(location.line)" : "import #\(record.id) (\(record.fileName)) line \(location.line)"
+                    }
+                }
+                combined.merge(parsed.data)
+            }
+            if !conflicts.isEmpty { throw InputErrorBox(error: InputError(conflicts)) }
+            return importID
+        }
+        return ImportOutcome(record: try importRecord(id: id), alreadyImported: false, superseded: replacing, seconds: Date().timeIntervalSince(started))
+    }
+
+    /// A user's factors file: the canonical factors.csv columns, and optionally `scope3_category`.
+    static func userFactors(data: Data, file: String, sha256: String) throws(InputError) -> FactorLibraryContent {
+        var diagnostics: [Diagnostic] = []
+        let table = try CSVTable.parse(data: data, file: file, diagnostics: &diagnostics)
+        let stem = (file as NSString).deletingPathExtension
+        let info = FactorLibraryInfo(
+            id: stem, title: "Factors from \(file)", version: String(sha256.prefix(12)), publisher: "workspace user",
+            licence: "as given by the user", sourceURL: file, sha256: sha256)
+        if table.columnIndex("scope3_category") != nil {
+            return try DefaultFactorLibrary.read(csv: String(decoding: data, as: UTF8.self), file: file, info: info)
+        }
+        let factors = try ReferenceDataReader.factors(table, &diagnostics)
+        guard diagnostics.isEmpty else { throw InputError(diagnostics) }
+        return FactorLibraryContent(info: info, factors: factors)
+    }
+
+    /// Reads one reference file; `keys` names what each row defines, for conflicts between imports.
+    static func parseReference(kind: ImportKind, data: Data, file: String) throws(InputError) -> (data: ReferenceData, rows: Int, keys: [(String, SourceLocation)]) {
+        var diagnostics: [Diagnostic] = []
+        let table = try CSVTable.parse(data: data, file: file, diagnostics: &diagnostics)
+        var result = ReferenceData()
+        var keys: [(String, SourceLocation)] = []
+        switch kind {
+        case .suppliers:
+            result.suppliers = try ReferenceDataReader.suppliers(table, &diagnostics)
+            for (row, s) in zip(table.rows, result.suppliers) { keys.append(("supplier '\(s.id)'", SourceLocation(file: file, line: row.line))) }
+        case .rates:
+            result.exchangeRates = try ReferenceDataReader.rates(table, &diagnostics)
+            for row in table.rows {
+                let c = table.columnIndex("currency").map { row.fields[$0] } ?? "", y = table.columnIndex("year").map { row.fields[$0] } ?? ""
+                keys.append(("the rate of \(c.trimmingCharacters(in: .whitespaces)) in \(y.trimmingCharacters(in: .whitespaces))", SourceLocation(file: file, line: row.line)))
+            }
+        case .priceIndex:
+            result.priceIndex = try ReferenceDataReader.priceIndex(table, &diagnostics)
+            for row in table.rows {
+                let y = table.columnIndex("year").map { row.fields[$0] } ?? ""
+                keys.append(("the price index of \(y.trimmingCharacters(in: .whitespaces))", SourceLocation(file: file, line: row.line)))
+            }
+        case .supplierEmissions:
+            result.disclosures = try ReferenceDataReader.disclosures(table, &diagnostics)
+            for d in result.disclosures { keys.append(("the disclosure of supplier '\(d.supplier)' for \(d.year)", d.location ?? SourceLocation(file: file, line: 0))) }
+        case .productFootprints:
+            result.footprints = try ReferenceDataReader.footprints(table, &diagnostics)
+            for f in result.footprints {
+                keys.append(("the footprint of supplier '\(f.supplier)' product '\(f.product)' per \(f.unit.symbol)", f.location ?? SourceLocation(file: file, line: 0)))
+            }
+        case .purchases, .factors, .factorLibrary:
+            break
+        }
+        guard diagnostics.isEmpty else { throw InputError(diagnostics) }
+        return (result, table.rows.count, keys)
+    }
+}
+
+extension ReferenceData {
+    /// Adds another file's rows (suppliers, rates, price index, disclosures, footprints).
+    mutating func merge(_ other: ReferenceData) {
+        suppliers += other.suppliers
+        factors += other.factors
+        for (currency, years) in other.exchangeRates { exchangeRates[currency, default: [:]].merge(years) { a, _ in a } }
+        priceIndex.merge(other.priceIndex) { a, _ in a }
+        disclosures += other.disclosures
+        footprints += other.footprints
+    }
+}

@@ -1,0 +1,35 @@
+public import FootprintImport
+
+/// Why a workspace command could not do what was asked, in words a user can act on.
+public enum WorkspaceError: Error, Sendable, CustomStringConvertible {
+    case notFound(path: String)
+    case cannotOpen(path: String, reason: String)
+    case input(InputError)
+    case unknownImport(id: Int64)
+    case importNotActive(id: Int64, status: String)
+    case wrongKind(id: Int64, kind: String, expected: String)
+    case duplicatePurchaseIDs([String])
+    case conflict(String)
+    case unknownRun(id: Int64)
+    case noRuns
+    case nothingToCalculate
+    case database(String)
+
+    public var description: String {
+        switch self {
+        case .notFound(let path):
+            "no workspace at '\(path)': run 'footprint init' to create one, or give its path with --db or FOOTPRINT_DB"
+        case .cannotOpen(let path, let reason): "cannot open the workspace '\(path)': \(reason)"
+        case .input(let error): error.report()
+        case .unknownImport(let id): "there is no import #\(id); 'footprint imports' lists them"
+        case .importNotActive(let id, let status): "import #\(id) is \(status), not active; 'footprint imports' lists the active ones"
+        case .wrongKind(let id, let kind, let expected): "import #\(id) is a \(kind) import, not \(expected); --replace takes an import of the same kind"
+        case .duplicatePurchaseIDs(let messages): messages.map { "error: \($0)" }.joined(separator: "\n") + "\n\(messages.count) duplicate purchase id\(messages.count == 1 ? "" : "s"); nothing was imported."
+        case .conflict(let message): message
+        case .unknownRun(let id): "there is no calculation run #\(id); 'footprint runs' lists them"
+        case .noRuns: "the workspace has no calculation run yet: run 'footprint calculate' first"
+        case .nothingToCalculate: "the workspace has no purchases: import a ledger first ('footprint import purchases FILE')"
+        case .database(let message): "database error: \(message)"
+        }
+    }
+}

@@ -1,0 +1,120 @@
+import GRDB
+
+/// The workspace's tables, as numbered migrations. A migration once released never changes; a
+/// new version of the schema is a new migration.
+///
+/// Purchase lines are kept twice, on purpose: as rows (`purchase`, one per line, texts as given,
+/// for people and SQL) and as column packs per import and supplier (`purchase_pack`, for the
+/// calculation, which reads a supplier's lines in one blob). Both are written in the same
+/// transaction; packs are derived data. Amounts are stored as the exact text the file gave
+/// (rows) and as scaled integers (packs): never as binary floating point.
+enum WorkspaceSchema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: imports, terms, purchases, reference data, factor libraries, runs") { db in
+            try db.execute(sql: """
+                CREATE TABLE setting (
+                    key TEXT PRIMARY KEY NOT NULL,
+                    value TEXT NOT NULL
+                );
+                CREATE TABLE import (
+                    id INTEGER PRIMARY KEY,
+                    kind TEXT NOT NULL,
+                    file_name TEXT NOT NULL,
+                    byte_count INTEGER NOT NULL,
+                    sha256 TEXT NOT NULL,
+                    imported_at TEXT NOT NULL,
+                    row_count INTEGER NOT NULL,
+                    status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'superseded', 'removed')),
+                    replaces INTEGER REFERENCES import(id),
+                    mapping TEXT,
+                    content BLOB
+                );
+                CREATE INDEX import_by_hash ON import(kind, sha256);
+                CREATE TABLE term (
+                    id INTEGER PRIMARY KEY,
+                    text TEXT NOT NULL UNIQUE
+                );
+                CREATE TABLE purchase (
+                    import_id INTEGER NOT NULL,
+                    line INTEGER NOT NULL,
+                    source_line INTEGER NOT NULL,
+                    purchase_id TEXT NOT NULL,
+                    date INTEGER NOT NULL,
+                    supplier INTEGER NOT NULL,
+                    category INTEGER NOT NULL,
+                    amount TEXT NOT NULL,
+                    currency INTEGER NOT NULL,
+                    product INTEGER,
+                    quantity TEXT,
+                    unit INTEGER,
+                    customer INTEGER,
+                    scope3 INTEGER,
+                    erp_category INTEGER,
+                    id_hash INTEGER NOT NULL
+                );
+                CREATE TABLE purchase_pack (
+                    id INTEGER PRIMARY KEY,
+                    import_id INTEGER NOT NULL,
+                    supplier INTEGER NOT NULL,
+                    line_count INTEGER NOT NULL,
+                    data BLOB NOT NULL
+                );
+                CREATE INDEX purchase_pack_by_supplier ON purchase_pack(supplier);
+                CREATE VIEW purchase_line AS
+                    SELECT p.rowid AS row, p.import_id, p.line, p.source_line, p.purchase_id AS id,
+                           substr(p.date, 1, 4) || '-' || substr(p.date, 5, 2) || '-' || substr(p.date, 7, 2) AS date,
+                           s.text AS supplier, c.text AS category, p.amount, cu.text AS currency, pr.text AS product,
+                           p.quantity, u.text AS unit, cs.text AS customer, p.scope3 AS scope3_category, e.text AS erp_category
+                    FROM purchase p
+                    JOIN term s ON s.id = p.supplier JOIN term c ON c.id = p.category JOIN term cu ON cu.id = p.currency
+                    LEFT JOIN term pr ON pr.id = p.product LEFT JOIN term u ON u.id = p.unit
+                    LEFT JOIN term cs ON cs.id = p.customer LEFT JOIN term e ON e.id = p.erp_category;
+                CREATE TABLE factor_library (
+                    id INTEGER PRIMARY KEY,
+                    key TEXT NOT NULL,
+                    version TEXT NOT NULL,
+                    title TEXT NOT NULL,
+                    publisher TEXT NOT NULL,
+                    licence TEXT NOT NULL,
+                    source TEXT NOT NULL,
+                    sha256 TEXT,
+                    installed_at TEXT NOT NULL,
+                    import_id INTEGER REFERENCES import(id),
+                    tier INTEGER NOT NULL,
+                    active INTEGER NOT NULL DEFAULT 1
+                );
+                CREATE TABLE factor (
+                    library_id INTEGER NOT NULL REFERENCES factor_library(id),
+                    line INTEGER NOT NULL,
+                    category TEXT NOT NULL,
+                    name TEXT NOT NULL,
+                    value TEXT NOT NULL,
+                    unit TEXT NOT NULL,
+                    price_year INTEGER,
+                    source TEXT NOT NULL,
+                    scope3 INTEGER
+                );
+                CREATE INDEX factor_by_library ON factor(library_id);
+                CREATE TABLE run (
+                    id INTEGER PRIMARY KEY,
+                    created_at TEXT NOT NULL,
+                    kind TEXT NOT NULL CHECK (kind IN ('full', 'incremental')),
+                    parent_id INTEGER REFERENCES run(id),
+                    inputs TEXT NOT NULL,
+                    aggregate TEXT NOT NULL,
+                    line_count INTEGER NOT NULL,
+                    recomputed_lines INTEGER NOT NULL,
+                    seconds REAL NOT NULL
+                );
+                CREATE TABLE run_result (
+                    run_id INTEGER NOT NULL REFERENCES run(id),
+                    pack_id INTEGER NOT NULL,
+                    data BLOB NOT NULL,
+                    PRIMARY KEY (run_id, pack_id)
+                ) WITHOUT ROWID;
+                """)
+        }
+        return migrator
+    }
+}
