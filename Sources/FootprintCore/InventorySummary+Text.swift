@@ -43,12 +43,12 @@ extension InventorySummary {
         return out
     }
 
-    static func tonnes(_ kg: Double) -> String { grouped(kg / 1000, places: 1) }
+    public static func tonnes(_ kg: Double) -> String { grouped(kg / 1000, places: 1) }
 
-    static func percent(_ share: Double) -> String { grouped(share * 100, places: 1) + "%" }
+    public static func percent(_ share: Double) -> String { grouped(share * 100, places: 1) + "%" }
 
     /// A number with thousands separators and fixed decimals: `12,345.6`.
-    static func grouped(_ value: Double, places: Int) -> String {
+    public static func grouped(_ value: Double, places: Int) -> String {
         var scale = 1.0
         for _ in 0..<places { scale *= 10 }
         let scaled = (abs(value) * scale).rounded()
@@ -70,7 +70,7 @@ extension InventorySummary {
     }
 
     /// A plain-text table; numeric-looking columns are right-aligned.
-    static func table(_ header: [String], _ rows: [[String]]) -> String {
+    public static func table(_ header: [String], _ rows: [[String]]) -> String {
         var widths = header.map(\.count)
         for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) } }
         let numeric = header.indices.map { i in

@@ -55,7 +55,10 @@ extension Workspace {
     /// The built-in library, installed when a workspace is created.
     func installDefaultLibraryIfMissing() throws(WorkspaceError) {
         let content = DefaultFactorLibrary.content
-        _ = try installLibrary(content, kind: .factorLibrary, tier: Self.builtInTier, fileName: "(built in)", digest: nil, byteCount: 0, replacing: nil)
+        let table = FileDigest(bytes: Data(DefaultFactorTable.csv.utf8))
+        _ = try installLibrary(
+            content, kind: .factorLibrary, tier: Self.builtInTier, fileName: "(built in) \(DefaultFactorTable.fileName)", digest: table.sha256,
+            byteCount: table.byteCount, replacing: nil)
     }
 
     public func libraries() throws(WorkspaceError) -> [FactorLibraryRecord] {

@@ -120,3 +120,17 @@ extension ReferenceData {
         footprints += other.footprints
     }
 }
+
+extension Workspace {
+    /// Supplier names by id, from the active suppliers imports.
+    public func supplierNames() throws(WorkspaceError) -> [String: String] {
+        try read { db in
+            var names: [String: String] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT file_name, content FROM import WHERE kind = 'suppliers' AND status = 'active' ORDER BY id") {
+                let parsed = try Workspace.parseReference(kind: .suppliers, data: row["content"], file: row["file_name"])
+                for s in parsed.data.suppliers where names[s.id] == nil { names[s.id] = s.name }
+            }
+            return names
+        }
+    }
+}

@@ -1,6 +1,7 @@
 import ArgumentParser
 import FootprintCore
 import FootprintImport
+import FootprintStore
 import Foundation
 
 extension Footprint {
@@ -16,8 +17,13 @@ extension Footprint {
                 spend and reason. Bad input is reported as file:line: column 'name': problem, and nothing is computed.
                 """)
 
-        @Option(name: .long, help: "The folder with the canonical CSV files.")
-        var data: String
+        @Option(name: .long, help: "A folder of canonical CSV files to compute statelessly; without it, the workspace is calculated and the run stored.")
+        var data: String?
+
+        @Flag(name: .long, help: "Workspace: recompute every line, even when only some suppliers' data changed.")
+        var full = false
+
+        @OptionGroup var workspace: WorkspaceOption
 
         @Flag(name: .long, help: "Print the machine-readable summary (JSON) instead of the readable one.")
         var json = false
@@ -29,7 +35,7 @@ extension Footprint {
         var threads: Int?
 
         func run() throws {
-            let directory = data
+            guard let directory = data else { return try runWorkspace() }
             let purchases = (directory as NSString).appendingPathComponent("purchases.csv")
             do {
                 guard FileManager.default.fileExists(atPath: purchases) else {
@@ -61,6 +67,27 @@ extension Footprint {
                 FileHandle.standardError.write(Data((error.report() + "\n").utf8))
                 throw ExitCode(1)
             }
+        }
+
+        /// Calculates the workspace and stores the run.
+        func runWorkspace() throws {
+            if linesOut != nil { throw ValidationError("--lines-out applies to --data; for a workspace run use 'footprint runs lines RUN --out FILE'") }
+            let ws = try workspace.open()
+            let threads = threads ?? ProcessInfo.processInfo.activeProcessorCount
+            let run = try report { () throws(WorkspaceError) in try ws.calculate(CalculationOptions(full: full, threads: threads)) }
+            if json {
+                var document = run.summary.json()
+                if case .object(var members) = document {
+                    members.append(("run", RunDescription.json(run)))
+                    document = .object(members)
+                }
+                print(document.rendered())
+                return
+            }
+            print(RunDescription.headline(run))
+            print("")
+            let names = (try? ws.supplierNames()) ?? [:]
+            print(run.summary.text(supplierNames: names), terminator: "")
         }
     }
 }

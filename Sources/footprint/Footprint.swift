@@ -2,11 +2,11 @@ import ArgumentParser
 
 /// The `footprint` command: Scope 3 supply-chain carbon accounting.
 @main
-struct Footprint: ParsableCommand {
+struct Footprint: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "footprint",
         abstract: "Scope 3 supply-chain carbon accounting: compute an inventory line by line with the best method each line's data allows.",
         version: "0.1.0",
-        subcommands: [Calculate.self]
+        subcommands: [Init.self, Import.self, Imports.self, Factors.self, Calculate.self, Runs.self, Report.self]
     )
 }

@@ -5,11 +5,11 @@
 /// wherever it is copied (`Bundle.module` stops the program when its resource bundle is not
 /// beside it). Every figure is copied from its source, which the `source` field names to the row;
 /// docs/factor-libraries.md lists them and the tests check each against the published files.
-enum DefaultFactorTable {
-    static let fileName = "default-factors.csv"
+public enum DefaultFactorTable {
+    public static let fileName = "default-factors.csv"
     static let version = "2026.1"
 
-    static let csv = #"""
+    public static let csv = #"""
         category,name,kgco2e_per_unit,unit,price_year,source,scope3_category
         computers,Computers (NAICS 334111 Electronic Computer Manufacturing),0.058,USD,2022,"US EPA Supply Chain GHG Emission Factors v1.3.0, 'Supply Chain Emission Factors with Margins', NAICS 334111 (Electronic Computer Manufacturing); doi:10.23719/1531143",2
         network-equipment,Network equipment (NAICS 334210 Telephone Apparatus Manufacturing: includes routers and switches),0.096,USD,2022,"US EPA Supply Chain GHG Emission Factors v1.3.0, 'Supply Chain Emission Factors with Margins', NAICS 334210 (Telephone Apparatus Manufacturing); doi:10.23719/1531143",2

@@ -1,0 +1,59 @@
+import ArgumentParser
+import FootprintStore
+import Foundation
+
+extension ImportKind: ExpressibleByArgument {}
+
+extension Footprint {
+    /// `footprint import KIND FILE`.
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import a file into the workspace, whole or not at all.",
+            discussion: """
+                KIND is one of: purchases, suppliers, factors, rates, price-index, supplier-emissions, product-footprints \
+                (the canonical files of docs/formats.md). Every invalid row is reported as file:line: column 'name': problem, \
+                and then nothing is imported. Importing a file that is already in force changes nothing. --replace ID \
+                supersedes an earlier import of the same kind (a corrected export). Purchases from an ERP export are read \
+                through a mapping file with --mapping (docs/erp-mappings.md).
+                """)
+
+        @Argument(help: "What the file holds.")
+        var kind: ImportKind
+
+        @Argument(help: "The file to import.")
+        var file: String
+
+        @Option(name: .long, help: "The id of an earlier import of the same kind that this file replaces.")
+        var replace: Int64?
+
+        @Option(name: .long, help: "An ERP mapping file (JSON) through which to read a purchases export.")
+        var mapping: String?
+
+        @OptionGroup var workspace: WorkspaceOption
+
+        func validate() throws {
+            if kind == .factorLibrary { throw ValidationError("install published factor libraries with 'footprint factors install'") }
+            if mapping != nil && kind != .purchases { throw ValidationError("--mapping applies to purchases only") }
+        }
+
+        func run() throws {
+            let ws = try workspace.open()
+            let name = (file as NSString).lastPathComponent
+            let outcome = try report { () throws(WorkspaceError) -> ImportOutcome in
+                if kind == .purchases {
+                    if mapping != nil { throw WorkspaceError.conflict("ERP mappings: not merged yet") }
+                    return try ws.importPurchases(path: file, displayName: name, replacing: replace, mapping: nil)
+                }
+                return try ws.importReference(kind: kind, path: file, displayName: name, replacing: replace)
+            }
+            let r = outcome.record
+            if outcome.alreadyImported {
+                print("\(name) is already imported as #\(r.id) (\(r.kind.rawValue), \(r.rowCount) rows, sha256 \(r.sha256.prefix(12))); nothing changed")
+                return
+            }
+            var text = "Imported \(name) as #\(r.id): \(r.rowCount) \(r.kind.rawValue) rows, \(r.byteCount) bytes, sha256 \(r.sha256.prefix(12))"
+            if let superseded = outcome.superseded { text += "; it supersedes #\(superseded)" }
+            print(text + String(format: " (%.2f s)", outcome.seconds))
+        }
+    }
+}

@@ -1,0 +1,70 @@
+import ArgumentParser
+import FootprintCore
+import FootprintStore
+import Foundation
+
+extension Footprint {
+    /// `footprint report`: the latest run (or `--run ID`) grouped every way users ask for.
+    struct Report: ParsableCommand {
+        enum Format: String, ExpressibleByArgument, CaseIterable { case table, csv, json, markdown }
+
+        static let configuration = CommandConfiguration(
+            abstract: "Report a calculation run by Scope 3 category, factor category, supplier, method, month and customer.",
+            discussion: """
+                Each group shows its lines, emissions, share of the total, spend per currency and method mix. \
+                The JSON keeps the keys of 'calculate --json' and adds 'run' and 'groupings'.
+                """)
+
+        @Option(name: .customLong("run"), help: "The run to report (default: the latest).") var runID: Int64?
+        @Option(name: .long, help: "table, csv, json or markdown.") var format: Format = .table
+        @Option(name: .long, parsing: .upToNextOption, help: "Groupings: \(InventoryReport.Grouping.allCases.map(\.rawValue).joined(separator: ", ")) (default: all).")
+        var by: [String] = []
+        @Option(name: .long, help: "Rows per grouping in the table and Markdown formats (default: all).") var limit: Int?
+        @OptionGroup var workspace: WorkspaceOption
+
+        func run() throws {
+            var groupings: [InventoryReport.Grouping] = []
+            for name in by {
+                guard let g = InventoryReport.Grouping(rawValue: name) else {
+                    throw ValidationError("unknown grouping '\(name)'; expected one of \(InventoryReport.Grouping.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                groupings.append(g)
+            }
+            if groupings.isEmpty { groupings = InventoryReport.Grouping.allCases }
+            let ws = try workspace.open()
+            let wanted = runID
+            let r = try report { () throws(WorkspaceError) in try ws.run(id: wanted) }
+            let names = (try? ws.supplierNames()) ?? [:]
+            let reports = groupings.map { InventoryReport(r.aggregate, by: $0, labels: $0 == .supplier ? names : [:]) }
+            switch format {
+            case .json:
+                var doc = r.summary.json()
+                if case .object(var m) = doc {
+                    m.append(("run", RunDescription.json(r)))
+                    m.append(("groupings", .object(reports.map { ($0.grouping.rawValue, $0.json()) })))
+                    doc = .object(m)
+                }
+                print(doc.rendered())
+            case .csv:
+                let currencies = r.aggregate.total.spend.keys.sorted()
+                var lines = [InventoryReport.csvHeader(currencies: currencies)]
+                for report in reports { lines += report.csvRows(currencies: currencies) }
+                for line in lines { print(line.map(Self.csvField).joined(separator: ",")) }
+            case .markdown:
+                print("## Scope 3 inventory, run #\(r.id)\n")
+                print("Total \(InventorySummary.tonnes(r.aggregate.total.kg)) t CO2e from \(r.lineCount) lines; "
+                      + "supplier data \(InventorySummary.percent(r.summary.supplierDataShare)).\n")
+                for report in reports { print(report.markdown()) }
+            case .table:
+                print(RunDescription.headline(r))
+                print("Total \(InventorySummary.tonnes(r.aggregate.total.kg)) t CO2e from \(r.lineCount) lines; "
+                      + "supplier data (supplier-specific + hybrid) \(InventorySummary.percent(r.summary.supplierDataShare)) of emissions\n")
+                for report in reports { print(report.table(limit: limit)) }
+            }
+        }
+
+        static func csvField(_ text: String) -> String {
+            text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+        }
+    }
+}

@@ -1,0 +1,80 @@
+import ArgumentParser
+import FootprintCore
+import FootprintStore
+import Foundation
+
+extension Footprint {
+    /// `footprint runs`: lists calculation runs; `runs diff A B` says what changed and why.
+    struct Runs: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List calculation runs, or compare two.",
+            subcommands: [List.self, Diff.self], defaultSubcommand: List.self)
+
+        struct List: ParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "List every calculation run.")
+            @OptionGroup var workspace: WorkspaceOption
+            @Flag(name: .long, help: "Print JSON.") var json = false
+
+            func run() throws {
+                let ws = try workspace.open()
+                let runs = try report { () throws(WorkspaceError) in try ws.runs() }
+                if json { return print(JSONValue.array(runs.map { r in
+                    if case .object(var m) = RunDescription.json(r) {
+                        m.append(("total_kgco2e", .number(r.aggregate.total.kg)))
+                        return .object(m)
+                    }
+                    return .null
+                }).rendered()) }
+                guard !runs.isEmpty else { return print("No calculation runs yet: 'footprint calculate' makes one.") }
+                let rows = runs.map { r in
+                    ["#\(r.id)", String(r.createdAt.prefix(19)), r.kind.rawValue + (r.parentID.map { " of #\($0)" } ?? ""), String(r.lineCount),
+                     String(r.recomputedLines), InventorySummary.tonnes(r.aggregate.total.kg), String(format: "%.2f", r.seconds),
+                     r.inputs.libraries.map { "\($0.key)@\($0.version)" }.joined(separator: ", ")]
+                }
+                print(InventorySummary.table(["run", "created (UTC)", "kind", "lines", "recomputed", "t CO2e", "seconds", "factor libraries"], rows), terminator: "")
+            }
+        }
+
+        struct Diff: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "What changed between two runs, and why: by method, supplier, factor category and Scope 3 category.")
+            @Argument(help: "The earlier run.") var before: Int64
+            @Argument(help: "The later run.") var after: Int64
+            @Option(name: .long, help: "Rows shown per grouping.") var limit = 10
+            @Flag(name: .long, help: "Print JSON.") var json = false
+            @OptionGroup var workspace: WorkspaceOption
+
+            func run() throws {
+                let ws = try workspace.open()
+                let a = try report { () throws(WorkspaceError) in try ws.run(id: before) }
+                let b = try report { () throws(WorkspaceError) in try ws.run(id: after) }
+                let diff = InventoryDiff(before: a.aggregate, after: b.aggregate)
+                let why = RunInputsDiff(before: a.inputs, after: b.inputs)
+                if json {
+                    var doc = diff.json()
+                    if case .object(var m) = doc {
+                        m.insert(("before", .integer(Int(a.id))), at: 0)
+                        m.insert(("after", .integer(Int(b.id))), at: 1)
+                        m.append(("why", .array(why.sentences.map { .string($0) })))
+                        doc = .object(m)
+                    }
+                    return print(doc.rendered())
+                }
+                let delta = diff.totalAfter - diff.totalBefore
+                print("Run #\(a.id) -> #\(b.id): \(InventorySummary.tonnes(diff.totalBefore)) -> \(InventorySummary.tonnes(diff.totalAfter)) t CO2e "
+                      + "(\(delta >= 0 ? "+" : "-")\(InventorySummary.tonnes(abs(delta))) t, \(diff.totalBefore == 0 ? "-" : InventorySummary.percent(delta / diff.totalBefore)))")
+                let sentences = why.sentences
+                print(sentences.isEmpty ? "Inputs: the same imports and factor libraries" : "Why:\n" + sentences.map { "  - \($0)" }.joined(separator: "\n"))
+                for (grouping, changes) in diff.byDimension where !changes.isEmpty {
+                    let rows = changes.prefix(limit).map { c in
+                        [c.key, InventorySummary.tonnes(c.kgBefore), InventorySummary.tonnes(c.kgAfter),
+                         (c.delta >= 0 ? "+" : "-") + InventorySummary.tonnes(abs(c.delta)), c.shiftText]
+                    }
+                    print("\nBy \(grouping.title) (\(changes.count) changed)")
+                    print(InventorySummary.table([grouping.rawValue, "t before", "t after", "change", "lines moved"], rows), terminator: "")
+                }
+                if diff.isEmpty { print("\nNo figure changed.") }
+            }
+        }
+    }
+}
