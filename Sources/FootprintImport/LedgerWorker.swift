@@ -29,7 +29,7 @@ struct LedgerWorker: @unchecked Sendable {
     var accumulator = InventoryAccumulator()
 
     // Per segment, reset by `scan`.
-    var fingerprints: FingerprintPartitions
+    let fingerprints = FingerprintPartitions()
     var diagnostics: [LocalDiagnostic] = []
     var errorCount = 0
     var newlines = 0
@@ -38,11 +38,10 @@ struct LedgerWorker: @unchecked Sendable {
     let diagnosticLimit = 200
     private var scratch: [UInt8] = []
 
-    init(engine: InventoryEngine, columns: PurchaseColumns, expectedLines: Int, labels: ProvenanceLabels?) {
+    init(engine: InventoryEngine, columns: PurchaseColumns, labels: ProvenanceLabels?) {
         self.engine = engine
         self.columns = columns
         self.labels = labels
-        fingerprints = FingerprintPartitions(expectedCount: expectedLines)
     }
 
     func summary() -> InventorySummary {
