@@ -14,6 +14,41 @@ public enum FieldParser {
     /// (thousands separators, decimal commas, currency signs, spaces) or more than 18 digits.
     @inline(__always)
     public static func decimal(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> ParsedDecimal? {
+        // Fast path for the usual form, `[-+]digits[.digits]` with at most 15 digits in all: the same
+        // digits, scale and value as `generalDecimal` (the value is exact, see there), in one pass.
+        var p = start
+        guard p < end else { return nil }
+        let sign = base[p]
+        let negative = sign == 45
+        if negative || sign == 43 { p += 1 }
+        let digitsStart = p
+        var digits: Int64 = 0
+        while p < end, case let d = base[p] &- 48, d < 10 {
+            digits = digits &* 10 &+ Int64(d)
+            p += 1
+        }
+        var scale = 0
+        var point = 0
+        if p < end && base[p] == 46 {
+            p += 1
+            point = 1
+            let fractionStart = p
+            while p < end, case let d = base[p] &- 48, d < 10 {
+                digits = digits &* 10 &+ Int64(d)
+                p += 1
+            }
+            scale = p - fractionStart
+        }
+        let digitCount = p - digitsStart - point
+        guard p == end, digitCount >= 1, digitCount <= 15 else { return generalDecimal(base, start, end) }
+        var power = 1.0
+        for _ in 0..<scale { power *= 10 }
+        let signed = negative ? -digits : digits
+        return ParsedDecimal(digits: signed, scale: scale, value: Double(signed) / power)
+    }
+
+    /// Every form `decimal` accepts, including exponents and up to 18 significant digits.
+    static func generalDecimal(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> ParsedDecimal? {
         var p = start
         guard p < end else { return nil }
         var negative = false
