@@ -18,9 +18,10 @@ final class FingerprintPartitions: @unchecked Sendable {
     static let partitionCount = 1 << partitionBits
     static let chunkEntries = 1024
 
-    /// `partitionCount` buffers of `chunkEntries` fingerprints each.
+    /// `partitionCount` buffers of `chunkEntries` fingerprints each, and how full each is.
+    /// Raw memory rather than arrays: the hot path then needs no exclusivity check on class storage.
     private let buffers: UnsafeMutablePointer<UInt64>
-    private var fill: [Int]
+    private let fill: UnsafeMutablePointer<Int>
     /// Per partition, the file offsets of its full chunks.
     private var chunkOffsets: [[Int64]]
     /// Per partition, full chunks kept in memory because the file could not be used.
@@ -31,13 +32,15 @@ final class FingerprintPartitions: @unchecked Sendable {
 
     init() {
         buffers = .allocate(capacity: Self.partitionCount * Self.chunkEntries)
-        fill = Array(repeating: 0, count: Self.partitionCount)
+        fill = .allocate(capacity: Self.partitionCount)
+        fill.initialize(repeating: 0, count: Self.partitionCount)
         chunkOffsets = Array(repeating: [], count: Self.partitionCount)
         memoryChunks = Array(repeating: [], count: Self.partitionCount)
     }
 
     deinit {
         buffers.deallocate()
+        fill.deallocate()
         if fd >= 0 { close(fd) }
     }
 

@@ -60,6 +60,9 @@ struct LedgerWorker: @unchecked Sendable {
         output.removeAll(keepingCapacity: true)
         errorCount = 0
         records = 0
+        // A local copy handed to `decode` as a parameter: called through `self.engine` from a mutating
+        // method, Swift copied the whole engine (464 bytes) onto the stack for every line.
+        let engine = self.engine
         var scanner = CSVRecordScanner(base: base, count: end, position: start, firstLine: 1, expectedFields: columns.count)
         scanner.quoteFree = quoteFree
         loop: while true {
@@ -74,7 +77,7 @@ struct LedgerWorker: @unchecked Sendable {
                     fail(scanner.recordLine, nil, "the record has \(count) field\(count == 1 ? "" : "s"); expected \(columns.count), as in the header")
                     continue
                 }
-                decode(base, scanner, scanner.recordLine)
+                decode(base, scanner, scanner.recordLine, engine)
             }
         }
         newlines = scanner.line - 1
@@ -108,7 +111,7 @@ struct LedgerWorker: @unchecked Sendable {
         return table.intern(base + span.start, span.end - span.start)
     }
 
-    private mutating func decode(_ base: UnsafePointer<UInt8>, _ fields: CSVRecordScanner, _ line: Int) {
+    private mutating func decode(_ base: UnsafePointer<UInt8>, _ fields: CSVRecordScanner, _ line: Int, _ engine: InventoryEngine) {
         let c = columns
         var ok = true
         let id = fields.field(c.id)
