@@ -1,8 +1,7 @@
 extension InventoryEngine {
     /// Computes one purchase line by the first rule of the hierarchy that applies:
     /// supplier-specific, hybrid, average-data, spend-based; otherwise the line is unmapped.
-    /// Not inlinable on purpose: inlined into a caller that holds the engine in a stored property,
-    /// Swift copied the whole engine (464 bytes) onto the stack for every line.
+    @inlinable
     public func evaluate(_ line: LedgerLine) -> LineResult {
         var result = LineResult()
         if line.hasQuantity && line.unit >= 0 {
