@@ -43,22 +43,38 @@ public struct ByteInterner: Sendable {
     /// The index of the key, inserting it if it is new.
     @inline(__always)
     public mutating func intern(_ base: UnsafeRawPointer, _ length: Int) -> Int {
-        if length > 0 && length < 8 {
-            let key = Self.pack(base, length)
-            var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & packedMask
-            while true {
-                let current = packedKeys[slot]
-                if current == key { return Int(packedIndex[slot]) }
-                if current == 0 { break }
-                slot = (slot + 1) & packedMask
-            }
-            let index = internWithHash(base, length, byteHash(base, length))
-            packedKeys[slot] = key
-            packedIndex[slot] = Int32(index)
-            if index * 2 >= packedKeys.count { growPacked() }
-            return index
-        }
+        if length > 0 && length < 8 { return internPacked(Self.pack(base, length), base, length) }
         return internWithHash(base, length, byteHash(base, length))
+    }
+
+    /// As `intern(_:_:)`, for a key in a buffer with at least 8 bytes readable from `base`
+    /// (`readable`, counting the key): a short key is then packed with one load instead of a
+    /// loop over its bytes (the bytes after the key are masked off).
+    @inline(__always)
+    public mutating func intern(_ base: UnsafeRawPointer, _ length: Int, readable: Int) -> Int {
+        if length > 0 && length < 8 && readable >= 8 {
+            let word = UInt64(littleEndian: base.loadUnaligned(as: UInt64.self))
+            let key = word & ((1 << UInt64(8 * length)) &- 1) | UInt64(length) << 56
+            return internPacked(key, base, length)
+        }
+        return intern(base, length)
+    }
+
+    /// The index of a key of 1...7 bytes, given packed (`pack`).
+    @inline(__always)
+    mutating func internPacked(_ key: UInt64, _ base: UnsafeRawPointer, _ length: Int) -> Int {
+        var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & packedMask
+        while true {
+            let current = packedKeys[slot]
+            if current == key { return Int(packedIndex[slot]) }
+            if current == 0 { break }
+            slot = (slot + 1) & packedMask
+        }
+        let index = internWithHash(base, length, byteHash(base, length))
+        packedKeys[slot] = key
+        packedIndex[slot] = Int32(index)
+        if index * 2 >= packedKeys.count { growPacked() }
+        return index
     }
 
     private mutating func growPacked() {

@@ -35,7 +35,7 @@ public struct CSVTable: Sendable {
             let header: [String]
             switch scanner.next() {
             case .record:
-                header = scanner.fields.map { scanner.string($0).trimmingCharacters(in: .whitespaces) }
+                header = scanner.fields.map { scanner.string($0).trimmingWhitespace() }
             case .end:
                 throw InputError(file: file, line: 1, message: "the file is empty; expected a header row")
             case .failure(let message):
@@ -100,7 +100,7 @@ public struct RowReader {
     /// The field's text, or `nil` when the column is absent or the field is empty.
     public func optional(_ column: String) -> String? {
         guard let i = columns[column] else { return nil }
-        let text = row.fields[i].trimmingCharacters(in: .whitespaces)
+        let text = row.fields[i].trimmingWhitespace()
         return text.isEmpty ? nil : text
     }
 
@@ -142,5 +142,17 @@ public struct RowReader {
             return nil
         }
         return code
+    }
+}
+
+extension String {
+    /// The text without leading and trailing whitespace, exactly as `trimmingCharacters(in: .whitespaces)`
+    /// (tab and Unicode category Zs), but without Foundation's cost when there is none to trim (the usual
+    /// case): a text that starts and ends with an ASCII byte other than space and tab is returned as it is.
+    func trimmingWhitespace() -> String {
+        let utf8 = self.utf8
+        guard let first = utf8.first, let last = utf8.last else { return self }
+        @inline(__always) func plain(_ b: UInt8) -> Bool { b < 0x80 && b != 32 && b != 9 }
+        return plain(first) && plain(last) ? self : trimmingCharacters(in: .whitespaces)
     }
 }

@@ -14,6 +14,41 @@ public enum FieldParser {
     /// (thousands separators, decimal commas, currency signs, spaces) or more than 18 digits.
     @inline(__always)
     public static func decimal(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> ParsedDecimal? {
+        // Fast path for the usual form, `[-+]digits[.digits]` with at most 15 digits in all: the same
+        // digits, scale and value as `generalDecimal` (the value is exact, see there), in one pass.
+        var p = start
+        guard p < end else { return nil }
+        let sign = base[p]
+        let negative = sign == 45
+        if negative || sign == 43 { p += 1 }
+        let digitsStart = p
+        var digits: Int64 = 0
+        while p < end, case let d = base[p] &- 48, d < 10 {
+            digits = digits &* 10 &+ Int64(d)
+            p += 1
+        }
+        var scale = 0
+        var point = 0
+        if p < end && base[p] == 46 {
+            p += 1
+            point = 1
+            let fractionStart = p
+            while p < end, case let d = base[p] &- 48, d < 10 {
+                digits = digits &* 10 &+ Int64(d)
+                p += 1
+            }
+            scale = p - fractionStart
+        }
+        let digitCount = p - digitsStart - point
+        guard p == end, digitCount >= 1, digitCount <= 15 else { return generalDecimal(base, start, end) }
+        var power = 1.0
+        for _ in 0..<scale { power *= 10 }
+        let signed = negative ? -digits : digits
+        return ParsedDecimal(digits: signed, scale: scale, value: Double(signed) / power)
+    }
+
+    /// Every form `decimal` accepts, including exponents and up to 18 significant digits.
+    static func generalDecimal(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> ParsedDecimal? {
         var p = start
         guard p < end else { return nil }
         var negative = false
@@ -89,18 +124,16 @@ public enum FieldParser {
     /// Reads `YYYY-MM-DD` and returns the year, or `nil` if it is not a valid calendar date.
     @inline(__always)
     public static func dateYear(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Int32? {
-        guard end - start == 10, base[start + 4] == 45, base[start + 7] == 45 else { return nil }
-        @inline(__always) func digit(_ i: Int) -> Int32? {
-            let c = base[start + i]
-            return c >= 48 && c <= 57 ? Int32(c - 48) : nil
-        }
-        guard let y0 = digit(0), let y1 = digit(1), let y2 = digit(2), let y3 = digit(3),
-            let m0 = digit(5), let m1 = digit(6), let d0 = digit(8), let d1 = digit(9)
-        else { return nil }
+        guard end - start == 10 else { return nil }
+        let b = base + start
+        // A byte minus '0' wraps to 208 or more for anything below '0', so `< 10` alone checks a digit.
+        @inline(__always) func digit(_ i: Int) -> Int32 { Int32(b[i] &- 48) }
+        let y0 = digit(0), y1 = digit(1), y2 = digit(2), y3 = digit(3), m0 = digit(5), m1 = digit(6), d0 = digit(8), d1 = digit(9)
+        guard b[4] == 45, b[7] == 45, y0 < 10, y1 < 10, y2 < 10, y3 < 10, m0 < 10, m1 < 10, d0 < 10, d1 < 10 else { return nil }
         let year = y0 * 1000 + y1 * 100 + y2 * 10 + y3
         let month = m0 * 10 + m1
         let day = d0 * 10 + d1
-        guard year >= 1, month >= 1, month <= 12, day >= 1, day <= daysIn(month: month, year: year) else { return nil }
+        guard year >= 1, month >= 1, month <= 12, day >= 1, day <= 28 || day <= daysIn(month: month, year: year) else { return nil }
         return year
     }
 

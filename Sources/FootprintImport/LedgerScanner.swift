@@ -3,8 +3,8 @@ import Dispatch
 import Foundation
 
 /// Computes the inventory of a purchases.csv as a stream: the file is read in blocks that
-/// threads decode and evaluate in parallel, so memory stays bounded (apart from 8 bytes per
-/// line for the duplicate-id check) and the summary is the same for any number of threads.
+/// threads decode and evaluate in parallel, so memory stays bounded (the duplicate-id check keeps
+/// its fingerprints in a temporary file) and the summary is the same for any number of threads.
 ///
 /// Nothing is returned from a file with errors: every problem is reported instead
 /// (up to a limit per block, with a count of the rest).
@@ -52,12 +52,10 @@ public struct LedgerScanner: Sendable {
         var nextLine = headerScanner.line
 
         let labels = lines == nil ? nil : ProvenanceLabels(engine: engine)
-        let sample = max(1, countNewlines(base, start, first.end))
-        let expectedLines = max(1024, Int(Double(reader.fileSize) / Double(max(1, first.end - start)) * Double(sample) * 1.05))
         let workers = UnsafeMutableBufferPointer<LedgerWorker>.allocate(capacity: threads)
         for t in 0..<threads {
             (workers.baseAddress! + t).initialize(to: LedgerWorker(
-                engine: engine, columns: columns, expectedLines: expectedLines / threads, labels: labels))
+                engine: engine, columns: columns, labels: labels))
         }
         defer {
             _ = workers.deinitialize()
@@ -90,7 +88,7 @@ public struct LedgerScanner: Sendable {
             // scan it again on one thread so that the report does not depend on the number of threads.
             var blockWorkers = Array(workers)
             if threads > 1 && !quoteFree && workers.contains(where: { $0.errorCount > 0 }) {
-                var single = LedgerWorker(engine: engine, columns: columns, expectedLines: 0, labels: nil)
+                var single = LedgerWorker(engine: engine, columns: columns, labels: nil)
                 single.scan(base, start, first.end, lineOffset: 0, quoteFree: false)
                 blockWorkers = [single]
             }

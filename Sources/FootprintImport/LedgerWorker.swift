@@ -29,7 +29,7 @@ struct LedgerWorker: @unchecked Sendable {
     var accumulator = InventoryAccumulator()
 
     // Per segment, reset by `scan`.
-    var fingerprints: FingerprintPartitions
+    let fingerprints = FingerprintPartitions()
     var diagnostics: [LocalDiagnostic] = []
     var errorCount = 0
     var newlines = 0
@@ -38,11 +38,10 @@ struct LedgerWorker: @unchecked Sendable {
     let diagnosticLimit = 200
     private var scratch: [UInt8] = []
 
-    init(engine: InventoryEngine, columns: PurchaseColumns, expectedLines: Int, labels: ProvenanceLabels?) {
+    init(engine: InventoryEngine, columns: PurchaseColumns, labels: ProvenanceLabels?) {
         self.engine = engine
         self.columns = columns
         self.labels = labels
-        fingerprints = FingerprintPartitions(expectedCount: expectedLines)
     }
 
     func summary() -> InventorySummary {
@@ -61,6 +60,9 @@ struct LedgerWorker: @unchecked Sendable {
         output.removeAll(keepingCapacity: true)
         errorCount = 0
         records = 0
+        // A local copy handed to `decode` as a parameter: called through `self.engine` from a mutating
+        // method, Swift copied the whole engine (464 bytes) onto the stack for every line.
+        let engine = self.engine
         var scanner = CSVRecordScanner(base: base, count: end, position: start, firstLine: 1, expectedFields: columns.count)
         scanner.quoteFree = quoteFree
         loop: while true {
@@ -75,7 +77,7 @@ struct LedgerWorker: @unchecked Sendable {
                     fail(scanner.recordLine, nil, "the record has \(count) field\(count == 1 ? "" : "s"); expected \(columns.count), as in the header")
                     continue
                 }
-                decode(base, scanner, scanner.recordLine)
+                decode(base, scanner, scanner.recordLine, engine)
             }
         }
         newlines = scanner.line - 1
@@ -101,15 +103,16 @@ struct LedgerWorker: @unchecked Sendable {
         return bytes
     }
 
+    /// The slot of a field's text in `table`; `end` is the end of the readable buffer.
     @inline(__always)
-    private static func intern(_ table: inout ByteInterner, _ base: UnsafePointer<UInt8>, _ span: FieldSpan) -> Int {
+    private static func intern(_ table: inout ByteInterner, _ base: UnsafePointer<UInt8>, _ span: FieldSpan, _ end: Int) -> Int {
         if span.escaped {
             return Self.unescaped(base, span).withUnsafeBytes { table.intern($0.baseAddress!, $0.count) }
         }
-        return table.intern(base + span.start, span.end - span.start)
+        return table.intern(base + span.start, span.end - span.start, readable: end - span.start)
     }
 
-    private mutating func decode(_ base: UnsafePointer<UInt8>, _ fields: CSVRecordScanner, _ line: Int) {
+    private mutating func decode(_ base: UnsafePointer<UInt8>, _ fields: CSVRecordScanner, _ line: Int, _ engine: InventoryEngine) {
         let c = columns
         var ok = true
         let id = fields.field(c.id)
@@ -136,7 +139,7 @@ struct LedgerWorker: @unchecked Sendable {
             ok = false
             fail(line, "supplier", "the field is empty; a value is required")
         } else {
-            supplierSlot = Self.intern(&suppliers, base, supplierSpan)
+            supplierSlot = Self.intern(&suppliers, base, supplierSpan, fields.end)
             if supplierSlot == supplierKey.count {
                 let name = suppliers.string(at: supplierSlot)
                 supplierKey.append(engine.supplierKeys.find(name).map(Int32.init) ?? -1)
@@ -148,7 +151,7 @@ struct LedgerWorker: @unchecked Sendable {
             ok = false
             fail(line, "category", "the field is empty; a value is required")
         } else {
-            categorySlot = Self.intern(&categories, base, categorySpan)
+            categorySlot = Self.intern(&categories, base, categorySpan, fields.end)
             if categorySlot == categoryKey.count {
                 categoryKey.append(engine.categoryKeys.find(categories.string(at: categorySlot)).map(Int32.init) ?? -1)
             }
@@ -165,7 +168,7 @@ struct LedgerWorker: @unchecked Sendable {
         let currencySpan = fields.field(c.currency)
         var currencySlot = -1
         if currencySpan.end - currencySpan.start == 3 {
-            currencySlot = currencies.intern(base + currencySpan.start, 3)
+            currencySlot = currencies.intern(base + currencySpan.start, 3, readable: fields.end - currencySpan.start)
             if currencySlot == currencyCode.count {
                 if let code = CurrencyCode(base[currencySpan.start], base[currencySpan.start + 1], base[currencySpan.start + 2]) {
                     currencyCode.append(code)
@@ -186,7 +189,7 @@ struct LedgerWorker: @unchecked Sendable {
         if c.product >= 0 {
             let span = fields.field(c.product)
             if !span.isEmpty {
-                let slot = Self.intern(&products, base, span)
+                let slot = Self.intern(&products, base, span, fields.end)
                 if slot == productKey.count {
                     productKey.append(engine.productKeys.find(products.string(at: slot)).map(Int32.init) ?? -1)
                 }
@@ -209,7 +212,7 @@ struct LedgerWorker: @unchecked Sendable {
         if c.unit >= 0 {
             let span = fields.field(c.unit)
             if !span.isEmpty {
-                let slot = Self.intern(&units, base, span)
+                let slot = Self.intern(&units, base, span, fields.end)
                 if slot == unitKey.count { unitKey.append(engine.unitKey(for: units.string(at: slot))) }
                 unitEngineKey = unitKey[slot]
             }
@@ -217,7 +220,7 @@ struct LedgerWorker: @unchecked Sendable {
         var customerSlot = -1
         if c.customer >= 0 {
             let span = fields.field(c.customer)
-            if !span.isEmpty { customerSlot = Self.intern(&customers, base, span) }
+            if !span.isEmpty { customerSlot = Self.intern(&customers, base, span, fields.end) }
         }
         guard ok, let amount, let year else { return }
         let ledgerLine = LedgerLine(
