@@ -1,0 +1,81 @@
+extension ERPMapping {
+    /// Which export column, by its header name, feeds each canonical column. Header names are
+    /// matched after trimming spaces, ignoring case.
+    public struct Columns: Sendable, Hashable, Decodable {
+        /// The id column, or several whose values are joined with `-` (`Document Number` and
+        /// `Line Item`, say) when one alone is not unique.
+        public var id: [String]
+        public var date: String
+        public var supplier: String
+        /// The ERP value that selects the category: a GL account or a product group column.
+        public var category: String
+        /// The signed amount; or leave it out and give `debit` and `credit` (amount = debit - credit).
+        public var amount: String?
+        public var debit: String?
+        public var credit: String?
+        /// The currency column; or leave it out and give the mapping's fixed `currency`.
+        public var currency: String?
+        public var product: String?
+        public var quantity: String?
+        public var unit: String?
+        public var customer: String?
+        /// A column with the line's Scope 3 category (1...15, `3.6`, `cat 6`); it overrides every other rule.
+        public var scope3Category: String?
+
+        public init(
+            id: [String], date: String, supplier: String, category: String, amount: String? = nil,
+            debit: String? = nil, credit: String? = nil, currency: String? = nil, product: String? = nil,
+            quantity: String? = nil, unit: String? = nil, customer: String? = nil, scope3Category: String? = nil
+        ) {
+            self.id = id
+            self.date = date
+            self.supplier = supplier
+            self.category = category
+            self.amount = amount
+            self.debit = debit
+            self.credit = credit
+            self.currency = currency
+            self.product = product
+            self.quantity = quantity
+            self.unit = unit
+            self.customer = customer
+            self.scope3Category = scope3Category
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case id, date, supplier, category, amount, debit, credit, currency, product, quantity, unit, customer
+            case scope3Category = "scope3_category"
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            if let one = try? c.decode(String.self, forKey: .id) {
+                id = [one]
+            } else {
+                id = try c.decode([String].self, forKey: .id)
+            }
+            guard !id.isEmpty else {
+                throw DecodingError.dataCorruptedError(forKey: .id, in: c, debugDescription: "expected a header name or a list of header names")
+            }
+            date = try c.decode(String.self, forKey: .date)
+            supplier = try c.decode(String.self, forKey: .supplier)
+            category = try c.decode(String.self, forKey: .category)
+            amount = try c.decodeIfPresent(String.self, forKey: .amount)
+            debit = try c.decodeIfPresent(String.self, forKey: .debit)
+            credit = try c.decodeIfPresent(String.self, forKey: .credit)
+            currency = try c.decodeIfPresent(String.self, forKey: .currency)
+            product = try c.decodeIfPresent(String.self, forKey: .product)
+            quantity = try c.decodeIfPresent(String.self, forKey: .quantity)
+            unit = try c.decodeIfPresent(String.self, forKey: .unit)
+            customer = try c.decodeIfPresent(String.self, forKey: .customer)
+            scope3Category = try c.decodeIfPresent(String.self, forKey: .scope3Category)
+            switch (amount, debit, credit) {
+            case (.some, nil, nil), (nil, .some, .some): break
+            default:
+                throw DecodingError.dataCorruptedError(
+                    forKey: .amount, in: c,
+                    debugDescription: "expected either \"amount\" or both \"debit\" and \"credit\" (amount = debit - credit)")
+            }
+        }
+    }
+}
