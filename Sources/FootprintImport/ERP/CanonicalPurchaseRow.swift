@@ -1,0 +1,45 @@
+import FootprintCore
+
+/// One converted line, ready to write as a canonical purchases record.
+struct CanonicalPurchaseRow {
+    var id: String
+    var date: String
+    var supplier: String
+    var category: String
+    var amount: ERPDecimal
+    var currency: CurrencyCode
+    var product: String
+    var quantity: String
+    var unit: String
+    var customer: String
+    var scope3: Scope3Category?
+    var erpValue: String
+    var sourceLine: Int
+
+    /// Appends the record, RFC 4180 quoted where needed, and a line feed.
+    func write(to out: inout [UInt8]) {
+        let fields = [
+            id, date, supplier, category, amount.text, currency.description, product, quantity, unit, customer,
+            scope3.map { String($0.rawValue) } ?? "", erpValue, String(sourceLine),
+        ]
+        for (i, field) in fields.enumerated() {
+            if i > 0 { out.append(44) }
+            Self.appendField(field, to: &out)
+        }
+        out.append(10)
+    }
+
+    static func appendField(_ field: String, to out: inout [UInt8]) {
+        let utf8 = field.utf8
+        if utf8.contains(where: { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 }) {
+            out.append(34)
+            for b in utf8 {
+                if b == 34 { out.append(34) }
+                out.append(b)
+            }
+            out.append(34)
+        } else {
+            out.append(contentsOf: utf8)
+        }
+    }
+}
