@@ -39,21 +39,22 @@ public enum ERPExportConverter {
             case .end: break loop
             case .failure(let line, let message): found.append(Diagnostic(file: fileName, line: line, message: message))
             case .record(let line, let fields):
-                if let row = reader.read(fields: fields, line: line, diagnostics: &found) {
-                    if let first = firstLineOfID[row.id] {
+                let row = reader.read(fields: fields, line: line, diagnostics: &found)
+                if let id = reader.id(fields: fields) {
+                    if let first = firstLineOfID[id] {
                         found.append(Diagnostic(
                             file: fileName, line: line, column: columns.idName,
-                            message: "duplicate id '\(row.id)': lines \(first) and \(line) have it; expected each id once"
+                            message: "duplicate id '\(id)': lines \(first) and \(line) have it; expected each id once"
                                 + (columns.id.count == 1 ? " (if one column is not unique, map a list of columns to \"columns.id\")" : "")))
                     } else {
-                        firstLineOfID[row.id] = line
+                        firstLineOfID[id] = line
                     }
-                    if diagnostics.isEmpty && found.isEmpty {
-                        row.write(to: &out)
-                        rowCount += 1
-                        if row.category == row.erpValue && table.rule(for: row.erpValue) == nil {
-                            unmapped[row.erpValue, default: UnmappedERPValue(value: row.erpValue, lines: [], spend: [:])].record(row)
-                        }
+                }
+                if let row, diagnostics.isEmpty && found.isEmpty {
+                    row.write(to: &out)
+                    rowCount += 1
+                    if table.rule(for: row.erpValue) == nil {
+                        unmapped[row.erpValue, default: UnmappedERPValue(value: row.erpValue, lines: [], spend: [:])].record(row)
                     }
                 }
             }

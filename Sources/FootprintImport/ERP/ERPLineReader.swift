@@ -10,6 +10,13 @@ struct ERPLineReader {
     let file: String
     let fieldCount: Int
 
+    /// The line's id (its id fields joined with `-`), or `nil` if one is empty or the record is malformed.
+    func id(fields: [String]) -> String? {
+        guard fields.count == fieldCount else { return nil }
+        let parts = columns.id.map { fields[$0.index].trimmingCharacters(in: .whitespaces) }
+        return parts.contains(where: \.isEmpty) ? nil : parts.joined(separator: "-")
+    }
+
     func read(fields: [String], line: Int, diagnostics: inout [Diagnostic]) -> CanonicalPurchaseRow? {
         guard fields.count == fieldCount else {
             diagnostics.append(Diagnostic(
