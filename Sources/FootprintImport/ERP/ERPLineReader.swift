@@ -13,7 +13,7 @@ struct ERPLineReader {
     /// The line's id (its id fields joined with `-`), or `nil` if one is empty or the record is malformed.
     func id(fields: [String]) -> String? {
         guard fields.count == fieldCount else { return nil }
-        let parts = columns.id.map { fields[$0.index].trimmingCharacters(in: .whitespaces) }
+        let parts = columns.id.map { fields[$0.index].erpTrimmed }
         return parts.contains(where: \.isEmpty) ? nil : parts.joined(separator: "-")
     }
 
@@ -30,7 +30,7 @@ struct ERPLineReader {
         }
         func text(_ column: ERPHeaderColumns.Column?) -> String {
             guard let column else { return "" }
-            return fields[column.index].trimmingCharacters(in: .whitespaces)
+            return fields[column.index].erpTrimmed
         }
         func required(_ column: ERPHeaderColumns.Column, _ what: String) -> String? {
             let t = text(column)
@@ -88,14 +88,14 @@ struct ERPLineReader {
         }
         // currency
         var currency: CurrencyCode?
-        let currencyText = text(columns.currency).uppercased()
+        let currencyText = text(columns.currency)
         if currencyText.isEmpty {
             currency = mapping.currency
             if currency == nil, let column = columns.currency {
                 fail(column, "the field is empty; expected a currency code (ISO 4217) such as NOK, or a fixed \"currency\" in the mapping")
             }
         } else {
-            currency = CurrencyCode(currencyText)
+            currency = CurrencyCode(currencyText) ?? CurrencyCode(currencyText.uppercased())
             if currency == nil, let column = columns.currency {
                 fail(column, "'\(text(column))' is not a currency code; expected three letters (ISO 4217), such as NOK or EUR")
             }
