@@ -61,6 +61,9 @@ struct ERPMappingFileTests {
         ])
         #expect(try errors(#"{"#+base+#", "currency": "NOK", "categories_file": "c.csv"}"#, files: ["c.csv": "erp,category,scope3\n1,a,99\n"])
             == ["c.csv:2: column 'scope3': '99' is not a Scope 3 category; expected 1 to 15 or empty"])
+        #expect(try errors(#"{"#+base+#", "currency": "NOK", "date_fromat": "DD.MM.YYYY"}"#) == [
+            #"m.json:0: 'date_fromat': unknown key; expected one of "delimiter", "encoding", "columns", "currency", "categories", "decimal_separator", "thousands_separators", "date_format", "categories_file", "capital_accounts""#
+        ])
         #expect(try errors(#"{"#+base+#", "currency": "NOK", "categories": [{"erp": "1", "category": "a", "scope3": 16}]}"#)
             == ["m.json:0: 'categories[0].scope3': 16 is not a Scope 3 category; expected 1 to 15"])
     }

@@ -14,6 +14,8 @@ struct CanonicalPurchaseRow {
     var customer: String
     var scope3: Scope3Category?
     var erpValue: String
+    /// Whether a category rule maps `erpValue`.
+    var mapped: Bool
     var sourceLine: Int
 
     /// Appends the record, RFC 4180 quoted where needed, and a line feed.

@@ -53,7 +53,7 @@ public enum ERPExportConverter {
                 if let row, diagnostics.isEmpty && found.isEmpty {
                     row.write(to: &out)
                     rowCount += 1
-                    if table.rule(for: row.erpValue) == nil {
+                    if !row.mapped {
                         unmapped[row.erpValue, default: UnmappedERPValue(value: row.erpValue, lines: [], spend: [:])].record(row)
                     }
                 }

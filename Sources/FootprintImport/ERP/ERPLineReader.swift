@@ -9,6 +9,20 @@ struct ERPLineReader {
     let table: ERPCategoryTable
     let file: String
     let fieldCount: Int
+    /// What a number in this export looks like, for messages.
+    let numberHelp: String
+
+    init(mapping: ERPMapping, columns: ERPHeaderColumns, table: ERPCategoryTable, file: String, fieldCount: Int) {
+        self.mapping = mapping
+        self.columns = columns
+        self.table = table
+        self.file = file
+        self.fieldCount = fieldCount
+        let numbers = mapping.numbers
+        numberHelp = "expected a number with '\(numbers.decimalSeparator)' as the decimal separator"
+            + (numbers.thousandsSeparators.isEmpty ? "" : " and thousands separated by \(numbers.thousandsSeparators.map(Self.describe).joined(separator: " or "))")
+            + ", such as \(numbers.example) or -\(numbers.example)"
+    }
 
     /// The line's id (its id fields joined with `-`), or `nil` if one is empty or the record is malformed.
     func id(fields: [String]) -> String? {
@@ -38,9 +52,6 @@ struct ERPLineReader {
             return t.isEmpty ? nil : t
         }
         let numbers = mapping.numbers
-        let numberHelp = "expected a number with '\(numbers.decimalSeparator)' as the decimal separator"
-            + (numbers.thousandsSeparators.isEmpty ? "" : " and thousands separated by \(numbers.thousandsSeparators.map(Self.describe).joined(separator: " or "))")
-            + ", such as \(numbers.example) or -\(numbers.example)"
         func number(_ column: ERPHeaderColumns.Column?) -> (present: Bool, value: ERPDecimal?) {
             guard let column else { return (false, nil) }
             let t = text(column)
@@ -118,7 +129,7 @@ struct ERPLineReader {
             amount: amount, currency: currency, product: text(columns.product), quantity: quantity.value?.text ?? "",
             unit: text(columns.unit), customer: text(columns.customer),
             scope3: flag ?? rule?.scope3 ?? (table.isCapital(erpValue) ? .capitalGoods : nil),
-            erpValue: erpValue, sourceLine: line)
+            erpValue: erpValue, mapped: rule != nil, sourceLine: line)
     }
 
     static func describe(_ c: Character) -> String {

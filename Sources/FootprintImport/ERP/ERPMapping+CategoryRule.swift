@@ -38,10 +38,19 @@ extension ERPMapping {
             }
         }
 
+        /// The whole number an all-digit value (spaces around allowed) stands for, or `nil`.
         static func accountNumber(_ s: Substring) -> Int? {
-            let t = s.trimmingCharacters(in: .whitespaces)
-            guard !t.isEmpty, t.utf8.count <= 18, t.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
-            return Int(t)
+            var n = 0, digits = 0, trailing = false
+            for c in s.utf8 {
+                if c == 32 {
+                    if digits > 0 { trailing = true }
+                    continue
+                }
+                guard c >= 48 && c <= 57, !trailing, digits < 18 else { return nil }
+                n = n * 10 + Int(c - 48)
+                digits += 1
+            }
+            return digits > 0 ? n : nil
         }
     }
 
@@ -60,9 +69,10 @@ extension ERPMapping {
             self.scope3 = scope3
         }
 
-        enum CodingKeys: String, CodingKey { case erp, category, scope3 }
+        enum CodingKeys: String, CodingKey, CaseIterable { case erp, category, scope3 }
 
         public init(from decoder: any Decoder) throws {
+            try ERPMapping.rejectUnknownKeys(in: decoder, known: CodingKeys.self)
             let c = try decoder.container(keyedBy: CodingKeys.self)
             erp = try c.decode(AccountPattern.self, forKey: .erp)
             category = try c.decode(String.self, forKey: .category).trimmingCharacters(in: .whitespaces)

@@ -42,12 +42,13 @@ extension ERPMapping {
             self.scope3Category = scope3Category
         }
 
-        enum CodingKeys: String, CodingKey {
+        enum CodingKeys: String, CodingKey, CaseIterable {
             case id, date, supplier, category, amount, debit, credit, currency, product, quantity, unit, customer
             case scope3Category = "scope3_category"
         }
 
         public init(from decoder: any Decoder) throws {
+            try ERPMapping.rejectUnknownKeys(in: decoder, known: CodingKeys.self)
             let c = try decoder.container(keyedBy: CodingKeys.self)
             if let one = try? c.decode(String.self, forKey: .id) {
                 id = [one]

@@ -47,34 +47,46 @@ extension ERPMapping {
 
         /// Reads a date in this format.
         func parse(_ text: String) -> Parsed {
-            let parts: [Substring]
-            let order: (year: Int, month: Int, day: Int)
-            switch self {
-            case .dayMonthYearDots: (parts, order) = (text.split(separator: ".", omittingEmptySubsequences: false), (2, 1, 0))
-            case .iso: (parts, order) = (text.split(separator: "-", omittingEmptySubsequences: false), (0, 1, 2))
-            case .monthDayYearSlashes: (parts, order) = (text.split(separator: "/", omittingEmptySubsequences: false), (2, 0, 1))
-            case .dayMonthYearSlashes: (parts, order) = (text.split(separator: "/", omittingEmptySubsequences: false), (2, 1, 0))
-            case .compact:
-                guard text.utf8.count == 8 else { return .malformed }
-                let u = Array(text.utf8)
-                parts = [Substring(decoding: u[0..<4], as: UTF8.self), Substring(decoding: u[4..<6], as: UTF8.self),
-                         Substring(decoding: u[6..<8], as: UTF8.self)]
-                order = (0, 1, 2)
+            // The three numbers in the order written, with their digit counts.
+            var values = (0, 0, 0), lengths = (0, 0, 0)
+            var part = 0
+            let separator: UInt8? = switch self {
+            case .dayMonthYearDots: 46
+            case .iso: 45
+            case .monthDayYearSlashes, .dayMonthYearSlashes: 47
+            case .compact: nil
             }
-            guard parts.count == 3 else { return .malformed }
-            func number(_ s: Substring, _ lengths: ClosedRange<Int>) -> Int? {
-                guard lengths.contains(s.utf8.count), s.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
-                return Int(s)
+            for (i, c) in text.utf8.enumerated() {
+                if let separator, c == separator {
+                    part += 1
+                    guard part < 3 else { return .malformed }
+                    continue
+                }
+                guard c >= 48 && c <= 57 else { return .malformed }
+                if separator == nil { part = i < 4 ? 0 : i < 6 ? 1 : 2 }
+                let d = Int(c - 48)
+                switch part {
+                case 0: (values.0, lengths.0) = (values.0 * 10 + d, lengths.0 + 1)
+                case 1: (values.1, lengths.1) = (values.1 * 10 + d, lengths.1 + 1)
+                default: (values.2, lengths.2) = (values.2 * 10 + d, lengths.2 + 1)
+                }
             }
             let short = self == .compact || self == .iso ? 2...2 : 1...2
-            guard let year = number(parts[order.year], 4...4), let month = number(parts[order.month], short),
-                let day = number(parts[order.day], short)
-            else { return .malformed }
-            guard year >= 1, (1...12).contains(month), day >= 1,
-                day <= FieldParser.daysIn(month: Int32(month), year: Int32(year))
+            let year: (Int, Int), month: (Int, Int), day: (Int, Int)
+            switch self {
+            case .dayMonthYearDots, .dayMonthYearSlashes:
+                (day, month, year) = ((values.0, lengths.0), (values.1, lengths.1), (values.2, lengths.2))
+            case .iso, .compact:
+                (year, month, day) = ((values.0, lengths.0), (values.1, lengths.1), (values.2, lengths.2))
+            case .monthDayYearSlashes:
+                (month, day, year) = ((values.0, lengths.0), (values.1, lengths.1), (values.2, lengths.2))
+            }
+            guard part == 2, year.1 == 4, short.contains(month.1), short.contains(day.1) else { return .malformed }
+            guard year.0 >= 1, (1...12).contains(month.0), day.0 >= 1,
+                day.0 <= FieldParser.daysIn(month: Int32(month.0), year: Int32(year.0))
             else { return .notInCalendar }
-            func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-            return .date("\(year)-\(two(month))-\(two(day))")
+            let m = month.0 < 10 ? "0\(month.0)" : "\(month.0)", d = day.0 < 10 ? "0\(day.0)" : "\(day.0)"
+            return .date("\(year.0)-\(m)-\(d)")
         }
     }
 }

@@ -44,7 +44,7 @@ public struct ERPMapping: Sendable, Hashable, Decodable {
         self.capitalAccounts = capitalAccounts
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case delimiter, encoding, columns, currency, categories
         case decimalSeparator = "decimal_separator"
         case thousandsSeparators = "thousands_separators"
@@ -54,6 +54,7 @@ public struct ERPMapping: Sendable, Hashable, Decodable {
     }
 
     public init(from decoder: any Decoder) throws {
+        try ERPMapping.rejectUnknownKeys(in: decoder, known: CodingKeys.self)
         let c = try decoder.container(keyedBy: CodingKeys.self)
         delimiter = try c.decodeIfPresent(Delimiter.self, forKey: .delimiter) ?? .comma
         encoding = try c.decodeIfPresent(TextEncoding.self, forKey: .encoding) ?? .utf8
