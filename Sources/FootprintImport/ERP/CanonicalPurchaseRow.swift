@@ -20,19 +20,29 @@ struct CanonicalPurchaseRow {
 
     /// Appends the record, RFC 4180 quoted where needed, and a line feed.
     func write(to out: inout [UInt8]) {
-        let fields = [
-            id, date, supplier, category, amount.text, currency.description, product, quantity, unit, customer,
-            scope3.map { String($0.rawValue) } ?? "", erpValue, String(sourceLine),
-        ]
-        for (i, field) in fields.enumerated() {
-            if i > 0 { out.append(44) }
+        for field in [id, date, supplier, category] {
+            Self.appendField(field, to: &out)
+            out.append(44)
+        }
+        out.append(contentsOf: amount.text.utf8)
+        out.append(44)
+        out.append(contentsOf: currency.description.utf8)
+        for field in [product, quantity, unit, customer] {
+            out.append(44)
             Self.appendField(field, to: &out)
         }
+        out.append(44)
+        if let scope3 { out.append(contentsOf: String(scope3.rawValue).utf8) }
+        out.append(44)
+        Self.appendField(erpValue, to: &out)
+        out.append(44)
+        out.append(contentsOf: String(sourceLine).utf8)
         out.append(10)
     }
 
     static func appendField(_ field: String, to out: inout [UInt8]) {
         let utf8 = field.utf8
+        if utf8.isEmpty { return }
         if utf8.contains(where: { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 }) {
             out.append(34)
             for b in utf8 {
