@@ -42,4 +42,11 @@ struct ERPExampleTests {
         // A credit with SAP's trailing minus: "1,451.23-".
         #expect(lines[103] == "4500011107-00010,2024-09-28,101302,air-travel,-1451.23,USD,,,,,6,TRV-AIR,104")
     }
+
+    @Test(arguments: [("nordic", "hovedbok_2024.csv", 257), ("sap", "me2n_2024.csv", 180)])
+    func canonicalReaderAcceptsTheConversion(_ folder: String, _ export: String, _ rows: Int) throws {
+        let (ledger, _) = try Self.convert(folder, export)
+        let summary = try scanLedger(String(decoding: ledger.csv, as: UTF8.self))
+        #expect(summary.lines == rows)
+    }
 }
