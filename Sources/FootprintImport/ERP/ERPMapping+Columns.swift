@@ -5,19 +5,27 @@ extension ERPMapping {
         /// The id column, or several whose values are joined with `-` (`Document Number` and
         /// `Line Item`, say) when one alone is not unique.
         public var id: [String]
+        /// The date column, read in the mapping's `date_format`.
         public var date: String
+        /// The supplier column (a supplier id or name).
         public var supplier: String
         /// The ERP value that selects the category: a GL account or a product group column.
         public var category: String
         /// The signed amount; or leave it out and give `debit` and `credit` (amount = debit - credit).
         public var amount: String?
+        /// The debit column, with `credit` instead of `amount`; an empty field counts as zero.
         public var debit: String?
+        /// The credit column, with `debit` instead of `amount`; an empty field counts as zero.
         public var credit: String?
         /// The currency column; or leave it out and give the mapping's fixed `currency`.
         public var currency: String?
+        /// The supplier's product id (optional).
         public var product: String?
+        /// The quantity, read in the mapping's number format (optional).
         public var quantity: String?
+        /// The quantity's unit (optional).
         public var unit: String?
+        /// The customer the line is bought for (optional).
         public var customer: String?
         /// A column with the line's Scope 3 category (1...15, `3.6`, `cat 6`); it overrides every other rule.
         public var scope3Category: String?
