@@ -35,6 +35,11 @@ struct ERPConverterTests {
         #expect(csv.hasSuffix("\"Telenor\nNorge AS\",6900,10,NOK,,,,,,6900,3\n2,2024-01-02,Telia,6900,20,NOK,,,,,,6900,5\n"))
     }
 
+    @Test func spacesAroundQuotedFields() throws {
+        let rows = try erpRows(erpHeader + "1; 01.01.2024 ; \"A; B\" ;6540; \"1 000,00\";NOK\n")
+        #expect(rows == ["1,2024-01-01,A; B,computers,1000.00,NOK,,,,,,6540,2"])
+    }
+
     @Test func windows1252Bytes() throws {
         // "Leverandør" and "Bøker & Blåbær AS" and "€" in Windows-1252, built byte by byte.
         var bytes = Array("Bilag;Dato;Leverand".utf8) + [0xF8] + Array("r;Konto;Bel".utf8) + [0xF8] + Array("p;Valuta\n".utf8)

@@ -40,6 +40,10 @@ struct DelimitedRecordSplitter {
         var fields: [String] = []
         var p = position
         while true {
+            // Spaces before an opening quote are tolerated (`a; "b"`).
+            var s = p
+            while s < end && bytes[s] == 32 && delimiter != 32 { s += 1 }
+            if s > p && s < end && bytes[s] == Self.quote { p = s }
             if p < end && bytes[p] == Self.quote {
                 var text: [UInt8] = []
                 var q = p + 1
