@@ -34,10 +34,10 @@ struct DuplicatePurchaseCheck {
         let hashes = Array(repeated).map { Int64(bitPattern: $0) }
         // Earlier imports first, then this file in line order: the first occurrence is the one named as "already".
         let sql = """
-            SELECT p.purchase_id, p.line, p.import_id, i.file_name FROM purchase p JOIN import i ON i.id = p.import_id
+            SELECT p.purchase_id, p.source_line, p.import_id, i.file_name FROM purchase p JOIN import i ON i.id = p.import_id
             WHERE p.id_hash IN (\(hashes.map { _ in "?" }.joined(separator: ","))) AND i.kind = 'purchases'
               AND (i.id = ? OR (i.status = 'active' AND i.id IS NOT ?))
-            ORDER BY (p.import_id = ?), p.import_id, p.line
+            ORDER BY (p.import_id = ?), p.import_id, p.source_line
             """
         let arguments = StatementArguments(hashes) + [importID, replacing, importID]
         for row in try Row.fetchAll(db, sql: sql, arguments: arguments) {

@@ -45,4 +45,6 @@ public struct ImportOutcome: Sendable {
     /// The import this one superseded.
     public var superseded: Int64?
     public var seconds: Double
+    /// Things the user should know (for an ERP export, the values its mapping does not cover).
+    public var notes: [String] = []
 }

@@ -12,8 +12,37 @@ extension Workspace {
     /// and in its supplier's packs, in one transaction. Any invalid line, or a purchase id that is
     /// already in the file or in another active import, imports nothing; every problem is reported.
     public func importPurchases(path: String, displayName: String, replacing: Int64?, mapping: String?) throws(WorkspaceError) -> ImportOutcome {
-        let started = Date()
+        try importPurchases(path: path, displayName: displayName, digest: try FileDigest(path: path), replacing: replacing, mapping: mapping)
+    }
+
+    /// Imports an ERP export through a mapping (docs/erp-mappings.md): the export is converted to
+    /// the canonical layout (every problem reported against the export's own lines and headers),
+    /// then imported as a purchases file. The import records the export's name, size and hash,
+    /// and the mapping's; the outcome's notes list ERP values the mapping does not cover.
+    public func importPurchases(path: String, mapping mappingPath: String, replacing: Int64?) throws(WorkspaceError) -> ImportOutcome {
+        let name = (path as NSString).lastPathComponent
         let digest = try FileDigest(path: path)
+        let mappingDigest = try FileDigest(path: mappingPath)
+        let converted: ConvertedLedger
+        do {
+            let mapping = try ERPMapping.load(path: mappingPath)
+            converted = try ERPExportConverter.convert(path: path, mapping: mapping)
+        } catch {
+            throw .input(error)
+        }
+        let temporary = NSTemporaryDirectory() + "footprint-erp-\(UUID().uuidString).csv"
+        guard FileManager.default.createFile(atPath: temporary, contents: Data(converted.csv)) else {
+            throw .database("cannot write a temporary file in \(NSTemporaryDirectory())")
+        }
+        defer { try? FileManager.default.removeItem(atPath: temporary) }
+        let mappingLabel = "\((mappingPath as NSString).lastPathComponent) sha256 \(mappingDigest.sha256)"
+        var outcome = try importPurchases(path: temporary, displayName: name, digest: digest, replacing: replacing, mapping: mappingLabel)
+        if !converted.unmapped.isEmpty { outcome.notes.append(converted.unmappedReport()) }
+        return outcome
+    }
+
+    func importPurchases(path: String, displayName: String, digest: FileDigest, replacing: Int64?, mapping: String?) throws(WorkspaceError) -> ImportOutcome {
+        let started = Date()
         if let existing = try read({ db in try activeImport(kind: .purchases, sha256: digest.sha256, db: db) }), replacing == nil {
             return ImportOutcome(record: existing, alreadyImported: true, superseded: nil, seconds: Date().timeIntervalSince(started))
         }
@@ -54,7 +83,7 @@ struct PurchaseBulkWriter {
         let connection = db.sqliteConnection
         var decoder = PurchaseFileDecoder(displayName: displayName)
         var local: [Int64] = []  // decoder term -> workspace term
-        var packs: [Int64: PurchasePack] = [:]
+        var packs: [PurchasePack?] = []  // by supplier term id
         var fingerprints: [UInt64] = []
         var fingerprintRows: [Int64] = []
         var failure: (any Error)?
@@ -105,7 +134,8 @@ struct PurchaseBulkWriter {
                 fingerprints.append(record.idHash)
                 fingerprintRows.append(row)
                 let supplier = term(record.supplier)
-                var pack = packs.removeValue(forKey: supplier) ?? PurchasePack()
+                if Int(supplier) >= packs.count { packs += Array(repeating: nil, count: Int(supplier) + 64 - packs.count) }
+                var pack = packs[Int(supplier)].take() ?? PurchasePack()
                 pack.rows.append(row)
                 pack.dates.append(record.date)
                 pack.categories.append(Int32(truncatingIfNeeded: term(record.category)))
@@ -122,13 +152,13 @@ struct PurchaseBulkWriter {
                     do { try flush(supplier, pack) } catch { failure = error }
                     pack.removeAll()
                 }
-                packs[supplier] = pack
+                packs[Int(supplier)] = pack
             }
         } catch {
             throw InputErrorBox(error: error)
         }
         if let failure { throw failure }
-        for (supplier, pack) in packs.sorted(by: { $0.key < $1.key }) where pack.count > 0 { try flush(supplier, pack) }
+        for (supplier, pack) in packs.enumerated() { if let pack, pack.count > 0 { try flush(Int64(supplier), pack) } }
         try DuplicatePurchaseCheck(db: db, importID: importID, replacing: replacing)
             .check(fingerprints: fingerprints, rows: fingerprintRows, file: displayName)
         return decoder.records

@@ -10,6 +10,7 @@ public protocol WorkspaceStore: Sendable {
     func importRecord(id: Int64) throws(WorkspaceError) -> ImportRecord
     func removeImport(id: Int64) throws(WorkspaceError) -> ImportRecord
     func importPurchases(path: String, displayName: String, replacing: Int64?, mapping: String?) throws(WorkspaceError) -> ImportOutcome
+    func importPurchases(path: String, mapping: String, replacing: Int64?) throws(WorkspaceError) -> ImportOutcome
     func importReference(kind: ImportKind, path: String, displayName: String, replacing: Int64?) throws(WorkspaceError) -> ImportOutcome
     func installLibrary(_ content: FactorLibraryContent, fileName: String, digest: String?, byteCount: Int, replacing: Int64?) throws(WorkspaceError) -> ImportOutcome
     func libraries() throws(WorkspaceError) -> [FactorLibraryRecord]

@@ -41,7 +41,7 @@ extension Footprint {
             let name = (file as NSString).lastPathComponent
             let outcome = try report { () throws(WorkspaceError) -> ImportOutcome in
                 if kind == .purchases {
-                    if mapping != nil { throw WorkspaceError.conflict("ERP mappings: not merged yet") }
+                    if let mapping { return try ws.importPurchases(path: file, mapping: mapping, replacing: replace) }
                     return try ws.importPurchases(path: file, displayName: name, replacing: replace, mapping: nil)
                 }
                 return try ws.importReference(kind: kind, path: file, displayName: name, replacing: replace)
@@ -54,6 +54,7 @@ extension Footprint {
             var text = "Imported \(name) as #\(r.id): \(r.rowCount) \(r.kind.rawValue) rows, \(r.byteCount) bytes, sha256 \(r.sha256.prefix(12))"
             if let superseded = outcome.superseded { text += "; it supersedes #\(superseded)" }
             print(text + String(format: " (%.2f s)", outcome.seconds))
+            for note in outcome.notes { print("ERP values the mapping does not cover (their lines stay in the ledger under the raw value, unmapped until a factor or mapping covers them):\n" + note) }
         }
     }
 }
