@@ -23,7 +23,10 @@ public struct PurchaseFileDecoder {
     /// Decodes the file at `path`, calling `visit` for each valid record in file order. Throws, after
     /// reading the whole file, an `InputError` with every problem found (the visitor has then seen the
     /// valid records only: the caller must discard what it did with them).
-    public mutating func decode(path: String, visit: (PurchaseRecord, inout ByteInterner) -> Void) throws(InputError) {
+    /// `onBlock` sees every byte of the file once, in order (to hash it while reading).
+    public mutating func decode(
+        path: String, onBlock: (UnsafeRawBufferPointer) -> Void = { _ in }, visit: (PurchaseRecord, inout ByteInterner) -> Void
+    ) throws(InputError) {
         let reader = try RecordBlockReader(path: path, displayName: file, blockBytes: 8 << 20)
         guard let first = try reader.next(splitInto: 1) else {
             throw InputError(file: file, line: 1, message: "the file is empty; expected a header line with the columns \(PurchaseColumns.required.joined(separator: ", "))")
@@ -47,6 +50,7 @@ public struct PurchaseFileDecoder {
         }
         var scratch = Scratch()
         while true {
+            onBlock(UnsafeRawBufferPointer(start: block.base, count: block.end))
             var scanner = CSVRecordScanner(base: block.base, count: block.end, position: position, firstLine: line, expectedFields: columns.count)
             loop: while true {
                 switch scanner.next() {

@@ -72,4 +72,30 @@ struct PurchasePack: Sendable {
     }
 
     init() {}
+
+    /// Columns from lines collected one by one.
+    init(_ lines: [PackLine]) {
+        reserve(lines.count)
+        for l in lines {
+            rows.append(l.row); dates.append(l.date); categories.append(l.category); currencies.append(l.currency)
+            products.append(l.product); units.append(l.unit); customers.append(l.customer); amountDigits.append(l.amountDigits)
+            amounts.append(l.amount); quantities.append(l.quantity); amountScales.append(l.amountScale); scope3.append(l.scope3)
+        }
+    }
+}
+
+/// One line of a pack while an import collects it (one append per line; turned into columns when the pack is written).
+struct PackLine: Sendable {
+    var row: Int64
+    var date: Int32
+    var category: Int32
+    var currency: Int32
+    var product: Int32
+    var unit: Int32
+    var customer: Int32
+    var amountDigits: Int64
+    var amount: Double
+    var quantity: Double
+    var amountScale: UInt8
+    var scope3: UInt8
 }

@@ -12,7 +12,7 @@ extension Workspace {
     /// and in its supplier's packs, in one transaction. Any invalid line, or a purchase id that is
     /// already in the file or in another active import, imports nothing; every problem is reported.
     public func importPurchases(path: String, displayName: String, replacing: Int64?, mapping: String?) throws(WorkspaceError) -> ImportOutcome {
-        try importPurchases(path: path, displayName: displayName, digest: try FileDigest(path: path), replacing: replacing, mapping: mapping)
+        try importPurchases(path: path, displayName: displayName, digest: nil, replacing: replacing, mapping: mapping)
     }
 
     /// Imports an ERP export through a mapping (docs/erp-mappings.md): the export is converted to
@@ -41,126 +41,125 @@ extension Workspace {
         return outcome
     }
 
-    func importPurchases(path: String, displayName: String, digest: FileDigest, replacing: Int64?, mapping: String?) throws(WorkspaceError) -> ImportOutcome {
+    func importPurchases(path: String, displayName: String, digest: FileDigest?, replacing: Int64?, mapping: String?) throws(WorkspaceError) -> ImportOutcome {
         let started = Date()
-        if let existing = try read({ db in try activeImport(kind: .purchases, sha256: digest.sha256, db: db) }), replacing == nil {
+        // The file is hashed while it is read. Only when an active import has the same size can it be
+        // the same file: then hash it first, so that a repeated import costs one read and no writes.
+        var digest = digest
+        if digest == nil, replacing == nil {
+            let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? -1
+            let sameSize = try read { db in
+                try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM import WHERE kind = 'purchases' AND status = 'active' AND byte_count = ?)", arguments: [size]) ?? false
+            }
+            if sameSize { digest = try FileDigest(path: path) }
+        }
+        if let digest, replacing == nil, let existing = try read({ db in try activeImport(kind: .purchases, sha256: digest.sha256, db: db) }) {
             return ImportOutcome(record: existing, alreadyImported: true, superseded: nil, seconds: Date().timeIntervalSince(started))
         }
-        let importID: Int64 = try transaction { db in
+        let importID: Int64
+        do {
+            importID = try transaction { db in
             if let replacing { try checkReplaceable(replacing, kind: .purchases, db: db) }
-            let id = try insertImport(kind: .purchases, fileName: displayName, digest: digest, rows: 0, replaces: replacing, mapping: mapping, content: nil, db: db)
-            var writer = try PurchaseBulkWriter(db: db, importID: id)
-            let rows = try writer.write(path: path, displayName: displayName, replacing: replacing)
-            try db.execute(sql: "UPDATE import SET row_count = ? WHERE id = ?", arguments: [rows, id])
+            let id = try insertImport(
+                kind: .purchases, fileName: displayName, digest: digest ?? FileDigest(byteCount: 0, sha256: "pending"), rows: 0,
+                replaces: replacing, mapping: mapping, content: nil, db: db)
+            let read = try PurchaseBulkWriter(db: db, importID: id).write(path: path, displayName: displayName, replacing: replacing)
+            let sha = digest?.sha256 ?? read.sha256
+            if replacing == nil, let existing = try activeImport(kind: .purchases, sha256: sha, db: db), existing.id != id {
+                throw AlreadyImported(record: existing)
+            }
+            try db.execute(
+                sql: "UPDATE import SET row_count = ?, sha256 = ?, byte_count = ? WHERE id = ?",
+                arguments: [read.records, sha, digest?.byteCount ?? read.byteCount, id])
             return id
+            }
+        } catch .alreadyImported(let existing) {
+            return ImportOutcome(record: existing, alreadyImported: true, superseded: nil, seconds: Date().timeIntervalSince(started))
         }
         return ImportOutcome(record: try importRecord(id: importID), alreadyImported: false, superseded: replacing, seconds: Date().timeIntervalSince(started))
     }
 }
 
-/// Writes one purchases file into the open transaction with prepared statements, bound straight
-/// from the file's bytes.
+/// The file turned out to be one already imported: the transaction is rolled back.
+struct AlreadyImported: Error {
+    var record: ImportRecord
+}
+
+/// Writes one purchases file into the open transaction: a reading thread decodes, validates and
+/// packs the file (`PurchaseFileReader`) while this thread inserts its rows, terms and packs with
+/// prepared statements.
 struct PurchaseBulkWriter {
     let db: Database
     let importID: Int64
-    var terms: TermTable
 
-    init(db: Database, importID: Int64) throws {
-        self.db = db
-        self.importID = importID
-        terms = try TermTable(db: db)
+    func write(path: String, displayName: String, replacing: Int64?) throws -> PurchaseFileReader.Result {
+        var terms: [String: Int64] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT id, text FROM term") { terms[row["text"]] = row["id"] }
+        let nextTerm = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) + 1 FROM term") ?? 1
+        let firstRow = try Int64.fetchOne(db, sql: "SELECT coalesce(max(rowid), 0) + 1 FROM purchase") ?? 1
+        let reader = PurchaseFileReader(path: path, displayName: displayName, terms: terms, nextTerm: nextTerm, firstRow: firstRow)
+        let queue = BlockingQueue<RowBatch>(capacity: 4)
+        let done = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            reader.run(into: queue)
+            done.signal()
+        }
+        do {
+            try insert(from: queue)
+        } catch {
+            queue.cancel()
+            done.wait()
+            throw error
+        }
+        done.wait()
+        let result = reader.result
+        if let error = result.error { throw InputErrorBox(error: error) }
+        try DuplicatePurchaseCheck(db: db, importID: importID, replacing: replacing)
+            .check(fingerprints: result.fingerprints, rows: result.fingerprintRows, file: displayName)
+        return result
     }
 
-    /// Returns the number of lines written; throws (and the caller's transaction rolls back) on any problem.
-    mutating func write(path: String, displayName: String, replacing: Int64?) throws -> Int {
-        let insert = try db.makeStatement(sql: """
-            INSERT INTO purchase (import_id, line, source_line, purchase_id, date, supplier, category, amount, currency,
-                                  product, quantity, unit, customer, scope3, erp_category, id_hash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
+    private func insert(from queue: BlockingQueue<RowBatch>) throws {
+        let termInsert = try db.makeStatement(sql: "INSERT INTO term (id, text) VALUES (?, ?)")
         let packInsert = try db.makeStatement(sql: "INSERT INTO purchase_pack (import_id, supplier, line_count, data) VALUES (?, ?, ?, ?)")
-        let statement = insert.sqliteStatement
+        let rowInsert = try db.makeStatement(sql: """
+            INSERT INTO purchase (rowid, import_id, line, source_line, purchase_id, date, supplier, category, amount, currency,
+                                  product, quantity, unit, customer, scope3, erp_category, id_hash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        let statement = rowInsert.sqliteStatement
         let connection = db.sqliteConnection
-        var decoder = PurchaseFileDecoder(displayName: displayName)
-        var local: [Int64] = []  // decoder term -> workspace term
-        var packs: [PurchasePack?] = []  // by supplier term id
-        var fingerprints: [UInt64] = []
-        var fingerprintRows: [Int64] = []
-        var failure: (any Error)?
-        let importID = importID
-
-        func flush(_ supplier: Int64, _ pack: PurchasePack) throws {
-            let bytes = pack.encoded()
-            try packInsert.execute(arguments: [importID, supplier, pack.count, Data(bytes)])
-        }
-
-        do {
-            try decoder.decode(path: path) { record, interner in
-                guard failure == nil else { return }
-                while local.count < interner.count {
-                    do { local.append(try terms.id(for: interner.string(at: local.count))) } catch { failure = error; return }
+        while let batch = queue.take() {
+            for (id, text) in batch.newTerms { try termInsert.execute(arguments: [id, text]) }
+            try batch.text.withUnsafeBufferPointer { text throws in
+                let base = UnsafeRawPointer(text.baseAddress ?? UnsafePointer(bitPattern: 1)!).assumingMemoryBound(to: CChar.self)
+                @inline(__always) func bindTerm(_ index: Int32, _ t: Int64) {
+                    if t < 0 { sqlite3_bind_null(statement, index) } else { sqlite3_bind_int64(statement, index, t) }
                 }
-                @inline(__always) func term(_ t: Int32) -> Int64 { t < 0 ? -1 : local[Int(t)] }
-                @inline(__always) func bindTerm(_ index: Int32, _ t: Int32) {
-                    if t < 0 { sqlite3_bind_null(statement, index) } else { sqlite3_bind_int64(statement, index, local[Int(t)]) }
+                for r in batch.rows {
+                    sqlite3_bind_int64(statement, 1, r.row)
+                    sqlite3_bind_int64(statement, 2, importID)
+                    sqlite3_bind_int64(statement, 3, Int64(r.line))
+                    if r.sourceLine != r.line { sqlite3_bind_int64(statement, 4, Int64(r.sourceLine)) } else { sqlite3_bind_null(statement, 4) }
+                    sqlite3_bind_text(statement, 5, base + Int(r.idStart), r.idCount, nil)
+                    sqlite3_bind_int64(statement, 6, Int64(r.date))
+                    bindTerm(7, r.supplier)
+                    bindTerm(8, r.category)
+                    sqlite3_bind_text(statement, 9, base + Int(r.amountStart), r.amountCount, nil)
+                    bindTerm(10, r.currency)
+                    bindTerm(11, r.product)
+                    if r.quantityStart >= 0 { sqlite3_bind_text(statement, 12, base + Int(r.quantityStart), r.quantityCount, nil) } else { sqlite3_bind_null(statement, 12) }
+                    bindTerm(13, r.unit)
+                    bindTerm(14, r.customer)
+                    if r.scope3 > 0 { sqlite3_bind_int64(statement, 15, Int64(r.scope3)) } else { sqlite3_bind_null(statement, 15) }
+                    bindTerm(16, r.erpCategory)
+                    sqlite3_bind_null(statement, 17)
+                    let code = sqlite3_step(statement)
+                    sqlite3_reset(statement)
+                    guard code == SQLITE_DONE else { throw WorkspaceError.database(String(cString: sqlite3_errmsg(connection))) }
                 }
-                sqlite3_bind_int64(statement, 1, importID)
-                sqlite3_bind_int64(statement, 2, Int64(record.line))
-                sqlite3_bind_int64(statement, 3, Int64(record.sourceLine))
-                sqlite3_bind_text(statement, 4, record.id.baseAddress!.assumingMemoryBound(to: CChar.self), Int32(record.id.count), nil)
-                sqlite3_bind_int64(statement, 5, Int64(record.date))
-                bindTerm(6, record.supplier)
-                bindTerm(7, record.category)
-                sqlite3_bind_text(statement, 8, record.amountText.baseAddress!.assumingMemoryBound(to: CChar.self), Int32(record.amountText.count), nil)
-                bindTerm(9, record.currency)
-                bindTerm(10, record.product)
-                if record.quantity != nil {
-                    sqlite3_bind_text(statement, 11, record.quantityText.baseAddress!.assumingMemoryBound(to: CChar.self), Int32(record.quantityText.count), nil)
-                } else {
-                    sqlite3_bind_null(statement, 11)
-                }
-                bindTerm(12, record.unit)
-                bindTerm(13, record.customer)
-                if record.scope3 > 0 { sqlite3_bind_int64(statement, 14, Int64(record.scope3)) } else { sqlite3_bind_null(statement, 14) }
-                bindTerm(15, record.erpCategory)
-                sqlite3_bind_int64(statement, 16, Int64(bitPattern: record.idHash))
-                let code = sqlite3_step(statement)
-                sqlite3_reset(statement)
-                guard code == SQLITE_DONE else {
-                    failure = WorkspaceError.database(String(cString: sqlite3_errmsg(connection)))
-                    return
-                }
-                let row = sqlite3_last_insert_rowid(connection)
-                fingerprints.append(record.idHash)
-                fingerprintRows.append(row)
-                let supplier = term(record.supplier)
-                if Int(supplier) >= packs.count { packs += Array(repeating: nil, count: Int(supplier) + 64 - packs.count) }
-                var pack = packs[Int(supplier)].take() ?? PurchasePack()
-                pack.rows.append(row)
-                pack.dates.append(record.date)
-                pack.categories.append(Int32(truncatingIfNeeded: term(record.category)))
-                pack.currencies.append(Int32(truncatingIfNeeded: term(record.currency)))
-                pack.products.append(Int32(truncatingIfNeeded: term(record.product)))
-                pack.units.append(Int32(truncatingIfNeeded: term(record.unit)))
-                pack.customers.append(Int32(truncatingIfNeeded: term(record.customer)))
-                pack.amountDigits.append(record.amount.digits)
-                pack.amounts.append(record.amount.value)
-                pack.quantities.append(record.quantity?.value ?? .nan)
-                pack.amountScales.append(UInt8(record.amount.scale))
-                pack.scope3.append(record.scope3)
-                if pack.count == Workspace.packLines {
-                    do { try flush(supplier, pack) } catch { failure = error }
-                    pack.removeAll()
-                }
-                packs[Int(supplier)] = pack
             }
-        } catch {
-            throw InputErrorBox(error: error)
+            for pack in batch.packs { try packInsert.execute(arguments: [importID, pack.supplier, pack.count, Data(pack.data)]) }
         }
-        if let failure { throw failure }
-        for (supplier, pack) in packs.enumerated() { if let pack, pack.count > 0 { try flush(Int64(supplier), pack) } }
-        try DuplicatePurchaseCheck(db: db, importID: importID, replacing: replacing)
-            .check(fingerprints: fingerprints, rows: fingerprintRows, file: displayName)
-        return decoder.records
     }
 }

@@ -37,7 +37,7 @@ public final class Workspace: WorkspaceStore, @unchecked Sendable {
         configuration.busyMode = .timeout(10)
         configuration.maximumReaderCount = 8
         configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY")
+            try db.execute(sql: "PRAGMA page_size = 16384; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY")
         }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
@@ -62,6 +62,8 @@ public final class Workspace: WorkspaceStore, @unchecked Sendable {
             throw error
         } catch let error as InputErrorBox {
             throw .input(error.error)
+        } catch let error as AlreadyImported {
+            throw .alreadyImported(error.record)
         } catch {
             throw .database("\(error)")
         }

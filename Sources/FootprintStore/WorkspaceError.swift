@@ -14,6 +14,8 @@ public enum WorkspaceError: Error, Sendable, CustomStringConvertible {
     case noRuns
     case nothingToCalculate
     case database(String)
+    /// Internal: the import turned out to repeat an active one; callers report it as such.
+    case alreadyImported(ImportRecord)
 
     public var description: String {
         switch self {
@@ -30,6 +32,7 @@ public enum WorkspaceError: Error, Sendable, CustomStringConvertible {
         case .noRuns: "the workspace has no calculation run yet: run 'footprint calculate' first"
         case .nothingToCalculate: "the workspace has no purchases: import a ledger first ('footprint import purchases FILE')"
         case .database(let message): "database error: \(message)"
+        case .alreadyImported(let record): "the file is already imported as #\(record.id); nothing changed"
         }
     }
 }

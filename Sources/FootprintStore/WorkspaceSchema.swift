@@ -38,7 +38,7 @@ enum WorkspaceSchema {
                 CREATE TABLE purchase (
                     import_id INTEGER NOT NULL,
                     line INTEGER NOT NULL,
-                    source_line INTEGER NOT NULL,
+                    source_line INTEGER,
                     purchase_id TEXT NOT NULL,
                     date INTEGER NOT NULL,
                     supplier INTEGER NOT NULL,
@@ -51,7 +51,7 @@ enum WorkspaceSchema {
                     customer INTEGER,
                     scope3 INTEGER,
                     erp_category INTEGER,
-                    id_hash INTEGER NOT NULL
+                    id_hash INTEGER
                 );
                 CREATE TABLE purchase_pack (
                     id INTEGER PRIMARY KEY,
@@ -62,7 +62,7 @@ enum WorkspaceSchema {
                 );
                 CREATE INDEX purchase_pack_by_supplier ON purchase_pack(supplier);
                 CREATE VIEW purchase_line AS
-                    SELECT p.rowid AS row, p.import_id, p.line, p.source_line, p.purchase_id AS id,
+                    SELECT p.rowid AS row, p.import_id, p.line, coalesce(p.source_line, p.line) AS source_line, p.purchase_id AS id,
                            substr(p.date, 1, 4) || '-' || substr(p.date, 5, 2) || '-' || substr(p.date, 7, 2) AS date,
                            s.text AS supplier, c.text AS category, p.amount, cu.text AS currency, pr.text AS product,
                            p.quantity, u.text AS unit, cs.text AS customer, p.scope3 AS scope3_category, e.text AS erp_category

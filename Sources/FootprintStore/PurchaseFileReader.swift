@@ -1,0 +1,148 @@
+import Crypto
+import FootprintCore
+import FootprintImport
+import Foundation
+
+/// Rows decoded by `PurchaseFileReader`, ready to be written: every number final (row ids and
+/// term ids assigned), texts in one buffer.
+struct RowBatch: Sendable {
+    struct Row: Sendable {
+        var row: Int64
+        var line: Int32
+        var sourceLine: Int32
+        var date: Int32
+        var supplier: Int64, category: Int64, currency: Int64, product: Int64, unit: Int64, customer: Int64, erpCategory: Int64
+        var scope3: UInt8
+        var idStart: Int32, idCount: Int32
+        var amountStart: Int32, amountCount: Int32
+        /// -1 when the line has no quantity.
+        var quantityStart: Int32, quantityCount: Int32
+    }
+
+    var rows: [Row] = []
+    var text: [UInt8] = []
+    /// Terms first seen in this batch, with the ids they get.
+    var newTerms: [(Int64, String)] = []
+    /// Packs completed in this batch: supplier term, line count, encoded columns.
+    var packs: [(supplier: Int64, count: Int, data: [UInt8])] = []
+
+    static let capacity = 8192
+}
+
+/// Reads a purchases file on its own thread for an import: hashes it, decodes and validates every
+/// line, assigns row ids and term ids (the writer inserts them as given), and builds the supplier
+/// packs, handing batches to the writing thread through a bounded queue.
+final class PurchaseFileReader: @unchecked Sendable {
+    struct Result {
+        var sha256 = ""
+        var byteCount = 0
+        var records = 0
+        var fingerprints: [UInt64] = []
+        var fingerprintRows: [Int64] = []
+        var error: InputError?
+    }
+
+    private let path: String
+    private let displayName: String
+    private var terms: [String: Int64]
+    private var nextTerm: Int64
+    private var nextRow: Int64
+    private(set) var result = Result()
+
+    init(path: String, displayName: String, terms: [String: Int64], nextTerm: Int64, firstRow: Int64) {
+        self.path = path
+        self.displayName = displayName
+        self.terms = terms
+        self.nextTerm = nextTerm
+        self.nextRow = firstRow
+    }
+
+    /// Reads the whole file into `queue`, then closes it.
+    func run(into queue: BlockingQueue<RowBatch>) {
+        defer { queue.close() }
+        var decoder = PurchaseFileDecoder(displayName: displayName)
+        var hasher = SHA256()
+        var byteCount = 0
+        var local: [Int64] = []
+        var batch = RowBatch()
+        batch.rows.reserveCapacity(RowBatch.capacity)
+        var packs: [[PackLine]] = []
+        var stopped = false
+        var fingerprints: [UInt64] = []
+        var fingerprintRows: [Int64] = []
+
+        func send() {
+            guard !stopped else { return }
+            if !queue.put(batch) { stopped = true }
+            batch = RowBatch()
+            batch.rows.reserveCapacity(RowBatch.capacity)
+        }
+        func appendText(_ bytes: UnsafeRawBufferPointer) -> (Int32, Int32) {
+            let start = Int32(batch.text.count)
+            batch.text.append(contentsOf: bytes)
+            return (start, Int32(bytes.count))
+        }
+
+        do {
+            try decoder.decode(
+                path: path,
+                onBlock: { block in
+                    hasher.update(bufferPointer: block)
+                    byteCount += block.count
+                },
+                visit: { record, interner in
+                    guard !stopped else { return }
+                    while local.count < interner.count {
+                        let text = interner.string(at: local.count)
+                        if let id = terms[text] {
+                            local.append(id)
+                        } else {
+                            local.append(nextTerm)
+                            terms[text] = nextTerm
+                            batch.newTerms.append((nextTerm, text))
+                            nextTerm += 1
+                        }
+                    }
+                    @inline(__always) func term(_ t: Int32) -> Int64 { t < 0 ? -1 : local[Int(t)] }
+                    let row = nextRow
+                    nextRow += 1
+                    let id = appendText(record.id)
+                    let amount = appendText(record.amountText)
+                    let quantity = record.quantity != nil ? appendText(record.quantityText) : (Int32(-1), Int32(0))
+                    let supplier = term(record.supplier)
+                    batch.rows.append(RowBatch.Row(
+                        row: row, line: Int32(truncatingIfNeeded: record.line), sourceLine: Int32(truncatingIfNeeded: record.sourceLine),
+                        date: record.date, supplier: supplier, category: term(record.category), currency: term(record.currency),
+                        product: term(record.product), unit: term(record.unit), customer: term(record.customer),
+                        erpCategory: term(record.erpCategory), scope3: record.scope3, idStart: id.0, idCount: id.1,
+                        amountStart: amount.0, amountCount: amount.1, quantityStart: quantity.0, quantityCount: quantity.1))
+                    fingerprints.append(record.idHash)
+                    fingerprintRows.append(row)
+                    let s = Int(supplier)
+                    if s >= packs.count { packs += Array(repeating: [], count: s + 64 - packs.count) }
+                    packs[s].append(PackLine(
+                        row: row, date: record.date, category: Int32(truncatingIfNeeded: term(record.category)),
+                        currency: Int32(truncatingIfNeeded: term(record.currency)), product: Int32(truncatingIfNeeded: term(record.product)),
+                        unit: Int32(truncatingIfNeeded: term(record.unit)), customer: Int32(truncatingIfNeeded: term(record.customer)),
+                        amountDigits: record.amount.digits, amount: record.amount.value, quantity: record.quantity?.value ?? .nan,
+                        amountScale: UInt8(record.amount.scale), scope3: record.scope3))
+                    if packs[s].count == Workspace.packLines {
+                        batch.packs.append((Int64(s), packs[s].count, PurchasePack(packs[s]).encoded()))
+                        packs[s].removeAll(keepingCapacity: true)
+                    }
+                    if batch.rows.count == RowBatch.capacity { send() }
+                })
+        } catch {
+            result.error = error
+        }
+        for (s, lines) in packs.enumerated() where !lines.isEmpty {
+            batch.packs.append((Int64(s), lines.count, PurchasePack(lines).encoded()))
+        }
+        send()
+        result.sha256 = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        result.byteCount = byteCount
+        result.records = decoder.records
+        result.fingerprints = fingerprints
+        result.fingerprintRows = fingerprintRows
+    }
+}

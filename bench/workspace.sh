@@ -1,0 +1,121 @@
+#!/usr/bin/env bash
+# Benchmark of the workspace (issue: workspace), each figure side by side with its reference in the same run:
+#   1. import of purchases.csv  vs  the sqlite3 command-line tool's `.import` of the same file into a plain table
+#   2. full recalculation of the workspace  vs  the stateless `footprint calculate --data` on the same files
+#   3. incremental recalculation after the largest supplier's new disclosure  vs  a full recalculation
+# and peak memory of each (/usr/bin/time -v) and the database's bytes per purchase line.
+#
+# usage: bench/workspace.sh [LINES] [RUNS]     (default 5000000 lines, 3 runs, alternating)
+# needs: sqlite3 (Debian package 'sqlite3'), /usr/bin/time (package 'time'), python3
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/.." && pwd)
+shared=${FOOTPRINT_SHARED:-$root/../shared}
+lines=${1:-5000000}
+runs=${2:-3}
+data=${BENCH_DATA:-$root/bench/data/ledger-$lines}
+out=$root/bench/out/workspace
+mkdir -p "$out"
+if [ ! -f "$data/purchases.csv" ]; then
+  echo "generating $lines lines into $data ..."
+  python3 "$shared/bench/genledger.py" "$data" --lines "$lines" --seed 1
+fi
+(cd "$root" && swift build -c release --product footprint >/dev/null)
+bin=$root/.build/release/footprint
+db=$out/bench.sqlite
+size=$(stat -c %s "$data/purchases.csv")
+echo "ledger: $lines lines, $((size / 1000000)) MB; $(nproc) cores; sqlite3 $(sqlite3 --version | cut -d' ' -f1)"
+
+measure() { # name, command...  -> prints "seconds kilobytes"
+  local name=$1; shift
+  /usr/bin/time -v "$@" >"$out/$name.out" 2>"$out/$name.time"
+  local wall mem
+  wall=$(grep 'Elapsed (wall clock)' "$out/$name.time" | awk -F': ' '{print $2}' | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
+  mem=$(grep 'Maximum resident set size' "$out/$name.time" | awk -F': ' '{print $2}')
+  echo "$wall $mem"
+}
+fresh_workspace() {
+  rm -f "$db" "$db-wal" "$db-shm"
+  "$bin" init --db "$db" >/dev/null
+  for kind in suppliers:suppliers factors:factors rates:rates price-index:price_index \
+              supplier-emissions:supplier_emissions product-footprints:product_footprints; do
+    "$bin" import --db "$db" "${kind%%:*}" "$data/${kind##*:}.csv" >/dev/null
+  done
+}
+ratio() { awk "BEGIN{printf \"%.3f\", $1/$2}"; }
+
+echo "== 1. import purchases.csv: footprint import vs sqlite3 .import (plain table)"
+: >"$out/import.txt"
+for i in $(seq "$runs"); do
+  fresh_workspace
+  read -r fw fm < <(measure import "$bin" import --db "$db" purchases "$data/purchases.csv")
+  rm -f "$out/plain.db"
+  read -r sw sm < <(measure sqlite sqlite3 "$out/plain.db" -cmd ".mode csv" ".import $data/purchases.csv purchases")
+  echo "$fw $fm $sw $sm" >>"$out/import.txt"
+  printf 'run %d: footprint %6.2f s %7d KB | sqlite3 %6.2f s %7d KB | ratio %s\n' "$i" "$fw" "$fm" "$sw" "$sm" "$(ratio "$fw" "$sw")"
+done
+dbbytes=$(( $(stat -c %s "$db") + $( [ -f "$db-wal" ] && stat -c %s "$db-wal" || echo 0) ))
+plainbytes=$(stat -c %s "$out/plain.db")
+
+echo "== 2. full recalculation: workspace calculate --full vs stateless calculate --data"
+: >"$out/full.txt"
+for i in $(seq "$runs"); do
+  read -r ww wm < <(measure full "$bin" calculate --db "$db" --full --json)
+  read -r cw cm < <(measure stateless "$bin" calculate --data "$data" --json)
+  echo "$ww $wm $cw $cm" >>"$out/full.txt"
+  printf 'run %d: workspace %6.2f s %7d KB | stateless %6.2f s %7d KB | ratio %s\n' "$i" "$ww" "$wm" "$cw" "$cm" "$(ratio "$ww" "$cw")"
+done
+
+echo "== 3. incremental recalculation after the largest supplier's new disclosure vs full"
+largest=$(python3 - "$out/full.out" <<'PY'
+import json, sys
+doc = json.load(open(sys.argv[1]))
+disclosed = set()
+print(max(doc["by_supplier"].items(), key=lambda kv: kv[1])[0])
+PY
+)
+python3 - "$data/supplier_emissions.csv" "$out" "$largest" <<'PY'
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1])))
+header, body = rows[0], rows[1:]
+sup = sys.argv[3]
+if not any(r[0] == sup for r in body):
+    body.append([sup, "2023", "1200.0", "800.0", "15000.0", "2500000000", "USD"])
+for n, factor in (("a", 0.9), ("b", 1.1)):
+    with open(f"{sys.argv[2]}/supplier_emissions_{n}.csv", "w", newline="") as f:
+        w = csv.writer(f); w.writerow(header)
+        for r in body:
+            r = list(r)
+            if r[0] == sup: r[4] = f"{float(r[4]) * factor:.1f}"
+            w.writerow(r)
+PY
+lines_of=$(python3 -c "import json;d=json.load(open('$out/full.out'));print(d['run']['lines'])")
+echo "largest supplier: $largest"
+current=$("$bin" imports --db "$db" --json | python3 -c "import json,sys;print([i['id'] for i in json.load(sys.stdin) if i['kind']=='supplier-emissions' and i['status']=='active'][0])")
+"$bin" calculate --db "$db" >/dev/null
+: >"$out/incremental.txt"
+for i in $(seq "$runs"); do
+  for v in a b; do
+    "$bin" import --db "$db" supplier-emissions "$out/supplier_emissions_$v.csv" --replace "$current" >"$out/replace.out"
+    current=$("$bin" imports --db "$db" --json | python3 -c "import json,sys;print([i['id'] for i in json.load(sys.stdin) if i['kind']=='supplier-emissions' and i['status']=='active'][0])")
+    read -r iw im < <(measure incremental "$bin" calculate --db "$db" --json)
+  done
+  recomputed=$(python3 -c "import json;d=json.load(open('$out/incremental.out'));print(d['run']['kind'], d['run']['recomputed_lines'])")
+  read -r ww wm < <(measure full2 "$bin" calculate --db "$db" --full --json)
+  echo "$iw $im $ww $wm" >>"$out/incremental.txt"
+  printf 'run %d: incremental %6.3f s %7d KB (%s lines) | full %6.2f s %7d KB | ratio %s\n' "$i" "$iw" "$im" "$recomputed" "$ww" "$wm" "$(ratio "$iw" "$ww")"
+done
+
+python3 - "$out" "$dbbytes" "$plainbytes" "$lines" <<'PY'
+import statistics, sys
+out, dbbytes, plainbytes, lines = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
+def med(name):
+    rows = [list(map(float, l.split())) for l in open(f"{out}/{name}.txt") if l.strip()]
+    return [statistics.median(r[i] for r in rows) for i in range(4)]
+i, f, n = med("import"), med("full"), med("incremental")
+print("== medians")
+print(f"import:      footprint {i[0]:.2f} s, {i[1]/1024:.0f} MB | sqlite3 .import {i[2]:.2f} s | ratio {i[0]/i[2]:.3f} (target <= 1.0)")
+print(f"full recalc: workspace {f[0]:.2f} s, {f[1]/1024:.0f} MB | stateless {f[2]:.2f} s, {f[3]/1024:.0f} MB | ratio {f[0]/f[2]:.3f} (target <= 1.5)")
+print(f"incremental: {n[0]:.3f} s, {n[1]/1024:.0f} MB | full {n[2]:.2f} s | ratio {n[0]/n[2]:.3f} (target <= 0.05)")
+print(f"database: {dbbytes/lines:.0f} bytes per purchase line ({dbbytes/1e6:.0f} MB); sqlite3 plain table {plainbytes/lines:.0f} bytes per line")
+PY
