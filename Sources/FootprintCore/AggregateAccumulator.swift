@@ -3,65 +3,84 @@
 /// category; a month number), so that adding a line allocates nothing. `aggregate` turns slots
 /// back into names. One accumulator per thread; add the aggregates.
 public struct AggregateAccumulator: Sendable {
+    /// One grouping: per slot, lines and nano-kg per method (5 entries) and spend per currency.
+    @usableFromInline
     struct Table: Sendable {
-        var lines: [Int] = []
-        var nanoKg: [Int128] = []
-        var spend: [Int128] = []
-        var slots = 0
+        @usableFromInline var lines: [Int] = []
+        @usableFromInline var nanoKg: [Int128] = []
+        @usableFromInline var spend: [Int128] = []
+        @usableFromInline var slots = 0
+        @usableFromInline let currencies: Int
 
-        mutating func grow(to slot: Int, currencies: Int) {
+        init(currencies: Int) { self.currencies = currencies }
+
+        @usableFromInline
+        mutating func grow(to slot: Int) {
             let wider = max(slot + 1, slots * 2, 16)
             lines += Array(repeating: 0, count: (wider - slots) * 5)
             nanoKg += Array(repeating: 0, count: (wider - slots) * 5)
-            var grown = [Int128](repeating: 0, count: wider * currencies)
-            for i in 0..<min(spend.count, grown.count) { grown[i] = spend[i] }
-            spend = grown
+            spend += Array(repeating: 0, count: (wider - slots) * currencies)
             slots = wider
+        }
+
+        @inlinable @inline(__always)
+        mutating func add(_ slot: Int, _ method: Int, _ nano: Int128, _ currency: Int, _ units: Int128, lines count: Int = 1) {
+            if slot >= slots { grow(to: slot) }
+            lines[slot &* 5 &+ method] &+= count
+            nanoKg[slot &* 5 &+ method] &+= nano
+            spend[slot &* currencies &+ currency] &+= units
         }
     }
 
-    /// Currency slots are fixed up front (term numbers of currencies can be large; callers map them).
+    /// Currency slots are fixed up front (callers map their currencies to 0..<currencyCount).
     public let currencyCount: Int
-    var tables: [Table] = Array(repeating: Table(), count: InventoryAggregate.Dimension.allCases.count)
-    var total = InventoryAggregate.Cell()
-    var totalSpend: [Int128]
-    var methodSpend: [Int128]
+    @usableFromInline var supplier: Table
+    @usableFromInline var category: Table
+    @usableFromInline var scope3: Table
+    @usableFromInline var month: Table
+    @usableFromInline var customer: Table
+    /// The whole inventory: one slot.
+    @usableFromInline var total: Table
+    /// Spend by method: slot = method.
+    @usableFromInline var methodSpend: Table
     var unmapped: [InventoryAggregate.UnmappedKey: InventoryAggregate.Cell] = [:]
 
-    public init(currencyCount: Int) {
-        self.currencyCount = max(1, currencyCount)
-        totalSpend = Array(repeating: 0, count: self.currencyCount)
-        methodSpend = Array(repeating: 0, count: self.currencyCount * 5)
-        for d in 0..<tables.count { tables[d].spend = [] }
+    public init(currencyCount count: Int) {
+        let c = max(1, count)
+        self.currencyCount = c
+        supplier = Table(currencies: c)
+        category = Table(currencies: c)
+        scope3 = Table(currencies: c)
+        month = Table(currencies: c)
+        customer = Table(currencies: c)
+        total = Table(currencies: c)
+        methodSpend = Table(currencies: c)
+        total.grow(to: 0)
+        methodSpend.grow(to: 4)
     }
 
     /// `nanoKg` from kg, rounded to the nearest whole nano-kilogram.
     @inline(__always)
     public static func nanoKg(_ kg: Double) -> Int128 { Int128((kg * 1e9).rounded()) }
 
-    /// Adds one line: `method` 0...3 or 4 for unmapped; `slots` per dimension in
-    /// `InventoryAggregate.Dimension.allCases` order (-1: the line has no value, e.g. no customer);
-    /// `spendUnits` the amount in 10^-18 units of currency slot `currency`.
-    @inline(__always)
-    public mutating func add(method: Int, nanoKg: Int128, slots: (Int, Int, Int, Int, Int), currency: Int, spendUnits: Int128) {
-        total.lines[method] += 1
-        total.nanoKg[method] += nanoKg
-        totalSpend[currency] += spendUnits
-        methodSpend[method * currencyCount + currency] += spendUnits
-        addTo(0, slots.0, method, nanoKg, currency, spendUnits)
-        addTo(1, slots.1, method, nanoKg, currency, spendUnits)
-        addTo(2, slots.2, method, nanoKg, currency, spendUnits)
-        addTo(3, slots.3, method, nanoKg, currency, spendUnits)
-        addTo(4, slots.4, method, nanoKg, currency, spendUnits)
+    /// Adds one line: `method` 0...3 or 4 for unmapped; slots per grouping (-1: the line has no value,
+    /// e.g. no customer); `spendUnits` the amount in 10^-18 units of currency slot `currency`.
+    /// The supplier grouping is added separately (`addSupplier`), once per run of lines of one supplier.
+    @inlinable @inline(__always)
+    public mutating func add(method: Int, nanoKg: Int128, category c: Int, scope3 s: Int, month m: Int, customer u: Int, currency: Int, spendUnits: Int128) {
+        total.add(0, method, nanoKg, currency, spendUnits)
+        methodSpend.spend[method &* currencyCount &+ currency] &+= spendUnits
+        if c >= 0 { category.add(c, method, nanoKg, currency, spendUnits) }
+        if s >= 0 { scope3.add(s, method, nanoKg, currency, spendUnits) }
+        if m >= 0 { month.add(m, method, nanoKg, currency, spendUnits) }
+        if u >= 0 { customer.add(u, method, nanoKg, currency, spendUnits) }
     }
 
-    @inline(__always)
-    mutating func addTo(_ d: Int, _ slot: Int, _ method: Int, _ nanoKg: Int128, _ currency: Int, _ spendUnits: Int128) {
-        guard slot >= 0 else { return }
-        if slot >= tables[d].slots { tables[d].grow(to: slot, currencies: currencyCount) }
-        tables[d].lines[slot * 5 + method] += 1
-        tables[d].nanoKg[slot * 5 + method] += nanoKg
-        tables[d].spend[slot * currencyCount + currency] += spendUnits
+    /// Adds a supplier's lines, summed by the caller: lines and nano-kg per method, spend per currency slot.
+    public mutating func addSupplier(_ slot: Int, lines: [Int], nanoKg: [Int128], spend: [Int128]) {
+        for m in 0..<5 where lines[m] != 0 { supplier.add(slot, m, nanoKg[m], 0, 0, lines: lines[m]) }
+        if slot >= supplier.slots { supplier.grow(to: slot) }
+        for c in 0..<min(spend.count, currencyCount) { supplier.spend[slot * currencyCount + c] += spend[c] }
     }
 
     /// Counts an unmapped line under its reason (in addition to `add` with method 4).
@@ -73,39 +92,43 @@ public struct AggregateAccumulator: Sendable {
         unmapped[key] = cell
     }
 
+    private func cell(_ table: Table, _ slot: Int, _ currencies: [CurrencyCode]) -> InventoryAggregate.Cell? {
+        var cell = InventoryAggregate.Cell()
+        var any = false
+        for m in 0..<5 where table.lines[slot * 5 + m] != 0 {
+            cell.lines[m] = table.lines[slot * 5 + m]
+            cell.nanoKg[m] = table.nanoKg[slot * 5 + m]
+            any = true
+        }
+        guard any else { return nil }
+        for c in 0..<min(currencyCount, currencies.count) where table.spend[slot * currencyCount + c] != 0 {
+            cell.spend[currencies[c], default: 0] += table.spend[slot * currencyCount + c]
+        }
+        return cell
+    }
+
     /// The figures with slots replaced by names: `name(dimension, slot)`, and `currencies[slot]`.
     public func aggregate(currencies: [CurrencyCode], name: (InventoryAggregate.Dimension, Int) -> String) -> InventoryAggregate {
         var a = InventoryAggregate()
-        a.total = total
-        for c in 0..<min(currencyCount, currencies.count) where totalSpend[c] != 0 {
-            a.total.spend[currencies[c], default: 0] += totalSpend[c]
-        }
+        a.total = cell(total, 0, currencies) ?? InventoryAggregate.Cell()
         for m in 0..<5 {
-            for c in 0..<min(currencyCount, currencies.count) where methodSpend[m * currencyCount + c] != 0 {
-                a.methodSpendUnits[m][currencies[c], default: 0] += methodSpend[m * currencyCount + c]
+            for c in 0..<min(currencyCount, currencies.count) where methodSpend.spend[m * currencyCount + c] != 0 {
+                a.methodSpendUnits[m][currencies[c], default: 0] += methodSpend.spend[m * currencyCount + c]
             }
         }
-        for (d, dimension) in InventoryAggregate.Dimension.allCases.enumerated() {
+        let tables: [(InventoryAggregate.Dimension, Table)] = [
+            (.supplier, supplier), (.category, category), (.scope3, scope3), (.month, month), (.customer, customer),
+        ]
+        for (dimension, table) in tables {
             var cells: [String: InventoryAggregate.Cell] = [:]
-            let table = tables[d]
             for slot in 0..<table.slots {
-                var cell = InventoryAggregate.Cell()
-                var any = false
-                for m in 0..<5 where table.lines[slot * 5 + m] != 0 {
-                    cell.lines[m] = table.lines[slot * 5 + m]
-                    cell.nanoKg[m] = table.nanoKg[slot * 5 + m]
-                    any = true
-                }
-                guard any else { continue }
-                for c in 0..<min(currencyCount, currencies.count) where table.spend[slot * currencyCount + c] != 0 {
-                    cell.spend[currencies[c], default: 0] += table.spend[slot * currencyCount + c]
-                }
+                guard let c = self.cell(table, slot, currencies) else { continue }
                 let key = name(dimension, slot)
                 if var existing = cells[key] {
-                    existing.add(cell)
+                    existing.add(c)
                     cells[key] = existing
                 } else {
-                    cells[key] = cell
+                    cells[key] = c
                 }
             }
             if !cells.isEmpty { a.groups[dimension] = cells }

@@ -68,13 +68,14 @@ struct PackEvaluator: Sendable {
         results.kg.reserveCapacity(n)
         results.source.reserveCapacity(n)
         let supplierEngineKey = supplier < supplierKey.count ? supplierKey[supplier] : -1
+        var sums = SupplierSums(currencies: currencies.count)
         for i in 0..<n {
             let category = Int(pack.categories[i]), currency = Int(pack.currencies[i])
             let product = Int(pack.products[i]), unit = Int(pack.units[i])
             let line = LedgerLine(
                 supplier: supplierEngineKey, category: categoryKey[category], product: product >= 0 ? productKey[product] : -1,
                 unit: unit >= 0 ? unitKey[unit] : -1, currencyKey: currencyKey[currency], currency: currencyCode[currency],
-                year: pack.dates[i] / 10000, amount: pack.amounts[i], quantity: pack.quantities[i])
+                year: pack.dates[i] / 10000, amount: pack.amount(i), quantity: pack.quantities[i])
             let r = engine.evaluate(line)
             var status: UInt8
             var source = r.sourceIndex
@@ -97,31 +98,50 @@ struct PackEvaluator: Sendable {
             results.status.append(status)
             results.kg.append(kg)
             results.source.append(source)
-            add(pack, i, supplier: supplier, status: status, kg: kg, source: source, into: &accumulator)
+            add(pack, i, status: status, kg: kg, source: source, into: &accumulator, &sums)
         }
+        accumulator.addSupplier(supplier, lines: sums.lines, nanoKg: sums.nanoKg, spend: sums.spend)
         return results
+    }
+
+    /// A pack's lines summed for its supplier's cell.
+    struct SupplierSums {
+        var lines = [Int](repeating: 0, count: 5)
+        var nanoKg = [Int128](repeating: 0, count: 5)
+        var spend: [Int128]
+        init(currencies: Int) { spend = Array(repeating: 0, count: max(1, currencies)) }
     }
 
     /// Adds lines with results already computed (a stored run's), as `evaluate` would have added them.
     func accumulate(_ pack: PurchasePack, supplier: Int, results: LineResultPack, into accumulator: inout AggregateAccumulator) {
+        var sums = SupplierSums(currencies: currencies.count)
         for i in 0..<min(pack.count, results.status.count) {
-            add(pack, i, supplier: supplier, status: results.status[i], kg: results.kg[i], source: results.source[i], into: &accumulator)
+            add(pack, i, status: results.status[i], kg: results.kg[i], source: results.source[i], into: &accumulator, &sums)
         }
+        accumulator.addSupplier(supplier, lines: sums.lines, nanoKg: sums.nanoKg, spend: sums.spend)
     }
 
     @inline(__always)
-    private func add(_ pack: PurchasePack, _ i: Int, supplier: Int, status: UInt8, kg: Double, source: Int32, into accumulator: inout AggregateAccumulator) {
+    private func add(
+        _ pack: PurchasePack, _ i: Int, status: UInt8, kg: Double, source: Int32, into accumulator: inout AggregateAccumulator,
+        _ sums: inout SupplierSums
+    ) {
         let category = Int(pack.categories[i]), currency = Int(pack.currencies[i])
         let method = Int(min(status, 4))
         let spend = Int128(pack.amountDigits[i]) * Self.spendScale[Int(pack.amountScales[i])]
         let date = Int(pack.dates[i])
-        let month = (date / 10000) * 12 + (date / 100 % 100) - 1
+        // Months from January 1900; a line dated earlier is counted everywhere but in the grouping by month.
+        let month = date >= 1900_01_00 ? (date / 10000 - 1900) * 12 + (date / 100 % 100) - 1 : -1
         let flagged = Int(pack.scope3[i])
         let scope3 = flagged > 0 ? flagged : Int(categoryScope3[category])
         let nano = method < 4 ? AggregateAccumulator.nanoKg(kg) : 0
+        let currencyIndex = Int(currencySlot[currency])
         accumulator.add(
-            method: method, nanoKg: nano, slots: (supplier, category, scope3, month, Int(pack.customers[i])),
-            currency: Int(currencySlot[currency]), spendUnits: spend)
+            method: method, nanoKg: nano, category: category, scope3: scope3, month: month, customer: Int(pack.customers[i]),
+            currency: currencyIndex, spendUnits: spend)
+        sums.lines[method] &+= 1
+        sums.nanoKg[method] &+= nano
+        sums.spend[currencyIndex] &+= spend
         if status >= 4 {
             let reason: UnmappedReason
             switch status {
@@ -143,7 +163,7 @@ struct PackEvaluator: Sendable {
             case .supplier, .category, .customer: slot < texts.count ? (texts[slot] ?? "#\(slot)") : "#\(slot)"
             case .scope3: "3.\(slot)"
             case .month:
-                "\(slot / 12)-\(slot % 12 + 1 < 10 ? "0" : "")\(slot % 12 + 1)"
+                "\(slot / 12 + 1900)-\(slot % 12 + 1 < 10 ? "0" : "")\(slot % 12 + 1)"
             }
         }
     }

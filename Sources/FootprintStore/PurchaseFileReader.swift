@@ -124,7 +124,7 @@ final class PurchaseFileReader: @unchecked Sendable {
                         row: row, date: record.date, category: Int32(truncatingIfNeeded: term(record.category)),
                         currency: Int32(truncatingIfNeeded: term(record.currency)), product: Int32(truncatingIfNeeded: term(record.product)),
                         unit: Int32(truncatingIfNeeded: term(record.unit)), customer: Int32(truncatingIfNeeded: term(record.customer)),
-                        amountDigits: record.amount.digits, amount: record.amount.value, quantity: record.quantity?.value ?? .nan,
+                        amountDigits: record.amount.digits, quantity: record.quantity?.value ?? .nan,
                         amountScale: UInt8(record.amount.scale), scope3: record.scope3))
                     if packs[s].count == Workspace.packLines {
                         batch.packs.append((Int64(s), packs[s].count, PurchasePack(packs[s]).encoded()))

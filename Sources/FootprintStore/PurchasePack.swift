@@ -3,12 +3,15 @@ import Foundation
 /// The lines of one supplier from one import, column by column, as the calculation reads them:
 /// one blob per pack, decoded with a few copies, no parsing.
 ///
-/// Layout (little-endian, n = count): row Int64 x n, date Int32 x n (YYYYMMDD), category,
-/// currency, product, unit, customer Int32 x n each (term ids, -1 when absent), amount digits
-/// Int64 x n, amount Float64 x n (as the decimal parser read it), quantity Float64 x n (NaN when
-/// absent), amount scale UInt8 x n, scope3 UInt8 x n (0 when not flagged).
+/// Layout (little-endian, n = count): n UInt32, first row Int64, then row offset Int32 x n (row id -
+/// first row), date Int32 x n (YYYYMMDD), category, currency, product, unit, customer Int32 x n each
+/// (term ids, -1 when absent), amount digits Int64 x n, quantity Float64 x n (NaN when absent),
+/// amount scale UInt8 x n, scope3 UInt8 x n (0 when not flagged). 46 bytes per line.
+/// The amount as a number is not stored: it is the correctly rounded value of digits x 10^-scale,
+/// which is what the decimal parser gives for the text (`amount(_:)`).
 struct PurchasePack: Sendable {
-    var rows: [Int64] = []
+    var firstRow: Int64 = 0
+    var rowOffsets: [Int32] = []
     var dates: [Int32] = []
     var categories: [Int32] = []
     var currencies: [Int32] = []
@@ -16,46 +19,49 @@ struct PurchasePack: Sendable {
     var units: [Int32] = []
     var customers: [Int32] = []
     var amountDigits: [Int64] = []
-    var amounts: [Double] = []
     var quantities: [Double] = []
     var amountScales: [UInt8] = []
     var scope3: [UInt8] = []
 
-    var count: Int { rows.count }
+    var count: Int { rowOffsets.count }
+    func row(_ i: Int) -> Int64 { firstRow + Int64(rowOffsets[i]) }
 
-    static let bytesPerLine = 8 + 4 * 6 + 8 * 3 + 2
+    static let bytesPerLine = 4 * 7 + 8 * 2 + 2
+    static let headerBytes = 12
 
-    mutating func reserve(_ n: Int) {
-        rows.reserveCapacity(n); dates.reserveCapacity(n); categories.reserveCapacity(n); currencies.reserveCapacity(n)
-        products.reserveCapacity(n); units.reserveCapacity(n); customers.reserveCapacity(n); amountDigits.reserveCapacity(n)
-        amounts.reserveCapacity(n); quantities.reserveCapacity(n); amountScales.reserveCapacity(n); scope3.reserveCapacity(n)
+    static let powers: [Double] = (0...18).map { p in
+        var v = 1.0
+        for _ in 0..<p { v *= 10 }
+        return v
     }
 
-    mutating func removeAll() {
-        rows.removeAll(keepingCapacity: true); dates.removeAll(keepingCapacity: true)
-        categories.removeAll(keepingCapacity: true); currencies.removeAll(keepingCapacity: true)
-        products.removeAll(keepingCapacity: true); units.removeAll(keepingCapacity: true)
-        customers.removeAll(keepingCapacity: true); amountDigits.removeAll(keepingCapacity: true)
-        amounts.removeAll(keepingCapacity: true); quantities.removeAll(keepingCapacity: true)
-        amountScales.removeAll(keepingCapacity: true); scope3.removeAll(keepingCapacity: true)
+    /// The amount of line `i` as `FieldParser.decimal` reads its text: digits and 10^scale are exact
+    /// doubles below 2^53, so one division rounds correctly; larger digit strings go through strtod.
+    @inline(__always)
+    func amount(_ i: Int) -> Double {
+        let digits = amountDigits[i], scale = Int(amountScales[i])
+        if digits.magnitude < 1 << 53 { return Double(digits) / Self.powers[scale] }
+        return strtod("\(digits)e-\(scale)", nil)
     }
 
     func encoded() -> [UInt8] {
         var out = [UInt8]()
-        out.reserveCapacity(4 + count * Self.bytesPerLine)
+        out.reserveCapacity(Self.headerBytes + count * Self.bytesPerLine)
         withUnsafeBytes(of: UInt32(count).littleEndian) { out.append(contentsOf: $0) }
+        withUnsafeBytes(of: firstRow.littleEndian) { out.append(contentsOf: $0) }
         func put<T>(_ array: [T]) { array.withUnsafeBytes { out.append(contentsOf: $0) } }
-        put(rows); put(dates); put(categories); put(currencies); put(products); put(units); put(customers)
-        put(amountDigits); put(amounts); put(quantities); put(amountScales); put(scope3)
+        put(rowOffsets); put(dates); put(categories); put(currencies); put(products); put(units); put(customers)
+        put(amountDigits); put(quantities); put(amountScales); put(scope3)
         return out
     }
 
     /// Reads a pack written by `encoded()`; `nil` when the blob is not one.
     init?(_ bytes: UnsafeRawBufferPointer) {
-        guard bytes.count >= 4 else { return nil }
+        guard bytes.count >= Self.headerBytes else { return nil }
         let n = Int(UInt32(littleEndian: bytes.loadUnaligned(as: UInt32.self)))
-        guard bytes.count == 4 + n * Self.bytesPerLine else { return nil }
-        var offset = 4
+        guard bytes.count == Self.headerBytes + n * Self.bytesPerLine else { return nil }
+        firstRow = Int64(littleEndian: bytes.loadUnaligned(fromByteOffset: 4, as: Int64.self))
+        var offset = Self.headerBytes
         func take<T>(_: T.Type) -> [T] {
             let size = n * MemoryLayout<T>.stride
             let array = [T](unsafeUninitializedCapacity: n) { buffer, initialized in
@@ -65,21 +71,23 @@ struct PurchasePack: Sendable {
             offset += size
             return array
         }
-        rows = take(Int64.self); dates = take(Int32.self); categories = take(Int32.self); currencies = take(Int32.self)
+        rowOffsets = take(Int32.self); dates = take(Int32.self); categories = take(Int32.self); currencies = take(Int32.self)
         products = take(Int32.self); units = take(Int32.self); customers = take(Int32.self)
-        amountDigits = take(Int64.self); amounts = take(Double.self); quantities = take(Double.self)
+        amountDigits = take(Int64.self); quantities = take(Double.self)
         amountScales = take(UInt8.self); scope3 = take(UInt8.self)
     }
 
-    init() {}
-
-    /// Columns from lines collected one by one.
+    /// Columns from lines collected one by one (in row order).
     init(_ lines: [PackLine]) {
-        reserve(lines.count)
+        let n = lines.count
+        firstRow = lines.first?.row ?? 0
+        rowOffsets.reserveCapacity(n); dates.reserveCapacity(n); categories.reserveCapacity(n); currencies.reserveCapacity(n)
+        products.reserveCapacity(n); units.reserveCapacity(n); customers.reserveCapacity(n); amountDigits.reserveCapacity(n)
+        quantities.reserveCapacity(n); amountScales.reserveCapacity(n); scope3.reserveCapacity(n)
         for l in lines {
-            rows.append(l.row); dates.append(l.date); categories.append(l.category); currencies.append(l.currency)
-            products.append(l.product); units.append(l.unit); customers.append(l.customer); amountDigits.append(l.amountDigits)
-            amounts.append(l.amount); quantities.append(l.quantity); amountScales.append(l.amountScale); scope3.append(l.scope3)
+            rowOffsets.append(Int32(truncatingIfNeeded: l.row - firstRow)); dates.append(l.date); categories.append(l.category)
+            currencies.append(l.currency); products.append(l.product); units.append(l.unit); customers.append(l.customer)
+            amountDigits.append(l.amountDigits); quantities.append(l.quantity); amountScales.append(l.amountScale); scope3.append(l.scope3)
         }
     }
 }
@@ -94,7 +102,6 @@ struct PackLine: Sendable {
     var unit: Int32
     var customer: Int32
     var amountDigits: Int64
-    var amount: Double
     var quantity: Double
     var amountScale: UInt8
     var scope3: UInt8

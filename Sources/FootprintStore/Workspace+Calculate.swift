@@ -2,6 +2,7 @@ import Dispatch
 import FootprintCore
 import Foundation
 import GRDB
+import GRDBSQLite
 
 extension Workspace {
     /// Computes the inventory of the workspace and stores it as an immutable run.
@@ -16,18 +17,27 @@ extension Workspace {
         guard !snapshot.purchaseImports.isEmpty else { throw .nothingToCalculate }
         let texts: [String?] = try read { db in try TermTable.texts(db: db) }
         let evaluator = PackEvaluator(engine: InventoryEngine(reference: snapshot.reference), texts: texts, scope3Defaults: snapshot.scope3Defaults)
-        let latest = try? run(id: nil)
-        if !options.full, let latest, latest.inputs.globalDigest == snapshot.inputs.globalDigest {
+        let latest = options.full ? nil : try latestInputs()
+        if let latest, latest.inputs.globalDigest == snapshot.inputs.globalDigest {
             let before = latest.inputs.supplierDigests, after = snapshot.inputs.supplierDigests
             let changed = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }
+            let parent = try run(id: latest.id)
             if changed.isEmpty {
-                var same = latest
+                var same = parent
                 same.upToDate = true
                 return same
             }
-            return try incremental(from: latest, suppliers: changed, snapshot: snapshot, evaluator: evaluator, started: started)
+            return try incremental(from: parent, suppliers: changed, snapshot: snapshot, evaluator: evaluator, started: started)
         }
         return try full(snapshot: snapshot, evaluator: evaluator, threads: options.threads, started: started)
+    }
+
+    /// The latest run's id and inputs, without its inventory.
+    private func latestInputs() throws(WorkspaceError) -> (id: Int64, inputs: RunInputs)? {
+        try read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT id, inputs FROM run ORDER BY id DESC LIMIT 1") else { return nil }
+            return (row["id"], try JSONDecoder().decode(RunInputs.self, from: Data((row["inputs"] as String).utf8)))
+        }
     }
 
     struct PackRef: Sendable {
@@ -91,9 +101,7 @@ extension Workspace {
                 """)
             for ref in packs {
                 guard let pack = try Self.pack(select, ref.id) else { throw WorkspaceError.database("pack \(ref.id) is damaged") }
-                guard let data = try Data.fetchOne(previous, arguments: [ref.id]),
-                    let stored = data.withUnsafeBytes({ LineResultPack($0) })
-                else { throw WorkspaceError.database("run #\(latest.id) has no results for pack \(ref.id)") }
+                guard let stored = try Self.blob(previous, ref.id, { LineResultPack($0) }) ?? nil else { throw WorkspaceError.database("run #\(latest.id) has no results for pack \(ref.id)") }
                 evaluator.accumulate(pack, supplier: Int(ref.supplier), results: stored, into: &old)
                 results.append((ref.id, evaluator.evaluate(pack, supplier: Int(ref.supplier), into: &new).encoded()))
             }
@@ -105,9 +113,24 @@ extension Workspace {
                         recomputed: packs.reduce(0) { $0 + $1.lines }, started: started)
     }
 
+    /// Reads one pack straight from SQLite's buffer (no intermediate copy).
     static func pack(_ select: Statement, _ id: Int64) throws -> PurchasePack? {
-        guard let data = try Data.fetchOne(select, arguments: [id]) else { return nil }
-        return data.withUnsafeBytes { PurchasePack($0) }
+        try blob(select, id) { PurchasePack($0) } ?? nil
+    }
+
+    /// Calls `body` with the blob the statement selects for `id` (first column), or returns nil when there is no row.
+    static func blob<T>(_ select: Statement, _ id: Int64, _ body: (UnsafeRawBufferPointer) -> T) throws -> T? {
+        let statement = select.sqliteStatement
+        sqlite3_reset(statement)
+        sqlite3_bind_int64(statement, 1, id)
+        defer { sqlite3_reset(statement) }
+        let code = sqlite3_step(statement)
+        guard code == SQLITE_ROW else {
+            if code == SQLITE_DONE { return nil }
+            throw WorkspaceError.database(String(cString: sqlite3_errmsg(sqlite3_db_handle(statement))))
+        }
+        let count = Int(sqlite3_column_bytes(statement, 0))
+        return body(UnsafeRawBufferPointer(start: sqlite3_column_blob(statement, 0), count: count))
     }
 
     /// The run and its ancestors back to the full run they start from, newest first.
@@ -150,7 +173,10 @@ extension Workspace {
             try db.execute(sql: "UPDATE run SET seconds = ? WHERE id = ?", arguments: [Date().timeIntervalSince(started), runID])
             return runID
         }
-        return try run(id: id)
+        let created = try read { db in try String.fetchOne(db, sql: "SELECT created_at FROM run WHERE id = ?", arguments: [id]) ?? "" }
+        return CalculationRun(
+            id: id, createdAt: created, kind: kind, parentID: parent, inputs: inputs, aggregate: aggregate, lineCount: lines,
+            recomputedLines: recomputed, seconds: Date().timeIntervalSince(started))
     }
 
     // MARK: reading runs
