@@ -1,7 +1,6 @@
 import Foundation
 import GRDB
 import Testing
-
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -74,6 +73,7 @@ import Glibc
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             try process.run()
+            let started = Date()
             let wal = db + "-wal"
             let deadline = Date().addingTimeInterval(120)
             switch moment {
@@ -83,6 +83,7 @@ import Glibc
                 while process.isRunning && Self.fileSize(wal) <= bytes && Date() < deadline { Thread.sleep(forTimeInterval: 0.005) }
             }
             let wasRunning = process.isRunning
+            print("kill \(moment): import running \(wasRunning), WAL \(Self.fileSize(wal)) bytes, \(String(format: "%.2f", Date().timeIntervalSince(started))) s")
             if wasRunning {
                 kill(process.processIdentifier, SIGKILL)
                 killedWhileRunning += 1

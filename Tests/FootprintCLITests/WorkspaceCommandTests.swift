@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 
 /// The workspace commands end to end, as a user runs them: init, import, calculate, report, runs.
