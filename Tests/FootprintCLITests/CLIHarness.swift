@@ -35,10 +35,13 @@ enum CLIHarness {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[1]
     }
 
-    static func run(_ executable: URL, _ arguments: [String]) throws -> Output {
+    static func run(_ executable: URL, _ arguments: [String], environment: [String: String]? = nil) throws -> Output {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        if let environment {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        }
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out
@@ -62,6 +65,11 @@ enum CLIHarness {
 
     static func footprint(_ arguments: String...) throws -> Output {
         try run(executable, arguments)
+    }
+
+    /// Runs `footprint` with extra environment variables.
+    static func footprint(environment: [String: String], _ arguments: String...) throws -> Output {
+        try run(executable, arguments, environment: environment)
     }
 
     static func python(_ arguments: [String]) throws -> Output {

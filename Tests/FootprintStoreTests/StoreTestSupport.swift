@@ -1,4 +1,8 @@
+import FootprintCore
+import FootprintImport
 import Foundation
+import GRDB
+import Testing
 @testable import FootprintStore
 
 /// A fresh workspace file in its own temporary folder, removed by `cleanUp()`.
@@ -26,3 +30,103 @@ struct TemporaryWorkspace {
 
 /// The package root, from this file's path.
 let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+
+/// The folder of the nordic-it example.
+let nordicIT = packageRoot + "/examples/nordic-it"
+
+/// The canonical file of each kind, as the example and genledger.py name them.
+let canonicalFiles: [(ImportKind, String)] = [
+    (.suppliers, "suppliers.csv"), (.factors, "factors.csv"), (.rates, "rates.csv"), (.priceIndex, "price_index.csv"),
+    (.supplierEmissions, "supplier_emissions.csv"), (.productFootprints, "product_footprints.csv"), (.purchases, "purchases.csv"),
+]
+
+/// The shared folder beside the project (benchmark scripts and public data), or FOOTPRINT_SHARED; nil when absent.
+let sharedFolder: String? = {
+    let path = ProcessInfo.processInfo.environment["FOOTPRINT_SHARED"] ?? (packageRoot as NSString).deletingLastPathComponent + "/shared"
+    return FileManager.default.fileExists(atPath: path) ? path : nil
+}()
+
+extension Workspace {
+    /// Rows in a table (or view), read straight from SQLite.
+    func count(_ table: String, where condition: String = "1") throws -> Int {
+        try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table) WHERE \(condition)") ?? 0 }
+    }
+
+    /// Row counts of every table an import or a run writes.
+    func tableCounts() throws -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for table in ["import", "purchase", "purchase_pack", "term", "factor_library", "factor", "run", "run_result", "setting"] {
+            counts[table] = try count(table)
+        }
+        return counts
+    }
+
+    /// One row of the `purchase_line` view, by purchase id, as text.
+    func purchaseLine(id: String) throws -> [String: String] {
+        try read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM purchase_line WHERE id = ?", arguments: [id]) else { return [:] }
+            var out: [String: String] = [:]
+            for column in row.columnNames {
+                let value: DatabaseValue = row[column]
+                switch value.storage {
+                case .null: break
+                case .int64(let i): out[column] = String(i)
+                case .double(let d): out[column] = String(d)
+                case .string(let s): out[column] = s
+                case .blob: out[column] = "<blob>"
+                }
+            }
+            return out
+        }
+    }
+
+    /// Imports every canonical file of a folder that exists (as `footprint import KIND FILE` does).
+    @discardableResult
+    func importFolder(_ folder: String) throws -> [ImportKind: ImportOutcome] {
+        var outcomes: [ImportKind: ImportOutcome] = [:]
+        for (kind, name) in canonicalFiles {
+            let path = folder + "/" + name
+            guard FileManager.default.fileExists(atPath: path) else { continue }
+            outcomes[kind] = try importFile(kind, path)
+        }
+        return outcomes
+    }
+
+    /// Imports one file of `kind` as the CLI does.
+    func importFile(_ kind: ImportKind, _ path: String, replacing: Int64? = nil) throws(WorkspaceError) -> ImportOutcome {
+        let name = (path as NSString).lastPathComponent
+        if kind == .purchases { return try importPurchases(path: path, displayName: name, replacing: replacing, mapping: nil) }
+        return try importReference(kind: kind, path: path, displayName: name, replacing: replacing)
+    }
+}
+
+/// SHA-256 of a file by the system's `sha256sum`, independent of the product's own hashing.
+func systemSHA256(_ path: String) throws -> String {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["sha256sum", path]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    try process.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return String(String(decoding: data, as: UTF8.self).prefix(64))
+}
+
+/// The input error a workspace call threw, or nil (and a recorded issue) when it threw something else or nothing.
+func inputError(_ body: () throws(WorkspaceError) -> Void, sourceLocation: Testing.SourceLocation = #_sourceLocation) -> InputError? {
+    do {
+        try body()
+        Issue.record("expected an input error, but the call succeeded", sourceLocation: sourceLocation)
+    } catch {
+        if case .input(let e) = error { return e }
+        Issue.record("expected an input error, got: \(error)", sourceLocation: sourceLocation)
+    }
+    return nil
+}
+
+/// Relative closeness for emissions: 1e-12 of the larger value, plus the aggregate's documented
+/// rounding of each line to 10^-9 kg (`lines` x 0.5e-9 kg).
+func close(_ a: Double, _ b: Double, lines: Int = 0) -> Bool {
+    abs(a - b) <= 1e-12 * max(abs(a), abs(b)) + Double(lines) * 0.5e-9
+}
