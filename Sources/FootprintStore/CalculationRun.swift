@@ -36,6 +36,34 @@ public struct RunInputs: Sendable, Equatable, Codable {
     public var globalDigest: String
     /// Per supplier with disclosures or product footprints, a digest of them.
     public var supplierDigests: [String: String]
+    /// Per supplier, a digest of its disclosures; and per supplier and product, of its footprints:
+    /// what an incremental run compares to recompute only the lines that can change.
+    public var disclosureDigests: [String: String] = [:]
+    public var footprintDigests: [String: [String: String]] = [:]
+
+    enum CodingKeys: String, CodingKey { case imports, libraries, globalDigest, supplierDigests, disclosureDigests, footprintDigests }
+
+    public init(
+        imports: [Input], libraries: [Library], globalDigest: String, supplierDigests: [String: String],
+        disclosureDigests: [String: String] = [:], footprintDigests: [String: [String: String]] = [:]
+    ) {
+        self.imports = imports
+        self.libraries = libraries
+        self.globalDigest = globalDigest
+        self.supplierDigests = supplierDigests
+        self.disclosureDigests = disclosureDigests
+        self.footprintDigests = footprintDigests
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        imports = try c.decode([Input].self, forKey: .imports)
+        libraries = try c.decode([Library].self, forKey: .libraries)
+        globalDigest = try c.decode(String.self, forKey: .globalDigest)
+        supplierDigests = try c.decode([String: String].self, forKey: .supplierDigests)
+        disclosureDigests = try c.decodeIfPresent([String: String].self, forKey: .disclosureDigests) ?? [:]
+        footprintDigests = try c.decodeIfPresent([String: [String: String]].self, forKey: .footprintDigests) ?? [:]
+    }
 }
 
 /// An immutable calculation run: when, what it read, how many lines it computed, and its inventory.

@@ -2,37 +2,58 @@
 /// 4: unmapped, no factor; 5: unmapped, no exchange rate, `source` = the packed currency code;
 /// 6: unmapped, no price index, `source` = the year), kg CO2e, and the index of the footprint,
 /// disclosure or factor used in the run's reference data.
-struct LineResultPack: Sendable {
-    var status: [UInt8] = []
-    var kg: [Double] = []
-    var source: [Int32] = []
-
+///
+/// Layout (little-endian, n lines): n UInt32, kg Float64 x n, source Int32 x n, status UInt8 x n: 13 bytes a line.
+enum LineResultPack {
     static let noFactor: UInt8 = 4, noExchangeRate: UInt8 = 5, noPriceIndex: UInt8 = 6
+    static let headerBytes = 4
 
-    func encoded() -> [UInt8] {
-        var out = [UInt8]()
-        out.reserveCapacity(4 + status.count * 13)
-        withUnsafeBytes(of: UInt32(status.count).littleEndian) { out.append(contentsOf: $0) }
-        status.withUnsafeBytes { out.append(contentsOf: $0) }
-        kg.withUnsafeBytes { out.append(contentsOf: $0) }
-        source.withUnsafeBytes { out.append(contentsOf: $0) }
-        return out
+    static func byteCount(lines n: Int) -> Int { headerBytes + 13 * n }
+
+    /// Writes results into a buffer of `byteCount(lines:)` bytes, line by line.
+    struct Writer {
+        private(set) var bytes: [UInt8]
+        let n: Int
+
+        init(lines n: Int) {
+            self.n = n
+            bytes = [UInt8](repeating: 0, count: LineResultPack.byteCount(lines: n))
+            bytes.withUnsafeMutableBytes { $0.storeBytes(of: UInt32(n).littleEndian, as: UInt32.self) }
+        }
+
+        /// Starts from stored results.
+        init(copying stored: View) {
+            n = stored.count
+            bytes = Array(stored.bytes)
+        }
+
+        @inline(__always)
+        mutating func set(_ i: Int, status: UInt8, kg: Double, source: Int32) {
+            let n = self.n
+            bytes.withUnsafeMutableBytes { b in
+                b.storeBytes(of: kg, toByteOffset: 4 + i * 8, as: Double.self)
+                b.storeBytes(of: source, toByteOffset: 4 + 8 * n + i * 4, as: Int32.self)
+                b.storeBytes(of: status, toByteOffset: 4 + 12 * n + i, as: UInt8.self)
+            }
+        }
     }
 
-    init() {}
+    /// Results read in place from a blob.
+    struct View {
+        let count: Int
+        private let base: UnsafeRawPointer
+        var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: base, count: LineResultPack.byteCount(lines: count)) }
 
-    init?(_ bytes: UnsafeRawBufferPointer) {
-        guard bytes.count >= 4 else { return nil }
-        let n = Int(UInt32(littleEndian: bytes.loadUnaligned(as: UInt32.self)))
-        guard bytes.count == 4 + n * 13 else { return nil }
-        status = Array(UnsafeRawBufferPointer(rebasing: bytes[4..<4 + n]))
-        kg = [Double](unsafeUninitializedCapacity: n) { b, c in
-            UnsafeMutableRawBufferPointer(b).copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[4 + n..<4 + 9 * n]))
-            c = n
+        init?(_ bytes: UnsafeRawBufferPointer) {
+            guard bytes.count >= 4, let base = bytes.baseAddress else { return nil }
+            let n = Int(UInt32(littleEndian: base.loadUnaligned(as: UInt32.self)))
+            guard bytes.count == LineResultPack.byteCount(lines: n) else { return nil }
+            self.base = base
+            count = n
         }
-        source = [Int32](unsafeUninitializedCapacity: n) { b, c in
-            UnsafeMutableRawBufferPointer(b).copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[4 + 9 * n..<4 + 13 * n]))
-            c = n
-        }
+
+        @inline(__always) func kg(_ i: Int) -> Double { base.loadUnaligned(fromByteOffset: 4 + i * 8, as: Double.self) }
+        @inline(__always) func source(_ i: Int) -> Int32 { base.loadUnaligned(fromByteOffset: 4 + 8 * count + i * 4, as: Int32.self) }
+        @inline(__always) func status(_ i: Int) -> UInt8 { base.load(fromByteOffset: 4 + 12 * count + i, as: UInt8.self) }
     }
 }

@@ -61,47 +61,64 @@ struct PackEvaluator: Sendable {
     }
 
     /// Evaluates every line of `pack` (of supplier term `supplier`), adds them to `accumulator`, returns their results.
-    func evaluate(_ pack: PurchasePack, supplier: Int, into accumulator: inout AggregateAccumulator) -> LineResultPack {
-        var results = LineResultPack()
+    func evaluate(_ pack: PackView, supplier: Int, into accumulator: inout AggregateAccumulator) -> [UInt8] {
         let n = pack.count
-        results.status.reserveCapacity(n)
-        results.kg.reserveCapacity(n)
-        results.source.reserveCapacity(n)
+        var results = LineResultPack.Writer(lines: n)
         let supplierEngineKey = supplier < supplierKey.count ? supplierKey[supplier] : -1
         var sums = SupplierSums(currencies: currencies.count)
         for i in 0..<n {
-            let category = Int(pack.categories[i]), currency = Int(pack.currencies[i])
-            let product = Int(pack.products[i]), unit = Int(pack.units[i])
-            let line = LedgerLine(
-                supplier: supplierEngineKey, category: categoryKey[category], product: product >= 0 ? productKey[product] : -1,
-                unit: unit >= 0 ? unitKey[unit] : -1, currencyKey: currencyKey[currency], currency: currencyCode[currency],
-                year: pack.dates[i] / 10000, amount: pack.amount(i), quantity: pack.quantities[i])
-            let r = engine.evaluate(line)
-            var status: UInt8
-            var source = r.sourceIndex
-            if let method = r.method {
-                status = method.rawValue
-            } else {
-                switch r.failure {
-                case .noExchangeRate(let key):
-                    status = LineResultPack.noExchangeRate
-                    source = Int32(bitPattern: (key >= 0 ? engine.currencies[Int(key)] : line.currency).packed)
-                case .noPriceIndex(let year):
-                    status = LineResultPack.noPriceIndex
-                    source = year
-                case .noFactor, .none:
-                    status = LineResultPack.noFactor
-                    source = -1
-                }
-            }
-            let kg = r.method == nil ? 0 : r.kg
-            results.status.append(status)
-            results.kg.append(kg)
-            results.source.append(source)
+            let (status, kg, source) = evaluateLine(pack, i, supplierEngineKey)
+            results.set(i, status: status, kg: kg, source: source)
             add(pack, i, status: status, kg: kg, source: source, into: &accumulator, &sums)
         }
         accumulator.addSupplier(supplier, lines: sums.lines, nanoKg: sums.nanoKg, spend: sums.spend)
-        return results
+        return results.bytes
+    }
+
+    /// Recomputes the lines of `pack` that `needs(line, old status)` selects: their old results go into
+    /// `old`, their new ones into `new`, and the pack's results are the stored ones with those lines
+    /// replaced. Returns nil when no line needed it.
+    func update(
+        _ pack: PackView, supplier: Int, stored: LineResultPack.View, needs: (Int, UInt8) -> Bool,
+        old: inout AggregateAccumulator, new: inout AggregateAccumulator
+    ) -> (bytes: [UInt8], recomputed: Int)? {
+        var results: LineResultPack.Writer?
+        var recomputed = 0
+        let supplierEngineKey = supplier < supplierKey.count ? supplierKey[supplier] : -1
+        var oldSums = SupplierSums(currencies: currencies.count), newSums = SupplierSums(currencies: currencies.count)
+        for i in 0..<min(pack.count, stored.count) where needs(i, stored.status(i)) {
+            if results == nil { results = LineResultPack.Writer(copying: stored) }
+            add(pack, i, status: stored.status(i), kg: stored.kg(i), source: stored.source(i), into: &old, &oldSums)
+            let (status, kg, source) = evaluateLine(pack, i, supplierEngineKey)
+            results!.set(i, status: status, kg: kg, source: source)
+            add(pack, i, status: status, kg: kg, source: source, into: &new, &newSums)
+            recomputed += 1
+        }
+        guard let results else { return nil }
+        old.addSupplier(supplier, lines: oldSums.lines, nanoKg: oldSums.nanoKg, spend: oldSums.spend)
+        new.addSupplier(supplier, lines: newSums.lines, nanoKg: newSums.nanoKg, spend: newSums.spend)
+        return (results.bytes, recomputed)
+    }
+
+    /// One line through the engine: status (method, or why unmapped), kg, and source index.
+    @inline(__always)
+    func evaluateLine(_ pack: PackView, _ i: Int, _ supplierEngineKey: Int32) -> (UInt8, Double, Int32) {
+        let category = Int(pack.category(i)), currency = Int(pack.currency(i))
+        let product = Int(pack.product(i)), unit = Int(pack.unit(i))
+        let line = LedgerLine(
+            supplier: supplierEngineKey, category: categoryKey[category], product: product >= 0 ? productKey[product] : -1,
+            unit: unit >= 0 ? unitKey[unit] : -1, currencyKey: currencyKey[currency], currency: currencyCode[currency],
+            year: pack.date(i) / 10000, amount: pack.amount(i), quantity: pack.quantity(i))
+        let r = engine.evaluate(line)
+        if let method = r.method { return (method.rawValue, r.kg, r.sourceIndex) }
+        switch r.failure {
+        case .noExchangeRate(let key):
+            return (LineResultPack.noExchangeRate, 0, Int32(bitPattern: (key >= 0 ? engine.currencies[Int(key)] : line.currency).packed))
+        case .noPriceIndex(let year):
+            return (LineResultPack.noPriceIndex, 0, year)
+        case .noFactor, .none:
+            return (LineResultPack.noFactor, 0, -1)
+        }
     }
 
     /// A pack's lines summed for its supplier's cell.
@@ -113,31 +130,31 @@ struct PackEvaluator: Sendable {
     }
 
     /// Adds lines with results already computed (a stored run's), as `evaluate` would have added them.
-    func accumulate(_ pack: PurchasePack, supplier: Int, results: LineResultPack, into accumulator: inout AggregateAccumulator) {
+    func accumulate(_ pack: PackView, supplier: Int, results: LineResultPack.View, into accumulator: inout AggregateAccumulator) {
         var sums = SupplierSums(currencies: currencies.count)
-        for i in 0..<min(pack.count, results.status.count) {
-            add(pack, i, status: results.status[i], kg: results.kg[i], source: results.source[i], into: &accumulator, &sums)
+        for i in 0..<min(pack.count, results.count) {
+            add(pack, i, status: results.status(i), kg: results.kg(i), source: results.source(i), into: &accumulator, &sums)
         }
         accumulator.addSupplier(supplier, lines: sums.lines, nanoKg: sums.nanoKg, spend: sums.spend)
     }
 
     @inline(__always)
     private func add(
-        _ pack: PurchasePack, _ i: Int, status: UInt8, kg: Double, source: Int32, into accumulator: inout AggregateAccumulator,
+        _ pack: PackView, _ i: Int, status: UInt8, kg: Double, source: Int32, into accumulator: inout AggregateAccumulator,
         _ sums: inout SupplierSums
     ) {
-        let category = Int(pack.categories[i]), currency = Int(pack.currencies[i])
+        let category = Int(pack.category(i)), currency = Int(pack.currency(i))
         let method = Int(min(status, 4))
-        let spend = Int128(pack.amountDigits[i]) * Self.spendScale[Int(pack.amountScales[i])]
-        let date = Int(pack.dates[i])
+        let spend = Int128(pack.amountDigits(i)) * Self.spendScale[Int(pack.amountScale(i))]
+        let date = Int(pack.date(i))
         // Months from January 1900; a line dated earlier is counted everywhere but in the grouping by month.
         let month = date >= 1900_01_00 ? (date / 10000 - 1900) * 12 + (date / 100 % 100) - 1 : -1
-        let flagged = Int(pack.scope3[i])
+        let flagged = Int(pack.scope3(i))
         let scope3 = flagged > 0 ? flagged : Int(categoryScope3[category])
         let nano = method < 4 ? AggregateAccumulator.nanoKg(kg) : 0
         let currencyIndex = Int(currencySlot[currency])
         accumulator.add(
-            method: method, nanoKg: nano, category: category, scope3: scope3, month: month, customer: Int(pack.customers[i]),
+            method: method, nanoKg: nano, category: category, scope3: scope3, month: month, customer: Int(pack.customer(i)),
             currency: currencyIndex, spendUnits: spend)
         sums.lines[method] &+= 1
         sums.nanoKg[method] &+= nano

@@ -3,10 +3,10 @@ import Foundation
 /// The lines of one supplier from one import, column by column, as the calculation reads them:
 /// one blob per pack, decoded with a few copies, no parsing.
 ///
-/// Layout (little-endian, n = count): n UInt32, first row Int64, then row offset Int32 x n (row id -
-/// first row), date Int32 x n (YYYYMMDD), category, currency, product, unit, customer Int32 x n each
-/// (term ids, -1 when absent), amount digits Int64 x n, quantity Float64 x n (NaN when absent),
-/// amount scale UInt8 x n, scope3 UInt8 x n (0 when not flagged). 46 bytes per line.
+/// Layout (little-endian, n = count): n UInt32, 4 bytes zero, first row Int64; then amount digits
+/// Int64 x n, quantity Float64 x n (NaN when absent), row offset Int32 x n (row id - first row),
+/// date Int32 x n (YYYYMMDD), category, currency, product, unit, customer Int32 x n each (term ids,
+/// -1 when absent), amount scale UInt8 x n, scope3 UInt8 x n (0 when not flagged). 46 bytes per line.
 /// The amount as a number is not stored: it is the correctly rounded value of digits x 10^-scale,
 /// which is what the decimal parser gives for the text (`amount(_:)`).
 struct PurchasePack: Sendable {
@@ -24,57 +24,21 @@ struct PurchasePack: Sendable {
     var scope3: [UInt8] = []
 
     var count: Int { rowOffsets.count }
-    func row(_ i: Int) -> Int64 { firstRow + Int64(rowOffsets[i]) }
 
     static let bytesPerLine = 4 * 7 + 8 * 2 + 2
-    static let headerBytes = 12
-
-    static let powers: [Double] = (0...18).map { p in
-        var v = 1.0
-        for _ in 0..<p { v *= 10 }
-        return v
-    }
-
-    /// The amount of line `i` as `FieldParser.decimal` reads its text: digits and 10^scale are exact
-    /// doubles below 2^53, so one division rounds correctly; larger digit strings go through strtod.
-    @inline(__always)
-    func amount(_ i: Int) -> Double {
-        let digits = amountDigits[i], scale = Int(amountScales[i])
-        if digits.magnitude < 1 << 53 { return Double(digits) / Self.powers[scale] }
-        return strtod("\(digits)e-\(scale)", nil)
-    }
+    static let headerBytes = 16
 
     func encoded() -> [UInt8] {
         var out = [UInt8]()
         out.reserveCapacity(Self.headerBytes + count * Self.bytesPerLine)
         withUnsafeBytes(of: UInt32(count).littleEndian) { out.append(contentsOf: $0) }
+        withUnsafeBytes(of: UInt32(0)) { out.append(contentsOf: $0) }
         withUnsafeBytes(of: firstRow.littleEndian) { out.append(contentsOf: $0) }
         func put<T>(_ array: [T]) { array.withUnsafeBytes { out.append(contentsOf: $0) } }
+        put(amountDigits); put(quantities)
         put(rowOffsets); put(dates); put(categories); put(currencies); put(products); put(units); put(customers)
-        put(amountDigits); put(quantities); put(amountScales); put(scope3)
+        put(amountScales); put(scope3)
         return out
-    }
-
-    /// Reads a pack written by `encoded()`; `nil` when the blob is not one.
-    init?(_ bytes: UnsafeRawBufferPointer) {
-        guard bytes.count >= Self.headerBytes else { return nil }
-        let n = Int(UInt32(littleEndian: bytes.loadUnaligned(as: UInt32.self)))
-        guard bytes.count == Self.headerBytes + n * Self.bytesPerLine else { return nil }
-        firstRow = Int64(littleEndian: bytes.loadUnaligned(fromByteOffset: 4, as: Int64.self))
-        var offset = Self.headerBytes
-        func take<T>(_: T.Type) -> [T] {
-            let size = n * MemoryLayout<T>.stride
-            let array = [T](unsafeUninitializedCapacity: n) { buffer, initialized in
-                UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + size]))
-                initialized = n
-            }
-            offset += size
-            return array
-        }
-        rowOffsets = take(Int32.self); dates = take(Int32.self); categories = take(Int32.self); currencies = take(Int32.self)
-        products = take(Int32.self); units = take(Int32.self); customers = take(Int32.self)
-        amountDigits = take(Int64.self); quantities = take(Double.self)
-        amountScales = take(UInt8.self); scope3 = take(UInt8.self)
     }
 
     /// Columns from lines collected one by one (in row order).
@@ -105,4 +69,51 @@ struct PackLine: Sendable {
     var quantity: Double
     var amountScale: UInt8
     var scope3: UInt8
+}
+
+/// A pack read in place from the blob SQLite returns (valid only while the statement stays on its
+/// row): no copy, no allocation. Loads are unaligned, since a blob may start anywhere in a page.
+struct PackView {
+    let count: Int
+    let firstRow: Int64
+    private let base: UnsafeRawPointer
+    private let n: Int
+
+    init?(_ bytes: UnsafeRawBufferPointer) {
+        guard bytes.count >= PurchasePack.headerBytes, let base = bytes.baseAddress else { return nil }
+        let n = Int(UInt32(littleEndian: base.loadUnaligned(as: UInt32.self)))
+        guard bytes.count == PurchasePack.headerBytes + n * PurchasePack.bytesPerLine else { return nil }
+        self.base = base + PurchasePack.headerBytes
+        self.n = n
+        count = n
+        firstRow = Int64(littleEndian: base.loadUnaligned(fromByteOffset: 8, as: Int64.self))
+    }
+
+    @inline(__always) private func int32(_ column: Int, _ i: Int) -> Int32 { base.loadUnaligned(fromByteOffset: 16 * n + (column * n + i) * 4, as: Int32.self) }
+    @inline(__always) func amountDigits(_ i: Int) -> Int64 { base.loadUnaligned(fromByteOffset: i * 8, as: Int64.self) }
+    @inline(__always) func quantity(_ i: Int) -> Double { base.loadUnaligned(fromByteOffset: (n + i) * 8, as: Double.self) }
+    @inline(__always) func row(_ i: Int) -> Int64 { firstRow + Int64(int32(0, i)) }
+    @inline(__always) func date(_ i: Int) -> Int32 { int32(1, i) }
+    @inline(__always) func category(_ i: Int) -> Int32 { int32(2, i) }
+    @inline(__always) func currency(_ i: Int) -> Int32 { int32(3, i) }
+    @inline(__always) func product(_ i: Int) -> Int32 { int32(4, i) }
+    @inline(__always) func unit(_ i: Int) -> Int32 { int32(5, i) }
+    @inline(__always) func customer(_ i: Int) -> Int32 { int32(6, i) }
+    @inline(__always) func amountScale(_ i: Int) -> UInt8 { base.load(fromByteOffset: 44 * n + i, as: UInt8.self) }
+    @inline(__always) func scope3(_ i: Int) -> UInt8 { base.load(fromByteOffset: 45 * n + i, as: UInt8.self) }
+
+    static let powers: [Double] = (0...18).map { p in
+        var v = 1.0
+        for _ in 0..<p { v *= 10 }
+        return v
+    }
+
+    /// The amount of line `i` as `FieldParser.decimal` reads its text: digits and 10^scale are exact
+    /// doubles below 2^53, so one division rounds correctly; larger digit strings go through strtod.
+    @inline(__always)
+    func amount(_ i: Int) -> Double {
+        let digits = amountDigits(i), scale = Int(amountScale(i))
+        if digits.magnitude < 1 << 53 { return Double(digits) / Self.powers[scale] }
+        return strtod("\(digits)e-\(scale)", nil)
+    }
 }

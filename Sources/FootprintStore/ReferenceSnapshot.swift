@@ -46,15 +46,27 @@ struct ReferenceSnapshot {
         for f in reference.footprints {
             perSupplier[f.supplier, default: []].append("f:\(f.product):\(f.kgPerUnitText):\(f.unit.symbol)")
         }
-        var digests: [String: String] = [:]
-        for (supplier, items) in perSupplier {
-            digests[supplier] = SHA256.hash(data: Data(items.sorted().joined(separator: "\n").utf8)).prefix(16).map { String(format: "%02x", $0) }.joined()
+        // Disclosures are looked up by year, so their order does not matter; a product's footprints are
+        // tried in file order, so theirs does.
+        func digest(_ items: [String]) -> String { orderedDigest(items.sorted()) }
+        func orderedDigest(_ items: [String]) -> String {
+            SHA256.hash(data: Data(items.joined(separator: "\n").utf8)).prefix(16).map { String(format: "%02x", $0) }.joined()
         }
+        var digests: [String: String] = [:]
+        for (supplier, items) in perSupplier { digests[supplier] = digest(items) }
+        var disclosureItems: [String: [String]] = [:]
+        for d in reference.disclosures {
+            disclosureItems[d.supplier, default: []].append("\(d.year):\(d.scope1Tonnes):\(d.scope2Tonnes):\(d.scope3UpstreamTonnes):\(d.revenue):\(d.currency)")
+        }
+        var footprintItems: [String: [String: [String]]] = [:]
+        for f in reference.footprints { footprintItems[f.supplier, default: [:]][f.product, default: []].append("\(f.kgPerUnitText):\(f.unit.symbol)") }
         let runInputs = RunInputs(
             imports: inputs,
             libraries: libraries.map { .init(id: $0.id, key: $0.key, version: $0.version, sha256: $0.sha256) },
             globalDigest: global.finalize().map { String(format: "%02x", $0) }.joined(),
-            supplierDigests: digests)
+            supplierDigests: digests,
+            disclosureDigests: disclosureItems.mapValues(digest),
+            footprintDigests: footprintItems.mapValues { $0.mapValues(orderedDigest) })
         return ReferenceSnapshot(reference: reference, scope3Defaults: scope3, inputs: runInputs, purchaseImports: purchaseImports)
     }
 }

@@ -65,9 +65,11 @@ extension Workspace {
                 try pool.read { db in
                     let select = try db.makeStatement(sql: "SELECT data FROM purchase_pack WHERE id = ?")
                     while let ref = work.next() {
-                        guard let pack = try Self.pack(select, ref.id) else { throw WorkspaceError.database("pack \(ref.id) is damaged") }
-                        let r = evaluator.evaluate(pack, supplier: Int(ref.supplier), into: &accumulator)
-                        results.append((ref.id, r.encoded()))
+                        let encoded = try Self.blob(select, ref.id) { bytes in
+                            PackView(bytes).map { evaluator.evaluate($0, supplier: Int(ref.supplier), into: &accumulator) }
+                        } ?? nil
+                        guard let encoded else { throw WorkspaceError.database("pack \(ref.id) is missing or damaged") }
+                        results.append((ref.id, encoded))
                     }
                 }
                 work.finish(worker, aggregate: evaluator.aggregate(accumulator), results: results)
@@ -82,17 +84,37 @@ extension Workspace {
                         recomputed: packs.reduce(0) { $0 + $1.lines }, started: started)
     }
 
+    /// Recomputes only the lines that can have changed: for a supplier with a new or changed disclosure,
+    /// its lines that were not computed from a product footprint; for changed footprints, its lines with
+    /// those products. A pack with no such line keeps its results from the earlier run.
     private func incremental(
         from latest: CalculationRun, suppliers: Set<String>, snapshot: ReferenceSnapshot, evaluator: PackEvaluator, started: Date
     ) throws(WorkspaceError) -> CalculationRun {
-        let supplierTerms: [Int64] = try read { db in
-            try suppliers.compactMap { try Int64.fetchOne(db, sql: "SELECT id FROM term WHERE text = ?", arguments: [$0]) }
+        let before = latest.inputs, after = snapshot.inputs
+        let texts = evaluator.texts
+        var termOf: [String: Int] = [:]
+        for (id, text) in texts.enumerated() { if let text { termOf[text] = id } }
+        // Per supplier term: whether its disclosures changed, and which product terms' footprints did.
+        var disclosureChanged: [Int64: Bool] = [:]
+        var productChanged = [Bool](repeating: false, count: texts.count)
+        var supplierTerms: [Int64] = []
+        for supplier in suppliers {
+            guard let term = termOf[supplier] else { continue }  // no purchase names it: no line can change
+            supplierTerms.append(Int64(term))
+            // Runs recorded before digests were split: treat everything of the supplier as changed.
+            let split = !before.disclosureDigests.isEmpty || !before.footprintDigests.isEmpty
+            disclosureChanged[Int64(term)] = !split || before.disclosureDigests[supplier] != after.disclosureDigests[supplier]
+            let a = before.footprintDigests[supplier] ?? [:], b = after.footprintDigests[supplier] ?? [:]
+            for product in Set(a.keys).union(b.keys) where !split || a[product] != b[product] {
+                if let p = termOf[product] { productChanged[p] = true }
+            }
         }
         let packs = supplierTerms.isEmpty ? [] : try packs(importIDs: snapshot.purchaseImports, suppliers: supplierTerms)
         let chain = try runChain(latest.id)
         var old = evaluator.makeAccumulator()
         var new = evaluator.makeAccumulator()
         var results: [(Int64, [UInt8])] = []
+        var recomputed = 0
         try read { db in
             let select = try db.makeStatement(sql: "SELECT data FROM purchase_pack WHERE id = ?")
             let previous = try db.makeStatement(sql: """
@@ -100,26 +122,37 @@ extension Workspace {
                 ORDER BY run_id DESC LIMIT 1
                 """)
             for ref in packs {
-                guard let pack = try Self.pack(select, ref.id) else { throw WorkspaceError.database("pack \(ref.id) is damaged") }
-                guard let stored = try Self.blob(previous, ref.id, { LineResultPack($0) }) ?? nil else { throw WorkspaceError.database("run #\(latest.id) has no results for pack \(ref.id)") }
-                evaluator.accumulate(pack, supplier: Int(ref.supplier), results: stored, into: &old)
-                results.append((ref.id, evaluator.evaluate(pack, supplier: Int(ref.supplier), into: &new).encoded()))
+                let disclosure = disclosureChanged[ref.supplier] ?? false
+                let outcome: Bool? = try Self.blob(select, ref.id) { packBytes -> Bool in
+                    guard let pack = PackView(packBytes) else { return false }
+                    return try Self.blob(previous, ref.id) { oldBytes -> Bool in
+                        guard let stored = LineResultPack.View(oldBytes), stored.count == pack.count else { return false }
+                        let needs: (Int, UInt8) -> Bool = { i, status in
+                            if disclosure && status != CalculationMethod.supplierSpecific.rawValue { return true }
+                            let product = Int(pack.product(i))
+                            return product >= 0 && productChanged[product]
+                        }
+                        if let (bytes, count) = evaluator.update(pack, supplier: Int(ref.supplier), stored: stored, needs: needs, old: &old, new: &new) {
+                            results.append((ref.id, bytes))
+                            recomputed += count
+                        }
+                        return true
+                    } ?? false
+                }
+                guard outcome == true else {
+                    throw WorkspaceError.database("pack \(ref.id) or its results in run #\(latest.id) are missing or damaged")
+                }
             }
         }
         var aggregate = latest.aggregate
         aggregate.add(evaluator.aggregate(old), sign: -1)
         aggregate.add(evaluator.aggregate(new))
         return try save(kind: .incremental, parent: latest.id, inputs: snapshot.inputs, aggregate: aggregate, results: results,
-                        recomputed: packs.reduce(0) { $0 + $1.lines }, started: started)
-    }
-
-    /// Reads one pack straight from SQLite's buffer (no intermediate copy).
-    static func pack(_ select: Statement, _ id: Int64) throws -> PurchasePack? {
-        try blob(select, id) { PurchasePack($0) } ?? nil
+                        recomputed: recomputed, started: started)
     }
 
     /// Calls `body` with the blob the statement selects for `id` (first column), or returns nil when there is no row.
-    static func blob<T>(_ select: Statement, _ id: Int64, _ body: (UnsafeRawBufferPointer) -> T) throws -> T? {
+    static func blob<T>(_ select: Statement, _ id: Int64, _ body: (UnsafeRawBufferPointer) throws -> T) throws -> T? {
         let statement = select.sqliteStatement
         sqlite3_reset(statement)
         sqlite3_bind_int64(statement, 1, id)
@@ -130,7 +163,7 @@ extension Workspace {
             throw WorkspaceError.database(String(cString: sqlite3_errmsg(sqlite3_db_handle(statement))))
         }
         let count = Int(sqlite3_column_bytes(statement, 0))
-        return body(UnsafeRawBufferPointer(start: sqlite3_column_blob(statement, 0), count: count))
+        return try body(UnsafeRawBufferPointer(start: sqlite3_column_blob(statement, 0), count: count))
     }
 
     /// The run and its ancestors back to the full run they start from, newest first.
