@@ -185,10 +185,10 @@ extension Workspace {
     ) throws(WorkspaceError) -> CalculationRun {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        let inputsText: String, aggregateText: String
+        let inputsText: String
+        let aggregateBytes = Data(aggregate.binary())
         do {
             inputsText = String(decoding: try encoder.encode(inputs), as: UTF8.self)
-            aggregateText = String(decoding: try encoder.encode(aggregate), as: UTF8.self)
         } catch {
             throw .database("cannot encode the run: \(error)")
         }
@@ -199,7 +199,7 @@ extension Workspace {
                     INSERT INTO run (created_at, kind, parent_id, inputs, aggregate, line_count, recomputed_lines, seconds)
                     VALUES (?, ?, ?, ?, ?, ?, ?, 0)
                     """,
-                arguments: [Self.timestamp(), kind.rawValue, parent, inputsText, aggregateText, lines, recomputed])
+                arguments: [Self.timestamp(), kind.rawValue, parent, inputsText, aggregateBytes, lines, recomputed])
             let runID = db.lastInsertedRowID
             let insert = try db.makeStatement(sql: "INSERT INTO run_result (run_id, pack_id, data) VALUES (?, ?, ?)")
             for (pack, data) in results { try insert.execute(arguments: [runID, pack, Data(data)]) }
@@ -231,7 +231,10 @@ extension Workspace {
     static func calculationRun(_ row: Row) throws -> CalculationRun {
         let decoder = JSONDecoder()
         let inputs = try decoder.decode(RunInputs.self, from: Data((row["inputs"] as String).utf8))
-        let aggregate = try decoder.decode(InventoryAggregate.self, from: Data((row["aggregate"] as String).utf8))
+        let data: Data = row["aggregate"]
+        guard let aggregate = InventoryAggregate(binary: [UInt8](data)) else {
+            throw WorkspaceError.database("the inventory of run #\(row["id"] as Int64) is damaged")
+        }
         return CalculationRun(
             id: row["id"], createdAt: row["created_at"], kind: CalculationRun.Kind(rawValue: row["kind"]) ?? .full,
             parentID: row["parent_id"], inputs: inputs, aggregate: aggregate, lineCount: row["line_count"],

@@ -102,7 +102,7 @@ enum WorkspaceSchema {
                     kind TEXT NOT NULL CHECK (kind IN ('full', 'incremental')),
                     parent_id INTEGER REFERENCES run(id),
                     inputs TEXT NOT NULL,
-                    aggregate TEXT NOT NULL,
+                    aggregate BLOB NOT NULL,
                     line_count INTEGER NOT NULL,
                     recomputed_lines INTEGER NOT NULL,
                     seconds REAL NOT NULL
