@@ -22,11 +22,11 @@ struct FileDigest: Sendable, Equatable {
             hasher.update(data: chunk)
         }
         byteCount = count
-        sha256 = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        sha256 = hex(hasher.finalize())
     }
 
     init(bytes: some DataProtocol) {
         byteCount = bytes.count
-        sha256 = SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+        sha256 = hex(SHA256.hash(data: bytes))
     }
 }

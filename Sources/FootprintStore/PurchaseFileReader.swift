@@ -139,7 +139,7 @@ final class PurchaseFileReader: @unchecked Sendable {
             batch.packs.append((Int64(s), lines.count, PurchasePack(lines).encoded()))
         }
         send()
-        result.sha256 = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        result.sha256 = hex(hasher.finalize())
         result.byteCount = byteCount
         result.records = decoder.records
         result.fingerprints = fingerprints
