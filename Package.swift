@@ -53,7 +53,8 @@ let package = Package(
             name: "FootprintImportTests", dependencies: ["FootprintCore", "FootprintImport"],
             swiftSettings: swiftSettings),
         .testTarget(
-            name: "FootprintStoreTests", dependencies: ["FootprintCore", "FootprintImport", "FootprintStore"],
+            name: "FootprintStoreTests",
+            dependencies: ["FootprintCore", "FootprintImport", "FootprintStore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "FootprintCLITests", dependencies: ["FootprintCore", "FootprintImport"],
