@@ -183,6 +183,17 @@ final class RunLinesContext {
                 + (storedBy == run.id ? "" : " (from run #\(storedBy))") + ", but evaluating the line again with the run's inputs gives \(describe(again))")
     }
 
+    /// YYYYMMDD as YYYY-MM-DD.
+    static func isoDate(_ date: Int) -> String {
+        var bytes = [UInt8](repeating: 45, count: 10)
+        var v = date
+        for i in [9, 8, 6, 5, 3, 2, 1, 0] {
+            bytes[i] = UInt8(48 + v % 10)
+            v /= 10
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     static func statusName(_ status: UInt8) -> String {
         switch status {
         case 0...3: CalculationMethod(rawValue: status)!.name
@@ -339,7 +350,7 @@ final class RunLinesContext {
             ?? Scope3Category(rawValue: Int(evaluator.categoryScope3[c])) ?? .purchasedGoodsAndServices
         return RunLine(
             run: run.id, importID: input.importID, file: input.file, line: row[1], sourceLine: sourceLine, purchaseID: purchaseID,
-            date: String(format: "%04d-%02d-%02d", date / 10000, date / 100 % 100, date % 100), supplier: text(supplier) ?? "#\(supplier)",
+            date: Self.isoDate(date), supplier: text(supplier) ?? "#\(supplier)",
             category: text(category) ?? "#\(category)", scope3: scope3, amount: amountText, currency: text(currency) ?? "#\(currency)",
             product: text(product), quantity: quantityText, unit: text(unit), customer: text(customer), method: r.method, kg: kg,
             provenance: provenance)
