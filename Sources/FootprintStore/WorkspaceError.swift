@@ -13,6 +13,8 @@ public enum WorkspaceError: Error, Sendable, CustomStringConvertible {
     case unknownRun(id: Int64)
     case noRuns
     case nothingToCalculate
+    /// A run's line, evaluated again with the run's inputs, does not give the figure the run stored.
+    case lineMismatch(String)
     case database(String)
     /// Internal: the import turned out to repeat an active one; callers report it as such.
     case alreadyImported(ImportRecord)
@@ -31,6 +33,7 @@ public enum WorkspaceError: Error, Sendable, CustomStringConvertible {
         case .unknownRun(let id): "there is no calculation run #\(id); 'footprint runs' lists them"
         case .noRuns: "the workspace has no calculation run yet: run 'footprint calculate' first"
         case .nothingToCalculate: "the workspace has no purchases: import a ledger first ('footprint import purchases FILE')"
+        case .lineMismatch(let message): "audit check failed: \(message)"
         case .database(let message): "database error: \(message)"
         case .alreadyImported(let record): "the file is already imported as #\(record.id); nothing changed"
         }

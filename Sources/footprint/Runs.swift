@@ -7,8 +7,8 @@ extension Footprint {
     /// `footprint runs`: lists calculation runs; `runs diff A B` says what changed and why.
     struct Runs: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "List calculation runs, or compare two.",
-            subcommands: [List.self, Diff.self], defaultSubcommand: List.self)
+            abstract: "List calculation runs, show one, export its lines with their provenance, or compare two.",
+            subcommands: [List.self, Show.self, Lines.self, Diff.self], defaultSubcommand: List.self)
 
         struct List: ParsableCommand {
             static let configuration = CommandConfiguration(abstract: "List every calculation run.")

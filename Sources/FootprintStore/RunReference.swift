@@ -1,0 +1,68 @@
+import FootprintCore
+import Foundation
+import GRDB
+
+/// The reference data exactly as one calculation run read it: the imports and factor libraries its
+/// `RunInputs` name, in the recorded order, whatever is active in the workspace now. Superseded and
+/// removed imports keep their content and rows, and inactive libraries their factors, so every
+/// run can be loaded again.
+struct RunReference {
+    var reference: ReferenceData
+    var scope3Defaults: [String: Scope3Category]
+    /// The purchase imports the run computed, in id order.
+    var purchaseImports: [RunInputs.Input]
+    /// For each footprint and disclosure of `reference` (by index), the import it came from.
+    var footprintImport: [Int64]
+    var disclosureImport: [Int64]
+    /// Factor library records by label (`key@version`), as factors' locations name them.
+    var libraries: [String: FactorLibraryRecord]
+
+    static func load(db: Database, run: CalculationRun) throws -> RunReference {
+        let inputs = run.inputs
+        let all = try Workspace.libraries(db: db, activeOnly: false)
+        var libraries: [FactorLibraryRecord] = []
+        for recorded in inputs.libraries {
+            guard let record = all.first(where: { $0.id == recorded.id }) else {
+                throw WorkspaceError.database("run #\(run.id) read factor library #\(recorded.id) (\(recorded.key)@\(recorded.version)), which is no longer in the workspace")
+            }
+            guard record.key == recorded.key, record.version == recorded.version, record.sha256 == recorded.sha256 else {
+                throw WorkspaceError.database(
+                    "factor library #\(recorded.id) is \(record.label) (sha256 \(record.sha256 ?? "-")), but run #\(run.id) recorded "
+                        + "\(recorded.key)@\(recorded.version) (sha256 \(recorded.sha256 ?? "-"))")
+            }
+            libraries.append(record)
+        }
+        let (factors, scope3) = try Workspace.factors(db: db, libraries: libraries)
+        var reference = ReferenceData()
+        reference.factors = factors
+        var purchases: [RunInputs.Input] = []
+        var footprintImport: [Int64] = [], disclosureImport: [Int64] = []
+        for input in inputs.imports {
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM import WHERE id = ?", arguments: [input.importID]) else {
+                throw WorkspaceError.database("run #\(run.id) read import #\(input.importID) (\(input.file)), which is no longer in the workspace")
+            }
+            let record = Workspace.importRecord(row)
+            guard record.sha256 == input.sha256, record.kind.rawValue == input.kind else {
+                throw WorkspaceError.database(
+                    "import #\(input.importID) is \(record.kind.rawValue) \(record.fileName) sha256 \(record.sha256), but run #\(run.id) "
+                        + "recorded \(input.kind) \(input.file) sha256 \(input.sha256)")
+            }
+            switch record.kind {
+            case .purchases:
+                purchases.append(input)
+            case .rates, .priceIndex, .suppliers, .supplierEmissions, .productFootprints:
+                let content: Data = row["content"]
+                let parsed = try Workspace.parseReference(kind: record.kind, data: content, file: record.fileName)
+                reference.merge(parsed.data)
+                footprintImport += Array(repeating: record.id, count: parsed.data.footprints.count)
+                disclosureImport += Array(repeating: record.id, count: parsed.data.disclosures.count)
+            case .factors, .factorLibrary:
+                break
+            }
+        }
+        return RunReference(
+            reference: reference, scope3Defaults: scope3, purchaseImports: purchases.sorted { $0.importID < $1.importID },
+            footprintImport: footprintImport, disclosureImport: disclosureImport,
+            libraries: Dictionary(libraries.map { ($0.label, $0) }, uniquingKeysWith: { a, _ in a }))
+    }
+}

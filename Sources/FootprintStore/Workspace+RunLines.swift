@@ -1,0 +1,358 @@
+import FootprintCore
+import FootprintImport
+import Foundation
+import GRDB
+
+extension Workspace {
+    /// Checks a run line by line: loads the reference data exactly as the run read it (its recorded
+    /// imports and factor libraries, not the ones active now), evaluates every line of its purchase
+    /// packs again and compares method, status and kg, bit for bit, with the results the run stored
+    /// (resolved through its parent chain); then compares the sums with the run's stored inventory.
+    /// Any difference is a `WorkspaceError.lineMismatch` naming the line.
+    public func verifyRun(id: Int64) throws(WorkspaceError) -> RunVerification {
+        let context = try RunLinesContext(workspace: self, runID: id)
+        return try context.verification(written: 0)
+    }
+
+    /// Every line of a run (or those `filter` selects), in import id, then source line order, with
+    /// its full provenance, handed to `body` one at a time. The whole run is verified first, as
+    /// `verifyRun` does; each line handed out is also evaluated again from its stored row (the
+    /// texts as imported), and must give the stored method and kg bit for bit.
+    public func runLines(id: Int64, filter: RunLineFilter = RunLineFilter(), _ body: (RunLine) -> Void) throws(WorkspaceError) -> RunVerification {
+        if let method = filter.method, !RunLineFilter.methodNames.contains(method) {
+            throw .conflict("unknown method '\(method)'; expected one of \(RunLineFilter.methodNames.joined(separator: ", "))")
+        }
+        let context = try RunLinesContext(workspace: self, runID: id)
+        let written = try context.lines(filter: filter, body)
+        return try context.verification(written: written)
+    }
+}
+
+/// The state of one `verifyRun` / `runLines` call: the run, its engine, and the stored results of
+/// every line, by purchase row.
+final class RunLinesContext {
+    let workspace: Workspace
+    let run: CalculationRun
+    let reference: RunReference
+    let evaluator: PackEvaluator
+    let labels: ProvenanceLabels
+    let chain: [Int64]
+    /// Stored results of each purchase import's lines, by row.
+    private(set) var stored: [Int64: StoredResults] = [:]
+    private(set) var linesByMethod = [Int](repeating: 0, count: 5)
+    private(set) var kg = CompensatedSum()
+    private(set) var inherited = 0
+    private(set) var lineCount = 0
+
+    var engine: InventoryEngine { evaluator.engine }
+    var texts: [String?] { evaluator.texts }
+
+    init(workspace: Workspace, runID: Int64) throws(WorkspaceError) {
+        self.workspace = workspace
+        run = try workspace.run(id: runID)
+        let run = self.run
+        reference = try workspace.read { db in try RunReference.load(db: db, run: run) }
+        let texts: [String?] = try workspace.read { db in try TermTable.texts(db: db) }
+        evaluator = PackEvaluator(engine: InventoryEngine(reference: reference.reference), texts: texts, scope3Defaults: reference.scope3Defaults)
+        labels = ProvenanceLabels(engine: evaluator.engine)
+        chain = try workspace.runChain(runID)
+        try verifyPacks()
+    }
+
+    /// The results a run stored for the lines of one import, addressed by purchase row id.
+    struct StoredResults {
+        /// Dense storage from `firstRow`, when the import's row ids are (nearly) contiguous, as they are when written in one transaction.
+        var firstRow: Int64 = 0
+        var status: [UInt8] = []
+        var kg: [Double] = []
+        /// Otherwise: row id to index in `status` / `kg`.
+        var sparse: [Int64: Int]?
+
+        static let absent: UInt8 = 255
+
+        func index(_ row: Int64) -> Int? {
+            if let sparse { return sparse[row] }
+            let i = Int(row - firstRow)
+            return i >= 0 && i < status.count && status[i] != Self.absent ? i : nil
+        }
+    }
+
+    /// Evaluates every pack of the run again and compares it with the stored results; keeps those results by row.
+    private func verifyPacks() throws(WorkspaceError) {
+        var accumulator = evaluator.makeAccumulator()
+        let chainList = chain.map(String.init).joined(separator: ",")
+        for input in reference.purchaseImports {
+            try workspace.read { db in
+                let refs = try Row.fetchAll(
+                    db, sql: "SELECT id, supplier, line_count FROM purchase_pack WHERE import_id = ? ORDER BY id", arguments: [input.importID])
+                let select = try db.makeStatement(sql: "SELECT data FROM purchase_pack WHERE id = ?")
+                let result = try db.makeStatement(sql: """
+                    SELECT run_id, data FROM run_result WHERE pack_id = ? AND run_id IN (\(chainList)) ORDER BY run_id DESC LIMIT 1
+                    """)
+                let range = try Row.fetchOne(db, sql: "SELECT min(rowid), max(rowid), count(*) FROM purchase WHERE import_id = ?", arguments: [input.importID])!
+                var results = StoredResults()
+                let rowCount: Int = range[2]
+                let firstRow: Int64? = range[0], lastRow: Int64? = range[1]
+                if let first = firstRow, let last = lastRow {
+                    let span = Int(last - first + 1)
+                    if span <= 2 * rowCount + 1024 {
+                        results.firstRow = first
+                        results.status = [UInt8](repeating: StoredResults.absent, count: span)
+                        results.kg = [Double](repeating: 0, count: span)
+                    } else {
+                        results.sparse = [:]
+                        results.sparse!.reserveCapacity(rowCount)
+                    }
+                }
+                var packLines = 0
+                for ref in refs {
+                    let packID: Int64 = ref[0], supplier: Int64 = ref[1]
+                    guard let pack = try Workspace.pack(select, packID) else { throw WorkspaceError.database("pack \(packID) is damaged") }
+                    guard let row = try Row.fetchOne(result, arguments: [packID]) else {
+                        throw WorkspaceError.database("run #\(run.id) has no stored results for pack \(packID) of import #\(input.importID)")
+                    }
+                    let resultRun: Int64 = row[0]
+                    let data: Data = row[1]
+                    guard let saved = data.withUnsafeBytes({ LineResultPack($0) }), saved.status.count == pack.count else {
+                        throw WorkspaceError.database("the stored results of pack \(packID) in run #\(resultRun) are damaged")
+                    }
+                    let own = resultRun == run.id
+                    let again = evaluator.evaluate(pack, supplier: Int(supplier), into: &accumulator)
+                    for i in 0..<pack.count {
+                        let status = saved.status[i], kg = saved.kg[i]
+                        // Source indices point into the reference data of the run that stored them: comparable for this
+                        // run's own results, and for unmapped lines (a currency code or a year) of any run.
+                        let sourceComparable = own || status >= 4
+                        if again.status[i] != status || again.kg[i].bitPattern != kg.bitPattern
+                            || (sourceComparable && again.source[i] != saved.source[i])
+                        {
+                            throw try mismatch(db: db, row: pack.rows[i], input: input, stored: (status, kg, saved.source[i]),
+                                               again: (again.status[i], again.kg[i], again.source[i]), storedBy: resultRun)
+                        }
+                        linesByMethod[Int(min(status, 4))] += 1
+                        if status < 4 { self.kg.add(kg) }
+                        if !own { inherited += 1 }
+                        if let sparse = results.sparse {
+                            guard sparse[pack.rows[i]] == nil else { throw WorkspaceError.database("purchase row \(pack.rows[i]) is in two packs") }
+                            results.sparse![pack.rows[i]] = results.status.count
+                            results.status.append(status)
+                            results.kg.append(kg)
+                        } else {
+                            let at = Int(pack.rows[i] - results.firstRow)
+                            guard at >= 0, at < results.status.count, results.status[at] == StoredResults.absent else {
+                                throw WorkspaceError.database("purchase row \(pack.rows[i]) of pack \(packID) is not a row of import #\(input.importID), or is in two packs")
+                            }
+                            results.status[at] = status
+                            results.kg[at] = kg
+                        }
+                    }
+                    packLines += pack.count
+                }
+                guard packLines == rowCount else {
+                    throw WorkspaceError.database("import #\(input.importID) has \(rowCount) purchase rows but its packs hold \(packLines) lines")
+                }
+                lineCount += packLines
+                stored[input.importID] = results
+            }
+        }
+        guard lineCount == run.lineCount else {
+            throw .lineMismatch("run #\(run.id) counted \(run.lineCount) lines, but its purchase imports hold \(lineCount)")
+        }
+        let total = evaluator.aggregate(accumulator).total
+        let saved = run.aggregate.total
+        guard total.lines == saved.lines, total.nanoKg == saved.nanoKg, total.spend.filter({ $0.value != 0 }) == saved.spend.filter({ $0.value != 0 }) else {
+            func describe(_ c: InventoryAggregate.Cell) -> String {
+                (0..<5).map { m in "\(m < 4 ? CalculationMethod(rawValue: UInt8(m))!.name : CalculationMethod.unmappedName) \(c.lines[m]) lines \(c.nanoKg[m]) nkg" }
+                    .joined(separator: ", ")
+            }
+            throw .lineMismatch("the lines of run #\(run.id), evaluated again, sum to [\(describe(total))], but the run stored [\(describe(saved))]")
+        }
+    }
+
+    private func mismatch(
+        db: Database, row: Int64, input: RunInputs.Input, stored: (UInt8, Double, Int32), again: (UInt8, Double, Int32), storedBy: Int64
+    ) throws -> WorkspaceError {
+        let place = try Row.fetchOne(db, sql: "SELECT source_line, purchase_id FROM purchase WHERE rowid = ?", arguments: [row])
+        let line: Int = place?[0] ?? 0
+        let id: String = place?[1] ?? "?"
+        func describe(_ r: (UInt8, Double, Int32)) -> String {
+            "\(Self.statusName(r.0)) \(r.1) kg (bits \(String(r.1.bitPattern, radix: 16)), source \(r.2))"
+        }
+        return .lineMismatch(
+            "\(input.file):\(line) (import #\(input.importID), purchase id '\(id)'): run #\(run.id) stored \(describe(stored))"
+                + (storedBy == run.id ? "" : " (from run #\(storedBy))") + ", but evaluating the line again with the run's inputs gives \(describe(again))")
+    }
+
+    /// YYYYMMDD as YYYY-MM-DD.
+    static func isoDate(_ date: Int) -> String {
+        var bytes = [UInt8](repeating: 45, count: 10)
+        var v = date
+        for i in [9, 8, 6, 5, 3, 2, 1, 0] {
+            bytes[i] = UInt8(48 + v % 10)
+            v /= 10
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    static func statusName(_ status: UInt8) -> String {
+        switch status {
+        case 0...3: CalculationMethod(rawValue: status)!.name
+        case LineResultPack.noFactor: "unmapped (no factor)"
+        case LineResultPack.noExchangeRate: "unmapped (no exchange rate)"
+        case LineResultPack.noPriceIndex: "unmapped (no price index)"
+        default: "status \(status)"
+        }
+    }
+
+    func verification(written: Int) throws(WorkspaceError) -> RunVerification {
+        RunVerification(run: run, lines: lineCount, linesByMethod: linesByMethod, kg: kg.value, inheritedLines: inherited, written: written)
+    }
+
+    // MARK: lines
+
+    /// Hands the selected lines to `body`, in import id, then source line order; returns how many.
+    func lines(filter: RunLineFilter, _ body: (RunLine) -> Void) throws(WorkspaceError) -> Int {
+        let limit = filter.limit ?? Int.max
+        guard limit > 0 else { return 0 }
+        let wantedMethod = filter.method
+        var written = 0
+        var conditions = "", values: [Int64] = []
+        for (column, wanted) in [("supplier", filter.supplier), ("category", filter.category)] {
+            guard let wanted else { continue }
+            // A filter on a text no line has selects nothing.
+            guard let id = try term(wanted) else { return 0 }
+            conditions += " AND \(column) = ?"
+            values.append(id)
+        }
+        for input in reference.purchaseImports {
+            guard let results = stored[input.importID] else { continue }
+            let sql = """
+                SELECT rowid, line, source_line, purchase_id, date, supplier, category, amount, currency, product, quantity, unit, customer, scope3
+                FROM purchase WHERE import_id = ?\(conditions) ORDER BY source_line, line, rowid
+                """
+            let arguments = StatementArguments([input.importID] + values)
+            let done: Bool = try workspace.read { db in
+                let cursor = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+                while let row = try cursor.next() {
+                    let line = try self.line(row, input: input, results: results)
+                    if let wantedMethod, line.methodName != wantedMethod { continue }
+                    body(line)
+                    written += 1
+                    if written >= limit { return true }
+                }
+                return false
+            }
+            if done { break }
+        }
+        return written
+    }
+
+    private func term(_ text: String) throws(WorkspaceError) -> Int64? {
+        try workspace.read { db in try Int64.fetchOne(db, sql: "SELECT id FROM term WHERE text = ?", arguments: [text]) }
+    }
+
+    private func text(_ id: Int64?) -> String? {
+        guard let id, id >= 0, Int(id) < texts.count else { return nil }
+        return texts[Int(id)]
+    }
+
+    /// One purchase row, evaluated again from its stored texts and checked against the run's result.
+    private func line(_ row: Row, input: RunInputs.Input, results: StoredResults) throws -> RunLine {
+        let rowID: Int64 = row[0]
+        let sourceLine: Int = row[2]
+        let purchaseID: String = row[3]
+        let date: Int = row[4]
+        let supplier: Int64 = row[5], category: Int64 = row[6], currency: Int64 = row[8]
+        let product: Int64? = row[9], unit: Int64? = row[11], customer: Int64? = row[12]
+        let amountText: String = row[7]
+        let quantityText: String? = row[10]
+        let scope3Flag: Int? = row[13]
+        guard let index = results.index(rowID) else {
+            throw WorkspaceError.lineMismatch("\(input.file):\(sourceLine) (import #\(input.importID), purchase id '\(purchaseID)'): run #\(run.id) stored no result for it")
+        }
+        guard let amount = FieldParser.decimal(amountText) else {
+            throw WorkspaceError.database("\(input.file):\(sourceLine): the stored amount '\(amountText)' is not a number")
+        }
+        var quantity = Double.nan
+        if let quantityText {
+            guard let q = FieldParser.decimal(quantityText) else {
+                throw WorkspaceError.database("\(input.file):\(sourceLine): the stored quantity '\(quantityText)' is not a number")
+            }
+            quantity = q.value
+        }
+        let e = evaluator
+        let s = Int(supplier), c = Int(category), cu = Int(currency)
+        let ledgerLine = LedgerLine(
+            supplier: s < e.supplierKey.count ? e.supplierKey[s] : -1, category: e.categoryKey[c],
+            product: product.map { e.productKey[Int($0)] } ?? -1, unit: unit.map { e.unitKey[Int($0)] } ?? -1,
+            currencyKey: e.currencyKey[cu], currency: e.currencyCode[cu], year: Int32(date / 10000), amount: amount.value, quantity: quantity)
+        let r = engine.evaluate(ledgerLine)
+        let status: UInt8
+        let reason: UnmappedReason?
+        if let method = r.method {
+            status = method.rawValue
+            reason = nil
+        } else {
+            switch r.failure {
+            case .noExchangeRate(let key):
+                status = LineResultPack.noExchangeRate
+                reason = .noExchangeRate(currency: key >= 0 ? engine.currencies[Int(key)] : ledgerLine.currency, year: date / 10000)
+            case .noPriceIndex(let year):
+                status = LineResultPack.noPriceIndex
+                reason = .noPriceIndex(year: Int(year))
+            case .noFactor, .none:
+                status = LineResultPack.noFactor
+                reason = .noFactor(category: text(category) ?? "?")
+            }
+        }
+        let kg = r.method == nil ? 0 : r.kg
+        guard status == results.status[index], kg.bitPattern == results.kg[index].bitPattern else {
+            throw WorkspaceError.lineMismatch(
+                "\(input.file):\(sourceLine) (import #\(input.importID), purchase id '\(purchaseID)'): run #\(run.id) stored "
+                    + "\(Self.statusName(results.status[index])) \(results.kg[index]) kg, but the line as stored in the workspace, "
+                    + "evaluated again with the run's inputs, gives \(Self.statusName(status)) \(kg) kg")
+        }
+        var provenance = LineProvenance(unitConversion: r.unitFactor, unmappedReason: reason)
+        if let method = r.method {
+            let i = Int(r.sourceIndex)
+            switch method {
+            case .supplierSpecific:
+                let f = engine.footprints[i]
+                provenance.factorValue = f.kgPerUnitText
+                provenance.factorUnit = f.unit.symbol
+                provenance.source = LineSource(
+                    kind: .footprint, label: labels.label(for: r), file: f.location?.file ?? f.source, line: f.location?.line ?? 0,
+                    importID: i < reference.footprintImport.count ? reference.footprintImport[i] : nil, libraryID: nil)
+            case .hybrid:
+                let d = engine.disclosures[i]
+                provenance.factorValue = "\(d.kgPerCurrencyUnit)"
+                provenance.factorUnit = d.currency.description
+                provenance.source = LineSource(
+                    kind: .disclosure, label: labels.label(for: r), file: d.location?.file ?? "supplier emissions", line: d.location?.line ?? 0,
+                    importID: i < reference.disclosureImport.count ? reference.disclosureImport[i] : nil, libraryID: nil)
+            case .averageData, .spendBased:
+                let f = engine.factors[i]
+                provenance.factorValue = f.kgPerUnitText
+                provenance.factorUnit = f.unitText
+                let library = f.location.flatMap { reference.libraries[$0.file] }
+                provenance.source = LineSource(
+                    kind: .factor, label: labels.label(for: r), file: f.location?.file ?? "factors", line: f.location?.line ?? 0,
+                    importID: library?.importID, libraryID: library?.id)
+            }
+            if method == .hybrid || method == .spendBased {
+                provenance.fxLinePerUSD = r.fromRate
+                provenance.fxTargetPerUSD = r.toRate
+            }
+            if method == .spendBased { provenance.priceIndexRatio = r.priceFactor }
+            provenance.activity = r.activity
+        }
+        let scope3 = scope3Flag.flatMap(Scope3Category.init(rawValue:))
+            ?? Scope3Category(rawValue: Int(evaluator.categoryScope3[c])) ?? .purchasedGoodsAndServices
+        return RunLine(
+            run: run.id, importID: input.importID, file: input.file, line: row[1], sourceLine: sourceLine, purchaseID: purchaseID,
+            date: Self.isoDate(date), supplier: text(supplier) ?? "#\(supplier)",
+            category: text(category) ?? "#\(category)", scope3: scope3, amount: amountText, currency: text(currency) ?? "#\(currency)",
+            product: text(product), quantity: quantityText, unit: text(unit), customer: text(customer), method: r.method, kg: kg,
+            provenance: provenance)
+    }
+}
