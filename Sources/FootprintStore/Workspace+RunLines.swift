@@ -107,46 +107,58 @@ final class RunLinesContext {
                 var packLines = 0
                 for ref in refs {
                     let packID: Int64 = ref[0], supplier: Int64 = ref[1]
-                    guard let pack = try Workspace.pack(select, packID) else { throw WorkspaceError.database("pack \(packID) is damaged") }
                     guard let row = try Row.fetchOne(result, arguments: [packID]) else {
                         throw WorkspaceError.database("run #\(run.id) has no stored results for pack \(packID) of import #\(input.importID)")
                     }
                     let resultRun: Int64 = row[0]
                     let data: Data = row[1]
-                    guard let saved = data.withUnsafeBytes({ LineResultPack($0) }), saved.status.count == pack.count else {
-                        throw WorkspaceError.database("the stored results of pack \(packID) in run #\(resultRun) are damaged")
-                    }
                     let own = resultRun == run.id
-                    let again = evaluator.evaluate(pack, supplier: Int(supplier), into: &accumulator)
-                    for i in 0..<pack.count {
-                        let status = saved.status[i], kg = saved.kg[i]
-                        // Source indices point into the reference data of the run that stored them: comparable for this
-                        // run's own results, and for unmapped lines (a currency code or a year) of any run.
-                        let sourceComparable = own || status >= 4
-                        if again.status[i] != status || again.kg[i].bitPattern != kg.bitPattern
-                            || (sourceComparable && again.source[i] != saved.source[i])
-                        {
-                            throw try mismatch(db: db, row: pack.rows[i], input: input, stored: (status, kg, saved.source[i]),
-                                               again: (again.status[i], again.kg[i], again.source[i]), storedBy: resultRun)
-                        }
-                        linesByMethod[Int(min(status, 4))] += 1
-                        if status < 4 { self.kg.add(kg) }
-                        if !own { inherited += 1 }
-                        if let sparse = results.sparse {
-                            guard sparse[pack.rows[i]] == nil else { throw WorkspaceError.database("purchase row \(pack.rows[i]) is in two packs") }
-                            results.sparse![pack.rows[i]] = results.status.count
-                            results.status.append(status)
-                            results.kg.append(kg)
-                        } else {
-                            let at = Int(pack.rows[i] - results.firstRow)
-                            guard at >= 0, at < results.status.count, results.status[at] == StoredResults.absent else {
-                                throw WorkspaceError.database("purchase row \(pack.rows[i]) of pack \(packID) is not a row of import #\(input.importID), or is in two packs")
+                    let count: Int? = try Workspace.blob(select, packID) { packBytes -> Int? in
+                        guard let pack = PackView(packBytes) else { return nil }
+                        return try data.withUnsafeBytes { savedBytes -> Int? in
+                            guard let saved = LineResultPack.View(savedBytes), saved.count == pack.count else {
+                                throw WorkspaceError.database("the stored results of pack \(packID) in run #\(resultRun) are damaged")
                             }
-                            results.status[at] = status
-                            results.kg[at] = kg
+                            let againBytes = evaluator.evaluate(pack, supplier: Int(supplier), into: &accumulator)
+                            try againBytes.withUnsafeBytes { raw in
+                                let again = LineResultPack.View(raw)!
+                                for i in 0..<pack.count {
+                                    let status = saved.status(i), kg = saved.kg(i)
+                                    // Source indices point into the reference data of the run that computed the line: an
+                                    // incremental run keeps, for lines it did not recompute, indices into its parent's data
+                                    // (even within a pack it updated). They are compared for full runs and for unmapped lines
+                                    // (a currency code or a year); method and kg are compared bit for bit always.
+                                    let sourceComparable = run.kind == .full || status >= 4
+                                    if again.status(i) != status || again.kg(i).bitPattern != kg.bitPattern
+                                        || (sourceComparable && again.source(i) != saved.source(i))
+                                    {
+                                        throw try mismatch(db: db, row: pack.row(i), input: input, stored: (status, kg, saved.source(i)),
+                                                           again: (again.status(i), again.kg(i), again.source(i)), storedBy: resultRun)
+                                    }
+                                    linesByMethod[Int(min(status, 4))] += 1
+                                    if status < 4 { self.kg.add(kg) }
+                                    if !own { inherited += 1 }
+                                    let rowID = pack.row(i)
+                                    if let sparse = results.sparse {
+                                        guard sparse[rowID] == nil else { throw WorkspaceError.database("purchase row \(rowID) is in two packs") }
+                                        results.sparse![rowID] = results.status.count
+                                        results.status.append(status)
+                                        results.kg.append(kg)
+                                    } else {
+                                        let at = Int(rowID - results.firstRow)
+                                        guard at >= 0, at < results.status.count, results.status[at] == StoredResults.absent else {
+                                            throw WorkspaceError.database("purchase row \(rowID) of pack \(packID) is not a row of import #\(input.importID), or is in two packs")
+                                        }
+                                        results.status[at] = status
+                                        results.kg[at] = kg
+                                    }
+                                }
+                            }
+                            return pack.count
                         }
-                    }
-                    packLines += pack.count
+                    } ?? nil
+                    guard let count else { throw WorkspaceError.database("pack \(packID) is damaged") }
+                    packLines += count
                 }
                 guard packLines == rowCount else {
                     throw WorkspaceError.database("import #\(input.importID) has \(rowCount) purchase rows but its packs hold \(packLines) lines")
@@ -172,7 +184,7 @@ final class RunLinesContext {
     private func mismatch(
         db: Database, row: Int64, input: RunInputs.Input, stored: (UInt8, Double, Int32), again: (UInt8, Double, Int32), storedBy: Int64
     ) throws -> WorkspaceError {
-        let place = try Row.fetchOne(db, sql: "SELECT source_line, purchase_id FROM purchase WHERE rowid = ?", arguments: [row])
+        let place = try Row.fetchOne(db, sql: "SELECT coalesce(source_line, line), purchase_id FROM purchase WHERE rowid = ?", arguments: [row])
         let line: Int = place?[0] ?? 0
         let id: String = place?[1] ?? "?"
         func describe(_ r: (UInt8, Double, Int32)) -> String {
@@ -227,8 +239,8 @@ final class RunLinesContext {
         for input in reference.purchaseImports {
             guard let results = stored[input.importID] else { continue }
             let sql = """
-                SELECT rowid, line, source_line, purchase_id, date, supplier, category, amount, currency, product, quantity, unit, customer, scope3
-                FROM purchase WHERE import_id = ?\(conditions) ORDER BY source_line, line, rowid
+                SELECT rowid, line, coalesce(source_line, line) AS source_line, purchase_id, date, supplier, category, amount, currency, product, quantity, unit, customer, scope3
+                FROM purchase WHERE import_id = ?\(conditions) ORDER BY coalesce(source_line, line), line, rowid
                 """
             let arguments = StatementArguments([input.importID] + values)
             let done: Bool = try workspace.read { db in

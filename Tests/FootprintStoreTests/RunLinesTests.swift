@@ -218,10 +218,16 @@ struct RunLinesTests {
         try t.workspace.transaction { db in
             let row = try Row.fetchOne(db, sql: "SELECT pack_id, data FROM run_result WHERE run_id = ? LIMIT 1", arguments: [run.id])!
             let data: Data = row[1]
-            var results = data.withUnsafeBytes { LineResultPack($0) }!
-            let i = try #require(results.status.firstIndex { $0 < 4 })
-            results.kg[i] = results.kg[i].nextUp
-            try db.execute(sql: "UPDATE run_result SET data = ? WHERE run_id = ? AND pack_id = ?", arguments: [Data(results.encoded()), run.id, row[0] as Int64])
+            var bytes = [UInt8](data)
+            let changed: [UInt8]? = bytes.withUnsafeBytes { raw in
+                let view = LineResultPack.View(raw)!
+                guard let i = (0..<view.count).first(where: { view.status($0) < 4 }) else { return nil }
+                var writer = LineResultPack.Writer(copying: view)
+                writer.set(i, status: view.status(i), kg: view.kg(i).nextUp, source: view.source(i))
+                return writer.bytes
+            }
+            bytes = try #require(changed)
+            try db.execute(sql: "UPDATE run_result SET data = ? WHERE run_id = ? AND pack_id = ?", arguments: [Data(bytes), run.id, row[0] as Int64])
         }
         do {
             _ = try t.workspace.verifyRun(id: run.id)
