@@ -4,27 +4,56 @@
 /// back into names. One accumulator per thread; add the aggregates.
 public struct AggregateAccumulator: Sendable {
     /// One grouping: per slot, lines and nano-kg per method (5 entries) and spend per currency.
+    /// Storage is manually managed so that the hot path pays no copy-on-write checks; a table belongs
+    /// to one accumulator, which belongs to one thread (`copy()` gives an independent one).
     @usableFromInline
-    struct Table: Sendable {
-        @usableFromInline var lines: [Int] = []
-        @usableFromInline var nanoKg: [Int128] = []
-        @usableFromInline var spend: [Int128] = []
+    final class Table: @unchecked Sendable {
+        @usableFromInline var lines: UnsafeMutablePointer<Int>
+        @usableFromInline var nanoKg: UnsafeMutablePointer<Int128>
+        @usableFromInline var spend: UnsafeMutablePointer<Int128>
         @usableFromInline var slots = 0
         @usableFromInline let currencies: Int
 
-        init(currencies: Int) { self.currencies = currencies }
+        init(currencies: Int) {
+            self.currencies = currencies
+            lines = .allocate(capacity: 0)
+            nanoKg = .allocate(capacity: 0)
+            spend = .allocate(capacity: 0)
+        }
+
+        deinit {
+            lines.deallocate()
+            nanoKg.deallocate()
+            spend.deallocate()
+        }
+
+        func copy() -> Table {
+            let t = Table(currencies: currencies)
+            if slots > 0 { t.grow(to: slots - 1) }
+            t.lines.update(from: lines, count: slots * 5)
+            t.nanoKg.update(from: nanoKg, count: slots * 5)
+            t.spend.update(from: spend, count: slots * currencies)
+            return t
+        }
 
         @usableFromInline
-        mutating func grow(to slot: Int) {
+        func grow(to slot: Int) {
             let wider = max(slot + 1, slots * 2, 16)
-            lines += Array(repeating: 0, count: (wider - slots) * 5)
-            nanoKg += Array(repeating: 0, count: (wider - slots) * 5)
-            spend += Array(repeating: 0, count: (wider - slots) * currencies)
+            func widen<T>(_ old: UnsafeMutablePointer<T>, per: Int, zero: T) -> UnsafeMutablePointer<T> {
+                let new = UnsafeMutablePointer<T>.allocate(capacity: wider * per)
+                new.update(from: old, count: slots * per)
+                (new + slots * per).initialize(repeating: zero, count: (wider - slots) * per)
+                old.deallocate()
+                return new
+            }
+            lines = widen(lines, per: 5, zero: 0)
+            nanoKg = widen(nanoKg, per: 5, zero: 0)
+            spend = widen(spend, per: currencies, zero: 0)
             slots = wider
         }
 
         @inlinable @inline(__always)
-        mutating func add(_ slot: Int, _ method: Int, _ nano: Int128, _ currency: Int, _ units: Int128, lines count: Int = 1) {
+        func add(_ slot: Int, _ method: Int, _ nano: Int128, _ currency: Int, _ units: Int128, lines count: Int = 1) {
             if slot >= slots { grow(to: slot) }
             lines[slot &* 5 &+ method] &+= count
             nanoKg[slot &* 5 &+ method] &+= nano
@@ -59,9 +88,22 @@ public struct AggregateAccumulator: Sendable {
         methodSpend.grow(to: 4)
     }
 
-    /// `nanoKg` from kg, rounded to the nearest whole nano-kilogram.
+    /// An independent copy (the tables are reference types).
+    public func copy() -> AggregateAccumulator {
+        var c = self
+        c.supplier = supplier.copy(); c.category = category.copy(); c.scope3 = scope3.copy(); c.month = month.copy()
+        c.customer = customer.copy(); c.total = total.copy(); c.methodSpend = methodSpend.copy()
+        return c
+    }
+
+    /// `nanoKg` from kg, rounded to the nearest whole nano-kilogram (through Int64 when it fits: the
+    /// generic conversion to Int128 is slow).
     @inline(__always)
-    public static func nanoKg(_ kg: Double) -> Int128 { Int128((kg * 1e9).rounded()) }
+    public static func nanoKg(_ kg: Double) -> Int128 {
+        let x = (kg * 1e9).rounded()
+        if abs(x) < 9.2e18 { return Int128(Int64(x)) }
+        return Int128(x)
+    }
 
     /// Adds one line: `method` 0...3 or 4 for unmapped; slots per grouping (-1: the line has no value,
     /// e.g. no customer); `spendUnits` the amount in 10^-18 units of currency slot `currency`.

@@ -103,11 +103,17 @@ public struct InventoryReport: Sendable {
     }
 
     /// A Markdown table.
-    public func markdown() -> String {
+    public func markdown(limit: Int? = nil) -> String {
         var out = "### By \(grouping.title)\n\n| \(grouping.rawValue) | name | lines | t CO2e | share | spend | method mix |\n"
         out += "| --- | --- | ---: | ---: | ---: | --- | --- |\n"
-        for r in rows {
+        let shown = limit.map { Array(rows.prefix($0)) } ?? rows
+        for r in shown {
             out += "| \(r.key) | \(r.label) | \(r.lines) | \(InventorySummary.tonnes(r.kg)) | \(InventorySummary.percent(r.share)) | \(Self.spendText(r.spend)) | \(Self.mixText(r)) |\n"
+        }
+        if shown.count < rows.count {
+            let rest = rows.dropFirst(shown.count)
+            let kg = rest.reduce(0) { $0 + $1.kg }
+            out += "| (\(rest.count) more) | | \(rest.reduce(0) { $0 + $1.lines }) | \(InventorySummary.tonnes(kg)) | \(InventorySummary.percent(totalKg == 0 ? 0 : kg / totalKg)) | | |\n"
         }
         return out
     }

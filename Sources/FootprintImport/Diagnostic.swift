@@ -40,11 +40,12 @@ public struct InputError: Error, Sendable, CustomStringConvertible {
     }
 
     /// Up to `limit` diagnostics, one per line, then how many more there are.
-    public func report(limit: Int = 100) -> String {
+    /// `consequence` ends the report: what did not happen because of the errors.
+    public func report(limit: Int = 100, consequence: String = "nothing was computed") -> String {
         var lines = diagnostics.prefix(limit).map { "error: \($0)" }
         let total = diagnostics.count + omitted
         if total > limit { lines.append("error: ... and \(total - min(limit, diagnostics.count)) more errors") }
-        lines.append("\(total) error\(total == 1 ? "" : "s"); nothing was computed.")
+        lines.append("\(total) error\(total == 1 ? "" : "s"); \(consequence).")
         return lines.joined(separator: "\n")
     }
 

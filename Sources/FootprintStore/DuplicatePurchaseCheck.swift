@@ -10,7 +10,8 @@ struct DuplicatePurchaseCheck {
     let importID: Int64
     let replacing: Int64?
 
-    func check(fingerprints: [UInt64], rows: [Int64], file: String) throws {
+    /// `fingerprints[k]` is the hash of the id on row `firstRow + k` of this import.
+    func check(fingerprints: [UInt64], firstRow: Int64, file: String) throws {
         // Ids of the other active imports, hashed as the reader hashed this file's.
         var otherHashes: [UInt64] = []
         var otherRows: [Int64] = []
@@ -35,7 +36,7 @@ struct DuplicatePurchaseCheck {
         }
         guard !repeated.isEmpty else { return }
         var candidates: [Int64] = []
-        for (index, hash) in fingerprints.enumerated() where repeated.contains(hash) { candidates.append(rows[index]) }
+        for (index, hash) in fingerprints.enumerated() where repeated.contains(hash) { candidates.append(firstRow + Int64(index)) }
         for (index, hash) in otherHashes.enumerated() where repeated.contains(hash) { candidates.append(otherRows[index]) }
         var found: [(id: String, line: Int, importID: Int64, file: String)] = []
         for chunk in stride(from: 0, to: candidates.count, by: 500).map({ Array(candidates[$0..<min($0 + 500, candidates.count)]) }) {

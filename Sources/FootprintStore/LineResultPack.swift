@@ -10,31 +10,35 @@ enum LineResultPack {
 
     static func byteCount(lines n: Int) -> Int { headerBytes + 13 * n }
 
-    /// Writes results into a buffer of `byteCount(lines:)` bytes, line by line.
-    struct Writer {
-        private(set) var bytes: [UInt8]
+    /// Writes results into a buffer of `byteCount(lines:)` bytes, line by line. The buffer is managed
+    /// by hand so that setting a line costs three stores; `bytes` copies it out.
+    final class Writer {
+        private let buffer: UnsafeMutableRawBufferPointer
         let n: Int
 
         init(lines n: Int) {
             self.n = n
-            bytes = [UInt8](repeating: 0, count: LineResultPack.byteCount(lines: n))
-            bytes.withUnsafeMutableBytes { $0.storeBytes(of: UInt32(n).littleEndian, as: UInt32.self) }
+            buffer = .allocate(byteCount: LineResultPack.byteCount(lines: n), alignment: 8)
+            buffer.initializeMemory(as: UInt8.self, repeating: 0)
+            buffer.storeBytes(of: UInt32(n).littleEndian, as: UInt32.self)
         }
 
         /// Starts from stored results.
         init(copying stored: View) {
             n = stored.count
-            bytes = Array(stored.bytes)
+            buffer = .allocate(byteCount: LineResultPack.byteCount(lines: n), alignment: 8)
+            buffer.copyMemory(from: stored.bytes)
         }
 
+        deinit { buffer.deallocate() }
+
+        var bytes: [UInt8] { Array(buffer) }
+
         @inline(__always)
-        mutating func set(_ i: Int, status: UInt8, kg: Double, source: Int32) {
-            let n = self.n
-            bytes.withUnsafeMutableBytes { b in
-                b.storeBytes(of: kg, toByteOffset: 4 + i * 8, as: Double.self)
-                b.storeBytes(of: source, toByteOffset: 4 + 8 * n + i * 4, as: Int32.self)
-                b.storeBytes(of: status, toByteOffset: 4 + 12 * n + i, as: UInt8.self)
-            }
+        func set(_ i: Int, status: UInt8, kg: Double, source: Int32) {
+            buffer.storeBytes(of: kg, toByteOffset: 4 + i * 8, as: Double.self)
+            buffer.storeBytes(of: source, toByteOffset: 4 + 8 * n + i * 4, as: Int32.self)
+            buffer.storeBytes(of: status, toByteOffset: 4 + 12 * n + i, as: UInt8.self)
         }
     }
 

@@ -63,7 +63,7 @@ struct PackEvaluator: Sendable {
     /// Evaluates every line of `pack` (of supplier term `supplier`), adds them to `accumulator`, returns their results.
     func evaluate(_ pack: PackView, supplier: Int, into accumulator: inout AggregateAccumulator) -> [UInt8] {
         let n = pack.count
-        var results = LineResultPack.Writer(lines: n)
+        let results = LineResultPack.Writer(lines: n)
         let supplierEngineKey = supplier < supplierKey.count ? supplierKey[supplier] : -1
         var sums = SupplierSums(currencies: currencies.count)
         for i in 0..<n {
@@ -87,10 +87,11 @@ struct PackEvaluator: Sendable {
         let supplierEngineKey = supplier < supplierKey.count ? supplierKey[supplier] : -1
         var oldSums = SupplierSums(currencies: currencies.count), newSums = SupplierSums(currencies: currencies.count)
         for i in 0..<min(pack.count, stored.count) where needs(i, stored.status(i)) {
-            if results == nil { results = LineResultPack.Writer(copying: stored) }
+            let writer = results ?? LineResultPack.Writer(copying: stored)
+            results = writer
             add(pack, i, status: stored.status(i), kg: stored.kg(i), source: stored.source(i), into: &old, &oldSums)
             let (status, kg, source) = evaluateLine(pack, i, supplierEngineKey)
-            results!.set(i, status: status, kg: kg, source: source)
+            writer.set(i, status: status, kg: kg, source: source)
             add(pack, i, status: status, kg: kg, source: source, into: &new, &newSums)
             recomputed += 1
         }
@@ -127,6 +128,13 @@ struct PackEvaluator: Sendable {
         var nanoKg = [Int128](repeating: 0, count: 5)
         var spend: [Int128]
         init(currencies: Int) { spend = Array(repeating: 0, count: max(1, currencies)) }
+
+        @inline(__always)
+        mutating func add(_ method: Int, _ nano: Int128, _ currency: Int, _ units: Int128) {
+            lines.withUnsafeMutableBufferPointer { $0[method] &+= 1 }
+            nanoKg.withUnsafeMutableBufferPointer { $0[method] &+= nano }
+            spend.withUnsafeMutableBufferPointer { $0[currency] &+= units }
+        }
     }
 
     /// Adds lines with results already computed (a stored run's), as `evaluate` would have added them.
@@ -156,9 +164,7 @@ struct PackEvaluator: Sendable {
         accumulator.add(
             method: method, nanoKg: nano, category: category, scope3: scope3, month: month, customer: Int(pack.customer(i)),
             currency: currencyIndex, spendUnits: spend)
-        sums.lines[method] &+= 1
-        sums.nanoKg[method] &+= nano
-        sums.spend[currencyIndex] &+= spend
+        sums.add(method, nano, currencyIndex, spend)
         if status >= 4 {
             let reason: UnmappedReason
             switch status {

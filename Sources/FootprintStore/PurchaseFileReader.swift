@@ -37,8 +37,9 @@ final class PurchaseFileReader: @unchecked Sendable {
         var sha256 = ""
         var byteCount = 0
         var records = 0
+        /// Purchase id hashes in file order: line k has row id `firstRow + k`.
         var fingerprints: [UInt64] = []
-        var fingerprintRows: [Int64] = []
+        var firstRow: Int64 = 0
         var error: InputError?
     }
 
@@ -47,6 +48,7 @@ final class PurchaseFileReader: @unchecked Sendable {
     private var terms: [String: Int64]
     private var nextTerm: Int64
     private var nextRow: Int64
+    private let firstRow: Int64
     private(set) var result = Result()
 
     init(path: String, displayName: String, terms: [String: Int64], nextTerm: Int64, firstRow: Int64) {
@@ -55,6 +57,7 @@ final class PurchaseFileReader: @unchecked Sendable {
         self.terms = terms
         self.nextTerm = nextTerm
         self.nextRow = firstRow
+        self.firstRow = firstRow
     }
 
     /// Reads the whole file into `queue`, then closes it.
@@ -69,7 +72,10 @@ final class PurchaseFileReader: @unchecked Sendable {
         var packs: [[PackLine]] = []
         var stopped = false
         var fingerprints: [UInt64] = []
-        var fingerprintRows: [Int64] = []
+        // Lines waiting in partial packs; past the budget every partial pack is written, so that memory
+        // stays bounded whatever the number of suppliers and lines.
+        var buffered = 0
+        let bufferBudget = 1 << 20
 
         func send() {
             guard !stopped else { return }
@@ -117,7 +123,6 @@ final class PurchaseFileReader: @unchecked Sendable {
                         erpCategory: term(record.erpCategory), scope3: record.scope3, idStart: id.0, idCount: id.1,
                         amountStart: amount.0, amountCount: amount.1, quantityStart: quantity.0, quantityCount: quantity.1))
                     fingerprints.append(record.idHash)
-                    fingerprintRows.append(row)
                     let s = Int(supplier)
                     if s >= packs.count { packs += Array(repeating: [], count: s + 64 - packs.count) }
                     packs[s].append(PackLine(
@@ -126,9 +131,18 @@ final class PurchaseFileReader: @unchecked Sendable {
                         unit: Int32(truncatingIfNeeded: term(record.unit)), customer: Int32(truncatingIfNeeded: term(record.customer)),
                         amountDigits: record.amount.digits, quantity: record.quantity?.value ?? .nan,
                         amountScale: UInt8(record.amount.scale), scope3: record.scope3))
+                    buffered += 1
                     if packs[s].count == Workspace.packLines {
                         batch.packs.append((Int64(s), packs[s].count, PurchasePack(packs[s]).encoded()))
+                        buffered -= packs[s].count
                         packs[s].removeAll(keepingCapacity: true)
+                    }
+                    if buffered >= bufferBudget {
+                        for (t, lines) in packs.enumerated() where !lines.isEmpty {
+                            batch.packs.append((Int64(t), lines.count, PurchasePack(lines).encoded()))
+                            packs[t] = []
+                        }
+                        buffered = 0
                     }
                     if batch.rows.count == RowBatch.capacity { send() }
                 })
@@ -143,6 +157,6 @@ final class PurchaseFileReader: @unchecked Sendable {
         result.byteCount = byteCount
         result.records = decoder.records
         result.fingerprints = fingerprints
-        result.fingerprintRows = fingerprintRows
+        result.firstRow = firstRow
     }
 }

@@ -115,7 +115,7 @@ struct PurchaseBulkWriter {
         let result = reader.result
         if let error = result.error { throw InputErrorBox(error: error) }
         try DuplicatePurchaseCheck(db: db, importID: importID, replacing: replacing)
-            .check(fingerprints: result.fingerprints, rows: result.fingerprintRows, file: displayName)
+            .check(fingerprints: result.fingerprints, firstRow: result.firstRow, file: displayName)
         return result
     }
 

@@ -24,7 +24,7 @@ public enum WorkspaceError: Error, Sendable, CustomStringConvertible {
         case .notFound(let path):
             "no workspace at '\(path)': run 'footprint init' to create one, or give its path with --db or FOOTPRINT_DB"
         case .cannotOpen(let path, let reason): "cannot open the workspace '\(path)': \(reason)"
-        case .input(let error): error.report()
+        case .input(let error): error.report(consequence: "nothing was imported")
         case .unknownImport(let id): "there is no import #\(id); 'footprint imports' lists them"
         case .importNotActive(let id, let status): "import #\(id) is \(status), not active; 'footprint imports' lists the active ones"
         case .wrongKind(let id, let kind, let expected): "import #\(id) is a \(kind) import, not \(expected); --replace takes an import of the same kind"

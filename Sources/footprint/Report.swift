@@ -54,7 +54,7 @@ extension Footprint {
                 print("## Scope 3 inventory, run #\(r.id)\n")
                 print("Total \(InventorySummary.tonnes(r.aggregate.total.kg)) t CO2e from \(r.lineCount) lines; "
                       + "supplier data \(InventorySummary.percent(r.summary.supplierDataShare)).\n")
-                for report in reports { print(report.markdown()) }
+                for report in reports { print(report.markdown(limit: limit)) }
             case .table:
                 print(RunDescription.headline(r))
                 print("Total \(InventorySummary.tonnes(r.aggregate.total.kg)) t CO2e from \(r.lineCount) lines; "
