@@ -66,6 +66,10 @@ public struct LedgerScanner: Sendable {
         var errorCount = 0
         if let lines { LedgerWorker.linesHeader.utf8CString.withUnsafeBytes { lines(UnsafeRawBufferPointer(rebasing: $0.dropLast())) } }
 
+        // While the threads work on one window, another thread maps the next one and finds its
+        // record boundaries (the part of reading that is not parallel).
+        let prefetch = BlockPrefetch(reader: reader, parts: threads)
+        prefetch.start()
         while true {
             // The block is split among the threads at record boundaries.
             var bounds = [start] + first.splits.dropLast().map { max($0, start) }
@@ -101,7 +105,8 @@ public struct LedgerScanner: Sendable {
                 if let lines, errorCount == 0, !w.output.isEmpty { w.output.withUnsafeBytes { lines($0) } }
                 nextLine += w.newlines
             }
-            guard let block = try reader.next(splitInto: threads) else { break }
+            guard let block = try prefetch.wait() else { break }
+            prefetch.start()
             first = block
             base = block.base
             start = 0
@@ -124,6 +129,35 @@ public struct LedgerScanner: Sendable {
         var summary = InventorySummary()
         for w in workers { summary.merge(w.summary()) }
         return summary
+    }
+}
+
+/// Reads the next window of a `RecordBlockReader` on another thread; `wait` returns it.
+final class BlockPrefetch: @unchecked Sendable {
+    private let reader: RecordBlockReader
+    private let parts: Int
+    private let done = DispatchSemaphore(value: 0)
+    private var result: Result<RecordBlockReader.Block?, InputError> = .success(nil)
+
+    init(reader: RecordBlockReader, parts: Int) {
+        self.reader = reader
+        self.parts = parts
+    }
+
+    func start() {
+        DispatchQueue.global().async {
+            do throws(InputError) {
+                self.result = .success(try self.reader.next(splitInto: self.parts, keepPrevious: true))
+            } catch {
+                self.result = .failure(error)
+            }
+            self.done.signal()
+        }
+    }
+
+    func wait() throws(InputError) -> RecordBlockReader.Block? {
+        done.wait()
+        return try result.get()
     }
 }
 

@@ -19,6 +19,8 @@ final class RecordBlockReader {
     private var window: Int
     private var offset = 0
     private var mapping: (pointer: UnsafeMutableRawPointer, length: Int)?
+    /// The window before `mapping`, kept while a caller still reads it (`next(keepPrevious: true)`).
+    private var previous: (pointer: UnsafeMutableRawPointer, length: Int)?
     /// Records longer than this are an error (an unterminated quote, most likely).
     let maxRecordBytes = 256 << 20
     private static let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
@@ -42,12 +44,22 @@ final class RecordBlockReader {
 
     private func unmap() {
         if let mapping { munmap(mapping.pointer, mapping.length) }
+        if let previous { munmap(previous.pointer, previous.length) }
         mapping = nil
+        previous = nil
     }
 
     /// The next window of whole records, split into `parts` at record boundaries; `nil` at the end.
-    func next(splitInto parts: Int) throws(InputError) -> Block? {
-        unmap()
+    /// The window returned before stays mapped when `keepPrevious` is set (so that a thread can
+    /// prepare the next window while others still read the current one); older ones are unmapped.
+    func next(splitInto parts: Int, keepPrevious: Bool = false) throws(InputError) -> Block? {
+        if keepPrevious {
+            if let previous { munmap(previous.pointer, previous.length) }
+            previous = mapping
+            mapping = nil
+        } else {
+            unmap()
+        }
         guard offset < fileSize else { return nil }
         while true {
             let aligned = offset & ~(Self.pageSize - 1)
@@ -69,7 +81,8 @@ final class RecordBlockReader {
             } else if let last = found.last {
                 end = last
             } else {
-                unmap()
+                if let mapping { munmap(mapping.pointer, mapping.length) }
+                mapping = nil
                 guard window < maxRecordBytes else {
                     throw InputError(
                         file: file,
