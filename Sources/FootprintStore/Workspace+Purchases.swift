@@ -122,41 +122,61 @@ struct PurchaseBulkWriter {
     private func insert(from queue: BlockingQueue<RowBatch>) throws {
         let termInsert = try db.makeStatement(sql: "INSERT INTO term (id, text) VALUES (?, ?)")
         let packInsert = try db.makeStatement(sql: "INSERT INTO purchase_pack (import_id, supplier, line_count, data) VALUES (?, ?, ?, ?)")
-        let rowInsert = try db.makeStatement(sql: """
-            INSERT INTO purchase (rowid, import_id, line, source_line, purchase_id, date, supplier, category, amount, currency,
-                                  product, quantity, unit, customer, scope3, erp_category, id_hash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        let statement = rowInsert.sqliteStatement
+        // Rows go in 32 at a time (one statement with 32 value lists): fewer statement steps per row.
+        // id_hash is left NULL: duplicate checks hash the ids themselves.
+        let columns = "rowid, import_id, line, source_line, purchase_id, date, supplier, category, amount, currency, product, quantity, unit, customer, scope3, erp_category"
+        let perRow = 16, group = 32
+        let one = "(" + Array(repeating: "?", count: perRow).joined(separator: ",") + ")"
+        let groupInsert = try db.makeStatement(sql: "INSERT INTO purchase (\(columns)) VALUES " + Array(repeating: one, count: group).joined(separator: ","))
+        let rowInsert = try db.makeStatement(sql: "INSERT INTO purchase (\(columns)) VALUES " + one)
         let connection = db.sqliteConnection
+        let importID = importID
         while let batch = queue.take() {
             for (id, text) in batch.newTerms { try termInsert.execute(arguments: [id, text]) }
             try batch.text.withUnsafeBufferPointer { text throws in
                 let base = UnsafeRawPointer(text.baseAddress ?? UnsafePointer(bitPattern: 1)!).assumingMemoryBound(to: CChar.self)
-                @inline(__always) func bindTerm(_ index: Int32, _ t: Int64) {
-                    if t < 0 { sqlite3_bind_null(statement, index) } else { sqlite3_bind_int64(statement, index, t) }
+                func bind(_ statement: OpaquePointer?, _ r: RowBatch.Row, at first: Int32) {
+                    @inline(__always) func term(_ index: Int32, _ t: Int64) {
+                        if t < 0 { sqlite3_bind_null(statement, first + index) } else { sqlite3_bind_int64(statement, first + index, t) }
+                    }
+                    sqlite3_bind_int64(statement, first + 1, r.row)
+                    sqlite3_bind_int64(statement, first + 2, importID)
+                    sqlite3_bind_int64(statement, first + 3, Int64(r.line))
+                    if r.sourceLine != r.line { sqlite3_bind_int64(statement, first + 4, Int64(r.sourceLine)) } else { sqlite3_bind_null(statement, first + 4) }
+                    sqlite3_bind_text(statement, first + 5, base + Int(r.idStart), r.idCount, nil)
+                    sqlite3_bind_int64(statement, first + 6, Int64(r.date))
+                    term(7, r.supplier)
+                    term(8, r.category)
+                    sqlite3_bind_text(statement, first + 9, base + Int(r.amountStart), r.amountCount, nil)
+                    term(10, r.currency)
+                    term(11, r.product)
+                    if r.quantityStart >= 0 {
+                        sqlite3_bind_text(statement, first + 12, base + Int(r.quantityStart), r.quantityCount, nil)
+                    } else {
+                        sqlite3_bind_null(statement, first + 12)
+                    }
+                    term(13, r.unit)
+                    term(14, r.customer)
+                    if r.scope3 > 0 { sqlite3_bind_int64(statement, first + 15, Int64(r.scope3)) } else { sqlite3_bind_null(statement, first + 15) }
+                    term(16, r.erpCategory)
                 }
-                for r in batch.rows {
-                    sqlite3_bind_int64(statement, 1, r.row)
-                    sqlite3_bind_int64(statement, 2, importID)
-                    sqlite3_bind_int64(statement, 3, Int64(r.line))
-                    if r.sourceLine != r.line { sqlite3_bind_int64(statement, 4, Int64(r.sourceLine)) } else { sqlite3_bind_null(statement, 4) }
-                    sqlite3_bind_text(statement, 5, base + Int(r.idStart), r.idCount, nil)
-                    sqlite3_bind_int64(statement, 6, Int64(r.date))
-                    bindTerm(7, r.supplier)
-                    bindTerm(8, r.category)
-                    sqlite3_bind_text(statement, 9, base + Int(r.amountStart), r.amountCount, nil)
-                    bindTerm(10, r.currency)
-                    bindTerm(11, r.product)
-                    if r.quantityStart >= 0 { sqlite3_bind_text(statement, 12, base + Int(r.quantityStart), r.quantityCount, nil) } else { sqlite3_bind_null(statement, 12) }
-                    bindTerm(13, r.unit)
-                    bindTerm(14, r.customer)
-                    if r.scope3 > 0 { sqlite3_bind_int64(statement, 15, Int64(r.scope3)) } else { sqlite3_bind_null(statement, 15) }
-                    bindTerm(16, r.erpCategory)
-                    sqlite3_bind_null(statement, 17)
+                func step(_ statement: OpaquePointer?) throws {
                     let code = sqlite3_step(statement)
                     sqlite3_reset(statement)
                     guard code == SQLITE_DONE else { throw WorkspaceError.database(String(cString: sqlite3_errmsg(connection))) }
+                }
+                let rows = batch.rows
+                var i = 0
+                let grouped = groupInsert.sqliteStatement, single = rowInsert.sqliteStatement
+                while i + group <= rows.count {
+                    for k in 0..<group { bind(grouped, rows[i + k], at: Int32(k * perRow)) }
+                    try step(grouped)
+                    i += group
+                }
+                while i < rows.count {
+                    bind(single, rows[i], at: 0)
+                    try step(single)
+                    i += 1
                 }
             }
             for pack in batch.packs { try packInsert.execute(arguments: [importID, pack.supplier, pack.count, Data(pack.data)]) }
