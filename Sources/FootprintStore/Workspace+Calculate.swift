@@ -17,6 +17,7 @@ extension Workspace {
         guard !snapshot.purchaseImports.isEmpty else { throw .nothingToCalculate }
         let texts: [String?] = try read { db in try TermTable.texts(db: db) }
         let evaluator = PackEvaluator(engine: InventoryEngine(reference: snapshot.reference), texts: texts, scope3Defaults: snapshot.scope3Defaults)
+        Trace.mark("reference data, terms and engine")
         let latest = options.full ? nil : try latestInputs()
         if let latest, latest.inputs.globalDigest == snapshot.inputs.globalDigest {
             let before = latest.inputs.supplierDigests, after = snapshot.inputs.supplierDigests
@@ -54,34 +55,51 @@ extension Workspace {
         }
     }
 
+    /// Every line of every pack, on `threads` threads reading packs in place; their results are
+    /// inserted by the writing thread as they come, in the run's transaction.
     private func full(snapshot: ReferenceSnapshot, evaluator: PackEvaluator, threads: Int, started: Date) throws(WorkspaceError) -> CalculationRun {
         let packs = try packs(importIDs: snapshot.purchaseImports)
         let work = PackWork(packs: packs, threads: threads)
         let pool = self.pool
-        DispatchQueue.concurrentPerform(iterations: work.threads) { worker in
-            var accumulator = evaluator.makeAccumulator()
-            var results: [(Int64, [UInt8])] = []
-            do {
-                try pool.read { db in
-                    let select = try db.makeStatement(sql: "SELECT data FROM purchase_pack WHERE id = ?")
-                    while let ref = work.next() {
-                        let encoded = try Self.blob(select, ref.id) { bytes in
-                            PackView(bytes).map { evaluator.evaluate($0, supplier: Int(ref.supplier), into: &accumulator) }
-                        } ?? nil
-                        guard let encoded else { throw WorkspaceError.database("pack \(ref.id) is missing or damaged") }
-                        results.append((ref.id, encoded))
+        return try save(kind: .full, parent: nil, inputs: snapshot.inputs, recomputed: packs.reduce(0) { $0 + $1.lines }, started: started) { insert in
+            let queue = BlockingQueue<(Int64, [UInt8])>(capacity: 256)
+            let group = DispatchGroup()
+            let remaining = ManagedCounter(work.threads)
+            for worker in 0..<work.threads {
+                DispatchQueue.global().async(group: group) {
+                    var accumulator = evaluator.makeAccumulator()
+                    do {
+                        try pool.read { db in
+                            let select = try db.makeStatement(sql: "SELECT data FROM purchase_pack WHERE id = ?")
+                            while let ref = work.next() {
+                                let encoded = try Self.blob(select, ref.id) { bytes in
+                                    PackView(bytes).map { evaluator.evaluate($0, supplier: Int(ref.supplier), into: &accumulator) }
+                                } ?? nil
+                                guard let encoded else { throw WorkspaceError.database("pack \(ref.id) is missing or damaged") }
+                                guard queue.put((ref.id, encoded)) else { return }
+                            }
+                        }
+                        work.finish(worker, aggregate: evaluator.aggregate(accumulator), results: [])
+                    } catch {
+                        work.fail(error)
                     }
+                    if remaining.decrement() == 0 { queue.close() }
                 }
-                work.finish(worker, aggregate: evaluator.aggregate(accumulator), results: results)
-            } catch {
-                work.fail(error)
             }
+            do {
+                while let (pack, data) = queue.take() { try insert(pack, data) }
+            } catch {
+                queue.cancel()
+                group.wait()
+                throw error
+            }
+            group.wait()
+            if let error = work.error { throw error }
+            Trace.mark("evaluated \(packs.count) packs")
+            var aggregate = InventoryAggregate()
+            for part in work.aggregates { aggregate.add(part) }
+            return aggregate
         }
-        if let error = work.error { throw error as? WorkspaceError ?? .database("\(error)") }
-        var aggregate = InventoryAggregate()
-        for part in work.aggregates { aggregate.add(part) }
-        return try save(kind: .full, parent: nil, inputs: snapshot.inputs, aggregate: aggregate, results: work.results.flatMap { $0 },
-                        recomputed: packs.reduce(0) { $0 + $1.lines }, started: started)
     }
 
     /// Recomputes only the lines that can have changed: for a supplier with a new or changed disclosure,
@@ -147,8 +165,10 @@ extension Workspace {
         var aggregate = latest.aggregate
         aggregate.add(evaluator.aggregate(old), sign: -1)
         aggregate.add(evaluator.aggregate(new))
-        return try save(kind: .incremental, parent: latest.id, inputs: snapshot.inputs, aggregate: aggregate, results: results,
-                        recomputed: recomputed, started: started)
+        return try save(kind: .incremental, parent: latest.id, inputs: snapshot.inputs, recomputed: recomputed, started: started) { insert in
+            for (pack, data) in results { try insert(pack, data) }
+            return aggregate
+        }
     }
 
     /// Calls `body` with the blob the statement selects for `id` (first column), or returns nil when there is no row.
@@ -179,37 +199,45 @@ extension Workspace {
         }
     }
 
+    /// Stores a run in one transaction: its row, then the results `produce` hands to `insert` (pack id,
+    /// encoded results), then the inventory `produce` returns.
     private func save(
-        kind: CalculationRun.Kind, parent: Int64?, inputs: RunInputs, aggregate: InventoryAggregate, results: [(Int64, [UInt8])],
-        recomputed: Int, started: Date
+        kind: CalculationRun.Kind, parent: Int64?, inputs: RunInputs, recomputed: Int, started: Date,
+        produce: (_ insert: (Int64, [UInt8]) throws -> Void) throws -> InventoryAggregate
     ) throws(WorkspaceError) -> CalculationRun {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let inputsText: String
-        let aggregateBytes = Data(aggregate.binary())
         do {
             inputsText = String(decoding: try encoder.encode(inputs), as: UTF8.self)
         } catch {
             throw .database("cannot encode the run: \(error)")
         }
-        let lines = aggregate.total.totalLines
-        let id: Int64 = try transaction { db in
+        let (id, aggregate): (Int64, InventoryAggregate) = try transaction { db in
             try db.execute(
                 sql: """
                     INSERT INTO run (created_at, kind, parent_id, inputs, aggregate, line_count, recomputed_lines, seconds)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, 0)
+                    VALUES (?, ?, ?, ?, x'', 0, ?, 0)
                     """,
-                arguments: [Self.timestamp(), kind.rawValue, parent, inputsText, aggregateBytes, lines, recomputed])
+                arguments: [Self.timestamp(), kind.rawValue, parent, inputsText, recomputed])
             let runID = db.lastInsertedRowID
             let insert = try db.makeStatement(sql: "INSERT INTO run_result (run_id, pack_id, data) VALUES (?, ?, ?)")
-            for (pack, data) in results { try insert.execute(arguments: [runID, pack, Data(data)]) }
-            try db.execute(sql: "UPDATE run SET seconds = ? WHERE id = ?", arguments: [Date().timeIntervalSince(started), runID])
-            return runID
+            var count = 0
+            let aggregate = try produce { pack, data in
+                try insert.execute(arguments: [runID, pack, Data(data)])
+                count += 1
+            }
+            Trace.mark("inserted \(count) result blobs")
+            try db.execute(
+                sql: "UPDATE run SET aggregate = ?, line_count = ?, seconds = ? WHERE id = ?",
+                arguments: [Data(aggregate.binary()), aggregate.total.totalLines, Date().timeIntervalSince(started), runID])
+            return (runID, aggregate)
         }
+        Trace.mark("committed")
         let created = try read { db in try String.fetchOne(db, sql: "SELECT created_at FROM run WHERE id = ?", arguments: [id]) ?? "" }
         return CalculationRun(
-            id: id, createdAt: created, kind: kind, parentID: parent, inputs: inputs, aggregate: aggregate, lineCount: lines,
-            recomputedLines: recomputed, seconds: Date().timeIntervalSince(started))
+            id: id, createdAt: created, kind: kind, parentID: parent, inputs: inputs, aggregate: aggregate,
+            lineCount: aggregate.total.totalLines, recomputedLines: recomputed, seconds: Date().timeIntervalSince(started))
     }
 
     // MARK: reading runs
@@ -239,6 +267,19 @@ extension Workspace {
             id: row["id"], createdAt: row["created_at"], kind: CalculationRun.Kind(rawValue: row["kind"]) ?? .full,
             parentID: row["parent_id"], inputs: inputs, aggregate: aggregate, lineCount: row["line_count"],
             recomputedLines: row["recomputed_lines"], seconds: row["seconds"])
+    }
+}
+
+/// A count shared by threads.
+final class ManagedCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: Int
+    init(_ value: Int) { self.value = value }
+    func decrement() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        value -= 1
+        return value
     }
 }
 

@@ -37,7 +37,7 @@ public final class Workspace: WorkspaceStore, @unchecked Sendable {
         configuration.busyMode = .timeout(10)
         configuration.maximumReaderCount = 8
         configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA page_size = 16384; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY; PRAGMA mmap_size = 4294967296")
+            try db.execute(sql: "PRAGMA page_size = 65536; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY; PRAGMA mmap_size = 4294967296")
         }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
