@@ -1,32 +1,25 @@
-import Crypto
 import FootprintImport
 import Foundation
 
-/// The identity of an imported file: its size and SHA-256, read in pieces so that a large ledger
-/// is never held in memory whole.
+/// The identity of an imported file: its size and SHA-256 (read in pieces, so that a large ledger
+/// is never held in memory whole).
 struct FileDigest: Sendable, Equatable {
     var byteCount: Int
     var sha256: String
 
     init(path: String) throws(WorkspaceError) {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw .input(.init(file: (path as NSString).lastPathComponent, message: "cannot open '\(path)': no such file or not readable"))
+        let name = (path as NSString).lastPathComponent
+        guard let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int,
+            let hash = try? sha256Hex(of: URL(fileURLWithPath: path))
+        else {
+            throw .input(.init(file: name, message: "cannot open '\(path)': no such file or not readable"))
         }
-        defer { try? handle.close() }
-        var hasher = SHA256()
-        var count = 0
-        while true {
-            let chunk = (try? handle.read(upToCount: 4 << 20)) ?? nil
-            guard let chunk, !chunk.isEmpty else { break }
-            count += chunk.count
-            hasher.update(data: chunk)
-        }
-        byteCount = count
-        sha256 = hex(hasher.finalize())
+        byteCount = size
+        sha256 = hash
     }
 
-    init(bytes: some DataProtocol) {
+    init(bytes: Data) {
         byteCount = bytes.count
-        sha256 = hex(SHA256.hash(data: bytes))
+        sha256 = sha256Hex(of: bytes)
     }
 }

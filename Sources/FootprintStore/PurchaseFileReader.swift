@@ -153,7 +153,7 @@ final class PurchaseFileReader: @unchecked Sendable {
             batch.packs.append((Int64(s), lines.count, PurchasePack(lines).encoded()))
         }
         send()
-        result.sha256 = hex(hasher.finalize())
+        result.sha256 = hexString(hasher.finalize())
         result.byteCount = byteCount
         result.records = decoder.records
         result.fingerprints = fingerprints

@@ -1,5 +1,6 @@
 import Crypto
 import FootprintCore
+import FootprintImport
 import Foundation
 import GRDB
 
@@ -50,7 +51,7 @@ struct ReferenceSnapshot {
         // tried in file order, so theirs does.
         func digest(_ items: [String]) -> String { orderedDigest(items.sorted()) }
         func orderedDigest(_ items: [String]) -> String {
-            hex(SHA256.hash(data: Data(items.joined(separator: "\n").utf8)).prefix(16))
+            hexString(SHA256.hash(data: Data(items.joined(separator: "\n").utf8)).prefix(16))
         }
         var digests: [String: String] = [:]
         for (supplier, items) in perSupplier { digests[supplier] = digest(items) }
@@ -63,7 +64,7 @@ struct ReferenceSnapshot {
         let runInputs = RunInputs(
             imports: inputs,
             libraries: libraries.map { .init(id: $0.id, key: $0.key, version: $0.version, sha256: $0.sha256) },
-            globalDigest: hex(global.finalize()),
+            globalDigest: hexString(global.finalize()),
             supplierDigests: digests,
             disclosureDigests: disclosureItems.mapValues(digest),
             footprintDigests: footprintItems.mapValues { $0.mapValues(orderedDigest) })

@@ -79,7 +79,7 @@ extension Workspace {
                                 guard queue.put((ref.id, encoded)) else { return }
                             }
                         }
-                        work.finish(worker, aggregate: evaluator.aggregate(accumulator), results: [])
+                        work.finish(aggregate: evaluator.aggregate(accumulator))
                     } catch {
                         work.fail(error)
                     }
@@ -283,14 +283,13 @@ final class ManagedCounter: @unchecked Sendable {
     }
 }
 
-/// Hands packs to worker threads, largest first, and gathers what they return.
+/// Hands packs to worker threads, largest first, and gathers their inventories.
 final class PackWork: @unchecked Sendable {
     private let lock = NSLock()
     private let packs: [Workspace.PackRef]
     private var position = 0
     let threads: Int
     private(set) var aggregates: [InventoryAggregate] = []
-    private(set) var results: [[(Int64, [UInt8])]] = []
     private(set) var error: (any Error)?
 
     init(packs: [Workspace.PackRef], threads: Int) {
@@ -306,10 +305,9 @@ final class PackWork: @unchecked Sendable {
         return packs[position - 1]
     }
 
-    func finish(_ worker: Int, aggregate: InventoryAggregate, results: [(Int64, [UInt8])]) {
+    func finish(aggregate: InventoryAggregate) {
         lock.lock()
         aggregates.append(aggregate)
-        self.results.append(results)
         lock.unlock()
     }
 

@@ -10,19 +10,20 @@ public func sha256Hex(of url: URL) throws -> String {
     while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty {
         hasher.update(data: chunk)
     }
-    return hex(hasher.finalize())
+    return hexString(hasher.finalize())
 }
 
 /// The SHA-256 of bytes in memory, lower-case hex.
 public func sha256Hex(of data: Data) -> String {
-    hex(SHA256.hash(data: data))
+    hexString(SHA256.hash(data: data))
 }
 
-private func hex(_ digest: SHA256.Digest) -> String {
+/// Lower-case hexadecimal text of bytes (digests), without Foundation's formatting.
+public func hexString(_ bytes: some Sequence<UInt8>) -> String {
     let digits = Array("0123456789abcdef".utf8)
     var out: [UInt8] = []
     out.reserveCapacity(64)
-    for byte in digest {
+    for byte in bytes {
         out.append(digits[Int(byte >> 4)])
         out.append(digits[Int(byte & 0x0F)])
     }
