@@ -30,12 +30,14 @@ struct ReferenceSnapshot {
             case .rates, .priceIndex:
                 global.update(data: Data("\(record.kind.rawValue):\(record.id):\(record.sha256)\n".utf8))
                 fallthrough
-            case .suppliers, .supplierEmissions, .productFootprints:
+            case .supplierEmissions, .productFootprints:
                 let content: Data = row["content"]
                 let parsed = try Workspace.parseReference(kind: record.kind, data: content, file: record.fileName)
                 reference.merge(parsed.data)
             case .factors, .factorLibrary:
                 break
+            case .suppliers:
+                break  // names only label reports; no figure depends on them
             }
         }
         for library in libraries { global.update(data: Data("library:\(library.id):\(library.sha256 ?? library.label)\n".utf8)) }

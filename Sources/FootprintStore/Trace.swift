@@ -1,12 +1,12 @@
 import Foundation
 
 /// Phase timings on stderr when FOOTPRINT_TRACE is set: for finding where a command spends its time.
-enum Trace {
+public enum Trace {
     static let enabled = ProcessInfo.processInfo.environment["FOOTPRINT_TRACE"] != nil
     nonisolated(unsafe) static var last = Date()
     static let lock = NSLock()
 
-    static func mark(_ what: @autoclosure () -> String) {
+    public static func mark(_ what: @autoclosure () -> String) {
         guard enabled else { return }
         lock.lock()
         defer { lock.unlock() }

@@ -13,9 +13,12 @@ extension Workspace {
     /// sums, so the same as a full recalculation). `options.full` forces a full recalculation.
     public func calculate(_ options: CalculationOptions) throws(WorkspaceError) -> CalculationRun {
         let started = Date()
+        Trace.mark("start")
         let snapshot: ReferenceSnapshot = try read { db in try ReferenceSnapshot.load(db: db) }
+        Trace.mark("reference snapshot")
         guard !snapshot.purchaseImports.isEmpty else { throw .nothingToCalculate }
         let texts: [String?] = try read { db in try TermTable.texts(db: db) }
+        Trace.mark("terms")
         let evaluator = PackEvaluator(engine: InventoryEngine(reference: snapshot.reference), texts: texts, scope3Defaults: snapshot.scope3Defaults)
         Trace.mark("reference data, terms and engine")
         let latest = options.full ? nil : try latestInputs()
@@ -23,6 +26,7 @@ extension Workspace {
             let before = latest.inputs.supplierDigests, after = snapshot.inputs.supplierDigests
             let changed = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }
             let parent = try run(id: latest.id)
+            Trace.mark("latest run")
             if changed.isEmpty {
                 var same = parent
                 same.upToDate = true
@@ -135,15 +139,17 @@ extension Workspace {
         var recomputed = 0
         try read { db in
             let select = try db.makeStatement(sql: "SELECT data FROM purchase_pack WHERE id = ?")
-            let previous = try db.makeStatement(sql: """
-                SELECT data FROM run_result WHERE pack_id = ? AND run_id IN (\(chain.map(String.init).joined(separator: ",")))
-                ORDER BY run_id DESC LIMIT 1
-                """)
+            // A pack's results are in the newest run of the chain that stored them: one key lookup per run.
+            let previous = try db.makeStatement(sql: "SELECT data FROM run_result WHERE run_id = ? AND pack_id = ?")
+            let exists = try db.makeStatement(sql: "SELECT 1 FROM run_result WHERE run_id = ? AND pack_id = ?")
             for ref in packs {
+                guard let holder = try chain.first(where: { try Bool.fetchOne(exists, arguments: [$0, ref.id]) ?? false }) else {
+                    throw WorkspaceError.database("no run in the chain of run #\(latest.id) has results for pack \(ref.id)")
+                }
                 let disclosure = disclosureChanged[ref.supplier] ?? false
                 let outcome: Bool? = try Self.blob(select, ref.id) { packBytes -> Bool in
                     guard let pack = PackView(packBytes) else { return false }
-                    return try Self.blob(previous, ref.id) { oldBytes -> Bool in
+                    return try Self.blob(previous, holder, ref.id) { oldBytes -> Bool in
                         guard let stored = LineResultPack.View(oldBytes), stored.count == pack.count else { return false }
                         let needs: (Int, UInt8) -> Bool = { i, status in
                             if disclosure && status != CalculationMethod.supplierSpecific.rawValue { return true }
@@ -162,6 +168,7 @@ extension Workspace {
                 }
             }
         }
+        Trace.mark("recomputed \(recomputed) lines in \(packs.count) packs")
         var aggregate = latest.aggregate
         aggregate.add(evaluator.aggregate(old), sign: -1)
         aggregate.add(evaluator.aggregate(new))
@@ -171,11 +178,11 @@ extension Workspace {
         }
     }
 
-    /// Calls `body` with the blob the statement selects for `id` (first column), or returns nil when there is no row.
-    static func blob<T>(_ select: Statement, _ id: Int64, _ body: (UnsafeRawBufferPointer) throws -> T) throws -> T? {
+    /// Calls `body` with the blob (first column) the statement selects for `ids` (its parameters), or returns nil when there is no row.
+    static func blob<T>(_ select: Statement, _ ids: Int64..., body: (UnsafeRawBufferPointer) throws -> T) throws -> T? {
         let statement = select.sqliteStatement
         sqlite3_reset(statement)
-        sqlite3_bind_int64(statement, 1, id)
+        for (i, id) in ids.enumerated() { sqlite3_bind_int64(statement, Int32(i + 1), id) }
         defer { sqlite3_reset(statement) }
         let code = sqlite3_step(statement)
         guard code == SQLITE_ROW else {

@@ -80,15 +80,13 @@ final class RunLinesContext {
     /// Evaluates every pack of the run again and compares it with the stored results; keeps those results by row.
     private func verifyPacks() throws(WorkspaceError) {
         var accumulator = evaluator.makeAccumulator()
-        let chainList = chain.map(String.init).joined(separator: ",")
         for input in reference.purchaseImports {
             try workspace.read { db in
                 let refs = try Row.fetchAll(
                     db, sql: "SELECT id, supplier, line_count FROM purchase_pack WHERE import_id = ? ORDER BY id", arguments: [input.importID])
                 let select = try db.makeStatement(sql: "SELECT data FROM purchase_pack WHERE id = ?")
-                let result = try db.makeStatement(sql: """
-                    SELECT run_id, data FROM run_result WHERE pack_id = ? AND run_id IN (\(chainList)) ORDER BY run_id DESC LIMIT 1
-                    """)
+                // A pack's results are in the newest run of the chain that stored them: one key lookup per run.
+                let result = try db.makeStatement(sql: "SELECT run_id, data FROM run_result WHERE run_id = ? AND pack_id = ?")
                 let range = try Row.fetchOne(db, sql: "SELECT min(rowid), max(rowid), count(*) FROM purchase WHERE import_id = ?", arguments: [input.importID])!
                 var results = StoredResults()
                 let rowCount: Int = range[2]
@@ -107,7 +105,14 @@ final class RunLinesContext {
                 var packLines = 0
                 for ref in refs {
                     let packID: Int64 = ref[0], supplier: Int64 = ref[1]
-                    guard let row = try Row.fetchOne(result, arguments: [packID]) else {
+                    var found: Row?
+                    for runID in chain {
+                        if let row = try Row.fetchOne(result, arguments: [runID, packID]) {
+                            found = row
+                            break
+                        }
+                    }
+                    guard let row = found else {
                         throw WorkspaceError.database("run #\(run.id) has no stored results for pack \(packID) of import #\(input.importID)")
                     }
                     let resultRun: Int64 = row[0]

@@ -76,6 +76,7 @@ extension Footprint {
             let threads = threads ?? ProcessInfo.processInfo.activeProcessorCount
             let run = try report { () throws(WorkspaceError) in try ws.calculate(CalculationOptions(full: full, threads: threads)) }
             if json {
+                defer { Trace.mark("printed") }
                 var document = run.summary.json()
                 if case .object(var members) = document {
                     members.append(("run", RunDescription.json(run)))
