@@ -50,6 +50,7 @@ extension Workspace {
                 combined.merge(parsed.data)
             }
             if !conflicts.isEmpty { throw InputErrorBox(error: InputError(conflicts)) }
+            if kind == .suppliers { try Self.insertRegister(data: data, file: displayName, importID: importID, db: db) }
             return importID
         }
         return ImportOutcome(record: try importRecord(id: id), alreadyImported: false, superseded: replacing, seconds: Date().timeIntervalSince(started))
@@ -81,6 +82,7 @@ extension Workspace {
         case .suppliers:
             result.suppliers = try ReferenceDataReader.suppliers(table, &diagnostics)
             for (row, s) in zip(table.rows, result.suppliers) { keys.append(("supplier '\(s.id)'", SourceLocation(file: file, line: row.line))) }
+            _ = try SupplierRegisterReader.records(table, &diagnostics)
         case .rates:
             result.exchangeRates = try ReferenceDataReader.rates(table, &diagnostics)
             for row in table.rows {
@@ -101,7 +103,7 @@ extension Workspace {
             for f in result.footprints {
                 keys.append(("the footprint of supplier '\(f.supplier)' product '\(f.product)' per \(f.unit.symbol)", f.location ?? SourceLocation(file: file, line: 0)))
             }
-        case .purchases, .factors, .factorLibrary:
+        case .purchases, .factors, .factorLibrary, .supplierStatus, .sbtiWorkbook:
             break
         }
         guard diagnostics.isEmpty else { throw InputError(diagnostics) }
