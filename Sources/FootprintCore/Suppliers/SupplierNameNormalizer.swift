@@ -8,7 +8,7 @@ public enum SupplierNameNormalizer {
     /// Legal forms removed from the end of a name, as token sequences after punctuation is collapsed.
     public static let legalForms: [[String]] = [
         ["as"], ["asa"], ["ab"], ["publ"], ["a", "s"], ["aps"], ["oy"], ["oyj"], ["gmbh"], ["ag"], ["ltd"], ["limited"], ["plc"],
-        ["inc"], ["incorporated"], ["corp"], ["corporation"], ["llc"], ["sa"], ["bv"], ["b", "v"], ["nv"], ["n", "v"], ["kf"],
+        ["inc"], ["incorporated"], ["corp"], ["corporation"], ["llc"], ["sa"], ["s", "a"], ["bv"], ["b", "v"], ["nv"], ["n", "v"], ["kf"],
     ]
 
     /// The normalised name: lower-case ASCII-folded tokens separated by single spaces.

@@ -30,11 +30,11 @@ public enum SupplierStatusReader {
                 }
             }
             for column in ["classification", "target_year", "net_zero", "net_zero_year"] where r.optional(column) != nil && kind != nil && kind != .sbti {
-                r.fail(column, "applies to sbti facts only; leave it empty for a \(kind!.rawValue) fact")
+                r.fail(column, "applies to sbti facts only; leave it empty in a '\(kind!.rawValue)' row")
             }
-            if r.optional("level") != nil, let kind, kind != .rba { r.fail("level", "applies to rba facts only; leave it empty for a \(kind.rawValue) fact") }
-            guard let supplier, let kind, let value, let source, let checked else { return }
-            var fact = SupplierStatusFact(supplier: supplier, kind: kind, source: source, checkedOn: checked)
+            if r.optional("level") != nil, let kind, kind != .rba { r.fail("level", "applies to rba facts only; leave it empty in a '\(kind.rawValue)' row") }
+            guard let kind, let value else { return }
+            var fact = SupplierStatusFact(supplier: supplier ?? "", kind: kind, source: source ?? "", checkedOn: checked ?? "")
             fact.evidence = r.optional("evidence")
             let before = r.diagnostics.count
             switch kind {
@@ -78,7 +78,7 @@ public enum SupplierStatusReader {
                 fact.available = SupplierRegisterReader.yesNo(value)
                 if fact.available == nil { r.fail("value", "'\(value)' is not yes or no; expected yes or no") }
             }
-            if r.diagnostics.count == before { result.append((fact, r.row.line)) }
+            if r.diagnostics.count == before, supplier != nil, source != nil, checked != nil { result.append((fact, r.row.line)) }
         }
         return result
     }
