@@ -20,7 +20,10 @@ struct CriteriaOption: ParsableArguments {
 
     func load() throws -> AssessmentCriteria {
         guard let criteria else { return .standard }
-        return try report { () throws(InputError) in try AssessmentCriteriaFile.read(path: criteria) }
+        do { return try AssessmentCriteriaFile.read(path: criteria) } catch {
+            printError(error.report(consequence: "nothing was assessed"))
+            throw ExitCode(1)
+        }
     }
 }
 

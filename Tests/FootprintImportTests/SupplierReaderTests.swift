@@ -105,6 +105,13 @@ import Testing
         } catch { #expect(error.diagnostics[0].message.contains("weight -1.0 is negative")) }
     }
 
+    @Test func documentedDefaultCriteriaAreTheBuiltInOnes() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let doc = try String(contentsOf: root.appendingPathComponent("docs/suppliers.md"), encoding: .utf8)
+        let block = try #require(doc.components(separatedBy: "```json\n").dropFirst().first?.components(separatedBy: "```").first)
+        #expect(try AssessmentCriteriaFile.decode(data: Data(block.utf8), file: "suppliers.md") == AssessmentCriteria.standard)
+    }
+
     static let sample: String? = {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let path = ProcessInfo.processInfo.environment["FOOTPRINT_SHARED"].map { $0 + "/samples/sbti-companies-sample.xlsx" }

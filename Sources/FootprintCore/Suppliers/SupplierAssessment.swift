@@ -77,7 +77,8 @@ public struct SupplierAssessment: Sendable, Hashable, Codable {
             if asked.isEmpty { return (1, "no scopes asked", true) }
             let credit = Double(covered.count) / Double(asked.count)
             let source = !input.disclosures.isEmpty ? "supplier_emissions disclosures for \(input.disclosures.map(\.year).sorted().map(String.init).joined(separator: ", "))" : facts[.scopes].map { "status fact" + checked($0) } ?? "nothing recorded"
-            return (credit, "discloses \(covered.sorted().map { "scope \($0)" }.joined(separator: ", ").ifEmpty("no asked scope")) of \(asked.sorted().map { "scope \($0)" }.joined(separator: ", ")) (\(source))", true)
+            let coveredText = covered.isEmpty ? "none" : covered.sorted().map { "scope \($0)" }.joined(separator: ", ")
+            return (credit, "discloses \(coveredText) of \(asked.sorted().map { "scope \($0)" }.joined(separator: ", ")) (\(source))", true)
         case .supplierData:
             if input.productFootprints > 0 { return (1, "\(input.productFootprints) product footprint\(input.productFootprints == 1 ? "" : "s") in the workspace", true) }
             if let f = facts[.productFootprints], f.available == true { return (1, "product footprints available" + checked(f), true) }
@@ -110,8 +111,4 @@ public struct SupplierAssessment: Sendable, Hashable, Codable {
         let rounded = (x * 10000).rounded() / 10000
         return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
     }
-}
-
-extension String {
-    fileprivate func ifEmpty(_ other: String) -> String { isEmpty ? other : self }
 }
