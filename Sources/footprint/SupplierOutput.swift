@@ -87,6 +87,9 @@ struct SBTiReport: Encodable {
         /// lei, isin or name.
         var by: String?
         var candidates: [Company]
+        /// For a match by name: other companies with near names, to confirm the match.
+        var alsoNear: [Company] = []
+        enum CodingKeys: String, CodingKey { case supplier, name, outcome, by, candidates, alsoNear = "also_near" }
     }
 
     var workbook: String
@@ -118,7 +121,8 @@ struct SBTiReport: Encodable {
 
     static func entry(_ m: SBTiMatcher.Match) -> Entry {
         switch m.outcome {
-        case .matched(let c, let key): Entry(supplier: m.supplier.id, name: m.supplier.name, outcome: "matched", by: key.rawValue, candidates: [Company(c)])
+        case .matched(let c, let key):
+            Entry(supplier: m.supplier.id, name: m.supplier.name, outcome: "matched", by: key.rawValue, candidates: [Company(c)], alsoNear: m.alsoNear.map(Company.init))
         case .ambiguous(let cs, let key): Entry(supplier: m.supplier.id, name: m.supplier.name, outcome: "ambiguous", by: key.rawValue, candidates: cs.map(Company.init))
         case .unmatched(let near): Entry(supplier: m.supplier.id, name: m.supplier.name, outcome: "unmatched", by: nil, candidates: near.map(Company.init))
         }
@@ -133,7 +137,10 @@ struct SBTiReport: Encodable {
         let matched = entries.filter { $0.outcome == "matched" }, ambiguous = entries.filter { $0.outcome == "ambiguous" }
         let unmatched = entries.filter { $0.outcome == "unmatched" }
         lines.append("Matched (\(matched.count)):")
-        for e in matched { lines.append("  \(e.supplier) \(e.name) -> \(describe(e.candidates[0])) (by \(e.by!))") }
+        for e in matched {
+            lines.append("  \(e.supplier) \(e.name) -> \(describe(e.candidates[0])) (by \(e.by!))"
+                + (e.alsoNear.isEmpty ? "" : "; also near, check: " + e.alsoNear.map(describe).joined(separator: "; ")))
+        }
         lines.append("Ambiguous (\(ambiguous.count)): several companies share the key; add the supplier's LEI or ISIN to suppliers.csv")
         for e in ambiguous {
             lines.append("  \(e.supplier) \(e.name) (by \(e.by!)):")

@@ -96,6 +96,7 @@ import Testing
         #expect(matched("S2").map { $0 == (9, .isin) } == true)
         // S3 "Bla Konsult AB" is "Blå Konsult AB" (row 3), not "Bla Konsult Holding AB".
         #expect(matched("S3").map { $0 == (3, .name) } == true)
+        #expect(plan.matches[2].alsoNear.map(\.row) == [4], "Bla Konsult Holding AB is shown for the user to check")
         // S4: the LEI (Datasenter Øst AS, row 5) decides before the ISIN and name (Global Chips Inc., row 6).
         #expect(matched("S4").map { $0 == (5, .lei) } == true)
         // S5: no company of that name; the two Bla Konsult companies are near.

@@ -18,6 +18,8 @@ public enum SBTiMatcher {
     public struct Match: Sendable, Hashable {
         public var supplier: SupplierRecord
         public var outcome: Outcome
+        /// For a match by name, the other companies whose names are near, for the user to confirm the choice.
+        public var alsoNear: [SBTiCompany] = []
     }
 
     public static func match(suppliers: [SupplierRecord], companies: [SBTiCompany]) -> [Match] {
@@ -38,12 +40,12 @@ public enum SBTiMatcher {
             if let lei = s.identifiers.lei?.uppercased(), let o = decide(byLEI[lei], .lei) { return Match(supplier: s, outcome: o) }
             if let isin = s.identifiers.isin?.uppercased(), let o = decide(byISIN[isin], .isin) { return Match(supplier: s, outcome: o) }
             let mine = SupplierNameNormalizer.tokens(s.name)
-            if !mine.isEmpty, let o = decide(byName[mine.joined(separator: " ")], .name) { return Match(supplier: s, outcome: o) }
             let near = tokens.filter { _, theirs in
                 guard !mine.isEmpty, !theirs.isEmpty, mine != theirs else { return false }
                 let (short, long) = mine.count < theirs.count ? (mine, theirs) : (theirs, mine)
                 return Array(long.prefix(short.count)) == short
             }.map(\.0)
+            if !mine.isEmpty, let o = decide(byName[mine.joined(separator: " ")], .name) { return Match(supplier: s, outcome: o, alsoNear: near) }
             return Match(supplier: s, outcome: .unmatched(near: near))
         }
     }
