@@ -23,7 +23,10 @@ extension Workspace {
             return ImportOutcome(record: existing, alreadyImported: true, superseded: nil, seconds: Date().timeIntervalSince(started))
         }
         let rows: Int
-        do { rows = try Self.parseReference(kind: kind, data: data, file: displayName).rows } catch { throw .input(error) }
+        do {
+            rows = try Self.parseReference(kind: kind, data: data, file: displayName).rows
+            if kind == .suppliers { try Self.checkRegister(data: data, file: displayName) }
+        } catch { throw .input(error) }
         let id: Int64 = try transaction { db in
             if let replacing { try checkReplaceable(replacing, kind: kind, db: db) }
             var parts: [(ImportRecord, Data)] = []
@@ -82,7 +85,6 @@ extension Workspace {
         case .suppliers:
             result.suppliers = try ReferenceDataReader.suppliers(table, &diagnostics)
             for (row, s) in zip(table.rows, result.suppliers) { keys.append(("supplier '\(s.id)'", SourceLocation(file: file, line: row.line))) }
-            _ = try SupplierRegisterReader.records(table, &diagnostics)
         case .rates:
             result.exchangeRates = try ReferenceDataReader.rates(table, &diagnostics)
             for row in table.rows {

@@ -25,6 +25,15 @@ extension Workspace {
         }
     }
 
+    /// Checks the register columns of a new suppliers file (files imported before they existed are
+    /// not checked again, so that a workspace keeps calculating after an upgrade).
+    static func checkRegister(data: Data, file: String) throws(InputError) {
+        var diagnostics: [Diagnostic] = []
+        let table = try CSVTable.parse(data: data, file: file, diagnostics: &diagnostics)
+        _ = try SupplierRegisterReader.records(table, &diagnostics)
+        guard diagnostics.isEmpty else { throw InputError(diagnostics) }
+    }
+
     /// The supplier register: every supplier of the active suppliers imports, in import and file order.
     public func supplierRegister() throws(WorkspaceError) -> [SupplierRecord] {
         try read { db in try Self.register(db: db) }

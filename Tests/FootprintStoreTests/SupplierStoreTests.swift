@@ -136,3 +136,19 @@ import Testing
         #expect(try reopened.supplierRegister()[0].identifiers.lei == "5493001KJTIIGC8Y1R01")
     }
 }
+
+extension SupplierStoreTests {
+    @Test func badRegisterColumnsImportNothing() throws {
+        let t = try TemporaryWorkspace()
+        defer { t.cleanUp() }
+        let before = try t.workspace.tableCounts()
+        let path = try t.file("suppliers.csv", "id,name,lei,strategic\nS1,A,5493001KJTIIGC8Y1R01,yes\nS2,B,not-a-lei,maybe\n")
+        let error = inputError { () throws(WorkspaceError) in _ = try t.workspace.importFile(.suppliers, path) }
+        #expect(error?.diagnostics.map(\.description) == [
+            "suppliers.csv:3: column 'lei': 'not-a-lei' is not an LEI; expected 20 letters and digits (ISO 17442), such as 5493001KJTIIGC8Y1R12",
+            "suppliers.csv:3: column 'strategic': 'maybe' is not yes or no; expected yes, no, true, false, 1 or 0",
+        ])
+        #expect(try t.workspace.tableCounts() == before)
+        #expect(try t.workspace.count("supplier_register") == 0)
+    }
+}

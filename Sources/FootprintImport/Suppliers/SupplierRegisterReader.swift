@@ -17,19 +17,21 @@ public enum SupplierRegisterReader {
         try ReferenceDataReader.rows(table, required: ["id"], optional: optionalColumns, &diagnostics) { r in
             guard let id = r.optional("id"), seen.insert(id).inserted else { return }
             var ids = SupplierIdentifiers(orgNumber: r.optional("org_number"), vat: r.optional("vat"))
-            if let lei = r.optional("lei")?.uppercased() {
+            if let text = r.optional("lei") {
+                let lei = text.uppercased()
                 if lei.count == 20 && lei.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) { ids.lei = lei } else {
-                    r.fail("lei", "'\(lei)' is not an LEI; expected 20 letters and digits (ISO 17442), such as 5493001KJTIIGC8Y1R12")
+                    r.fail("lei", "'\(text)' is not an LEI; expected 20 letters and digits (ISO 17442), such as 5493001KJTIIGC8Y1R12")
                 }
             }
-            if let isin = r.optional("isin")?.uppercased() {
+            if let text = r.optional("isin") {
+                let isin = text.uppercased()
                 let chars = Array(isin)
                 if chars.count == 12 && chars.prefix(2).allSatisfy({ $0.isASCII && $0.isLetter }) && chars.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) })
                     && chars[11].isNumber
                 {
                     ids.isin = isin
                 } else {
-                    r.fail("isin", "'\(isin)' is not an ISIN; expected 2 letters, 9 letters or digits and a check digit (ISO 6166), such as NO0010096985")
+                    r.fail("isin", "'\(text)' is not an ISIN; expected 2 letters, 9 letters or digits and a check digit (ISO 6166), such as NO0010096985")
                 }
             }
             if let duns = r.optional("duns") {
