@@ -6,9 +6,17 @@ public enum ImportKind: String, Sendable, CaseIterable, Codable {
     case productFootprints = "product-footprints"
     /// A published factor library installed with `footprint factors install`.
     case factorLibrary = "factor-library"
+    /// Supplier status facts from a supplier_status.csv (`footprint suppliers import-status`).
+    case supplierStatus = "supplier-status"
+    /// Supplier SBTi facts derived from the SBTi companies workbook (`footprint suppliers import-sbti --apply`);
+    /// the workbook itself is never stored.
+    case sbtiWorkbook = "sbti-workbook"
 
     /// Kinds whose content is kept whole in the import record and read again at each calculation.
-    var isReference: Bool { self != .purchases && self != .factors && self != .factorLibrary }
+    var isReference: Bool { self != .purchases && self != .factors && self != .factorLibrary && !isSupplierStatus }
+
+    /// Kinds that bring supplier status facts: not inputs of a calculation.
+    public var isSupplierStatus: Bool { self == .supplierStatus || self == .sbtiWorkbook }
 }
 
 /// The record of one import: which file, when, its size and hash, how many rows, and whether it

@@ -22,6 +22,7 @@ struct ReferenceSnapshot {
         var global = SHA256()
         for row in imports {
             let record = Workspace.importRecord(row)
+            if record.kind.isSupplierStatus { continue }
             inputs.append(.init(importID: record.id, kind: record.kind.rawValue, file: record.fileName, sha256: record.sha256))
             switch record.kind {
             case .purchases:
@@ -34,7 +35,7 @@ struct ReferenceSnapshot {
                 let content: Data = row["content"]
                 let parsed = try Workspace.parseReference(kind: record.kind, data: content, file: record.fileName)
                 reference.merge(parsed.data)
-            case .factors, .factorLibrary:
+            case .factors, .factorLibrary, .supplierStatus, .sbtiWorkbook:
                 break
             case .suppliers:
                 break  // names only label reports; no figure depends on them

@@ -23,7 +23,10 @@ extension Workspace {
             return ImportOutcome(record: existing, alreadyImported: true, superseded: nil, seconds: Date().timeIntervalSince(started))
         }
         let rows: Int
-        do { rows = try Self.parseReference(kind: kind, data: data, file: displayName).rows } catch { throw .input(error) }
+        do {
+            rows = try Self.parseReference(kind: kind, data: data, file: displayName).rows
+            if kind == .suppliers { try Self.checkRegister(data: data, file: displayName) }
+        } catch { throw .input(error) }
         let id: Int64 = try transaction { db in
             if let replacing { try checkReplaceable(replacing, kind: kind, db: db) }
             var parts: [(ImportRecord, Data)] = []
@@ -50,6 +53,7 @@ extension Workspace {
                 combined.merge(parsed.data)
             }
             if !conflicts.isEmpty { throw InputErrorBox(error: InputError(conflicts)) }
+            if kind == .suppliers { try Self.insertRegister(data: data, file: displayName, importID: importID, db: db) }
             return importID
         }
         return ImportOutcome(record: try importRecord(id: id), alreadyImported: false, superseded: replacing, seconds: Date().timeIntervalSince(started))
@@ -101,7 +105,7 @@ extension Workspace {
             for f in result.footprints {
                 keys.append(("the footprint of supplier '\(f.supplier)' product '\(f.product)' per \(f.unit.symbol)", f.location ?? SourceLocation(file: file, line: 0)))
             }
-        case .purchases, .factors, .factorLibrary:
+        case .purchases, .factors, .factorLibrary, .supplierStatus, .sbtiWorkbook:
             break
         }
         guard diagnostics.isEmpty else { throw InputError(diagnostics) }

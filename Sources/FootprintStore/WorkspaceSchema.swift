@@ -115,6 +115,49 @@ enum WorkspaceSchema {
                 ) WITHOUT ROWID;
                 """)
         }
+        migrator.registerMigration("v2: supplier register and status facts") { db in
+            try db.execute(sql: """
+                CREATE TABLE supplier_register (
+                    import_id INTEGER NOT NULL REFERENCES import(id),
+                    line INTEGER NOT NULL,
+                    supplier_id TEXT NOT NULL,
+                    name TEXT NOT NULL,
+                    country TEXT,
+                    org_number TEXT,
+                    vat TEXT,
+                    lei TEXT,
+                    duns TEXT,
+                    isin TEXT,
+                    pact_company_ids TEXT,
+                    contact_name TEXT,
+                    contact_email TEXT,
+                    categories TEXT,
+                    strategic INTEGER NOT NULL DEFAULT 0,
+                    notes TEXT,
+                    PRIMARY KEY (import_id, supplier_id)
+                );
+                CREATE TABLE supplier_status (
+                    id INTEGER PRIMARY KEY,
+                    import_id INTEGER NOT NULL REFERENCES import(id),
+                    line INTEGER,
+                    supplier_id TEXT NOT NULL,
+                    kind TEXT NOT NULL,
+                    summary TEXT NOT NULL,
+                    value TEXT NOT NULL,
+                    source TEXT NOT NULL,
+                    checked_on TEXT NOT NULL
+                );
+                CREATE INDEX supplier_status_by_supplier ON supplier_status(supplier_id, kind, checked_on);
+                CREATE TRIGGER supplier_status_is_history_update BEFORE UPDATE ON supplier_status
+                    BEGIN SELECT RAISE(ABORT, 'supplier status facts are history: add a newer fact instead'); END;
+                CREATE TRIGGER supplier_status_is_history_delete BEFORE DELETE ON supplier_status
+                    BEGIN SELECT RAISE(ABORT, 'supplier status facts are history: add a newer fact instead'); END;
+                """)
+            // Suppliers imported before v2: their register rows, from the stored files.
+            for row in try Row.fetchAll(db, sql: "SELECT id, file_name, content FROM import WHERE kind = 'suppliers' AND content IS NOT NULL ORDER BY id") {
+                try? Workspace.insertRegister(data: row["content"], file: row["file_name"], importID: row["id"], db: db)
+            }
+        }
         return migrator
     }
 }

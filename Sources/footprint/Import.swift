@@ -10,7 +10,7 @@ extension Footprint {
         static let configuration = CommandConfiguration(
             abstract: "Import a file into the workspace, whole or not at all.",
             discussion: """
-                KIND is one of: purchases, suppliers, factors, rates, price-index, supplier-emissions, product-footprints \
+                KIND is one of: purchases, suppliers, factors, rates, price-index, supplier-emissions, product-footprints, supplier-status \
                 (the canonical files of docs/formats.md). Every invalid row is reported as file:line: column 'name': problem, \
                 and then nothing is imported. Importing a file that is already in force changes nothing. --replace ID \
                 supersedes an earlier import of the same kind (a corrected export). Purchases from an ERP export are read \
@@ -33,6 +33,8 @@ extension Footprint {
 
         func validate() throws {
             if kind == .factorLibrary { throw ValidationError("install published factor libraries with 'footprint factors install'") }
+            if kind == .sbtiWorkbook { throw ValidationError("read the SBTi companies workbook with 'footprint suppliers import-sbti WORKBOOK'") }
+            if kind == .supplierStatus && replace != nil { throw ValidationError("status facts are history: import a newer file instead of --replace") }
             if mapping != nil && kind != .purchases { throw ValidationError("--mapping applies to purchases only") }
         }
 
@@ -40,6 +42,7 @@ extension Footprint {
             let ws = try workspace.open()
             let name = (file as NSString).lastPathComponent
             let outcome = try report { () throws(WorkspaceError) -> ImportOutcome in
+                if kind == .supplierStatus { return try ws.importSupplierStatus(path: file, displayName: name) }
                 if kind == .purchases {
                     if let mapping { return try ws.importPurchases(path: file, mapping: mapping, replacing: replace) }
                     return try ws.importPurchases(path: file, displayName: name, replacing: replace, mapping: nil)

@@ -1,0 +1,105 @@
+/// The criteria an assessment scores suppliers by, with their weights, and the tiers its scores
+/// fall into. Read from a JSON file (docs/suppliers.md); `standard` is the default.
+public struct AssessmentCriteria: Sendable, Hashable, Codable {
+    /// What a criterion checks.
+    public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
+        /// SBTi near-term targets set (full credit); committed earns `committed_credit`.
+        case scienceBasedTarget = "science-based-target"
+        /// Responsible Business Alliance member (optionally at one of `levels`).
+        case rbaMember = "rba-member"
+        /// Emissions disclosed for the `scopes` asked (a supplier_emissions.csv disclosure counts as scopes 1, 2, 3).
+        case disclosedEmissions = "disclosed-emissions"
+        /// Product footprints or a PACT host (full credit); a disclosure usable for hybrid earns `hybrid_credit`.
+        case supplierData = "supplier-data"
+        /// The latest two disclosures show intensity falling by at least `minimum_reduction_percent`.
+        case fallingIntensity = "falling-intensity"
+        /// A CDP climate score of at least `minimum_cdp_score`.
+        case cdpScore = "cdp-score"
+    }
+
+    /// One criterion: what it checks, its weight, and its thresholds.
+    public struct Criterion: Sendable, Hashable, Codable {
+        public var id: String
+        public var kind: Kind
+        public var weight: Double
+        public var committedCredit: Double?
+        public var levels: [String]?
+        public var scopes: [Int]?
+        public var hybridCredit: Double?
+        public var minimumReductionPercent: Double?
+        public var minimumCDPScore: CDPScore?
+        /// What to do when the criterion cannot be judged (fewer than two disclosures):
+        /// `zero` (default) scores nothing, `exclude` leaves its weight out of the maximum.
+        public var whenUnknown: WhenUnknown?
+
+        public enum WhenUnknown: String, Sendable, Hashable, Codable { case zero, exclude }
+
+        enum CodingKeys: String, CodingKey {
+            case id, kind, weight, levels, scopes
+            case committedCredit = "committed_credit", hybridCredit = "hybrid_credit"
+            case minimumReductionPercent = "minimum_reduction_percent", minimumCDPScore = "minimum_cdp_score"
+            case whenUnknown = "when_unknown"
+        }
+
+        public init(id: String, kind: Kind, weight: Double) {
+            self.id = id
+            self.kind = kind
+            self.weight = weight
+        }
+    }
+
+    /// A tier: suppliers whose score is at least `minimumScore` (0-100) and below the tier above.
+    public struct Tier: Sendable, Hashable, Codable {
+        public var name: String
+        public var minimumScore: Double
+        enum CodingKeys: String, CodingKey { case name, minimumScore = "minimum_score" }
+        public init(name: String, minimumScore: Double) {
+            self.name = name
+            self.minimumScore = minimumScore
+        }
+    }
+
+    public var criteria: [Criterion]
+    public var tiers: [Tier]
+
+    public init(criteria: [Criterion], tiers: [Tier]) {
+        self.criteria = criteria
+        self.tiers = tiers
+    }
+
+    /// What this company asks of strategic suppliers: a science-based target (30), RBA membership
+    /// (15), disclosed emissions (20), product footprints or supplier-specific data (20), a falling
+    /// emissions intensity (15); tiers A >= 70, B >= 40, C below.
+    public static let standard: AssessmentCriteria = {
+        var sbti = Criterion(id: "science-based-target", kind: .scienceBasedTarget, weight: 30)
+        sbti.committedCredit = 0.5
+        let rba = Criterion(id: "rba-member", kind: .rbaMember, weight: 15)
+        var disclosed = Criterion(id: "disclosed-emissions", kind: .disclosedEmissions, weight: 20)
+        disclosed.scopes = [1, 2, 3]
+        var data = Criterion(id: "supplier-data", kind: .supplierData, weight: 20)
+        data.hybridCredit = 0.5
+        var falling = Criterion(id: "falling-intensity", kind: .fallingIntensity, weight: 15)
+        falling.minimumReductionPercent = 0
+        falling.whenUnknown = .zero
+        return AssessmentCriteria(
+            criteria: [sbti, rba, disclosed, data, falling],
+            tiers: [Tier(name: "A", minimumScore: 70), Tier(name: "B", minimumScore: 40), Tier(name: "C", minimumScore: 0)])
+    }()
+
+    /// Problems that make the criteria unusable (no criteria, a negative weight, a credit outside 0...1, no tiers).
+    public func problems() -> [String] {
+        var problems: [String] = []
+        if criteria.isEmpty { problems.append("'criteria' is empty; give at least one criterion") }
+        if tiers.isEmpty { problems.append("'tiers' is empty; give at least one tier, such as {\"name\": \"C\", \"minimum_score\": 0}") }
+        var ids: Set<String> = []
+        for c in criteria {
+            if !ids.insert(c.id).inserted { problems.append("criterion '\(c.id)' is given twice; ids must be unique") }
+            if !(c.weight >= 0) { problems.append("criterion '\(c.id)': weight \(c.weight) is negative; expected 0 or more") }
+            for (name, value) in [("committed_credit", c.committedCredit), ("hybrid_credit", c.hybridCredit)] {
+                if let value, !(0...1).contains(value) { problems.append("criterion '\(c.id)': \(name) \(value) is outside 0...1") }
+            }
+            if c.kind == .cdpScore && c.minimumCDPScore == nil { problems.append("criterion '\(c.id)': a cdp-score criterion needs 'minimum_cdp_score', such as \"B\"") }
+        }
+        return problems
+    }
+}

@@ -1,0 +1,114 @@
+/// What an assessment knows of one supplier.
+public struct AssessmentInput: Sendable {
+    public var supplier: SupplierRecord
+    /// The newest status fact of each kind.
+    public var latest: [SupplierStatusKind: SupplierStatusFact]
+    /// The supplier's disclosures from supplier_emissions.csv.
+    public var disclosures: [SupplierDisclosure]
+    /// Product footprints of the supplier in the workspace.
+    public var productFootprints: Int
+
+    public init(supplier: SupplierRecord, latest: [SupplierStatusKind: SupplierStatusFact] = [:], disclosures: [SupplierDisclosure] = [], productFootprints: Int = 0) {
+        self.supplier = supplier
+        self.latest = latest
+        self.disclosures = disclosures
+        self.productFootprints = productFootprints
+    }
+}
+
+/// A supplier's score (0-100), tier, and the reason for each criterion's points.
+public struct SupplierAssessment: Sendable, Hashable, Codable {
+    public struct Result: Sendable, Hashable, Codable {
+        public var criterion: String
+        public var weight: Double
+        /// 0...1 of the weight.
+        public var credit: Double
+        public var points: Double
+        /// False when the criterion could not be judged and its weight was left out of the maximum.
+        public var counted: Bool
+        public var reason: String
+    }
+
+    public var supplier: String
+    public var score: Double
+    public var tier: String
+    public var results: [Result]
+
+    /// Scores one supplier: each criterion's weight x credit, as a share of the counted weights.
+    public static func assess(_ input: AssessmentInput, criteria: AssessmentCriteria) -> SupplierAssessment {
+        var results: [Result] = []
+        for c in criteria.criteria {
+            let (credit, reason, known) = judge(c, input)
+            let counted = known || (c.whenUnknown ?? .zero) == .zero
+            results.append(Result(criterion: c.id, weight: c.weight, credit: credit, points: counted ? credit * c.weight : 0, counted: counted, reason: reason))
+        }
+        let maximum = results.filter(\.counted).map(\.weight).reduce(0, +)
+        let score = maximum > 0 ? results.map(\.points).reduce(0, +) / maximum * 100 : 0
+        let tiers = criteria.tiers.sorted { $0.minimumScore > $1.minimumScore }
+        let tier = tiers.first { score >= $0.minimumScore - 1e-9 }?.name ?? tiers.last?.name ?? "-"
+        return SupplierAssessment(supplier: input.supplier.id, score: score, tier: tier, results: results)
+    }
+
+    static func judge(_ c: AssessmentCriteria.Criterion, _ input: AssessmentInput) -> (Double, String, Bool) {
+        let facts = input.latest
+        func checked(_ f: SupplierStatusFact) -> String { " (\(f.source), checked \(f.checkedOn))" }
+        switch c.kind {
+        case .scienceBasedTarget:
+            guard let f = facts[.sbti] else { return (0, "no SBTi status recorded", true) }
+            switch f.sbtiStatus ?? .none {
+            case .targetsSet: return (1, "SBTi targets set: \(f.summary)" + checked(f), true)
+            case .committed:
+                let credit = c.committedCredit ?? 0
+                return (credit, "SBTi committed, no targets set yet (credit \(credit))" + checked(f), true)
+            case .none, .removed, .expired: return (0, "SBTi status \(f.summary)" + checked(f), true)
+            }
+        case .rbaMember:
+            guard let f = facts[.rba] else { return (0, "no RBA membership recorded", true) }
+            guard f.member == true else { return (0, "not an RBA member" + checked(f), true) }
+            if let levels = c.levels, !levels.contains(where: { $0.lowercased() == (f.level ?? "").lowercased() }) {
+                return (0, "RBA member at level \(f.level ?? "unknown"), not one of \(levels.joined(separator: ", "))" + checked(f), true)
+            }
+            return (1, "RBA \(f.summary)" + checked(f), true)
+        case .disclosedEmissions:
+            let asked = Set(c.scopes ?? [1, 2, 3])
+            var have = Set(facts[.scopes]?.scopes ?? [])
+            if !input.disclosures.isEmpty { have.formUnion([1, 2, 3]) }
+            let covered = asked.intersection(have)
+            if asked.isEmpty { return (1, "no scopes asked", true) }
+            let credit = Double(covered.count) / Double(asked.count)
+            let source = !input.disclosures.isEmpty ? "supplier_emissions disclosures for \(input.disclosures.map(\.year).sorted().map(String.init).joined(separator: ", "))" : facts[.scopes].map { "status fact" + checked($0) } ?? "nothing recorded"
+            let coveredText = covered.isEmpty ? "none" : covered.sorted().map { "scope \($0)" }.joined(separator: ", ")
+            return (credit, "discloses \(coveredText) of \(asked.sorted().map { "scope \($0)" }.joined(separator: ", ")) (\(source))", true)
+        case .supplierData:
+            if input.productFootprints > 0 { return (1, "\(input.productFootprints) product footprint\(input.productFootprints == 1 ? "" : "s") in the workspace", true) }
+            if let f = facts[.productFootprints], f.available == true { return (1, "product footprints available" + checked(f), true) }
+            if let f = facts[.pact], f.available == true { return (1, "PACT-enabled" + (f.evidence.map { " (\($0))" } ?? "") + checked(f), true) }
+            if !input.disclosures.isEmpty {
+                let credit = c.hybridCredit ?? 0
+                return (credit, "only disclosed emissions (hybrid method), no product footprints (credit \(credit))", true)
+            }
+            return (0, "no product footprints, PACT host or disclosure", true)
+        case .fallingIntensity:
+            let sorted = input.disclosures.sorted { $0.year < $1.year }
+            guard sorted.count >= 2 else { return (0, "fewer than two disclosures: intensity trend unknown", false) }
+            let previous = sorted[sorted.count - 2], latest = sorted[sorted.count - 1]
+            guard previous.currency == latest.currency, previous.revenue > 0, latest.revenue > 0 else {
+                return (0, "disclosures \(previous.year) and \(latest.year) are in different currencies: intensity trend unknown", false)
+            }
+            let a = previous.kgPerCurrencyUnit, b = latest.kgPerCurrencyUnit
+            let reduction = a > 0 ? (a - b) / a * 100 : 0
+            let minimum = c.minimumReductionPercent ?? 0
+            let text = "intensity \(fmt(a)) -> \(fmt(b)) kg CO2e per \(latest.currency) (\(previous.year) -> \(latest.year)): \(reduction >= 0 ? "down" : "up") \(fmt(abs(reduction)))%"
+            return reduction > minimum || (reduction == minimum && reduction > 0) ? (1, text, true) : (0, text + ", not down by more than \(fmt(minimum))%", true)
+        case .cdpScore:
+            guard let f = facts[.cdp], let score = f.cdpScore else { return (0, "no CDP climate score recorded", true) }
+            let minimum = c.minimumCDPScore ?? .b
+            return score >= minimum ? (1, "CDP climate \(score.rawValue), at least \(minimum.rawValue)" + checked(f), true) : (0, "CDP climate \(score.rawValue), below \(minimum.rawValue)" + checked(f), true)
+        }
+    }
+
+    static func fmt(_ x: Double) -> String {
+        let rounded = (x * 10000).rounded() / 10000
+        return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+    }
+}

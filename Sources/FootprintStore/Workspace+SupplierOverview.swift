@@ -1,0 +1,50 @@
+import FootprintCore
+import FootprintImport
+import Foundation
+import GRDB
+
+/// One supplier as `suppliers list` and `show` present it: the register, the status history, what
+/// an assessment reads, and the supplier's figures in the latest calculation run.
+public struct SupplierOverview: Sendable {
+    public var record: SupplierRecord
+    /// Oldest first.
+    public var history: [SupplierStatusFact]
+    public var assessmentInput: AssessmentInput
+    /// From the latest run, when there is one and the supplier has lines in it.
+    public var emissionsKg: Double?
+    public var spend: [(currency: String, amount: String)]
+    public var runID: Int64?
+
+    public var latest: [SupplierStatusKind: SupplierStatusFact] { assessmentInput.latest }
+}
+
+extension Workspace {
+    /// Every supplier of the register (or the one with `id`) with its facts, disclosures, footprints and latest-run figures.
+    public func supplierOverviews(id: String? = nil) throws(WorkspaceError) -> [SupplierOverview] {
+        let (register, facts, disclosures, footprints) = try read { db in
+            let register = try Self.register(db: db).filter { id == nil || $0.id == id }
+            let facts = Dictionary(grouping: try Self.statusFacts(supplier: id, db: db), by: \.supplier)
+            var reference = ReferenceData()
+            for row in try Row.fetchAll(
+                db, sql: "SELECT kind, file_name, content FROM import WHERE kind IN ('supplier-emissions', 'product-footprints') AND status = 'active' ORDER BY id")
+            {
+                reference.merge(try Self.parseReference(kind: ImportKind(rawValue: row["kind"])!, data: row["content"], file: row["file_name"]).data)
+            }
+            let footprints = Dictionary(grouping: reference.footprints, by: \.supplier).mapValues(\.count)
+            return (register, facts, Dictionary(grouping: reference.disclosures, by: \.supplier), footprints)
+        }
+        let run: CalculationRun?
+        do { run = try self.run(id: nil) } catch {
+            if case .noRuns = error { run = nil } else { throw error }
+        }
+        let cells = run?.aggregate.cells(.supplier) ?? [:]
+        return register.map { record in
+            let history = facts[record.id] ?? []
+            let input = AssessmentInput(
+                supplier: record, latest: history.latestByKind(), disclosures: disclosures[record.id] ?? [], productFootprints: footprints[record.id] ?? 0)
+            let cell = cells[record.id]
+            let spend = (cell?.spendSums() ?? [:]).map { ("\($0.key)", "\($0.value)") }.sorted { $0.0 < $1.0 }
+            return SupplierOverview(record: record, history: history, assessmentInput: input, emissionsKg: cell?.kg, spend: spend, runID: run?.id)
+        }
+    }
+}

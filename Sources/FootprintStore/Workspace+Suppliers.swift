@@ -1,0 +1,115 @@
+import FootprintCore
+import FootprintImport
+import Foundation
+import GRDB
+
+extension Workspace {
+    /// Writes the register rows of a suppliers.csv import (inside the import's transaction).
+    static func insertRegister(data: Data, file: String, importID: Int64, db: Database) throws {
+        var diagnostics: [Diagnostic] = []
+        let table = try CSVTable.parse(data: data, file: file, diagnostics: &diagnostics)
+        let records = try SupplierRegisterReader.records(table, &diagnostics)
+        let lines = Dictionary(table.rows.compactMap { row in table.columnIndex("id").map { (row.fields[$0].trimmingCharacters(in: .whitespaces), row.line) } }, uniquingKeysWith: { a, _ in a })
+        for r in records {
+            try db.execute(
+                sql: """
+                    INSERT INTO supplier_register (import_id, line, supplier_id, name, country, org_number, vat, lei, duns, isin,
+                        pact_company_ids, contact_name, contact_email, categories, strategic, notes)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    importID, lines[r.id] ?? 0, r.id, r.name, r.country, r.identifiers.orgNumber, r.identifiers.vat, r.identifiers.lei,
+                    r.identifiers.duns, r.identifiers.isin, r.identifiers.pactCompanyIDs.isEmpty ? nil : r.identifiers.pactCompanyIDs.joined(separator: ";"),
+                    r.contactName, r.contactEmail, r.categories.isEmpty ? nil : r.categories.joined(separator: ";"), r.strategic ? 1 : 0, r.notes,
+                ])
+        }
+    }
+
+    /// Checks the register columns of a new suppliers file (files imported before they existed are
+    /// not checked again, so that a workspace keeps calculating after an upgrade).
+    static func checkRegister(data: Data, file: String) throws(InputError) {
+        var diagnostics: [Diagnostic] = []
+        let table = try CSVTable.parse(data: data, file: file, diagnostics: &diagnostics)
+        _ = try SupplierRegisterReader.records(table, &diagnostics)
+        guard diagnostics.isEmpty else { throw InputError(diagnostics) }
+    }
+
+    /// The supplier register: every supplier of the active suppliers imports, in import and file order.
+    public func supplierRegister() throws(WorkspaceError) -> [SupplierRecord] {
+        try read { db in try Self.register(db: db) }
+    }
+
+    static func register(db: Database) throws -> [SupplierRecord] {
+        var seen: Set<String> = []
+        var result: [SupplierRecord] = []
+        let rows = try Row.fetchAll(
+            db, sql: "SELECT r.* FROM supplier_register r JOIN import i ON i.id = r.import_id WHERE i.status = 'active' ORDER BY r.import_id, r.line")
+        for row in rows {
+            let id: String = row["supplier_id"]
+            guard seen.insert(id).inserted else { continue }
+            let ids = SupplierIdentifiers(
+                orgNumber: row["org_number"], vat: row["vat"], lei: row["lei"], duns: row["duns"], isin: row["isin"],
+                pactCompanyIDs: SupplierRegisterReader.list(row["pact_company_ids"]))
+            result.append(
+                SupplierRecord(
+                    id: id, name: row["name"], country: row["country"], identifiers: ids, contactName: row["contact_name"], contactEmail: row["contact_email"],
+                    categories: SupplierRegisterReader.list(row["categories"]), strategic: (row["strategic"] as Int) != 0, notes: row["notes"]))
+        }
+        return result
+    }
+
+    /// Status facts, oldest first (by date checked, then as recorded), from imports that were not removed;
+    /// for one supplier when `supplier` is given.
+    public func statusFacts(supplier: String? = nil) throws(WorkspaceError) -> [SupplierStatusFact] {
+        try read { db in try Self.statusFacts(supplier: supplier, db: db) }
+    }
+
+    static func statusFacts(supplier: String?, db: Database) throws -> [SupplierStatusFact] {
+        let decoder = JSONDecoder()
+        return try Row.fetchAll(
+            db,
+            sql: """
+                SELECT s.value FROM supplier_status s JOIN import i ON i.id = s.import_id
+                WHERE i.status != 'removed' AND (?1 IS NULL OR s.supplier_id = ?1) ORDER BY s.checked_on, s.id
+                """, arguments: [supplier]
+        ).map { row in try decoder.decode(SupplierStatusFact.self, from: Data((row["value"] as String).utf8)) }
+    }
+
+    static func insertFact(_ fact: SupplierStatusFact, importID: Int64, line: Int?, db: Database) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        try db.execute(
+            sql: "INSERT INTO supplier_status (import_id, line, supplier_id, kind, summary, value, source, checked_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            arguments: [importID, line, fact.supplier, fact.kind.rawValue, fact.summary, String(decoding: try encoder.encode(fact), as: UTF8.self), fact.source, fact.checkedOn])
+    }
+
+    /// Imports a supplier_status.csv: every fact, all or nothing; each row's supplier must be in the register.
+    /// Facts are added to the history; none is changed.
+    public func importSupplierStatus(path: String, displayName: String) throws(WorkspaceError) -> ImportOutcome {
+        let started = Date()
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw .input(InputError(file: displayName, message: "cannot read '\(path)': no such file or not readable"))
+        }
+        let digest = FileDigest(bytes: data)
+        if let existing = try read({ db in try activeImport(kind: .supplierStatus, sha256: digest.sha256, db: db) }) {
+            return ImportOutcome(record: existing, alreadyImported: true, superseded: nil, seconds: Date().timeIntervalSince(started))
+        }
+        var diagnostics: [Diagnostic] = []
+        let facts: [(fact: SupplierStatusFact, line: Int)]
+        do {
+            let table = try CSVTable.parse(data: data, file: displayName, diagnostics: &diagnostics)
+            facts = try SupplierStatusReader.facts(table, &diagnostics)
+        } catch { throw .input(error) }
+        let id: Int64 = try transaction { db in
+            let known = Set(try Self.register(db: db).map(\.id))
+            for (fact, line) in facts where !known.contains(fact.supplier) {
+                diagnostics.append(Diagnostic(file: displayName, line: line, column: "supplier", message: "'\(fact.supplier)' is not a supplier of the workspace; expected an id from an imported suppliers.csv"))
+            }
+            if !diagnostics.isEmpty { throw InputErrorBox(error: InputError(diagnostics)) }
+            let importID = try insertImport(kind: .supplierStatus, fileName: displayName, digest: digest, rows: facts.count, replaces: nil, mapping: nil, content: data, db: db)
+            for (fact, line) in facts { try Self.insertFact(fact, importID: importID, line: line, db: db) }
+            return importID
+        }
+        return ImportOutcome(record: try importRecord(id: id), alreadyImported: false, superseded: nil, seconds: Date().timeIntervalSince(started))
+    }
+}

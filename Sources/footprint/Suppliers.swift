@@ -1,0 +1,197 @@
+import ArgumentParser
+import FootprintCore
+import FootprintImport
+import FootprintStore
+import Foundation
+
+extension Footprint {
+    /// `footprint suppliers`: the supplier register, status facts, SBTi matching and assessment.
+    struct Suppliers: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The supplier register: status facts, SBTi matching, assessment (docs/suppliers.md).",
+            subcommands: [List.self, Show.self, ImportStatus.self, ImportSBTi.self, Assess.self], defaultSubcommand: List.self)
+    }
+}
+
+/// `--criteria FILE`, shared by the commands that assess.
+struct CriteriaOption: ParsableArguments {
+    @Option(name: .long, help: "Assessment criteria (JSON; default: the built-in criteria of docs/suppliers.md).")
+    var criteria: String?
+
+    func load() throws -> AssessmentCriteria {
+        guard let criteria else { return .standard }
+        do { return try AssessmentCriteriaFile.read(path: criteria) } catch {
+            printError(error.report(consequence: "nothing was assessed"))
+            throw ExitCode(1)
+        }
+    }
+}
+
+/// Numbers as the tables print them.
+func formatKg(_ kg: Double?) -> String { kg.map { String(format: "%.1f", $0) } ?? "" }
+func formatScore(_ score: Double) -> String { String(format: "%.0f", score) }
+
+extension Footprint.Suppliers {
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List the register: strategic flag, latest SBTi and RBA status, tier, and the latest run's emissions and spend.")
+        @OptionGroup var workspace: WorkspaceOption
+        @OptionGroup var criteria: CriteriaOption
+        @Flag(name: .long, help: "Only strategic suppliers.") var strategic = false
+        @Flag(name: .long, help: "Print JSON.") var json = false
+
+        func run() throws {
+            let ws = try workspace.open()
+            let rules = try criteria.load()
+            let overviews = try report { () throws(WorkspaceError) in try ws.supplierOverviews() }.filter { !strategic || $0.record.strategic }
+            let items = overviews.map { o in SupplierListItem(o, SupplierAssessment.assess(o.assessmentInput, criteria: rules)) }
+            if json { return try printJSON(items) }
+            guard !items.isEmpty else { return print("No suppliers yet: 'footprint import suppliers suppliers.csv' adds them.") }
+            let rows = items.map { i in
+                [i.id, i.name, i.strategic ? "yes" : "", i.sbti ?? "", i.rba ?? "", i.tier, formatScore(i.score), formatKg(i.emissionsKg),
+                 i.spend.map { "\($0.value) \($0.key)" }.sorted().joined(separator: "; ")]
+            }
+            print(InventorySummary.table(["id", "name", "strategic", "SBTi", "RBA", "tier", "score", "kgCO2e", "spend"], rows), terminator: "")
+            if let run = overviews.first?.runID { print("Emissions and spend from run #\(run).") } else { print("No calculation run yet: emissions and spend appear after 'footprint calculate'.") }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "One supplier: register, identifiers, status history, assessment with its reasons.")
+        @Argument(help: "The supplier's id.") var id: String
+        @OptionGroup var workspace: WorkspaceOption
+        @OptionGroup var criteria: CriteriaOption
+        @Flag(name: .long, help: "Print JSON.") var json = false
+
+        func run() throws {
+            let ws = try workspace.open()
+            let rules = try criteria.load()
+            guard let o = try report({ () throws(WorkspaceError) in try ws.supplierOverviews(id: id) }).first else {
+                printError("there is no supplier '\(id)' in the register; 'footprint suppliers list' lists them")
+                throw ExitCode(1)
+            }
+            let assessment = SupplierAssessment.assess(o.assessmentInput, criteria: rules)
+            if json { return try printJSON(SupplierDetail(o, assessment)) }
+            let r = o.record, ids = r.identifiers
+            var lines = ["\(r.id)  \(r.name)" + (r.country.map { "  (\($0))" } ?? "") + (r.strategic ? "  strategic" : "")]
+            for (label, value) in [
+                ("org number", ids.orgNumber), ("VAT", ids.vat), ("LEI", ids.lei), ("DUNS", ids.duns), ("ISIN", ids.isin),
+                ("PACT company ids", ids.pactCompanyIDs.isEmpty ? nil : ids.pactCompanyIDs.joined(separator: ", ")),
+                ("contact", [r.contactName, r.contactEmail.map { "<\($0)>" }].compactMap { $0 }.joined(separator: " ").nilIfEmpty),
+                ("categories", r.categories.isEmpty ? nil : r.categories.joined(separator: ", ")), ("notes", r.notes),
+            ] {
+                if let value { lines.append("  \(label): \(value)") }
+            }
+            if let run = o.runID {
+                lines.append("  run #\(run): " + (o.emissionsKg.map { "\(formatKg($0)) kg CO2e, spend " + o.spend.map { "\($0.amount) \($0.currency)" }.joined(separator: "; ") } ?? "no lines"))
+            }
+            lines.append("Status history (newest of each kind marked *):")
+            if o.history.isEmpty { lines.append("  none recorded") }
+            for f in o.history {
+                let newest = o.latest[f.kind] == f ? "*" : " "
+                lines.append("  \(newest) \(f.checkedOn)  \(f.kind.rawValue): \(f.summary)" + (f.evidence.map { " [\($0)]" } ?? "") + "  (\(f.source))")
+            }
+            lines.append("Assessment: score \(formatScore(assessment.score)), tier \(assessment.tier)")
+            for result in assessment.results {
+                lines.append("  \(result.criterion): \(SupplierAssessment.fmtPoints(result)) - \(result.reason)")
+            }
+            print(lines.joined(separator: "\n"))
+        }
+    }
+
+    struct ImportStatus: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "import-status",
+            abstract: "Import a supplier_status.csv: status facts, added to each supplier's history, all or nothing.")
+        @Argument(help: "The supplier_status.csv file.") var file: String
+        @OptionGroup var workspace: WorkspaceOption
+
+        func run() throws {
+            let ws = try workspace.open()
+            let name = (file as NSString).lastPathComponent
+            let outcome = try report { () throws(WorkspaceError) in try ws.importSupplierStatus(path: file, displayName: name) }
+            let r = outcome.record
+            if outcome.alreadyImported { return print("\(name) is already imported as #\(r.id) (\(r.rowCount) facts, sha256 \(r.sha256.prefix(12))); nothing changed") }
+            print("Imported \(name) as #\(r.id): \(r.rowCount) status facts, \(r.byteCount) bytes, sha256 \(r.sha256.prefix(12))")
+        }
+    }
+
+    struct ImportSBTi: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "import-sbti",
+            abstract: "Match the register to the SBTi companies workbook; with --apply, store the SBTi facts of unambiguous matches.",
+            discussion: """
+                WORKBOOK is the companies download of the SBTi target dashboard (xlsx), which you download yourself: \
+                Footprint never stores or ships it, only the facts derived from it, with its file name and SHA-256 as their source. \
+                Suppliers are matched by LEI, then ISIN, then normalised name (docs/suppliers.md).
+                """)
+        @Argument(help: "The SBTi companies workbook (xlsx).") var workbook: String
+        @Flag(name: .long, help: "Store the facts of the unambiguous matches (default: print the match report only).") var apply = false
+        @Option(name: .long, help: "The date the facts were checked, YYYY-MM-DD (default: today, UTC).") var checkedOn: String?
+        @Flag(name: .long, help: "Print the match report as JSON.") var json = false
+        @OptionGroup var workspace: WorkspaceOption
+
+        func validate() throws {
+            if let checkedOn, !SupplierStatusReader.isDate(checkedOn) { throw ValidationError("--checked-on '\(checkedOn)' is not a date; expected YYYY-MM-DD") }
+        }
+
+        func run() throws {
+            let ws = try workspace.open()
+            let name = (workbook as NSString).lastPathComponent
+            let plan = try report { () throws(WorkspaceError) in try ws.planSBTiImport(path: workbook, displayName: name) }
+            var outcome: ImportOutcome?
+            if apply {
+                outcome = try report { () throws(WorkspaceError) in try ws.applySBTiImport(plan, checkedOn: checkedOn ?? Workspace.today()) }
+            }
+            if json { return try printJSON(SBTiReport(plan, outcome)) }
+            print(SBTiReport.text(plan))
+            if let outcome {
+                let r = outcome.record
+                if outcome.alreadyImported {
+                    print("\(name) is already applied as import #\(r.id) (\(r.rowCount) facts); nothing changed")
+                } else {
+                    print("Stored \(r.rowCount) SBTi facts as import #\(r.id) (source: \(plan.source))")
+                }
+            } else {
+                print("Nothing stored: run again with --apply to store the SBTi facts of the \(plan.matched.count) matches.")
+            }
+        }
+    }
+
+    struct Assess: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Score every supplier against the assessment criteria: score, tier, and each criterion's points.")
+        @OptionGroup var workspace: WorkspaceOption
+        @OptionGroup var criteria: CriteriaOption
+        @Flag(name: .long, help: "Only strategic suppliers.") var strategic = false
+        @Flag(name: .long, help: "Print JSON (every criterion's points and reason).") var json = false
+
+        func run() throws {
+            let ws = try workspace.open()
+            let rules = try criteria.load()
+            let overviews = try report { () throws(WorkspaceError) in try ws.supplierOverviews() }.filter { !strategic || $0.record.strategic }
+            let assessments = overviews.map { SupplierAssessment.assess($0.assessmentInput, criteria: rules) }
+            if json { return try printJSON(assessments) }
+            guard !assessments.isEmpty else { return print("No suppliers yet: 'footprint import suppliers suppliers.csv' adds them.") }
+            let header = ["id", "name", "score", "tier"] + rules.criteria.map(\.id)
+            let rows = zip(overviews, assessments).map { o, a in
+                [a.supplier, o.record.name, formatScore(a.score), a.tier] + a.results.map { SupplierAssessment.fmtPoints($0) }
+            }
+            print(InventorySummary.table(header, rows), terminator: "")
+            let counts = Dictionary(grouping: assessments, by: \.tier).mapValues(\.count)
+            print("Tiers: " + rules.tiers.map { "\($0.name) \(counts[$0.name] ?? 0)" }.joined(separator: ", ") + ". 'footprint suppliers show ID' gives each criterion's reason.")
+        }
+    }
+}
+
+extension SupplierAssessment {
+    /// `12/15`, or `n/a` for a criterion left out of the maximum.
+    static func fmtPoints(_ r: Result) -> String {
+        r.counted ? "\(fmt(r.points))/\(fmt(r.weight))" : "n/a"
+    }
+
+    static func fmt(_ x: Double) -> String { x == x.rounded() ? String(Int(x)) : String(format: "%.1f", x) }
+}
+
+extension String {
+    var nilIfEmpty: String? { isEmpty ? nil : self }
+}

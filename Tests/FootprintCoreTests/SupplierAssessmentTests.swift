@@ -1,0 +1,85 @@
+import FootprintCore
+import Testing
+
+@Suite struct SupplierAssessmentTests {
+    static func fact(_ kind: SupplierStatusKind, _ on: String = "2026-01-01", _ body: (inout SupplierStatusFact) -> Void = { _ in }) -> SupplierStatusFact {
+        var f = SupplierStatusFact(supplier: "S1", kind: kind, source: "test", checkedOn: on)
+        body(&f)
+        return f
+    }
+
+    static func disclosure(_ year: Int, _ tonnes: Double, revenue: Double = 1_000_000) -> SupplierDisclosure {
+        SupplierDisclosure(supplier: "S1", year: year, scope1Tonnes: tonnes, scope2Tonnes: 0, scope3UpstreamTonnes: 0, revenue: revenue, currency: CurrencyCode("NOK")!)
+    }
+
+    /// Custom weights: SBTi 50 (committed 0.4), RBA 10, falling intensity 40 (at least 5 %).
+    static let custom: AssessmentCriteria = {
+        var sbti = AssessmentCriteria.Criterion(id: "sbt", kind: .scienceBasedTarget, weight: 50)
+        sbti.committedCredit = 0.4
+        let rba = AssessmentCriteria.Criterion(id: "rba", kind: .rbaMember, weight: 10)
+        var falling = AssessmentCriteria.Criterion(id: "down", kind: .fallingIntensity, weight: 40)
+        falling.minimumReductionPercent = 5
+        return AssessmentCriteria(criteria: [sbti, rba, falling], tiers: [.init(name: "A", minimumScore: 60), .init(name: "B", minimumScore: 25), .init(name: "C", minimumScore: 0)])
+    }()
+
+    @Test func customWeightsHandComputed() {
+        // committed: 50 x 0.4 = 20; RBA member: 10; intensity 100 -> 90 t per 1M NOK = down 10 % >= 5 %: 40. 70 / 100.
+        let input = AssessmentInput(
+            supplier: SupplierRecord(id: "S1", name: "S"),
+            latest: [.sbti: Self.fact(.sbti) { $0.sbtiStatus = .committed }, .rba: Self.fact(.rba) { $0.member = true }],
+            disclosures: [Self.disclosure(2023, 100), Self.disclosure(2024, 90)])
+        let a = SupplierAssessment.assess(input, criteria: Self.custom)
+        #expect(a.results.map(\.points) == [20, 10, 40])
+        #expect(abs(a.score - 70) < 1e-9)
+        #expect(a.tier == "A")
+        #expect(a.results[2].reason.contains("down 10%"))
+    }
+
+    @Test func intensityDownLessThanTheThresholdEarnsNothing() {
+        // 100 -> 97: down 3 % < 5 %. Targets set: 50. Score 50 / 100: tier B.
+        let input = AssessmentInput(
+            supplier: SupplierRecord(id: "S1", name: "S"), latest: [.sbti: Self.fact(.sbti) { $0.sbtiStatus = .targetsSet }],
+            disclosures: [Self.disclosure(2023, 100), Self.disclosure(2024, 97)])
+        let a = SupplierAssessment.assess(input, criteria: Self.custom)
+        #expect(a.results.map(\.points) == [50, 0, 0])
+        #expect(a.score == 50 && a.tier == "B")
+    }
+
+    @Test func unknownTrendExcludedFromTheMaximumWhenAsked() {
+        var criteria = Self.custom
+        criteria.criteria[2].whenUnknown = .exclude
+        // One disclosure: the trend is unknown and its 40 leave the maximum. Targets set 50 of 60 = 83.3.
+        let input = AssessmentInput(
+            supplier: SupplierRecord(id: "S1", name: "S"), latest: [.sbti: Self.fact(.sbti) { $0.sbtiStatus = .targetsSet }],
+            disclosures: [Self.disclosure(2024, 97)])
+        let a = SupplierAssessment.assess(input, criteria: criteria)
+        #expect(a.results[2].counted == false)
+        #expect(abs(a.score - 50.0 / 60 * 100) < 1e-9)
+        #expect(a.tier == "A")
+        // With the default (zero), the same supplier scores 50.
+        #expect(SupplierAssessment.assess(input, criteria: Self.custom).score == 50)
+    }
+
+    @Test func standardCriteriaEverySupplierDataPath() {
+        let base = SupplierRecord(id: "S1", name: "S")
+        let none = SupplierAssessment.assess(AssessmentInput(supplier: base), criteria: .standard)
+        #expect(none.score == 0 && none.tier == "C")
+        #expect(none.results.map(\.reason).contains("no SBTi status recorded"))
+        // Product footprints: supplier-data 20; disclosures: disclosed 20, hybrid alone would be 10.
+        let footprints = SupplierAssessment.assess(AssessmentInput(supplier: base, productFootprints: 2), criteria: .standard)
+        #expect(footprints.score == 20)
+        let hybrid = SupplierAssessment.assess(AssessmentInput(supplier: base, disclosures: [Self.disclosure(2024, 1)]), criteria: .standard)
+        #expect(hybrid.results.map(\.points) == [0, 0, 20, 10, 0])
+        // Scopes 1 and 2 of the 3 asked: 2/3 of 20.
+        let scopes = SupplierAssessment.assess(AssessmentInput(supplier: base, latest: [.scopes: Self.fact(.scopes) { $0.scopes = [1, 2] }]), criteria: .standard)
+        #expect(abs(scopes.results[2].points - 40.0 / 3) < 1e-9)
+    }
+
+    @Test func newestFactOfEachKindWins() {
+        let old = Self.fact(.sbti, "2025-01-01") { $0.sbtiStatus = .committed }
+        let new = Self.fact(.sbti, "2026-01-01") { $0.sbtiStatus = .targetsSet }
+        let sameDayLater = Self.fact(.sbti, "2026-01-01") { $0.sbtiStatus = .removed }
+        #expect([new, old].latestByKind()[.sbti] == new)
+        #expect([old, new, sameDayLater].latestByKind()[.sbti] == sameDayLater)
+    }
+}
