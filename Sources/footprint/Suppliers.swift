@@ -170,7 +170,7 @@ extension Footprint.Suppliers {
             let rules = try criteria.load()
             let overviews = try report { () throws(WorkspaceError) in try ws.supplierOverviews() }.filter { !strategic || $0.record.strategic }
             let assessments = overviews.map { SupplierAssessment.assess($0.assessmentInput, criteria: rules) }
-            if json { return try printJSON(assessments) }
+            if json { return print(JSONValue.array(assessments.map { $0.json() }).rendered()) }
             guard !assessments.isEmpty else { return print("No suppliers yet: 'footprint import suppliers suppliers.csv' adds them.") }
             let header = ["id", "name", "score", "tier"] + rules.criteria.map(\.id)
             let rows = zip(overviews, assessments).map { o, a in
