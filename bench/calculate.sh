@@ -23,14 +23,8 @@ bin=$root/.build/release/footprint
 size=$(stat -c %s "$data/purchases.csv")
 echo "ledger: $lines lines, $((size / 1000000)) MB; $(nproc) cores"
 
-measure() { # name, command...  -> prints "seconds kilobytes"
-  local name=$1; shift
-  /usr/bin/time -v "$@" >"$out/$name.json" 2>"$out/$name.time"
-  local wall mem
-  wall=$(grep 'Elapsed (wall clock)' "$out/$name.time" | awk -F': ' '{print $2}' | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
-  mem=$(grep 'Maximum resident set size' "$out/$name.time" | awk -F': ' '{print $2}')
-  echo "$wall $mem"
-}
+measure_ext=json
+. "$here/measure.sh"
 
 cat /dev/null >"$out/runs.txt"
 for i in $(seq "$runs"); do

@@ -26,14 +26,8 @@ db=$out/bench.sqlite
 size=$(stat -c %s "$data/purchases.csv")
 echo "ledger: $lines lines, $((size / 1000000)) MB; $(nproc) cores; sqlite3 $(sqlite3 --version | cut -d' ' -f1)"
 
-measure() { # name, command...  -> prints "seconds kilobytes"
-  local name=$1; shift
-  /usr/bin/time -v "$@" >"$out/$name.out" 2>"$out/$name.time"
-  local wall mem
-  wall=$(grep 'Elapsed (wall clock)' "$out/$name.time" | awk -F': ' '{print $2}' | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
-  mem=$(grep 'Maximum resident set size' "$out/$name.time" | awk -F': ' '{print $2}')
-  echo "$wall $mem"
-}
+measure_ext=out
+. "$here/measure.sh"
 fresh_workspace() {
   rm -f "$db" "$db-wal" "$db-shm"
   "$bin" init --db "$db" >/dev/null

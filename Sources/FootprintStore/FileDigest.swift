@@ -18,6 +18,12 @@ struct FileDigest: Sendable, Equatable {
         sha256 = hash
     }
 
+    /// A size and hash known already (an installed library's file, the built-in table).
+    init(byteCount: Int, sha256: String) {
+        self.byteCount = byteCount
+        self.sha256 = sha256
+    }
+
     init(bytes: Data) {
         byteCount = bytes.count
         sha256 = sha256Hex(of: bytes)

@@ -24,7 +24,7 @@ extension Workspace {
         let id: Int64 = try transaction { db in
             if let replacing { try checkReplaceable(replacing, kind: kind, db: db) }
             let importID = try insertImport(
-                kind: kind, fileName: fileName, digest: FileDigestRecord(byteCount: byteCount, sha256: sha), rows: content.factors.count,
+                kind: kind, fileName: fileName, digest: FileDigest(byteCount: byteCount, sha256: sha), rows: content.factors.count,
                 replaces: replacing, mapping: nil, content: nil, db: db)
             let info = content.info
             try db.execute(
@@ -109,15 +109,5 @@ extension Workspace {
             }
         }
         return (factors, scope3)
-    }
-}
-
-/// Size and hash of a file or built-in table, as an import records them.
-typealias FileDigestRecord = FileDigest
-
-extension FileDigest {
-    init(byteCount: Int, sha256: String) {
-        self.byteCount = byteCount
-        self.sha256 = sha256
     }
 }
