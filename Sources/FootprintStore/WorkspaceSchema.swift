@@ -158,6 +158,84 @@ enum WorkspaceSchema {
                 try? Workspace.insertRegister(data: row["content"], file: row["file_name"], importID: row["id"], db: db)
             }
         }
+        migrator.registerMigration("v4: PACT footprints, API clients, partners, event inbox and outbox") { db in
+            try db.execute(sql: """
+                CREATE TABLE pact_footprint (
+                    seq INTEGER PRIMARY KEY,
+                    id TEXT NOT NULL,
+                    origin TEXT NOT NULL CHECK (origin IN ('own', 'imported')),
+                    import_id INTEGER REFERENCES import(id),
+                    partner TEXT,
+                    supplier_id TEXT,
+                    status TEXT NOT NULL CHECK (status IN ('Active', 'Deprecated')),
+                    source_version TEXT NOT NULL,
+                    json BLOB NOT NULL,
+                    original BLOB,
+                    stored_at TEXT NOT NULL,
+                    deprecated_at TEXT,
+                    superseded_by TEXT,
+                    UNIQUE (origin, id)
+                );
+                CREATE INDEX pact_footprint_by_supplier ON pact_footprint(origin, supplier_id);
+                CREATE TABLE pact_share (
+                    footprint_seq INTEGER NOT NULL REFERENCES pact_footprint(seq),
+                    client TEXT NOT NULL,
+                    PRIMARY KEY (footprint_seq, client)
+                ) WITHOUT ROWID;
+                CREATE TABLE pact_product_link (
+                    supplier_id TEXT NOT NULL,
+                    product_urn TEXT NOT NULL,
+                    product TEXT NOT NULL,
+                    created_at TEXT NOT NULL,
+                    PRIMARY KEY (supplier_id, product_urn, product)
+                ) WITHOUT ROWID;
+                CREATE TABLE pact_client (
+                    client_id TEXT PRIMARY KEY NOT NULL,
+                    name TEXT NOT NULL UNIQUE,
+                    secret_sha256 TEXT NOT NULL,
+                    partner TEXT,
+                    created_at TEXT NOT NULL,
+                    revoked_at TEXT
+                );
+                CREATE TABLE pact_partner (
+                    name TEXT PRIMARY KEY NOT NULL,
+                    base_url TEXT NOT NULL,
+                    auth_base_url TEXT,
+                    client_id TEXT NOT NULL,
+                    client_secret TEXT NOT NULL,
+                    supplier_id TEXT,
+                    created_at TEXT NOT NULL,
+                    updated_at TEXT NOT NULL
+                );
+                CREATE TABLE pact_inbox (
+                    id INTEGER PRIMARY KEY,
+                    received_at TEXT NOT NULL,
+                    client TEXT,
+                    event_id TEXT NOT NULL,
+                    type TEXT NOT NULL,
+                    source TEXT NOT NULL,
+                    body BLOB NOT NULL,
+                    status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'done', 'failed')),
+                    outcome TEXT
+                );
+                CREATE TABLE pact_outbox (
+                    id INTEGER PRIMARY KEY,
+                    created_at TEXT NOT NULL,
+                    target_url TEXT NOT NULL,
+                    partner TEXT,
+                    event_type TEXT NOT NULL,
+                    event_id TEXT NOT NULL,
+                    body BLOB NOT NULL,
+                    attempts INTEGER NOT NULL DEFAULT 0,
+                    next_attempt_at REAL NOT NULL,
+                    give_up_at REAL NOT NULL,
+                    status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'sent', 'failed')),
+                    last_error TEXT,
+                    sent_at TEXT
+                );
+                CREATE INDEX pact_outbox_due ON pact_outbox(status, next_attempt_at);
+                """)
+        }
         return migrator
     }
 }
