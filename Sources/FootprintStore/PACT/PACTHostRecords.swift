@@ -1,0 +1,88 @@
+import Foundation
+
+/// One of our own PACT footprints as the workspace keeps it: the compact v3 JSON we serve, its
+/// status, and who it is shared with (`*` is everyone).
+public struct OwnFootprintRow: Sendable {
+    public var seq: Int64
+    public var id: String
+    public var status: String
+    public var json: Data
+    public var sharedWith: [String]
+    public var storedAt: String
+    public var deprecatedAt: String?
+    public var supersededBy: String?
+}
+
+/// A footprint to publish: its id (lowercased UUID), status and compact v3 JSON, already validated.
+public struct OwnFootprintInput: Sendable {
+    public var id: String
+    public var status: String
+    public var json: Data
+    /// Ids of our earlier footprints this one supersedes (`precedingPfIds`).
+    public var preceding: [String]
+
+    public init(id: String, status: String, json: Data, preceding: [String] = []) {
+        self.id = id
+        self.status = status
+        self.json = json
+        self.preceding = preceding
+    }
+}
+
+/// An API client of our PACT host (a customer): its id, name and the partner whose host receives
+/// the callbacks to its requests. Only a SHA-256 hash of its secret is kept.
+public struct PACTClientRecord: Sendable, Equatable, Codable {
+    public var clientID: String
+    public var name: String
+    public var secretSHA256: String
+    public var partner: String?
+    public var createdAt: String
+    public var revokedAt: String?
+}
+
+/// A partner's PACT host that we call: to pull a supplier's footprints, to send requests, and to
+/// deliver callbacks to a customer. The secret is kept so that we can authenticate; it is never printed.
+public struct PACTPartnerRecord: Sendable, Equatable {
+    public var name: String
+    /// The base URL of the partner's API (`<base>/3/footprints`).
+    public var baseURL: String
+    /// Where its `/.well-known/openid-configuration` or `/auth/token` lives, when not under `baseURL`.
+    public var authBaseURL: String?
+    public var clientID: String
+    public var clientSecret: String
+    /// The supplier in our register whose host this is (footprints pulled from it are linked to it).
+    public var supplierID: String?
+    public var createdAt: String
+    public var updatedAt: String
+}
+
+/// An event received on our `/3/events`, kept before it is answered, so that a restart loses nothing.
+public struct PACTInboxEvent: Sendable {
+    public var id: Int64
+    public var receivedAt: String
+    public var client: String?
+    public var eventID: String
+    public var type: String
+    public var source: String
+    public var body: Data
+    public var status: String
+    public var outcome: String?
+}
+
+/// An event we must deliver to a partner's `/3/events`, retried with exponential back-off until
+/// it is accepted or 72 hours have passed.
+public struct PACTOutboxEvent: Sendable {
+    public var id: Int64
+    public var createdAt: String
+    public var targetURL: String
+    public var partner: String?
+    public var eventType: String
+    public var eventID: String
+    public var body: Data
+    public var attempts: Int
+    public var nextAttemptAt: Double
+    public var giveUpAt: Double
+    public var status: String
+    public var lastError: String?
+    public var sentAt: String?
+}
