@@ -4,7 +4,11 @@ extension PACTFootprint {
     /// Validates `json` as a v3 footprint (``PACTValidator``) and reads its fields; throws every
     /// problem when there is at least one error.
     public init(json: JSONValue) throws(PACTValidationError) {
-        let problems = PACTValidator.validate(json)
+        try self.init(json: json, problems: PACTValidator.validate(json))
+    }
+
+    /// Builds the footprint from `json` whose validation gave `problems`.
+    init(json: JSONValue, problems: [PACTProblem]) throws(PACTValidationError) {
         let rawId = json["id"]?.stringValue
         guard problems.errors.isEmpty else { throw PACTValidationError(id: rawId, problems: problems) }
         guard let pcf = json["pcf"], let f = Reader(json: json, pcf: pcf) else {
