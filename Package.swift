@@ -28,6 +28,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         .target(name: "FootprintCore", swiftSettings: swiftSettings),
@@ -52,7 +53,7 @@ let package = Package(
         .target(
             name: "FootprintServer",
             dependencies: [
-                "FootprintCore", "FootprintStore",
+                "FootprintCore", "FootprintPACT", "FootprintStore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -61,6 +62,7 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -68,7 +70,7 @@ let package = Package(
         .executableTarget(
             name: "footprint",
             dependencies: [
-                "FootprintCore", "FootprintImport", "FootprintStore", "FootprintServer",
+                "FootprintCore", "FootprintImport", "FootprintStore", "FootprintPACT", "FootprintServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -87,7 +89,7 @@ let package = Package(
         .testTarget(
             name: "FootprintServerTests",
             dependencies: [
-                "FootprintCore", "FootprintStore", "FootprintServer",
+                "FootprintCore", "FootprintPACT", "FootprintStore", "FootprintServer",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),

@@ -16,6 +16,10 @@ public struct ServerConfiguration: Sendable {
     /// Page size when the client gives no `limit` (default 100).
     public var defaultPageSize: Int = 100
 
+    /// The URL partners know us by, used as the `source` of the events we send (default
+    /// `https://<host>:<port>`).
+    public var publicBaseURL: String?
+
     public init(tls: TLSSource) { self.tls = tls }
 
     /// Where the server's certificate and key come from.
@@ -24,5 +28,7 @@ public struct ServerConfiguration: Sendable {
         case files(certificate: String, key: String)
         /// A certificate made at start for the given host names (a local trial, never production).
         case selfSigned(hosts: [String])
+        /// PEM text given directly (tests).
+        case pem(certificate: String, key: String)
     }
 }

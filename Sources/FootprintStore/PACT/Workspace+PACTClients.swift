@@ -124,3 +124,15 @@ extension Workspace {
         return out
     }
 }
+
+extension Workspace {
+    /// The URL partners reach our PACT host at (the `source` of our events), as `serve --public-url` set it.
+    public func pactPublicURL() throws(WorkspaceError) -> String? {
+        try read { db in try setting("pact.public_url", db: db) }
+    }
+
+    public func setPACTPublicURL(_ url: String) throws(WorkspaceError) {
+        guard URL(string: url)?.scheme == "https" else { throw .conflict("the public URL must be an https:// URL, not '\(url)'") }
+        try transaction { db in try setSetting("pact.public_url", url, db: db) }
+    }
+}

@@ -1,0 +1,48 @@
+import FootprintStore
+import Foundation
+import Logging
+import ServiceLifecycle
+import Synchronization
+
+/// Holds the current catalogue and replaces it when the workspace's PACT revision moves (checked
+/// once a second), so that `footprint pact publish` while the server runs is served at once.
+public final class CatalogHolder: Service, Sendable {
+    let workspace: Workspace
+    let logger: Logger
+    private let current: Mutex<FootprintCatalog>
+
+    public init(workspace: Workspace, logger: Logger) throws {
+        self.workspace = workspace
+        self.logger = logger
+        current = Mutex(try Self.load(workspace))
+    }
+
+    /// The catalogue to answer a request with.
+    public var catalog: FootprintCatalog { current.withLock { $0 } }
+
+    static func load(_ workspace: Workspace) throws -> FootprintCatalog {
+        let revision = try workspace.pactRevision()
+        return try FootprintCatalog(revision: revision, rows: workspace.ownFootprints(), clients: workspace.pactClients())
+    }
+
+    /// Reloads now if the workspace changed.
+    public func refresh() {
+        do {
+            let revision = try workspace.pactRevision()
+            guard revision != catalog.revision else { return }
+            let started = Date()
+            let fresh = try Self.load(workspace)
+            current.withLock { $0 = fresh }
+            logger.info("catalogue reloaded", metadata: ["revision": "\(revision)", "footprints": "\(fresh.entries.count)", "seconds": "\(Date().timeIntervalSince(started))"])
+        } catch {
+            logger.error("cannot reload the catalogue: \(error)")
+        }
+    }
+
+    public func run() async throws {
+        while !Task.isCancelled && !Task.isShuttingDownGracefully {
+            try? await Task.sleep(for: .seconds(1))
+            refresh()
+        }
+    }
+}

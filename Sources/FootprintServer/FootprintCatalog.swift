@@ -1,0 +1,87 @@
+import FootprintCore
+import FootprintPACT
+import FootprintStore
+import Foundation
+
+/// What the host serves at one revision of the workspace: our footprints in publication order, each
+/// with its compact JSON and who may see it, and the active API clients. Immutable: a change in the
+/// workspace builds a new catalogue, which replaces this one for later requests.
+public final class FootprintCatalog: Sendable {
+    public struct Entry: Sendable {
+        public let seq: Int64
+        public let footprint: PACTFootprint
+        /// The compact v3 JSON served for it.
+        public let bytes: [UInt8]
+        /// Shared with every client.
+        public let everyone: Bool
+        /// Client ids it is shared with (when not with everyone).
+        public let clients: Set<String>
+
+        func visible(to clientID: String) -> Bool { everyone || clients.contains(clientID) }
+    }
+
+    public let revision: Int64
+    public let entries: [Entry]
+    let positionByID: [String: Int]
+    /// Active clients by client id.
+    public let clients: [String: PACTClientRecord]
+
+    public init(revision: Int64, rows: [OwnFootprintRow], clients: [PACTClientRecord]) throws {
+        self.revision = revision
+        let active = clients.filter { $0.revokedAt == nil }
+        let idByName = Dictionary(active.map { ($0.name, $0.clientID) }, uniquingKeysWith: { a, _ in a })
+        var entries: [Entry] = []
+        entries.reserveCapacity(rows.count)
+        var positions: [String: Int] = [:]
+        for row in rows {
+            let bytes = [UInt8](row.json)
+            let footprint = try PACTFootprint(json: JSONValue.parse(bytes))
+            positions[footprint.id] = entries.count
+            entries.append(
+                Entry(
+                    seq: row.seq, footprint: footprint, bytes: bytes, everyone: row.sharedWith.contains("*"),
+                    clients: Set(row.sharedWith.compactMap { idByName[$0] })))
+        }
+        self.entries = entries
+        self.positionByID = positions
+        self.clients = Dictionary(active.map { ($0.clientID, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// The footprint with this id, if the client may see it. A footprint the client may not see is
+    /// answered like one that does not exist, so that ids of others' footprints cannot be probed.
+    public func footprint(id: String, clientID: String) -> Entry? {
+        guard let position = positionByID[id.lowercased()] else { return nil }
+        let entry = entries[position]
+        return entry.visible(to: clientID) ? entry : nil
+    }
+
+    /// One page of the footprints visible to the client that match the filter, after the one with
+    /// sequence number `after`; `next` is where the following page starts, if there is one.
+    public func page(filter: PACTFilter, clientID: String, after: Int64?, limit: Int) -> (entries: [Entry], next: Int64?) {
+        var position = 0
+        if let after {
+            var low = 0, high = entries.count
+            while low < high {
+                let mid = (low + high) / 2
+                if entries[mid].seq <= after { low = mid + 1 } else { high = mid }
+            }
+            position = low
+        }
+        let unfiltered = filter.isEmpty
+        var found: [Entry] = []
+        found.reserveCapacity(min(limit, 1024))
+        while position < entries.count {
+            let entry = entries[position]
+            position += 1
+            guard entry.visible(to: clientID), unfiltered || filter.matches(entry.footprint) else { continue }
+            if found.count == limit { return (found, found.last?.seq) }
+            found.append(entry)
+        }
+        return (found, nil)
+    }
+
+    /// Every footprint visible to the client that matches, for answering a request event.
+    public func all(filter: PACTFilter, clientID: String) -> [Entry] {
+        entries.filter { $0.visible(to: clientID) && filter.matches($0.footprint) }
+    }
+}

@@ -1,0 +1,109 @@
+import Crypto
+import FootprintCore
+import Foundation
+import Hummingbird
+
+/// `POST /auth/token` (OAuth 2.0 client credentials, RFC 6749 §4.4: credentials in HTTP Basic or
+/// in the form body) and `GET /.well-known/openid-configuration` (where the token endpoint is).
+struct TokenEndpoint: Sendable {
+    let holder: CatalogHolder
+    let tokens: AccessTokens
+    let maxBodyBytes: Int
+
+    func register(on router: Router<BasicRequestContext>) {
+        router.post("/auth/token") { request, context in try await token(request, context: context) }
+        router.get("/.well-known/openid-configuration") { request, _ in discovery(request) }
+    }
+
+    func discovery(_ request: Request) -> Response {
+        let base = BaseURL.of(request)
+        return PACTResponse.json(
+            .object([
+                ("issuer", .string(base)),
+                ("token_endpoint", .string(base + "/auth/token")),
+                ("grant_types_supported", .array([.string("client_credentials")])),
+                ("token_endpoint_auth_methods_supported", .array([.string("client_secret_basic"), .string("client_secret_post")])),
+                ("response_types_supported", .array([.string("token")])),
+                ("scopes_supported", .array([.string("footprint:list"), .string("footprint:read")])),
+            ]))
+    }
+
+    func token(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        var request = request
+        let body = try await request.collectBody(upTo: maxBodyBytes)
+        let form = FormBody.parse(String(buffer: body))
+        var clientID = form["client_id"], secret = form["client_secret"]
+        if let header = request.headers[.authorization] {
+            guard header.count > 6, header.prefix(6).lowercased() == "basic ",
+                let decoded = Data(base64Encoded: String(header.dropFirst(6)).trimmingCharacters(in: .whitespaces)),
+                let pair = String(data: decoded, encoding: .utf8), let colon = pair.firstIndex(of: ":")
+            else {
+                return invalidClient("the Authorization header is not valid HTTP Basic credentials")
+            }
+            clientID = FormBody.decode(pair[..<colon])
+            secret = FormBody.decode(pair[pair.index(after: colon)...])
+        }
+        guard let grant = form["grant_type"] else {
+            return PACTResponse.oauthError(.badRequest, error: "invalid_request", description: "grant_type is missing; send grant_type=client_credentials as application/x-www-form-urlencoded")
+        }
+        guard grant == "client_credentials" else {
+            return PACTResponse.oauthError(.badRequest, error: "unsupported_grant_type", description: "only grant_type=client_credentials is supported, not '\(grant)'")
+        }
+        guard let clientID, let secret else { return invalidClient("client credentials are missing: use HTTP Basic with the client id and secret") }
+        guard let client = holder.catalog.clients[clientID], Self.matches(secret: secret, sha256: client.secretSHA256) else {
+            context.logger.notice("token refused", metadata: ["client": "\(clientID.prefix(64))"])
+            return invalidClient("the client id or secret is not valid")
+        }
+        return PACTResponse.json(
+            .object([
+                ("access_token", .string(tokens.issue(clientID: client.clientID))),
+                ("token_type", .string("Bearer")),
+                ("expires_in", .integer(Int(tokens.lifetime))),
+            ]),
+            headers: [.cacheControl: "no-store"])
+    }
+
+    private func invalidClient(_ description: String) -> Response {
+        PACTResponse.oauthError(.unauthorized, error: "invalid_client", description: description, headers: [.wwwAuthenticate: "Basic realm=\"footprint\""])
+    }
+
+    static func matches(secret: String, sha256 expected: String) -> Bool {
+        let actual = SHA256.hash(data: Data(secret.utf8)).map { String(format: "%02x", $0) }.joined()
+        guard actual.utf8.count == expected.utf8.count else { return false }
+        var difference: UInt8 = 0
+        for (a, b) in zip(actual.utf8, expected.utf8) { difference |= a ^ b }
+        return difference == 0
+    }
+}
+
+/// `application/x-www-form-urlencoded` bodies and query strings.
+enum FormBody {
+    static func parse(_ text: String) -> [String: String] {
+        var out: [String: String] = [:]
+        for pair in text.split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let key = decode(parts[0])
+            if out[key] == nil { out[key] = parts.count > 1 ? decode(parts[1]) : "" }
+        }
+        return out
+    }
+
+    static func decode(_ text: Substring) -> String {
+        String(text).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(text)
+    }
+
+    static func encode(_ text: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~:")
+        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
+    }
+}
+
+/// The absolute base URL a request reached us at, from its Host header (PACT wants `Link` targets
+/// whose host equals the request's).
+enum BaseURL {
+    static func of(_ request: Request) -> String {
+        let host = request.head.authority ?? request.headers[.host] ?? "localhost"
+        return "https://" + host
+    }
+}

@@ -1,0 +1,109 @@
+import ArgumentParser
+import FootprintCore
+import FootprintServer
+import FootprintStore
+import Foundation
+
+extension Footprint {
+    /// `footprint pact`: our footprints, API clients, partners, pulling and requesting (docs/pact.md).
+    struct Pact: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "PACT exchange: publish our footprints, manage API clients and partners, pull and request footprints (docs/pact.md).",
+            subcommands: [
+                Publish.self, List.self, Show.self, Deprecate.self, Clients.self, Partners.self, Pull.self, Request.self, Events.self,
+            ])
+    }
+}
+
+/// Runs `body`, printing any error to stderr and exiting with status 1.
+func reportAny<T>(_ body: () throws -> T) throws -> T {
+    do { return try body() } catch let error as ExitCode { throw error } catch {
+        printError("error: \(error)")
+        throw ExitCode(1)
+    }
+}
+
+func reportAnyAsync<T>(_ body: () async throws -> T) async throws -> T {
+    do { return try await body() } catch let error as ExitCode { throw error } catch {
+        printError("error: \(error)")
+        throw ExitCode(1)
+    }
+}
+
+extension Footprint.Pact {
+    struct Publish: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Publish footprints we author (a v3 footprint, a list, or {\"data\": …}), validated, all or none.",
+            discussion: "Footprints named in a new one's precedingPfIds are deprecated in the same step.")
+        @Argument(help: "The JSON file.") var file: String
+        @Option(name: .long, help: "Share with this API client only (repeatable; default: every client).") var shareWith: [String] = []
+        @OptionGroup var workspace: WorkspaceOption
+
+        func run() throws {
+            let ws = try workspace.open()
+            guard let data = FileManager.default.contents(atPath: file) else {
+                printError("error: cannot read '\(file)': no such file or not readable")
+                throw ExitCode(1)
+            }
+            let outcome = try reportAny { try OwnFootprintPublisher.publish(data, file: (file as NSString).lastPathComponent, sharedWith: shareWith, workspace: ws) }
+            for warning in outcome.warnings { printError("warning: \(warning)") }
+            let audience = shareWith.isEmpty ? "every client" : shareWith.joined(separator: ", ")
+            print("Published \(outcome.published.count) footprint\(outcome.published.count == 1 ? "" : "s"), shared with \(audience)")
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List our published footprints.")
+        @OptionGroup var workspace: WorkspaceOption
+        @Flag(name: .long, help: "Print JSON.") var json = false
+
+        func run() throws {
+            let ws = try workspace.open()
+            let rows = try report { () throws(WorkspaceError) in try ws.ownFootprints() }
+            if json {
+                let items = rows.map { r in
+                    JSONValue.object([
+                        ("id", .string(r.id)), ("status", .string(r.status)), ("sharedWith", .array(r.sharedWith.map { .string($0) })),
+                        ("storedAt", .string(r.storedAt)), ("deprecatedAt", r.deprecatedAt.map { .string($0) } ?? .null),
+                        ("supersededBy", r.supersededBy.map { .string($0) } ?? .null),
+                    ])
+                }
+                return print(JSONValue.array(items).rendered())
+            }
+            guard !rows.isEmpty else { return print("No footprints published yet: 'footprint pact publish FILE' adds them.") }
+            let table = rows.map { r -> [String] in
+                let json = (try? JSONValue.parse(r.json)) ?? .null
+                return [r.id, r.status, json["productNameCompany"]?.stringValue ?? "", json["pcf"]?["pcfExcludingBiogenicUptake"]?.stringValue ?? "",
+                    json["pcf"]?["declaredUnitOfMeasurement"]?.stringValue ?? "", r.sharedWith.joined(separator: ",")]
+            }
+            print(InventorySummary.table(["id", "status", "product", "kgCO2e", "per", "shared with"], table), terminator: "")
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Print one of our footprints as served.")
+        @Argument(help: "The footprint id.") var id: String
+        @OptionGroup var workspace: WorkspaceOption
+
+        func run() throws {
+            let ws = try workspace.open()
+            guard let row = try report({ () throws(WorkspaceError) in try ws.ownFootprint(id: id) }) else {
+                printError("error: there is no footprint \(id) of ours; 'footprint pact list' shows them")
+                throw ExitCode(1)
+            }
+            print(((try? JSONValue.parse(row.json)) ?? .null).rendered())
+        }
+    }
+
+    struct Deprecate: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Mark one of our footprints Deprecated (it stays readable).")
+        @Argument(help: "The footprint id.") var id: String
+        @OptionGroup var workspace: WorkspaceOption
+
+        func run() throws {
+            let ws = try workspace.open()
+            let row = try reportAny { try OwnFootprintPublisher.deprecate(id: id, workspace: ws) }
+            print("Footprint \(row.id) is now Deprecated")
+        }
+    }
+}
