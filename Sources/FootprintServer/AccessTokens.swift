@@ -1,4 +1,4 @@
-import Crypto
+@preconcurrency import Crypto
 import Foundation
 
 /// Issues and checks our access tokens: `fp1.<client id>.<expiry>.<HMAC-SHA256>`, signed with the

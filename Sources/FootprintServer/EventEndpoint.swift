@@ -3,6 +3,7 @@ import FootprintPACT
 import FootprintStore
 import Foundation
 import Hummingbird
+import NIOFoundationCompat
 
 /// `POST /3/events`: validates the CloudEvent, keeps it in the workspace's inbox and answers 200 at
 /// once; the event processor answers requests (by a callback to the requester's `/3/events`) and

@@ -2,6 +2,7 @@ import FootprintCore
 import FootprintPACT
 import Hummingbird
 import NIOCore
+import FootprintStore
 
 /// `GET /3/footprints` (ListFootprints: filters, `limit`, `Link: <…>; rel="next"`) and
 /// `GET /3/footprints/{id}` (GetFootprint). A client sees only the footprints shared with it or
@@ -14,6 +15,7 @@ struct FootprintEndpoints: Sendable {
 
     /// The query parameter that carries the position of the next page (opaque to clients).
     static let cursorParameter = "x-footprint-after"
+    static let linkField = HTTPFields.Element.Name("Link")!
 
     func register(on router: Router<BasicRequestContext>) {
         router.get("/3/footprints") { request, _ in list(request) }
@@ -63,7 +65,7 @@ struct FootprintEndpoints: Sendable {
             items.append((name: "limit", value: String(limit)))
             items.append((name: Self.cursorParameter, value: String(next)))
             let target = BaseURL.of(request) + "/3/footprints?" + items.map { FormBody.encode($0.name) + "=" + FormBody.encode($0.value) }.joined(separator: "&")
-            headers[.link] = "<\(target)>; rel=\"next\""
+            headers[Self.linkField] = "<\(target)>; rel=\"next\""
         }
         return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: buffer))
     }

@@ -127,7 +127,7 @@ public final class PACTClient: Sendable {
         return nil
     }
 
-    static func trimmed(_ url: String) -> String { url.hasSuffix("/") ? String(url.dropLast()) : url }
+    public static func trimmed(_ url: String) -> String { url.hasSuffix("/") ? String(url.dropLast()) : url }
 
     static func formEncode(_ text: String) -> String {
         var allowed = CharacterSet.alphanumerics

@@ -1,5 +1,7 @@
 import FootprintCore
+import FootprintStore
 import Hummingbird
+import Logging
 import NIOCore
 
 /// The responses of the PACT API: JSON bodies, `{code, message}` errors (always application/json,

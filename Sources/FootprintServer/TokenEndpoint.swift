@@ -1,7 +1,9 @@
 import Crypto
 import FootprintCore
 import Foundation
+import FootprintStore
 import Hummingbird
+import Logging
 
 /// `POST /auth/token` (OAuth 2.0 client credentials, RFC 6749 §4.4: credentials in HTTP Basic or
 /// in the form body) and `GET /.well-known/openid-configuration` (where the token endpoint is).
@@ -103,7 +105,7 @@ enum FormBody {
 /// whose host equals the request's).
 enum BaseURL {
     static func of(_ request: Request) -> String {
-        let host = request.head.authority ?? request.headers[.host] ?? "localhost"
+        let host = request.head.authority ?? "localhost"
         return "https://" + host
     }
 }

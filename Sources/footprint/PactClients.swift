@@ -20,7 +20,7 @@ extension Footprint.Pact {
 
             func run() throws {
                 let ws = try workspace.open()
-                let added = try report { () throws(WorkspaceError) in try ws.addPACTClient(name: name, partner: partner) }
+                let added = try reportAny { try ws.addPACTClient(name: name, partner: partner) }
                 print("Client '\(added.client.name)' added. Give the customer these credentials; the secret is not shown again:")
                 print("client_id:     \(added.client.clientID)")
                 print("client_secret: \(added.secret)")

@@ -2,7 +2,10 @@ import ArgumentParser
 import FootprintServer
 import FootprintStore
 import Foundation
+import Hummingbird
 import Logging
+import ServiceLifecycle
+import UnixSignals
 
 extension Footprint {
     /// `footprint serve`: the workspace as a PACT v3 host over HTTPS.
@@ -48,7 +51,7 @@ extension Footprint {
             configuration.publicBaseURL = publicURL
             var logger = Logger(label: "footprint.serve")
             logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
-            if let publicURL { try report { () throws(WorkspaceError) in try ws.setPACTPublicURL(publicURL) } }
+            if let publicURL { try reportAny { try ws.setPACTPublicURL(publicURL) } }
             let client = try PACTClient(trust: trust.load())
             let server = PACTHostServer(workspace: ws, configuration: configuration, client: client, logger: logger)
             let app = try server.makeApplication(onRunning: { port in

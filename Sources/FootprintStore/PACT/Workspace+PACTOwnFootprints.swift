@@ -81,7 +81,7 @@ extension Workspace {
     public func ownFootprints() throws(WorkspaceError) -> [OwnFootprintRow] {
         try read { db in
             var shares: [Int64: [String]] = [:]
-            for row in try Row.fetchCursor(db, sql: "SELECT s.footprint_seq, s.client FROM pact_share s JOIN pact_footprint f ON f.seq = s.footprint_seq WHERE f.origin = 'own'") {
+            for row in try Row.fetchAll(db, sql: "SELECT s.footprint_seq, s.client FROM pact_share s JOIN pact_footprint f ON f.seq = s.footprint_seq WHERE f.origin = 'own'") {
                 shares[row[0], default: []].append(row[1])
             }
             return try Row.fetchAll(db, sql: "SELECT * FROM pact_footprint WHERE origin = 'own' ORDER BY seq").map { row in
