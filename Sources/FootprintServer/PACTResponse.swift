@@ -60,6 +60,8 @@ struct PACTErrorMiddleware<Context: RequestContext>: RouterMiddleware {
                 default: error.body ?? status.reasonPhrase
                 }
             return PACTResponse.error(status, code: PACTResponse.code(for: status), message: message)
+        } catch is NIOTooManyBytesError {
+            return PACTResponse.error(.contentTooLarge, code: "BadRequest", message: "the request body is larger than the server accepts")
         } catch {
             context.logger.error("request failed: \(error)")
             return PACTResponse.error(.internalServerError, code: "InternalError", message: "the server could not answer; the operator can find the cause in its log")

@@ -2,6 +2,7 @@ import FootprintCore
 import FootprintServer
 import FootprintStore
 import Foundation
+import NIOHTTP1
 import Testing
 
 /// The event cases of the PACT v3 conformance tool (TC 12-17 and 40), with the asynchronous

@@ -2,6 +2,7 @@ import FootprintCore
 import FootprintServer
 import FootprintStore
 import Foundation
+import NIOHTTP1
 import Testing
 
 /// The filter cases of the PACT v3 conformance tool (TC 20-39): each positive case must return at

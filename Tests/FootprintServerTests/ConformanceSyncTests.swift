@@ -2,6 +2,7 @@ import FootprintCore
 import FootprintServer
 import FootprintStore
 import Foundation
+import NIOHTTP1
 import Testing
 
 /// The mandatory synchronous cases of the official PACT v3 conformance tool (TC 1-11, 18-19), run

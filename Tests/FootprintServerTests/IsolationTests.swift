@@ -2,6 +2,7 @@ import FootprintCore
 import FootprintServer
 import FootprintStore
 import Foundation
+import NIOHTTP1
 import Testing
 
 /// One client can never read another's footprints, by any route or filter.

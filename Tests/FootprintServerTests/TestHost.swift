@@ -3,6 +3,7 @@ import FootprintCore
 import FootprintServer
 import FootprintStore
 import Foundation
+import Hummingbird
 import Logging
 import NIOCore
 import NIOHTTP1
@@ -15,6 +16,7 @@ struct TestHost {
     let certificate: SelfSignedCertificate
     let port: Int
     let task: Task<Void, any Error>
+    let client: PACTClient
     var base: String { "https://localhost:\(port)" }
 
     /// Starts a host; `prepare` fills the workspace first (clients, partners, footprints).
@@ -39,12 +41,13 @@ struct TestHost {
             port = p
             break
         }
-        return TestHost(workspace: workspace, directory: directory, certificate: certificate, port: port, task: task)
+        return TestHost(workspace: workspace, directory: directory, certificate: certificate, port: port, task: task, client: client)
     }
 
     func stop() async {
         task.cancel()
         _ = try? await task.value
+        try? await client.shutdown()
         try? FileManager.default.removeItem(at: directory)
     }
 }
