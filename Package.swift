@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "FootprintCore", targets: ["FootprintCore"]),
         .library(name: "FootprintImport", targets: ["FootprintImport"]),
         .library(name: "FootprintStore", targets: ["FootprintStore"]),
+        .library(name: "FootprintPACT", targets: ["FootprintPACT"]),
         .executable(name: "footprint", targets: ["footprint"]),
     ],
     dependencies: [
@@ -23,6 +24,7 @@ let package = Package(
     ],
     targets: [
         .target(name: "FootprintCore", swiftSettings: swiftSettings),
+        .target(name: "FootprintPACT", dependencies: ["FootprintCore"], swiftSettings: swiftSettings),
         .target(
             name: "FootprintImport",
             dependencies: [
@@ -49,6 +51,9 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "FootprintCoreTests", dependencies: ["FootprintCore"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "FootprintPACTTests", dependencies: ["FootprintPACT", "FootprintCore"],
+            swiftSettings: swiftSettings),
         .testTarget(
             name: "FootprintImportTests", dependencies: ["FootprintCore", "FootprintImport"],
             swiftSettings: swiftSettings),
