@@ -36,7 +36,7 @@ let package = Package(
         .target(
             name: "FootprintStore",
             dependencies: [
-                "FootprintCore", "FootprintImport",
+                "FootprintCore", "FootprintImport", "FootprintPACT",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -45,7 +45,7 @@ let package = Package(
         .executableTarget(
             name: "footprint",
             dependencies: [
-                "FootprintCore", "FootprintImport", "FootprintStore",
+                "FootprintCore", "FootprintImport", "FootprintStore", "FootprintPACT",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -59,7 +59,7 @@ let package = Package(
             swiftSettings: swiftSettings),
         .testTarget(
             name: "FootprintStoreTests",
-            dependencies: ["FootprintCore", "FootprintImport", "FootprintStore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["FootprintCore", "FootprintImport", "FootprintStore", "FootprintPACT", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "FootprintCLITests",

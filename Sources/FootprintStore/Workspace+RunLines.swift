@@ -351,7 +351,7 @@ final class RunLinesContext {
                 provenance.factorUnit = f.unit.symbol
                 provenance.source = LineSource(
                     kind: .footprint, label: labels.label(for: r), file: f.location?.file ?? f.source, line: f.location?.line ?? 0,
-                    importID: i < reference.footprintImport.count ? reference.footprintImport[i] : nil, libraryID: nil)
+                    importID: i < reference.footprintImport.count && reference.footprintImport[i] > 0 ? reference.footprintImport[i] : nil, libraryID: nil)
                 provenance.pactID = f.pactID
                 provenance.primaryDataShare = f.primaryDataShare
                 provenance.dataQuality = f.dataQuality
