@@ -60,7 +60,7 @@ let package = Package(
         .testTarget(
             name: "FootprintStoreTests",
             dependencies: ["FootprintCore", "FootprintImport", "FootprintStore", "FootprintPACT", .product(name: "GRDB", package: "GRDB.swift")],
-            swiftSettings: swiftSettings),
+            exclude: ["Fixtures"], swiftSettings: swiftSettings),
         .testTarget(
             name: "FootprintCLITests",
             dependencies: ["FootprintCore", "FootprintImport", "FootprintStore", .product(name: "GRDB", package: "GRDB.swift")],
