@@ -28,12 +28,13 @@ enum Fixtures {
     static func minimal(
         id: String = "11111111-2222-4333-8444-555555555555", productIds: [String] = ["urn:gtin:4712345060507"],
         companyIds: [String] = ["urn:pact:example.com:supplier-id:1"], classifications: [String]? = nil,
-        status: String = "Active", country: String? = nil, referenceEnd: String = "2024-01-01T00:00:00Z",
+        status: String = "Active", country: String? = nil, referenceStart: String = "2023-01-01T00:00:00Z",
+        referenceEnd: String = "2024-01-01T00:00:00Z",
         validity: (String, String)? = nil
     ) -> JSONValue {
         var pcf: [(String, JSONValue)] = [
             ("declaredUnitOfMeasurement", .string("kilogram")), ("declaredUnitAmount", .string("1")),
-            ("productMassPerDeclaredUnit", .string("1")), ("referencePeriodStart", .string("2023-01-01T00:00:00Z")),
+            ("productMassPerDeclaredUnit", .string("1")), ("referencePeriodStart", .string(referenceStart)),
             ("referencePeriodEnd", .string(referenceEnd)), ("pcfExcludingBiogenicUptake", .string("2.5")),
             ("pcfIncludingBiogenicUptake", .string("2.5")), ("fossilCarbonContent", .string("0")),
             ("fossilGhgEmissions", .string("2.5")), ("ipccCharacterizationFactors", .array([.string("AR6")])),

@@ -14,7 +14,7 @@ import Testing
             classifications: ["urn:unspsc:43211507"], country: "DE", referenceEnd: "2024-01-01T00:00:00Z"))
         b = try PACTFootprint(json: Fixtures.minimal(
             id: "22222222-2222-4333-8444-555555555555", productIds: ["urn:gtin:2222"], companyIds: ["urn:pact:other.com:supplier-id:9"],
-            referenceEnd: "2023-01-01T00:00:00Z", validity: ("2023-06-01T00:00:00Z", "2024-06-01T00:00:00Z")))
+            referenceStart: "2022-01-01T00:00:00Z", referenceEnd: "2023-01-01T00:00:00Z", validity: ("2023-06-01T00:00:00Z", "2024-06-01T00:00:00Z")))
         deprecated = try PACTFootprint(json: Fixtures.minimal(id: "33333333-2222-4333-8444-555555555555", status: "Deprecated"))
     }
 
