@@ -40,7 +40,7 @@ enum PACTReference {
             for text in try String.fetchAll(db, sql: "SELECT text FROM term") { texts[text.lowercased(), default: []].append(text) }
         }
         var links: [String: [String: [String]]] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT supplier_id, product_urn, product FROM pact_product_link ORDER BY rowid") {
+        for row in try Row.fetchAll(db, sql: "SELECT supplier_id, product_urn, product FROM pact_product_link ORDER BY supplier_id, product_urn, product") {
             links[row["supplier_id"], default: [:]][(row["product_urn"] as String).lowercased(), default: []].append(row["product"])
         }
         var result: [(PACTRunFootprint, Int64, Int64)] = []
