@@ -59,6 +59,7 @@ extension Workspace {
                 continue
             }
             let digest = FileDigest(bytes: data)
+            if files.contains(where: { $0.digest.sha256 == digest.sha256 }) { continue }  // the same file given twice
             if let existing = try read({ db in try activeImport(kind: .pact, sha256: digest.sha256, db: db) }) {
                 already.append(ImportOutcome(record: existing, alreadyImported: true, superseded: nil, seconds: 0))
                 continue
@@ -71,8 +72,10 @@ extension Workspace {
             }
         }
         if !problems.isEmpty { throw .conflict(problems.joined(separator: "\n") + "\nnothing was imported") }
-        let batch = files.flatMap { file in file.entries.map { (file.name, $0, file.items) } }
-        let stored = try store(batch.map { ($0.0, $0.1, $0.2) }, supplier: supplier) { db in
+        let batch = files.flatMap { file in
+            file.entries.map { entry in (file.name, entry, entry.sourceVersion == "2" && entry.index < file.items.count ? file.items[entry.index] : nil) }
+        }
+        let stored = try store(batch, supplier: supplier) { db in
             var ids: [String: Int64] = [:]
             for file in files {
                 ids[file.name] = try insertImport(
@@ -90,13 +93,14 @@ extension Workspace {
     }
 
     /// Stores footprints pulled from a partner's PACT host, as `importPACT` stores a file's (one
-    /// transaction, same linking, same supersession), with `partner` set and no import record.
+    /// transaction, same linking, same supersession), with `partner` and `source_url` set and no
+    /// import record. `originals` holds, by `Entry.index`, the v2 JSON of footprints mapped from v2;
+    /// `supplier` links them all to that supplier (the partner's supplier) instead of their companyIds.
     public func storeImportedFootprints(
         _ entries: [PACTDocument.Entry], provenance: PACTProvenance, originals: [Int: JSONValue] = [:], supplier: String? = nil
     ) throws(WorkspaceError) -> [PACTStoredFootprint] {
         let source = "\(provenance.partner) (\(provenance.url))"
-        let items = entries.map { originals[$0.index] ?? $0.footprint.json }
-        return try store(entries.enumerated().map { (source, $0.element, items.count > $0.offset ? [items[$0.offset]] : []) }, supplier: supplier) { _ in
+        return try store(entries.map { (source, $0, $0.sourceVersion == "2" ? originals[$0.index] : nil) }, supplier: supplier) { _ in
             { _ in (nil, provenance) }
         }
     }
@@ -104,7 +108,7 @@ extension Workspace {
     /// Links and stores footprints in one transaction. `prepare` runs first in it and says, per file
     /// name, the import id or the partner provenance.
     private func store(
-        _ batch: [(file: String, entry: PACTDocument.Entry, items: [JSONValue])], supplier: String?,
+        _ batch: [(file: String, entry: PACTDocument.Entry, original: JSONValue?)], supplier: String?,
         prepare: (Database) throws -> (String) -> (Int64?, PACTProvenance?)
     ) throws(WorkspaceError) -> [PACTStoredFootprint] {
         let register = try supplierRegister()
@@ -133,11 +137,11 @@ extension Workspace {
             let origin = try prepare(db)
             let now = Self.timestamp()
             var result: [PACTStoredFootprint] = []
-            for ((file, entry, items), supplierID) in zip(batch, links) {
+            for ((file, entry, originalJSON), supplierID) in zip(batch, links) {
                 let f = entry.footprint
                 let (importID, provenance) = origin(file)
                 let json = f.json.compactString()
-                let original: String? = entry.sourceVersion == "2" && entry.index < items.count ? items[entry.index].compactString() : nil
+                let original = originalJSON?.compactString()
                 let existing = try Row.fetchOne(db, sql: "SELECT json, supplier_id FROM pact_footprint WHERE origin = 'imported' AND id = ?", arguments: [f.id])
                 let stamp = provenance?.retrievedAt ?? now
                 var changed = true

@@ -1,4 +1,5 @@
 import FootprintCore
+import FootprintPACT
 import Foundation
 import GRDB
 import Testing
@@ -161,6 +162,21 @@ struct PACTImportTests {
         #expect(try t.workspace.count("pact_footprint") == 0)
         let explicit = try t.workspace.importPACT(paths: [path], supplier: "BOLT")
         #expect(explicit.footprints.map(\.supplier) == ["BOLT"])
+    }
+
+    @Test func pulledFootprintsAreStoredWithTheirProvenance() throws {
+        let t = try Self.workspace()
+        defer { t.cleanUp() }
+        let data = try Data(contentsOf: URL(fileURLWithPath: Self.fixtures + "/bolts-v2.json"))
+        let entries = try PACTDocument.read(data, file: "pull")
+        let stored = try t.workspace.storeImportedFootprints(
+            entries, provenance: PACTProvenance(partner: "bolts", url: "https://pact.bolts.example/3/footprints"),
+            originals: [0: try JSONValue.parse(data)])
+        #expect(stored.map(\.supplier) == ["BOLT"])
+        #expect(try t.workspace.count("pact_footprint", where: "partner = 'bolts' AND import_id IS NULL AND source_url LIKE 'https://pact.bolts%' AND original IS NOT NULL") == 1)
+        let run = try t.workspace.calculate(CalculationOptions())
+        #expect(try Self.lines(t.workspace, run: run.id)["p4"]?.kg == 25)
+        #expect(run.inputs.pactFootprints.map(\.id) == ["7e57b017-0000-4000-8000-0000000000b2"])
     }
 
     @Test func supplierMatchingRules() {
