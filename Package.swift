@@ -44,7 +44,7 @@ let package = Package(
         .target(
             name: "FootprintStore",
             dependencies: [
-                "FootprintCore", "FootprintImport",
+                "FootprintCore", "FootprintImport", "FootprintPACT",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -89,8 +89,8 @@ let package = Package(
             swiftSettings: swiftSettings),
         .testTarget(
             name: "FootprintStoreTests",
-            dependencies: ["FootprintCore", "FootprintImport", "FootprintStore", .product(name: "GRDB", package: "GRDB.swift")],
-            swiftSettings: swiftSettings),
+            dependencies: ["FootprintCore", "FootprintImport", "FootprintStore", "FootprintPACT", .product(name: "GRDB", package: "GRDB.swift")],
+            exclude: ["Fixtures"], swiftSettings: swiftSettings),
         .testTarget(
             name: "FootprintServerTests",
             dependencies: [

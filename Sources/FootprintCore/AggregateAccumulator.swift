@@ -75,6 +75,7 @@ public struct AggregateAccumulator: Sendable {
     /// Spend by method: slot = method.
     @usableFromInline var methodSpend: Table
     var unmapped: [InventoryAggregate.UnmappedKey: InventoryAggregate.Cell] = [:]
+    var fallThrough: [InventoryAggregate.UnmappedKey: InventoryAggregate.Cell] = [:]
 
     public init(currencyCount count: Int) {
         let c = max(1, count)
@@ -136,6 +137,18 @@ public struct AggregateAccumulator: Sendable {
         unmapped[key] = cell
     }
 
+    /// Counts a line that fell through a rule (in addition to `add` with the method that computed it).
+    public mutating func addFallThrough(
+        _ reason: FallThrough, method: Int, nanoKg: Int128, currency: CurrencyCode, spendUnits: Int128
+    ) {
+        let key = InventoryAggregate.UnmappedKey(code: reason.code, subject: reason.subject, explanation: reason.explanation)
+        var cell = fallThrough[key] ?? InventoryAggregate.Cell()
+        cell.lines[method] += 1
+        cell.nanoKg[method] += nanoKg
+        cell.spend[currency, default: 0] += spendUnits
+        fallThrough[key] = cell
+    }
+
     private func cell(_ table: Table, _ slot: Int, _ currencies: [CurrencyCode]) -> InventoryAggregate.Cell? {
         var cell = InventoryAggregate.Cell()
         var any = false
@@ -178,6 +191,7 @@ public struct AggregateAccumulator: Sendable {
             if !cells.isEmpty { a.groups[dimension] = cells }
         }
         a.unmapped = unmapped
+        a.fallThrough = fallThrough
         return a
     }
 }

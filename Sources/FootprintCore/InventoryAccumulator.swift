@@ -14,6 +14,8 @@ public struct InventoryAccumulator: Sendable {
     var currencySlots = 0
     // Unmapped lines by reason key.
     var unmapped: [UnmappedKey: Tally] = [:]
+    // Lines that fell through the supplier-specific rule for want of a valid footprint, by supplier slot.
+    var notValidOnDate: [Int: FallThrough.Tally] = [:]
 
     /// What an unmapped line is missing, in slots, until names are known.
     public enum UnmappedKey: Hashable, Sendable {
@@ -38,6 +40,7 @@ public struct InventoryAccumulator: Sendable {
         currencySlot: Int, amountDigits: Int64, amountScale: Int
     ) {
         addSpend(method: result.method.map { Int($0.rawValue) } ?? 4, currencySlot: currencySlot, digits: amountDigits, scale: amountScale)
+        if result.note != .none { addNote(result, supplier: supplier, currency: line.currency, digits: amountDigits, scale: amountScale) }
         guard let method = result.method else {
             let key: UnmappedKey
             switch result.failure {
@@ -91,6 +94,15 @@ public struct InventoryAccumulator: Sendable {
     }
 
     @usableFromInline
+    mutating func addNote(_ result: LineResult, supplier: Int, currency: CurrencyCode, digits: Int64, scale: Int) {
+        var tally = notValidOnDate[supplier] ?? FallThrough.Tally()
+        tally.lines += 1
+        if result.method != nil { tally.kg.add(result.kg) }
+        tally.spend[currency, default: DecimalSum()].add(digits: digits, scale: scale)
+        notValidOnDate[supplier] = tally
+    }
+
+    @usableFromInline
     mutating func addUnmapped(_ key: UnmappedKey, currency: CurrencyCode, digits: Int64, scale: Int) {
         methodLines[4] += 1
         unmapped[key, default: Tally()].lines += 1
@@ -121,6 +133,9 @@ public struct InventoryAccumulator: Sendable {
                 let sum = spendSum(method: m, currencySlot: c)
                 if sum != DecimalSum() { s.spendByMethod[method, default: [:]][currencies[c], default: DecimalSum()].add(sum) }
             }
+        }
+        for (slot, tally) in notValidOnDate where slot < suppliers.count {
+            s.fallThrough[.footprintNotValidOnDate(supplier: suppliers[slot]), default: FallThrough.Tally()].add(tally)
         }
         for (key, tally) in unmapped {
             let reason: UnmappedReason

@@ -4,7 +4,8 @@
 /// Little-endian; strings are a UInt32 byte count and UTF-8; a cell is 5 x Int64 lines, 5 x Int128
 /// nano-kg, a UInt32 count and that many (UInt32 packed currency, Int128 spend units).
 extension InventoryAggregate {
-    static let binaryVersion: UInt8 = 1
+    /// 2 adds the fall-through section after the unmapped one; version 1 (without it) is still read.
+    static let binaryVersion: UInt8 = 2
 
     public func binary() -> [UInt8] {
         var w = BinaryWriter()
@@ -19,13 +20,15 @@ extension InventoryAggregate {
                 w.cell(cell)
             }
         }
-        let reasons = unmapped.sorted { $0.key < $1.key }
-        w.u32(UInt32(reasons.count))
-        for (key, cell) in reasons {
-            w.string(key.code)
-            w.string(key.subject)
-            w.string(key.explanation)
-            w.cell(cell)
+        for table in [unmapped, fallThrough] {
+            let reasons = table.sorted { $0.key < $1.key }
+            w.u32(UInt32(reasons.count))
+            for (key, cell) in reasons {
+                w.string(key.code)
+                w.string(key.subject)
+                w.string(key.explanation)
+                w.cell(cell)
+            }
         }
         return w.bytes
     }
@@ -33,7 +36,7 @@ extension InventoryAggregate {
     /// Reads `binary()`'s output; nil when the bytes are not an inventory of this version.
     public init?(binary bytes: [UInt8]) {
         var r = BinaryReader(bytes: bytes)
-        guard r.byte() == Self.binaryVersion, let total = r.cell() else { return nil }
+        guard let version = r.byte(), version == 1 || version == Self.binaryVersion, let total = r.cell() else { return nil }
         self.init()
         self.total = total
         for m in 0..<5 {
@@ -50,10 +53,13 @@ extension InventoryAggregate {
             }
             if !cells.isEmpty { groups[dimension] = cells }
         }
-        guard let count = r.u32() else { return nil }
-        for _ in 0..<count {
-            guard let code = r.string(), let subject = r.string(), let explanation = r.string(), let cell = r.cell() else { return nil }
-            unmapped[UnmappedKey(code: code, subject: subject, explanation: explanation)] = cell
+        for section in 0..<(version == 1 ? 1 : 2) {
+            guard let count = r.u32() else { return nil }
+            for _ in 0..<count {
+                guard let code = r.string(), let subject = r.string(), let explanation = r.string(), let cell = r.cell() else { return nil }
+                let key = UnmappedKey(code: code, subject: subject, explanation: explanation)
+                if section == 0 { unmapped[key] = cell } else { fallThrough[key] = cell }
+            }
         }
         guard r.atEnd else { return nil }
     }

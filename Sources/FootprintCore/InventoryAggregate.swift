@@ -71,6 +71,9 @@ public struct InventoryAggregate: Sendable, Equatable, Codable {
     public var groups: [Dimension: [String: Cell]] = [:]
     /// Unmapped lines by reason code and subject (`no-factor` / category, ...).
     public var unmapped: [UnmappedKey: Cell] = [:]
+    /// Lines that fell through a rule they looked eligible for, by code and subject
+    /// (`footprint-not-valid-on-date` / supplier), with lines, kg per the method that computed them, and spend.
+    public var fallThrough: [UnmappedKey: Cell] = [:]
 
     public struct UnmappedKey: Sendable, Hashable, Codable, Comparable {
         public var code: String
@@ -86,13 +89,14 @@ public struct InventoryAggregate: Sendable, Equatable, Codable {
 
     public init() {}
 
-    enum CodingKeys: String, CodingKey { case total, groups, unmapped, methodSpend = "method_spend" }
+    enum CodingKeys: String, CodingKey { case total, groups, unmapped, fallThrough = "fall_through", methodSpend = "method_spend" }
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         total = try c.decode(Cell.self, forKey: .total)
         let named = try c.decode([String: [String: Cell]].self, forKey: .groups)
         for (name, cells) in named { if let d = Dimension(rawValue: name) { groups[d] = cells } }
         for entry in try c.decode([UnmappedEntry].self, forKey: .unmapped) { unmapped[entry.key] = entry.cell }
+        for entry in try c.decodeIfPresent([UnmappedEntry].self, forKey: .fallThrough) ?? [] { fallThrough[entry.key] = entry.cell }
         let spend = try c.decode([[String: String]].self, forKey: .methodSpend)
         for (m, table) in spend.enumerated() where m < 5 {
             for (k, v) in table { if let code = CurrencyCode(k), let units = Int128(v) { methodSpendUnits[m][code] = units } }
@@ -103,6 +107,9 @@ public struct InventoryAggregate: Sendable, Equatable, Codable {
         try c.encode(total, forKey: .total)
         try c.encode(Dictionary(uniqueKeysWithValues: groups.map { ($0.key.rawValue, $0.value) }), forKey: .groups)
         try c.encode(unmapped.sorted { $0.key < $1.key }.map { UnmappedEntry(key: $0.key, cell: $0.value) }, forKey: .unmapped)
+        if !fallThrough.isEmpty {
+            try c.encode(fallThrough.sorted { $0.key < $1.key }.map { UnmappedEntry(key: $0.key, cell: $0.value) }, forKey: .fallThrough)
+        }
         try c.encode(methodSpendUnits.map { Dictionary(uniqueKeysWithValues: $0.map { ($0.key.description, String($0.value)) }) }, forKey: .methodSpend)
     }
     struct UnmappedEntry: Codable {
@@ -128,6 +135,11 @@ public struct InventoryAggregate: Sendable, Equatable, Codable {
             var c = unmapped[key] ?? Cell()
             c.add(cell, sign: sign)
             unmapped[key] = c.isZero ? nil : c
+        }
+        for (key, cell) in other.fallThrough {
+            var c = fallThrough[key] ?? Cell()
+            c.add(cell, sign: sign)
+            fallThrough[key] = c.isZero ? nil : c
         }
         for m in 0..<5 {
             for (currency, units) in other.methodSpendUnits[m] {
@@ -155,6 +167,13 @@ public struct InventoryAggregate: Sendable, Equatable, Codable {
             }
         }
         s.spendByMethod = spendByMethod
+        for (key, cell) in fallThrough {
+            var tally = FallThrough.Tally()
+            tally.lines = cell.totalLines
+            tally.spend = cell.spendSums()
+            tally.kg = CompensatedSum(cell.kg)
+            s.fallThrough[FallThrough(code: key.code, subject: key.subject)] = tally
+        }
         for (key, cell) in unmapped {
             let reason: UnmappedReason
             switch key.code {

@@ -15,17 +15,25 @@ extension InventoryEngine {
 
     /// Rule 1: quantity x the supplier's footprint for the product, in the line's unit after conversion.
     /// A footprint in exactly the line's unit is preferred; otherwise the first convertible one, in file order.
+    /// Footprints with a validity period that does not cover the line's date are skipped; when that
+    /// leaves none, the line falls through to the next rule with the note `.footprintNotValidOnDate`.
     @usableFromInline
     func supplierSpecific(_ line: LedgerLine, _ result: inout LineResult) -> Bool {
         let key = UInt64(UInt32(line.supplier)) << 32 | UInt64(UInt32(line.product))
         guard let range = footprintRanges[key] else { return false }
         let start = Int(range >> 32)
-        let count = Int(range & 0xFFFF_FFFF)
+        let count = Int(range & 0x7FFF_FFFF)
+        let dated = range & Self.datedFlag != 0
         var chosen = -1
         var factor = Double.nan
+        var outOfDate = false
         for i in start..<start + count {
             let index = Int(footprintOrder[i])
             let r = ratio(line.unit, footprintUnit[index])
+            if dated && (line.date < footprintFirstDate[index] || line.date >= footprintEndDate[index]) {
+                if !r.isNaN { outOfDate = true }
+                continue
+            }
             if r == 1 && footprintUnit[index] == line.unit {
                 chosen = index
                 factor = 1
@@ -36,7 +44,10 @@ extension InventoryEngine {
                 factor = r
             }
         }
-        guard chosen >= 0 else { return false }
+        guard chosen >= 0 else {
+            if outOfDate { result.note = .footprintNotValidOnDate }
+            return false
+        }
         result.method = .supplierSpecific
         result.sourceIndex = Int32(chosen)
         result.unitFactor = factor

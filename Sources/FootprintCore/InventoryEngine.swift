@@ -16,8 +16,11 @@ public struct InventoryEngine: Sendable {
     public let units: [MeasureUnit]
     public let currencies: [CurrencyCode]
 
-    // Footprints per (supplier, product): packed (start << 32 | count) into `footprintOrder`.
+    // Footprints per (supplier, product): packed (start << 32 | count) into `footprintOrder`; bit 31 of the
+    // count is set when one of them has a validity period (then `footprintFirstDate`/`footprintEndDate` apply).
     let footprintRanges: [UInt64: UInt64]
+    let footprintFirstDate: [Int32]
+    let footprintEndDate: [Int32]
     let footprintOrder: [Int32]
     let footprintUnit: [Int32]
     // Disclosures per supplier key, sorted by year: start and count into `disclosureOrder`.
@@ -87,9 +90,12 @@ public struct InventoryEngine: Sendable {
         var footprintOrder: [Int32] = []
         for key in keyOrder {
             let list = grouped[key]!
-            footprintRanges[key] = UInt64(footprintOrder.count) << 32 | UInt64(list.count)
+            let dated = list.contains { reference.footprints[Int($0)].validity != nil }
+            footprintRanges[key] = UInt64(footprintOrder.count) << 32 | UInt64(list.count) | (dated ? Self.datedFlag : 0)
             footprintOrder += list
         }
+        footprintFirstDate = reference.footprints.map { $0.validity?.firstDate ?? Int32.min }
+        footprintEndDate = reference.footprints.map { $0.validity?.endDate ?? Int32.max }
 
         // Disclosures per supplier, by year.
         let supplierCount = suppliers.count
@@ -186,6 +192,9 @@ public struct InventoryEngine: Sendable {
         self.firstYear = firstYear
         self.yearSpan = yearSpan
     }
+
+    /// Bit of a footprint range's count: one of the (supplier, product)'s footprints has a validity period.
+    static let datedFlag: UInt64 = 1 << 31
 
     /// The key of a unit given as text (symbol or alias), or -1 when no footprint or factor can use it.
     public func unitKey(for text: String) -> Int32 {

@@ -1,7 +1,8 @@
 extension InventorySummary {
     /// The machine-readable summary. Other tools depend on these keys: `total_kgco2e`, `by_method`,
     /// `lines_by_method`, `by_category`, `by_supplier`, `unmapped` {`lines`, `spend`, `reasons`}.
-    /// Added keys: `lines`, `supplier_data_share`, `by_customer`, `spend_by_method`, `unmapped.details`.
+    /// Added keys: `lines`, `supplier_data_share`, `by_customer`, `spend_by_method`, `unmapped.details`, and
+    /// `fall_through` {`lines`, `details`} when some line fell through a rule (a footprint not valid on its date).
     public func json() -> JSONValue {
         func sorted(_ table: [String: CompensatedSum]) -> JSONValue {
             .object(table.sorted { $0.key < $1.key }.map { ($0.key, .number($0.value.value)) })
@@ -21,7 +22,7 @@ extension InventorySummary {
                 ("explanation", .string(reason.explanation)), ("lines", .integer(tally.lines)), ("spend", spend(tally.spend)),
             ])
         }
-        return .object([
+        var members: [(String, JSONValue)] = [
             ("total_kgco2e", .number(totalKg)),
             ("lines", .integer(lines)),
             ("supplier_data_share", .number(supplierDataShare)),
@@ -37,6 +38,20 @@ extension InventorySummary {
                 ("reasons", .object(reasons.sorted { $0.key < $1.key }.map { ($0.key, .integer($0.value)) })),
                 ("details", .array(details)),
             ])),
-        ])
+        ]
+        if !fallThrough.isEmpty {
+            // Only when some line fell through, so that summaries without PACT footprints keep their keys.
+            members.append(("fall_through", .object([
+                ("lines", .integer(fallThrough.values.reduce(0) { $0 + $1.lines })),
+                ("details", .array(fallThrough.sorted { $0.key < $1.key }.map { reason, tally in
+                    JSONValue.object([
+                        ("reason", .string(reason.code)), ("subject", .string(reason.subject)),
+                        ("explanation", .string(reason.explanation)), ("lines", .integer(tally.lines)),
+                        ("spend", spend(tally.spend)), ("kgco2e", .number(tally.kg.value)),
+                    ])
+                })),
+            ])))
+        }
+        return .object(members)
     }
 }

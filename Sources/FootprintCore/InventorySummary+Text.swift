@@ -40,6 +40,15 @@ extension InventorySummary {
             }
             out += Self.table(["lines", "spend", "reason"], rows)
         }
+        if !fallThrough.isEmpty {
+            let lines = fallThrough.values.reduce(0) { $0 + $1.lines }
+            out += "Lines that fell through to a later method: \(lines)\n"
+            rows = fallThrough.sorted { $0.key < $1.key }.map { reason, tally in
+                [String(tally.lines), tally.spend.sorted { $0.key < $1.key }.map { "\($0.value.formatted(places: 2)) \($0.key)" }
+                    .joined(separator: ", "), Self.tonnes(tally.kg.value), reason.code + ": " + reason.explanation]
+            }
+            out += Self.table(["lines", "spend", "t CO2e", "reason"], rows)
+        }
         return out
     }
 

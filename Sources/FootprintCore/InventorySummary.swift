@@ -17,6 +17,9 @@ public struct InventorySummary: Sendable, Equatable {
     /// Spend by method (`nil` for unmapped lines) and currency, exact.
     public var spendByMethod: [CalculationMethod?: [CurrencyCode: DecimalSum]] = [:]
     public var unmapped: [UnmappedReason: UnmappedTally] = [:]
+    /// Lines that fell through a rule they looked eligible for (e.g. `footprint-not-valid-on-date`),
+    /// also counted under the method that computed them.
+    public var fallThrough: [FallThrough: FallThrough.Tally] = [:]
 
     public init() {}
 
@@ -59,6 +62,7 @@ public struct InventorySummary: Sendable, Equatable {
         for (method, spend) in other.spendByMethod {
             for (currency, amount) in spend { spendByMethod[method, default: [:]][currency, default: DecimalSum()].add(amount) }
         }
+        for (reason, tally) in other.fallThrough { fallThrough[reason, default: FallThrough.Tally()].add(tally) }
         for (reason, tally) in other.unmapped {
             unmapped[reason, default: UnmappedTally()].lines += tally.lines
             for (currency, amount) in tally.spend {

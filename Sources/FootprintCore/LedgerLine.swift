@@ -14,6 +14,8 @@ public struct LedgerLine: Sendable {
     public var currency: CurrencyCode
     /// The year of the line's date: the year whose rates and price index apply.
     public var year: Int32
+    /// The line's date as the number YYYYMMDD: the date a footprint's validity period must cover.
+    public var date: Int32
     /// The amount in `currency`; negative for a credit note.
     public var amount: Double
     /// The quantity, or NaN when the line has none.
@@ -21,7 +23,7 @@ public struct LedgerLine: Sendable {
 
     public init(
         supplier: Int32 = -1, category: Int32 = -1, product: Int32 = -1, unit: Int32 = -1, currencyKey: Int32 = -1,
-        currency: CurrencyCode, year: Int32, amount: Double, quantity: Double = .nan
+        currency: CurrencyCode, year: Int32, date: Int32? = nil, amount: Double, quantity: Double = .nan
     ) {
         self.supplier = supplier
         self.category = category
@@ -30,6 +32,7 @@ public struct LedgerLine: Sendable {
         self.currencyKey = currencyKey
         self.currency = currency
         self.year = year
+        self.date = date ?? (year * 10000 + 101)
         self.amount = amount
         self.quantity = quantity
     }

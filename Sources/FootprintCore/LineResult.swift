@@ -10,6 +10,14 @@ public struct LineResult: Sendable, Equatable {
         case noPriceIndex(year: Int32)
     }
 
+    /// Something an auditor must see about how the line got its method, besides the method itself.
+    public enum Note: UInt8, Sendable, Equatable {
+        case none = 0
+        /// The supplier has footprints for the line's product (in a convertible unit), but none is valid
+        /// on the line's date: the line fell through to the next method of the hierarchy.
+        case footprintNotValidOnDate = 1
+    }
+
     /// The method that computed the line, or `nil` when it is unmapped.
     public var method: CalculationMethod?
     /// kg CO2e; 0 when unmapped.
@@ -27,6 +35,8 @@ public struct LineResult: Sendable, Equatable {
     public var priceFactor: Double = 1
     /// The value the factor or intensity multiplied: converted quantity or converted and adjusted amount.
     public var activity: Double = 0
+    /// `.footprintNotValidOnDate` when the line fell through the supplier-specific rule for that reason.
+    public var note: Note = .none
 
     public init() {}
 }

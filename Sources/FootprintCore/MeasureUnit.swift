@@ -7,6 +7,10 @@ public enum UnitDimension: String, Sendable, Hashable, Codable, CaseIterable {
     case passengerDistance
     /// Hotel accommodation (base room-night: one room occupied for one night).
     case accommodation
+    /// Surface area (base m2), a PACT declared unit.
+    case area
+    /// Data transmission capacity over time (base megabit second), a PACT declared unit for services.
+    case dataTransfer
 }
 
 /// A unit of measure for quantities and average-data factors.

@@ -1,17 +1,39 @@
 /// A supplier's product carbon footprint (cradle-to-gate) per declared unit.
+///
+/// Footprints read from `product_footprints.csv` carry only the figure, its unit and its source; a
+/// footprint taken from a PACT ProductFootprint also carries its validity period, primary data share,
+/// data-quality ratings, biogenic figures and PACT id. Those are `nil` for CSV footprints, which are
+/// valid on every date and behave exactly as before.
 public struct ProductFootprint: Sendable, Hashable {
     public var supplier: String
     public var product: String
+    /// kg CO2e per one `unit` (for PACT: pcfExcludingBiogenicUptake / declaredUnitAmount).
     public var kgPerUnit: Double
     public var kgPerUnitText: String
     public var unit: MeasureUnit
     /// Where the footprint came from (a file record, or a PACT footprint id).
     public var source: String
     public var location: SourceLocation?
+    /// When the footprint may be used; `nil`: on every date.
+    public var validity: ValidityPeriod?
+    /// The PACT ProductFootprint `id` (a UUID), for footprints taken from PACT.
+    public var pactID: String?
+    /// PACT `primaryDataShare`: percent of primary data in the footprint, exact decimal text.
+    public var primaryDataShare: String?
+    /// PACT `dqi`: technological, geographical and temporal data-quality ratings.
+    public var dataQuality: DataQualityRatings?
+    /// Biogenic CO2 uptake in kg CO2e per one `unit` (PACT biogenicCO2Uptake / declaredUnitAmount, <= 0).
+    /// Reported apart: never added to emissions.
+    public var biogenicUptakePerUnit: Double?
+    /// kg CO2e per one `unit` including biogenic uptake (PACT pcfIncludingBiogenicUptake / declaredUnitAmount).
+    /// Reported apart: the calculation uses `kgPerUnit`.
+    public var kgPerUnitIncludingBiogenic: Double?
 
     public init(
         supplier: String, product: String, kgPerUnit: Double, kgPerUnitText: String? = nil, unit: MeasureUnit,
-        source: String = "product_footprints.csv", location: SourceLocation? = nil
+        source: String = "product_footprints.csv", location: SourceLocation? = nil, validity: ValidityPeriod? = nil,
+        pactID: String? = nil, primaryDataShare: String? = nil, dataQuality: DataQualityRatings? = nil,
+        biogenicUptakePerUnit: Double? = nil, kgPerUnitIncludingBiogenic: Double? = nil
     ) {
         self.supplier = supplier
         self.product = product
@@ -20,5 +42,24 @@ public struct ProductFootprint: Sendable, Hashable {
         self.unit = unit
         self.source = source
         self.location = location
+        self.validity = validity
+        self.pactID = pactID
+        self.primaryDataShare = primaryDataShare
+        self.dataQuality = dataQuality
+        self.biogenicUptakePerUnit = biogenicUptakePerUnit
+        self.kgPerUnitIncludingBiogenic = kgPerUnitIncludingBiogenic
+    }
+}
+
+/// The data-quality ratings of a PACT footprint (`dqi`), as exact decimal texts (1 best, 5 worst in v3).
+public struct DataQualityRatings: Sendable, Hashable {
+    public var technological: String
+    public var geographical: String
+    public var temporal: String
+
+    public init(technological: String, geographical: String, temporal: String) {
+        self.technological = technological
+        self.geographical = geographical
+        self.temporal = temporal
     }
 }

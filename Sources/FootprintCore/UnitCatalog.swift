@@ -1,7 +1,8 @@
 /// The units Footprint converts between, and the aliases it accepts for them.
 ///
 /// Base units: mass kg, energy MJ (1 kWh = 3.6 MJ), volume l, freight tkm, count piece, time hour,
-/// distance km (1 mile = 1.609344 km), passenger distance pkm, accommodation room-night.
+/// distance km (1 mile = 1.609344 km), passenger distance pkm, accommodation room-night, area m2,
+/// data transfer megabit second.
 public enum UnitCatalog {
     /// Every known unit with its accepted spellings (matched case-sensitively first, then case-insensitively).
     public static let units: [(unit: MeasureUnit, aliases: [String])] = [
@@ -9,13 +10,13 @@ public enum UnitCatalog {
         (MeasureUnit(symbol: "kg", dimension: .mass, baseUnits: 1), ["kilogram", "kilograms", "kgs"]),
         (MeasureUnit(symbol: "t", dimension: .mass, baseUnits: 1000), ["tonne", "tonnes", "metric ton", "ton"]),
         (MeasureUnit(symbol: "Wh", dimension: .energy, baseUnits: 0.0036), []),
-        (MeasureUnit(symbol: "kWh", dimension: .energy, baseUnits: 3.6), []),
+        (MeasureUnit(symbol: "kWh", dimension: .energy, baseUnits: 3.6), ["kilowatt hour", "kilowatt hours", "kilowatt-hour", "kilowatt-hours"]),
         (MeasureUnit(symbol: "MWh", dimension: .energy, baseUnits: 3600), []),
-        (MeasureUnit(symbol: "MJ", dimension: .energy, baseUnits: 1), []),
+        (MeasureUnit(symbol: "MJ", dimension: .energy, baseUnits: 1), ["megajoule", "megajoules"]),
         (MeasureUnit(symbol: "GJ", dimension: .energy, baseUnits: 1000), []),
         (MeasureUnit(symbol: "l", dimension: .volume, baseUnits: 1), ["L", "litre", "litres", "liter", "liters"]),
         (MeasureUnit(symbol: "m3", dimension: .volume, baseUnits: 1000), ["m³", "cubic metre", "cubic meter", "cubic metres", "cubic meters"]),
-        (MeasureUnit(symbol: "tkm", dimension: .freight, baseUnits: 1), ["t.km", "tonne.km", "tonne-km", "t-km"]),
+        (MeasureUnit(symbol: "tkm", dimension: .freight, baseUnits: 1), ["t.km", "tonne.km", "tonne-km", "t-km", "ton kilometer", "ton kilometre", "tonne kilometer", "tonne kilometre"]),
         (MeasureUnit(symbol: "piece", dimension: .count, baseUnits: 1), ["pieces", "pcs", "pc", "unit", "units", "each", "ea", "item", "items", "stk"]),
         (MeasureUnit(symbol: "hour", dimension: .time, baseUnits: 1), ["hours", "h", "hr", "hrs"]),
         (MeasureUnit(symbol: "km", dimension: .distance, baseUnits: 1), ["kilometre", "kilometres", "kilometer", "kilometers"]),
@@ -25,7 +26,18 @@ public enum UnitCatalog {
         (MeasureUnit(symbol: "pmi", dimension: .passengerDistance, baseUnits: 1.609344), ["passenger.mile", "passenger-mile", "passenger miles"]),
         (MeasureUnit(symbol: "room-night", dimension: .accommodation, baseUnits: 1),
          ["room per night", "room night", "room nights", "room-nights", "roomnight", "roomnights"]),
+        (MeasureUnit(symbol: "m2", dimension: .area, baseUnits: 1),
+         ["m²", "square metre", "square meter", "square metres", "square meters", "sqm"]),
+        (MeasureUnit(symbol: "Mbit.s", dimension: .dataTransfer, baseUnits: 1),
+         ["megabit second", "megabit seconds", "megabit-second", "Mbit s", "Mbit*s"]),
     ]
+
+    /// The unit of a PACT v3 `declaredUnitOfMeasurement` (`liter`, `kilogram`, `cubic meter`, `kilowatt hour`,
+    /// `megajoule`, `ton kilometer`, `square meter`, `piece`, `hour`, `megabit second`), or `nil` for any other text.
+    public static func pactDeclaredUnit(_ text: String) -> MeasureUnit? {
+        let known = ["liter", "kilogram", "cubic meter", "kilowatt hour", "megajoule", "ton kilometer", "square meter", "piece", "hour", "megabit second"]
+        return known.contains(text) ? lookup(text) : nil
+    }
 
     private static let exact: [String: MeasureUnit] = {
         var table: [String: MeasureUnit] = [:]

@@ -127,8 +127,8 @@ struct LedgerWorker: @unchecked Sendable {
             fingerprints.append(fingerprint)
         }
         let dateSpan = fields.field(c.date)
-        let year = FieldParser.dateYear(base, dateSpan.start, dateSpan.end)
-        if year == nil {
+        let date = FieldParser.date(base, dateSpan.start, dateSpan.end)
+        if date == nil {
             ok = false
             if dateSpan.isEmpty { fail(line, "date", "the field is empty; a value is required") }
             else { fail(line, "date", "'\(Self.text(base, dateSpan))' is not a valid date; expected YYYY-MM-DD (ISO 8601), such as 2024-03-31") }
@@ -222,11 +222,11 @@ struct LedgerWorker: @unchecked Sendable {
             let span = fields.field(c.customer)
             if !span.isEmpty { customerSlot = Self.intern(&customers, base, span, fields.end) }
         }
-        guard ok, let amount, let year else { return }
+        guard ok, let amount, let date else { return }
         let ledgerLine = LedgerLine(
             supplier: supplierKey[supplierSlot], category: categoryKey[categorySlot], product: productEngineKey,
-            unit: unitEngineKey, currencyKey: currencyKey[currencySlot], currency: currencyCode[currencySlot], year: year,
-            amount: amount.value, quantity: quantity)
+            unit: unitEngineKey, currencyKey: currencyKey[currencySlot], currency: currencyCode[currencySlot], year: date / 10000,
+            date: date, amount: amount.value, quantity: quantity)
         let result = engine.evaluate(ledgerLine)
         let missingRate = result.method == nil ? engine.missingRateCurrency(result, ledgerLine) : ledgerLine.currency
         accumulator.add(

@@ -18,12 +18,26 @@ public struct FootprintReceiver: Sendable {
     /// Validates and stores footprints received from `partner`; returns a one-line summary.
     public func receive(_ pfs: [JSONValue], partner: PACTPartnerRecord, via: String) throws -> String {
         let entries = try PACTDocument.read(.array(pfs), file: "\(partner.name) (\(via))")
-        return try store.storeReceived(entries, partner: partner, via: via)
+        var originals: [Int: JSONValue] = [:]
+        for entry in entries where entry.sourceVersion != "3" && entry.index < pfs.count { originals[entry.index] = pfs[entry.index] }
+        return try store.storeReceived(entries, originals: originals, partner: partner, via: via)
     }
 }
 
 /// The part of a workspace that keeps footprints received from partners.
 public protocol ReceivedFootprintStore: Sendable {
     /// Stores the footprints, all or none, as imported footprints of the partner's supplier.
-    func storeReceived(_ entries: [PACTDocument.Entry], partner: PACTPartnerRecord, via: String) throws -> String
+    func storeReceived(_ entries: [PACTDocument.Entry], originals: [Int: JSONValue], partner: PACTPartnerRecord, via: String) throws -> String
+}
+
+extension Workspace: ReceivedFootprintStore {
+    /// Stores them as imported footprints of the partner's supplier (or of the supplier their
+    /// companyIds name), with the partner, its URL and the time as provenance.
+    public func storeReceived(_ entries: [PACTDocument.Entry], originals: [Int: JSONValue], partner: PACTPartnerRecord, via: String) throws -> String {
+        let stored = try storeImportedFootprints(
+            entries, provenance: PACTProvenance(partner: partner.name, url: partner.baseURL), originals: originals, supplier: partner.supplierID)
+        let changed = stored.filter(\.changed).count
+        let suppliers = Set(stored.map(\.supplier)).sorted().joined(separator: ", ")
+        return "\(stored.count) footprint\(stored.count == 1 ? "" : "s") stored for \(suppliers.isEmpty ? "no supplier" : suppliers) (\(changed) new or changed) via \(via)"
+    }
 }

@@ -41,7 +41,11 @@ public struct RunInputs: Sendable, Equatable, Codable {
     public var disclosureDigests: [String: String] = [:]
     public var footprintDigests: [String: [String: String]] = [:]
 
-    enum CodingKeys: String, CodingKey { case imports, libraries, globalDigest, supplierDigests, disclosureDigests, footprintDigests }
+    /// The PACT footprints the run used, resolved (linked to supplier and ledger product, active, not
+    /// superseded), so that the run can be explained again whatever happens to them later.
+    public var pactFootprints: [PACTRunFootprint] = []
+
+    enum CodingKeys: String, CodingKey { case imports, libraries, globalDigest, supplierDigests, disclosureDigests, footprintDigests, pactFootprints }
 
     public init(
         imports: [Input], libraries: [Library], globalDigest: String, supplierDigests: [String: String],
@@ -63,6 +67,18 @@ public struct RunInputs: Sendable, Equatable, Codable {
         supplierDigests = try c.decode([String: String].self, forKey: .supplierDigests)
         disclosureDigests = try c.decodeIfPresent([String: String].self, forKey: .disclosureDigests) ?? [:]
         footprintDigests = try c.decodeIfPresent([String: [String: String]].self, forKey: .footprintDigests) ?? [:]
+        pactFootprints = try c.decodeIfPresent([PACTRunFootprint].self, forKey: .pactFootprints) ?? []
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(imports, forKey: .imports)
+        try c.encode(libraries, forKey: .libraries)
+        try c.encode(globalDigest, forKey: .globalDigest)
+        try c.encode(supplierDigests, forKey: .supplierDigests)
+        try c.encode(disclosureDigests, forKey: .disclosureDigests)
+        try c.encode(footprintDigests, forKey: .footprintDigests)
+        if !pactFootprints.isEmpty { try c.encode(pactFootprints, forKey: .pactFootprints) }
     }
 }
 

@@ -3,10 +3,17 @@
 /// 6: unmapped, no price index, `source` = the year), kg CO2e, and the index of the footprint,
 /// disclosure or factor used in the run's reference data.
 ///
+/// Bit `fellThrough` (0x40) of a status marks a line that fell through the supplier-specific rule because
+/// no footprint of its product was valid on its date; `base(status)` is the status without it.
+///
 /// Layout (little-endian, n lines): n UInt32, kg Float64 x n, source Int32 x n, status UInt8 x n: 13 bytes a line.
 enum LineResultPack {
     static let noFactor: UInt8 = 4, noExchangeRate: UInt8 = 5, noPriceIndex: UInt8 = 6
     static let headerBytes = 4
+    static let fellThrough: UInt8 = 0x40
+
+    /// The status without the fall-through bit: 0...3 a method, 4...6 unmapped.
+    @inline(__always) static func base(_ status: UInt8) -> UInt8 { status & 0x3F }
 
     static func byteCount(lines n: Int) -> Int { headerBytes + 13 * n }
 

@@ -69,7 +69,7 @@ struct PackEvaluator: Sendable {
         for i in 0..<n {
             let (status, kg, source) = evaluateLine(pack, i, supplierEngineKey)
             results.set(i, status: status, kg: kg, source: source)
-            add(pack, i, status: status, kg: kg, source: source, into: &accumulator, &sums)
+            add(pack, i, status: status, kg: kg, source: source, into: &accumulator, &sums, supplier: supplier)
         }
         accumulator.addSupplier(supplier, lines: sums.lines, nanoKg: sums.nanoKg, spend: sums.spend)
         return results.bytes
@@ -89,10 +89,10 @@ struct PackEvaluator: Sendable {
         for i in 0..<min(pack.count, stored.count) where needs(i, stored.status(i)) {
             let writer = results ?? LineResultPack.Writer(copying: stored)
             results = writer
-            add(pack, i, status: stored.status(i), kg: stored.kg(i), source: stored.source(i), into: &old, &oldSums)
+            add(pack, i, status: stored.status(i), kg: stored.kg(i), source: stored.source(i), into: &old, &oldSums, supplier: supplier)
             let (status, kg, source) = evaluateLine(pack, i, supplierEngineKey)
             writer.set(i, status: status, kg: kg, source: source)
-            add(pack, i, status: status, kg: kg, source: source, into: &new, &newSums)
+            add(pack, i, status: status, kg: kg, source: source, into: &new, &newSums, supplier: supplier)
             recomputed += 1
         }
         guard let results else { return nil }
@@ -109,16 +109,17 @@ struct PackEvaluator: Sendable {
         let line = LedgerLine(
             supplier: supplierEngineKey, category: categoryKey[category], product: product >= 0 ? productKey[product] : -1,
             unit: unit >= 0 ? unitKey[unit] : -1, currencyKey: currencyKey[currency], currency: currencyCode[currency],
-            year: pack.date(i) / 10000, amount: pack.amount(i), quantity: pack.quantity(i))
+            year: pack.date(i) / 10000, date: pack.date(i), amount: pack.amount(i), quantity: pack.quantity(i))
         let r = engine.evaluate(line)
-        if let method = r.method { return (method.rawValue, r.kg, r.sourceIndex) }
+        let flag = r.note == .none ? 0 : LineResultPack.fellThrough
+        if let method = r.method { return (method.rawValue | flag, r.kg, r.sourceIndex) }
         switch r.failure {
         case .noExchangeRate(let key):
-            return (LineResultPack.noExchangeRate, 0, Int32(bitPattern: (key >= 0 ? engine.currencies[Int(key)] : line.currency).packed))
+            return (LineResultPack.noExchangeRate | flag, 0, Int32(bitPattern: (key >= 0 ? engine.currencies[Int(key)] : line.currency).packed))
         case .noPriceIndex(let year):
-            return (LineResultPack.noPriceIndex, 0, year)
+            return (LineResultPack.noPriceIndex | flag, 0, year)
         case .noFactor, .none:
-            return (LineResultPack.noFactor, 0, -1)
+            return (LineResultPack.noFactor | flag, 0, -1)
         }
     }
 
@@ -141,7 +142,7 @@ struct PackEvaluator: Sendable {
     func accumulate(_ pack: PackView, supplier: Int, results: LineResultPack.View, into accumulator: inout AggregateAccumulator) {
         var sums = SupplierSums(currencies: currencies.count)
         for i in 0..<min(pack.count, results.count) {
-            add(pack, i, status: results.status(i), kg: results.kg(i), source: results.source(i), into: &accumulator, &sums)
+            add(pack, i, status: results.status(i), kg: results.kg(i), source: results.source(i), into: &accumulator, &sums, supplier: supplier)
         }
         accumulator.addSupplier(supplier, lines: sums.lines, nanoKg: sums.nanoKg, spend: sums.spend)
     }
@@ -149,22 +150,29 @@ struct PackEvaluator: Sendable {
     @inline(__always)
     private func add(
         _ pack: PackView, _ i: Int, status: UInt8, kg: Double, source: Int32, into accumulator: inout AggregateAccumulator,
-        _ sums: inout SupplierSums
+        _ sums: inout SupplierSums, supplier: Int
     ) {
         let category = Int(pack.category(i)), currency = Int(pack.currency(i))
+        let flagged = status & LineResultPack.fellThrough != 0
+        let status = LineResultPack.base(status)
         let method = Int(min(status, 4))
         let spend = Int128(pack.amountDigits(i)) * Self.spendScale[Int(pack.amountScale(i))]
         let date = Int(pack.date(i))
         // Months from January 1900; a line dated earlier is counted everywhere but in the grouping by month.
         let month = date >= 1900_01_00 ? (date / 10000 - 1900) * 12 + (date / 100 % 100) - 1 : -1
-        let flagged = Int(pack.scope3(i))
-        let scope3 = flagged > 0 ? flagged : Int(categoryScope3[category])
+        let ownScope3 = Int(pack.scope3(i))
+        let scope3 = ownScope3 > 0 ? ownScope3 : Int(categoryScope3[category])
         let nano = method < 4 ? AggregateAccumulator.nanoKg(kg) : 0
         let currencyIndex = Int(currencySlot[currency])
         accumulator.add(
             method: method, nanoKg: nano, category: category, scope3: scope3, month: month, customer: Int(pack.customer(i)),
             currency: currencyIndex, spendUnits: spend)
         sums.add(method, nano, currencyIndex, spend)
+        if flagged {
+            let name = supplier >= 0 && supplier < texts.count ? (texts[supplier] ?? "#\(supplier)") : "#\(supplier)"
+            accumulator.addFallThrough(
+                .footprintNotValidOnDate(supplier: name), method: method, nanoKg: nano, currency: currencyCode[currency], spendUnits: spend)
+        }
         if status >= 4 {
             let reason: UnmappedReason
             switch status {

@@ -35,20 +35,25 @@ struct ReferenceSnapshot {
                 let content: Data = row["content"]
                 let parsed = try Workspace.parseReference(kind: record.kind, data: content, file: record.fileName)
                 reference.merge(parsed.data)
-            case .factors, .factorLibrary, .supplierStatus, .sbtiWorkbook:
+            case .factors, .factorLibrary, .supplierStatus, .sbtiWorkbook, .pact:
                 break
             case .suppliers:
                 break  // names only label reports; no figure depends on them
             }
         }
+        // PACT footprints come first, so that one valid on a line's date is preferred to a CSV footprint
+        // of the same product and unit.
+        let pact = try PACTReference.resolve(db: db)
+        reference.footprints = pact.map(\.productFootprint) + reference.footprints
+        let pactItems = Dictionary(uniqueKeysWithValues: pact.enumerated().map { ($0.offset, $0.element.digestItem) })
         for library in libraries { global.update(data: Data("library:\(library.id):\(library.sha256 ?? library.label)\n".utf8)) }
         // Suppliers' own data: each supplier's disclosures and footprints, in a stable order.
         var perSupplier: [String: [String]] = [:]
         for d in reference.disclosures {
             perSupplier[d.supplier, default: []].append("d:\(d.year):\(d.scope1Tonnes):\(d.scope2Tonnes):\(d.scope3UpstreamTonnes):\(d.revenue):\(d.currency)")
         }
-        for f in reference.footprints {
-            perSupplier[f.supplier, default: []].append("f:\(f.product):\(f.kgPerUnitText):\(f.unit.symbol)")
+        for (i, f) in reference.footprints.enumerated() {
+            perSupplier[f.supplier, default: []].append(pactItems[i] ?? "f:\(f.product):\(f.kgPerUnitText):\(f.unit.symbol)")
         }
         // Disclosures are looked up by year, so their order does not matter; a product's footprints are
         // tried in file order, so theirs does.
@@ -63,14 +68,17 @@ struct ReferenceSnapshot {
             disclosureItems[d.supplier, default: []].append("\(d.year):\(d.scope1Tonnes):\(d.scope2Tonnes):\(d.scope3UpstreamTonnes):\(d.revenue):\(d.currency)")
         }
         var footprintItems: [String: [String: [String]]] = [:]
-        for f in reference.footprints { footprintItems[f.supplier, default: [:]][f.product, default: []].append("\(f.kgPerUnitText):\(f.unit.symbol)") }
-        let runInputs = RunInputs(
+        for (i, f) in reference.footprints.enumerated() {
+            footprintItems[f.supplier, default: [:]][f.product, default: []].append(pactItems[i] ?? "\(f.kgPerUnitText):\(f.unit.symbol)")
+        }
+        var runInputs = RunInputs(
             imports: inputs,
             libraries: libraries.map { .init(id: $0.id, key: $0.key, version: $0.version, sha256: $0.sha256) },
             globalDigest: hexString(global.finalize()),
             supplierDigests: digests,
             disclosureDigests: disclosureItems.mapValues(digest),
             footprintDigests: footprintItems.mapValues { $0.mapValues(orderedDigest) })
+        runInputs.pactFootprints = pact
         return ReferenceSnapshot(reference: reference, scope3Defaults: scope3, inputs: runInputs, purchaseImports: purchaseImports)
     }
 }

@@ -57,6 +57,17 @@ public struct LineProvenance: Sendable {
     public var activity: Double?
     /// Why an unmapped line could not be computed.
     public var unmappedReason: UnmappedReason?
+    /// For a line that fell through a rule it looked eligible for (its product's footprints were not
+    /// valid on its date): why. The line's method is the one it fell to.
+    public var fallThrough: FallThrough?
+    /// For a supplier-specific line computed from a PACT footprint: its id, primary data share and
+    /// data-quality ratings, as the footprint gave them.
+    public var pactID: String?
+    public var primaryDataShare: String?
+    public var dataQuality: DataQualityRatings?
+    /// Biogenic CO2 uptake of the line in kg CO2e (quantity / declaredUnitAmount x biogenicCO2Uptake,
+    /// <= 0), computed when explaining; reported apart, never part of `kg` or any total.
+    public var biogenicUptakeKg: Double?
 }
 
 /// Where the figure a line used came from.
@@ -114,4 +125,7 @@ public struct RunVerification: Sendable {
     public var inheritedLines: Int
     /// Lines handed to the caller (after the filter), when lines were asked for.
     public var written: Int
+    /// Biogenic CO2 uptake of the lines handed out (supplier-specific lines with a PACT footprint that
+    /// reports it), kg CO2e: reported apart, never part of the inventory.
+    public var biogenicUptakeKg: Double = 0
 }

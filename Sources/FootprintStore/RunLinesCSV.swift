@@ -9,6 +9,8 @@ public enum RunLinesCSV {
         "run", "import_id", "file", "source_line", "purchase_id", "date", "supplier", "category", "scope3_category", "amount",
         "currency", "product", "quantity", "unit", "customer", "method", "kgco2e", "factor_kgco2e_per_unit", "factor_unit", "source",
         "unit_conversion", "fx_line_per_usd", "fx_target_per_usd", "price_index_ratio", "activity", "unmapped_reason",
+        "fall_through", "pact_footprint_id", "primary_data_share", "technological_dqr", "geographical_dqr", "temporal_dqr",
+        "biogenic_co2_uptake_kg",
     ]
 
     public static let header = columns.joined(separator: ",") + "\n"
@@ -23,6 +25,8 @@ public enum RunLinesCSV {
             l.methodName, l.method == nil ? "0" : "\(l.kg)", p.factorValue ?? "", p.factorUnit ?? "", p.source?.label ?? "",
             l.method == nil || p.unitConversion == 1 ? "" : "\(p.unitConversion)", number(p.fxLinePerUSD), number(p.fxTargetPerUSD),
             number(p.priceIndexRatio), number(p.activity), p.unmappedReason?.explanation ?? "",
+            p.fallThrough?.code ?? "", p.pactID ?? "", p.primaryDataShare ?? "", p.dataQuality?.technological ?? "",
+            p.dataQuality?.geographical ?? "", p.dataQuality?.temporal ?? "", number(p.biogenicUptakeKg),
         ]
     }
 

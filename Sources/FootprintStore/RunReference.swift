@@ -56,10 +56,13 @@ struct RunReference {
                 reference.merge(parsed.data)
                 footprintImport += Array(repeating: record.id, count: parsed.data.footprints.count)
                 disclosureImport += Array(repeating: record.id, count: parsed.data.disclosures.count)
-            case .factors, .factorLibrary, .supplierStatus, .sbtiWorkbook:
+            case .factors, .factorLibrary, .supplierStatus, .sbtiWorkbook, .pact:
                 break
             }
         }
+        // As `ReferenceSnapshot` orders them: the run's PACT footprints first.
+        reference.footprints = inputs.pactFootprints.map(\.productFootprint) + reference.footprints
+        footprintImport = inputs.pactFootprints.map { $0.importID ?? 0 } + footprintImport
         return RunReference(
             reference: reference, scope3Defaults: scope3, purchaseImports: purchases.sorted { $0.importID < $1.importID },
             footprintImport: footprintImport, disclosureImport: disclosureImport,

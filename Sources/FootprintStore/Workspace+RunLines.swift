@@ -43,6 +43,7 @@ final class RunLinesContext {
     private(set) var kg = CompensatedSum()
     private(set) var inherited = 0
     private(set) var lineCount = 0
+    private(set) var biogenic = CompensatedSum()
 
     var engine: InventoryEngine { evaluator.engine }
     var texts: [String?] { evaluator.texts }
@@ -133,15 +134,15 @@ final class RunLinesContext {
                                     // incremental run keeps, for lines it did not recompute, indices into its parent's data
                                     // (even within a pack it updated). They are compared for full runs and for unmapped lines
                                     // (a currency code or a year); method and kg are compared bit for bit always.
-                                    let sourceComparable = run.kind == .full || status >= 4
+                                    let sourceComparable = run.kind == .full || LineResultPack.base(status) >= 4
                                     if again.status(i) != status || again.kg(i).bitPattern != kg.bitPattern
                                         || (sourceComparable && again.source(i) != saved.source(i))
                                     {
                                         throw try mismatch(db: db, row: pack.row(i), input: input, stored: (status, kg, saved.source(i)),
                                                            again: (again.status(i), again.kg(i), again.source(i)), storedBy: resultRun)
                                     }
-                                    linesByMethod[Int(min(status, 4))] += 1
-                                    if status < 4 { self.kg.add(kg) }
+                                    linesByMethod[Int(min(LineResultPack.base(status), 4))] += 1
+                                    if LineResultPack.base(status) < 4 { self.kg.add(kg) }
                                     if !own { inherited += 1 }
                                     let rowID = pack.row(i)
                                     if let sparse = results.sparse {
@@ -212,7 +213,10 @@ final class RunLinesContext {
     }
 
     static func statusName(_ status: UInt8) -> String {
-        switch status {
+        if status != StoredResults.absent && status & LineResultPack.fellThrough != 0 {
+            return statusName(LineResultPack.base(status)) + " (fell through: \(FallThrough.footprintNotValidOnDateCode))"
+        }
+        return switch status {
         case 0...3: CalculationMethod(rawValue: status)!.name
         case LineResultPack.noFactor: "unmapped (no factor)"
         case LineResultPack.noExchangeRate: "unmapped (no exchange rate)"
@@ -222,7 +226,9 @@ final class RunLinesContext {
     }
 
     func verification(written: Int) throws(WorkspaceError) -> RunVerification {
-        RunVerification(run: run, lines: lineCount, linesByMethod: linesByMethod, kg: kg.value, inheritedLines: inherited, written: written)
+        RunVerification(
+            run: run, lines: lineCount, linesByMethod: linesByMethod, kg: kg.value, inheritedLines: inherited, written: written,
+            biogenicUptakeKg: biogenic.value)
     }
 
     // MARK: lines
@@ -254,6 +260,7 @@ final class RunLinesContext {
                     let line = try self.line(row, input: input, results: results)
                     if let wantedMethod, line.methodName != wantedMethod { continue }
                     body(line)
+                    if let uptake = line.provenance.biogenicUptakeKg { biogenic.add(uptake) }
                     written += 1
                     if written >= limit { return true }
                 }
@@ -302,9 +309,10 @@ final class RunLinesContext {
         let ledgerLine = LedgerLine(
             supplier: s < e.supplierKey.count ? e.supplierKey[s] : -1, category: e.categoryKey[c],
             product: product.map { e.productKey[Int($0)] } ?? -1, unit: unit.map { e.unitKey[Int($0)] } ?? -1,
-            currencyKey: e.currencyKey[cu], currency: e.currencyCode[cu], year: Int32(date / 10000), amount: amount.value, quantity: quantity)
+            currencyKey: e.currencyKey[cu], currency: e.currencyCode[cu], year: Int32(date / 10000), date: Int32(date),
+            amount: amount.value, quantity: quantity)
         let r = engine.evaluate(ledgerLine)
-        let status: UInt8
+        var status: UInt8
         let reason: UnmappedReason?
         if let method = r.method {
             status = method.rawValue
@@ -322,6 +330,11 @@ final class RunLinesContext {
                 reason = .noFactor(category: text(category) ?? "?")
             }
         }
+        var provenance = LineProvenance(unitConversion: r.unitFactor, unmappedReason: reason)
+        if r.note != .none {
+            status |= LineResultPack.fellThrough
+            provenance.fallThrough = .footprintNotValidOnDate(supplier: text(supplier) ?? "#\(supplier)")
+        }
         let kg = r.method == nil ? 0 : r.kg
         guard status == results.status[index], kg.bitPattern == results.kg[index].bitPattern else {
             throw WorkspaceError.lineMismatch(
@@ -329,7 +342,6 @@ final class RunLinesContext {
                     + "\(Self.statusName(results.status[index])) \(results.kg[index]) kg, but the line as stored in the workspace, "
                     + "evaluated again with the run's inputs, gives \(Self.statusName(status)) \(kg) kg")
         }
-        var provenance = LineProvenance(unitConversion: r.unitFactor, unmappedReason: reason)
         if let method = r.method {
             let i = Int(r.sourceIndex)
             switch method {
@@ -339,7 +351,11 @@ final class RunLinesContext {
                 provenance.factorUnit = f.unit.symbol
                 provenance.source = LineSource(
                     kind: .footprint, label: labels.label(for: r), file: f.location?.file ?? f.source, line: f.location?.line ?? 0,
-                    importID: i < reference.footprintImport.count ? reference.footprintImport[i] : nil, libraryID: nil)
+                    importID: i < reference.footprintImport.count && reference.footprintImport[i] > 0 ? reference.footprintImport[i] : nil, libraryID: nil)
+                provenance.pactID = f.pactID
+                provenance.primaryDataShare = f.primaryDataShare
+                provenance.dataQuality = f.dataQuality
+                provenance.biogenicUptakeKg = f.biogenicUptakePerUnit.map { r.activity * $0 }
             case .hybrid:
                 let d = engine.disclosures[i]
                 provenance.factorValue = "\(d.kgPerCurrencyUnit)"

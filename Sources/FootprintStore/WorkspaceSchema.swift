@@ -236,6 +236,10 @@ enum WorkspaceSchema {
                 CREATE INDEX pact_outbox_due ON pact_outbox(status, next_attempt_at);
                 """)
         }
+        migrator.registerMigration("v5: PACT footprint source URL") { db in
+            // Where a pulled footprint was read from (the partner's host URL); NULL for files.
+            try db.execute(sql: "ALTER TABLE pact_footprint ADD COLUMN source_url TEXT")
+        }
         return migrator
     }
 }

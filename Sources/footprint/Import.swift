@@ -14,14 +14,21 @@ extension Footprint {
                 (the canonical files of docs/formats.md). Every invalid row is reported as file:line: column 'name': problem, \
                 and then nothing is imported. Importing a file that is already in force changes nothing. --replace ID \
                 supersedes an earlier import of the same kind (a corrected export). Purchases from an ERP export are read \
-                through a mapping file with --mapping (docs/erp-mappings.md).
+                through a mapping file with --mapping (docs/erp-mappings.md). KIND pact takes one or more PACT JSON files \
+                (a footprint, a list or an API response body, v3 or v2), all or nothing, each footprint linked to the supplier \
+                its companyIds name, or to --supplier ID (docs/pact.md).
                 """)
 
         @Argument(help: "What the file holds.")
         var kind: ImportKind
 
-        @Argument(help: "The file to import.")
-        var file: String
+        @Argument(help: "The file to import (for pact: one or more files).")
+        var files: [String]
+
+        var file: String { files[0] }
+
+        @Option(name: .long, help: "pact only: link every footprint of the files to this supplier id, whatever their companyIds.")
+        var supplier: String?
 
         @Option(name: .long, help: "The id of an earlier import of the same kind that this file replaces.")
         var replace: Int64?
@@ -36,10 +43,15 @@ extension Footprint {
             if kind == .sbtiWorkbook { throw ValidationError("read the SBTi companies workbook with 'footprint suppliers import-sbti WORKBOOK'") }
             if kind == .supplierStatus && replace != nil { throw ValidationError("status facts are history: import a newer file instead of --replace") }
             if mapping != nil && kind != .purchases { throw ValidationError("--mapping applies to purchases only") }
+            if files.isEmpty { throw ValidationError("give the file to import") }
+            if kind != .pact && files.count > 1 { throw ValidationError("\(kind.rawValue) takes one file; only pact takes several") }
+            if kind != .pact && supplier != nil { throw ValidationError("--supplier applies to pact only") }
+            if kind == .pact && replace != nil { throw ValidationError("PACT footprints are superseded by their successors (precedingPfIds), not by --replace") }
         }
 
         func run() throws {
             let ws = try workspace.open()
+            if kind == .pact { return try importPACT(ws) }
             let name = (file as NSString).lastPathComponent
             let outcome = try report { () throws(WorkspaceError) -> ImportOutcome in
                 if kind == .supplierStatus { return try ws.importSupplierStatus(path: file, displayName: name) }

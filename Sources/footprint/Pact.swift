@@ -11,6 +11,7 @@ extension Footprint {
             abstract: "PACT exchange: publish our footprints, manage API clients and partners, pull and request footprints (docs/pact.md).",
             subcommands: [
                 Publish.self, List.self, Show.self, Deprecate.self, Clients.self, Partners.self, Pull.self, Request.self, Events.self,
+                PactLink.self, PactUnlink.self, PactLinks.self,
             ])
     }
 }

@@ -98,6 +98,9 @@ extension Footprint.Runs {
                 if let out {
                     printError("Wrote \(verification.written) of the \(verification.lines) lines of run #\(id) to \(out); all \(verification.lines) lines verified.")
                 }
+                if verification.biogenicUptakeKg != 0 {
+                    printError("Biogenic CO2 uptake of these lines (PACT footprints), reported apart and not in any total: \(verification.biogenicUptakeKg) kg CO2e.")
+                }
             } catch {
                 file?.discard()
                 throw error

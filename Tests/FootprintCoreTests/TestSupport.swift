@@ -41,7 +41,7 @@ extension InventoryEngine {
     /// A ledger line with its texts resolved to this engine's keys, as the ledger scanner does it.
     func line(
         supplier: String? = nil, category: String? = nil, product: String? = nil, unit: String? = nil,
-        currency: String = "NOK", year: Int32 = 2024, amount: Double, quantity: Double = .nan
+        currency: String = "NOK", year: Int32 = 2024, date: Int32? = nil, amount: Double, quantity: Double = .nan
     ) -> LedgerLine {
         LedgerLine(
             supplier: supplier.flatMap { supplierKeys.find($0) }.map(Int32.init) ?? -1,
@@ -49,17 +49,17 @@ extension InventoryEngine {
             product: product.flatMap { productKeys.find($0) }.map(Int32.init) ?? -1,
             unit: unit.map { unitKey(for: $0) } ?? -1,
             currencyKey: currencyKey(for: code(currency)),
-            currency: code(currency), year: year, amount: amount, quantity: quantity)
+            currency: code(currency), year: date.map { $0 / 10000 } ?? year, date: date, amount: amount, quantity: quantity)
     }
 
     /// Evaluates a line given by its texts.
     func evaluate(
         supplier: String? = nil, category: String? = nil, product: String? = nil, unit: String? = nil,
-        currency: String = "NOK", year: Int32 = 2024, amount: Double, quantity: Double = .nan
+        currency: String = "NOK", year: Int32 = 2024, date: Int32? = nil, amount: Double, quantity: Double = .nan
     ) -> LineResult {
         evaluate(line(
             supplier: supplier, category: category, product: product, unit: unit, currency: currency, year: year,
-            amount: amount, quantity: quantity))
+            date: date, amount: amount, quantity: quantity))
     }
 }
 
@@ -71,6 +71,8 @@ struct TestPurchase {
     var unit: String? = nil
     var currency: String = "NOK"
     var year: Int32 = 2024
+    /// YYYYMMDD; `nil`: January 1 of `year`.
+    var date: Int32? = nil
     /// amount = digits x 10^-scale
     var digits: Int64
     var scale: Int = 0
@@ -97,7 +99,7 @@ func inventory(_ purchases: [TestPurchase], engine: InventoryEngine) -> Inventor
     for p in purchases {
         let line = engine.line(
             supplier: p.supplier, category: p.category, product: p.product, unit: p.unit, currency: p.currency,
-            year: p.year, amount: p.amount, quantity: p.quantity)
+            year: p.year, date: p.date, amount: p.amount, quantity: p.quantity)
         let result = engine.evaluate(line)
         accumulator.add(
             result, line: line, missingRate: engine.missingRateCurrency(result, line), category: slot(p.category, &categories),
