@@ -136,3 +136,22 @@ extension Workspace {
         try transaction { db in try setSetting("pact.public_url", url, db: db) }
     }
 }
+
+extension Workspace {
+    /// Links an API client to the partner that receives the answers to its requests.
+    public func linkPACTClient(name: String, partner: String?) throws(WorkspaceError) {
+        try transaction { db in
+            if let partner, try Bool.fetchOne(db, sql: "SELECT 1 FROM pact_partner WHERE name = ?", arguments: [partner]) != true {
+                throw WorkspaceError.conflict("there is no partner named '\(partner)'; add it first with 'footprint pact partners add'")
+            }
+            try db.execute(sql: "UPDATE pact_client SET partner = ? WHERE name = ?", arguments: [partner, name])
+            guard db.changesCount == 1 else { throw WorkspaceError.conflict("there is no client named '\(name)'; 'footprint pact clients list' shows them") }
+            try bumpPACTRevision(db)
+        }
+    }
+
+    /// How many footprints received from suppliers (imported, pulled or sent to us) the workspace keeps.
+    public func pactImportedCount() throws(WorkspaceError) -> Int {
+        try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM pact_footprint WHERE origin = 'imported'") ?? 0 }
+    }
+}
