@@ -7,6 +7,12 @@ extension PACTFootprint {
         try self.init(json: json, problems: PACTValidator.validate(json))
     }
 
+    /// Reads a footprint validated before (one the workspace stored after validating it), without
+    /// validating it again: for loading many at once. Throws only if a required field cannot be read.
+    public init(validated json: JSONValue) throws(PACTValidationError) {
+        try self.init(json: json, problems: [])
+    }
+
     /// Builds the footprint from `json` whose validation gave `problems`.
     init(json: JSONValue, problems: [PACTProblem]) throws(PACTValidationError) {
         let rawId = json["id"]?.stringValue

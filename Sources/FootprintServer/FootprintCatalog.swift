@@ -35,7 +35,7 @@ public final class FootprintCatalog: Sendable {
         var positions: [String: Int] = [:]
         for row in rows {
             let bytes = [UInt8](row.json)
-            let footprint = try PACTFootprint(json: JSONValue.parse(bytes))
+            let footprint = try PACTFootprint(validated: JSONValue.parse(bytes))
             positions[footprint.id] = entries.count
             entries.append(
                 Entry(

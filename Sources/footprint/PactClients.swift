@@ -8,7 +8,7 @@ extension Footprint.Pact {
     /// `footprint pact clients`: the customers that may call our PACT host.
     struct Clients: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "API clients of our PACT host (customers): add, list, revoke.", subcommands: [Add.self, List.self, Revoke.self],
+            abstract: "API clients of our PACT host (customers): add, list, revoke.", subcommands: [Add.self, List.self, Revoke.self, Link.self],
             defaultSubcommand: List.self)
 
         struct Add: ParsableCommand {
@@ -119,6 +119,22 @@ extension Footprint.Pact {
                     ["name", "base url", "client id", "supplier", "updated (UTC)"],
                     partners.map { [$0.name, $0.baseURL, $0.clientID, $0.supplierID ?? "", String($0.updatedAt.prefix(19))] }), terminator: "")
             }
+        }
+    }
+}
+
+extension Footprint.Pact.Clients {
+    struct Link: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Set the partner that receives the answers to a client's requests (our credentials at the client's host).")
+        @Argument(help: "The client's name.") var name: String
+        @Option(name: .long, help: "The partner's name (see 'footprint pact partners').") var partner: String
+        @OptionGroup var workspace: WorkspaceOption
+
+        func run() throws {
+            let ws = try workspace.open()
+            try reportAny { try ws.linkPACTClient(name: name, partner: partner) }
+            print("Answers to requests from '\(name)' go to partner '\(partner)'")
         }
     }
 }
