@@ -3,15 +3,18 @@
 ///
 /// Little-endian; strings are a UInt32 byte count and UTF-8; a cell is 5 x Int64 lines, 5 x Int128
 /// nano-kg, a UInt32 count and that many (UInt32 packed currency, Int128 spend units).
+///
+/// Version 2 adds the supplier x Scope 3 category grouping after the five others; version 1 (runs
+/// stored before it) is still read, as an inventory without it (`hasSupplierScope3` false).
 extension InventoryAggregate {
-    static let binaryVersion: UInt8 = 1
+    static let binaryVersion: UInt8 = 2
 
     public func binary() -> [UInt8] {
         var w = BinaryWriter()
-        w.byte(Self.binaryVersion)
+        w.byte(hasSupplierScope3 ? Self.binaryVersion : 1)
         w.cell(total)
         for m in 0..<5 { w.spend(methodSpendUnits[m]) }
-        for dimension in Dimension.allCases {
+        for dimension in Dimension.allCases where dimension != .supplierScope3 || hasSupplierScope3 {
             let cells = (groups[dimension] ?? [:]).sorted { $0.key < $1.key }
             w.u32(UInt32(cells.count))
             for (key, cell) in cells {
@@ -33,14 +36,15 @@ extension InventoryAggregate {
     /// Reads `binary()`'s output; nil when the bytes are not an inventory of this version.
     public init?(binary bytes: [UInt8]) {
         var r = BinaryReader(bytes: bytes)
-        guard r.byte() == Self.binaryVersion, let total = r.cell() else { return nil }
+        guard let version = r.byte(), version == 1 || version == Self.binaryVersion, let total = r.cell() else { return nil }
         self.init()
         self.total = total
+        hasSupplierScope3 = version >= 2
         for m in 0..<5 {
             guard let spend = r.spend() else { return nil }
             methodSpendUnits[m] = spend
         }
-        for dimension in Dimension.allCases {
+        for dimension in Dimension.allCases where dimension != .supplierScope3 || version >= 2 {
             guard let count = r.u32() else { return nil }
             var cells: [String: Cell] = [:]
             cells.reserveCapacity(Int(count))

@@ -11,9 +11,12 @@ public enum ImportKind: String, Sendable, CaseIterable, Codable {
     /// Supplier SBTi facts derived from the SBTi companies workbook (`footprint suppliers import-sbti --apply`);
     /// the workbook itself is never stored.
     case sbtiWorkbook = "sbti-workbook"
+    /// One register change made from the command line (`footprint suppliers add` or `edit`): the
+    /// supplier's new version, with the change as JSON content.
+    case supplierEdit = "supplier-edit"
 
     /// Kinds whose content is kept whole in the import record and read again at each calculation.
-    var isReference: Bool { self != .purchases && self != .factors && self != .factorLibrary && !isSupplierStatus }
+    var isReference: Bool { self != .purchases && self != .factors && self != .factorLibrary && self != .supplierEdit && !isSupplierStatus }
 
     /// Kinds that bring supplier status facts: not inputs of a calculation.
     public var isSupplierStatus: Bool { self == .supplierStatus || self == .sbtiWorkbook }

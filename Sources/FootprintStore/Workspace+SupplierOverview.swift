@@ -21,9 +21,14 @@ public struct SupplierOverview: Sendable {
 extension Workspace {
     /// Every supplier of the register (or the one with `id`) with its facts, disclosures, footprints and latest-run figures.
     public func supplierOverviews(id: String? = nil) throws(WorkspaceError) -> [SupplierOverview] {
+        try supplierOverviews(id: id, factsAsOf: nil, withRun: true)
+    }
+
+    /// `factsAsOf`: only status facts imported up to that time (ISO 8601 UTC); `withRun`: read the latest run's figures.
+    func supplierOverviews(id: String? = nil, factsAsOf: String?, withRun: Bool) throws(WorkspaceError) -> [SupplierOverview] {
         let (register, facts, disclosures, footprints) = try read { db in
             let register = try Self.register(db: db).filter { id == nil || $0.id == id }
-            let facts = Dictionary(grouping: try Self.statusFacts(supplier: id, db: db), by: \.supplier)
+            let facts = Dictionary(grouping: try Self.statusFacts(supplier: id, importedBy: factsAsOf, db: db), by: \.supplier)
             var reference = ReferenceData()
             for row in try Row.fetchAll(
                 db, sql: "SELECT kind, file_name, content FROM import WHERE kind IN ('supplier-emissions', 'product-footprints') AND status = 'active' ORDER BY id")
@@ -33,9 +38,11 @@ extension Workspace {
             let footprints = Dictionary(grouping: reference.footprints, by: \.supplier).mapValues(\.count)
             return (register, facts, Dictionary(grouping: reference.disclosures, by: \.supplier), footprints)
         }
-        let run: CalculationRun?
-        do { run = try self.run(id: nil) } catch {
-            if case .noRuns = error { run = nil } else { throw error }
+        var run: CalculationRun?
+        if withRun {
+            do { run = try self.run(id: nil) } catch {
+                if case .noRuns = error { run = nil } else { throw error }
+            }
         }
         let cells = run?.aggregate.cells(.supplier) ?? [:]
         return register.map { record in

@@ -9,7 +9,7 @@ extension Footprint {
     struct Suppliers: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "The supplier register: status facts, SBTi matching, assessment (docs/suppliers.md).",
-            subcommands: [List.self, Show.self, ImportStatus.self, ImportSBTi.self, Assess.self, Segment.self], defaultSubcommand: List.self)
+            subcommands: [List.self, Show.self, Add.self, Edit.self, History.self, ImportStatus.self, ImportSBTi.self, Assess.self, Segment.self], defaultSubcommand: List.self)
     }
 }
 
