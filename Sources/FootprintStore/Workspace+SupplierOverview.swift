@@ -20,12 +20,9 @@ public struct SupplierOverview: Sendable {
 
 extension Workspace {
     /// Every supplier of the register (or the one with `id`) with its facts, disclosures, footprints and latest-run figures.
-    public func supplierOverviews(id: String? = nil) throws(WorkspaceError) -> [SupplierOverview] {
-        try supplierOverviews(id: id, factsAsOf: nil, withRun: true)
-    }
-
-    /// `factsAsOf`: only status facts imported up to that time (ISO 8601 UTC); `withRun`: read the latest run's figures.
-    func supplierOverviews(id: String? = nil, factsAsOf: String?, withRun: Bool) throws(WorkspaceError) -> [SupplierOverview] {
+    /// `factsAsOf`: only status facts imported up to that time (ISO 8601 UTC); `withRun`: read the
+    /// latest run's figures (an assessment does not need them, and reading a large run's inventory costs).
+    public func supplierOverviews(id: String? = nil, factsAsOf: String? = nil, withRun: Bool = true) throws(WorkspaceError) -> [SupplierOverview] {
         let (register, facts, disclosures, footprints) = try read { db in
             let register = try Self.register(db: db).filter { id == nil || $0.id == id }
             let facts = Dictionary(grouping: try Self.statusFacts(supplier: id, importedBy: factsAsOf, db: db), by: \.supplier)

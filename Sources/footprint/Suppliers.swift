@@ -168,7 +168,7 @@ extension Footprint.Suppliers {
         func run() throws {
             let ws = try workspace.open()
             let rules = try criteria.load()
-            let overviews = try report { () throws(WorkspaceError) in try ws.supplierOverviews() }.filter { !strategic || $0.record.strategic }
+            let overviews = try report { () throws(WorkspaceError) in try ws.supplierOverviews(withRun: false) }.filter { !strategic || $0.record.strategic }
             let assessments = overviews.map { SupplierAssessment.assess($0.assessmentInput, criteria: rules) }
             if json { return print(JSONValue.array(assessments.map { $0.json() }).rendered()) }
             guard !assessments.isEmpty else { return print("No suppliers yet: 'footprint import suppliers suppliers.csv' adds them.") }
