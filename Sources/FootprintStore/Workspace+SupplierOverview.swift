@@ -25,7 +25,9 @@ extension Workspace {
     public func supplierOverviews(id: String? = nil, factsAsOf: String? = nil, withRun: Bool = true) throws(WorkspaceError) -> [SupplierOverview] {
         let (register, facts, disclosures, footprints) = try read { db in
             let register = try Self.register(db: db).filter { id == nil || $0.id == id }
+            Trace.mark("register: \(register.count) suppliers")
             let facts = Dictionary(grouping: try Self.statusFacts(supplier: id, importedBy: factsAsOf, db: db), by: \.supplier)
+            Trace.mark("status facts")
             var reference = ReferenceData()
             for row in try Row.fetchAll(
                 db, sql: "SELECT kind, file_name, content FROM import WHERE kind IN ('supplier-emissions', 'product-footprints') AND status = 'active' ORDER BY id")
@@ -33,6 +35,7 @@ extension Workspace {
                 reference.merge(try Self.parseReference(kind: ImportKind(rawValue: row["kind"])!, data: row["content"], file: row["file_name"]).data)
             }
             let footprints = Dictionary(grouping: reference.footprints, by: \.supplier).mapValues(\.count)
+            Trace.mark("disclosures and footprints")
             return (register, facts, Dictionary(grouping: reference.disclosures, by: \.supplier), footprints)
         }
         var run: CalculationRun?
@@ -42,6 +45,7 @@ extension Workspace {
             }
         }
         let cells = run?.aggregate.cells(.supplier) ?? [:]
+        defer { Trace.mark("overviews") }
         return register.map { record in
             let history = facts[record.id] ?? []
             let input = AssessmentInput(
