@@ -68,6 +68,7 @@ if [ ! -f "$db" ] || [ -n "${REBUILD:-}" ]; then
   done
   "$bin" suppliers import-status --db "$db" "$out/supplier_status.csv" >/dev/null
   "$bin" calculate --db "$db" >/dev/null
+  "$bin" engagement target --db "$db" --share 67 --by 2027-12-31 >/dev/null   # kpis then also track it
 fi
 registered=$("$bin" suppliers list --db "$db" --json | python3 -c "import json,sys;print(len(json.load(sys.stdin)))")
 echo "ledger: $lines lines; register: $registered suppliers, $facts status facts; $(nproc) cores"

@@ -14,7 +14,9 @@ extension Workspace {
     /// and those in the run's strategic set at `coverage` percent; tiers come from assessing every
     /// supplier of the register with `criteria`.
     public func engagementKPIs(runID: Int64? = nil, criteria: AssessmentCriteria = .standard, coverage: Double = 80) throws(WorkspaceError) -> (run: Int64, kpis: EngagementKPIs) {
+        Trace.mark("start")
         let run = try self.run(id: runID)
+        Trace.mark("run #\(run.id)")
         return (run.id, try computeKPIs(run: run, factsAsOf: nil, criteria: criteria, coverage: coverage))
     }
 }

@@ -70,9 +70,14 @@ extension Workspace {
     func computeKPIs(run: CalculationRun, factsAsOf: String?, criteria: AssessmentCriteria, coverage: Double) throws(WorkspaceError) -> EngagementKPIs {
         let overviews = try supplierOverviews(factsAsOf: factsAsOf, withRun: false)
         let segmentation = SupplierSegmentation(aggregate: run.aggregate, register: overviews.map(\.record), coverage: coverage)
+        Trace.mark("segmentation")
         var tiers: [String: String] = [:]
         for o in overviews { tiers[o.record.id] = SupplierAssessment.assess(o.assessmentInput, criteria: criteria).tier }
+        Trace.mark("assessed \(tiers.count) suppliers")
         let strategic = Set(overviews.filter(\.record.strategic).map(\.record.id)).union(segmentation.strategicSet.map(\.supplier))
-        return EngagementKPIs(aggregate: run.aggregate, facts: overviews.flatMap(\.history), tiers: tiers, strategic: strategic)
+        defer { Trace.mark("KPIs") }
+        var latest: [String: [SupplierStatusKind: SupplierStatusFact]] = [:]
+        for o in overviews where !o.assessmentInput.latest.isEmpty { latest[o.record.id] = o.assessmentInput.latest }
+        return EngagementKPIs(aggregate: run.aggregate, latest: latest, tiers: tiers, strategic: strategic)
     }
 }

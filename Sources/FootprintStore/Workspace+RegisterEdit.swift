@@ -89,7 +89,8 @@ extension Workspace {
             let rows = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT r.*, i.kind AS import_kind, i.file_name, i.imported_at, i.content AS edit FROM supplier_register r JOIN import i ON i.id = r.import_id
+                    SELECT \(Self.registerColumns), r.import_id, i.kind AS import_kind, i.file_name, i.imported_at, i.content AS edit
+                    FROM supplier_register r JOIN import i ON i.id = r.import_id
                     WHERE i.status = 'active' AND r.supplier_id = ? ORDER BY r.import_id
                     """, arguments: [supplier])
             var previous: SupplierRecord?

@@ -23,6 +23,7 @@ extension Workspace {
     /// `factsAsOf`: only status facts imported up to that time (ISO 8601 UTC); `withRun`: read the
     /// latest run's figures (an assessment does not need them, and reading a large run's inventory costs).
     public func supplierOverviews(id: String? = nil, factsAsOf: String? = nil, withRun: Bool = true) throws(WorkspaceError) -> [SupplierOverview] {
+        Trace.mark("overviews: start")
         let (register, facts, disclosures, footprints) = try read { db in
             let register = try Self.register(db: db).filter { id == nil || $0.id == id }
             Trace.mark("register: \(register.count) suppliers")

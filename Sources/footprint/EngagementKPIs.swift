@@ -35,6 +35,8 @@ extension Footprint.Engagement {
                 let past = try report { () throws(WorkspaceError) in try ws.kpiHistory() }
                 progress = ws.engagementProgress(target: target, share: share, date: Workspace.today(), history: past)
             }
+            Trace.mark("target and history")
+            defer { Trace.mark("printed") }
             if json { return try printJSON(KPIReport(run: run, k, progress: progress, target: target)) }
             var lines = ["Engagement KPIs of run #\(run) (status facts as of now):"]
             lines.append("  emissions: \(formatKg(k.totalKg)) kg CO2e, \(k.totalLines) lines")

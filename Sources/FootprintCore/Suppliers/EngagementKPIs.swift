@@ -71,19 +71,26 @@ public struct EngagementKPIs: Sendable, Equatable {
         for (currency, total) in cat12Spend where total != 0 { shares[currency] = Double(targetsSetCat12Spend[currency] ?? 0) / Double(total) }
         return shares
     }
-    public var strategicNotAssessed: [String] { strategic.filter { !Set(strategicAssessed).contains($0) } }
+    public var strategicNotAssessed: [String] {
+        let assessed = Set(strategicAssessed)
+        return strategic.filter { !assessed.contains($0) }
+    }
 
     /// - Parameters:
     ///   - facts: status facts of every supplier (any order; each supplier's newest of each kind counts).
     ///   - tiers: supplier id -> tier, when suppliers were assessed.
     ///   - strategic: the strategic suppliers' ids.
     public init(aggregate: InventoryAggregate, facts: [SupplierStatusFact], tiers: [String: String] = [:], strategic: Set<String> = []) {
+        self.init(aggregate: aggregate, latest: Dictionary(grouping: facts, by: \.supplier).mapValues { $0.latestByKind() }, tiers: tiers, strategic: strategic)
+    }
+
+    /// - Parameter latest: per supplier, the newest fact of each kind (as `latestByKind()` gives them).
+    public init(aggregate: InventoryAggregate, latest bySupplier: [String: [SupplierStatusKind: SupplierStatusFact]], tiers: [String: String] = [:], strategic: Set<String> = []) {
         let total = aggregate.total
         totalNanoKg = total.totalNanoKg
         totalLines = total.totalLines
         totalSpend = total.spend
         primaryNanoKg = total.nanoKg[0] + total.nanoKg[1]
-        let bySupplier = Dictionary(grouping: facts, by: \.supplier).mapValues { $0.latestByKind() }
         targetsSetSuppliers = []
         targetsSetNanoKg = 0
         targetsSetLines = 0
