@@ -76,6 +76,8 @@ public struct AggregateAccumulator: Sendable {
     @usableFromInline var methodSpend: Table
     var unmapped: [InventoryAggregate.UnmappedKey: InventoryAggregate.Cell] = [:]
     var fallThrough: [InventoryAggregate.UnmappedKey: InventoryAggregate.Cell] = [:]
+    /// Supplier x Scope 3 category, at slot `supplier slot * 16 + category`.
+    var cross: [Int: CrossCell] = [:]
 
     public init(currencyCount count: Int) {
         let c = max(1, count)
@@ -121,11 +123,50 @@ public struct AggregateAccumulator: Sendable {
         if u >= 0 { customer.add(u, method, nanoKg, currency, spendUnits) }
     }
 
-    /// Adds a supplier's lines, summed by the caller: lines and nano-kg per method, spend per currency slot.
+    /// Adds a supplier's lines, summed by the caller per Scope 3 category (0...15): lines and nano-kg
+    /// at `[scope3 * 5 + method]`, spend at `[scope3 * currencyCount + currency slot]`. They go into the
+    /// supplier grouping and, per category, into the supplier x Scope 3 category grouping.
     public mutating func addSupplier(_ slot: Int, lines: [Int], nanoKg: [Int128], spend: [Int128]) {
-        for m in 0..<5 where lines[m] != 0 { supplier.add(slot, m, nanoKg[m], 0, 0, lines: lines[m]) }
+        let categories = lines.count / 5
+        var totalLines = [Int](repeating: 0, count: 5), totalNano = [Int128](repeating: 0, count: 5)
+        var totalSpend = [Int128](repeating: 0, count: currencyCount)
+        for s in 0..<categories {
+            var any = false
+            for m in 0..<5 where lines[s * 5 + m] != 0 {
+                totalLines[m] += lines[s * 5 + m]
+                totalNano[m] += nanoKg[s * 5 + m]
+                any = true
+            }
+            guard any else { continue }
+            var cell = CrossCell(currencies: currencyCount)
+            for m in 0..<5 {
+                cell.lines[m] = lines[s * 5 + m]
+                cell.nanoKg[m] = nanoKg[s * 5 + m]
+            }
+            for c in 0..<currencyCount where s * currencyCount + c < spend.count {
+                cell.spend[c] = spend[s * currencyCount + c]
+                totalSpend[c] += cell.spend[c]
+            }
+            cross[slot * 16 + s, default: CrossCell(currencies: currencyCount)].add(cell)
+        }
+        for m in 0..<5 where totalLines[m] != 0 { supplier.add(slot, m, totalNano[m], 0, 0, lines: totalLines[m]) }
         if slot >= supplier.slots { supplier.grow(to: slot) }
-        for c in 0..<min(spend.count, currencyCount) { supplier.spend[slot * currencyCount + c] += spend[c] }
+        for c in 0..<currencyCount { supplier.spend[slot * currencyCount + c] += totalSpend[c] }
+    }
+
+    /// A cell of the supplier x Scope 3 category grouping, by currency slot; one per pack, not per line.
+    struct CrossCell: Sendable {
+        var lines = [Int](repeating: 0, count: 5)
+        var nanoKg = [Int128](repeating: 0, count: 5)
+        var spend: [Int128]
+        init(currencies: Int) { spend = Array(repeating: 0, count: currencies) }
+        mutating func add(_ other: CrossCell) {
+            for m in 0..<5 {
+                lines[m] += other.lines[m]
+                nanoKg[m] += other.nanoKg[m]
+            }
+            for c in 0..<min(spend.count, other.spend.count) { spend[c] += other.spend[c] }
+        }
     }
 
     /// Counts an unmapped line under its reason (in addition to `add` with method 4).
@@ -190,6 +231,21 @@ public struct AggregateAccumulator: Sendable {
             }
             if !cells.isEmpty { a.groups[dimension] = cells }
         }
+        var crossCells: [String: InventoryAggregate.Cell] = [:]
+        for (slot, c) in cross where c.lines.contains(where: { $0 != 0 }) {
+            var cell = InventoryAggregate.Cell()
+            cell.lines = c.lines
+            cell.nanoKg = c.nanoKg
+            for i in 0..<min(c.spend.count, currencies.count) where c.spend[i] != 0 { cell.spend[currencies[i], default: 0] += c.spend[i] }
+            let key = InventoryAggregate.supplierScope3Key(supplier: name(.supplier, slot / 16), scope3: slot % 16)
+            if var existing = crossCells[key] {
+                existing.add(cell)
+                crossCells[key] = existing
+            } else {
+                crossCells[key] = cell
+            }
+        }
+        if !crossCells.isEmpty { a.groups[.supplierScope3] = crossCells }
         a.unmapped = unmapped
         a.fallThrough = fallThrough
         return a

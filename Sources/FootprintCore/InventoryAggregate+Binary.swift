@@ -3,16 +3,21 @@
 ///
 /// Little-endian; strings are a UInt32 byte count and UTF-8; a cell is 5 x Int64 lines, 5 x Int128
 /// nano-kg, a UInt32 count and that many (UInt32 packed currency, Int128 spend units).
+///
+/// Version 3 follows the version byte with a flag byte (1 when the supplier x Scope 3 category
+/// grouping is present, after the five others) and adds the fall-through section after the
+/// unmapped one. Version 1 (runs stored before both) is still read, as an inventory without them
+/// (`hasSupplierScope3` false).
 extension InventoryAggregate {
-    /// 2 adds the fall-through section after the unmapped one; version 1 (without it) is still read.
-    static let binaryVersion: UInt8 = 2
+    static let binaryVersion: UInt8 = 3
 
     public func binary() -> [UInt8] {
         var w = BinaryWriter()
         w.byte(Self.binaryVersion)
+        w.byte(hasSupplierScope3 ? 1 : 0)
         w.cell(total)
         for m in 0..<5 { w.spend(methodSpendUnits[m]) }
-        for dimension in Dimension.allCases {
+        for dimension in Dimension.allCases where dimension != .supplierScope3 || hasSupplierScope3 {
             let cells = (groups[dimension] ?? [:]).sorted { $0.key < $1.key }
             w.u32(UInt32(cells.count))
             for (key, cell) in cells {
@@ -36,14 +41,21 @@ extension InventoryAggregate {
     /// Reads `binary()`'s output; nil when the bytes are not an inventory of this version.
     public init?(binary bytes: [UInt8]) {
         var r = BinaryReader(bytes: bytes)
-        guard let version = r.byte(), version == 1 || version == Self.binaryVersion, let total = r.cell() else { return nil }
+        guard let version = r.byte(), version == 1 || version == Self.binaryVersion else { return nil }
+        var crossPresent = false
+        if version == Self.binaryVersion {
+            guard let flag = r.byte(), flag <= 1 else { return nil }
+            crossPresent = flag == 1
+        }
+        guard let total = r.cell() else { return nil }
         self.init()
         self.total = total
+        hasSupplierScope3 = crossPresent
         for m in 0..<5 {
             guard let spend = r.spend() else { return nil }
             methodSpendUnits[m] = spend
         }
-        for dimension in Dimension.allCases {
+        for dimension in Dimension.allCases where dimension != .supplierScope3 || crossPresent {
             guard let count = r.u32() else { return nil }
             var cells: [String: Cell] = [:]
             cells.reserveCapacity(Int(count))

@@ -7,11 +7,28 @@
 ///
 /// Each grouping (supplier, factor category, Scope 3 category, month, customer) keeps, per value,
 /// lines and emissions per method and spend per currency: enough for totals, shares and method mix.
+/// One cross grouping, supplier x Scope 3 category (`supplierScope3`, keys `3.1 SUPPLIER`), gives the
+/// exact Category 1 and 2 figures of each supplier, also for a supplier whose lines span categories.
 public struct InventoryAggregate: Sendable, Equatable, Codable {
     /// The groupings a run keeps.
     public enum Dimension: String, Sendable, CaseIterable, Codable {
         case supplier, category, scope3, month, customer
+        /// Supplier x Scope 3 category: keys `3.N SUPPLIER` (`supplierScope3Key`).
+        case supplierScope3 = "supplier-scope3"
     }
+
+    /// The key of a supplier's cell in Scope 3 category `scope3` (1...15): `3.1 SUP-0001`.
+    public static func supplierScope3Key(supplier: String, scope3: Int) -> String { "3.\(scope3) \(supplier)" }
+
+    /// Splits a `supplierScope3` key into its Scope 3 category number and supplier; nil for another shape.
+    public static func splitSupplierScope3Key(_ key: String) -> (scope3: Int, supplier: String)? {
+        guard key.hasPrefix("3."), let space = key.firstIndex(of: " "), let n = Int(key[key.index(key.startIndex, offsetBy: 2)..<space]) else { return nil }
+        return (n, String(key[key.index(after: space)...]))
+    }
+
+    /// False for a run stored before the supplier x Scope 3 category grouping existed (its
+    /// `supplierScope3` cells are absent, not zero); an inventory added to such a one is one too.
+    public var hasSupplierScope3 = true
 
     /// Figures of one group. Index 0...3 are the methods (`CalculationMethod.rawValue`), 4 is unmapped.
     public struct Cell: Sendable, Equatable, Codable {
@@ -89,10 +106,13 @@ public struct InventoryAggregate: Sendable, Equatable, Codable {
 
     public init() {}
 
-    enum CodingKeys: String, CodingKey { case total, groups, unmapped, fallThrough = "fall_through", methodSpend = "method_spend" }
+    enum CodingKeys: String, CodingKey {
+        case total, groups, unmapped, fallThrough = "fall_through", methodSpend = "method_spend", hasSupplierScope3 = "has_supplier_scope3"
+    }
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         total = try c.decode(Cell.self, forKey: .total)
+        hasSupplierScope3 = try c.decodeIfPresent(Bool.self, forKey: .hasSupplierScope3) ?? false
         let named = try c.decode([String: [String: Cell]].self, forKey: .groups)
         for (name, cells) in named { if let d = Dimension(rawValue: name) { groups[d] = cells } }
         for entry in try c.decode([UnmappedEntry].self, forKey: .unmapped) { unmapped[entry.key] = entry.cell }
@@ -105,6 +125,7 @@ public struct InventoryAggregate: Sendable, Equatable, Codable {
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(total, forKey: .total)
+        try c.encode(hasSupplierScope3, forKey: .hasSupplierScope3)
         try c.encode(Dictionary(uniqueKeysWithValues: groups.map { ($0.key.rawValue, $0.value) }), forKey: .groups)
         try c.encode(unmapped.sorted { $0.key < $1.key }.map { UnmappedEntry(key: $0.key, cell: $0.value) }, forKey: .unmapped)
         if !fallThrough.isEmpty {
@@ -122,7 +143,11 @@ public struct InventoryAggregate: Sendable, Equatable, Codable {
     /// Adds (`sign` 1) or subtracts (`sign` -1) another inventory; groups that fall to zero disappear.
     public mutating func add(_ other: InventoryAggregate, sign: Int = 1) {
         total.add(other.total, sign: sign)
-        for (dimension, cells) in other.groups {
+        if !other.hasSupplierScope3 || !hasSupplierScope3 {
+            hasSupplierScope3 = false
+            groups[.supplierScope3] = nil
+        }
+        for (dimension, cells) in other.groups where dimension != .supplierScope3 || hasSupplierScope3 {
             var mine = groups[dimension] ?? [:]
             for (key, cell) in cells {
                 var c = mine[key] ?? Cell()
@@ -162,7 +187,7 @@ public struct InventoryAggregate: Sendable, Equatable, Codable {
                 case .category: s.kgByCategory[key] = CompensatedSum(cell.kg)
                 case .supplier: s.kgBySupplier[key] = CompensatedSum(cell.kg)
                 case .customer: s.kgByCustomer[key] = CompensatedSum(cell.kg)
-                case .scope3, .month: break
+                case .scope3, .month, .supplierScope3: break
                 }
             }
         }

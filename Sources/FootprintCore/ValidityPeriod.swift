@@ -29,8 +29,8 @@ public struct ValidityPeriod: Sendable, Hashable {
     }
 }
 
-/// Proleptic Gregorian dates as day numbers from 1970-01-01 (H. Hinnant's civil-from-days algorithm).
-public enum CivilDate {
+/// Day numbers and YYYYMMDD integers, for the engine's validity checks.
+extension CivilDate {
     /// YYYYMMDD of a day number.
     public static func yyyymmdd(days: Int64) -> Int32 {
         let z = days + 719_468

@@ -14,9 +14,14 @@ public enum ImportKind: String, Sendable, CaseIterable, Codable {
     /// PACT product footprint files (a footprint, a list or an API response body), `footprint import pact`;
     /// the footprints themselves are stored in `pact_footprint`.
     case pact
+    /// One register change made from the command line (`footprint suppliers add` or `edit`): the
+    /// supplier's new version, with the change as JSON content.
+    case supplierEdit = "supplier-edit"
 
     /// Kinds whose content is kept whole in the import record and read again at each calculation.
-    var isReference: Bool { self != .purchases && self != .factors && self != .factorLibrary && self != .pact && !isSupplierStatus }
+    var isReference: Bool {
+        self != .purchases && self != .factors && self != .factorLibrary && self != .pact && self != .supplierEdit && !isSupplierStatus
+    }
 
     /// Kinds that bring supplier status facts: not inputs of a calculation.
     public var isSupplierStatus: Bool { self == .supplierStatus || self == .sbtiWorkbook }

@@ -123,18 +123,25 @@ struct PackEvaluator: Sendable {
         }
     }
 
-    /// A pack's lines summed for its supplier's cell.
+    /// A pack's lines summed for its supplier's cell, per Scope 3 category (0...15): lines and nano-kg
+    /// at `[scope3 * 5 + method]`, spend at `[scope3 * currencies + currency]`.
     struct SupplierSums {
-        var lines = [Int](repeating: 0, count: 5)
-        var nanoKg = [Int128](repeating: 0, count: 5)
+        var lines = [Int](repeating: 0, count: 16 * 5)
+        var nanoKg = [Int128](repeating: 0, count: 16 * 5)
         var spend: [Int128]
-        init(currencies: Int) { spend = Array(repeating: 0, count: max(1, currencies)) }
+        let currencies: Int
+        init(currencies: Int) {
+            self.currencies = max(1, currencies)
+            spend = Array(repeating: 0, count: 16 * self.currencies)
+        }
 
         @inline(__always)
-        mutating func add(_ method: Int, _ nano: Int128, _ currency: Int, _ units: Int128) {
-            lines.withUnsafeMutableBufferPointer { $0[method] &+= 1 }
-            nanoKg.withUnsafeMutableBufferPointer { $0[method] &+= nano }
-            spend.withUnsafeMutableBufferPointer { $0[currency] &+= units }
+        mutating func add(_ method: Int, _ nano: Int128, _ currency: Int, _ units: Int128, scope3: Int) {
+            let s = scope3 & 15
+            lines.withUnsafeMutableBufferPointer { $0[s &* 5 &+ method] &+= 1 }
+            nanoKg.withUnsafeMutableBufferPointer { $0[s &* 5 &+ method] &+= nano }
+            let c = currencies
+            spend.withUnsafeMutableBufferPointer { $0[s &* c &+ currency] &+= units }
         }
     }
 
@@ -167,7 +174,7 @@ struct PackEvaluator: Sendable {
         accumulator.add(
             method: method, nanoKg: nano, category: category, scope3: scope3, month: month, customer: Int(pack.customer(i)),
             currency: currencyIndex, spendUnits: spend)
-        sums.add(method, nano, currencyIndex, spend)
+        sums.add(method, nano, currencyIndex, spend, scope3: scope3)
         if flagged {
             let name = supplier >= 0 && supplier < texts.count ? (texts[supplier] ?? "#\(supplier)") : "#\(supplier)"
             accumulator.addFallThrough(
@@ -193,6 +200,7 @@ struct PackEvaluator: Sendable {
             switch dimension {
             case .supplier, .category, .customer: slot < texts.count ? (texts[slot] ?? "#\(slot)") : "#\(slot)"
             case .scope3: "3.\(slot)"
+            case .supplierScope3: "#\(slot)"  // named by the accumulator from the supplier's name
             case .month:
                 "\(slot / 12 + 1900)-\(slot % 12 + 1 < 10 ? "0" : "")\(slot % 12 + 1)"
             }

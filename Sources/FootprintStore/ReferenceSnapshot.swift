@@ -35,7 +35,7 @@ struct ReferenceSnapshot {
                 let content: Data = row["content"]
                 let parsed = try Workspace.parseReference(kind: record.kind, data: content, file: record.fileName)
                 reference.merge(parsed.data)
-            case .factors, .factorLibrary, .supplierStatus, .sbtiWorkbook, .pact:
+            case .factors, .factorLibrary, .supplierStatus, .sbtiWorkbook, .pact, .supplierEdit:
                 break
             case .suppliers:
                 break  // names only label reports; no figure depends on them

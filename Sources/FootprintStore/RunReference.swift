@@ -56,7 +56,7 @@ struct RunReference {
                 reference.merge(parsed.data)
                 footprintImport += Array(repeating: record.id, count: parsed.data.footprints.count)
                 disclosureImport += Array(repeating: record.id, count: parsed.data.disclosures.count)
-            case .factors, .factorLibrary, .supplierStatus, .sbtiWorkbook, .pact:
+            case .factors, .factorLibrary, .supplierStatus, .sbtiWorkbook, .pact, .supplierEdit:
                 break
             }
         }

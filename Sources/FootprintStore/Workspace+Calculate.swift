@@ -11,7 +11,19 @@ extension Workspace {
     /// suppliers' disclosures or footprints changed, only those suppliers' lines are recomputed: the
     /// new inventory is the previous one minus their old results plus their new ones (exact integer
     /// sums, so the same as a full recalculation). `options.full` forces a full recalculation.
+    ///
+    /// A new run's engagement KPIs are stored with it (`kpiSnapshot`); should that fail, the run
+    /// stands and its KPIs are computed the first time they are asked for.
     public func calculate(_ options: CalculationOptions) throws(WorkspaceError) -> CalculationRun {
+        let run = try calculateRun(options)
+        if !run.upToDate {
+            do { try kpiSnapshot(run: run) } catch { Trace.mark("KPI snapshot not stored: \(error)") }
+            Trace.mark("KPI snapshot")
+        }
+        return run
+    }
+
+    private func calculateRun(_ options: CalculationOptions) throws(WorkspaceError) -> CalculationRun {
         let started = Date()
         Trace.mark("start")
         let snapshot: ReferenceSnapshot = try read { db in try ReferenceSnapshot.load(db: db) }
@@ -32,7 +44,10 @@ extension Workspace {
                 same.upToDate = true
                 return same
             }
-            return try incremental(from: parent, suppliers: changed, snapshot: snapshot, evaluator: evaluator, started: started)
+            // A run stored before the supplier x Scope 3 category grouping has none to update: compute in full.
+            if parent.aggregate.hasSupplierScope3 {
+                return try incremental(from: parent, suppliers: changed, snapshot: snapshot, evaluator: evaluator, started: started)
+            }
         }
         return try full(snapshot: snapshot, evaluator: evaluator, threads: options.threads, started: started)
     }

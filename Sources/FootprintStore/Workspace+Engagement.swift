@@ -9,18 +9,14 @@ extension Workspace {
         return (run.id, SupplierSegmentation(aggregate: run.aggregate, register: register, coverage: coverage))
     }
 
-    /// The engagement KPIs of a run (the latest when `runID` is nil), from the status facts as of now.
-    /// Computed on demand, not stored with the run. Strategic suppliers are those flagged in the register
+    /// The engagement KPIs of a run (the latest when `runID` is nil), from the status facts as of now,
+    /// computed on demand (`kpiSnapshot` gives the ones stored with the run). Strategic suppliers are those flagged in the register
     /// and those in the run's strategic set at `coverage` percent; tiers come from assessing every
     /// supplier of the register with `criteria`.
     public func engagementKPIs(runID: Int64? = nil, criteria: AssessmentCriteria = .standard, coverage: Double = 80) throws(WorkspaceError) -> (run: Int64, kpis: EngagementKPIs) {
+        Trace.mark("start")
         let run = try self.run(id: runID)
-        let overviews = try supplierOverviews()
-        let segmentation = SupplierSegmentation(aggregate: run.aggregate, register: overviews.map(\.record), coverage: coverage)
-        var tiers: [String: String] = [:]
-        for o in overviews { tiers[o.record.id] = SupplierAssessment.assess(o.assessmentInput, criteria: criteria).tier }
-        let strategic = Set(overviews.filter(\.record.strategic).map(\.record.id)).union(segmentation.strategicSet.map(\.supplier))
-        let facts = overviews.flatMap(\.history)
-        return (run.id, EngagementKPIs(aggregate: run.aggregate, facts: facts, tiers: tiers, strategic: strategic))
+        Trace.mark("run #\(run.id)")
+        return (run.id, try computeKPIs(run: run, factsAsOf: nil, criteria: criteria, coverage: coverage))
     }
 }

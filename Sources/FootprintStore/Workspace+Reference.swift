@@ -105,7 +105,7 @@ extension Workspace {
             for f in result.footprints {
                 keys.append(("the footprint of supplier '\(f.supplier)' product '\(f.product)' per \(f.unit.symbol)", f.location ?? SourceLocation(file: file, line: 0)))
             }
-        case .purchases, .factors, .factorLibrary, .supplierStatus, .sbtiWorkbook, .pact:
+        case .purchases, .factors, .factorLibrary, .supplierStatus, .sbtiWorkbook, .pact, .supplierEdit:
             break
         }
         guard diagnostics.isEmpty else { throw InputError(diagnostics) }

@@ -20,10 +20,15 @@ public struct SupplierOverview: Sendable {
 
 extension Workspace {
     /// Every supplier of the register (or the one with `id`) with its facts, disclosures, footprints and latest-run figures.
-    public func supplierOverviews(id: String? = nil) throws(WorkspaceError) -> [SupplierOverview] {
+    /// `factsAsOf`: only status facts imported up to that time (ISO 8601 UTC); `withRun`: read the
+    /// latest run's figures (an assessment does not need them, and reading a large run's inventory costs).
+    public func supplierOverviews(id: String? = nil, factsAsOf: String? = nil, withRun: Bool = true) throws(WorkspaceError) -> [SupplierOverview] {
+        Trace.mark("overviews: start")
         let (register, facts, disclosures, footprints) = try read { db in
             let register = try Self.register(db: db).filter { id == nil || $0.id == id }
-            let facts = Dictionary(grouping: try Self.statusFacts(supplier: id, db: db), by: \.supplier)
+            Trace.mark("register: \(register.count) suppliers")
+            let facts = Dictionary(grouping: try Self.statusFacts(supplier: id, importedBy: factsAsOf, db: db), by: \.supplier)
+            Trace.mark("status facts")
             var reference = ReferenceData()
             for row in try Row.fetchAll(
                 db, sql: "SELECT kind, file_name, content FROM import WHERE kind IN ('supplier-emissions', 'product-footprints') AND status = 'active' ORDER BY id")
@@ -31,13 +36,17 @@ extension Workspace {
                 reference.merge(try Self.parseReference(kind: ImportKind(rawValue: row["kind"])!, data: row["content"], file: row["file_name"]).data)
             }
             let footprints = Dictionary(grouping: reference.footprints, by: \.supplier).mapValues(\.count)
+            Trace.mark("disclosures and footprints")
             return (register, facts, Dictionary(grouping: reference.disclosures, by: \.supplier), footprints)
         }
-        let run: CalculationRun?
-        do { run = try self.run(id: nil) } catch {
-            if case .noRuns = error { run = nil } else { throw error }
+        var run: CalculationRun?
+        if withRun {
+            do { run = try self.run(id: nil) } catch {
+                if case .noRuns = error { run = nil } else { throw error }
+            }
         }
         let cells = run?.aggregate.cells(.supplier) ?? [:]
+        defer { Trace.mark("overviews") }
         return register.map { record in
             let history = facts[record.id] ?? []
             let input = AssessmentInput(

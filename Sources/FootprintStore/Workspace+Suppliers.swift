@@ -10,19 +10,7 @@ extension Workspace {
         let table = try CSVTable.parse(data: data, file: file, diagnostics: &diagnostics)
         let records = try SupplierRegisterReader.records(table, &diagnostics)
         let lines = Dictionary(table.rows.compactMap { row in table.columnIndex("id").map { (row.fields[$0].trimmingCharacters(in: .whitespaces), row.line) } }, uniquingKeysWith: { a, _ in a })
-        for r in records {
-            try db.execute(
-                sql: """
-                    INSERT INTO supplier_register (import_id, line, supplier_id, name, country, org_number, vat, lei, duns, isin,
-                        pact_company_ids, contact_name, contact_email, categories, strategic, notes)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    importID, lines[r.id] ?? 0, r.id, r.name, r.country, r.identifiers.orgNumber, r.identifiers.vat, r.identifiers.lei,
-                    r.identifiers.duns, r.identifiers.isin, r.identifiers.pactCompanyIDs.isEmpty ? nil : r.identifiers.pactCompanyIDs.joined(separator: ";"),
-                    r.contactName, r.contactEmail, r.categories.isEmpty ? nil : r.categories.joined(separator: ";"), r.strategic ? 1 : 0, r.notes,
-                ])
-        }
+        for r in records { try insertRegisterRow(r, importID: importID, line: lines[r.id] ?? 0, db: db) }
     }
 
     /// Checks the register columns of a new suppliers file (files imported before they existed are
@@ -39,23 +27,47 @@ extension Workspace {
         try read { db in try Self.register(db: db) }
     }
 
+    /// The newest version of each supplier, in the order suppliers first appeared: rows of active
+    /// suppliers imports and command-line edits by import order; an edit replaces the version before
+    /// it, and so does a suppliers file imported after an edit (a second row of the same supplier in
+    /// an older-style suppliers import is ignored, as the import's own checks report it).
     static func register(db: Database) throws -> [SupplierRecord] {
-        var seen: Set<String> = []
+        var position: [String: Int] = [:]
+        var fromEdit: Set<String> = []
         var result: [SupplierRecord] = []
-        let rows = try Row.fetchAll(
-            db, sql: "SELECT r.* FROM supplier_register r JOIN import i ON i.id = r.import_id WHERE i.status = 'active' ORDER BY r.import_id, r.line")
-        for row in rows {
-            let id: String = row["supplier_id"]
-            guard seen.insert(id).inserted else { continue }
-            let ids = SupplierIdentifiers(
-                orgNumber: row["org_number"], vat: row["vat"], lei: row["lei"], duns: row["duns"], isin: row["isin"],
-                pactCompanyIDs: SupplierRegisterReader.list(row["pact_company_ids"]))
-            result.append(
-                SupplierRecord(
-                    id: id, name: row["name"], country: row["country"], identifiers: ids, contactName: row["contact_name"], contactEmail: row["contact_email"],
-                    categories: SupplierRegisterReader.list(row["categories"]), strategic: (row["strategic"] as Int) != 0, notes: row["notes"]))
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT \(registerColumns), i.kind AS import_kind FROM supplier_register r JOIN import i ON i.id = r.import_id
+                WHERE i.status = 'active' ORDER BY r.import_id, r.line
+                """)
+        while let row = try rows.next() {
+            let record = registerRecord(row)
+            let isEdit = (row[14] as String) == ImportKind.supplierEdit.rawValue
+            if let at = position[record.id] {
+                guard isEdit || fromEdit.contains(record.id) else { continue }
+                result[at] = record
+            } else {
+                position[record.id] = result.count
+                result.append(record)
+            }
+            if isEdit { fromEdit.insert(record.id) } else { fromEdit.remove(record.id) }
         }
         return result
+    }
+
+    /// The register columns `registerRecord` reads, by position (reading by name cost more than the query).
+    static let registerColumns = """
+        r.supplier_id, r.name, r.country, r.org_number, r.vat, r.lei, r.duns, r.isin, r.pact_company_ids, r.contact_name, r.contact_email,
+        r.categories, r.strategic, r.notes
+        """
+
+    static func registerRecord(_ row: Row) -> SupplierRecord {
+        let ids = SupplierIdentifiers(
+            orgNumber: row[3], vat: row[4], lei: row[5], duns: row[6], isin: row[7], pactCompanyIDs: SupplierRegisterReader.list(row[8]))
+        return SupplierRecord(
+            id: row[0], name: row[1], country: row[2], identifiers: ids, contactName: row[9], contactEmail: row[10],
+            categories: SupplierRegisterReader.list(row[11]), strategic: (row[12] as Int) != 0, notes: row[13])
     }
 
     /// Status facts, oldest first (by date checked, then as recorded), from imports that were not removed;
@@ -64,15 +76,29 @@ extension Workspace {
         try read { db in try Self.statusFacts(supplier: supplier, db: db) }
     }
 
-    static func statusFacts(supplier: String?, db: Database) throws -> [SupplierStatusFact] {
-        let decoder = JSONDecoder()
-        return try Row.fetchAll(
+    /// `importedBy`: only facts of imports made up to that time (ISO 8601 UTC).
+    static func statusFacts(supplier: String?, importedBy: String? = nil, db: Database) throws -> [SupplierStatusFact] {
+        // Each fact's JSON is read by a small parser for the flat objects `insertFact` writes; Foundation's
+        // decoder (the fallback) cost most of an assessment of thousands of suppliers.
+        let rows = try Row.fetchCursor(
             db,
             sql: """
                 SELECT s.value FROM supplier_status s JOIN import i ON i.id = s.import_id
-                WHERE i.status != 'removed' AND (?1 IS NULL OR s.supplier_id = ?1) ORDER BY s.checked_on, s.id
-                """, arguments: [supplier]
-        ).map { row in try decoder.decode(SupplierStatusFact.self, from: Data((row["value"] as String).utf8)) }
+                WHERE i.status != 'removed' AND (?1 IS NULL OR s.supplier_id = ?1) AND (?2 IS NULL OR i.imported_at <= ?2)
+                ORDER BY s.checked_on, s.id
+                """, arguments: [supplier, importedBy])
+        var texts: [String] = []
+        while let row = try rows.next() { texts.append(row[0]) }
+        Trace.mark("status facts read: \(texts.count)")
+        let decoder = JSONDecoder()
+        var fallbacks = 0
+        let facts = try texts.map { text in
+            if let fact = StatusFactJSON.decode(text) { return fact }
+            fallbacks += 1
+            return try decoder.decode(SupplierStatusFact.self, from: Data(text.utf8))
+        }
+        Trace.mark("status facts decoded, \(fallbacks) by JSONDecoder")
+        return facts
     }
 
     static func insertFact(_ fact: SupplierStatusFact, importID: Int64, line: Int?, db: Database) throws {

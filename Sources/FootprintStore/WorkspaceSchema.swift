@@ -158,6 +158,9 @@ enum WorkspaceSchema {
                 try? Workspace.insertRegister(data: row["content"], file: row["file_name"], importID: row["id"], db: db)
             }
         }
+        migrator.registerMigration("v3: engagement KPI history and data requests") { db in
+            try db.execute(sql: Self.engagementTables)
+        }
         migrator.registerMigration("v4: PACT footprints, API clients, partners, event inbox and outbox") { db in
             try db.execute(sql: """
                 CREATE TABLE pact_footprint (
@@ -242,4 +245,52 @@ enum WorkspaceSchema {
         }
         return migrator
     }
+
+    /// KPI snapshots per run, the history of settings (the engagement target), and data requests
+    /// with their events. All append-only: triggers refuse updates and deletes.
+    static let engagementTables = """
+        CREATE TABLE engagement_kpi (
+            run_id INTEGER PRIMARY KEY NOT NULL REFERENCES run(id),
+            computed_at TEXT NOT NULL,
+            facts_as_of TEXT NOT NULL,
+            value TEXT NOT NULL
+        );
+        CREATE TABLE setting_history (
+            id INTEGER PRIMARY KEY,
+            key TEXT NOT NULL,
+            value TEXT NOT NULL,
+            changed_at TEXT NOT NULL
+        );
+        CREATE INDEX setting_history_by_key ON setting_history(key, id);
+        CREATE TABLE engagement_request (
+            id INTEGER PRIMARY KEY,
+            supplier_id TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            ask TEXT NOT NULL,
+            product TEXT,
+            requested_on TEXT NOT NULL,
+            due_on TEXT NOT NULL,
+            channel TEXT NOT NULL CHECK (channel IN ('manual', 'pact')),
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX engagement_request_by_supplier ON engagement_request(supplier_id);
+        CREATE TABLE engagement_request_event (
+            id INTEGER PRIMARY KEY,
+            request_id INTEGER NOT NULL REFERENCES engagement_request(id),
+            kind TEXT NOT NULL CHECK (kind IN ('requested', 'received', 'declined', 'reminded', 'pact-sent')),
+            on_date TEXT NOT NULL,
+            note TEXT,
+            pact_event_id TEXT,
+            recorded_at TEXT NOT NULL
+        );
+        CREATE INDEX engagement_request_event_by_request ON engagement_request_event(request_id, id);
+        """ + ["engagement_kpi", "setting_history", "engagement_request", "engagement_request_event"].map { table in
+            """
+            CREATE TRIGGER \(table)_is_history_update BEFORE UPDATE ON \(table)
+                BEGIN SELECT RAISE(ABORT, '\(table) is history: add a new row instead'); END;
+            CREATE TRIGGER \(table)_is_history_delete BEFORE DELETE ON \(table)
+                BEGIN SELECT RAISE(ABORT, '\(table) is history: add a new row instead'); END;
+
+            """
+        }.joined()
 }

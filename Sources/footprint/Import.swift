@@ -40,6 +40,7 @@ extension Footprint {
 
         func validate() throws {
             if kind == .factorLibrary { throw ValidationError("install published factor libraries with 'footprint factors install'") }
+            if kind == .supplierEdit { throw ValidationError("change the register with 'footprint suppliers add' or 'footprint suppliers edit'") }
             if kind == .sbtiWorkbook { throw ValidationError("read the SBTi companies workbook with 'footprint suppliers import-sbti WORKBOOK'") }
             if kind == .supplierStatus && replace != nil { throw ValidationError("status facts are history: import a newer file instead of --replace") }
             if mapping != nil && kind != .purchases { throw ValidationError("--mapping applies to purchases only") }

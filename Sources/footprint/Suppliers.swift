@@ -9,7 +9,7 @@ extension Footprint {
     struct Suppliers: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "The supplier register: status facts, SBTi matching, assessment (docs/suppliers.md).",
-            subcommands: [List.self, Show.self, ImportStatus.self, ImportSBTi.self, Assess.self, Segment.self], defaultSubcommand: List.self)
+            subcommands: [List.self, Show.self, Add.self, Edit.self, History.self, ImportStatus.self, ImportSBTi.self, Assess.self, Segment.self], defaultSubcommand: List.self)
     }
 }
 
@@ -168,9 +168,15 @@ extension Footprint.Suppliers {
         func run() throws {
             let ws = try workspace.open()
             let rules = try criteria.load()
-            let overviews = try report { () throws(WorkspaceError) in try ws.supplierOverviews() }.filter { !strategic || $0.record.strategic }
+            let overviews = try report { () throws(WorkspaceError) in try ws.supplierOverviews(withRun: false) }.filter { !strategic || $0.record.strategic }
             let assessments = overviews.map { SupplierAssessment.assess($0.assessmentInput, criteria: rules) }
-            if json { return print(JSONValue.array(assessments.map { $0.json() }).rendered()) }
+            Trace.mark("assessed \(assessments.count) suppliers")
+            if json {
+                defer { Trace.mark("printed") }
+                var bytes = SupplierAssessment.renderedJSON(assessments)
+                bytes.append(0x0A)
+                return FileHandle.standardOutput.write(Data(bytes))
+            }
             guard !assessments.isEmpty else { return print("No suppliers yet: 'footprint import suppliers suppliers.csv' adds them.") }
             let header = ["id", "name", "score", "tier"] + rules.criteria.map(\.id)
             let rows = zip(overviews, assessments).map { o, a in

@@ -102,7 +102,7 @@ extension Footprint.Suppliers {
             print(InventorySummary.table(
                 ["rank", "id", "name", "strategic set", "flagged", "kgCO2e", "cumulative", "movable kg", "methods (lines/kg)", "spend"], rows), terminator: "")
             print("Run #\(run): \(s.strategicSet.count) of \(s.entries.count) suppliers cover \(formatShare(s.strategicShare)) of \(formatKg(s.totalKg)) kg CO2e (asked: \(coverage)%).")
-            print("Coverage is over all the run's emissions (no supplier x category table); movable kg = spend-based + average-data kg.")
+            print("Coverage is over all the run's Scope 3 emissions, every category; movable kg = spend-based + average-data kg.")
         }
     }
 }

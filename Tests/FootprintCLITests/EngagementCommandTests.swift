@@ -40,3 +40,74 @@ import Testing
         #expect(try CLIHarness.footprint("engagement", "kpis", "--run", "9", "--db", db).status == 1)
     }
 }
+
+/// `engagement kpis --history`, `engagement target`, `engagement requests` and `suppliers add|edit|history` on the example company.
+@Suite struct EngagementWorkflowCommandTests {
+    static func jsonArray(_ text: String) throws -> [[String: Any]] {
+        try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]])
+    }
+
+    @Test func historyTargetRequestsAndRegisterEdits() throws {
+        let dir = try CLIHarness.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let db = dir.appendingPathComponent("w.sqlite").path
+        #expect(try CLIHarness.footprint("init", "--db", db).status == 0)
+        for (kind, name) in WorkspaceCommandTests.files {
+            #expect(try CLIHarness.footprint("import", kind, CalculateCommandTests.example + "/" + name, "--db", db).status == 0)
+        }
+        #expect(try CLIHarness.footprint("calculate", "--db", db).status == 0)
+
+        // The target: set, shown with its history, tracked by kpis.
+        let set = try CLIHarness.footprint("engagement", "target", "--share", "67", "--by", "2027-12-31", "--json", "--db", db)
+        #expect(set.status == 0, "\(set.stderr)")
+        let t = try CLIHarness.json(set.stdout)
+        #expect((t["target"] as? [String: Any])?["share_percent"] as? String == "67" && (t["history"] as? [Any])?.count == 1)
+        #expect(try CLIHarness.footprint("engagement", "target", "--share", "167", "--by", "2027-12-31", "--db", db).status == 1)
+        #expect(try CLIHarness.footprint("engagement", "target", "--share", "67", "--db", db).status != 0)
+        let kpis = try CLIHarness.json(try CLIHarness.footprint("engagement", "kpis", "--json", "--db", db).stdout)
+        #expect(kpis["has_category_figures"] as? Bool == true && (kpis["cat12_kg"] as? Double ?? 0) > 0)
+        let progress = try #require(kpis["target"] as? [String: Any])
+        #expect(progress["share_percent"] as? String == "67" && progress["on_track"] is Bool && progress["gap"] is Double)
+
+        // History: one row per run.
+        let history = try CLIHarness.footprint("engagement", "kpis", "--history", "--json", "--db", db)
+        #expect(history.status == 0, "\(history.stderr)")
+        let runs = try #require(try CLIHarness.json(history.stdout)["runs"] as? [[String: Any]])
+        #expect(runs.count == 1 && runs[0]["run"] as? Int == 1 && runs[0]["on_track"] as? Bool == true)
+        let historyText = try CLIHarness.footprint("engagement", "kpis", "--history", "--db", db)
+        #expect(historyText.status == 0 && historyText.stdout.contains("Target: 67%"), "\(historyText.stdout)")
+
+        // Requests: add, list, update, reminders.
+        let add = try CLIHarness.footprint(
+            "engagement", "requests", "add", "SUP-0002", "--ask", "product footprints for 2025 purchases", "--due", "2027-03-31", "--kind", "pcf",
+            "--on", "2027-01-10", "--json", "--db", db)
+        #expect(add.status == 0, "\(add.stderr)")
+        let r = try CLIHarness.json(add.stdout)
+        #expect(r["id"] as? Int == 1 && r["status"] as? String == "requested" && r["channel"] as? String == "manual")
+        #expect(try CLIHarness.footprint("engagement", "requests", "add", "NOPE", "--ask", "x", "--due", "2027-03-31", "--db", db).status == 1)
+        let overdue = try Self.jsonArray(try CLIHarness.footprint("engagement", "requests", "list", "--status", "overdue", "--as-of", "2027-04-01", "--json", "--db", db).stdout)
+        #expect(overdue.count == 1 && overdue[0]["overdue"] as? Bool == true)
+        let reminders = try Self.jsonArray(try CLIHarness.footprint("engagement", "requests", "reminders", "--as-of", "2027-03-20", "--json", "--db", db).stdout)
+        #expect(reminders.count == 1 && reminders[0]["last_reminder"] as? String == "2027-03-20")
+        #expect(try Self.jsonArray(try CLIHarness.footprint("engagement", "requests", "reminders", "--as-of", "2027-03-21", "--json", "--db", db).stdout).isEmpty)
+        let update = try CLIHarness.footprint("engagement", "requests", "update", "1", "--status", "received", "--note", "3 PCFs", "--on", "2027-03-25", "--json", "--db", db)
+        #expect(update.status == 0, "\(update.stderr)")
+        #expect((try CLIHarness.json(update.stdout)["events"] as? [Any])?.count == 3)
+        let list = try CLIHarness.footprint("engagement", "requests", "list", "--db", db)
+        #expect(list.status == 0 && list.stdout.contains("#1 SUP-0002 pcf"), "\(list.stdout)")
+
+        // Register edits: checked, recorded, listed.
+        let bad = try CLIHarness.footprint("suppliers", "edit", "SUP-0002", "--lei", "HWUPKR0MPOU8FGXBT395", "--db", db)
+        #expect(bad.status == 1 && bad.stderr.contains("ISO 17442"), "\(bad.stderr)")
+        let edit = try CLIHarness.footprint("suppliers", "edit", "SUP-0002", "--lei", "HWUPKR0MPOU8FGXBT394", "--strategic", "--reason", "review", "--json", "--db", db)
+        #expect(edit.status == 0, "\(edit.stderr)")
+        #expect((try CLIHarness.json(edit.stdout)["changes"] as? [[String: Any]])?.map { $0["field"] as? String } == ["lei", "strategic"])
+        let added = try CLIHarness.footprint("suppliers", "add", "SUP-0999", "--name", "Fjordnett AS", "--country", "NO", "--org-number", "923609016", "--db", db)
+        #expect(added.status == 0, "\(added.stderr)")
+        #expect(try CLIHarness.footprint("suppliers", "add", "SUP-0998", "--name", "X", "--country", "NO", "--org-number", "923609017", "--db", db).status == 1)
+        let versions = try Self.jsonArray(try CLIHarness.footprint("suppliers", "history", "SUP-0002", "--json", "--db", db).stdout)
+        #expect(versions.map { $0["kind"] as? String } == ["suppliers", "supplier-edit"])
+        let show = try CLIHarness.json(try CLIHarness.footprint("suppliers", "show", "SUP-0999", "--json", "--db", db).stdout)
+        #expect((show["supplier"] as? [String: Any])?["name"] as? String == "Fjordnett AS")
+    }
+}

@@ -83,3 +83,17 @@ import Testing
         #expect([old, new, sameDayLater].latestByKind()[.sbti] == sameDayLater)
     }
 }
+
+@Suite struct AssessmentJSONTests {
+    @Test func directRenderingIsTheTreeRendering() {
+        var facts = SupplierStatusFact(supplier: "S\"1", kind: .sbti, source: "t", checkedOn: "2026-01-01")
+        facts.sbtiStatus = .committed
+        let inputs = [
+            AssessmentInput(supplier: SupplierRecord(id: "S\"1", name: "Blå\nKonsult"), latest: [.sbti: facts], disclosures: [], productFootprints: 0),
+            AssessmentInput(supplier: SupplierRecord(id: "S2", name: "B"), latest: [:], disclosures: [], productFootprints: 2),
+        ]
+        let assessments = inputs.map { SupplierAssessment.assess($0, criteria: .standard) }
+        #expect(String(decoding: SupplierAssessment.renderedJSON(assessments), as: UTF8.self) == JSONValue.array(assessments.map { $0.json() }).rendered())
+        #expect(String(decoding: SupplierAssessment.renderedJSON([]), as: UTF8.self) == JSONValue.array([]).rendered())
+    }
+}

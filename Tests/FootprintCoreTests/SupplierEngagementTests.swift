@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import FootprintCore
 
@@ -102,5 +103,89 @@ import Testing
     @Test func anEmptyInventoryHasNoShares() {
         let k = EngagementKPIs(aggregate: InventoryAggregate(), facts: [])
         #expect(k.targetsSetEmissionShare == nil && k.primaryDataShare == nil && k.targetsSetLineShare == nil && k.oldestCheck == nil)
+    }
+}
+
+/// The SBTi supplier-engagement metric over Categories 1 and 2, from the supplier x category grouping.
+@Suite struct Category12KPITests {
+    static let nok = CurrencyCode("NOK")!
+    static let nano: Int128 = 1_000_000_000
+    static let unit: Int128 = 1_000_000_000_000_000_000
+
+    /// Lines given as (supplier, Scope 3 category, method index, kg, NOK), through the accumulator as the workspace adds them.
+    static func inventory(_ lines: [(String, Int, Int, Int, Int)]) -> InventoryAggregate {
+        let suppliers = Array(Set(lines.map(\.0))).sorted()
+        var acc = AggregateAccumulator(currencyCount: 1)
+        for (slot, supplier) in suppliers.enumerated() {
+            var l = [Int](repeating: 0, count: 80), n = [Int128](repeating: 0, count: 80), s = [Int128](repeating: 0, count: 16)
+            for (_, category, method, kg, spend) in lines.filter({ $0.0 == supplier }) {
+                acc.add(method: method, nanoKg: Int128(kg) * nano, category: -1, scope3: category, month: -1, customer: -1, currency: 0, spendUnits: Int128(spend) * unit)
+                l[category * 5 + method] += 1
+                n[category * 5 + method] += Int128(kg) * nano
+                s[category] += Int128(spend) * unit
+            }
+            acc.addSupplier(slot, lines: l, nanoKg: n, spend: s)
+        }
+        return acc.aggregate(currencies: [nok]) { dimension, slot in dimension == .scope3 ? "3.\(slot)" : suppliers[slot] }
+    }
+
+    static func targetsSet(_ ids: [String]) -> [SupplierStatusFact] {
+        ids.map { id in
+            var f = SupplierStatusFact(supplier: id, kind: .sbti, source: "test", checkedOn: "2026-01-01")
+            f.sbtiStatus = .targetsSet
+            return f
+        }
+    }
+
+    @Test func sharesAreExactForSuppliersSpanningCategories() {
+        // A: cat 1 500 kg / 1000 NOK, cat 2 4000 kg / 2000 NOK, cat 6 200 kg / 400 NOK, a cat 1 credit note -100 kg / -200 NOK.
+        // B: cat 1 1500 kg / 3000 NOK, an unmapped cat 1 line (700 NOK, no kg).
+        // C: cat 2 1000 kg / 500 NOK, an unmapped cat 1 line (300 NOK).
+        let a = Self.inventory([
+            ("A", 1, 3, 500, 1000), ("A", 2, 3, 4000, 2000), ("A", 6, 3, 200, 400), ("A", 1, 3, -100, -200),
+            ("B", 1, 3, 1500, 3000), ("B", 1, 4, 0, 700), ("C", 2, 2, 1000, 500), ("C", 1, 4, 0, 300),
+        ])
+        #expect(a.hasSupplierScope3)
+        #expect(a.cells(.supplierScope3)["3.1 A"]?.totalNanoKg == 400 * Self.nano && a.cells(.supplierScope3)["3.6 A"]?.totalLines == 1)
+        let k = EngagementKPIs(aggregate: a, facts: Self.targetsSet(["A", "C"]))
+        // Categories 1 and 2: 400 + 4000 + 1500 + 1000 = 6900 kg; A and C: 4400 + 1000 = 5400 kg.
+        #expect(k.cat12NanoKg == 6900 * Self.nano && k.targetsSetCat12NanoKg == 5400 * Self.nano)
+        #expect(k.targetsSetCat12EmissionShare == 5400.0 / 6900.0)
+        // Spend: A 2800, B 3700 (unmapped included), C 800 of 7300 NOK; A and C 3600.
+        #expect(k.cat12Spend[Self.nok] == 7300 * Self.unit && k.targetsSetCat12Spend[Self.nok] == 3600 * Self.unit)
+        #expect(k.targetsSetCat12SpendShare == [Self.nok: 3600.0 / 7300.0])
+        #expect(k.cat12Lines == 7 && k.targetsSetCat12Lines == 5)
+        // Over all Scope 3: A 4600 + C 1000 of 7100 kg.
+        #expect(k.targetsSetEmissionShare == 5600.0 / 7100.0)
+        #expect(k.trackedShare(EngagementTarget(sharePercent: "67", deadline: "2027-12-31", basis: .spend)) == 3600.0 / 7300.0)
+    }
+
+    @Test func theCrossGroupingSurvivesStorageAndSubtraction() throws {
+        let a = Self.inventory([("A", 1, 3, 500, 1000), ("A", 2, 3, 4000, 2000)])
+        let b = Self.inventory([("A", 1, 3, 500, 1000)])
+        #expect(InventoryAggregate(binary: a.binary()) == a)
+        var d = a
+        d.add(b, sign: -1)
+        #expect(d.cells(.supplierScope3).keys.sorted() == ["3.2 A"])
+        // An inventory of a run stored before the grouping (version 1) has none, and says so.
+        var v1 = a
+        v1.hasSupplierScope3 = false
+        v1.groups[.supplierScope3] = nil
+        #expect(v1.binary().first == 1)
+        let cut = InventoryAggregate(binary: v1.binary())
+        #expect(cut?.hasSupplierScope3 == false && cut?.cells(.supplier) == a.cells(.supplier))
+        var sum = a
+        sum.add(try #require(cut))
+        #expect(!sum.hasSupplierScope3 && sum.cells(.supplierScope3).isEmpty)
+        #expect(!EngagementKPIs(aggregate: sum, facts: Self.targetsSet(["A"])).hasCategoryFigures)
+        let split = InventoryAggregate.splitSupplierScope3Key("3.12 SUP 1")
+        #expect(split?.scope3 == 12 && split?.supplier == "SUP 1")
+    }
+
+    @Test func kpisRoundTripThroughTheirStoredForm() throws {
+        let a = Self.inventory([("A", 1, 3, 500, 1000), ("B", 2, 0, -3, -7)])
+        let k = EngagementKPIs(aggregate: a, facts: Self.targetsSet(["A"]), tiers: ["A": "B"], strategic: ["A"])
+        let encoded = try JSONEncoder().encode(k)
+        #expect(try JSONDecoder().decode(EngagementKPIs.self, from: encoded) == k)
     }
 }

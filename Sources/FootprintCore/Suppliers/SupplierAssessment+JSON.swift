@@ -12,4 +12,44 @@ extension SupplierAssessment {
             ("score", .number(score)), ("supplier", .string(supplier)), ("tier", .string(tier)),
         ])
     }
+
+    /// `JSONValue.array(assessments.map { $0.json() }).rendered()`, byte for byte, written straight
+    /// into bytes without building the tree (thousands of suppliers' trees cost more than their scoring).
+    public static func renderedJSON(_ assessments: [SupplierAssessment]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(assessments.count * 900 + 2)
+        if assessments.isEmpty { return Array("[]".utf8) }
+        out.append(contentsOf: "[\n".utf8)
+        for (i, a) in assessments.enumerated() {
+            out.append(contentsOf: "  {\n    \"results\": ".utf8)
+            if a.results.isEmpty { out.append(contentsOf: "[]".utf8) } else {
+                out.append(contentsOf: "[\n".utf8)
+                for (j, r) in a.results.enumerated() {
+                    out.append(contentsOf: "      {\n        \"counted\": ".utf8)
+                    out.append(contentsOf: (r.counted ? "true" : "false").utf8)
+                    out.append(contentsOf: ",\n        \"credit\": ".utf8)
+                    JSONValue.number(r.credit, into: &out)
+                    out.append(contentsOf: ",\n        \"criterion\": ".utf8)
+                    JSONValue.quote(r.criterion, into: &out)
+                    out.append(contentsOf: ",\n        \"points\": ".utf8)
+                    JSONValue.number(r.points, into: &out)
+                    out.append(contentsOf: ",\n        \"reason\": ".utf8)
+                    JSONValue.quote(r.reason, into: &out)
+                    out.append(contentsOf: ",\n        \"weight\": ".utf8)
+                    JSONValue.number(r.weight, into: &out)
+                    out.append(contentsOf: (j == a.results.count - 1 ? "\n      }\n" : "\n      },\n").utf8)
+                }
+                out.append(contentsOf: "    ]".utf8)
+            }
+            out.append(contentsOf: ",\n    \"score\": ".utf8)
+            JSONValue.number(a.score, into: &out)
+            out.append(contentsOf: ",\n    \"supplier\": ".utf8)
+            JSONValue.quote(a.supplier, into: &out)
+            out.append(contentsOf: ",\n    \"tier\": ".utf8)
+            JSONValue.quote(a.tier, into: &out)
+            out.append(contentsOf: (i == assessments.count - 1 ? "\n  }\n" : "\n  },\n").utf8)
+        }
+        out.append(0x5D)
+        return out
+    }
 }

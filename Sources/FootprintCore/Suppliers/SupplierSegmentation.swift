@@ -1,9 +1,9 @@
 /// Suppliers ranked by their emissions in one inventory, and the strategic set: the smallest set of
 /// suppliers, largest first, whose emissions cover a share (default 80%) of the inventory's.
 ///
-/// The inventory keeps suppliers and Scope 3 categories as separate groupings (no supplier x
-/// category cross-table), so coverage is over all the inventory's emissions: an approximation of
-/// "purchased goods and services" that docs/suppliers.md states.
+/// Coverage is over all the inventory's emissions, every Scope 3 category: an approximation of
+/// "purchased goods and services" that docs/suppliers.md states (the run's supplier x category
+/// grouping would make it exact; the engagement KPIs use it for Categories 1 and 2).
 public struct SupplierSegmentation: Sendable {
     /// One supplier of the inventory.
     public struct Entry: Sendable, Equatable {

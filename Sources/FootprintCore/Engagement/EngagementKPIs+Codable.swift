@@ -1,0 +1,85 @@
+/// The KPIs as stored with a run (`engagement_kpi.value`): exact integers as decimal text, spend
+/// per currency code, so that a snapshot read back is the snapshot written.
+extension EngagementKPIs: Codable {
+    enum CodingKeys: String, CodingKey {
+        case totalNanoKg = "total_nano_kg", totalLines = "total_lines", totalSpend = "total_spend"
+        case targetsSetSuppliers = "targets_set_suppliers", targetsSetNanoKg = "targets_set_nano_kg", targetsSetLines = "targets_set_lines"
+        case targetsSetSpend = "targets_set_spend", primaryNanoKg = "primary_nano_kg", hasCategoryFigures = "has_category_figures"
+        case cat12NanoKg = "cat12_nano_kg", cat12Lines = "cat12_lines", cat12Spend = "cat12_spend"
+        case targetsSetCat12NanoKg = "targets_set_cat12_nano_kg", targetsSetCat12Lines = "targets_set_cat12_lines"
+        case targetsSetCat12Spend = "targets_set_cat12_spend", suppliersPerTier = "suppliers_per_tier", strategic
+        case strategicAssessed = "strategic_assessed", oldestCheck = "oldest_check", newestCheck = "newest_check"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        func int(_ key: CodingKeys) throws -> Int128 {
+            let text = try c.decode(String.self, forKey: key)
+            guard let v = Int128(text) else { throw DecodingError.dataCorruptedError(forKey: key, in: c, debugDescription: "'\(text)' is not an integer") }
+            return v
+        }
+        func spend(_ key: CodingKeys) throws -> [CurrencyCode: Int128] {
+            var out: [CurrencyCode: Int128] = [:]
+            for (k, v) in try c.decode([String: String].self, forKey: key) { if let code = CurrencyCode(k), let units = Int128(v) { out[code] = units } }
+            return out
+        }
+        totalNanoKg = try int(.totalNanoKg)
+        totalLines = try c.decode(Int.self, forKey: .totalLines)
+        totalSpend = try spend(.totalSpend)
+        targetsSetSuppliers = try c.decode([String].self, forKey: .targetsSetSuppliers)
+        targetsSetNanoKg = try int(.targetsSetNanoKg)
+        targetsSetLines = try c.decode(Int.self, forKey: .targetsSetLines)
+        targetsSetSpend = try spend(.targetsSetSpend)
+        primaryNanoKg = try int(.primaryNanoKg)
+        hasCategoryFigures = try c.decode(Bool.self, forKey: .hasCategoryFigures)
+        cat12NanoKg = try int(.cat12NanoKg)
+        cat12Lines = try c.decode(Int.self, forKey: .cat12Lines)
+        cat12Spend = try spend(.cat12Spend)
+        targetsSetCat12NanoKg = try int(.targetsSetCat12NanoKg)
+        targetsSetCat12Lines = try c.decode(Int.self, forKey: .targetsSetCat12Lines)
+        targetsSetCat12Spend = try spend(.targetsSetCat12Spend)
+        suppliersPerTier = try c.decode([String: Int].self, forKey: .suppliersPerTier)
+        strategic = try c.decode([String].self, forKey: .strategic)
+        strategicAssessed = try c.decode([String].self, forKey: .strategicAssessed)
+        oldestCheck = try c.decodeIfPresent(String.self, forKey: .oldestCheck)
+        newestCheck = try c.decodeIfPresent(String.self, forKey: .newestCheck)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        func spend(_ s: [CurrencyCode: Int128]) -> [String: String] { Dictionary(uniqueKeysWithValues: s.map { ($0.key.description, String($0.value)) }) }
+        try c.encode(String(totalNanoKg), forKey: .totalNanoKg)
+        try c.encode(totalLines, forKey: .totalLines)
+        try c.encode(spend(totalSpend), forKey: .totalSpend)
+        try c.encode(targetsSetSuppliers, forKey: .targetsSetSuppliers)
+        try c.encode(String(targetsSetNanoKg), forKey: .targetsSetNanoKg)
+        try c.encode(targetsSetLines, forKey: .targetsSetLines)
+        try c.encode(spend(targetsSetSpend), forKey: .targetsSetSpend)
+        try c.encode(String(primaryNanoKg), forKey: .primaryNanoKg)
+        try c.encode(hasCategoryFigures, forKey: .hasCategoryFigures)
+        try c.encode(String(cat12NanoKg), forKey: .cat12NanoKg)
+        try c.encode(cat12Lines, forKey: .cat12Lines)
+        try c.encode(spend(cat12Spend), forKey: .cat12Spend)
+        try c.encode(String(targetsSetCat12NanoKg), forKey: .targetsSetCat12NanoKg)
+        try c.encode(targetsSetCat12Lines, forKey: .targetsSetCat12Lines)
+        try c.encode(spend(targetsSetCat12Spend), forKey: .targetsSetCat12Spend)
+        try c.encode(suppliersPerTier, forKey: .suppliersPerTier)
+        try c.encode(strategic, forKey: .strategic)
+        try c.encode(strategicAssessed, forKey: .strategicAssessed)
+        try c.encodeIfPresent(oldestCheck, forKey: .oldestCheck)
+        try c.encodeIfPresent(newestCheck, forKey: .newestCheck)
+    }
+
+    /// The share the target is tracked by: Category 1 and 2 emissions, or spend in the target's
+    /// currency (or the only currency); nil when it cannot be told (no category figures, zero total,
+    /// several currencies and none chosen).
+    public func trackedShare(_ target: EngagementTarget) -> Double? {
+        switch target.basis {
+        case .emissions: return targetsSetCat12EmissionShare
+        case .spend:
+            let shares = targetsSetCat12SpendShare
+            if let code = target.currency.flatMap(CurrencyCode.init) { return shares[code] }
+            return shares.count == 1 ? shares.first!.value : nil
+        }
+    }
+}

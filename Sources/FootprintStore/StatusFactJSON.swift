@@ -1,0 +1,180 @@
+import FootprintCore
+
+/// Reads the stored JSON of a status fact (`supplier_status.value`: one flat object of strings,
+/// integers, booleans and integer arrays, as `insertFact` writes it) without Foundation's decoder,
+/// which cost most of an assessment of thousands of suppliers. Returns nil for anything else, and
+/// the caller falls back to `JSONDecoder`.
+enum StatusFactJSON {
+    static func decode(_ text: String) -> SupplierStatusFact? {
+        var text = text
+        return text.withUTF8 { bytes in
+            var p = Parser(bytes: bytes)
+            return p.fact()
+        }
+    }
+
+    private enum Value {
+        case string(String), int(Int), bool(Bool), ints([Int]), null
+    }
+
+    private struct Parser {
+        let bytes: UnsafeBufferPointer<UInt8>
+        var i = 0
+
+        mutating func skipSpace() { while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x09 { i += 1 } }
+
+        mutating func expect(_ c: UInt8) -> Bool {
+            skipSpace()
+            guard i < bytes.count, bytes[i] == c else { return false }
+            i += 1
+            return true
+        }
+
+        mutating func string() -> String? {
+            guard expect(0x22) else { return nil }
+            let start = i
+            var escaped = false
+            while i < bytes.count, bytes[i] != 0x22 {
+                if bytes[i] == 0x5C { escaped = true; i += 1 }
+                i += 1
+            }
+            guard i < bytes.count else { return nil }
+            let raw = UnsafeBufferPointer(rebasing: bytes[start..<i])
+            i += 1
+            return escaped ? Self.unescape(raw) : String(decoding: raw, as: UTF8.self)
+        }
+
+        /// JSON string escapes: `\" \\ \/ \b \f \n \r \t` and `\uXXXX` (surrogate pairs joined).
+        static func unescape(_ raw: UnsafeBufferPointer<UInt8>) -> String? {
+            var out: [UInt8] = []
+            out.reserveCapacity(raw.count)
+            var k = 0
+            var pendingHigh: UInt32?
+            func hex(_ at: Int) -> UInt32? {
+                guard at + 4 <= raw.count else { return nil }
+                var v: UInt32 = 0
+                for j in at..<at + 4 {
+                    let c = raw[j]
+                    let d: UInt8
+                    switch c {
+                    case 0x30...0x39: d = c - 0x30
+                    case 0x41...0x46: d = c - 0x37
+                    case 0x61...0x66: d = c - 0x57
+                    default: return nil
+                    }
+                    v = v << 4 | UInt32(d)
+                }
+                return v
+            }
+            while k < raw.count {
+                let c = raw[k]
+                guard c == 0x5C else { out.append(c); k += 1; continue }
+                guard k + 1 < raw.count else { return nil }
+                let e = raw[k + 1]
+                k += 2
+                switch e {
+                case 0x22, 0x5C, 0x2F: out.append(e)
+                case 0x62: out.append(0x08)
+                case 0x66: out.append(0x0C)
+                case 0x6E: out.append(0x0A)
+                case 0x72: out.append(0x0D)
+                case 0x74: out.append(0x09)
+                case 0x75:
+                    guard var v = hex(k) else { return nil }
+                    k += 4
+                    if (0xD800...0xDBFF).contains(v) { pendingHigh = v; continue }
+                    if (0xDC00...0xDFFF).contains(v) {
+                        guard let high = pendingHigh else { return nil }
+                        v = 0x10000 + ((high - 0xD800) << 10) + (v - 0xDC00)
+                        pendingHigh = nil
+                    }
+                    guard let scalar = Unicode.Scalar(v) else { return nil }
+                    out.append(contentsOf: Array(String(Character(scalar)).utf8))
+                default: return nil
+                }
+            }
+            return pendingHigh == nil ? String(decoding: out, as: UTF8.self) : nil
+        }
+
+        mutating func int() -> Int? {
+            skipSpace()
+            var negative = false
+            if i < bytes.count, bytes[i] == 0x2D { negative = true; i += 1 }
+            var v = 0, digits = 0
+            while i < bytes.count, bytes[i] >= 0x30, bytes[i] <= 0x39 {
+                v = v * 10 + Int(bytes[i] - 0x30)
+                i += 1
+                digits += 1
+            }
+            guard digits > 0, digits < 18, i >= bytes.count || (bytes[i] != 0x2E && bytes[i] != 0x65 && bytes[i] != 0x45) else { return nil }
+            return negative ? -v : v
+        }
+
+        mutating func literal(_ word: StaticString) -> Bool {
+            let n = word.utf8CodeUnitCount
+            guard i + n <= bytes.count else { return false }
+            for k in 0..<n where bytes[i + k] != word.utf8Start[k] { return false }
+            i += n
+            return true
+        }
+
+        mutating func value() -> Value? {
+            skipSpace()
+            guard i < bytes.count else { return nil }
+            switch bytes[i] {
+            case 0x22: return string().map(Value.string)
+            case 0x74: return literal("true") ? .bool(true) : nil
+            case 0x66: return literal("false") ? .bool(false) : nil
+            case 0x6E: return literal("null") ? .null : nil
+            case 0x5B:
+                i += 1
+                var items: [Int] = []
+                if expect(0x5D) { return .ints(items) }
+                repeat {
+                    guard let v = int() else { return nil }
+                    items.append(v)
+                } while expect(0x2C)
+                return expect(0x5D) ? .ints(items) : nil
+            default: return int().map(Value.int)
+            }
+        }
+
+        mutating func fact() -> SupplierStatusFact? {
+            guard expect(0x7B) else { return nil }
+            var supplier: String?, kind: SupplierStatusKind?, source: String?, checkedOn: String?
+            var f = SupplierStatusFact(supplier: "", kind: .sbti, source: "", checkedOn: "")
+            if !expect(0x7D) {
+                repeat {
+                    guard let key = string(), expect(0x3A), let v = value() else { return nil }
+                    switch (key, v) {
+                    case (_, .null): break
+                    case ("supplier", .string(let s)): supplier = s
+                    case ("kind", .string(let s)): guard let k = SupplierStatusKind(rawValue: s) else { return nil }; kind = k
+                    case ("source", .string(let s)): source = s
+                    case ("checkedOn", .string(let s)): checkedOn = s
+                    case ("sbtiStatus", .string(let s)): guard let x = SBTiStatus(rawValue: s) else { return nil }; f.sbtiStatus = x
+                    case ("classification", .string(let s)): guard let x = SBTiClassification(rawValue: s) else { return nil }; f.classification = x
+                    case ("cdpScore", .string(let s)): guard let x = CDPScore(rawValue: s) else { return nil }; f.cdpScore = x
+                    case ("level", .string(let s)): f.level = s
+                    case ("evidence", .string(let s)): f.evidence = s
+                    case ("nearTermTargetYear", .int(let n)): f.nearTermTargetYear = n
+                    case ("netZeroYear", .int(let n)): f.netZeroYear = n
+                    case ("netZeroCommitted", .bool(let b)): f.netZeroCommitted = b
+                    case ("member", .bool(let b)): f.member = b
+                    case ("available", .bool(let b)): f.available = b
+                    case ("scopes", .ints(let list)): f.scopes = list
+                    default: return nil  // another key or type: another shape
+                    }
+                } while expect(0x2C)
+                guard expect(0x7D) else { return nil }
+            }
+            skipSpace()
+            guard i == bytes.count, let supplier, let kind, let source, let checkedOn else { return nil }
+            f.supplier = supplier
+            f.kind = kind
+            f.source = source
+            f.checkedOn = checkedOn
+            return f
+        }
+    }
+}

@@ -1,0 +1,83 @@
+import FootprintCore
+import Foundation
+import GRDB
+
+/// The engagement KPIs of one run as stored with it: computed with the status facts recorded in
+/// the workspace when the run was stored, the built-in assessment criteria and 80% coverage.
+public struct KPISnapshot: Sendable, Equatable {
+    public var run: Int64
+    /// The run's `created_at` (ISO 8601 UTC); its first 10 characters are the run's date.
+    public var runCreatedAt: String
+    /// When the snapshot was computed: at the calculation, or later for a run stored before snapshots existed.
+    public var computedAt: String
+    /// Status facts imported up to this time count (the run's `created_at`).
+    public var factsAsOf: String
+    public var kpis: EngagementKPIs
+
+    /// The run's date, YYYY-MM-DD.
+    public var date: String { String(runCreatedAt.prefix(10)) }
+}
+
+extension Workspace {
+    /// The KPI snapshot of `run`: the stored one, or computed now (facts recorded up to the run's
+    /// time) and stored. `calculate` stores it for every new run; runs stored before get theirs the
+    /// first time they are asked for.
+    @discardableResult
+    public func kpiSnapshot(run: CalculationRun) throws(WorkspaceError) -> KPISnapshot {
+        if let stored = try read({ db in try Self.storedSnapshot(run: run.id, db: db) }) { return stored }
+        let kpis = try computeKPIs(run: run, factsAsOf: run.createdAt, criteria: .standard, coverage: 80)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let value: String
+        do { value = String(decoding: try encoder.encode(kpis), as: UTF8.self) } catch { throw .database("cannot encode the KPIs: \(error)") }
+        return try transaction { db in
+            // Another process may have stored it meanwhile: the first one stays.
+            try db.execute(
+                sql: "INSERT OR IGNORE INTO engagement_kpi (run_id, computed_at, facts_as_of, value) VALUES (?, ?, ?, ?)",
+                arguments: [run.id, Self.timestamp(), run.createdAt, value])
+            guard let stored = try Self.storedSnapshot(run: run.id, db: db) else { throw WorkspaceError.database("the KPIs of run #\(run.id) were not stored") }
+            return stored
+        }
+    }
+
+    /// The KPI snapshot of every run, oldest run first (computed and stored for runs that have none).
+    public func kpiHistory() throws(WorkspaceError) -> [KPISnapshot] {
+        let ids = try read { db in try Int64.fetchAll(db, sql: "SELECT id FROM run ORDER BY id") }
+        let stored = try read { db in
+            try Int64.fetchAll(db, sql: "SELECT run_id FROM engagement_kpi")
+        }
+        let have = Set(stored)
+        for id in ids where !have.contains(id) { try kpiSnapshot(run: try run(id: id)) }
+        return try read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT k.*, r.created_at AS run_created_at FROM engagement_kpi k JOIN run r ON r.id = k.run_id ORDER BY k.run_id"
+            ).map(Self.snapshot)
+        }
+    }
+
+    static func storedSnapshot(run: Int64, db: Database) throws -> KPISnapshot? {
+        try Row.fetchOne(
+            db, sql: "SELECT k.*, r.created_at AS run_created_at FROM engagement_kpi k JOIN run r ON r.id = k.run_id WHERE k.run_id = ?", arguments: [run]
+        ).map(snapshot)
+    }
+
+    static func snapshot(_ row: Row) throws -> KPISnapshot {
+        let kpis = try JSONDecoder().decode(EngagementKPIs.self, from: Data((row["value"] as String).utf8))
+        return KPISnapshot(run: row["run_id"], runCreatedAt: row["run_created_at"], computedAt: row["computed_at"], factsAsOf: row["facts_as_of"], kpis: kpis)
+    }
+
+    /// The KPIs of `run` with the status facts imported up to `factsAsOf` (all when nil).
+    func computeKPIs(run: CalculationRun, factsAsOf: String?, criteria: AssessmentCriteria, coverage: Double) throws(WorkspaceError) -> EngagementKPIs {
+        let overviews = try supplierOverviews(factsAsOf: factsAsOf, withRun: false)
+        let segmentation = SupplierSegmentation(aggregate: run.aggregate, register: overviews.map(\.record), coverage: coverage)
+        Trace.mark("segmentation")
+        var tiers: [String: String] = [:]
+        for o in overviews { tiers[o.record.id] = SupplierAssessment.assess(o.assessmentInput, criteria: criteria).tier }
+        Trace.mark("assessed \(tiers.count) suppliers")
+        let strategic = Set(overviews.filter(\.record.strategic).map(\.record.id)).union(segmentation.strategicSet.map(\.supplier))
+        defer { Trace.mark("KPIs") }
+        var latest: [String: [SupplierStatusKind: SupplierStatusFact]] = [:]
+        for o in overviews where !o.assessmentInput.latest.isEmpty { latest[o.record.id] = o.assessmentInput.latest }
+        return EngagementKPIs(aggregate: run.aggregate, latest: latest, tiers: tiers, strategic: strategic)
+    }
+}

@@ -1,0 +1,143 @@
+import ArgumentParser
+import FootprintCore
+import FootprintStore
+import Foundation
+
+extension Footprint.Engagement {
+    struct KPIs: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "kpis",
+            abstract: "SBTi targets-set share (Category 1 and 2, and all), primary-data share, tiers, strategic suppliers assessed; the target's progress.",
+            discussion: """
+                Without --history: the run (default the latest) with the status facts as of now. With --history: the KPIs \
+                stored with each run (status facts recorded by the run's time), oldest first.
+                """)
+        @OptionGroup var workspace: WorkspaceOption
+        @OptionGroup var criteria: CriteriaOption
+        @Option(name: .customLong("run"), help: "The run (default: the latest).") var runID: Int64?
+        @Option(name: .long, help: "Coverage of the strategic set, in percent (default 80).") var coverage: Double = 80
+        @Flag(name: .long, help: "The KPIs stored with every run, oldest first.") var history = false
+        @Flag(name: .long, help: "Print JSON.") var json = false
+
+        func validate() throws {
+            guard coverage >= 0, coverage <= 100 else { throw ValidationError("--coverage \(coverage) is not a percentage between 0 and 100") }
+            if history && runID != nil { throw ValidationError("--history shows every run; leave out --run") }
+        }
+
+        func run() throws {
+            let ws = try workspace.open()
+            if history { return try printHistory(ws) }
+            let rules = try criteria.load()
+            let (run, k) = try report { () throws(WorkspaceError) in try ws.engagementKPIs(runID: runID, criteria: rules, coverage: coverage) }
+            let target = try report { () throws(WorkspaceError) in try ws.engagementTarget() }
+            var progress: EngagementProgress?
+            if let target, let share = k.trackedShare(target) {
+                let past = try report { () throws(WorkspaceError) in try ws.kpiHistory() }
+                progress = ws.engagementProgress(target: target, share: share, date: Workspace.today(), history: past)
+            }
+            Trace.mark("target and history")
+            defer { Trace.mark("printed") }
+            if json { return try printJSON(KPIReport(run: run, k, progress: progress, target: target)) }
+            var lines = ["Engagement KPIs of run #\(run) (status facts as of now):"]
+            lines.append("  emissions: \(formatKg(k.totalKg)) kg CO2e, \(k.totalLines) lines")
+            if k.hasCategoryFigures {
+                lines.append("  SBTi targets set, Categories 1 and 2: \(formatShare(k.targetsSetCat12EmissionShare)) of emissions "
+                    + "(\(formatKg(Double(k.targetsSetCat12NanoKg) / 1e9)) of \(formatKg(Double(k.cat12NanoKg) / 1e9)) kg)")
+                if !k.targetsSetCat12SpendShare.isEmpty {
+                    lines.append("    of spend: " + k.targetsSetCat12SpendShare.sorted(by: { $0.key < $1.key }).map { "\($0.key) \(formatShare($0.value))" }.joined(separator: ", "))
+                }
+            } else {
+                lines.append("  SBTi targets set, Categories 1 and 2: n/a (run #\(run) was stored before the supplier x category table; 'footprint calculate --full' makes a run with it)")
+            }
+            lines.append("  SBTi targets set, all Scope 3: \(k.targetsSetSuppliers.count) suppliers, \(formatShare(k.targetsSetEmissionShare)) of emissions (\(formatKg(k.targetsSetKg)) kg), "
+                + "\(formatShare(k.targetsSetLineShare)) of lines")
+            if !k.targetsSetSpendShare.isEmpty {
+                lines.append("    of spend: " + k.targetsSetSpendShare.sorted(by: { $0.key < $1.key }).map { "\($0.key) \(formatShare($0.value))" }.joined(separator: ", "))
+            }
+            lines.append("  primary data (supplier-specific + hybrid): \(formatShare(k.primaryDataShare)) of emissions (\(formatKg(k.primaryKg)) kg)")
+            lines.append("  suppliers per tier: " + (k.suppliersPerTier.isEmpty ? "none" : rules.tiers.map { "\($0.name) \(k.suppliersPerTier[$0.name] ?? 0)" }.joined(separator: ", ")))
+            lines.append("  strategic suppliers assessed: \(k.strategicAssessed.count) of \(k.strategic.count)"
+                + (k.oldestCheck.map { ", checked \($0) to \(k.newestCheck ?? $0)" } ?? ""))
+            if !k.strategicNotAssessed.isEmpty { lines.append("    without a status fact: " + k.strategicNotAssessed.joined(separator: ", ")) }
+            lines.append(TargetReport.text(target, progress, kpis: k))
+            print(lines.joined(separator: "\n"))
+        }
+
+        func printHistory(_ ws: Workspace) throws {
+            let snapshots = try report { () throws(WorkspaceError) in try ws.kpiHistory() }
+            let target = try report { () throws(WorkspaceError) in try ws.engagementTarget() }
+            let rows = snapshots.map { s -> HistoryRow in
+                let progress = target.flatMap { t in s.kpis.trackedShare(t).flatMap { ws.engagementProgress(target: t, share: $0, date: s.date, history: snapshots) } }
+                return HistoryRow(s, progress)
+            }
+            if json { return try printJSON(HistoryReport(target: target.map { TargetReport($0, nil) }, runs: rows)) }
+            guard !rows.isEmpty else { return print("No calculation run yet: 'footprint calculate' stores one, with its KPIs.") }
+            let table = rows.map { r in
+                [String(r.run), r.date, formatShare(r.cat12EmissionShare), r.cat12SpendShare.sorted { $0.key < $1.key }.map { "\($0.key) \(formatShare($0.value))" }.joined(separator: ", "),
+                 formatShare(r.emissionShare), formatShare(r.primaryDataShare), String(r.targetsSetSuppliers), "\(r.strategicAssessed)/\(r.strategic)",
+                 r.expectedShare.map { formatShare($0) } ?? "", r.onTrack.map { $0 ? "yes" : "no" } ?? ""]
+            }
+            print(InventorySummary.table(
+                ["run", "date", "SBTi cat 1+2 kg", "SBTi cat 1+2 spend", "SBTi all kg", "primary data", "SBTi suppliers", "strategic assessed", "path", "on track"], table),
+                terminator: "")
+            if let target {
+                print("Target: \(target.sharePercent)% of Category 1 and 2 \(target.basis.rawValue) by \(target.deadline); path = the linear path from the first run's share (docs/suppliers.md).")
+            } else {
+                print("No target set: 'footprint engagement target --share 67 --by 2027-12-31' sets one.")
+            }
+            print("Each run's KPIs use the status facts recorded by the time it was stored.")
+        }
+    }
+}
+
+/// A run of `engagement kpis --history --json`.
+struct HistoryRow: Encodable {
+    var run: Int64
+    var date: String
+    var computedAt: String
+    var factsAsOf: String
+    var hasCategoryFigures: Bool
+    var cat12EmissionShare: Double?
+    var cat12SpendShare: [String: Double]
+    var emissionShare: Double?
+    var primaryDataShare: Double?
+    var targetsSetSuppliers: Int
+    var strategic: Int
+    var strategicAssessed: Int
+    var suppliersPerTier: [String: Int]
+    var expectedShare: Double?
+    var onTrack: Bool?
+
+    enum CodingKeys: String, CodingKey {
+        case run, date, strategic
+        case computedAt = "computed_at", factsAsOf = "facts_as_of", hasCategoryFigures = "has_category_figures"
+        case cat12EmissionShare = "sbti_targets_set_cat12_emission_share", cat12SpendShare = "sbti_targets_set_cat12_spend_share"
+        case emissionShare = "sbti_targets_set_emission_share", primaryDataShare = "primary_data_share"
+        case targetsSetSuppliers = "sbti_targets_set_supplier_count", strategicAssessed = "strategic_assessed", suppliersPerTier = "suppliers_per_tier"
+        case expectedShare = "target_path_share", onTrack = "on_track"
+    }
+
+    init(_ s: KPISnapshot, _ progress: EngagementProgress?) {
+        let k = s.kpis
+        run = s.run
+        date = s.date
+        computedAt = s.computedAt
+        factsAsOf = s.factsAsOf
+        hasCategoryFigures = k.hasCategoryFigures
+        cat12EmissionShare = k.targetsSetCat12EmissionShare
+        cat12SpendShare = Dictionary(uniqueKeysWithValues: k.targetsSetCat12SpendShare.map { ($0.key.description, $0.value) })
+        emissionShare = k.targetsSetEmissionShare
+        primaryDataShare = k.primaryDataShare
+        targetsSetSuppliers = k.targetsSetSuppliers.count
+        strategic = k.strategic.count
+        strategicAssessed = k.strategicAssessed.count
+        suppliersPerTier = k.suppliersPerTier
+        expectedShare = progress?.expectedShare
+        onTrack = progress?.onTrack
+    }
+}
+
+struct HistoryReport: Encodable {
+    var target: TargetReport?
+    var runs: [HistoryRow]
+}
