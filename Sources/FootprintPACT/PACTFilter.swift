@@ -86,11 +86,11 @@ public struct PACTFilter: Sendable, Equatable {
     }
 
     // Lowercased sets, computed once so that `matches` is cheap.
-    private var productKeys: Set<String> = []
-    private var companyKeys: Set<String> = []
-    private var geographyKeys: Set<String> = []
-    private var classificationKeys: Set<String> = []
-    private var statusKeys: Set<String> = []
+    var productKeys: Set<String> = []
+    var companyKeys: Set<String> = []
+    var geographyKeys: Set<String> = []
+    var classificationKeys: Set<String> = []
+    var statusKeys: Set<String> = []
 
     private mutating func prepare() {
         productKeys = Set(productId.map { $0.lowercased() })

@@ -96,7 +96,7 @@ public final class EventProcessor: Service, Sendable {
             return
         }
         var matching = catalog.all(filter: filter, clientID: client)
-        if filter.status.isEmpty { matching = matching.filter { $0.footprint.status == .active } }
+        if filter.status.isEmpty { matching = matching.filter(\.keys.isActive) }
         let now = PACTDateTime(epochMilliseconds: Int64(Date().timeIntervalSince1970 * 1000))
         let answerID = UUID().uuidString.lowercased()
         let body: JSONValue
@@ -108,8 +108,12 @@ public final class EventProcessor: Service, Sendable {
             outcome = "rejected: no match"
         } else {
             let sent = matching.prefix(Self.maxFootprintsPerAnswer)
-            body = PACTEvent.requestFulfilled(
-                id: answerID, source: ownSource, time: now, requestEventId: event.id, pfs: sent.map(\.footprint.json))
+            let pfs: [JSONValue]
+            do { pfs = try sent.map { try $0.json() } } catch {
+                complete(item, status: "failed", outcome: "cannot read a stored footprint: \(error)", answers: [])
+                return
+            }
+            body = PACTEvent.requestFulfilled(id: answerID, source: ownSource, time: now, requestEventId: event.id, pfs: pfs)
             outcome = "fulfilled with \(sent.count) footprint\(sent.count == 1 ? "" : "s")" + (matching.count > sent.count ? " of \(matching.count)" : "")
         }
         let draft = PACTOutboundDraft(

@@ -4,20 +4,34 @@ import FootprintStore
 import Foundation
 
 /// What the host serves at one revision of the workspace: our footprints in publication order, each
-/// with its compact JSON and who may see it, and the active API clients. Immutable: a change in the
-/// workspace builds a new catalogue, which replaces this one for later requests.
+/// with its compact JSON, its filter keys and who may see it, and the active API clients. Immutable:
+/// a change in the workspace builds a new catalogue, which replaces this one for later requests.
 public final class FootprintCatalog: Sendable {
-    public struct Entry: Sendable {
+    /// One footprint as served. A class, so that a page of them is a list of references.
+    public final class Entry: Sendable {
         public let seq: Int64
-        public let footprint: PACTFootprint
+        public let id: String
         /// The compact v3 JSON served for it.
         public let bytes: [UInt8]
+        public let keys: PACTFilterKeys
         /// Shared with every client.
         public let everyone: Bool
         /// Client ids it is shared with (when not with everyone).
         public let clients: Set<String>
 
+        init(seq: Int64, id: String, bytes: [UInt8], keys: PACTFilterKeys, everyone: Bool, clients: Set<String>) {
+            self.seq = seq
+            self.id = id
+            self.bytes = bytes
+            self.keys = keys
+            self.everyone = everyone
+            self.clients = clients
+        }
+
         func visible(to clientID: String) -> Bool { everyone || clients.contains(clientID) }
+
+        /// The footprint as a JSON document (for an event that carries it).
+        public func json() throws -> JSONValue { try JSONValue.parse(bytes) }
     }
 
     public let revision: Int64
@@ -33,13 +47,15 @@ public final class FootprintCatalog: Sendable {
         var entries: [Entry] = []
         entries.reserveCapacity(rows.count)
         var positions: [String: Int] = [:]
+        positions.reserveCapacity(rows.count)
         for row in rows {
             let bytes = [UInt8](row.json)
-            let footprint = try PACTFootprint(validated: JSONValue.parse(bytes))
-            positions[footprint.id] = entries.count
+            // Keys are stored at publication; a footprint stored without them is read once here.
+            let keys = try row.filterKeys.flatMap(PACTFilterKeys.init(stored:)) ?? PACTFilterKeys(PACTFootprint(validated: JSONValue.parse(bytes)))
+            positions[row.id] = entries.count
             entries.append(
                 Entry(
-                    seq: row.seq, footprint: footprint, bytes: bytes, everyone: row.sharedWith.contains("*"),
+                    seq: row.seq, id: row.id, bytes: bytes, keys: keys, everyone: row.sharedWith.contains("*"),
                     clients: Set(row.sharedWith.compactMap { idByName[$0] })))
         }
         self.entries = entries
@@ -73,7 +89,7 @@ public final class FootprintCatalog: Sendable {
         while position < entries.count {
             let entry = entries[position]
             position += 1
-            guard entry.visible(to: clientID), unfiltered || filter.matches(entry.footprint) else { continue }
+            guard entry.visible(to: clientID), unfiltered || filter.matches(entry.keys) else { continue }
             if found.count == limit { return (found, found.last?.seq) }
             found.append(entry)
         }
@@ -82,6 +98,6 @@ public final class FootprintCatalog: Sendable {
 
     /// Every footprint visible to the client that matches, for answering a request event.
     public func all(filter: PACTFilter, clientID: String) -> [Entry] {
-        entries.filter { $0.visible(to: clientID) && filter.matches($0.footprint) }
+        entries.filter { $0.visible(to: clientID) && filter.matches($0.keys) }
     }
 }

@@ -25,7 +25,7 @@ public enum OwnFootprintPublisher {
         let inputs = entries.map { entry in
             OwnFootprintInput(
                 id: entry.footprint.id, status: entry.footprint.status.rawValue, json: Data(entry.footprint.json.compactData()),
-                preceding: entry.footprint.precedingPfIds)
+                filterKeys: PACTFilterKeys(entry.footprint).stored, preceding: entry.footprint.precedingPfIds)
         }
         let rows = try workspace.publishOwnFootprints(inputs, sharedWith: sharedWith, deprecatedJSON: deprecated)
         return Outcome(published: rows, warnings: warnings)
@@ -37,9 +37,9 @@ public enum OwnFootprintPublisher {
     }
 
     /// The footprint's JSON with status Deprecated (its only permitted change).
-    static func deprecated(_ json: Data) throws -> Data {
-        let value = try JSONValue.parse(json)
-        return Data(value.setting("status", to: .string("Deprecated")).compactData())
+    static func deprecated(_ json: Data) throws -> (json: Data, filterKeys: String) {
+        let value = try JSONValue.parse(json).setting("status", to: .string("Deprecated"))
+        return (Data(value.compactData()), PACTFilterKeys(try PACTFootprint(validated: value)).stored)
     }
 }
 

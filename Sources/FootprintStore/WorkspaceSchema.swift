@@ -174,6 +174,7 @@ enum WorkspaceSchema {
                     source_version TEXT NOT NULL,
                     json BLOB NOT NULL,
                     original BLOB,
+                    filter_keys TEXT,
                     stored_at TEXT NOT NULL,
                     deprecated_at TEXT,
                     superseded_by TEXT,

@@ -7,6 +7,8 @@ public struct OwnFootprintRow: Sendable {
     public var id: String
     public var status: String
     public var json: Data
+    /// What filters look at (`PACTFilterKeys.stored`), kept so that the host need not parse the JSON.
+    public var filterKeys: String?
     public var sharedWith: [String]
     public var storedAt: String
     public var deprecatedAt: String?
@@ -18,13 +20,15 @@ public struct OwnFootprintInput: Sendable {
     public var id: String
     public var status: String
     public var json: Data
+    public var filterKeys: String
     /// Ids of our earlier footprints this one supersedes (`precedingPfIds`).
     public var preceding: [String]
 
-    public init(id: String, status: String, json: Data, preceding: [String] = []) {
+    public init(id: String, status: String, json: Data, filterKeys: String, preceding: [String] = []) {
         self.id = id
         self.status = status
         self.json = json
+        self.filterKeys = filterKeys
         self.preceding = preceding
     }
 }

@@ -17,7 +17,7 @@ extension Workspace {
     /// footprints named in `preceding` are marked Deprecated with their replacement (their JSON is
     /// given by `deprecatedJSON`, which returns the footprint with status Deprecated).
     public func publishOwnFootprints(
-        _ items: [OwnFootprintInput], sharedWith: [String], deprecatedJSON: (Data) throws -> Data
+        _ items: [OwnFootprintInput], sharedWith: [String], deprecatedJSON: (Data) throws -> (json: Data, filterKeys: String)
     ) throws(WorkspaceError) -> [OwnFootprintRow] {
         let now = Self.timestamp()
         let shares = sharedWith.isEmpty ? ["*"] : sharedWith
@@ -39,20 +39,20 @@ extension Workspace {
             var seqs: [Int64] = []
             for item in items {
                 try db.execute(
-                    sql: "INSERT INTO pact_footprint (id, origin, status, source_version, json, stored_at) VALUES (?, 'own', ?, '3', ?, ?)",
-                    arguments: [item.id, item.status, item.json, now])
+                    sql: "INSERT INTO pact_footprint (id, origin, status, source_version, json, filter_keys, stored_at) VALUES (?, 'own', ?, '3', ?, ?, ?)",
+                    arguments: [item.id, item.status, item.json, item.filterKeys, now])
                 let seq = db.lastInsertedRowID
                 seqs.append(seq)
                 for client in shares {
                     try db.execute(sql: "INSERT INTO pact_share (footprint_seq, client) VALUES (?, ?)", arguments: [seq, client])
                 }
                 for old in item.preceding where old != item.id {
-                    guard let row = try Row.fetchOne(db, sql: "SELECT json, status FROM pact_footprint WHERE origin = 'own' AND id = ?", arguments: [old]) else { continue }
+                    guard let row = try Row.fetchOne(db, sql: "SELECT json, status, filter_keys FROM pact_footprint WHERE origin = 'own' AND id = ?", arguments: [old]) else { continue }
                     let json: Data = row["json"]
-                    let deprecated = row["status"] == "Deprecated" ? json : try deprecatedJSON(json)
+                    let deprecated = row["status"] == "Deprecated" ? (json, row["filter_keys"] ?? "") : try deprecatedJSON(json)
                     try db.execute(
-                        sql: "UPDATE pact_footprint SET status = 'Deprecated', json = ?, deprecated_at = coalesce(deprecated_at, ?), superseded_by = ? WHERE origin = 'own' AND id = ?",
-                        arguments: [deprecated, now, item.id, old])
+                        sql: "UPDATE pact_footprint SET status = 'Deprecated', json = ?, filter_keys = ?, deprecated_at = coalesce(deprecated_at, ?), superseded_by = ? WHERE origin = 'own' AND id = ?",
+                        arguments: [deprecated.0, deprecated.1, now, item.id, old])
                 }
             }
             try bumpPACTRevision(db)
@@ -61,7 +61,7 @@ extension Workspace {
     }
 
     /// Marks one of our footprints Deprecated (the only change a published footprint may undergo).
-    public func deprecateOwnFootprint(id: String, deprecatedJSON: (Data) throws -> Data) throws(WorkspaceError) -> OwnFootprintRow {
+    public func deprecateOwnFootprint(id: String, deprecatedJSON: (Data) throws -> (json: Data, filterKeys: String)) throws(WorkspaceError) -> OwnFootprintRow {
         let now = Self.timestamp()
         return try transaction { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT seq, json, status FROM pact_footprint WHERE origin = 'own' AND id = ?", arguments: [id.lowercased()]) else {
@@ -69,9 +69,10 @@ extension Workspace {
             }
             if row["status"] == "Deprecated" { throw WorkspaceError.conflict("footprint \(id) is already Deprecated") }
             let json: Data = row["json"]
+            let deprecated = try deprecatedJSON(json)
             try db.execute(
-                sql: "UPDATE pact_footprint SET status = 'Deprecated', json = ?, deprecated_at = ? WHERE seq = ?",
-                arguments: [try deprecatedJSON(json), now, row["seq"] as Int64])
+                sql: "UPDATE pact_footprint SET status = 'Deprecated', json = ?, filter_keys = ?, deprecated_at = ? WHERE seq = ?",
+                arguments: [deprecated.json, deprecated.filterKeys, now, row["seq"] as Int64])
             try bumpPACTRevision(db)
             return try Self.ownFootprint(seq: row["seq"], db: db)!
         }
@@ -106,7 +107,7 @@ extension Workspace {
 
     static func ownFootprintRow(_ row: Row, shares: [String]) -> OwnFootprintRow {
         OwnFootprintRow(
-            seq: row["seq"], id: row["id"], status: row["status"], json: row["json"], sharedWith: shares.sorted(),
+            seq: row["seq"], id: row["id"], status: row["status"], json: row["json"], filterKeys: row["filter_keys"], sharedWith: shares.sorted(),
             storedAt: row["stored_at"], deprecatedAt: row["deprecated_at"], supersededBy: row["superseded_by"])
     }
 }
