@@ -44,6 +44,7 @@ extension Footprint.Pact {
         @Option(name: .long, help: "The product id (URN); repeatable.") var product: [String]
         @Option(name: .long, help: "A note for the partner.") var comment: String?
         @Option(name: .long, help: "Our public URL, where the answer goes (default: the one 'serve --public-url' saved).") var replyTo: String?
+        @Option(name: .long, help: "The engagement data request this answers ('footprint engagement requests list'); the sent event is recorded on it.") var engagementRequest: Int64?
         @OptionGroup var trust: PartnerTrustOptions
         @OptionGroup var workspace: WorkspaceOption
 
@@ -58,6 +59,7 @@ extension Footprint.Pact {
                 printError("error: product id '\(urn)' is not a URN; PACT product ids look like urn:gtin:4712345060507")
                 throw ExitCode(1)
             }
+            if let engagementRequest { _ = try report { () throws(WorkspaceError) in try ws.engagementRequest(id: engagementRequest) } }
             var filter = PACTFilter()
             filter.productId = product
             let id = UUID().uuidString.lowercased()
@@ -67,6 +69,7 @@ extension Footprint.Pact {
                 targetURL: PACTClient.trimmed(record.baseURL) + "/3/events", partner: record.name, eventType: PACTEvent.EventType.requestCreated.rawValue,
                 eventID: id, body: Data(event.compactData()))
             let queued = try report { () throws(WorkspaceError) in try ws.enqueuePACTEvents([draft]) }
+            if let engagementRequest { _ = try report { () throws(WorkspaceError) in try ws.recordPACTRequestSent(id: engagementRequest, eventID: id) } }
             var logger = Logger(label: "footprint.pact")
             logger.logLevel = .critical
             let client = try PACTClient(trust: trust.load())
