@@ -2,6 +2,8 @@ import FootprintCore
 import FootprintPACT
 import FootprintStore
 import Foundation
+import NIOCore
+import Synchronization
 
 /// What the host serves at one revision of the workspace: our footprints in publication order, each
 /// with its compact JSON, its filter keys and who may see it, and the active API clients. Immutable:
@@ -39,6 +41,25 @@ public final class FootprintCatalog: Sendable {
     let positionByID: [String: Int]
     /// Active clients by client id.
     public let clients: [String: PACTClientRecord]
+    /// Pages already answered, by client, host and query: the catalogue never changes, so a page
+    /// asked again (the first page, above all) is sent from here without being built again.
+    let pages = Mutex<[String: CachedPage]>([:])
+    /// Most pages kept; when full, the cache starts again empty.
+    static let maxCachedPages = 512
+
+    struct CachedPage: Sendable {
+        var body: ByteBuffer
+        var link: String?
+    }
+
+    func cachedPage(_ key: String) -> CachedPage? { pages.withLock { $0[key] } }
+
+    func cache(_ page: CachedPage, for key: String) {
+        pages.withLock { cache in
+            if cache.count >= Self.maxCachedPages { cache.removeAll(keepingCapacity: true) }
+            cache[key] = page
+        }
+    }
 
     public init(revision: Int64, rows: [OwnFootprintRow], clients: [PACTClientRecord]) throws {
         self.revision = revision

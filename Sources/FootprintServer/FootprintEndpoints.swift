@@ -29,6 +29,9 @@ struct FootprintEndpoints: Sendable {
         case .refused(let response): return response
         case .client(let record): client = record.clientID
         }
+        let base = BaseURL.of(request)
+        let cacheKey = client + "\u{0}" + base + "\u{0}" + (request.uri.query ?? "")
+        if let cached = catalog.cachedPage(cacheKey) { return Self.response(cached) }
         let query = request.uri.queryParameters.map { (name: String($0.key), value: String($0.value)) }
         var limit = defaultPageSize
         var after: Int64?
@@ -59,15 +62,23 @@ struct FootprintEndpoints: Sendable {
             buffer.writeBytes(entry.bytes)
         }
         buffer.writeStaticString("]}")
-        var headers: HTTPFields = [.contentType: PACTResponse.jsonType]
+        var link: String?
         if let next = page.next {
             var items = query.filter { $0.name != "limit" && $0.name != Self.cursorParameter }
             items.append((name: "limit", value: String(limit)))
             items.append((name: Self.cursorParameter, value: String(next)))
-            let target = BaseURL.of(request) + "/3/footprints?" + items.map { FormBody.encode($0.name) + "=" + FormBody.encode($0.value) }.joined(separator: "&")
-            headers[Self.linkField] = "<\(target)>; rel=\"next\""
+            let target = base + "/3/footprints?" + items.map { FormBody.encode($0.name) + "=" + FormBody.encode($0.value) }.joined(separator: "&")
+            link = "<\(target)>; rel=\"next\""
         }
-        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: buffer))
+        let answer = FootprintCatalog.CachedPage(body: buffer, link: link)
+        catalog.cache(answer, for: cacheKey)
+        return Self.response(answer)
+    }
+
+    static func response(_ page: FootprintCatalog.CachedPage) -> Response {
+        var headers: HTTPFields = [.contentType: PACTResponse.jsonType]
+        if let link = page.link { headers[linkField] = link }
+        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: page.body))
     }
 
     func get(_ request: Request, id: String) -> Response {
