@@ -56,6 +56,7 @@ extension Footprint {
             let server = PACTHostServer(workspace: ws, configuration: configuration, client: client, logger: logger)
             let app = try server.makeApplication(onRunning: { port in
                 print("Serving PACT v3 at https://\(host):\(port) (workspace \(ws.path)); stop with Ctrl-C")
+                fflush(nil)
             })
             try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
             try await client.shutdown()
