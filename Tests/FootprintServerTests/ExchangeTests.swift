@@ -110,5 +110,24 @@ struct ExchangeTests {
         #expect(stored == 1)
         let inbox = try buyer.workspace.pactInbox()
         #expect(inbox.first?.outcome?.contains("S-NET") == true)
+
+        // A Published event from the supplier: our processor fetches the footprint from its host.
+        let newer = FootprintFixtures.Spec(productIds: ["urn:pact:nordic-networks.example:product-id:router-8"])
+        _ = try OwnFootprintPublisher.publish(FootprintFixtures.document([newer]), file: "newer.json", sharedWith: [], workspace: supplier.workspace)
+        try await Task.sleep(for: .milliseconds(1500))  // the supplier's host picks up the publication
+        let http = try TestClient(trusting: [buyer.certificate.certificatePEM])
+        let token = try await http.token(buyer.base, id: atBuyer.0, secret: atBuyer.1)
+        let published = try await http.send(
+            .POST, buyer.base + "/3/events", headers: [("Authorization", "Bearer " + token), ("Content-Type", "application/cloudevents+json")],
+            body: Array("""
+                {"type":"org.wbcsd.pact.ProductFootprint.PublishedEvent.3","specversion":"1.0","id":"pub-1","source":"\(supplier.base)","time":"2026-11-29T10:00:00Z","data":{"pfIds":["\(newer.id)"]}}
+                """.utf8))
+        await http.shutdown()
+        #expect(published.status == 200)
+        for _ in 0..<100 where stored < 2 {
+            try await Task.sleep(for: .milliseconds(100))
+            stored = try buyer.workspace.pactImportedCount()
+        }
+        #expect(stored == 2)
     }
 }
