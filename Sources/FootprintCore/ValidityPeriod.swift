@@ -33,27 +33,12 @@ public struct ValidityPeriod: Sendable, Hashable {
 extension CivilDate {
     /// YYYYMMDD of a day number.
     public static func yyyymmdd(days: Int64) -> Int32 {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
+        let (y, m, d) = civil(days: days)
         return Int32(clamping: y * 10000 + m * 100 + d)
     }
 
     /// The day number of YYYYMMDD.
     public static func days(yyyymmdd date: Int32) -> Int64 {
-        var y = Int64(date / 10000)
-        let m = Int64(date / 100 % 100), d = Int64(date % 100)
-        if m <= 2 { y -= 1 }
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
+        days(year: Int64(date / 10000), month: Int64(date / 100 % 100), day: Int64(date % 100))
     }
 }

@@ -1,3 +1,4 @@
+import FootprintCore
 /// A PACT `string<date-time>` (RFC 3339): the text as given and the instant in milliseconds since
 /// 1970-01-01T00:00:00Z. Fractional seconds beyond milliseconds are truncated.
 public struct PACTDateTime: Sendable, Hashable, Comparable, CustomStringConvertible {
@@ -20,7 +21,7 @@ public struct PACTDateTime: Sendable, Hashable, Comparable, CustomStringConverti
         self.epochMilliseconds = ms
         let days = ms >= 0 ? ms / 86_400_000 : -((-ms + 86_399_999) / 86_400_000)
         let rest = ms - days * 86_400_000
-        let (y, m, d) = PACTDateTime.civil(fromDays: days)
+        let (y, m, d) = CivilDate.civil(days: days)
         func two(_ v: Int64) -> String { v < 10 ? "0\(v)" : "\(v)" }
         var year = String(y)
         while year.count < 4 { year = "0" + year }
@@ -40,35 +41,14 @@ public struct PACTDateTime: Sendable, Hashable, Comparable, CustomStringConverti
     public func addingYears(_ years: Int) -> PACTDateTime {
         let days = epochMilliseconds >= 0 ? epochMilliseconds / 86_400_000 : -((-epochMilliseconds + 86_399_999) / 86_400_000)
         let rest = epochMilliseconds - days * 86_400_000
-        var (y, m, d) = PACTDateTime.civil(fromDays: days)
+        var (y, m, d) = CivilDate.civil(days: days)
         y += Int64(years)
         if m == 2 && d == 29 && !PACTDateTime.isLeap(y) { d = 28 }
-        return PACTDateTime(epochMilliseconds: PACTDateTime.days(fromCivil: y, m, d) * 86_400_000 + rest)
+        return PACTDateTime(epochMilliseconds: CivilDate.days(year: y, month: m, day: d) * 86_400_000 + rest)
     }
 
     static func isLeap(_ y: Int64) -> Bool { y % 4 == 0 && (y % 100 != 0 || y % 400 == 0) }
 
-    /// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
-    static func days(fromCivil y0: Int64, _ m: Int64, _ d: Int64) -> Int64 {
-        let y = m <= 2 ? y0 - 1 : y0
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
-    }
-
-    static func civil(fromDays z0: Int64) -> (Int64, Int64, Int64) {
-        let z = z0 + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
-    }
 
     static func parse(_ b: [UInt8]) -> Int64? {
         var i = 0
@@ -121,7 +101,7 @@ public struct PACTDateTime: Sendable, Hashable, Comparable, CustomStringConverti
             return nil
         }
         guard i == b.count else { return nil }
-        let days = days(fromCivil: year, month, day)
+        let days = CivilDate.days(year: year, month: month, day: day)
         let seconds = days * 86_400 + hour * 3600 + minute * 60 + min(second, 59) - offset * 60
         return seconds * 1000 + millis
     }
