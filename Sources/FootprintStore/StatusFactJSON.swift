@@ -7,10 +7,20 @@ import FootprintCore
 enum StatusFactJSON {
     static func decode(_ text: String) -> SupplierStatusFact? {
         var text = text
-        return text.withUTF8 { bytes in
-            var p = Parser(bytes: bytes)
-            return p.fact()
-        }
+        return text.withUTF8 { decode($0) }
+    }
+
+    /// The same, from the UTF-8 bytes of the JSON text.
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> SupplierStatusFact? {
+        var p = Parser(bytes: bytes)
+        return p.fact()
+    }
+
+    /// The members `insertFact` writes.
+    private enum Key: String, CaseIterable {
+        case supplier, kind, source, checkedOn, sbtiStatus, classification, cdpScore, level, evidence
+        case nearTermTargetYear, netZeroYear, netZeroCommitted, member, available, scopes
+        static let byName = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
     }
 
     private enum Value {
@@ -145,25 +155,27 @@ enum StatusFactJSON {
             var f = SupplierStatusFact(supplier: "", kind: .sbti, source: "", checkedOn: "")
             if !expect(0x7D) {
                 repeat {
-                    guard let key = string(), expect(0x3A), let v = value() else { return nil }
+                    // One hash lookup per key: matching the key against each name in turn cost most of the parse.
+                    guard let name = string(), expect(0x3A), let v = value() else { return nil }
+                    guard let key = Key.byName[name] else { return nil }  // another key: another shape
                     switch (key, v) {
                     case (_, .null): break
-                    case ("supplier", .string(let s)): supplier = s
-                    case ("kind", .string(let s)): guard let k = SupplierStatusKind(rawValue: s) else { return nil }; kind = k
-                    case ("source", .string(let s)): source = s
-                    case ("checkedOn", .string(let s)): checkedOn = s
-                    case ("sbtiStatus", .string(let s)): guard let x = SBTiStatus(rawValue: s) else { return nil }; f.sbtiStatus = x
-                    case ("classification", .string(let s)): guard let x = SBTiClassification(rawValue: s) else { return nil }; f.classification = x
-                    case ("cdpScore", .string(let s)): guard let x = CDPScore(rawValue: s) else { return nil }; f.cdpScore = x
-                    case ("level", .string(let s)): f.level = s
-                    case ("evidence", .string(let s)): f.evidence = s
-                    case ("nearTermTargetYear", .int(let n)): f.nearTermTargetYear = n
-                    case ("netZeroYear", .int(let n)): f.netZeroYear = n
-                    case ("netZeroCommitted", .bool(let b)): f.netZeroCommitted = b
-                    case ("member", .bool(let b)): f.member = b
-                    case ("available", .bool(let b)): f.available = b
-                    case ("scopes", .ints(let list)): f.scopes = list
-                    default: return nil  // another key or type: another shape
+                    case (.supplier, .string(let s)): supplier = s
+                    case (.kind, .string(let s)): guard let k = SupplierStatusKind(rawValue: s) else { return nil }; kind = k
+                    case (.source, .string(let s)): source = s
+                    case (.checkedOn, .string(let s)): checkedOn = s
+                    case (.sbtiStatus, .string(let s)): guard let x = SBTiStatus(rawValue: s) else { return nil }; f.sbtiStatus = x
+                    case (.classification, .string(let s)): guard let x = SBTiClassification(rawValue: s) else { return nil }; f.classification = x
+                    case (.cdpScore, .string(let s)): guard let x = CDPScore(rawValue: s) else { return nil }; f.cdpScore = x
+                    case (.level, .string(let s)): f.level = s
+                    case (.evidence, .string(let s)): f.evidence = s
+                    case (.nearTermTargetYear, .int(let n)): f.nearTermTargetYear = n
+                    case (.netZeroYear, .int(let n)): f.netZeroYear = n
+                    case (.netZeroCommitted, .bool(let b)): f.netZeroCommitted = b
+                    case (.member, .bool(let b)): f.member = b
+                    case (.available, .bool(let b)): f.available = b
+                    case (.scopes, .ints(let list)): f.scopes = list
+                    default: return nil  // another type: another shape
                     }
                 } while expect(0x2C)
                 guard expect(0x7D) else { return nil }

@@ -15,9 +15,13 @@ extension Workspace {
     /// A new run's engagement KPIs are stored with it (`kpiSnapshot`); should that fail, the run
     /// stands and its KPIs are computed the first time they are asked for.
     public func calculate(_ options: CalculationOptions) throws(WorkspaceError) -> CalculationRun {
+        // What the KPI snapshot reads besides the run (the register, status facts imported until now,
+        // disclosures, footprints) is read on another thread while the run is computed.
+        let factsAsOf = Self.timestamp()
+        let overviews = Background { () throws(WorkspaceError) in try self.supplierOverviews(factsAsOf: factsAsOf, withRun: false) }
         let run = try calculateRun(options)
         if !run.upToDate {
-            do { try kpiSnapshot(run: run) } catch { Trace.mark("KPI snapshot not stored: \(error)") }
+            do { try storeSnapshot(run: run, overviews: try overviews.value(), factsAsOf: factsAsOf) } catch { Trace.mark("KPI snapshot not stored: \(error)") }
             Trace.mark("KPI snapshot")
         }
         return run
@@ -26,6 +30,14 @@ extension Workspace {
     private func calculateRun(_ options: CalculationOptions) throws(WorkspaceError) -> CalculationRun {
         let started = Date()
         Trace.mark("start")
+        // The latest run (inputs and inventory: when only some suppliers' data changed, the new run
+        // starts from it) is read on another connection while the reference data is loaded.
+        let latestRun = options.full ? nil : Background { () throws(WorkspaceError) -> CalculationRun? in
+            do throws(WorkspaceError) { return try self.run(id: nil) } catch {
+                guard case .noRuns = error else { throw error }
+                return nil
+            }
+        }
         let snapshot: ReferenceSnapshot = try read { db in try ReferenceSnapshot.load(db: db) }
         Trace.mark("reference snapshot")
         guard !snapshot.purchaseImports.isEmpty else { throw .nothingToCalculate }
@@ -33,12 +45,12 @@ extension Workspace {
         Trace.mark("terms")
         let evaluator = PackEvaluator(engine: InventoryEngine(reference: snapshot.reference), texts: texts, scope3Defaults: snapshot.scope3Defaults)
         Trace.mark("reference data, terms and engine")
-        let latest = options.full ? nil : try latestInputs()
-        if let latest, latest.inputs.globalDigest == snapshot.inputs.globalDigest {
-            let before = latest.inputs.supplierDigests, after = snapshot.inputs.supplierDigests
+        var latest: CalculationRun?
+        if let latestRun { latest = try latestRun.value() }
+        Trace.mark("latest run")
+        if let parent = latest, parent.inputs.globalDigest == snapshot.inputs.globalDigest {
+            let before = parent.inputs.supplierDigests, after = snapshot.inputs.supplierDigests
             let changed = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }
-            let parent = try run(id: latest.id)
-            Trace.mark("latest run")
             if changed.isEmpty {
                 var same = parent
                 same.upToDate = true
@@ -46,18 +58,10 @@ extension Workspace {
             }
             // A run stored before the supplier x Scope 3 category grouping has none to update: compute in full.
             if parent.aggregate.hasSupplierScope3 {
-                return try incremental(from: parent, suppliers: changed, snapshot: snapshot, evaluator: evaluator, started: started)
+                return try incremental(from: parent, suppliers: changed, snapshot: snapshot, evaluator: evaluator, threads: options.threads, started: started)
             }
         }
         return try full(snapshot: snapshot, evaluator: evaluator, threads: options.threads, started: started)
-    }
-
-    /// The latest run's id and inputs, without its inventory.
-    private func latestInputs() throws(WorkspaceError) -> (id: Int64, inputs: RunInputs)? {
-        try read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT id, inputs FROM run ORDER BY id DESC LIMIT 1") else { return nil }
-            return (row["id"], try JSONDecoder().decode(RunInputs.self, from: Data((row["inputs"] as String).utf8)))
-        }
     }
 
     struct PackRef: Sendable {
@@ -125,7 +129,7 @@ extension Workspace {
     /// its lines that were not computed from a product footprint; for changed footprints, its lines with
     /// those products. A pack with no such line keeps its results from the earlier run.
     private func incremental(
-        from latest: CalculationRun, suppliers: Set<String>, snapshot: ReferenceSnapshot, evaluator: PackEvaluator, started: Date
+        from latest: CalculationRun, suppliers: Set<String>, snapshot: ReferenceSnapshot, evaluator: PackEvaluator, threads: Int, started: Date
     ) throws(WorkspaceError) -> CalculationRun {
         let before = latest.inputs, after = snapshot.inputs
         let texts = evaluator.texts
@@ -148,10 +152,63 @@ extension Workspace {
         }
         let packs = supplierTerms.isEmpty ? [] : try packs(importIDs: snapshot.purchaseImports, suppliers: supplierTerms)
         let chain = try runChain(latest.id)
-        var old = evaluator.makeAccumulator()
-        var new = evaluator.makeAccumulator()
+        // Packs go to the threads largest first, each to the one with the fewest lines so far; each
+        // thread reads on its own connection and keeps its own old and new sums.
+        let threadCount = max(1, min(threads, packs.count))
+        var shares = [[PackRef]](repeating: [], count: threadCount)
+        var load = [Int](repeating: 0, count: threadCount)
+        for ref in packs {
+            let t = load.indices.min { load[$0] < load[$1] } ?? 0
+            shares[t].append(ref)
+            load[t] += ref.lines
+        }
+        let needs = RecomputeSelection(disclosureChanged: disclosureChanged, productChanged: productChanged)
+        let latestID = latest.id
+        let parts = shares.map { share in
+            Background { () throws(WorkspaceError) -> RecomputedPacks in
+                try self.recompute(share, chain: chain, latestRun: latestID, needs: needs, evaluator: evaluator)
+            }
+        }
+        var aggregate = latest.aggregate
         var results: [(Int64, [UInt8])] = []
         var recomputed = 0
+        for part in parts {
+            let done = try part.value()
+            aggregate.add(evaluator.aggregate(done.old), sign: -1)
+            aggregate.add(evaluator.aggregate(done.new))
+            results += done.results
+            recomputed += done.recomputed
+        }
+        Trace.mark("recomputed \(recomputed) lines in \(packs.count) packs on \(threadCount) threads")
+        return try save(kind: .incremental, parent: latest.id, inputs: snapshot.inputs, recomputed: recomputed, started: started) { insert in
+            for (pack, data) in results { try insert(pack, data) }
+            return aggregate
+        }
+    }
+
+    /// Which lines of a changed supplier's packs an incremental run recomputes.
+    struct RecomputeSelection: Sendable {
+        /// Per supplier term: whether its disclosures changed.
+        let disclosureChanged: [Int64: Bool]
+        /// Per product term: whether its footprints changed.
+        let productChanged: [Bool]
+    }
+
+    /// What one thread of an incremental run recomputed: the old and new results of its lines, and the packs' new results.
+    struct RecomputedPacks: Sendable {
+        var old: AggregateAccumulator
+        var new: AggregateAccumulator
+        var results: [(Int64, [UInt8])] = []
+        var recomputed = 0
+    }
+
+    /// Recomputes the selected lines of `packs` (results of the earlier run read from the newest run of
+    /// `chain` that stored each pack's).
+    private func recompute(
+        _ packs: [PackRef], chain: [Int64], latestRun: Int64, needs selection: RecomputeSelection, evaluator: PackEvaluator
+    ) throws(WorkspaceError) -> RecomputedPacks {
+        var done = RecomputedPacks(old: evaluator.makeAccumulator(), new: evaluator.makeAccumulator())
+        let productChanged = selection.productChanged
         try read { db in
             let select = try db.makeStatement(sql: "SELECT data FROM purchase_pack WHERE id = ?")
             // A pack's results are in the newest run of the chain that stored them: one key lookup per run.
@@ -159,9 +216,9 @@ extension Workspace {
             let exists = try db.makeStatement(sql: "SELECT 1 FROM run_result WHERE run_id = ? AND pack_id = ?")
             for ref in packs {
                 guard let holder = try chain.first(where: { try Bool.fetchOne(exists, arguments: [$0, ref.id]) ?? false }) else {
-                    throw WorkspaceError.database("no run in the chain of run #\(latest.id) has results for pack \(ref.id)")
+                    throw WorkspaceError.database("no run in the chain of run #\(latestRun) has results for pack \(ref.id)")
                 }
-                let disclosure = disclosureChanged[ref.supplier] ?? false
+                let disclosure = selection.disclosureChanged[ref.supplier] ?? false
                 let outcome: Bool? = try Self.blob(select, ref.id) { packBytes -> Bool in
                     guard let pack = PackView(packBytes) else { return false }
                     return try Self.blob(previous, holder, ref.id) { oldBytes -> Bool in
@@ -171,26 +228,19 @@ extension Workspace {
                             let product = Int(pack.product(i))
                             return product >= 0 && productChanged[product]
                         }
-                        if let (bytes, count) = evaluator.update(pack, supplier: Int(ref.supplier), stored: stored, needs: needs, old: &old, new: &new) {
-                            results.append((ref.id, bytes))
-                            recomputed += count
+                        if let (bytes, count) = evaluator.update(pack, supplier: Int(ref.supplier), stored: stored, needs: needs, old: &done.old, new: &done.new) {
+                            done.results.append((ref.id, bytes))
+                            done.recomputed += count
                         }
                         return true
                     } ?? false
                 }
                 guard outcome == true else {
-                    throw WorkspaceError.database("pack \(ref.id) or its results in run #\(latest.id) are missing or damaged")
+                    throw WorkspaceError.database("pack \(ref.id) or its results in run #\(latestRun) are missing or damaged")
                 }
             }
         }
-        Trace.mark("recomputed \(recomputed) lines in \(packs.count) packs")
-        var aggregate = latest.aggregate
-        aggregate.add(evaluator.aggregate(old), sign: -1)
-        aggregate.add(evaluator.aggregate(new))
-        return try save(kind: .incremental, parent: latest.id, inputs: snapshot.inputs, recomputed: recomputed, started: started) { insert in
-            for (pack, data) in results { try insert(pack, data) }
-            return aggregate
-        }
+        return done
     }
 
     /// Calls `body` with the blob (first column) the statement selects for `ids` (its parameters), or returns nil when there is no row.
@@ -281,6 +331,7 @@ extension Workspace {
     static func calculationRun(_ row: Row) throws -> CalculationRun {
         let decoder = JSONDecoder()
         let inputs = try decoder.decode(RunInputs.self, from: Data((row["inputs"] as String).utf8))
+        Trace.mark("run inputs decoded")
         let data: Data = row["aggregate"]
         guard let aggregate = InventoryAggregate(binary: [UInt8](data)) else {
             throw WorkspaceError.database("the inventory of run #\(row["id"] as Int64) is damaged")

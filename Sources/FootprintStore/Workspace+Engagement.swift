@@ -15,8 +15,11 @@ extension Workspace {
     /// supplier of the register with `criteria`.
     public func engagementKPIs(runID: Int64? = nil, criteria: AssessmentCriteria = .standard, coverage: Double = 80) throws(WorkspaceError) -> (run: Int64, kpis: EngagementKPIs) {
         Trace.mark("start")
-        let run = try self.run(id: runID)
+        // The run's inventory is read and decoded while the register and its facts are.
+        let pending = Background { () throws(WorkspaceError) in try self.run(id: runID) }
+        let overviews = try supplierOverviews(factsAsOf: nil, withRun: false)
+        let run = try pending.value()
         Trace.mark("run #\(run.id)")
-        return (run.id, try computeKPIs(run: run, factsAsOf: nil, criteria: criteria, coverage: coverage))
+        return (run.id, computeKPIs(run: run, overviews: overviews, criteria: criteria, coverage: coverage))
     }
 }

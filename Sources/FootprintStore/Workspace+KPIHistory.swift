@@ -10,7 +10,8 @@ public struct KPISnapshot: Sendable, Equatable {
     public var runCreatedAt: String
     /// When the snapshot was computed: at the calculation, or later for a run stored before snapshots existed.
     public var computedAt: String
-    /// Status facts imported up to this time count (the run's `created_at`).
+    /// Status facts imported up to this time count: when the calculation started (the snapshot of a
+    /// run stored before snapshots existed: the run's `created_at`).
     public var factsAsOf: String
     public var kpis: EngagementKPIs
 
@@ -25,7 +26,14 @@ extension Workspace {
     @discardableResult
     public func kpiSnapshot(run: CalculationRun) throws(WorkspaceError) -> KPISnapshot {
         if let stored = try read({ db in try Self.storedSnapshot(run: run.id, db: db) }) { return stored }
-        let kpis = try computeKPIs(run: run, factsAsOf: run.createdAt, criteria: .standard, coverage: 80)
+        return try storeSnapshot(run: run, overviews: try supplierOverviews(factsAsOf: run.createdAt, withRun: false), factsAsOf: run.createdAt)
+    }
+
+    /// Computes and stores the snapshot of `run` from `overviews` read with the status facts imported up to
+    /// `factsAsOf` (unless one is stored already: the first one stays).
+    @discardableResult
+    func storeSnapshot(run: CalculationRun, overviews: [SupplierOverview], factsAsOf: String) throws(WorkspaceError) -> KPISnapshot {
+        let kpis = computeKPIs(run: run, overviews: overviews, criteria: .standard, coverage: 80)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let value: String
@@ -34,7 +42,7 @@ extension Workspace {
             // Another process may have stored it meanwhile: the first one stays.
             try db.execute(
                 sql: "INSERT OR IGNORE INTO engagement_kpi (run_id, computed_at, facts_as_of, value) VALUES (?, ?, ?, ?)",
-                arguments: [run.id, Self.timestamp(), run.createdAt, value])
+                arguments: [run.id, Self.timestamp(), factsAsOf, value])
             guard let stored = try Self.storedSnapshot(run: run.id, db: db) else { throw WorkspaceError.database("the KPIs of run #\(run.id) were not stored") }
             return stored
         }
@@ -55,6 +63,20 @@ extension Workspace {
         }
     }
 
+    /// The baseline of the target's progress: the KPI snapshot of the oldest run whose KPIs the target
+    /// can be tracked by (as `engagementProgress` looks for it in the whole history), reading
+    /// snapshots oldest first and stopping there.
+    public func kpiBaseline(for target: EngagementTarget) throws(WorkspaceError) -> KPISnapshot? {
+        let ids = try read { db in try Int64.fetchAll(db, sql: "SELECT id FROM run ORDER BY id") }
+        for id in ids {
+            var snapshot = try read { db in try Self.storedSnapshot(run: id, db: db) }
+            if snapshot == nil { snapshot = try kpiSnapshot(run: try run(id: id)) }
+            guard let snapshot else { continue }
+            if snapshot.kpis.trackedShare(target) != nil { return snapshot }
+        }
+        return nil
+    }
+
     static func storedSnapshot(run: Int64, db: Database) throws -> KPISnapshot? {
         try Row.fetchOne(
             db, sql: "SELECT k.*, r.created_at AS run_created_at FROM engagement_kpi k JOIN run r ON r.id = k.run_id WHERE k.run_id = ?", arguments: [run]
@@ -68,11 +90,15 @@ extension Workspace {
 
     /// The KPIs of `run` with the status facts imported up to `factsAsOf` (all when nil).
     func computeKPIs(run: CalculationRun, factsAsOf: String?, criteria: AssessmentCriteria, coverage: Double) throws(WorkspaceError) -> EngagementKPIs {
-        let overviews = try supplierOverviews(factsAsOf: factsAsOf, withRun: false)
+        computeKPIs(run: run, overviews: try supplierOverviews(factsAsOf: factsAsOf, withRun: false), criteria: criteria, coverage: coverage)
+    }
+
+    /// The KPIs of `run` from the register's overviews (`supplierOverviews(withRun: false)`).
+    func computeKPIs(run: CalculationRun, overviews: [SupplierOverview], criteria: AssessmentCriteria, coverage: Double) -> EngagementKPIs {
         let segmentation = SupplierSegmentation(aggregate: run.aggregate, register: overviews.map(\.record), coverage: coverage)
         Trace.mark("segmentation")
         var tiers: [String: String] = [:]
-        for o in overviews { tiers[o.record.id] = SupplierAssessment.assess(o.assessmentInput, criteria: criteria).tier }
+        for o in overviews { tiers[o.record.id] = SupplierAssessment.assess(o.assessmentInput, criteria: criteria, explain: false).tier }
         Trace.mark("assessed \(tiers.count) suppliers")
         let strategic = Set(overviews.filter(\.record.strategic).map(\.record.id)).union(segmentation.strategicSet.map(\.supplier))
         defer { Trace.mark("KPIs") }

@@ -35,17 +35,19 @@ extension Workspace {
         var position: [String: Int] = [:]
         var fromEdit: Set<String> = []
         var result: [SupplierRecord] = []
-        let rows = try Row.fetchCursor(
+        let edit = ImportKind.supplierEdit.rawValue
+        try RawRows.each(
             db,
             sql: """
-                SELECT \(registerColumns), i.kind AS import_kind FROM supplier_register r JOIN import i ON i.id = r.import_id
+                SELECT \(registerColumns), i.kind = ? FROM supplier_register r JOIN import i ON i.id = r.import_id
                 WHERE i.status = 'active' ORDER BY r.import_id, r.line
-                """)
-        while let row = try rows.next() {
+                """,
+            arguments: [edit]
+        ) { row in
             let record = registerRecord(row)
-            let isEdit = (row[14] as String) == ImportKind.supplierEdit.rawValue
+            let isEdit = row.int64(14) != 0
             if let at = position[record.id] {
-                guard isEdit || fromEdit.contains(record.id) else { continue }
+                guard isEdit || fromEdit.contains(record.id) else { return }
                 result[at] = record
             } else {
                 position[record.id] = result.count
@@ -70,6 +72,16 @@ extension Workspace {
             categories: SupplierRegisterReader.list(row[11]), strategic: (row[12] as Int) != 0, notes: row[13])
     }
 
+    /// `registerRecord` from raw columns (the same positions).
+    static func registerRecord(_ row: RawColumns) -> SupplierRecord {
+        let ids = SupplierIdentifiers(
+            orgNumber: row.text(3), vat: row.text(4), lei: row.text(5), duns: row.text(6), isin: row.text(7),
+            pactCompanyIDs: SupplierRegisterReader.list(row.text(8)))
+        return SupplierRecord(
+            id: row.string(0), name: row.string(1), country: row.text(2), identifiers: ids, contactName: row.text(9), contactEmail: row.text(10),
+            categories: SupplierRegisterReader.list(row.text(11)), strategic: row.int64(12) != 0, notes: row.text(13))
+    }
+
     /// Status facts, oldest first (by date checked, then as recorded), from imports that were not removed;
     /// for one supplier when `supplier` is given.
     public func statusFacts(supplier: String? = nil) throws(WorkspaceError) -> [SupplierStatusFact] {
@@ -80,24 +92,25 @@ extension Workspace {
     static func statusFacts(supplier: String?, importedBy: String? = nil, db: Database) throws -> [SupplierStatusFact] {
         // Each fact's JSON is read by a small parser for the flat objects `insertFact` writes; Foundation's
         // decoder (the fallback) cost most of an assessment of thousands of suppliers.
-        let rows = try Row.fetchCursor(
+        let decoder = JSONDecoder()
+        var facts: [SupplierStatusFact] = []
+        var fallbacks = 0
+        try RawRows.each(
             db,
             sql: """
                 SELECT s.value FROM supplier_status s JOIN import i ON i.id = s.import_id
                 WHERE i.status != 'removed' AND (?1 IS NULL OR s.supplier_id = ?1) AND (?2 IS NULL OR i.imported_at <= ?2)
                 ORDER BY s.checked_on, s.id
-                """, arguments: [supplier, importedBy])
-        var texts: [String] = []
-        while let row = try rows.next() { texts.append(row[0]) }
-        Trace.mark("status facts read: \(texts.count)")
-        let decoder = JSONDecoder()
-        var fallbacks = 0
-        let facts = try texts.map { text in
-            if let fact = StatusFactJSON.decode(text) { return fact }
-            fallbacks += 1
-            return try decoder.decode(SupplierStatusFact.self, from: Data(text.utf8))
+                """,
+            arguments: [supplier, importedBy]
+        ) { row in
+            try row.bytes(0) { bytes in
+                if let fact = StatusFactJSON.decode(bytes) { return facts.append(fact) }
+                fallbacks += 1
+                facts.append(try decoder.decode(SupplierStatusFact.self, from: Data(bytes)))
+            }
         }
-        Trace.mark("status facts decoded, \(fallbacks) by JSONDecoder")
+        Trace.mark("status facts read and decoded: \(facts.count), \(fallbacks) by JSONDecoder")
         return facts
     }
 

@@ -41,7 +41,8 @@ public final class Workspace: WorkspaceStore, @unchecked Sendable {
         }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
-            try WorkspaceSchema.migrator.migrate(pool)
+            // A read tells whether every migration is applied (nearly always); migrating takes the write lock.
+            if try !pool.read({ db in try WorkspaceSchema.migrator.hasCompletedMigrations(db) }) { try WorkspaceSchema.migrator.migrate(pool) }
         } catch {
             throw .cannotOpen(path: path, reason: "\(error)")
         }

@@ -8,6 +8,7 @@ extension Footprint {
     /// `footprint calculate --data DIR`: the inventory of a folder of canonical files.
     struct Calculate: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "calculate",
             abstract: "Compute the Scope 3 inventory of a folder of canonical CSV files.",
             discussion: """
                 The folder holds purchases.csv and factors.csv, and optionally suppliers.csv, rates.csv, \

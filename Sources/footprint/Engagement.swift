@@ -7,6 +7,7 @@ extension Footprint {
     /// `footprint engagement`: supplier-engagement KPIs.
     struct Engagement: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "engagement",
             abstract: "Supplier engagement: KPIs per calculation run, the SBTi engagement target, data requests (docs/suppliers.md).",
             subcommands: [KPIs.self, Target.self, Requests.self], defaultSubcommand: KPIs.self)
     }

@@ -28,12 +28,17 @@ extension Footprint.Engagement {
             let ws = try workspace.open()
             if history { return try printHistory(ws) }
             let rules = try criteria.load()
+            // The target and the baseline of its progress are read while the KPIs are computed.
+            let tracking = Background { () throws(WorkspaceError) -> (EngagementTarget, KPISnapshot?)? in
+                guard let target = try ws.engagementTarget() else { return nil }
+                return (target, try ws.kpiBaseline(for: target))
+            }
             let (run, k) = try report { () throws(WorkspaceError) in try ws.engagementKPIs(runID: runID, criteria: rules, coverage: coverage) }
-            let target = try report { () throws(WorkspaceError) in try ws.engagementTarget() }
+            let tracked = try report { () throws(WorkspaceError) in try tracking.value() }
+            let target = tracked?.0
             var progress: EngagementProgress?
-            if let target, let share = k.trackedShare(target) {
-                let past = try report { () throws(WorkspaceError) in try ws.kpiHistory() }
-                progress = ws.engagementProgress(target: target, share: share, date: Workspace.today(), history: past)
+            if let (target, baseline) = tracked, let share = k.trackedShare(target) {
+                progress = ws.engagementProgress(target: target, share: share, date: Workspace.today(), history: baseline.map { [$0] } ?? [])
             }
             Trace.mark("target and history")
             defer { Trace.mark("printed") }

@@ -7,6 +7,7 @@ extension Footprint.Engagement {
     /// `footprint engagement requests`: data requests to suppliers.
     struct Requests: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "requests",
             abstract: "Data requests to suppliers: add, list, update their status, and the reminders due (docs/suppliers.md).",
             subcommands: [Add.self, List.self, Update.self, Reminders.self], defaultSubcommand: List.self)
     }
@@ -83,6 +84,7 @@ struct AsOfOption: ParsableArguments {
 extension Footprint.Engagement.Requests {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Record a data request to a supplier.",
             discussion: "A supplier whose newest PACT status fact says it has a PACT host gets the request on the pact channel, for the PACT module to send.")
         @Argument(help: "The supplier's id.") var supplier: String
@@ -108,7 +110,7 @@ extension Footprint.Engagement.Requests {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List data requests with their status (requested, received, declined, overdue).")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List data requests with their status (requested, received, declined, overdue).")
         @Option(name: .long, help: "Only requests to this supplier.") var supplier: String?
         @Option(name: .long, help: "Only requests in this status: requested, received, declined or overdue.") var status: String?
         @OptionGroup var asOf: AsOfOption
@@ -141,6 +143,7 @@ extension Footprint.Engagement.Requests {
 
     struct Update: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "update",
             abstract: "Record a request's new status (received, declined, or requested again); the history keeps every change.")
         @Argument(help: "The request's id.") var id: Int64
         @Option(name: .long, help: "received, declined or requested.") var status: EngagementRequest.Status
@@ -160,6 +163,7 @@ extension Footprint.Engagement.Requests {
 
     struct Reminders: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "reminders",
             abstract: "The requests a reminder is due for (due within 14 days or overdue, no reminder in the last 7 days); records that they were reminded.")
         @OptionGroup var asOf: AsOfOption
         @Flag(name: .long, help: "List the reminders due without recording them.") var dryRun = false

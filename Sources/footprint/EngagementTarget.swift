@@ -54,6 +54,7 @@ struct TargetReport: Encodable {
 extension Footprint.Engagement {
     struct Target: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "target",
             abstract: "Set, show or clear the SBTi supplier-engagement target: a share of Category 1 and 2 emissions (or spend) by a deadline.",
             discussion: "Without options: shows the target and its history. Every change is kept (docs/suppliers.md).")
         @OptionGroup var workspace: WorkspaceOption

@@ -8,11 +8,13 @@ extension Footprint {
     /// `footprint factors install|list`.
     struct Factors: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "factors",
             abstract: "Install and list factor libraries.",
             subcommands: [Install.self, List.self], defaultSubcommand: List.self)
 
         struct Install: AsyncParsableCommand {
             static let configuration = CommandConfiguration(
+                commandName: "install",
                 abstract: "Install a published factor library: \(FactorLibraryCatalog.entries.map(\.id).joined(separator: ", ")).",
                 discussion: """
                     Downloads the official file from its published address and checks its SHA-256, or installs a local copy \
@@ -51,7 +53,7 @@ extension Footprint {
         }
 
         struct List: ParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "List factor libraries in the order they are consulted.")
+            static let configuration = CommandConfiguration(commandName: "list", abstract: "List factor libraries in the order they are consulted.")
             @OptionGroup var workspace: WorkspaceOption
             @Flag(name: .long, help: "Print JSON.") var json = false
 

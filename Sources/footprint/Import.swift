@@ -8,6 +8,7 @@ extension Footprint {
     /// `footprint import KIND FILE`.
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "import",
             abstract: "Import a file into the workspace, whole or not at all.",
             discussion: """
                 KIND is one of: purchases, suppliers, factors, rates, price-index, supplier-emissions, product-footprints, supplier-status \

@@ -6,11 +6,12 @@ extension Footprint {
     /// `footprint imports`: lists imports; `footprint imports remove ID` takes one out.
     struct Imports: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "imports",
             abstract: "List the workspace's imports, or remove one.",
             subcommands: [List.self, Remove.self], defaultSubcommand: List.self)
 
         struct List: ParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "List every import: file, size, SHA-256, time, rows, status.")
+            static let configuration = CommandConfiguration(commandName: "list", abstract: "List every import: file, size, SHA-256, time, rows, status.")
             @OptionGroup var workspace: WorkspaceOption
             @Flag(name: .long, help: "Print JSON.") var json = false
 
@@ -29,6 +30,7 @@ extension Footprint {
 
         struct Remove: ParsableCommand {
             static let configuration = CommandConfiguration(
+                commandName: "remove",
                 abstract: "Take an import out of the workspace.",
                 discussion: "Its rows stay in the database, marked removed, so that earlier calculation runs can still be explained.")
             @Argument(help: "The import's id (see 'footprint imports').") var id: Int64

@@ -5,6 +5,7 @@ extension Footprint {
     /// `footprint init`: creates a workspace.
     struct Init: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "init",
             abstract: "Create a workspace: an SQLite database with the built-in factor library installed.",
             discussion: "Does nothing to a workspace that exists but bring its schema up to date.")
 

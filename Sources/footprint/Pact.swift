@@ -8,6 +8,7 @@ extension Footprint {
     /// `footprint pact`: our footprints, API clients, partners, pulling and requesting (docs/pact.md).
     struct Pact: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "pact",
             abstract: "PACT exchange: publish our footprints, manage API clients and partners, pull and request footprints (docs/pact.md).",
             subcommands: [
                 Publish.self, List.self, Show.self, Deprecate.self, Clients.self, Partners.self, Pull.self, Request.self, Events.self,
@@ -34,6 +35,7 @@ func reportAnyAsync<T>(_ body: () async throws -> T) async throws -> T {
 extension Footprint.Pact {
     struct Publish: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "publish",
             abstract: "Publish footprints we author (a v3 footprint, a list, or {\"data\": …}), validated, all or none.",
             discussion: "Footprints named in a new one's precedingPfIds are deprecated in the same step.")
         @Argument(help: "The JSON file.") var file: String
@@ -54,7 +56,7 @@ extension Footprint.Pact {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List our published footprints.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List our published footprints.")
         @OptionGroup var workspace: WorkspaceOption
         @Flag(name: .long, help: "Print JSON.") var json = false
 
@@ -82,7 +84,7 @@ extension Footprint.Pact {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print one of our footprints as served.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Print one of our footprints as served.")
         @Argument(help: "The footprint id.") var id: String
         @OptionGroup var workspace: WorkspaceOption
 
@@ -97,7 +99,7 @@ extension Footprint.Pact {
     }
 
     struct Deprecate: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Mark one of our footprints Deprecated (it stays readable).")
+        static let configuration = CommandConfiguration(commandName: "deprecate", abstract: "Mark one of our footprints Deprecated (it stays readable).")
         @Argument(help: "The footprint id.") var id: String
         @OptionGroup var workspace: WorkspaceOption
 

@@ -8,11 +8,13 @@ extension Footprint.Pact {
     /// `footprint pact clients`: the customers that may call our PACT host.
     struct Clients: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "clients",
             abstract: "API clients of our PACT host (customers): add, list, revoke.", subcommands: [Add.self, List.self, Revoke.self, Link.self],
             defaultSubcommand: List.self)
 
         struct Add: ParsableCommand {
             static let configuration = CommandConfiguration(
+                commandName: "add",
                 abstract: "Add a client; prints its id and secret once (only a hash of the secret is kept).")
             @Argument(help: "The client's name (the customer).") var name: String
             @Option(name: .long, help: "The partner (our credentials at the client's own host) that receives answers to its requests.") var partner: String?
@@ -28,7 +30,7 @@ extension Footprint.Pact {
         }
 
         struct List: ParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "List the clients (never their secrets).")
+            static let configuration = CommandConfiguration(commandName: "list", abstract: "List the clients (never their secrets).")
             @OptionGroup var workspace: WorkspaceOption
             @Flag(name: .long, help: "Print JSON.") var json = false
 
@@ -50,7 +52,7 @@ extension Footprint.Pact {
         }
 
         struct Revoke: ParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "Revoke a client: its tokens stop working within a second.")
+            static let configuration = CommandConfiguration(commandName: "revoke", abstract: "Revoke a client: its tokens stop working within a second.")
             @Argument(help: "The client's name.") var name: String
             @OptionGroup var workspace: WorkspaceOption
 
@@ -65,11 +67,13 @@ extension Footprint.Pact {
     /// `footprint pact partners`: other companies' PACT hosts and our credentials there.
     struct Partners: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "partners",
             abstract: "Partners' PACT hosts (suppliers we pull from, customers we answer): add, list.", subcommands: [Add.self, List.self],
             defaultSubcommand: List.self)
 
         struct Add: ParsableCommand {
             static let configuration = CommandConfiguration(
+                commandName: "add",
                 abstract: "Add or update a partner's host and our credentials at it.",
                 discussion: "The secret is read from the environment variable named by --secret-env (default FOOTPRINT_PARTNER_SECRET) or from --secret-file, never from the command line, and is never printed.")
             @Argument(help: "A name for the partner.") var name: String
@@ -101,7 +105,7 @@ extension Footprint.Pact {
         }
 
         struct List: ParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "List partners (never their secrets).")
+            static let configuration = CommandConfiguration(commandName: "list", abstract: "List partners (never their secrets).")
             @OptionGroup var workspace: WorkspaceOption
             @Flag(name: .long, help: "Print JSON.") var json = false
 
@@ -126,6 +130,7 @@ extension Footprint.Pact {
 extension Footprint.Pact.Clients {
     struct Link: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "link",
             abstract: "Set the partner that receives the answers to a client's requests (our credentials at the client's host).")
         @Argument(help: "The client's name.") var name: String
         @Option(name: .long, help: "The partner's name (see 'footprint pact partners').") var partner: String

@@ -9,6 +9,7 @@ import Logging
 extension Footprint.Pact {
     struct Pull: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "pull",
             abstract: "Pull every footprint a partner's PACT host shares with us (v3 or v2), and store them as imported footprints.",
             discussion: "All pages are read first, then stored in one transaction: a pull applies whole or not at all.")
         @Option(name: .long, help: "The partner (see 'footprint pact partners').") var partner: String
@@ -34,6 +35,7 @@ extension Footprint.Pact {
 
     struct Request: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "request",
             abstract: "Ask a partner for a product's footprint with a PACT RequestCreated event.",
             discussion: """
                 The partner answers asynchronously to our /3/events ('footprint serve' must be reachable at the public URL \
@@ -85,7 +87,7 @@ extension Footprint.Pact {
     }
 
     struct Events: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show the PACT events received (inbox) and to send (outbox), newest first.")
+        static let configuration = CommandConfiguration(commandName: "events", abstract: "Show the PACT events received (inbox) and to send (outbox), newest first.")
         @Option(name: .long, help: "How many of each.") var limit = 20
         @OptionGroup var workspace: WorkspaceOption
 

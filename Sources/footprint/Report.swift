@@ -9,6 +9,7 @@ extension Footprint {
         enum Format: String, ExpressibleByArgument, CaseIterable { case table, csv, json, markdown }
 
         static let configuration = CommandConfiguration(
+            commandName: "report",
             abstract: "Report a calculation run by Scope 3 category, factor category, supplier, method, month and customer.",
             discussion: """
                 Each group shows its lines, emissions, share of the total, spend per currency and method mix. \

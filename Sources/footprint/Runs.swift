@@ -7,11 +7,12 @@ extension Footprint {
     /// `footprint runs`: lists calculation runs; `runs diff A B` says what changed and why.
     struct Runs: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "runs",
             abstract: "List calculation runs, show one, export its lines with their provenance, or compare two.",
             subcommands: [List.self, Show.self, Lines.self, Diff.self], defaultSubcommand: List.self)
 
         struct List: ParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "List every calculation run.")
+            static let configuration = CommandConfiguration(commandName: "list", abstract: "List every calculation run.")
             @OptionGroup var workspace: WorkspaceOption
             @Flag(name: .long, help: "Print JSON.") var json = false
 
@@ -37,6 +38,7 @@ extension Footprint {
 
         struct Diff: ParsableCommand {
             static let configuration = CommandConfiguration(
+                commandName: "diff",
                 abstract: "What changed between two runs, and why: by method, supplier, factor category and Scope 3 category.")
             @Argument(help: "The earlier run.") var before: Int64
             @Argument(help: "The later run.") var after: Int64

@@ -8,6 +8,7 @@ extension Footprint.Runs {
     /// `footprint runs show RUN`: what a run read and computed, with its lines checked.
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show a run: what it read (imports with their hashes, factor libraries with their versions), its totals, and its lines checked.",
             discussion: """
                 Every line of the run is evaluated again with the imports and factor libraries the run recorded (not the ones \
@@ -52,6 +53,7 @@ extension Footprint.Runs {
     /// `footprint runs lines RUN`: one CSV row per purchase line of a run, with its provenance.
     struct Lines: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "lines",
             abstract: "Write one CSV row per purchase line of a run: its input fields, method, kg CO2e and provenance.",
             discussion: """
                 Lines are in import id, then source line order. The reference data is loaded as the run read it, every line \

@@ -11,6 +11,7 @@ extension Footprint {
     /// `footprint serve`: the workspace as a PACT v3 host over HTTPS.
     struct Serve: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "serve",
             abstract: "Serve our footprints as a PACT v3 host over HTTPS (docs/pact.md).",
             discussion: """
                 HTTPS only: give --cert and --key (PEM), or --self-signed for a local trial. Endpoints: \

@@ -8,6 +8,7 @@ extension Footprint {
     /// `footprint suppliers`: the supplier register, status facts, SBTi matching and assessment.
     struct Suppliers: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "suppliers",
             abstract: "The supplier register: status facts, SBTi matching, assessment (docs/suppliers.md).",
             subcommands: [List.self, Show.self, Add.self, Edit.self, History.self, ImportStatus.self, ImportSBTi.self, Assess.self, Segment.self], defaultSubcommand: List.self)
     }
@@ -34,6 +35,7 @@ func formatScore(_ score: Double) -> String { String(format: "%.0f", score) }
 extension Footprint.Suppliers {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List the register: strategic flag, latest SBTi and RBA status, tier, and the latest run's emissions and spend.")
         @OptionGroup var workspace: WorkspaceOption
         @OptionGroup var criteria: CriteriaOption
@@ -57,7 +59,7 @@ extension Footprint.Suppliers {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "One supplier: register, identifiers, status history, assessment with its reasons.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "One supplier: register, identifiers, status history, assessment with its reasons.")
         @Argument(help: "The supplier's id.") var id: String
         @OptionGroup var workspace: WorkspaceOption
         @OptionGroup var criteria: CriteriaOption
@@ -159,7 +161,7 @@ extension Footprint.Suppliers {
     }
 
     struct Assess: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Score every supplier against the assessment criteria: score, tier, and each criterion's points.")
+        static let configuration = CommandConfiguration(commandName: "assess", abstract: "Score every supplier against the assessment criteria: score, tier, and each criterion's points.")
         @OptionGroup var workspace: WorkspaceOption
         @OptionGroup var criteria: CriteriaOption
         @Flag(name: .long, help: "Only strategic suppliers.") var strategic = false
@@ -169,11 +171,23 @@ extension Footprint.Suppliers {
             let ws = try workspace.open()
             let rules = try criteria.load()
             let overviews = try report { () throws(WorkspaceError) in try ws.supplierOverviews(withRun: false) }.filter { !strategic || $0.record.strategic }
-            let assessments = overviews.map { SupplierAssessment.assess($0.assessmentInput, criteria: rules) }
+            // Scoring (and writing the JSON of) thousands of suppliers: the second half on another thread.
+            let half = overviews.count / 2
+            let json = json
+            let secondHalf = overviews[half...]
+            let second = Background { () throws(WorkspaceError) -> AssessedPart in
+                let assessments = secondHalf.map { SupplierAssessment.assess($0.assessmentInput, criteria: rules) }
+                return AssessedPart(assessments: assessments, json: json ? SupplierAssessment.renderedElements(assessments[...]) : [])
+            }
+            let first = overviews[..<half].map { SupplierAssessment.assess($0.assessmentInput, criteria: rules) }
+            let firstJSON = json ? SupplierAssessment.renderedElements(first[...]) : []
+            let rest = try reportAny { try second.value() }
+            let restJSON = rest.json
+            let assessments = first + rest.assessments
             Trace.mark("assessed \(assessments.count) suppliers")
             if json {
                 defer { Trace.mark("printed") }
-                var bytes = SupplierAssessment.renderedJSON(assessments)
+                var bytes = SupplierAssessment.renderedJSON(parts: [firstJSON, restJSON])
                 bytes.append(0x0A)
                 return FileHandle.standardOutput.write(Data(bytes))
             }
@@ -187,6 +201,12 @@ extension Footprint.Suppliers {
             print("Tiers: " + rules.tiers.map { "\($0.name) \(counts[$0.name] ?? 0)" }.joined(separator: ", ") + ". 'footprint suppliers show ID' gives each criterion's reason.")
         }
     }
+}
+
+/// Assessments of a share of the suppliers, and their JSON elements when asked for.
+struct AssessedPart: Sendable {
+    var assessments: [SupplierAssessment]
+    var json: [UInt8]
 }
 
 extension SupplierAssessment {

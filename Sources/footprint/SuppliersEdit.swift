@@ -81,6 +81,7 @@ struct RegisterVersionReport: Encodable {
 extension Footprint.Suppliers {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Add a supplier to the register (recorded as a register import; identifiers checked).")
         @Argument(help: "The supplier's id, as purchases name it.") var id: String
         @OptionGroup var fields: RegisterFieldOptions
@@ -102,6 +103,7 @@ extension Footprint.Suppliers {
 
     struct Edit: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "edit",
             abstract: "Change fields of a supplier in the register (recorded as a register import with each field's old and new value).",
             discussion: "An empty value clears a field: --notes ''. 'footprint suppliers history ID' lists every version.")
         @Argument(help: "The supplier's id.") var id: String
@@ -123,7 +125,7 @@ extension Footprint.Suppliers {
     }
 
     struct History: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Every version of a supplier in the register: which import or edit, when, what changed.")
+        static let configuration = CommandConfiguration(commandName: "history", abstract: "Every version of a supplier in the register: which import or edit, when, what changed.")
         @Argument(help: "The supplier's id.") var id: String
         @OptionGroup var workspace: WorkspaceOption
         @Flag(name: .long, help: "Print JSON.") var json = false

@@ -73,6 +73,7 @@ struct SegmentReport: Encodable {
 extension Footprint.Suppliers {
     struct Segment: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "segment",
             abstract: "Rank a run's suppliers by emissions; the strategic set covering --coverage % of them, their method mix and what would move to supplier data.")
         @OptionGroup var workspace: WorkspaceOption
         @Option(name: .customLong("run"), help: "The run (default: the latest).") var runID: Int64?

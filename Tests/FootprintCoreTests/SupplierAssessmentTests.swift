@@ -84,6 +84,35 @@ import Testing
     }
 }
 
+@Suite struct AssessmentWithoutReasonsTests {
+    /// Every combination of facts, footprints and disclosures the criteria look at: without reasons,
+    /// the points, score and tier are the same, and every reason is empty.
+    @Test func sameScoresAndTiersWithoutReasons() {
+        typealias T = SupplierAssessmentTests
+        let sbti: [SupplierStatusFact?] = [nil, T.fact(.sbti) { $0.sbtiStatus = .targetsSet }, T.fact(.sbti) { $0.sbtiStatus = .committed }, T.fact(.sbti) { $0.sbtiStatus = .removed }]
+        let rba: [SupplierStatusFact?] = [nil, T.fact(.rba) { $0.member = true; $0.level = "Platinum" }, T.fact(.rba) { $0.member = false }]
+        let cdp: [SupplierStatusFact?] = [nil, T.fact(.cdp) { $0.cdpScore = .a }, T.fact(.cdp) { $0.cdpScore = .d }]
+        let scopes: [SupplierStatusFact?] = [nil, T.fact(.scopes) { $0.scopes = [1, 2] }]
+        let pact: [SupplierStatusFact?] = [nil, T.fact(.pact) { $0.available = true }]
+        let disclosures: [[SupplierDisclosure]] = [[], [T.disclosure(2024, 90)], [T.disclosure(2023, 100), T.disclosure(2024, 90)], [T.disclosure(2023, 100), T.disclosure(2024, 120)]]
+        var compared = 0
+        for criteria in [AssessmentCriteria.standard, T.custom] {
+            for s in sbti { for r in rba { for c in cdp { for sc in scopes { for p in pact { for d in disclosures { for footprints in [0, 3] {
+                var latest: [SupplierStatusKind: SupplierStatusFact] = [:]
+                for f in [s, r, c, sc, p].compactMap({ $0 }) { latest[f.kind] = f }
+                let input = AssessmentInput(supplier: SupplierRecord(id: "S1", name: "S"), latest: latest, disclosures: d, productFootprints: footprints)
+                let full = SupplierAssessment.assess(input, criteria: criteria)
+                let quick = SupplierAssessment.assess(input, criteria: criteria, explain: false)
+                #expect(quick.score == full.score && quick.tier == full.tier)
+                #expect(quick.results.map(\.points) == full.results.map(\.points) && quick.results.map(\.counted) == full.results.map(\.counted))
+                #expect(quick.results.allSatisfy { $0.reason.isEmpty } && full.results.allSatisfy { !$0.reason.isEmpty })
+                compared += 1
+            } } } } } } }
+        }
+        #expect(compared == 2 * 4 * 3 * 3 * 2 * 2 * 4 * 2)
+    }
+}
+
 @Suite struct AssessmentJSONTests {
     @Test func directRenderingIsTheTreeRendering() {
         var facts = SupplierStatusFact(supplier: "S\"1", kind: .sbti, source: "t", checkedOn: "2026-01-01")
@@ -95,5 +124,12 @@ import Testing
         let assessments = inputs.map { SupplierAssessment.assess($0, criteria: .standard) }
         #expect(String(decoding: SupplierAssessment.renderedJSON(assessments), as: UTF8.self) == JSONValue.array(assessments.map { $0.json() }).rendered())
         #expect(String(decoding: SupplierAssessment.renderedJSON([]), as: UTF8.self) == JSONValue.array([]).rendered())
+        // Rendered in parts (as threads do), joined: the same bytes, whatever the split.
+        let whole = SupplierAssessment.renderedJSON(assessments)
+        for split in 0...assessments.count {
+            let parts = [SupplierAssessment.renderedElements(assessments[..<split]), SupplierAssessment.renderedElements(assessments[split...])]
+            #expect(SupplierAssessment.renderedJSON(parts: parts) == whole, "split at \(split)")
+        }
+        #expect(SupplierAssessment.renderedJSON(parts: [[], []]) == Array("[]".utf8))
     }
 }

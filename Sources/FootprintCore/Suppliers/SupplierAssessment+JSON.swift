@@ -16,11 +16,31 @@ extension SupplierAssessment {
     /// `JSONValue.array(assessments.map { $0.json() }).rendered()`, byte for byte, written straight
     /// into bytes without building the tree (thousands of suppliers' trees cost more than their scoring).
     public static func renderedJSON(_ assessments: [SupplierAssessment]) -> [UInt8] {
+        renderedJSON(parts: [renderedElements(assessments[...])])
+    }
+
+    /// The array of the elements `renderedElements` wrote for consecutive slices of the assessments
+    /// (each slice may be rendered on its own thread): `renderedJSON` of all of them, byte for byte.
+    public static func renderedJSON(parts: [[UInt8]]) -> [UInt8] {
+        let parts = parts.filter { !$0.isEmpty }
+        if parts.isEmpty { return Array("[]".utf8) }
         var out: [UInt8] = []
-        out.reserveCapacity(assessments.count * 900 + 2)
-        if assessments.isEmpty { return Array("[]".utf8) }
+        out.reserveCapacity(parts.reduce(4) { $0 + $1.count + 2 })
         out.append(contentsOf: "[\n".utf8)
-        for (i, a) in assessments.enumerated() {
+        for (i, part) in parts.enumerated() {
+            if i > 0 { out.append(contentsOf: ",\n".utf8) }
+            out.append(contentsOf: part)
+        }
+        out.append(contentsOf: "\n]".utf8)
+        return out
+    }
+
+    /// The array's elements for `assessments`, with the separators between them but none before the
+    /// first or after the last: empty for none.
+    public static func renderedElements(_ assessments: ArraySlice<SupplierAssessment>) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(assessments.count * 900)
+        for (i, a) in zip(assessments.indices, assessments) {
             out.append(contentsOf: "  {\n    \"results\": ".utf8)
             if a.results.isEmpty { out.append(contentsOf: "[]".utf8) } else {
                 out.append(contentsOf: "[\n".utf8)
@@ -47,9 +67,8 @@ extension SupplierAssessment {
             JSONValue.quote(a.supplier, into: &out)
             out.append(contentsOf: ",\n    \"tier\": ".utf8)
             JSONValue.quote(a.tier, into: &out)
-            out.append(contentsOf: (i == assessments.count - 1 ? "\n  }\n" : "\n  },\n").utf8)
+            out.append(contentsOf: (i == assessments.endIndex - 1 ? "\n  }" : "\n  },\n").utf8)
         }
-        out.append(0x5D)
         return out
     }
 }

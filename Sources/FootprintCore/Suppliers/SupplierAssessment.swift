@@ -35,10 +35,13 @@ public struct SupplierAssessment: Sendable, Hashable, Codable {
     public var results: [Result]
 
     /// Scores one supplier: each criterion's weight x credit, as a share of the counted weights.
-    public static func assess(_ input: AssessmentInput, criteria: AssessmentCriteria) -> SupplierAssessment {
+    /// `explain: false` leaves the reasons empty (the score and tier are the same), for callers that
+    /// need only tiers of thousands of suppliers.
+    public static func assess(_ input: AssessmentInput, criteria: AssessmentCriteria, explain: Bool = true) -> SupplierAssessment {
         var results: [Result] = []
+        results.reserveCapacity(criteria.criteria.count)
         for c in criteria.criteria {
-            let (credit, reason, known) = judge(c, input)
+            let (credit, reason, known) = judge(c, input, explain: explain)
             let counted = known || (c.whenUnknown ?? .zero) == .zero
             results.append(Result(criterion: c.id, weight: c.weight, credit: credit, points: counted ? credit * c.weight : 0, counted: counted, reason: reason))
         }
@@ -49,61 +52,68 @@ public struct SupplierAssessment: Sendable, Hashable, Codable {
         return SupplierAssessment(supplier: input.supplier.id, score: score, tier: tier, results: results)
     }
 
-    static func judge(_ c: AssessmentCriteria.Criterion, _ input: AssessmentInput) -> (Double, String, Bool) {
+    static func judge(_ c: AssessmentCriteria.Criterion, _ input: AssessmentInput, explain: Bool) -> (Double, String, Bool) {
         let facts = input.latest
         func checked(_ f: SupplierStatusFact) -> String { " (\(f.source), checked \(f.checkedOn))" }
+        /// The reason, built only when asked for.
+        func why(_ text: @autoclosure () -> String) -> String { explain ? text() : "" }
         switch c.kind {
         case .scienceBasedTarget:
-            guard let f = facts[.sbti] else { return (0, "no SBTi status recorded", true) }
+            guard let f = facts[.sbti] else { return (0, why("no SBTi status recorded"), true) }
             switch f.sbtiStatus ?? .none {
-            case .targetsSet: return (1, "SBTi targets set: \(f.summary)" + checked(f), true)
+            case .targetsSet: return (1, why("SBTi targets set: \(f.summary)" + checked(f)), true)
             case .committed:
                 let credit = c.committedCredit ?? 0
-                return (credit, "SBTi committed, no targets set yet (credit \(credit))" + checked(f), true)
-            case .none, .removed, .expired: return (0, "SBTi status \(f.summary)" + checked(f), true)
+                return (credit, why("SBTi committed, no targets set yet (credit \(credit))" + checked(f)), true)
+            case .none, .removed, .expired: return (0, why("SBTi status \(f.summary)" + checked(f)), true)
             }
         case .rbaMember:
-            guard let f = facts[.rba] else { return (0, "no RBA membership recorded", true) }
-            guard f.member == true else { return (0, "not an RBA member" + checked(f), true) }
+            guard let f = facts[.rba] else { return (0, why("no RBA membership recorded"), true) }
+            guard f.member == true else { return (0, why("not an RBA member" + checked(f)), true) }
             if let levels = c.levels, !levels.contains(where: { $0.lowercased() == (f.level ?? "").lowercased() }) {
-                return (0, "RBA member at level \(f.level ?? "unknown"), not one of \(levels.joined(separator: ", "))" + checked(f), true)
+                return (0, why("RBA member at level \(f.level ?? "unknown"), not one of \(levels.joined(separator: ", "))" + checked(f)), true)
             }
-            return (1, "RBA \(f.summary)" + checked(f), true)
+            return (1, why("RBA \(f.summary)" + checked(f)), true)
         case .disclosedEmissions:
             let asked = Set(c.scopes ?? [1, 2, 3])
             var have = Set(facts[.scopes]?.scopes ?? [])
             if !input.disclosures.isEmpty { have.formUnion([1, 2, 3]) }
             let covered = asked.intersection(have)
-            if asked.isEmpty { return (1, "no scopes asked", true) }
+            if asked.isEmpty { return (1, why("no scopes asked"), true) }
             let credit = Double(covered.count) / Double(asked.count)
+            guard explain else { return (credit, "", true) }
             let source = !input.disclosures.isEmpty ? "supplier_emissions disclosures for \(input.disclosures.map(\.year).sorted().map(String.init).joined(separator: ", "))" : facts[.scopes].map { "status fact" + checked($0) } ?? "nothing recorded"
             let coveredText = covered.isEmpty ? "none" : covered.sorted().map { "scope \($0)" }.joined(separator: ", ")
             return (credit, "discloses \(coveredText) of \(asked.sorted().map { "scope \($0)" }.joined(separator: ", ")) (\(source))", true)
         case .supplierData:
-            if input.productFootprints > 0 { return (1, "\(input.productFootprints) product footprint\(input.productFootprints == 1 ? "" : "s") in the workspace", true) }
-            if let f = facts[.productFootprints], f.available == true { return (1, "product footprints available" + checked(f), true) }
-            if let f = facts[.pact], f.available == true { return (1, "PACT-enabled" + (f.evidence.map { " (\($0))" } ?? "") + checked(f), true) }
+            if input.productFootprints > 0 { return (1, why("\(input.productFootprints) product footprint\(input.productFootprints == 1 ? "" : "s") in the workspace"), true) }
+            if let f = facts[.productFootprints], f.available == true { return (1, why("product footprints available" + checked(f)), true) }
+            if let f = facts[.pact], f.available == true { return (1, why("PACT-enabled" + (f.evidence.map { " (\($0))" } ?? "") + checked(f)), true) }
             if !input.disclosures.isEmpty {
                 let credit = c.hybridCredit ?? 0
-                return (credit, "only disclosed emissions (hybrid method), no product footprints (credit \(credit))", true)
+                return (credit, why("only disclosed emissions (hybrid method), no product footprints (credit \(credit))"), true)
             }
-            return (0, "no product footprints, PACT host or disclosure", true)
+            return (0, why("no product footprints, PACT host or disclosure"), true)
         case .fallingIntensity:
             let sorted = input.disclosures.sorted { $0.year < $1.year }
-            guard sorted.count >= 2 else { return (0, "fewer than two disclosures: intensity trend unknown", false) }
+            guard sorted.count >= 2 else { return (0, why("fewer than two disclosures: intensity trend unknown"), false) }
             let previous = sorted[sorted.count - 2], latest = sorted[sorted.count - 1]
             guard previous.currency == latest.currency, previous.revenue > 0, latest.revenue > 0 else {
-                return (0, "disclosures \(previous.year) and \(latest.year) are in different currencies: intensity trend unknown", false)
+                return (0, why("disclosures \(previous.year) and \(latest.year) are in different currencies: intensity trend unknown"), false)
             }
             let a = previous.kgPerCurrencyUnit, b = latest.kgPerCurrencyUnit
             let reduction = a > 0 ? (a - b) / a * 100 : 0
             let minimum = c.minimumReductionPercent ?? 0
+            let falling = reduction > minimum || (reduction == minimum && reduction > 0)
+            guard explain else { return (falling ? 1 : 0, "", true) }
             let text = "intensity \(fmt(a)) -> \(fmt(b)) kg CO2e per \(latest.currency) (\(previous.year) -> \(latest.year)): \(reduction >= 0 ? "down" : "up") \(fmt(abs(reduction)))%"
-            return reduction > minimum || (reduction == minimum && reduction > 0) ? (1, text, true) : (0, text + ", not down by more than \(fmt(minimum))%", true)
+            return falling ? (1, text, true) : (0, text + ", not down by more than \(fmt(minimum))%", true)
         case .cdpScore:
-            guard let f = facts[.cdp], let score = f.cdpScore else { return (0, "no CDP climate score recorded", true) }
+            guard let f = facts[.cdp], let score = f.cdpScore else { return (0, why("no CDP climate score recorded"), true) }
             let minimum = c.minimumCDPScore ?? .b
-            return score >= minimum ? (1, "CDP climate \(score.rawValue), at least \(minimum.rawValue)" + checked(f), true) : (0, "CDP climate \(score.rawValue), below \(minimum.rawValue)" + checked(f), true)
+            return score >= minimum
+                ? (1, why("CDP climate \(score.rawValue), at least \(minimum.rawValue)" + checked(f)), true)
+                : (0, why("CDP climate \(score.rawValue), below \(minimum.rawValue)" + checked(f)), true)
         }
     }
 
