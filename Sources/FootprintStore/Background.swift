@@ -10,7 +10,10 @@ public final class Background<T: Sendable>: @unchecked Sendable {
 
     public init(_ work: @escaping @Sendable () throws(WorkspaceError) -> T) {
         group.enter()
-        DispatchQueue.global().async {
+        // A queue of its own gets a thread of its own: the global queue runs no more blocks at a time
+        // than there are cores, counting callers that are only waiting in `value()`, so on two cores
+        // two background reads would take turns.
+        DispatchQueue(label: "footprint.background").async {
             do throws(WorkspaceError) { self.result = .success(try work()) } catch { self.result = .failure(error) }
             self.group.leave()
         }
