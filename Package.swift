@@ -53,13 +53,14 @@ let package = Package(
         .target(
             name: "FootprintServer",
             dependencies: [
-                "FootprintCore", "FootprintPACT", "FootprintStore",
+                "FootprintCore", "FootprintImport", "FootprintPACT", "FootprintStore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOFoundationCompat", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),
@@ -94,7 +95,7 @@ let package = Package(
         .testTarget(
             name: "FootprintServerTests",
             dependencies: [
-                "FootprintCore", "FootprintPACT", "FootprintStore", "FootprintServer",
+                "FootprintCore", "FootprintImport", "FootprintPACT", "FootprintStore", "FootprintServer",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),

@@ -89,7 +89,8 @@ extension Workspace {
             let group = DispatchGroup()
             let remaining = ManagedCounter(work.threads)
             for worker in 0..<work.threads {
-                DispatchQueue.global().async(group: group) {
+                // A queue (so a thread) of its own for each worker: see `Background`.
+                DispatchQueue(label: "footprint.calculate.\(worker)").async(group: group) {
                     var accumulator = evaluator.makeAccumulator()
                     do {
                         try pool.read { db in

@@ -1,6 +1,7 @@
 import ArgumentParser
 import FootprintCore
 import FootprintImport
+import FootprintServer
 import FootprintStore
 import Foundation
 
@@ -29,7 +30,7 @@ extension Footprint {
 
             func run() async throws {
                 let ws = try workspace.open()
-                let installer = FactorLibraryInstaller(allowUnverified: allowUnverified)
+                let installer = FactorLibraryInstaller(allowUnverified: allowUnverified, downloader: HTTPFileDownloader())
                 let installed: InstalledFactorLibrary
                 do {
                     if let file { installed = try installer.install(library, file: file) } else { installed = try await installer.install(library) }
