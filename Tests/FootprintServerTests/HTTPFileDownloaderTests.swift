@@ -1,3 +1,4 @@
+import FootprintCore
 import FootprintImport
 import FootprintServer
 import Foundation
