@@ -102,3 +102,11 @@ public struct CalculationRun: Sendable, Codable {
 
     public var summary: InventorySummary { aggregate.summary() }
 }
+
+/// A run's id, time and inventory: a `CalculationRun` without its inputs.
+public struct RunInventory: Sendable {
+    public var id: Int64
+    /// ISO 8601 UTC.
+    public var createdAt: String
+    public var aggregate: InventoryAggregate
+}

@@ -331,6 +331,23 @@ extension Workspace {
         return found
     }
 
+    /// A run's id, time and inventory, without decoding its inputs (what the engagement KPIs read).
+    public func runInventory(id: Int64?) throws(WorkspaceError) -> RunInventory {
+        let found = try read { db -> RunInventory? in
+            guard let row = try Row.fetchOne(
+                db, sql: "SELECT id, created_at, aggregate FROM run " + (id == nil ? "ORDER BY id DESC LIMIT 1" : "WHERE id = ?"),
+                arguments: id.map { [$0] } ?? [])
+            else { return nil }
+            let data: Data = row["aggregate"]
+            guard let aggregate = InventoryAggregate(binary: [UInt8](data)) else {
+                throw WorkspaceError.database("the inventory of run #\(row["id"] as Int64) is damaged")
+            }
+            return RunInventory(id: row["id"], createdAt: row["created_at"], aggregate: aggregate)
+        }
+        guard let found else { throw id.map { .unknownRun(id: $0) } ?? .noRuns }
+        return found
+    }
+
     static func calculationRun(_ row: Row) throws -> CalculationRun {
         let decoder = JSONDecoder()
         let inputs = try decoder.decode(RunInputs.self, from: Data((row["inputs"] as String).utf8))

@@ -16,10 +16,10 @@ extension Workspace {
     public func engagementKPIs(runID: Int64? = nil, criteria: AssessmentCriteria = .standard, coverage: Double = 80) throws(WorkspaceError) -> (run: Int64, kpis: EngagementKPIs) {
         Trace.mark("start")
         // The run's inventory is read and decoded while the register and its facts are.
-        let pending = Background { () throws(WorkspaceError) in try self.run(id: runID) }
+        let pending = Background { () throws(WorkspaceError) in try self.runInventory(id: runID) }
         let overviews = try supplierOverviews(factsAsOf: nil, withRun: false)
         let run = try pending.value()
         Trace.mark("run #\(run.id)")
-        return (run.id, computeKPIs(run: run, overviews: overviews, criteria: criteria, coverage: coverage))
+        return (run.id, computeKPIs(aggregate: run.aggregate, overviews: overviews, criteria: criteria, coverage: coverage))
     }
 }

@@ -33,7 +33,7 @@ extension Workspace {
     /// `factsAsOf` (unless one is stored already: the first one stays).
     @discardableResult
     func storeSnapshot(run: CalculationRun, overviews: [SupplierOverview], factsAsOf: String) throws(WorkspaceError) -> KPISnapshot {
-        let kpis = computeKPIs(run: run, overviews: overviews, criteria: .standard, coverage: 80)
+        let kpis = computeKPIs(aggregate: run.aggregate, overviews: overviews, criteria: .standard, coverage: 80)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let value: String
@@ -90,12 +90,12 @@ extension Workspace {
 
     /// The KPIs of `run` with the status facts imported up to `factsAsOf` (all when nil).
     func computeKPIs(run: CalculationRun, factsAsOf: String?, criteria: AssessmentCriteria, coverage: Double) throws(WorkspaceError) -> EngagementKPIs {
-        computeKPIs(run: run, overviews: try supplierOverviews(factsAsOf: factsAsOf, withRun: false), criteria: criteria, coverage: coverage)
+        computeKPIs(aggregate: run.aggregate, overviews: try supplierOverviews(factsAsOf: factsAsOf, withRun: false), criteria: criteria, coverage: coverage)
     }
 
     /// The KPIs of `run` from the register's overviews (`supplierOverviews(withRun: false)`).
-    func computeKPIs(run: CalculationRun, overviews: [SupplierOverview], criteria: AssessmentCriteria, coverage: Double) -> EngagementKPIs {
-        let segmentation = SupplierSegmentation(aggregate: run.aggregate, register: overviews.map(\.record), coverage: coverage)
+    func computeKPIs(aggregate: InventoryAggregate, overviews: [SupplierOverview], criteria: AssessmentCriteria, coverage: Double) -> EngagementKPIs {
+        let segmentation = SupplierSegmentation(aggregate: aggregate, register: overviews.map(\.record), coverage: coverage)
         Trace.mark("segmentation")
         var tiers: [String: String] = [:]
         for o in overviews { tiers[o.record.id] = SupplierAssessment.assess(o.assessmentInput, criteria: criteria, explain: false).tier }
@@ -104,6 +104,6 @@ extension Workspace {
         defer { Trace.mark("KPIs") }
         var latest: [String: [SupplierStatusKind: SupplierStatusFact]] = [:]
         for o in overviews where !o.assessmentInput.latest.isEmpty { latest[o.record.id] = o.assessmentInput.latest }
-        return EngagementKPIs(aggregate: run.aggregate, latest: latest, tiers: tiers, strategic: strategic)
+        return EngagementKPIs(aggregate: aggregate, latest: latest, tiers: tiers, strategic: strategic)
     }
 }

@@ -111,9 +111,38 @@ extension Workspace {
                 facts.append((id, try decoder.decode(SupplierStatusFact.self, from: Data(bytes))))
             }
         }
-        facts.sort { a, b in a.fact.checkedOn != b.fact.checkedOn ? a.fact.checkedOn < b.fact.checkedOn : a.id < b.id }
+        // By date checked, then as recorded. Dates in their YYYY-MM-DD form sort as the numbers YYYYMMDD
+        // (the same order as the texts, and cheaper to compare); any other form falls back to the texts.
+        let days = facts.map { Self.dayNumber($0.fact.checkedOn) }
+        var order = Array(facts.indices)
+        if days.allSatisfy({ $0 != nil }) {
+            let day = days.map { $0! }
+            order.sort { a, b in day[a] != day[b] ? day[a] < day[b] : facts[a].id < facts[b].id }
+        } else {
+            order.sort { a, b in
+                let x = facts[a].fact.checkedOn, y = facts[b].fact.checkedOn
+                return x != y ? x < y : facts[a].id < facts[b].id
+            }
+        }
         Trace.mark("status facts read, decoded and sorted: \(facts.count), \(fallbacks) by JSONDecoder")
-        return facts.map(\.fact)
+        return order.map { facts[$0].fact }
+    }
+
+    /// YYYYMMDD for a text of the form YYYY-MM-DD (digits), else nil.
+    static func dayNumber(_ text: String) -> Int? {
+        var utf8 = text.utf8.makeIterator()
+        var value = 0, count = 0
+        while let b = utf8.next() {
+            if count == 4 || count == 7 {
+                guard b == 0x2D else { return nil }
+            } else {
+                guard b >= 0x30, b <= 0x39 else { return nil }
+                value = value * 10 + Int(b - 0x30)
+            }
+            count += 1
+            if count > 10 { return nil }
+        }
+        return count == 10 ? value : nil
     }
 
     static func insertFact(_ fact: SupplierStatusFact, importID: Int64, line: Int?, db: Database) throws {
