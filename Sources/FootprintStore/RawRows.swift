@@ -1,10 +1,21 @@
 import GRDB
 import GRDBSQLite
 
+/// Columns read by position: what `Workspace.registerRecord` needs of a GRDB row or of raw columns.
+protocol RegisterColumns {
+    func text(_ column: Int32) -> String?
+    func int64(_ column: Int32) -> Int64
+}
+
+extension Row: RegisterColumns {
+    func text(_ column: Int32) -> String? { self[Int(column)] }
+    func int64(_ column: Int32) -> Int64 { self[Int(column)] ?? 0 }
+}
+
 /// The columns of the current row of a statement, read straight from SQLite: for queries that read
 /// thousands of rows of many columns, where GRDB's `Row` (a value per column, by name or position)
 /// costs more than the query itself. Valid only inside the `RawRows.each` body that hands it out.
-struct RawColumns {
+struct RawColumns: RegisterColumns {
     fileprivate let statement: SQLiteStatement
 
     /// The column as text; nil when it is NULL.
@@ -13,10 +24,6 @@ struct RawColumns {
         guard let bytes = sqlite3_column_text(statement, column) else { return nil }
         return String(decoding: UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(statement, column))), as: UTF8.self)
     }
-
-    /// The column as text, "" when it is NULL.
-    @inline(__always)
-    func string(_ column: Int32) -> String { text(column) ?? "" }
 
     @inline(__always)
     func int64(_ column: Int32) -> Int64 { sqlite3_column_int64(statement, column) }

@@ -323,42 +323,41 @@ extension Workspace {
 
     /// A run by id, or the latest when `id` is nil.
     public func run(id: Int64?) throws(WorkspaceError) -> CalculationRun {
-        let found = try read { db in
-            try Row.fetchOne(db, sql: id == nil ? "SELECT * FROM run ORDER BY id DESC LIMIT 1" : "SELECT * FROM run WHERE id = ?",
-                             arguments: id.map { [$0] } ?? []).map(Self.calculationRun)
-        }
-        guard let found else { throw id.map { .unknownRun(id: $0) } ?? .noRuns }
-        return found
+        try runRow(id: id, columns: "*", Self.calculationRun)
     }
 
     /// A run's id, time and inventory, without decoding its inputs (what the engagement KPIs read).
     public func runInventory(id: Int64?) throws(WorkspaceError) -> RunInventory {
-        let found = try read { db -> RunInventory? in
-            guard let row = try Row.fetchOne(
-                db, sql: "SELECT id, created_at, aggregate FROM run " + (id == nil ? "ORDER BY id DESC LIMIT 1" : "WHERE id = ?"),
-                arguments: id.map { [$0] } ?? [])
-            else { return nil }
-            let data: Data = row["aggregate"]
-            guard let aggregate = InventoryAggregate(binary: [UInt8](data)) else {
-                throw WorkspaceError.database("the inventory of run #\(row["id"] as Int64) is damaged")
-            }
-            return RunInventory(id: row["id"], createdAt: row["created_at"], aggregate: aggregate)
+        try runRow(id: id, columns: "id, created_at, aggregate") { row in
+            RunInventory(id: row["id"], createdAt: row["created_at"], aggregate: try Self.inventory(row))
+        }
+    }
+
+    /// `columns` of run `id` (the latest when nil), decoded by `decode`.
+    private func runRow<T>(id: Int64?, columns: String, _ decode: (Row) throws -> T) throws(WorkspaceError) -> T {
+        let found = try read { db in
+            try Row.fetchOne(
+                db, sql: "SELECT \(columns) FROM run " + (id == nil ? "ORDER BY id DESC LIMIT 1" : "WHERE id = ?"), arguments: id.map { [$0] } ?? []
+            ).map(decode)
         }
         guard let found else { throw id.map { .unknownRun(id: $0) } ?? .noRuns }
         return found
     }
 
-    static func calculationRun(_ row: Row) throws -> CalculationRun {
-        let decoder = JSONDecoder()
-        let inputs = try decoder.decode(RunInputs.self, from: Data((row["inputs"] as String).utf8))
-        Trace.mark("run inputs decoded")
+    /// The run's stored inventory (column `aggregate`).
+    static func inventory(_ row: Row) throws -> InventoryAggregate {
         let data: Data = row["aggregate"]
         guard let aggregate = InventoryAggregate(binary: [UInt8](data)) else {
             throw WorkspaceError.database("the inventory of run #\(row["id"] as Int64) is damaged")
         }
+        return aggregate
+    }
+
+    static func calculationRun(_ row: Row) throws -> CalculationRun {
+        let inputs = try JSONDecoder().decode(RunInputs.self, from: Data((row["inputs"] as String).utf8))
         return CalculationRun(
             id: row["id"], createdAt: row["created_at"], kind: CalculationRun.Kind(rawValue: row["kind"]) ?? .full,
-            parentID: row["parent_id"], inputs: inputs, aggregate: aggregate, lineCount: row["line_count"],
+            parentID: row["parent_id"], inputs: inputs, aggregate: try inventory(row), lineCount: row["line_count"],
             recomputedLines: row["recomputed_lines"], seconds: row["seconds"])
     }
 }

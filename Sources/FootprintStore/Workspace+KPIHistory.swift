@@ -69,9 +69,8 @@ extension Workspace {
     public func kpiBaseline(for target: EngagementTarget) throws(WorkspaceError) -> KPISnapshot? {
         let ids = try read { db in try Int64.fetchAll(db, sql: "SELECT id FROM run ORDER BY id") }
         for id in ids {
-            var snapshot = try read { db in try Self.storedSnapshot(run: id, db: db) }
-            if snapshot == nil { snapshot = try kpiSnapshot(run: try run(id: id)) }
-            guard let snapshot else { continue }
+            let snapshot: KPISnapshot
+            if let stored = try read({ db in try Self.storedSnapshot(run: id, db: db) }) { snapshot = stored } else { snapshot = try kpiSnapshot(run: try run(id: id)) }
             if snapshot.kpis.trackedShare(target) != nil { return snapshot }
         }
         return nil

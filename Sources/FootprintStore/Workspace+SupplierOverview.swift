@@ -25,7 +25,6 @@ extension Workspace {
     public func supplierOverviews(id: String? = nil, factsAsOf: String? = nil, withRun: Bool = true) throws(WorkspaceError) -> [SupplierOverview] {
         Trace.mark("overviews: start")
         let (register, facts, disclosures, footprints) = try read { db in
-            Trace.mark("reader connection")
             let register = try Self.register(db: db).filter { id == nil || $0.id == id }
             Trace.mark("register: \(register.count) suppliers")
             let facts = Dictionary(grouping: try Self.statusFacts(supplier: id, importedBy: factsAsOf, db: db), by: \.supplier)

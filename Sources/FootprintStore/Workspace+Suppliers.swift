@@ -64,22 +64,14 @@ extension Workspace {
         r.categories, r.strategic, r.notes
         """
 
-    static func registerRecord(_ row: Row) -> SupplierRecord {
-        let ids = SupplierIdentifiers(
-            orgNumber: row[3], vat: row[4], lei: row[5], duns: row[6], isin: row[7], pactCompanyIDs: SupplierRegisterReader.list(row[8]))
-        return SupplierRecord(
-            id: row[0], name: row[1], country: row[2], identifiers: ids, contactName: row[9], contactEmail: row[10],
-            categories: SupplierRegisterReader.list(row[11]), strategic: (row[12] as Int) != 0, notes: row[13])
-    }
-
-    /// `registerRecord` from raw columns (the same positions).
-    static func registerRecord(_ row: RawColumns) -> SupplierRecord {
+    /// A register row (`registerColumns`, by position) as a record: from GRDB rows or raw columns.
+    static func registerRecord(_ row: some RegisterColumns) -> SupplierRecord {
         let ids = SupplierIdentifiers(
             orgNumber: row.text(3), vat: row.text(4), lei: row.text(5), duns: row.text(6), isin: row.text(7),
             pactCompanyIDs: SupplierRegisterReader.list(row.text(8)))
         return SupplierRecord(
-            id: row.string(0), name: row.string(1), country: row.text(2), identifiers: ids, contactName: row.text(9), contactEmail: row.text(10),
-            categories: SupplierRegisterReader.list(row.text(11)), strategic: row.int64(12) != 0, notes: row.text(13))
+            id: row.text(0) ?? "", name: row.text(1) ?? "", country: row.text(2), identifiers: ids, contactName: row.text(9),
+            contactEmail: row.text(10), categories: SupplierRegisterReader.list(row.text(11)), strategic: row.int64(12) != 0, notes: row.text(13))
     }
 
     /// Status facts, oldest first (by date checked, then as recorded), from imports that were not removed;

@@ -20,17 +20,8 @@ import Testing
         }
         router.get("/latest") { _, _ in Response(status: .found, headers: [.location: "/files/epa.csv"]) }
         router.get("/small.bin") { _, _ in Response(status: .ok, body: .init(byteBuffer: ByteBuffer(bytes: (0..<500).map { UInt8($0 % 256) }))) }
-        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-        let app = Application(
-            router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-            onServerRunning: { continuation.yield($0.localAddress?.port ?? 0) })
-        let task = Task { try await app.runService() }
+        let (port, task) = try await LoopbackServer.start(router)
         defer { task.cancel() }
-        var port = 0
-        for await p in ports {
-            port = p
-            break
-        }
         try await body(port)
     }
 

@@ -36,18 +36,9 @@ final class Recipient: Sendable {
             self.received.withLock { $0.append((request.uri.description, Array(buffer: body))) }
             return Response(status: .ok)
         }
-        let chain = try NIOSSLCertificate.fromPEMBytes(Array(certificate.certificatePEM.utf8))
-        let key = try NIOSSLPrivateKey(bytes: Array(certificate.privateKeyPEM.utf8), format: .pem)
-        let tls = TLSConfiguration.makeServerConfiguration(certificateChain: chain.map { .certificate($0) }, privateKey: .privateKey(key))
-        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-        let app = Application(
-            router: router, server: try .tls(tlsConfiguration: tls), configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-            onServerRunning: { continuation.yield($0.localAddress?.port ?? 0) })
-        task.withLock { $0 = Task { try await app.runService() } }
-        for await p in ports {
-            port = p
-            break
-        }
+        let (started, running) = try await LoopbackServer.start(router, certificate: certificate)
+        task.withLock { $0 = running }
+        port = started
     }
 
     func stop() async {

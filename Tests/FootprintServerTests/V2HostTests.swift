@@ -34,18 +34,8 @@ struct V2HostTests {
             }
             return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body.compactData())))
         }
-        let chain = try NIOSSLCertificate.fromPEMBytes(Array(certificate.certificatePEM.utf8))
-        let key = try NIOSSLPrivateKey(bytes: Array(certificate.privateKeyPEM.utf8), format: .pem)
-        let tls = TLSConfiguration.makeServerConfiguration(certificateChain: chain.map { .certificate($0) }, privateKey: .privateKey(key))
-        let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-        let app = Application(
-            router: router, server: try .tls(tlsConfiguration: tls), configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-            onServerRunning: { continuation.yield($0.localAddress?.port ?? 0) })
-        let task = Task { try await app.runService() }
-        for await p in ports {
-            port.withLock { $0 = p }
-            break
-        }
+        let (started, task) = try await LoopbackServer.start(router, certificate: certificate)
+        port.withLock { $0 = started }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("fp-v2-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let (ws, _) = try Workspace.create(path: folder.appendingPathComponent("footprint.sqlite").path)
