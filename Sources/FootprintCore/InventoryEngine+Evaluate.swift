@@ -24,7 +24,7 @@ extension InventoryEngine {
         let start = Int(range >> 32)
         let count = Int(range & 0x7FFF_FFFF)
         let dated = range & Self.datedFlag != 0
-        var chosen = -1
+        var chosen = -1, chosenRank = -1
         var factor = Double.nan
         var outOfDate = false
         for i in start..<start + count {
@@ -36,11 +36,13 @@ extension InventoryEngine {
             }
             if r == 1 && footprintUnit[index] == line.unit {
                 chosen = index
+                chosenRank = i - start
                 factor = 1
                 break
             }
             if chosen < 0 && !r.isNaN {
                 chosen = index
+                chosenRank = i - start
                 factor = r
             }
         }
@@ -50,6 +52,7 @@ extension InventoryEngine {
         }
         result.method = .supplierSpecific
         result.sourceIndex = Int32(chosen)
+        result.rank = Int32(chosenRank)
         result.unitFactor = factor
         result.activity = factor == 1 ? line.quantity : line.quantity * factor
         result.kg = result.activity * footprintKg[chosen]
@@ -64,10 +67,15 @@ extension InventoryEngine {
         let count = Int(disclosureCount[s])
         guard count > 0 else { return false }
         let start = Int(disclosureStart[s])
-        var chosen = Int(disclosureOrder[start])
+        var chosen = Int(disclosureOrder[start]), chosenRank = 0
         for i in start..<start + count {
             let index = Int(disclosureOrder[i])
-            if disclosureYear[index] <= line.year { chosen = index } else { break }
+            if disclosureYear[index] <= line.year {
+                chosen = index
+                chosenRank = i - start
+            } else {
+                break
+            }
         }
         let target = disclosureCurrency[chosen]
         let from = rate(line.currencyKey, line.year)
@@ -79,6 +87,7 @@ extension InventoryEngine {
         result.toRate = to
         result.method = .hybrid
         result.sourceIndex = Int32(chosen)
+        result.rank = Int32(chosenRank)
         result.activity = converted
         result.kg = converted * disclosureIntensity[chosen]
         return true
@@ -108,6 +117,7 @@ extension InventoryEngine {
         guard chosen >= 0 else { return false }
         result.method = .averageData
         result.sourceIndex = Int32(chosen)
+        result.rank = Int32(chosen)
         result.unitFactor = factor
         result.activity = factor == 1 ? line.quantity : line.quantity * factor
         result.kg = result.activity * factorKg[chosen]
@@ -156,6 +166,7 @@ extension InventoryEngine {
         }
         result.method = .spendBased
         result.sourceIndex = Int32(factorIndex)
+        result.rank = Int32(factorIndex)
         result.activity = converted
         result.kg = converted * factorKg[factorIndex]
     }

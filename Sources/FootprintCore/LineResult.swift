@@ -25,6 +25,11 @@ public struct LineResult: Sendable, Equatable {
     public var failure: Failure = .none
     /// Index into `InventoryEngine.footprints`, `.disclosures` or `.factors`, per the method; -1 otherwise.
     public var sourceIndex: Int32 = -1
+    /// For supplier-specific and hybrid lines, the footprint's or disclosure's position among those of the
+    /// supplier (for the product) in the engine's order: what a stored result keeps, so that it means the
+    /// same in every run whose supplier data have the same shape (`InventoryEngine.SupplierFigures`).
+    /// For average-data and spend-based lines, `sourceIndex`. -1 when unmapped.
+    public var rank: Int32 = -1
     /// The multiplier that converted the line's quantity into the unit of the footprint or factor.
     public var unitFactor: Double = 1
     /// Units of the line's currency per USD in the line's year (1 for average-data and supplier-specific lines).

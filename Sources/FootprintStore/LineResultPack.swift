@@ -1,13 +1,23 @@
 /// The results of one pack's lines in a run: a status per line (0...3: the method that computed it;
 /// 4: unmapped, no factor; 5: unmapped, no exchange rate, `source` = the packed currency code;
-/// 6: unmapped, no price index, `source` = the year), kg CO2e, and the index of the footprint,
-/// disclosure or factor used in the run's reference data.
+/// 6: unmapped, no price index, `source` = the year), a value, and a source.
+///
+/// Two formats, told apart by bit 31 of the header:
+/// - activity results (bit set; what runs store now): the value is the line's activity (converted
+///   quantity or amount) and the source its `LineResult.rank`: which of its supplier's footprints or
+///   disclosures, or which factor, multiplied it. kg = activity x that figure
+///   (`InventoryEngine.figure`), exactly as the engine computed it. A supplier's new figures of the same
+///   shape leave these results valid: only the kg changes, and it is not stored.
+/// - kg results (bit clear; runs stored by earlier versions): the value is kg CO2e and the source an
+///   index into the run's reference data. They are read as they are, never written.
 ///
 /// Bit `fellThrough` (0x40) of a status marks a line that fell through the supplier-specific rule because
 /// no footprint of its product was valid on its date; `base(status)` is the status without it.
 ///
-/// Layout (little-endian, n lines): n UInt32, kg Float64 x n, source Int32 x n, status UInt8 x n: 13 bytes a line.
+/// Layout (little-endian, n lines): n UInt32 (| 1 << 31 for activity results), value Float64 x n,
+/// source Int32 x n, status UInt8 x n: 13 bytes a line.
 enum LineResultPack {
+    static let activityFlag: UInt32 = 1 << 31
     static let noFactor: UInt8 = 4, noExchangeRate: UInt8 = 5, noPriceIndex: UInt8 = 6
     static let headerBytes = 4
     static let fellThrough: UInt8 = 0x40
@@ -27,11 +37,12 @@ enum LineResultPack {
             self.n = n
             buffer = .allocate(byteCount: LineResultPack.byteCount(lines: n), alignment: 8)
             buffer.initializeMemory(as: UInt8.self, repeating: 0)
-            buffer.storeBytes(of: UInt32(n).littleEndian, as: UInt32.self)
+            buffer.storeBytes(of: (UInt32(n) | LineResultPack.activityFlag).littleEndian, as: UInt32.self)
         }
 
-        /// Starts from stored results.
+        /// Starts from stored activity results.
         init(copying stored: View) {
+            precondition(stored.isActivity, "kg results are read, never rewritten")
             n = stored.count
             buffer = .allocate(byteCount: LineResultPack.byteCount(lines: n), alignment: 8)
             buffer.copyMemory(from: stored.bytes)
@@ -42,8 +53,8 @@ enum LineResultPack {
         var bytes: [UInt8] { Array(buffer) }
 
         @inline(__always)
-        func set(_ i: Int, status: UInt8, kg: Double, source: Int32) {
-            buffer.storeBytes(of: kg, toByteOffset: 4 + i * 8, as: Double.self)
+        func set(_ i: Int, status: UInt8, activity: Double, source: Int32) {
+            buffer.storeBytes(of: activity, toByteOffset: 4 + i * 8, as: Double.self)
             buffer.storeBytes(of: source, toByteOffset: 4 + 8 * n + i * 4, as: Int32.self)
             buffer.storeBytes(of: status, toByteOffset: 4 + 12 * n + i, as: UInt8.self)
         }
@@ -52,18 +63,23 @@ enum LineResultPack {
     /// Results read in place from a blob.
     struct View {
         let count: Int
+        /// Activity results (else kg results).
+        let isActivity: Bool
         private let base: UnsafeRawPointer
         var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: base, count: LineResultPack.byteCount(lines: count)) }
 
         init?(_ bytes: UnsafeRawBufferPointer) {
             guard bytes.count >= 4, let base = bytes.baseAddress else { return nil }
-            let n = Int(UInt32(littleEndian: base.loadUnaligned(as: UInt32.self)))
+            let header = UInt32(littleEndian: base.loadUnaligned(as: UInt32.self))
+            let n = Int(header & ~LineResultPack.activityFlag)
             guard bytes.count == LineResultPack.byteCount(lines: n) else { return nil }
             self.base = base
             count = n
+            isActivity = header & LineResultPack.activityFlag != 0
         }
 
-        @inline(__always) func kg(_ i: Int) -> Double { base.loadUnaligned(fromByteOffset: 4 + i * 8, as: Double.self) }
+        /// The activity (activity results) or kg (kg results).
+        @inline(__always) func value(_ i: Int) -> Double { base.loadUnaligned(fromByteOffset: 4 + i * 8, as: Double.self) }
         @inline(__always) func source(_ i: Int) -> Int32 { base.loadUnaligned(fromByteOffset: 4 + 8 * count + i * 4, as: Int32.self) }
         @inline(__always) func status(_ i: Int) -> UInt8 { base.load(fromByteOffset: 4 + 12 * count + i, as: UInt8.self) }
     }

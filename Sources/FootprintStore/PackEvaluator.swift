@@ -60,38 +60,58 @@ struct PackEvaluator: Sendable {
         return v
     }
 
-    /// Evaluates every line of `pack` (of supplier term `supplier`), adds them to `accumulator`, returns their results.
+    /// Evaluates every line of `pack` (of supplier term `supplier`), adds them to `accumulator`, returns
+    /// their activity results (`LineResultPack`).
     func evaluate(_ pack: PackView, supplier: Int, into accumulator: inout AggregateAccumulator) -> [UInt8] {
         let n = pack.count
         let results = LineResultPack.Writer(lines: n)
-        let supplierEngineKey = supplier < supplierKey.count ? supplierKey[supplier] : -1
+        let supplierEngineKey = supplierKey(supplier)
         var sums = SupplierSums(currencies: currencies.count)
         for i in 0..<n {
-            let (status, kg, source) = evaluateLine(pack, i, supplierEngineKey)
-            results.set(i, status: status, kg: kg, source: source)
+            let (status, kg, activity, source) = evaluateLine(pack, i, supplierEngineKey)
+            results.set(i, status: status, activity: activity, source: source)
             add(pack, i, status: status, kg: kg, source: source, into: &accumulator, &sums, supplier: supplier)
         }
         accumulator.addSupplier(supplier, lines: sums.lines, nanoKg: sums.nanoKg, spend: sums.spend)
         return results.bytes
     }
 
+    /// The engine's key of supplier term `supplier`, or -1.
+    @inline(__always)
+    func supplierKey(_ supplier: Int) -> Int32 { supplier >= 0 && supplier < supplierKey.count ? supplierKey[supplier] : -1 }
+
+    /// The kg of stored line `i` of `pack`: as stored (kg results), or its activity times the figure its
+    /// source names in this evaluator's reference data (activity results).
+    @inline(__always)
+    func kg(_ stored: LineResultPack.View, _ i: Int, _ pack: PackView, supplierEngineKey: Int32) -> Double {
+        guard stored.isActivity else { return stored.value(i) }
+        let status = LineResultPack.base(stored.status(i))
+        guard status < 4 else { return 0 }
+        let product = Int(pack.product(i))
+        return stored.value(i) * engine.figure(
+            method: status, supplier: supplierEngineKey, product: product >= 0 ? productKey[product] : -1, rank: stored.source(i))
+    }
+
     /// Recomputes the lines of `pack` that `needs(line, old status)` selects: their old results go into
     /// `old`, their new ones into `new`, and the pack's results are the stored ones with those lines
-    /// replaced. Returns nil when no line needed it.
+    /// replaced. Returns nil when no line needed it. Stored kg results are replaced whole (every line
+    /// evaluated again), as activity results.
     func update(
-        _ pack: PackView, supplier: Int, stored: LineResultPack.View, needs: (Int, UInt8) -> Bool,
+        _ pack: PackView, supplier: Int, stored: LineResultPack.View, oldFigures: PackEvaluator, needs: (Int, UInt8) -> Bool,
         old: inout AggregateAccumulator, new: inout AggregateAccumulator
     ) -> (bytes: [UInt8], recomputed: Int)? {
         var results: LineResultPack.Writer?
         var recomputed = 0
-        let supplierEngineKey = supplier < supplierKey.count ? supplierKey[supplier] : -1
+        let supplierEngineKey = supplierKey(supplier), oldSupplierKey = oldFigures.supplierKey(supplier)
+        let all = !stored.isActivity
         var oldSums = SupplierSums(currencies: currencies.count), newSums = SupplierSums(currencies: currencies.count)
-        for i in 0..<min(pack.count, stored.count) where needs(i, stored.status(i)) {
-            let writer = results ?? LineResultPack.Writer(copying: stored)
+        for i in 0..<min(pack.count, stored.count) where all || needs(i, stored.status(i)) {
+            let writer = results ?? (all ? LineResultPack.Writer(lines: pack.count) : LineResultPack.Writer(copying: stored))
             results = writer
-            add(pack, i, status: stored.status(i), kg: stored.kg(i), source: stored.source(i), into: &old, &oldSums, supplier: supplier)
-            let (status, kg, source) = evaluateLine(pack, i, supplierEngineKey)
-            writer.set(i, status: status, kg: kg, source: source)
+            let oldKg = oldFigures.kg(stored, i, pack, supplierEngineKey: oldSupplierKey)
+            add(pack, i, status: stored.status(i), kg: oldKg, source: stored.source(i), into: &old, &oldSums, supplier: supplier)
+            let (status, kg, activity, source) = evaluateLine(pack, i, supplierEngineKey)
+            writer.set(i, status: status, activity: activity, source: source)
             add(pack, i, status: status, kg: kg, source: source, into: &new, &newSums, supplier: supplier)
             recomputed += 1
         }
@@ -101,9 +121,71 @@ struct PackEvaluator: Sendable {
         return (results.bytes, recomputed)
     }
 
-    /// One line through the engine: status (method, or why unmapped), kg, and source index.
+    /// A supplier's figures that changed in value but not in shape (`InventoryEngine.SupplierFigures`),
+    /// by rank: its disclosures' intensities, and per product term its footprints' kg per unit.
+    struct FigureChange: Sendable {
+        var disclosures: (old: [Double], new: [Double])?
+        /// Per product term: index into `footprints`, or -1 when the product's footprints did not change.
+        var productSlot: [Int32] = []
+        var footprints: [(old: [Double], new: [Double])] = []
+    }
+
+    /// Adds to `delta` the change in kg of the lines of `pack` that `change` gives new figures: their
+    /// stored activity times the new figure, minus the same times the old one, each rounded to nano-kg
+    /// as a full calculation rounds it. Their stored results stay valid as they are. Returns how many
+    /// lines it refigured, or nil when the stored results are kg results or name a figure `change` does
+    /// not have (then the pack is computed again instead).
+    func refigure(_ pack: PackView, supplier: Int, stored: LineResultPack.View, change: FigureChange, into delta: inout NanoKgDelta) -> Int? {
+        guard stored.isActivity, stored.count == pack.count else { return nil }
+        var local = NanoKgDelta()  // added to `delta` only when the whole pack could be refigured
+        var scope3Sums = [Int128](repeating: 0, count: 16 * 5), fellThrough = [Int128](repeating: 0, count: 5)
+        var count = 0
+        let empty: [Double] = []
+        let disclosureOld = change.disclosures?.old ?? empty, disclosureNew = change.disclosures?.new ?? empty
+        let productSlot = change.productSlot
+        for i in 0..<pack.count {
+            let status = stored.status(i)
+            let method = LineResultPack.base(status)
+            let rank = Int(stored.source(i))
+            let oldFigure: Double, newFigure: Double
+            if method == CalculationMethod.hybrid.rawValue && change.disclosures != nil {
+                guard rank >= 0 && rank < disclosureOld.count && rank < disclosureNew.count else { return nil }
+                oldFigure = disclosureOld[rank]
+                newFigure = disclosureNew[rank]
+            } else if method == CalculationMethod.supplierSpecific.rawValue, !productSlot.isEmpty {
+                let product = Int(pack.product(i))
+                let slot = product >= 0 && product < productSlot.count ? Int(productSlot[product]) : -1
+                guard slot >= 0 else { continue }
+                let figures = change.footprints[slot]
+                guard rank >= 0 && rank < figures.old.count && rank < figures.new.count else { return nil }
+                oldFigure = figures.old[rank]
+                newFigure = figures.new[rank]
+            } else {
+                continue
+            }
+            count += 1
+            let activity = stored.value(i)
+            let nano = AggregateAccumulator.nanoKg(activity * newFigure) - AggregateAccumulator.nanoKg(activity * oldFigure)
+            guard nano != 0 else { continue }
+            let m = Int(method)
+            let category = Int(pack.category(i))
+            let date = Int(pack.date(i))
+            let month = date >= 1900_01_00 ? (date / 10000 - 1900) * 12 + (date / 100 % 100) - 1 : -1
+            let ownScope3 = Int(pack.scope3(i))
+            let scope3 = ownScope3 > 0 ? ownScope3 : Int(categoryScope3[category])
+            local.add(method: m, nanoKg: nano, category: category, scope3: scope3, month: month, customer: Int(pack.customer(i)))
+            scope3Sums[(scope3 & 15) * 5 + m] += nano
+            if status & LineResultPack.fellThrough != 0 { fellThrough[m] += nano }
+        }
+        local.addSupplier(supplier, scope3: scope3Sums, fellThrough: fellThrough)
+        delta.add(local)
+        return count
+    }
+
+    /// One line through the engine: status (method, or why unmapped), kg, activity, and source (the
+    /// figure's rank, or for an unmapped line the packed currency code or the year).
     @inline(__always)
-    func evaluateLine(_ pack: PackView, _ i: Int, _ supplierEngineKey: Int32) -> (UInt8, Double, Int32) {
+    func evaluateLine(_ pack: PackView, _ i: Int, _ supplierEngineKey: Int32) -> (UInt8, Double, Double, Int32) {
         let category = Int(pack.category(i)), currency = Int(pack.currency(i))
         let product = Int(pack.product(i)), unit = Int(pack.unit(i))
         let line = LedgerLine(
@@ -112,14 +194,14 @@ struct PackEvaluator: Sendable {
             year: pack.date(i) / 10000, date: pack.date(i), amount: pack.amount(i), quantity: pack.quantity(i))
         let r = engine.evaluate(line)
         let flag = r.note == .none ? 0 : LineResultPack.fellThrough
-        if let method = r.method { return (method.rawValue | flag, r.kg, r.sourceIndex) }
+        if let method = r.method { return (method.rawValue | flag, r.kg, r.activity, r.rank) }
         switch r.failure {
         case .noExchangeRate(let key):
-            return (LineResultPack.noExchangeRate | flag, 0, Int32(bitPattern: (key >= 0 ? engine.currencies[Int(key)] : line.currency).packed))
+            return (LineResultPack.noExchangeRate | flag, 0, 0, Int32(bitPattern: (key >= 0 ? engine.currencies[Int(key)] : line.currency).packed))
         case .noPriceIndex(let year):
-            return (LineResultPack.noPriceIndex | flag, 0, year)
+            return (LineResultPack.noPriceIndex | flag, 0, 0, year)
         case .noFactor, .none:
-            return (LineResultPack.noFactor | flag, 0, -1)
+            return (LineResultPack.noFactor | flag, 0, 0, -1)
         }
     }
 
@@ -143,15 +225,6 @@ struct PackEvaluator: Sendable {
             let c = currencies
             spend.withUnsafeMutableBufferPointer { $0[s &* c &+ currency] &+= units }
         }
-    }
-
-    /// Adds lines with results already computed (a stored run's), as `evaluate` would have added them.
-    func accumulate(_ pack: PackView, supplier: Int, results: LineResultPack.View, into accumulator: inout AggregateAccumulator) {
-        var sums = SupplierSums(currencies: currencies.count)
-        for i in 0..<min(pack.count, results.count) {
-            add(pack, i, status: results.status(i), kg: results.kg(i), source: results.source(i), into: &accumulator, &sums, supplier: supplier)
-        }
-        accumulator.addSupplier(supplier, lines: sums.lines, nanoKg: sums.nanoKg, spend: sums.spend)
     }
 
     @inline(__always)
@@ -196,14 +269,22 @@ struct PackEvaluator: Sendable {
 
     /// The aggregate of an accumulator, with term ids and slots turned into names.
     func aggregate(_ accumulator: AggregateAccumulator) -> InventoryAggregate {
-        accumulator.aggregate(currencies: currencies) { dimension, slot in
-            switch dimension {
-            case .supplier, .category, .customer: slot < texts.count ? (texts[slot] ?? "#\(slot)") : "#\(slot)"
-            case .scope3: "3.\(slot)"
-            case .supplierScope3: "#\(slot)"  // named by the accumulator from the supplier's name
-            case .month:
-                "\(slot / 12 + 1900)-\(slot % 12 + 1 < 10 ? "0" : "")\(slot % 12 + 1)"
-            }
+        accumulator.aggregate(currencies: currencies, name: slotName)
+    }
+
+    /// The name of a slot of a grouping: the text of a supplier, category or customer term, `3.N`, `YYYY-MM`.
+    func slotName(_ dimension: InventoryAggregate.Dimension, _ slot: Int) -> String {
+        switch dimension {
+        case .supplier, .category, .customer: slot < texts.count ? (texts[slot] ?? "#\(slot)") : "#\(slot)"
+        case .scope3: "3.\(slot)"
+        case .supplierScope3: "#\(slot)"  // named by the accumulator from the supplier's name
+        case .month:
+            "\(slot / 12 + 1900)-\(slot % 12 + 1 < 10 ? "0" : "")\(slot % 12 + 1)"
         }
+    }
+
+    /// Adds figure changes (`refigure`) to an inventory.
+    func apply(_ delta: NanoKgDelta, to aggregate: inout InventoryAggregate) {
+        delta.apply(to: &aggregate, name: slotName) { supplier in .footprintNotValidOnDate(supplier: slotName(.supplier, supplier)) }
     }
 }

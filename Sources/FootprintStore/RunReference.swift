@@ -68,4 +68,30 @@ struct RunReference {
             footprintImport: footprintImport, disclosureImport: disclosureImport,
             libraries: Dictionary(libraries.map { ($0.label, $0) }, uniquingKeysWith: { a, _ in a }))
     }
+
+    /// The disclosures and footprints of `suppliers` as `run` read them (its imports and PACT footprints,
+    /// in its order), with `factors`: what an engine needs to give those suppliers' figures in that run.
+    static func supplierData(db: Database, run: CalculationRun, suppliers: Set<String>, factors: [EmissionFactor]) throws -> ReferenceData {
+        var reference = ReferenceData()
+        reference.factors = factors
+        var footprints: [ProductFootprint] = []
+        for input in run.inputs.imports
+        where input.kind == ImportKind.supplierEmissions.rawValue || input.kind == ImportKind.productFootprints.rawValue {
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM import WHERE id = ?", arguments: [input.importID]) else {
+                throw WorkspaceError.database("run #\(run.id) read import #\(input.importID) (\(input.file)), which is no longer in the workspace")
+            }
+            let record = Workspace.importRecord(row)
+            guard record.sha256 == input.sha256, record.kind.rawValue == input.kind else {
+                throw WorkspaceError.database(
+                    "import #\(input.importID) is \(record.kind.rawValue) \(record.fileName) sha256 \(record.sha256), but run #\(run.id) "
+                        + "recorded \(input.kind) \(input.file) sha256 \(input.sha256)")
+            }
+            let content: Data = row["content"]
+            let parsed = try Workspace.parseReference(kind: record.kind, data: content, file: record.fileName)
+            reference.disclosures += parsed.data.disclosures.filter { suppliers.contains($0.supplier) }
+            footprints += parsed.data.footprints.filter { suppliers.contains($0.supplier) }
+        }
+        reference.footprints = run.inputs.pactFootprints.map(\.productFootprint).filter { suppliers.contains($0.supplier) } + footprints
+        return reference
+    }
 }

@@ -126,9 +126,15 @@ extension Workspace {
         }
     }
 
-    /// Recomputes only the lines that can have changed: for a supplier with a new or changed disclosure,
-    /// its lines that were not computed from a product footprint; for changed footprints, its lines with
-    /// those products. A pack with no such line keeps its results from the earlier run.
+    /// Recomputes only the lines that can have changed, those of the suppliers whose disclosures or
+    /// footprints changed:
+    /// - a supplier whose figures changed in value only (the same disclosure years and currencies, the
+    ///   same footprint products, units and validity: `InventoryEngine.SupplierFigures.Shape`): its lines
+    ///   keep their stored results (method, activity, which figure), and only the change in their kg is
+    ///   added to the inventory (`PackEvaluator.refigure`). No result is written for them.
+    /// - any other change: its lines that were not computed from a product footprint (new or changed
+    ///   disclosure), and its lines with the changed products, are evaluated again; a pack with such a
+    ///   line is stored with its new results, the others keep theirs from the earlier run.
     private func incremental(
         from latest: CalculationRun, suppliers: Set<String>, snapshot: ReferenceSnapshot, evaluator: PackEvaluator, threads: Int, started: Date
     ) throws(WorkspaceError) -> CalculationRun {
@@ -151,6 +157,25 @@ extension Workspace {
                 if let p = termOf[product] { productChanged[p] = true }
             }
         }
+        // The changed suppliers' figures as the earlier run read them, and which changed in value only.
+        let named = Set(suppliers.filter { termOf[$0] != nil })
+        let oldData = try read { db in try RunReference.supplierData(db: db, run: latest, suppliers: named, factors: snapshot.reference.factors) }
+        let oldFigures = PackEvaluator(engine: InventoryEngine(reference: oldData), texts: texts, scope3Defaults: snapshot.scope3Defaults)
+        var changes: [Int64: PackEvaluator.FigureChange] = [:]
+        for supplier in named {
+            let was = oldFigures.engine.supplierFigures(supplier), now = evaluator.engine.supplierFigures(supplier)
+            guard was.shape == now.shape, let term = termOf[supplier] else { continue }
+            var change = PackEvaluator.FigureChange()
+            if was.disclosureFigures != now.disclosureFigures { change.disclosures = (was.disclosureFigures, now.disclosureFigures) }
+            for (product, figures) in now.footprintFigures.sorted(by: { $0.key < $1.key }) where was.footprintFigures[product] != figures {
+                guard let p = termOf[product] else { continue }  // no purchase names the product
+                if change.productSlot.isEmpty { change.productSlot = Array(repeating: -1, count: texts.count) }
+                change.productSlot[p] = Int32(change.footprints.count)
+                change.footprints.append((was.footprintFigures[product] ?? [], figures))
+            }
+            changes[Int64(term)] = change
+        }
+        Trace.mark("figures of \(named.count) changed suppliers, \(changes.count) in value only")
         let packs = supplierTerms.isEmpty ? [] : try packs(importIDs: snapshot.purchaseImports, suppliers: supplierTerms)
         let chain = try runChain(latest.id)
         // Packs go to the threads largest first, each to the one with the fewest lines so far; each
@@ -163,31 +188,37 @@ extension Workspace {
             shares[t].append(ref)
             load[t] += ref.lines
         }
-        let needs = RecomputeSelection(disclosureChanged: disclosureChanged, productChanged: productChanged)
+        let work = RecomputeWork(
+            evaluator: evaluator, oldFigures: oldFigures, changes: changes,
+            selection: RecomputeSelection(disclosureChanged: disclosureChanged, productChanged: productChanged))
         let latestID = latest.id
         let parts = shares.map { share in
             Background { () throws(WorkspaceError) -> RecomputedPacks in
-                try self.recompute(share, chain: chain, latestRun: latestID, needs: needs, evaluator: evaluator)
+                try self.recompute(share, chain: chain, latestRun: latestID, work: work)
             }
         }
         var aggregate = latest.aggregate
         var results: [(Int64, [UInt8])] = []
-        var recomputed = 0
+        var recomputed = 0, refigured = 0
+        var delta = NanoKgDelta()
         for part in parts {
             let done = try part.value()
             aggregate.add(evaluator.aggregate(done.old), sign: -1)
             aggregate.add(evaluator.aggregate(done.new))
+            delta.add(done.delta)
             results += done.results
             recomputed += done.recomputed
+            refigured += done.refigured
         }
-        Trace.mark("recomputed \(recomputed) lines in \(packs.count) packs on \(threadCount) threads")
-        return try save(kind: .incremental, parent: latest.id, inputs: snapshot.inputs, recomputed: recomputed, started: started) { insert in
+        evaluator.apply(delta, to: &aggregate)
+        Trace.mark("evaluated \(recomputed) lines again and refigured \(refigured) in \(packs.count) packs on \(threadCount) threads")
+        return try save(kind: .incremental, parent: latest.id, inputs: snapshot.inputs, recomputed: recomputed + refigured, started: started) { insert in
             for (pack, data) in results { try insert(pack, data) }
             return aggregate
         }
     }
 
-    /// Which lines of a changed supplier's packs an incremental run recomputes.
+    /// Which lines of a changed supplier's packs an incremental run evaluates again.
     struct RecomputeSelection: Sendable {
         /// Per supplier term: whether its disclosures changed.
         let disclosureChanged: [Int64: Bool]
@@ -195,22 +226,34 @@ extension Workspace {
         let productChanged: [Bool]
     }
 
-    /// What one thread of an incremental run recomputed: the old and new results of its lines, and the packs' new results.
+    /// What the threads of an incremental run share: the engine, the changed suppliers' figures in the
+    /// earlier run, the suppliers whose figures changed in value only, and which lines the others need again.
+    struct RecomputeWork: Sendable {
+        let evaluator: PackEvaluator
+        let oldFigures: PackEvaluator
+        /// By supplier term.
+        let changes: [Int64: PackEvaluator.FigureChange]
+        let selection: RecomputeSelection
+    }
+
+    /// What one thread of an incremental run did: the old and new results of the lines it evaluated
+    /// again, the packs' new results, and the change in kg of the lines it refigured.
     struct RecomputedPacks: Sendable {
         var old: AggregateAccumulator
         var new: AggregateAccumulator
+        var delta = NanoKgDelta()
         var results: [(Int64, [UInt8])] = []
         var recomputed = 0
+        var refigured = 0
     }
 
-    /// Recomputes the selected lines of `packs` (results of the earlier run read from the newest run of
-    /// `chain` that stored each pack's).
-    private func recompute(
-        _ packs: [PackRef], chain: [Int64], latestRun: Int64, needs selection: RecomputeSelection, evaluator: PackEvaluator
-    ) throws(WorkspaceError) -> RecomputedPacks {
+    /// Refigures or evaluates again the lines of `packs` (results of the earlier run read from the newest
+    /// run of `chain` that stored each pack's).
+    private func recompute(_ packs: [PackRef], chain: [Int64], latestRun: Int64, work: RecomputeWork) throws(WorkspaceError) -> RecomputedPacks {
         let began = Date()
+        let evaluator = work.evaluator
         var done = RecomputedPacks(old: evaluator.makeAccumulator(), new: evaluator.makeAccumulator())
-        let productChanged = selection.productChanged
+        let productChanged = work.selection.productChanged
         try read { db in
             let select = try db.makeStatement(sql: "SELECT data FROM purchase_pack WHERE id = ?")
             // A pack's results are in the newest run of the chain that stored them: one key lookup per run.
@@ -220,17 +263,24 @@ extension Workspace {
                 guard let holder = try chain.first(where: { try Bool.fetchOne(exists, arguments: [$0, ref.id]) ?? false }) else {
                     throw WorkspaceError.database("no run in the chain of run #\(latestRun) has results for pack \(ref.id)")
                 }
-                let disclosure = selection.disclosureChanged[ref.supplier] ?? false
+                let disclosure = work.selection.disclosureChanged[ref.supplier] ?? false
+                let change = work.changes[ref.supplier]
                 let outcome: Bool? = try Self.blob(select, ref.id) { packBytes -> Bool in
                     guard let pack = PackView(packBytes) else { return false }
                     return try Self.blob(previous, holder, ref.id) { oldBytes -> Bool in
                         guard let stored = LineResultPack.View(oldBytes), stored.count == pack.count else { return false }
+                        if let change, let count = evaluator.refigure(pack, supplier: Int(ref.supplier), stored: stored, change: change, into: &done.delta) {
+                            done.refigured += count
+                            return true
+                        }
                         let needs: (Int, UInt8) -> Bool = { i, status in
                             if disclosure && status != CalculationMethod.supplierSpecific.rawValue { return true }
                             let product = Int(pack.product(i))
                             return product >= 0 && productChanged[product]
                         }
-                        if let (bytes, count) = evaluator.update(pack, supplier: Int(ref.supplier), stored: stored, needs: needs, old: &done.old, new: &done.new) {
+                        if let (bytes, count) = evaluator.update(
+                            pack, supplier: Int(ref.supplier), stored: stored, oldFigures: work.oldFigures, needs: needs, old: &done.old, new: &done.new)
+                        {
                             done.results.append((ref.id, bytes))
                             done.recomputed += count
                         }
@@ -242,7 +292,7 @@ extension Workspace {
                 }
             }
         }
-        Trace.mark("  one thread: \(done.recomputed) lines of \(packs.count) packs in \(Int(Date().timeIntervalSince(began) * 1000)) ms")
+        Trace.mark("  one thread: \(done.recomputed) lines evaluated again, \(done.refigured) refigured, \(packs.count) packs in \(Int(Date().timeIntervalSince(began) * 1000)) ms")
         return done
     }
 

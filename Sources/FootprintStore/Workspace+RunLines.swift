@@ -126,20 +126,25 @@ final class RunLinesContext {
                                 throw WorkspaceError.database("the stored results of pack \(packID) in run #\(resultRun) are damaged")
                             }
                             let againBytes = evaluator.evaluate(pack, supplier: Int(supplier), into: &accumulator)
+                            let supplierKey = evaluator.supplierKey(Int(supplier))
                             try againBytes.withUnsafeBytes { raw in
                                 let again = LineResultPack.View(raw)!
                                 for i in 0..<pack.count {
-                                    let status = saved.status(i), kg = saved.kg(i)
-                                    // Source indices point into the reference data of the run that computed the line: an
-                                    // incremental run keeps, for lines it did not recompute, indices into its parent's data
-                                    // (even within a pack it updated). They are compared for full runs and for unmapped lines
-                                    // (a currency code or a year); method and kg are compared bit for bit always.
-                                    let sourceComparable = run.kind == .full || LineResultPack.base(status) >= 4
-                                    if again.status(i) != status || again.kg(i).bitPattern != kg.bitPattern
+                                    let status = saved.status(i)
+                                    let kg = evaluator.kg(saved, i, pack, supplierEngineKey: supplierKey)
+                                    let againKg = evaluator.kg(again, i, pack, supplierEngineKey: supplierKey)
+                                    // Activity results name their figure by its rank among the supplier's (or by factor),
+                                    // which means the same in every run of a chain: compared always, as is the activity.
+                                    // Kg results (stored by earlier versions) point into the reference data of the run
+                                    // that computed the line: compared for full runs and for unmapped lines (a currency
+                                    // code or a year). Method and kg are compared bit for bit always.
+                                    let sourceComparable = saved.isActivity || run.kind == .full || LineResultPack.base(status) >= 4
+                                    if again.status(i) != status || againKg.bitPattern != kg.bitPattern
+                                        || (saved.isActivity && again.value(i).bitPattern != saved.value(i).bitPattern)
                                         || (sourceComparable && again.source(i) != saved.source(i))
                                     {
                                         throw try mismatch(db: db, row: pack.row(i), input: input, stored: (status, kg, saved.source(i)),
-                                                           again: (again.status(i), again.kg(i), again.source(i)), storedBy: resultRun)
+                                                           again: (again.status(i), againKg, again.source(i)), storedBy: resultRun)
                                     }
                                     linesByMethod[Int(min(LineResultPack.base(status), 4))] += 1
                                     if LineResultPack.base(status) < 4 { self.kg.add(kg) }

@@ -165,7 +165,11 @@ struct RunLinesTests {
         #expect(Self.relativeDifference(sum.value, new.aggregate.total.kg) < 1e-9)
     }
 
-    @Test func anIncrementalRunCombinesItsParentsResultsAndItsOwn() throws {
+    /// `addYear` false: the supplier's figures change in value only, so its lines keep their stored results
+    /// (activity and figure) and only their kg changes; true: a disclosure for a new year changes their
+    /// shape, so its lines are evaluated again and stored by the new run.
+    @Test(arguments: [false, true])
+    func anIncrementalRunCombinesItsParentsResultsAndItsOwn(addYear: Bool) throws {
         let t = try TemporaryWorkspace()
         defer { t.cleanUp() }
         let ids = try Self.importExample(t.workspace)
@@ -175,7 +179,7 @@ struct RunLinesTests {
         let hybridSupplier = try #require(parentLines.first { $0.method == .hybrid }).supplier
         let text = try String(contentsOfFile: Self.example + "/supplier_emissions.csv", encoding: .utf8)
         var changed = false
-        let edited = text.split(separator: "\n").map { row -> String in
+        var edited = text.split(separator: "\n").map { row -> String in
             var fields = row.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
             if fields[0] == hybridSupplier, let revenue = Double(fields[5]) {
                 fields[5] = String(format: "%.0f", revenue * 2)
@@ -184,6 +188,12 @@ struct RunLinesTests {
             return fields.joined(separator: ",")
         }.joined(separator: "\n") + "\n"
         #expect(changed)
+        if addYear {
+            let row = try #require(edited.split(separator: "\n").first { $0.hasPrefix(hybridSupplier + ",") })
+            var fields = row.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            fields[1] = "2015"
+            edited += fields.joined(separator: ",") + "\n"
+        }
         let path = try t.file("supplier_emissions.csv", edited)
         _ = try t.workspace.importReference(kind: .supplierEmissions, path: path, displayName: "supplier_emissions.csv", replacing: ids["supplier_emissions.csv"])
         let run = try t.workspace.calculate(CalculationOptions(threads: 2))
@@ -191,7 +201,7 @@ struct RunLinesTests {
         #expect(run.recomputedLines > 0 && run.recomputedLines < run.lineCount)
         let (lines, verification) = try Self.lines(t.workspace, run.id)
         #expect(lines.count == run.lineCount && verification.lines == run.lineCount)
-        #expect(verification.inheritedLines == run.lineCount - run.recomputedLines)
+        #expect(verification.inheritedLines == (addYear ? run.lineCount - run.recomputedLines : run.lineCount))
         var sum = CompensatedSum()
         for l in lines { sum.add(l.kg) }
         #expect(Self.relativeDifference(sum.value, run.aggregate.total.kg) < 1e-9)
@@ -214,7 +224,7 @@ struct RunLinesTests {
         defer { t.cleanUp() }
         _ = try Self.importExample(t.workspace)
         let run = try t.workspace.calculate(CalculationOptions(threads: 2))
-        // Change one line's stored kg by one unit in the last place.
+        // Change one line's stored activity (so its kg) by one unit in the last place.
         try t.workspace.transaction { db in
             let row = try Row.fetchOne(db, sql: "SELECT pack_id, data FROM run_result WHERE run_id = ? LIMIT 1", arguments: [run.id])!
             let data: Data = row[1]
@@ -223,7 +233,7 @@ struct RunLinesTests {
                 let view = LineResultPack.View(raw)!
                 guard let i = (0..<view.count).first(where: { view.status($0) < 4 }) else { return nil }
                 var writer = LineResultPack.Writer(copying: view)
-                writer.set(i, status: view.status(i), kg: view.kg(i).nextUp, source: view.source(i))
+                writer.set(i, status: view.status(i), activity: view.value(i).nextUp, source: view.source(i))
                 return writer.bytes
             }
             bytes = try #require(changed)

@@ -1,0 +1,112 @@
+/// Changes in the emissions of lines that keep their method, activity, spend and groupings, and only
+/// get a new figure (a supplier's new intensity or footprint values): per grouping slot and method, the
+/// new nano-kg minus the old, as `AggregateAccumulator` slots them. Lines and spend do not change, so
+/// they are not kept. `apply` adds the changes to an inventory; with integers, the result is bit for
+/// bit the inventory of the lines computed again.
+public struct NanoKgDelta: Sendable {
+    /// Per grouping: nano-kg at `slot * 5 + method`.
+    @usableFromInline var category: [Int128] = []
+    @usableFromInline var scope3: [Int128] = []
+    @usableFromInline var month: [Int128] = []
+    @usableFromInline var customer: [Int128] = []
+    @usableFromInline var total = [Int128](repeating: 0, count: 5)
+    /// Per supplier slot: nano-kg at `scope3 * 5 + method` (its cells of the supplier x Scope 3 category
+    /// grouping, and so of the supplier grouping), and the part of it that fell through a rule (per method).
+    var suppliers: [Int: (scope3: [Int128], fellThrough: [Int128])] = [:]
+
+    public init() {}
+
+    /// Whether nothing changed.
+    public var isZero: Bool {
+        total.allSatisfy { $0 == 0 } && [category, scope3, month, customer].allSatisfy { $0.allSatisfy { $0 == 0 } }
+            && suppliers.values.allSatisfy { $0.scope3.allSatisfy { $0 == 0 } && $0.fellThrough.allSatisfy { $0 == 0 } }
+    }
+
+    @usableFromInline @inline(__always)
+    static func add(_ table: inout [Int128], _ slot: Int, _ method: Int, _ nano: Int128) {
+        if slot &* 5 >= table.count {
+            // Whole slots (5 entries each): twice the slots, or enough for this one.
+            table += [Int128](repeating: 0, count: max((slot + 1) * 5, table.count * 2, 80) - table.count)
+        }
+        table[slot &* 5 &+ method] &+= nano
+    }
+
+    /// One line's change, slotted as `AggregateAccumulator.add` slots it (-1: no value in that grouping).
+    /// The supplier's share is added per supplier with `addSupplier`.
+    @inlinable @inline(__always)
+    public mutating func add(method: Int, nanoKg: Int128, category c: Int, scope3 s: Int, month m: Int, customer u: Int) {
+        guard nanoKg != 0 else { return }
+        total[method] &+= nanoKg
+        if c >= 0 { Self.add(&category, c, method, nanoKg) }
+        if s >= 0 { Self.add(&scope3, s, method, nanoKg) }
+        if m >= 0 { Self.add(&month, m, method, nanoKg) }
+        if u >= 0 { Self.add(&customer, u, method, nanoKg) }
+    }
+
+    /// A supplier's lines' change: nano-kg at `[scope3 * 5 + method]` (16 x 5), and per method the part
+    /// of lines that fell through a rule.
+    public mutating func addSupplier(_ slot: Int, scope3 nano: [Int128], fellThrough: [Int128]) {
+        var entry = suppliers[slot] ?? (Array(repeating: 0, count: 16 * 5), Array(repeating: 0, count: 5))
+        for i in 0..<min(nano.count, entry.scope3.count) { entry.scope3[i] &+= nano[i] }
+        for m in 0..<min(5, fellThrough.count) { entry.fellThrough[m] &+= fellThrough[m] }
+        suppliers[slot] = entry
+    }
+
+    /// Adds another delta (of another thread).
+    public mutating func add(_ other: NanoKgDelta) {
+        func merge(_ a: inout [Int128], _ b: [Int128]) {
+            if a.count < b.count { a += [Int128](repeating: 0, count: b.count - a.count) }
+            for i in b.indices { a[i] &+= b[i] }
+        }
+        merge(&category, other.category)
+        merge(&scope3, other.scope3)
+        merge(&month, other.month)
+        merge(&customer, other.customer)
+        merge(&total, other.total)
+        for (slot, entry) in other.suppliers { addSupplier(slot, scope3: entry.scope3, fellThrough: entry.fellThrough) }
+    }
+
+    /// Adds the changes to `aggregate`, naming slots as `AggregateAccumulator.aggregate` does; a supplier's
+    /// fall-through share goes to the cell of `fallThrough(slot)`. Cells the changes touch exist in an
+    /// inventory that holds the lines; were one missing, it is created with the change alone.
+    public func apply(
+        to aggregate: inout InventoryAggregate, name: (InventoryAggregate.Dimension, Int) -> String, fallThrough: (Int) -> FallThrough
+    ) {
+        func addCell(_ cell: inout InventoryAggregate.Cell, _ nano: ArraySlice<Int128>) {
+            for (m, d) in nano.enumerated() { cell.nanoKg[m] += d }
+        }
+        func addTable(_ dimension: InventoryAggregate.Dimension, _ table: [Int128]) {
+            for slot in 0..<table.count / 5 {
+                let nano = table[slot * 5..<slot * 5 + 5]
+                guard nano.contains(where: { $0 != 0 }) else { continue }
+                addCell(&aggregate.groups[dimension, default: [:]][name(dimension, slot), default: InventoryAggregate.Cell()], nano)
+            }
+        }
+        addCell(&aggregate.total, total[0..<5])
+        addTable(.category, category)
+        addTable(.scope3, scope3)
+        addTable(.month, month)
+        addTable(.customer, customer)
+        for (slot, entry) in suppliers {
+            let supplier = name(.supplier, slot)
+            var sum = [Int128](repeating: 0, count: 5)
+            for s in 0..<16 {
+                let nano = entry.scope3[s * 5..<s * 5 + 5]
+                guard nano.contains(where: { $0 != 0 }) else { continue }
+                for (m, d) in nano.enumerated() { sum[m] += d }
+                if aggregate.hasSupplierScope3 {
+                    let key = InventoryAggregate.supplierScope3Key(supplier: supplier, scope3: s)
+                    addCell(&aggregate.groups[.supplierScope3, default: [:]][key, default: InventoryAggregate.Cell()], nano)
+                }
+            }
+            if sum.contains(where: { $0 != 0 }) {
+                addCell(&aggregate.groups[.supplier, default: [:]][supplier, default: InventoryAggregate.Cell()], sum[0..<5])
+            }
+            if entry.fellThrough.contains(where: { $0 != 0 }) {
+                let reason = fallThrough(slot)
+                let key = InventoryAggregate.UnmappedKey(code: reason.code, subject: reason.subject, explanation: reason.explanation)
+                addCell(&aggregate.fallThrough[key, default: InventoryAggregate.Cell()], entry.fellThrough[0..<5])
+            }
+        }
+    }
+}
