@@ -14,7 +14,9 @@ struct ReferenceSnapshot {
     static func load(db: Database) throws -> ReferenceSnapshot {
         let imports = try Row.fetchAll(db, sql: "SELECT * FROM import WHERE status = 'active' ORDER BY id")
         let libraries = try Workspace.libraries(db: db, activeOnly: true)
+        Trace.mark("snapshot: imports and libraries")
         let (factors, scope3) = try Workspace.factors(db: db, libraries: libraries)
+        Trace.mark("snapshot: \(factors.count) factors")
         var reference = ReferenceData()
         reference.factors = factors
         var inputs: [RunInputs.Input] = []
@@ -43,7 +45,9 @@ struct ReferenceSnapshot {
         }
         // PACT footprints come first, so that one valid on a line's date is preferred to a CSV footprint
         // of the same product and unit.
+        Trace.mark("snapshot: imports parsed")
         let pact = try PACTReference.resolve(db: db)
+        Trace.mark("snapshot: PACT footprints")
         reference.footprints = pact.map(\.productFootprint) + reference.footprints
         let pactItems = Dictionary(uniqueKeysWithValues: pact.enumerated().map { ($0.offset, $0.element.digestItem) })
         for library in libraries { global.update(data: Data("library:\(library.id):\(library.sha256 ?? library.label)\n".utf8)) }

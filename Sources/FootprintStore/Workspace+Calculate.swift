@@ -16,18 +16,27 @@ extension Workspace {
     /// stands and its KPIs are computed the first time they are asked for.
     public func calculate(_ options: CalculationOptions) throws(WorkspaceError) -> CalculationRun {
         // What the KPI snapshot reads besides the run (the register, status facts imported until now,
-        // disclosures, footprints) is read on another thread while the run is computed.
+        // disclosures, footprints) is read on another thread while the run is computed; the KPIs are
+        // computed on it too, from the inventory, while the run is written, and stored in the run's transaction.
         let factsAsOf = Self.timestamp()
         let overviews = Background { () throws(WorkspaceError) in try self.supplierOverviews(factsAsOf: factsAsOf, withRun: false) }
-        let run = try calculateRun(options)
-        if !run.upToDate {
-            do { try storeSnapshot(run: run, overviews: try overviews.value(), factsAsOf: factsAsOf) } catch { Trace.mark("KPI snapshot not stored: \(error)") }
-            Trace.mark("KPI snapshot")
+        let kpis = KPIJob(factsAsOf: factsAsOf) { aggregate in
+            Background { () throws(WorkspaceError) -> String in
+                try Self.encodeKPIs(self.computeKPIs(aggregate: aggregate, overviews: try overviews.value(), criteria: .standard, coverage: 80))
+            }
         }
-        return run
+        return try calculateRun(options, kpis: kpis)
     }
 
-    private func calculateRun(_ options: CalculationOptions) throws(WorkspaceError) -> CalculationRun {
+    /// The KPI snapshot a new run is stored with: `start` begins computing it (JSON) from the run's
+    /// inventory; the run's transaction stores it. Should that fail, the run stands, and its KPIs are
+    /// computed the first time they are asked for.
+    struct KPIJob {
+        let factsAsOf: String
+        let start: (InventoryAggregate) -> Background<String>
+    }
+
+    private func calculateRun(_ options: CalculationOptions, kpis: KPIJob?) throws(WorkspaceError) -> CalculationRun {
         let started = Date()
         Trace.mark("start")
         // The latest run (inputs and inventory: when only some suppliers' data changed, the new run
@@ -58,10 +67,10 @@ extension Workspace {
             }
             // A run stored before the supplier x Scope 3 category grouping has none to update: compute in full.
             if parent.aggregate.hasSupplierScope3 {
-                return try incremental(from: parent, suppliers: changed, snapshot: snapshot, evaluator: evaluator, threads: options.threads, started: started)
+                return try incremental(from: parent, suppliers: changed, snapshot: snapshot, evaluator: evaluator, threads: options.threads, started: started, kpis: kpis)
             }
         }
-        return try full(snapshot: snapshot, evaluator: evaluator, threads: options.threads, started: started)
+        return try full(snapshot: snapshot, evaluator: evaluator, threads: options.threads, started: started, kpis: kpis)
     }
 
     struct PackRef: Sendable {
@@ -80,11 +89,11 @@ extension Workspace {
 
     /// Every line of every pack, on `threads` threads reading packs in place; their results are
     /// inserted by the writing thread as they come, in the run's transaction.
-    private func full(snapshot: ReferenceSnapshot, evaluator: PackEvaluator, threads: Int, started: Date) throws(WorkspaceError) -> CalculationRun {
+    private func full(snapshot: ReferenceSnapshot, evaluator: PackEvaluator, threads: Int, started: Date, kpis: KPIJob?) throws(WorkspaceError) -> CalculationRun {
         let packs = try packs(importIDs: snapshot.purchaseImports)
         let work = PackWork(packs: packs, threads: threads)
         let pool = self.pool
-        return try save(kind: .full, parent: nil, inputs: snapshot.inputs, recomputed: packs.reduce(0) { $0 + $1.lines }, started: started) { insert in
+        return try save(kind: .full, parent: nil, inputs: snapshot.inputs, recomputed: packs.reduce(0) { $0 + $1.lines }, started: started, kpis: kpis) { insert in
             let queue = BlockingQueue<(Int64, [UInt8])>(capacity: 256)
             let group = DispatchGroup()
             let remaining = ManagedCounter(work.threads)
@@ -136,7 +145,8 @@ extension Workspace {
     ///   disclosure), and its lines with the changed products, are evaluated again; a pack with such a
     ///   line is stored with its new results, the others keep theirs from the earlier run.
     private func incremental(
-        from latest: CalculationRun, suppliers: Set<String>, snapshot: ReferenceSnapshot, evaluator: PackEvaluator, threads: Int, started: Date
+        from latest: CalculationRun, suppliers: Set<String>, snapshot: ReferenceSnapshot, evaluator: PackEvaluator, threads: Int, started: Date,
+        kpis: KPIJob?
     ) throws(WorkspaceError) -> CalculationRun {
         let before = latest.inputs, after = snapshot.inputs
         let texts = evaluator.texts
@@ -212,7 +222,7 @@ extension Workspace {
         }
         evaluator.apply(delta, to: &aggregate)
         Trace.mark("evaluated \(recomputed) lines again and refigured \(refigured) in \(packs.count) packs on \(threadCount) threads")
-        return try save(kind: .incremental, parent: latest.id, inputs: snapshot.inputs, recomputed: recomputed + refigured, started: started) { insert in
+        return try save(kind: .incremental, parent: latest.id, inputs: snapshot.inputs, recomputed: recomputed + refigured, started: started, kpis: kpis) { insert in
             for (pack, data) in results { try insert(pack, data) }
             return aggregate
         }
@@ -325,9 +335,9 @@ extension Workspace {
     }
 
     /// Stores a run in one transaction: its row, then the results `produce` hands to `insert` (pack id,
-    /// encoded results), then the inventory `produce` returns.
+    /// encoded results), then the inventory `produce` returns, and its KPI snapshot (`kpis`).
     private func save(
-        kind: CalculationRun.Kind, parent: Int64?, inputs: RunInputs, recomputed: Int, started: Date,
+        kind: CalculationRun.Kind, parent: Int64?, inputs: RunInputs, recomputed: Int, started: Date, kpis: KPIJob?,
         produce: (_ insert: (Int64, [UInt8]) throws -> Void) throws -> InventoryAggregate
     ) throws(WorkspaceError) -> CalculationRun {
         let encoder = JSONEncoder()
@@ -353,9 +363,21 @@ extension Workspace {
                 count += 1
             }
             Trace.mark("inserted \(count) result blobs")
+            let snapshot = kpis.map { ($0.factsAsOf, $0.start(aggregate)) }
             try db.execute(
                 sql: "UPDATE run SET aggregate = ?, line_count = ?, seconds = ? WHERE id = ?",
                 arguments: [Data(aggregate.binary()), aggregate.total.totalLines, Date().timeIntervalSince(started), runID])
+            Trace.mark("run row")
+            if let (factsAsOf, value) = snapshot {
+                do {
+                    try db.execute(
+                        sql: "INSERT INTO engagement_kpi (run_id, computed_at, facts_as_of, value) VALUES (?, ?, ?, ?)",
+                        arguments: [runID, Self.timestamp(), factsAsOf, try value.value()])
+                    Trace.mark("KPI snapshot")
+                } catch {
+                    Trace.mark("KPI snapshot not stored: \(error)")
+                }
+            }
             return (runID, aggregate)
         }
         Trace.mark("committed")
@@ -363,6 +385,16 @@ extension Workspace {
         return CalculationRun(
             id: id, createdAt: created, kind: kind, parentID: parent, inputs: inputs, aggregate: aggregate,
             lineCount: aggregate.total.totalLines, recomputedLines: recomputed, seconds: Date().timeIntervalSince(started))
+    }
+
+    /// Copies the write-ahead log into the database file and empties it (what closing the last connection
+    /// would do): a command that has written can do it on another thread while it prints.
+    public func checkpoint() throws(WorkspaceError) {
+        do {
+            try pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
+        } catch {
+            throw .database("\(error)")
+        }
     }
 
     // MARK: reading runs

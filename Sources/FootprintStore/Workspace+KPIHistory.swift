@@ -33,11 +33,7 @@ extension Workspace {
     /// `factsAsOf` (unless one is stored already: the first one stays).
     @discardableResult
     func storeSnapshot(run: CalculationRun, overviews: [SupplierOverview], factsAsOf: String) throws(WorkspaceError) -> KPISnapshot {
-        let kpis = computeKPIs(aggregate: run.aggregate, overviews: overviews, criteria: .standard, coverage: 80)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        let value: String
-        do { value = String(decoding: try encoder.encode(kpis), as: UTF8.self) } catch { throw .database("cannot encode the KPIs: \(error)") }
+        let value = try Self.encodeKPIs(computeKPIs(aggregate: run.aggregate, overviews: overviews, criteria: .standard, coverage: 80))
         return try transaction { db in
             // Another process may have stored it meanwhile: the first one stays.
             try db.execute(
@@ -90,6 +86,13 @@ extension Workspace {
     /// The KPIs of `run` with the status facts imported up to `factsAsOf` (all when nil).
     func computeKPIs(run: CalculationRun, factsAsOf: String?, criteria: AssessmentCriteria, coverage: Double) throws(WorkspaceError) -> EngagementKPIs {
         computeKPIs(aggregate: run.aggregate, overviews: try supplierOverviews(factsAsOf: factsAsOf, withRun: false), criteria: criteria, coverage: coverage)
+    }
+
+    /// The stored form of a snapshot's KPIs.
+    static func encodeKPIs(_ kpis: EngagementKPIs) throws(WorkspaceError) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        do { return String(decoding: try encoder.encode(kpis), as: UTF8.self) } catch { throw .database("cannot encode the KPIs: \(error)") }
     }
 
     /// The KPIs of `run` from the register's overviews (`supplierOverviews(withRun: false)`).

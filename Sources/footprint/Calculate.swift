@@ -1,3 +1,4 @@
+import Dispatch
 import ArgumentParser
 import FootprintCore
 import FootprintImport
@@ -76,6 +77,15 @@ extension Footprint {
             let ws = try workspace.open()
             let threads = threads ?? ProcessInfo.processInfo.activeProcessorCount
             let run = try report { () throws(WorkspaceError) in try ws.calculate(CalculationOptions(full: full, threads: threads)) }
+            // The new run is copied from the write-ahead log into the database file while it is printed,
+            // instead of when the workspace closes.
+            let checkpoint = DispatchGroup()
+            if !run.upToDate {
+                DispatchQueue(label: "footprint.checkpoint").async(group: checkpoint) {
+                    do throws(WorkspaceError) { try ws.checkpoint() } catch { Trace.mark("checkpoint: \(error)") }
+                }
+            }
+            defer { checkpoint.wait() }
             if json {
                 defer { Trace.mark("printed") }
                 var document = run.summary.json()
