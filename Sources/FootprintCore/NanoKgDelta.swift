@@ -4,43 +4,68 @@
 /// they are not kept. `apply` adds the changes to an inventory; with integers, the result is bit for
 /// bit the inventory of the lines computed again.
 public struct NanoKgDelta: Sendable {
-    /// Per grouping: nano-kg at `slot * 5 + method`.
-    @usableFromInline var category: [Int128] = []
-    @usableFromInline var scope3: [Int128] = []
-    @usableFromInline var month: [Int128] = []
-    @usableFromInline var customer: [Int128] = []
-    @usableFromInline var total = [Int128](repeating: 0, count: 5)
+    /// One grouping's changes: nano-kg at `slot * 5 + method`, in storage managed by hand (as
+    /// `AggregateAccumulator.Table`) so that adding a line is a store; one thread at a time.
+    @usableFromInline
+    final class Table: @unchecked Sendable {
+        @exclusivity(unchecked) @usableFromInline var values: UnsafeMutablePointer<Int128>
+        @exclusivity(unchecked) @usableFromInline var slots = 0
+
+        init() { values = .allocate(capacity: 0) }
+        deinit { values.deallocate() }
+
+        @usableFromInline
+        func grow(to slot: Int) {
+            let wider = max(slot + 1, slots * 2, 16)
+            let new = UnsafeMutablePointer<Int128>.allocate(capacity: wider * 5)
+            new.update(from: values, count: slots * 5)
+            (new + slots * 5).initialize(repeating: 0, count: (wider - slots) * 5)
+            values.deallocate()
+            values = new
+            slots = wider
+        }
+
+        @inlinable @inline(__always)
+        func add(_ slot: Int, _ method: Int, _ nano: Int128) {
+            if slot >= slots { grow(to: slot) }
+            values[slot &* 5 &+ method] &+= nano
+        }
+
+        func add(_ other: Table) {
+            if other.slots > slots { grow(to: other.slots - 1) }
+            for i in 0..<other.slots * 5 { values[i] &+= other.values[i] }
+        }
+
+        func nano(_ slot: Int) -> ArraySlice<Int128> { ArraySlice(UnsafeBufferPointer(start: values + slot * 5, count: 5)) }
+    }
+
+    @usableFromInline let category = Table()
+    @usableFromInline let scope3 = Table()
+    @usableFromInline let month = Table()
+    @usableFromInline let customer = Table()
+    @usableFromInline let total = Table()
     /// Per supplier slot: nano-kg at `scope3 * 5 + method` (its cells of the supplier x Scope 3 category
     /// grouping, and so of the supplier grouping), and the part of it that fell through a rule (per method).
     var suppliers: [Int: (scope3: [Int128], fellThrough: [Int128])] = [:]
 
-    public init() {}
+    public init() { total.grow(to: 0) }
 
     /// Whether nothing changed.
     public var isZero: Bool {
-        total.allSatisfy { $0 == 0 } && [category, scope3, month, customer].allSatisfy { $0.allSatisfy { $0 == 0 } }
+        [category, scope3, month, customer, total].allSatisfy { t in (0..<t.slots * 5).allSatisfy { t.values[$0] == 0 } }
             && suppliers.values.allSatisfy { $0.scope3.allSatisfy { $0 == 0 } && $0.fellThrough.allSatisfy { $0 == 0 } }
-    }
-
-    @usableFromInline @inline(__always)
-    static func add(_ table: inout [Int128], _ slot: Int, _ method: Int, _ nano: Int128) {
-        if slot &* 5 >= table.count {
-            // Whole slots (5 entries each): twice the slots, or enough for this one.
-            table += [Int128](repeating: 0, count: max((slot + 1) * 5, table.count * 2, 80) - table.count)
-        }
-        table[slot &* 5 &+ method] &+= nano
     }
 
     /// One line's change, slotted as `AggregateAccumulator.add` slots it (-1: no value in that grouping).
     /// The supplier's share is added per supplier with `addSupplier`.
     @inlinable @inline(__always)
-    public mutating func add(method: Int, nanoKg: Int128, category c: Int, scope3 s: Int, month m: Int, customer u: Int) {
+    public func add(method: Int, nanoKg: Int128, category c: Int, scope3 s: Int, month m: Int, customer u: Int) {
         guard nanoKg != 0 else { return }
-        total[method] &+= nanoKg
-        if c >= 0 { Self.add(&category, c, method, nanoKg) }
-        if s >= 0 { Self.add(&scope3, s, method, nanoKg) }
-        if m >= 0 { Self.add(&month, m, method, nanoKg) }
-        if u >= 0 { Self.add(&customer, u, method, nanoKg) }
+        total.values[method] &+= nanoKg
+        if c >= 0 { category.add(c, method, nanoKg) }
+        if s >= 0 { scope3.add(s, method, nanoKg) }
+        if m >= 0 { month.add(m, method, nanoKg) }
+        if u >= 0 { customer.add(u, method, nanoKg) }
     }
 
     /// A supplier's lines' change: nano-kg at `[scope3 * 5 + method]` (16 x 5), and per method the part
@@ -52,17 +77,13 @@ public struct NanoKgDelta: Sendable {
         suppliers[slot] = entry
     }
 
-    /// Adds another delta (of another thread).
+    /// Adds another delta (of another thread, or of one pack).
     public mutating func add(_ other: NanoKgDelta) {
-        func merge(_ a: inout [Int128], _ b: [Int128]) {
-            if a.count < b.count { a += [Int128](repeating: 0, count: b.count - a.count) }
-            for i in b.indices { a[i] &+= b[i] }
-        }
-        merge(&category, other.category)
-        merge(&scope3, other.scope3)
-        merge(&month, other.month)
-        merge(&customer, other.customer)
-        merge(&total, other.total)
+        category.add(other.category)
+        scope3.add(other.scope3)
+        month.add(other.month)
+        customer.add(other.customer)
+        total.add(other.total)
         for (slot, entry) in other.suppliers { addSupplier(slot, scope3: entry.scope3, fellThrough: entry.fellThrough) }
     }
 
@@ -75,14 +96,14 @@ public struct NanoKgDelta: Sendable {
         func addCell(_ cell: inout InventoryAggregate.Cell, _ nano: ArraySlice<Int128>) {
             for (m, d) in nano.enumerated() { cell.nanoKg[m] += d }
         }
-        func addTable(_ dimension: InventoryAggregate.Dimension, _ table: [Int128]) {
-            for slot in 0..<table.count / 5 {
-                let nano = table[slot * 5..<slot * 5 + 5]
+        func addTable(_ dimension: InventoryAggregate.Dimension, _ table: Table) {
+            for slot in 0..<table.slots {
+                let nano = table.nano(slot)
                 guard nano.contains(where: { $0 != 0 }) else { continue }
                 addCell(&aggregate.groups[dimension, default: [:]][name(dimension, slot), default: InventoryAggregate.Cell()], nano)
             }
         }
-        addCell(&aggregate.total, total[0..<5])
+        addCell(&aggregate.total, total.nano(0))
         addTable(.category, category)
         addTable(.scope3, scope3)
         addTable(.month, month)

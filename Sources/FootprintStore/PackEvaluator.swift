@@ -135,7 +135,7 @@ struct PackEvaluator: Sendable {
     /// as a full calculation rounds it. Their stored results stay valid as they are. Returns how many
     /// lines it refigured, or nil when the stored results are kg results or name a figure `change` does
     /// not have (then the pack is computed again instead).
-    func refigure(_ pack: PackView, supplier: Int, stored: LineResultPack.View, change: FigureChange, into delta: inout NanoKgDelta) -> Int? {
+    func refigure(_ pack: PackGroupings, supplier: Int, stored: LineResultPack.View, change: FigureChange, into delta: inout NanoKgDelta) -> Int? {
         guard stored.isActivity, stored.count == pack.count else { return nil }
         var local = NanoKgDelta()  // added to `delta` only when the whole pack could be refigured
         var scope3Sums = [Int128](repeating: 0, count: 16 * 5), fellThrough = [Int128](repeating: 0, count: 5)

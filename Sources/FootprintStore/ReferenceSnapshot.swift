@@ -10,6 +10,8 @@ struct ReferenceSnapshot {
     var scope3Defaults: [String: Scope3Category]
     var inputs: RunInputs
     var purchaseImports: [Int64]
+    /// The suppliers' own data (disclosures, footprints) of each import that has them, as parsed.
+    var supplierData: [Int64: ReferenceData] = [:]
 
     static func load(db: Database) throws -> ReferenceSnapshot {
         let imports = try Row.fetchAll(db, sql: "SELECT * FROM import WHERE status = 'active' ORDER BY id")
@@ -21,6 +23,7 @@ struct ReferenceSnapshot {
         reference.factors = factors
         var inputs: [RunInputs.Input] = []
         var purchaseImports: [Int64] = []
+        var supplierData: [Int64: ReferenceData] = [:]
         var global = SHA256()
         for row in imports {
             let record = Workspace.importRecord(row)
@@ -37,6 +40,7 @@ struct ReferenceSnapshot {
                 let content: Data = row["content"]
                 let parsed = try Workspace.parseReference(kind: record.kind, data: content, file: record.fileName)
                 reference.merge(parsed.data)
+                if record.kind == .supplierEmissions || record.kind == .productFootprints { supplierData[record.id] = parsed.data }
             case .factors, .factorLibrary, .supplierStatus, .sbtiWorkbook, .pact, .supplierEdit:
                 break
             case .suppliers:
@@ -83,6 +87,6 @@ struct ReferenceSnapshot {
             disclosureDigests: disclosureItems.mapValues(digest),
             footprintDigests: footprintItems.mapValues { $0.mapValues(orderedDigest) })
         runInputs.pactFootprints = pact
-        return ReferenceSnapshot(reference: reference, scope3Defaults: scope3, inputs: runInputs, purchaseImports: purchaseImports)
+        return ReferenceSnapshot(reference: reference, scope3Defaults: scope3, inputs: runInputs, purchaseImports: purchaseImports, supplierData: supplierData)
     }
 }

@@ -71,25 +71,33 @@ struct RunReference {
 
     /// The disclosures and footprints of `suppliers` as `run` read them (its imports and PACT footprints,
     /// in its order), with `factors`: what an engine needs to give those suppliers' figures in that run.
-    static func supplierData(db: Database, run: CalculationRun, suppliers: Set<String>, factors: [EmissionFactor]) throws -> ReferenceData {
+    /// `parsed` holds imports already parsed (by id); the others are parsed from their stored content.
+    static func supplierData(
+        db: Database, run: CalculationRun, suppliers: Set<String>, factors: [EmissionFactor], parsed: [Int64: ReferenceData]
+    ) throws -> ReferenceData {
         var reference = ReferenceData()
         reference.factors = factors
         var footprints: [ProductFootprint] = []
         for input in run.inputs.imports
         where input.kind == ImportKind.supplierEmissions.rawValue || input.kind == ImportKind.productFootprints.rawValue {
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM import WHERE id = ?", arguments: [input.importID]) else {
-                throw WorkspaceError.database("run #\(run.id) read import #\(input.importID) (\(input.file)), which is no longer in the workspace")
+            let data: ReferenceData
+            if let known = parsed[input.importID] {
+                data = known
+            } else {
+                guard let row = try Row.fetchOne(db, sql: "SELECT * FROM import WHERE id = ?", arguments: [input.importID]) else {
+                    throw WorkspaceError.database("run #\(run.id) read import #\(input.importID) (\(input.file)), which is no longer in the workspace")
+                }
+                let record = Workspace.importRecord(row)
+                guard record.sha256 == input.sha256, record.kind.rawValue == input.kind else {
+                    throw WorkspaceError.database(
+                        "import #\(input.importID) is \(record.kind.rawValue) \(record.fileName) sha256 \(record.sha256), but run #\(run.id) "
+                            + "recorded \(input.kind) \(input.file) sha256 \(input.sha256)")
+                }
+                let content: Data = row["content"]
+                data = try Workspace.parseReference(kind: record.kind, data: content, file: record.fileName).data
             }
-            let record = Workspace.importRecord(row)
-            guard record.sha256 == input.sha256, record.kind.rawValue == input.kind else {
-                throw WorkspaceError.database(
-                    "import #\(input.importID) is \(record.kind.rawValue) \(record.fileName) sha256 \(record.sha256), but run #\(run.id) "
-                        + "recorded \(input.kind) \(input.file) sha256 \(input.sha256)")
-            }
-            let content: Data = row["content"]
-            let parsed = try Workspace.parseReference(kind: record.kind, data: content, file: record.fileName)
-            reference.disclosures += parsed.data.disclosures.filter { suppliers.contains($0.supplier) }
-            footprints += parsed.data.footprints.filter { suppliers.contains($0.supplier) }
+            reference.disclosures += data.disclosures.filter { suppliers.contains($0.supplier) }
+            footprints += data.footprints.filter { suppliers.contains($0.supplier) }
         }
         reference.footprints = run.inputs.pactFootprints.map(\.productFootprint).filter { suppliers.contains($0.supplier) } + footprints
         return reference

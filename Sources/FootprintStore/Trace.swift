@@ -11,7 +11,7 @@ public enum Trace {
         lock.lock()
         defer { lock.unlock() }
         let now = Date()
-        FileHandle.standardError.write(Data(String(format: "trace: %7.1f ms %.4f %@\n", now.timeIntervalSince(last) * 1000, now.timeIntervalSince1970.truncatingRemainder(dividingBy: 100), what()).utf8))
+        FileHandle.standardError.write(Data(String(format: "trace: %7.1f ms  %@\n", now.timeIntervalSince(last) * 1000, what()).utf8))
         last = now
     }
 }

@@ -169,11 +169,14 @@ extension Workspace {
         }
         // The changed suppliers' figures as the earlier run read them, and which changed in value only.
         let named = Set(suppliers.filter { termOf[$0] != nil })
-        let oldData = try read { db in try RunReference.supplierData(db: db, run: latest, suppliers: named, factors: snapshot.reference.factors) }
-        let oldFigures = PackEvaluator(engine: InventoryEngine(reference: oldData), texts: texts, scope3Defaults: snapshot.scope3Defaults)
+        // (An import the snapshot also read is not parsed again; an imported file's content never changes.)
+        var oldData = try read { db in
+            try RunReference.supplierData(db: db, run: latest, suppliers: named, factors: [], parsed: snapshot.supplierData)
+        }
+        var oldEngine = InventoryEngine(reference: oldData)
         var changes: [Int64: PackEvaluator.FigureChange] = [:]
         for supplier in named {
-            let was = oldFigures.engine.supplierFigures(supplier), now = evaluator.engine.supplierFigures(supplier)
+            let was = oldEngine.supplierFigures(supplier), now = evaluator.engine.supplierFigures(supplier)
             guard was.shape == now.shape, let term = termOf[supplier] else { continue }
             var change = PackEvaluator.FigureChange()
             if was.disclosureFigures != now.disclosureFigures { change.disclosures = (was.disclosureFigures, now.disclosureFigures) }
@@ -185,6 +188,12 @@ extension Workspace {
             }
             changes[Int64(term)] = change
         }
+        if changes.count < named.count {
+            // Lines evaluated again subtract their old kg, for which average-data and spend-based lines need the factors too.
+            oldData.factors = snapshot.reference.factors
+            oldEngine = InventoryEngine(reference: oldData)
+        }
+        let oldFigures = PackEvaluator(engine: oldEngine, texts: texts, scope3Defaults: snapshot.scope3Defaults)
         Trace.mark("figures of \(named.count) changed suppliers, \(changes.count) in value only")
         let packs = supplierTerms.isEmpty ? [] : try packs(importIDs: snapshot.purchaseImports, suppliers: supplierTerms)
         let chain = try runChain(latest.id)
@@ -269,20 +278,27 @@ extension Workspace {
             // A pack's results are in the newest run of the chain that stored them: one key lookup per run.
             let previous = try db.makeStatement(sql: "SELECT data FROM run_result WHERE run_id = ? AND pack_id = ?")
             let exists = try db.makeStatement(sql: "SELECT 1 FROM run_result WHERE run_id = ? AND pack_id = ?")
+            let groupings = PackGroupings(db)
             for ref in packs {
                 guard let holder = try chain.first(where: { try Bool.fetchOne(exists, arguments: [$0, ref.id]) ?? false }) else {
                     throw WorkspaceError.database("no run in the chain of run #\(latestRun) has results for pack \(ref.id)")
                 }
+                // New figures of the same shape: the stored results and the pack's grouping columns are enough.
+                if let change = work.changes[ref.supplier] {
+                    let refigured = try Self.blob(previous, holder, ref.id) { oldBytes -> Bool in
+                        guard let stored = LineResultPack.View(oldBytes), stored.isActivity, try groupings.read(pack: ref.id), groupings.count == stored.count,
+                            let count = evaluator.refigure(groupings, supplier: Int(ref.supplier), stored: stored, change: change, into: &done.delta)
+                        else { return false }
+                        done.refigured += count
+                        return true
+                    }
+                    if refigured == true { continue }
+                }
                 let disclosure = work.selection.disclosureChanged[ref.supplier] ?? false
-                let change = work.changes[ref.supplier]
                 let outcome: Bool? = try Self.blob(select, ref.id) { packBytes -> Bool in
                     guard let pack = PackView(packBytes) else { return false }
                     return try Self.blob(previous, holder, ref.id) { oldBytes -> Bool in
                         guard let stored = LineResultPack.View(oldBytes), stored.count == pack.count else { return false }
-                        if let change, let count = evaluator.refigure(pack, supplier: Int(ref.supplier), stored: stored, change: change, into: &done.delta) {
-                            done.refigured += count
-                            return true
-                        }
                         let needs: (Int, UInt8) -> Bool = { i, status in
                             if disclosure && status != CalculationMethod.supplierSpecific.rawValue { return true }
                             let product = Int(pack.product(i))
