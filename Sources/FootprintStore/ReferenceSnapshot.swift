@@ -13,11 +13,17 @@ struct ReferenceSnapshot {
     /// The suppliers' own data (disclosures, footprints) of each import that has them, as parsed.
     var supplierData: [Int64: ReferenceData] = [:]
 
-    static func load(db: Database) throws -> ReferenceSnapshot {
-        let imports = try Row.fetchAll(db, sql: "SELECT * FROM import WHERE status = 'active' ORDER BY id")
+    /// The reference data in force; `cache` keeps parsed imports and factors for the next calculation of the process.
+    static func load(db: Database, cache: CalculationCache) throws -> ReferenceSnapshot {
+        let imports = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT id, kind, file_name, byte_count, sha256, imported_at, row_count, status, replaces, mapping
+                FROM import WHERE status = 'active' ORDER BY id
+                """)
         let libraries = try Workspace.libraries(db: db, activeOnly: true)
         Trace.mark("snapshot: imports and libraries")
-        let (factors, scope3) = try Workspace.factors(db: db, libraries: libraries)
+        let (factors, scope3) = try cache.factors(libraries: libraries.map(\.id)) { try Workspace.factors(db: db, libraries: libraries) }
         Trace.mark("snapshot: \(factors.count) factors")
         var reference = ReferenceData()
         reference.factors = factors
@@ -37,10 +43,12 @@ struct ReferenceSnapshot {
                 global.update(data: Data("\(record.kind.rawValue):\(record.id):\(record.sha256)\n".utf8))
                 fallthrough
             case .supplierEmissions, .productFootprints:
-                let content: Data = row["content"]
-                let parsed = try Workspace.parseReference(kind: record.kind, data: content, file: record.fileName)
-                reference.merge(parsed.data)
-                if record.kind == .supplierEmissions || record.kind == .productFootprints { supplierData[record.id] = parsed.data }
+                let parsed = try cache.parsedImport(record.id) {
+                    let content = try Data.fetchOne(db, sql: "SELECT content FROM import WHERE id = ?", arguments: [record.id]) ?? Data()
+                    return try Workspace.parseReference(kind: record.kind, data: content, file: record.fileName).data
+                }
+                reference.merge(parsed)
+                if record.kind == .supplierEmissions || record.kind == .productFootprints { supplierData[record.id] = parsed }
             case .factors, .factorLibrary, .supplierStatus, .sbtiWorkbook, .pact, .supplierEdit:
                 break
             case .suppliers:

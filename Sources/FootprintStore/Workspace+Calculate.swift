@@ -42,15 +42,16 @@ extension Workspace {
         // The latest run (inputs and inventory: when only some suppliers' data changed, the new run
         // starts from it) is read on another connection while the reference data is loaded.
         let latestRun = options.full ? nil : Background { () throws(WorkspaceError) -> CalculationRun? in
-            do throws(WorkspaceError) { return try self.run(id: nil) } catch {
-                guard case .noRuns = error else { throw error }
-                return nil
-            }
+            guard let id = try self.read({ db in try Int64.fetchOne(db, sql: "SELECT max(id) FROM run") }) else { return nil }
+            if let kept = self.cache.run(id: id) { return kept }
+            let run = try self.run(id: id)
+            self.cache.keep(run)
+            return run
         }
-        let snapshot: ReferenceSnapshot = try read { db in try ReferenceSnapshot.load(db: db) }
+        let snapshot: ReferenceSnapshot = try read { db in try ReferenceSnapshot.load(db: db, cache: self.cache) }
         Trace.mark("reference snapshot")
         guard !snapshot.purchaseImports.isEmpty else { throw .nothingToCalculate }
-        let texts: [String?] = try read { db in try TermTable.texts(db: db) }
+        let texts: [String?] = try read { db in try self.cache.texts(db: db) }
         Trace.mark("terms")
         let evaluator = PackEvaluator(engine: InventoryEngine(reference: snapshot.reference), texts: texts, scope3Defaults: snapshot.scope3Defaults)
         Trace.mark("reference data, terms and engine")
@@ -398,9 +399,11 @@ extension Workspace {
         }
         Trace.mark("committed")
         let created = try read { db in try String.fetchOne(db, sql: "SELECT created_at FROM run WHERE id = ?", arguments: [id]) ?? "" }
-        return CalculationRun(
+        let run = CalculationRun(
             id: id, createdAt: created, kind: kind, parentID: parent, inputs: inputs, aggregate: aggregate,
             lineCount: aggregate.total.totalLines, recomputedLines: recomputed, seconds: Date().timeIntervalSince(started))
+        cache.keep(run)
+        return run
     }
 
     /// Copies the write-ahead log into the database file and empties it (what closing the last connection

@@ -11,6 +11,8 @@ import GRDB
 public final class Workspace: WorkspaceStore, @unchecked Sendable {
     public let path: String
     let pool: DatabasePool
+    /// What repeated calculations of this process reuse (`CalculationCache`).
+    let cache = CalculationCache()
 
     /// The workspace path: `--db` if given, else FOOTPRINT_DB, else ./footprint.sqlite.
     public static func resolvePath(_ option: String?) -> String {
@@ -80,10 +82,21 @@ public final class Workspace: WorkspaceStore, @unchecked Sendable {
         }
     }
 
-    static func timestamp() -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.string(from: Date())
+    /// Now, in UTC, as ISO 8601 with milliseconds (`2026-11-29T13:27:59.123Z`): the form every stored
+    /// time has, so that times compare as text. Formatted by hand: creating a date formatter loads the
+    /// time zone data, which cost a short command a few milliseconds.
+    static func timestamp(_ date: Date = Date()) -> String {
+        let seconds = date.timeIntervalSince1970
+        var whole = time_t(seconds.rounded(.down))
+        let millis = min(999, Int((seconds - Double(whole)) * 1000))
+        var parts = tm()
+        gmtime_r(&whole, &parts)
+        func digits(_ value: Int, _ count: Int) -> String {
+            let text = String(value)
+            return String(repeating: "0", count: max(0, count - text.count)) + text
+        }
+        return "\(digits(Int(parts.tm_year) + 1900, 4))-\(digits(Int(parts.tm_mon) + 1, 2))-\(digits(Int(parts.tm_mday), 2))T"
+            + "\(digits(Int(parts.tm_hour), 2)):\(digits(Int(parts.tm_min), 2)):\(digits(Int(parts.tm_sec), 2)).\(digits(millis, 3))Z"
     }
 
     // MARK: imports

@@ -36,6 +36,17 @@ extension Footprint {
         @Option(name: .long, help: "Threads that read and compute (default: the number of cores).")
         var threads: Int?
 
+        @Flag(name: .long, help: "Workspace: keep running, and calculate again each time something is committed to the workspace (Ctrl-C stops).")
+        var watch = false
+
+        @Option(name: .long, help: "With --watch: seconds between looks for changes (default 1).")
+        var interval: Double = 1
+
+        func validate() throws {
+            if watch && data != nil { throw ValidationError("--watch applies to the workspace, not to --data") }
+            if interval <= 0 { throw ValidationError("--interval must be a positive number of seconds") }
+        }
+
         func run() throws {
             guard let directory = data else { return try runWorkspace() }
             let purchases = (directory as NSString).appendingPathComponent("purchases.csv")
@@ -76,6 +87,7 @@ extension Footprint {
             if linesOut != nil { throw ValidationError("--lines-out applies to --data; for a workspace run use 'footprint runs lines RUN --out FILE'") }
             let ws = try workspace.open()
             let threads = threads ?? ProcessInfo.processInfo.activeProcessorCount
+            if watch { return try watchWorkspace(ws, threads: threads) }
             let run = try report { () throws(WorkspaceError) in try ws.calculate(CalculationOptions(full: full, threads: threads)) }
             // The new run is copied from the write-ahead log into the database file while it is printed,
             // instead of when the workspace closes.

@@ -1,0 +1,60 @@
+import FootprintCore
+import Foundation
+import GRDB
+
+/// What a workspace keeps in memory between calculations of one process (`calculate --watch`), only
+/// under keys whose value never changes: an import's parsed content (by import id), the factors of a
+/// list of factor libraries (by their ids, in precedence order), the terms (only ever added), and the
+/// latest run (runs are never changed). A process that calculates once reads everything as before.
+final class CalculationCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var parsed: [Int64: ReferenceData] = [:]
+    private var factors: (libraries: [Int64], factors: [EmissionFactor], scope3: [String: Scope3Category])?
+    private var texts: [String?] = []
+    private var run: CalculationRun?
+
+    private func locked<T>(_ body: () throws -> T) rethrows -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body()
+    }
+
+    /// The parsed content of import `id`, parsed by `parse` the first time.
+    func parsedImport(_ id: Int64, parse: () throws -> ReferenceData) rethrows -> ReferenceData {
+        if let known = locked({ parsed[id] }) { return known }
+        let data = try parse()
+        locked { parsed[id] = data }
+        return data
+    }
+
+    /// The factors of `libraries` (in precedence order), loaded by `load` when they are not those of last time.
+    func factors(
+        libraries: [Int64], load: () throws -> (factors: [EmissionFactor], scope3: [String: Scope3Category])
+    ) rethrows -> (factors: [EmissionFactor], scope3: [String: Scope3Category]) {
+        if let known = locked({ factors }), known.libraries == libraries { return (known.factors, known.scope3) }
+        let loaded = try load()
+        locked { factors = (libraries, loaded.factors, loaded.scope3) }
+        return loaded
+    }
+
+    /// Every term's text by id: those read before, and the ones added since.
+    func texts(db: Database) throws -> [String?] {
+        var all = locked { self.texts }
+        for row in try Row.fetchAll(db, sql: "SELECT id, text FROM term WHERE id >= ? ORDER BY id", arguments: [all.count]) {
+            let id: Int = row["id"]
+            if id >= all.count { all += Array(repeating: nil, count: id + 1 - all.count) }
+            all[id] = row["text"]
+        }
+        locked { if all.count > self.texts.count { self.texts = all } }
+        return all
+    }
+
+    /// The run with this id, if it is the one kept.
+    func run(id: Int64) -> CalculationRun? { locked { run?.id == id ? run : nil } }
+
+    func keep(_ run: CalculationRun) {
+        var kept = run
+        kept.upToDate = false
+        locked { self.run = kept }
+    }
+}

@@ -1,0 +1,47 @@
+import ArgumentParser
+import FootprintCore
+import FootprintStore
+import Foundation
+
+extension Footprint.Calculate {
+    /// `calculate --watch`: calculates, then again each time something is committed to the workspace
+    /// (an import, a removed import, an installed library, footprints received over PACT), until
+    /// stopped. The process keeps the workspace open, so each run costs only its calculation. One line
+    /// per new run: the headline with the time the calculation took in this process, or (`--json`)
+    /// the `calculate --json` document on one line. An error is printed and watching goes on.
+    func watchWorkspace(_ ws: Workspace, threads: Int) throws {
+        let changes = try report { () throws(WorkspaceError) in try WorkspaceChanges(ws) }
+        printError("Watching \(ws.path) (every \(interval) s); Ctrl-C stops.")
+        var full = self.full
+        while true {
+            do {
+                let run = try ws.calculate(CalculationOptions(full: full, threads: threads))
+                full = false
+                if !run.upToDate {
+                    if json {
+                        var document = run.summary.json()
+                        if case .object(var members) = document {
+                            members.append(("run", RunDescription.json(run)))
+                            document = .object(members)
+                        }
+                        emit(document.compactString())
+                    } else {
+                        emit(RunDescription.headline(run) + " (\(Int((run.seconds * 1000).rounded())) ms in this process)")
+                    }
+                }
+            } catch {
+                printError("error: \(error)")
+            }
+            // Our own commits are in the version read now; another process's next commit changes it.
+            let seen = try report { () throws(WorkspaceError) in try changes.version() }
+            while try report({ () throws(WorkspaceError) in try changes.version() }) == seen {
+                Thread.sleep(forTimeInterval: interval)
+            }
+        }
+    }
+
+    /// One line on standard output at once, unbuffered (also when it is a pipe).
+    private func emit(_ line: String) {
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    }
+}
