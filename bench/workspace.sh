@@ -3,6 +3,7 @@
 #   1. import of purchases.csv  vs  the sqlite3 command-line tool's `.import` of the same file into a plain table
 #   2. full recalculation of the workspace  vs  the stateless `footprint calculate --data` on the same files
 #   3. incremental recalculation after the largest supplier's new disclosure  vs  a full recalculation
+#   4. the same, in a long-running process (`calculate --watch`), both timed in the process
 # and peak memory of each (/usr/bin/time -v) and the database's bytes per purchase line.
 #
 # usage: bench/workspace.sh [LINES] [RUNS]     (default 5000000 lines, 3 runs, alternating)
@@ -104,6 +105,42 @@ for scenario in supplier_emissions:supplier-emissions product_footprints:product
   done
 done
 
+echo "== 4. the same updates in a long-running process (calculate --watch), incremental vs full, both as timed in the process"
+# Each round starts a watcher with --full (its first run is a full recalculation), then imports the two
+# versions of a file; the watcher calculates after each import. Times are the runs' own (JSON run.seconds:
+# from reading the inputs to the commit, KPI snapshot included), so process start-up is in neither.
+wait_lines() {
+  for _ in $(seq 1200); do [ "$(wc -l <"$out/watch.out")" -ge "$1" ] && return 0; sleep 0.05; done
+  echo "the watcher printed no run; see $out/watch.err" >&2; return 1
+}
+: >"$out/watch.txt"
+for scenario in supplier_emissions:supplier-emissions product_footprints:product-footprints mid_supplier_emissions:supplier-emissions; do
+  file=${scenario%%:*}; kind=${scenario##*:}
+  for i in $(seq "$runs"); do
+    : >"$out/watch.out"
+    /usr/bin/time -v "$bin" calculate --db "$db" --watch --interval 0.02 --full --json >"$out/watch.out" 2>"$out/watch.err" &
+    timer=$!
+    wait_lines 1
+    n=1
+    for v in b a; do  # section 3 left version a in force (or another file of the kind)
+      "$bin" import --db "$db" "$kind" "$out/${file}_$v.csv" --replace "$(active "$kind")" >"$out/replace.out"
+      n=$((n + 1)); wait_lines "$n"
+    done
+    pkill -TERM -P "$timer" || true  # the watcher (time's child); time then reports its peak memory
+    wait "$timer" || true
+    mem=$(grep 'Maximum resident set size' "$out/watch.err" | awk -F': ' '{print $2}' || echo 0)
+    python3 - "$out/watch.out" "$file" "$mem" "$i" >>"$out/watch.txt" <<'PY'
+import json, sys, statistics
+runs = [json.loads(l)["run"] for l in open(sys.argv[1]) if l.strip()]
+full = [r for r in runs if r["kind"] == "full"][0]
+inc = [r for r in runs if r["kind"] == "incremental"]
+m = statistics.median(r["seconds"] for r in inc)
+print(sys.argv[2], m, full["seconds"], inc[-1]["recomputed_lines"], sys.argv[3])
+print(f"run {sys.argv[4]} ({sys.argv[2]}): incremental {', '.join('%.3f' % r['seconds'] for r in inc)} s ({inc[-1]['recomputed_lines']} lines) | full {full['seconds']:.2f} s | ratio {m / full['seconds']:.3f} | peak {int(sys.argv[3]) // 1024} MB", file=sys.stderr)
+PY
+  done
+done
+
 python3 - "$out" "$dbbytes" "$plainbytes" "$lines" <<'PY'
 import statistics, sys
 out, dbbytes, plainbytes, lines = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
@@ -119,5 +156,13 @@ for name, what in (("supplier_emissions", "new disclosure of the largest supplie
     n = med("incremental-" + name)
     lines_changed = [l.split()[-1] for l in open(f"{out}/incremental-{name}.txt") if l.strip()][-1]
     print(f"incremental ({what}, {lines_changed} lines recomputed): {n[0]:.3f} s, {n[1]/1024:.0f} MB | full {n[2]:.2f} s | ratio {n[0]/n[2]:.3f} (target <= 0.05)")
+watch = [l.split() for l in open(f"{out}/watch.txt") if l.strip()]
+for name, what in (("supplier_emissions", "largest supplier's disclosure"), ("product_footprints", "largest supplier's footprints"),
+                   ("mid_supplier_emissions", "20th supplier's disclosure")):
+    rows = [r for r in watch if r[0] == name]
+    if not rows: continue
+    ratios = [float(r[1]) / float(r[2]) for r in rows]
+    print(f"watch ({what}, {rows[-1][3]} lines): incremental {statistics.median(float(r[1]) for r in rows):.3f} s | full {statistics.median(float(r[2]) for r in rows):.2f} s "
+          f"| ratio {statistics.median(ratios):.3f} (runs {', '.join('%.3f' % x for x in ratios)}; target <= 0.05) | peak {max(int(r[4]) for r in rows) // 1024} MB")
 print(f"database: {dbbytes/lines:.0f} bytes per purchase line ({dbbytes/1e6:.0f} MB); sqlite3 plain table {plainbytes/lines:.0f} bytes per line")
 PY
