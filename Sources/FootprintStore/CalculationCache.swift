@@ -4,14 +4,25 @@ import GRDB
 
 /// What a workspace keeps in memory between calculations of one process (`calculate --watch`), only
 /// under keys whose value never changes: an import's parsed content (by import id), the factors of a
-/// list of factor libraries (by their ids, in precedence order), the terms (only ever added), and the
-/// latest run (runs are never changed). A process that calculates once reads everything as before.
+/// list of factor libraries (by their ids, in precedence order), the terms (only ever added), the
+/// latest run (runs are never changed), and for refiguring, packs' grouping columns (by pack) and
+/// their stored results (by run and pack), up to `packBytesLimit` bytes.
 final class CalculationCache: @unchecked Sendable {
     private let lock = NSLock()
     private var parsed: [Int64: ReferenceData] = [:]
     private var factors: (libraries: [Int64], factors: [EmissionFactor], scope3: [String: Scope3Category])?
     private var texts: [String?] = []
     private var run: CalculationRun?
+    private var groupings: [Int64: PackGroupings] = [:]
+    private var results: [PackResultsKey: [UInt8]] = [:]
+    private var packBytes = 0
+    /// What the kept packs may take; past it, they are all let go.
+    let packBytesLimit = 256 << 20
+
+    struct PackResultsKey: Hashable {
+        var run: Int64
+        var pack: Int64
+    }
 
     private func locked<T>(_ body: () throws -> T) rethrows -> T {
         lock.lock()
@@ -56,5 +67,38 @@ final class CalculationCache: @unchecked Sendable {
         var kept = run
         kept.upToDate = false
         locked { self.run = kept }
+    }
+
+    /// Pack `id`'s grouping columns, read by `read` the first time.
+    func groupings(pack id: Int64, read: () throws -> PackGroupings?) rethrows -> PackGroupings? {
+        if let known = locked({ groupings[id] }) { return known }
+        guard let columns = try read() else { return nil }
+        locked {
+            makeRoom(columns.count * 17)
+            groupings[id] = columns
+        }
+        return columns
+    }
+
+    /// The results run `run` stored for pack `pack`, read by `read` the first time.
+    func results(run: Int64, pack: Int64, read: () throws -> [UInt8]?) rethrows -> [UInt8]? {
+        let key = PackResultsKey(run: run, pack: pack)
+        if let known = locked({ results[key] }) { return known }
+        guard let bytes = try read() else { return nil }
+        locked {
+            makeRoom(bytes.count)
+            results[key] = bytes
+        }
+        return bytes
+    }
+
+    /// Called with the lock held.
+    private func makeRoom(_ bytes: Int) {
+        if packBytes + bytes > packBytesLimit {
+            groupings = [:]
+            results = [:]
+            packBytes = 0
+        }
+        packBytes += bytes
     }
 }

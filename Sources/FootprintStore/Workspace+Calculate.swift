@@ -279,21 +279,25 @@ extension Workspace {
             // A pack's results are in the newest run of the chain that stored them: one key lookup per run.
             let previous = try db.makeStatement(sql: "SELECT data FROM run_result WHERE run_id = ? AND pack_id = ?")
             let exists = try db.makeStatement(sql: "SELECT 1 FROM run_result WHERE run_id = ? AND pack_id = ?")
-            let groupings = PackGroupings(db)
+            let groupings = PackGroupings.Reader(db)
+            let cache = self.cache
             for ref in packs {
                 guard let holder = try chain.first(where: { try Bool.fetchOne(exists, arguments: [$0, ref.id]) ?? false }) else {
                     throw WorkspaceError.database("no run in the chain of run #\(latestRun) has results for pack \(ref.id)")
                 }
                 // New figures of the same shape: the stored results and the pack's grouping columns are enough.
-                if let change = work.changes[ref.supplier] {
-                    let refigured = try Self.blob(previous, holder, ref.id) { oldBytes -> Bool in
-                        guard let stored = LineResultPack.View(oldBytes), stored.isActivity, try groupings.read(pack: ref.id), groupings.count == stored.count,
-                            let count = evaluator.refigure(groupings, supplier: Int(ref.supplier), stored: stored, change: change, into: &done.delta)
-                        else { return false }
-                        done.refigured += count
-                        return true
+                if let change = work.changes[ref.supplier],
+                    let stored = try cache.results(run: holder, pack: ref.id, read: { try Self.blob(previous, holder, ref.id) { Array($0) } }),
+                    let columns = try cache.groupings(pack: ref.id, read: { try groupings.read(pack: ref.id) })
+                {
+                    let count = stored.withUnsafeBytes { raw -> Int? in
+                        guard let view = LineResultPack.View(raw), view.isActivity, view.count == columns.count else { return nil }
+                        return evaluator.refigure(columns, supplier: Int(ref.supplier), stored: view, change: change, into: &done.delta)
                     }
-                    if refigured == true { continue }
+                    if let count {
+                        done.refigured += count
+                        continue
+                    }
                 }
                 let disclosure = work.selection.disclosureChanged[ref.supplier] ?? false
                 let outcome: Bool? = try Self.blob(select, ref.id) { packBytes -> Bool in

@@ -45,6 +45,30 @@ import Testing
         #expect(mine.count == run.lineCount && mine.map(\.bitPattern) == fullKg.map(\.bitPattern))
     }
 
+    /// One process calculating again and again (as `calculate --watch` does) reuses what it kept: parsed
+    /// imports, factors, terms, the latest run, and the packs' grouping columns and stored results. Each run
+    /// still equals a full recalculation, and one made by a fresh workspace object on the same file.
+    @Test func repeatedRefiguresInOneProcessEqualAFullRun() throws {
+        let t = try TemporaryWorkspace()
+        defer { t.cleanUp() }
+        try t.workspace.importFolder(nordicIT)
+        var current = try t.workspace.importFile(.supplierEmissions, try t.file("e0.csv", Self.disclosures(revenueFactor: 1)))
+        _ = try t.workspace.calculate(CalculationOptions(full: true))
+        for (step, factor) in [1.1, 0.9, 1.25, 0.8].enumerated() {
+            current = try t.workspace.importFile(
+                .supplierEmissions, try t.file("e\(step + 1).csv", Self.disclosures(revenueFactor: factor)), replacing: current.record.id)
+            let run = try t.workspace.calculate(CalculationOptions(threads: 2))
+            #expect(run.kind == .incremental && run.recomputedLines > 0)
+            #expect(try t.workspace.count("run_result", where: "run_id = \(run.id)") == 0)
+            let fresh = try Workspace(path: t.workspace.path)
+            #expect(try fresh.run(id: run.id).aggregate == run.aggregate)
+            _ = try fresh.verifyRun(id: run.id)
+            let full = try fresh.calculate(CalculationOptions(full: true))
+            #expect(full.aggregate == run.aggregate, "step \(step)")
+            // The next incremental run of the first process starts from that full run.
+        }
+    }
+
     /// Runs stored by earlier versions keep kg per line (not activity): they are read as they are, and an
     /// incremental run from one evaluates the changed supplier's packs again and stores them as activity results.
     @Test func kgResultsOfEarlierVersionsAreReadAndReplaced() throws {
