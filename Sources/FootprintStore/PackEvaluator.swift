@@ -143,6 +143,17 @@ struct PackEvaluator: Sendable {
         let empty: [Double] = []
         let disclosureOld = change.disclosures?.old ?? empty, disclosureNew = change.disclosures?.new ?? empty
         let productSlot = change.productSlot
+        // Footprint figures flat, by product slot: start and length into `footprintOld` / `footprintNew`.
+        var footprintStart: [Int] = [], footprintLength: [Int] = [], footprintOld: [Double] = [], footprintNew: [Double] = []
+        for figures in change.footprints {
+            let n = min(figures.old.count, figures.new.count)
+            footprintStart.append(footprintOld.count)
+            footprintLength.append(n)
+            footprintOld += figures.old.prefix(n)
+            footprintNew += figures.new.prefix(n)
+        }
+        // The tables as locals: the loop then calls them without touching reference counts.
+        let total = local.total, categories = local.category, scope3Table = local.scope3, months = local.month, customers = local.customer
         for i in 0..<pack.count {
             let status = stored.status(i)
             let method = LineResultPack.base(status)
@@ -156,10 +167,9 @@ struct PackEvaluator: Sendable {
                 let product = Int(pack.product(i))
                 let slot = product >= 0 && product < productSlot.count ? Int(productSlot[product]) : -1
                 guard slot >= 0 else { continue }
-                let figures = change.footprints[slot]
-                guard rank >= 0 && rank < figures.old.count && rank < figures.new.count else { return nil }
-                oldFigure = figures.old[rank]
-                newFigure = figures.new[rank]
+                guard rank >= 0 && rank < footprintLength[slot] else { return nil }
+                oldFigure = footprintOld[footprintStart[slot] + rank]
+                newFigure = footprintNew[footprintStart[slot] + rank]
             } else {
                 continue
             }
@@ -173,7 +183,12 @@ struct PackEvaluator: Sendable {
             let month = date >= 1900_01_00 ? (date / 10000 - 1900) * 12 + (date / 100 % 100) - 1 : -1
             let ownScope3 = Int(pack.scope3(i))
             let scope3 = ownScope3 > 0 ? ownScope3 : Int(categoryScope3[category])
-            local.add(method: m, nanoKg: nano, category: category, scope3: scope3, month: month, customer: Int(pack.customer(i)))
+            let customer = Int(pack.customer(i))
+            total.add(0, m, nano)
+            if category >= 0 { categories.add(category, m, nano) }
+            scope3Table.add(scope3, m, nano)
+            if month >= 0 { months.add(month, m, nano) }
+            if customer >= 0 { customers.add(customer, m, nano) }
             scope3Sums[(scope3 & 15) * 5 + m] += nano
             if status & LineResultPack.fellThrough != 0 { fellThrough[m] += nano }
         }

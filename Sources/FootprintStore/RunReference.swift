@@ -73,7 +73,8 @@ struct RunReference {
     /// in its order), with `factors`: what an engine needs to give those suppliers' figures in that run.
     /// `parsed` holds imports already parsed (by id); the others are parsed from their stored content.
     static func supplierData(
-        db: Database, run: CalculationRun, suppliers: Set<String>, factors: [EmissionFactor], parsed: [Int64: ReferenceData]
+        db: Database, run: CalculationRun, suppliers: Set<String>, factors: [EmissionFactor], parsed: [Int64: ReferenceData],
+        cache: CalculationCache
     ) throws -> ReferenceData {
         var reference = ReferenceData()
         reference.factors = factors
@@ -84,22 +85,27 @@ struct RunReference {
             if let known = parsed[input.importID] {
                 data = known
             } else {
-                guard let row = try Row.fetchOne(db, sql: "SELECT * FROM import WHERE id = ?", arguments: [input.importID]) else {
-                    throw WorkspaceError.database("run #\(run.id) read import #\(input.importID) (\(input.file)), which is no longer in the workspace")
-                }
-                let record = Workspace.importRecord(row)
-                guard record.sha256 == input.sha256, record.kind.rawValue == input.kind else {
-                    throw WorkspaceError.database(
-                        "import #\(input.importID) is \(record.kind.rawValue) \(record.fileName) sha256 \(record.sha256), but run #\(run.id) "
-                            + "recorded \(input.kind) \(input.file) sha256 \(input.sha256)")
-                }
-                let content: Data = row["content"]
-                data = try Workspace.parseReference(kind: record.kind, data: content, file: record.fileName).data
+                data = try cache.parsedImport(input.importID) { try Self.parse(db: db, run: run, input: input) }
             }
             reference.disclosures += data.disclosures.filter { suppliers.contains($0.supplier) }
             footprints += data.footprints.filter { suppliers.contains($0.supplier) }
         }
         reference.footprints = run.inputs.pactFootprints.map(\.productFootprint).filter { suppliers.contains($0.supplier) } + footprints
         return reference
+    }
+
+    /// The reference data of one of the run's imports, parsed from its stored content.
+    private static func parse(db: Database, run: CalculationRun, input: RunInputs.Input) throws -> ReferenceData {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM import WHERE id = ?", arguments: [input.importID]) else {
+            throw WorkspaceError.database("run #\(run.id) read import #\(input.importID) (\(input.file)), which is no longer in the workspace")
+        }
+        let record = Workspace.importRecord(row)
+        guard record.sha256 == input.sha256, record.kind.rawValue == input.kind else {
+            throw WorkspaceError.database(
+                "import #\(input.importID) is \(record.kind.rawValue) \(record.fileName) sha256 \(record.sha256), but run #\(run.id) "
+                    + "recorded \(input.kind) \(input.file) sha256 \(input.sha256)")
+        }
+        let content: Data = row["content"]
+        return try Workspace.parseReference(kind: record.kind, data: content, file: record.fileName).data
     }
 }

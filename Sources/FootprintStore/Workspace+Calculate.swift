@@ -17,7 +17,7 @@ extension Workspace {
     public func calculate(_ options: CalculationOptions) throws(WorkspaceError) -> CalculationRun {
         // What the KPI snapshot reads besides the run (the register, status facts imported until now,
         // disclosures, footprints) is read on another thread while the run is computed; the KPIs are
-        // computed on it too, from the inventory, while the run is written, and stored in the run's transaction.
+        // computed on it too, from the inventory, while the run is written, and stored after it.
         let factsAsOf = Self.timestamp()
         let overviews = Background { () throws(WorkspaceError) in try self.supplierOverviews(factsAsOf: factsAsOf, withRun: false) }
         let kpis = KPIJob(factsAsOf: factsAsOf) { aggregate in
@@ -29,8 +29,8 @@ extension Workspace {
     }
 
     /// The KPI snapshot a new run is stored with: `start` begins computing it (JSON) from the run's
-    /// inventory; the run's transaction stores it. Should that fail, the run stands, and its KPIs are
-    /// computed the first time they are asked for.
+    /// inventory while the run is written; it is stored right after the run's commit. Should that fail,
+    /// the run stands, and its KPIs are computed the first time they are asked for.
     struct KPIJob {
         let factsAsOf: String
         let start: (InventoryAggregate) -> Background<String>
@@ -172,7 +172,7 @@ extension Workspace {
         let named = Set(suppliers.filter { termOf[$0] != nil })
         // (An import the snapshot also read is not parsed again; an imported file's content never changes.)
         var oldData = try read { db in
-            try RunReference.supplierData(db: db, run: latest, suppliers: named, factors: [], parsed: snapshot.supplierData)
+            try RunReference.supplierData(db: db, run: latest, suppliers: named, factors: [], parsed: snapshot.supplierData, cache: self.cache)
         }
         var oldEngine = InventoryEngine(reference: oldData)
         var changes: [Int64: PackEvaluator.FigureChange] = [:]
@@ -278,11 +278,19 @@ extension Workspace {
             let select = try db.makeStatement(sql: "SELECT data FROM purchase_pack WHERE id = ?")
             // A pack's results are in the newest run of the chain that stored them: one key lookup per run.
             let previous = try db.makeStatement(sql: "SELECT data FROM run_result WHERE run_id = ? AND pack_id = ?")
-            let exists = try db.makeStatement(sql: "SELECT 1 FROM run_result WHERE run_id = ? AND pack_id = ?")
             let groupings = PackGroupings.Reader(db)
             let cache = self.cache
+            // Each pack's results are in the newest run of the chain that stored them (run ids grow with time):
+            // one query for all the packs, index seeks on (run, pack). Chains grow long when suppliers' figures
+            // are refigured, since those runs store nothing for them.
+            var holders: [Int64: Int64] = [:]
+            if !packs.isEmpty {
+                let sql = "SELECT pack_id, max(run_id) FROM run_result WHERE run_id IN (\(chain.map(String.init).joined(separator: ","))) "
+                    + "AND pack_id IN (\(packs.map { String($0.id) }.joined(separator: ","))) GROUP BY pack_id"
+                for row in try Row.fetchAll(db, sql: sql) { holders[row[0]] = row[1] }
+            }
             for ref in packs {
-                guard let holder = try chain.first(where: { try Bool.fetchOne(exists, arguments: [$0, ref.id]) ?? false }) else {
+                guard let holder = holders[ref.id] else {
                     throw WorkspaceError.database("no run in the chain of run #\(latestRun) has results for pack \(ref.id)")
                 }
                 // New figures of the same shape: the stored results and the pack's grouping columns are enough.
@@ -356,7 +364,8 @@ extension Workspace {
     }
 
     /// Stores a run in one transaction: its row, then the results `produce` hands to `insert` (pack id,
-    /// encoded results), then the inventory `produce` returns, and its KPI snapshot (`kpis`).
+    /// encoded results), then the inventory `produce` returns; then its KPI snapshot (`kpis`). The run's
+    /// `seconds` go from reading the inputs to the run's commit.
     private func save(
         kind: CalculationRun.Kind, parent: Int64?, inputs: RunInputs, recomputed: Int, started: Date, kpis: KPIJob?,
         produce: (_ insert: (Int64, [UInt8]) throws -> Void) throws -> InventoryAggregate
@@ -369,6 +378,7 @@ extension Workspace {
         } catch {
             throw .database("cannot encode the run: \(error)")
         }
+        var snapshot: (String, Background<String>)?
         let (id, aggregate): (Int64, InventoryAggregate) = try transaction { db in
             try db.execute(
                 sql: """
@@ -384,28 +394,35 @@ extension Workspace {
                 count += 1
             }
             Trace.mark("inserted \(count) result blobs")
-            let snapshot = kpis.map { ($0.factsAsOf, $0.start(aggregate)) }
+            // The KPI snapshot is computed on another thread while the run is written.
+            snapshot = kpis.map { ($0.factsAsOf, $0.start(aggregate)) }
             try db.execute(
                 sql: "UPDATE run SET aggregate = ?, line_count = ?, seconds = ? WHERE id = ?",
                 arguments: [Data(aggregate.binary()), aggregate.total.totalLines, Date().timeIntervalSince(started), runID])
             Trace.mark("run row")
-            if let (factsAsOf, value) = snapshot {
-                do {
-                    try db.execute(
-                        sql: "INSERT INTO engagement_kpi (run_id, computed_at, facts_as_of, value) VALUES (?, ?, ?, ?)",
-                        arguments: [runID, Self.timestamp(), factsAsOf, try value.value()])
-                    Trace.mark("KPI snapshot")
-                } catch {
-                    Trace.mark("KPI snapshot not stored: \(error)")
-                }
-            }
             return (runID, aggregate)
         }
         Trace.mark("committed")
+        let seconds = Date().timeIntervalSince(started)
+        // Then stored in a transaction of its own: should that fail, or the process end before it, the run
+        // stands and its KPIs are computed the first time they are asked for.
+        if let (factsAsOf, value) = snapshot {
+            do {
+                let json = try value.value()
+                try transaction { db in
+                    try db.execute(
+                        sql: "INSERT OR IGNORE INTO engagement_kpi (run_id, computed_at, facts_as_of, value) VALUES (?, ?, ?, ?)",
+                        arguments: [id, Self.timestamp(), factsAsOf, json])
+                }
+                Trace.mark("KPI snapshot")
+            } catch {
+                Trace.mark("KPI snapshot not stored: \(error)")
+            }
+        }
         let created = try read { db in try String.fetchOne(db, sql: "SELECT created_at FROM run WHERE id = ?", arguments: [id]) ?? "" }
         let run = CalculationRun(
             id: id, createdAt: created, kind: kind, parentID: parent, inputs: inputs, aggregate: aggregate,
-            lineCount: aggregate.total.totalLines, recomputedLines: recomputed, seconds: Date().timeIntervalSince(started))
+            lineCount: aggregate.total.totalLines, recomputedLines: recomputed, seconds: seconds)
         cache.keep(run)
         return run
     }
