@@ -18,6 +18,13 @@ final class CalculationCache: @unchecked Sendable {
     private var packBytes = 0
     /// What the kept packs may take; past it, they are all let go.
     let packBytesLimit = 256 << 20
+    /// Whether packs' grouping columns and stored results are kept: for a process that calculates
+    /// again and again (`calculate --watch`); one that calculates once reads them in place.
+    var keepsPacks: Bool {
+        get { locked { keepPacks } }
+        set { locked { keepPacks = newValue } }
+    }
+    private var keepPacks = false
 
     struct PackResultsKey: Hashable {
         var run: Int64

@@ -5,12 +5,12 @@ import GRDBSQLite
 /// customer, flagged Scope 3 category): what refiguring a pack needs, 17 of its 46 bytes a line.
 /// Packs never change, so a process may keep them (`CalculationCache`). Layout: `PurchasePack`.
 struct PackGroupings: Sendable {
-    let count: Int
+    private(set) var count = 0
     /// The date and category columns, one after the other (as they are in the pack).
-    private let dateAndCategory: [Int32]
-    private let products: [Int32]
-    private let customers: [Int32]
-    private let scope3Flags: [UInt8]
+    private var dateAndCategory: [Int32] = []
+    private var products: [Int32] = []
+    private var customers: [Int32] = []
+    private var scope3Flags: [UInt8] = []
 
     @inline(__always) func date(_ i: Int) -> Int32 { dateAndCategory[i] }
     @inline(__always) func category(_ i: Int) -> Int32 { dateAndCategory[count + i] }
@@ -23,6 +23,8 @@ struct PackGroupings: Sendable {
     final class Reader {
         private var blob: OpaquePointer?
         private let connection: OpaquePointer?
+        /// The columns last read, whose storage the next read reuses when nobody else keeps them.
+        private var spare = PackGroupings()
 
         init(_ db: Database) { connection = db.sqliteConnection }
 
@@ -36,24 +38,30 @@ struct PackGroupings: Sendable {
             guard code == SQLITE_OK, blob != nil else { throw error(code) }
             let size = Int(sqlite3_blob_bytes(blob))
             guard size >= PurchasePack.headerBytes else { return nil }
-            let header: [UInt32] = try column(count: 1, at: 0)
+            var header: [UInt32] = []
+            try column(&header, count: 1, at: 0)
             let n = Int(UInt32(littleEndian: header[0]))
             guard size == PurchasePack.headerBytes + n * PurchasePack.bytesPerLine else { return nil }
-            let columns = PurchasePack.headerBytes + 16 * n  // the Int32 columns: row offset, date, category, currency, product, unit, customer
-            return PackGroupings(
-                count: n, dateAndCategory: try column(count: 2 * n, at: columns + 4 * n), products: try column(count: n, at: columns + 16 * n),
-                customers: try column(count: n, at: columns + 24 * n), scope3Flags: try column(count: n, at: PurchasePack.headerBytes + 45 * n))
+            var columns = spare
+            spare = PackGroupings()  // so that `columns` is the only owner of its storage, unless the caller kept the last one
+            let start = PurchasePack.headerBytes + 16 * n  // the Int32 columns: row offset, date, category, currency, product, unit, customer
+            columns.count = n
+            try column(&columns.dateAndCategory, count: 2 * n, at: start + 4 * n)
+            try column(&columns.products, count: n, at: start + 16 * n)
+            try column(&columns.customers, count: n, at: start + 24 * n)
+            try column(&columns.scope3Flags, count: n, at: PurchasePack.headerBytes + 45 * n)
+            spare = columns
+            return columns
         }
 
-        /// `n` values from `offset` of the open blob.
-        private func column<T: FixedWidthInteger>(count n: Int, at offset: Int) throws -> [T] {
-            var values = [T](repeating: 0, count: n)
+        /// `n` values from `offset` of the open blob, into `values` (its storage reused when it has that many).
+        private func column<T: FixedWidthInteger>(_ values: inout [T], count n: Int, at offset: Int) throws {
+            if values.count != n { values = [T](repeating: 0, count: n) }
             let code = n == 0 ? SQLITE_OK : values.withUnsafeMutableBytes { sqlite3_blob_read(blob, $0.baseAddress, Int32($0.count), Int32(offset)) }
             guard code == SQLITE_OK else { throw error(code) }
             #if _endian(big)
             for i in 0..<n { values[i] = T(littleEndian: values[i]) }
             #endif
-            return values
         }
 
         private func error(_ code: Int32) -> DatabaseError {

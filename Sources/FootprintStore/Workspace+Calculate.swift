@@ -280,6 +280,7 @@ extension Workspace {
             let previous = try db.makeStatement(sql: "SELECT data FROM run_result WHERE run_id = ? AND pack_id = ?")
             let groupings = PackGroupings.Reader(db)
             let cache = self.cache
+            let keepsPacks = cache.keepsPacks
             // Each pack's results are in the newest run of the chain that stored them (run ids grow with time):
             // one query for all the packs, index seeks on (run, pack). Chains grow long when suppliers' figures
             // are refigured, since those runs store nothing for them.
@@ -294,13 +295,19 @@ extension Workspace {
                     throw WorkspaceError.database("no run in the chain of run #\(latestRun) has results for pack \(ref.id)")
                 }
                 // New figures of the same shape: the stored results and the pack's grouping columns are enough.
-                if let change = work.changes[ref.supplier],
-                    let stored = try cache.results(run: holder, pack: ref.id, read: { try Self.blob(previous, holder, ref.id) { Array($0) } }),
-                    let columns = try cache.groupings(pack: ref.id, read: { try groupings.read(pack: ref.id) })
-                {
-                    let count = stored.withUnsafeBytes { raw -> Int? in
-                        guard let view = LineResultPack.View(raw), view.isActivity, view.count == columns.count else { return nil }
-                        return evaluator.refigure(columns, supplier: Int(ref.supplier), stored: view, change: change, into: &done.delta)
+                if let change = work.changes[ref.supplier] {
+                    // (`done` is not captured here: a closure kept in a constant would make every access to it a checked one.)
+                    let refigure = { (raw: UnsafeRawBufferPointer, columns: PackGroupings?, delta: inout NanoKgDelta) -> Int? in
+                        guard let view = LineResultPack.View(raw), view.isActivity, let columns, view.count == columns.count else { return nil }
+                        return evaluator.refigure(columns, supplier: Int(ref.supplier), stored: view, change: change, into: &delta)
+                    }
+                    let count: Int?
+                    if keepsPacks {
+                        let stored = try cache.results(run: holder, pack: ref.id, read: { try Self.blob(previous, holder, ref.id) { Array($0) } })
+                        let columns = try cache.groupings(pack: ref.id, read: { try groupings.read(pack: ref.id) })
+                        count = stored?.withUnsafeBytes { refigure($0, columns, &done.delta) } ?? nil
+                    } else {
+                        count = try Self.blob(previous, holder, ref.id) { refigure($0, try groupings.read(pack: ref.id), &done.delta) } ?? nil
                     }
                     if let count {
                         done.refigured += count

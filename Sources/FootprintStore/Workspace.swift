@@ -14,6 +14,13 @@ public final class Workspace: WorkspaceStore, @unchecked Sendable {
     /// What repeated calculations of this process reuse (`CalculationCache`).
     let cache = CalculationCache()
 
+    /// Whether this process will calculate again and again (`calculate --watch`): then the packs a
+    /// calculation refigures are kept in memory for the next one (up to 256 MB).
+    public var calculatesRepeatedly: Bool {
+        get { cache.keepsPacks }
+        set { cache.keepsPacks = newValue }
+    }
+
     /// The workspace path: `--db` if given, else FOOTPRINT_DB, else ./footprint.sqlite.
     public static func resolvePath(_ option: String?) -> String {
         option ?? ProcessInfo.processInfo.environment["FOOTPRINT_DB"] ?? "footprint.sqlite"

@@ -11,6 +11,7 @@ extension Footprint.Calculate {
     /// the `calculate --json` document on one line. An error is printed and watching goes on.
     func watchWorkspace(_ ws: Workspace, threads: Int) throws {
         let changes = try report { () throws(WorkspaceError) in try WorkspaceChanges(ws) }
+        ws.calculatesRepeatedly = true
         printError("Watching \(ws.path) (every \(interval) s); Ctrl-C stops.")
         var full = self.full
         while true {
