@@ -125,9 +125,24 @@ struct PackEvaluator: Sendable {
     /// by rank: its disclosures' intensities, and per product term its footprints' kg per unit.
     struct FigureChange: Sendable {
         var disclosures: (old: [Double], new: [Double])?
-        /// Per product term: index into `footprints`, or -1 when the product's footprints did not change.
+        /// Per product term: index into `footprintStart` / `footprintLength`, or -1 when the product's footprints did not change.
         var productSlot: [Int32] = []
-        var footprints: [(old: [Double], new: [Double])] = []
+        /// Per changed product: where its footprints' figures start in `footprintOld` / `footprintNew`, and how many.
+        var footprintStart: [Int] = []
+        var footprintLength: [Int] = []
+        var footprintOld: [Double] = []
+        var footprintNew: [Double] = []
+
+        /// The old and new figures of the footprints of product term `product` (of `terms` terms).
+        mutating func addFootprints(product: Int, terms: Int, old: [Double], new: [Double]) {
+            if productSlot.isEmpty { productSlot = Array(repeating: -1, count: terms) }
+            let n = min(old.count, new.count)
+            productSlot[product] = Int32(footprintStart.count)
+            footprintStart.append(footprintOld.count)
+            footprintLength.append(n)
+            footprintOld += old.prefix(n)
+            footprintNew += new.prefix(n)
+        }
     }
 
     /// Adds to `delta` the change in kg of the lines of `pack` that `change` gives new figures: their
@@ -143,15 +158,8 @@ struct PackEvaluator: Sendable {
         let empty: [Double] = []
         let disclosureOld = change.disclosures?.old ?? empty, disclosureNew = change.disclosures?.new ?? empty
         let productSlot = change.productSlot
-        // Footprint figures flat, by product slot: start and length into `footprintOld` / `footprintNew`.
-        var footprintStart: [Int] = [], footprintLength: [Int] = [], footprintOld: [Double] = [], footprintNew: [Double] = []
-        for figures in change.footprints {
-            let n = min(figures.old.count, figures.new.count)
-            footprintStart.append(footprintOld.count)
-            footprintLength.append(n)
-            footprintOld += figures.old.prefix(n)
-            footprintNew += figures.new.prefix(n)
-        }
+        let footprintStart = change.footprintStart, footprintLength = change.footprintLength
+        let footprintOld = change.footprintOld, footprintNew = change.footprintNew
         // The tables as locals: the loop then calls them without touching reference counts.
         let total = local.total, categories = local.category, scope3Table = local.scope3, months = local.month, customers = local.customer
         for i in 0..<pack.count {

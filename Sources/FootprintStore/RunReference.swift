@@ -38,15 +38,7 @@ struct RunReference {
         var purchases: [RunInputs.Input] = []
         var footprintImport: [Int64] = [], disclosureImport: [Int64] = []
         for input in inputs.imports {
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM import WHERE id = ?", arguments: [input.importID]) else {
-                throw WorkspaceError.database("run #\(run.id) read import #\(input.importID) (\(input.file)), which is no longer in the workspace")
-            }
-            let record = Workspace.importRecord(row)
-            guard record.sha256 == input.sha256, record.kind.rawValue == input.kind else {
-                throw WorkspaceError.database(
-                    "import #\(input.importID) is \(record.kind.rawValue) \(record.fileName) sha256 \(record.sha256), but run #\(run.id) "
-                        + "recorded \(input.kind) \(input.file) sha256 \(input.sha256)")
-            }
+            let (row, record) = try importRow(db: db, run: run, input: input)
             switch record.kind {
             case .purchases:
                 purchases.append(input)
@@ -96,6 +88,13 @@ struct RunReference {
 
     /// The reference data of one of the run's imports, parsed from its stored content.
     private static func parse(db: Database, run: CalculationRun, input: RunInputs.Input) throws -> ReferenceData {
+        let (row, record) = try importRow(db: db, run: run, input: input)
+        let content: Data = row["content"]
+        return try Workspace.parseReference(kind: record.kind, data: content, file: record.fileName).data
+    }
+
+    /// The row and record of an import the run read, checked to be the file the run recorded.
+    private static func importRow(db: Database, run: CalculationRun, input: RunInputs.Input) throws -> (Row, ImportRecord) {
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM import WHERE id = ?", arguments: [input.importID]) else {
             throw WorkspaceError.database("run #\(run.id) read import #\(input.importID) (\(input.file)), which is no longer in the workspace")
         }
@@ -105,7 +104,6 @@ struct RunReference {
                 "import #\(input.importID) is \(record.kind.rawValue) \(record.fileName) sha256 \(record.sha256), but run #\(run.id) "
                     + "recorded \(input.kind) \(input.file) sha256 \(input.sha256)")
         }
-        let content: Data = row["content"]
-        return try Workspace.parseReference(kind: record.kind, data: content, file: record.fileName).data
+        return (row, record)
     }
 }

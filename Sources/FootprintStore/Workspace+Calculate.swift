@@ -183,9 +183,7 @@ extension Workspace {
             if was.disclosureFigures != now.disclosureFigures { change.disclosures = (was.disclosureFigures, now.disclosureFigures) }
             for (product, figures) in now.footprintFigures.sorted(by: { $0.key < $1.key }) where was.footprintFigures[product] != figures {
                 guard let p = termOf[product] else { continue }  // no purchase names the product
-                if change.productSlot.isEmpty { change.productSlot = Array(repeating: -1, count: texts.count) }
-                change.productSlot[p] = Int32(change.footprints.count)
-                change.footprints.append((was.footprintFigures[product] ?? [], figures))
+                change.addFootprints(product: p, terms: texts.count, old: was.footprintFigures[product] ?? [], new: figures)
             }
             changes[Int64(term)] = change
         }
