@@ -6,7 +6,8 @@
 public struct NanoKgDelta: Sendable {
     /// One grouping's changes: nano-kg at `slot * 5 + method`, in storage managed by hand (as
     /// `AggregateAccumulator.Table`) so that adding a line is a store; one thread at a time.
-    public final class Table: @unchecked Sendable {
+    @usableFromInline
+    final class Table: @unchecked Sendable {
         @exclusivity(unchecked) @usableFromInline var values: UnsafeMutablePointer<Int128>
         @exclusivity(unchecked) @usableFromInline var slots = 0
 
@@ -26,7 +27,7 @@ public struct NanoKgDelta: Sendable {
 
         /// Adds `nano` at `slot`, `method` (slot >= 0).
         @inlinable @inline(__always)
-        public func add(_ slot: Int, _ method: Int, _ nano: Int128) {
+        func add(_ slot: Int, _ method: Int, _ nano: Int128) {
             if slot >= slots { grow(to: slot) }
             values[slot &* 5 &+ method] &+= nano
         }
@@ -39,11 +40,11 @@ public struct NanoKgDelta: Sendable {
         func nano(_ slot: Int) -> ArraySlice<Int128> { ArraySlice(UnsafeBufferPointer(start: values + slot * 5, count: 5)) }
     }
 
-    public let category = Table()
-    public let scope3 = Table()
-    public let month = Table()
-    public let customer = Table()
-    public let total = Table()
+    @usableFromInline let category = Table()
+    @usableFromInline let scope3 = Table()
+    @usableFromInline let month = Table()
+    @usableFromInline let customer = Table()
+    @usableFromInline let total = Table()
     /// Per supplier slot: nano-kg at `scope3 * 5 + method` (its cells of the supplier x Scope 3 category
     /// grouping, and so of the supplier grouping), and the part of it that fell through a rule (per method).
     var suppliers: [Int: (scope3: [Int128], fellThrough: [Int128])] = [:]

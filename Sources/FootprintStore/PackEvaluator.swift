@@ -160,8 +160,6 @@ struct PackEvaluator: Sendable {
         let productSlot = change.productSlot
         let footprintStart = change.footprintStart, footprintLength = change.footprintLength
         let footprintOld = change.footprintOld, footprintNew = change.footprintNew
-        // The tables as locals: the loop then calls them without touching reference counts.
-        let total = local.total, categories = local.category, scope3Table = local.scope3, months = local.month, customers = local.customer
         for i in 0..<pack.count {
             let status = stored.status(i)
             let method = LineResultPack.base(status)
@@ -191,12 +189,7 @@ struct PackEvaluator: Sendable {
             let month = date >= 1900_01_00 ? (date / 10000 - 1900) * 12 + (date / 100 % 100) - 1 : -1
             let ownScope3 = Int(pack.scope3(i))
             let scope3 = ownScope3 > 0 ? ownScope3 : Int(categoryScope3[category])
-            let customer = Int(pack.customer(i))
-            total.add(0, m, nano)
-            if category >= 0 { categories.add(category, m, nano) }
-            scope3Table.add(scope3, m, nano)
-            if month >= 0 { months.add(month, m, nano) }
-            if customer >= 0 { customers.add(customer, m, nano) }
+            local.add(method: m, nanoKg: nano, category: category, scope3: scope3, month: month, customer: Int(pack.customer(i)))
             scope3Sums[(scope3 & 15) * 5 + m] += nano
             if status & LineResultPack.fellThrough != 0 { fellThrough[m] += nano }
         }

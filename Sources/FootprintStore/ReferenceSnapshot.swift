@@ -10,8 +10,6 @@ struct ReferenceSnapshot {
     var scope3Defaults: [String: Scope3Category]
     var inputs: RunInputs
     var purchaseImports: [Int64]
-    /// The suppliers' own data (disclosures, footprints) of each import that has them, as parsed.
-    var supplierData: [Int64: ReferenceData] = [:]
 
     /// The reference data in force; `cache` keeps parsed imports and factors for the next calculation of the process.
     static func load(db: Database, cache: CalculationCache) throws -> ReferenceSnapshot {
@@ -29,7 +27,6 @@ struct ReferenceSnapshot {
         reference.factors = factors
         var inputs: [RunInputs.Input] = []
         var purchaseImports: [Int64] = []
-        var supplierData: [Int64: ReferenceData] = [:]
         var global = SHA256()
         for row in imports {
             let record = Workspace.importRecord(row)
@@ -48,7 +45,6 @@ struct ReferenceSnapshot {
                     return try Workspace.parseReference(kind: record.kind, data: content, file: record.fileName).data
                 }
                 reference.merge(parsed)
-                if record.kind == .supplierEmissions || record.kind == .productFootprints { supplierData[record.id] = parsed }
             case .factors, .factorLibrary, .supplierStatus, .sbtiWorkbook, .pact, .supplierEdit:
                 break
             case .suppliers:
@@ -95,6 +91,6 @@ struct ReferenceSnapshot {
             disclosureDigests: disclosureItems.mapValues(digest),
             footprintDigests: footprintItems.mapValues { $0.mapValues(orderedDigest) })
         runInputs.pactFootprints = pact
-        return ReferenceSnapshot(reference: reference, scope3Defaults: scope3, inputs: runInputs, purchaseImports: purchaseImports, supplierData: supplierData)
+        return ReferenceSnapshot(reference: reference, scope3Defaults: scope3, inputs: runInputs, purchaseImports: purchaseImports)
     }
 }

@@ -63,22 +63,16 @@ struct RunReference {
 
     /// The disclosures and footprints of `suppliers` as `run` read them (its imports and PACT footprints,
     /// in its order), with `factors`: what an engine needs to give those suppliers' figures in that run.
-    /// `parsed` holds imports already parsed (by id); the others are parsed from their stored content.
+    /// An import `cache` holds (every one the current snapshot read) is not parsed again.
     static func supplierData(
-        db: Database, run: CalculationRun, suppliers: Set<String>, factors: [EmissionFactor], parsed: [Int64: ReferenceData],
-        cache: CalculationCache
+        db: Database, run: CalculationRun, suppliers: Set<String>, factors: [EmissionFactor], cache: CalculationCache
     ) throws -> ReferenceData {
         var reference = ReferenceData()
         reference.factors = factors
         var footprints: [ProductFootprint] = []
         for input in run.inputs.imports
         where input.kind == ImportKind.supplierEmissions.rawValue || input.kind == ImportKind.productFootprints.rawValue {
-            let data: ReferenceData
-            if let known = parsed[input.importID] {
-                data = known
-            } else {
-                data = try cache.parsedImport(input.importID) { try Self.parse(db: db, run: run, input: input) }
-            }
+            let data = try cache.parsedImport(input.importID) { try Self.parse(db: db, run: run, input: input) }
             reference.disclosures += data.disclosures.filter { suppliers.contains($0.supplier) }
             footprints += data.footprints.filter { suppliers.contains($0.supplier) }
         }

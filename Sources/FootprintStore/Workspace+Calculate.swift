@@ -170,9 +170,9 @@ extension Workspace {
         }
         // The changed suppliers' figures as the earlier run read them, and which changed in value only.
         let named = Set(suppliers.filter { termOf[$0] != nil })
-        // (An import the snapshot also read is not parsed again; an imported file's content never changes.)
+        // (An import the snapshot also read is not parsed again: an imported file's content never changes.)
         var oldData = try read { db in
-            try RunReference.supplierData(db: db, run: latest, suppliers: named, factors: [], parsed: snapshot.supplierData, cache: self.cache)
+            try RunReference.supplierData(db: db, run: latest, suppliers: named, factors: [], cache: self.cache)
         }
         var oldEngine = InventoryEngine(reference: oldData)
         var changes: [Int64: PackEvaluator.FigureChange] = [:]

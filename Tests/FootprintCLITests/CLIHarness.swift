@@ -72,6 +72,14 @@ enum CLIHarness {
         try run(executable, arguments, environment: environment)
     }
 
+    /// Makes a workspace at `db` with every canonical file of the example company imported.
+    static func exampleWorkspace(_ db: String) throws {
+        #expect(try footprint("init", "--db", db).status == 0)
+        for (kind, name) in WorkspaceCommandTests.files {
+            #expect(try footprint("import", kind, CalculateCommandTests.example + "/" + name, "--db", db).status == 0)
+        }
+    }
+
     static func python(_ arguments: [String]) throws -> Output {
         try run(URL(fileURLWithPath: "/usr/bin/env"), ["python3"] + arguments)
     }

@@ -7,11 +7,7 @@ import Testing
         let dir = try CLIHarness.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let db = dir.appendingPathComponent("w.sqlite").path
-        #expect(try CLIHarness.footprint("init", "--db", db).status == 0)
-        let example = CalculateCommandTests.example
-        for (kind, name) in WorkspaceCommandTests.files {
-            #expect(try CLIHarness.footprint("import", kind, example + "/" + name, "--db", db).status == 0)
-        }
+        try CLIHarness.exampleWorkspace(db)
         let none = try CLIHarness.footprint("engagement", "kpis", "--db", db)
         #expect(none.status == 1)
         #expect(try CLIHarness.footprint("calculate", "--db", db).status == 0)
@@ -51,10 +47,7 @@ import Testing
         let dir = try CLIHarness.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let db = dir.appendingPathComponent("w.sqlite").path
-        #expect(try CLIHarness.footprint("init", "--db", db).status == 0)
-        for (kind, name) in WorkspaceCommandTests.files {
-            #expect(try CLIHarness.footprint("import", kind, CalculateCommandTests.example + "/" + name, "--db", db).status == 0)
-        }
+        try CLIHarness.exampleWorkspace(db)
         #expect(try CLIHarness.footprint("calculate", "--db", db).status == 0)
 
         // The target: set, shown with its history, tracked by kpis.

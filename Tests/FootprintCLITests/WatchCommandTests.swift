@@ -37,10 +37,7 @@ import Testing
         let dir = try CLIHarness.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let db = dir.appendingPathComponent("w.sqlite").path
-        #expect(try CLIHarness.footprint("init", "--db", db).status == 0)
-        for (kind, name) in WorkspaceCommandTests.files {
-            #expect(try CLIHarness.footprint("import", kind, WorkspaceCommandTests.example + "/" + name, "--db", db).status == 0)
-        }
+        try CLIHarness.exampleWorkspace(db)
         let process = Process()
         process.executableURL = CLIHarness.executable
         process.arguments = ["calculate", "--db", db, "--watch", "--interval", "0.1", "--json"]
