@@ -74,8 +74,8 @@ public struct AggregateAccumulator: Sendable {
     @usableFromInline var total: Table
     /// Spend by method: slot = method.
     @usableFromInline var methodSpend: Table
-    var unmapped: [InventoryAggregate.UnmappedKey: InventoryAggregate.Cell] = [:]
-    var fallThrough: [InventoryAggregate.UnmappedKey: InventoryAggregate.Cell] = [:]
+    var unmapped: [UnmappedReason: InventoryAggregate.Cell] = [:]
+    var fallThrough: [FallThrough: InventoryAggregate.Cell] = [:]
     /// Supplier x Scope 3 category, at slot `supplier slot * 16 + category`.
     var cross: [Int: CrossCell] = [:]
 
@@ -171,23 +171,21 @@ public struct AggregateAccumulator: Sendable {
 
     /// Counts an unmapped line under its reason (in addition to `add` with method 4).
     public mutating func addUnmapped(_ reason: UnmappedReason, currency: CurrencyCode, spendUnits: Int128) {
-        let key = InventoryAggregate.UnmappedKey(reason)
-        var cell = unmapped[key] ?? InventoryAggregate.Cell()
+        var cell = unmapped[reason] ?? InventoryAggregate.Cell()
         cell.lines[4] += 1
         cell.spend[currency, default: 0] += spendUnits
-        unmapped[key] = cell
+        unmapped[reason] = cell
     }
 
     /// Counts a line that fell through a rule (in addition to `add` with the method that computed it).
     public mutating func addFallThrough(
         _ reason: FallThrough, method: Int, nanoKg: Int128, currency: CurrencyCode, spendUnits: Int128
     ) {
-        let key = InventoryAggregate.UnmappedKey(code: reason.code, subject: reason.subject, explanation: reason.explanation)
-        var cell = fallThrough[key] ?? InventoryAggregate.Cell()
+        var cell = fallThrough[reason] ?? InventoryAggregate.Cell()
         cell.lines[method] += 1
         cell.nanoKg[method] += nanoKg
         cell.spend[currency, default: 0] += spendUnits
-        fallThrough[key] = cell
+        fallThrough[reason] = cell
     }
 
     private func cell(_ table: Table, _ slot: Int, _ currencies: [CurrencyCode]) -> InventoryAggregate.Cell? {

@@ -17,6 +17,15 @@ public struct CurrencyCode: Sendable, Hashable, Comparable, CustomStringConverti
         packed = UInt32(a) << 16 | UInt32(b) << 8 | UInt32(c)
     }
 
+    /// Reads a code from its packed form; `nil` unless it packs three upper-case ASCII letters.
+    public init?(packed: UInt32) {
+        guard packed >> 24 == 0 else { return nil }
+        self.init(UInt8(packed >> 16 & 0xFF), UInt8(packed >> 8 & 0xFF), UInt8(packed & 0xFF))
+    }
+
+    /// `XXX`, ISO 4217's code for no currency: what a field that is no currency code reads as.
+    public static let unknown = CurrencyCode("XXX")!
+
     public var description: String {
         String(decoding: [UInt8(packed >> 16 & 0xFF), UInt8(packed >> 8 & 0xFF), UInt8(packed & 0xFF)], as: UTF8.self)
     }

@@ -17,11 +17,17 @@ public struct InventoryAccumulator: Sendable {
     // Lines that fell through the supplier-specific rule for want of a valid footprint, by supplier slot.
     var notValidOnDate: [Int: FallThrough.Tally] = [:]
 
-    /// What an unmapped line is missing, in slots, until names are known.
-    public enum UnmappedKey: Hashable, Sendable {
-        case noFactor(categorySlot: Int)
-        case noExchangeRate(currency: CurrencyCode, year: Int32)
-        case noPriceIndex(year: Int32)
+    /// What an unmapped line is missing, with the category as a slot until names are known (only a
+    /// line without a factor is grouped by its category).
+    public struct UnmappedKey: Hashable, Sendable {
+        var cause: UnmappedCause
+        var categorySlot: Int
+
+        @usableFromInline
+        init(_ cause: UnmappedCause, categorySlot: Int) {
+            self.cause = cause
+            self.categorySlot = cause == .noFactor ? categorySlot : -1
+        }
     }
 
     struct Tally: Sendable {
@@ -33,22 +39,18 @@ public struct InventoryAccumulator: Sendable {
 
     /// Adds one line. `customer` is -1 for a line bought for no customer.
     /// The amount is `amountDigits` x 10^-`amountScale` in `currency` (slot `currencySlot`).
-    /// For an unmapped line for want of a rate, `missingRate` is the currency whose rate is missing.
     @inlinable @inline(__always)
     public mutating func add(
-        _ result: LineResult, line: LedgerLine, missingRate: CurrencyCode, category: Int, supplier: Int, customer: Int,
+        _ result: LineResult, line: LedgerLine, category: Int, supplier: Int, customer: Int,
         currencySlot: Int, amountDigits: Int64, amountScale: Int
     ) {
-        addSpend(method: result.method.map { Int($0.rawValue) } ?? 4, currencySlot: currencySlot, digits: amountDigits, scale: amountScale)
-        if result.note != .none { addNote(result, supplier: supplier, currency: line.currency, digits: amountDigits, scale: amountScale) }
-        guard let method = result.method else {
-            let key: UnmappedKey
-            switch result.failure {
-            case .noExchangeRate: key = .noExchangeRate(currency: missingRate, year: line.year)
-            case .noPriceIndex(let year): key = .noPriceIndex(year: year)
-            case .noFactor, .none: key = .noFactor(categorySlot: category)
-            }
-            addUnmapped(key, currency: line.currency, digits: amountDigits, scale: amountScale)
+        let outcome = result.outcome
+        addSpend(method: outcome.status.methodSlot, currencySlot: currencySlot, digits: amountDigits, scale: amountScale)
+        if outcome.fellThrough { addNote(result, supplier: supplier, currency: line.currency, digits: amountDigits, scale: amountScale) }
+        guard let method = outcome.method else {
+            addUnmapped(
+                UnmappedKey(result.unmapped ?? .noFactor, categorySlot: category), currency: line.currency, digits: amountDigits,
+                scale: amountScale)
             return
         }
         addComputed(method: Int(method.rawValue), kg: result.kg, category: category, supplier: supplier, customer: customer)
@@ -138,12 +140,7 @@ public struct InventoryAccumulator: Sendable {
             s.fallThrough[.footprintNotValidOnDate(supplier: suppliers[slot]), default: FallThrough.Tally()].add(tally)
         }
         for (key, tally) in unmapped {
-            let reason: UnmappedReason
-            switch key {
-            case .noFactor(let slot): reason = .noFactor(category: categories[slot])
-            case .noExchangeRate(let currency, let year): reason = .noExchangeRate(currency: currency, year: Int(year))
-            case .noPriceIndex(let year): reason = .noPriceIndex(year: Int(year))
-            }
+            let reason = UnmappedReason(key.cause, category: categories[key.categorySlot])
             var t = InventorySummary.UnmappedTally()
             t.lines = tally.lines
             t.spend = tally.spend

@@ -4,12 +4,15 @@
 /// Little-endian; strings are a UInt32 byte count and UTF-8; a cell is 5 x Int64 lines, 5 x Int128
 /// nano-kg, a UInt32 count and that many (UInt32 packed currency, Int128 spend units).
 ///
-/// Version 3 follows the version byte with a flag byte (1 when the supplier x Scope 3 category
-/// grouping is present, after the five others) and adds the fall-through section after the
-/// unmapped one. Version 1 (runs stored before both) is still read, as an inventory without them
-/// (`hasSupplierScope3` false).
+/// The version byte is followed by a flag byte (1 when the supplier x Scope 3 category grouping is
+/// present, after the five others); the unmapped section is followed by the fall-through section.
+/// Version 4 writes each unmapped reason typed: a kind byte (0 no factor, 1 no exchange rate, 2 no
+/// price index) and its fields (the category; the packed currency and the year; the year), and each
+/// fall-through as its code and subject. Versions 3 and 1 (runs stored before; version 1 without the
+/// flag and fall-through section, read with `hasSupplierScope3` false) kept reasons as code, subject
+/// and explanation texts; they are still read, through `UnmappedReason(code:subject:)`.
 extension InventoryAggregate {
-    static let binaryVersion: UInt8 = 3
+    static let binaryVersion: UInt8 = 4
 
     public func binary() -> [UInt8] {
         var w = BinaryWriter()
@@ -25,15 +28,29 @@ extension InventoryAggregate {
                 w.cell(cell)
             }
         }
-        for table in [unmapped, fallThrough] {
-            let reasons = table.sorted { $0.key < $1.key }
-            w.u32(UInt32(reasons.count))
-            for (key, cell) in reasons {
-                w.string(key.code)
-                w.string(key.subject)
-                w.string(key.explanation)
-                w.cell(cell)
+        let reasons = unmapped.sorted { $0.key < $1.key }
+        w.u32(UInt32(reasons.count))
+        for (reason, cell) in reasons {
+            switch reason {
+            case .noFactor(let category):
+                w.byte(0)
+                w.string(category)
+            case .noExchangeRate(let currency, let year):
+                w.byte(1)
+                w.u32(currency.packed)
+                w.i64(Int64(year))
+            case .noPriceIndex(let year):
+                w.byte(2)
+                w.i64(Int64(year))
             }
+            w.cell(cell)
+        }
+        let fellThrough = fallThrough.sorted { $0.key < $1.key }
+        w.u32(UInt32(fellThrough.count))
+        for (reason, cell) in fellThrough {
+            w.string(reason.code)
+            w.string(reason.subject)
+            w.cell(cell)
         }
         return w.bytes
     }
@@ -41,9 +58,9 @@ extension InventoryAggregate {
     /// Reads `binary()`'s output; nil when the bytes are not an inventory of this version.
     public init?(binary bytes: [UInt8]) {
         var r = BinaryReader(bytes: bytes)
-        guard let version = r.byte(), version == 1 || version == Self.binaryVersion else { return nil }
+        guard let version = r.byte(), version == 1 || version == 3 || version == Self.binaryVersion else { return nil }
         var crossPresent = false
-        if version == Self.binaryVersion {
+        if version >= 3 {
             guard let flag = r.byte(), flag <= 1 else { return nil }
             crossPresent = flag == 1
         }
@@ -65,23 +82,51 @@ extension InventoryAggregate {
             }
             if !cells.isEmpty { groups[dimension] = cells }
         }
-        for section in 0..<(version == 1 ? 1 : 2) {
-            guard let count = r.u32() else { return nil }
-            for _ in 0..<count {
-                guard let code = r.string(), let subject = r.string(), let explanation = r.string(), let cell = r.cell() else { return nil }
-                let key = UnmappedKey(code: code, subject: subject, explanation: explanation)
-                if section == 0 { unmapped[key] = cell } else { fallThrough[key] = cell }
+        guard version == Self.binaryVersion else {
+            guard readTextReasons(&r, fallThroughSection: version == 3), r.atEnd else { return nil }
+            return
+        }
+        guard let count = r.u32() else { return nil }
+        for _ in 0..<count {
+            let reason: UnmappedReason
+            switch r.byte() {
+            case 0:
+                guard let category = r.string() else { return nil }
+                reason = .noFactor(category: category)
+            case 1:
+                guard let packed = r.u32(), let currency = CurrencyCode(packed: packed), let year = r.i64() else { return nil }
+                reason = .noExchangeRate(currency: currency, year: Int(year))
+            case 2:
+                guard let year = r.i64() else { return nil }
+                reason = .noPriceIndex(year: Int(year))
+            default: return nil
             }
+            guard let cell = r.cell() else { return nil }
+            unmapped[reason] = cell
+        }
+        guard let fellThrough = r.u32() else { return nil }
+        for _ in 0..<fellThrough {
+            guard let code = r.string(), let subject = r.string(), let cell = r.cell() else { return nil }
+            fallThrough[FallThrough(code: code, subject: subject)] = cell
         }
         guard r.atEnd else { return nil }
     }
-}
 
-extension InventoryAggregate.UnmappedKey {
-    init(code: String, subject: String, explanation: String) {
-        self.code = code
-        self.subject = subject
-        self.explanation = explanation
+    /// Versions 1 and 3: reasons as code, subject and explanation texts.
+    private mutating func readTextReasons(_ r: inout BinaryReader, fallThroughSection: Bool) -> Bool {
+        for section in 0..<(fallThroughSection ? 2 : 1) {
+            guard let count = r.u32() else { return false }
+            for _ in 0..<count {
+                guard let code = r.string(), let subject = r.string(), r.string() != nil, let cell = r.cell() else { return false }
+                if section == 0 {
+                    guard let reason = UnmappedReason(code: code, subject: subject) else { return false }
+                    unmapped[reason] = cell
+                } else {
+                    fallThrough[FallThrough(code: code, subject: subject)] = cell
+                }
+            }
+        }
+        return true
     }
 }
 

@@ -86,23 +86,11 @@ public struct InventoryAggregate: Sendable, Equatable, Codable {
     public var total = Cell()
     /// Per grouping, per value (supplier id, category, `3.1`, `2024-03`, customer id).
     public var groups: [Dimension: [String: Cell]] = [:]
-    /// Unmapped lines by reason code and subject (`no-factor` / category, ...).
-    public var unmapped: [UnmappedKey: Cell] = [:]
-    /// Lines that fell through a rule they looked eligible for, by code and subject
-    /// (`footprint-not-valid-on-date` / supplier), with lines, kg per the method that computed them, and spend.
-    public var fallThrough: [UnmappedKey: Cell] = [:]
-
-    public struct UnmappedKey: Sendable, Hashable, Codable, Comparable {
-        public var code: String
-        public var subject: String
-        public var explanation: String
-        public init(_ reason: UnmappedReason) {
-            code = reason.code
-            subject = reason.subject
-            explanation = reason.explanation
-        }
-        public static func < (a: Self, b: Self) -> Bool { (a.code, a.subject) < (b.code, b.subject) }
-    }
+    /// Unmapped lines by reason.
+    public var unmapped: [UnmappedReason: Cell] = [:]
+    /// Lines that fell through a rule they looked eligible for, by reason (`footprint-not-valid-on-date` /
+    /// supplier), with lines, kg per the method that computed them, and spend.
+    public var fallThrough: [FallThrough: Cell] = [:]
 
     public init() {}
 
@@ -115,8 +103,15 @@ public struct InventoryAggregate: Sendable, Equatable, Codable {
         hasSupplierScope3 = try c.decodeIfPresent(Bool.self, forKey: .hasSupplierScope3) ?? false
         let named = try c.decode([String: [String: Cell]].self, forKey: .groups)
         for (name, cells) in named { if let d = Dimension(rawValue: name) { groups[d] = cells } }
-        for entry in try c.decode([UnmappedEntry].self, forKey: .unmapped) { unmapped[entry.key] = entry.cell }
-        for entry in try c.decodeIfPresent([UnmappedEntry].self, forKey: .fallThrough) ?? [] { fallThrough[entry.key] = entry.cell }
+        for entry in try c.decode([ReasonEntry].self, forKey: .unmapped) {
+            guard let reason = UnmappedReason(code: entry.key.code, subject: entry.key.subject) else {
+                throw DecodingError.dataCorruptedError(forKey: .unmapped, in: c, debugDescription: "unknown reason '\(entry.key.code)'")
+            }
+            unmapped[reason] = entry.cell
+        }
+        for entry in try c.decodeIfPresent([ReasonEntry].self, forKey: .fallThrough) ?? [] {
+            fallThrough[FallThrough(code: entry.key.code, subject: entry.key.subject)] = entry.cell
+        }
         let spend = try c.decode([[String: String]].self, forKey: .methodSpend)
         for (m, table) in spend.enumerated() where m < 5 {
             for (k, v) in table { if let code = CurrencyCode(k), let units = Int128(v) { methodSpendUnits[m][code] = units } }
@@ -127,15 +122,27 @@ public struct InventoryAggregate: Sendable, Equatable, Codable {
         try c.encode(total, forKey: .total)
         try c.encode(hasSupplierScope3, forKey: .hasSupplierScope3)
         try c.encode(Dictionary(uniqueKeysWithValues: groups.map { ($0.key.rawValue, $0.value) }), forKey: .groups)
-        try c.encode(unmapped.sorted { $0.key < $1.key }.map { UnmappedEntry(key: $0.key, cell: $0.value) }, forKey: .unmapped)
+        try c.encode(unmapped.sorted { $0.key < $1.key }.map { ReasonEntry($0.key.code, $0.key.subject, $0.key.explanation, $0.value) }, forKey: .unmapped)
         if !fallThrough.isEmpty {
-            try c.encode(fallThrough.sorted { $0.key < $1.key }.map { UnmappedEntry(key: $0.key, cell: $0.value) }, forKey: .fallThrough)
+            try c.encode(
+                fallThrough.sorted { $0.key < $1.key }.map { ReasonEntry($0.key.code, $0.key.subject, $0.key.explanation, $0.value) },
+                forKey: .fallThrough)
         }
         try c.encode(methodSpendUnits.map { Dictionary(uniqueKeysWithValues: $0.map { ($0.key.description, String($0.value)) }) }, forKey: .methodSpend)
     }
-    struct UnmappedEntry: Codable {
-        var key: UnmappedKey
+    /// A reason in the JSON form: its code, subject and explanation, and its cell.
+    struct ReasonEntry: Codable {
+        struct Key: Codable {
+            var code: String
+            var subject: String
+            var explanation: String
+        }
+        var key: Key
         var cell: Cell
+        init(_ code: String, _ subject: String, _ explanation: String, _ cell: Cell) {
+            key = Key(code: code, subject: subject, explanation: explanation)
+            self.cell = cell
+        }
     }
 
     public func cells(_ dimension: Dimension) -> [String: Cell] { groups[dimension] ?? [:] }
@@ -197,17 +204,9 @@ public struct InventoryAggregate: Sendable, Equatable, Codable {
             tally.lines = cell.totalLines
             tally.spend = cell.spendSums()
             tally.kg = CompensatedSum(cell.kg)
-            s.fallThrough[FallThrough(code: key.code, subject: key.subject)] = tally
+            s.fallThrough[key] = tally
         }
-        for (key, cell) in unmapped {
-            let reason: UnmappedReason
-            switch key.code {
-            case "no-exchange-rate":
-                let parts = key.subject.split(separator: " ")
-                reason = .noExchangeRate(currency: CurrencyCode(parts.first ?? "XXX") ?? CurrencyCode("XXX")!, year: Int(parts.last ?? "") ?? 0)
-            case "no-price-index": reason = .noPriceIndex(year: Int(key.subject) ?? 0)
-            default: reason = .noFactor(category: key.subject)
-            }
+        for (reason, cell) in unmapped {
             var tally = InventorySummary.UnmappedTally()
             tally.lines = cell.totalLines
             tally.spend = cell.spendSums()

@@ -129,7 +129,7 @@ extension InventoryEngine {
     @usableFromInline
     func spendBased(_ line: LedgerLine, _ result: inout LineResult) {
         guard line.category >= 0, spendFactor[Int(line.category)] >= 0 else {
-            result.failure = .noFactor
+            result.unmapped = .noFactor
             return
         }
         let c = Int(line.category)
@@ -137,12 +137,12 @@ extension InventoryEngine {
         let target = spendCurrency[c]
         let from = rate(line.currencyKey, line.year)
         guard !from.isNaN else {
-            result.failure = .noExchangeRate(currencyKey: line.currencyKey)
+            result.unmapped = .noExchangeRate(currency: line.currency, year: line.year)
             return
         }
         let to = rate(target, line.year)
         guard !to.isNaN else {
-            result.failure = .noExchangeRate(currencyKey: target)
+            result.unmapped = .noExchangeRate(currency: target >= 0 ? currencies[Int(target)] : line.currency, year: line.year)
             return
         }
         // Both rates must exist (FORMATS.md), even when the currencies are the same; then the amount is used as is.
@@ -153,12 +153,12 @@ extension InventoryEngine {
         if priceYear >= 0 {
             let base = index(line.year)
             guard !base.isNaN else {
-                result.failure = .noPriceIndex(year: line.year)
+                result.unmapped = .noPriceIndex(year: line.year)
                 return
             }
             let target = index(priceYear)
             guard !target.isNaN else {
-                result.failure = .noPriceIndex(year: priceYear)
+                result.unmapped = .noPriceIndex(year: priceYear)
                 return
             }
             result.priceFactor = target / base

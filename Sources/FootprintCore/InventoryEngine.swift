@@ -207,12 +207,6 @@ public struct InventoryEngine: Sendable {
         currencies.firstIndex(of: code).map(Int32.init) ?? -1
     }
 
-    /// The currency whose exchange rate an unmapped line lacks (its own, or the factor's).
-    public func missingRateCurrency(_ result: LineResult, _ line: LedgerLine) -> CurrencyCode {
-        if case .noExchangeRate(let key) = result.failure, key >= 0 { return currencies[Int(key)] }
-        return line.currency
-    }
-
     /// The exchange rate (units per USD) of a currency key in a year, or NaN.
     @inline(__always)
     func rate(_ currencyKey: Int32, _ year: Int32) -> Double {

@@ -126,8 +126,7 @@ public struct NanoKgDelta: Sendable {
             }
             if entry.fellThrough.contains(where: { $0 != 0 }) {
                 let reason = fallThrough(slot)
-                let key = InventoryAggregate.UnmappedKey(code: reason.code, subject: reason.subject, explanation: reason.explanation)
-                addCell(&aggregate.fallThrough[key, default: InventoryAggregate.Cell()], entry.fellThrough[0..<5])
+                addCell(&aggregate.fallThrough[reason, default: InventoryAggregate.Cell()], entry.fellThrough[0..<5])
             }
         }
     }

@@ -1,3 +1,4 @@
+import FootprintCore
 import Foundation
 
 /// A decimal number read from text: exact digits and scale (value = digits x 10^-scale) and the
@@ -133,18 +134,10 @@ public enum FieldParser {
         let year = y0 * 1000 + y1 * 100 + y2 * 10 + y3
         let month = m0 * 10 + m1
         let day = d0 * 10 + d1
-        guard year >= 1, month >= 1, month <= 12, day >= 1, day <= 28 || day <= daysIn(month: month, year: year) else { return nil }
+        guard year >= 1, month >= 1, month <= 12, day >= 1, day <= 28 || day <= CivilDate.daysIn(month: month, year: year) else { return nil }
         return year
     }
 
-    /// The number of days in a month of the proleptic Gregorian calendar.
-    public static func daysIn(month: Int32, year: Int32) -> Int32 {
-        switch month {
-        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: 30
-        default: 31
-        }
-    }
 
     /// Reads a year such as `2024`.
     public static func year(_ text: String) -> Int? {

@@ -4,8 +4,10 @@ import Glibc
 /// boundaries: no copy into a buffer, and memory bounded by the window whatever the file's size
 /// (a window is unmapped before the next is mapped). A record that does not fit doubles the window.
 final class RecordBlockReader {
-    /// A window of whole records: `base[0..<end]`. `quoteFree` when it holds no double quote.
-    struct Block {
+    /// A window of whole records: `base[0..<end]`. `quoteFree` when it holds no double quote. Its
+    /// memory stays valid until the reader maps the window after next (`keepPrevious`), so a block
+    /// may be handed to another thread.
+    struct Block: @unchecked Sendable {
         var base: UnsafePointer<UInt8>
         var end: Int
         var splits: [Int]

@@ -43,11 +43,10 @@ public struct PACTDateTime: Sendable, Hashable, Comparable, CustomStringConverti
         let rest = epochMilliseconds - days * 86_400_000
         var (y, m, d) = CivilDate.civil(days: days)
         y += Int64(years)
-        if m == 2 && d == 29 && !PACTDateTime.isLeap(y) { d = 28 }
+        if m == 2 && d == 29 && !CivilDate.isLeap(y) { d = 28 }
         return PACTDateTime(epochMilliseconds: CivilDate.days(year: y, month: m, day: d) * 86_400_000 + rest)
     }
 
-    static func isLeap(_ y: Int64) -> Bool { y % 4 == 0 && (y % 100 != 0 || y % 400 == 0) }
 
 
     static func parse(_ b: [UInt8]) -> Int64? {
@@ -72,8 +71,7 @@ public struct PACTDateTime: Sendable, Hashable, Comparable, CustomStringConverti
         guard i < b.count, b[i] == UInt8(ascii: "T") || b[i] == UInt8(ascii: "t") else { return nil }
         i += 1
         guard let hour = digits(2), expect(":"), let minute = digits(2), expect(":"), let second = digits(2) else { return nil }
-        let monthDays: [Int64] = [31, isLeap(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-        guard (1...12).contains(month), day >= 1, day <= monthDays[Int(month - 1)],
+        guard (1...12).contains(month), day >= 1, day <= CivilDate.daysIn(month: month, year: year),
             hour <= 23, minute <= 59, second <= 60
         else { return nil }
         var millis: Int64 = 0

@@ -1,6 +1,8 @@
-/// The results of one pack's lines in a run: a status per line (0...3: the method that computed it;
-/// 4: unmapped, no factor; 5: unmapped, no exchange rate, `source` = the packed currency code;
-/// 6: unmapped, no price index, `source` = the year), a value, and a source.
+import FootprintCore
+
+/// The results of one pack's lines in a run: an outcome per line (`LineOutcome.byte`: the method that
+/// computed it, or the status of its `UnmappedCause`, whose figure is the source: the packed currency
+/// code, the year), a value, and a source.
 ///
 /// Two formats, told apart by bit 31 of the header:
 /// - activity results (bit set; what runs store now): the value is the line's activity (converted
@@ -11,19 +13,14 @@
 /// - kg results (bit clear; runs stored by earlier versions): the value is kg CO2e and the source an
 ///   index into the run's reference data. They are read as they are, never written.
 ///
-/// Bit `fellThrough` (0x40) of a status marks a line that fell through the supplier-specific rule because
-/// no footprint of its product was valid on its date; `base(status)` is the status without it.
+/// The outcome's fall-through bit marks a line that fell through the supplier-specific rule because
+/// no footprint of its product was valid on its date.
 ///
 /// Layout (little-endian, n lines): n UInt32 (| 1 << 31 for activity results), value Float64 x n,
 /// source Int32 x n, status UInt8 x n: 13 bytes a line.
 enum LineResultPack {
     static let activityFlag: UInt32 = 1 << 31
-    static let noFactor: UInt8 = 4, noExchangeRate: UInt8 = 5, noPriceIndex: UInt8 = 6
     static let headerBytes = 4
-    static let fellThrough: UInt8 = 0x40
-
-    /// The status without the fall-through bit: 0...3 a method, 4...6 unmapped.
-    @inline(__always) static func base(_ status: UInt8) -> UInt8 { status & 0x3F }
 
     static func byteCount(lines n: Int) -> Int { headerBytes + 13 * n }
 
@@ -53,10 +50,10 @@ enum LineResultPack {
         var bytes: [UInt8] { Array(buffer) }
 
         @inline(__always)
-        func set(_ i: Int, status: UInt8, activity: Double, source: Int32) {
+        func set(_ i: Int, outcome: LineOutcome, activity: Double, source: Int32) {
             buffer.storeBytes(of: activity, toByteOffset: 4 + i * 8, as: Double.self)
             buffer.storeBytes(of: source, toByteOffset: 4 + 8 * n + i * 4, as: Int32.self)
-            buffer.storeBytes(of: status, toByteOffset: 4 + 12 * n + i, as: UInt8.self)
+            buffer.storeBytes(of: outcome.byte, toByteOffset: 4 + 12 * n + i, as: UInt8.self)
         }
     }
 
@@ -81,6 +78,9 @@ enum LineResultPack {
         /// The activity (activity results) or kg (kg results).
         @inline(__always) func value(_ i: Int) -> Double { base.loadUnaligned(fromByteOffset: 4 + i * 8, as: Double.self) }
         @inline(__always) func source(_ i: Int) -> Int32 { base.loadUnaligned(fromByteOffset: 4 + 8 * count + i * 4, as: Int32.self) }
-        @inline(__always) func status(_ i: Int) -> UInt8 { base.load(fromByteOffset: 4 + 12 * count + i, as: UInt8.self) }
+        /// The outcome of line `i`; a byte that is no outcome (never written) reads as unmapped for want of a factor.
+        @inline(__always) func outcome(_ i: Int) -> LineOutcome {
+            LineOutcome(byte: base.load(fromByteOffset: 4 + 12 * count + i, as: UInt8.self)) ?? LineOutcome(.noFactor)
+        }
     }
 }

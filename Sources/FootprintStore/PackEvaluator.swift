@@ -68,9 +68,9 @@ struct PackEvaluator: Sendable {
         let supplierEngineKey = supplierKey(supplier)
         var sums = SupplierSums(currencies: currencies.count)
         for i in 0..<n {
-            let (status, kg, activity, source) = evaluateLine(pack, i, supplierEngineKey)
-            results.set(i, status: status, activity: activity, source: source)
-            add(pack, i, status: status, kg: kg, source: source, into: &accumulator, &sums, supplier: supplier)
+            let (outcome, kg, activity, source) = evaluateLine(pack, i, supplierEngineKey)
+            results.set(i, outcome: outcome, activity: activity, source: source)
+            add(pack, i, outcome: outcome, kg: kg, source: source, into: &accumulator, &sums, supplier: supplier)
         }
         accumulator.addSupplier(supplier, lines: sums.lines, nanoKg: sums.nanoKg, spend: sums.spend)
         return results.bytes
@@ -85,11 +85,10 @@ struct PackEvaluator: Sendable {
     @inline(__always)
     func kg(_ stored: LineResultPack.View, _ i: Int, _ pack: PackView, supplierEngineKey: Int32) -> Double {
         guard stored.isActivity else { return stored.value(i) }
-        let status = LineResultPack.base(stored.status(i))
-        guard status < 4 else { return 0 }
+        guard let method = stored.outcome(i).method else { return 0 }
         let product = Int(pack.product(i))
         return stored.value(i) * engine.figure(
-            method: status, supplier: supplierEngineKey, product: product >= 0 ? productKey[product] : -1, rank: stored.source(i))
+            method: method.rawValue, supplier: supplierEngineKey, product: product >= 0 ? productKey[product] : -1, rank: stored.source(i))
     }
 
     /// Recomputes the lines of `pack` that `needs(line, old status)` selects: their old results go into
@@ -97,7 +96,7 @@ struct PackEvaluator: Sendable {
     /// replaced. Returns nil when no line needed it. Stored kg results are replaced whole (every line
     /// evaluated again), as activity results.
     func update(
-        _ pack: PackView, supplier: Int, stored: LineResultPack.View, oldFigures: PackEvaluator, needs: (Int, UInt8) -> Bool,
+        _ pack: PackView, supplier: Int, stored: LineResultPack.View, oldFigures: PackEvaluator, needs: (Int, LineOutcome) -> Bool,
         old: inout AggregateAccumulator, new: inout AggregateAccumulator
     ) -> (bytes: [UInt8], recomputed: Int)? {
         var results: LineResultPack.Writer?
@@ -105,14 +104,14 @@ struct PackEvaluator: Sendable {
         let supplierEngineKey = supplierKey(supplier), oldSupplierKey = oldFigures.supplierKey(supplier)
         let all = !stored.isActivity
         var oldSums = SupplierSums(currencies: currencies.count), newSums = SupplierSums(currencies: currencies.count)
-        for i in 0..<min(pack.count, stored.count) where all || needs(i, stored.status(i)) {
+        for i in 0..<min(pack.count, stored.count) where all || needs(i, stored.outcome(i)) {
             let writer = results ?? (all ? LineResultPack.Writer(lines: pack.count) : LineResultPack.Writer(copying: stored))
             results = writer
             let oldKg = oldFigures.kg(stored, i, pack, supplierEngineKey: oldSupplierKey)
-            add(pack, i, status: stored.status(i), kg: oldKg, source: stored.source(i), into: &old, &oldSums, supplier: supplier)
-            let (status, kg, activity, source) = evaluateLine(pack, i, supplierEngineKey)
-            writer.set(i, status: status, activity: activity, source: source)
-            add(pack, i, status: status, kg: kg, source: source, into: &new, &newSums, supplier: supplier)
+            add(pack, i, outcome: stored.outcome(i), kg: oldKg, source: stored.source(i), into: &old, &oldSums, supplier: supplier)
+            let (outcome, kg, activity, source) = evaluateLine(pack, i, supplierEngineKey)
+            writer.set(i, outcome: outcome, activity: activity, source: source)
+            add(pack, i, outcome: outcome, kg: kg, source: source, into: &new, &newSums, supplier: supplier)
             recomputed += 1
         }
         guard let results else { return nil }
@@ -161,15 +160,14 @@ struct PackEvaluator: Sendable {
         let footprintStart = change.footprintStart, footprintLength = change.footprintLength
         let footprintOld = change.footprintOld, footprintNew = change.footprintNew
         for i in 0..<pack.count {
-            let status = stored.status(i)
-            let method = LineResultPack.base(status)
+            let outcome = stored.outcome(i)
             let rank = Int(stored.source(i))
             let oldFigure: Double, newFigure: Double
-            if method == CalculationMethod.hybrid.rawValue && change.disclosures != nil {
+            if outcome.status == .hybrid && change.disclosures != nil {
                 guard rank >= 0 && rank < disclosureOld.count && rank < disclosureNew.count else { return nil }
                 oldFigure = disclosureOld[rank]
                 newFigure = disclosureNew[rank]
-            } else if method == CalculationMethod.supplierSpecific.rawValue, !productSlot.isEmpty {
+            } else if outcome.status == .supplierSpecific, !productSlot.isEmpty {
                 let product = Int(pack.product(i))
                 let slot = product >= 0 && product < productSlot.count ? Int(productSlot[product]) : -1
                 guard slot >= 0 else { continue }
@@ -183,7 +181,7 @@ struct PackEvaluator: Sendable {
             let activity = stored.value(i)
             let nano = AggregateAccumulator.nanoKg(activity * newFigure) - AggregateAccumulator.nanoKg(activity * oldFigure)
             guard nano != 0 else { continue }
-            let m = Int(method)
+            let m = outcome.status.methodSlot
             let category = Int(pack.category(i))
             let date = Int(pack.date(i))
             let month = date >= 1900_01_00 ? (date / 10000 - 1900) * 12 + (date / 100 % 100) - 1 : -1
@@ -191,17 +189,16 @@ struct PackEvaluator: Sendable {
             let scope3 = ownScope3 > 0 ? ownScope3 : Int(categoryScope3[category])
             local.add(method: m, nanoKg: nano, category: category, scope3: scope3, month: month, customer: Int(pack.customer(i)))
             scope3Sums[(scope3 & 15) * 5 + m] += nano
-            if status & LineResultPack.fellThrough != 0 { fellThrough[m] += nano }
+            if outcome.fellThrough { fellThrough[m] += nano }
         }
         local.addSupplier(supplier, scope3: scope3Sums, fellThrough: fellThrough)
         delta.add(local)
         return count
     }
 
-    /// One line through the engine: status (method, or why unmapped), kg, activity, and source (the
-    /// figure's rank, or for an unmapped line the packed currency code or the year).
+    /// One line through the engine: its outcome, kg, activity, and source (`LineResult.storedSource`).
     @inline(__always)
-    func evaluateLine(_ pack: PackView, _ i: Int, _ supplierEngineKey: Int32) -> (UInt8, Double, Double, Int32) {
+    func evaluateLine(_ pack: PackView, _ i: Int, _ supplierEngineKey: Int32) -> (LineOutcome, Double, Double, Int32) {
         let category = Int(pack.category(i)), currency = Int(pack.currency(i))
         let product = Int(pack.product(i)), unit = Int(pack.unit(i))
         let line = LedgerLine(
@@ -209,16 +206,7 @@ struct PackEvaluator: Sendable {
             unit: unit >= 0 ? unitKey[unit] : -1, currencyKey: currencyKey[currency], currency: currencyCode[currency],
             year: pack.date(i) / 10000, date: pack.date(i), amount: pack.amount(i), quantity: pack.quantity(i))
         let r = engine.evaluate(line)
-        let flag = r.note == .none ? 0 : LineResultPack.fellThrough
-        if let method = r.method { return (method.rawValue | flag, r.kg, r.activity, r.rank) }
-        switch r.failure {
-        case .noExchangeRate(let key):
-            return (LineResultPack.noExchangeRate | flag, 0, 0, Int32(bitPattern: (key >= 0 ? engine.currencies[Int(key)] : line.currency).packed))
-        case .noPriceIndex(let year):
-            return (LineResultPack.noPriceIndex | flag, 0, 0, year)
-        case .noFactor, .none:
-            return (LineResultPack.noFactor | flag, 0, 0, -1)
-        }
+        return r.method != nil ? (r.outcome, r.kg, r.activity, r.rank) : (r.outcome, 0, 0, r.storedSource)
     }
 
     /// A pack's lines summed for its supplier's cell, per Scope 3 category (0...15): lines and nano-kg
@@ -245,13 +233,11 @@ struct PackEvaluator: Sendable {
 
     @inline(__always)
     private func add(
-        _ pack: PackView, _ i: Int, status: UInt8, kg: Double, source: Int32, into accumulator: inout AggregateAccumulator,
+        _ pack: PackView, _ i: Int, outcome: LineOutcome, kg: Double, source: Int32, into accumulator: inout AggregateAccumulator,
         _ sums: inout SupplierSums, supplier: Int
     ) {
         let category = Int(pack.category(i)), currency = Int(pack.currency(i))
-        let flagged = status & LineResultPack.fellThrough != 0
-        let status = LineResultPack.base(status)
-        let method = Int(min(status, 4))
+        let method = outcome.status.methodSlot
         let spend = Int128(pack.amountDigits(i)) * Self.spendScale[Int(pack.amountScale(i))]
         let date = Int(pack.date(i))
         // Months from January 1900; a line dated earlier is counted everywhere but in the grouping by month.
@@ -264,22 +250,15 @@ struct PackEvaluator: Sendable {
             method: method, nanoKg: nano, category: category, scope3: scope3, month: month, customer: Int(pack.customer(i)),
             currency: currencyIndex, spendUnits: spend)
         sums.add(method, nano, currencyIndex, spend, scope3: scope3)
-        if flagged {
+        if outcome.fellThrough {
             let name = supplier >= 0 && supplier < texts.count ? (texts[supplier] ?? "#\(supplier)") : "#\(supplier)"
             accumulator.addFallThrough(
                 .footprintNotValidOnDate(supplier: name), method: method, nanoKg: nano, currency: currencyCode[currency], spendUnits: spend)
         }
-        if status >= 4 {
-            let reason: UnmappedReason
-            switch status {
-            case LineResultPack.noExchangeRate:
-                let packed = UInt32(bitPattern: source)
-                let code = CurrencyCode(UInt8(packed >> 16 & 0xFF), UInt8(packed >> 8 & 0xFF), UInt8(packed & 0xFF)) ?? currencyCode[currency]
-                reason = .noExchangeRate(currency: code, year: date / 10000)
-            case LineResultPack.noPriceIndex: reason = .noPriceIndex(year: Int(source))
-            default: reason = .noFactor(category: texts[category] ?? "?")
-            }
-            accumulator.addUnmapped(reason, currency: currencyCode[currency], spendUnits: spend)
+        if let cause = UnmappedCause(
+            status: outcome.status, storedSource: source, lineYear: Int32(date / 10000), lineCurrency: currencyCode[currency])
+        {
+            accumulator.addUnmapped(UnmappedReason(cause, category: texts[category] ?? "?"), currency: currencyCode[currency], spendUnits: spend)
         }
     }
 

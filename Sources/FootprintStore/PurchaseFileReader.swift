@@ -29,9 +29,16 @@ struct RowBatch: Sendable {
     static let capacity = 8192
 }
 
-/// Reads a purchases file on its own thread for an import: hashes it, decodes and validates every
-/// line, assigns row ids and term ids (the writer inserts them as given), and builds the supplier
-/// packs, handing batches to the writing thread through a bounded queue.
+/// What a purchases import reads: a canonical file, or the rows of a converted ERP export.
+enum PurchaseSource: Sendable {
+    case file(path: String)
+    case converted(ConvertedLedger)
+}
+
+/// Reads a purchases file (or converted export) on its own thread for an import: hashes it, decodes
+/// and validates every line (`PurchaseFileDecoder`), assigns row ids and term ids (the writer inserts
+/// them as given), and builds the supplier packs, handing batches to the writing thread through a
+/// bounded queue.
 final class PurchaseFileReader: @unchecked Sendable {
     struct Result {
         var sha256 = ""
@@ -43,7 +50,7 @@ final class PurchaseFileReader: @unchecked Sendable {
         var error: InputError?
     }
 
-    private let path: String
+    private let source: PurchaseSource
     private let displayName: String
     private var terms: [String: Int64]
     private var nextTerm: Int64
@@ -51,8 +58,8 @@ final class PurchaseFileReader: @unchecked Sendable {
     private let firstRow: Int64
     private(set) var result = Result()
 
-    init(path: String, displayName: String, terms: [String: Int64], nextTerm: Int64, firstRow: Int64) {
-        self.path = path
+    init(source: PurchaseSource, displayName: String, terms: [String: Int64], nextTerm: Int64, firstRow: Int64) {
+        self.source = source
         self.displayName = displayName
         self.terms = terms
         self.nextTerm = nextTerm
@@ -89,14 +96,7 @@ final class PurchaseFileReader: @unchecked Sendable {
             return (start, Int32(bytes.count))
         }
 
-        do {
-            try decoder.decode(
-                path: path,
-                onBlock: { block in
-                    hasher.update(bufferPointer: block)
-                    byteCount += block.count
-                },
-                visit: { record, interner in
+        func visit(_ record: PurchaseRecord, _ interner: inout ByteInterner) {
                     guard !stopped else { return }
                     while local.count < interner.count {
                         let text = interner.string(at: local.count)
@@ -145,7 +145,20 @@ final class PurchaseFileReader: @unchecked Sendable {
                         buffered = 0
                     }
                     if batch.rows.count == RowBatch.capacity { send() }
-                })
+        }
+        do {
+            switch source {
+            case .file(let path):
+                try decoder.decode(
+                    path: path,
+                    onBlock: { block in
+                        hasher.update(bufferPointer: block)
+                        byteCount += block.count
+                    },
+                    visit: visit)
+            case .converted(let ledger):
+                try decoder.decode(ledger, visit: visit)
+            }
         } catch {
             result.error = error
         }

@@ -27,66 +27,15 @@ public struct RunLine: Sendable {
     public var quantity: String?
     public var unit: String?
     public var customer: String?
-    /// The method that computed the line, `nil` when unmapped.
-    public var method: CalculationMethod?
-    /// kg CO2e (0 when unmapped): equal, bit for bit, to the figure the run stored.
-    public var kg: Double
+    /// The method, emissions and how they were obtained: the kg is equal, bit for bit, to the figure
+    /// the run stored.
     public var provenance: LineProvenance
 
+    /// The method that computed the line, `nil` when unmapped.
+    public var method: CalculationMethod? { provenance.method }
+    /// kg CO2e (0 when unmapped).
+    public var kg: Double { provenance.kg }
     public var methodName: String { method?.name ?? CalculationMethod.unmappedName }
-}
-
-/// How a line's figure was obtained: the footprint, disclosure or factor, where it came from, and
-/// every conversion on the way (the columns of `calculate --lines-out`).
-public struct LineProvenance: Sendable {
-    /// The footprint, intensity or factor that multiplied the activity, as its source gave it
-    /// (the intensity, which is derived, as a number).
-    public var factorValue: String?
-    /// Its unit: a unit symbol, or a currency for hybrid and spend-based lines.
-    public var factorUnit: String?
-    public var source: LineSource?
-    /// The multiplier that took the quantity into the factor's unit (1 when none was needed).
-    public var unitConversion: Double
-    /// Units of the line's currency per USD in the line's year (hybrid and spend-based).
-    public var fxLinePerUSD: Double?
-    /// Units of the target currency per USD in the line's year (hybrid and spend-based).
-    public var fxTargetPerUSD: Double?
-    /// index(price year) / index(line year) (spend-based).
-    public var priceIndexRatio: Double?
-    /// The converted quantity, or the converted and price-adjusted amount, that the factor multiplied.
-    public var activity: Double?
-    /// Why an unmapped line could not be computed.
-    public var unmappedReason: UnmappedReason?
-    /// For a line that fell through a rule it looked eligible for (its product's footprints were not
-    /// valid on its date): why. The line's method is the one it fell to.
-    public var fallThrough: FallThrough?
-    /// For a supplier-specific line computed from a PACT footprint: its id, primary data share and
-    /// data-quality ratings, as the footprint gave them.
-    public var pactID: String?
-    public var primaryDataShare: String?
-    public var dataQuality: DataQualityRatings?
-    /// Biogenic CO2 uptake of the line in kg CO2e (quantity / declaredUnitAmount x biogenicCO2Uptake,
-    /// <= 0), computed when explaining; reported apart, never part of `kg` or any total.
-    public var biogenicUptakeKg: Double?
-}
-
-/// Where the figure a line used came from.
-public struct LineSource: Sendable, Equatable {
-    public enum Kind: String, Sendable {
-        case footprint, disclosure, factor
-    }
-
-    public var kind: Kind
-    /// The text of the per-line output's `source` column: what the figure is, file and line, and its source.
-    public var label: String
-    /// For a factor, the library (`key@version`); for a footprint or disclosure, the imported file.
-    public var file: String
-    /// The record's line in that file or library table (0 when unknown).
-    public var line: Int
-    /// The import the record came from (for a factor, the import that installed its library).
-    public var importID: Int64?
-    /// For a factor, the workspace id of its library.
-    public var libraryID: Int64?
 }
 
 /// Which lines of a run to return.

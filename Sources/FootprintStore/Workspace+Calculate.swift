@@ -33,7 +33,7 @@ extension Workspace {
     /// the run stands, and its KPIs are computed the first time they are asked for.
     struct KPIJob {
         let factsAsOf: String
-        let start: (InventoryAggregate) -> Background<String>
+        let start: (InventoryAggregate) -> Background<String, WorkspaceError>
     }
 
     private func calculateRun(_ options: CalculationOptions, kpis: KPIJob?) throws(WorkspaceError) -> CalculationRun {
@@ -317,8 +317,8 @@ extension Workspace {
                     guard let pack = PackView(packBytes) else { return false }
                     return try Self.blob(previous, holder, ref.id) { oldBytes -> Bool in
                         guard let stored = LineResultPack.View(oldBytes), stored.count == pack.count else { return false }
-                        let needs: (Int, UInt8) -> Bool = { i, status in
-                            if disclosure && status != CalculationMethod.supplierSpecific.rawValue { return true }
+                        let needs: (Int, LineOutcome) -> Bool = { i, outcome in
+                            if disclosure && outcome.status != .supplierSpecific { return true }
                             let product = Int(pack.product(i))
                             return product >= 0 && productChanged[product]
                         }
@@ -383,7 +383,7 @@ extension Workspace {
         } catch {
             throw .database("cannot encode the run: \(error)")
         }
-        var snapshot: (String, Background<String>)?
+        var snapshot: (String, Background<String, WorkspaceError>)?
         let (id, aggregate): (Int64, InventoryAggregate) = try transaction { db in
             try db.execute(
                 sql: """

@@ -12,7 +12,7 @@ extension Workspace {
     /// and in its supplier's packs, in one transaction. Any invalid line, or a purchase id that is
     /// already in the file or in another active import, imports nothing; every problem is reported.
     public func importPurchases(path: String, displayName: String, replacing: Int64?, mapping: String?) throws(WorkspaceError) -> ImportOutcome {
-        try importPurchases(path: path, displayName: displayName, digest: nil, replacing: replacing, mapping: mapping)
+        try importPurchases(source: .file(path: path), displayName: displayName, digest: nil, replacing: replacing, mapping: mapping)
     }
 
     /// Imports an ERP export through a mapping (docs/erp-mappings.md): the export is converted to
@@ -30,23 +30,21 @@ extension Workspace {
         } catch {
             throw .input(error)
         }
-        let temporary = NSTemporaryDirectory() + "footprint-erp-\(UUID().uuidString).csv"
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(converted.csv)) else {
-            throw .database("cannot write a temporary file in \(NSTemporaryDirectory())")
-        }
-        defer { try? FileManager.default.removeItem(atPath: temporary) }
         let mappingLabel = "\((mappingPath as NSString).lastPathComponent) sha256 \(mappingDigest.sha256)"
-        var outcome = try importPurchases(path: temporary, displayName: name, digest: digest, replacing: replacing, mapping: mappingLabel)
+        var outcome = try importPurchases(
+            source: .converted(converted), displayName: name, digest: digest, replacing: replacing, mapping: mappingLabel)
         if !converted.unmapped.isEmpty { outcome.notes.append(converted.unmappedReport()) }
         return outcome
     }
 
-    func importPurchases(path: String, displayName: String, digest: FileDigest?, replacing: Int64?, mapping: String?) throws(WorkspaceError) -> ImportOutcome {
+    func importPurchases(
+        source: PurchaseSource, displayName: String, digest: FileDigest?, replacing: Int64?, mapping: String?
+    ) throws(WorkspaceError) -> ImportOutcome {
         let started = Date()
         // The file is hashed while it is read. Only when an active import has the same size can it be
         // the same file: then hash it first, so that a repeated import costs one read and no writes.
         var digest = digest
-        if digest == nil, replacing == nil {
+        if digest == nil, replacing == nil, case .file(let path) = source {
             let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? -1
             let sameSize = try read { db in
                 try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM import WHERE kind = 'purchases' AND status = 'active' AND byte_count = ?)", arguments: [size]) ?? false
@@ -63,7 +61,7 @@ extension Workspace {
             let id = try insertImport(
                 kind: .purchases, fileName: displayName, digest: digest ?? FileDigest(byteCount: 0, sha256: "pending"), rows: 0,
                 replaces: replacing, mapping: mapping, content: nil, db: db)
-            let read = try PurchaseBulkWriter(db: db, importID: id).write(path: path, displayName: displayName, replacing: replacing)
+            let read = try PurchaseBulkWriter(db: db, importID: id).write(source: source, displayName: displayName, replacing: replacing)
             let sha = digest?.sha256 ?? read.sha256
             if replacing == nil, let existing = try activeImport(kind: .purchases, sha256: sha, db: db), existing.id != id {
                 throw AlreadyImported(record: existing)
@@ -92,26 +90,22 @@ struct PurchaseBulkWriter {
     let db: Database
     let importID: Int64
 
-    func write(path: String, displayName: String, replacing: Int64?) throws -> PurchaseFileReader.Result {
+    func write(source: PurchaseSource, displayName: String, replacing: Int64?) throws -> PurchaseFileReader.Result {
         var terms: [String: Int64] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT id, text FROM term") { terms[row["text"]] = row["id"] }
         let nextTerm = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) + 1 FROM term") ?? 1
         let firstRow = try Int64.fetchOne(db, sql: "SELECT coalesce(max(rowid), 0) + 1 FROM purchase") ?? 1
-        let reader = PurchaseFileReader(path: path, displayName: displayName, terms: terms, nextTerm: nextTerm, firstRow: firstRow)
+        let reader = PurchaseFileReader(source: source, displayName: displayName, terms: terms, nextTerm: nextTerm, firstRow: firstRow)
         let queue = BlockingQueue<RowBatch>(capacity: 4)
-        let done = DispatchSemaphore(value: 0)
-        Thread.detachNewThread {
-            reader.run(into: queue)
-            done.signal()
-        }
+        let reading = Background(label: "footprint.import.read") { reader.run(into: queue) }
         do {
             try insert(from: queue)
         } catch {
             queue.cancel()
-            done.wait()
+            reading.value()
             throw error
         }
-        done.wait()
+        reading.value()
         let result = reader.result
         if let error = result.error { throw InputErrorBox(error: error) }
         try DuplicatePurchaseCheck(db: db, importID: importID, replacing: replacing)

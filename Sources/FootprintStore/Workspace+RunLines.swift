@@ -64,17 +64,15 @@ final class RunLinesContext {
     struct StoredResults {
         /// Dense storage from `firstRow`, when the import's row ids are (nearly) contiguous, as they are when written in one transaction.
         var firstRow: Int64 = 0
-        var status: [UInt8] = []
+        var outcome: [LineOutcome?] = []
         var kg: [Double] = []
-        /// Otherwise: row id to index in `status` / `kg`.
+        /// Otherwise: row id to index in `outcome` / `kg`.
         var sparse: [Int64: Int]?
-
-        static let absent: UInt8 = 255
 
         func index(_ row: Int64) -> Int? {
             if let sparse { return sparse[row] }
             let i = Int(row - firstRow)
-            return i >= 0 && i < status.count && status[i] != Self.absent ? i : nil
+            return i >= 0 && i < outcome.count && outcome[i] != nil ? i : nil
         }
     }
 
@@ -96,7 +94,7 @@ final class RunLinesContext {
                     let span = Int(last - first + 1)
                     if span <= 2 * rowCount + 1024 {
                         results.firstRow = first
-                        results.status = [UInt8](repeating: StoredResults.absent, count: span)
+                        results.outcome = [LineOutcome?](repeating: nil, count: span)
                         results.kg = [Double](repeating: 0, count: span)
                     } else {
                         results.sparse = [:]
@@ -130,7 +128,7 @@ final class RunLinesContext {
                             try againBytes.withUnsafeBytes { raw in
                                 let again = LineResultPack.View(raw)!
                                 for i in 0..<pack.count {
-                                    let status = saved.status(i)
+                                    let outcome = saved.outcome(i)
                                     let kg = evaluator.kg(saved, i, pack, supplierEngineKey: supplierKey)
                                     let againKg = evaluator.kg(again, i, pack, supplierEngineKey: supplierKey)
                                     // Activity results name their figure by its rank among the supplier's (or by factor),
@@ -138,29 +136,29 @@ final class RunLinesContext {
                                     // Kg results (stored by earlier versions) point into the reference data of the run
                                     // that computed the line: compared for full runs and for unmapped lines (a currency
                                     // code or a year). Method and kg are compared bit for bit always.
-                                    let sourceComparable = saved.isActivity || run.kind == .full || LineResultPack.base(status) >= 4
-                                    if again.status(i) != status || againKg.bitPattern != kg.bitPattern
+                                    let sourceComparable = saved.isActivity || run.kind == .full || outcome.isUnmapped
+                                    if again.outcome(i) != outcome || againKg.bitPattern != kg.bitPattern
                                         || (saved.isActivity && again.value(i).bitPattern != saved.value(i).bitPattern)
                                         || (sourceComparable && again.source(i) != saved.source(i))
                                     {
-                                        throw try mismatch(db: db, row: pack.row(i), input: input, stored: (status, kg, saved.source(i)),
-                                                           again: (again.status(i), againKg, again.source(i)), storedBy: resultRun)
+                                        throw try mismatch(db: db, row: pack.row(i), input: input, stored: (outcome, kg, saved.source(i)),
+                                                           again: (again.outcome(i), againKg, again.source(i)), storedBy: resultRun)
                                     }
-                                    linesByMethod[Int(min(LineResultPack.base(status), 4))] += 1
-                                    if LineResultPack.base(status) < 4 { self.kg.add(kg) }
+                                    linesByMethod[outcome.status.methodSlot] += 1
+                                    if !outcome.isUnmapped { self.kg.add(kg) }
                                     if !own { inherited += 1 }
                                     let rowID = pack.row(i)
                                     if let sparse = results.sparse {
                                         guard sparse[rowID] == nil else { throw WorkspaceError.database("purchase row \(rowID) is in two packs") }
-                                        results.sparse![rowID] = results.status.count
-                                        results.status.append(status)
+                                        results.sparse![rowID] = results.outcome.count
+                                        results.outcome.append(outcome)
                                         results.kg.append(kg)
                                     } else {
                                         let at = Int(rowID - results.firstRow)
-                                        guard at >= 0, at < results.status.count, results.status[at] == StoredResults.absent else {
+                                        guard at >= 0, at < results.outcome.count, results.outcome[at] == nil else {
                                             throw WorkspaceError.database("purchase row \(rowID) of pack \(packID) is not a row of import #\(input.importID), or is in two packs")
                                         }
-                                        results.status[at] = status
+                                        results.outcome[at] = outcome
                                         results.kg[at] = kg
                                     }
                                 }
@@ -193,13 +191,13 @@ final class RunLinesContext {
     }
 
     private func mismatch(
-        db: Database, row: Int64, input: RunInputs.Input, stored: (UInt8, Double, Int32), again: (UInt8, Double, Int32), storedBy: Int64
+        db: Database, row: Int64, input: RunInputs.Input, stored: (LineOutcome, Double, Int32), again: (LineOutcome, Double, Int32), storedBy: Int64
     ) throws -> WorkspaceError {
         let place = try Row.fetchOne(db, sql: "SELECT coalesce(source_line, line), purchase_id FROM purchase WHERE rowid = ?", arguments: [row])
         let line: Int = place?[0] ?? 0
         let id: String = place?[1] ?? "?"
-        func describe(_ r: (UInt8, Double, Int32)) -> String {
-            "\(Self.statusName(r.0)) \(r.1) kg (bits \(String(r.1.bitPattern, radix: 16)), source \(r.2))"
+        func describe(_ r: (LineOutcome, Double, Int32)) -> String {
+            "\(r.0) \(r.1) kg (bits \(String(r.1.bitPattern, radix: 16)), source \(r.2))"
         }
         return .lineMismatch(
             "\(input.file):\(line) (import #\(input.importID), purchase id '\(id)'): run #\(run.id) stored \(describe(stored))"
@@ -215,19 +213,6 @@ final class RunLinesContext {
             v /= 10
         }
         return String(decoding: bytes, as: UTF8.self)
-    }
-
-    static func statusName(_ status: UInt8) -> String {
-        if status != StoredResults.absent && status & LineResultPack.fellThrough != 0 {
-            return statusName(LineResultPack.base(status)) + " (fell through: \(FallThrough.footprintNotValidOnDateCode))"
-        }
-        return switch status {
-        case 0...3: CalculationMethod(rawValue: status)!.name
-        case LineResultPack.noFactor: "unmapped (no factor)"
-        case LineResultPack.noExchangeRate: "unmapped (no exchange rate)"
-        case LineResultPack.noPriceIndex: "unmapped (no price index)"
-        default: "status \(status)"
-        }
     }
 
     func verification(written: Int) throws(WorkspaceError) -> RunVerification {
@@ -317,72 +302,30 @@ final class RunLinesContext {
             currencyKey: e.currencyKey[cu], currency: e.currencyCode[cu], year: Int32(date / 10000), date: Int32(date),
             amount: amount.value, quantity: quantity)
         let r = engine.evaluate(ledgerLine)
-        var status: UInt8
-        let reason: UnmappedReason?
-        if let method = r.method {
-            status = method.rawValue
-            reason = nil
-        } else {
-            switch r.failure {
-            case .noExchangeRate(let key):
-                status = LineResultPack.noExchangeRate
-                reason = .noExchangeRate(currency: key >= 0 ? engine.currencies[Int(key)] : ledgerLine.currency, year: date / 10000)
-            case .noPriceIndex(let year):
-                status = LineResultPack.noPriceIndex
-                reason = .noPriceIndex(year: Int(year))
-            case .noFactor, .none:
-                status = LineResultPack.noFactor
-                reason = .noFactor(category: text(category) ?? "?")
-            }
-        }
-        var provenance = LineProvenance(unitConversion: r.unitFactor, unmappedReason: reason)
-        if r.note != .none {
-            status |= LineResultPack.fellThrough
-            provenance.fallThrough = .footprintNotValidOnDate(supplier: text(supplier) ?? "#\(supplier)")
-        }
-        let kg = r.method == nil ? 0 : r.kg
-        guard status == results.status[index], kg.bitPattern == results.kg[index].bitPattern else {
+        let outcome = r.outcome
+        var provenance = LineProvenance(
+            r, engine: engine, labels: labels, category: text(category) ?? "?", supplier: text(supplier) ?? "#\(supplier)")
+        let kg = provenance.kg
+        guard outcome == results.outcome[index], kg.bitPattern == results.kg[index].bitPattern else {
             throw WorkspaceError.lineMismatch(
                 "\(input.file):\(sourceLine) (import #\(input.importID), purchase id '\(purchaseID)'): run #\(run.id) stored "
-                    + "\(Self.statusName(results.status[index])) \(results.kg[index]) kg, but the line as stored in the workspace, "
-                    + "evaluated again with the run's inputs, gives \(Self.statusName(status)) \(kg) kg")
+                    + "\(results.outcome[index].map(String.init(describing:)) ?? "nothing") \(results.kg[index]) kg, but the line as stored in the workspace, "
+                    + "evaluated again with the run's inputs, gives \(outcome) \(kg) kg")
         }
-        if let method = r.method {
+        // Where the figure came from in this workspace: the import of a footprint or disclosure, the library of a factor.
+        if let method = r.method, var source = provenance.source {
             let i = Int(r.sourceIndex)
             switch method {
             case .supplierSpecific:
-                let f = engine.footprints[i]
-                provenance.factorValue = f.kgPerUnitText
-                provenance.factorUnit = f.unit.symbol
-                provenance.source = LineSource(
-                    kind: .footprint, label: labels.label(for: r), file: f.location?.file ?? f.source, line: f.location?.line ?? 0,
-                    importID: i < reference.footprintImport.count && reference.footprintImport[i] > 0 ? reference.footprintImport[i] : nil, libraryID: nil)
-                provenance.pactID = f.pactID
-                provenance.primaryDataShare = f.primaryDataShare
-                provenance.dataQuality = f.dataQuality
-                provenance.biogenicUptakeKg = f.biogenicUptakePerUnit.map { r.activity * $0 }
+                source.importID = i < reference.footprintImport.count && reference.footprintImport[i] > 0 ? reference.footprintImport[i] : nil
             case .hybrid:
-                let d = engine.disclosures[i]
-                provenance.factorValue = "\(d.kgPerCurrencyUnit)"
-                provenance.factorUnit = d.currency.description
-                provenance.source = LineSource(
-                    kind: .disclosure, label: labels.label(for: r), file: d.location?.file ?? "supplier emissions", line: d.location?.line ?? 0,
-                    importID: i < reference.disclosureImport.count ? reference.disclosureImport[i] : nil, libraryID: nil)
+                source.importID = i < reference.disclosureImport.count ? reference.disclosureImport[i] : nil
             case .averageData, .spendBased:
-                let f = engine.factors[i]
-                provenance.factorValue = f.kgPerUnitText
-                provenance.factorUnit = f.unitText
-                let library = f.location.flatMap { reference.libraries[$0.file] }
-                provenance.source = LineSource(
-                    kind: .factor, label: labels.label(for: r), file: f.location?.file ?? "factors", line: f.location?.line ?? 0,
-                    importID: library?.importID, libraryID: library?.id)
+                let library = engine.factors[i].location.flatMap { reference.libraries[$0.file] }
+                source.importID = library?.importID
+                source.libraryID = library?.id
             }
-            if method == .hybrid || method == .spendBased {
-                provenance.fxLinePerUSD = r.fromRate
-                provenance.fxTargetPerUSD = r.toRate
-            }
-            if method == .spendBased { provenance.priceIndexRatio = r.priceFactor }
-            provenance.activity = r.activity
+            provenance.source = source
         }
         let scope3 = scope3Flag.flatMap(Scope3Category.init(rawValue:))
             ?? Scope3Category(rawValue: Int(evaluator.categoryScope3[c])) ?? .purchasedGoodsAndServices
@@ -390,7 +333,6 @@ final class RunLinesContext {
             run: run.id, importID: input.importID, file: input.file, line: row[1], sourceLine: sourceLine, purchaseID: purchaseID,
             date: Self.isoDate(date), supplier: text(supplier) ?? "#\(supplier)",
             category: text(category) ?? "#\(category)", scope3: scope3, amount: amountText, currency: text(currency) ?? "#\(currency)",
-            product: text(product), quantity: quantityText, unit: text(unit), customer: text(customer), method: r.method, kg: kg,
-            provenance: provenance)
+            product: text(product), quantity: quantityText, unit: text(unit), customer: text(customer), provenance: provenance)
     }
 }

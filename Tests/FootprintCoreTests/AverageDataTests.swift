@@ -64,12 +64,12 @@ struct AverageDataTests {
         // Without any spend-based factor the line is unmapped.
         let fuel = engine.evaluate(category: "fuel", unit: "kWh", amount: 2100, quantity: 5)
         #expect(fuel.method == nil)
-        #expect(fuel.failure == .noFactor)
+        #expect(fuel.unmapped == .noFactor)
     }
 
     @Test func needsAQuantityAndAUnit() {
-        #expect(engine.evaluate(category: "fuel", unit: "l", amount: 10).failure == .noFactor)
-        #expect(engine.evaluate(category: "fuel", amount: 10, quantity: 4).failure == .noFactor)
+        #expect(engine.evaluate(category: "fuel", unit: "l", amount: 10).unmapped == .noFactor)
+        #expect(engine.evaluate(category: "fuel", amount: 10, quantity: 4).unmapped == .noFactor)
         #expect(engine.evaluate(category: "electricity", amount: 2100, quantity: 4).method == .spendBased)
     }
 }

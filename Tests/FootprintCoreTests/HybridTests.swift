@@ -81,7 +81,7 @@ struct HybridTests {
         // NOK 2019 is missing (the line's currency): hybrid is skipped; the spend-based rule then lacks the rate too.
         let r = engine.evaluate(supplier: "S2", category: "consulting", currency: "NOK", year: 2019, amount: 100)
         #expect(r.method == nil)
-        #expect(r.failure == .noExchangeRate(currencyKey: engine.currencyKey(for: code("NOK"))))
+        #expect(r.unmapped == .noExchangeRate(currency: code("NOK"), year: 2019))
     }
 
     @Test func skippedWhenTheDisclosureCurrencyRateIsMissing() {
@@ -96,7 +96,7 @@ struct HybridTests {
         // Hybrid is skipped, and the spend-based rule (NOK factor) reports the missing SEK rate.
         let r = engine.evaluate(supplier: "S2", category: "consulting", currency: "SEK", year: 2027, amount: 1000)
         #expect(r.method == nil)
-        #expect(r.failure == .noExchangeRate(currencyKey: engine.currencyKey(for: code("SEK"))))
+        #expect(r.unmapped == .noExchangeRate(currency: code("SEK"), year: 2027))
     }
 
     @Test func aLineFromASupplierWithoutDisclosuresIsNotHybrid() {

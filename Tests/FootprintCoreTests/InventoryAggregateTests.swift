@@ -42,4 +42,47 @@ import Testing
             #expect(nano == a.total.totalNanoKg)
         }
     }
+
+    @Test func reasonsAreStoredTyped() throws {
+        var acc = AggregateAccumulator(currencyCount: 1)
+        let nok = CurrencyCode("NOK")!
+        for reason in [UnmappedReason.noFactor(category: "catering, \"misc\""), .noExchangeRate(currency: CurrencyCode("DKK")!, year: 2023), .noPriceIndex(year: 2021)] {
+            acc.add(method: 4, nanoKg: 0, category: 0, scope3: 1, month: 1500, customer: -1, currency: 0, spendUnits: 7)
+            acc.addUnmapped(reason, currency: nok, spendUnits: 7)
+        }
+        acc.addFallThrough(.footprintNotValidOnDate(supplier: "S 1"), method: 3, nanoKg: 12, currency: nok, spendUnits: 5)
+        let a = acc.aggregate(currencies: [nok]) { d, slot in "\(d.rawValue)-\(slot)" }
+        let decoded = try #require(InventoryAggregate(binary: a.binary()))
+        #expect(decoded == a)
+        #expect(decoded.unmapped.keys.sorted() == [.noExchangeRate(currency: CurrencyCode("DKK")!, year: 2023), .noFactor(category: "catering, \"misc\""), .noPriceIndex(year: 2021)])
+        #expect(decoded.summary().fallThrough[.footprintNotValidOnDate(supplier: "S 1")]?.lines == 1)
+    }
+
+    /// A run stored by an earlier version (binary version 3) kept reasons as code, subject and explanation.
+    @Test func readsReasonsStoredAsTextsByVersion3() throws {
+        var bytes: [UInt8] = [3, 0]
+        func u32(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { bytes += $0 } }
+        func i64(_ v: Int64) { withUnsafeBytes(of: v.littleEndian) { bytes += $0 } }
+        func string(_ s: String) { u32(UInt32(s.utf8.count)); bytes += Array(s.utf8) }
+        func cell(lines4: Int64) {
+            for m in 0..<5 { i64(m == 4 ? lines4 : 0) }
+            for _ in 0..<10 { i64(0) }
+            u32(0)
+        }
+        cell(lines4: 2)
+        for _ in 0..<5 { u32(0) }  // spend per method
+        for _ in 0..<5 { u32(0) }  // five groupings, no cells
+        u32(2)
+        string("no-exchange-rate"); string("DKK 2023"); string("no exchange rate for DKK in 2023: ..."); cell(lines4: 1)
+        string("no-factor"); string("catering"); string("no factor for category 'catering': ..."); cell(lines4: 1)
+        u32(1)
+        string("footprint-not-valid-on-date"); string("S1"); string("..."); cell(lines4: 0)
+        let a = try #require(InventoryAggregate(binary: bytes))
+        #expect(Set(a.unmapped.keys) == [.noExchangeRate(currency: CurrencyCode("DKK")!, year: 2023), .noFactor(category: "catering")])
+        #expect(a.fallThrough.keys.first == .footprintNotValidOnDate(supplier: "S1"))
+        #expect(a.total.lines[4] == 2)
+        // Written again, it is version 4 and reads back the same.
+        #expect(a.binary().first == 4)
+        #expect(InventoryAggregate(binary: a.binary()) == a)
+    }
 }

@@ -61,7 +61,7 @@ struct SpendBasedTests {
         // Same currency but no NOK rate in 2022: unmapped, not computed unconverted.
         let old = engine.evaluate(category: "travel", currency: "NOK", year: 2022, amount: 100)
         #expect(old.method == nil)
-        #expect(old.failure == .noExchangeRate(currencyKey: engine.currencyKey(for: code("NOK"))))
+        #expect(old.unmapped == .noExchangeRate(currency: code("NOK"), year: 2022))
     }
 
     @Test func adjustsTheSameYearAndCurrencyWhenThePriceYearDiffers() {

@@ -22,7 +22,7 @@ struct SupplierSpecificTests {
         #expect(r.unitFactor == 1)
         #expect(r.activity == 40)
         #expect(r.kg == 100)
-        #expect(r.failure == .none)
+        #expect(r.unmapped == nil)
     }
 
     @Test func kilogramsAgainstAFootprintPerTonne() {

@@ -102,7 +102,7 @@ func inventory(_ purchases: [TestPurchase], engine: InventoryEngine) -> Inventor
             year: p.year, date: p.date, amount: p.amount, quantity: p.quantity)
         let result = engine.evaluate(line)
         accumulator.add(
-            result, line: line, missingRate: engine.missingRateCurrency(result, line), category: slot(p.category, &categories),
+            result, line: line, category: slot(p.category, &categories),
             supplier: slot(p.supplier, &suppliers), customer: p.customer.map { slot($0, &customers) } ?? -1,
             currencySlot: slot(code(p.currency), &currencies), amountDigits: p.digits, amountScale: p.scale)
     }

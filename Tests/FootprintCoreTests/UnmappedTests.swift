@@ -14,42 +14,40 @@ struct UnmappedTests {
         priceIndex: [2022: 100, 2024: 110],
         disclosures: [disclosure("S5", 2024, 1, 0, 0, revenue: 1000, "USD")]))
 
-    var nok: Int32 { engine.currencyKey(for: code("NOK")) }
-    var eur: Int32 { engine.currencyKey(for: code("EUR")) }
 
     @Test func noFactorForTheCategory() {
         let r = engine.evaluate(supplier: "S1", category: "catering", amount: 100)
         #expect(r.method == nil)
         #expect(r.kg == 0)
-        #expect(r.failure == .noFactor)
+        #expect(r.unmapped == .noFactor)
     }
 
     @Test func onlyAnAverageDataFactorAndNoQuantity() {
-        #expect(engine.evaluate(supplier: "S1", category: "fuel", amount: 100).failure == .noFactor)
+        #expect(engine.evaluate(supplier: "S1", category: "fuel", amount: 100).unmapped == .noFactor)
     }
 
     @Test func noExchangeRateForTheLinesCurrency() {
-        // DKK is unknown to the engine (key -1).
+        // DKK is unknown to the engine (no key): the reason names the line's own currency.
         let dkk = engine.evaluate(category: "it-services", currency: "DKK", year: 2024, amount: 100)
         #expect(dkk.method == nil)
-        #expect(dkk.failure == .noExchangeRate(currencyKey: -1))
+        #expect(dkk.unmapped == .noExchangeRate(currency: code("DKK"), year: 2024))
         // SEK is known, but not in 2023.
         let sek = engine.evaluate(category: "it-services", currency: "SEK", year: 2023, amount: 100)
-        #expect(sek.failure == .noExchangeRate(currencyKey: engine.currencyKey(for: code("SEK"))))
+        #expect(sek.unmapped == .noExchangeRate(currency: code("SEK"), year: 2023))
     }
 
     @Test func noExchangeRateForTheFactorsCurrency() {
         // NOK 2023 exists, EUR 2023 does not.
         let r = engine.evaluate(category: "it-services", currency: "NOK", year: 2023, amount: 100)
         #expect(r.method == nil)
-        #expect(r.failure == .noExchangeRate(currencyKey: eur))
+        #expect(r.unmapped == .noExchangeRate(currency: code("EUR"), year: 2023))
     }
 
     @Test func noPriceIndexForTheLineYear() {
         // Rates exist for 2023, the index does not.
         let r = engine.evaluate(category: "office", currency: "NOK", year: 2023, amount: 100)
         #expect(r.method == nil)
-        #expect(r.failure == .noPriceIndex(year: 2023))
+        #expect(r.unmapped == .noPriceIndex(year: 2023))
     }
 
     @Test func noPriceIndexForThePriceYear() {
@@ -58,7 +56,7 @@ struct UnmappedTests {
             exchangeRates: [code("NOK"): [2024: 10.5]], priceIndex: [2024: 110]))
         let r = e.evaluate(category: "office", currency: "NOK", year: 2024, amount: 100)
         #expect(r.method == nil)
-        #expect(r.failure == .noPriceIndex(year: 2021))
+        #expect(r.unmapped == .noPriceIndex(year: 2021))
     }
 
     @Test func hybridSkippedForAMissingRateFallsToTheNextRule() {
@@ -68,7 +66,7 @@ struct UnmappedTests {
         #expect(close(r.kg, 1100 * 100.0 / 110.0 * 0.3))
         // ... or, without a factor, leaves it unmapped for want of a factor.
         let none = engine.evaluate(supplier: "S5", category: "catering", currency: "NOK", year: 2024, amount: 1100)
-        #expect(none.failure == .noFactor)
+        #expect(none.unmapped == .noFactor)
     }
 
     @Test func reasonsInTheSummary() {

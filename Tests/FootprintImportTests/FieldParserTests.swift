@@ -1,3 +1,4 @@
+import FootprintCore
 import FootprintImport
 import Testing
 
@@ -61,11 +62,11 @@ struct FieldParserTests {
     }
 
     @Test func daysInMonth() {
-        #expect(FieldParser.daysIn(month: 2, year: 2024) == 29)
-        #expect(FieldParser.daysIn(month: 2, year: 2100) == 28)
-        #expect(FieldParser.daysIn(month: 2, year: 2400) == 29)
-        #expect(FieldParser.daysIn(month: 9, year: 2023) == 30)
-        #expect(FieldParser.daysIn(month: 12, year: 2023) == 31)
+        #expect(CivilDate.daysIn(month: 2, year: 2024) == 29)
+        #expect(CivilDate.daysIn(month: 2, year: 2100) == 28)
+        #expect(CivilDate.daysIn(month: 2, year: 2400) == 29)
+        #expect(CivilDate.daysIn(month: 9, year: 2023) == 30)
+        #expect(CivilDate.daysIn(month: 12, year: 2023) == 31)
     }
 
     @Test(arguments: [("2024", 2024), ("0001", 1)])

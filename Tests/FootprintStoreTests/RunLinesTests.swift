@@ -231,9 +231,9 @@ struct RunLinesTests {
             var bytes = [UInt8](data)
             let changed: [UInt8]? = bytes.withUnsafeBytes { raw in
                 let view = LineResultPack.View(raw)!
-                guard let i = (0..<view.count).first(where: { view.status($0) < 4 }) else { return nil }
+                guard let i = (0..<view.count).first(where: { !view.outcome($0).isUnmapped }) else { return nil }
                 var writer = LineResultPack.Writer(copying: view)
-                writer.set(i, status: view.status(i), activity: view.value(i).nextUp, source: view.source(i))
+                writer.set(i, outcome: view.outcome(i), activity: view.value(i).nextUp, source: view.source(i))
                 return writer.bytes
             }
             bytes = try #require(changed)

@@ -18,40 +18,25 @@ struct CanonicalPurchaseRow {
     var mapped: Bool
     var sourceLine: Int
 
-    /// Appends the record, RFC 4180 quoted where needed, and a line feed.
-    func write(to out: inout [UInt8]) {
-        for field in [id, date, supplier, category] {
-            Self.appendField(field, to: &out)
-            out.append(44)
+    /// Appends the record's fields, in the order of `ConvertedLedger.header`, to `text`, and where
+    /// each starts to `starts`.
+    func append(to text: inout [UInt8], starts: inout [UInt32]) {
+        func put(_ bytes: some Sequence<UInt8>) {
+            starts.append(UInt32(text.count))
+            text.append(contentsOf: bytes)
         }
-        out.append(contentsOf: amount.text.utf8)
-        out.append(44)
-        out.append(contentsOf: currency.description.utf8)
-        for field in [product, quantity, unit, customer] {
-            out.append(44)
-            Self.appendField(field, to: &out)
-        }
-        out.append(44)
-        if let scope3 { out.append(contentsOf: String(scope3.rawValue).utf8) }
-        out.append(44)
-        Self.appendField(erpValue, to: &out)
-        out.append(44)
-        out.append(contentsOf: String(sourceLine).utf8)
-        out.append(10)
-    }
-
-    static func appendField(_ field: String, to out: inout [UInt8]) {
-        let utf8 = field.utf8
-        if utf8.isEmpty { return }
-        if utf8.contains(where: { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 }) {
-            out.append(34)
-            for b in utf8 {
-                if b == 34 { out.append(34) }
-                out.append(b)
-            }
-            out.append(34)
-        } else {
-            out.append(contentsOf: utf8)
-        }
+        put(id.utf8)
+        put(date.utf8)
+        put(supplier.utf8)
+        put(category.utf8)
+        put(amount.text.utf8)
+        put(currency.description.utf8)
+        put(product.utf8)
+        put(quantity.utf8)
+        put(unit.utf8)
+        put(customer.utf8)
+        put((scope3.map { String($0.rawValue) } ?? "").utf8)
+        put(erpValue.utf8)
+        put(String(sourceLine).utf8)
     }
 }

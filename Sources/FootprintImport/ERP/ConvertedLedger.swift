@@ -1,11 +1,14 @@
 public import FootprintCore
 
-/// An ERP export converted onto the canonical purchases format.
+/// An ERP export converted onto the canonical purchases format: its rows' fields, in the order of
+/// ``header``, ready for `PurchaseRecordDecoder` (no CSV in between), and the ERP values no rule maps.
 public struct ConvertedLedger: Sendable {
-    /// The canonical purchases CSV, UTF-8, with the header ``header``.
-    public var csv: [UInt8]
-    /// The number of purchase lines (records after the header) in `csv`.
-    public var rowCount: Int
+    /// The fields of every row, one after another, as UTF-8 text.
+    let text: [UInt8]
+    /// Where each field starts in `text`: `header.count` offsets per row, then the end of `text`.
+    let starts: [UInt32]
+    /// The number of purchase lines.
+    public let rowCount: Int
     /// The ERP values that no category rule maps, by value: their lines keep the raw value as
     /// their category, so the calculation reports them unmapped until the mapping is completed.
     public var unmapped: [UnmappedERPValue]
@@ -17,10 +20,69 @@ public struct ConvertedLedger: Sendable {
         "scope3_category", "erp_category", "source_line",
     ]
 
-    public init(csv: [UInt8], rowCount: Int, unmapped: [UnmappedERPValue]) {
-        self.csv = csv
-        self.rowCount = rowCount
+    /// Where the decoder finds the columns of ``header``.
+    static let columns: PurchaseColumns = {
+        do { return try PurchaseColumns(header: header, file: "converted") } catch { fatalError("the canonical header is valid") }
+    }()
+
+    init(text: [UInt8], starts: [UInt32], unmapped: [UnmappedERPValue]) {
+        self.text = text
+        self.starts = starts + [UInt32(text.count)]
+        rowCount = starts.count / Self.header.count
         self.unmapped = unmapped
+    }
+
+    /// One converted row, as the decoder reads it: line `row + 2` of the canonical form (the header is line 1).
+    struct Row: PurchaseRecordFields {
+        let starts: UnsafeBufferPointer<UInt32>
+        let first: Int
+        let recordLine: Int
+        let bufferEnd: Int
+
+        @inline(__always)
+        func field(_ i: Int) -> FieldSpan {
+            FieldSpan(start: Int(starts[first + i]), end: Int(starts[first + i + 1]), escaped: false)
+        }
+    }
+
+    /// Calls `body` with each row over the fields' buffer, in order.
+    func forEachRecord(_ body: (UnsafePointer<UInt8>, Row) -> Void) {
+        let n = Self.header.count
+        text.withUnsafeBufferPointer { text in
+            starts.withUnsafeBufferPointer { starts in
+                // A buffer that is never empty, so that the base address exists for a ledger of empty fields.
+                let base = text.baseAddress ?? UnsafePointer(bitPattern: 1)!
+                for row in 0..<rowCount {
+                    body(base, Row(starts: starts, first: row * n, recordLine: row + 2, bufferEnd: text.count))
+                }
+            }
+        }
+    }
+
+    /// The canonical purchases CSV (RFC 4180, UTF-8, with ``header``): the converted file as people
+    /// and the stateless `calculate --data` read it.
+    public var csv: [UInt8] {
+        var out = Array((Self.header.joined(separator: ",") + "\n").utf8)
+        out.reserveCapacity(text.count + text.count / 4)
+        let n = Self.header.count
+        for row in 0..<rowCount {
+            for i in 0..<n {
+                if i > 0 { out.append(44) }
+                let field = text[Int(starts[row * n + i])..<Int(starts[row * n + i + 1])]
+                if field.contains(where: { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 }) {
+                    out.append(34)
+                    for b in field {
+                        if b == 34 { out.append(34) }
+                        out.append(b)
+                    }
+                    out.append(34)
+                } else {
+                    out.append(contentsOf: field)
+                }
+            }
+            out.append(10)
+        }
+        return out
     }
 
     /// The unmapped-value report as text, one value a line, for a terminal:

@@ -28,9 +28,9 @@ public enum ERPExportConverter {
 
         var diagnostics: [Diagnostic] = []
         var omitted = 0
-        var out: [UInt8] = Array((ConvertedLedger.header.joined(separator: ",") + "\n").utf8)
-        out.reserveCapacity(text.count + text.count / 2)
-        var rowCount = 0
+        var rowText: [UInt8] = []
+        rowText.reserveCapacity(text.count)
+        var starts: [UInt32] = []
         var firstLineOfID: [String: Int] = [:]
         var unmapped: [String: UnmappedERPValue] = [:]
         loop: while true {
@@ -51,8 +51,7 @@ public enum ERPExportConverter {
                     }
                 }
                 if let row, diagnostics.isEmpty && found.isEmpty {
-                    row.write(to: &out)
-                    rowCount += 1
+                    row.append(to: &rowText, starts: &starts)
                     if !row.mapped {
                         unmapped[row.erpValue, default: UnmappedERPValue(value: row.erpValue, lines: [], spend: [:])].record(row)
                     }
@@ -63,7 +62,7 @@ public enum ERPExportConverter {
             omitted += max(0, found.count - room)
         }
         guard diagnostics.isEmpty else { throw InputError(diagnostics, omitted: omitted) }
-        return ConvertedLedger(csv: out, rowCount: rowCount, unmapped: unmapped.values.sorted { $0.value < $1.value })
+        return ConvertedLedger(text: rowText, starts: starts, unmapped: unmapped.values.sorted { $0.value < $1.value })
     }
 
     /// Converts the export's bytes. `fileName` names the export in diagnostics.

@@ -1,3 +1,4 @@
+import FootprintCore
 extension ERPMapping {
     /// How an export writes dates. Day and month may have one or two digits where a separator
     /// follows them; the year has four. Every date is checked against the calendar.
@@ -83,7 +84,7 @@ extension ERPMapping {
             }
             guard part == 2, year.1 == 4, short.contains(month.1), short.contains(day.1) else { return .malformed }
             guard year.0 >= 1, (1...12).contains(month.0), day.0 >= 1,
-                day.0 <= FieldParser.daysIn(month: Int32(month.0), year: Int32(year.0))
+                day.0 <= CivilDate.daysIn(month: Int32(month.0), year: Int32(year.0))
             else { return .notInCalendar }
             let m = month.0 < 10 ? "0\(month.0)" : "\(month.0)", d = day.0 < 10 ? "0\(day.0)" : "\(day.0)"
             return .date("\(year.0)-\(m)-\(d)")

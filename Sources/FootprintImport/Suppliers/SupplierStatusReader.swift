@@ -1,3 +1,4 @@
+import FootprintCore
 public import FootprintCore
 
 /// Reads the canonical supplier_status.csv: one status fact per row (docs/suppliers.md).
@@ -97,6 +98,6 @@ public enum SupplierStatusReader {
         guard text.count == 10, parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
             let y = Int32(parts[0]), let m = Int32(parts[1]), let d = Int32(parts[2]), (1...12).contains(m), d >= 1
         else { return false }
-        return d <= FieldParser.daysIn(month: m, year: y)
+        return d <= CivilDate.daysIn(month: m, year: y)
     }
 }

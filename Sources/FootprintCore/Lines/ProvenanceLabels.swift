@@ -1,5 +1,3 @@
-public import FootprintCore
-
 /// Short texts that say where a figure came from, made once per engine for the per-line output.
 public struct ProvenanceLabels: Sendable {
     public let footprints: [String]

@@ -1,15 +1,6 @@
 /// The result of one purchase line: its method and emissions, or why it could not be computed,
 /// and every figure used on the way, so that the number can be traced.
 public struct LineResult: Sendable, Equatable {
-    /// Why the line is unmapped, in the engine's terms.
-    public enum Failure: Sendable, Equatable {
-        case none
-        case noFactor
-        /// The exchange rate of the currency with this key (or of the line's own currency, key -1) is missing.
-        case noExchangeRate(currencyKey: Int32)
-        case noPriceIndex(year: Int32)
-    }
-
     /// Something an auditor must see about how the line got its method, besides the method itself.
     public enum Note: UInt8, Sendable, Equatable {
         case none = 0
@@ -22,7 +13,8 @@ public struct LineResult: Sendable, Equatable {
     public var method: CalculationMethod?
     /// kg CO2e; 0 when unmapped.
     public var kg: Double = 0
-    public var failure: Failure = .none
+    /// Why the line is unmapped; nil when a method computed it.
+    public var unmapped: UnmappedCause?
     /// Index into `InventoryEngine.footprints`, `.disclosures` or `.factors`, per the method; -1 otherwise.
     public var sourceIndex: Int32 = -1
     /// For supplier-specific and hybrid lines, the footprint's or disclosure's position among those of the
@@ -44,4 +36,14 @@ public struct LineResult: Sendable, Equatable {
     public var note: Note = .none
 
     public init() {}
+
+    /// The line's outcome: its method or the status of its cause, and whether it fell through.
+    @inline(__always)
+    public var outcome: LineOutcome {
+        LineOutcome(method.map(LineOutcome.Status.init) ?? unmapped?.status ?? .noFactor, fellThrough: note != .none)
+    }
+
+    /// What runs store beside the outcome: the figure's rank for a computed line, the cause's figure otherwise.
+    @inline(__always)
+    public var storedSource: Int32 { method != nil ? rank : (unmapped?.storedSource ?? -1) }
 }

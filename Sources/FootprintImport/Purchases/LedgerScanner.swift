@@ -37,19 +37,13 @@ public struct LedgerScanner: Sendable {
         let threads = options.threads
         let reader = try RecordBlockReader(path: path, displayName: displayName, blockBytes: options.blockBytesPerThread * threads)
         guard var first = try reader.next(splitInto: threads) else {
-            throw InputError(file: displayName, line: 1, message: "the file is empty; expected a header row")
+            throw InputError(file: displayName, line: 1, message: PurchaseColumns.emptyFile)
         }
-        // The header.
         var base = first.base
-        let bom = first.end >= 3 && base[0] == 0xEF && base[1] == 0xBB && base[2] == 0xBF ? 3 : 0
-        var headerScanner = CSVRecordScanner(base: base, count: first.end, position: bom)
-        guard case .record = headerScanner.next() else {
-            throw InputError(file: displayName, line: 1, message: "cannot read the header row; expected id,date,supplier,category,amount,currency,...")
-        }
-        let header = headerScanner.fields.map { headerScanner.string($0) }
-        let columns = try PurchaseColumns(header: header, file: displayName)
-        var start = headerScanner.position
-        var nextLine = headerScanner.line
+        let header = try PurchaseColumns.read(header: base, count: first.end, file: displayName)
+        let columns = header.columns
+        var start = header.position
+        var nextLine = header.line
 
         let labels = lines == nil ? nil : ProvenanceLabels(engine: engine)
         let workers = UnsafeMutableBufferPointer<LedgerWorker>.allocate(capacity: threads)
@@ -61,15 +55,20 @@ public struct LedgerScanner: Sendable {
             _ = workers.deinitialize()
             workers.deallocate()
         }
-        let sharedWorkers = UnsafeSendable(workers)
+        let sharedWorkers = UncheckedSendable(workers)
         var diagnostics: [Diagnostic] = []
         var errorCount = 0
         if let lines { LedgerWorker.linesHeader.utf8CString.withUnsafeBytes { lines(UnsafeRawBufferPointer(rebasing: $0.dropLast())) } }
 
         // While the threads work on one window, another thread maps the next one and finds its
         // record boundaries (the part of reading that is not parallel).
-        let prefetch = BlockPrefetch(reader: reader, parts: threads)
-        prefetch.start()
+        let sharedReader = UncheckedSendable(reader)
+        func prefetch() -> Background<RecordBlockReader.Block?, InputError> {
+            Background(label: "footprint.ledger.prefetch") { () throws(InputError) in
+                try sharedReader.value.next(splitInto: threads, keepPrevious: true)
+            }
+        }
+        var next = prefetch()
         while true {
             // The block is split among the threads at record boundaries.
             var bounds = [start] + first.splits.dropLast().map { max($0, start) }
@@ -78,7 +77,7 @@ public struct LedgerScanner: Sendable {
             if lines != nil {
                 for i in 1..<bounds.count { lineStarts.append(lineStarts[i - 1] + countNewlines(base, bounds[i - 1], bounds[i])) }
             }
-            let shared = UnsafeSendable(base)
+            let shared = UncheckedSendable(base)
             let segmentBounds = bounds
             let offsets = lineStarts
             let withLines = lines != nil
@@ -105,15 +104,15 @@ public struct LedgerScanner: Sendable {
                 if let lines, errorCount == 0, !w.output.isEmpty { w.output.withUnsafeBytes { lines($0) } }
                 nextLine += w.newlines
             }
-            guard let block = try prefetch.wait() else { break }
-            prefetch.start()
+            guard let block = try next.value() else { break }
+            next = prefetch()
             first = block
             base = block.base
             start = 0
         }
         // Duplicate ids: repeated fingerprints, partitions spread over the threads.
         let sets = workers.map(\.fingerprints)
-        let found = UnsafeSendable([[UInt64]](repeating: [], count: FingerprintPartitions.partitionCount))
+        let found = UncheckedSendable([[UInt64]](repeating: [], count: FingerprintPartitions.partitionCount))
         DispatchQueue.concurrentPerform(iterations: threads) { t in
             for p in stride(from: t, to: FingerprintPartitions.partitionCount, by: threads) {
                 found.value[p] = FingerprintPartitions.repeated(in: sets, partition: p)
@@ -132,35 +131,6 @@ public struct LedgerScanner: Sendable {
     }
 }
 
-/// Reads the next window of a `RecordBlockReader` on another thread; `wait` returns it.
-final class BlockPrefetch: @unchecked Sendable {
-    private let reader: RecordBlockReader
-    private let parts: Int
-    private let done = DispatchSemaphore(value: 0)
-    private var result: Result<RecordBlockReader.Block?, InputError> = .success(nil)
-
-    init(reader: RecordBlockReader, parts: Int) {
-        self.reader = reader
-        self.parts = parts
-    }
-
-    func start() {
-        DispatchQueue.global().async {
-            do throws(InputError) {
-                self.result = .success(try self.reader.next(splitInto: self.parts, keepPrevious: true))
-            } catch {
-                self.result = .failure(error)
-            }
-            self.done.signal()
-        }
-    }
-
-    func wait() throws(InputError) -> RecordBlockReader.Block? {
-        done.wait()
-        return try result.get()
-    }
-}
-
 /// Counts line feeds in `base[start..<end]`.
 func countNewlines(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Int {
     var count = 0
@@ -170,10 +140,4 @@ func countNewlines(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> In
         p = UnsafeRawPointer(hit) - UnsafeRawPointer(base) + 1
     }
     return count
-}
-
-/// Wraps a value that is handed to threads which use it without overlapping writes.
-final class UnsafeSendable<Value>: @unchecked Sendable {
-    var value: Value
-    init(_ value: Value) { self.value = value }
 }

@@ -1,5 +1,5 @@
-/// A calendar date as `YYYY-MM-DD` text, and its day number, for the engagement rules that count
-/// days (reminders, the linear path to a target). Proleptic Gregorian, no time zone.
+/// The proleptic Gregorian calendar, without time zones: the one place for leap years, month
+/// lengths, day numbers and `YYYY-MM-DD` text (ledger dates, engagement dates, PACT date-times).
 public enum CivilDate {
     /// Days since 1970-01-01 of a `YYYY-MM-DD` date (the first 10 characters of an ISO 8601
     /// timestamp are enough); nil when the text is not a valid date.
@@ -44,11 +44,21 @@ public enum CivilDate {
     /// Whether `text` is a valid `YYYY-MM-DD` date (exactly 10 characters).
     public static func isValid(_ text: String) -> Bool { text.count == 10 && dayNumber(text) != nil }
 
-    static func daysInMonth(_ y: Int, _ m: Int) -> Int {
-        switch m {
-        case 2: (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 ? 29 : 28
+    /// Whether `year` has a 29 February.
+    @inlinable
+    public static func isLeap<Year: BinaryInteger>(_ year: Year) -> Bool {
+        year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+    }
+
+    /// The number of days in `month` (1...12) of `year`.
+    @inlinable
+    public static func daysIn<Number: BinaryInteger>(month: Number, year: Number) -> Number {
+        switch month {
+        case 2: isLeap(year) ? 29 : 28
         case 4, 6, 9, 11: 30
         default: 31
         }
     }
+
+    static func daysInMonth(_ y: Int, _ m: Int) -> Int { daysIn(month: m, year: y) }
 }

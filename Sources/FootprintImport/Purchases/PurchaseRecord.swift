@@ -1,6 +1,6 @@
 public import FootprintCore
 
-/// One valid record of a canonical purchases file, as `PurchaseFileDecoder` hands it over.
+/// One valid purchase line, as `PurchaseRecordDecoder` reads it: the line as given.
 /// Texts are byte views into the file (valid only during the visit); repeated texts (supplier,
 /// category, currency, product, unit, customer, ERP category) are term numbers of the decoder's
 /// `terms` interner, or -1 when the field is absent.

@@ -1,0 +1,71 @@
+/// What became of one purchase line, in one byte: the method that computed it, or why no method
+/// could; and whether it fell through the supplier-specific rule on the way. Runs store it per line
+/// (`LineResultPack`), accumulators count by it, and provenance prints it: every place that needs a
+/// line's outcome reads this type, none compares raw status bytes.
+public struct LineOutcome: Hashable, Sendable, CustomStringConvertible {
+    /// The method, or the kind of reason the line is unmapped for.
+    public enum Status: UInt8, Sendable, Hashable, CaseIterable {
+        case supplierSpecific = 0
+        case hybrid = 1
+        case averageData = 2
+        case spendBased = 3
+        case noFactor = 4
+        case noExchangeRate = 5
+        case noPriceIndex = 6
+
+        /// The status of a line computed by `method`.
+        @inline(__always)
+        public init(_ method: CalculationMethod) { self = Status(rawValue: method.rawValue)! }
+
+        /// The method, or nil for an unmapped status.
+        @inline(__always)
+        public var method: CalculationMethod? { CalculationMethod(rawValue: rawValue) }
+
+        /// 0...3 for the methods, 4 for every unmapped status: the index of per-method tables whose
+        /// last entry counts unmapped lines.
+        @inline(__always)
+        public var methodSlot: Int { Int(min(rawValue, 4)) }
+    }
+
+    public var status: Status
+    /// Whether the line looked eligible for the supplier-specific rule but no footprint of its product
+    /// was valid on its date, so that it fell to the next rule (`FallThrough`).
+    public var fellThrough: Bool
+
+    public init(_ status: Status, fellThrough: Bool = false) {
+        self.status = status
+        self.fellThrough = fellThrough
+    }
+
+    /// The bit of the stored byte that marks a fall-through.
+    static let fellThroughBit: UInt8 = 0x40
+
+    /// The stored byte: the status, with bit 6 set for a fall-through.
+    @inline(__always)
+    public var byte: UInt8 { status.rawValue | (fellThrough ? Self.fellThroughBit : 0) }
+
+    /// Reads a stored byte; nil when it is no outcome.
+    @inline(__always)
+    public init?(byte: UInt8) {
+        guard let status = Status(rawValue: byte & ~Self.fellThroughBit) else { return nil }
+        self.init(status, fellThrough: byte & Self.fellThroughBit != 0)
+    }
+
+    @inline(__always)
+    public var method: CalculationMethod? { status.method }
+
+    @inline(__always)
+    public var isUnmapped: Bool { status.method == nil }
+
+    /// `spend-based`, `unmapped (no factor)`, ..., with `(fell through: ...)` when it did.
+    public var description: String {
+        let base: String
+        switch status {
+        case .noFactor: base = "unmapped (no factor)"
+        case .noExchangeRate: base = "unmapped (no exchange rate)"
+        case .noPriceIndex: base = "unmapped (no price index)"
+        default: base = status.method!.name
+        }
+        return fellThrough ? base + " (fell through: \(FallThrough.footprintNotValidOnDateCode))" : base
+    }
+}

@@ -1,0 +1,42 @@
+/// The provenance columns of a line, as `calculate --lines-out` and `runs lines` write them (one
+/// writer for both): numbers in their shortest round-trip form, empty where a column does not apply,
+/// RFC 4180 quoting.
+public enum ProvenanceCSV {
+    /// The columns, in order.
+    public static let columns = [
+        "method", "kgco2e", "factor_kgco2e_per_unit", "factor_unit", "source", "unit_conversion", "fx_line_per_usd",
+        "fx_target_per_usd", "price_index_ratio", "activity", "unmapped_reason",
+    ]
+
+    /// The fields of `p`, unquoted, in `columns` order.
+    public static func fields(_ p: LineProvenance) -> [String] {
+        func number(_ x: Double?) -> String { x.map { "\($0)" } ?? "" }
+        return [
+            p.method?.name ?? CalculationMethod.unmappedName, p.method == nil ? "0" : "\(p.kg)", p.factorValue ?? "",
+            p.factorUnit ?? "", p.source?.label ?? "", p.method == nil || p.unitConversion == 1 ? "" : "\(p.unitConversion)",
+            number(p.fxLinePerUSD), number(p.fxTargetPerUSD), number(p.priceIndexRatio), number(p.activity),
+            p.unmappedReason?.explanation ?? "",
+        ]
+    }
+
+    /// Appends `field`, quoted when it holds a comma, a quote or a line break.
+    public static func append(_ field: String, to out: inout [UInt8]) {
+        guard field.utf8.contains(where: { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 }) else {
+            out.append(contentsOf: field.utf8)
+            return
+        }
+        out.append(34)
+        for b in field.utf8 {
+            if b == 34 { out.append(34) }
+            out.append(b)
+        }
+        out.append(34)
+    }
+
+    /// `field`, quoted when it holds a comma, a quote or a line break.
+    public static func quoted(_ field: String) -> String {
+        var out: [UInt8] = []
+        append(field, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+}

@@ -1,0 +1,170 @@
+import FootprintCore
+
+/// Scans segments of purchases.csv on one thread: decodes each record with `PurchaseRecordDecoder`,
+/// evaluates it with the engine and accumulates it. Each worker keeps its own decoder and key tables,
+/// so workers never share mutable state.
+struct LedgerWorker: @unchecked Sendable {
+    let engine: InventoryEngine
+    let columns: PurchaseColumns
+    let labels: ProvenanceLabels?
+
+    private var decoder: PurchaseRecordDecoder
+    /// The engine's keys of the decoder's terms, per field, resolved on first use (`unresolved` until then).
+    private var supplierKey: [Int32] = []
+    private var categoryKey: [Int32] = []
+    private var productKey: [Int32] = []
+    private var unitKey: [Int32] = []
+    /// A dense currency slot per currency term (for the accumulator's spend), and per slot its code and engine key.
+    private var currencySlot: [Int32] = []
+    private var currencyCode: [CurrencyCode] = []
+    private var currencyKey: [Int32] = []
+    var accumulator = InventoryAccumulator()
+    private static let unresolved = Int32.min
+
+    // Per segment, reset by `scan`.
+    let fingerprints = FingerprintPartitions()
+    var newlines = 0
+    var output: [UInt8] = []
+
+    init(engine: InventoryEngine, columns: PurchaseColumns, labels: ProvenanceLabels?) {
+        self.engine = engine
+        self.columns = columns
+        self.labels = labels
+        decoder = PurchaseRecordDecoder(columns: columns, problemLimit: 200, termCapacity: 4096)
+    }
+
+    /// The problems of the last segment, with lines counted from its first record (line 1).
+    var diagnostics: [PurchaseRecordDecoder.Problem] { decoder.problems }
+    var errorCount: Int { decoder.errorCount }
+
+    func summary() -> InventorySummary {
+        let names = decoder.terms.strings
+        return accumulator.summary(categories: names, suppliers: names, customers: names, currencies: currencyCode)
+    }
+
+    /// Added to local line numbers in the per-line output (0 when there is none).
+    private var lineOffset = 0
+
+    /// Scans `base[start..<end]`, whose first record starts on local line 1 (global line `lineOffset + 1`).
+    mutating func scan(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int, lineOffset: Int, quoteFree: Bool) {
+        self.lineOffset = lineOffset
+        decoder.resetProblems()
+        output.removeAll(keepingCapacity: true)
+        // A local copy handed to `evaluate` as a parameter: called through `self.engine` from a mutating
+        // method, Swift copied the whole engine (464 bytes) onto the stack for every line.
+        let engine = self.engine
+        var scanner = CSVRecordScanner(base: base, count: end, position: start, firstLine: 1, expectedFields: columns.count)
+        scanner.quoteFree = quoteFree
+        loop: while true {
+            switch decoder.next(&scanner, base) {
+            case .end: break loop
+            case .invalid:
+                // Duplicate ids are reported also for lines with other problems.
+                if let hash = decoder.lastIDHash { fingerprints.append(hash) }
+            case .record(let record): evaluate(record, base, scanner, engine)
+            }
+        }
+        newlines = scanner.line - 1
+    }
+
+    @inline(__always)
+    private mutating func key(_ table: KeyTable, _ term: Int32) -> Int32 {
+        let i = Int(term)
+        let cached: Int32
+        switch table {
+        case .supplier: cached = i < supplierKey.count ? supplierKey[i] : Self.unresolved
+        case .category: cached = i < categoryKey.count ? categoryKey[i] : Self.unresolved
+        case .product: cached = i < productKey.count ? productKey[i] : Self.unresolved
+        case .unit: cached = i < unitKey.count ? unitKey[i] : Self.unresolved
+        }
+        return cached != Self.unresolved ? cached : resolve(table, i)
+    }
+
+    private enum KeyTable { case supplier, category, product, unit }
+
+    /// Looks a term up in the engine's keys the first time a field of that kind has it.
+    @inline(never)
+    private mutating func resolve(_ table: KeyTable, _ i: Int) -> Int32 {
+        let text = decoder.terms.string(at: i)
+        func grow(_ keys: inout [Int32]) { if i >= keys.count { keys += Array(repeating: Self.unresolved, count: i + 64 - keys.count) } }
+        let key: Int32
+        switch table {
+        case .supplier:
+            key = engine.supplierKeys.find(text).map(Int32.init) ?? -1
+            grow(&supplierKey)
+            supplierKey[i] = key
+        case .category:
+            key = engine.categoryKeys.find(text).map(Int32.init) ?? -1
+            grow(&categoryKey)
+            categoryKey[i] = key
+        case .product:
+            key = engine.productKeys.find(text).map(Int32.init) ?? -1
+            grow(&productKey)
+            productKey[i] = key
+        case .unit:
+            key = engine.unitKey(for: text)
+            grow(&unitKey)
+            unitKey[i] = key
+        }
+        return key
+    }
+
+    /// The dense slot of a currency term.
+    @inline(__always)
+    private mutating func currency(_ term: Int32, _ code: CurrencyCode) -> Int {
+        let i = Int(term)
+        if i < currencySlot.count, currencySlot[i] >= 0 { return Int(currencySlot[i]) }
+        if i >= currencySlot.count { currencySlot += Array(repeating: -1, count: i + 16 - currencySlot.count) }
+        currencySlot[i] = Int32(currencyCode.count)
+        currencyCode.append(code)
+        currencyKey.append(engine.currencyKey(for: code))
+        return currencyCode.count - 1
+    }
+
+    private mutating func evaluate(_ record: PurchaseRecord, _ base: UnsafePointer<UInt8>, _ fields: CSVRecordScanner, _ engine: InventoryEngine) {
+        fingerprints.append(record.idHash)
+        let slot = currency(record.currency, record.currencyCode)
+        let ledgerLine = LedgerLine(
+            supplier: key(.supplier, record.supplier), category: key(.category, record.category),
+            product: record.product >= 0 ? key(.product, record.product) : -1, unit: record.unit >= 0 ? key(.unit, record.unit) : -1,
+            currencyKey: currencyKey[slot], currency: record.currencyCode, year: record.year, date: record.date,
+            amount: record.amount.value, quantity: record.quantity?.value ?? .nan)
+        let result = engine.evaluate(ledgerLine)
+        accumulator.add(
+            result, line: ledgerLine, category: Int(record.category), supplier: Int(record.supplier), customer: Int(record.customer),
+            currencySlot: slot, amountDigits: record.amount.digits, amountScale: record.amount.scale)
+        if let labels { writeLine(base, fields, record, result, labels) }
+    }
+
+    /// The header of the per-line output: the line, its input fields, then `ProvenanceCSV.columns`.
+    static let linesHeader =
+        (["line", "id", "date", "supplier", "category", "amount", "currency", "product", "quantity", "unit", "customer"]
+        + ProvenanceCSV.columns).joined(separator: ",") + "\n"
+
+    /// Appends the line's row of the per-line output: its input fields as the file gives them, then its provenance.
+    private mutating func writeLine(
+        _ base: UnsafePointer<UInt8>, _ fields: CSVRecordScanner, _ record: PurchaseRecord, _ r: LineResult, _ labels: ProvenanceLabels
+    ) {
+        output.append(contentsOf: String(record.line + lineOffset).utf8)
+        for index in [columns.id, columns.date, columns.supplier, columns.category, columns.amount, columns.currency,
+                      columns.product, columns.quantity, columns.unit, columns.customer] {
+            output.append(44)
+            guard index >= 0 else { continue }
+            let span = fields.field(index)
+            let bytes = UnsafeBufferPointer(start: base + span.start, count: span.end - span.start)
+            let needsQuotes = span.escaped || bytes.contains { $0 == 44 || $0 == 10 || $0 == 13 }
+            if needsQuotes { output.append(34) }
+            output.append(contentsOf: bytes)
+            if needsQuotes { output.append(34) }
+        }
+        let terms = decoder.terms
+        let provenance = LineProvenance(
+            r, engine: engine, labels: labels, category: terms.string(at: Int(record.category)),
+            supplier: terms.string(at: Int(record.supplier)))
+        for field in ProvenanceCSV.fields(provenance) {
+            output.append(44)
+            ProvenanceCSV.append(field, to: &output)
+        }
+        output.append(10)
+    }
+}

@@ -1,0 +1,230 @@
+public import FootprintCore
+
+/// The fields of one record as byte spans of a buffer, with the physical line the record starts on:
+/// what `PurchaseRecordDecoder` reads. A CSV record in a file's buffer is one; a converted ERP
+/// row (`ConvertedLedger`) is another.
+public protocol PurchaseRecordFields {
+    /// Field `i` of the record: a span of the buffer the decoder is given.
+    func field(_ i: Int) -> FieldSpan
+    /// The physical line on which the record starts.
+    var recordLine: Int { get }
+    /// The end of the readable buffer (short texts are then read with one load).
+    var bufferEnd: Int { get }
+}
+
+extension CSVRecordScanner: PurchaseRecordFields {
+    public var bufferEnd: Int { end }
+}
+
+/// The one decoder of purchase lines: validates every field of a record of the canonical purchases
+/// format (FORMATS.md, and the three columns an ERP conversion adds), interns its repeated texts, and
+/// gives the caller a `PurchaseRecord`; every problem is collected, as `file:line: column 'name':
+/// what was wrong; what was expected`. The stateless calculation (`LedgerScanner`), the workspace
+/// import (`PurchaseFileDecoder`) and ERP exports (`ConvertedLedger`) all read lines through it,
+/// so a line means the same on every path.
+public struct PurchaseRecordDecoder {
+    /// A problem with a record: its line, the column (nil for the whole record), and the message.
+    public struct Problem: Sendable, Equatable {
+        public var line: Int
+        public var column: String?
+        public var message: String
+    }
+
+    public let columns: PurchaseColumns
+    /// Every text that repeats (supplier, category, currency, product, unit, customer, ERP category), by term number.
+    public private(set) var terms: ByteInterner
+    /// The first `problemLimit` problems since the last `resetProblems`.
+    public private(set) var problems: [Problem] = []
+    /// Every problem since the last `resetProblems`, counted.
+    public private(set) var errorCount = 0
+    /// Records seen (valid or not).
+    public private(set) var records = 0
+    /// The hash of the last record's id when it had one, valid or not (nil after a record that could
+    /// not be split or had no id): so that a duplicate id is reported even beside other problems.
+    public private(set) var lastIDHash: UInt64?
+    public let problemLimit: Int
+    /// Buffers for fields with doubled quotes, which must be undone before use (one per field kind,
+    /// so that the views of one record stay valid together).
+    private var scratch: [[UInt8]] = Array(repeating: [], count: 10)
+
+    public init(columns: PurchaseColumns, problemLimit: Int = 1000, termCapacity: Int = 8192) {
+        self.columns = columns
+        self.problemLimit = problemLimit
+        terms = ByteInterner(capacity: termCapacity)
+    }
+
+    /// Lends the terms to `body` (which may intern texts of its own, as the workspace does).
+    public mutating func withTerms<R>(_ body: (inout ByteInterner) -> R) -> R { body(&terms) }
+
+    public mutating func resetProblems() {
+        problems.removeAll(keepingCapacity: true)
+        errorCount = 0
+    }
+
+    /// Records a problem with the record on `line`.
+    public mutating func fail(_ line: Int, _ column: String?, _ message: String) {
+        errorCount += 1
+        if problems.count < problemLimit { problems.append(Problem(line: line, column: column, message: message)) }
+    }
+
+    /// Reads the next record of `scanner` (over `base`): `.record` with a valid line, `.invalid` after
+    /// recording its problems, `.end` at the end of the buffer.
+    public enum Next {
+        case record(PurchaseRecord)
+        case invalid
+        case end
+    }
+
+    @inline(__always)
+    public mutating func next(_ scanner: inout CSVRecordScanner, _ base: UnsafePointer<UInt8>) -> Next {
+        lastIDHash = nil
+        switch scanner.next() {
+        case .end: return .end
+        case .failure(let message):
+            records += 1
+            fail(scanner.recordLine, nil, message)
+            return .invalid
+        case .record(let count):
+            guard count == columns.count else {
+                records += 1
+                fail(scanner.recordLine, nil, "the record has \(count) field\(count == 1 ? "" : "s"); expected \(columns.count), as in the header")
+                return .invalid
+            }
+            return decode(base, scanner).map(Next.record) ?? .invalid
+        }
+    }
+
+    private static func text(_ base: UnsafePointer<UInt8>, _ span: FieldSpan) -> String {
+        String(decoding: UnsafeBufferPointer(start: base + span.start, count: span.end - span.start), as: UTF8.self)
+    }
+
+    /// The bytes of a field, with doubled quotes undone into scratch buffer `k` when needed; valid
+    /// until that buffer is next used.
+    @inline(__always)
+    private mutating func bytes(_ base: UnsafePointer<UInt8>, _ span: FieldSpan, _ k: Int) -> UnsafeRawBufferPointer {
+        guard span.escaped else { return UnsafeRawBufferPointer(start: base + span.start, count: span.end - span.start) }
+        scratch[k].removeAll(keepingCapacity: true)
+        var i = span.start
+        while i < span.end {
+            scratch[k].append(base[i])
+            i += base[i] == 34 ? 2 : 1
+        }
+        return scratch[k].withUnsafeBytes { UnsafeRawBufferPointer(start: $0.baseAddress, count: $0.count) }
+    }
+
+    /// The term of a field's text, or -1 when it is empty.
+    @inline(__always)
+    private mutating func term(_ base: UnsafePointer<UInt8>, _ span: FieldSpan, _ k: Int, _ end: Int) -> Int32 {
+        guard !span.isEmpty else { return -1 }
+        if !span.escaped { return Int32(terms.intern(base + span.start, span.end - span.start, readable: end - span.start)) }
+        let b = bytes(base, span, k)
+        return Int32(terms.intern(b.baseAddress!, b.count))
+    }
+
+    /// Decodes one record whose fields are spans of `base`: the record, or nil after recording every
+    /// problem it has.
+    public mutating func decode(_ base: UnsafePointer<UInt8>, _ fields: some PurchaseRecordFields) -> PurchaseRecord? {
+        records += 1
+        let c = columns
+        let line = fields.recordLine
+        let end = fields.bufferEnd
+        var ok = true
+        @inline(__always) func required(_ index: Int, _ name: String) -> FieldSpan? {
+            let span = fields.field(index)
+            if span.isEmpty {
+                fail(line, name, "the field is empty; a value is required")
+                ok = false
+                return nil
+            }
+            return span
+        }
+        var id = UnsafeRawBufferPointer(start: nil, count: 0)
+        var idHash: UInt64 = 0
+        lastIDHash = nil
+        if let span = required(c.id, "id") {
+            id = bytes(base, span, 0)
+            idHash = byteHash(id.baseAddress!, id.count)
+            lastIDHash = idHash
+        }
+        var date: Int32 = 0
+        if let span = required(c.date, "date") {
+            if let d = FieldParser.date(base, span.start, span.end) {
+                date = d
+            } else {
+                ok = false
+                fail(line, "date", "'\(Self.text(base, span))' is not a valid date; expected YYYY-MM-DD (ISO 8601), such as 2024-03-31")
+            }
+        }
+        var supplier: Int32 = -1, category: Int32 = -1, currency: Int32 = -1
+        if let span = required(c.supplier, "supplier") { supplier = term(base, span, 1, end) }
+        if let span = required(c.category, "category") { category = term(base, span, 2, end) }
+        var amountText = UnsafeRawBufferPointer(start: nil, count: 0)
+        var amount: ParsedDecimal?
+        if let span = required(c.amount, "amount") {
+            amount = FieldParser.decimal(base, span.start, span.end)
+            if amount == nil {
+                ok = false
+                fail(line, "amount", "'\(Self.text(base, span))' is not a number; expected a decimal number with '.' as the decimal point, such as 1234.50 or -99.5")
+            } else {
+                amountText = bytes(base, span, 3)
+            }
+        }
+        var code = CurrencyCode.unknown
+        if let span = required(c.currency, "currency") {
+            if span.end - span.start == 3, let parsed = CurrencyCode(base[span.start], base[span.start + 1], base[span.start + 2]) {
+                code = parsed
+                currency = term(base, span, 4, end)
+            } else {
+                ok = false
+                fail(line, "currency", "'\(Self.text(base, span))' is not a currency code; expected three upper-case letters (ISO 4217), such as NOK")
+            }
+        }
+        let product = c.product >= 0 ? term(base, fields.field(c.product), 5, end) : -1
+        var quantityText = UnsafeRawBufferPointer(start: nil, count: 0)
+        var quantity: ParsedDecimal?
+        if c.quantity >= 0 {
+            let span = fields.field(c.quantity)
+            if !span.isEmpty {
+                quantity = FieldParser.decimal(base, span.start, span.end)
+                if quantity == nil {
+                    ok = false
+                    fail(line, "quantity", "'\(Self.text(base, span))' is not a number; expected a decimal number with '.' as the decimal point, such as 12 or 0.5")
+                } else {
+                    quantityText = bytes(base, span, 6)
+                }
+            }
+        }
+        let unit = c.unit >= 0 ? term(base, fields.field(c.unit), 7, end) : -1
+        let customer = c.customer >= 0 ? term(base, fields.field(c.customer), 8, end) : -1
+        let erpCategory = c.erpCategory >= 0 ? term(base, fields.field(c.erpCategory), 9, end) : -1
+        var scope3: UInt8 = 0
+        if c.scope3 >= 0 {
+            let span = fields.field(c.scope3)
+            if !span.isEmpty {
+                if let category = Scope3Category(parsing: Self.text(base, span)) {
+                    scope3 = UInt8(category.rawValue)
+                } else {
+                    ok = false
+                    fail(line, "scope3_category", "'\(Self.text(base, span))' is not a Scope 3 category; expected a number from 1 to 15")
+                }
+            }
+        }
+        var sourceLine = line
+        if c.sourceLine >= 0 {
+            let span = fields.field(c.sourceLine)
+            if !span.isEmpty {
+                if let n = Int(Self.text(base, span)), n > 0 {
+                    sourceLine = n
+                } else {
+                    ok = false
+                    fail(line, "source_line", "'\(Self.text(base, span))' is not a line number; expected a positive whole number")
+                }
+            }
+        }
+        guard ok, let amount else { return nil }
+        return PurchaseRecord(
+            line: line, sourceLine: sourceLine, id: id, idHash: idHash, date: date, supplier: supplier, category: category,
+            currency: currency, currencyCode: code, product: product, unit: unit, customer: customer, erpCategory: erpCategory,
+            amountText: amountText, amount: amount, quantityText: quantityText, quantity: quantity, scope3: scope3)
+    }
+}

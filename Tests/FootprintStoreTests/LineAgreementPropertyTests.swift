@@ -1,0 +1,124 @@
+import FootprintCore
+import FootprintImport
+import Foundation
+import Testing
+@testable import FootprintStore
+
+/// Property: for any ledger, the stateless `calculate --data` (with `--lines-out`) and a workspace run
+/// (`runs lines`) give every line the same outcome, the same kg bit for bit, and the same provenance
+/// columns. Both paths decode lines with `PurchaseRecordDecoder` and write provenance with
+/// `ProvenanceCSV`; this checks that they agree by construction, on generated ledgers that exercise
+/// every rule, unmapped reason, credit notes, quoting, units and currencies.
+@Suite struct LineAgreementPropertyTests {
+    /// A small deterministic generator (SplitMix64), so that a failing seed can be replayed.
+    struct Generator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        mutating func int(_ range: ClosedRange<Int>) -> Int { range.lowerBound + Int(next() % UInt64(range.count)) }
+        mutating func pick<T>(_ values: [T]) -> T { values[int(0...values.count - 1)] }
+        mutating func chance(_ percent: Int) -> Bool { int(0...99) < percent }
+    }
+
+    /// Writes a random ledger and its reference data into `folder`.
+    static func writeLedger(seed: UInt64, lines: Int, into folder: String) throws {
+        var g = Generator(state: seed)
+        func write(_ name: String, _ rows: [String]) throws {
+            try Data((rows.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: folder + "/" + name))
+        }
+        let suppliers = (1...8).map { "SUP-\($0)" } + ["\"Comma, Supplier\"", "SUP-X"]
+        let categories = ["541512", "334111", "221122", "481000", "722511", "no-such-category", "\"quoted \"\"cat\"\"\""]
+        let products = ["LAPTOP-1", "SERVER-2", "KWH-3", ""]
+        try write("factors.csv", [
+            "category,name,kgco2e_per_unit,unit,price_year,source",
+            "541512,IT services,0.12,USD,2022,test",
+            "334111,Computers,0.31,USD,2022,test",
+            "334111,Laptop (average data),250,piece,,test",
+            "221122,Electricity,0.2,kWh,,test",
+            "221122,Electricity spend,0.9,NOK,2024,test",
+            "481000,Air travel,1.1,EUR,2021,test",
+            "\"quoted \"\"cat\"\"\",Quoted,0.5,USD,2022,test",
+        ])
+        try write("rates.csv", ["currency,year,per_usd", "USD,2022,1", "USD,2023,1", "USD,2024,1", "NOK,2023,10.5", "NOK,2024,10.7", "EUR,2024,0.92", "EUR,2022,0.95"])
+        try write("price_index.csv", ["year,index", "2022,292.655", "2023,304.702", "2024,313.689"])
+        try write("suppliers.csv", ["id,name,country"] + suppliers.map { "\($0),Name,NO" })
+        try write("supplier_emissions.csv", [
+            "supplier,year,scope1,scope2,scope3_upstream,revenue,currency",
+            "SUP-2,2023,10,20,300,1000000,NOK", "SUP-3,2022,1,2,3,50000,EUR", "SUP-4,2024,5,5,50,2000000,USD",
+        ])
+        try write("product_footprints.csv", [
+            "supplier,product,kgco2e_per_unit,unit", "SUP-1,LAPTOP-1,274.0,piece", "SUP-1,KWH-3,0.05,MWh", "SUP-5,SERVER-2,1200,piece",
+        ])
+        var rows = ["id,date,supplier,category,amount,currency,product,quantity,unit,customer"]
+        for i in 0..<lines {
+            let year = g.pick([2022, 2023, 2024, 2025])
+            let date = "\(year)-\(String(format: "%02d", g.int(1...12)))-\(String(format: "%02d", g.int(1...28)))"
+            let credit = g.chance(8)
+            let amount = "\(credit ? "-" : "")\(g.int(0...99_999)).\(String(format: "%02d", g.int(0...99)))"
+            let product = g.pick(products)
+            let quantity = product.isEmpty && !g.chance(20) ? "" : "\(credit ? "-" : "")\(g.int(1...40))\(g.chance(30) ? ".5" : "")"
+            let unit = quantity.isEmpty ? "" : g.pick(["piece", "kWh", "MWh", "kg", "pcs"])
+            let customer = g.chance(40) ? "CUST-\(g.int(1...5))" : ""
+            let id = g.chance(5) ? "\"INV,\(i)\"" : "INV-\(i)"
+            rows.append(
+                "\(id),\(date),\(g.pick(suppliers)),\(g.pick(categories)),\(amount),\(g.pick(["NOK", "NOK", "USD", "EUR", "DKK"])),"
+                    + "\(product),\(quantity),\(unit),\(customer)")
+        }
+        try write("purchases.csv", rows)
+    }
+
+    /// The per-line output of the stateless path, by purchase id: the provenance fields.
+    static func statelessLines(_ folder: String, threads: Int) throws -> [String: [String]] {
+        let reference = try ReferenceDataReader.read(directory: folder)
+        let scanner = LedgerScanner(engine: InventoryEngine(reference: reference), options: .init(threads: threads, blockBytesPerThread: 4096))
+        var output: [UInt8] = []
+        _ = try scanner.scan(path: folder + "/purchases.csv", displayName: "purchases.csv") { output.append(contentsOf: $0) }
+        var result: [String: [String]] = [:]
+        try output.withUnsafeBufferPointer { buffer in
+            var csv = CSVRecordScanner(base: buffer.baseAddress!, count: buffer.count)
+            guard case .record = csv.next() else { throw CancellationError() }
+            let header = csv.fields.map { csv.string($0) }
+            let first = try #require(header.firstIndex(of: "method"))
+            #expect(Array(header[first...]) == ProvenanceCSV.columns)
+            while case .record = csv.next() {
+                let fields = csv.fields.map { csv.string($0) }
+                result[fields[1]] = Array(fields[first...])
+            }
+        }
+        return result
+    }
+
+    @Test(arguments: [1, 2, 3, 5, 8, 13, 21, 34] as [UInt64])
+    func everyLineAgrees(seed: UInt64) throws {
+        let t = try TemporaryWorkspace()
+        defer { t.cleanUp() }
+        let folder = t.folder + "/ledger"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try Self.writeLedger(seed: seed, lines: 400, into: folder)
+        try t.workspace.importFolder(folder)
+        _ = try t.workspace.calculate(CalculationOptions(full: true, threads: 2))
+        let run = try #require(try t.workspace.runs().first)
+        var workspaceLines: [String: [String]] = [:]
+        _ = try t.workspace.runLines(id: run.id) { line in
+            var fields = ProvenanceCSV.fields(line.provenance)
+            // A workspace keeps an imported factors.csv as a library (`factors@<hash>`): the source
+            // names it so; the stateless path names the file. Everything else must be equal.
+            fields[4] = fields[4].replacingOccurrences(of: #"factors@[0-9a-f]+:"#, with: "factors.csv:", options: .regularExpression)
+            workspaceLines[line.purchaseID] = fields
+        }
+        for threads in [1, 3] {
+            let stateless = try Self.statelessLines(folder, threads: threads)
+            #expect(stateless.count == 400)
+            #expect(Set(stateless.keys) == Set(workspaceLines.keys))
+            for (id, fields) in stateless.sorted(by: { $0.key < $1.key }) {
+                let theirs = try #require(workspaceLines[id])
+                #expect(fields == theirs, "seed \(seed), \(threads) threads, purchase \(id)")
+            }
+        }
+    }
+}
