@@ -16,8 +16,9 @@ out=bench/out/pact
 mkdir -p "$out"
 . bench/measure.sh
 command -v wrk >/dev/null || { echo "installing wrk ..." >&2; apt-get install -y -qq wrk >/dev/null; }
-swift build -c release --product footprint >/dev/null
-bin=.build/release/footprint
+# FOOTPRINT_BIN: a footprint binary to measure instead of this checkout's release build (bench/ab.sh).
+bin=${FOOTPRINT_BIN:-.build/release/footprint}
+[ -n "${FOOTPRINT_BIN:-}" ] || swift build -c release --product footprint >/dev/null
 db=$out/footprint.sqlite
 rm -f "$db" "$db-wal" "$db-shm"
 

@@ -21,8 +21,9 @@ if [ ! -f "$data/purchases.csv" ]; then
   echo "generating $lines lines into $data ..."
   python3 "$shared/bench/genledger.py" "$data" --lines "$lines" --seed 1
 fi
-(cd "$root" && swift build -c release --product footprint >/dev/null)
-bin=$root/.build/release/footprint
+# FOOTPRINT_BIN: a footprint binary to measure instead of this checkout's release build (bench/ab.sh).
+bin=${FOOTPRINT_BIN:-$root/.build/release/footprint}
+[ -n "${FOOTPRINT_BIN:-}" ] || (cd "$root" && swift build -c release --product footprint >/dev/null)
 db=$out/bench.sqlite
 size=$(stat -c %s "$data/purchases.csv")
 echo "ledger: $lines lines, $((size / 1000000)) MB; $(nproc) cores; sqlite3 $(sqlite3 --version | cut -d' ' -f1)"
