@@ -34,14 +34,25 @@ public struct CSVRecordScanner {
     public var quoteFree = false
     /// The number of fields of the last record.
     public private(set) var fieldCount = 0
+    /// The byte between fields: ',' for the canonical files; an ERP export's own (';', tab, '|', ...).
+    let delimiter: UInt8
+    /// Whether spaces before an opening quote and after a closing quote are tolerated (`a; "b"`), as
+    /// ERP exports write them.
+    public var spacesAroundQuotes = false
 
-    public init(base: UnsafePointer<UInt8>, count: Int, position: Int = 0, firstLine: Int = 1, expectedFields: Int = 16) {
+    public init(
+        base: UnsafePointer<UInt8>, count: Int, position: Int = 0, firstLine: Int = 1, expectedFields: Int = 16, delimiter: UInt8 = 44
+    ) {
         self.base = base
         self.end = count
         self.position = position
         self.line = firstLine
+        self.delimiter = delimiter
         self.storage = FieldStorage(capacity: max(16, expectedFields * 2))
     }
+
+    /// How messages name the delimiter: `','`, `a tab`.
+    var delimiterName: String { delimiter == 9 ? "a tab" : "'\(Character(Unicode.Scalar(delimiter)))'" }
 
     /// The fields of the last record; valid until the next call.
     public var fields: [FieldSpan] { (0..<fieldCount).map { storage.spans[$0] } }
@@ -83,11 +94,12 @@ public struct CSVRecordScanner {
         // Fast path: a record on one line without quotes (the common case) splits on commas only.
         let remaining = end - position
         let lineEnd = memchr(base + position, 10, remaining).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? end
+        let delimiter = self.delimiter
         if memchr(base + position, 34, lineEnd - position) == nil {
             var start = position
             var p = position
             while p < lineEnd {
-                if base[p] == 44 {
+                if base[p] == delimiter {
                     append(FieldSpan(start: start, end: p, escaped: false))
                     start = p + 1
                 }
@@ -97,6 +109,11 @@ public struct CSVRecordScanner {
         }
         var p = position
         while true {
+            if spacesAroundQuotes {
+                var s = p
+                while s < end && base[s] == 32 && delimiter != 32 { s += 1 }
+                if s > p && s < end && base[s] == 34 { p = s }
+            }
             if p < end && base[p] == 34 {
                 // Quoted field.
                 let start = p + 1
@@ -121,12 +138,13 @@ public struct CSVRecordScanner {
                 }
                 append(FieldSpan(start: start, end: q, escaped: escaped))
                 p = q + 1
+                if spacesAroundQuotes { while p < end && base[p] == 32 && delimiter != 32 { p += 1 } }
                 if p >= end {
                     position = end
                     return .record(fieldCount: fieldCount)
                 }
                 let c = base[p]
-                if c == 44 {
+                if c == delimiter {
                     p += 1
                     continue
                 }
@@ -136,13 +154,13 @@ public struct CSVRecordScanner {
                     return .record(fieldCount: fieldCount)
                 }
                 skipToNextLine(from: p)
-                return .failure("unexpected '\(Character(Unicode.Scalar(c)))' after a closing quote; expected ',' or the end of the line")
+                return .failure("unexpected '\(Character(Unicode.Scalar(c)))' after a closing quote; expected \(delimiterName) or the end of the line")
             }
             // Unquoted field.
             let start = p
             while p < end {
                 let c = base[p]
-                if c == 44 || c == 10 { break }
+                if c == delimiter || c == 10 { break }
                 if c == 34 {
                     skipToNextLine(from: p)
                     return .failure("a '\"' inside an unquoted field; expected the whole field in quotes, with inner quotes doubled")
@@ -150,7 +168,7 @@ public struct CSVRecordScanner {
                 p += 1
             }
             if p >= end { return finishFile(start) }
-            if base[p] == 44 {
+            if base[p] == delimiter {
                 append(FieldSpan(start: start, end: p, escaped: false))
                 p += 1
                 continue
@@ -170,7 +188,7 @@ public struct CSVRecordScanner {
         var p = position
         while p + 8 <= end {
             let word = raw.loadUnaligned(fromByteOffset: p, as: UInt64.self)
-            var hits = zeroBytes(word ^ (ones &* 44)) | zeroBytes(word ^ (ones &* 10))
+            var hits = zeroBytes(word ^ (ones &* UInt64(delimiter))) | zeroBytes(word ^ (ones &* 10))
             while hits != 0 {
                 let q = p + hits.trailingZeroBitCount >> 3
                 if base[q] == 10 { return finishLine(start, q) }
@@ -183,7 +201,7 @@ public struct CSVRecordScanner {
         while p < end {
             let c = base[p]
             if c == 10 { return finishLine(start, p) }
-            if c == 44 {
+            if c == delimiter {
                 append(FieldSpan(start: start, end: p, escaped: false))
                 start = p + 1
             }

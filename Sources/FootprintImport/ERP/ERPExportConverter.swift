@@ -16,12 +16,24 @@ public enum ERPExportConverter {
         var ignored: [String] = []
         let table = ERPCategoryTable(rules: mapping.categories, capitalAccounts: mapping.capitalAccounts, problems: &ignored)
         let text = try ERPTextDecoder.utf8(bytes, encoding: mapping.encoding, file: fileName).get()
-        var splitter = DelimitedRecordSplitter(bytes: text, delimiter: mapping.delimiter)
+        return try text.withUnsafeBufferPointer { buffer throws(InputError) in
+            try convert(buffer, fileName: fileName, mapping: mapping, table: table)
+        }
+    }
+
+    /// Converts the export's UTF-8 text.
+    private static func convert(
+        _ buffer: UnsafeBufferPointer<UInt8>, fileName: String, mapping: ERPMapping, table: ERPCategoryTable
+    ) throws(InputError) -> ConvertedLedger {
+        // A buffer that is never empty, so that the base address exists for an empty export.
+        let base = buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!
+        var splitter = CSVRecordScanner(base: base, count: buffer.count, delimiter: mapping.delimiter.byte)
+        splitter.spacesAroundQuotes = true
         let header: [String], headerLine: Int
         switch splitter.next() {
         case .end: throw InputError(file: fileName, line: 1, message: "the file is empty; expected a header row")
-        case .failure(let line, let message): throw InputError(file: fileName, line: line, message: "cannot read the header: \(message)")
-        case .record(let line, let fields): (header, headerLine) = (fields, line)
+        case .failure(let message): throw InputError(file: fileName, line: splitter.recordLine, message: "cannot read the header: \(message)")
+        case .record: (header, headerLine) = (splitter.fields.map { splitter.string($0) }, splitter.recordLine)
         }
         let columns = try ERPHeaderColumns(header: header, line: headerLine, columns: mapping.columns, file: fileName)
         let reader = ERPLineReader(mapping: mapping, columns: columns, table: table, file: fileName, fieldCount: header.count)
@@ -29,7 +41,7 @@ public enum ERPExportConverter {
         var diagnostics: [Diagnostic] = []
         var omitted = 0
         var rowText: [UInt8] = []
-        rowText.reserveCapacity(text.count)
+        rowText.reserveCapacity(buffer.count)
         var starts: [UInt32] = []
         var firstLineOfID: [String: Int] = [:]
         var unmapped: [String: UnmappedERPValue] = [:]
@@ -37,8 +49,10 @@ public enum ERPExportConverter {
             var found: [Diagnostic] = []
             switch splitter.next() {
             case .end: break loop
-            case .failure(let line, let message): found.append(Diagnostic(file: fileName, line: line, message: message))
-            case .record(let line, let fields):
+            case .failure(let message): found.append(Diagnostic(file: fileName, line: splitter.recordLine, message: message))
+            case .record:
+                let line = splitter.recordLine
+                let fields = splitter.fields.map { splitter.string($0) }
                 let row = reader.read(fields: fields, line: line, diagnostics: &found)
                 if let id = reader.id(fields: fields) {
                     if let first = firstLineOfID[id] {
