@@ -85,6 +85,9 @@ final class RecordBlockReader {
             mapping = (pointer, length)
             let base = UnsafePointer(pointer.assumingMemoryBound(to: UInt8.self)) + delta
             let count = length - delta
+            // A file whose lines end with CR alone has no record boundary: refuse it by its header
+            // line, before the window grows to find one (the first window only).
+            if offset == 0 { try CSVHeader.checkLineEnds(base, count: count, file: file) }
             let atEnd = aligned + length == fileSize
             let targets = (1..<max(1, parts)).map { count * $0 / parts }
             let found = RecordBoundaries.find(base, count: count, targets: targets)
