@@ -1,5 +1,11 @@
 import Foundation
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The position of one field in a buffer. `escaped` is set when a quoted field contains
 /// doubled quotes that must be undone before the text is used.

@@ -25,17 +25,22 @@ public struct CSVTable: Sendable {
         return try parse(data: data, file: name, diagnostics: &diagnostics)
     }
 
-    /// Parses CSV bytes. Throws when the header is missing.
-    public static func parse(data: Data, file: String, diagnostics: inout [Diagnostic]) throws(InputError) -> CSVTable {
+    /// Parses CSV bytes. Throws when the header is missing, and, `checkingHeader`, when the lines end
+    /// with CR alone or a column is named twice (see `CSVHeader`). The content of an earlier import is
+    /// read without those checks (`checkingHeader: false`), so that a workspace keeps calculating after
+    /// an upgrade.
+    public static func parse(data: Data, file: String, diagnostics: inout [Diagnostic], checkingHeader: Bool = true) throws(InputError) -> CSVTable {
         let bytes = [UInt8](data)
         return try bytes.withUnsafeBufferPointer { buffer throws(InputError) -> CSVTable in
             let base = buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!
             let bom = buffer.count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF ? 3 : 0
+            if checkingHeader { try CSVHeader.checkLineEnds(base, count: buffer.count, start: bom, file: file) }
             var scanner = CSVRecordScanner(base: base, count: buffer.count, position: bom)
             let header: [String]
             switch scanner.next() {
             case .record:
                 header = scanner.fields.map { scanner.string($0).trimmingWhitespace() }
+                if checkingHeader { try CSVHeader.checkUnique(header, file: file) { $0.lowercased() } }
             case .end:
                 throw InputError(file: file, line: 1, message: "the file is empty; expected a header row")
             case .failure(let message):

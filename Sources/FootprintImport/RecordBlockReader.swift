@@ -1,4 +1,10 @@
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Reads a CSV file as a sequence of memory-mapped windows that start and end on record
 /// boundaries: no copy into a buffer, and memory bounded by the window whatever the file's size
@@ -26,6 +32,13 @@ final class RecordBlockReader {
     /// Records longer than this are an error (an unterminated quote, most likely).
     let maxRecordBytes = 256 << 20
     private static let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
+    #if canImport(Darwin)
+    /// Darwin has no MAP_POPULATE; the madvise after mapping asks for the pages ahead.
+    private static let mapFlags = MAP_PRIVATE
+    #else
+    /// Pages read in at once, rather than faulted in one by one.
+    private static let mapFlags = MAP_PRIVATE | MAP_POPULATE
+    #endif
 
     init(path: String, displayName: String, blockBytes: Int) throws(InputError) {
         self.path = path
@@ -67,13 +80,16 @@ final class RecordBlockReader {
             let aligned = offset & ~(Self.pageSize - 1)
             let delta = offset - aligned
             let length = min(window + delta, fileSize - aligned)
-            guard let pointer = mmap(nil, length, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, off_t(aligned)), pointer != MAP_FAILED else {
+            guard let pointer = mmap(nil, length, PROT_READ, Self.mapFlags, fd, off_t(aligned)), pointer != MAP_FAILED else {
                 throw InputError(file: file, message: "cannot read '\(path)': \(String(cString: strerror(errno)))")
             }
             madvise(pointer, length, MADV_SEQUENTIAL | MADV_WILLNEED)
             mapping = (pointer, length)
             let base = UnsafePointer(pointer.assumingMemoryBound(to: UInt8.self)) + delta
             let count = length - delta
+            // A file whose lines end with CR alone has no record boundary: refuse it by its header
+            // line, before the window grows to find one (the first window only).
+            if offset == 0 { try CSVHeader.checkLineEnds(base, count: count, file: file) }
             let atEnd = aligned + length == fileSize
             let targets = (1..<max(1, parts)).map { count * $0 / parts }
             let found = RecordBoundaries.find(base, count: count, targets: targets)

@@ -1,4 +1,10 @@
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Finds record boundaries in a CSV buffer that starts at a record start: offsets just after a
 /// line break that is not inside a quoted field. Without quotes in the buffer this is a `memchr`;

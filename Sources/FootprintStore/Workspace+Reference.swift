@@ -24,7 +24,7 @@ extension Workspace {
         }
         let rows: Int
         do {
-            rows = try Self.parseReference(kind: kind, data: data, file: displayName).rows
+            rows = try Self.parseReference(kind: kind, data: data, file: displayName, checkingHeader: true).rows
             if kind == .suppliers { try Self.checkRegister(data: data, file: displayName) }
         } catch { throw .input(error) }
         let id: Int64 = try transaction { db in
@@ -76,9 +76,11 @@ extension Workspace {
     }
 
     /// Reads one reference file; `keys` names what each row defines, for conflicts between imports.
-    static func parseReference(kind: ImportKind, data: Data, file: String) throws(InputError) -> (data: ReferenceData, rows: Int, keys: [(String, SourceLocation)]) {
+    /// A new file is read `checkingHeader` (CR-only line ends, a column named twice: see `CSVTable`);
+    /// the stored content of an earlier import is read as it was accepted.
+    static func parseReference(kind: ImportKind, data: Data, file: String, checkingHeader: Bool = false) throws(InputError) -> (data: ReferenceData, rows: Int, keys: [(String, SourceLocation)]) {
         var diagnostics: [Diagnostic] = []
-        let table = try CSVTable.parse(data: data, file: file, diagnostics: &diagnostics)
+        let table = try CSVTable.parse(data: data, file: file, diagnostics: &diagnostics, checkingHeader: checkingHeader)
         var result = ReferenceData()
         var keys: [(String, SourceLocation)] = []
         switch kind {

@@ -4,10 +4,11 @@ import Foundation
 import GRDB
 
 extension Workspace {
-    /// Writes the register rows of a suppliers.csv import (inside the import's transaction).
+    /// Writes the register rows of a suppliers.csv import (inside the import's transaction; its header
+    /// was checked when it was read first, and a stored import's as it was accepted).
     static func insertRegister(data: Data, file: String, importID: Int64, db: Database) throws {
         var diagnostics: [Diagnostic] = []
-        let table = try CSVTable.parse(data: data, file: file, diagnostics: &diagnostics)
+        let table = try CSVTable.parse(data: data, file: file, diagnostics: &diagnostics, checkingHeader: false)
         let records = try SupplierRegisterReader.records(table, &diagnostics)
         let lines = Dictionary(table.rows.compactMap { row in table.columnIndex("id").map { (row.fields[$0].trimmingCharacters(in: .whitespaces), row.line) } }, uniquingKeysWith: { a, _ in a })
         for r in records { try insertRegisterRow(r, importID: importID, line: lines[r.id] ?? 0, db: db) }

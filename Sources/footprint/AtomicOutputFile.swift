@@ -1,6 +1,12 @@
 import FootprintImport
 import Foundation
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// An output file that appears whole or not at all: written to a temporary file beside the
 /// target, and renamed over it only on `commit`.

@@ -19,12 +19,6 @@ enum CLIHarness {
         return URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
     }()
 
-    /// The shared folder beside the project (benchmark scripts and public data), or FOOTPRINT_SHARED.
-    static var shared: URL {
-        if let path = ProcessInfo.processInfo.environment["FOOTPRINT_SHARED"] { return URL(fileURLWithPath: path) }
-        return packageRoot.deletingLastPathComponent().appendingPathComponent("shared")
-    }
-
     /// The `footprint` executable built beside the tests, or FOOTPRINT_BIN.
     static var executable: URL {
         if let path = ProcessInfo.processInfo.environment["FOOTPRINT_BIN"] { return URL(fileURLWithPath: path) }

@@ -4,17 +4,22 @@ import Testing
 /// The built `footprint` agrees with the independent DuckDB implementation of the method
 /// hierarchy (../shared/bench/reference_duckdb.py) on a generated ledger.
 @Suite struct ReferenceAgreementTests {
-    @Test(arguments: [(lines: 30_000, seed: 3), (lines: 5_000, seed: 11)])
+    @Test(
+        .enabled(
+            if: SharedFolder.isAvailable("bench/genledger.py") && SharedFolder.isAvailable("bench/reference_duckdb.py"),
+            "../shared/bench with genledger.py and reference_duckdb.py is absent"),
+        arguments: [(lines: 30_000, seed: 3), (lines: 5_000, seed: 11)])
     func agreesWithDuckDBReference(lines: Int, seed: Int) throws {
+        let genledger = try SharedFolder.file("bench/genledger.py")
+        let referenceScript = try SharedFolder.file("bench/reference_duckdb.py")
         let dir = try CLIHarness.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let bench = CLIHarness.shared.appendingPathComponent("bench")
-        let gen = try CLIHarness.python([bench.appendingPathComponent("genledger.py").path, dir.path, "--lines", String(lines), "--seed", String(seed)])
+        let gen = try CLIHarness.python([genledger.path, dir.path, "--lines", String(lines), "--seed", String(seed)])
         try #require(gen.status == 0, "genledger.py failed: \(gen.stderr)")
 
         let ours = try CLIHarness.footprint("calculate", "--data", dir.path, "--json")
         try #require(ours.status == 0, "footprint failed: \(ours.stderr)")
-        let reference = try CLIHarness.python([bench.appendingPathComponent("reference_duckdb.py").path, dir.path, "--threads", "2"])
+        let reference = try CLIHarness.python([referenceScript.path, dir.path, "--threads", "2"])
         try #require(reference.status == 0, "reference_duckdb.py failed (is duckdb installed? pip install duckdb): \(reference.stderr)")
 
         let a = try CLIHarness.json(ours.stdout)

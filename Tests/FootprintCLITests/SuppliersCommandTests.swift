@@ -3,17 +3,19 @@ import Testing
 
 /// `footprint suppliers ...` end to end on the example company plus a register with identifiers.
 @Suite struct SuppliersCommandTests {
-    static var sample: String { CLIHarness.shared.appendingPathComponent("samples/sbti-companies-sample.xlsx").path }
+    static let sample = "samples/sbti-companies-sample.xlsx"
 
-    @Test func registerStatusSBTiListShowAssess() throws {
-        let dir = try CLIHarness.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
+    /// Writes `text` to the file `name` of `dir` and returns its path.
+    static func write(_ dir: URL, _ name: String, _ text: String) throws -> String {
+        let path = dir.appendingPathComponent(name).path
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    /// A workspace (w.sqlite in `dir`) with the example company, its suppliers with a LEI for SUP-0004
+    /// and strategic flags, calculated once; returns its path.
+    static func exampleWithRegister(_ dir: URL) throws -> String {
         let db = dir.appendingPathComponent("w.sqlite").path
-        func write(_ name: String, _ text: String) throws -> String {
-            let path = dir.appendingPathComponent(name).path
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-            return path
-        }
         #expect(try CLIHarness.footprint("init", "--db", db).status == 0)
         let example = CalculateCommandTests.example
         for (kind, name) in WorkspaceCommandTests.files where kind != "suppliers" {
@@ -25,10 +27,18 @@ import Testing
         for i in 1..<lines.count {
             lines[i] += lines[i].hasPrefix("SUP-0004,") ? ",5493001KJTIIGC8Y1R01,yes" : lines[i].hasPrefix("SUP-0001,") ? ",,yes" : ",,"
         }
-        let suppliers = try write("suppliers.csv", lines.joined(separator: "\n") + "\n")
+        let suppliers = try write(dir, "suppliers.csv", lines.joined(separator: "\n") + "\n")
         let imported = try CLIHarness.footprint("import", "suppliers", suppliers, "--db", db)
         #expect(imported.status == 0, "\(imported.stderr)")
         #expect(try CLIHarness.footprint("calculate", "--db", db).status == 0)
+        return db
+    }
+
+    @Test func registerStatusListShowAssess() throws {
+        let dir = try CLIHarness.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        func write(_ name: String, _ text: String) throws -> String { try Self.write(dir, name, text) }
+        let db = try Self.exampleWithRegister(dir)
 
         let bad = try write("bad.csv", "supplier,fact,value,source,checked_on\nSUP-0001,rba,member,x,2026-01-01\nSUP-0099,cdp,A,x,2026-01-01\n")
         let refused = try CLIHarness.footprint("suppliers", "import-status", bad, "--db", db)
@@ -37,19 +47,6 @@ import Testing
         let status = try write("status.csv", "supplier,fact,value,source,checked_on,level\nSUP-0001,rba,member,RBA list,2026-09-01,Regular\n")
         let ok = try CLIHarness.footprint("suppliers", "import-status", status, "--db", db)
         #expect(ok.status == 0 && ok.stdout.hasPrefix("Imported status.csv as #"), "\(ok.stderr)")
-
-        if FileManager.default.fileExists(atPath: Self.sample) {
-            let report = try CLIHarness.footprint("suppliers", "import-sbti", Self.sample, "--db", db)
-            #expect(report.status == 0, "\(report.stderr)")
-            #expect(report.stdout.contains("SUP-0004 Skarv Nettverk AS -> row 2 'Nordic Network Systems ASA' SBTI-40001: targets set (by lei)"), "\(report.stdout)")
-            #expect(report.stdout.contains("SUP-0007 Blå Konsult AB -> row 3 'Blå Konsult AB' SBTI-40002: targets set (by name)"))
-            #expect(report.stdout.contains("Nothing stored"))
-            let applied = try CLIHarness.footprint("suppliers", "import-sbti", Self.sample, "--apply", "--checked-on", "2026-11-01", "--json", "--db", db)
-            #expect(applied.status == 0, "\(applied.stderr)")
-            #expect(try CLIHarness.json(applied.stdout)["stored"] as? Int == 2)
-        } else {
-            print("skipped the SBTi part: \(Self.sample) is absent")
-        }
 
         let list = try CLIHarness.footprint("suppliers", "list", "--json", "--db", db)
         #expect(list.status == 0, "\(list.stderr)")
@@ -68,5 +65,21 @@ import Testing
         #expect(assess.status == 0, "\(assess.stderr)")
         let results = try #require(try JSONSerialization.jsonObject(with: Data(assess.stdout.utf8)) as? [[String: Any]])
         #expect(results.map { "\($0["supplier"]!):\($0["tier"]!)" } == ["SUP-0001:in", "SUP-0004:out"])
+    }
+
+    @Test(.enabled(if: SharedFolder.isAvailable(sample), "../shared/samples/sbti-companies-sample.xlsx is absent"))
+    func sbtiSampleMatchedByLEIAndNameThenApplied() throws {
+        let sample = try SharedFolder.file(Self.sample).path
+        let dir = try CLIHarness.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let db = try Self.exampleWithRegister(dir)
+        let report = try CLIHarness.footprint("suppliers", "import-sbti", sample, "--db", db)
+        #expect(report.status == 0, "\(report.stderr)")
+        #expect(report.stdout.contains("SUP-0004 Skarv Nettverk AS -> row 2 'Nordic Network Systems ASA' SBTI-40001: targets set (by lei)"), "\(report.stdout)")
+        #expect(report.stdout.contains("SUP-0007 Blå Konsult AB -> row 3 'Blå Konsult AB' SBTI-40002: targets set (by name)"))
+        #expect(report.stdout.contains("Nothing stored"))
+        let applied = try CLIHarness.footprint("suppliers", "import-sbti", sample, "--apply", "--checked-on", "2026-11-01", "--json", "--db", db)
+        #expect(applied.status == 0, "\(applied.stderr)")
+        #expect(try CLIHarness.json(applied.stdout)["stored"] as? Int == 2)
     }
 }

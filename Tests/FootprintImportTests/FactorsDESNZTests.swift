@@ -5,11 +5,11 @@ import Testing
 
 @Suite("DESNZ 2024 conversion factors")
 struct FactorsDESNZTests {
-    static let available = SharedData.exists(SharedData.desnz2024)
+    static let available = SharedFolder.isAvailable(SharedFolder.desnz2024)
 
     @Test(.enabled(if: available, "shared/data with the DESNZ 2024 workbook is absent"))
     func extractsTheSheets() throws {
-        let library = try DESNZConversionFactors.read(path: SharedData.path(SharedData.desnz2024), sha256: "558116ed")
+        let library = try DESNZConversionFactors.read(path: SharedFolder.file(SharedFolder.desnz2024).path, sha256: "558116ed")
         #expect(library.info.id == "desnz-2024")
         #expect(library.info.version == "2024 v1.1")
         #expect(library.info.sha256 == "558116ed")

@@ -32,9 +32,9 @@ struct FactorsDefaultLibraryTests {
     }
 
     /// Every EPA figure equals the published file's with-margins value for the NAICS code it cites.
-    @Test(.enabled(if: SharedData.exists(SharedData.epa13), "shared/data with the EPA v1.3 CSV is absent"))
+    @Test(.enabled(if: SharedFolder.isAvailable(SharedFolder.epa13), "shared/data with the EPA v1.3 CSV is absent"))
     func spendFiguresMatchTheEPAFile() throws {
-        let epa = try EPASupplyChainFactors.read(path: SharedData.path(SharedData.epa13))
+        let epa = try EPASupplyChainFactors.read(path: SharedFolder.file(SharedFolder.epa13).path)
         for factor in DefaultFactorLibrary.content.factors where factor.unitText == "USD" {
             let naics = try #require(factor.source.firstMatch(of: /NAICS (\d{6})/)?.1)
             let published = try #require(epa.factors.first { $0.category == naics })
@@ -44,9 +44,9 @@ struct FactorsDefaultLibraryTests {
     }
 
     /// Every DESNZ figure equals the workbook's value in the cell it cites, in the same unit.
-    @Test(.enabled(if: SharedData.exists(SharedData.desnz2024), "shared/data with the DESNZ workbook is absent"))
+    @Test(.enabled(if: SharedFolder.isAvailable(SharedFolder.desnz2024), "shared/data with the DESNZ workbook is absent"))
     func activityFiguresMatchTheDESNZWorkbook() throws {
-        let desnz = try DESNZConversionFactors.read(path: SharedData.path(SharedData.desnz2024))
+        let desnz = try DESNZConversionFactors.read(path: SharedFolder.file(SharedFolder.desnz2024).path)
         for factor in DefaultFactorLibrary.content.factors where factor.unitText != "USD" {
             let match = try #require(factor.source.firstMatch(of: /sheet '([^']+)', row (\d+), cell ([A-Z]+\d+)/))
             let published = try #require(

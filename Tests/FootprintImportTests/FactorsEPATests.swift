@@ -5,9 +5,9 @@ import Testing
 
 @Suite("US EPA supply-chain factors")
 struct FactorsEPATests {
-    @Test(.enabled(if: SharedData.exists(SharedData.epa13), "shared/data with the EPA v1.3 CSV is absent"))
+    @Test(.enabled(if: SharedFolder.isAvailable(SharedFolder.epa13), "shared/data with the EPA v1.3 CSV is absent"))
     func readsTheOfficialV1_3File() throws {
-        let library = try EPASupplyChainFactors.read(path: SharedData.path(SharedData.epa13))
+        let library = try EPASupplyChainFactors.read(path: SharedFolder.file(SharedFolder.epa13).path)
         #expect(library.factors.count == 1016)
         #expect(library.info.id == "epa-useeio-1.3")
         #expect(library.info.version == "1.3.0")
@@ -32,10 +32,10 @@ struct FactorsEPATests {
         #expect(library.scope3Defaults.count == 1016)
     }
 
-    @Test(.enabled(if: SharedData.exists(SharedData.epa13ByGHG), "shared/data with the EPA by-GHG CSV is absent"))
+    @Test(.enabled(if: SharedFolder.isAvailable(SharedFolder.epa13ByGHG), "shared/data with the EPA by-GHG CSV is absent"))
     func rejectsTheByGasFile() throws {
         let error = try #require(throws: InputError.self) {
-            try EPASupplyChainFactors.read(path: SharedData.path(SharedData.epa13ByGHG))
+            try EPASupplyChainFactors.read(path: SharedFolder.file(SharedFolder.epa13ByGHG).path)
         }
         #expect(error.diagnostics.first?.description.contains("column 'GHG'") == true)
     }

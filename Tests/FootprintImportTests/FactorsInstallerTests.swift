@@ -16,17 +16,19 @@ struct FactorsInstallerTests {
         #expect(try sha256Hex(of: URL(fileURLWithPath: folder.path("big.bin"))) == sha256Hex(of: big))
     }
 
-    @Test(.enabled(if: SharedData.exists(SharedData.epa13), "shared/data with the EPA v1.3 CSV is absent"))
-    func theSharedCopiesHaveThePublishedHashes() throws {
-        #expect(try sha256Hex(of: URL(fileURLWithPath: SharedData.path(SharedData.epa13))) == FactorLibraryCatalog.epaUSEEIO1_3.sha256)
-        if SharedData.exists(SharedData.desnz2024) {
-            #expect(try sha256Hex(of: URL(fileURLWithPath: SharedData.path(SharedData.desnz2024))) == FactorLibraryCatalog.desnz2024.sha256)
-        }
+    @Test(.enabled(if: SharedFolder.isAvailable(SharedFolder.epa13), "shared/data with the EPA v1.3 CSV is absent"))
+    func theSharedEPACopyHasThePublishedHash() throws {
+        #expect(try sha256Hex(of: SharedFolder.file(SharedFolder.epa13)) == FactorLibraryCatalog.epaUSEEIO1_3.sha256)
     }
 
-    @Test(.enabled(if: SharedData.exists(SharedData.epa13), "shared/data with the EPA v1.3 CSV is absent"))
+    @Test(.enabled(if: SharedFolder.isAvailable(SharedFolder.desnz2024), "shared/data with the DESNZ workbook is absent"))
+    func theSharedDESNZCopyHasThePublishedHash() throws {
+        #expect(try sha256Hex(of: SharedFolder.file(SharedFolder.desnz2024)) == FactorLibraryCatalog.desnz2024.sha256)
+    }
+
+    @Test(.enabled(if: SharedFolder.isAvailable(SharedFolder.epa13), "shared/data with the EPA v1.3 CSV is absent"))
     func installsFromAFileURL() async throws {
-        let url = URL(fileURLWithPath: SharedData.path(SharedData.epa13))
+        let url = try SharedFolder.file(SharedFolder.epa13)
         #expect(url.absoluteString.hasPrefix("file://"))
         let installed = try await FactorLibraryInstaller().install("epa-useeio-1.3", from: url)
         #expect(installed.verified)
@@ -35,19 +37,19 @@ struct FactorsInstallerTests {
         #expect(installed.content.factors.count == 1016)
     }
 
-    @Test(.enabled(if: SharedData.exists(SharedData.desnz2024), "shared/data with the DESNZ workbook is absent"))
+    @Test(.enabled(if: SharedFolder.isAvailable(SharedFolder.desnz2024), "shared/data with the DESNZ workbook is absent"))
     func installsDESNZFromALocalFile() throws {
-        let installed = try FactorLibraryInstaller().install("desnz-2024", file: SharedData.path(SharedData.desnz2024))
+        let installed = try FactorLibraryInstaller().install("desnz-2024", file: SharedFolder.file(SharedFolder.desnz2024).path)
         #expect(installed.verified)
         #expect(installed.content.info.id == "desnz-2024")
         #expect(installed.content.info.sha256 == FactorLibraryCatalog.desnz2024.sha256)
     }
 
-    @Test(.enabled(if: SharedData.exists(SharedData.epa13), "shared/data with the EPA v1.3 CSV is absent"))
+    @Test(.enabled(if: SharedFolder.isAvailable(SharedFolder.epa13), "shared/data with the EPA v1.3 CSV is absent"))
     func aChangedFileIsRejectedNamingBothHashesUnlessAllowed() async throws {
         let folder = try TempFolder()
         defer { folder.remove() }
-        var data = try Data(contentsOf: URL(fileURLWithPath: SharedData.path(SharedData.epa13)))
+        var data = try Data(contentsOf: SharedFolder.file(SharedFolder.epa13))
         data.append(contentsOf: Array("999999,Invented Industry,All GHGs,\"kg CO2e/2022 USD, purchaser price\",0.1,0,0.1,999999\n".utf8))
         let path = folder.path("epa-newer.csv")
         try data.write(to: URL(fileURLWithPath: path))

@@ -17,9 +17,9 @@ struct FactorsXLSXTests {
         #expect(XLSXCellReference(text) == nil)
     }
 
-    @Test(.enabled(if: SharedData.exists(SharedData.desnz2024), "shared/data with the DESNZ 2024 workbook is absent"))
+    @Test(.enabled(if: SharedFolder.isAvailable(SharedFolder.desnz2024), "shared/data with the DESNZ 2024 workbook is absent"))
     func readsTheDESNZWorkbook() throws {
-        let workbook = try XLSXWorkbook(path: SharedData.path(SharedData.desnz2024))
+        let workbook = try XLSXWorkbook(path: SharedFolder.file(SharedFolder.desnz2024).path)
         #expect(workbook.sheetNames.count == 40)
         #expect(workbook.sheetNames.first == "Introduction")
         #expect(workbook.sheetNames.contains("Refrigerant & other"))
@@ -36,9 +36,9 @@ struct FactorsXLSXTests {
         #expect(throws: XLSXError.self) { try workbook.sheet(named: "No such sheet") }
     }
 
-    @Test(.enabled(if: SharedData.exists(SharedData.sbtiSample), "shared/samples with the SBTi sample is absent"))
+    @Test(.enabled(if: SharedFolder.isAvailable(SharedFolder.sbtiSample), "shared/samples with the SBTi sample is absent"))
     func readsTheSBTiSample() throws {
-        let workbook = try XLSXWorkbook(path: SharedData.path(SharedData.sbtiSample))
+        let workbook = try XLSXWorkbook(path: SharedFolder.file(SharedFolder.sbtiSample).path)
         #expect(workbook.sheetNames == ["Companies"])
         let sheet = try workbook.sheet(named: "Companies")
         let rows = sheet.textRows()

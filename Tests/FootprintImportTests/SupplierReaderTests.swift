@@ -112,16 +112,9 @@ import Testing
         #expect(try AssessmentCriteriaFile.decode(data: Data(block.utf8), file: "suppliers.md") == AssessmentCriteria.standard)
     }
 
-    static let sample: String? = {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let path = ProcessInfo.processInfo.environment["FOOTPRINT_SHARED"].map { $0 + "/samples/sbti-companies-sample.xlsx" }
-            ?? root.deletingLastPathComponent().appendingPathComponent("shared/samples/sbti-companies-sample.xlsx").path
-        return FileManager.default.fileExists(atPath: path) ? path : nil
-    }()
-
-    @Test(.enabled(if: sample != nil, "../shared/samples/sbti-companies-sample.xlsx is absent"))
+    @Test(.enabled(if: SharedFolder.isAvailable(SharedFolder.sbtiSample), "../shared/samples/sbti-companies-sample.xlsx is absent"))
     func sbtiWorkbookSampleIsRead() throws {
-        let data = try Data(contentsOf: URL(fileURLWithPath: Self.sample!))
+        let data = try Data(contentsOf: SharedFolder.file(SharedFolder.sbtiSample))
         let result = try SBTiWorkbookReader.read(data: data, file: "sbti-companies-sample.xlsx")
         #expect(result.sheet == "Companies" && result.missingColumns.isEmpty && result.skipped.isEmpty)
         #expect(result.companies.count == 10)

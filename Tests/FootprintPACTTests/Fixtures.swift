@@ -4,12 +4,18 @@ import Testing
 
 @testable import FootprintPACT
 
-/// The shared PACT example files (read from /work/shared/pact, never copied into the project).
+/// The shared PACT example files (read from ../shared/pact, never copied into the project). A test
+/// that reads one is enabled only `if: Fixtures.available(NAME)` (see `SharedFolder`).
 enum Fixtures {
-    static let directory = URL(fileURLWithPath: "/work/shared/pact")
+    static let v3 = "example-footprint-v3.json"
+    static let v2 = "example-get-footprint-v2.json"
+    static let fulfilledEvent = "example-request-fulfilled-event-v3.json"
+
+    /// Whether the example `name` of ../shared/pact is there (or required, under CI).
+    static func available(_ name: String) -> Bool { SharedFolder.isAvailable("pact/" + name) }
 
     static func data(_ name: String) throws -> Data {
-        try Data(contentsOf: directory.appendingPathComponent(name))
+        try Data(contentsOf: SharedFolder.file("pact/" + name))
     }
 
     static func json(_ name: String) throws -> JSONValue {

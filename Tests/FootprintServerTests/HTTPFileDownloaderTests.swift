@@ -9,7 +9,7 @@ import Testing
 /// `footprint factors install` downloads the official file through AsyncHTTPClient: here from a
 /// real HTTP server the test runs, which serves the EPA v1.3 file of ../shared/data, behind a redirect.
 @Suite struct HTTPFileDownloaderTests {
-    static let epa = "../shared/data/SupplyChainGHGEmissionFactors_v1.3.0_NAICS_CO2e_USD2022.csv"
+    static let epa = "data/SupplyChainGHGEmissionFactors_v1.3.0_NAICS_CO2e_USD2022.csv"
 
     /// Runs `body` with the port of a server that serves `file` at /files/epa.csv (after a redirect
     /// from /latest), 500 bytes at /small.bin, and 404 elsewhere.
@@ -42,9 +42,9 @@ import Testing
         }
     }
 
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: epa), "../shared/data with the EPA v1.3 CSV is absent"))
+    @Test(.enabled(if: SharedFolder.isAvailable(epa), "../shared/data with the EPA v1.3 CSV is absent"))
     func installsTheOfficialFileOverHTTP() async throws {
-        let official = try Data(contentsOf: URL(fileURLWithPath: Self.epa))
+        let official = try Data(contentsOf: SharedFolder.file(Self.epa))
         try await Self.withServer(official) { port in
             let installer = FactorLibraryInstaller(downloader: HTTPFileDownloader())
             let installed = try await installer.install("epa-useeio-1.3", from: URL(string: "http://127.0.0.1:\(port)/latest")!)

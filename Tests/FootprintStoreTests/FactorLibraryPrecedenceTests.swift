@@ -68,16 +68,9 @@ import Testing
         #expect(without.inputs.libraries.map(\.key) == ["test-published", DefaultFactorLibrary.content.info.id])
     }
 
-    @Test func epaV13InstalledFromTheSharedFile() throws {
-        guard let shared = sharedFolder else {
-            print("skipped: no shared folder beside the package (set FOOTPRINT_SHARED)")
-            return
-        }
-        let file = shared + "/data/SupplyChainGHGEmissionFactors_v1.3.0_NAICS_CO2e_USD2022.csv"
-        guard FileManager.default.fileExists(atPath: file) else {
-            print("skipped: \(file) is absent")
-            return
-        }
+    @Test(.enabled(if: SharedFolder.isAvailable(SharedFolder.epa13), "../shared/data with the EPA v1.3 CSV is absent"))
+    func epaV13InstalledFromTheSharedFile() throws {
+        let file = try SharedFolder.file(SharedFolder.epa13).path
         let t = try Self.workspace()
         defer { t.cleanUp() }
         let installed = try FactorLibraryInstaller().install("epa-useeio-1.3", file: file)

@@ -9,7 +9,6 @@ import Testing
 @Suite("PACT import and use in runs")
 struct PACTImportTests {
     static let fixtures = packageRoot + "/Tests/FootprintStoreTests/Fixtures/pact"
-    static let example = "/work/shared/pact/example-footprint-v3.json"
 
     /// ACME (LEI), BOLT (org number), CAR (PACT company id of the shared example); spend-based 0.5 kg/NOK.
     static func workspace() throws -> TemporaryWorkspace {
@@ -44,11 +43,12 @@ struct PACTImportTests {
         return lines
     }
 
-    @Test func sharedExampleLinkedByCompanyIdAndLastSegment() throws {
-        guard FileManager.default.fileExists(atPath: Self.example) else { return }
+    @Test(.enabled(if: SharedFolder.isAvailable(SharedFolder.pactV3Example), "../shared/pact/example-footprint-v3.json is absent"))
+    func sharedExampleLinkedByCompanyIdAndLastSegment() throws {
+        let example = try SharedFolder.file(SharedFolder.pactV3Example).path
         let t = try Self.workspace()
         defer { t.cleanUp() }
-        let outcome = try t.workspace.importPACT(paths: [Self.example])
+        let outcome = try t.workspace.importPACT(paths: [example])
         #expect(outcome.footprints.map(\.supplier) == ["CAR"])
         #expect(outcome.imports.first?.record.kind == .pact)
         #expect(outcome.imports.first?.record.rowCount == 1)

@@ -60,17 +60,15 @@ import Testing
         try Self.expectAgreement(nordicIT)
     }
 
-    @Test func generatedLedger() throws {
-        guard let shared = sharedFolder else {
-            print("skipped: no shared folder beside the package (set FOOTPRINT_SHARED to the folder with bench/genledger.py)")
-            return
-        }
+    @Test(.enabled(if: SharedFolder.isAvailable(SharedFolder.genledger), "../shared/bench/genledger.py is absent"))
+    func generatedLedger() throws {
+        let genledger = try SharedFolder.file(SharedFolder.genledger).path
         let folder = NSTemporaryDirectory() + "footprint-gen-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", shared + "/bench/genledger.py", folder, "--lines", "50000", "--seed", "7"]
+        process.arguments = ["python3", genledger, folder, "--lines", "50000", "--seed", "7"]
         try process.run()
         process.waitUntilExit()
         try #require(process.terminationStatus == 0, "genledger.py failed")

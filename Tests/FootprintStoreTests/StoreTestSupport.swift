@@ -40,11 +40,13 @@ let canonicalFiles: [(ImportKind, String)] = [
     (.supplierEmissions, "supplier_emissions.csv"), (.productFootprints, "product_footprints.csv"), (.purchases, "purchases.csv"),
 ]
 
-/// The shared folder beside the project (benchmark scripts and public data), or FOOTPRINT_SHARED; nil when absent.
-let sharedFolder: String? = {
-    let path = ProcessInfo.processInfo.environment["FOOTPRINT_SHARED"] ?? (packageRoot as NSString).deletingLastPathComponent + "/shared"
-    return FileManager.default.fileExists(atPath: path) ? path : nil
-}()
+/// The files of ../shared the store tests read (see `SharedFolder`).
+extension SharedFolder {
+    static let epa13 = "data/SupplyChainGHGEmissionFactors_v1.3.0_NAICS_CO2e_USD2022.csv"
+    static let sbtiSample = "samples/sbti-companies-sample.xlsx"
+    static let pactV3Example = "pact/example-footprint-v3.json"
+    static let genledger = "bench/genledger.py"
+}
 
 extension Workspace {
     /// Rows in a table (or view), read straight from SQLite.

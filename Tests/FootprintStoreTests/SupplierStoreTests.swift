@@ -17,8 +17,6 @@ import Testing
 
         """
 
-    static let sample: String? = sharedFolder.map { $0 + "/samples/sbti-companies-sample.xlsx" }.flatMap { FileManager.default.fileExists(atPath: $0) ? $0 : nil }
-
     @Test func registerColumnsAreStoredAndRead() throws {
         let t = try TemporaryWorkspace()
         defer { t.cleanUp() }
@@ -76,13 +74,14 @@ import Testing
         #expect(try t.workspace.count("supplier_status") == 0)
     }
 
-    @Test(.enabled(if: sample != nil, "../shared/samples/sbti-companies-sample.xlsx is absent"))
+    @Test(.enabled(if: SharedFolder.isAvailable(SharedFolder.sbtiSample), "../shared/samples/sbti-companies-sample.xlsx is absent"))
     func sbtiSampleMatchesByLEIThenISINThenNameAndReportsMisses() throws {
+        let sample = try SharedFolder.file(SharedFolder.sbtiSample).path
         let t = try TemporaryWorkspace()
         defer { t.cleanUp() }
         let ws = t.workspace
         _ = try ws.importFile(.suppliers, t.file("suppliers.csv", Self.suppliers))
-        let plan = try ws.planSBTiImport(path: Self.sample!, displayName: "sbti-companies-sample.xlsx")
+        let plan = try ws.planSBTiImport(path: sample, displayName: "sbti-companies-sample.xlsx")
         #expect(plan.companyCount == 10 && plan.missingColumns.isEmpty)
         var outcomes: [String: SBTiMatcher.Outcome] = [:]
         for m in plan.matches { outcomes[m.supplier.id] = m.outcome }
@@ -108,7 +107,7 @@ import Testing
         #expect(try ws.imports().allSatisfy { $0.kind != .sbtiWorkbook })
 
         let outcome = try ws.applySBTiImport(plan, checkedOn: "2026-11-01")
-        let hash = try systemSHA256(Self.sample!)
+        let hash = try systemSHA256(sample)
         #expect(outcome.record.kind == .sbtiWorkbook && outcome.record.rowCount == 4 && outcome.record.sha256 == hash)
         // The workbook itself is never stored.
         #expect(try ws.count("import", where: "kind = 'sbti-workbook' AND content IS NULL") == 1)

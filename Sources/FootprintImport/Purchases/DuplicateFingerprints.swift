@@ -1,4 +1,10 @@
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Finds fingerprints (64-bit hashes of purchase ids) that occur more than once, in memory that
 /// does not grow with the number of lines.

@@ -13,6 +13,7 @@ public struct PurchaseColumns: Sendable {
     var names: [String] = []
 
     init(header: [String], file: String) throws(InputError) {
+        try CSVHeader.checkUnique(header, file: file) { $0.trimmingSpaces().lowercased() }
         func index(_ name: String) -> Int? {
             header.firstIndex { $0.trimmingSpaces().lowercased() == name }
         }
