@@ -9,7 +9,7 @@ import Logging
 /// Every change is one transaction: an import applies whole or not at all, and a process killed at
 /// any moment leaves the workspace as it was before (SQLite's write-ahead log ignores uncommitted
 /// frames when the file is next opened).
-public final class Workspace: WorkspaceStore, @unchecked Sendable {
+public final class Workspace: @unchecked Sendable {
     public let path: String
     /// Where the store logs: phase timings of calculations and assessments, at debug level.
     public let logger: Logger
