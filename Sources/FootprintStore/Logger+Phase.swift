@@ -6,10 +6,10 @@ extension Logger {
     /// Phase timings, for finding where a command spends its time: logs at debug level that the
     /// phase `what` has ended, with the milliseconds since the previous phase of this process ended
     /// (metadata `ms`). The `footprint` command shows them on stderr with FOOTPRINT_TRACE=1.
-    public func phase(_ what: @autoclosure () -> String) {
+    public func phase(_ what: @autoclosure () -> String, file: String = #fileID, function: String = #function, line: UInt = #line) {
         guard logLevel <= .debug else { return }
         let milliseconds = PhaseClock.lap() * 1000
-        debug("\(what())", metadata: ["ms": "\(String(format: "%.1f", milliseconds))"])
+        debug("\(what())", metadata: ["ms": "\(String(format: "%.1f", milliseconds))"], file: file, function: function, line: line)
     }
 }
 
