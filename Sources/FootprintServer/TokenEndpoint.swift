@@ -45,7 +45,7 @@ struct TokenEndpoint: Sendable {
         let form: TokenRequest
         do { form = try URLEncodedFormDecoder().decode(TokenRequest.self, from: String(buffer: body)) } catch {
             return PACTResponse.oauthError(
-                .badRequest, error: "invalid_request", description: "the body is not a valid application/x-www-form-urlencoded form: \(error)")
+                .badRequest, error: "invalid_request", description: "the body is not a valid application/x-www-form-urlencoded form: \(String(describing: error).prefix(200))")
         }
         var clientID = form.client_id, secret = form.client_secret
         if let header = request.headers[.authorization] {
