@@ -4,34 +4,34 @@ import Logging
 import ServiceLifecycle
 import Synchronization
 
-/// Holds the current catalogue and replaces it when the workspace's PACT revision moves (checked
+/// Holds the current catalogue and replaces it when the store's PACT revision moves (checked
 /// once a second), so that `footprint pact publish` while the server runs is served at once.
 public final class CatalogHolder: Service, Sendable {
-    let workspace: Workspace
+    let store: any PACTHostStore
     let logger: Logger
     private let current: Mutex<FootprintCatalog>
 
-    public init(workspace: Workspace, logger: Logger) throws {
-        self.workspace = workspace
+    public init(store: any PACTHostStore, logger: Logger) throws {
+        self.store = store
         self.logger = logger
-        current = Mutex(try Self.load(workspace))
+        current = Mutex(try Self.load(store))
     }
 
     /// The catalogue to answer a request with.
     public var catalog: FootprintCatalog { current.withLock { $0 } }
 
-    static func load(_ workspace: Workspace) throws -> FootprintCatalog {
-        let revision = try workspace.pactRevision()
-        return try FootprintCatalog(revision: revision, rows: workspace.ownFootprints(), clients: workspace.pactClients())
+    static func load(_ store: any PACTHostStore) throws -> FootprintCatalog {
+        let revision = try store.pactRevision()
+        return try FootprintCatalog(revision: revision, rows: store.ownFootprints(), clients: store.pactClients())
     }
 
-    /// Reloads now if the workspace changed.
+    /// Reloads now if the store changed.
     public func refresh() {
         do {
-            let revision = try workspace.pactRevision()
+            let revision = try store.pactRevision()
             guard revision != catalog.revision else { return }
             let started = Date()
-            let fresh = try Self.load(workspace)
+            let fresh = try Self.load(store)
             current.withLock { $0 = fresh }
             logger.info("catalogue reloaded", metadata: ["revision": "\(revision)", "footprints": "\(fresh.entries.count)", "seconds": "\(Date().timeIntervalSince(started))"])
         } catch {

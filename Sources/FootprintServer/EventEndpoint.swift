@@ -5,26 +5,20 @@ import Foundation
 import Hummingbird
 import NIOFoundationCompat
 
-/// `POST /3/events`: validates the CloudEvent, keeps it in the workspace's inbox and answers 200 at
+/// `POST /3/events`: validates the CloudEvent, keeps it in the store's inbox and answers 200 at
 /// once; the event processor answers requests (by a callback to the requester's `/3/events`) and
 /// refreshes published footprints afterwards. Malformed events get 400 and nothing is kept.
 struct EventEndpoint: Sendable {
-    let holder: CatalogHolder
-    let auth: BearerAuthentication
-    let workspace: Workspace
+    let store: any PACTHostStore
     let maxBodyBytes: Int
     let processor: EventProcessor
 
-    func register(on router: Router<BasicRequestContext>) {
-        router.post("/3/events") { request, context in try await post(request, context: context) }
+    /// Registers the endpoint on `router`, which authenticates (`PACTAuthenticationMiddleware`).
+    func register(on router: some RouterMethods<PACTRequestContext>) {
+        router.post("/3/events") { request, context in try await post(request, client: try context.authenticatedClient()) }
     }
 
-    func post(_ request: Request, context: BasicRequestContext) async throws -> Response {
-        let client: PACTClientRecord
-        switch auth.authenticate(request, catalog: holder.catalog) {
-        case .refused(let response): return response
-        case .client(let record): client = record
-        }
+    func post(_ request: Request, client: PACTClientRecord) async throws -> Response {
         if let type = request.headers[.contentType]?.lowercased(), !type.contains("json") {
             return PACTResponse.error(.badRequest, code: "BadRequest", message: "events are sent as application/cloudevents+json, not \(type)")
         }
@@ -35,11 +29,11 @@ struct EventEndpoint: Sendable {
             return PACTResponse.error(.badRequest, code: "BadRequest", message: error.description)
         }
         if case .requestCreated = event.kind {
-            do { _ = try EventRouting.partner(for: event.source, client: client, workspace: workspace) } catch {
+            do { _ = try EventRouting.partner(for: event.source, client: client, store: store) } catch {
                 return PACTResponse.error(.badRequest, code: "BadRequest", message: error.description)
             }
         }
-        _ = try workspace.receivePACTEvent(client: client.clientID, eventID: event.id, type: event.type.rawValue, source: event.source, body: body)
+        _ = try store.receivePACTEvent(client: client.clientID, eventID: event.id, type: event.type.rawValue, source: event.source, body: body)
         processor.wake()
         return Response(status: .ok)
     }
@@ -54,12 +48,12 @@ enum EventRouting {
         var url: String
     }
 
-    static func partner(for source: String, client: PACTClientRecord?, workspace: Workspace) throws(EventRoutingError) -> Target {
+    static func partner(for source: String, client: PACTClientRecord?, store: any PACTHostStore) throws(EventRoutingError) -> Target {
         guard let url = PACTEvent.callbackURL(source: source), let host = URL(string: url)?.host?.lowercased() else {
             throw .badSource(source)
         }
         let partners: [PACTPartnerRecord]
-        do { partners = try workspace.pactPartners() } catch { throw .noPartner(source: source, host: "(workspace error: \(error))") }
+        do { partners = try store.pactPartners() } catch { throw .noPartner(source: source, host: "(workspace error: \(error))") }
         if let linked = client?.partner {
             guard let partner = partners.first(where: { $0.name == linked }) else { throw .noPartner(source: source, host: host) }
             guard hosts(of: partner).contains(host) else { throw .foreignSource(source: source, partner: partner.name) }

@@ -14,7 +14,7 @@ import ServiceLifecycle
 /// - Published, RequestFulfilled, RequestRejected (from a partner): the footprints are fetched or
 ///   taken from the event and handed to `receiver`, which stores them as imported footprints.
 public final class EventProcessor: Service, Sendable {
-    let workspace: Workspace
+    let store: any PACTHostStore
     let holder: CatalogHolder
     let receiver: FootprintReceiver
     let outbox: OutboxSender?
@@ -26,8 +26,8 @@ public final class EventProcessor: Service, Sendable {
     /// Largest number of footprints sent in one RequestFulfilled event.
     static let maxFootprintsPerAnswer = 1000
 
-    public init(workspace: Workspace, holder: CatalogHolder, receiver: FootprintReceiver, outbox: OutboxSender?, ownSource: String, logger: Logger) {
-        self.workspace = workspace
+    public init(store: any PACTHostStore, holder: CatalogHolder, receiver: FootprintReceiver, outbox: OutboxSender?, ownSource: String, logger: Logger) {
+        self.store = store
         self.holder = holder
         self.receiver = receiver
         self.outbox = outbox
@@ -53,7 +53,7 @@ public final class EventProcessor: Service, Sendable {
     /// Handles every pending event once.
     public func processPending() async {
         let pending: [PACTInboxEvent]
-        do { pending = try workspace.pendingPACTEvents() } catch {
+        do { pending = try store.pendingPACTEvents() } catch {
             logger.error("cannot read the event inbox: \(error)")
             return
         }
@@ -73,7 +73,7 @@ public final class EventProcessor: Service, Sendable {
             await refresh(item, event: event, ids: ids)
         case .requestFulfilled(let requestID, let pfs):
             do {
-                let target = try EventRouting.partner(for: event.source, client: nil, workspace: workspace)
+                let target = try EventRouting.partner(for: event.source, client: nil, store: store)
                 let summary = try receiver.receive(pfs, partner: target.partner, via: "RequestFulfilled answer to \(requestID)")
                 complete(item, status: "done", outcome: summary, answers: [])
             } catch {
@@ -91,7 +91,7 @@ public final class EventProcessor: Service, Sendable {
             return
         }
         let target: EventRouting.Target
-        do { target = try EventRouting.partner(for: event.source, client: catalog.clients[client], workspace: workspace) } catch {
+        do { target = try EventRouting.partner(for: event.source, client: catalog.clients[client], store: store) } catch {
             complete(item, status: "failed", outcome: "\(error)", answers: [])
             return
         }
@@ -125,7 +125,7 @@ public final class EventProcessor: Service, Sendable {
 
     func refresh(_ item: PACTInboxEvent, event: PACTEvent, ids: [String]) async {
         let target: EventRouting.Target
-        do { target = try EventRouting.partner(for: event.source, client: nil, workspace: workspace) } catch {
+        do { target = try EventRouting.partner(for: event.source, client: nil, store: store) } catch {
             complete(item, status: "done", outcome: "ignored: \(error)", answers: [])
             return
         }
@@ -150,7 +150,7 @@ public final class EventProcessor: Service, Sendable {
 
     func complete(_ item: PACTInboxEvent, status: String, outcome: String, answers: [PACTOutboundDraft]) {
         do {
-            try workspace.completePACTEvent(id: item.id, status: status, outcome: outcome, answers: answers)
+            try store.completePACTEvent(id: item.id, status: status, outcome: outcome, answers: answers)
             logger.info("event handled", metadata: ["type": "\(item.type)", "event": "\(item.eventID.prefix(80))", "outcome": "\(outcome)"])
         } catch {
             logger.error("cannot record the outcome of event \(item.id): \(error)")

@@ -9,7 +9,6 @@ import FootprintStore
 /// with everyone; any other footprint is, to it, one that does not exist.
 struct FootprintEndpoints: Sendable {
     let holder: CatalogHolder
-    let auth: BearerAuthentication
     let defaultPageSize: Int
     let maxPageSize: Int
 
@@ -17,18 +16,16 @@ struct FootprintEndpoints: Sendable {
     static let cursorParameter = "x-footprint-after"
     static let linkField = HTTPFields.Element.Name("Link")!
 
-    func register(on router: Router<BasicRequestContext>) {
-        router.get("/3/footprints") { request, _ in list(request) }
-        router.get("/3/footprints/:id") { request, context in get(request, id: context.parameters.get("id") ?? "") }
+    /// Registers the endpoints on `router`, which authenticates (`PACTAuthenticationMiddleware`).
+    func register(on router: some RouterMethods<PACTRequestContext>) {
+        router.get("/3/footprints") { request, context in list(request, client: try context.authenticatedClient().clientID) }
+        router.get("/3/footprints/:id") { request, context in
+            get(request, id: context.parameters.get("id") ?? "", client: try context.authenticatedClient().clientID)
+        }
     }
 
-    func list(_ request: Request) -> Response {
+    func list(_ request: Request, client: String) -> Response {
         let catalog = holder.catalog
-        let client: String
-        switch auth.authenticate(request, catalog: catalog) {
-        case .refused(let response): return response
-        case .client(let record): client = record.clientID
-        }
         let base = BaseURL.of(request)
         let cacheKey = client + "\u{0}" + base + "\u{0}" + (request.uri.query ?? "")
         if let cached = catalog.cachedPage(cacheKey) { return Self.response(cached) }
@@ -81,13 +78,8 @@ struct FootprintEndpoints: Sendable {
         return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: page.body))
     }
 
-    func get(_ request: Request, id: String) -> Response {
+    func get(_ request: Request, id: String, client: String) -> Response {
         let catalog = holder.catalog
-        let client: String
-        switch auth.authenticate(request, catalog: catalog) {
-        case .refused(let response): return response
-        case .client(let record): client = record.clientID
-        }
         guard UUIDText.isValid(id) else {
             return PACTResponse.error(.badRequest, code: "BadRequest", message: "'\(id.prefix(80))' is not a footprint id: expected a UUID such as 3fa85f64-5717-4562-b3fc-2c963f66afa6")
         }

@@ -23,21 +23,3 @@ public struct FootprintReceiver: Sendable {
         return try store.storeReceived(entries, originals: originals, partner: partner, via: via)
     }
 }
-
-/// The part of a workspace that keeps footprints received from partners.
-public protocol ReceivedFootprintStore: Sendable {
-    /// Stores the footprints, all or none, as imported footprints of the partner's supplier.
-    func storeReceived(_ entries: [PACTDocument.Entry], originals: [Int: JSONValue], partner: PACTPartnerRecord, via: String) throws -> String
-}
-
-extension Workspace: ReceivedFootprintStore {
-    /// Stores them as imported footprints of the partner's supplier (or of the supplier their
-    /// companyIds name), with the partner, its URL and the time as provenance.
-    public func storeReceived(_ entries: [PACTDocument.Entry], originals: [Int: JSONValue], partner: PACTPartnerRecord, via: String) throws -> String {
-        let stored = try storeImportedFootprints(
-            entries, provenance: PACTProvenance(partner: partner.name, url: partner.baseURL), originals: originals, supplier: partner.supplierID)
-        let changed = stored.filter(\.changed).count
-        let suppliers = Set(stored.map(\.supplier)).sorted().joined(separator: ", ")
-        return "\(stored.count) footprint\(stored.count == 1 ? "" : "s") stored for \(suppliers.isEmpty ? "no supplier" : suppliers) (\(changed) new or changed) via \(via)"
-    }
-}

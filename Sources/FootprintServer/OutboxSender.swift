@@ -6,16 +6,16 @@ import ServiceLifecycle
 /// Delivers the outbox: each event is posted to its partner's `/3/events` with a token from the
 /// partner; a failure is retried with exponential back-off (1 s, 2 s, 4 s, … at most an hour
 /// apart) until the event is accepted or 72 hours after it was queued, when it is marked failed.
-/// The outbox lives in the workspace, so a restart resumes where the last run stopped.
+/// The outbox lives in the store, so a restart resumes where the last run stopped.
 public final class OutboxSender: Service, Sendable {
-    let workspace: Workspace
+    let store: any PACTHostStore
     let client: PACTClient
     let logger: Logger
     private let signal: AsyncStream<Void>.Continuation
     private let signals: AsyncStream<Void>
 
-    public init(workspace: Workspace, client: PACTClient, logger: Logger) {
-        self.workspace = workspace
+    public init(store: any PACTHostStore, client: PACTClient, logger: Logger) {
+        self.store = store
         self.client = client
         self.logger = logger
         (signals, signal) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
@@ -24,13 +24,16 @@ public final class OutboxSender: Service, Sendable {
     /// Asks the sender to look at the outbox now.
     public func wake() { signal.yield() }
 
+    /// Most events one pass delivers.
+    static let batchSize = 32
+
     /// Seconds to wait before attempt `attempts + 1`.
     public static func backoff(afterAttempts attempts: Int) -> Double { min(3600, pow(2, Double(min(attempts, 20)))) }
 
     public func run() async throws {
         let timer = Task {
             while !Task.isCancelled {
-                let next = (try? workspace.nextPACTOutboxAttempt()) ?? nil
+                let next = (try? store.nextPACTOutboxAttempt()) ?? nil
                 let wait = next.map { max(0.05, min(1, $0 - Date().timeIntervalSince1970)) } ?? 1
                 try? await Task.sleep(for: .seconds(wait))
                 signal.yield()
@@ -50,7 +53,7 @@ public final class OutboxSender: Service, Sendable {
     public func deliverDue() async {
         let now = Date().timeIntervalSince1970
         let due: [PACTOutboxEvent]
-        do { due = try workspace.duePACTOutbox(now: now) } catch {
+        do { due = try store.duePACTOutbox(now: now, limit: Self.batchSize) } catch {
             logger.error("cannot read the outbox: \(error)")
             return
         }
@@ -61,7 +64,7 @@ public final class OutboxSender: Service, Sendable {
         var failure: String?
         do {
             guard let name = event.partner else { throw OutboxError.noPartner }
-            let partner = try workspace.pactPartner(named: name)
+            let partner = try store.pactPartner(named: name)
             try await client.postEvent(event.body, to: event.targetURL, partner: partner)
         } catch {
             failure = "\(error)"
@@ -71,10 +74,10 @@ public final class OutboxSender: Service, Sendable {
         do {
             if let failure {
                 let giveUp = next > event.giveUpAt
-                try workspace.recordPACTDelivery(id: event.id, sent: false, error: failure, nextAttemptAt: giveUp ? nil : next)
+                try store.recordPACTDelivery(id: event.id, sent: false, error: failure, nextAttemptAt: giveUp ? nil : next)
                 logger.warning("event not delivered", metadata: ["event": "\(event.eventID)", "to": "\(event.targetURL)", "attempt": "\(event.attempts + 1)", "error": "\(failure)", "gaveUp": "\(giveUp)"])
             } else {
-                try workspace.recordPACTDelivery(id: event.id, sent: true, error: nil, nextAttemptAt: nil)
+                try store.recordPACTDelivery(id: event.id, sent: true, error: nil, nextAttemptAt: nil)
                 logger.info("event delivered", metadata: ["event": "\(event.eventID)", "to": "\(event.targetURL)"])
             }
         } catch {

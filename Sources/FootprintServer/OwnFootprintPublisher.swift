@@ -13,7 +13,7 @@ public enum OwnFootprintPublisher {
         public var warnings: [String]
     }
 
-    public static func publish(_ data: Data, file: String, sharedWith: [String], workspace: Workspace) throws -> Outcome {
+    public static func publish(_ data: Data, file: String, sharedWith: [String], store: any PACTHostStore) throws -> Outcome {
         let entries = try PACTDocument.read(data, file: file)
         if let v2 = entries.first(where: { $0.sourceVersion != "3" }) {
             throw PublishError.notV3(file: file, index: v2.index, id: v2.footprint.id)
@@ -27,13 +27,13 @@ public enum OwnFootprintPublisher {
                 id: entry.footprint.id, status: entry.footprint.status.rawValue, json: Data(entry.footprint.json.compactData()),
                 filterKeys: PACTFilterKeys(entry.footprint).stored, preceding: entry.footprint.precedingPfIds)
         }
-        let rows = try workspace.publishOwnFootprints(inputs, sharedWith: sharedWith, deprecatedJSON: deprecated)
+        let rows = try store.publishOwnFootprints(inputs, sharedWith: sharedWith, deprecatedJSON: deprecated)
         return Outcome(published: rows, warnings: warnings)
     }
 
     /// Marks one of our footprints Deprecated.
-    public static func deprecate(id: String, workspace: Workspace) throws -> OwnFootprintRow {
-        try workspace.deprecateOwnFootprint(id: id, deprecatedJSON: deprecated)
+    public static func deprecate(id: String, store: any PACTHostStore) throws -> OwnFootprintRow {
+        try store.deprecateOwnFootprint(id: id, deprecatedJSON: deprecated)
     }
 
     /// The footprint's JSON with status Deprecated (its only permitted change).

@@ -7,15 +7,16 @@ import NIOCore
 import NIOSSL
 
 /// `footprint serve`: the workspace as a PACT v3 host over HTTPS only (no plain-HTTP listener, no
-/// redirects), with the event processor and outbox sender running beside it.
+/// redirects), with the event processor and outbox sender running beside it. It reads and writes
+/// the workspace only through `PACTHostStore`.
 public struct PACTHostServer: Sendable {
-    public let workspace: Workspace
+    public let store: any PACTHostStore
     public let configuration: ServerConfiguration
     public let client: PACTClient
     public let logger: Logger
 
-    public init(workspace: Workspace, configuration: ServerConfiguration, client: PACTClient, logger: Logger) {
-        self.workspace = workspace
+    public init(store: any PACTHostStore, configuration: ServerConfiguration, client: PACTClient, logger: Logger) {
+        self.store = store
         self.configuration = configuration
         self.client = client
         self.logger = logger
@@ -24,19 +25,20 @@ public struct PACTHostServer: Sendable {
     /// Builds the application; `onRunning` receives the bound port (useful with port 0).
     public func makeApplication(onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) throws -> some ApplicationProtocol {
         let tls = try Self.tlsConfiguration(configuration.tls)
-        let holder = try CatalogHolder(workspace: workspace, logger: logger)
-        let tokens = AccessTokens(key: try workspace.pactTokenKey(), lifetime: configuration.tokenLifetime)
-        let auth = BearerAuthentication(tokens: tokens)
-        let outbox = OutboxSender(workspace: workspace, client: client, logger: logger)
-        let receiver = FootprintReceiver(client: client, store: workspace)
+        let holder = try CatalogHolder(store: store, logger: logger)
+        let tokens = AccessTokens(key: try store.pactTokenKey(), lifetime: configuration.tokenLifetime)
+        let outbox = OutboxSender(store: store, client: client, logger: logger)
+        let receiver = FootprintReceiver(client: client, store: store)
         let ownSource = configuration.publicBaseURL ?? "https://\(configuration.host):\(configuration.port)"
-        let processor = EventProcessor(workspace: workspace, holder: holder, receiver: receiver, outbox: outbox, ownSource: ownSource, logger: logger)
+        let processor = EventProcessor(store: store, holder: holder, receiver: receiver, outbox: outbox, ownSource: ownSource, logger: logger)
 
-        let router = Router(context: BasicRequestContext.self)
+        let router = Router(context: PACTRequestContext.self)
         router.add(middleware: PACTErrorMiddleware())
         TokenEndpoint(holder: holder, tokens: tokens, maxBodyBytes: configuration.maxBodyBytes).register(on: router)
-        FootprintEndpoints(holder: holder, auth: auth, defaultPageSize: configuration.defaultPageSize, maxPageSize: configuration.maxPageSize).register(on: router)
-        EventEndpoint(holder: holder, auth: auth, workspace: workspace, maxBodyBytes: configuration.maxBodyBytes, processor: processor).register(on: router)
+        // Everything else needs an access token: checked once, by the middleware of this group.
+        let authenticated = router.group().add(middleware: PACTAuthenticationMiddleware(tokens: tokens, holder: holder))
+        FootprintEndpoints(holder: holder, defaultPageSize: configuration.defaultPageSize, maxPageSize: configuration.maxPageSize).register(on: authenticated)
+        EventEndpoint(store: store, maxBodyBytes: configuration.maxBodyBytes, processor: processor).register(on: authenticated)
 
         return Application(
             router: router,

@@ -7,12 +7,21 @@ import Logging
 
 /// `POST /auth/token` (OAuth 2.0 client credentials, RFC 6749 §4.4: credentials in HTTP Basic or
 /// in the form body) and `GET /.well-known/openid-configuration` (where the token endpoint is).
+/// Neither needs an access token, so they are registered outside `PACTAuthenticationMiddleware`.
 struct TokenEndpoint: Sendable {
     let holder: CatalogHolder
     let tokens: AccessTokens
     let maxBodyBytes: Int
 
-    func register(on router: Router<BasicRequestContext>) {
+    /// The form of a token request (RFC 6749 §4.4.2, and §2.3.1 for credentials in the body). Other
+    /// fields (`scope`, `audience`, `resource`, which some clients add) are ignored.
+    struct TokenRequest: Decodable {
+        var grant_type: String?
+        var client_id: String?
+        var client_secret: String?
+    }
+
+    func register(on router: some RouterMethods<PACTRequestContext>) {
         router.post("/auth/token") { request, context in try await token(request, context: context) }
         router.get("/.well-known/openid-configuration") { request, _ in discovery(request) }
     }
@@ -30,11 +39,15 @@ struct TokenEndpoint: Sendable {
             ]))
     }
 
-    func token(_ request: Request, context: BasicRequestContext) async throws -> Response {
+    func token(_ request: Request, context: PACTRequestContext) async throws -> Response {
         var request = request
         let body = try await request.collectBody(upTo: maxBodyBytes)
-        let form = FormBody.parse(String(buffer: body))
-        var clientID = form["client_id"], secret = form["client_secret"]
+        let form: TokenRequest
+        do { form = try URLEncodedFormDecoder().decode(TokenRequest.self, from: String(buffer: body)) } catch {
+            return PACTResponse.oauthError(
+                .badRequest, error: "invalid_request", description: "the body is not a valid application/x-www-form-urlencoded form: \(String(describing: error).prefix(200))")
+        }
+        var clientID = form.client_id, secret = form.client_secret
         if let header = request.headers[.authorization] {
             guard header.count > 6, header.prefix(6).lowercased() == "basic ",
                 let decoded = Data(base64Encoded: String(header.dropFirst(6)).trimmingCharacters(in: .whitespaces)),
@@ -45,7 +58,7 @@ struct TokenEndpoint: Sendable {
             clientID = FormBody.decode(pair[..<colon])
             secret = FormBody.decode(pair[pair.index(after: colon)...])
         }
-        guard let grant = form["grant_type"] else {
+        guard let grant = form.grant_type else {
             return PACTResponse.oauthError(.badRequest, error: "invalid_request", description: "grant_type is missing; send grant_type=client_credentials as application/x-www-form-urlencoded")
         }
         guard grant == "client_credentials" else {
@@ -78,18 +91,9 @@ struct TokenEndpoint: Sendable {
     }
 }
 
-/// `application/x-www-form-urlencoded` bodies and query strings.
+/// Form encoding (`application/x-www-form-urlencoded`) of query strings and of HTTP Basic
+/// credentials (RFC 6749 §2.3.1); token request bodies are read by `URLEncodedFormDecoder`.
 enum FormBody {
-    static func parse(_ text: String) -> [String: String] {
-        var out: [String: String] = [:]
-        for pair in text.split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            let key = decode(parts[0])
-            if out[key] == nil { out[key] = parts.count > 1 ? decode(parts[1]) : "" }
-        }
-        return out
-    }
-
     static func decode(_ text: Substring) -> String {
         String(text).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(text)
     }

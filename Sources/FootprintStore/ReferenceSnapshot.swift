@@ -3,6 +3,7 @@ import FootprintCore
 import FootprintImport
 import Foundation
 import GRDB
+import Logging
 
 /// The reference data in force in a workspace, as a calculation reads it, with what it was read from.
 struct ReferenceSnapshot {
@@ -12,7 +13,8 @@ struct ReferenceSnapshot {
     var purchaseImports: [Int64]
 
     /// The reference data in force; `cache` keeps parsed imports and factors for the next calculation of the process.
-    static func load(db: Database, cache: CalculationCache) throws -> ReferenceSnapshot {
+    /// `logger` receives the phase timings.
+    static func load(db: Database, cache: CalculationCache, logger: Logger = Logger(label: Workspace.loggerLabel)) throws -> ReferenceSnapshot {
         let imports = try Row.fetchAll(
             db,
             sql: """
@@ -20,9 +22,9 @@ struct ReferenceSnapshot {
                 FROM import WHERE status = 'active' ORDER BY id
                 """)
         let libraries = try Workspace.libraries(db: db, activeOnly: true)
-        Trace.mark("snapshot: imports and libraries")
+        logger.phase("snapshot: imports and libraries")
         let (factors, scope3) = try cache.factors(libraries: libraries.map(\.id)) { try Workspace.factors(db: db, libraries: libraries) }
-        Trace.mark("snapshot: \(factors.count) factors")
+        logger.phase("snapshot: \(factors.count) factors")
         var reference = ReferenceData()
         reference.factors = factors
         var inputs: [RunInputs.Input] = []
@@ -53,9 +55,9 @@ struct ReferenceSnapshot {
         }
         // PACT footprints come first, so that one valid on a line's date is preferred to a CSV footprint
         // of the same product and unit.
-        Trace.mark("snapshot: imports parsed")
+        logger.phase("snapshot: imports parsed")
         let pact = try PACTReference.resolve(db: db)
-        Trace.mark("snapshot: PACT footprints")
+        logger.phase("snapshot: PACT footprints")
         reference.footprints = pact.map(\.productFootprint) + reference.footprints
         let pactItems = Dictionary(uniqueKeysWithValues: pact.enumerated().map { ($0.offset, $0.element.digestItem) })
         for library in libraries { global.update(data: Data("library:\(library.id):\(library.sha256 ?? library.label)\n".utf8)) }

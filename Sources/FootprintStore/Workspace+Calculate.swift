@@ -38,7 +38,7 @@ extension Workspace {
 
     private func calculateRun(_ options: CalculationOptions, kpis: KPIJob?) throws(WorkspaceError) -> CalculationRun {
         let started = Date()
-        Trace.mark("start")
+        logger.phase("start")
         // The latest run (inputs and inventory: when only some suppliers' data changed, the new run
         // starts from it) is read on another connection while the reference data is loaded.
         let latestRun = options.full ? nil : Background { () throws(WorkspaceError) -> CalculationRun? in
@@ -49,15 +49,15 @@ extension Workspace {
             return run
         }
         let snapshot: ReferenceSnapshot = try read { db in try ReferenceSnapshot.load(db: db, cache: self.cache) }
-        Trace.mark("reference snapshot")
+        logger.phase("reference snapshot")
         guard !snapshot.purchaseImports.isEmpty else { throw .nothingToCalculate }
         let texts: [String?] = try read { db in try self.cache.texts(db: db) }
-        Trace.mark("terms")
+        logger.phase("terms")
         let evaluator = PackEvaluator(engine: InventoryEngine(reference: snapshot.reference), texts: texts, scope3Defaults: snapshot.scope3Defaults)
-        Trace.mark("reference data, terms and engine")
+        logger.phase("reference data, terms and engine")
         var latest: CalculationRun?
         if let latestRun { latest = try latestRun.value() }
-        Trace.mark("latest run")
+        logger.phase("latest run")
         if let parent = latest, parent.inputs.globalDigest == snapshot.inputs.globalDigest {
             let before = parent.inputs.supplierDigests, after = snapshot.inputs.supplierDigests
             let changed = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }
@@ -129,7 +129,7 @@ extension Workspace {
             }
             group.wait()
             if let error = work.error { throw error }
-            Trace.mark("evaluated \(packs.count) packs")
+            logger.phase("evaluated \(packs.count) packs")
             var aggregate = InventoryAggregate()
             for part in work.aggregates { aggregate.add(part) }
             return aggregate
@@ -193,7 +193,7 @@ extension Workspace {
             oldEngine = InventoryEngine(reference: oldData)
         }
         let oldFigures = PackEvaluator(engine: oldEngine, texts: texts, scope3Defaults: snapshot.scope3Defaults)
-        Trace.mark("figures of \(named.count) changed suppliers, \(changes.count) in value only")
+        logger.phase("figures of \(named.count) changed suppliers, \(changes.count) in value only")
         let packs = supplierTerms.isEmpty ? [] : try packs(importIDs: snapshot.purchaseImports, suppliers: supplierTerms)
         let chain = try runChain(latest.id)
         // Packs go to the threads largest first, each to the one with the fewest lines so far; each
@@ -229,7 +229,7 @@ extension Workspace {
             refigured += done.refigured
         }
         evaluator.apply(delta, to: &aggregate)
-        Trace.mark("evaluated \(recomputed) lines again and refigured \(refigured) in \(packs.count) packs on \(threadCount) threads")
+        logger.phase("evaluated \(recomputed) lines again and refigured \(refigured) in \(packs.count) packs on \(threadCount) threads")
         return try save(kind: .incremental, parent: latest.id, inputs: snapshot.inputs, recomputed: recomputed + refigured, started: started, kpis: kpis) { insert in
             for (pack, data) in results { try insert(pack, data) }
             return aggregate
@@ -336,7 +336,7 @@ extension Workspace {
                 }
             }
         }
-        Trace.mark("  one thread: \(done.recomputed) lines evaluated again, \(done.refigured) refigured, \(packs.count) packs in \(Int(Date().timeIntervalSince(began) * 1000)) ms")
+        logger.phase("  one thread: \(done.recomputed) lines evaluated again, \(done.refigured) refigured, \(packs.count) packs in \(Int(Date().timeIntervalSince(began) * 1000)) ms")
         return done
     }
 
@@ -398,16 +398,16 @@ extension Workspace {
                 try insert.execute(arguments: [runID, pack, Data(data)])
                 count += 1
             }
-            Trace.mark("inserted \(count) result blobs")
+            logger.phase("inserted \(count) result blobs")
             // The KPI snapshot is computed on another thread while the run is written.
             snapshot = kpis.map { ($0.factsAsOf, $0.start(aggregate)) }
             try db.execute(
                 sql: "UPDATE run SET aggregate = ?, line_count = ?, seconds = ? WHERE id = ?",
                 arguments: [Data(aggregate.binary()), aggregate.total.totalLines, Date().timeIntervalSince(started), runID])
-            Trace.mark("run row")
+            logger.phase("run row")
             return (runID, aggregate)
         }
-        Trace.mark("committed")
+        logger.phase("committed")
         let seconds = Date().timeIntervalSince(started)
         // Then stored in a transaction of its own: should that fail, or the process end before it, the run
         // stands and its KPIs are computed the first time they are asked for.
@@ -419,9 +419,9 @@ extension Workspace {
                         sql: "INSERT OR IGNORE INTO engagement_kpi (run_id, computed_at, facts_as_of, value) VALUES (?, ?, ?, ?)",
                         arguments: [id, Self.timestamp(), factsAsOf, json])
                 }
-                Trace.mark("KPI snapshot")
+                logger.phase("KPI snapshot")
             } catch {
-                Trace.mark("KPI snapshot not stored: \(error)")
+                logger.phase("KPI snapshot not stored: \(error)")
             }
         }
         let created = try read { db in try String.fetchOne(db, sql: "SELECT created_at FROM run WHERE id = ?", arguments: [id]) ?? "" }

@@ -14,12 +14,12 @@ extension Workspace {
     /// and those in the run's strategic set at `coverage` percent; tiers come from assessing every
     /// supplier of the register with `criteria`.
     public func engagementKPIs(runID: Int64? = nil, criteria: AssessmentCriteria = .standard, coverage: Double = 80) throws(WorkspaceError) -> (run: Int64, kpis: EngagementKPIs) {
-        Trace.mark("start")
+        logger.phase("start")
         // The run's inventory is read and decoded while the register and its facts are.
         let pending = Background { () throws(WorkspaceError) in try self.runInventory(id: runID) }
         let overviews = try supplierOverviews(factsAsOf: nil, withRun: false)
         let run = try pending.value()
-        Trace.mark("run #\(run.id)")
+        logger.phase("run #\(run.id)")
         return (run.id, computeKPIs(aggregate: run.aggregate, overviews: overviews, criteria: criteria, coverage: coverage))
     }
 }

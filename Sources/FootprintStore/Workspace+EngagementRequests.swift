@@ -24,7 +24,7 @@ extension Workspace {
             guard try Self.register(db: db).contains(where: { $0.id == supplier }) else {
                 throw WorkspaceError.conflict("there is no supplier '\(supplier)' in the register; 'footprint suppliers list' lists them")
             }
-            let pact = try Self.statusFacts(supplier: supplier, db: db).latestByKind()[.pact]?.available == true
+            let pact = try Self.statusFacts(supplier: supplier, db: db, logger: logger).latestByKind()[.pact]?.available == true
             let now = Self.timestamp()
             try db.execute(
                 sql: """

@@ -98,12 +98,12 @@ extension Workspace {
     /// The KPIs of `run` from the register's overviews (`supplierOverviews(withRun: false)`).
     func computeKPIs(aggregate: InventoryAggregate, overviews: [SupplierOverview], criteria: AssessmentCriteria, coverage: Double) -> EngagementKPIs {
         let segmentation = SupplierSegmentation(aggregate: aggregate, register: overviews.map(\.record), coverage: coverage)
-        Trace.mark("segmentation")
+        logger.phase("segmentation")
         var tiers: [String: String] = [:]
         for o in overviews { tiers[o.record.id] = SupplierAssessment.assess(o.assessmentInput, criteria: criteria, explain: false).tier }
-        Trace.mark("assessed \(tiers.count) suppliers")
+        logger.phase("assessed \(tiers.count) suppliers")
         let strategic = Set(overviews.filter(\.record.strategic).map(\.record.id)).union(segmentation.strategicSet.map(\.supplier))
-        defer { Trace.mark("KPIs") }
+        defer { logger.phase("KPIs") }
         var latest: [String: [SupplierStatusKind: SupplierStatusFact]] = [:]
         for o in overviews where !o.assessmentInput.latest.isEmpty { latest[o.record.id] = o.assessmentInput.latest }
         return EngagementKPIs(aggregate: aggregate, latest: latest, tiers: tiers, strategic: strategic)

@@ -2,6 +2,7 @@ import FootprintCore
 import FootprintImport
 import Foundation
 import GRDB
+import Logging
 
 extension Workspace {
     /// Writes the register rows of a suppliers.csv import (inside the import's transaction; its header
@@ -78,11 +79,13 @@ extension Workspace {
     /// Status facts, oldest first (by date checked, then as recorded), from imports that were not removed;
     /// for one supplier when `supplier` is given.
     public func statusFacts(supplier: String? = nil) throws(WorkspaceError) -> [SupplierStatusFact] {
-        try read { db in try Self.statusFacts(supplier: supplier, db: db) }
+        try read { db in try Self.statusFacts(supplier: supplier, db: db, logger: logger) }
     }
 
-    /// `importedBy`: only facts of imports made up to that time (ISO 8601 UTC).
-    static func statusFacts(supplier: String?, importedBy: String? = nil, db: Database) throws -> [SupplierStatusFact] {
+    /// `importedBy`: only facts of imports made up to that time (ISO 8601 UTC). `logger` receives the phase timing.
+    static func statusFacts(
+        supplier: String?, importedBy: String? = nil, db: Database, logger: Logger = Logger(label: Workspace.loggerLabel)
+    ) throws -> [SupplierStatusFact] {
         // Each fact's JSON is read by a small parser for the flat objects `insertFact` writes; Foundation's
         // decoder (the fallback) cost most of an assessment of thousands of suppliers.
         let decoder = JSONDecoder()
@@ -117,7 +120,7 @@ extension Workspace {
                 return x != y ? x < y : facts[a].id < facts[b].id
             }
         }
-        Trace.mark("status facts read, decoded and sorted: \(facts.count), \(fallbacks) by JSONDecoder")
+        logger.phase("status facts read, decoded and sorted: \(facts.count), \(fallbacks) by JSONDecoder")
         return order.map { facts[$0].fact }
     }
 

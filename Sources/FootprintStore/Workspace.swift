@@ -1,6 +1,7 @@
 import FootprintImport
 import Foundation
 import GRDB
+import Logging
 
 /// A workspace kept in one SQLite file (WAL mode, versioned migrations): the imported ledger and
 /// reference data, factor libraries, and every calculation run.
@@ -8,8 +9,12 @@ import GRDB
 /// Every change is one transaction: an import applies whole or not at all, and a process killed at
 /// any moment leaves the workspace as it was before (SQLite's write-ahead log ignores uncommitted
 /// frames when the file is next opened).
-public final class Workspace: WorkspaceStore, @unchecked Sendable {
+public final class Workspace: @unchecked Sendable {
     public let path: String
+    /// Where the store logs: phase timings of calculations and assessments, at debug level.
+    public let logger: Logger
+    /// The label of the store's logger unless another logger is given.
+    public static let loggerLabel = "footprint.store"
     let pool: DatabasePool
     /// What repeated calculations of this process reuse (`CalculationCache`).
     let cache = CalculationCache()
@@ -27,21 +32,22 @@ public final class Workspace: WorkspaceStore, @unchecked Sendable {
     }
 
     /// Opens an existing workspace, applying any newer migrations.
-    public convenience init(path: String) throws(WorkspaceError) {
+    public convenience init(path: String, logger: Logger = Logger(label: Workspace.loggerLabel)) throws(WorkspaceError) {
         guard FileManager.default.fileExists(atPath: path) else { throw .notFound(path: path) }
-        try self.init(opening: path)
+        try self.init(opening: path, logger: logger)
     }
 
     /// Creates a workspace (or opens one that exists). Returns whether it was created.
-    public static func create(path: String) throws(WorkspaceError) -> (Workspace, created: Bool) {
+    public static func create(path: String, logger: Logger = Logger(label: Workspace.loggerLabel)) throws(WorkspaceError) -> (Workspace, created: Bool) {
         let existed = FileManager.default.fileExists(atPath: path)
-        let workspace = try Workspace(opening: path)
+        let workspace = try Workspace(opening: path, logger: logger)
         if !existed { try workspace.installDefaultLibraryIfMissing() }
         return (workspace, !existed)
     }
 
-    private init(opening path: String) throws(WorkspaceError) {
+    private init(opening path: String, logger: Logger) throws(WorkspaceError) {
         self.path = path
+        self.logger = logger
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         configuration.maximumReaderCount = 8

@@ -94,12 +94,12 @@ extension Footprint {
             let checkpoint = DispatchGroup()
             if !run.upToDate {
                 DispatchQueue(label: "footprint.checkpoint").async(group: checkpoint) {
-                    do throws(WorkspaceError) { try ws.checkpoint() } catch { Trace.mark("checkpoint: \(error)") }
+                    do throws(WorkspaceError) { try ws.checkpoint() } catch { CommandLogging.logger.phase("checkpoint: \(error)") }
                 }
             }
             defer { checkpoint.wait() }
             if json {
-                defer { Trace.mark("printed") }
+                defer { CommandLogging.logger.phase("printed") }
                 var document = run.summary.json()
                 if case .object(var members) = document {
                     members.append(("run", RunDescription.json(run)))

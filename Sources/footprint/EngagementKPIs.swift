@@ -40,8 +40,8 @@ extension Footprint.Engagement {
             if let (target, baseline) = tracked, let share = k.trackedShare(target) {
                 progress = ws.engagementProgress(target: target, share: share, date: Workspace.today(), history: baseline.map { [$0] } ?? [])
             }
-            Trace.mark("target and history")
-            defer { Trace.mark("printed") }
+            CommandLogging.logger.phase("target and history")
+            defer { CommandLogging.logger.phase("printed") }
             if json { return try printJSON(KPIReport(run: run, k, progress: progress, target: target)) }
             var lines = ["Engagement KPIs of run #\(run) (status facts as of now):"]
             lines.append("  emissions: \(formatKg(k.totalKg)) kg CO2e, \(k.totalLines) lines")

@@ -9,4 +9,10 @@ struct Footprint: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [Init.self, Import.self, Imports.self, Factors.self, Calculate.self, Runs.self, Report.self, Suppliers.self, Engagement.self, Pact.self, Serve.self]
     )
+
+    /// Sets up logging (`CommandLogging`), then parses and runs the command as ArgumentParser does.
+    static func main() async {
+        CommandLogging.bootstrap()
+        await main(nil)
+    }
 }

@@ -48,7 +48,7 @@ extension Footprint.Pact {
                 printError("error: cannot read '\(file)': no such file or not readable")
                 throw ExitCode(1)
             }
-            let outcome = try reportAny { try OwnFootprintPublisher.publish(data, file: (file as NSString).lastPathComponent, sharedWith: shareWith, workspace: ws) }
+            let outcome = try reportAny { try OwnFootprintPublisher.publish(data, file: (file as NSString).lastPathComponent, sharedWith: shareWith, store: ws) }
             for warning in outcome.warnings { printError("warning: \(warning)") }
             let audience = shareWith.isEmpty ? "every client" : shareWith.joined(separator: ", ")
             print("Published \(outcome.published.count) footprint\(outcome.published.count == 1 ? "" : "s"), shared with \(audience)")
@@ -105,7 +105,7 @@ extension Footprint.Pact {
 
         func run() throws {
             let ws = try workspace.open()
-            let row = try reportAny { try OwnFootprintPublisher.deprecate(id: id, workspace: ws) }
+            let row = try reportAny { try OwnFootprintPublisher.deprecate(id: id, store: ws) }
             print("Footprint \(row.id) is now Deprecated")
         }
     }

@@ -75,7 +75,7 @@ extension Footprint.Pact {
             var logger = Logger(label: "footprint.pact")
             logger.logLevel = .critical
             let client = try PACTClient(trust: trust.load())
-            await OutboxSender(workspace: ws, client: client, logger: logger).deliverDue()
+            await OutboxSender(store: ws, client: client, logger: logger).deliverDue()
             try await client.shutdown()
             let sent = try report { () throws(WorkspaceError) in try ws.pactOutbox() }.first { $0.id == queued.first }
             if sent?.status == "sent" {

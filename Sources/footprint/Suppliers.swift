@@ -184,9 +184,9 @@ extension Footprint.Suppliers {
             let rest = try reportAny { try second.value() }
             let restJSON = rest.json
             let assessments = first + rest.assessments
-            Trace.mark("assessed \(assessments.count) suppliers")
+            CommandLogging.logger.phase("assessed \(assessments.count) suppliers")
             if json {
-                defer { Trace.mark("printed") }
+                defer { CommandLogging.logger.phase("printed") }
                 var bytes = SupplierAssessment.renderedJSON(parts: [firstJSON, restJSON])
                 bytes.append(0x0A)
                 return FileHandle.standardOutput.write(Data(bytes))

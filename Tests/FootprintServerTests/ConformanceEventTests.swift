@@ -23,7 +23,7 @@ struct ConformanceEventTests {
             credentials = (added.client.clientID, added.secret)
             _ = try OwnFootprintPublisher.publish(
                 FootprintFixtures.document([.init(productIds: [product]), .init(productIds: ["urn:pact:footprint.example:product-id:other"])]),
-                file: "own.json", sharedWith: [], workspace: ws)
+                file: "own.json", sharedWith: [], store: ws)
         }
         let client = try TestClient(trusting: [host.certificate.certificatePEM])
         defer { Task { await client.shutdown(); await host.stop(); await recipient.stop() } }

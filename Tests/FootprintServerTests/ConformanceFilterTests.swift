@@ -22,7 +22,7 @@ struct ConformanceFilterTests {
         let host = try await TestHost.start { ws in
             let added = try ws.addPACTClient(name: "conformance", partner: nil)
             credentials = (added.client.clientID, added.secret)
-            _ = try OwnFootprintPublisher.publish(FootprintFixtures.document(Self.specs), file: "own.json", sharedWith: [], workspace: ws)
+            _ = try OwnFootprintPublisher.publish(FootprintFixtures.document(Self.specs), file: "own.json", sharedWith: [], store: ws)
         }
         let client = try TestClient(trusting: [host.certificate.certificatePEM])
         defer { Task { await client.shutdown(); await host.stop() } }

@@ -17,7 +17,7 @@ struct ConformanceSyncTests {
             let specs = (0..<3).map { i in
                 FootprintFixtures.Spec(productIds: ["urn:pact:footprint.example:product-id:item-\(i)"])
             }
-            _ = try OwnFootprintPublisher.publish(FootprintFixtures.document(specs), file: "own.json", sharedWith: [], workspace: ws)
+            _ = try OwnFootprintPublisher.publish(FootprintFixtures.document(specs), file: "own.json", sharedWith: [], store: ws)
         }
         return (host, try TestClient(trusting: [host.certificate.certificatePEM]), credentials.0, credentials.1)
     }

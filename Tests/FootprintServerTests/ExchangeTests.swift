@@ -24,7 +24,7 @@ struct ExchangeTests {
         let supplier = try await TestHost.start { ws in
             let added = try ws.addPACTClient(name: "buyer", partner: nil)
             credentials = (added.client.clientID, added.secret)
-            _ = try OwnFootprintPublisher.publish(FootprintFixtures.document(specs), file: "catalogue.json", sharedWith: [], workspace: ws)
+            _ = try OwnFootprintPublisher.publish(FootprintFixtures.document(specs), file: "catalogue.json", sharedWith: [], store: ws)
         }
         let buyerFolder = FileManager.default.temporaryDirectory.appendingPathComponent("fp-buyer-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: buyerFolder, withIntermediateDirectories: true)
@@ -57,7 +57,7 @@ struct ExchangeTests {
         let supplier = try await TestHost.start { ws in
             let added = try ws.addPACTClient(name: "buyer", partner: nil)
             atSupplier = (added.client.clientID, added.secret)
-            _ = try OwnFootprintPublisher.publish(FootprintFixtures.document([.init(productIds: [product])]), file: "catalogue.json", sharedWith: [], workspace: ws)
+            _ = try OwnFootprintPublisher.publish(FootprintFixtures.document([.init(productIds: [product])]), file: "catalogue.json", sharedWith: [], store: ws)
         }
         // Our host, trusting the supplier's certificate, with the supplier as a partner.
         nonisolated(unsafe) var atBuyer = ("", "")
@@ -88,7 +88,7 @@ struct ExchangeTests {
         var logger = Logger(label: "test")
         logger.logLevel = .critical
         let ours = try PACTClient(trust: .init(certificatesPEM: [supplier.certificate.certificatePEM]))
-        await OutboxSender(workspace: buyer.workspace, client: ours, logger: logger).deliverDue()
+        await OutboxSender(store: buyer.workspace, client: ours, logger: logger).deliverDue()
         try await ours.shutdown()
         #expect(try buyer.workspace.pactOutbox().first?.status == "sent")
         // The supplier answers from its own outbox; its client must trust our certificate.
@@ -96,7 +96,7 @@ struct ExchangeTests {
         var answered = false
         for _ in 0..<100 where !answered {
             try await Task.sleep(for: .milliseconds(100))
-            await OutboxSender(workspace: supplier.workspace, client: theirs, logger: logger).deliverDue()
+            await OutboxSender(store: supplier.workspace, client: theirs, logger: logger).deliverDue()
             answered = try supplier.workspace.pactOutbox().contains { $0.status == "sent" }
         }
         try await theirs.shutdown()
@@ -113,7 +113,7 @@ struct ExchangeTests {
 
         // A Published event from the supplier: our processor fetches the footprint from its host.
         let newer = FootprintFixtures.Spec(productIds: ["urn:pact:nordic-networks.example:product-id:router-8"])
-        _ = try OwnFootprintPublisher.publish(FootprintFixtures.document([newer]), file: "newer.json", sharedWith: [], workspace: supplier.workspace)
+        _ = try OwnFootprintPublisher.publish(FootprintFixtures.document([newer]), file: "newer.json", sharedWith: [], store: supplier.workspace)
         try await Task.sleep(for: .milliseconds(1500))  // the supplier's host picks up the publication
         let http = try TestClient(trusting: [buyer.certificate.certificatePEM])
         let token = try await http.token(buyer.base, id: atBuyer.0, secret: atBuyer.1)

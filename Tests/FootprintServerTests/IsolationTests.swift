@@ -19,9 +19,9 @@ struct IsolationTests {
             let addedB = try ws.addPACTClient(name: "customer-b", partner: nil)
             a = (addedA.client.clientID, addedA.secret)
             b = (addedB.client.clientID, addedB.secret)
-            _ = try OwnFootprintPublisher.publish(FootprintFixtures.document([forA]), file: "a.json", sharedWith: ["customer-a"], workspace: ws)
-            _ = try OwnFootprintPublisher.publish(FootprintFixtures.document([forB]), file: "b.json", sharedWith: ["customer-b"], workspace: ws)
-            _ = try OwnFootprintPublisher.publish(FootprintFixtures.document([everyone]), file: "all.json", sharedWith: [], workspace: ws)
+            _ = try OwnFootprintPublisher.publish(FootprintFixtures.document([forA]), file: "a.json", sharedWith: ["customer-a"], store: ws)
+            _ = try OwnFootprintPublisher.publish(FootprintFixtures.document([forB]), file: "b.json", sharedWith: ["customer-b"], store: ws)
+            _ = try OwnFootprintPublisher.publish(FootprintFixtures.document([everyone]), file: "all.json", sharedWith: [], store: ws)
         }
         let client = try TestClient(trusting: [host.certificate.certificatePEM])
         defer { Task { await client.shutdown(); await host.stop() } }

@@ -90,3 +90,23 @@ public struct PACTOutboxEvent: Sendable {
     public var lastError: String?
     public var sentAt: String?
 }
+
+/// An event to send: where, through which partner's credentials, and for how long to keep trying.
+public struct PACTOutboundDraft: Sendable {
+    public var targetURL: String
+    public var partner: String?
+    public var eventType: String
+    public var eventID: String
+    public var body: Data
+    /// Seconds to keep retrying (72 hours by default, as the PACT specification suggests).
+    public var retryFor: Double
+
+    public init(targetURL: String, partner: String?, eventType: String, eventID: String, body: Data, retryFor: Double = 72 * 3600) {
+        self.targetURL = targetURL
+        self.partner = partner
+        self.eventType = eventType
+        self.eventID = eventID
+        self.body = body
+        self.retryFor = retryFor
+    }
+}

@@ -1,11 +1,26 @@
 import FootprintStore
 import Hummingbird
 
-/// Reads `Authorization: Bearer …` and checks the token: the client it names, or the 401 to send.
-/// An invalid token gets `BadRequest` and an expired one `TokenExpired`, both 401 with
-/// `WWW-Authenticate`, as the PACT specification and RFC 6750 ask.
-struct BearerAuthentication: Sendable {
+/// Checks `Authorization: Bearer …` once for the routes behind it (everything but the token
+/// endpoint and discovery): the client the token names goes into the context for the handlers, or
+/// the request is answered with a 401 here. An invalid token gets `BadRequest` and an expired one
+/// `TokenExpired`, both 401 with `WWW-Authenticate`, as the PACT specification and RFC 6750 ask.
+struct PACTAuthenticationMiddleware: RouterMiddleware {
+    typealias Context = PACTRequestContext
     let tokens: AccessTokens
+    /// Where the active clients are: a revoked client's tokens stop working when the catalogue reloads.
+    let holder: CatalogHolder
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        switch authenticate(request, catalog: holder.catalog) {
+        case .refused(let response):
+            return response
+        case .client(let client):
+            var context = context
+            context.client = client
+            return try await next(request, context)
+        }
+    }
 
     enum Outcome {
         case client(PACTClientRecord)
