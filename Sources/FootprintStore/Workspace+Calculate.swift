@@ -48,7 +48,7 @@ extension Workspace {
             self.cache.keep(run)
             return run
         }
-        let snapshot: ReferenceSnapshot = try read { db in try ReferenceSnapshot.load(db: db, cache: self.cache) }
+        let snapshot: ReferenceSnapshot = try read { db in try ReferenceSnapshot.load(db: db, cache: self.cache, logger: self.logger) }
         logger.phase("reference snapshot")
         guard !snapshot.purchaseImports.isEmpty else { throw .nothingToCalculate }
         let texts: [String?] = try read { db in try self.cache.texts(db: db) }
