@@ -6,11 +6,11 @@ import FootprintCore
 struct PackEvaluator: Sendable {
     let engine: InventoryEngine
     let texts: [String?]
-    let supplierKey: [Int32]
-    let categoryKey: [Int32]
-    let productKey: [Int32]
-    let unitKey: [Int32]
-    let currencyKey: [Int32]
+    let supplierKey: [SupplierKey]
+    let categoryKey: [CategoryKey]
+    let productKey: [ProductKey]
+    let unitKey: [UnitKey]
+    let currencyKey: [CurrencyKey]
     let currencyCode: [CurrencyCode]
     /// Dense slot per currency term, and the codes of the slots.
     let currencySlot: [Int32]
@@ -22,16 +22,17 @@ struct PackEvaluator: Sendable {
         self.engine = engine
         self.texts = texts
         let n = texts.count
-        var supplierKey = [Int32](repeating: -1, count: n), categoryKey = supplierKey, productKey = supplierKey
-        var unitKey = supplierKey, currencyKey = supplierKey, currencySlot = supplierKey
+        var supplierKey = [SupplierKey](repeating: .none, count: n), categoryKey = [CategoryKey](repeating: .none, count: n)
+        var productKey = [ProductKey](repeating: .none, count: n), unitKey = [UnitKey](repeating: .none, count: n)
+        var currencyKey = [CurrencyKey](repeating: .none, count: n), currencySlot = [Int32](repeating: -1, count: n)
         var currencyCode = [CurrencyCode](repeating: CurrencyCode("XXX")!, count: n)
         var categoryScope3 = [UInt8](repeating: 1, count: n)
         var currencies: [CurrencyCode] = []
         for (id, text) in texts.enumerated() {
             guard let text else { continue }
-            supplierKey[id] = engine.supplierKeys.find(text).map(Int32.init) ?? -1
-            categoryKey[id] = engine.categoryKeys.find(text).map(Int32.init) ?? -1
-            productKey[id] = engine.productKeys.find(text).map(Int32.init) ?? -1
+            supplierKey[id] = engine.supplierKey(text)
+            categoryKey[id] = engine.categoryKey(text)
+            productKey[id] = engine.productKey(text)
             unitKey[id] = engine.unitKey(for: text)
             if let code = CurrencyCode(text) {
                 currencyCode[id] = code
@@ -76,19 +77,19 @@ struct PackEvaluator: Sendable {
         return results.bytes
     }
 
-    /// The engine's key of supplier term `supplier`, or -1.
+    /// The engine's key of supplier term `supplier`.
     @inline(__always)
-    func supplierKey(_ supplier: Int) -> Int32 { supplier >= 0 && supplier < supplierKey.count ? supplierKey[supplier] : -1 }
+    func supplierKey(_ supplier: Int) -> SupplierKey { supplier >= 0 && supplier < supplierKey.count ? supplierKey[supplier] : .none }
 
     /// The kg of stored line `i` of `pack`: as stored (kg results), or its activity times the figure its
     /// source names in this evaluator's reference data (activity results).
     @inline(__always)
-    func kg(_ stored: LineResultPack.View, _ i: Int, _ pack: PackView, supplierEngineKey: Int32) -> Double {
+    func kg(_ stored: LineResultPack.View, _ i: Int, _ pack: PackView, supplierEngineKey: SupplierKey) -> Double {
         guard stored.isActivity else { return stored.value(i) }
         guard let method = stored.outcome(i).method else { return 0 }
         let product = Int(pack.product(i))
         return stored.value(i) * engine.figure(
-            method: method.rawValue, supplier: supplierEngineKey, product: product >= 0 ? productKey[product] : -1, rank: stored.source(i))
+            method: method, supplier: supplierEngineKey, product: product >= 0 ? productKey[product] : .none, rank: stored.source(i))
     }
 
     /// Recomputes the lines of `pack` that `needs(line, old status)` selects: their old results go into
@@ -198,12 +199,12 @@ struct PackEvaluator: Sendable {
 
     /// One line through the engine: its outcome, kg, activity, and source (`LineResult.storedSource`).
     @inline(__always)
-    func evaluateLine(_ pack: PackView, _ i: Int, _ supplierEngineKey: Int32) -> (LineOutcome, Double, Double, Int32) {
+    func evaluateLine(_ pack: PackView, _ i: Int, _ supplierEngineKey: SupplierKey) -> (LineOutcome, Double, Double, Int32) {
         let category = Int(pack.category(i)), currency = Int(pack.currency(i))
         let product = Int(pack.product(i)), unit = Int(pack.unit(i))
         let line = LedgerLine(
-            supplier: supplierEngineKey, category: categoryKey[category], product: product >= 0 ? productKey[product] : -1,
-            unit: unit >= 0 ? unitKey[unit] : -1, currencyKey: currencyKey[currency], currency: currencyCode[currency],
+            supplier: supplierEngineKey, category: categoryKey[category], product: product >= 0 ? productKey[product] : .none,
+            unit: unit >= 0 ? unitKey[unit] : .none, currencyKey: currencyKey[currency], currency: currencyCode[currency],
             year: pack.date(i) / 10000, date: pack.date(i), amount: pack.amount(i), quantity: pack.quantity(i))
         let r = engine.evaluate(line)
         return r.method != nil ? (r.outcome, r.kg, r.activity, r.rank) : (r.outcome, 0, 0, r.storedSource)

@@ -297,8 +297,8 @@ final class RunLinesContext {
         let e = evaluator
         let s = Int(supplier), c = Int(category), cu = Int(currency)
         let ledgerLine = LedgerLine(
-            supplier: s < e.supplierKey.count ? e.supplierKey[s] : -1, category: e.categoryKey[c],
-            product: product.map { e.productKey[Int($0)] } ?? -1, unit: unit.map { e.unitKey[Int($0)] } ?? -1,
+            supplier: e.supplierKey(s), category: e.categoryKey[c],
+            product: product.map { e.productKey[Int($0)] } ?? .none, unit: unit.map { e.unitKey[Int($0)] } ?? .none,
             currencyKey: e.currencyKey[cu], currency: e.currencyCode[cu], year: Int32(date / 10000), date: Int32(date),
             amount: amount.value, quantity: quantity)
         let r = engine.evaluate(ledgerLine)

@@ -79,10 +79,10 @@ struct MeasureUnitTests {
         let engine = InventoryEngine(reference: ReferenceData(factors: [activityFactor("packaging", 2, "bag")]))
         #expect(engine.unitKey(for: "tonne") == engine.unitKey(for: "t"))
         #expect(engine.unitKey(for: "m³") == engine.unitKey(for: "m3"))
-        #expect(engine.unitKey(for: "kg") >= 0)
-        #expect(engine.unitKey(for: "bag") >= 0)
-        #expect(engine.unitKey(for: "Bag") == -1)
-        #expect(engine.unitKey(for: "crate") == -1)
-        #expect(engine.units[Int(engine.unitKey(for: "bag"))].symbol == "bag")
+        #expect(!engine.unitKey(for: "kg").isNone)
+        #expect(!engine.unitKey(for: "bag").isNone)
+        #expect(engine.unitKey(for: "Bag") == .none)
+        #expect(engine.unitKey(for: "crate") == .none)
+        #expect(engine.units[Int(engine.unitKey(for: "bag").index)].symbol == "bag")
     }
 }

@@ -44,10 +44,10 @@ extension InventoryEngine {
         currency: String = "NOK", year: Int32 = 2024, date: Int32? = nil, amount: Double, quantity: Double = .nan
     ) -> LedgerLine {
         LedgerLine(
-            supplier: supplier.flatMap { supplierKeys.find($0) }.map(Int32.init) ?? -1,
-            category: category.flatMap { categoryKeys.find($0) }.map(Int32.init) ?? -1,
-            product: product.flatMap { productKeys.find($0) }.map(Int32.init) ?? -1,
-            unit: unit.map { unitKey(for: $0) } ?? -1,
+            supplier: supplier.map(supplierKey) ?? .none,
+            category: category.map(categoryKey) ?? .none,
+            product: product.map(productKey) ?? .none,
+            unit: unit.map { unitKey(for: $0) } ?? .none,
             currencyKey: currencyKey(for: code(currency)),
             currency: code(currency), year: date.map { $0 / 10000 } ?? year, date: date, amount: amount, quantity: quantity)
     }

@@ -9,7 +9,8 @@ struct LedgerWorker: @unchecked Sendable {
     let labels: ProvenanceLabels?
 
     private var decoder: PurchaseRecordDecoder
-    /// The engine's keys of the decoder's terms, per field, resolved on first use (`unresolved` until then).
+    /// The indexes of the engine's keys of the decoder's terms, per field, resolved on first use
+    /// (`unresolved` until then).
     private var supplierKey: [Int32] = []
     private var categoryKey: [Int32] = []
     private var productKey: [Int32] = []
@@ -17,7 +18,7 @@ struct LedgerWorker: @unchecked Sendable {
     /// A dense currency slot per currency term (for the accumulator's spend), and per slot its code and engine key.
     private var currencySlot: [Int32] = []
     private var currencyCode: [CurrencyCode] = []
-    private var currencyKey: [Int32] = []
+    private var currencyKey: [CurrencyKey] = []
     var accumulator = InventoryAccumulator()
     private static let unresolved = Int32.min
 
@@ -90,19 +91,19 @@ struct LedgerWorker: @unchecked Sendable {
         let key: Int32
         switch table {
         case .supplier:
-            key = engine.supplierKeys.find(text).map(Int32.init) ?? -1
+            key = engine.supplierKey(text).index
             grow(&supplierKey)
             supplierKey[i] = key
         case .category:
-            key = engine.categoryKeys.find(text).map(Int32.init) ?? -1
+            key = engine.categoryKey(text).index
             grow(&categoryKey)
             categoryKey[i] = key
         case .product:
-            key = engine.productKeys.find(text).map(Int32.init) ?? -1
+            key = engine.productKey(text).index
             grow(&productKey)
             productKey[i] = key
         case .unit:
-            key = engine.unitKey(for: text)
+            key = engine.unitKey(for: text).index
             grow(&unitKey)
             unitKey[i] = key
         }
@@ -125,8 +126,9 @@ struct LedgerWorker: @unchecked Sendable {
         fingerprints.append(record.idHash)
         let slot = currency(record.currency, record.currencyCode)
         let ledgerLine = LedgerLine(
-            supplier: key(.supplier, record.supplier), category: key(.category, record.category),
-            product: record.product >= 0 ? key(.product, record.product) : -1, unit: record.unit >= 0 ? key(.unit, record.unit) : -1,
+            supplier: SupplierKey(key(.supplier, record.supplier)), category: CategoryKey(key(.category, record.category)),
+            product: record.product >= 0 ? ProductKey(key(.product, record.product)) : .none,
+            unit: record.unit >= 0 ? UnitKey(key(.unit, record.unit)) : .none,
             currencyKey: currencyKey[slot], currency: record.currencyCode, year: record.year, date: record.date,
             amount: record.amount.value, quantity: record.quantity?.value ?? .nan)
         let result = engine.evaluate(ledgerLine)

@@ -1,16 +1,16 @@
 /// A purchase line as the engine reads it: every text already resolved to the engine's keys
 /// (see `InventoryEngine.keys`), so that evaluating a line allocates nothing.
 public struct LedgerLine: Sendable {
-    /// The supplier's key, or -1 when no reference data mentions the supplier.
-    public var supplier: Int32
-    /// The category's key, or -1 when no factor has the category.
-    public var category: Int32
-    /// The product's key, or -1 when the line has no product or no footprint names it.
-    public var product: Int32
-    /// The quantity's unit key, or -1 when the line has no unit or no factor can use it.
-    public var unit: Int32
-    /// The currency's key, or -1 when the engine has no rate or factor in it.
-    public var currencyKey: Int32
+    /// The supplier's key, `none` when no reference data mentions the supplier.
+    public var supplier: SupplierKey
+    /// The category's key, `none` when no factor has the category.
+    public var category: CategoryKey
+    /// The product's key, `none` when the line has no product or no footprint names it.
+    public var product: ProductKey
+    /// The quantity's unit key, `none` when the line has no unit or no factor can use it.
+    public var unit: UnitKey
+    /// The currency's key, `none` when the engine has no rate or factor in it.
+    public var currencyKey: CurrencyKey
     public var currency: CurrencyCode
     /// The year of the line's date: the year whose rates and price index apply.
     public var year: Int32
@@ -22,7 +22,8 @@ public struct LedgerLine: Sendable {
     public var quantity: Double
 
     public init(
-        supplier: Int32 = -1, category: Int32 = -1, product: Int32 = -1, unit: Int32 = -1, currencyKey: Int32 = -1,
+        supplier: SupplierKey = .none, category: CategoryKey = .none, product: ProductKey = .none, unit: UnitKey = .none,
+        currencyKey: CurrencyKey = .none,
         currency: CurrencyCode, year: Int32, date: Int32? = nil, amount: Double, quantity: Double = .nan
     ) {
         self.supplier = supplier

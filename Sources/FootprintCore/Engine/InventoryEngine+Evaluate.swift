@@ -4,11 +4,11 @@ extension InventoryEngine {
     @inlinable
     public func evaluate(_ line: LedgerLine) -> LineResult {
         var result = LineResult()
-        if line.hasQuantity && line.unit >= 0 {
-            if line.product >= 0 && line.supplier >= 0 && supplierSpecific(line, &result) { return result }
+        if line.hasQuantity && !line.unit.isNone {
+            if !line.product.isNone && !line.supplier.isNone && supplierSpecific(line, &result) { return result }
         }
-        if line.supplier >= 0 && hybrid(line, &result) { return result }
-        if line.hasQuantity && line.unit >= 0 && line.category >= 0 && averageData(line, &result) { return result }
+        if !line.supplier.isNone && hybrid(line, &result) { return result }
+        if line.hasQuantity && !line.unit.isNone && !line.category.isNone && averageData(line, &result) { return result }
         spendBased(line, &result)
         return result
     }
@@ -19,7 +19,7 @@ extension InventoryEngine {
     /// leaves none, the line falls through to the next rule with the note `.footprintNotValidOnDate`.
     @usableFromInline
     func supplierSpecific(_ line: LedgerLine, _ result: inout LineResult) -> Bool {
-        let key = UInt64(UInt32(line.supplier)) << 32 | UInt64(UInt32(line.product))
+        let key = UInt64(UInt32(line.supplier.index)) << 32 | UInt64(UInt32(line.product.index))
         guard let range = footprintRanges[key] else { return false }
         let start = Int(range >> 32)
         let count = Int(range & 0x7FFF_FFFF)
@@ -29,12 +29,12 @@ extension InventoryEngine {
         var outOfDate = false
         for i in start..<start + count {
             let index = Int(footprintOrder[i])
-            let r = ratio(line.unit, footprintUnit[index])
+            let r = ratio(line.unit.index, footprintUnit[index])
             if dated && (line.date < footprintFirstDate[index] || line.date >= footprintEndDate[index]) {
                 if !r.isNaN { outOfDate = true }
                 continue
             }
-            if r == 1 && footprintUnit[index] == line.unit {
+            if r == 1 && footprintUnit[index] == line.unit.index {
                 chosen = index
                 chosenRank = i - start
                 factor = 1
@@ -63,7 +63,7 @@ extension InventoryEngine {
     /// supplier's intensity from the latest disclosure not after the line's year (else the earliest).
     @usableFromInline
     func hybrid(_ line: LedgerLine, _ result: inout LineResult) -> Bool {
-        let s = Int(line.supplier)
+        let s = Int(line.supplier.index)
         let count = Int(disclosureCount[s])
         guard count > 0 else { return false }
         let start = Int(disclosureStart[s])
@@ -78,11 +78,11 @@ extension InventoryEngine {
             }
         }
         let target = disclosureCurrency[chosen]
-        let from = rate(line.currencyKey, line.year)
+        let from = rate(line.currencyKey.index, line.year)
         let to = rate(target, line.year)
         guard !from.isNaN, !to.isNaN else { return false }
         // Both rates must exist (FORMATS.md), even when the currencies are the same; then the amount is used as is.
-        let converted = target == line.currencyKey ? line.amount : line.amount / from * to
+        let converted = target == line.currencyKey.index ? line.amount : line.amount / from * to
         result.fromRate = from
         result.toRate = to
         result.method = .hybrid
@@ -96,19 +96,19 @@ extension InventoryEngine {
     /// Rule 3: quantity x the category's average-data factor in the line's unit after conversion.
     @usableFromInline
     func averageData(_ line: LedgerLine, _ result: inout LineResult) -> Bool {
-        let c = Int(line.category)
+        let c = Int(line.category.index)
         let start = Int(activityStart[c])
         var chosen = -1
         var factor = Double.nan
         for i in start..<start + Int(activityCount[c]) {
             let index = Int(activityOrder[i])
             let unit = activityUnit[index]
-            if unit == line.unit {
+            if unit == line.unit.index {
                 chosen = index
                 factor = 1
                 break
             }
-            let r = ratio(line.unit, unit)
+            let r = ratio(line.unit.index, unit)
             if chosen < 0 && !r.isNaN {
                 chosen = index
                 factor = r
@@ -128,14 +128,14 @@ extension InventoryEngine {
     /// price year, times the spend-based factor. Missing rates or indices leave the line unmapped.
     @usableFromInline
     func spendBased(_ line: LedgerLine, _ result: inout LineResult) {
-        guard line.category >= 0, spendFactor[Int(line.category)] >= 0 else {
+        guard !line.category.isNone, spendFactor[Int(line.category.index)] >= 0 else {
             result.unmapped = .noFactor
             return
         }
-        let c = Int(line.category)
+        let c = Int(line.category.index)
         let factorIndex = Int(spendFactor[c])
         let target = spendCurrency[c]
-        let from = rate(line.currencyKey, line.year)
+        let from = rate(line.currencyKey.index, line.year)
         guard !from.isNaN else {
             result.unmapped = .noExchangeRate(currency: line.currency, year: line.year)
             return
@@ -146,7 +146,7 @@ extension InventoryEngine {
             return
         }
         // Both rates must exist (FORMATS.md), even when the currencies are the same; then the amount is used as is.
-        var converted = target == line.currencyKey ? line.amount : line.amount / from * to
+        var converted = target == line.currencyKey.index ? line.amount : line.amount / from * to
         result.fromRate = from
         result.toRate = to
         let priceYear = spendPriceYear[c]

@@ -5,22 +5,21 @@ extension InventoryEngine {
     /// (`LineResult.rank`). NaN when there is no such figure.
     ///
     /// `activity * figure(...)` is exactly the line's kg: every rule computes `kg = activity * figure`.
-    public func figure(method: UInt8, supplier: Int32, product: Int32, rank: Int32) -> Double {
+    public func figure(method: CalculationMethod, supplier supplierKey: SupplierKey, product productKey: ProductKey, rank: Int32) -> Double {
+        let supplier = supplierKey.index, product = productKey.index
         switch method {
-        case CalculationMethod.supplierSpecific.rawValue:
+        case .supplierSpecific:
             guard supplier >= 0, product >= 0,
                 let range = footprintRanges[UInt64(UInt32(supplier)) << 32 | UInt64(UInt32(product))],
                 rank >= 0, Int(rank) < Int(range & 0x7FFF_FFFF)
             else { return .nan }
             return footprintKg[Int(footprintOrder[Int(range >> 32) + Int(rank)])]
-        case CalculationMethod.hybrid.rawValue:
+        case .hybrid:
             guard supplier >= 0, Int(supplier) < disclosureCount.count, rank >= 0, rank < disclosureCount[Int(supplier)] else { return .nan }
             return disclosureIntensity[Int(disclosureOrder[Int(disclosureStart[Int(supplier)] + rank)])]
-        case CalculationMethod.averageData.rawValue, CalculationMethod.spendBased.rawValue:
+        case .averageData, .spendBased:
             guard rank >= 0, Int(rank) < factorKg.count else { return .nan }
             return factorKg[Int(rank)]
-        default:
-            return .nan
         }
     }
 

@@ -8,10 +8,10 @@ public struct InventoryEngine: Sendable {
     public var footprints: [ProductFootprint] { reference.footprints }
     public var disclosures: [SupplierDisclosure] { reference.disclosures }
 
-    /// Keys of the texts the engine knows. A text not found here gets key -1.
-    public let supplierKeys: ByteInterner
-    public let categoryKeys: ByteInterner
-    public let productKeys: ByteInterner
+    /// Keys of the texts the engine knows (`supplierKey(_:)`, `categoryKey(_:)`, `productKey(_:)`).
+    let supplierKeys: ByteInterner
+    let categoryKeys: ByteInterner
+    let productKeys: ByteInterner
     /// Units by canonical symbol; resolve a line's unit text with `unitKey(for:)`.
     public let units: [MeasureUnit]
     public let currencies: [CurrencyCode]
@@ -196,15 +196,24 @@ public struct InventoryEngine: Sendable {
     /// Bit of a footprint range's count: one of the (supplier, product)'s footprints has a validity period.
     static let datedFlag: UInt64 = 1 << 31
 
-    /// The key of a unit given as text (symbol or alias), or -1 when no footprint or factor can use it.
-    public func unitKey(for text: String) -> Int32 {
+    /// The key of a supplier id, `none` when no reference data mentions the supplier.
+    public func supplierKey(_ id: String) -> SupplierKey { SupplierKey(supplierKeys.find(id).map(Int32.init) ?? -1) }
+
+    /// The key of a category, `none` when no factor has it.
+    public func categoryKey(_ category: String) -> CategoryKey { CategoryKey(categoryKeys.find(category).map(Int32.init) ?? -1) }
+
+    /// The key of a product, `none` when no footprint names it.
+    public func productKey(_ product: String) -> ProductKey { ProductKey(productKeys.find(product).map(Int32.init) ?? -1) }
+
+    /// The key of a unit given as text (symbol or alias), `none` when no footprint or factor can use it.
+    public func unitKey(for text: String) -> UnitKey {
         let symbol = MeasureUnit(parsing: text).symbol
-        return units.firstIndex { $0.symbol == symbol }.map(Int32.init) ?? -1
+        return UnitKey(units.firstIndex { $0.symbol == symbol }.map(Int32.init) ?? -1)
     }
 
-    /// The key of a currency, or -1 when the engine has no rate or factor in it.
-    public func currencyKey(for code: CurrencyCode) -> Int32 {
-        currencies.firstIndex(of: code).map(Int32.init) ?? -1
+    /// The key of a currency, `none` when the engine has no rate or factor in it.
+    public func currencyKey(for code: CurrencyCode) -> CurrencyKey {
+        CurrencyKey(currencies.firstIndex(of: code).map(Int32.init) ?? -1)
     }
 
     /// The exchange rate (units per USD) of a currency key in a year, or NaN.
