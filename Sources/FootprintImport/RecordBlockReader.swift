@@ -83,7 +83,9 @@ final class RecordBlockReader {
             guard let pointer = mmap(nil, length, PROT_READ, Self.mapFlags, fd, off_t(aligned)), pointer != MAP_FAILED else {
                 throw InputError(file: file, message: "cannot read '\(path)': \(String(cString: strerror(errno)))")
             }
-            madvise(pointer, length, MADV_SEQUENTIAL | MADV_WILLNEED)
+            // One advice per call: the values are not flags (SEQUENTIAL | WILLNEED is WILLNEED on Linux).
+            madvise(pointer, length, MADV_SEQUENTIAL)
+            madvise(pointer, length, MADV_WILLNEED)
             mapping = (pointer, length)
             let base = UnsafePointer(pointer.assumingMemoryBound(to: UInt8.self)) + delta
             let count = length - delta
