@@ -61,4 +61,13 @@ struct ERPNumberAndDateTests {
     func malformed(_ format: ERPMapping.DateFormat, _ text: String) {
         #expect(format.parse(text) == .malformed)
     }
+
+    /// Found by fuzzing (docs/fuzzing.md): a part with 19 or more digits overflowed and crashed the conversion.
+    @Test(arguments: ERPMapping.DateFormat.allCases)
+    func overlongNumbersAreMalformed(_ format: ERPMapping.DateFormat) {
+        let digits = String(repeating: "6", count: 40)
+        for text in ["03/24/202\(digits)4", "\(digits).12.2024", "2024-\(digits)-01", "2024\(digits)", "31.12.2024\(digits)"] {
+            #expect(format.parse(text) == .malformed, "\(format): \(text)")
+        }
+    }
 }

@@ -47,6 +47,8 @@ extension ERPMapping {
 
         /// Reads a date in this format.
         func parse(_ text: String) -> Parsed {
+            // Every format is at most ten bytes; a longer text is malformed, and its numbers could overflow.
+            guard text.utf8.count <= 10 else { return .malformed }
             // The three numbers in the order written, with their digit counts.
             var values = (0, 0, 0), lengths = (0, 0, 0)
             var part = 0
