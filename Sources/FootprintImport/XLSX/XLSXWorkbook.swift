@@ -33,6 +33,9 @@ public struct XLSXWorkbook: Sendable {
     /// Reads a workbook from its bytes.
     public init(data: Data, file: String) throws(XLSXError) {
         self.file = file
+        if let problem = XLSXArchiveCheck.problem(in: data) {
+            throw XLSXError(file: file, message: "not an .xlsx workbook: the file is not a readable ZIP archive (\(problem))")
+        }
         let archive: Archive
         do {
             archive = try Archive(data: data, accessMode: .read)
@@ -45,7 +48,14 @@ public struct XLSXWorkbook: Sendable {
             guard path.hasSuffix(".xml") || path.hasSuffix(".rels") else { continue }
             var bytes = Data()
             do {
-                _ = try archive.extract(entry, skipCRC32: false) { bytes.append($0) }
+                // Parts are unpacked in memory: a small archive must not unpack into gigabytes.
+                guard entry.uncompressedSize <= Self.maxPartBytes else { throw XLSXPartTooLarge() }
+                _ = try archive.extract(entry, skipCRC32: false) {
+                    bytes.append($0)
+                    if bytes.count > Self.maxPartBytes { throw XLSXPartTooLarge() }
+                }
+            } catch is XLSXPartTooLarge {
+                throw XLSXError(file: file, message: "'\(path)' unpacks to more than \(Self.maxPartBytes >> 20) MB; expected a smaller workbook")
             } catch {
                 throw XLSXError(file: file, message: "cannot unpack '\(path)': \(error)")
             }
@@ -99,6 +109,9 @@ public struct XLSXWorkbook: Sendable {
         sharedStrings = shared
     }
 
+    /// The most bytes one part of a workbook may unpack to.
+    static let maxPartBytes = 512 << 20
+
     /// Reads one sheet's cells. Throws when the workbook has no sheet of that name (the message lists those it has).
     public func sheet(named name: String) throws(XLSXError) -> XLSXSheet {
         guard let part = sheetParts[name] else {
@@ -134,3 +147,6 @@ public struct XLSXWorkbook: Sendable {
         return components.joined(separator: "/")
     }
 }
+
+/// A part that unpacks to more than `XLSXWorkbook.maxPartBytes`.
+private struct XLSXPartTooLarge: Error {}
