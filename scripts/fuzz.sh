@@ -20,7 +20,8 @@ start=$(date +%s)
 # swift-crypto's C part is built as usual. Each target's main.swift hands libFuzzer's driver its
 # LLVMFuzzerTestOneInput (SwiftPM links an executable's own entry point as main).
 flags=(-c release --package-path Fuzz --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer,address)
-swift build "${flags[@]}"
+# One product at a time: `swift build` alone would build every product of the main package too.
+for name in "${names[@]}"; do swift build "${flags[@]}" --product "${target[$name]:?unknown fuzz target $name}"; done
 bin=$(swift build "${flags[@]}" --show-bin-path)
 echo "fuzz: built in $(( $(date +%s) - start )) s"
 
@@ -35,16 +36,18 @@ for name in "${names[@]}"; do
   log="$work/$name.log"
   echo "fuzz: $exe for ${seconds}s (seeds: $(ls Fuzz/Corpus/$name | wc -l))"
   status=0
-  # -detect_leaks=0: Swift's runtime keeps metadata caches that LeakSanitizer would report.
+  # Leaks are not checked (-detect_leaks=0, ASAN_OPTIONS): at exit LeakSanitizer reports the Swift
+  # runtime's and Foundation's caches and the targets' globals.
   mkdir -p "$work/tmp"
-  TMPDIR="$work/tmp" "$bin/$exe" "$work/$name" "Fuzz/Corpus/$name" \
+  # SWIFT_BACKTRACE: Swift's own crash handler would get in the way of the sanitizer's report.
+  TMPDIR="$work/tmp" SWIFT_BACKTRACE=enable=no ASAN_OPTIONS="detect_leaks=0${ASAN_OPTIONS:+:$ASAN_OPTIONS}" "$bin/$exe" "$work/$name" "Fuzz/Corpus/$name" \
     -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len="${maxlen[$name]}" \
     -detect_leaks=0 -print_final_stats=1 -artifact_prefix="$artifacts/$name-" \
     ${FUZZ_JOBS:+-jobs=$FUZZ_JOBS -workers=$FUZZ_JOBS} >"$log" 2>&1 || status=$?
   if [ "$status" -ne 0 ]; then
     failed=1
     tail -n 60 "$log"
-    for file in $(grep -o "$artifacts/$name-[a-z-]*[0-9a-f]*" "$log" | sort -u); do
+    for file in $(grep -oE "$artifacts/$name-[a-z]+-[0-9a-f]+" "$log" | sort -u); do
       echo "fuzz: $exe failed on $file:"
       od -A d -t x1 -v "$file" | head -n 64
     done

@@ -1,5 +1,6 @@
 import FootprintImport
 import Foundation
+import FuzzSupport
 
 // Arbitrary bytes as an ERP mapping file (JSON); a mapping that loads converts a small fixed export.
 
