@@ -14,11 +14,41 @@ struct XLSXFuzzRegressionTests {
         #expect(error.message.contains("not a readable ZIP archive"), "\(error)")
     }
 
-    @Test func archiveCheckAcceptsAnEmptyArchiveAndRefusesZIP64() {
+    @Test func emptyArchiveHasNoPartsAndZIP64IsRefused() throws {
         let empty: [UInt8] = [0x50, 0x4B, 0x05, 0x06] + [UInt8](repeating: 0, count: 18)
-        #expect(XLSXArchiveCheck.problem(in: Data(empty)) == nil)
+        #expect(try XLSXArchive(Data(empty)).parts.isEmpty)
         let locator: [UInt8] = [0x50, 0x4B, 0x06, 0x07] + [UInt8](repeating: 0, count: 16)
-        #expect(XLSXArchiveCheck.problem(in: Data(locator + empty))?.contains("ZIP64") == true)
+        let error = try #require(throws: XLSXArchive.Problem.self) { try XLSXArchive(Data(locator + empty)) }
+        #expect(error.message.contains("ZIP64"))
+    }
+
+    /// The workbook the fuzzer found: one byte changed at the end of a sheet's deflated data, whose stream
+    /// then does not end. ZIPFoundation (on Linux) inflated on past the part to the end of the archive and
+    /// then looped forever on empty reads.
+    @Test func deflatedPartThatNeverEnds() throws {
+        let seed = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+            "../../Fuzz/Corpus/xlsx/regression-deflate-never-ends.xlsx")
+        let data = try Data(contentsOf: seed)
+        let error = try #require(throws: XLSXError.self) { try XLSXWorkbook(data: data, file: "x.xlsx") }
+        #expect(error.message.contains("xl/worksheets/sheet1.xml"), "\(error)")
+    }
+
+    /// A deflated part cut short (the first three bytes of the deflate of `<a/>`).
+    @Test func deflatedPartCutShort() throws {
+        // Deflate of "<a/>" cut short: a fixed-Huffman block without its end-of-block code.
+        let name = Array("xl/workbook.xml".utf8)
+        let data: [UInt8] = [0xB3, 0x49, 0xD4]
+        var zip: [UInt8] = []
+        func le(_ v: Int, _ n: Int) -> [UInt8] { (0..<n).map { UInt8(truncatingIfNeeded: v >> (8 * $0)) } }
+        zip += [0x50, 0x4B, 0x03, 0x04] + le(20, 2) + le(0, 2) + le(8, 2) + le(0, 4) + le(0, 4) + le(data.count, 4) + le(4, 4)
+        zip += le(name.count, 2) + le(0, 2) + name + data
+        let directory = zip.count
+        zip += [0x50, 0x4B, 0x01, 0x02] + le(20, 2) + le(20, 2) + le(0, 2) + le(8, 2) + le(0, 4) + le(0, 4) + le(data.count, 4)
+        zip += le(4, 4) + le(name.count, 2) + le(0, 2) + le(0, 2) + le(0, 2) + le(0, 2) + le(0, 4) + le(0, 4) + name
+        let directorySize = zip.count - directory
+        zip += [0x50, 0x4B, 0x05, 0x06] + le(0, 4) + le(1, 2) + le(1, 2) + le(directorySize, 4) + le(directory, 4) + le(0, 2)
+        let error = try #require(throws: XLSXError.self) { try XLSXWorkbook(data: Data(zip), file: "x.xlsx") }
+        #expect(error.message.contains("damaged or ends early"), "\(error)")
     }
 
     /// The shared-string part the fuzzer found: an element name with bytes that are not UTF-8, which libxml2

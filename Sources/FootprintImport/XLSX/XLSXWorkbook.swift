@@ -1,5 +1,4 @@
 import Foundation
-import ZIPFoundation
 
 #if canImport(FoundationXML)
     import FoundationXML
@@ -33,33 +32,19 @@ public struct XLSXWorkbook: Sendable {
     /// Reads a workbook from its bytes.
     public init(data: Data, file: String) throws(XLSXError) {
         self.file = file
-        if let problem = XLSXArchiveCheck.problem(in: data) {
-            throw XLSXError(file: file, message: "not an .xlsx workbook: the file is not a readable ZIP archive (\(problem))")
-        }
-        let archive: Archive
+        let archive: XLSXArchive
         do {
-            archive = try Archive(data: data, accessMode: .read)
+            archive = try XLSXArchive(data)
         } catch {
-            throw XLSXError(file: file, message: "not an .xlsx workbook: the file is not a ZIP archive (\(error))")
+            throw XLSXError(file: file, message: "not an .xlsx workbook: the file is not a readable ZIP archive (\(error.message))")
         }
         var entries: [String: Data] = [:]
-        for entry in archive where entry.type == .file {
-            let path = entry.path
-            guard path.hasSuffix(".xml") || path.hasSuffix(".rels") else { continue }
-            var bytes = Data()
+        for part in archive.parts where part.path.hasSuffix(".xml") || part.path.hasSuffix(".rels") {
             do {
-                // Parts are unpacked in memory: a small archive must not unpack into gigabytes.
-                guard entry.uncompressedSize <= Self.maxPartBytes else { throw XLSXPartTooLarge() }
-                _ = try archive.extract(entry, skipCRC32: false) {
-                    bytes.append($0)
-                    if bytes.count > Self.maxPartBytes { throw XLSXPartTooLarge() }
-                }
-            } catch is XLSXPartTooLarge {
-                throw XLSXError(file: file, message: "'\(path)' unpacks to more than \(Self.maxPartBytes >> 20) MB; expected a smaller workbook")
+                entries[part.path] = try archive.contents(of: part, limit: Self.maxPartBytes)
             } catch {
-                throw XLSXError(file: file, message: "cannot unpack '\(path)': \(error)")
+                throw XLSXError(file: file, message: "cannot unpack '\(part.path)': \(error.message)")
             }
-            entries[path] = bytes
         }
         self.entries = entries
 
@@ -148,5 +133,3 @@ public struct XLSXWorkbook: Sendable {
     }
 }
 
-/// A part that unpacks to more than `XLSXWorkbook.maxPartBytes`.
-private struct XLSXPartTooLarge: Error {}
