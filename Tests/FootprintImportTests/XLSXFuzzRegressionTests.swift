@@ -63,4 +63,26 @@ struct XLSXFuzzRegressionTests {
         }
         #expect(error.message.contains("not UTF-8"))
     }
+
+    /// A 928-byte worksheet of 20 rows, each with one cell at column ZZZZZ (12,356,630): `textRows` laid out
+    /// every row that wide, gigabytes in all (the fuzz target's timeout). References are now kept inside
+    /// Excel's grid; a cell beyond it counts as unaddressed (the next column).
+    @Test func referencesFarOutsideTheGrid() throws {
+        let rows = (1...20).map { #"<row r="\#($0)"><c r="ZZZZZ\#($0)"><v>1</v></c></row>"# }.joined()
+        let reader = WorksheetXMLReader(sharedStrings: [])
+        try XLSXXML.parse(Data("<worksheet><sheetData>\(rows)</sheetData></worksheet>".utf8), part: "sheet1.xml", delegate: reader)
+        let sheet = XLSXSheet(name: "S", cells: reader.cells)
+        #expect(sheet.textRows().map(\.fields.count) == Array(repeating: 1, count: 20))
+        #expect(XLSXCellReference("XFD1048576") != nil)
+        #expect(XLSXCellReference("XFE1") == nil)
+        #expect(XLSXCellReference("A1048577") == nil)
+    }
+
+    /// A row numbered Int.max followed by one without a number overflowed the row counter.
+    @Test func rowNumberAtIntMax() throws {
+        let reader = WorksheetXMLReader(sharedStrings: [])
+        let xml = #"<worksheet><sheetData><row r="9223372036854775807"/><row><c><v>1</v></c></row></sheetData></worksheet>"#
+        try XLSXXML.parse(Data(xml.utf8), part: "sheet1.xml", delegate: reader)
+        #expect(reader.cells.map(\.reference) == [XLSXCellReference(row: 2, column: 1)])
+    }
 }

@@ -141,7 +141,8 @@ final class WorksheetXMLReader: NSObject, XMLParserDelegate {
     ) {
         switch XLSXXML.localName(elementName) {
         case "row":
-            if let r = attributes["r"].flatMap({ Int($0) }) { row = r } else { row += 1 }
+            // A number outside the grid counts as absent (`<row r="9223372036854775807"/><row/>` overflowed).
+            if let r = attributes["r"].flatMap({ Int($0) }), (1...XLSXCellReference.maxRow).contains(r) { row = r } else { row += 1 }
             column = 0
         case "c":
             if let text = attributes["r"], let reference = XLSXCellReference(text) {
