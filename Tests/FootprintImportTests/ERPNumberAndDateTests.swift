@@ -41,6 +41,8 @@ struct ERPNumberAndDateTests {
         (.iso, "2024-02-29", "2024-02-29"), (.monthDayYearSlashes, "12/31/2024", "2024-12-31"),
         (.monthDayYearSlashes, "2/5/2024", "2024-02-05"), (.dayMonthYearSlashes, "31/12/2024", "2024-12-31"),
         (.compact, "20240301", "2024-03-01"),
+        // Found by fuzzing: a year below 1000 lost its leading zeros ("24-09-19"), which the canonical reader rejects.
+        (.dayMonthYearDots, "19.09.0024", "0024-09-19"), (.compact, "00010101", "0001-01-01"),
     ])
     func dates(_ format: ERPMapping.DateFormat, _ text: String, _ iso: String) {
         #expect(format.parse(text) == .date(iso))
