@@ -104,7 +104,9 @@ struct XLSXArchive {
             throw Problem(message: "zlib cannot start")
         }
         defer { inflateEnd(&stream) }
-        var out = [UInt8](repeating: 0, count: min(max(part.uncompressedSize, 1024), limit))
+        // The stated size, but no more than deflate can expand these bytes to (1,032 to 1 at most): a
+        // small part that claims 500 MB does not get 500 MB up front.
+        var out = [UInt8](repeating: 0, count: min(max(part.uncompressedSize, 1024), part.compressedSize * 1032 + 1024, limit))
         var produced = 0
         var status = Z_OK
         bytes.withUnsafeBufferPointer { input in
