@@ -37,6 +37,7 @@ let package = Package(
             name: "FootprintImport",
             dependencies: [
                 "FootprintCore",
+                // For zlib (its CZlib module on Linux): the xlsx reader inflates parts itself (XLSXArchive).
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],

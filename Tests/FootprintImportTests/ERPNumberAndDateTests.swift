@@ -41,6 +41,8 @@ struct ERPNumberAndDateTests {
         (.iso, "2024-02-29", "2024-02-29"), (.monthDayYearSlashes, "12/31/2024", "2024-12-31"),
         (.monthDayYearSlashes, "2/5/2024", "2024-02-05"), (.dayMonthYearSlashes, "31/12/2024", "2024-12-31"),
         (.compact, "20240301", "2024-03-01"),
+        // Found by fuzzing: a year below 1000 lost its leading zeros ("24-09-19"), which the canonical reader rejects.
+        (.dayMonthYearDots, "19.09.0024", "0024-09-19"), (.compact, "00010101", "0001-01-01"),
     ])
     func dates(_ format: ERPMapping.DateFormat, _ text: String, _ iso: String) {
         #expect(format.parse(text) == .date(iso))
@@ -60,5 +62,14 @@ struct ERPNumberAndDateTests {
     ])
     func malformed(_ format: ERPMapping.DateFormat, _ text: String) {
         #expect(format.parse(text) == .malformed)
+    }
+
+    /// Found by fuzzing (docs/fuzzing.md): a part with 19 or more digits overflowed and crashed the conversion.
+    @Test(arguments: ERPMapping.DateFormat.allCases)
+    func overlongNumbersAreMalformed(_ format: ERPMapping.DateFormat) {
+        let digits = String(repeating: "6", count: 40)
+        for text in ["03/24/202\(digits)4", "\(digits).12.2024", "2024-\(digits)-01", "2024\(digits)", "31.12.2024\(digits)"] {
+            #expect(format.parse(text) == .malformed, "\(format): \(text)")
+        }
     }
 }

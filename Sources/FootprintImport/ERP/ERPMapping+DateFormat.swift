@@ -48,6 +48,8 @@ extension ERPMapping {
 
         /// Reads a date in this format.
         func parse(_ text: String) -> Parsed {
+            // Every format is at most ten bytes; a longer text is malformed, and its numbers could overflow.
+            guard text.utf8.count <= 10 else { return .malformed }
             // The three numbers in the order written, with their digit counts.
             var values = (0, 0, 0), lengths = (0, 0, 0)
             var part = 0
@@ -87,7 +89,9 @@ extension ERPMapping {
                 day.0 <= CivilDate.daysIn(month: Int32(month.0), year: Int32(year.0))
             else { return .notInCalendar }
             let m = month.0 < 10 ? "0\(month.0)" : "\(month.0)", d = day.0 < 10 ? "0\(day.0)" : "\(day.0)"
-            return .date("\(year.0)-\(m)-\(d)")
+            // Four digits, as written: the year 0024 is `0024-09-19`, which the canonical reader accepts (found by fuzzing).
+            let y = String(year.0)
+            return .date(String(repeating: "0", count: 4 - y.utf8.count) + "\(y)-\(m)-\(d)")
         }
     }
 }

@@ -10,7 +10,10 @@ public struct XLSXCellReference: Sendable, Hashable, Comparable, CustomStringCon
         self.column = column
     }
 
-    /// Reads `B5`, `AB12`, `$C$3` (case-insensitive); `nil` for anything else.
+    /// The last row and column of a worksheet (Excel's limits, `XFD1048576`).
+    public static let maxRow = 1_048_576, maxColumn = 16_384
+
+    /// Reads `B5`, `AB12`, `$C$3` (case-insensitive) inside the grid up to `XFD1048576`; `nil` for anything else.
     public init?(_ text: some StringProtocol) {
         var column = 0
         var row = 0
@@ -32,7 +35,9 @@ public struct XLSXCellReference: Sendable, Hashable, Comparable, CustomStringCon
                 return nil
             }
         }
-        guard sawLetter, sawDigit, row >= 1 else { return nil }
+        // Inside Excel's grid (XFD1048576): a reference far outside it made `XLSXSheet.textRows` lay out
+        // millions of empty fields per row (found with the fuzz target's worksheet mode, docs/fuzzing.md).
+        guard sawLetter, sawDigit, row >= 1, row <= Self.maxRow, column <= Self.maxColumn else { return nil }
         self.init(row: row, column: column)
     }
 

@@ -1,5 +1,4 @@
 import Foundation
-import ZIPFoundation
 
 #if canImport(FoundationXML)
     import FoundationXML
@@ -33,23 +32,19 @@ public struct XLSXWorkbook: Sendable {
     /// Reads a workbook from its bytes.
     public init(data: Data, file: String) throws(XLSXError) {
         self.file = file
-        let archive: Archive
+        let archive: XLSXArchive
         do {
-            archive = try Archive(data: data, accessMode: .read)
+            archive = try XLSXArchive(data)
         } catch {
-            throw XLSXError(file: file, message: "not an .xlsx workbook: the file is not a ZIP archive (\(error))")
+            throw XLSXError(file: file, message: "not an .xlsx workbook: the file is not a readable ZIP archive (\(error.message))")
         }
         var entries: [String: Data] = [:]
-        for entry in archive where entry.type == .file {
-            let path = entry.path
-            guard path.hasSuffix(".xml") || path.hasSuffix(".rels") else { continue }
-            var bytes = Data()
+        for part in archive.parts where part.path.hasSuffix(".xml") || part.path.hasSuffix(".rels") {
             do {
-                _ = try archive.extract(entry, skipCRC32: false) { bytes.append($0) }
+                entries[part.path] = try archive.contents(of: part, limit: Self.maxPartBytes)
             } catch {
-                throw XLSXError(file: file, message: "cannot unpack '\(path)': \(error)")
+                throw XLSXError(file: file, message: "cannot unpack '\(part.path)': \(error.message)")
             }
-            entries[path] = bytes
         }
         self.entries = entries
 
@@ -99,6 +94,9 @@ public struct XLSXWorkbook: Sendable {
         sharedStrings = shared
     }
 
+    /// The most bytes one part of a workbook may unpack to.
+    static let maxPartBytes = 512 << 20
+
     /// Reads one sheet's cells. Throws when the workbook has no sheet of that name (the message lists those it has).
     public func sheet(named name: String) throws(XLSXError) -> XLSXSheet {
         guard let part = sheetParts[name] else {
@@ -134,3 +132,4 @@ public struct XLSXWorkbook: Sendable {
         return components.joined(separator: "/")
     }
 }
+

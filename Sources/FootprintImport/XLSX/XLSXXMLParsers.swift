@@ -9,6 +9,13 @@ import Foundation
 enum XLSXXML {
     /// Runs `delegate` over `data`; throws the parser's error text.
     static func parse(_ data: Data, part: String, delegate: some XMLParserDelegate) throws(XLSXPartError) {
+        // FoundationXML stops the process on an element or attribute name that is not valid UTF-8, which
+        // libxml2 hands it in recovery mode (found by fuzzing, docs/fuzzing.md): such a part is refused
+        // here. A part in UTF-16 (with its byte order mark) is left to libxml2, which converts it.
+        let utf16 = data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF])
+        guard utf16 || String(validating: data, as: UTF8.self) != nil else {
+            throw XLSXPartError(part: part, message: "the part is not UTF-8 text; expected XML in UTF-8")
+        }
         let parser = XMLParser(data: data)
         parser.shouldProcessNamespaces = false
         parser.shouldResolveExternalEntities = false
@@ -134,7 +141,8 @@ final class WorksheetXMLReader: NSObject, XMLParserDelegate {
     ) {
         switch XLSXXML.localName(elementName) {
         case "row":
-            if let r = attributes["r"].flatMap({ Int($0) }) { row = r } else { row += 1 }
+            // A number outside the grid counts as absent (`<row r="9223372036854775807"/><row/>` overflowed).
+            if let r = attributes["r"].flatMap({ Int($0) }), (1...XLSXCellReference.maxRow).contains(r) { row = r } else { row += 1 }
             column = 0
         case "c":
             if let text = attributes["r"], let reference = XLSXCellReference(text) {
