@@ -4,7 +4,8 @@
 #   scripts/fuzz.sh [SECONDS] [NAME...]     NAME: purchases erp erp-mapping json xlsx (default: all)
 # New corpus entries go to a temporary folder (kept with FUZZ_KEEP=1); a crash, hang (-timeout) or
 # memory blow-up (-rss_limit_mb) stops the run, its input is saved in .build-fuzz/artifacts/ and
-# printed in hex, and the script fails. FUZZ_JOBS=N runs N fuzzing processes per target.
+# printed in hex, and the script fails. FUZZ_JOBS=N runs N fuzzing processes per target; FUZZ_SEED=N
+# makes a run repeatable (CI sets it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-30}
@@ -42,7 +43,7 @@ for name in "${names[@]}"; do
   # SWIFT_BACKTRACE: Swift's own crash handler would get in the way of the sanitizer's report.
   TMPDIR="$work/tmp" SWIFT_BACKTRACE=enable=no ASAN_OPTIONS="detect_leaks=0${ASAN_OPTIONS:+:$ASAN_OPTIONS}" "$bin/$exe" "$work/$name" "Fuzz/Corpus/$name" \
     -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len="${maxlen[$name]}" \
-    -detect_leaks=0 -print_final_stats=1 -artifact_prefix="$artifacts/$name-" \
+    -detect_leaks=0 -print_final_stats=1 -artifact_prefix="$artifacts/$name-" ${FUZZ_SEED:+-seed=$FUZZ_SEED} \
     ${FUZZ_JOBS:+-jobs=$FUZZ_JOBS -workers=$FUZZ_JOBS} >"$log" 2>&1 || status=$?
   if [ "$status" -ne 0 ]; then
     failed=1
