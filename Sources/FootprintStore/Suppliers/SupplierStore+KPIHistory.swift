@@ -53,9 +53,7 @@ extension SupplierStore {
         let have = Set(stored)
         for id in ids where !have.contains(id) { try kpiSnapshot(run: try workspace.runs.run(id: id)) }
         return try workspace.read { db in
-            try Row.fetchAll(
-                db, sql: "SELECT k.*, r.created_at AS run_created_at FROM engagement_kpi k JOIN run r ON r.id = k.run_id ORDER BY k.run_id"
-            ).map(Self.snapshot)
+            try KPISnapshot.fetchAll(db, sql: "SELECT k.*, r.created_at AS run_created_at FROM engagement_kpi k JOIN run r ON r.id = k.run_id ORDER BY k.run_id")
         }
     }
 
@@ -73,14 +71,8 @@ extension SupplierStore {
     }
 
     static func storedSnapshot(run: Int64, db: Database) throws -> KPISnapshot? {
-        try Row.fetchOne(
-            db, sql: "SELECT k.*, r.created_at AS run_created_at FROM engagement_kpi k JOIN run r ON r.id = k.run_id WHERE k.run_id = ?", arguments: [run]
-        ).map(snapshot)
-    }
-
-    static func snapshot(_ row: Row) throws -> KPISnapshot {
-        let kpis = try JSONDecoder().decode(EngagementKPIs.self, from: Data((row["value"] as String).utf8))
-        return KPISnapshot(run: row["run_id"], runCreatedAt: row["run_created_at"], computedAt: row["computed_at"], factsAsOf: row["facts_as_of"], kpis: kpis)
+        try KPISnapshot.fetchOne(
+            db, sql: "SELECT k.*, r.created_at AS run_created_at FROM engagement_kpi k JOIN run r ON r.id = k.run_id WHERE k.run_id = ?", arguments: [run])
     }
 
     /// The KPIs of `run` with the status facts imported up to `factsAsOf` (all when nil).
@@ -107,5 +99,13 @@ extension SupplierStore {
         var latest: [String: [SupplierStatusKind: SupplierStatusFact]] = [:]
         for o in overviews where !o.assessmentInput.latest.isEmpty { latest[o.record.id] = o.assessmentInput.latest }
         return EngagementKPIs(aggregate: aggregate, latest: latest, tiers: tiers, strategic: strategic)
+    }
+}
+
+extension KPISnapshot: FetchableRecord {
+    /// A row of `engagement_kpi` joined with its run's `created_at` as `run_created_at`.
+    public init(row: Row) throws {
+        let kpis = try JSONDecoder().decode(EngagementKPIs.self, from: Data((row["value"] as String).utf8))
+        self.init(run: row["run_id"], runCreatedAt: row["run_created_at"], computedAt: row["computed_at"], factsAsOf: row["facts_as_of"], kpis: kpis)
     }
 }
