@@ -3,8 +3,8 @@ import Foundation
 import GRDB
 import Logging
 
-/// A workspace kept in one SQLite file (WAL mode, versioned migrations): the imported ledger and
-/// reference data, factor libraries, and every calculation run.
+/// A workspace kept in one SQLite file (WAL mode, versioned migrations): the database that its
+/// stores (`imports`, `runs`, `suppliers`, `pact`) read and write, each in transactions of its own.
 ///
 /// Every change is one transaction: an import applies whole or not at all, and a process killed at
 /// any moment leaves the workspace as it was before (SQLite's write-ahead log ignores uncommitted
