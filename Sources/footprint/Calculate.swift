@@ -88,13 +88,13 @@ extension Footprint {
             let ws = try workspace.open()
             let threads = threads ?? ProcessInfo.processInfo.activeProcessorCount
             if watch { return try watchWorkspace(ws, threads: threads) }
-            let run = try report { () throws(WorkspaceError) in try ws.calculate(CalculationOptions(full: full, threads: threads)) }
+            let run = try report { () throws(WorkspaceError) in try ws.runs.calculate(CalculationOptions(full: full, threads: threads)) }
             // The new run is copied from the write-ahead log into the database file while it is printed,
             // instead of when the workspace closes.
             let checkpoint = DispatchGroup()
             if !run.upToDate {
                 DispatchQueue(label: "footprint.checkpoint").async(group: checkpoint) {
-                    do throws(WorkspaceError) { try ws.checkpoint() } catch { CommandLogging.logger.phase("checkpoint: \(error)") }
+                    do throws(WorkspaceError) { try ws.runs.checkpoint() } catch { CommandLogging.logger.phase("checkpoint: \(error)") }
                 }
             }
             defer { checkpoint.wait() }
@@ -110,7 +110,7 @@ extension Footprint {
             }
             print(RunDescription.headline(run))
             print("")
-            let names = (try? ws.supplierNames()) ?? [:]
+            let names = (try? ws.imports.supplierNames()) ?? [:]
             print(run.summary.text(supplierNames: names), terminator: "")
         }
     }

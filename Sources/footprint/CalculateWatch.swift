@@ -16,7 +16,7 @@ extension Footprint.Calculate {
         var full = self.full
         while true {
             do {
-                let run = try ws.calculate(CalculationOptions(full: full, threads: threads))
+                let run = try ws.runs.calculate(CalculationOptions(full: full, threads: threads))
                 full = false
                 if !run.upToDate {
                     if json {

@@ -30,15 +30,15 @@ extension Footprint.Engagement {
             let rules = try criteria.load()
             // The target and the baseline of its progress are read while the KPIs are computed.
             let tracking = Background { () throws(WorkspaceError) -> (EngagementTarget, KPISnapshot?)? in
-                guard let target = try ws.engagementTarget() else { return nil }
-                return (target, try ws.kpiBaseline(for: target))
+                guard let target = try ws.suppliers.engagementTarget() else { return nil }
+                return (target, try ws.suppliers.kpiBaseline(for: target))
             }
-            let (run, k) = try report { () throws(WorkspaceError) in try ws.engagementKPIs(runID: runID, criteria: rules, coverage: coverage) }
+            let (run, k) = try report { () throws(WorkspaceError) in try ws.suppliers.engagementKPIs(runID: runID, criteria: rules, coverage: coverage) }
             let tracked = try report { () throws(WorkspaceError) in try tracking.value() }
             let target = tracked?.0
             var progress: EngagementProgress?
             if let (target, baseline) = tracked, let share = k.trackedShare(target) {
-                progress = ws.engagementProgress(target: target, share: share, date: Workspace.today(), history: baseline.map { [$0] } ?? [])
+                progress = ws.suppliers.engagementProgress(target: target, share: share, date: Workspace.today(), history: baseline.map { [$0] } ?? [])
             }
             CommandLogging.logger.phase("target and history")
             defer { CommandLogging.logger.phase("printed") }
@@ -69,10 +69,10 @@ extension Footprint.Engagement {
         }
 
         func printHistory(_ ws: Workspace) throws {
-            let snapshots = try report { () throws(WorkspaceError) in try ws.kpiHistory() }
-            let target = try report { () throws(WorkspaceError) in try ws.engagementTarget() }
+            let snapshots = try report { () throws(WorkspaceError) in try ws.suppliers.kpiHistory() }
+            let target = try report { () throws(WorkspaceError) in try ws.suppliers.engagementTarget() }
             let rows = snapshots.map { s -> HistoryRow in
-                let progress = target.flatMap { t in s.kpis.trackedShare(t).flatMap { ws.engagementProgress(target: t, share: $0, date: s.date, history: snapshots) } }
+                let progress = target.flatMap { t in s.kpis.trackedShare(t).flatMap { ws.suppliers.engagementProgress(target: t, share: $0, date: s.date, history: snapshots) } }
                 return HistoryRow(s, progress)
             }
             if json { return try printJSON(HistoryReport(target: target.map { TargetReport($0, nil) }, runs: rows)) }

@@ -100,7 +100,7 @@ extension Footprint.Engagement.Requests {
         func run() throws {
             let ws = try workspace.open()
             let r = try report { () throws(WorkspaceError) in
-                try ws.addEngagementRequest(supplier: supplier, kind: kind, ask: ask, dueOn: due, product: product, requestedOn: on, note: note)
+                try ws.suppliers.addEngagementRequest(supplier: supplier, kind: kind, ask: ask, dueOn: due, product: product, requestedOn: on, note: note)
             }
             let item = RequestItem(r, asOf: Workspace.today())
             if json { return try printJSON(item) }
@@ -126,7 +126,7 @@ extension Footprint.Engagement.Requests {
         func run() throws {
             let ws = try workspace.open()
             let date = asOf.date
-            let items = try report { () throws(WorkspaceError) in try ws.engagementRequests(supplier: supplier) }.map { RequestItem($0, asOf: date) }.filter { i in
+            let items = try report { () throws(WorkspaceError) in try ws.suppliers.engagementRequests(supplier: supplier) }.map { RequestItem($0, asOf: date) }.filter { i in
                 switch status {
                 case nil: true
                 case "overdue": i.overdue
@@ -154,7 +154,7 @@ extension Footprint.Engagement.Requests {
 
         func run() throws {
             let ws = try workspace.open()
-            let r = try report { () throws(WorkspaceError) in try ws.updateEngagementRequest(id: id, status: status, on: on, note: note) }
+            let r = try report { () throws(WorkspaceError) in try ws.suppliers.updateEngagementRequest(id: id, status: status, on: on, note: note) }
             let item = RequestItem(r, asOf: Workspace.today())
             if json { return try printJSON(item) }
             print("Updated request \(item.text)")
@@ -173,7 +173,7 @@ extension Footprint.Engagement.Requests {
         func run() throws {
             let ws = try workspace.open()
             let date = asOf.date
-            let due = try report { () throws(WorkspaceError) in try ws.engagementReminders(asOf: date, record: !dryRun) }
+            let due = try report { () throws(WorkspaceError) in try ws.suppliers.engagementReminders(asOf: date, record: !dryRun) }
             // The reminder just recorded must not hide the request from its own listing.
             let items = due.map { RequestItem($0, asOf: date) }
             if json { return try printJSON(items) }
@@ -190,7 +190,7 @@ extension Footprint.Engagement.Requests {
 extension Workspace {
     /// `, Kari <kari@x.no>` for a supplier with a contact in the register.
     func contactText(_ supplier: String) -> String {
-        guard let r = try? supplierRegister().first(where: { $0.id == supplier }) else { return "" }
+        guard let r = try? suppliers.supplierRegister().first(where: { $0.id == supplier }) else { return "" }
         let contact = [r.contactName, r.contactEmail.map { "<\($0)>" }].compactMap { $0 }.joined(separator: " ")
         return contact.isEmpty ? "" : ", \(contact)"
     }

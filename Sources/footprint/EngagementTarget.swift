@@ -75,13 +75,13 @@ extension Footprint.Engagement {
         func run() throws {
             let ws = try workspace.open()
             if clear {
-                try report { () throws -> Void in try ws.setEngagementTarget(nil) }
+                try report { () throws -> Void in try ws.suppliers.setEngagementTarget(nil) }
             } else if let share, let deadline {
                 let target = EngagementTarget(sharePercent: share, deadline: deadline, basis: basis, currency: currency?.uppercased())
-                try report { () throws -> Void in try ws.setEngagementTarget(target) }
+                try report { () throws -> Void in try ws.suppliers.setEngagementTarget(target) }
             }
-            let current = try report { () throws(WorkspaceError) in try ws.engagementTarget() }
-            let history = try report { () throws(WorkspaceError) in try ws.engagementTargetHistory() }
+            let current = try report { () throws(WorkspaceError) in try ws.suppliers.engagementTarget() }
+            let history = try report { () throws(WorkspaceError) in try ws.suppliers.engagementTargetHistory() }
             if json {
                 return try printJSON(TargetHistoryReport(
                     target: current.map { TargetReport($0, nil) },

@@ -41,7 +41,7 @@ extension Footprint {
                 let name = file.map { ($0 as NSString).lastPathComponent } ?? FactorLibraryCatalog.entry(id: library)?.fileName ?? library
                 let size = file.flatMap { try? FileManager.default.attributesOfItem(atPath: $0)[.size] as? Int } ?? 0
                 let outcome = try report { () throws(WorkspaceError) in
-                    try ws.installLibrary(installed.content, fileName: name, digest: installed.sha256, byteCount: size, replacing: nil)
+                    try ws.imports.installLibrary(installed.content, fileName: name, digest: installed.sha256, byteCount: size, replacing: nil)
                 }
                 let info = installed.content.info
                 if outcome.alreadyImported {
@@ -60,7 +60,7 @@ extension Footprint {
 
             func run() throws {
                 let ws = try workspace.open()
-                let libraries = try report { () throws(WorkspaceError) in try ws.libraries() }
+                let libraries = try report { () throws(WorkspaceError) in try ws.imports.libraries() }
                 if json { return try printJSON(libraries) }
                 let tiers = ["user file", "published", "built in"]
                 let rows = libraries.map { l in

@@ -4,7 +4,7 @@ import Foundation
 extension Footprint.Import {
     /// `footprint import pact FILE... [--supplier ID]`: one line per file, then one per footprint.
     func importPACT(_ ws: Workspace) throws {
-        let outcome = try report { () throws(WorkspaceError) -> PACTImportOutcome in try ws.importPACT(paths: files, supplier: supplier) }
+        let outcome = try report { () throws(WorkspaceError) -> PACTImportOutcome in try ws.pact.importPACT(paths: files, supplier: supplier) }
         for o in outcome.imports {
             let r = o.record
             if o.alreadyImported {

@@ -56,12 +56,12 @@ extension Footprint {
             if kind == .pact { return try importPACT(ws) }
             let name = (file as NSString).lastPathComponent
             let outcome = try report { () throws(WorkspaceError) -> ImportOutcome in
-                if kind == .supplierStatus { return try ws.importSupplierStatus(path: file, displayName: name) }
+                if kind == .supplierStatus { return try ws.suppliers.importSupplierStatus(path: file, displayName: name) }
                 if kind == .purchases {
-                    if let mapping { return try ws.importPurchases(path: file, mapping: mapping, replacing: replace) }
-                    return try ws.importPurchases(path: file, displayName: name, replacing: replace, mapping: nil)
+                    if let mapping { return try ws.imports.importPurchases(path: file, mapping: mapping, replacing: replace) }
+                    return try ws.imports.importPurchases(path: file, displayName: name, replacing: replace, mapping: nil)
                 }
-                return try ws.importReference(kind: kind, path: file, displayName: name, replacing: replace)
+                return try ws.imports.importReference(kind: kind, path: file, displayName: name, replacing: replace)
             }
             let r = outcome.record
             if outcome.alreadyImported {

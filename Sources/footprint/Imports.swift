@@ -17,7 +17,7 @@ extension Footprint {
 
             func run() throws {
                 let ws = try workspace.open()
-                let records = try report { () throws(WorkspaceError) in try ws.imports() }
+                let records = try report { () throws(WorkspaceError) in try ws.imports.list() }
                 if json { return try printJSON(records) }
                 guard !records.isEmpty else { return print("No imports yet: 'footprint import KIND FILE' adds one.") }
                 let rows = records.map { r in
@@ -38,7 +38,7 @@ extension Footprint {
 
             func run() throws {
                 let ws = try workspace.open()
-                let record = try report { () throws(WorkspaceError) in try ws.removeImport(id: id) }
+                let record = try report { () throws(WorkspaceError) in try ws.imports.removeImport(id: id) }
                 print("Removed import #\(record.id) (\(record.kind.rawValue), \(record.fileName)); the next calculation leaves it out")
             }
         }

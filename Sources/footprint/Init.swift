@@ -14,7 +14,7 @@ extension Footprint {
         func run() throws {
             let path = workspace.path
             let (ws, created) = try report { () throws(WorkspaceError) in try Workspace.create(path: path) }
-            let libraries = try report { () throws(WorkspaceError) in try ws.libraries() }
+            let libraries = try report { () throws(WorkspaceError) in try ws.imports.libraries() }
             if created {
                 print("Created workspace \(path)")
             } else {

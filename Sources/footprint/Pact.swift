@@ -48,7 +48,7 @@ extension Footprint.Pact {
                 printError("error: cannot read '\(file)': no such file or not readable")
                 throw ExitCode(1)
             }
-            let outcome = try reportAny { try OwnFootprintPublisher.publish(data, file: (file as NSString).lastPathComponent, sharedWith: shareWith, store: ws) }
+            let outcome = try reportAny { try OwnFootprintPublisher.publish(data, file: (file as NSString).lastPathComponent, sharedWith: shareWith, store: ws.pact) }
             for warning in outcome.warnings { printError("warning: \(warning)") }
             let audience = shareWith.isEmpty ? "every client" : shareWith.joined(separator: ", ")
             print("Published \(outcome.published.count) footprint\(outcome.published.count == 1 ? "" : "s"), shared with \(audience)")
@@ -62,7 +62,7 @@ extension Footprint.Pact {
 
         func run() throws {
             let ws = try workspace.open()
-            let rows = try report { () throws(WorkspaceError) in try ws.ownFootprints() }
+            let rows = try report { () throws(WorkspaceError) in try ws.pact.ownFootprints() }
             if json {
                 let items = rows.map { r in
                     JSONValue.object([
@@ -90,7 +90,7 @@ extension Footprint.Pact {
 
         func run() throws {
             let ws = try workspace.open()
-            guard let row = try report({ () throws(WorkspaceError) in try ws.ownFootprint(id: id) }) else {
+            guard let row = try report({ () throws(WorkspaceError) in try ws.pact.ownFootprint(id: id) }) else {
                 printError("error: there is no footprint \(id) of ours; 'footprint pact list' shows them")
                 throw ExitCode(1)
             }
@@ -105,7 +105,7 @@ extension Footprint.Pact {
 
         func run() throws {
             let ws = try workspace.open()
-            let row = try reportAny { try OwnFootprintPublisher.deprecate(id: id, store: ws) }
+            let row = try reportAny { try OwnFootprintPublisher.deprecate(id: id, store: ws.pact) }
             print("Footprint \(row.id) is now Deprecated")
         }
     }

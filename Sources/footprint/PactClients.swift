@@ -22,7 +22,7 @@ extension Footprint.Pact {
 
             func run() throws {
                 let ws = try workspace.open()
-                let added = try reportAny { try ws.addPACTClient(name: name, partner: partner) }
+                let added = try reportAny { try ws.pact.addPACTClient(name: name, partner: partner) }
                 print("Client '\(added.client.name)' added. Give the customer these credentials; the secret is not shown again:")
                 print("client_id:     \(added.client.clientID)")
                 print("client_secret: \(added.secret)")
@@ -36,7 +36,7 @@ extension Footprint.Pact {
 
             func run() throws {
                 let ws = try workspace.open()
-                let clients = try report { () throws(WorkspaceError) in try ws.pactClients() }
+                let clients = try report { () throws(WorkspaceError) in try ws.pact.pactClients() }
                 if json {
                     return print(JSONValue.array(clients.map { c in
                         .object([("name", .string(c.name)), ("clientId", .string(c.clientID)), ("partner", c.partner.map { .string($0) } ?? .null),
@@ -58,7 +58,7 @@ extension Footprint.Pact {
 
             func run() throws {
                 let ws = try workspace.open()
-                _ = try report { () throws(WorkspaceError) in try ws.revokePACTClient(name: name) }
+                _ = try report { () throws(WorkspaceError) in try ws.pact.revokePACTClient(name: name) }
                 print("Client '\(name)' revoked")
             }
         }
@@ -98,7 +98,7 @@ extension Footprint.Pact {
                     throw ExitCode(1)
                 }
                 let partner = try report { () throws(WorkspaceError) in
-                    try ws.setPACTPartner(name: name, baseURL: url, authBaseURL: authUrl, clientID: clientId, clientSecret: secret, supplierID: supplier)
+                    try ws.pact.setPACTPartner(name: name, baseURL: url, authBaseURL: authUrl, clientID: clientId, clientSecret: secret, supplierID: supplier)
                 }
                 print("Partner '\(partner.name)' at \(partner.baseURL) saved (client id \(partner.clientID); secret kept, not shown)")
             }
@@ -111,7 +111,7 @@ extension Footprint.Pact {
 
             func run() throws {
                 let ws = try workspace.open()
-                let partners = try report { () throws(WorkspaceError) in try ws.pactPartners() }
+                let partners = try report { () throws(WorkspaceError) in try ws.pact.pactPartners() }
                 if json {
                     return print(JSONValue.array(partners.map { p in
                         .object([("name", .string(p.name)), ("baseUrl", .string(p.baseURL)), ("authBaseUrl", p.authBaseURL.map { .string($0) } ?? .null),
@@ -138,7 +138,7 @@ extension Footprint.Pact.Clients {
 
         func run() throws {
             let ws = try workspace.open()
-            try reportAny { try ws.linkPACTClient(name: name, partner: partner) }
+            try reportAny { try ws.pact.linkPACTClient(name: name, partner: partner) }
             print("Answers to requests from '\(name)' go to partner '\(partner)'")
         }
     }

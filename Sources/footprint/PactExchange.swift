@@ -18,9 +18,9 @@ extension Footprint.Pact {
 
         func run() async throws {
             let ws = try workspace.open()
-            let record = try report { () throws(WorkspaceError) in try ws.pactPartner(named: partner) }
+            let record = try report { () throws(WorkspaceError) in try ws.pact.pactPartner(named: partner) }
             let client = try PACTClient(trust: trust.load())
-            let puller = PACTPuller(receiver: FootprintReceiver(client: client, store: ws))
+            let puller = PACTPuller(receiver: FootprintReceiver(client: client, store: ws.pact))
             let started = Date()
             let outcome: PACTPuller.Outcome
             do { outcome = try await puller.pull(record) } catch {
@@ -52,8 +52,8 @@ extension Footprint.Pact {
 
         func run() async throws {
             let ws = try workspace.open()
-            let record = try report { () throws(WorkspaceError) in try ws.pactPartner(named: partner) }
-            guard let source = try replyTo ?? report({ () throws(WorkspaceError) in try ws.pactPublicURL() }) else {
+            let record = try report { () throws(WorkspaceError) in try ws.pact.pactPartner(named: partner) }
+            guard let source = try replyTo ?? report({ () throws(WorkspaceError) in try ws.pact.pactPublicURL() }) else {
                 printError("error: where should the answer go? give --reply-to https://… (our PACT host's public URL), or run 'footprint serve --public-url …' once")
                 throw ExitCode(1)
             }
@@ -61,7 +61,7 @@ extension Footprint.Pact {
                 printError("error: product id '\(urn)' is not a URN; PACT product ids look like urn:gtin:4712345060507")
                 throw ExitCode(1)
             }
-            if let engagementRequest { _ = try report { () throws(WorkspaceError) in try ws.engagementRequest(id: engagementRequest) } }
+            if let engagementRequest { _ = try report { () throws(WorkspaceError) in try ws.suppliers.engagementRequest(id: engagementRequest) } }
             var filter = PACTFilter()
             filter.productId = product
             let id = UUID().uuidString.lowercased()
@@ -70,14 +70,14 @@ extension Footprint.Pact {
             let draft = PACTOutboundDraft(
                 targetURL: PACTClient.trimmed(record.baseURL) + "/3/events", partner: record.name, eventType: PACTEvent.EventType.requestCreated.rawValue,
                 eventID: id, body: Data(event.compactData()))
-            let queued = try report { () throws(WorkspaceError) in try ws.enqueuePACTEvents([draft]) }
-            if let engagementRequest { _ = try report { () throws(WorkspaceError) in try ws.recordPACTRequestSent(id: engagementRequest, eventID: id) } }
+            let queued = try report { () throws(WorkspaceError) in try ws.pact.enqueuePACTEvents([draft]) }
+            if let engagementRequest { _ = try report { () throws(WorkspaceError) in try ws.suppliers.recordPACTRequestSent(id: engagementRequest, eventID: id) } }
             var logger = Logger(label: "footprint.pact")
             logger.logLevel = .critical
             let client = try PACTClient(trust: trust.load())
-            await OutboxSender(store: ws, client: client, logger: logger).deliverDue()
+            await OutboxSender(store: ws.pact, client: client, logger: logger).deliverDue()
             try await client.shutdown()
-            let sent = try report { () throws(WorkspaceError) in try ws.pactOutbox() }.first { $0.id == queued.first }
+            let sent = try report { () throws(WorkspaceError) in try ws.pact.pactOutbox() }.first { $0.id == queued.first }
             if sent?.status == "sent" {
                 print("Request \(id) sent to \(record.name); the answer will arrive at \(source)/3/events")
             } else {
@@ -93,8 +93,8 @@ extension Footprint.Pact {
 
         func run() throws {
             let ws = try workspace.open()
-            let inbox = try report { () throws(WorkspaceError) in try ws.pactInbox(limit: limit) }
-            let outbox = try report { () throws(WorkspaceError) in try ws.pactOutbox(limit: limit) }
+            let inbox = try report { () throws(WorkspaceError) in try ws.pact.pactInbox(limit: limit) }
+            let outbox = try report { () throws(WorkspaceError) in try ws.pact.pactOutbox(limit: limit) }
             print("Received:")
             print(InventorySummary.table(
                 ["#", "received (UTC)", "type", "event id", "status", "outcome"],

@@ -18,7 +18,7 @@ extension Footprint {
             let ws = try workspace.open()
             // Returns a value: a Void typed-throws closure crashes the 6.3 compiler (LifetimeDependenceDiagnostics).
             _ = try report { () throws(WorkspaceError) -> Bool in
-                try ws.linkPACTProduct(supplier: supplier, urn: urn, product: product)
+                try ws.pact.linkPACTProduct(supplier: supplier, urn: urn, product: product)
                 return true
             }
             print("Linked \(supplier) \(urn) -> product \(product)")
@@ -36,7 +36,7 @@ extension Footprint {
 
         func run() throws {
             let ws = try workspace.open()
-            let removed = try report { () throws(WorkspaceError) -> Bool in try ws.unlinkPACTProduct(supplier: supplier, urn: urn, product: product) }
+            let removed = try report { () throws(WorkspaceError) -> Bool in try ws.pact.unlinkPACTProduct(supplier: supplier, urn: urn, product: product) }
             print(removed ? "Unlinked \(supplier) \(urn) -> product \(product)" : "No such link; nothing changed")
         }
     }
@@ -50,7 +50,7 @@ extension Footprint {
 
         func run() throws {
             let ws = try workspace.open()
-            let links = try report { () throws(WorkspaceError) -> [PACTProductLink] in try ws.productLinks(supplier: supplier) }
+            let links = try report { () throws(WorkspaceError) -> [PACTProductLink] in try ws.pact.productLinks(supplier: supplier) }
             print("supplier,product_urn,product,created_at")
             for l in links { print("\(l.supplier),\(l.urn(l.productURN)),\(l.product),\(l.createdAt)") }
         }

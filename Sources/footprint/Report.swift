@@ -34,8 +34,8 @@ extension Footprint {
             if groupings.isEmpty { groupings = InventoryReport.Grouping.allCases }
             let ws = try workspace.open()
             let wanted = runID
-            let r = try report { () throws(WorkspaceError) in try ws.run(id: wanted) }
-            let names = (try? ws.supplierNames()) ?? [:]
+            let r = try report { () throws(WorkspaceError) in try ws.runs.run(id: wanted) }
+            let names = (try? ws.imports.supplierNames()) ?? [:]
             let reports = groupings.map { InventoryReport(r.aggregate, by: $0, labels: $0 == .supplier ? names : [:]) }
             switch format {
             case .json:

@@ -18,7 +18,7 @@ extension Footprint {
 
             func run() throws {
                 let ws = try workspace.open()
-                let runs = try report { () throws(WorkspaceError) in try ws.runs() }
+                let runs = try report { () throws(WorkspaceError) in try ws.runs.list() }
                 if json { return print(JSONValue.array(runs.map { r in
                     if case .object(var m) = RunDescription.json(r) {
                         m.append(("total_kgco2e", .number(r.aggregate.total.kg)))
@@ -48,8 +48,8 @@ extension Footprint {
 
             func run() throws {
                 let ws = try workspace.open()
-                let a = try report { () throws(WorkspaceError) in try ws.run(id: before) }
-                let b = try report { () throws(WorkspaceError) in try ws.run(id: after) }
+                let a = try report { () throws(WorkspaceError) in try ws.runs.run(id: before) }
+                let b = try report { () throws(WorkspaceError) in try ws.runs.run(id: after) }
                 let diff = InventoryDiff(before: a.aggregate, after: b.aggregate)
                 let why = RunInputsDiff(before: a.inputs, after: b.inputs)
                 if json {

@@ -19,17 +19,17 @@ extension Footprint.Runs {
 
         func run() throws {
             let ws = try workspace.open()
-            let verification = try report { () throws(WorkspaceError) in try ws.verifyRun(id: id) }
+            let verification = try report { () throws(WorkspaceError) in try ws.runs.verifyRun(id: id) }
             let r = verification.run
             print(RunDescription.headline(r))
             print("Created \(r.createdAt) UTC" + (r.parentID.map { "; updates run #\($0), whose results it keeps for the lines it did not recompute" } ?? ""))
-            let imports = try report { () throws(WorkspaceError) in try ws.imports() }
+            let imports = try report { () throws(WorkspaceError) in try ws.imports.list() }
             let status = Dictionary(imports.map { ($0.id, $0.status.rawValue) }, uniquingKeysWith: { a, _ in a })
             print("\nImports read")
             print(InventorySummary.table(
                 ["import", "kind", "file", "sha256", "status now"],
                 r.inputs.imports.map { ["#\($0.importID)", $0.kind, $0.file, $0.sha256, status[$0.importID] ?? "?"] }), terminator: "")
-            let libraries = try report { () throws(WorkspaceError) in try ws.libraries() }
+            let libraries = try report { () throws(WorkspaceError) in try ws.imports.libraries() }
             let active = Dictionary(libraries.map { ($0.id, $0.active) }, uniquingKeysWith: { a, _ in a })
             print("\nFactor libraries, in precedence order")
             print(InventorySummary.table(
@@ -90,7 +90,7 @@ extension Footprint.Runs {
             buffer.append(contentsOf: RunLinesCSV.header.utf8)
             do {
                 let verification = try report { () throws(WorkspaceError) in
-                    try ws.runLines(id: id, filter: filter) { line in
+                    try ws.runs.runLines(id: id, filter: filter) { line in
                         buffer.append(contentsOf: RunLinesCSV.row(line).utf8)
                         if buffer.count >= 1 << 20 { flush() }
                     }

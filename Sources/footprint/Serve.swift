@@ -52,9 +52,9 @@ extension Footprint {
             configuration.publicBaseURL = publicURL
             var logger = Logger(label: "footprint.serve")
             logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
-            if let publicURL { try reportAny { try ws.setPACTPublicURL(publicURL) } }
+            if let publicURL { try reportAny { try ws.pact.setPACTPublicURL(publicURL) } }
             let client = try PACTClient(trust: trust.load())
-            let server = PACTHostServer(store: ws, configuration: configuration, client: client, logger: logger)
+            let server = PACTHostServer(store: ws.pact, configuration: configuration, client: client, logger: logger)
             let app = try server.makeApplication(onRunning: { port in
                 print("Serving PACT v3 at https://\(host):\(port) (workspace \(ws.path)); stop with Ctrl-C")
                 fflush(nil)

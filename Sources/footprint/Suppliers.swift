@@ -45,7 +45,7 @@ extension Footprint.Suppliers {
         func run() throws {
             let ws = try workspace.open()
             let rules = try criteria.load()
-            let overviews = try report { () throws(WorkspaceError) in try ws.supplierOverviews() }.filter { !strategic || $0.record.strategic }
+            let overviews = try report { () throws(WorkspaceError) in try ws.suppliers.supplierOverviews() }.filter { !strategic || $0.record.strategic }
             let items = overviews.map { o in SupplierListItem(o, SupplierAssessment.assess(o.assessmentInput, criteria: rules)) }
             if json { return try printJSON(items) }
             guard !items.isEmpty else { return print("No suppliers yet: 'footprint import suppliers suppliers.csv' adds them.") }
@@ -68,7 +68,7 @@ extension Footprint.Suppliers {
         func run() throws {
             let ws = try workspace.open()
             let rules = try criteria.load()
-            guard let o = try report({ () throws(WorkspaceError) in try ws.supplierOverviews(id: id) }).first else {
+            guard let o = try report({ () throws(WorkspaceError) in try ws.suppliers.supplierOverviews(id: id) }).first else {
                 printError("there is no supplier '\(id)' in the register; 'footprint suppliers list' lists them")
                 throw ExitCode(1)
             }
@@ -111,7 +111,7 @@ extension Footprint.Suppliers {
         func run() throws {
             let ws = try workspace.open()
             let name = (file as NSString).lastPathComponent
-            let outcome = try report { () throws(WorkspaceError) in try ws.importSupplierStatus(path: file, displayName: name) }
+            let outcome = try report { () throws(WorkspaceError) in try ws.suppliers.importSupplierStatus(path: file, displayName: name) }
             let r = outcome.record
             if outcome.alreadyImported { return print("\(name) is already imported as #\(r.id) (\(r.rowCount) facts, sha256 \(r.sha256.prefix(12))); nothing changed") }
             print("Imported \(name) as #\(r.id): \(r.rowCount) status facts, \(r.byteCount) bytes, sha256 \(r.sha256.prefix(12))")
@@ -140,10 +140,10 @@ extension Footprint.Suppliers {
         func run() throws {
             let ws = try workspace.open()
             let name = (workbook as NSString).lastPathComponent
-            let plan = try report { () throws(WorkspaceError) in try ws.planSBTiImport(path: workbook, displayName: name) }
+            let plan = try report { () throws(WorkspaceError) in try ws.suppliers.planSBTiImport(path: workbook, displayName: name) }
             var outcome: ImportOutcome?
             if apply {
-                outcome = try report { () throws(WorkspaceError) in try ws.applySBTiImport(plan, checkedOn: checkedOn ?? Workspace.today()) }
+                outcome = try report { () throws(WorkspaceError) in try ws.suppliers.applySBTiImport(plan, checkedOn: checkedOn ?? Workspace.today()) }
             }
             if json { return try printJSON(SBTiReport(plan, outcome)) }
             print(SBTiReport.text(plan))
@@ -170,7 +170,7 @@ extension Footprint.Suppliers {
         func run() throws {
             let ws = try workspace.open()
             let rules = try criteria.load()
-            let overviews = try report { () throws(WorkspaceError) in try ws.supplierOverviews(withRun: false) }.filter { !strategic || $0.record.strategic }
+            let overviews = try report { () throws(WorkspaceError) in try ws.suppliers.supplierOverviews(withRun: false) }.filter { !strategic || $0.record.strategic }
             // Scoring (and writing the JSON of) thousands of suppliers: the second half on another thread.
             let half = overviews.count / 2
             let json = json

@@ -95,7 +95,7 @@ extension Footprint.Suppliers {
         func run() throws {
             let ws = try workspace.open()
             let record = fields.apply(to: SupplierRecord(id: id.trimmingCharacters(in: .whitespaces), name: ""))
-            let version = try report { () throws(WorkspaceError) in try ws.addSupplier(record, reason: fields.reason) }
+            let version = try report { () throws(WorkspaceError) in try ws.suppliers.addSupplier(record, reason: fields.reason) }
             if json { return try printJSON(RegisterVersionReport(version)) }
             print("Added supplier \(record.id) as register import #\(version.importID):\n" + RegisterVersionReport(version).text)
         }
@@ -114,7 +114,7 @@ extension Footprint.Suppliers {
         func run() throws {
             let ws = try workspace.open()
             let fields = self.fields
-            let version = try report { () throws(WorkspaceError) in try ws.editSupplier(id: id, reason: fields.reason) { fields.apply(to: $0) } }
+            let version = try report { () throws(WorkspaceError) in try ws.suppliers.editSupplier(id: id, reason: fields.reason) { fields.apply(to: $0) } }
             guard let version else {
                 if json { return print("null") }
                 return print("Nothing changed: supplier \(id) already has these values.")
@@ -132,7 +132,7 @@ extension Footprint.Suppliers {
 
         func run() throws {
             let ws = try workspace.open()
-            let versions = try report { () throws(WorkspaceError) in try ws.registerHistory(supplier: id) }
+            let versions = try report { () throws(WorkspaceError) in try ws.suppliers.registerHistory(supplier: id) }
             if json { return try printJSON(versions.map(RegisterVersionReport.init)) }
             guard !versions.isEmpty else {
                 printError("there is no supplier '\(id)' in the register; 'footprint suppliers list' lists them")

@@ -87,7 +87,7 @@ extension Footprint.Suppliers {
 
         func run() throws {
             let ws = try workspace.open()
-            let (run, s) = try report { () throws(WorkspaceError) in try ws.supplierSegmentation(runID: runID, coverage: coverage) }
+            let (run, s) = try report { () throws(WorkspaceError) in try ws.suppliers.supplierSegmentation(runID: runID, coverage: coverage) }
             let entries = strategic ? s.strategicSet : s.entries
             if json {
                 return try printJSON(SegmentReport(

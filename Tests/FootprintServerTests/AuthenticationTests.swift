@@ -13,7 +13,7 @@ struct AuthenticationTests {
     func tokenForm() async throws {
         nonisolated(unsafe) var credentials = ("", "")
         let host = try await TestHost.start { ws in
-            let added = try ws.addPACTClient(name: "form", partner: nil)
+            let added = try ws.pact.addPACTClient(name: "form", partner: nil)
             credentials = (added.client.clientID, added.secret)
         }
         let client = try TestClient(trusting: [host.certificate.certificatePEM])

@@ -16,14 +16,14 @@ struct ConformanceEventTests {
         nonisolated(unsafe) var credentials = ("", "")
         let product = "urn:pact:footprint.example:product-id:managed-workplace"
         let host = try await TestHost.start(trusting: [recipient.certificate.certificatePEM]) { ws in
-            _ = try ws.setPACTPartner(
+            _ = try ws.pact.setPACTPartner(
                 name: "conformance-tool", baseURL: recipient.base, authBaseURL: nil, clientID: recipient.clientID,
                 clientSecret: recipient.clientSecret, supplierID: nil)
-            let added = try ws.addPACTClient(name: "conformance", partner: "conformance-tool")
+            let added = try ws.pact.addPACTClient(name: "conformance", partner: "conformance-tool")
             credentials = (added.client.clientID, added.secret)
             _ = try OwnFootprintPublisher.publish(
                 FootprintFixtures.document([.init(productIds: [product]), .init(productIds: ["urn:pact:footprint.example:product-id:other"])]),
-                file: "own.json", sharedWith: [], store: ws)
+                file: "own.json", sharedWith: [], store: ws.pact)
         }
         let client = try TestClient(trusting: [host.certificate.certificatePEM])
         defer { Task { await client.shutdown(); await host.stop(); await recipient.stop() } }
@@ -89,7 +89,7 @@ struct ConformanceEventTests {
         let huge = try await post("{\"pad\":\"" + String(repeating: "x", count: 2 << 20) + "\"}", token: token)
         #expect(huge.status == 413)
         // The deliveries are recorded as sent.
-        let outbox = try host.workspace.pactOutbox()
+        let outbox = try host.workspace.pact.pactOutbox()
         #expect(outbox.count == 2)
         #expect(outbox.allSatisfy { $0.status == "sent" })
     }
@@ -98,7 +98,7 @@ struct ConformanceEventTests {
     func unknownSource() async throws {
         nonisolated(unsafe) var credentials = ("", "")
         let host = try await TestHost.start { ws in
-            let added = try ws.addPACTClient(name: "customer", partner: nil)
+            let added = try ws.pact.addPACTClient(name: "customer", partner: nil)
             credentials = (added.client.clientID, added.secret)
         }
         let client = try TestClient(trusting: [host.certificate.certificatePEM])
@@ -111,6 +111,6 @@ struct ConformanceEventTests {
                 """.utf8))
         #expect(answer.status == 400)
         #expect(answer.json?["message"]?.stringValue?.contains("evil.example") == true)
-        #expect(try host.workspace.pactInbox().isEmpty)
+        #expect(try host.workspace.pact.pactInbox().isEmpty)
     }
 }

@@ -20,9 +20,9 @@ struct ConformanceFilterTests {
     func filters() async throws {
         nonisolated(unsafe) var credentials = ("", "")
         let host = try await TestHost.start { ws in
-            let added = try ws.addPACTClient(name: "conformance", partner: nil)
+            let added = try ws.pact.addPACTClient(name: "conformance", partner: nil)
             credentials = (added.client.clientID, added.secret)
-            _ = try OwnFootprintPublisher.publish(FootprintFixtures.document(Self.specs), file: "own.json", sharedWith: [], store: ws)
+            _ = try OwnFootprintPublisher.publish(FootprintFixtures.document(Self.specs), file: "own.json", sharedWith: [], store: ws.pact)
         }
         let client = try TestClient(trusting: [host.certificate.certificatePEM])
         defer { Task { await client.shutdown(); await host.stop() } }

@@ -12,12 +12,12 @@ struct ConformanceSyncTests {
     static func host() async throws -> (TestHost, TestClient, id: String, secret: String) {
         nonisolated(unsafe) var credentials = ("", "")
         let host = try await TestHost.start { ws in
-            let added = try ws.addPACTClient(name: "conformance", partner: nil)
+            let added = try ws.pact.addPACTClient(name: "conformance", partner: nil)
             credentials = (added.client.clientID, added.secret)
             let specs = (0..<3).map { i in
                 FootprintFixtures.Spec(productIds: ["urn:pact:footprint.example:product-id:item-\(i)"])
             }
-            _ = try OwnFootprintPublisher.publish(FootprintFixtures.document(specs), file: "own.json", sharedWith: [], store: ws)
+            _ = try OwnFootprintPublisher.publish(FootprintFixtures.document(specs), file: "own.json", sharedWith: [], store: ws.pact)
         }
         return (host, try TestClient(trusting: [host.certificate.certificatePEM]), credentials.0, credentials.1)
     }
@@ -130,7 +130,7 @@ struct ConformanceSyncTests {
     func expiredToken() async throws {
         let (host, client, id, _) = try await Self.host()
         defer { Task { await client.shutdown(); await host.stop() } }
-        let key = try host.workspace.pactTokenKey()
+        let key = try host.workspace.pact.pactTokenKey()
         let stale = AccessTokens(key: key, lifetime: 60).issue(clientID: id, now: Date().addingTimeInterval(-3600))
         let refused = try await client.get(host.base + "/3/footprints", token: stale)
         #expect(refused.status == 401)

@@ -15,13 +15,13 @@ struct IsolationTests {
         let everyone = FootprintFixtures.Spec(productIds: ["urn:pact:footprint.example:product-id:public"])
         nonisolated(unsafe) var a = ("", ""), b = ("", "")
         let host = try await TestHost.start { ws in
-            let addedA = try ws.addPACTClient(name: "customer-a", partner: nil)
-            let addedB = try ws.addPACTClient(name: "customer-b", partner: nil)
+            let addedA = try ws.pact.addPACTClient(name: "customer-a", partner: nil)
+            let addedB = try ws.pact.addPACTClient(name: "customer-b", partner: nil)
             a = (addedA.client.clientID, addedA.secret)
             b = (addedB.client.clientID, addedB.secret)
-            _ = try OwnFootprintPublisher.publish(FootprintFixtures.document([forA]), file: "a.json", sharedWith: ["customer-a"], store: ws)
-            _ = try OwnFootprintPublisher.publish(FootprintFixtures.document([forB]), file: "b.json", sharedWith: ["customer-b"], store: ws)
-            _ = try OwnFootprintPublisher.publish(FootprintFixtures.document([everyone]), file: "all.json", sharedWith: [], store: ws)
+            _ = try OwnFootprintPublisher.publish(FootprintFixtures.document([forA]), file: "a.json", sharedWith: ["customer-a"], store: ws.pact)
+            _ = try OwnFootprintPublisher.publish(FootprintFixtures.document([forB]), file: "b.json", sharedWith: ["customer-b"], store: ws.pact)
+            _ = try OwnFootprintPublisher.publish(FootprintFixtures.document([everyone]), file: "all.json", sharedWith: [], store: ws.pact)
         }
         let client = try TestClient(trusting: [host.certificate.certificatePEM])
         defer { Task { await client.shutdown(); await host.stop() } }
@@ -50,7 +50,7 @@ struct IsolationTests {
         #expect(try await client.get(host.base + "/3/footprints/\(forA.id)", token: tokenA).status == 200)
 
         // A revoked client's token stops working once the catalogue reloads (within about a second).
-        _ = try host.workspace.revokePACTClient(name: "customer-b")
+        _ = try host.workspace.pact.revokePACTClient(name: "customer-b")
         var status = 200
         for _ in 0..<40 where status == 200 {
             try await Task.sleep(for: .milliseconds(100))

@@ -32,7 +32,7 @@ struct TestHost {
         var logger = Logger(label: "test-host")
         logger.logLevel = .warning
         let client = try PACTClient(trust: .init(certificatesPEM: extra))
-        let server = PACTHostServer(store: workspace, configuration: configuration, client: client, logger: logger)
+        let server = PACTHostServer(store: workspace.pact, configuration: configuration, client: client, logger: logger)
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         let app = try server.makeApplication(onRunning: { port in continuation.yield(port) })
         let task = Task { try await app.runService() }

@@ -43,18 +43,18 @@ struct V2HostTests {
         let (ws, _) = try Workspace.create(path: folder.appendingPathComponent("footprint.sqlite").path)
         let suppliers = folder.appendingPathComponent("suppliers.csv").path
         try "id,name,country\nS-V2,Legacy Vendor Inc,US\n".write(toFile: suppliers, atomically: true, encoding: .utf8)
-        _ = try ws.importReference(kind: .suppliers, path: suppliers, displayName: "suppliers.csv", replacing: nil)
-        let partner = try ws.setPACTPartner(
+        _ = try ws.imports.importReference(kind: .suppliers, path: suppliers, displayName: "suppliers.csv", replacing: nil)
+        let partner = try ws.pact.setPACTPartner(
             name: "legacy", baseURL: "https://localhost:\(port.withLock { $0 })", authBaseURL: nil, clientID: "us", clientSecret: "secret", supplierID: "S-V2")
         let client = try PACTClient(trust: .init(certificatesPEM: [certificate.certificatePEM]))
-        let outcome = try await PACTPuller(receiver: FootprintReceiver(client: client, store: ws)).pull(partner)
+        let outcome = try await PACTPuller(receiver: FootprintReceiver(client: client, store: ws.pact)).pull(partner)
         try await client.shutdown()
         task.cancel()
         _ = try? await task.value
         #expect(outcome.version == "2")
         #expect(outcome.pages == 2)
         #expect(outcome.footprints == 2)
-        #expect(try ws.pactImportedCount() == 2)
+        #expect(try ws.pact.pactImportedCount() == 2)
         try? FileManager.default.removeItem(at: folder)
     }
 }

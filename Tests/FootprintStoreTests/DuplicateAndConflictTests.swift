@@ -56,14 +56,14 @@ import Testing
         #expect(replaced.superseded == id)
         #expect(replaced.record.replaces == id)
         #expect(replaced.record.status == .active)
-        #expect(try t.workspace.importRecord(id: id).status == .superseded)
-        let run = try t.workspace.calculate(CalculationOptions())
+        #expect(try t.workspace.imports.importRecord(id: id).status == .superseded)
+        let run = try t.workspace.runs.calculate(CalculationOptions())
         #expect(run.lineCount == 3)
         #expect(run.summary.kgByMethod[.spendBased]?.value == 610)
         #expect(run.inputs.imports.contains { $0.importID == replaced.record.id })
         #expect(!run.inputs.imports.contains { $0.importID == id })
         // A superseded import cannot be replaced or removed again.
-        #expect(throws: WorkspaceError.self) { try t.workspace.removeImport(id: id) }
+        #expect(throws: WorkspaceError.self) { try t.workspace.imports.removeImport(id: id) }
         #expect(throws: WorkspaceError.self) { try t.workspace.importFile(.purchases, try t.file("x.csv", Self.header + "Z1,2024-01-05,S1,C1,1,USD,,,,\n"), replacing: id) }
         // The superseded file's ids are free again: importing the first file anew is no duplicate of itself... but of the corrected one.
         let again = inputError { () throws(WorkspaceError) in _ = try t.workspace.importFile(.purchases, t.folder + "/jan.csv") }
@@ -75,12 +75,12 @@ import Testing
         defer { t.cleanUp() }
         let jan = try t.workspace.importFile(.purchases, try t.file("jan.csv", Self.header + "A1,2024-01-05,S1,C1,10,USD,,,,\nA2,2024-01-05,S1,C1,20,USD,,,,\n"))
         let feb = try t.workspace.importFile(.purchases, try t.file("feb.csv", Self.header + "B1,2024-02-05,S2,C1,1000,USD,,,,\n"))
-        let both = try t.workspace.calculate(CalculationOptions())
+        let both = try t.workspace.runs.calculate(CalculationOptions())
         #expect(both.lineCount == 3)
         #expect(both.summary.totalKg == 2060)
-        let removed = try t.workspace.removeImport(id: feb.record.id)
+        let removed = try t.workspace.imports.removeImport(id: feb.record.id)
         #expect(removed.status == .removed)
-        let after = try t.workspace.calculate(CalculationOptions())
+        let after = try t.workspace.runs.calculate(CalculationOptions())
         #expect(!after.upToDate)
         #expect(after.id != both.id)
         #expect(after.lineCount == 2)
@@ -91,9 +91,9 @@ import Testing
         // The rows stay, so that the earlier run can still be explained.
         #expect(try t.workspace.count("purchase") == 3)
         // Removing everything leaves nothing to calculate.
-        _ = try t.workspace.removeImport(id: jan.record.id)
+        _ = try t.workspace.imports.removeImport(id: jan.record.id)
         do {
-            _ = try t.workspace.calculate(CalculationOptions())
+            _ = try t.workspace.runs.calculate(CalculationOptions())
             Issue.record("calculated a workspace without purchases")
         } catch {
             guard case .nothingToCalculate = error else { Issue.record("unexpected \(error)"); return }
@@ -126,6 +126,6 @@ import Testing
         let path = try t.file("rates.csv", "currency,year,per_usd\nNOK,2024,10.75\nNOK,2024,10.80\n")
         let error = inputError { () throws(WorkspaceError) in _ = try t.workspace.importFile(.rates, path) }
         #expect((error?.diagnostics.count ?? 0) >= 1, "a file that gives NOK 2024 twice must not import silently")
-        #expect(try t.workspace.imports().filter { $0.kind == .rates }.isEmpty)
+        #expect(try t.workspace.imports.list().filter { $0.kind == .rates }.isEmpty)
     }
 }

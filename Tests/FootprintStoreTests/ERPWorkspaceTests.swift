@@ -15,7 +15,7 @@ import Testing
         let export = Self.erp + "/nordic/hovedbok_2024.csv"
         // The export really is Windows-1252: it is not valid UTF-8.
         #expect(String(data: try Data(contentsOf: URL(fileURLWithPath: export)), encoding: .utf8) == nil)
-        let outcome = try t.workspace.importPurchases(path: export, mapping: Self.erp + "/nordic/mapping.json", replacing: nil)
+        let outcome = try t.workspace.imports.importPurchases(path: export, mapping: Self.erp + "/nordic/mapping.json", replacing: nil)
         let r = outcome.record
         #expect(r.fileName == "hovedbok_2024.csv")
         #expect(r.sha256 == (try systemSHA256(export)), "the record names the export's own bytes")
@@ -60,7 +60,7 @@ import Testing
 
         // The same export again changes nothing.
         let counts = try t.workspace.tableCounts()
-        let again = try t.workspace.importPurchases(path: export, mapping: Self.erp + "/nordic/mapping.json", replacing: nil)
+        let again = try t.workspace.imports.importPurchases(path: export, mapping: Self.erp + "/nordic/mapping.json", replacing: nil)
         #expect(again.alreadyImported)
         #expect(try t.workspace.tableCounts() == counts)
     }
@@ -69,7 +69,7 @@ import Testing
         let t = try TemporaryWorkspace()
         defer { t.cleanUp() }
         let export = Self.erp + "/sap/me2n_2024.csv"
-        let outcome = try t.workspace.importPurchases(path: export, mapping: Self.erp + "/sap/mapping.json", replacing: nil)
+        let outcome = try t.workspace.imports.importPurchases(path: export, mapping: Self.erp + "/sap/mapping.json", replacing: nil)
         #expect(outcome.record.rowCount == 180)
         #expect(outcome.record.fileName == "me2n_2024.csv")
         #expect(outcome.record.sha256 == (try systemSHA256(export)))
@@ -109,7 +109,7 @@ import Testing
             """)
         let mappingPath = Self.erp + "/sap/mapping.json"
         do {
-            _ = try t.workspace.importPurchases(path: export, mapping: mappingPath, replacing: nil)
+            _ = try t.workspace.imports.importPurchases(path: export, mapping: mappingPath, replacing: nil)
             Issue.record("imported an export with an invalid date")
         } catch {
             guard case .input(let e) = error else { Issue.record("unexpected \(error)"); return }

@@ -38,24 +38,24 @@ import Testing
         let t = try Self.workspace()
         defer { t.cleanUp() }
         let ws = t.workspace
-        _ = try ws.importSupplierStatus(
+        _ = try ws.suppliers.importSupplierStatus(
             path: t.file("status1.csv", "supplier,fact,value,source,checked_on\nA,sbti,targets set,test,2025-01-01\nC,sbti,targets set,test,2025-01-01\nB,sbti,committed,test,2025-01-01\n"),
             displayName: "status1.csv")
-        let run1 = try ws.calculate(CalculationOptions())
+        let run1 = try ws.runs.calculate(CalculationOptions())
         #expect(try ws.count("engagement_kpi") == 1, "calculate stores the run's KPIs")
-        let s1 = try ws.kpiSnapshot(run: run1)
+        let s1 = try ws.suppliers.kpiSnapshot(run: run1)
         // Categories 1 and 2: 6900 kg, of which A and C 5400; spend 7300 USD, A and C 3600 (credit note and unmapped lines included).
         #expect(s1.kpis.cat12NanoKg == 6900 * Self.nano && s1.kpis.targetsSetCat12NanoKg == 5400 * Self.nano)
         #expect(s1.kpis.targetsSetCat12SpendShare == [Self.usd: 3600.0 / 7300.0])
         #expect(s1.kpis.targetsSetEmissionShare == 5600.0 / 7100.0)
 
         // B sets targets; a second ledger adds 500 kg of B in category 1; run 2 is a full run.
-        let status2 = try ws.importSupplierStatus(
+        let status2 = try ws.suppliers.importSupplierStatus(
             path: t.file("status2.csv", "supplier,fact,value,source,checked_on\nB,sbti,targets set,test,2025-06-01\n"), displayName: "status2.csv")
         _ = try ws.importFile(.purchases, t.file("purchases2.csv", "id,date,supplier,category,amount,currency,scope3_category\nP9,2025-01-10,B,IT,1000,USD,1\n"))
-        let run2 = try ws.calculate(CalculationOptions())
+        let run2 = try ws.runs.calculate(CalculationOptions())
         #expect(run2.id != run1.id)
-        let history = try ws.kpiHistory()
+        let history = try ws.suppliers.kpiHistory()
         #expect(history.map(\.run) == [run1.id, run2.id])
         // Run 1 keeps the facts of its time; run 2 has B with targets set: 7400 of 7400 kg.
         #expect(history[0].kpis == s1.kpis)
@@ -66,7 +66,7 @@ import Testing
         #expect(throws: (any Error).self) { try ws.transaction { db in try db.execute(sql: "UPDATE engagement_kpi SET value = '{}'") } }
         // Exact shares agree with the run's lines, summed independently.
         var cat12Lines = 0
-        _ = try ws.runLines(id: run2.id) { line in if line.scope3.rawValue <= 2 { cat12Lines += 1 } }
+        _ = try ws.runs.runLines(id: run2.id) { line in if line.scope3.rawValue <= 2 { cat12Lines += 1 } }
         #expect(cat12Lines == history[1].kpis.cat12Lines && cat12Lines == 8)
     }
 
@@ -74,36 +74,36 @@ import Testing
         let t = try Self.workspace()
         defer { t.cleanUp() }
         let ws = t.workspace
-        let run = try ws.calculate(CalculationOptions())
+        let run = try ws.runs.calculate(CalculationOptions())
         // A workspace whose run predates snapshots: the row is not there (dropped here through the raw file).
         try ws.transaction { db in
             try db.execute(sql: "DROP TRIGGER engagement_kpi_is_history_delete")
             try db.execute(sql: "DELETE FROM engagement_kpi")
         }
         #expect(try ws.count("engagement_kpi") == 0)
-        _ = try ws.importSupplierStatus(
+        _ = try ws.suppliers.importSupplierStatus(
             path: t.file("late.csv", "supplier,fact,value,source,checked_on\nA,sbti,targets set,test,2025-01-01\n"), displayName: "late.csv")
-        let history = try ws.kpiHistory()
+        let history = try ws.suppliers.kpiHistory()
         #expect(history.count == 1 && history[0].run == run.id && history[0].computedAt > run.createdAt)
         // Facts imported after the run do not count for it.
         #expect(history[0].kpis.targetsSetSuppliers.isEmpty)
         #expect(try ws.count("engagement_kpi") == 1)
         // The on-demand KPIs use the facts as of now.
-        #expect(try ws.engagementKPIs().kpis.targetsSetSuppliers == ["A"])
+        #expect(try ws.suppliers.engagementKPIs().kpis.targetsSetSuppliers == ["A"])
     }
 
     @Test func theTargetIsASettingWithHistory() throws {
         let t = try TemporaryWorkspace()
         defer { t.cleanUp() }
         let ws = t.workspace
-        #expect(try ws.engagementTarget() == nil)
-        try ws.setEngagementTarget(EngagementTarget(sharePercent: "67", deadline: "2027-12-31"))
-        try ws.setEngagementTarget(EngagementTarget(sharePercent: "70", deadline: "2028-12-31", basis: .spend, currency: "NOK"))
-        #expect(try ws.engagementTarget() == EngagementTarget(sharePercent: "70", deadline: "2028-12-31", basis: .spend, currency: "NOK"))
-        #expect(throws: WorkspaceError.self) { try ws.setEngagementTarget(EngagementTarget(sharePercent: "170", deadline: "2028-12-31")) }
-        try ws.setEngagementTarget(nil)
-        #expect(try ws.engagementTarget() == nil)
-        let history = try ws.engagementTargetHistory()
+        #expect(try ws.suppliers.engagementTarget() == nil)
+        try ws.suppliers.setEngagementTarget(EngagementTarget(sharePercent: "67", deadline: "2027-12-31"))
+        try ws.suppliers.setEngagementTarget(EngagementTarget(sharePercent: "70", deadline: "2028-12-31", basis: .spend, currency: "NOK"))
+        #expect(try ws.suppliers.engagementTarget() == EngagementTarget(sharePercent: "70", deadline: "2028-12-31", basis: .spend, currency: "NOK"))
+        #expect(throws: WorkspaceError.self) { try ws.suppliers.setEngagementTarget(EngagementTarget(sharePercent: "170", deadline: "2028-12-31")) }
+        try ws.suppliers.setEngagementTarget(nil)
+        #expect(try ws.suppliers.engagementTarget() == nil)
+        let history = try ws.suppliers.engagementTargetHistory()
         #expect(history.map { $0.target?.sharePercent } == ["67", "70", nil])
     }
 
@@ -111,29 +111,29 @@ import Testing
         let t = try Self.workspace()
         defer { t.cleanUp() }
         let ws = t.workspace
-        _ = try ws.importSupplierStatus(
+        _ = try ws.suppliers.importSupplierStatus(
             path: t.file("pact.csv", "supplier,fact,value,source,checked_on,evidence\nC,pact,yes,test,2025-01-01,https://pact.ceta.example\n"), displayName: "pact.csv")
-        let a = try ws.addEngagementRequest(supplier: "A", kind: .disclosure, ask: "2025 emissions", dueOn: "2026-03-31", requestedOn: "2026-01-05")
-        let c = try ws.addEngagementRequest(supplier: "C", kind: .pcf, ask: "product footprints for 2025 purchases", dueOn: "2026-02-28", product: "urn:gtin:123", requestedOn: "2026-01-05")
+        let a = try ws.suppliers.addEngagementRequest(supplier: "A", kind: .disclosure, ask: "2025 emissions", dueOn: "2026-03-31", requestedOn: "2026-01-05")
+        let c = try ws.suppliers.addEngagementRequest(supplier: "C", kind: .pcf, ask: "product footprints for 2025 purchases", dueOn: "2026-02-28", product: "urn:gtin:123", requestedOn: "2026-01-05")
         #expect(a.channel == .manual && c.channel == .pact && c.product == "urn:gtin:123")
-        #expect(throws: WorkspaceError.self) { try ws.addEngagementRequest(supplier: "Z", kind: .pcf, ask: "x", dueOn: "2026-03-31") }
-        #expect(throws: WorkspaceError.self) { try ws.addEngagementRequest(supplier: "A", kind: .pcf, ask: "x", dueOn: "2026-02-30") }
-        #expect(throws: WorkspaceError.self) { try ws.addEngagementRequest(supplier: "A", kind: .pcf, ask: "x", dueOn: "2025-12-31", requestedOn: "2026-01-05") }
+        #expect(throws: WorkspaceError.self) { try ws.suppliers.addEngagementRequest(supplier: "Z", kind: .pcf, ask: "x", dueOn: "2026-03-31") }
+        #expect(throws: WorkspaceError.self) { try ws.suppliers.addEngagementRequest(supplier: "A", kind: .pcf, ask: "x", dueOn: "2026-02-30") }
+        #expect(throws: WorkspaceError.self) { try ws.suppliers.addEngagementRequest(supplier: "A", kind: .pcf, ask: "x", dueOn: "2025-12-31", requestedOn: "2026-01-05") }
 
         // The PACT module records the event it sent the request as.
-        #expect(try ws.recordPACTRequestSent(id: c.id, eventID: "evt-42", on: "2026-01-05").pactEventID == "evt-42")
+        #expect(try ws.suppliers.recordPACTRequestSent(id: c.id, eventID: "evt-42", on: "2026-01-05").pactEventID == "evt-42")
         // Reminders on 2026-02-20: C is due within 14 days; A is not. Recorded once per 7 days.
-        #expect(try ws.engagementReminders(asOf: "2026-02-20", record: false).map(\.id) == [c.id])
-        #expect(try ws.engagementReminders(asOf: "2026-02-20").map(\.id) == [c.id])
-        #expect(try ws.engagementReminders(asOf: "2026-02-26").isEmpty)
-        #expect(try ws.engagementReminders(asOf: "2026-03-20").map(\.id) == [a.id, c.id])
-        #expect(try ws.engagementRequest(id: c.id).isOverdue(asOf: "2026-03-20"))
+        #expect(try ws.suppliers.engagementReminders(asOf: "2026-02-20", record: false).map(\.id) == [c.id])
+        #expect(try ws.suppliers.engagementReminders(asOf: "2026-02-20").map(\.id) == [c.id])
+        #expect(try ws.suppliers.engagementReminders(asOf: "2026-02-26").isEmpty)
+        #expect(try ws.suppliers.engagementReminders(asOf: "2026-03-20").map(\.id) == [a.id, c.id])
+        #expect(try ws.suppliers.engagementRequest(id: c.id).isOverdue(asOf: "2026-03-20"))
 
-        let updated = try ws.updateEngagementRequest(id: c.id, status: .received, on: "2026-03-21", note: "12 PCFs over PACT")
+        let updated = try ws.suppliers.updateEngagementRequest(id: c.id, status: .received, on: "2026-03-21", note: "12 PCFs over PACT")
         #expect(updated.status == .received && !updated.isOverdue(asOf: "2026-04-01"))
         #expect(updated.events.map(\.kind) == [.requested, .pactSent, .reminded, .reminded, .received])
-        #expect(throws: WorkspaceError.self) { try ws.updateEngagementRequest(id: 999, status: .declined) }
-        #expect(try ws.engagementRequests(supplier: "A").map(\.id) == [a.id])
+        #expect(throws: WorkspaceError.self) { try ws.suppliers.updateEngagementRequest(id: 999, status: .declined) }
+        #expect(try ws.suppliers.engagementRequests(supplier: "A").map(\.id) == [a.id])
         // Nothing is overwritten: rows and events refuse updates and deletes.
         #expect(throws: (any Error).self) { try ws.transaction { db in try db.execute(sql: "UPDATE engagement_request SET due_on = '2030-01-01'") } }
         #expect(throws: (any Error).self) { try ws.transaction { db in try db.execute(sql: "DELETE FROM engagement_request_event") } }

@@ -29,7 +29,7 @@ import Testing
         let t = try Self.workspace()
         defer { t.cleanUp() }
         // The built-in library alone: 'computers' is 0.058 kg/USD (EPA v1.3, 334111), NAICS codes are unknown.
-        let builtIn = try t.workspace.calculate(CalculationOptions())
+        let builtIn = try t.workspace.runs.calculate(CalculationOptions())
         #expect(close(Self.kg(builtIn, "computers") ?? .nan, 58))
         #expect(Self.kg(builtIn, "334111") == nil)
         #expect(builtIn.summary.unmapped.keys.contains(.noFactor(category: "334111")))
@@ -42,8 +42,8 @@ import Testing
             EmissionFactor(category: "computers", name: "computers", kgPerUnit: 0.5, kgPerUnitText: "0.5",
                            basis: .spend(currency: Self.usd, priceYear: 2022), source: "test"),
         ])
-        _ = try t.workspace.installLibrary(published, fileName: "published.csv", digest: String(repeating: "ab", count: 32), byteCount: 10, replacing: nil)
-        let withPublished = try t.workspace.calculate(CalculationOptions())
+        _ = try t.workspace.imports.installLibrary(published, fileName: "published.csv", digest: String(repeating: "ab", count: 32), byteCount: 10, replacing: nil)
+        let withPublished = try t.workspace.runs.calculate(CalculationOptions())
         #expect(close(Self.kg(withPublished, "computers") ?? .nan, 500))
         #expect(withPublished.inputs.libraries.map(\.key) == ["test-published", DefaultFactorLibrary.content.info.id])
         #expect(withPublished.inputs.libraries.first?.version == "9.1")
@@ -55,15 +55,15 @@ import Testing
             334111,my NAICS 334111,0.7,USD,2022,own study
 
             """))
-        let withUser = try t.workspace.calculate(CalculationOptions())
+        let withUser = try t.workspace.runs.calculate(CalculationOptions())
         #expect(close(Self.kg(withUser, "computers") ?? .nan, 900))
         #expect(close(Self.kg(withUser, "334111") ?? .nan, 700))
         #expect(withUser.inputs.libraries.map(\.key) == ["my-factors", "test-published", DefaultFactorLibrary.content.info.id])
         #expect(withUser.inputs.libraries.first?.sha256 == user.record.sha256)
 
         // Taking the user's file out: the installed library applies again.
-        _ = try t.workspace.removeImport(id: user.record.id)
-        let without = try t.workspace.calculate(CalculationOptions())
+        _ = try t.workspace.imports.removeImport(id: user.record.id)
+        let without = try t.workspace.runs.calculate(CalculationOptions())
         #expect(close(Self.kg(without, "computers") ?? .nan, 500))
         #expect(without.inputs.libraries.map(\.key) == ["test-published", DefaultFactorLibrary.content.info.id])
     }
@@ -77,22 +77,22 @@ import Testing
         #expect(installed.verified)
         #expect(installed.sha256 == (try systemSHA256(file)))
         let size = try FileManager.default.attributesOfItem(atPath: file)[.size] as? Int ?? 0
-        let outcome = try t.workspace.installLibrary(installed.content, fileName: (file as NSString).lastPathComponent, digest: installed.sha256, byteCount: size, replacing: nil)
+        let outcome = try t.workspace.imports.installLibrary(installed.content, fileName: (file as NSString).lastPathComponent, digest: installed.sha256, byteCount: size, replacing: nil)
         #expect(!outcome.alreadyImported)
         #expect(outcome.record.kind == .factorLibrary)
         #expect(outcome.record.sha256 == installed.sha256)
         #expect(outcome.record.rowCount == installed.content.factors.count)
-        let library = try #require(try t.workspace.libraries().first { $0.key == "epa-useeio-1.3" })
+        let library = try #require(try t.workspace.imports.libraries().first { $0.key == "epa-useeio-1.3" })
         #expect(library.factorCount == installed.content.factors.count)
-        #expect(library.tier == Workspace.publishedTier)
+        #expect(library.tier == ImportStore.publishedTier)
         // Installing it again changes nothing.
         let counts = try t.workspace.tableCounts()
-        let again = try t.workspace.installLibrary(installed.content, fileName: "again.csv", digest: installed.sha256, byteCount: size, replacing: nil)
+        let again = try t.workspace.imports.installLibrary(installed.content, fileName: "again.csv", digest: installed.sha256, byteCount: size, replacing: nil)
         #expect(again.alreadyImported)
         #expect(try t.workspace.tableCounts() == counts)
 
         // NAICS 334111 is 0.058 kg CO2e per 2022 USD with margins (column 'Supply Chain Emission Factors with Margins').
-        let run = try t.workspace.calculate(CalculationOptions())
+        let run = try t.workspace.runs.calculate(CalculationOptions())
         #expect(close(Self.kg(run, "334111") ?? .nan, 58))
         #expect(close(Self.kg(run, "computers") ?? .nan, 58), "the built-in default still covers its own categories")
         #expect(run.inputs.libraries.map(\.key) == ["epa-useeio-1.3", DefaultFactorLibrary.content.info.id])
@@ -101,7 +101,7 @@ import Testing
 
         // A user's factors file beats the installed EPA library for the same NAICS code.
         _ = try t.workspace.importFile(.factors, try t.file("factors.csv", "category,name,kgco2e_per_unit,unit,price_year,source\n334111,mine,0.07,USD,2022,own\n"))
-        let withUser = try t.workspace.calculate(CalculationOptions())
+        let withUser = try t.workspace.runs.calculate(CalculationOptions())
         #expect(close(Self.kg(withUser, "334111") ?? .nan, 70))
         #expect(withUser.inputs.libraries.map(\.key) == ["factors", "epa-useeio-1.3", DefaultFactorLibrary.content.info.id])
     }

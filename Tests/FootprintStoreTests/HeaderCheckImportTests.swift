@@ -23,11 +23,11 @@ import Testing
         defer { t.cleanUp() }
         _ = try t.workspace.importFolder(nordicIT)
         let before = try t.workspace.tableCounts()
-        let records = try t.workspace.imports()
+        let records = try t.workspace.imports.list()
         let path = try t.file(name, text)
         let error = inputError { () throws(WorkspaceError) in _ = try t.workspace.importFile(kind, path) }
         #expect(try t.workspace.tableCounts() == before)
-        #expect(try t.workspace.imports() == records)
+        #expect(try t.workspace.imports.list() == records)
         return error?.diagnostics.map(\.description) ?? []
     }
 
@@ -52,7 +52,7 @@ import Testing
 
     @Test func storedContentIsReadAsItWasAccepted() throws {
         // Reading an earlier import again (for a run) does not apply the newer header checks.
-        let parsed = try Workspace.parseReference(kind: .rates, data: Data("currency,year,per_usd,year\nNOK,2030,10,2030\n".utf8), file: "rates.csv")
+        let parsed = try ImportStore.parseReference(kind: .rates, data: Data("currency,year,per_usd,year\nNOK,2030,10,2030\n".utf8), file: "rates.csv")
         #expect(parsed.rows == 1)
     }
 }

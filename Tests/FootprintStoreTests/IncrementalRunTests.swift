@@ -12,16 +12,16 @@ import Testing
         let t = try TemporaryWorkspace()
         defer { t.cleanUp() }
         let imported = try t.workspace.importFolder(nordicIT)
-        let first = try t.workspace.calculate(CalculationOptions())
+        let first = try t.workspace.runs.calculate(CalculationOptions())
         #expect(first.kind == .full)
         #expect(first.lineCount == 3759)
         #expect(first.recomputedLines == 3759)
 
         // Nothing changed: no new run.
-        let same = try t.workspace.calculate(CalculationOptions())
+        let same = try t.workspace.runs.calculate(CalculationOptions())
         #expect(same.upToDate)
         #expect(same.id == first.id)
-        #expect(try t.workspace.runs().count == 1)
+        #expect(try t.workspace.runs.list().count == 1)
 
         // SUP-0008 (280 lines in 2024, spend-based so far) publishes its emissions.
         let lines0008 = try t.workspace.count("purchase_line", where: "supplier = 'SUP-0008'")
@@ -33,13 +33,13 @@ import Testing
 
             """)
         let added = try t.workspace.importFile(.supplierEmissions, disclosure)
-        let second = try t.workspace.calculate(CalculationOptions())
+        let second = try t.workspace.runs.calculate(CalculationOptions())
         #expect(second.kind == .incremental)
         #expect(second.parentID == first.id)
         #expect(second.recomputedLines == lines0008)
         #expect(second.recomputedLines < second.lineCount)
         #expect(second.lineCount == 3759)
-        let secondFull = try t.workspace.calculate(CalculationOptions(full: true))
+        let secondFull = try t.workspace.runs.calculate(CalculationOptions(full: true))
         #expect(secondFull.kind == .full)
         #expect(secondFull.id != second.id)
         #expect(secondFull.aggregate == second.aggregate, "the incremental run differs from a full recalculation")
@@ -73,7 +73,7 @@ import Testing
         let changed = try t.file("product_footprints.csv", footprints.replacingOccurrences(of: "SUP-0004,SK-AP6,68.0,piece", with: "SUP-0004,SK-AP6,71.5,piece"))
         let footprintImport = try #require(imported[.productFootprints])
         _ = try t.workspace.importFile(.productFootprints, changed, replacing: footprintImport.record.id)
-        let third = try t.workspace.calculate(CalculationOptions())
+        let third = try t.workspace.runs.calculate(CalculationOptions())
         #expect(third.kind == .incremental)
         #expect(third.parentID == secondFull.id)
         // Only the lines with the product whose footprint changed are recomputed.
@@ -81,7 +81,7 @@ import Testing
         #expect(third.recomputedLines > 0)
         #expect(third.recomputedLines < third.lineCount)
         #expect(RunInputsDiff(before: secondFull.inputs, after: third.inputs).suppliersWithNewData == ["SUP-0004"])
-        let thirdFull = try t.workspace.calculate(CalculationOptions(full: true))
+        let thirdFull = try t.workspace.runs.calculate(CalculationOptions(full: true))
         #expect(thirdFull.aggregate == third.aggregate)
         #expect(third.aggregate != secondFull.aggregate, "the changed footprint must change the inventory")
         let footprintDiff = InventoryDiff(before: secondFull.aggregate, after: third.aggregate)
@@ -93,19 +93,19 @@ import Testing
         let t = try TemporaryWorkspace()
         defer { t.cleanUp() }
         try t.workspace.importFolder(nordicIT)
-        let first = try t.workspace.calculate(CalculationOptions())
+        let first = try t.workspace.runs.calculate(CalculationOptions())
         _ = try t.workspace.importFile(.supplierEmissions, try t.file("e1.csv", "supplier,year,scope1,scope2,scope3_upstream,revenue,currency\nSUP-0011,2024,10,20,3000,500000000,NOK\n"))
-        let second = try t.workspace.calculate(CalculationOptions())
+        let second = try t.workspace.runs.calculate(CalculationOptions())
         #expect(second.kind == .incremental && second.parentID == first.id)
         let e2 = try t.workspace.importFile(.supplierEmissions, try t.file("e2.csv", "supplier,year,scope1,scope2,scope3_upstream,revenue,currency\nSUP-0030,2024,5,5,900,80000000,SEK\n"))
-        let third = try t.workspace.calculate(CalculationOptions())
+        let third = try t.workspace.runs.calculate(CalculationOptions())
         #expect(third.kind == .incremental && third.parentID == second.id)
         // Taking SUP-0030's disclosure out again: back to spend-based for its lines.
-        _ = try t.workspace.removeImport(id: e2.record.id)
-        let fourth = try t.workspace.calculate(CalculationOptions())
+        _ = try t.workspace.imports.removeImport(id: e2.record.id)
+        let fourth = try t.workspace.runs.calculate(CalculationOptions())
         #expect(fourth.kind == .incremental && fourth.parentID == third.id)
         #expect(fourth.aggregate == second.aggregate)
-        let full = try t.workspace.calculate(CalculationOptions(full: true))
+        let full = try t.workspace.runs.calculate(CalculationOptions(full: true))
         #expect(full.aggregate == fourth.aggregate)
     }
 
@@ -116,7 +116,7 @@ import Testing
         let t = try TemporaryWorkspace()
         defer { t.cleanUp() }
         try t.workspace.importFolder(nordicIT)
-        let first = try t.workspace.calculate(CalculationOptions(threads: threads))
+        let first = try t.workspace.runs.calculate(CalculationOptions(threads: threads))
         let disclosures = try t.file("e.csv", """
             supplier,year,scope1,scope2,scope3_upstream,revenue,currency
             SUP-0008,2024,49.8,17.5,7810,1302000000,NOK
@@ -125,15 +125,15 @@ import Testing
 
             """)
         _ = try t.workspace.importFile(.supplierEmissions, disclosures)
-        let second = try t.workspace.calculate(CalculationOptions(threads: threads))
+        let second = try t.workspace.runs.calculate(CalculationOptions(threads: threads))
         #expect(second.kind == .incremental && second.parentID == first.id)
         let changed = try t.workspace.count("purchase_line", where: "supplier IN ('SUP-0008', 'SUP-0011', 'SUP-0030')")
         #expect(second.recomputedLines > 0 && second.recomputedLines <= changed, "only the three suppliers' lines (not those computed from product footprints)")
         let packs = try t.workspace.count("purchase_pack p JOIN term s ON s.id = p.supplier", where: "s.text IN ('SUP-0008', 'SUP-0011', 'SUP-0030')")
         #expect(packs >= 3, "three suppliers' packs to share out")
         // Every line's stored result is what the engine gives, and the sums are the stored inventory.
-        _ = try t.workspace.verifyRun(id: second.id)
-        let full = try t.workspace.calculate(CalculationOptions(full: true, threads: threads))
+        _ = try t.workspace.runs.verifyRun(id: second.id)
+        let full = try t.workspace.runs.calculate(CalculationOptions(full: true, threads: threads))
         #expect(full.aggregate == second.aggregate)
     }
 }

@@ -101,10 +101,10 @@ import Testing
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         try Self.writeLedger(seed: seed, lines: 400, into: folder)
         try t.workspace.importFolder(folder)
-        _ = try t.workspace.calculate(CalculationOptions(full: true, threads: 2))
-        let run = try #require(try t.workspace.runs().first)
+        _ = try t.workspace.runs.calculate(CalculationOptions(full: true, threads: 2))
+        let run = try #require(try t.workspace.runs.list().first)
         var workspaceLines: [String: [String]] = [:]
-        _ = try t.workspace.runLines(id: run.id) { line in
+        _ = try t.workspace.runs.runLines(id: run.id) { line in
             var fields = ProvenanceCSV.fields(line.provenance)
             // A workspace keeps an imported factors.csv as a library (`factors@<hash>`): the source
             // names it so; the stateless path names the file. Everything else must be equal.

@@ -39,7 +39,7 @@ struct PACTImportTests {
 
     static func lines(_ ws: Workspace, run: Int64) throws -> [String: RunLine] {
         var lines: [String: RunLine] = [:]
-        _ = try ws.runLines(id: run) { lines[$0.purchaseID] = $0 }
+        _ = try ws.runs.runLines(id: run) { lines[$0.purchaseID] = $0 }
         return lines
     }
 
@@ -48,11 +48,11 @@ struct PACTImportTests {
         let example = try SharedFolder.file(SharedFolder.pactV3Example).path
         let t = try Self.workspace()
         defer { t.cleanUp() }
-        let outcome = try t.workspace.importPACT(paths: [example])
+        let outcome = try t.workspace.pact.importPACT(paths: [example])
         #expect(outcome.footprints.map(\.supplier) == ["CAR"])
         #expect(outcome.imports.first?.record.kind == .pact)
         #expect(outcome.imports.first?.record.rowCount == 1)
-        let run = try t.workspace.calculate(CalculationOptions())
+        let run = try t.workspace.runs.calculate(CalculationOptions())
         let lines = try Self.lines(t.workspace, run: run.id)
         // 2 pieces / 1 x 77.0 kg
         #expect(lines["p5"]?.method == .supplierSpecific)
@@ -69,24 +69,24 @@ struct PACTImportTests {
         #expect(run.summary.fallThrough[.footprintNotValidOnDate(supplier: "CAR")]?.spend[CurrencyCode("NOK")!]?.description == "300")
         // No product id names DOOR-LEFT until it is linked explicitly.
         #expect(lines["p7"]?.method == .spendBased)
-        try t.workspace.linkPACTProduct(supplier: "CAR", urn: "urn:gtin:5268596541023", product: "DOOR-LEFT")
-        #expect(try t.workspace.productLinks().map(\.product) == ["DOOR-LEFT"])
-        let linked = try t.workspace.calculate(CalculationOptions())
+        try t.workspace.pact.linkPACTProduct(supplier: "CAR", urn: "urn:gtin:5268596541023", product: "DOOR-LEFT")
+        #expect(try t.workspace.pact.productLinks().map(\.product) == ["DOOR-LEFT"])
+        let linked = try t.workspace.runs.calculate(CalculationOptions())
         #expect(linked.kind == .incremental)
         #expect(linked.recomputedLines == 1)
         #expect(try Self.lines(t.workspace, run: linked.id)["p7"]?.kg == 77)
-        #expect(try t.workspace.unlinkPACTProduct(supplier: "CAR", urn: "urn:gtin:5268596541023", product: "DOOR-LEFT"))
+        #expect(try t.workspace.pact.unlinkPACTProduct(supplier: "CAR", urn: "urn:gtin:5268596541023", product: "DOOR-LEFT"))
     }
 
     @Test func v3AndV2FilesWithDeprecatedSuccessorAndIncrementalRun() throws {
         let t = try Self.workspace()
         defer { t.cleanUp() }
         let ws = t.workspace
-        let outcome = try ws.importPACT(paths: [Self.fixtures + "/acme-switch-2024.json", Self.fixtures + "/bolts-v2.json"])
+        let outcome = try ws.pact.importPACT(paths: [Self.fixtures + "/acme-switch-2024.json", Self.fixtures + "/bolts-v2.json"])
         #expect(outcome.footprints.map(\.supplier) == ["ACME", "ACME", "BOLT"])
         #expect(try ws.count("pact_footprint", where: "source_version = '2' AND original IS NOT NULL") == 1)
         #expect(try ws.count("import", where: "kind = 'pact'") == 2)
-        let first = try ws.calculate(CalculationOptions())
+        let first = try ws.runs.calculate(CalculationOptions())
         var lines = try Self.lines(ws, run: first.id)
         // 3 pieces / 2 x 300.0 = 450; biogenic 3 / 2 x -10 = -15, never in the totals.
         #expect(lines["p1"]?.kg == 450)
@@ -105,27 +105,27 @@ struct PACTImportTests {
         #expect(close(first.summary.totalKg, 450 + 500 + 400 + 25 + 1000 + 150 + 350))
 
         // The successor names the 2024 footprint in precedingPfIds: it supersedes it.
-        _ = try ws.importPACT(paths: [Self.fixtures + "/acme-switch-2025.json"])
+        _ = try ws.pact.importPACT(paths: [Self.fixtures + "/acme-switch-2025.json"])
         #expect(try ws.count("pact_footprint", where: "superseded_by = '0a1b2c3d-0000-4000-8000-000000002025'") == 1)
-        let second = try ws.calculate(CalculationOptions())
+        let second = try ws.runs.calculate(CalculationOptions())
         #expect(second.kind == .incremental)
         #expect(second.recomputedLines == 2)  // p1 and p2: ACME's SW-48P lines only
         lines = try Self.lines(ws, run: second.id)
         #expect(lines["p1"]?.kg == 500)  // superseded: falls through
         #expect(lines["p2"]?.kg == 480)  // 4 / 2 x 240
-        let full = try ws.calculate(CalculationOptions(full: true))
+        let full = try ws.runs.calculate(CalculationOptions(full: true))
         #expect(full.aggregate == second.aggregate)
-        _ = try ws.verifyRun(id: first.id)
+        _ = try ws.runs.verifyRun(id: first.id)
     }
 
     @Test func allOrNothingAcrossFiles() throws {
         let t = try Self.workspace()
         defer { t.cleanUp() }
         #expect(throws: WorkspaceError.self) {
-            try t.workspace.importPACT(paths: [Self.fixtures + "/acme-switch-2024.json", Self.fixtures + "/broken.json"])
+            try t.workspace.pact.importPACT(paths: [Self.fixtures + "/acme-switch-2024.json", Self.fixtures + "/broken.json"])
         }
         do {
-            _ = try t.workspace.importPACT(paths: [Self.fixtures + "/acme-switch-2024.json", Self.fixtures + "/broken.json"])
+            _ = try t.workspace.pact.importPACT(paths: [Self.fixtures + "/acme-switch-2024.json", Self.fixtures + "/broken.json"])
         } catch {
             #expect(error.description.contains("broken.json"))
         }
@@ -137,9 +137,9 @@ struct PACTImportTests {
         let t = try Self.workspace()
         defer { t.cleanUp() }
         let path = Self.fixtures + "/bolts-v2.json"
-        let first = try t.workspace.importPACT(paths: [path])
+        let first = try t.workspace.pact.importPACT(paths: [path])
         #expect(first.imports.map(\.alreadyImported) == [false])
-        let again = try t.workspace.importPACT(paths: [path])
+        let again = try t.workspace.pact.importPACT(paths: [path])
         #expect(again.imports.map(\.alreadyImported) == [true])
         #expect(again.footprints.isEmpty)
         #expect(try t.workspace.count("pact_footprint") == 1)
@@ -153,14 +153,14 @@ struct PACTImportTests {
             .replacingOccurrences(of: "urn:no:orgnr:912345678", with: "urn:no:orgnr:999999999")
         let path = try t.file("unknown.json", text)
         do {
-            _ = try t.workspace.importPACT(paths: [path])
+            _ = try t.workspace.pact.importPACT(paths: [path])
             Issue.record("expected the import to fail")
         } catch {
             #expect(error.description.contains("unknown.json: footprint [0] 7e57b017-0000-4000-8000-0000000000b2"))
             #expect(error.description.contains("urn:no:orgnr:999999999"))
         }
         #expect(try t.workspace.count("pact_footprint") == 0)
-        let explicit = try t.workspace.importPACT(paths: [path], supplier: "BOLT")
+        let explicit = try t.workspace.pact.importPACT(paths: [path], supplier: "BOLT")
         #expect(explicit.footprints.map(\.supplier) == ["BOLT"])
     }
 
@@ -169,12 +169,12 @@ struct PACTImportTests {
         defer { t.cleanUp() }
         let data = try Data(contentsOf: URL(fileURLWithPath: Self.fixtures + "/bolts-v2.json"))
         let entries = try PACTDocument.read(data, file: "pull")
-        let stored = try t.workspace.storeImportedFootprints(
+        let stored = try t.workspace.pact.storeImportedFootprints(
             entries, provenance: PACTProvenance(partner: "bolts", url: "https://pact.bolts.example/3/footprints"),
             originals: [0: try JSONValue.parse(data)])
         #expect(stored.map(\.supplier) == ["BOLT"])
         #expect(try t.workspace.count("pact_footprint", where: "partner = 'bolts' AND import_id IS NULL AND source_url LIKE 'https://pact.bolts%' AND original IS NOT NULL") == 1)
-        let run = try t.workspace.calculate(CalculationOptions())
+        let run = try t.workspace.runs.calculate(CalculationOptions())
         #expect(try Self.lines(t.workspace, run: run.id)["p4"]?.kg == 25)
         #expect(run.inputs.pactFootprints.map(\.id) == ["7e57b017-0000-4000-8000-0000000000b2"])
     }

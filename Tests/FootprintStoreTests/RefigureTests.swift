@@ -24,9 +24,9 @@ import Testing
         defer { t.cleanUp() }
         try t.workspace.importFolder(nordicIT)
         let first = try t.workspace.importFile(.supplierEmissions, try t.file("e.csv", Self.disclosures(revenueFactor: 1)))
-        let parent = try t.workspace.calculate(CalculationOptions(full: true, threads: threads))
+        let parent = try t.workspace.runs.calculate(CalculationOptions(full: true, threads: threads))
         _ = try t.workspace.importFile(.supplierEmissions, try t.file("e2.csv", Self.disclosures(revenueFactor: 1.1)), replacing: first.record.id)
-        let run = try t.workspace.calculate(CalculationOptions(threads: threads))
+        let run = try t.workspace.runs.calculate(CalculationOptions(threads: threads))
         #expect(run.kind == .incremental && run.parentID == parent.id)
         let hybrid = try t.workspace.count(
             "run_result", where: "run_id = \(run.id)")
@@ -35,13 +35,13 @@ import Testing
         #expect(run.recomputedLines > 0 && run.recomputedLines <= changed)
         #expect(run.aggregate != parent.aggregate)
         // Every line's result (the parent's activity and figure, this run's kg) is what the engine gives.
-        let verification = try t.workspace.verifyRun(id: run.id)
+        let verification = try t.workspace.runs.verifyRun(id: run.id)
         #expect(verification.inheritedLines == run.lineCount)
-        let full = try t.workspace.calculate(CalculationOptions(full: true, threads: threads))
+        let full = try t.workspace.runs.calculate(CalculationOptions(full: true, threads: threads))
         #expect(full.aggregate == run.aggregate)
         var mine: [Double] = [], fullKg: [Double] = []
-        _ = try t.workspace.runLines(id: run.id) { mine.append($0.kg) }
-        _ = try t.workspace.runLines(id: full.id) { fullKg.append($0.kg) }
+        _ = try t.workspace.runs.runLines(id: run.id) { mine.append($0.kg) }
+        _ = try t.workspace.runs.runLines(id: full.id) { fullKg.append($0.kg) }
         #expect(mine.count == run.lineCount && mine.map(\.bitPattern) == fullKg.map(\.bitPattern))
     }
 
@@ -54,17 +54,17 @@ import Testing
         try t.workspace.importFolder(nordicIT)
         t.workspace.calculatesRepeatedly = true
         var current = try t.workspace.importFile(.supplierEmissions, try t.file("e0.csv", Self.disclosures(revenueFactor: 1)))
-        _ = try t.workspace.calculate(CalculationOptions(full: true))
+        _ = try t.workspace.runs.calculate(CalculationOptions(full: true))
         for (step, factor) in [1.1, 0.9, 1.25, 0.8].enumerated() {
             current = try t.workspace.importFile(
                 .supplierEmissions, try t.file("e\(step + 1).csv", Self.disclosures(revenueFactor: factor)), replacing: current.record.id)
-            let run = try t.workspace.calculate(CalculationOptions(threads: 2))
+            let run = try t.workspace.runs.calculate(CalculationOptions(threads: 2))
             #expect(run.kind == .incremental && run.recomputedLines > 0)
             #expect(try t.workspace.count("run_result", where: "run_id = \(run.id)") == 0)
             let fresh = try Workspace(path: t.workspace.path)
-            #expect(try fresh.run(id: run.id).aggregate == run.aggregate)
-            _ = try fresh.verifyRun(id: run.id)
-            let full = try fresh.calculate(CalculationOptions(full: true))
+            #expect(try fresh.runs.run(id: run.id).aggregate == run.aggregate)
+            _ = try fresh.runs.verifyRun(id: run.id)
+            let full = try fresh.runs.calculate(CalculationOptions(full: true))
             #expect(full.aggregate == run.aggregate, "step \(step)")
             // The next incremental run of the first process starts from that full run.
         }
@@ -77,7 +77,7 @@ import Testing
         defer { t.cleanUp() }
         try t.workspace.importFolder(nordicIT)
         let first = try t.workspace.importFile(.supplierEmissions, try t.file("e.csv", Self.disclosures(revenueFactor: 1)))
-        let parent = try t.workspace.calculate(CalculationOptions(full: true))
+        let parent = try t.workspace.runs.calculate(CalculationOptions(full: true))
         // Rewrite the parent's results as an earlier version stored them: kg per line, header without the flag.
         let context = try RunLinesContext(workspace: t.workspace, runID: parent.id)
         try t.workspace.transaction { db in
@@ -103,14 +103,14 @@ import Testing
         let kgRows = try t.workspace.read { db in try Data.fetchAll(db, sql: "SELECT data FROM run_result WHERE run_id = ?", arguments: [parent.id]) }
         #expect(!kgRows.isEmpty && kgRows.allSatisfy { $0.withUnsafeBytes { LineResultPack.View($0).map { !$0.isActivity } ?? false } })
         _ = try t.workspace.importFile(.supplierEmissions, try t.file("e2.csv", Self.disclosures(revenueFactor: 0.9)), replacing: first.record.id)
-        let run = try t.workspace.calculate(CalculationOptions(threads: 2))
+        let run = try t.workspace.runs.calculate(CalculationOptions(threads: 2))
         #expect(run.kind == .incremental && run.parentID == parent.id)
         let packs = try t.workspace.count("purchase_pack p JOIN term s ON s.id = p.supplier", where: "s.text IN \(Self.suppliers)")
         #expect(try t.workspace.count("run_result", where: "run_id = \(run.id)") == packs, "the changed suppliers' packs, evaluated again")
         let own = try t.workspace.read { db in try Data.fetchAll(db, sql: "SELECT data FROM run_result WHERE run_id = ?", arguments: [run.id]) }
         #expect(own.allSatisfy { $0.withUnsafeBytes { LineResultPack.View($0)?.isActivity ?? false } })
-        _ = try t.workspace.verifyRun(id: run.id)
-        let full = try t.workspace.calculate(CalculationOptions(full: true))
+        _ = try t.workspace.runs.verifyRun(id: run.id)
+        let full = try t.workspace.runs.calculate(CalculationOptions(full: true))
         #expect(full.aggregate == run.aggregate)
     }
 }

@@ -5,7 +5,7 @@ import GRDB
 import Testing
 @testable import FootprintStore
 
-/// `Workspace.runLines` / `verifyRun`: every figure of a stored run followed back to its lines.
+/// `RunStore.runLines` / `verifyRun`: every figure of a stored run followed back to its lines.
 @Suite("Run lines (audit export)")
 struct RunLinesTests {
     static let example = packageRoot + "/examples/nordic-it"
@@ -23,8 +23,8 @@ struct RunLinesTests {
         for (kind, name) in files {
             let path = example + "/" + name
             let outcome = kind == .purchases
-                ? try ws.importPurchases(path: path, displayName: name, replacing: nil, mapping: nil)
-                : try ws.importReference(kind: kind, path: path, displayName: name, replacing: nil)
+                ? try ws.imports.importPurchases(path: path, displayName: name, replacing: nil, mapping: nil)
+                : try ws.imports.importReference(kind: kind, path: path, displayName: name, replacing: nil)
             ids[name] = outcome.record.id
         }
         return ids
@@ -32,7 +32,7 @@ struct RunLinesTests {
 
     static func lines(_ ws: Workspace, _ run: Int64, _ filter: RunLineFilter = RunLineFilter()) throws -> ([RunLine], RunVerification) {
         var lines: [RunLine] = []
-        let verification = try ws.runLines(id: run, filter: filter) { lines.append($0) }
+        let verification = try ws.runs.runLines(id: run, filter: filter) { lines.append($0) }
         return (lines, verification)
     }
 
@@ -42,7 +42,7 @@ struct RunLinesTests {
         let t = try TemporaryWorkspace()
         defer { t.cleanUp() }
         _ = try Self.importExample(t.workspace)
-        let run = try t.workspace.calculate(CalculationOptions(threads: 2))
+        let run = try t.workspace.runs.calculate(CalculationOptions(threads: 2))
         let (lines, verification) = try Self.lines(t.workspace, run.id)
         #expect(lines.count == 3759)
         #expect(lines.count == run.lineCount)
@@ -76,7 +76,7 @@ struct RunLinesTests {
         let t = try TemporaryWorkspace()
         defer { t.cleanUp() }
         _ = try Self.importExample(t.workspace)
-        let run = try t.workspace.calculate(CalculationOptions(threads: 2))
+        let run = try t.workspace.runs.calculate(CalculationOptions(threads: 2))
         let (all, _) = try Self.lines(t.workspace, run.id)
         let supplier = all[0].supplier
         let (bySupplier, _) = try Self.lines(t.workspace, run.id, RunLineFilter(supplier: supplier))
@@ -108,7 +108,7 @@ struct RunLinesTests {
         let t = try TemporaryWorkspace()
         defer { t.cleanUp() }
         _ = try Self.importExample(t.workspace)
-        let run = try t.workspace.calculate(CalculationOptions(threads: 2))
+        let run = try t.workspace.runs.calculate(CalculationOptions(threads: 2))
         let (lines, _) = try Self.lines(t.workspace, run.id)
         let stateless = try Self.statelessLines()
         #expect(stateless.count == lines.count)
@@ -138,7 +138,7 @@ struct RunLinesTests {
         let t = try TemporaryWorkspace()
         defer { t.cleanUp() }
         let ids = try Self.importExample(t.workspace)
-        let old = try t.workspace.calculate(CalculationOptions(threads: 2))
+        let old = try t.workspace.runs.calculate(CalculationOptions(threads: 2))
         let (before, _) = try Self.lines(t.workspace, old.id)
         // A corrected export: the first line's amount changes, the last line goes.
         let text = try String(contentsOfFile: Self.example + "/purchases.csv", encoding: .utf8)
@@ -148,9 +148,9 @@ struct RunLinesTests {
         rows[1] = rows[1].replacingOccurrences(of: "," + firstAmount + ",", with: "," + firstAmount + "1,")
         rows.removeLast()
         let corrected = try t.file("purchases.csv", rows.joined(separator: "\n") + "\n")
-        let outcome = try t.workspace.importPurchases(path: corrected, displayName: "purchases.csv", replacing: ids["purchases.csv"], mapping: nil)
+        let outcome = try t.workspace.imports.importPurchases(path: corrected, displayName: "purchases.csv", replacing: ids["purchases.csv"], mapping: nil)
         #expect(outcome.superseded == ids["purchases.csv"])
-        let new = try t.workspace.calculate(CalculationOptions(threads: 2))
+        let new = try t.workspace.runs.calculate(CalculationOptions(threads: 2))
         #expect(new.id != old.id && new.kind == .full)
         let (after, _) = try Self.lines(t.workspace, old.id)
         #expect(after.map(RunLinesCSV.row) == before.map(RunLinesCSV.row))
@@ -173,7 +173,7 @@ struct RunLinesTests {
         let t = try TemporaryWorkspace()
         defer { t.cleanUp() }
         let ids = try Self.importExample(t.workspace)
-        let parent = try t.workspace.calculate(CalculationOptions(threads: 2))
+        let parent = try t.workspace.runs.calculate(CalculationOptions(threads: 2))
         let (parentLines, _) = try Self.lines(t.workspace, parent.id)
         // One supplier's disclosures change: its revenue doubles in every year.
         let hybridSupplier = try #require(parentLines.first { $0.method == .hybrid }).supplier
@@ -195,8 +195,8 @@ struct RunLinesTests {
             edited += fields.joined(separator: ",") + "\n"
         }
         let path = try t.file("supplier_emissions.csv", edited)
-        _ = try t.workspace.importReference(kind: .supplierEmissions, path: path, displayName: "supplier_emissions.csv", replacing: ids["supplier_emissions.csv"])
-        let run = try t.workspace.calculate(CalculationOptions(threads: 2))
+        _ = try t.workspace.imports.importReference(kind: .supplierEmissions, path: path, displayName: "supplier_emissions.csv", replacing: ids["supplier_emissions.csv"])
+        let run = try t.workspace.runs.calculate(CalculationOptions(threads: 2))
         #expect(run.kind == .incremental && run.parentID == parent.id)
         #expect(run.recomputedLines > 0 && run.recomputedLines < run.lineCount)
         let (lines, verification) = try Self.lines(t.workspace, run.id)
@@ -211,7 +211,7 @@ struct RunLinesTests {
         #expect(mine.contains { $0.0.kg != $0.1.kg })
         #expect(zip(lines, parentLines).filter { $0.0.supplier != hybridSupplier }.allSatisfy { $0.0.kg.bitPattern == $0.1.kg.bitPattern })
         // The same lines as a full recalculation of the same inputs.
-        let full = try t.workspace.calculate(CalculationOptions(full: true, threads: 2))
+        let full = try t.workspace.runs.calculate(CalculationOptions(full: true, threads: 2))
         let (fullLines, _) = try Self.lines(t.workspace, full.id)
         #expect(zip(fullLines, lines).allSatisfy { RunLinesCSV.fields($0).dropFirst() == RunLinesCSV.fields($1).dropFirst() })
         // And the parent still exports its own figures.
@@ -223,7 +223,7 @@ struct RunLinesTests {
         let t = try TemporaryWorkspace()
         defer { t.cleanUp() }
         _ = try Self.importExample(t.workspace)
-        let run = try t.workspace.calculate(CalculationOptions(threads: 2))
+        let run = try t.workspace.runs.calculate(CalculationOptions(threads: 2))
         // Change one line's stored activity (so its kg) by one unit in the last place.
         try t.workspace.transaction { db in
             let row = try Row.fetchOne(db, sql: "SELECT pack_id, data FROM run_result WHERE run_id = ? LIMIT 1", arguments: [run.id])!
@@ -240,7 +240,7 @@ struct RunLinesTests {
             try db.execute(sql: "UPDATE run_result SET data = ? WHERE run_id = ? AND pack_id = ?", arguments: [Data(bytes), run.id, row[0] as Int64])
         }
         do {
-            _ = try t.workspace.verifyRun(id: run.id)
+            _ = try t.workspace.runs.verifyRun(id: run.id)
             Issue.record("expected a line mismatch")
         } catch {
             guard case .lineMismatch(let message) = error else { Issue.record("unexpected \(error)"); return }

@@ -18,7 +18,7 @@ import Testing
         let t = try TemporaryWorkspace()
         defer { t.cleanUp() }
         try t.workspace.importFolder(folder)
-        let run = try t.workspace.calculate(CalculationOptions(full: true, threads: 2))
+        let run = try t.workspace.runs.calculate(CalculationOptions(full: true, threads: 2))
         #expect(run.kind == .full)
         let ours = run.summary
         let theirs = try stateless(folder)

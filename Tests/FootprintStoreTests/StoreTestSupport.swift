@@ -97,8 +97,8 @@ extension Workspace {
     /// Imports one file of `kind` as the CLI does.
     func importFile(_ kind: ImportKind, _ path: String, replacing: Int64? = nil) throws(WorkspaceError) -> ImportOutcome {
         let name = (path as NSString).lastPathComponent
-        if kind == .purchases { return try importPurchases(path: path, displayName: name, replacing: replacing, mapping: nil) }
-        return try importReference(kind: kind, path: path, displayName: name, replacing: replacing)
+        if kind == .purchases { return try imports.importPurchases(path: path, displayName: name, replacing: replacing, mapping: nil) }
+        return try imports.importReference(kind: kind, path: path, displayName: name, replacing: replacing)
     }
 }
 

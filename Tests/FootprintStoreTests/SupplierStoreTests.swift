@@ -21,7 +21,7 @@ import Testing
         let t = try TemporaryWorkspace()
         defer { t.cleanUp() }
         _ = try t.workspace.importFile(.suppliers, t.file("suppliers.csv", Self.suppliers))
-        let register = try t.workspace.supplierRegister()
+        let register = try t.workspace.suppliers.supplierRegister()
         #expect(register.map(\.id) == ["S1", "S2", "S3", "S4", "S5", "S6"])
         #expect(register[0].identifiers.lei == "5493001KJTIIGC8Y1R01" && register[0].strategic && register[0].categories == ["network"])
         #expect(register[0].contactEmail == "ola@skarv.no" && register[1].identifiers.isin == "FI0000000008" && !register[2].strategic)
@@ -34,29 +34,29 @@ import Testing
         let ws = t.workspace
         _ = try ws.importFile(.suppliers, t.file("suppliers.csv", Self.suppliers))
         let header = "supplier,fact,value,source,checked_on,classification,level\n"
-        let first = try ws.importSupplierStatus(
+        let first = try ws.suppliers.importSupplierStatus(
             path: t.file("status-2025.csv", header + "S1,sbti,committed,e-mail,2025-05-01,,\nS1,rba,member,RBA list,2025-05-01,,Regular\n"), displayName: "status-2025.csv")
-        let second = try ws.importSupplierStatus(
+        let second = try ws.suppliers.importSupplierStatus(
             path: t.file("status-2026.csv", header + "S1,sbti,targets set,SBTi dashboard,2026-10-01,1.5°C,\nS2,cdp,B,CDP,2026-01-15,,\n"), displayName: "status-2026.csv")
         #expect(first.record.kind == .supplierStatus && first.record.rowCount == 2 && second.record.rowCount == 2)
         // An older fact imported later does not win over a newer one.
-        _ = try ws.importSupplierStatus(path: t.file("late.csv", header + "S1,sbti,none,old memo,2024-01-01,,\n"), displayName: "late.csv")
-        let history = try ws.statusFacts(supplier: "S1")
+        _ = try ws.suppliers.importSupplierStatus(path: t.file("late.csv", header + "S1,sbti,none,old memo,2024-01-01,,\n"), displayName: "late.csv")
+        let history = try ws.suppliers.statusFacts(supplier: "S1")
         #expect(history.map(\.checkedOn) == ["2024-01-01", "2025-05-01", "2025-05-01", "2026-10-01"])
         let latest = history.latestByKind()
         #expect(latest[.sbti]?.sbtiStatus == .targetsSet && latest[.sbti]?.source == "SBTi dashboard")
         #expect(latest[.rba]?.level == "Regular")
         // The same file again changes nothing.
-        #expect(try ws.importSupplierStatus(path: t.folder + "/status-2026.csv", displayName: "status-2026.csv").alreadyImported)
+        #expect(try ws.suppliers.importSupplierStatus(path: t.folder + "/status-2026.csv", displayName: "status-2026.csv").alreadyImported)
         #expect(try ws.count("supplier_status") == 5)
         // Facts are history: SQLite refuses to change or delete one.
         #expect(throws: (any Error).self) { try ws.pool.write { db in try db.execute(sql: "UPDATE supplier_status SET value = '{}'") } }
         #expect(throws: (any Error).self) { try ws.pool.write { db in try db.execute(sql: "DELETE FROM supplier_status") } }
         // Removing an import takes its facts out of the history.
-        _ = try ws.removeImport(id: second.record.id)
-        #expect(try ws.statusFacts(supplier: "S1").latestByKind()[.sbti]?.sbtiStatus == .committed)
+        _ = try ws.imports.removeImport(id: second.record.id)
+        #expect(try ws.suppliers.statusFacts(supplier: "S1").latestByKind()[.sbti]?.sbtiStatus == .committed)
         // Status imports are not calculation inputs.
-        #expect(try ws.imports().filter { $0.kind == .supplierStatus }.count == 3)
+        #expect(try ws.imports.list().filter { $0.kind == .supplierStatus }.count == 3)
     }
 
     @Test func badStatusFileImportsNothingAndNamesEveryRow() throws {
@@ -65,7 +65,7 @@ import Testing
         _ = try t.workspace.importFile(.suppliers, t.file("suppliers.csv", Self.suppliers))
         let before = try t.workspace.tableCounts()
         let path = try t.file("supplier_status.csv", "supplier,fact,value,source,checked_on\nS1,sbti,committed,x,2026-01-01\nS9,rba,member,x,2026-01-01\nS2,cdp,Z,x,2026-01-01\n")
-        let error = inputError { () throws(WorkspaceError) in _ = try t.workspace.importSupplierStatus(path: path, displayName: "supplier_status.csv") }
+        let error = inputError { () throws(WorkspaceError) in _ = try t.workspace.suppliers.importSupplierStatus(path: path, displayName: "supplier_status.csv") }
         #expect(error?.diagnostics.map(\.description) == [
             "supplier_status.csv:3: column 'supplier': 'S9' is not a supplier of the workspace; expected an id from an imported suppliers.csv",
             "supplier_status.csv:4: column 'value': 'Z' is not a CDP score; expected one of A, A-, B, B-, C, C-, D, D-, F",
@@ -81,7 +81,7 @@ import Testing
         defer { t.cleanUp() }
         let ws = t.workspace
         _ = try ws.importFile(.suppliers, t.file("suppliers.csv", Self.suppliers))
-        let plan = try ws.planSBTiImport(path: sample, displayName: "sbti-companies-sample.xlsx")
+        let plan = try ws.suppliers.planSBTiImport(path: sample, displayName: "sbti-companies-sample.xlsx")
         #expect(plan.companyCount == 10 && plan.missingColumns.isEmpty)
         var outcomes: [String: SBTiMatcher.Outcome] = [:]
         for m in plan.matches { outcomes[m.supplier.id] = m.outcome }
@@ -104,18 +104,18 @@ import Testing
         #expect(outcomes["S6"] == .unmatched(near: []))
         // Nothing is stored until applied.
         #expect(try ws.count("supplier_status") == 0)
-        #expect(try ws.imports().allSatisfy { $0.kind != .sbtiWorkbook })
+        #expect(try ws.imports.list().allSatisfy { $0.kind != .sbtiWorkbook })
 
-        let outcome = try ws.applySBTiImport(plan, checkedOn: "2026-11-01")
+        let outcome = try ws.suppliers.applySBTiImport(plan, checkedOn: "2026-11-01")
         let hash = try systemSHA256(sample)
         #expect(outcome.record.kind == .sbtiWorkbook && outcome.record.rowCount == 4 && outcome.record.sha256 == hash)
         // The workbook itself is never stored.
         #expect(try ws.count("import", where: "kind = 'sbti-workbook' AND content IS NULL") == 1)
-        let s1 = try ws.statusFacts(supplier: "S1")
+        let s1 = try ws.suppliers.statusFacts(supplier: "S1")
         #expect(s1.count == 1 && s1[0].sbtiStatus == .targetsSet && s1[0].netZeroYear == 2050 && s1[0].checkedOn == "2026-11-01")
         #expect(s1[0].source == "SBTi companies workbook sbti-companies-sample.xlsx sha256 \(outcome.record.sha256)")
-        #expect(try ws.statusFacts(supplier: "S4")[0].classification == .wellBelowTwo)
-        #expect(try ws.applySBTiImport(plan, checkedOn: "2026-11-02").alreadyImported)
+        #expect(try ws.suppliers.statusFacts(supplier: "S4")[0].classification == .wellBelowTwo)
+        #expect(try ws.suppliers.applySBTiImport(plan, checkedOn: "2026-11-02").alreadyImported)
     }
 
     @Test func suppliersImportedBeforeV2GetTheirRegister() throws {
@@ -131,8 +131,8 @@ import Testing
                 """)
         }
         let reopened = try Workspace(path: t.path)
-        #expect(try reopened.supplierRegister().map(\.id) == ["S1", "S2", "S3", "S4", "S5", "S6"])
-        #expect(try reopened.supplierRegister()[0].identifiers.lei == "5493001KJTIIGC8Y1R01")
+        #expect(try reopened.suppliers.supplierRegister().map(\.id) == ["S1", "S2", "S3", "S4", "S5", "S6"])
+        #expect(try reopened.suppliers.supplierRegister()[0].identifiers.lei == "5493001KJTIIGC8Y1R01")
     }
 }
 

@@ -36,7 +36,7 @@ import Testing
             let time = try #require(formatter.date(from: r.importedAt), "imported_at '\(r.importedAt)' is not ISO 8601")
             #expect(time >= started && time <= Date().addingTimeInterval(2))
             // What the list shows is what the import returned.
-            #expect(try t.workspace.importRecord(id: r.id) == r)
+            #expect(try t.workspace.imports.importRecord(id: r.id) == r)
         }
         #expect(try t.workspace.count("purchase") == 3759)
         #expect(try t.workspace.count("purchase_line") == 3759, "every purchase row joins its terms")
@@ -44,21 +44,21 @@ import Testing
         let packLines = try t.workspace.read { db in try Int.fetchOne(db, sql: "SELECT sum(line_count) FROM purchase_pack") }
         #expect(packLines == 3759)
         // The user's factors file is a library of its own, ahead of the built-in one.
-        let libraries = try t.workspace.libraries()
+        let libraries = try t.workspace.imports.libraries()
         #expect(libraries.count == 2)
-        #expect(libraries.first?.tier == Workspace.userTier)
+        #expect(libraries.first?.tier == ImportStore.userTier)
         #expect(libraries.first?.factorCount == expectedRows[.factors])
 
         // Importing the same files again changes nothing.
         let counts = try t.workspace.tableCounts()
-        let records = try t.workspace.imports()
+        let records = try t.workspace.imports.list()
         for (kind, name) in canonicalFiles {
             let again = try t.workspace.importFile(kind, nordicIT + "/" + name)
             #expect(again.alreadyImported, "\(name)")
             #expect(again.record == records.first { $0.kind == kind }, "\(name)")
         }
         #expect(try t.workspace.tableCounts() == counts)
-        #expect(try t.workspace.imports() == records)
+        #expect(try t.workspace.imports.list() == records)
     }
 
     /// A purchases ledger of `lines` valid lines; `bad` replaces some lines (1-based data line -> text).
@@ -79,7 +79,7 @@ import Testing
         // Something already there, so that "as before" is not just "empty".
         _ = try t.workspace.importFolder(nordicIT)
         let before = try t.workspace.tableCounts()
-        let records = try t.workspace.imports()
+        let records = try t.workspace.imports.list()
         let path = try t.file("big.csv", Self.bigLedger(lines: 200_000, bad: bad))
         let error = inputError { () throws(WorkspaceError) in _ = try t.workspace.importFile(.purchases, path) }
         let messages = error?.diagnostics.map(\.description) ?? []
@@ -88,7 +88,7 @@ import Testing
         for (message, start) in zip(messages, expected) { #expect(message.hasPrefix(start), "\(message)") }
         #expect(error?.omitted == 0)
         #expect(try t.workspace.tableCounts() == before)
-        #expect(try t.workspace.imports() == records)
+        #expect(try t.workspace.imports.list() == records)
         #expect(try t.workspace.count("purchase", where: "purchase_id LIKE 'B%'") == 0)
         // The same file, corrected, imports whole.
         let good = try t.file("good.csv", Self.bigLedger(lines: 200_000, bad: [:]))

@@ -18,7 +18,7 @@ import Testing
         let header = try #require(FileManager.default.contents(atPath: t.path))
         #expect(header.count >= 100 && header[18] == 2 && header[19] == 2)
 
-        let libraries = try t.workspace.libraries()
+        let libraries = try t.workspace.imports.libraries()
         #expect(libraries.count == 1)
         let builtIn = try #require(libraries.first)
         #expect(builtIn.key == DefaultFactorLibrary.content.info.id)
@@ -26,10 +26,10 @@ import Testing
         #expect(builtIn.factorCount == DefaultFactorLibrary.content.factors.count)
         #expect(builtIn.active)
         // The built-in library is recorded as an import of its own; there is nothing else yet.
-        let imports = try t.workspace.imports()
+        let imports = try t.workspace.imports.list()
         #expect(imports.map(\.kind) == [.factorLibrary])
         #expect(try t.workspace.count("purchase") == 0)
-        #expect(try t.workspace.runs().isEmpty)
+        #expect(try t.workspace.runs.list().isEmpty)
     }
 
     @Test func reopeningKeepsEverythingAndMigrationsAreIdempotent() throws {
@@ -45,12 +45,12 @@ import Testing
         let (again, created) = try Workspace.create(path: t.path)
         #expect(!created)
         #expect(try again.tableCounts() == before)
-        #expect(try again.libraries().count == 1, "create on an existing workspace must not install the built-in library twice")
+        #expect(try again.imports.libraries().count == 1, "create on an existing workspace must not install the built-in library twice")
         for _ in 0..<3 {
             let reopened = try Workspace(path: t.path)
             #expect(try reopened.tableCounts() == before)
             #expect(try reopened.count("grdb_migrations") == migrations)
-            #expect(try reopened.imports() == t.workspace.imports())
+            #expect(try reopened.imports.list() == t.workspace.imports.list())
         }
         // Running the migrator again on the open database is a no-op.
         try WorkspaceSchema.migrator.migrate(t.workspace.pool)

@@ -5,9 +5,9 @@ import Foundation
 /// What the PACT host needs from the workspace, and all it may use: the token key, API clients and
 /// partners, our published footprints, the event inbox and outbox, and storing footprints received
 /// from partners. `footprint serve` (catalogue, token and event endpoints, event processor, outbox
-/// sender), `pact publish` and `pact pull` work against this protocol, not against `Workspace`.
+/// sender), `pact publish` and `pact pull` work against this protocol, not against `PACTStore`.
 ///
-/// `Workspace` implements it on its SQLite file. Another store (PostgreSQL, for a host shared by
+/// `PACTStore` implements it on the workspace's SQLite file. Another store (PostgreSQL, for a host shared by
 /// several processes) implements the same operations on its own tables: the records are plain
 /// values, errors are `WorkspaceError` (`.database` for the store's own failures), and each
 /// operation that changes something is one transaction, all or nothing. The operations are
@@ -66,7 +66,7 @@ public protocol ReceivedFootprintStore: Sendable {
     func storeReceived(_ entries: [PACTDocument.Entry], originals: [Int: JSONValue], partner: PACTPartnerRecord, via: String) throws -> String
 }
 
-extension Workspace: PACTHostStore {
+extension PACTStore {
     /// Stores them as imported footprints of the partner's supplier (or of the supplier their
     /// companyIds name), with the partner, its URL and the time as provenance.
     public func storeReceived(_ entries: [PACTDocument.Entry], originals: [Int: JSONValue], partner: PACTPartnerRecord, via: String) throws -> String {

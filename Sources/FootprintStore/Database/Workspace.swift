@@ -3,8 +3,8 @@ import Foundation
 import GRDB
 import Logging
 
-/// A workspace kept in one SQLite file (WAL mode, versioned migrations): the imported ledger and
-/// reference data, factor libraries, and every calculation run.
+/// A workspace kept in one SQLite file (WAL mode, versioned migrations): the database that its
+/// stores (`imports`, `runs`, `suppliers`, `pact`) read and write, each in transactions of its own.
 ///
 /// Every change is one transaction: an import applies whole or not at all, and a process killed at
 /// any moment leaves the workspace as it was before (SQLite's write-ahead log ignores uncommitted
@@ -41,7 +41,7 @@ public final class Workspace: @unchecked Sendable {
     public static func create(path: String, logger: Logger = Logger(label: Workspace.loggerLabel)) throws(WorkspaceError) -> (Workspace, created: Bool) {
         let existed = FileManager.default.fileExists(atPath: path)
         let workspace = try Workspace(opening: path, logger: logger)
-        if !existed { try workspace.installDefaultLibraryIfMissing() }
+        if !existed { try workspace.imports.installDefaultLibraryIfMissing() }
         return (workspace, !existed)
     }
 
@@ -112,67 +112,11 @@ public final class Workspace: @unchecked Sendable {
             + "\(digits(Int(parts.tm_hour), 2)):\(digits(Int(parts.tm_min), 2)):\(digits(Int(parts.tm_sec), 2)).\(digits(millis, 3))Z"
     }
 
-    // MARK: imports
-
-    public func imports() throws(WorkspaceError) -> [ImportRecord] {
-        try read { db in try Row.fetchAll(db, sql: "SELECT * FROM import ORDER BY id").map(Self.importRecord) }
-    }
-
-    public func importRecord(id: Int64) throws(WorkspaceError) -> ImportRecord {
-        let found = try read { db in try Row.fetchOne(db, sql: "SELECT * FROM import WHERE id = ?", arguments: [id]).map(Self.importRecord) }
-        guard let found else { throw .unknownImport(id: id) }
-        return found
-    }
-
-    static func importRecord(_ row: Row) -> ImportRecord {
-        ImportRecord(
-            id: row["id"], kind: ImportKind(rawValue: row["kind"]) ?? .purchases, fileName: row["file_name"],
-            byteCount: row["byte_count"], sha256: row["sha256"], importedAt: row["imported_at"], rowCount: row["row_count"],
-            status: ImportRecord.Status(rawValue: row["status"]) ?? .removed, replaces: row["replaces"], mapping: row["mapping"])
-    }
-
-    /// Takes an import out of the workspace. Its rows stay, marked removed, so that earlier runs can still be explained.
-    public func removeImport(id: Int64) throws(WorkspaceError) -> ImportRecord {
-        let record = try importRecord(id: id)
-        guard record.status == .active else { throw .importNotActive(id: id, status: record.status.rawValue) }
-        try transaction { db in
-            try db.execute(sql: "UPDATE import SET status = 'removed' WHERE id = ?", arguments: [id])
-            try db.execute(sql: "UPDATE factor_library SET active = 0 WHERE import_id = ?", arguments: [id])
-        }
-        return try importRecord(id: id)
-    }
-
-    /// The active import of `kind` with this content, if any.
-    func activeImport(kind: ImportKind, sha256: String, db: Database) throws -> ImportRecord? {
-        try Row.fetchOne(
-            db, sql: "SELECT * FROM import WHERE kind = ? AND sha256 = ? AND status = 'active'", arguments: [kind.rawValue, sha256]
-        ).map(Self.importRecord)
-    }
-
-    /// Checks that `id` can be replaced by a new import of `kind`.
-    func checkReplaceable(_ id: Int64, kind: ImportKind, db: Database) throws {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM import WHERE id = ?", arguments: [id]) else {
-            throw WorkspaceError.unknownImport(id: id)
-        }
-        let record = Self.importRecord(row)
-        guard record.status == .active else { throw WorkspaceError.importNotActive(id: id, status: record.status.rawValue) }
-        let compatible = record.kind == kind || (kind == .factors && record.kind == .factorLibrary)
-        guard compatible else { throw WorkspaceError.wrongKind(id: id, kind: record.kind.rawValue, expected: kind.rawValue) }
-    }
-
-    func insertImport(kind: ImportKind, fileName: String, digest: FileDigest, rows: Int, replaces: Int64?, mapping: String?, content: Data?, db: Database) throws -> Int64 {
-        try db.execute(
-            sql: """
-                INSERT INTO import (kind, file_name, byte_count, sha256, imported_at, row_count, replaces, mapping, content)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [kind.rawValue, fileName, digest.byteCount, digest.sha256, Self.timestamp(), rows, replaces, mapping, content])
-        let id = db.lastInsertedRowID
-        if let replaces {
-            try db.execute(sql: "UPDATE import SET status = 'superseded' WHERE id = ?", arguments: [replaces])
-            try db.execute(sql: "UPDATE factor_library SET active = 0 WHERE import_id = ?", arguments: [replaces])
-        }
-        return id
+    /// Today's date in UTC, YYYY-MM-DD.
+    public static func today() -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withFullDate]
+        return formatter.string(from: Date())
     }
 
     // MARK: settings
@@ -184,6 +128,18 @@ public final class Workspace: @unchecked Sendable {
     func setSetting(_ key: String, _ value: String, db: Database) throws {
         try db.execute(sql: "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", arguments: [key, value])
     }
+}
+
+/// The rooms of the house: a store per domain, each on this database.
+extension Workspace {
+    /// Imports of every kind and the reference data they hold.
+    public var imports: ImportStore { ImportStore(workspace: self) }
+    /// Calculation runs and their audit.
+    public var runs: RunStore { RunStore(workspace: self) }
+    /// The supplier register, status facts and engagement.
+    public var suppliers: SupplierStore { SupplierStore(workspace: self) }
+    /// PACT footprints, the PACT host and the exchange with partners.
+    public var pact: PACTStore { PACTStore(workspace: self) }
 }
 
 /// Carries an `InputError` through GRDB's untyped closures.

@@ -18,35 +18,35 @@ public struct SupplierOverview: Sendable {
     public var latest: [SupplierStatusKind: SupplierStatusFact] { assessmentInput.latest }
 }
 
-extension Workspace {
+extension SupplierStore {
     /// Every supplier of the register (or the one with `id`) with its facts, disclosures, footprints and latest-run figures.
     /// `factsAsOf`: only status facts imported up to that time (ISO 8601 UTC); `withRun`: read the
     /// latest run's figures (an assessment does not need them, and reading a large run's inventory costs).
     public func supplierOverviews(id: String? = nil, factsAsOf: String? = nil, withRun: Bool = true) throws(WorkspaceError) -> [SupplierOverview] {
-        logger.phase("overviews: start")
-        let (register, facts, disclosures, footprints) = try read { db in
+        workspace.logger.phase("overviews: start")
+        let (register, facts, disclosures, footprints) = try workspace.read { db in
             let register = try Self.register(db: db).filter { id == nil || $0.id == id }
-            logger.phase("register: \(register.count) suppliers")
-            let facts = Dictionary(grouping: try Self.statusFacts(supplier: id, importedBy: factsAsOf, db: db, logger: logger), by: \.supplier)
-            logger.phase("status facts")
+            workspace.logger.phase("register: \(register.count) suppliers")
+            let facts = Dictionary(grouping: try Self.statusFacts(supplier: id, importedBy: factsAsOf, db: db, logger: workspace.logger), by: \.supplier)
+            workspace.logger.phase("status facts")
             var reference = ReferenceData()
             for row in try Row.fetchAll(
                 db, sql: "SELECT kind, file_name, content FROM import WHERE kind IN ('supplier-emissions', 'product-footprints') AND status = 'active' ORDER BY id")
             {
-                reference.merge(try Self.parseReference(kind: ImportKind(rawValue: row["kind"])!, data: row["content"], file: row["file_name"]).data)
+                reference.merge(try ImportStore.parseReference(kind: ImportKind(rawValue: row["kind"])!, data: row["content"], file: row["file_name"]).data)
             }
             let footprints = Dictionary(grouping: reference.footprints, by: \.supplier).mapValues(\.count)
-            logger.phase("disclosures and footprints")
+            workspace.logger.phase("disclosures and footprints")
             return (register, facts, Dictionary(grouping: reference.disclosures, by: \.supplier), footprints)
         }
         var run: CalculationRun?
         if withRun {
-            do { run = try self.run(id: nil) } catch {
+            do { run = try workspace.runs.run(id: nil) } catch {
                 if case .noRuns = error { run = nil } else { throw error }
             }
         }
         let cells = run?.aggregate.cells(.supplier) ?? [:]
-        defer { logger.phase("overviews") }
+        defer { workspace.logger.phase("overviews") }
         return register.map { record in
             let history = facts[record.id] ?? []
             let input = AssessmentInput(

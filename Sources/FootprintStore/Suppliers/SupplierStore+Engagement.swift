@@ -1,10 +1,10 @@
 import FootprintCore
 
-extension Workspace {
+extension SupplierStore {
     /// The suppliers of a run (the latest when `runID` is nil) ranked by emissions, with the strategic
     /// set covering `coverage` percent of the run's emissions.
     public func supplierSegmentation(runID: Int64? = nil, coverage: Double = 80) throws(WorkspaceError) -> (run: Int64, segmentation: SupplierSegmentation) {
-        let run = try self.run(id: runID)
+        let run = try workspace.runs.run(id: runID)
         let register = try supplierRegister()
         return (run.id, SupplierSegmentation(aggregate: run.aggregate, register: register, coverage: coverage))
     }
@@ -14,12 +14,12 @@ extension Workspace {
     /// and those in the run's strategic set at `coverage` percent; tiers come from assessing every
     /// supplier of the register with `criteria`.
     public func engagementKPIs(runID: Int64? = nil, criteria: AssessmentCriteria = .standard, coverage: Double = 80) throws(WorkspaceError) -> (run: Int64, kpis: EngagementKPIs) {
-        logger.phase("start")
+        workspace.logger.phase("start")
         // The run's inventory is read and decoded while the register and its facts are.
-        let pending = Background { () throws(WorkspaceError) in try self.runInventory(id: runID) }
+        let pending = Background { () throws(WorkspaceError) in try workspace.runs.runInventory(id: runID) }
         let overviews = try supplierOverviews(factsAsOf: nil, withRun: false)
         let run = try pending.value()
-        logger.phase("run #\(run.id)")
+        workspace.logger.phase("run #\(run.id)")
         return (run.id, computeKPIs(aggregate: run.aggregate, overviews: overviews, criteria: criteria, coverage: coverage))
     }
 }

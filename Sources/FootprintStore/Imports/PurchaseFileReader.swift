@@ -132,7 +132,7 @@ final class PurchaseFileReader: @unchecked Sendable {
                         amountDigits: record.amount.digits, quantity: record.quantity?.value ?? .nan,
                         amountScale: UInt8(record.amount.scale), scope3: record.scope3))
                     buffered += 1
-                    if packs[s].count == Workspace.packLines {
+                    if packs[s].count == ImportStore.packLines {
                         batch.packs.append((Int64(s), packs[s].count, PurchasePack(packs[s]).encoded()))
                         buffered -= packs[s].count
                         packs[s].removeAll(keepingCapacity: true)

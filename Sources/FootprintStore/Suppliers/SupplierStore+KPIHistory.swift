@@ -19,13 +19,13 @@ public struct KPISnapshot: Sendable, Equatable {
     public var date: String { String(runCreatedAt.prefix(10)) }
 }
 
-extension Workspace {
+extension SupplierStore {
     /// The KPI snapshot of `run`: the stored one, or computed now (facts recorded up to the run's
     /// time) and stored. `calculate` stores it for every new run; runs stored before get theirs the
     /// first time they are asked for.
     @discardableResult
     public func kpiSnapshot(run: CalculationRun) throws(WorkspaceError) -> KPISnapshot {
-        if let stored = try read({ db in try Self.storedSnapshot(run: run.id, db: db) }) { return stored }
+        if let stored = try workspace.read({ db in try Self.storedSnapshot(run: run.id, db: db) }) { return stored }
         return try storeSnapshot(run: run, overviews: try supplierOverviews(factsAsOf: run.createdAt, withRun: false), factsAsOf: run.createdAt)
     }
 
@@ -34,11 +34,11 @@ extension Workspace {
     @discardableResult
     func storeSnapshot(run: CalculationRun, overviews: [SupplierOverview], factsAsOf: String) throws(WorkspaceError) -> KPISnapshot {
         let value = try Self.encodeKPIs(computeKPIs(aggregate: run.aggregate, overviews: overviews, criteria: .standard, coverage: 80))
-        return try transaction { db in
+        return try workspace.transaction { db in
             // Another process may have stored it meanwhile: the first one stays.
             try db.execute(
                 sql: "INSERT OR IGNORE INTO engagement_kpi (run_id, computed_at, facts_as_of, value) VALUES (?, ?, ?, ?)",
-                arguments: [run.id, Self.timestamp(), factsAsOf, value])
+                arguments: [run.id, Workspace.timestamp(), factsAsOf, value])
             guard let stored = try Self.storedSnapshot(run: run.id, db: db) else { throw WorkspaceError.database("the KPIs of run #\(run.id) were not stored") }
             return stored
         }
@@ -46,16 +46,14 @@ extension Workspace {
 
     /// The KPI snapshot of every run, oldest run first (computed and stored for runs that have none).
     public func kpiHistory() throws(WorkspaceError) -> [KPISnapshot] {
-        let ids = try read { db in try Int64.fetchAll(db, sql: "SELECT id FROM run ORDER BY id") }
-        let stored = try read { db in
+        let ids = try workspace.read { db in try Int64.fetchAll(db, sql: "SELECT id FROM run ORDER BY id") }
+        let stored = try workspace.read { db in
             try Int64.fetchAll(db, sql: "SELECT run_id FROM engagement_kpi")
         }
         let have = Set(stored)
-        for id in ids where !have.contains(id) { try kpiSnapshot(run: try run(id: id)) }
-        return try read { db in
-            try Row.fetchAll(
-                db, sql: "SELECT k.*, r.created_at AS run_created_at FROM engagement_kpi k JOIN run r ON r.id = k.run_id ORDER BY k.run_id"
-            ).map(Self.snapshot)
+        for id in ids where !have.contains(id) { try kpiSnapshot(run: try workspace.runs.run(id: id)) }
+        return try workspace.read { db in
+            try KPISnapshot.fetchAll(db, sql: "SELECT k.*, r.created_at AS run_created_at FROM engagement_kpi k JOIN run r ON r.id = k.run_id ORDER BY k.run_id")
         }
     }
 
@@ -63,24 +61,18 @@ extension Workspace {
     /// can be tracked by (as `engagementProgress` looks for it in the whole history), reading
     /// snapshots oldest first and stopping there.
     public func kpiBaseline(for target: EngagementTarget) throws(WorkspaceError) -> KPISnapshot? {
-        let ids = try read { db in try Int64.fetchAll(db, sql: "SELECT id FROM run ORDER BY id") }
+        let ids = try workspace.read { db in try Int64.fetchAll(db, sql: "SELECT id FROM run ORDER BY id") }
         for id in ids {
             let snapshot: KPISnapshot
-            if let stored = try read({ db in try Self.storedSnapshot(run: id, db: db) }) { snapshot = stored } else { snapshot = try kpiSnapshot(run: try run(id: id)) }
+            if let stored = try workspace.read({ db in try Self.storedSnapshot(run: id, db: db) }) { snapshot = stored } else { snapshot = try kpiSnapshot(run: try workspace.runs.run(id: id)) }
             if snapshot.kpis.trackedShare(target) != nil { return snapshot }
         }
         return nil
     }
 
     static func storedSnapshot(run: Int64, db: Database) throws -> KPISnapshot? {
-        try Row.fetchOne(
-            db, sql: "SELECT k.*, r.created_at AS run_created_at FROM engagement_kpi k JOIN run r ON r.id = k.run_id WHERE k.run_id = ?", arguments: [run]
-        ).map(snapshot)
-    }
-
-    static func snapshot(_ row: Row) throws -> KPISnapshot {
-        let kpis = try JSONDecoder().decode(EngagementKPIs.self, from: Data((row["value"] as String).utf8))
-        return KPISnapshot(run: row["run_id"], runCreatedAt: row["run_created_at"], computedAt: row["computed_at"], factsAsOf: row["facts_as_of"], kpis: kpis)
+        try KPISnapshot.fetchOne(
+            db, sql: "SELECT k.*, r.created_at AS run_created_at FROM engagement_kpi k JOIN run r ON r.id = k.run_id WHERE k.run_id = ?", arguments: [run])
     }
 
     /// The KPIs of `run` with the status facts imported up to `factsAsOf` (all when nil).
@@ -98,14 +90,22 @@ extension Workspace {
     /// The KPIs of `run` from the register's overviews (`supplierOverviews(withRun: false)`).
     func computeKPIs(aggregate: InventoryAggregate, overviews: [SupplierOverview], criteria: AssessmentCriteria, coverage: Double) -> EngagementKPIs {
         let segmentation = SupplierSegmentation(aggregate: aggregate, register: overviews.map(\.record), coverage: coverage)
-        logger.phase("segmentation")
+        workspace.logger.phase("segmentation")
         var tiers: [String: String] = [:]
         for o in overviews { tiers[o.record.id] = SupplierAssessment.assess(o.assessmentInput, criteria: criteria, explain: false).tier }
-        logger.phase("assessed \(tiers.count) suppliers")
+        workspace.logger.phase("assessed \(tiers.count) suppliers")
         let strategic = Set(overviews.filter(\.record.strategic).map(\.record.id)).union(segmentation.strategicSet.map(\.supplier))
-        defer { logger.phase("KPIs") }
+        defer { workspace.logger.phase("KPIs") }
         var latest: [String: [SupplierStatusKind: SupplierStatusFact]] = [:]
         for o in overviews where !o.assessmentInput.latest.isEmpty { latest[o.record.id] = o.assessmentInput.latest }
         return EngagementKPIs(aggregate: aggregate, latest: latest, tiers: tiers, strategic: strategic)
+    }
+}
+
+extension KPISnapshot: FetchableRecord {
+    /// A row of `engagement_kpi` joined with its run's `created_at` as `run_created_at`.
+    public init(row: Row) throws {
+        let kpis = try JSONDecoder().decode(EngagementKPIs.self, from: Data((row["value"] as String).utf8))
+        self.init(run: row["run_id"], runCreatedAt: row["run_created_at"], computedAt: row["computed_at"], factsAsOf: row["facts_as_of"], kpis: kpis)
     }
 }

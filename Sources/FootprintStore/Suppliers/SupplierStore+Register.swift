@@ -4,7 +4,7 @@ import Foundation
 import GRDB
 import Logging
 
-extension Workspace {
+extension SupplierStore {
     /// Writes the register rows of a suppliers.csv import (inside the import's transaction; its header
     /// was checked when it was read first, and a stored import's as it was accepted).
     static func insertRegister(data: Data, file: String, importID: Int64, db: Database) throws {
@@ -26,7 +26,7 @@ extension Workspace {
 
     /// The supplier register: every supplier of the active suppliers imports, in import and file order.
     public func supplierRegister() throws(WorkspaceError) -> [SupplierRecord] {
-        try read { db in try Self.register(db: db) }
+        try workspace.read { db in try Self.register(db: db) }
     }
 
     /// The newest version of each supplier, in the order suppliers first appeared: rows of active
@@ -79,7 +79,7 @@ extension Workspace {
     /// Status facts, oldest first (by date checked, then as recorded), from imports that were not removed;
     /// for one supplier when `supplier` is given.
     public func statusFacts(supplier: String? = nil) throws(WorkspaceError) -> [SupplierStatusFact] {
-        try read { db in try Self.statusFacts(supplier: supplier, db: db, logger: logger) }
+        try workspace.read { db in try Self.statusFacts(supplier: supplier, db: db, logger: workspace.logger) }
     }
 
     /// `importedBy`: only facts of imports made up to that time (ISO 8601 UTC). `logger` receives the phase timing.
@@ -157,7 +157,7 @@ extension Workspace {
             throw .input(InputError(file: displayName, message: "cannot read '\(path)': no such file or not readable"))
         }
         let digest = FileDigest(bytes: data)
-        if let existing = try read({ db in try activeImport(kind: .supplierStatus, sha256: digest.sha256, db: db) }) {
+        if let existing = try workspace.read({ db in try workspace.imports.activeImport(kind: .supplierStatus, sha256: digest.sha256, db: db) }) {
             return ImportOutcome(record: existing, alreadyImported: true, superseded: nil, seconds: Date().timeIntervalSince(started))
         }
         var diagnostics: [Diagnostic] = []
@@ -166,16 +166,16 @@ extension Workspace {
             let table = try CSVTable.parse(data: data, file: displayName, diagnostics: &diagnostics)
             facts = try SupplierStatusReader.facts(table, &diagnostics)
         } catch { throw .input(error) }
-        let id: Int64 = try transaction { db in
+        let id: Int64 = try workspace.transaction { db in
             let known = Set(try Self.register(db: db).map(\.id))
             for (fact, line) in facts where !known.contains(fact.supplier) {
                 diagnostics.append(Diagnostic(file: displayName, line: line, column: "supplier", message: "'\(fact.supplier)' is not a supplier of the workspace; expected an id from an imported suppliers.csv"))
             }
             if !diagnostics.isEmpty { throw InputErrorBox(error: InputError(diagnostics)) }
-            let importID = try insertImport(kind: .supplierStatus, fileName: displayName, digest: digest, rows: facts.count, replaces: nil, mapping: nil, content: data, db: db)
+            let importID = try workspace.imports.insertImport(kind: .supplierStatus, fileName: displayName, digest: digest, rows: facts.count, replaces: nil, mapping: nil, content: data, db: db)
             for (fact, line) in facts { try Self.insertFact(fact, importID: importID, line: line, db: db) }
             return importID
         }
-        return ImportOutcome(record: try importRecord(id: id), alreadyImported: false, superseded: nil, seconds: Date().timeIntervalSince(started))
+        return ImportOutcome(record: try workspace.imports.importRecord(id: id), alreadyImported: false, superseded: nil, seconds: Date().timeIntervalSince(started))
     }
 }

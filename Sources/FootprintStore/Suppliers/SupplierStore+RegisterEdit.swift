@@ -32,7 +32,7 @@ struct RegisterEditContent: Codable {
     var reason: String?
 }
 
-extension Workspace {
+extension SupplierStore {
     /// Adds a supplier to the register from the command line. The record is checked (`problems()`);
     /// the id must not be in the register yet. Recorded as a `supplier-edit` import.
     public func addSupplier(_ record: SupplierRecord, reason: String? = nil) throws(WorkspaceError) -> RegisterVersion {
@@ -59,7 +59,7 @@ extension Workspace {
     }
 
     private func recordEdit(id: String, adding: Bool, reason: String?, _ make: @escaping (SupplierRecord?) throws -> SupplierRecord) throws(WorkspaceError) -> RegisterVersion {
-        let importID: Int64 = try transaction { db in
+        let importID: Int64 = try workspace.transaction { db in
             let old = try Self.register(db: db).first { $0.id == id }
             let new = try make(old)
             let problems = new.problems()
@@ -70,7 +70,7 @@ extension Workspace {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
             let content = try encoder.encode(RegisterEditContent(action: adding ? "add" : "edit", supplier: id, changes: changes, reason: reason))
-            let importID = try insertImport(
+            let importID = try workspace.imports.insertImport(
                 kind: .supplierEdit, fileName: "suppliers \(adding ? "add" : "edit") \(id)", digest: FileDigest(bytes: content), rows: 1, replaces: nil,
                 mapping: nil, content: content, db: db)
             try Self.insertRegisterRow(new, importID: importID, line: 1, db: db)
@@ -85,7 +85,7 @@ extension Workspace {
     /// Every version of a supplier in the register, oldest first: its row in each active suppliers
     /// import and each command-line edit. The register holds the newest.
     public func registerHistory(supplier: String) throws(WorkspaceError) -> [RegisterVersion] {
-        try read { db in
+        try workspace.read { db in
             let rows = try Row.fetchAll(
                 db,
                 sql: """

@@ -3,14 +3,14 @@ import FootprintImport
 import Foundation
 import GRDB
 
-extension Workspace {
+extension RunStore {
     /// Checks a run line by line: loads the reference data exactly as the run read it (its recorded
     /// imports and factor libraries, not the ones active now), evaluates every line of its purchase
     /// packs again and compares method, status and kg, bit for bit, with the results the run stored
     /// (resolved through its parent chain); then compares the sums with the run's stored inventory.
     /// Any difference is a `WorkspaceError.lineMismatch` naming the line.
     public func verifyRun(id: Int64) throws(WorkspaceError) -> RunVerification {
-        let context = try RunLinesContext(workspace: self, runID: id)
+        let context = try RunLinesContext(workspace: workspace, runID: id)
         return try context.verification(written: 0)
     }
 
@@ -22,7 +22,7 @@ extension Workspace {
         if let method = filter.method, !RunLineFilter.methodNames.contains(method) {
             throw .conflict("unknown method '\(method)'; expected one of \(RunLineFilter.methodNames.joined(separator: ", "))")
         }
-        let context = try RunLinesContext(workspace: self, runID: id)
+        let context = try RunLinesContext(workspace: workspace, runID: id)
         let written = try context.lines(filter: filter, body)
         return try context.verification(written: written)
     }
@@ -50,13 +50,13 @@ final class RunLinesContext {
 
     init(workspace: Workspace, runID: Int64) throws(WorkspaceError) {
         self.workspace = workspace
-        run = try workspace.run(id: runID)
+        run = try workspace.runs.run(id: runID)
         let run = self.run
         reference = try workspace.read { db in try RunReference.load(db: db, run: run) }
         let texts: [String?] = try workspace.read { db in try TermTable.texts(db: db) }
         evaluator = PackEvaluator(engine: InventoryEngine(reference: reference.reference), texts: texts, scope3Defaults: reference.scope3Defaults)
         labels = ProvenanceLabels(engine: evaluator.engine)
-        chain = try workspace.runChain(runID)
+        chain = try workspace.runs.runChain(runID)
         try verifyPacks()
     }
 
@@ -117,7 +117,7 @@ final class RunLinesContext {
                     let resultRun: Int64 = row[0]
                     let data: Data = row[1]
                     let own = resultRun == run.id
-                    let count: Int? = try Workspace.blob(select, packID) { packBytes -> Int? in
+                    let count: Int? = try RunStore.blob(select, packID) { packBytes -> Int? in
                         guard let pack = PackView(packBytes) else { return nil }
                         return try data.withUnsafeBytes { savedBytes -> Int? in
                             guard let saved = LineResultPack.View(savedBytes), saved.count == pack.count else {

@@ -4,7 +4,7 @@ import GRDB
 
 /// Data requests to suppliers, kept as history: a request's row never changes; status changes,
 /// reminders and the PACT event a request was sent as are events appended to it.
-extension Workspace {
+extension SupplierStore {
     /// Records a request to `supplier` (an id of the register), asked on `requestedOn` (default today)
     /// and due on `dueOn` (YYYY-MM-DD). Its channel is `pact` when the supplier's newest PACT status
     /// fact says it has a PACT host, else `manual`; the PACT module sends `pact` requests and records
@@ -13,19 +13,19 @@ extension Workspace {
         supplier: String, kind: EngagementRequest.Kind, ask: String, dueOn: String, product: String? = nil, requestedOn: String? = nil,
         note: String? = nil
     ) throws(WorkspaceError) -> EngagementRequest {
-        let requested = requestedOn ?? Self.today()
+        let requested = requestedOn ?? Workspace.today()
         var problems: [String] = []
         if ask.trimmingCharacters(in: .whitespaces).isEmpty { problems.append("the ask is empty; say what you ask for, such as \"product footprints for 2025 purchases\"") }
         if !CivilDate.isValid(dueOn) { problems.append("due date '\(dueOn)' is not a date; expected YYYY-MM-DD") }
         if !CivilDate.isValid(requested) { problems.append("request date '\(requested)' is not a date; expected YYYY-MM-DD") }
         if problems.isEmpty, dueOn < requested { problems.append("due date \(dueOn) is before the request date \(requested)") }
         if !problems.isEmpty { throw .conflict("the request was not recorded: " + problems.joined(separator: "; ")) }
-        let id: Int64 = try transaction { db in
+        let id: Int64 = try workspace.transaction { db in
             guard try Self.register(db: db).contains(where: { $0.id == supplier }) else {
                 throw WorkspaceError.conflict("there is no supplier '\(supplier)' in the register; 'footprint suppliers list' lists them")
             }
-            let pact = try Self.statusFacts(supplier: supplier, db: db, logger: logger).latestByKind()[.pact]?.available == true
-            let now = Self.timestamp()
+            let pact = try Self.statusFacts(supplier: supplier, db: db, logger: workspace.logger).latestByKind()[.pact]?.available == true
+            let now = Workspace.timestamp()
             try db.execute(
                 sql: """
                     INSERT INTO engagement_request (supplier_id, kind, ask, product, requested_on, due_on, channel, created_at)
@@ -41,12 +41,12 @@ extension Workspace {
 
     /// Requests, oldest first, with their events; for one supplier when `supplier` is given.
     public func engagementRequests(supplier: String? = nil) throws(WorkspaceError) -> [EngagementRequest] {
-        try read { db in try Self.requests(where: "(?1 IS NULL OR supplier_id = ?1)", arguments: [supplier], db: db) }
+        try workspace.read { db in try Self.requests(where: "(?1 IS NULL OR supplier_id = ?1)", arguments: [supplier], db: db) }
     }
 
     /// One request by id.
     public func engagementRequest(id: Int64) throws(WorkspaceError) -> EngagementRequest {
-        guard let found = try read({ db in try Self.requests(where: "id = ?1", arguments: [id], db: db).first }) else {
+        guard let found = try workspace.read({ db in try Self.requests(where: "id = ?1", arguments: [id], db: db).first }) else {
             throw .conflict("there is no engagement request #\(id); 'footprint engagement requests list' lists them")
         }
         return found
@@ -54,12 +54,12 @@ extension Workspace {
 
     /// Appends a status change (`received`, `declined`, or `requested` again) on `on` (default today).
     public func updateEngagementRequest(id: Int64, status: EngagementRequest.Status, on: String? = nil, note: String? = nil) throws(WorkspaceError) -> EngagementRequest {
-        try appendEvent(id: id, EngagementRequestEvent(kind: EngagementRequestEvent.Kind(rawValue: status.rawValue)!, on: on ?? Self.today(), note: note, recordedAt: ""))
+        try appendEvent(id: id, EngagementRequestEvent(kind: EngagementRequestEvent.Kind(rawValue: status.rawValue)!, on: on ?? Workspace.today(), note: note, recordedAt: ""))
     }
 
     /// Records that the PACT module sent request `id` as the RequestCreated event `eventID`.
     public func recordPACTRequestSent(id: Int64, eventID: String, on: String? = nil) throws(WorkspaceError) -> EngagementRequest {
-        try appendEvent(id: id, EngagementRequestEvent(kind: .pactSent, on: on ?? Self.today(), pactEventID: eventID, recordedAt: ""))
+        try appendEvent(id: id, EngagementRequestEvent(kind: .pactSent, on: on ?? Workspace.today(), pactEventID: eventID, recordedAt: ""))
     }
 
     /// The requests a reminder is due for on `asOf` (EngagementRequest.reminderDue gives the rule);
@@ -68,8 +68,8 @@ extension Workspace {
         guard CivilDate.isValid(asOf) else { throw .conflict("'\(asOf)' is not a date; expected YYYY-MM-DD") }
         let due = try engagementRequests().filter { $0.reminderDue(asOf: asOf) }
         guard record, !due.isEmpty else { return due }
-        let now = Self.timestamp()
-        try transaction { db in
+        let now = Workspace.timestamp()
+        try workspace.transaction { db in
             for r in due { try Self.insertEvent(request: r.id, EngagementRequestEvent(kind: .reminded, on: asOf, recordedAt: now), db: db) }
         }
         return due.map { r in
@@ -84,8 +84,8 @@ extension Workspace {
         let request = try engagementRequest(id: id)
         if event.on < request.requestedOn { throw .conflict("\(event.on) is before request #\(id) was made (\(request.requestedOn))") }
         var e = event
-        e.recordedAt = Self.timestamp()
-        try transaction { db in try Self.insertEvent(request: id, e, db: db) }
+        e.recordedAt = Workspace.timestamp()
+        try workspace.transaction { db in try Self.insertEvent(request: id, e, db: db) }
         return try engagementRequest(id: id)
     }
 

@@ -1,7 +1,7 @@
 import GRDB
 import GRDBSQLite
 
-/// Columns read by position: what `Workspace.registerRecord` needs of a GRDB row or of raw columns.
+/// Columns read by position: what `SupplierStore.registerRecord` needs of a GRDB row or of raw columns.
 protocol RegisterColumns {
     func text(_ column: Int32) -> String?
     func int64(_ column: Int32) -> Int64

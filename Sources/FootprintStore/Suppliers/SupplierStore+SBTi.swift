@@ -26,7 +26,7 @@ public struct SBTiImportPlan: Sendable {
     }
 }
 
-extension Workspace {
+extension SupplierStore {
     /// Reads an SBTi companies workbook and matches the register's suppliers to it. Nothing is stored.
     public func planSBTiImport(path: String, displayName: String) throws(WorkspaceError) -> SBTiImportPlan {
         guard let data = FileManager.default.contents(atPath: path) else {
@@ -47,24 +47,17 @@ extension Workspace {
     /// as one import (the workbook's name, size and SHA-256; never its content), all or nothing.
     public func applySBTiImport(_ plan: SBTiImportPlan, checkedOn: String) throws(WorkspaceError) -> ImportOutcome {
         let started = Date()
-        if let existing = try read({ db in try activeImport(kind: .sbtiWorkbook, sha256: plan.sha256, db: db) }) {
+        if let existing = try workspace.read({ db in try workspace.imports.activeImport(kind: .sbtiWorkbook, sha256: plan.sha256, db: db) }) {
             return ImportOutcome(record: existing, alreadyImported: true, superseded: nil, seconds: Date().timeIntervalSince(started))
         }
         let facts = plan.matched.map { s, c, _ in (c.fact(supplier: s.id, source: plan.source, checkedOn: checkedOn), c.row) }
-        let id: Int64 = try transaction { db in
-            let importID = try insertImport(
+        let id: Int64 = try workspace.transaction { db in
+            let importID = try workspace.imports.insertImport(
                 kind: .sbtiWorkbook, fileName: plan.file, digest: FileDigest(byteCount: plan.byteCount, sha256: plan.sha256), rows: facts.count,
                 replaces: nil, mapping: nil, content: nil, db: db)
             for (fact, row) in facts { try Self.insertFact(fact, importID: importID, line: row, db: db) }
             return importID
         }
-        return ImportOutcome(record: try importRecord(id: id), alreadyImported: false, superseded: nil, seconds: Date().timeIntervalSince(started))
-    }
-
-    /// Today's date in UTC, YYYY-MM-DD.
-    public static func today() -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withFullDate]
-        return formatter.string(from: Date())
+        return ImportOutcome(record: try workspace.imports.importRecord(id: id), alreadyImported: false, superseded: nil, seconds: Date().timeIntervalSince(started))
     }
 }

@@ -4,7 +4,7 @@ import Foundation
 import GRDB
 import GRDBSQLite
 
-extension Workspace {
+extension RunStore {
     /// Computes the inventory of the workspace and stores it as an immutable run.
     ///
     /// When the previous run read the same purchases, factors, rates and price index, and only some
@@ -18,11 +18,11 @@ extension Workspace {
         // What the KPI snapshot reads besides the run (the register, status facts imported until now,
         // disclosures, footprints) is read on another thread while the run is computed; the KPIs are
         // computed on it too, from the inventory, while the run is written, and stored after it.
-        let factsAsOf = Self.timestamp()
-        let overviews = Background { () throws(WorkspaceError) in try self.supplierOverviews(factsAsOf: factsAsOf, withRun: false) }
+        let factsAsOf = Workspace.timestamp()
+        let overviews = Background { () throws(WorkspaceError) in try workspace.suppliers.supplierOverviews(factsAsOf: factsAsOf, withRun: false) }
         let kpis = KPIJob(factsAsOf: factsAsOf) { aggregate in
             Background { () throws(WorkspaceError) -> String in
-                try Self.encodeKPIs(self.computeKPIs(aggregate: aggregate, overviews: try overviews.value(), criteria: .standard, coverage: 80))
+                try SupplierStore.encodeKPIs(workspace.suppliers.computeKPIs(aggregate: aggregate, overviews: try overviews.value(), criteria: .standard, coverage: 80))
             }
         }
         return try calculateRun(options, kpis: kpis)
@@ -38,26 +38,26 @@ extension Workspace {
 
     private func calculateRun(_ options: CalculationOptions, kpis: KPIJob?) throws(WorkspaceError) -> CalculationRun {
         let started = Date()
-        logger.phase("start")
+        workspace.logger.phase("start")
         // The latest run (inputs and inventory: when only some suppliers' data changed, the new run
         // starts from it) is read on another connection while the reference data is loaded.
         let latestRun = options.full ? nil : Background { () throws(WorkspaceError) -> CalculationRun? in
-            guard let id = try self.read({ db in try Int64.fetchOne(db, sql: "SELECT max(id) FROM run") }) else { return nil }
-            if let kept = self.cache.run(id: id) { return kept }
+            guard let id = try workspace.read({ db in try Int64.fetchOne(db, sql: "SELECT max(id) FROM run") }) else { return nil }
+            if let kept = workspace.cache.run(id: id) { return kept }
             let run = try self.run(id: id)
-            self.cache.keep(run)
+            workspace.cache.keep(run)
             return run
         }
-        let snapshot: ReferenceSnapshot = try read { db in try ReferenceSnapshot.load(db: db, cache: self.cache, logger: self.logger) }
-        logger.phase("reference snapshot")
+        let snapshot: ReferenceSnapshot = try workspace.read { db in try ReferenceSnapshot.load(db: db, cache: workspace.cache, logger: workspace.logger) }
+        workspace.logger.phase("reference snapshot")
         guard !snapshot.purchaseImports.isEmpty else { throw .nothingToCalculate }
-        let texts: [String?] = try read { db in try self.cache.texts(db: db) }
-        logger.phase("terms")
+        let texts: [String?] = try workspace.read { db in try workspace.cache.texts(db: db) }
+        workspace.logger.phase("terms")
         let evaluator = PackEvaluator(engine: InventoryEngine(reference: snapshot.reference), texts: texts, scope3Defaults: snapshot.scope3Defaults)
-        logger.phase("reference data, terms and engine")
+        workspace.logger.phase("reference data, terms and engine")
         var latest: CalculationRun?
         if let latestRun { latest = try latestRun.value() }
-        logger.phase("latest run")
+        workspace.logger.phase("latest run")
         if let parent = latest, parent.inputs.globalDigest == snapshot.inputs.globalDigest {
             let before = parent.inputs.supplierDigests, after = snapshot.inputs.supplierDigests
             let changed = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }
@@ -81,7 +81,7 @@ extension Workspace {
     }
 
     private func packs(importIDs: [Int64], suppliers: [Int64]? = nil) throws(WorkspaceError) -> [PackRef] {
-        try read { db in
+        try workspace.read { db in
             var sql = "SELECT id, supplier, line_count FROM purchase_pack WHERE import_id IN (\(importIDs.map(String.init).joined(separator: ",")))"
             if let suppliers { sql += " AND supplier IN (\(suppliers.map(String.init).joined(separator: ",")))" }
             return try Row.fetchAll(db, sql: sql + " ORDER BY line_count DESC, id").map { PackRef(id: $0[0], supplier: $0[1], lines: $0[2]) }
@@ -93,7 +93,7 @@ extension Workspace {
     private func full(snapshot: ReferenceSnapshot, evaluator: PackEvaluator, threads: Int, started: Date, kpis: KPIJob?) throws(WorkspaceError) -> CalculationRun {
         let packs = try packs(importIDs: snapshot.purchaseImports)
         let work = PackWork(packs: packs, threads: threads)
-        let pool = self.pool
+        let pool = workspace.pool
         return try save(kind: .full, parent: nil, inputs: snapshot.inputs, recomputed: packs.reduce(0) { $0 + $1.lines }, started: started, kpis: kpis) { insert in
             let queue = BlockingQueue<(Int64, [UInt8])>(capacity: 256)
             let group = DispatchGroup()
@@ -129,7 +129,7 @@ extension Workspace {
             }
             group.wait()
             if let error = work.error { throw error }
-            logger.phase("evaluated \(packs.count) packs")
+            workspace.logger.phase("evaluated \(packs.count) packs")
             var aggregate = InventoryAggregate()
             for part in work.aggregates { aggregate.add(part) }
             return aggregate
@@ -171,8 +171,8 @@ extension Workspace {
         // The changed suppliers' figures as the earlier run read them, and which changed in value only.
         let named = Set(suppliers.filter { termOf[$0] != nil })
         // (An import the snapshot also read is not parsed again: an imported file's content never changes.)
-        var oldData = try read { db in
-            try RunReference.supplierData(db: db, run: latest, suppliers: named, factors: [], cache: self.cache)
+        var oldData = try workspace.read { db in
+            try RunReference.supplierData(db: db, run: latest, suppliers: named, factors: [], cache: workspace.cache)
         }
         var oldEngine = InventoryEngine(reference: oldData)
         var changes: [Int64: PackEvaluator.FigureChange] = [:]
@@ -193,7 +193,7 @@ extension Workspace {
             oldEngine = InventoryEngine(reference: oldData)
         }
         let oldFigures = PackEvaluator(engine: oldEngine, texts: texts, scope3Defaults: snapshot.scope3Defaults)
-        logger.phase("figures of \(named.count) changed suppliers, \(changes.count) in value only")
+        workspace.logger.phase("figures of \(named.count) changed suppliers, \(changes.count) in value only")
         let packs = supplierTerms.isEmpty ? [] : try packs(importIDs: snapshot.purchaseImports, suppliers: supplierTerms)
         let chain = try runChain(latest.id)
         // Packs go to the threads largest first, each to the one with the fewest lines so far; each
@@ -229,7 +229,7 @@ extension Workspace {
             refigured += done.refigured
         }
         evaluator.apply(delta, to: &aggregate)
-        logger.phase("evaluated \(recomputed) lines again and refigured \(refigured) in \(packs.count) packs on \(threadCount) threads")
+        workspace.logger.phase("evaluated \(recomputed) lines again and refigured \(refigured) in \(packs.count) packs on \(threadCount) threads")
         return try save(kind: .incremental, parent: latest.id, inputs: snapshot.inputs, recomputed: recomputed + refigured, started: started, kpis: kpis) { insert in
             for (pack, data) in results { try insert(pack, data) }
             return aggregate
@@ -272,13 +272,13 @@ extension Workspace {
         let evaluator = work.evaluator
         var done = RecomputedPacks(old: evaluator.makeAccumulator(), new: evaluator.makeAccumulator())
         let productChanged = work.selection.productChanged
-        try read { db in
+        try workspace.read { db in
             let select = try db.makeStatement(sql: "SELECT data FROM purchase_pack WHERE id = ?")
             // A pack's results are in the newest run of the chain that stored them: one key lookup per run.
             let previous = try db.makeStatement(sql: "SELECT data FROM run_result WHERE run_id = ? AND pack_id = ?")
             let groupings = PackGroupings.Reader(db)
-            let cache = self.cache
-            let keepsPacks = cache.keepsPacks
+            let cache = workspace.cache
+            let keepsPacks = workspace.cache.keepsPacks
             // Each pack's results are in the newest run of the chain that stored them (run ids grow with time):
             // one query for all the packs, index seeks on (run, pack). Chains grow long when suppliers' figures
             // are refigured, since those runs store nothing for them.
@@ -301,8 +301,8 @@ extension Workspace {
                     }
                     let count: Int?
                     if keepsPacks {
-                        let stored = try cache.results(run: holder, pack: ref.id, read: { try Self.blob(previous, holder, ref.id) { Array($0) } })
-                        let columns = try cache.groupings(pack: ref.id, read: { try groupings.read(pack: ref.id) })
+                        let stored = try workspace.cache.results(run: holder, pack: ref.id, read: { try Self.blob(previous, holder, ref.id) { Array($0) } })
+                        let columns = try workspace.cache.groupings(pack: ref.id, read: { try groupings.read(pack: ref.id) })
                         count = stored?.withUnsafeBytes { refigure($0, columns, &done.delta) } ?? nil
                     } else {
                         count = try Self.blob(previous, holder, ref.id) { refigure($0, try groupings.read(pack: ref.id), &done.delta) } ?? nil
@@ -336,7 +336,7 @@ extension Workspace {
                 }
             }
         }
-        logger.phase("  one thread: \(done.recomputed) lines evaluated again, \(done.refigured) refigured, \(packs.count) packs in \(Int(Date().timeIntervalSince(began) * 1000)) ms")
+        workspace.logger.phase("  one thread: \(done.recomputed) lines evaluated again, \(done.refigured) refigured, \(packs.count) packs in \(Int(Date().timeIntervalSince(began) * 1000)) ms")
         return done
     }
 
@@ -357,7 +357,7 @@ extension Workspace {
 
     /// The run and its ancestors back to the full run they start from, newest first.
     func runChain(_ id: Int64) throws(WorkspaceError) -> [Int64] {
-        try read { db in
+        try workspace.read { db in
             var chain: [Int64] = []
             var next: Int64? = id
             while let current = next {
@@ -384,13 +384,13 @@ extension Workspace {
             throw .database("cannot encode the run: \(error)")
         }
         var snapshot: (String, Background<String, WorkspaceError>)?
-        let (id, aggregate): (Int64, InventoryAggregate) = try transaction { db in
+        let (id, aggregate): (Int64, InventoryAggregate) = try workspace.transaction { db in
             try db.execute(
                 sql: """
                     INSERT INTO run (created_at, kind, parent_id, inputs, aggregate, line_count, recomputed_lines, seconds)
                     VALUES (?, ?, ?, ?, x'', 0, ?, 0)
                     """,
-                arguments: [Self.timestamp(), kind.rawValue, parent, inputsText, recomputed])
+                arguments: [Workspace.timestamp(), kind.rawValue, parent, inputsText, recomputed])
             let runID = db.lastInsertedRowID
             let insert = try db.makeStatement(sql: "INSERT INTO run_result (run_id, pack_id, data) VALUES (?, ?, ?)")
             var count = 0
@@ -398,37 +398,37 @@ extension Workspace {
                 try insert.execute(arguments: [runID, pack, Data(data)])
                 count += 1
             }
-            logger.phase("inserted \(count) result blobs")
+            workspace.logger.phase("inserted \(count) result blobs")
             // The KPI snapshot is computed on another thread while the run is written.
             snapshot = kpis.map { ($0.factsAsOf, $0.start(aggregate)) }
             try db.execute(
                 sql: "UPDATE run SET aggregate = ?, line_count = ?, seconds = ? WHERE id = ?",
                 arguments: [Data(aggregate.binary()), aggregate.total.totalLines, Date().timeIntervalSince(started), runID])
-            logger.phase("run row")
+            workspace.logger.phase("run row")
             return (runID, aggregate)
         }
-        logger.phase("committed")
+        workspace.logger.phase("committed")
         let seconds = Date().timeIntervalSince(started)
         // Then stored in a transaction of its own: should that fail, or the process end before it, the run
         // stands and its KPIs are computed the first time they are asked for.
         if let (factsAsOf, value) = snapshot {
             do {
                 let json = try value.value()
-                try transaction { db in
+                try workspace.transaction { db in
                     try db.execute(
                         sql: "INSERT OR IGNORE INTO engagement_kpi (run_id, computed_at, facts_as_of, value) VALUES (?, ?, ?, ?)",
-                        arguments: [id, Self.timestamp(), factsAsOf, json])
+                        arguments: [id, Workspace.timestamp(), factsAsOf, json])
                 }
-                logger.phase("KPI snapshot")
+                workspace.logger.phase("KPI snapshot")
             } catch {
-                logger.phase("KPI snapshot not stored: \(error)")
+                workspace.logger.phase("KPI snapshot not stored: \(error)")
             }
         }
-        let created = try read { db in try String.fetchOne(db, sql: "SELECT created_at FROM run WHERE id = ?", arguments: [id]) ?? "" }
+        let created = try workspace.read { db in try String.fetchOne(db, sql: "SELECT created_at FROM run WHERE id = ?", arguments: [id]) ?? "" }
         let run = CalculationRun(
             id: id, createdAt: created, kind: kind, parentID: parent, inputs: inputs, aggregate: aggregate,
             lineCount: aggregate.total.totalLines, recomputedLines: recomputed, seconds: seconds)
-        cache.keep(run)
+        workspace.cache.keep(run)
         return run
     }
 
@@ -436,7 +436,7 @@ extension Workspace {
     /// would do): a command that has written can do it on another thread while it prints.
     public func checkpoint() throws(WorkspaceError) {
         do {
-            try pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
+            try workspace.pool.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
         } catch {
             throw .database("\(error)")
         }
@@ -444,8 +444,8 @@ extension Workspace {
 
     // MARK: reading runs
 
-    public func runs() throws(WorkspaceError) -> [CalculationRun] {
-        try read { db in try Row.fetchAll(db, sql: "SELECT * FROM run ORDER BY id").map(Self.calculationRun) }
+    public func list() throws(WorkspaceError) -> [CalculationRun] {
+        try workspace.read { db in try Row.fetchAll(db, sql: "SELECT * FROM run ORDER BY id").map(Self.calculationRun) }
     }
 
     /// A run by id, or the latest when `id` is nil.
@@ -462,7 +462,7 @@ extension Workspace {
 
     /// `columns` of run `id` (the latest when nil), decoded by `decode`.
     private func runRow<T>(id: Int64?, columns: String, _ decode: (Row) throws -> T) throws(WorkspaceError) -> T {
-        let found = try read { db in
+        let found = try workspace.read { db in
             try Row.fetchOne(
                 db, sql: "SELECT \(columns) FROM run " + (id == nil ? "ORDER BY id DESC LIMIT 1" : "WHERE id = ?"), arguments: id.map { [$0] } ?? []
             ).map(decode)
@@ -505,18 +505,18 @@ final class ManagedCounter: @unchecked Sendable {
 /// Hands packs to worker threads, largest first, and gathers their inventories.
 final class PackWork: @unchecked Sendable {
     private let lock = NSLock()
-    private let packs: [Workspace.PackRef]
+    private let packs: [RunStore.PackRef]
     private var position = 0
     let threads: Int
     private(set) var aggregates: [InventoryAggregate] = []
     private(set) var error: (any Error)?
 
-    init(packs: [Workspace.PackRef], threads: Int) {
+    init(packs: [RunStore.PackRef], threads: Int) {
         self.packs = packs
         self.threads = max(1, min(threads, packs.count))
     }
 
-    func next() -> Workspace.PackRef? {
+    func next() -> RunStore.PackRef? {
         lock.lock()
         defer { lock.unlock() }
         guard error == nil, position < packs.count else { return nil }

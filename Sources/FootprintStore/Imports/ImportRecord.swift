@@ -1,3 +1,5 @@
+import GRDB
+
 /// What an import brought in: one of the canonical kinds of file.
 public enum ImportKind: String, Sendable, CaseIterable, Codable {
     case purchases, suppliers, factors, rates
@@ -54,6 +56,16 @@ public struct ImportRecord: Sendable, Equatable, Codable {
 }
 
 /// What `import` did.
+extension ImportRecord: FetchableRecord {
+    /// A row of the `import` table.
+    public init(row: Row) {
+        self.init(
+            id: row["id"], kind: ImportKind(rawValue: row["kind"]) ?? .purchases, fileName: row["file_name"],
+            byteCount: row["byte_count"], sha256: row["sha256"], importedAt: row["imported_at"], rowCount: row["row_count"],
+            status: ImportRecord.Status(rawValue: row["status"]) ?? .removed, replaces: row["replaces"], mapping: row["mapping"])
+    }
+}
+
 public struct ImportOutcome: Sendable {
     public var record: ImportRecord
     /// True when the same file (same kind and SHA-256) was already imported and in force: nothing changed.

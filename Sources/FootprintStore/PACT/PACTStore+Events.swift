@@ -1,31 +1,31 @@
 import Foundation
 import GRDB
 
-extension Workspace {
+extension PACTStore {
     /// Keeps an event received on `/3/events` before it is answered; returns its inbox id.
     public func receivePACTEvent(client: String?, eventID: String, type: String, source: String, body: Data) throws(WorkspaceError) -> Int64 {
-        try transaction { db in
+        try workspace.transaction { db in
             try db.execute(
                 sql: "INSERT INTO pact_inbox (received_at, client, event_id, type, source, body) VALUES (?, ?, ?, ?, ?, ?)",
-                arguments: [Self.timestamp(), client, eventID, type, source, body])
+                arguments: [Workspace.timestamp(), client, eventID, type, source, body])
             return db.lastInsertedRowID
         }
     }
 
     /// Received events not yet handled, oldest first.
     public func pendingPACTEvents() throws(WorkspaceError) -> [PACTInboxEvent] {
-        try read { db in try Row.fetchAll(db, sql: "SELECT * FROM pact_inbox WHERE status = 'pending' ORDER BY id").map(Self.inboxEvent) }
+        try workspace.read { db in try PACTInboxEvent.fetchAll(db, sql: "SELECT * FROM pact_inbox WHERE status = 'pending' ORDER BY id") }
     }
 
     /// Every received event, newest first.
     public func pactInbox(limit: Int = 100) throws(WorkspaceError) -> [PACTInboxEvent] {
-        try read { db in try Row.fetchAll(db, sql: "SELECT * FROM pact_inbox ORDER BY id DESC LIMIT ?", arguments: [limit]).map(Self.inboxEvent) }
+        try workspace.read { db in try PACTInboxEvent.fetchAll(db, sql: "SELECT * FROM pact_inbox ORDER BY id DESC LIMIT ?", arguments: [limit]) }
     }
 
     /// Records how a received event was handled and, in the same transaction, the events to send in
     /// answer: the answer is never lost between the two.
     public func completePACTEvent(id: Int64, status: String, outcome: String, answers: [PACTOutboundDraft]) throws(WorkspaceError) {
-        try transaction { db in
+        try workspace.transaction { db in
             try db.execute(sql: "UPDATE pact_inbox SET status = ?, outcome = ? WHERE id = ?", arguments: [status, outcome, id])
             for answer in answers { try Self.enqueue(answer, db: db) }
         }
@@ -33,7 +33,7 @@ extension Workspace {
 
     /// Queues events to send (a request of ours, a callback): delivered by the server's outbox sender.
     public func enqueuePACTEvents(_ drafts: [PACTOutboundDraft]) throws(WorkspaceError) -> [Int64] {
-        try transaction { db in try drafts.map { try Self.enqueue($0, db: db) } }
+        try workspace.transaction { db in try drafts.map { try Self.enqueue($0, db: db) } }
     }
 
     static func enqueue(_ draft: PACTOutboundDraft, db: Database) throws -> Int64 {
@@ -43,30 +43,29 @@ extension Workspace {
                 INSERT INTO pact_outbox (created_at, target_url, partner, event_type, event_id, body, next_attempt_at, give_up_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """,
-            arguments: [timestamp(), draft.targetURL, draft.partner, draft.eventType, draft.eventID, draft.body, now, now + draft.retryFor])
+            arguments: [Workspace.timestamp(), draft.targetURL, draft.partner, draft.eventType, draft.eventID, draft.body, now, now + draft.retryFor])
         return db.lastInsertedRowID
     }
 
     /// Outbound events due for an attempt at `now` (seconds since 1970), oldest first.
     public func duePACTOutbox(now: Double, limit: Int = 32) throws(WorkspaceError) -> [PACTOutboxEvent] {
-        try read { db in
-            try Row.fetchAll(
+        try workspace.read { db in
+            try PACTOutboxEvent.fetchAll(
                 db, sql: "SELECT * FROM pact_outbox WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?",
-                arguments: [now, limit]
-            ).map(Self.outboxEvent)
+                arguments: [now, limit])
         }
     }
 
     /// The soonest time a pending outbound event is due, if any.
     public func nextPACTOutboxAttempt() throws(WorkspaceError) -> Double? {
-        try read { db in try Double.fetchOne(db, sql: "SELECT min(next_attempt_at) FROM pact_outbox WHERE status = 'pending'") }
+        try workspace.read { db in try Double.fetchOne(db, sql: "SELECT min(next_attempt_at) FROM pact_outbox WHERE status = 'pending'") }
     }
 
     /// Records a delivery attempt: sent, or failed with the time of the next attempt (or given up).
     public func recordPACTDelivery(id: Int64, sent: Bool, error: String?, nextAttemptAt: Double?) throws(WorkspaceError) {
-        try transaction { db in
+        try workspace.transaction { db in
             if sent {
-                try db.execute(sql: "UPDATE pact_outbox SET status = 'sent', attempts = attempts + 1, sent_at = ?, last_error = NULL WHERE id = ?", arguments: [Self.timestamp(), id])
+                try db.execute(sql: "UPDATE pact_outbox SET status = 'sent', attempts = attempts + 1, sent_at = ?, last_error = NULL WHERE id = ?", arguments: [Workspace.timestamp(), id])
             } else if let nextAttemptAt {
                 try db.execute(sql: "UPDATE pact_outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?", arguments: [error, nextAttemptAt, id])
             } else {
@@ -77,17 +76,22 @@ extension Workspace {
 
     /// Outbound events, newest first.
     public func pactOutbox(limit: Int = 100) throws(WorkspaceError) -> [PACTOutboxEvent] {
-        try read { db in try Row.fetchAll(db, sql: "SELECT * FROM pact_outbox ORDER BY id DESC LIMIT ?", arguments: [limit]).map(Self.outboxEvent) }
+        try workspace.read { db in try PACTOutboxEvent.fetchAll(db, sql: "SELECT * FROM pact_outbox ORDER BY id DESC LIMIT ?", arguments: [limit]) }
     }
 
-    static func inboxEvent(_ row: Row) -> PACTInboxEvent {
-        PACTInboxEvent(
+}
+
+extension PACTInboxEvent: FetchableRecord {
+    public init(row: Row) {
+        self.init(
             id: row["id"], receivedAt: row["received_at"], client: row["client"], eventID: row["event_id"], type: row["type"],
             source: row["source"], body: row["body"], status: row["status"], outcome: row["outcome"])
     }
+}
 
-    static func outboxEvent(_ row: Row) -> PACTOutboxEvent {
-        PACTOutboxEvent(
+extension PACTOutboxEvent: FetchableRecord {
+    public init(row: Row) {
+        self.init(
             id: row["id"], createdAt: row["created_at"], targetURL: row["target_url"], partner: row["partner"], eventType: row["event_type"],
             eventID: row["event_id"], body: row["body"], attempts: row["attempts"], nextAttemptAt: row["next_attempt_at"],
             giveUpAt: row["give_up_at"], status: row["status"], lastError: row["last_error"], sentAt: row["sent_at"])

@@ -4,7 +4,7 @@ import Foundation
 import GRDB
 import GRDBSQLite
 
-extension Workspace {
+extension ImportStore {
     /// Lines per pack: a supplier's lines from one import are cut into packs of at most this many.
     static let packLines = 65_536
 
@@ -46,17 +46,17 @@ extension Workspace {
         var digest = digest
         if digest == nil, replacing == nil, case .file(let path) = source {
             let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? -1
-            let sameSize = try read { db in
+            let sameSize = try workspace.read { db in
                 try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM import WHERE kind = 'purchases' AND status = 'active' AND byte_count = ?)", arguments: [size]) ?? false
             }
             if sameSize { digest = try FileDigest(path: path) }
         }
-        if let digest, replacing == nil, let existing = try read({ db in try activeImport(kind: .purchases, sha256: digest.sha256, db: db) }) {
+        if let digest, replacing == nil, let existing = try workspace.read({ db in try activeImport(kind: .purchases, sha256: digest.sha256, db: db) }) {
             return ImportOutcome(record: existing, alreadyImported: true, superseded: nil, seconds: Date().timeIntervalSince(started))
         }
         let importID: Int64
         do {
-            importID = try transaction { db in
+            importID = try workspace.transaction { db in
             if let replacing { try checkReplaceable(replacing, kind: .purchases, db: db) }
             let id = try insertImport(
                 kind: .purchases, fileName: displayName, digest: digest ?? FileDigest(byteCount: 0, sha256: "pending"), rows: 0,

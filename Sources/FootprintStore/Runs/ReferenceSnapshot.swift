@@ -21,9 +21,9 @@ struct ReferenceSnapshot {
                 SELECT id, kind, file_name, byte_count, sha256, imported_at, row_count, status, replaces, mapping
                 FROM import WHERE status = 'active' ORDER BY id
                 """)
-        let libraries = try Workspace.libraries(db: db, activeOnly: true)
+        let libraries = try ImportStore.libraries(db: db, activeOnly: true)
         logger.phase("snapshot: imports and libraries")
-        let (factors, scope3) = try cache.factors(libraries: libraries.map(\.id)) { try Workspace.factors(db: db, libraries: libraries) }
+        let (factors, scope3) = try cache.factors(libraries: libraries.map(\.id)) { try ImportStore.factors(db: db, libraries: libraries) }
         logger.phase("snapshot: \(factors.count) factors")
         var reference = ReferenceData()
         reference.factors = factors
@@ -31,7 +31,7 @@ struct ReferenceSnapshot {
         var purchaseImports: [Int64] = []
         var global = SHA256()
         for row in imports {
-            let record = Workspace.importRecord(row)
+            let record = ImportRecord(row: row)
             if record.kind.isSupplierStatus { continue }
             inputs.append(.init(importID: record.id, kind: record.kind.rawValue, file: record.fileName, sha256: record.sha256))
             switch record.kind {
@@ -44,7 +44,7 @@ struct ReferenceSnapshot {
             case .supplierEmissions, .productFootprints:
                 let parsed = try cache.parsedImport(record.id) {
                     let content = try Data.fetchOne(db, sql: "SELECT content FROM import WHERE id = ?", arguments: [record.id]) ?? Data()
-                    return try Workspace.parseReference(kind: record.kind, data: content, file: record.fileName).data
+                    return try ImportStore.parseReference(kind: record.kind, data: content, file: record.fileName).data
                 }
                 reference.merge(parsed)
             case .factors, .factorLibrary, .supplierStatus, .sbtiWorkbook, .pact, .supplierEdit:

@@ -19,7 +19,7 @@ struct RunReference {
 
     static func load(db: Database, run: CalculationRun) throws -> RunReference {
         let inputs = run.inputs
-        let all = try Workspace.libraries(db: db, activeOnly: false)
+        let all = try ImportStore.libraries(db: db, activeOnly: false)
         var libraries: [FactorLibraryRecord] = []
         for recorded in inputs.libraries {
             guard let record = all.first(where: { $0.id == recorded.id }) else {
@@ -32,7 +32,7 @@ struct RunReference {
             }
             libraries.append(record)
         }
-        let (factors, scope3) = try Workspace.factors(db: db, libraries: libraries)
+        let (factors, scope3) = try ImportStore.factors(db: db, libraries: libraries)
         var reference = ReferenceData()
         reference.factors = factors
         var purchases: [RunInputs.Input] = []
@@ -44,7 +44,7 @@ struct RunReference {
                 purchases.append(input)
             case .rates, .priceIndex, .suppliers, .supplierEmissions, .productFootprints:
                 let content: Data = row["content"]
-                let parsed = try Workspace.parseReference(kind: record.kind, data: content, file: record.fileName)
+                let parsed = try ImportStore.parseReference(kind: record.kind, data: content, file: record.fileName)
                 reference.merge(parsed.data)
                 footprintImport += Array(repeating: record.id, count: parsed.data.footprints.count)
                 disclosureImport += Array(repeating: record.id, count: parsed.data.disclosures.count)
@@ -84,7 +84,7 @@ struct RunReference {
     private static func parse(db: Database, run: CalculationRun, input: RunInputs.Input) throws -> ReferenceData {
         let (row, record) = try importRow(db: db, run: run, input: input)
         let content: Data = row["content"]
-        return try Workspace.parseReference(kind: record.kind, data: content, file: record.fileName).data
+        return try ImportStore.parseReference(kind: record.kind, data: content, file: record.fileName).data
     }
 
     /// The row and record of an import the run read, checked to be the file the run recorded.
@@ -92,7 +92,7 @@ struct RunReference {
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM import WHERE id = ?", arguments: [input.importID]) else {
             throw WorkspaceError.database("run #\(run.id) read import #\(input.importID) (\(input.file)), which is no longer in the workspace")
         }
-        let record = Workspace.importRecord(row)
+        let record = ImportRecord(row: row)
         guard record.sha256 == input.sha256, record.kind.rawValue == input.kind else {
             throw WorkspaceError.database(
                 "import #\(input.importID) is \(record.kind.rawValue) \(record.fileName) sha256 \(record.sha256), but run #\(run.id) "

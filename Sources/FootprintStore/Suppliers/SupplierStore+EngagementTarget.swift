@@ -10,17 +10,17 @@ public struct EngagementTargetChange: Sendable, Equatable {
     public var changedAt: String
 }
 
-extension Workspace {
+extension SupplierStore {
     static let engagementTargetKey = "engagement.target"
 
     /// The current supplier-engagement target, if one is set.
     public func engagementTarget() throws(WorkspaceError) -> EngagementTarget? {
-        try read { db in try Self.decodeTarget(try setting(Self.engagementTargetKey, db: db)) }
+        try workspace.read { db in try Self.decodeTarget(try workspace.setting(Self.engagementTargetKey, db: db)) }
     }
 
     /// Every setting of the target, oldest first.
     public func engagementTargetHistory() throws(WorkspaceError) -> [EngagementTargetChange] {
-        try read { db in
+        try workspace.read { db in
             try Row.fetchAll(db, sql: "SELECT value, changed_at FROM setting_history WHERE key = ? ORDER BY id", arguments: [Self.engagementTargetKey]).map { row in
                 EngagementTargetChange(target: try Self.decodeTarget(row["value"]), changedAt: row["changed_at"])
             }
@@ -38,10 +38,10 @@ extension Workspace {
         } else {
             value = ""
         }
-        try transaction { db in
-            try setSetting(Self.engagementTargetKey, value, db: db)
+        try workspace.transaction { db in
+            try workspace.setSetting(Self.engagementTargetKey, value, db: db)
             try db.execute(
-                sql: "INSERT INTO setting_history (key, value, changed_at) VALUES (?, ?, ?)", arguments: [Self.engagementTargetKey, value, Self.timestamp()])
+                sql: "INSERT INTO setting_history (key, value, changed_at) VALUES (?, ?, ?)", arguments: [Self.engagementTargetKey, value, Workspace.timestamp()])
         }
     }
 

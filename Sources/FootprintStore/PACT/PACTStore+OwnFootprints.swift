@@ -1,16 +1,16 @@
 import Foundation
 import GRDB
 
-extension Workspace {
+extension PACTStore {
     /// A number that changes whenever what the PACT host serves changes (our footprints, their
     /// shares, API clients). The server reloads its catalogue when it moves.
     public func pactRevision() throws(WorkspaceError) -> Int64 {
-        try read { db in try Int64(setting("pact.revision", db: db) ?? "0") ?? 0 }
+        try workspace.read { db in try Int64(workspace.setting("pact.revision", db: db) ?? "0") ?? 0 }
     }
 
     func bumpPACTRevision(_ db: Database) throws {
-        let current = try Int64(setting("pact.revision", db: db) ?? "0") ?? 0
-        try setSetting("pact.revision", String(current + 1), db: db)
+        let current = try Int64(workspace.setting("pact.revision", db: db) ?? "0") ?? 0
+        try workspace.setSetting("pact.revision", String(current + 1), db: db)
     }
 
     /// Stores our own footprints, all or none. An id already published is an error naming it;
@@ -19,9 +19,9 @@ extension Workspace {
     public func publishOwnFootprints(
         _ items: [OwnFootprintInput], sharedWith: [String], deprecatedJSON: (Data) throws -> (json: Data, filterKeys: String)
     ) throws(WorkspaceError) -> [OwnFootprintRow] {
-        let now = Self.timestamp()
+        let now = Workspace.timestamp()
         let shares = sharedWith.isEmpty ? ["*"] : sharedWith
-        return try transaction { db in
+        return try workspace.transaction { db in
             var seen = Set<String>()
             var problems: [String] = []
             for item in items {
@@ -62,8 +62,8 @@ extension Workspace {
 
     /// Marks one of our footprints Deprecated (the only change a published footprint may undergo).
     public func deprecateOwnFootprint(id: String, deprecatedJSON: (Data) throws -> (json: Data, filterKeys: String)) throws(WorkspaceError) -> OwnFootprintRow {
-        let now = Self.timestamp()
-        return try transaction { db in
+        let now = Workspace.timestamp()
+        return try workspace.transaction { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT seq, json, status FROM pact_footprint WHERE origin = 'own' AND id = ?", arguments: [id.lowercased()]) else {
                 throw WorkspaceError.conflict("there is no footprint \(id) of ours; 'footprint pact list' shows them")
             }
@@ -80,7 +80,7 @@ extension Workspace {
 
     /// Our footprints, in the order they were published.
     public func ownFootprints() throws(WorkspaceError) -> [OwnFootprintRow] {
-        try read { db in
+        try workspace.read { db in
             var shares: [Int64: [String]] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT s.footprint_seq, s.client FROM pact_share s JOIN pact_footprint f ON f.seq = s.footprint_seq WHERE f.origin = 'own'") {
                 shares[row[0], default: []].append(row[1])
@@ -93,7 +93,7 @@ extension Workspace {
 
     /// One of our footprints by id.
     public func ownFootprint(id: String) throws(WorkspaceError) -> OwnFootprintRow? {
-        try read { db in
+        try workspace.read { db in
             guard let seq = try Int64.fetchOne(db, sql: "SELECT seq FROM pact_footprint WHERE origin = 'own' AND id = ?", arguments: [id.lowercased()]) else { return nil }
             return try Self.ownFootprint(seq: seq, db: db)
         }

@@ -3,7 +3,7 @@ import FootprintImport
 import Foundation
 import GRDB
 
-extension Workspace {
+extension ImportStore {
     /// Imports a reference file (suppliers, factors, rates, price index, supplier emissions, product
     /// footprints). The file is validated whole, then checked against the other active imports of
     /// its kind: a key given twice (a rate for the same currency and year, a footprint for the same
@@ -19,28 +19,28 @@ extension Workspace {
             do { content = try Self.userFactors(data: data, file: displayName, sha256: digest.sha256) } catch { throw .input(error) }
             return try installLibrary(content, kind: .factors, tier: Self.userTier, fileName: displayName, digest: digest.sha256, byteCount: data.count, replacing: replacing)
         }
-        if replacing == nil, let existing = try read({ db in try activeImport(kind: kind, sha256: digest.sha256, db: db) }) {
+        if replacing == nil, let existing = try workspace.read({ db in try activeImport(kind: kind, sha256: digest.sha256, db: db) }) {
             return ImportOutcome(record: existing, alreadyImported: true, superseded: nil, seconds: Date().timeIntervalSince(started))
         }
         let rows: Int
         do {
-            rows = try Self.parseReference(kind: kind, data: data, file: displayName, checkingHeader: true).rows
-            if kind == .suppliers { try Self.checkRegister(data: data, file: displayName) }
+            rows = try ImportStore.parseReference(kind: kind, data: data, file: displayName, checkingHeader: true).rows
+            if kind == .suppliers { try SupplierStore.checkRegister(data: data, file: displayName) }
         } catch { throw .input(error) }
-        let id: Int64 = try transaction { db in
+        let id: Int64 = try workspace.transaction { db in
             if let replacing { try checkReplaceable(replacing, kind: kind, db: db) }
             var parts: [(ImportRecord, Data)] = []
             for row in try Row.fetchAll(
                 db, sql: "SELECT * FROM import WHERE kind = ? AND status = 'active' AND id IS NOT ? ORDER BY id", arguments: [kind.rawValue, replacing])
             {
-                parts.append((Self.importRecord(row), row["content"]))
+                parts.append((ImportRecord(row: row), row["content"]))
             }
             let importID = try insertImport(kind: kind, fileName: displayName, digest: digest, rows: rows, replaces: replacing, mapping: nil, content: data, db: db)
             var combined = ReferenceData()
             var keys: [String: String] = [:]
             var conflicts: [Diagnostic] = []
             for (record, content) in parts + [(ImportRecord(id: importID, kind: kind, fileName: displayName, byteCount: data.count, sha256: digest.sha256, importedAt: "", rowCount: rows, status: .active), data)] {
-                let parsed = try Self.parseReference(kind: kind, data: content, file: record.fileName)
+                let parsed = try ImportStore.parseReference(kind: kind, data: content, file: record.fileName)
                 for (key, location) in parsed.keys {
                     if let first = keys[key] {
                         if record.id == importID {
@@ -53,7 +53,7 @@ extension Workspace {
                 combined.merge(parsed.data)
             }
             if !conflicts.isEmpty { throw InputErrorBox(error: InputError(conflicts)) }
-            if kind == .suppliers { try Self.insertRegister(data: data, file: displayName, importID: importID, db: db) }
+            if kind == .suppliers { try SupplierStore.insertRegister(data: data, file: displayName, importID: importID, db: db) }
             return importID
         }
         return ImportOutcome(record: try importRecord(id: id), alreadyImported: false, superseded: replacing, seconds: Date().timeIntervalSince(started))
@@ -127,13 +127,13 @@ extension ReferenceData {
     }
 }
 
-extension Workspace {
+extension ImportStore {
     /// Supplier names by id, from the active suppliers imports.
     public func supplierNames() throws(WorkspaceError) -> [String: String] {
-        try read { db in
+        try workspace.read { db in
             var names: [String: String] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT file_name, content FROM import WHERE kind = 'suppliers' AND status = 'active' ORDER BY id") {
-                let parsed = try Workspace.parseReference(kind: .suppliers, data: row["content"], file: row["file_name"])
+                let parsed = try ImportStore.parseReference(kind: .suppliers, data: row["content"], file: row["file_name"])
                 for s in parsed.data.suppliers where names[s.id] == nil { names[s.id] = s.name }
             }
             return names

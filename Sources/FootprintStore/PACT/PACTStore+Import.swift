@@ -39,7 +39,7 @@ public struct PACTProvenance: Sendable {
     }
 }
 
-extension Workspace {
+extension PACTStore {
     /// Imports PACT files (each a footprint, a list, or an API response body; v3, or v2 mapped to v3),
     /// all or nothing across the files. Each file becomes an import of kind `pact` (name, size, SHA-256,
     /// rows = footprints); a file already imported and in force changes nothing. Each footprint is
@@ -60,7 +60,7 @@ extension Workspace {
             }
             let digest = FileDigest(bytes: data)
             if files.contains(where: { $0.digest.sha256 == digest.sha256 }) { continue }  // the same file given twice
-            if let existing = try read({ db in try activeImport(kind: .pact, sha256: digest.sha256, db: db) }) {
+            if let existing = try workspace.read({ db in try workspace.imports.activeImport(kind: .pact, sha256: digest.sha256, db: db) }) {
                 already.append(ImportOutcome(record: existing, alreadyImported: true, superseded: nil, seconds: 0))
                 continue
             }
@@ -78,7 +78,7 @@ extension Workspace {
         let stored = try store(batch, supplier: supplier) { db in
             var ids: [String: Int64] = [:]
             for file in files {
-                ids[file.name] = try insertImport(
+                ids[file.name] = try workspace.imports.insertImport(
                     kind: .pact, fileName: file.name, digest: file.digest, rows: file.entries.count, replaces: nil, mapping: nil,
                     content: file.data, db: db)
             }
@@ -86,7 +86,7 @@ extension Workspace {
         }
         var outcomes = already
         for file in files {
-            let record = try imports().last { $0.kind == .pact && $0.sha256 == file.digest.sha256 && $0.status == .active }
+            let record = try workspace.imports.list().last { $0.kind == .pact && $0.sha256 == file.digest.sha256 && $0.status == .active }
             if let record { outcomes.append(ImportOutcome(record: record, alreadyImported: false, superseded: nil, seconds: Date().timeIntervalSince(started))) }
         }
         return PACTImportOutcome(imports: outcomes, footprints: stored)
@@ -111,7 +111,7 @@ extension Workspace {
         _ batch: [(file: String, entry: PACTDocument.Entry, original: JSONValue?)], supplier: String?,
         prepare: (Database) throws -> (String) -> (Int64?, PACTProvenance?)
     ) throws(WorkspaceError) -> [PACTStoredFootprint] {
-        let register = try supplierRegister()
+        let register = try workspace.suppliers.supplierRegister()
         let matcher = PACTSupplierMatcher(register: register)
         var links: [String] = []
         var problems: [String] = []
@@ -133,9 +133,9 @@ extension Workspace {
             }
         }
         if !problems.isEmpty { throw .conflict(problems.joined(separator: "\n") + "\nnothing was imported") }
-        return try transaction { db in
+        return try workspace.transaction { db in
             let origin = try prepare(db)
-            let now = Self.timestamp()
+            let now = Workspace.timestamp()
             var result: [PACTStoredFootprint] = []
             for ((file, entry, originalJSON), supplierID) in zip(batch, links) {
                 let f = entry.footprint

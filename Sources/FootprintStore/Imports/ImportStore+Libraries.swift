@@ -3,7 +3,7 @@ import FootprintImport
 import Foundation
 import GRDB
 
-extension Workspace {
+extension ImportStore {
     static let userTier = 0, publishedTier = 1, builtInTier = 2
 
     /// Installs a factor library read from a published file (`factors install`) or a user's factors file.
@@ -18,10 +18,10 @@ extension Workspace {
     ) throws(WorkspaceError) -> ImportOutcome {
         let started = Date()
         let sha = digest ?? "built-in:\(content.info.id)@\(content.info.version)"
-        if replacing == nil, let existing = try read({ db in try activeImport(kind: kind, sha256: sha, db: db) }) {
+        if replacing == nil, let existing = try workspace.read({ db in try activeImport(kind: kind, sha256: sha, db: db) }) {
             return ImportOutcome(record: existing, alreadyImported: true, superseded: nil, seconds: Date().timeIntervalSince(started))
         }
-        let id: Int64 = try transaction { db in
+        let id: Int64 = try workspace.transaction { db in
             if let replacing { try checkReplaceable(replacing, kind: kind, db: db) }
             let importID = try insertImport(
                 kind: kind, fileName: fileName, digest: FileDigest(byteCount: byteCount, sha256: sha), rows: content.factors.count,
@@ -33,7 +33,7 @@ extension Workspace {
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [info.id, info.version, info.title, info.publisher, info.licence, info.sourceURL ?? info.doi ?? fileName,
-                            digest, Self.timestamp(), importID, tier])
+                            digest, Workspace.timestamp(), importID, tier])
             let libraryID = db.lastInsertedRowID
             let insert = try db.makeStatement(sql: """
                 INSERT INTO factor (library_id, line, category, name, value, unit, price_year, source, scope3)
@@ -62,7 +62,7 @@ extension Workspace {
     }
 
     public func libraries() throws(WorkspaceError) -> [FactorLibraryRecord] {
-        try read { db in try Self.libraries(db: db, activeOnly: false) }
+        try workspace.read { db in try Self.libraries(db: db, activeOnly: false) }
     }
 
     static func libraries(db: Database, activeOnly: Bool) throws -> [FactorLibraryRecord] {

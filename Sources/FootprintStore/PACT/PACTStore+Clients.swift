@@ -2,7 +2,7 @@ import Crypto
 import Foundation
 import GRDB
 
-extension Workspace {
+extension PACTStore {
     /// Adds an API client (a customer of ours) and returns its record and secret. The secret is shown
     /// once: only its SHA-256 is kept (the secret is 256 random bits, so a plain hash is enough).
     public func addPACTClient(name: String, partner: String?) throws(WorkspaceError) -> (client: PACTClientRecord, secret: String) {
@@ -10,8 +10,8 @@ extension Workspace {
         guard !trimmed.isEmpty, trimmed != "*" else { throw .conflict("a client needs a name (any text but '*')") }
         let clientID = "fp-" + Self.randomToken(bytes: 12)
         let secret = Self.randomToken(bytes: 32)
-        let record = PACTClientRecord(clientID: clientID, name: trimmed, secretSHA256: Self.sha256Hex(secret), partner: partner, createdAt: Self.timestamp(), revokedAt: nil)
-        try transaction { db in
+        let record = PACTClientRecord(clientID: clientID, name: trimmed, secretSHA256: Self.sha256Hex(secret), partner: partner, createdAt: Workspace.timestamp(), revokedAt: nil)
+        try workspace.transaction { db in
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM pact_client WHERE name = ?", arguments: [trimmed]) == true {
                 throw WorkspaceError.conflict("there is already a client named '\(trimmed)'; choose another name")
             }
@@ -28,33 +28,27 @@ extension Workspace {
 
     /// Revokes a client: its tokens stop working at once, its secret can no longer get one.
     public func revokePACTClient(name: String) throws(WorkspaceError) -> PACTClientRecord {
-        try transaction { db in
+        try workspace.transaction { db in
             guard try Bool.fetchOne(db, sql: "SELECT 1 FROM pact_client WHERE name = ? AND revoked_at IS NULL", arguments: [name]) == true else {
                 throw WorkspaceError.conflict("there is no active client named '\(name)'; 'footprint pact clients list' shows them")
             }
-            try db.execute(sql: "UPDATE pact_client SET revoked_at = ? WHERE name = ?", arguments: [Self.timestamp(), name])
+            try db.execute(sql: "UPDATE pact_client SET revoked_at = ? WHERE name = ?", arguments: [Workspace.timestamp(), name])
             try bumpPACTRevision(db)
-            return try Row.fetchOne(db, sql: "SELECT * FROM pact_client WHERE name = ?", arguments: [name]).map(Self.clientRecord)!
+            return try PACTClientRecord.fetchOne(db, sql: "SELECT * FROM pact_client WHERE name = ?", arguments: [name])!
         }
     }
 
     /// Every API client, revoked ones included.
     public func pactClients() throws(WorkspaceError) -> [PACTClientRecord] {
-        try read { db in try Row.fetchAll(db, sql: "SELECT * FROM pact_client ORDER BY created_at, name").map(Self.clientRecord) }
-    }
-
-    static func clientRecord(_ row: Row) -> PACTClientRecord {
-        PACTClientRecord(
-            clientID: row["client_id"], name: row["name"], secretSHA256: row["secret_sha256"], partner: row["partner"],
-            createdAt: row["created_at"], revokedAt: row["revoked_at"])
+        try workspace.read { db in try PACTClientRecord.fetchAll(db, sql: "SELECT * FROM pact_client ORDER BY created_at, name") }
     }
 
     /// The key that signs our access tokens, made on first use and kept in the workspace.
     public func pactTokenKey() throws(WorkspaceError) -> [UInt8] {
-        try transaction { db in
-            if let hex = try setting("pact.token_key", db: db), let key = Self.bytes(hex: hex) { return key }
+        try workspace.transaction { db in
+            if let hex = try workspace.setting("pact.token_key", db: db), let key = Self.bytes(hex: hex) { return key }
             let key = SymmetricKey(size: .bits256).withUnsafeBytes { Array($0) }
-            try setSetting("pact.token_key", key.map { String(format: "%02x", $0) }.joined(), db: db)
+            try workspace.setSetting("pact.token_key", key.map { String(format: "%02x", $0) }.joined(), db: db)
             return key
         }
     }
@@ -69,9 +63,9 @@ extension Workspace {
         if let authBaseURL, URL(string: authBaseURL)?.scheme != "https" {
             throw .conflict("the partner's auth base URL must be an absolute https:// URL; '\(authBaseURL)' is not")
         }
-        let now = Self.timestamp()
+        let now = Workspace.timestamp()
         let base = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
-        return try transaction { db in
+        return try workspace.transaction { db in
             try db.execute(
                 sql: """
                     INSERT INTO pact_partner (name, base_url, auth_base_url, client_id, client_secret, supplier_id, created_at, updated_at)
@@ -81,26 +75,20 @@ extension Workspace {
                         updated_at = excluded.updated_at
                     """,
                 arguments: [name, base, authBaseURL, clientID, clientSecret, supplierID, now, now])
-            return try Row.fetchOne(db, sql: "SELECT * FROM pact_partner WHERE name = ?", arguments: [name]).map(Self.partnerRecord)!
+            return try PACTPartnerRecord.fetchOne(db, sql: "SELECT * FROM pact_partner WHERE name = ?", arguments: [name])!
         }
     }
 
     /// Every partner host, in name order.
     public func pactPartners() throws(WorkspaceError) -> [PACTPartnerRecord] {
-        try read { db in try Row.fetchAll(db, sql: "SELECT * FROM pact_partner ORDER BY name").map(Self.partnerRecord) }
+        try workspace.read { db in try PACTPartnerRecord.fetchAll(db, sql: "SELECT * FROM pact_partner ORDER BY name") }
     }
 
     /// A partner by name.
     public func pactPartner(named name: String) throws(WorkspaceError) -> PACTPartnerRecord {
-        let found = try read { db in try Row.fetchOne(db, sql: "SELECT * FROM pact_partner WHERE name = ?", arguments: [name]).map(Self.partnerRecord) }
+        let found = try workspace.read { db in try PACTPartnerRecord.fetchOne(db, sql: "SELECT * FROM pact_partner WHERE name = ?", arguments: [name]) }
         guard let found else { throw .conflict("there is no partner named '\(name)'; 'footprint pact partners list' shows them") }
         return found
-    }
-
-    static func partnerRecord(_ row: Row) -> PACTPartnerRecord {
-        PACTPartnerRecord(
-            name: row["name"], baseURL: row["base_url"], authBaseURL: row["auth_base_url"], clientID: row["client_id"],
-            clientSecret: row["client_secret"], supplierID: row["supplier_id"], createdAt: row["created_at"], updatedAt: row["updated_at"])
     }
 
     static func randomToken(bytes count: Int) -> String {
@@ -125,22 +113,22 @@ extension Workspace {
     }
 }
 
-extension Workspace {
+extension PACTStore {
     /// The URL partners reach our PACT host at (the `source` of our events), as `serve --public-url` set it.
     public func pactPublicURL() throws(WorkspaceError) -> String? {
-        try read { db in try setting("pact.public_url", db: db) }
+        try workspace.read { db in try workspace.setting("pact.public_url", db: db) }
     }
 
     public func setPACTPublicURL(_ url: String) throws(WorkspaceError) {
         guard URL(string: url)?.scheme == "https" else { throw .conflict("the public URL must be an https:// URL, not '\(url)'") }
-        try transaction { db in try setSetting("pact.public_url", url, db: db) }
+        try workspace.transaction { db in try workspace.setSetting("pact.public_url", url, db: db) }
     }
 }
 
-extension Workspace {
+extension PACTStore {
     /// Links an API client to the partner that receives the answers to its requests.
     public func linkPACTClient(name: String, partner: String?) throws(WorkspaceError) {
-        try transaction { db in
+        try workspace.transaction { db in
             if let partner, try Bool.fetchOne(db, sql: "SELECT 1 FROM pact_partner WHERE name = ?", arguments: [partner]) != true {
                 throw WorkspaceError.conflict("there is no partner named '\(partner)'; add it first with 'footprint pact partners add'")
             }
@@ -152,6 +140,22 @@ extension Workspace {
 
     /// How many footprints received from suppliers (imported, pulled or sent to us) the workspace keeps.
     public func pactImportedCount() throws(WorkspaceError) -> Int {
-        try read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM pact_footprint WHERE origin = 'imported'") ?? 0 }
+        try workspace.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM pact_footprint WHERE origin = 'imported'") ?? 0 }
+    }
+}
+
+extension PACTClientRecord: FetchableRecord {
+    public init(row: Row) {
+        self.init(
+            clientID: row["client_id"], name: row["name"], secretSHA256: row["secret_sha256"], partner: row["partner"],
+            createdAt: row["created_at"], revokedAt: row["revoked_at"])
+    }
+}
+
+extension PACTPartnerRecord: FetchableRecord {
+    public init(row: Row) {
+        self.init(
+            name: row["name"], baseURL: row["base_url"], authBaseURL: row["auth_base_url"], clientID: row["client_id"],
+            clientSecret: row["client_secret"], supplierID: row["supplier_id"], createdAt: row["created_at"], updatedAt: row["updated_at"])
     }
 }

@@ -155,7 +155,7 @@ enum WorkspaceSchema {
                 """)
             // Suppliers imported before v2: their register rows, from the stored files.
             for row in try Row.fetchAll(db, sql: "SELECT id, file_name, content FROM import WHERE kind = 'suppliers' AND content IS NOT NULL ORDER BY id") {
-                try? Workspace.insertRegister(data: row["content"], file: row["file_name"], importID: row["id"], db: db)
+                try? SupplierStore.insertRegister(data: row["content"], file: row["file_name"], importID: row["id"], db: db)
             }
         }
         migrator.registerMigration("v3: engagement KPI history and data requests") { db in
