@@ -41,7 +41,8 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
-            swiftSettings: swiftSettings),
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "FootprintStore",
             dependencies: [
@@ -51,7 +52,8 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],
-            swiftSettings: swiftSettings),
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "FootprintServer",
             dependencies: [
@@ -70,7 +72,8 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],
-            swiftSettings: swiftSettings),
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "footprint",
             dependencies: [
@@ -85,15 +88,21 @@ let package = Package(
         ),
         .testTarget(name: "FootprintCoreTests", dependencies: ["FootprintCore"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "FootprintPACTTests", dependencies: ["FootprintPACT", "FootprintCore"],
-            swiftSettings: swiftSettings),
+            name: "FootprintPACTTests",
+            dependencies: ["FootprintPACT", "FootprintCore"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
-            name: "FootprintImportTests", dependencies: ["FootprintCore", "FootprintImport"],
-            swiftSettings: swiftSettings),
+            name: "FootprintImportTests",
+            dependencies: ["FootprintCore", "FootprintImport"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "FootprintStoreTests",
             dependencies: ["FootprintCore", "FootprintImport", "FootprintStore", "FootprintPACT", .product(name: "GRDB", package: "GRDB.swift")],
-            exclude: ["Fixtures"], swiftSettings: swiftSettings),
+            exclude: ["Fixtures"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "FootprintServerTests",
             dependencies: [
@@ -106,10 +115,12 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ],
-            swiftSettings: swiftSettings),
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "FootprintCLITests",
             dependencies: ["FootprintCore", "FootprintImport", "FootprintStore", .product(name: "GRDB", package: "GRDB.swift")],
-            swiftSettings: swiftSettings),
+            swiftSettings: swiftSettings
+        ),
     ]
 )

@@ -19,19 +19,23 @@ let package = Package(
                 "FuzzSupport",
                 .product(name: "FootprintCore", package: "Footprint"),
                 .product(name: "FootprintImport", package: "Footprint"),
-            ]),
+            ]
+        ),
         .executableTarget(
             name: "FuzzERP",
-            dependencies: ["FuzzSupport", .product(name: "FootprintImport", package: "Footprint")]),
+            dependencies: ["FuzzSupport", .product(name: "FootprintImport", package: "Footprint")]
+        ),
         .executableTarget(
             name: "FuzzERPMapping",
-            dependencies: ["FuzzSupport", .product(name: "FootprintImport", package: "Footprint")]),
+            dependencies: ["FuzzSupport", .product(name: "FootprintImport", package: "Footprint")]
+        ),
         .executableTarget(name: "FuzzJSON", dependencies: ["FuzzSupport", .product(name: "FootprintCore", package: "Footprint")]),
         .executableTarget(
             name: "FuzzXLSX",
             dependencies: [
                 "FuzzSupport", .product(name: "FootprintImport", package: "Footprint"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-            ]),
+            ]
+        ),
     ]
 )

@@ -96,8 +96,13 @@ public struct AggregateAccumulator: Sendable {
     /// An independent copy (the tables are reference types).
     public func copy() -> AggregateAccumulator {
         var c = self
-        c.supplier = supplier.copy(); c.category = category.copy(); c.scope3 = scope3.copy(); c.month = month.copy()
-        c.customer = customer.copy(); c.total = total.copy(); c.methodSpend = methodSpend.copy()
+        c.supplier = supplier.copy()
+        c.category = category.copy()
+        c.scope3 = scope3.copy()
+        c.month = month.copy()
+        c.customer = customer.copy()
+        c.total = total.copy()
+        c.methodSpend = methodSpend.copy()
         return c
     }
 
@@ -114,7 +119,16 @@ public struct AggregateAccumulator: Sendable {
     /// e.g. no customer); `spendUnits` the amount in 10^-18 units of currency slot `currency`.
     /// The supplier grouping is added separately (`addSupplier`), once per run of lines of one supplier.
     @inlinable @inline(__always)
-    public mutating func add(method: Int, nanoKg: Int128, category c: Int, scope3 s: Int, month m: Int, customer u: Int, currency: Int, spendUnits: Int128) {
+    public mutating func add(
+        method: Int,
+        nanoKg: Int128,
+        category c: Int,
+        scope3 s: Int,
+        month m: Int,
+        customer u: Int,
+        currency: Int,
+        spendUnits: Int128
+    ) {
         total.add(0, method, nanoKg, currency, spendUnits)
         methodSpend.spend[method &* currencyCount &+ currency] &+= spendUnits
         if c >= 0 { category.add(c, method, nanoKg, currency, spendUnits) }
@@ -128,7 +142,8 @@ public struct AggregateAccumulator: Sendable {
     /// supplier grouping and, per category, into the supplier x Scope 3 category grouping.
     public mutating func addSupplier(_ slot: Int, lines: [Int], nanoKg: [Int128], spend: [Int128]) {
         let categories = lines.count / 5
-        var totalLines = [Int](repeating: 0, count: 5), totalNano = [Int128](repeating: 0, count: 5)
+        var totalLines = [Int](repeating: 0, count: 5)
+        var totalNano = [Int128](repeating: 0, count: 5)
         var totalSpend = [Int128](repeating: 0, count: currencyCount)
         for s in 0..<categories {
             var any = false
@@ -179,7 +194,11 @@ public struct AggregateAccumulator: Sendable {
 
     /// Counts a line that fell through a rule (in addition to `add` with the method that computed it).
     public mutating func addFallThrough(
-        _ reason: FallThrough, method: Int, nanoKg: Int128, currency: CurrencyCode, spendUnits: Int128
+        _ reason: FallThrough,
+        method: Int,
+        nanoKg: Int128,
+        currency: CurrencyCode,
+        spendUnits: Int128
     ) {
         var cell = fallThrough[reason] ?? InventoryAggregate.Cell()
         cell.lines[method] += 1

@@ -21,7 +21,12 @@ public struct EmissionFactor: Sendable, Hashable {
     public var location: SourceLocation?
 
     public init(
-        category: String, name: String, kgPerUnit: Double, kgPerUnitText: String? = nil, basis: Basis, source: String,
+        category: String,
+        name: String,
+        kgPerUnit: Double,
+        kgPerUnitText: String? = nil,
+        basis: Basis,
+        source: String,
         location: SourceLocation? = nil
     ) {
         self.category = category

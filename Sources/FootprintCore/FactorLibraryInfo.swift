@@ -22,8 +22,14 @@ public struct FactorLibraryInfo: Sendable, Codable, Hashable {
     public var sha256: String?
 
     public init(
-        id: String, title: String, version: String, publisher: String, licence: String, sourceURL: String? = nil,
-        doi: String? = nil, sha256: String? = nil
+        id: String,
+        title: String,
+        version: String,
+        publisher: String,
+        licence: String,
+        sourceURL: String? = nil,
+        doi: String? = nil,
+        sha256: String? = nil
     ) {
         self.id = id
         self.title = title

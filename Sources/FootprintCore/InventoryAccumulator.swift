@@ -41,16 +41,25 @@ public struct InventoryAccumulator: Sendable {
     /// The amount is `amountDigits` x 10^-`amountScale` in `currency` (slot `currencySlot`).
     @inlinable @inline(__always)
     public mutating func add(
-        _ result: LineResult, line: LedgerLine, category: Int, supplier: Int, customer: Int,
-        currencySlot: Int, amountDigits: Int64, amountScale: Int
+        _ result: LineResult,
+        line: LedgerLine,
+        category: Int,
+        supplier: Int,
+        customer: Int,
+        currencySlot: Int,
+        amountDigits: Int64,
+        amountScale: Int
     ) {
         let outcome = result.outcome
         addSpend(method: outcome.status.methodSlot, currencySlot: currencySlot, digits: amountDigits, scale: amountScale)
         if outcome.fellThrough { addNote(result, supplier: supplier, currency: line.currency, digits: amountDigits, scale: amountScale) }
         guard let method = outcome.method else {
             addUnmapped(
-                UnmappedKey(result.unmapped ?? .noFactor, categorySlot: category), currency: line.currency, digits: amountDigits,
-                scale: amountScale)
+                UnmappedKey(result.unmapped ?? .noFactor, categorySlot: category),
+                currency: line.currency,
+                digits: amountDigits,
+                scale: amountScale
+            )
             return
         }
         addComputed(method: Int(method.rawValue), kg: result.kg, category: category, supplier: supplier, customer: customer)
@@ -112,7 +121,12 @@ public struct InventoryAccumulator: Sendable {
     }
 
     /// The accumulated figures with slots replaced by their names.
-    public func summary(categories: [String], suppliers: [String], customers: [String], currencies: [CurrencyCode])
+    public func summary(
+        categories: [String],
+        suppliers: [String],
+        customers: [String],
+        currencies: [CurrencyCode]
+    )
         -> InventorySummary
     {
         var s = InventorySummary()

@@ -22,7 +22,9 @@ public struct InventoryAggregate: Sendable, Equatable, Codable {
 
     /// Splits a `supplierScope3` key into its Scope 3 category number and supplier; nil for another shape.
     public static func splitSupplierScope3Key(_ key: String) -> (scope3: Int, supplier: String)? {
-        guard key.hasPrefix("3."), let space = key.firstIndex(of: " "), let n = Int(key[key.index(key.startIndex, offsetBy: 2)..<space]) else { return nil }
+        guard key.hasPrefix("3."), let space = key.firstIndex(of: " "), let n = Int(key[key.index(key.startIndex, offsetBy: 2)..<space]) else {
+            return nil
+        }
         return (n, String(key[key.index(after: space)...]))
     }
 
@@ -95,7 +97,10 @@ public struct InventoryAggregate: Sendable, Equatable, Codable {
     public init() {}
 
     enum CodingKeys: String, CodingKey {
-        case total, groups, unmapped, fallThrough = "fall_through", methodSpend = "method_spend", hasSupplierScope3 = "has_supplier_scope3"
+        case total, groups, unmapped
+        case fallThrough = "fall_through"
+        case methodSpend = "method_spend"
+        case hasSupplierScope3 = "has_supplier_scope3"
     }
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -122,13 +127,20 @@ public struct InventoryAggregate: Sendable, Equatable, Codable {
         try c.encode(total, forKey: .total)
         try c.encode(hasSupplierScope3, forKey: .hasSupplierScope3)
         try c.encode(Dictionary(uniqueKeysWithValues: groups.map { ($0.key.rawValue, $0.value) }), forKey: .groups)
-        try c.encode(unmapped.sorted { $0.key < $1.key }.map { ReasonEntry($0.key.code, $0.key.subject, $0.key.explanation, $0.value) }, forKey: .unmapped)
+        try c.encode(
+            unmapped.sorted { $0.key < $1.key }.map { ReasonEntry($0.key.code, $0.key.subject, $0.key.explanation, $0.value) },
+            forKey: .unmapped
+        )
         if !fallThrough.isEmpty {
             try c.encode(
                 fallThrough.sorted { $0.key < $1.key }.map { ReasonEntry($0.key.code, $0.key.subject, $0.key.explanation, $0.value) },
-                forKey: .fallThrough)
+                forKey: .fallThrough
+            )
         }
-        try c.encode(methodSpendUnits.map { Dictionary(uniqueKeysWithValues: $0.map { ($0.key.description, String($0.value)) }) }, forKey: .methodSpend)
+        try c.encode(
+            methodSpendUnits.map { Dictionary(uniqueKeysWithValues: $0.map { ($0.key.description, String($0.value)) }) },
+            forKey: .methodSpend
+        )
     }
     /// A reason in the JSON form: its code, subject and explanation, and its cell.
     struct ReasonEntry: Codable {
@@ -234,4 +246,3 @@ public struct InventoryAggregate: Sendable, Equatable, Codable {
     /// Spend per method index (0...3, 4 unmapped) and currency, in 10^-18 units.
     public var methodSpendUnits: [[CurrencyCode: Int128]] = Array(repeating: [:], count: 5)
 }
-

@@ -31,7 +31,8 @@ public struct InventoryDiff: Sendable {
         func changes(_ a: [String: InventoryAggregate.Cell], _ b: [String: InventoryAggregate.Cell]) -> [Change] {
             var result: [Change] = []
             for key in Set(a.keys).union(b.keys) {
-                let x = a[key] ?? InventoryAggregate.Cell(), y = b[key] ?? InventoryAggregate.Cell()
+                let x = a[key] ?? InventoryAggregate.Cell()
+                let y = b[key] ?? InventoryAggregate.Cell()
                 guard x.lines != y.lines || x.nanoKg != y.nanoKg else { continue }
                 var shift: [String: Int] = [:]
                 for m in 0..<5 where y.lines[m] != x.lines[m] {
@@ -65,15 +66,26 @@ public struct InventoryDiff: Sendable {
         .object([
             ("total_kgco2e_before", .number(totalBefore)), ("total_kgco2e_after", .number(totalAfter)),
             ("delta_kgco2e", .number(totalAfter - totalBefore)),
-            ("changes", .object(byDimension.map { grouping, changes in
-                (grouping.rawValue, .array(changes.map { c in
-                    .object([
-                        ("key", .string(c.key)), ("kgco2e_before", .number(c.kgBefore)), ("kgco2e_after", .number(c.kgAfter)),
-                        ("delta_kgco2e", .number(c.delta)), ("lines_before", .integer(c.linesBefore)), ("lines_after", .integer(c.linesAfter)),
-                        ("line_shift", .object(c.lineShift.sorted { $0.key < $1.key }.map { ($0.key, .integer($0.value)) })),
-                    ])
-                }))
-            })),
+            (
+                "changes",
+                .object(
+                    byDimension.map { grouping, changes in
+                        (
+                            grouping.rawValue,
+                            .array(
+                                changes.map { c in
+                                    .object([
+                                        ("key", .string(c.key)), ("kgco2e_before", .number(c.kgBefore)), ("kgco2e_after", .number(c.kgAfter)),
+                                        ("delta_kgco2e", .number(c.delta)), ("lines_before", .integer(c.linesBefore)),
+                                        ("lines_after", .integer(c.linesAfter)),
+                                        ("line_shift", .object(c.lineShift.sorted { $0.key < $1.key }.map { ($0.key, .integer($0.value)) })),
+                                    ])
+                                }
+                            )
+                        )
+                    }
+                )
+            ),
         ])
     }
 }

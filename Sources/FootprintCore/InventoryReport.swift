@@ -70,8 +70,15 @@ public struct InventoryReport: Sendable {
             var label = labels[key] ?? ""
             if grouping == .scope3, let n = Int(key.dropFirst(2)), let category = Scope3Category(rawValue: n) { label = category.title }
             return Row(
-                key: key, label: label, lines: cell.totalLines, kg: cell.kg, share: total == 0 ? 0 : cell.kg / total,
-                spend: cell.spendSums(), kgByMethod: kgByMethod, linesByMethod: linesByMethod)
+                key: key,
+                label: label,
+                lines: cell.totalLines,
+                kg: cell.kg,
+                share: total == 0 ? 0 : cell.kg / total,
+                spend: cell.spendSums(),
+                kgByMethod: kgByMethod,
+                linesByMethod: linesByMethod
+            )
         }
     }
 
@@ -91,15 +98,21 @@ public struct InventoryReport: Sendable {
     public func table(limit: Int? = nil) -> String {
         let shown = limit.map { Array(rows.prefix($0)) } ?? rows
         var body = shown.map { r in
-            [r.key, r.label, String(r.lines), InventorySummary.tonnes(r.kg), InventorySummary.percent(r.share), Self.spendText(r.spend), Self.mixText(r)]
+            [
+                r.key, r.label, String(r.lines), InventorySummary.tonnes(r.kg), InventorySummary.percent(r.share), Self.spendText(r.spend),
+                Self.mixText(r),
+            ]
         }
         if shown.count < rows.count {
             let rest = rows.dropFirst(shown.count)
             let kg = rest.reduce(0) { $0 + $1.kg }
-            body.append(["(\(rest.count) more)", "", String(rest.reduce(0) { $0 + $1.lines }), InventorySummary.tonnes(kg),
-                         InventorySummary.percent(totalKg == 0 ? 0 : kg / totalKg), "", ""])
+            body.append([
+                "(\(rest.count) more)", "", String(rest.reduce(0) { $0 + $1.lines }), InventorySummary.tonnes(kg),
+                InventorySummary.percent(totalKg == 0 ? 0 : kg / totalKg), "", "",
+            ])
         }
-        return "By \(grouping.title)\n" + InventorySummary.table([grouping.rawValue, "name", "lines", "t CO2e", "share", "spend", "method mix"], body)
+        return "By \(grouping.title)\n"
+            + InventorySummary.table([grouping.rawValue, "name", "lines", "t CO2e", "share", "spend", "method mix"], body)
     }
 
     /// A Markdown table.
@@ -108,12 +121,14 @@ public struct InventoryReport: Sendable {
         out += "| --- | --- | ---: | ---: | ---: | --- | --- |\n"
         let shown = limit.map { Array(rows.prefix($0)) } ?? rows
         for r in shown {
-            out += "| \(r.key) | \(r.label) | \(r.lines) | \(InventorySummary.tonnes(r.kg)) | \(InventorySummary.percent(r.share)) | \(Self.spendText(r.spend)) | \(Self.mixText(r)) |\n"
+            out +=
+                "| \(r.key) | \(r.label) | \(r.lines) | \(InventorySummary.tonnes(r.kg)) | \(InventorySummary.percent(r.share)) | \(Self.spendText(r.spend)) | \(Self.mixText(r)) |\n"
         }
         if shown.count < rows.count {
             let rest = rows.dropFirst(shown.count)
             let kg = rest.reduce(0) { $0 + $1.kg }
-            out += "| (\(rest.count) more) | | \(rest.reduce(0) { $0 + $1.lines }) | \(InventorySummary.tonnes(kg)) | \(InventorySummary.percent(totalKg == 0 ? 0 : kg / totalKg)) | | |\n"
+            out +=
+                "| (\(rest.count) more) | | \(rest.reduce(0) { $0 + $1.lines }) | \(InventorySummary.tonnes(kg)) | \(InventorySummary.percent(totalKg == 0 ? 0 : kg / totalKg)) | | |\n"
         }
         return out
     }
@@ -134,15 +149,23 @@ public struct InventoryReport: Sendable {
     }
 
     public func json() -> JSONValue {
-        .array(rows.map { r in
-            .object([
-                ("key", .string(r.key)), ("name", .string(r.label)), ("lines", .integer(r.lines)), ("kgco2e", .number(r.kg)),
-                ("share", .number(r.share)),
-                ("spend", .object(r.spend.sorted { $0.key < $1.key }.map { ($0.key.description, .decimal($0.value.description)) })),
-                ("kgco2e_by_method", .object(CalculationMethod.allCases.compactMap { m in r.kgByMethod[m.name].map { (m.name, .number($0)) } })),
-                ("lines_by_method", .object((CalculationMethod.allCases.map(\.name) + [CalculationMethod.unmappedName]).compactMap { n in
-                    r.linesByMethod[n].map { (n, .integer($0)) } })),
-            ])
-        })
+        .array(
+            rows.map { r in
+                .object([
+                    ("key", .string(r.key)), ("name", .string(r.label)), ("lines", .integer(r.lines)), ("kgco2e", .number(r.kg)),
+                    ("share", .number(r.share)),
+                    ("spend", .object(r.spend.sorted { $0.key < $1.key }.map { ($0.key.description, .decimal($0.value.description)) })),
+                    ("kgco2e_by_method", .object(CalculationMethod.allCases.compactMap { m in r.kgByMethod[m.name].map { (m.name, .number($0)) } })),
+                    (
+                        "lines_by_method",
+                        .object(
+                            (CalculationMethod.allCases.map(\.name) + [CalculationMethod.unmappedName]).compactMap { n in
+                                r.linesByMethod[n].map { (n, .integer($0)) }
+                            }
+                        )
+                    ),
+                ])
+            }
+        )
     }
 }

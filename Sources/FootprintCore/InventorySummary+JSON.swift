@@ -32,25 +32,38 @@ extension InventorySummary {
             ("by_supplier", sorted(kgBySupplier)),
             ("by_customer", sorted(kgByCustomer)),
             ("spend_by_method", .object(spendMembers)),
-            ("unmapped", .object([
-                ("lines", .integer(unmappedLines)),
-                ("spend", spend(unmappedSpend)),
-                ("reasons", .object(reasons.sorted { $0.key < $1.key }.map { ($0.key, .integer($0.value)) })),
-                ("details", .array(details)),
-            ])),
+            (
+                "unmapped",
+                .object([
+                    ("lines", .integer(unmappedLines)),
+                    ("spend", spend(unmappedSpend)),
+                    ("reasons", .object(reasons.sorted { $0.key < $1.key }.map { ($0.key, .integer($0.value)) })),
+                    ("details", .array(details)),
+                ])
+            ),
         ]
         if !fallThrough.isEmpty {
             // Only when some line fell through, so that summaries without PACT footprints keep their keys.
-            members.append(("fall_through", .object([
-                ("lines", .integer(fallThrough.values.reduce(0) { $0 + $1.lines })),
-                ("details", .array(fallThrough.sorted { $0.key < $1.key }.map { reason, tally in
-                    JSONValue.object([
-                        ("reason", .string(reason.code)), ("subject", .string(reason.subject)),
-                        ("explanation", .string(reason.explanation)), ("lines", .integer(tally.lines)),
-                        ("spend", spend(tally.spend)), ("kgco2e", .number(tally.kg.value)),
+            members.append(
+                (
+                    "fall_through",
+                    .object([
+                        ("lines", .integer(fallThrough.values.reduce(0) { $0 + $1.lines })),
+                        (
+                            "details",
+                            .array(
+                                fallThrough.sorted { $0.key < $1.key }.map { reason, tally in
+                                    JSONValue.object([
+                                        ("reason", .string(reason.code)), ("subject", .string(reason.subject)),
+                                        ("explanation", .string(reason.explanation)), ("lines", .integer(tally.lines)),
+                                        ("spend", spend(tally.spend)), ("kgco2e", .number(tally.kg.value)),
+                                    ])
+                                }
+                            )
+                        ),
                     ])
-                })),
-            ])))
+                )
+            )
         }
         return .object(members)
     }

@@ -8,8 +8,10 @@ extension InventorySummary {
         out += "Supplier data (supplier-specific + hybrid): \(Self.percent(supplierDataShare)) of emissions\n\n"
 
         var rows = CalculationMethod.allCases.map { method in
-            [method.name, String(linesByMethod[method] ?? 0), Self.tonnes(kgByMethod[method]?.value ?? 0),
-             Self.percent(total == 0 ? 0 : (kgByMethod[method]?.value ?? 0) / total)]
+            [
+                method.name, String(linesByMethod[method] ?? 0), Self.tonnes(kgByMethod[method]?.value ?? 0),
+                Self.percent(total == 0 ? 0 : (kgByMethod[method]?.value ?? 0) / total),
+            ]
         }
         rows.append([CalculationMethod.unmappedName, String(unmappedLines), "-", "-"])
         out += "By method\n" + Self.table(["method", "lines", "t CO2e", "share"], rows) + "\n"
@@ -35,8 +37,11 @@ extension InventorySummary {
             let spendText = unmappedSpend.sorted { $0.key < $1.key }.map { "\($0.value.formatted(places: 2)) \($0.key)" }
             out += "Unmapped lines: \(unmappedLines), spend \(spendText.joined(separator: ", "))\n"
             rows = unmapped.sorted { ($0.value.lines, $1.key.subject) > ($1.value.lines, $0.key.subject) }.map { reason, tally in
-                [String(tally.lines), tally.spend.sorted { $0.key < $1.key }.map { "\($0.value.formatted(places: 2)) \($0.key)" }
-                    .joined(separator: ", "), reason.explanation]
+                [
+                    String(tally.lines),
+                    tally.spend.sorted { $0.key < $1.key }.map { "\($0.value.formatted(places: 2)) \($0.key)" }
+                        .joined(separator: ", "), reason.explanation,
+                ]
             }
             out += Self.table(["lines", "spend", "reason"], rows)
         }
@@ -44,8 +49,11 @@ extension InventorySummary {
             let lines = fallThrough.values.reduce(0) { $0 + $1.lines }
             out += "Lines that fell through to a later method: \(lines)\n"
             rows = fallThrough.sorted { $0.key < $1.key }.map { reason, tally in
-                [String(tally.lines), tally.spend.sorted { $0.key < $1.key }.map { "\($0.value.formatted(places: 2)) \($0.key)" }
-                    .joined(separator: ", "), Self.tonnes(tally.kg.value), reason.code + ": " + reason.explanation]
+                [
+                    String(tally.lines),
+                    tally.spend.sorted { $0.key < $1.key }.map { "\($0.value.formatted(places: 2)) \($0.key)" }
+                        .joined(separator: ", "), Self.tonnes(tally.kg.value), reason.code + ": " + reason.explanation,
+                ]
             }
             out += Self.table(["lines", "spend", "t CO2e", "reason"], rows)
         }

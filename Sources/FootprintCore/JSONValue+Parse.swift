@@ -47,9 +47,15 @@ struct JSONByteParser {
         case UInt8(ascii: "{"): return try parseObject()
         case UInt8(ascii: "["): return try parseArray()
         case UInt8(ascii: "\""): return .string(try parseString())
-        case UInt8(ascii: "t"): try literal("true"); return .bool(true)
-        case UInt8(ascii: "f"): try literal("false"); return .bool(false)
-        case UInt8(ascii: "n"): try literal("null"); return .null
+        case UInt8(ascii: "t"):
+            try literal("true")
+            return .bool(true)
+        case UInt8(ascii: "f"):
+            try literal("false")
+            return .bool(false)
+        case UInt8(ascii: "n"):
+            try literal("null")
+            return .null
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .decimal(try parseNumber())
         default: throw failure("a value (object, array, string, number, true, false or null)")
         }
@@ -76,7 +82,11 @@ struct JSONByteParser {
         i += 1
         var members: [(String, JSONValue)] = []
         skipWhitespace()
-        if i < bytes.count, bytes[i] == UInt8(ascii: "}") { i += 1; depth -= 1; return .object(members) }
+        if i < bytes.count, bytes[i] == UInt8(ascii: "}") {
+            i += 1
+            depth -= 1
+            return .object(members)
+        }
         while true {
             skipWhitespace()
             guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else {
@@ -90,8 +100,15 @@ struct JSONByteParser {
             members.append((key, try parseValue()))
             skipWhitespace()
             guard i < bytes.count else { throw failure("',' or '}'") }
-            if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
-            if bytes[i] == UInt8(ascii: "}") { i += 1; depth -= 1; return .object(members) }
+            if bytes[i] == UInt8(ascii: ",") {
+                i += 1
+                continue
+            }
+            if bytes[i] == UInt8(ascii: "}") {
+                i += 1
+                depth -= 1
+                return .object(members)
+            }
             throw failure("',' or '}'")
         }
     }
@@ -101,14 +118,25 @@ struct JSONByteParser {
         i += 1
         var items: [JSONValue] = []
         skipWhitespace()
-        if i < bytes.count, bytes[i] == UInt8(ascii: "]") { i += 1; depth -= 1; return .array(items) }
+        if i < bytes.count, bytes[i] == UInt8(ascii: "]") {
+            i += 1
+            depth -= 1
+            return .array(items)
+        }
         while true {
             skipWhitespace()
             items.append(try parseValue())
             skipWhitespace()
             guard i < bytes.count else { throw failure("',' or ']'") }
-            if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
-            if bytes[i] == UInt8(ascii: "]") { i += 1; depth -= 1; return .array(items) }
+            if bytes[i] == UInt8(ascii: ",") {
+                i += 1
+                continue
+            }
+            if bytes[i] == UInt8(ascii: "]") {
+                i += 1
+                depth -= 1
+                return .array(items)
+            }
             throw failure("',' or ']'")
         }
     }
@@ -170,7 +198,11 @@ struct JSONByteParser {
                 return s
             }
             if b < 0x20 { throw failure("a character other than a control character (escape it as \\n, \\t or \\u00XX)") }
-            if b != UInt8(ascii: "\\") { out.append(b); i += 1; continue }
+            if b != UInt8(ascii: "\\") {
+                out.append(b)
+                i += 1
+                continue
+            }
             i += 1
             guard i < bytes.count else { throw failure("an escape character after '\\'") }
             switch bytes[i] {
@@ -191,7 +223,10 @@ struct JSONByteParser {
                     }
                     i += 2
                     let low = try hex4()
-                    guard low >= 0xDC00 && low < 0xE000 else { i -= 4; throw failure("a low surrogate (DC00-DFFF)") }
+                    guard low >= 0xDC00 && low < 0xE000 else {
+                        i -= 4
+                        throw failure("a low surrogate (DC00-DFFF)")
+                    }
                     scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
                 } else if scalar >= 0xDC00 && scalar < 0xE000 {
                     i -= 4
@@ -246,7 +281,12 @@ struct JSONByteParser {
         let end = min(i, bytes.count)
         while k < end {
             let b = bytes[k]
-            if b == 0x0A { line += 1; column = 1 } else if b & 0xC0 != 0x80 { column += 1 }
+            if b == 0x0A {
+                line += 1
+                column = 1
+            } else if b & 0xC0 != 0x80 {
+                column += 1
+            }
             k += 1
         }
         let found: String
@@ -254,10 +294,15 @@ struct JSONByteParser {
             found = "end of input"
         } else {
             let b = bytes[i]
-            if b >= 0x21 && b < 0x7F { found = "'\(Character(Unicode.Scalar(b)))'" }
-            else if b == 0x20 { found = "a space" }
-            else if b == 0x0A { found = "a line break" }
-            else { found = "byte 0x\(String(b, radix: 16, uppercase: true))" }
+            if b >= 0x21 && b < 0x7F {
+                found = "'\(Character(Unicode.Scalar(b)))'"
+            } else if b == 0x20 {
+                found = "a space"
+            } else if b == 0x0A {
+                found = "a line break"
+            } else {
+                found = "byte 0x\(String(b, radix: 16, uppercase: true))"
+            }
         }
         return JSONParseError(line: line, column: column, offset: i, found: found, expected: expected)
     }

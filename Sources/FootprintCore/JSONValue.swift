@@ -26,7 +26,10 @@ public indirect enum JSONValue: Sendable, Equatable {
         func pad(_ level: Int) { out.append(contentsOf: repeatElement(0x20, count: 2 * level)) }
         switch self {
         case .object(let members):
-            if members.isEmpty { out.append(contentsOf: "{}".utf8); return }
+            if members.isEmpty {
+                out.append(contentsOf: "{}".utf8)
+                return
+            }
             out.append(contentsOf: "{\n".utf8)
             for (i, (key, value)) in members.enumerated() {
                 pad(indent + 1)
@@ -38,7 +41,10 @@ public indirect enum JSONValue: Sendable, Equatable {
             pad(indent)
             out.append(0x7D)
         case .array(let items):
-            if items.isEmpty { out.append(contentsOf: "[]".utf8); return }
+            if items.isEmpty {
+                out.append(contentsOf: "[]".utf8)
+                return
+            }
             out.append(contentsOf: "[\n".utf8)
             for (i, item) in items.enumerated() {
                 pad(indent + 1)

@@ -92,7 +92,9 @@ public struct NanoKgDelta: Sendable {
     /// fall-through share goes to the cell of `fallThrough(slot)`. Cells the changes touch exist in an
     /// inventory that holds the lines; were one missing, it is created with the change alone.
     public func apply(
-        to aggregate: inout InventoryAggregate, name: (InventoryAggregate.Dimension, Int) -> String, fallThrough: (Int) -> FallThrough
+        to aggregate: inout InventoryAggregate,
+        name: (InventoryAggregate.Dimension, Int) -> String,
+        fallThrough: (Int) -> FallThrough
     ) {
         func addCell(_ cell: inout InventoryAggregate.Cell, _ nano: ArraySlice<Int128>) {
             for (m, d) in nano.enumerated() { cell.nanoKg[m] += d }

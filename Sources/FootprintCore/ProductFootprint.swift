@@ -30,10 +30,19 @@ public struct ProductFootprint: Sendable, Hashable {
     public var kgPerUnitIncludingBiogenic: Double?
 
     public init(
-        supplier: String, product: String, kgPerUnit: Double, kgPerUnitText: String? = nil, unit: MeasureUnit,
-        source: String = "product_footprints.csv", location: SourceLocation? = nil, validity: ValidityPeriod? = nil,
-        pactID: String? = nil, primaryDataShare: String? = nil, dataQuality: DataQualityRatings? = nil,
-        biogenicUptakePerUnit: Double? = nil, kgPerUnitIncludingBiogenic: Double? = nil
+        supplier: String,
+        product: String,
+        kgPerUnit: Double,
+        kgPerUnitText: String? = nil,
+        unit: MeasureUnit,
+        source: String = "product_footprints.csv",
+        location: SourceLocation? = nil,
+        validity: ValidityPeriod? = nil,
+        pactID: String? = nil,
+        primaryDataShare: String? = nil,
+        dataQuality: DataQualityRatings? = nil,
+        biogenicUptakePerUnit: Double? = nil,
+        kgPerUnitIncludingBiogenic: Double? = nil
     ) {
         self.supplier = supplier
         self.product = product

@@ -11,8 +11,12 @@ public struct ReferenceData: Sendable {
     public var footprints: [ProductFootprint]
 
     public init(
-        suppliers: [Supplier] = [], factors: [EmissionFactor] = [], exchangeRates: [CurrencyCode: [Int: Double]] = [:],
-        priceIndex: [Int: Double] = [:], disclosures: [SupplierDisclosure] = [], footprints: [ProductFootprint] = []
+        suppliers: [Supplier] = [],
+        factors: [EmissionFactor] = [],
+        exchangeRates: [CurrencyCode: [Int: Double]] = [:],
+        priceIndex: [Int: Double] = [:],
+        disclosures: [SupplierDisclosure] = [],
+        footprints: [ProductFootprint] = []
     ) {
         self.suppliers = suppliers
         self.factors = factors

@@ -10,8 +10,14 @@ public struct SupplierDisclosure: Sendable, Hashable {
     public var location: SourceLocation?
 
     public init(
-        supplier: String, year: Int, scope1Tonnes: Double, scope2Tonnes: Double, scope3UpstreamTonnes: Double,
-        revenue: Double, currency: CurrencyCode, location: SourceLocation? = nil
+        supplier: String,
+        year: Int,
+        scope1Tonnes: Double,
+        scope2Tonnes: Double,
+        scope3UpstreamTonnes: Double,
+        revenue: Double,
+        currency: CurrencyCode,
+        location: SourceLocation? = nil
     ) {
         self.supplier = supplier
         self.year = year

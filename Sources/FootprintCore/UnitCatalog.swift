@@ -16,26 +16,42 @@ public enum UnitCatalog {
         (MeasureUnit(symbol: "GJ", dimension: .energy, baseUnits: 1000), []),
         (MeasureUnit(symbol: "l", dimension: .volume, baseUnits: 1), ["L", "litre", "litres", "liter", "liters"]),
         (MeasureUnit(symbol: "m3", dimension: .volume, baseUnits: 1000), ["m³", "cubic metre", "cubic meter", "cubic metres", "cubic meters"]),
-        (MeasureUnit(symbol: "tkm", dimension: .freight, baseUnits: 1), ["t.km", "tonne.km", "tonne-km", "t-km", "ton kilometer", "ton kilometre", "tonne kilometer", "tonne kilometre"]),
-        (MeasureUnit(symbol: "piece", dimension: .count, baseUnits: 1), ["pieces", "pcs", "pc", "unit", "units", "each", "ea", "item", "items", "stk"]),
+        (
+            MeasureUnit(symbol: "tkm", dimension: .freight, baseUnits: 1),
+            ["t.km", "tonne.km", "tonne-km", "t-km", "ton kilometer", "ton kilometre", "tonne kilometer", "tonne kilometre"]
+        ),
+        (
+            MeasureUnit(symbol: "piece", dimension: .count, baseUnits: 1),
+            ["pieces", "pcs", "pc", "unit", "units", "each", "ea", "item", "items", "stk"]
+        ),
         (MeasureUnit(symbol: "hour", dimension: .time, baseUnits: 1), ["hours", "h", "hr", "hrs"]),
         (MeasureUnit(symbol: "km", dimension: .distance, baseUnits: 1), ["kilometre", "kilometres", "kilometer", "kilometers"]),
         (MeasureUnit(symbol: "mi", dimension: .distance, baseUnits: 1.609344), ["mile", "miles"]),
-        (MeasureUnit(symbol: "pkm", dimension: .passengerDistance, baseUnits: 1),
-         ["passenger.km", "passenger-km", "passenger km", "p.km", "passenger-kilometre", "passenger-kilometres"]),
+        (
+            MeasureUnit(symbol: "pkm", dimension: .passengerDistance, baseUnits: 1),
+            ["passenger.km", "passenger-km", "passenger km", "p.km", "passenger-kilometre", "passenger-kilometres"]
+        ),
         (MeasureUnit(symbol: "pmi", dimension: .passengerDistance, baseUnits: 1.609344), ["passenger.mile", "passenger-mile", "passenger miles"]),
-        (MeasureUnit(symbol: "room-night", dimension: .accommodation, baseUnits: 1),
-         ["room per night", "room night", "room nights", "room-nights", "roomnight", "roomnights"]),
-        (MeasureUnit(symbol: "m2", dimension: .area, baseUnits: 1),
-         ["m²", "square metre", "square meter", "square metres", "square meters", "sqm"]),
-        (MeasureUnit(symbol: "Mbit.s", dimension: .dataTransfer, baseUnits: 1),
-         ["megabit second", "megabit seconds", "megabit-second", "Mbit s", "Mbit*s"]),
+        (
+            MeasureUnit(symbol: "room-night", dimension: .accommodation, baseUnits: 1),
+            ["room per night", "room night", "room nights", "room-nights", "roomnight", "roomnights"]
+        ),
+        (
+            MeasureUnit(symbol: "m2", dimension: .area, baseUnits: 1),
+            ["m²", "square metre", "square meter", "square metres", "square meters", "sqm"]
+        ),
+        (
+            MeasureUnit(symbol: "Mbit.s", dimension: .dataTransfer, baseUnits: 1),
+            ["megabit second", "megabit seconds", "megabit-second", "Mbit s", "Mbit*s"]
+        ),
     ]
 
     /// The unit of a PACT v3 `declaredUnitOfMeasurement` (`liter`, `kilogram`, `cubic meter`, `kilowatt hour`,
     /// `megajoule`, `ton kilometer`, `square meter`, `piece`, `hour`, `megabit second`), or `nil` for any other text.
     public static func pactDeclaredUnit(_ text: String) -> MeasureUnit? {
-        let known = ["liter", "kilogram", "cubic meter", "kilowatt hour", "megajoule", "ton kilometer", "square meter", "piece", "hour", "megabit second"]
+        let known = [
+            "liter", "kilogram", "cubic meter", "kilowatt hour", "megajoule", "ton kilometer", "square meter", "piece", "hour", "megabit second",
+        ]
         return known.contains(text) ? lookup(text) : nil
     }
 

@@ -24,7 +24,8 @@ public struct ValidityPeriod: Sendable, Hashable {
     public func contains(date: Int32) -> Bool { date >= firstDate && date < endDate }
 
     static func ceilDays(_ ms: Int64) -> Int64 {
-        let q = ms / dayMilliseconds, r = ms % dayMilliseconds
+        let q = ms / dayMilliseconds
+        let r = ms % dayMilliseconds
         return r > 0 ? q + 1 : q
     }
 }

@@ -42,14 +42,17 @@ enum CSVHeader {
         }
         let repeated = order.filter { positions[$0]!.count > 1 }
         guard !repeated.isEmpty else { return }
-        throw InputError(repeated.map { k -> Diagnostic in
-            let at = positions[k]!
-            let name = header[at[0] - 1].trimmingSpaces()
-            let times = at.count == 2 ? "twice" : "\(at.count) times"
-            let places = at.count == 2
-                ? "column \(at[0]) and column \(at[1])"
-                : "columns " + at.dropLast().map(String.init).joined(separator: ", ") + " and \(at.last!)"
-            return Diagnostic(file: file, line: 1, message: "column '\(name)' appears \(times), as \(places); each column may appear once")
-        })
+        throw InputError(
+            repeated.map { k -> Diagnostic in
+                let at = positions[k]!
+                let name = header[at[0] - 1].trimmingSpaces()
+                let times = at.count == 2 ? "twice" : "\(at.count) times"
+                let places =
+                    at.count == 2
+                    ? "column \(at[0]) and column \(at[1])"
+                    : "columns " + at.dropLast().map(String.init).joined(separator: ", ") + " and \(at.last!)"
+                return Diagnostic(file: file, line: 1, message: "column '\(name)' appears \(times), as \(places); each column may appear once")
+            }
+        )
     }
 }

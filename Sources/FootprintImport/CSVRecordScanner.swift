@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -47,7 +48,12 @@ public struct CSVRecordScanner {
     public var spacesAroundQuotes = false
 
     public init(
-        base: UnsafePointer<UInt8>, count: Int, position: Int = 0, firstLine: Int = 1, expectedFields: Int = 16, delimiter: UInt8 = 44
+        base: UnsafePointer<UInt8>,
+        count: Int,
+        position: Int = 0,
+        firstLine: Int = 1,
+        expectedFields: Int = 16,
+        delimiter: UInt8 = 44
     ) {
         self.base = base
         self.end = count
@@ -160,7 +166,9 @@ public struct CSVRecordScanner {
                     return .record(fieldCount: fieldCount)
                 }
                 skipToNextLine(from: p)
-                return .failure("unexpected '\(Character(Unicode.Scalar(c)))' after a closing quote; expected \(delimiterName) or the end of the line")
+                return .failure(
+                    "unexpected '\(Character(Unicode.Scalar(c)))' after a closing quote; expected \(delimiterName) or the end of the line"
+                )
             }
             // Unquoted field.
             let start = p

@@ -54,9 +54,13 @@ public struct CSVTable: Sendable {
                     diagnostics.append(Diagnostic(file: file, line: scanner.recordLine, message: message))
                 case .record(let count):
                     if count != header.count {
-                        diagnostics.append(Diagnostic(
-                            file: file, line: scanner.recordLine,
-                            message: "the record has \(count) field\(count == 1 ? "" : "s"); expected \(header.count), as in the header"))
+                        diagnostics.append(
+                            Diagnostic(
+                                file: file,
+                                line: scanner.recordLine,
+                                message: "the record has \(count) field\(count == 1 ? "" : "s"); expected \(header.count), as in the header"
+                            )
+                        )
                         continue
                     }
                     rows.append(Row(line: scanner.recordLine, fields: scanner.fields.map { scanner.string($0) }))
@@ -81,9 +85,11 @@ public struct CSVTable: Sendable {
         for name in optional { if let i = columnIndex(name) { found[name] = i } }
         guard missing.isEmpty else {
             throw InputError(
-                file: file, line: 1,
+                file: file,
+                line: 1,
                 message: "missing required column\(missing.count == 1 ? "" : "s") \(missing.map { "'\($0)'" }.joined(separator: ", ")); "
-                    + "the header has \(header.map { "'\($0)'" }.joined(separator: ", "))")
+                    + "the header has \(header.map { "'\($0)'" }.joined(separator: ", "))"
+            )
         }
         return found
     }

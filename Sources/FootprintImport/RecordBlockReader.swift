@@ -106,7 +106,8 @@ final class RecordBlockReader {
                 guard window < maxRecordBytes else {
                     throw InputError(
                         file: file,
-                        message: "a record longer than \(maxRecordBytes >> 20) MB; expected records on lines (is a closing quote missing?)")
+                        message: "a record longer than \(maxRecordBytes >> 20) MB; expected records on lines (is a closing quote missing?)"
+                    )
                 }
                 window *= 2
                 continue

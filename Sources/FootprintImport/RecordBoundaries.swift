@@ -21,7 +21,10 @@ enum RecordBoundaries {
             var last: Int? = nil
             var i = count - 1
             while i >= 0 {
-                if base[i] == 10 { last = i + 1; break }
+                if base[i] == 10 {
+                    last = i + 1
+                    break
+                }
                 i -= 1
             }
             return (splits, last, true)

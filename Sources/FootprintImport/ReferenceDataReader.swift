@@ -22,10 +22,13 @@ public enum ReferenceDataReader {
         func attempt(_ body: () throws(InputError) -> Void) {
             do { try body() } catch { thrown += error.diagnostics }
         }
-        attempt { () throws(InputError) in if let t = try table("suppliers.csv", required: false) { data.suppliers = try suppliers(t, &diagnostics) } }
+        attempt { () throws(InputError) in if let t = try table("suppliers.csv", required: false) { data.suppliers = try suppliers(t, &diagnostics) }
+        }
         attempt { () throws(InputError) in if let t = try table("factors.csv", required: true) { data.factors = try factors(t, &diagnostics) } }
         attempt { () throws(InputError) in if let t = try table("rates.csv", required: false) { data.exchangeRates = try rates(t, &diagnostics) } }
-        attempt { () throws(InputError) in if let t = try table("price_index.csv", required: false) { data.priceIndex = try priceIndex(t, &diagnostics) } }
+        attempt { () throws(InputError) in
+            if let t = try table("price_index.csv", required: false) { data.priceIndex = try priceIndex(t, &diagnostics) }
+        }
         attempt { () throws(InputError) in
             if let t = try table("supplier_emissions.csv", required: false) { data.disclosures = try disclosures(t, &diagnostics) }
         }
@@ -37,8 +40,13 @@ public enum ReferenceDataReader {
         return data
     }
 
-    static func rows(_ table: CSVTable, required: [String], optional: [String] = [], _ diagnostics: inout [Diagnostic],
-                     _ body: (inout RowReader) -> Void) throws(InputError) {
+    static func rows(
+        _ table: CSVTable,
+        required: [String],
+        optional: [String] = [],
+        _ diagnostics: inout [Diagnostic],
+        _ body: (inout RowReader) -> Void
+    ) throws(InputError) {
         let columns = try table.columns(required: required, optional: optional)
         for row in table.rows {
             var reader = RowReader(table: table, columns: columns, row: row)
@@ -86,10 +94,17 @@ public enum ReferenceDataReader {
                 return
             }
             seen[key] = r.row.line
-            result.append(EmissionFactor(
-                category: category, name: r.optional("name") ?? category, kgPerUnit: value.value,
-                kgPerUnitText: r.optional("kgco2e_per_unit"), basis: basis, source: r.optional("source") ?? "",
-                location: SourceLocation(file: table.file, line: r.row.line)))
+            result.append(
+                EmissionFactor(
+                    category: category,
+                    name: r.optional("name") ?? category,
+                    kgPerUnit: value.value,
+                    kgPerUnitText: r.optional("kgco2e_per_unit"),
+                    basis: basis,
+                    source: r.optional("source") ?? "",
+                    location: SourceLocation(file: table.file, line: r.row.line)
+                )
+            )
         }
         return result
     }
@@ -102,7 +117,9 @@ public enum ReferenceDataReader {
             let year = r.year("year")
             let rate = r.decimal("per_usd")
             guard let currency, let year, let rate else { return }
-            guard rate.value > 0 else { return r.fail("per_usd", "'\(r.optional("per_usd")!)' is not a rate; expected a positive number of units per USD") }
+            guard rate.value > 0 else {
+                return r.fail("per_usd", "'\(r.optional("per_usd")!)' is not a rate; expected a positive number of units per USD")
+            }
             let key = "\(currency) \(year)"
             if let first = seen[key] { return r.fail("year", "duplicate rate for \(key); it is already on line \(first)") }
             seen[key] = r.row.line
@@ -132,7 +149,9 @@ public enum ReferenceDataReader {
         try rows(table, required: ["supplier", "year", "scope1", "scope2", "scope3_upstream", "revenue", "currency"], &diagnostics) { r in
             let supplier = r.required("supplier")
             let year = r.year("year")
-            let s1 = r.decimal("scope1"), s2 = r.decimal("scope2"), s3 = r.decimal("scope3_upstream")
+            let s1 = r.decimal("scope1")
+            let s2 = r.decimal("scope2")
+            let s3 = r.decimal("scope3_upstream")
             let revenue = r.decimal("revenue")
             let currency = r.currency("currency")
             guard let supplier, let year, let s1, let s2, let s3, let revenue, let currency else { return }
@@ -141,11 +160,22 @@ public enum ReferenceDataReader {
             }
             guard revenue.value > 0 else { return r.fail("revenue", "'\(r.optional("revenue")!)' is not a revenue; expected a positive amount") }
             let key = "\(supplier) \(year)"
-            if let first = seen[key] { return r.fail("year", "duplicate disclosure for supplier '\(supplier)' in \(year); it is already on line \(first)") }
+            if let first = seen[key] {
+                return r.fail("year", "duplicate disclosure for supplier '\(supplier)' in \(year); it is already on line \(first)")
+            }
             seen[key] = r.row.line
-            result.append(SupplierDisclosure(
-                supplier: supplier, year: year, scope1Tonnes: s1.value, scope2Tonnes: s2.value, scope3UpstreamTonnes: s3.value,
-                revenue: revenue.value, currency: currency, location: SourceLocation(file: table.file, line: r.row.line)))
+            result.append(
+                SupplierDisclosure(
+                    supplier: supplier,
+                    year: year,
+                    scope1Tonnes: s1.value,
+                    scope2Tonnes: s2.value,
+                    scope3UpstreamTonnes: s3.value,
+                    revenue: revenue.value,
+                    currency: currency,
+                    location: SourceLocation(file: table.file, line: r.row.line)
+                )
+            )
         }
         return result
     }
@@ -162,12 +192,23 @@ public enum ReferenceDataReader {
             let unit = MeasureUnit(parsing: unitText)
             let key = "\(supplier)\u{1F}\(product)\u{1F}\(unit.symbol)"
             if let first = seen[key] {
-                return r.fail("product", "duplicate footprint for supplier '\(supplier)', product '\(product)' in '\(unit.symbol)'; it is already on line \(first)")
+                return r.fail(
+                    "product",
+                    "duplicate footprint for supplier '\(supplier)', product '\(product)' in '\(unit.symbol)'; it is already on line \(first)"
+                )
             }
             seen[key] = r.row.line
-            result.append(ProductFootprint(
-                supplier: supplier, product: product, kgPerUnit: value.value, kgPerUnitText: r.optional("kgco2e_per_unit"),
-                unit: unit, source: table.file, location: SourceLocation(file: table.file, line: r.row.line)))
+            result.append(
+                ProductFootprint(
+                    supplier: supplier,
+                    product: product,
+                    kgPerUnit: value.value,
+                    kgPerUnitText: r.optional("kgco2e_per_unit"),
+                    unit: unit,
+                    source: table.file,
+                    location: SourceLocation(file: table.file, line: r.row.line)
+                )
+            )
         }
         return result
     }

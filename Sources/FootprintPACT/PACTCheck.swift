@@ -111,7 +111,10 @@ struct PACTCheck {
     mutating func dateTime(_ v: JSONValue, _ path: String) -> PACTDateTime? {
         guard let s = string(v, path) else { return nil }
         if let d = PACTDateTime(s) { return d }
-        error(path, "\(Self.describe(v)) is not an RFC 3339 date-time; expected a date, time and offset such as \"2025-04-30T00:00:00Z\" or \"2025-04-30T12:00:00.000+02:00\"")
+        error(
+            path,
+            "\(Self.describe(v)) is not an RFC 3339 date-time; expected a date, time and offset such as \"2025-04-30T00:00:00Z\" or \"2025-04-30T12:00:00.000+02:00\""
+        )
         return nil
     }
 
@@ -127,7 +130,10 @@ struct PACTCheck {
         }
         if let t = numberText {
             let plain = PACTDecimal.plainNotation(t) ?? t
-            error(path, "found the number \(t) (not a string); expected a decimal string such as \"\(plain)\": PACT v3 writes every decimal as a JSON string")
+            error(
+                path,
+                "found the number \(t) (not a string); expected a decimal string such as \"\(plain)\": PACT v3 writes every decimal as a JSON string"
+            )
             return nil
         }
         guard let s = string(v, path) else { return nil }
@@ -148,7 +154,10 @@ struct PACTCheck {
         }
         if shape.exponent {
             let plain = PACTDecimal.plainNotation(s) ?? s
-            warning(path, "\(Self.describe(v)) uses an exponent, which the v3 schema's decimal pattern does not allow; read as \(plain); expected plain notation such as \"\(plain)\"")
+            warning(
+                path,
+                "\(Self.describe(v)) uses an exponent, which the v3 schema's decimal pattern does not allow; read as \(plain); expected plain notation such as \"\(plain)\""
+            )
         }
         return d
     }

@@ -1,4 +1,5 @@
 import FootprintCore
+
 /// A PACT `string<date-time>` (RFC 3339): the text as given and the instant in milliseconds since
 /// 1970-01-01T00:00:00Z. Fractional seconds beyond milliseconds are truncated.
 public struct PACTDateTime: Sendable, Hashable, Comparable, CustomStringConvertible {
@@ -46,8 +47,6 @@ public struct PACTDateTime: Sendable, Hashable, Comparable, CustomStringConverti
         if m == 2 && d == 29 && !CivilDate.isLeap(y) { d = 28 }
         return PACTDateTime(epochMilliseconds: CivilDate.days(year: y, month: m, day: d) * 86_400_000 + rest)
     }
-
-
 
     static func parse(_ b: [UInt8]) -> Int64? {
         var i = 0

@@ -23,17 +23,28 @@ public struct PACTDecimal: Sendable, Hashable, CustomStringConvertible {
 
         /// Parses `[+-]?\d+(\.\d+)?([eE][+-]?\d+)?`, anchored at both ends; nil if the text does not match.
         init?(_ text: String) {
-            var negative = false, zero = true, exponent = false
+            var negative = false
+            var zero = true
+            var exponent = false
             var it = text.utf8.makeIterator()
             var c = it.next()
-            if c == UInt8(ascii: "+") || c == UInt8(ascii: "-") { negative = c == UInt8(ascii: "-"); c = it.next() }
+            if c == UInt8(ascii: "+") || c == UInt8(ascii: "-") {
+                negative = c == UInt8(ascii: "-")
+                c = it.next()
+            }
             func isDigit(_ b: UInt8?) -> Bool { b.map { $0 &- 48 < 10 } ?? false }
             guard isDigit(c) else { return nil }
-            while isDigit(c) { if c != UInt8(ascii: "0") { zero = false }; c = it.next() }
+            while isDigit(c) {
+                if c != UInt8(ascii: "0") { zero = false }
+                c = it.next()
+            }
             if c == UInt8(ascii: ".") {
                 c = it.next()
                 guard isDigit(c) else { return nil }
-                while isDigit(c) { if c != UInt8(ascii: "0") { zero = false }; c = it.next() }
+                while isDigit(c) {
+                    if c != UInt8(ascii: "0") { zero = false }
+                    c = it.next()
+                }
             }
             if c == UInt8(ascii: "e") || c == UInt8(ascii: "E") {
                 exponent = true
@@ -68,7 +79,10 @@ public struct PACTDecimal: Sendable, Hashable, CustomStringConvertible {
         let fracPart = pieces.count > 1 ? String(pieces[1]) : ""
         var digits = intPart + fracPart
         var point = intPart.count + exp
-        if point < 0 { digits = String(repeating: "0", count: -point) + digits; point = 0 }
+        if point < 0 {
+            digits = String(repeating: "0", count: -point) + digits
+            point = 0
+        }
         if point > digits.count { digits += String(repeating: "0", count: point - digits.count) }
         var whole = String(digits.prefix(point))
         var frac = String(digits.dropFirst(point))

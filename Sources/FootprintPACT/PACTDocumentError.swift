@@ -26,7 +26,8 @@ public enum PACTDocumentError: Error, Sendable, CustomStringConvertible {
         case .malformedJSON(let file, let e):
             return "\(file):\(e.line):\(e.column): malformed JSON: found \(e.found); expected \(e.expected)"
         case .unrecognizedShape(let file, let found):
-            return "\(file): found \(found); expected a PACT footprint object, an array of footprints, a response {\"data\": ...} or a RequestFulfilledEvent"
+            return
+                "\(file): found \(found); expected a PACT footprint object, an array of footprints, a response {\"data\": ...} or a RequestFulfilledEvent"
         case .invalidFootprints(let file, let list):
             var lines: [String] = []
             for f in list {

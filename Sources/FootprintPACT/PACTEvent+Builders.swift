@@ -11,17 +11,34 @@ extension PACTEvent {
 
     /// A v3 RequestFulfilledEvent answering `requestEventId` with `pfs` (v3 footprint objects).
     public static func requestFulfilled(id: String, source: String, time: PACTDateTime, requestEventId: String, pfs: [JSONValue]) -> JSONValue {
-        envelope(type: .requestFulfilled, id: id, source: source, time: time,
-                 data: .object([("requestEventId", .string(requestEventId)), ("pfs", .array(pfs))]))
+        envelope(
+            type: .requestFulfilled,
+            id: id,
+            source: source,
+            time: time,
+            data: .object([("requestEventId", .string(requestEventId)), ("pfs", .array(pfs))])
+        )
     }
 
     /// A v3 RequestRejectedEvent with a PACT error `code` (e.g. `NotFound`) and `message`.
-    public static func requestRejected(id: String, source: String, time: PACTDateTime, requestEventId: String, code: String, message: String) -> JSONValue {
-        envelope(type: .requestRejected, id: id, source: source, time: time,
-                 data: .object([
-                    ("requestEventId", .string(requestEventId)),
-                    ("error", .object([("code", .string(code)), ("message", .string(message))])),
-                 ]))
+    public static func requestRejected(
+        id: String,
+        source: String,
+        time: PACTDateTime,
+        requestEventId: String,
+        code: String,
+        message: String
+    ) -> JSONValue {
+        envelope(
+            type: .requestRejected,
+            id: id,
+            source: source,
+            time: time,
+            data: .object([
+                ("requestEventId", .string(requestEventId)),
+                ("error", .object([("code", .string(code)), ("message", .string(message))])),
+            ])
+        )
     }
 
     /// A v3 RequestCreatedEvent asking for footprints matching `filter` (list criteria as arrays,

@@ -33,7 +33,9 @@ extension PACTCheck {
                 return nil
             }
         case .requestFulfilled, .v2RequestFulfilled:
-            let request = required(data, "requestEventId", "/data", "the id of the request event").flatMap { string($0, "/data/requestEventId", nonEmpty: true) }
+            let request = required(data, "requestEventId", "/data", "the id of the request event").flatMap {
+                string($0, "/data/requestEventId", nonEmpty: true)
+            }
             guard let v = required(data, "pfs", "/data", "an array of footprints") else { return nil }
             guard let items = v.arrayValue else {
                 self.error("/data/pfs", "found \(Self.describe(v)); expected an array of footprints")
@@ -46,14 +48,19 @@ extension PACTCheck {
             guard let request else { return nil }
             return .requestFulfilled(requestEventId: request, pfs: items)
         case .requestRejected, .v2RequestRejected:
-            let request = required(data, "requestEventId", "/data", "the id of the request event").flatMap { string($0, "/data/requestEventId", nonEmpty: true) }
+            let request = required(data, "requestEventId", "/data", "the id of the request event").flatMap {
+                string($0, "/data/requestEventId", nonEmpty: true)
+            }
             guard let e = required(data, "error", "/data", "an object {\"code\", \"message\"}"), object(e, "/data/error") != nil else { return nil }
-            let code = required(e, "code", "/data/error", "an error code such as \"NotFound\"").flatMap { string($0, "/data/error/code", nonEmpty: true) }
+            let code = required(e, "code", "/data/error", "an error code such as \"NotFound\"").flatMap {
+                string($0, "/data/error/code", nonEmpty: true)
+            }
             let message = required(e, "message", "/data/error", "a message").flatMap { string($0, "/data/error/message") }
             guard let request, let code, let message else { return nil }
             return .requestRejected(requestEventId: request, code: code, message: message)
         case .published, .v2Published:
-            guard let v = required(data, "pfIds", "/data", "an array of footprint ids (UUIDs)"), let items = array(v, "/data/pfIds", unique: false) else {
+            guard let v = required(data, "pfIds", "/data", "an array of footprint ids (UUIDs)"), let items = array(v, "/data/pfIds", unique: false)
+            else {
                 return nil
             }
             let ids = items.enumerated().compactMap { uuid($0.element, "/data/pfIds/\($0.offset)") }

@@ -13,7 +13,8 @@ public enum PACTEventError: Error, Sendable, CustomStringConvertible {
         switch self {
         case .malformedJSON(let e): return "malformed JSON at \(e)"
         case .unsupportedType(let t):
-            return "event type \"\(t)\" is not supported; expected one of " + PACTEvent.EventType.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
+            return "event type \"\(t)\" is not supported; expected one of "
+                + PACTEvent.EventType.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
         case .invalid(let problems): return problems.map(\.description).joined(separator: "\n")
         }
     }

@@ -50,7 +50,10 @@ public struct PACTFilter: Sendable, Equatable {
             throw PACTFilterError(parameter: "data", message: "found \(PACTCheck.describe(data)); expected an object of filter criteria")
         }
         for (name, value) in members {
-            guard Self.criteria.contains(name) else { ignoredParameters.append(name); continue }
+            guard Self.criteria.contains(name) else {
+                ignoredParameters.append(name)
+                continue
+            }
             if value.isNull { continue }
             let values: [String]
             if let s = value.stringValue {
@@ -80,7 +83,10 @@ public struct PACTFilter: Sendable, Equatable {
 
     static func date(_ value: String, _ name: String) throws(PACTFilterError) -> PACTDateTime {
         guard let d = PACTDateTime(value) else {
-            throw PACTFilterError(parameter: name, message: "\"\(value)\" is not an RFC 3339 date-time; expected a value such as \"2025-01-01T00:00:00Z\"")
+            throw PACTFilterError(
+                parameter: name,
+                message: "\"\(value)\" is not an RFC 3339 date-time; expected a value such as \"2025-01-01T00:00:00Z\""
+            )
         }
         return d
     }

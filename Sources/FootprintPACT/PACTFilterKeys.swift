@@ -59,7 +59,9 @@ extension PACTFilter {
         if !companyKeys.isEmpty && !k.companyIds.contains(where: companyKeys.contains) { return false }
         if !classificationKeys.isEmpty && !k.classifications.contains(where: classificationKeys.contains) { return false }
         if !geographyKeys.isEmpty && !k.geographies.contains(where: geographyKeys.contains) { return false }
-        if !validOn.isEmpty && !validOn.contains(where: { k.validityStart <= $0.epochMilliseconds && $0.epochMilliseconds <= k.validityEnd }) { return false }
+        if !validOn.isEmpty && !validOn.contains(where: { k.validityStart <= $0.epochMilliseconds && $0.epochMilliseconds <= k.validityEnd }) {
+            return false
+        }
         if !validAfter.isEmpty && !validAfter.contains(where: { k.validityStart > $0.epochMilliseconds }) { return false }
         if !validBefore.isEmpty && !validBefore.contains(where: { k.validityEnd < $0.epochMilliseconds }) { return false }
         return true

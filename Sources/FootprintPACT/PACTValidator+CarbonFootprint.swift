@@ -42,7 +42,8 @@ extension PACTCheck {
     mutating func carbonFootprint(_ pcf: JSONValue) -> CarbonFigures {
         var figures = CarbonFigures()
         let p = "/pcf"
-        if let v = required(pcf, "declaredUnitOfMeasurement", p, "one of " + PACTVocabulary.declaredUnits.map { "\"\($0)\"" }.joined(separator: ", ")) {
+        if let v = required(pcf, "declaredUnitOfMeasurement", p, "one of " + PACTVocabulary.declaredUnits.map { "\"\($0)\"" }.joined(separator: ", "))
+        {
             figures.declaredUnit = oneOf(v, p + "/declaredUnitOfMeasurement", PACTVocabulary.declaredUnits)
         }
         for (key, sign, isRequired) in Self.pcfDecimals {
@@ -66,7 +67,12 @@ extension PACTCheck {
             let items = array(v, p + "/ipccCharacterizationFactors", unique: true)
         {
             for (k, item) in items.enumerated() {
-                _ = formatted(item, p + "/ipccCharacterizationFactors/\(k)", PACTVocabulary.isIPCCReport, "\"AR\" and a report number, such as \"AR6\"")
+                _ = formatted(
+                    item,
+                    p + "/ipccCharacterizationFactors/\(k)",
+                    PACTVocabulary.isIPCCReport,
+                    "\"AR\" and a report number, such as \"AR6\""
+                )
             }
         }
         if let v = required(pcf, "crossSectoralStandards", p, "an array such as [\"ISO14067\"]"),
@@ -119,7 +125,12 @@ extension PACTCheck {
         }
         if let v = Self.defined(pcf, "geographyCountrySubdivision") {
             given.append("geographyCountrySubdivision")
-            _ = formatted(v, p + "/geographyCountrySubdivision", PACTVocabulary.isCountrySubdivision, "an ISO 3166-2 code in capitals, such as \"DE-BW\"")
+            _ = formatted(
+                v,
+                p + "/geographyCountrySubdivision",
+                PACTVocabulary.isCountrySubdivision,
+                "an ISO 3166-2 code in capitals, such as \"DE-BW\""
+            )
         }
         if given.count > 1 {
             error(p, "found \(given.joined(separator: " and ")); expected at most one geography field (none means Global)")
@@ -128,7 +139,9 @@ extension PACTCheck {
 
     mutating func rule(_ v: JSONValue, _ path: String) {
         guard object(v, path) != nil else { return }
-        let op = required(v, "operator", path, "\"PEF\", \"EPD International\" or \"Other\"").flatMap { oneOf($0, path + "/operator", PACTVocabulary.ruleOperators) }
+        let op = required(v, "operator", path, "\"PEF\", \"EPD International\" or \"Other\"").flatMap {
+            oneOf($0, path + "/operator", PACTVocabulary.ruleOperators)
+        }
         if let names = required(v, "ruleNames", path, "an array of rule names"), let items = array(names, path + "/ruleNames", unique: true) {
             for (k, item) in items.enumerated() { _ = string(item, path + "/ruleNames/\(k)", nonEmpty: true) }
         }

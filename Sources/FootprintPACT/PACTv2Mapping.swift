@@ -102,9 +102,14 @@ private struct Mapper {
         var usedStandards: JSONValue?
         var characterization: JSONValue?
         for (key, value) in members {
-            if Self.droppedPCF.contains(key) { dropped.append("pcf." + key); continue }
+            if Self.droppedPCF.contains(key) {
+                dropped.append("pcf." + key)
+                continue
+            }
             switch key {
-            case "characterizationFactors": characterization = value; dropped.append("pcf.characterizationFactors")
+            case "characterizationFactors":
+                characterization = value
+                dropped.append("pcf.characterizationFactors")
             case "crossSectoralStandardsUsed": usedStandards = value
             case "crossSectoralStandards": out.append((key, Self.standards(value)))
             case "dqi": out.append((key, dqi(value)))
@@ -124,7 +129,13 @@ private struct Mapper {
         if !has("productMassPerDeclaredUnit") {
             let at = (out.firstIndex { $0.0 == "declaredUnitAmount" }).map { $0 + 1 } ?? out.count
             out.insert(("productMassPerDeclaredUnit", .string("0")), at: at)
-            problems.append(PACTProblem(.warning, "/pcf/productMassPerDeclaredUnit", "missing in the v2 footprint (optional in v2, required in v3); filled with \"0\" (mass not relevant or not known); expected the product mass in kg per declared unit if it matters"))
+            problems.append(
+                PACTProblem(
+                    .warning,
+                    "/pcf/productMassPerDeclaredUnit",
+                    "missing in the v2 footprint (optional in v2, required in v3); filled with \"0\" (mass not relevant or not known); expected the product mass in kg per declared unit if it matters"
+                )
+            )
         }
         if !has("pcfIncludingBiogenicUptake"), let ex = out.first(where: { $0.0 == "pcfExcludingBiogenicUptake" })?.1.stringValue,
             let exD = PACTDecimal(ex)
@@ -133,7 +144,13 @@ private struct Mapper {
             let value = uptake.map { PACTDecimal.plainNotation("\(exD.double + $0.double)") ?? "\(exD.double + $0.double)" } ?? ex
             let at = (out.firstIndex { $0.0 == "pcfExcludingBiogenicUptake" }).map { $0 + 1 } ?? out.count
             out.insert(("pcfIncludingBiogenicUptake", .string(value)), at: at)
-            problems.append(PACTProblem(.warning, "/pcf/pcfIncludingBiogenicUptake", "missing in the v2 footprint (pCfIncludingBiogenic); derived as pcfExcludingBiogenicUptake + biogenicCO2Uptake = \"\(value)\"; expected the supplier's own figure"))
+            problems.append(
+                PACTProblem(
+                    .warning,
+                    "/pcf/pcfIncludingBiogenicUptake",
+                    "missing in the v2 footprint (pCfIncludingBiogenic); derived as pcfExcludingBiogenicUptake + biogenicCO2Uptake = \"\(value)\"; expected the supplier's own figure"
+                )
+            )
         }
         return .object(out)
     }
@@ -152,17 +169,29 @@ private struct Mapper {
         guard let members = v.objectMembers else { return v }
         var out: [(String, JSONValue)] = []
         for (key, value) in members {
-            if ["coveragePercent", "completenessDQR", "reliabilityDQR"].contains(key) { dropped.append("pcf.dqi." + key); continue }
+            if ["coveragePercent", "completenessDQR", "reliabilityDQR"].contains(key) {
+                dropped.append("pcf.dqi." + key)
+                continue
+            }
             out.append((key, Self.decimalString(value)))
         }
-        problems.append(PACTProblem(.warning, "/pcf/dqi", "v2 data quality ratings use the scale 1 to 3 and were copied unchanged; v3 uses 1 to 5: expected the supplier to re-rate them"))
+        problems.append(
+            PACTProblem(
+                .warning,
+                "/pcf/dqi",
+                "v2 data quality ratings use the scale 1 to 3 and were copied unchanged; v3 uses 1 to 5: expected the supplier to re-rate them"
+            )
+        )
         return .object(out)
     }
 
     /// `assurance` with `assurance: true` → `verification`; otherwise nothing (not verified).
     mutating func verification(_ v: JSONValue) -> JSONValue? {
         guard let members = v.objectMembers else { return nil }
-        guard v["assurance"]?.boolValue == true else { dropped.append("pcf.assurance (assurance: false)"); return nil }
+        guard v["assurance"]?.boolValue == true else {
+            dropped.append("pcf.assurance (assurance: false)")
+            return nil
+        }
         var out: [(String, JSONValue)] = []
         for (key, value) in members {
             switch key {

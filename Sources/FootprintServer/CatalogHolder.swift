@@ -33,7 +33,10 @@ public final class CatalogHolder: Service, Sendable {
             let started = Date()
             let fresh = try Self.load(store)
             current.withLock { $0 = fresh }
-            logger.info("catalogue reloaded", metadata: ["revision": "\(revision)", "footprints": "\(fresh.entries.count)", "seconds": "\(Date().timeIntervalSince(started))"])
+            logger.info(
+                "catalogue reloaded",
+                metadata: ["revision": "\(revision)", "footprints": "\(fresh.entries.count)", "seconds": "\(Date().timeIntervalSince(started))"]
+            )
         } catch {
             logger.error("cannot reload the catalogue: \(error)")
         }

@@ -78,7 +78,8 @@ enum EventRoutingError: Error, CustomStringConvertible {
         case .badSource(let source): "source '\(source.prefix(200))' is not a URL we can answer to; expected https://host or //host/3/events"
         case .noPartner(let source, let host):
             "no partner with credentials for \(host) is registered, so the answer to '\(source.prefix(200))' could not be delivered; the host's operator adds it with 'footprint pact partners add'"
-        case .foreignSource(let source, let partner): "source '\(source.prefix(200))' is not a host of partner '\(partner)', which this client is linked to"
+        case .foreignSource(let source, let partner):
+            "source '\(source.prefix(200))' is not a host of partner '\(partner)', which this client is linked to"
         }
     }
 }

@@ -26,7 +26,14 @@ public final class EventProcessor: Service, Sendable {
     /// Largest number of footprints sent in one RequestFulfilled event.
     static let maxFootprintsPerAnswer = 1000
 
-    public init(store: any PACTHostStore, holder: CatalogHolder, receiver: FootprintReceiver, outbox: OutboxSender?, ownSource: String, logger: Logger) {
+    public init(
+        store: any PACTHostStore,
+        holder: CatalogHolder,
+        receiver: FootprintReceiver,
+        outbox: OutboxSender?,
+        ownSource: String,
+        logger: Logger
+    ) {
         self.store = store
         self.holder = holder
         self.receiver = receiver
@@ -103,8 +110,13 @@ public final class EventProcessor: Service, Sendable {
         let outcome: String
         if matching.isEmpty {
             body = PACTEvent.requestRejected(
-                id: answerID, source: ownSource, time: now, requestEventId: event.id, code: "NotFound",
-                message: "no footprint available to you matches the request")
+                id: answerID,
+                source: ownSource,
+                time: now,
+                requestEventId: event.id,
+                code: "NotFound",
+                message: "no footprint available to you matches the request"
+            )
             outcome = "rejected: no match"
         } else {
             let sent = matching.prefix(Self.maxFootprintsPerAnswer)
@@ -114,11 +126,16 @@ public final class EventProcessor: Service, Sendable {
                 return
             }
             body = PACTEvent.requestFulfilled(id: answerID, source: ownSource, time: now, requestEventId: event.id, pfs: pfs)
-            outcome = "fulfilled with \(sent.count) footprint\(sent.count == 1 ? "" : "s")" + (matching.count > sent.count ? " of \(matching.count)" : "")
+            outcome =
+                "fulfilled with \(sent.count) footprint\(sent.count == 1 ? "" : "s")" + (matching.count > sent.count ? " of \(matching.count)" : "")
         }
         let draft = PACTOutboundDraft(
-            targetURL: target.url, partner: target.partner.name, eventType: body["type"]?.stringValue ?? "", eventID: answerID,
-            body: Data(body.compactData()))
+            targetURL: target.url,
+            partner: target.partner.name,
+            eventType: body["type"]?.stringValue ?? "",
+            eventID: answerID,
+            body: Data(body.compactData())
+        )
         complete(item, status: "done", outcome: outcome, answers: [draft])
         outbox?.wake()
     }
@@ -133,14 +150,18 @@ public final class EventProcessor: Service, Sendable {
         var missing: [String] = []
         for id in ids {
             do {
-                let answer = try await receiver.client.get(PACTClient.trimmed(target.partner.baseURL) + "/3/footprints/" + id, partner: target.partner)
+                let answer = try await receiver.client.get(
+                    PACTClient.trimmed(target.partner.baseURL) + "/3/footprints/" + id,
+                    partner: target.partner
+                )
                 if answer.status == 200, let pf = answer.body["data"] { fetched.append(pf) } else { missing.append("\(id) (\(answer.status))") }
             } catch {
                 missing.append("\(id) (\(error))")
             }
         }
         do {
-            var summary = fetched.isEmpty ? "nothing fetched" : try receiver.receive(fetched, partner: target.partner, via: "PublishedEvent \(event.id)")
+            var summary =
+                fetched.isEmpty ? "nothing fetched" : try receiver.receive(fetched, partner: target.partner, via: "PublishedEvent \(event.id)")
             if !missing.isEmpty { summary += "; not fetched: " + missing.joined(separator: ", ") }
             complete(item, status: "done", outcome: summary, answers: [])
         } catch {

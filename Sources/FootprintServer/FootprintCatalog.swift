@@ -76,8 +76,14 @@ public final class FootprintCatalog: Sendable {
             positions[row.id] = entries.count
             entries.append(
                 Entry(
-                    seq: row.seq, id: row.id, bytes: bytes, keys: keys, everyone: row.sharedWith.contains("*"),
-                    clients: Set(row.sharedWith.compactMap { idByName[$0] })))
+                    seq: row.seq,
+                    id: row.id,
+                    bytes: bytes,
+                    keys: keys,
+                    everyone: row.sharedWith.contains("*"),
+                    clients: Set(row.sharedWith.compactMap { idByName[$0] })
+                )
+            )
         }
         self.entries = entries
         self.positionByID = positions
@@ -97,7 +103,8 @@ public final class FootprintCatalog: Sendable {
     public func page(filter: PACTFilter, clientID: String, after: Int64?, limit: Int) -> (entries: [Entry], next: Int64?) {
         var position = 0
         if let after {
-            var low = 0, high = entries.count
+            var low = 0
+            var high = entries.count
             while low < high {
                 let mid = (low + high) / 2
                 if entries[mid].seq <= after { low = mid + 1 } else { high = mid }

@@ -75,7 +75,13 @@ public final class OutboxSender: Service, Sendable {
             if let failure {
                 let giveUp = next > event.giveUpAt
                 try store.recordPACTDelivery(id: event.id, sent: false, error: failure, nextAttemptAt: giveUp ? nil : next)
-                logger.warning("event not delivered", metadata: ["event": "\(event.eventID)", "to": "\(event.targetURL)", "attempt": "\(event.attempts + 1)", "error": "\(failure)", "gaveUp": "\(giveUp)"])
+                logger.warning(
+                    "event not delivered",
+                    metadata: [
+                        "event": "\(event.eventID)", "to": "\(event.targetURL)", "attempt": "\(event.attempts + 1)", "error": "\(failure)",
+                        "gaveUp": "\(giveUp)",
+                    ]
+                )
             } else {
                 try store.recordPACTDelivery(id: event.id, sent: true, error: nil, nextAttemptAt: nil)
                 logger.info("event delivered", metadata: ["event": "\(event.eventID)", "to": "\(event.targetURL)"])

@@ -24,8 +24,12 @@ public enum OwnFootprintPublisher {
         }
         let inputs = entries.map { entry in
             OwnFootprintInput(
-                id: entry.footprint.id, status: entry.footprint.status.rawValue, json: Data(entry.footprint.json.compactData()),
-                filterKeys: PACTFilterKeys(entry.footprint).stored, preceding: entry.footprint.precedingPfIds)
+                id: entry.footprint.id,
+                status: entry.footprint.status.rawValue,
+                json: Data(entry.footprint.json.compactData()),
+                filterKeys: PACTFilterKeys(entry.footprint).stored,
+                preceding: entry.footprint.precedingPfIds
+            )
         }
         let rows = try store.publishOwnFootprints(inputs, sharedWith: sharedWith, deprecatedJSON: deprecated)
         return Outcome(published: rows, warnings: warnings)

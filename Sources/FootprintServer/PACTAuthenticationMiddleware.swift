@@ -29,7 +29,13 @@ struct PACTAuthenticationMiddleware: RouterMiddleware {
 
     func authenticate(_ request: Request, catalog: FootprintCatalog) -> Outcome {
         guard let header = request.headers[.authorization], header.count > 7, header.prefix(7).lowercased() == "bearer " else {
-            return .refused(refusal("invalid_request", code: "BadRequest", message: "an access token is required: 'Authorization: Bearer <token>' from POST /auth/token"))
+            return .refused(
+                refusal(
+                    "invalid_request",
+                    code: "BadRequest",
+                    message: "an access token is required: 'Authorization: Bearer <token>' from POST /auth/token"
+                )
+            )
         }
         let token = header.dropFirst(7).drop(while: { $0 == " " })
         switch tokens.verify(token) {
@@ -39,7 +45,9 @@ struct PACTAuthenticationMiddleware: RouterMiddleware {
             }
             return .client(client)
         case .expired:
-            return .refused(refusal("invalid_token", code: "TokenExpired", message: "the access token has expired; request a new one from the token endpoint"))
+            return .refused(
+                refusal("invalid_token", code: "TokenExpired", message: "the access token has expired; request a new one from the token endpoint")
+            )
         case .invalid:
             return .refused(refusal("invalid_token", code: "BadRequest", message: "the access token is invalid"))
         }

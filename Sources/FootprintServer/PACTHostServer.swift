@@ -37,7 +37,9 @@ public struct PACTHostServer: Sendable {
         TokenEndpoint(holder: holder, tokens: tokens, maxBodyBytes: configuration.maxBodyBytes).register(on: router)
         // Everything else needs an access token: checked once, by the middleware of this group.
         let authenticated = router.group().add(middleware: PACTAuthenticationMiddleware(tokens: tokens, holder: holder))
-        FootprintEndpoints(holder: holder, defaultPageSize: configuration.defaultPageSize, maxPageSize: configuration.maxPageSize).register(on: authenticated)
+        FootprintEndpoints(holder: holder, defaultPageSize: configuration.defaultPageSize, maxPageSize: configuration.maxPageSize).register(
+            on: authenticated
+        )
         EventEndpoint(store: store, maxBodyBytes: configuration.maxBodyBytes, processor: processor).register(on: authenticated)
 
         return Application(
@@ -46,11 +48,13 @@ public struct PACTHostServer: Sendable {
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "footprint"),
             services: [holder, processor, outbox],
             onServerRunning: { channel in await onRunning(channel.localAddress?.port ?? 0) },
-            logger: logger)
+            logger: logger
+        )
     }
 
     static func tlsConfiguration(_ source: ServerConfiguration.TLSSource) throws -> TLSConfiguration {
-        let certificatePEM: String, keyPEM: String
+        let certificatePEM: String
+        let keyPEM: String
         switch source {
         case .files(let certificate, let key):
             do {

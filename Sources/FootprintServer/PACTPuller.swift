@@ -41,7 +41,11 @@ public struct PACTPuller: Sendable {
             if pages > 0 { answer = try await fetch(current, partner: partner) }
             if answer.status == 202 && pages == 0 { answer = try await retryAccepted(current, partner: partner) }
             guard answer.status == 200 else {
-                throw PACTClientError.refused(url: current, status: answer.status, detail: PACTClient.errorDetail(answer.body) ?? "the partner did not list its footprints")
+                throw PACTClientError.refused(
+                    url: current,
+                    status: answer.status,
+                    detail: PACTClient.errorDetail(answer.body) ?? "the partner did not list its footprints"
+                )
             }
             guard let data = answer.body["data"]?.arrayValue else {
                 throw PACTClientError.badResponse(url: current, detail: "the body has no \"data\" array")
@@ -52,7 +56,9 @@ public struct PACTPuller: Sendable {
             if let u = url, !seen.insert(u).inserted { throw PACTClientError.badResponse(url: u, detail: "the pagination link repeats itself") }
             if pages >= Self.maxPages { throw PACTClientError.badResponse(url: current, detail: "more than \(Self.maxPages) pages") }
         }
-        let summary = all.isEmpty ? "the partner shares no footprints with us" : try receiver.receive(all, partner: partner, via: "pull from \(base) (v\(version))")
+        let summary =
+            all.isEmpty
+            ? "the partner shares no footprints with us" : try receiver.receive(all, partner: partner, via: "pull from \(base) (v\(version))")
         return Outcome(version: version, pages: pages, footprints: all.count, summary: summary)
     }
 
@@ -82,7 +88,11 @@ public struct PACTPuller: Sendable {
         for part in link.split(separator: ",") {
             let pieces = part.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
             guard let target = pieces.first, target.hasPrefix("<"), target.hasSuffix(">") else { continue }
-            guard pieces.dropFirst().contains(where: { $0.replacingOccurrences(of: " ", with: "").lowercased() == "rel=\"next\"" || $0.lowercased() == "rel=next" }) else { continue }
+            guard
+                pieces.dropFirst().contains(where: {
+                    $0.replacingOccurrences(of: " ", with: "").lowercased() == "rel=\"next\"" || $0.lowercased() == "rel=next"
+                })
+            else { continue }
             let url = String(target.dropFirst().dropLast())
             guard let host = URL(string: url)?.host?.lowercased(), url.lowercased().hasPrefix("https://"),
                 host == URL(string: base)?.host?.lowercased()

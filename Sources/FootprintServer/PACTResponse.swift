@@ -64,7 +64,11 @@ struct PACTErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             return PACTResponse.error(.contentTooLarge, code: "BadRequest", message: "the request body is larger than the server accepts")
         } catch {
             context.logger.error("request failed: \(error)")
-            return PACTResponse.error(.internalServerError, code: "InternalError", message: "the server could not answer; the operator can find the cause in its log")
+            return PACTResponse.error(
+                .internalServerError,
+                code: "InternalError",
+                message: "the server could not answer; the operator can find the cause in its log"
+            )
         }
     }
 }

@@ -1,7 +1,7 @@
 import Crypto
 import FootprintCore
-import Foundation
 import FootprintStore
+import Foundation
 import Hummingbird
 import Logging
 
@@ -36,7 +36,8 @@ struct TokenEndpoint: Sendable {
                 ("token_endpoint_auth_methods_supported", .array([.string("client_secret_basic"), .string("client_secret_post")])),
                 ("response_types_supported", .array([.string("token")])),
                 ("scopes_supported", .array([.string("footprint:list"), .string("footprint:read")])),
-            ]))
+            ])
+        )
     }
 
     func token(_ request: Request, context: PACTRequestContext) async throws -> Response {
@@ -45,9 +46,13 @@ struct TokenEndpoint: Sendable {
         let form: TokenRequest
         do { form = try URLEncodedFormDecoder().decode(TokenRequest.self, from: String(buffer: body)) } catch {
             return PACTResponse.oauthError(
-                .badRequest, error: "invalid_request", description: "the body is not a valid application/x-www-form-urlencoded form: \(String(describing: error).prefix(200))")
+                .badRequest,
+                error: "invalid_request",
+                description: "the body is not a valid application/x-www-form-urlencoded form: \(String(describing: error).prefix(200))"
+            )
         }
-        var clientID = form.client_id, secret = form.client_secret
+        var clientID = form.client_id
+        var secret = form.client_secret
         if let header = request.headers[.authorization] {
             guard header.count > 6, header.prefix(6).lowercased() == "basic ",
                 let decoded = Data(base64Encoded: String(header.dropFirst(6)).trimmingCharacters(in: .whitespaces)),
@@ -59,10 +64,18 @@ struct TokenEndpoint: Sendable {
             secret = FormBody.decode(pair[pair.index(after: colon)...])
         }
         guard let grant = form.grant_type else {
-            return PACTResponse.oauthError(.badRequest, error: "invalid_request", description: "grant_type is missing; send grant_type=client_credentials as application/x-www-form-urlencoded")
+            return PACTResponse.oauthError(
+                .badRequest,
+                error: "invalid_request",
+                description: "grant_type is missing; send grant_type=client_credentials as application/x-www-form-urlencoded"
+            )
         }
         guard grant == "client_credentials" else {
-            return PACTResponse.oauthError(.badRequest, error: "unsupported_grant_type", description: "only grant_type=client_credentials is supported, not '\(grant)'")
+            return PACTResponse.oauthError(
+                .badRequest,
+                error: "unsupported_grant_type",
+                description: "only grant_type=client_credentials is supported, not '\(grant)'"
+            )
         }
         guard let clientID, let secret else { return invalidClient("client credentials are missing: use HTTP Basic with the client id and secret") }
         guard let client = holder.catalog.clients[clientID], Self.matches(secret: secret, sha256: client.secretSHA256) else {
@@ -75,11 +88,17 @@ struct TokenEndpoint: Sendable {
                 ("token_type", .string("Bearer")),
                 ("expires_in", .integer(Int(tokens.lifetime))),
             ]),
-            headers: [.cacheControl: "no-store"])
+            headers: [.cacheControl: "no-store"]
+        )
     }
 
     private func invalidClient(_ description: String) -> Response {
-        PACTResponse.oauthError(.unauthorized, error: "invalid_client", description: description, headers: [.wwwAuthenticate: "Basic realm=\"footprint\""])
+        PACTResponse.oauthError(
+            .unauthorized,
+            error: "invalid_client",
+            description: description,
+            headers: [.wwwAuthenticate: "Basic realm=\"footprint\""]
+        )
     }
 
     static func matches(secret: String, sha256 expected: String) -> Bool {

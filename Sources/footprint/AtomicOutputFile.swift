@@ -1,5 +1,6 @@
 import FootprintImport
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)

@@ -1,5 +1,5 @@
-import Dispatch
 import ArgumentParser
+import Dispatch
 import FootprintCore
 import FootprintImport
 import FootprintStore
@@ -17,9 +17,13 @@ extension Footprint {
                 Each purchase line is computed with the first method that applies: supplier-specific, \
                 hybrid, average-data, spend-based; a line none applies to is unmapped and counted with its \
                 spend and reason. Bad input is reported as file:line: column 'name': problem, and nothing is computed.
-                """)
+                """
+        )
 
-        @Option(name: .long, help: "A folder of canonical CSV files to compute statelessly; without it, the workspace is calculated and the run stored.")
+        @Option(
+            name: .long,
+            help: "A folder of canonical CSV files to compute statelessly; without it, the workspace is calculated and the run stored."
+        )
         var data: String?
 
         @Flag(name: .long, help: "Workspace: recompute every line, even when only some suppliers' data changed.")
@@ -84,7 +88,9 @@ extension Footprint {
 
         /// Calculates the workspace and stores the run.
         func runWorkspace() throws {
-            if linesOut != nil { throw ValidationError("--lines-out applies to --data; for a workspace run use 'footprint runs lines RUN --out FILE'") }
+            if linesOut != nil {
+                throw ValidationError("--lines-out applies to --data; for a workspace run use 'footprint runs lines RUN --out FILE'")
+            }
             let ws = try workspace.open()
             let threads = threads ?? ProcessInfo.processInfo.activeProcessorCount
             if watch { return try watchWorkspace(ws, threads: threads) }

@@ -9,7 +9,9 @@ extension Footprint {
         static let configuration = CommandConfiguration(
             commandName: "engagement",
             abstract: "Supplier engagement: KPIs per calculation run, the SBTi engagement target, data requests (docs/suppliers.md).",
-            subcommands: [KPIs.self, Target.self, Requests.self], defaultSubcommand: KPIs.self)
+            subcommands: [KPIs.self, Target.self, Requests.self],
+            defaultSubcommand: KPIs.self
+        )
     }
 }
 
@@ -41,14 +43,26 @@ struct KPIReport: Encodable {
 
     enum CodingKeys: String, CodingKey {
         case run, strategic, target
-        case hasCategoryFigures = "has_category_figures", cat12Kg = "cat12_kg", targetsSetCat12Kg = "sbti_targets_set_cat12_kg"
-        case targetsSetCat12EmissionShare = "sbti_targets_set_cat12_emission_share", targetsSetCat12SpendShare = "sbti_targets_set_cat12_spend_share"
-        case totalKg = "total_kg", totalLines = "total_lines", targetsSetSuppliers = "sbti_targets_set_suppliers", targetsSetKg = "sbti_targets_set_kg"
-        case targetsSetEmissionShare = "sbti_targets_set_emission_share", targetsSetLines = "sbti_targets_set_lines"
-        case targetsSetLineShare = "sbti_targets_set_line_share", targetsSetSpendShare = "sbti_targets_set_spend_share"
-        case primaryKg = "primary_kg", primaryDataShare = "primary_data_share", suppliersPerTier = "suppliers_per_tier"
-        case strategicAssessed = "strategic_assessed", strategicNotAssessed = "strategic_not_assessed"
-        case oldestCheck = "oldest_check", newestCheck = "newest_check"
+        case hasCategoryFigures = "has_category_figures"
+        case cat12Kg = "cat12_kg"
+        case targetsSetCat12Kg = "sbti_targets_set_cat12_kg"
+        case targetsSetCat12EmissionShare = "sbti_targets_set_cat12_emission_share"
+        case targetsSetCat12SpendShare = "sbti_targets_set_cat12_spend_share"
+        case totalKg = "total_kg"
+        case totalLines = "total_lines"
+        case targetsSetSuppliers = "sbti_targets_set_suppliers"
+        case targetsSetKg = "sbti_targets_set_kg"
+        case targetsSetEmissionShare = "sbti_targets_set_emission_share"
+        case targetsSetLines = "sbti_targets_set_lines"
+        case targetsSetLineShare = "sbti_targets_set_line_share"
+        case targetsSetSpendShare = "sbti_targets_set_spend_share"
+        case primaryKg = "primary_kg"
+        case primaryDataShare = "primary_data_share"
+        case suppliersPerTier = "suppliers_per_tier"
+        case strategicAssessed = "strategic_assessed"
+        case strategicNotAssessed = "strategic_not_assessed"
+        case oldestCheck = "oldest_check"
+        case newestCheck = "newest_check"
     }
 
     init(run: Int64, _ k: EngagementKPIs, progress: EngagementProgress? = nil, target: EngagementTarget? = nil) {
@@ -77,4 +91,3 @@ struct KPIReport: Encodable {
         newestCheck = k.newestCheck
     }
 }
-

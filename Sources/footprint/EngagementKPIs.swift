@@ -7,11 +7,13 @@ extension Footprint.Engagement {
     struct KPIs: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "kpis",
-            abstract: "SBTi targets-set share (Category 1 and 2, and all), primary-data share, tiers, strategic suppliers assessed; the target's progress.",
+            abstract:
+                "SBTi targets-set share (Category 1 and 2, and all), primary-data share, tiers, strategic suppliers assessed; the target's progress.",
             discussion: """
                 Without --history: the run (default the latest) with the status facts as of now. With --history: the KPIs \
                 stored with each run (status facts recorded by the run's time), oldest first.
-                """)
+                """
+        )
         @OptionGroup var workspace: WorkspaceOption
         @OptionGroup var criteria: CriteriaOption
         @Option(name: .customLong("run"), help: "The run (default: the latest).") var runID: Int64?
@@ -33,12 +35,19 @@ extension Footprint.Engagement {
                 guard let target = try ws.suppliers.engagementTarget() else { return nil }
                 return (target, try ws.suppliers.kpiBaseline(for: target))
             }
-            let (run, k) = try report { () throws(WorkspaceError) in try ws.suppliers.engagementKPIs(runID: runID, criteria: rules, coverage: coverage) }
+            let (run, k) = try report { () throws(WorkspaceError) in
+                try ws.suppliers.engagementKPIs(runID: runID, criteria: rules, coverage: coverage)
+            }
             let tracked = try report { () throws(WorkspaceError) in try tracking.value() }
             let target = tracked?.0
             var progress: EngagementProgress?
             if let (target, baseline) = tracked, let share = k.trackedShare(target) {
-                progress = ws.suppliers.engagementProgress(target: target, share: share, date: Workspace.today(), history: baseline.map { [$0] } ?? [])
+                progress = ws.suppliers.engagementProgress(
+                    target: target,
+                    share: share,
+                    date: Workspace.today(),
+                    history: baseline.map { [$0] } ?? []
+                )
             }
             CommandLogging.logger.phase("target and history")
             defer { CommandLogging.logger.phase("printed") }
@@ -46,23 +55,43 @@ extension Footprint.Engagement {
             var lines = ["Engagement KPIs of run #\(run) (status facts as of now):"]
             lines.append("  emissions: \(formatKg(k.totalKg)) kg CO2e, \(k.totalLines) lines")
             if k.hasCategoryFigures {
-                lines.append("  SBTi targets set, Categories 1 and 2: \(formatShare(k.targetsSetCat12EmissionShare)) of emissions "
-                    + "(\(formatKg(Double(k.targetsSetCat12NanoKg) / 1e9)) of \(formatKg(Double(k.cat12NanoKg) / 1e9)) kg)")
+                lines.append(
+                    "  SBTi targets set, Categories 1 and 2: \(formatShare(k.targetsSetCat12EmissionShare)) of emissions "
+                        + "(\(formatKg(Double(k.targetsSetCat12NanoKg) / 1e9)) of \(formatKg(Double(k.cat12NanoKg) / 1e9)) kg)"
+                )
                 if !k.targetsSetCat12SpendShare.isEmpty {
-                    lines.append("    of spend: " + k.targetsSetCat12SpendShare.sorted(by: { $0.key < $1.key }).map { "\($0.key) \(formatShare($0.value))" }.joined(separator: ", "))
+                    lines.append(
+                        "    of spend: "
+                            + k.targetsSetCat12SpendShare.sorted(by: { $0.key < $1.key }).map { "\($0.key) \(formatShare($0.value))" }.joined(
+                                separator: ", "
+                            )
+                    )
                 }
             } else {
-                lines.append("  SBTi targets set, Categories 1 and 2: n/a (run #\(run) was stored before the supplier x category table; 'footprint calculate --full' makes a run with it)")
+                lines.append(
+                    "  SBTi targets set, Categories 1 and 2: n/a (run #\(run) was stored before the supplier x category table; 'footprint calculate --full' makes a run with it)"
+                )
             }
-            lines.append("  SBTi targets set, all Scope 3: \(k.targetsSetSuppliers.count) suppliers, \(formatShare(k.targetsSetEmissionShare)) of emissions (\(formatKg(k.targetsSetKg)) kg), "
-                + "\(formatShare(k.targetsSetLineShare)) of lines")
+            lines.append(
+                "  SBTi targets set, all Scope 3: \(k.targetsSetSuppliers.count) suppliers, \(formatShare(k.targetsSetEmissionShare)) of emissions (\(formatKg(k.targetsSetKg)) kg), "
+                    + "\(formatShare(k.targetsSetLineShare)) of lines"
+            )
             if !k.targetsSetSpendShare.isEmpty {
-                lines.append("    of spend: " + k.targetsSetSpendShare.sorted(by: { $0.key < $1.key }).map { "\($0.key) \(formatShare($0.value))" }.joined(separator: ", "))
+                lines.append(
+                    "    of spend: "
+                        + k.targetsSetSpendShare.sorted(by: { $0.key < $1.key }).map { "\($0.key) \(formatShare($0.value))" }.joined(separator: ", ")
+                )
             }
             lines.append("  primary data (supplier-specific + hybrid): \(formatShare(k.primaryDataShare)) of emissions (\(formatKg(k.primaryKg)) kg)")
-            lines.append("  suppliers per tier: " + (k.suppliersPerTier.isEmpty ? "none" : rules.tiers.map { "\($0.name) \(k.suppliersPerTier[$0.name] ?? 0)" }.joined(separator: ", ")))
-            lines.append("  strategic suppliers assessed: \(k.strategicAssessed.count) of \(k.strategic.count)"
-                + (k.oldestCheck.map { ", checked \($0) to \(k.newestCheck ?? $0)" } ?? ""))
+            lines.append(
+                "  suppliers per tier: "
+                    + (k.suppliersPerTier.isEmpty
+                        ? "none" : rules.tiers.map { "\($0.name) \(k.suppliersPerTier[$0.name] ?? 0)" }.joined(separator: ", "))
+            )
+            lines.append(
+                "  strategic suppliers assessed: \(k.strategicAssessed.count) of \(k.strategic.count)"
+                    + (k.oldestCheck.map { ", checked \($0) to \(k.newestCheck ?? $0)" } ?? "")
+            )
             if !k.strategicNotAssessed.isEmpty { lines.append("    without a status fact: " + k.strategicNotAssessed.joined(separator: ", ")) }
             lines.append(TargetReport.text(target, progress, kpis: k))
             print(lines.joined(separator: "\n"))
@@ -72,21 +101,36 @@ extension Footprint.Engagement {
             let snapshots = try report { () throws(WorkspaceError) in try ws.suppliers.kpiHistory() }
             let target = try report { () throws(WorkspaceError) in try ws.suppliers.engagementTarget() }
             let rows = snapshots.map { s -> HistoryRow in
-                let progress = target.flatMap { t in s.kpis.trackedShare(t).flatMap { ws.suppliers.engagementProgress(target: t, share: $0, date: s.date, history: snapshots) } }
+                let progress = target.flatMap { t in
+                    s.kpis.trackedShare(t).flatMap { ws.suppliers.engagementProgress(target: t, share: $0, date: s.date, history: snapshots) }
+                }
                 return HistoryRow(s, progress)
             }
             if json { return try printJSON(HistoryReport(target: target.map { TargetReport($0, nil) }, runs: rows)) }
             guard !rows.isEmpty else { return print("No calculation run yet: 'footprint calculate' stores one, with its KPIs.") }
             let table = rows.map { r in
-                [String(r.run), r.date, formatShare(r.cat12EmissionShare), r.cat12SpendShare.sorted { $0.key < $1.key }.map { "\($0.key) \(formatShare($0.value))" }.joined(separator: ", "),
-                 formatShare(r.emissionShare), formatShare(r.primaryDataShare), String(r.targetsSetSuppliers), "\(r.strategicAssessed)/\(r.strategic)",
-                 r.expectedShare.map { formatShare($0) } ?? "", r.onTrack.map { $0 ? "yes" : "no" } ?? ""]
+                [
+                    String(r.run), r.date, formatShare(r.cat12EmissionShare),
+                    r.cat12SpendShare.sorted { $0.key < $1.key }.map { "\($0.key) \(formatShare($0.value))" }.joined(separator: ", "),
+                    formatShare(r.emissionShare), formatShare(r.primaryDataShare), String(r.targetsSetSuppliers),
+                    "\(r.strategicAssessed)/\(r.strategic)",
+                    r.expectedShare.map { formatShare($0) } ?? "", r.onTrack.map { $0 ? "yes" : "no" } ?? "",
+                ]
             }
-            print(InventorySummary.table(
-                ["run", "date", "SBTi cat 1+2 kg", "SBTi cat 1+2 spend", "SBTi all kg", "primary data", "SBTi suppliers", "strategic assessed", "path", "on track"], table),
-                terminator: "")
+            print(
+                InventorySummary.table(
+                    [
+                        "run", "date", "SBTi cat 1+2 kg", "SBTi cat 1+2 spend", "SBTi all kg", "primary data", "SBTi suppliers", "strategic assessed",
+                        "path", "on track",
+                    ],
+                    table
+                ),
+                terminator: ""
+            )
             if let target {
-                print("Target: \(target.sharePercent)% of Category 1 and 2 \(target.basis.rawValue) by \(target.deadline); path = the linear path from the first run's share (docs/suppliers.md).")
+                print(
+                    "Target: \(target.sharePercent)% of Category 1 and 2 \(target.basis.rawValue) by \(target.deadline); path = the linear path from the first run's share (docs/suppliers.md)."
+                )
             } else {
                 print("No target set: 'footprint engagement target --share 67 --by 2027-12-31' sets one.")
             }
@@ -115,11 +159,18 @@ struct HistoryRow: Encodable {
 
     enum CodingKeys: String, CodingKey {
         case run, date, strategic
-        case computedAt = "computed_at", factsAsOf = "facts_as_of", hasCategoryFigures = "has_category_figures"
-        case cat12EmissionShare = "sbti_targets_set_cat12_emission_share", cat12SpendShare = "sbti_targets_set_cat12_spend_share"
-        case emissionShare = "sbti_targets_set_emission_share", primaryDataShare = "primary_data_share"
-        case targetsSetSuppliers = "sbti_targets_set_supplier_count", strategicAssessed = "strategic_assessed", suppliersPerTier = "suppliers_per_tier"
-        case expectedShare = "target_path_share", onTrack = "on_track"
+        case computedAt = "computed_at"
+        case factsAsOf = "facts_as_of"
+        case hasCategoryFigures = "has_category_figures"
+        case cat12EmissionShare = "sbti_targets_set_cat12_emission_share"
+        case cat12SpendShare = "sbti_targets_set_cat12_spend_share"
+        case emissionShare = "sbti_targets_set_emission_share"
+        case primaryDataShare = "primary_data_share"
+        case targetsSetSuppliers = "sbti_targets_set_supplier_count"
+        case strategicAssessed = "strategic_assessed"
+        case suppliersPerTier = "suppliers_per_tier"
+        case expectedShare = "target_path_share"
+        case onTrack = "on_track"
     }
 
     init(_ s: KPISnapshot, _ progress: EngagementProgress?) {

@@ -9,7 +9,9 @@ extension Footprint.Engagement {
         static let configuration = CommandConfiguration(
             commandName: "requests",
             abstract: "Data requests to suppliers: add, list, update their status, and the reminders due (docs/suppliers.md).",
-            subcommands: [Add.self, List.self, Update.self, Reminders.self], defaultSubcommand: List.self)
+            subcommands: [Add.self, List.self, Update.self, Reminders.self],
+            defaultSubcommand: List.self
+        )
     }
 }
 
@@ -27,7 +29,11 @@ struct RequestItem: Encodable {
 
     enum CodingKeys: String, CodingKey {
         case id, supplier, kind, ask, product, channel, events, status, overdue
-        case requestedOn = "requested_on", dueOn = "due_on", reminderDue = "reminder_due", lastReminder = "last_reminder", pactEventID = "pact_event_id"
+        case requestedOn = "requested_on"
+        case dueOn = "due_on"
+        case reminderDue = "reminder_due"
+        case lastReminder = "last_reminder"
+        case pactEventID = "pact_event_id"
     }
 
     init(_ r: EngagementRequest, asOf: String) {
@@ -86,7 +92,9 @@ extension Footprint.Engagement.Requests {
         static let configuration = CommandConfiguration(
             commandName: "add",
             abstract: "Record a data request to a supplier.",
-            discussion: "A supplier whose newest PACT status fact says it has a PACT host gets the request on the pact channel, for the PACT module to send.")
+            discussion:
+                "A supplier whose newest PACT status fact says it has a PACT host gets the request on the pact channel, for the PACT module to send."
+        )
         @Argument(help: "The supplier's id.") var supplier: String
         @Option(name: .long, help: "What is asked for, in words.") var ask: String
         @Option(name: .long, help: "The date it is due, YYYY-MM-DD.") var due: String
@@ -100,7 +108,15 @@ extension Footprint.Engagement.Requests {
         func run() throws {
             let ws = try workspace.open()
             let r = try report { () throws(WorkspaceError) in
-                try ws.suppliers.addEngagementRequest(supplier: supplier, kind: kind, ask: ask, dueOn: due, product: product, requestedOn: on, note: note)
+                try ws.suppliers.addEngagementRequest(
+                    supplier: supplier,
+                    kind: kind,
+                    ask: ask,
+                    dueOn: due,
+                    product: product,
+                    requestedOn: on,
+                    note: note
+                )
             }
             let item = RequestItem(r, asOf: Workspace.today())
             if json { return try printJSON(item) }
@@ -110,7 +126,10 @@ extension Footprint.Engagement.Requests {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "list", abstract: "List data requests with their status (requested, received, declined, overdue).")
+        static let configuration = CommandConfiguration(
+            commandName: "list",
+            abstract: "List data requests with their status (requested, received, declined, overdue)."
+        )
         @Option(name: .long, help: "Only requests to this supplier.") var supplier: String?
         @Option(name: .long, help: "Only requests in this status: requested, received, declined or overdue.") var status: String?
         @OptionGroup var asOf: AsOfOption
@@ -126,7 +145,9 @@ extension Footprint.Engagement.Requests {
         func run() throws {
             let ws = try workspace.open()
             let date = asOf.date
-            let items = try report { () throws(WorkspaceError) in try ws.suppliers.engagementRequests(supplier: supplier) }.map { RequestItem($0, asOf: date) }.filter { i in
+            let items = try report { () throws(WorkspaceError) in try ws.suppliers.engagementRequests(supplier: supplier) }.map {
+                RequestItem($0, asOf: date)
+            }.filter { i in
                 switch status {
                 case nil: true
                 case "overdue": i.overdue
@@ -134,7 +155,11 @@ extension Footprint.Engagement.Requests {
                 }
             }
             if json { return try printJSON(items) }
-            guard !items.isEmpty else { return print("No requests\(status.map { " \($0)" } ?? ""): 'footprint engagement requests add SUPPLIER --ask ... --due DATE' records one.") }
+            guard !items.isEmpty else {
+                return print(
+                    "No requests\(status.map { " \($0)" } ?? ""): 'footprint engagement requests add SUPPLIER --ask ... --due DATE' records one."
+                )
+            }
             for i in items { print(i.text) }
             let overdue = items.filter(\.overdue).count
             print("\(items.count) request\(items.count == 1 ? "" : "s"), \(overdue) overdue as of \(date).")
@@ -144,7 +169,8 @@ extension Footprint.Engagement.Requests {
     struct Update: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "update",
-            abstract: "Record a request's new status (received, declined, or requested again); the history keeps every change.")
+            abstract: "Record a request's new status (received, declined, or requested again); the history keeps every change."
+        )
         @Argument(help: "The request's id.") var id: Int64
         @Option(name: .long, help: "received, declined or requested.") var status: EngagementRequest.Status
         @Option(name: .long, help: "A note kept with the change.") var note: String?
@@ -164,7 +190,9 @@ extension Footprint.Engagement.Requests {
     struct Reminders: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "reminders",
-            abstract: "The requests a reminder is due for (due within 14 days or overdue, no reminder in the last 7 days); records that they were reminded.")
+            abstract:
+                "The requests a reminder is due for (due within 14 days or overdue, no reminder in the last 7 days); records that they were reminded."
+        )
         @OptionGroup var asOf: AsOfOption
         @Flag(name: .long, help: "List the reminders due without recording them.") var dryRun = false
         @OptionGroup var workspace: WorkspaceOption
@@ -180,9 +208,15 @@ extension Footprint.Engagement.Requests {
             guard !items.isEmpty else { return print("No reminders due on \(date).") }
             for i in items {
                 let r = i.request
-                print("remind \(r.supplier) (\(r.channel.rawValue)\(ws.contactText(r.supplier))): #\(r.id) \"\(r.ask)\", due \(r.dueOn)\(i.overdue ? ", overdue" : "")")
+                print(
+                    "remind \(r.supplier) (\(r.channel.rawValue)\(ws.contactText(r.supplier))): #\(r.id) \"\(r.ask)\", due \(r.dueOn)\(i.overdue ? ", overdue" : "")"
+                )
             }
-            print(dryRun ? "\(items.count) reminders due on \(date); nothing recorded (--dry-run)." : "\(items.count) reminders due on \(date), recorded: the next for each is due 7 days later.")
+            print(
+                dryRun
+                    ? "\(items.count) reminders due on \(date); nothing recorded (--dry-run)."
+                    : "\(items.count) reminders due on \(date), recorded: the next for each is due 7 days later."
+            )
         }
     }
 }

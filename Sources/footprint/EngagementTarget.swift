@@ -20,8 +20,11 @@ struct TargetReport: Encodable {
 
     enum CodingKeys: String, CodingKey {
         case deadline, basis, currency, share, gap, reached, missed
-        case sharePercent = "share_percent", baselineDate = "baseline_date", baselineShare = "baseline_share"
-        case expectedShare = "path_share", onTrack = "on_track"
+        case sharePercent = "share_percent"
+        case baselineDate = "baseline_date"
+        case baselineShare = "baseline_share"
+        case expectedShare = "path_share"
+        case onTrack = "on_track"
     }
 
     init(_ t: EngagementTarget, _ p: EngagementProgress?) {
@@ -41,11 +44,15 @@ struct TargetReport: Encodable {
 
     static func text(_ target: EngagementTarget?, _ p: EngagementProgress?, kpis: EngagementKPIs) -> String {
         guard let target else { return "No engagement target set: 'footprint engagement target --share 67 --by 2027-12-31' sets one." }
-        var line = "Target: \(target.sharePercent)% of Category 1 and 2 \(target.basis.rawValue)\(target.currency.map { " (\($0))" } ?? "") from suppliers with targets set, by \(target.deadline)"
+        var line =
+            "Target: \(target.sharePercent)% of Category 1 and 2 \(target.basis.rawValue)\(target.currency.map { " (\($0))" } ?? "") from suppliers with targets set, by \(target.deadline)"
         guard let p else {
-            return line + "\n  progress: n/a (" + (kpis.hasCategoryFigures ? "no share on this basis: zero total, or several currencies and no --currency" : "the run has no Category 1 and 2 figures") + ")"
+            return line + "\n  progress: n/a ("
+                + (kpis.hasCategoryFigures
+                    ? "no share on this basis: zero total, or several currencies and no --currency" : "the run has no Category 1 and 2 figures") + ")"
         }
-        line += "\n  now \(formatShare(p.share)), gap \(String(format: "%.1f", p.gap * 100)) points; the path from \(formatShare(p.baselineShare)) on \(p.baselineDate) expects \(formatShare(p.expectedShare)) on \(p.date): "
+        line +=
+            "\n  now \(formatShare(p.share)), gap \(String(format: "%.1f", p.gap * 100)) points; the path from \(formatShare(p.baselineShare)) on \(p.baselineDate) expects \(formatShare(p.expectedShare)) on \(p.date): "
         line += p.reached ? "reached" : p.missed ? "missed (deadline passed)" : p.onTrack ? "on track" : "behind"
         return line
     }
@@ -56,19 +63,23 @@ extension Footprint.Engagement {
         static let configuration = CommandConfiguration(
             commandName: "target",
             abstract: "Set, show or clear the SBTi supplier-engagement target: a share of Category 1 and 2 emissions (or spend) by a deadline.",
-            discussion: "Without options: shows the target and its history. Every change is kept (docs/suppliers.md).")
+            discussion: "Without options: shows the target and its history. Every change is kept (docs/suppliers.md)."
+        )
         @OptionGroup var workspace: WorkspaceOption
         @Option(name: .long, help: "The share to reach, in percent (such as 67).") var share: String?
         @Option(name: .customLong("by"), help: "The deadline, YYYY-MM-DD.") var deadline: String?
         @Option(name: .long, help: "emissions (default) or spend.") var basis: EngagementTarget.Basis = .emissions
-        @Option(name: .long, help: "For --basis spend: the currency whose spend is weighed (default: the inventory's only currency).") var currency: String?
+        @Option(name: .long, help: "For --basis spend: the currency whose spend is weighed (default: the inventory's only currency).") var currency:
+            String?
         @Flag(name: .long, help: "Remove the target (the history keeps it).") var clear = false
         @Flag(name: .long, help: "Print JSON.") var json = false
 
         func validate() throws {
             if clear && (share != nil || deadline != nil) { throw ValidationError("--clear takes no --share or --by") }
             if (share == nil) != (deadline == nil) { throw ValidationError("give both --share and --by, such as --share 67 --by 2027-12-31") }
-            if let currency, CurrencyCode(currency) == nil { throw ValidationError("--currency '\(currency)' is not a currency code; expected three letters, such as NOK") }
+            if let currency, CurrencyCode(currency) == nil {
+                throw ValidationError("--currency '\(currency)' is not a currency code; expected three letters, such as NOK")
+            }
             if currency != nil && basis != .spend { throw ValidationError("--currency is for --basis spend") }
         }
 
@@ -83,14 +94,25 @@ extension Footprint.Engagement {
             let current = try report { () throws(WorkspaceError) in try ws.suppliers.engagementTarget() }
             let history = try report { () throws(WorkspaceError) in try ws.suppliers.engagementTargetHistory() }
             if json {
-                return try printJSON(TargetHistoryReport(
-                    target: current.map { TargetReport($0, nil) },
-                    history: history.map { TargetHistoryReport.Change(target: $0.target.map { TargetReport($0, nil) }, changedAt: $0.changedAt) }))
+                return try printJSON(
+                    TargetHistoryReport(
+                        target: current.map { TargetReport($0, nil) },
+                        history: history.map { TargetHistoryReport.Change(target: $0.target.map { TargetReport($0, nil) }, changedAt: $0.changedAt) }
+                    )
+                )
             }
-            var lines = [current.map { "Target: \($0.sharePercent)% of Category 1 and 2 \($0.basis.rawValue)\($0.currency.map { " (\($0))" } ?? "") by \($0.deadline)" } ?? "No engagement target set."]
+            var lines = [
+                current.map {
+                    "Target: \($0.sharePercent)% of Category 1 and 2 \($0.basis.rawValue)\($0.currency.map { " (\($0))" } ?? "") by \($0.deadline)"
+                } ?? "No engagement target set."
+            ]
             if !history.isEmpty { lines.append("History:") }
             for change in history {
-                lines.append("  \(change.changedAt)  " + (change.target.map { "\($0.sharePercent)% \($0.basis.rawValue)\($0.currency.map { " \($0)" } ?? "") by \($0.deadline)" } ?? "cleared"))
+                lines.append(
+                    "  \(change.changedAt)  "
+                        + (change.target.map { "\($0.sharePercent)% \($0.basis.rawValue)\($0.currency.map { " \($0)" } ?? "") by \($0.deadline)" }
+                            ?? "cleared")
+                )
             }
             lines.append("'footprint engagement kpis' shows where the share stands; '--history' shows it per run.")
             print(lines.joined(separator: "\n"))
@@ -104,7 +126,10 @@ struct TargetHistoryReport: Encodable {
     struct Change: Encodable {
         var target: TargetReport?
         var changedAt: String
-        enum CodingKeys: String, CodingKey { case target, changedAt = "changed_at" }
+        enum CodingKeys: String, CodingKey {
+            case target
+            case changedAt = "changed_at"
+        }
     }
     var target: TargetReport?
     var history: [Change]

@@ -11,7 +11,9 @@ extension Footprint {
         static let configuration = CommandConfiguration(
             commandName: "factors",
             abstract: "Install and list factor libraries.",
-            subcommands: [Install.self, List.self], defaultSubcommand: List.self)
+            subcommands: [Install.self, List.self],
+            defaultSubcommand: List.self
+        )
 
         struct Install: AsyncParsableCommand {
             static let configuration = CommandConfiguration(
@@ -21,7 +23,8 @@ extension Footprint {
                     Downloads the official file from its published address and checks its SHA-256, or installs a local copy \
                     with --file (same check; --allow-unverified accepts a file whose hash differs, such as a newer edition). \
                     Installed libraries come after the user's own factor files and before the built-in default.
-                    """)
+                    """
+            )
             @Argument(help: "The library's id.") var library: String
             @Option(name: .long, help: "A local copy of the official file.") var file: String?
             @Flag(name: .customLong("allow-unverified"), help: "Accept a file whose SHA-256 differs from the published one.")
@@ -47,8 +50,10 @@ extension Footprint {
                 if outcome.alreadyImported {
                     print("\(info.id)@\(info.version) is already installed as import #\(outcome.record.id); nothing changed")
                 } else {
-                    print("Installed \(info.id)@\(info.version): \(installed.content.factors.count) factors, sha256 \(installed.sha256.prefix(12))"
-                          + (installed.verified ? " (verified)" : " (NOT verified against the published hash)"))
+                    print(
+                        "Installed \(info.id)@\(info.version): \(installed.content.factors.count) factors, sha256 \(installed.sha256.prefix(12))"
+                            + (installed.verified ? " (verified)" : " (NOT verified against the published hash)")
+                    )
                 }
             }
         }
@@ -64,7 +69,10 @@ extension Footprint {
                 if json { return try printJSON(libraries) }
                 let tiers = ["user file", "published", "built in"]
                 let rows = libraries.map { l in
-                    [l.label, tiers[min(l.tier, 2)], String(l.factorCount), l.active ? "active" : "inactive", l.sha256.map { String($0.prefix(12)) } ?? "-", l.title]
+                    [
+                        l.label, tiers[min(l.tier, 2)], String(l.factorCount), l.active ? "active" : "inactive",
+                        l.sha256.map { String($0.prefix(12)) } ?? "-", l.title,
+                    ]
                 }
                 print(InventorySummary.table(["library", "kind", "factors", "status", "sha256", "title"], rows), terminator: "")
             }

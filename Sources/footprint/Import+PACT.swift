@@ -8,7 +8,9 @@ extension Footprint.Import {
         for o in outcome.imports {
             let r = o.record
             if o.alreadyImported {
-                print("\(r.fileName) is already imported as #\(r.id) (pact, \(r.rowCount) footprints, sha256 \(r.sha256.prefix(12))); nothing changed")
+                print(
+                    "\(r.fileName) is already imported as #\(r.id) (pact, \(r.rowCount) footprints, sha256 \(r.sha256.prefix(12))); nothing changed"
+                )
             } else {
                 print("Imported \(r.fileName) as #\(r.id): \(r.rowCount) PACT footprints, \(r.byteCount) bytes, sha256 \(r.sha256.prefix(12))")
             }

@@ -18,7 +18,8 @@ extension Footprint {
                 through a mapping file with --mapping (docs/erp-mappings.md). KIND pact takes one or more PACT JSON files \
                 (a footprint, a list or an API response body, v3 or v2), all or nothing, each footprint linked to the supplier \
                 its companyIds name, or to --supplier ID (docs/pact.md).
-                """)
+                """
+        )
 
         @Argument(help: "What the file holds.")
         var kind: ImportKind
@@ -43,12 +44,16 @@ extension Footprint {
             if kind == .factorLibrary { throw ValidationError("install published factor libraries with 'footprint factors install'") }
             if kind == .supplierEdit { throw ValidationError("change the register with 'footprint suppliers add' or 'footprint suppliers edit'") }
             if kind == .sbtiWorkbook { throw ValidationError("read the SBTi companies workbook with 'footprint suppliers import-sbti WORKBOOK'") }
-            if kind == .supplierStatus && replace != nil { throw ValidationError("status facts are history: import a newer file instead of --replace") }
+            if kind == .supplierStatus && replace != nil {
+                throw ValidationError("status facts are history: import a newer file instead of --replace")
+            }
             if mapping != nil && kind != .purchases { throw ValidationError("--mapping applies to purchases only") }
             if files.isEmpty { throw ValidationError("give the file to import") }
             if kind != .pact && files.count > 1 { throw ValidationError("\(kind.rawValue) takes one file; only pact takes several") }
             if kind != .pact && supplier != nil { throw ValidationError("--supplier applies to pact only") }
-            if kind == .pact && replace != nil { throw ValidationError("PACT footprints are superseded by their successors (precedingPfIds), not by --replace") }
+            if kind == .pact && replace != nil {
+                throw ValidationError("PACT footprints are superseded by their successors (precedingPfIds), not by --replace")
+            }
         }
 
         func run() throws {
@@ -65,13 +70,20 @@ extension Footprint {
             }
             let r = outcome.record
             if outcome.alreadyImported {
-                print("\(name) is already imported as #\(r.id) (\(r.kind.rawValue), \(r.rowCount) rows, sha256 \(r.sha256.prefix(12))); nothing changed")
+                print(
+                    "\(name) is already imported as #\(r.id) (\(r.kind.rawValue), \(r.rowCount) rows, sha256 \(r.sha256.prefix(12))); nothing changed"
+                )
                 return
             }
             var text = "Imported \(name) as #\(r.id): \(r.rowCount) \(r.kind.rawValue) rows, \(r.byteCount) bytes, sha256 \(r.sha256.prefix(12))"
             if let superseded = outcome.superseded { text += "; it supersedes #\(superseded)" }
             print(text + String(format: " (%.2f s)", outcome.seconds))
-            for note in outcome.notes { print("ERP values the mapping does not cover (their lines stay in the ledger under the raw value, unmapped until a factor or mapping covers them):\n" + note) }
+            for note in outcome.notes {
+                print(
+                    "ERP values the mapping does not cover (their lines stay in the ledger under the raw value, unmapped until a factor or mapping covers them):\n"
+                        + note
+                )
+            }
         }
     }
 }

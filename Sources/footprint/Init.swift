@@ -7,7 +7,8 @@ extension Footprint {
         static let configuration = CommandConfiguration(
             commandName: "init",
             abstract: "Create a workspace: an SQLite database with the built-in factor library installed.",
-            discussion: "Does nothing to a workspace that exists but bring its schema up to date.")
+            discussion: "Does nothing to a workspace that exists but bring its schema up to date."
+        )
 
         @OptionGroup var workspace: WorkspaceOption
 

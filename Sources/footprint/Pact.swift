@@ -13,7 +13,8 @@ extension Footprint {
             subcommands: [
                 Publish.self, List.self, Show.self, Deprecate.self, Clients.self, Partners.self, Pull.self, Request.self, Events.self,
                 PactLink.self, PactUnlink.self, PactLinks.self,
-            ])
+            ]
+        )
     }
 }
 
@@ -37,7 +38,8 @@ extension Footprint.Pact {
         static let configuration = CommandConfiguration(
             commandName: "publish",
             abstract: "Publish footprints we author (a v3 footprint, a list, or {\"data\": …}), validated, all or none.",
-            discussion: "Footprints named in a new one's precedingPfIds are deprecated in the same step.")
+            discussion: "Footprints named in a new one's precedingPfIds are deprecated in the same step."
+        )
         @Argument(help: "The JSON file.") var file: String
         @Option(name: .long, help: "Share with this API client only (repeatable; default: every client).") var shareWith: [String] = []
         @OptionGroup var workspace: WorkspaceOption
@@ -48,7 +50,9 @@ extension Footprint.Pact {
                 printError("error: cannot read '\(file)': no such file or not readable")
                 throw ExitCode(1)
             }
-            let outcome = try reportAny { try OwnFootprintPublisher.publish(data, file: (file as NSString).lastPathComponent, sharedWith: shareWith, store: ws.pact) }
+            let outcome = try reportAny {
+                try OwnFootprintPublisher.publish(data, file: (file as NSString).lastPathComponent, sharedWith: shareWith, store: ws.pact)
+            }
             for warning in outcome.warnings { printError("warning: \(warning)") }
             let audience = shareWith.isEmpty ? "every client" : shareWith.joined(separator: ", ")
             print("Published \(outcome.published.count) footprint\(outcome.published.count == 1 ? "" : "s"), shared with \(audience)")
@@ -76,8 +80,10 @@ extension Footprint.Pact {
             guard !rows.isEmpty else { return print("No footprints published yet: 'footprint pact publish FILE' adds them.") }
             let table = rows.map { r -> [String] in
                 let json = (try? JSONValue.parse(r.json)) ?? .null
-                return [r.id, r.status, json["productNameCompany"]?.stringValue ?? "", json["pcf"]?["pcfExcludingBiogenicUptake"]?.stringValue ?? "",
-                    json["pcf"]?["declaredUnitOfMeasurement"]?.stringValue ?? "", r.sharedWith.joined(separator: ",")]
+                return [
+                    r.id, r.status, json["productNameCompany"]?.stringValue ?? "", json["pcf"]?["pcfExcludingBiogenicUptake"]?.stringValue ?? "",
+                    json["pcf"]?["declaredUnitOfMeasurement"]?.stringValue ?? "", r.sharedWith.joined(separator: ","),
+                ]
             }
             print(InventorySummary.table(["id", "status", "product", "kgCO2e", "per", "shared with"], table), terminator: "")
         }
@@ -99,7 +105,10 @@ extension Footprint.Pact {
     }
 
     struct Deprecate: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "deprecate", abstract: "Mark one of our footprints Deprecated (it stays readable).")
+        static let configuration = CommandConfiguration(
+            commandName: "deprecate",
+            abstract: "Mark one of our footprints Deprecated (it stays readable)."
+        )
         @Argument(help: "The footprint id.") var id: String
         @OptionGroup var workspace: WorkspaceOption
 

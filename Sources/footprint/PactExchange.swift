@@ -11,7 +11,8 @@ extension Footprint.Pact {
         static let configuration = CommandConfiguration(
             commandName: "pull",
             abstract: "Pull every footprint a partner's PACT host shares with us (v3 or v2), and store them as imported footprints.",
-            discussion: "All pages are read first, then stored in one transaction: a pull applies whole or not at all.")
+            discussion: "All pages are read first, then stored in one transaction: a pull applies whole or not at all."
+        )
         @Option(name: .long, help: "The partner (see 'footprint pact partners').") var partner: String
         @OptionGroup var trust: PartnerTrustOptions
         @OptionGroup var workspace: WorkspaceOption
@@ -29,7 +30,9 @@ extension Footprint.Pact {
                 throw ExitCode(1)
             }
             try await client.shutdown()
-            print("Pulled \(outcome.footprints) footprint\(outcome.footprints == 1 ? "" : "s") in \(outcome.pages) page\(outcome.pages == 1 ? "" : "s") from \(record.name) (PACT v\(outcome.version)) in \(String(format: "%.2f", Date().timeIntervalSince(started))) s: \(outcome.summary)")
+            print(
+                "Pulled \(outcome.footprints) footprint\(outcome.footprints == 1 ? "" : "s") in \(outcome.pages) page\(outcome.pages == 1 ? "" : "s") from \(record.name) (PACT v\(outcome.version)) in \(String(format: "%.2f", Date().timeIntervalSince(started))) s: \(outcome.summary)"
+            )
         }
     }
 
@@ -41,12 +44,16 @@ extension Footprint.Pact {
                 The partner answers asynchronously to our /3/events ('footprint serve' must be reachable at the public URL \
                 given to 'serve --public-url'). The event goes through the outbox: if the partner cannot be reached now, \
                 the running server keeps retrying for 72 hours.
-                """)
+                """
+        )
         @Option(name: .long, help: "The partner (see 'footprint pact partners').") var partner: String
         @Option(name: .long, help: "The product id (URN); repeatable.") var product: [String]
         @Option(name: .long, help: "A note for the partner.") var comment: String?
         @Option(name: .long, help: "Our public URL, where the answer goes (default: the one 'serve --public-url' saved).") var replyTo: String?
-        @Option(name: .long, help: "The engagement data request this answers ('footprint engagement requests list'); the sent event is recorded on it.") var engagementRequest: Int64?
+        @Option(
+            name: .long,
+            help: "The engagement data request this answers ('footprint engagement requests list'); the sent event is recorded on it."
+        ) var engagementRequest: Int64?
         @OptionGroup var trust: PartnerTrustOptions
         @OptionGroup var workspace: WorkspaceOption
 
@@ -54,7 +61,9 @@ extension Footprint.Pact {
             let ws = try workspace.open()
             let record = try report { () throws(WorkspaceError) in try ws.pact.pactPartner(named: partner) }
             guard let source = try replyTo ?? report({ () throws(WorkspaceError) in try ws.pact.pactPublicURL() }) else {
-                printError("error: where should the answer go? give --reply-to https://… (our PACT host's public URL), or run 'footprint serve --public-url …' once")
+                printError(
+                    "error: where should the answer go? give --reply-to https://… (our PACT host's public URL), or run 'footprint serve --public-url …' once"
+                )
                 throw ExitCode(1)
             }
             for urn in product where !urn.lowercased().hasPrefix("urn:") {
@@ -68,10 +77,16 @@ extension Footprint.Pact {
             let now = PACTDateTime(epochMilliseconds: Int64(Date().timeIntervalSince1970 * 1000))
             let event = PACTEvent.requestCreated(id: id, source: source, time: now, filter: filter, comment: comment)
             let draft = PACTOutboundDraft(
-                targetURL: PACTClient.trimmed(record.baseURL) + "/3/events", partner: record.name, eventType: PACTEvent.EventType.requestCreated.rawValue,
-                eventID: id, body: Data(event.compactData()))
+                targetURL: PACTClient.trimmed(record.baseURL) + "/3/events",
+                partner: record.name,
+                eventType: PACTEvent.EventType.requestCreated.rawValue,
+                eventID: id,
+                body: Data(event.compactData())
+            )
             let queued = try report { () throws(WorkspaceError) in try ws.pact.enqueuePACTEvents([draft]) }
-            if let engagementRequest { _ = try report { () throws(WorkspaceError) in try ws.suppliers.recordPACTRequestSent(id: engagementRequest, eventID: id) } }
+            if let engagementRequest {
+                _ = try report { () throws(WorkspaceError) in try ws.suppliers.recordPACTRequestSent(id: engagementRequest, eventID: id) }
+            }
             var logger = Logger(label: "footprint.pact")
             logger.logLevel = .critical
             let client = try PACTClient(trust: trust.load())
@@ -81,13 +96,18 @@ extension Footprint.Pact {
             if sent?.status == "sent" {
                 print("Request \(id) sent to \(record.name); the answer will arrive at \(source)/3/events")
             } else {
-                print("Request \(id) queued for \(record.name), not yet delivered (\(sent?.lastError ?? "unknown error")); 'footprint serve' keeps retrying for 72 hours")
+                print(
+                    "Request \(id) queued for \(record.name), not yet delivered (\(sent?.lastError ?? "unknown error")); 'footprint serve' keeps retrying for 72 hours"
+                )
             }
         }
     }
 
     struct Events: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "events", abstract: "Show the PACT events received (inbox) and to send (outbox), newest first.")
+        static let configuration = CommandConfiguration(
+            commandName: "events",
+            abstract: "Show the PACT events received (inbox) and to send (outbox), newest first."
+        )
         @Option(name: .long, help: "How many of each.") var limit = 20
         @OptionGroup var workspace: WorkspaceOption
 
@@ -96,15 +116,31 @@ extension Footprint.Pact {
             let inbox = try report { () throws(WorkspaceError) in try ws.pact.pactInbox(limit: limit) }
             let outbox = try report { () throws(WorkspaceError) in try ws.pact.pactOutbox(limit: limit) }
             print("Received:")
-            print(InventorySummary.table(
-                ["#", "received (UTC)", "type", "event id", "status", "outcome"],
-                inbox.map { ["\($0.id)", String($0.receivedAt.prefix(19)), String($0.type.split(separator: ".").dropLast().last ?? ""), String($0.eventID.prefix(40)), $0.status, $0.outcome ?? ""] }),
-                terminator: "")
+            print(
+                InventorySummary.table(
+                    ["#", "received (UTC)", "type", "event id", "status", "outcome"],
+                    inbox.map {
+                        [
+                            "\($0.id)", String($0.receivedAt.prefix(19)), String($0.type.split(separator: ".").dropLast().last ?? ""),
+                            String($0.eventID.prefix(40)), $0.status, $0.outcome ?? "",
+                        ]
+                    }
+                ),
+                terminator: ""
+            )
             print("To send:")
-            print(InventorySummary.table(
-                ["#", "queued (UTC)", "type", "to", "attempts", "status", "last error"],
-                outbox.map { ["\($0.id)", String($0.createdAt.prefix(19)), String($0.eventType.split(separator: ".").dropLast().last ?? ""), $0.targetURL, "\($0.attempts)", $0.status, String(($0.lastError ?? "").prefix(80))] }),
-                terminator: "")
+            print(
+                InventorySummary.table(
+                    ["#", "queued (UTC)", "type", "to", "attempts", "status", "last error"],
+                    outbox.map {
+                        [
+                            "\($0.id)", String($0.createdAt.prefix(19)), String($0.eventType.split(separator: ".").dropLast().last ?? ""),
+                            $0.targetURL, "\($0.attempts)", $0.status, String(($0.lastError ?? "").prefix(80)),
+                        ]
+                    }
+                ),
+                terminator: ""
+            )
         }
     }
 }

@@ -7,7 +7,9 @@ extension Footprint {
         static let configuration = CommandConfiguration(
             commandName: "link",
             abstract: "Apply the supplier's PACT footprints with product id URN to ledger lines with product PRODUCT.",
-            discussion: "Besides this, a footprint applies to ledger products equal to one of its productIds or to its last ':'-segment, case-insensitively (docs/pact.md).")
+            discussion:
+                "Besides this, a footprint applies to ledger products equal to one of its productIds or to its last ':'-segment, case-insensitively (docs/pact.md)."
+        )
 
         @Argument(help: "The supplier id, as in the ledger.") var supplier: String
         @Argument(help: "A productIds URN of the supplier's footprints.") var urn: String
@@ -36,7 +38,9 @@ extension Footprint {
 
         func run() throws {
             let ws = try workspace.open()
-            let removed = try report { () throws(WorkspaceError) -> Bool in try ws.pact.unlinkPACTProduct(supplier: supplier, urn: urn, product: product) }
+            let removed = try report { () throws(WorkspaceError) -> Bool in
+                try ws.pact.unlinkPACTProduct(supplier: supplier, urn: urn, product: product)
+            }
             print(removed ? "Unlinked \(supplier) \(urn) -> product \(product)" : "No such link; nothing changed")
         }
     }

@@ -14,11 +14,16 @@ extension Footprint {
             discussion: """
                 Each group shows its lines, emissions, share of the total, spend per currency and method mix. \
                 The JSON keeps the keys of 'calculate --json' and adds 'run' and 'groupings'.
-                """)
+                """
+        )
 
         @Option(name: .customLong("run"), help: "The run to report (default: the latest).") var runID: Int64?
         @Option(name: .long, help: "table, csv, json or markdown.") var format: Format = .table
-        @Option(name: .long, parsing: .upToNextOption, help: "Groupings: \(InventoryReport.Grouping.allCases.map(\.rawValue).joined(separator: ", ")) (default: all).")
+        @Option(
+            name: .long,
+            parsing: .upToNextOption,
+            help: "Groupings: \(InventoryReport.Grouping.allCases.map(\.rawValue).joined(separator: ", ")) (default: all)."
+        )
         var by: [String] = []
         @Option(name: .long, help: "Rows per grouping in the table and Markdown formats (default: all).") var limit: Int?
         @OptionGroup var workspace: WorkspaceOption
@@ -27,7 +32,9 @@ extension Footprint {
             var groupings: [InventoryReport.Grouping] = []
             for name in by {
                 guard let g = InventoryReport.Grouping(rawValue: name) else {
-                    throw ValidationError("unknown grouping '\(name)'; expected one of \(InventoryReport.Grouping.allCases.map(\.rawValue).joined(separator: ", "))")
+                    throw ValidationError(
+                        "unknown grouping '\(name)'; expected one of \(InventoryReport.Grouping.allCases.map(\.rawValue).joined(separator: ", "))"
+                    )
                 }
                 groupings.append(g)
             }
@@ -53,13 +60,17 @@ extension Footprint {
                 for line in lines { print(line.map(Self.csvField).joined(separator: ",")) }
             case .markdown:
                 print("## Scope 3 inventory, run #\(r.id)\n")
-                print("Total \(InventorySummary.tonnes(r.aggregate.total.kg)) t CO2e from \(r.lineCount) lines; "
-                      + "supplier data \(InventorySummary.percent(r.summary.supplierDataShare)).\n")
+                print(
+                    "Total \(InventorySummary.tonnes(r.aggregate.total.kg)) t CO2e from \(r.lineCount) lines; "
+                        + "supplier data \(InventorySummary.percent(r.summary.supplierDataShare)).\n"
+                )
                 for report in reports { print(report.markdown(limit: limit)) }
             case .table:
                 print(RunDescription.headline(r))
-                print("Total \(InventorySummary.tonnes(r.aggregate.total.kg)) t CO2e from \(r.lineCount) lines; "
-                      + "supplier data (supplier-specific + hybrid) \(InventorySummary.percent(r.summary.supplierDataShare)) of emissions\n")
+                print(
+                    "Total \(InventorySummary.tonnes(r.aggregate.total.kg)) t CO2e from \(r.lineCount) lines; "
+                        + "supplier data (supplier-specific + hybrid) \(InventorySummary.percent(r.summary.supplierDataShare)) of emissions\n"
+                )
                 for report in reports { print(report.table(limit: limit)) }
             }
         }

@@ -9,7 +9,9 @@ extension Footprint {
         static let configuration = CommandConfiguration(
             commandName: "runs",
             abstract: "List calculation runs, show one, export its lines with their provenance, or compare two.",
-            subcommands: [List.self, Show.self, Lines.self, Diff.self], defaultSubcommand: List.self)
+            subcommands: [List.self, Show.self, Lines.self, Diff.self],
+            defaultSubcommand: List.self
+        )
 
         struct List: ParsableCommand {
             static let configuration = CommandConfiguration(commandName: "list", abstract: "List every calculation run.")
@@ -19,27 +21,39 @@ extension Footprint {
             func run() throws {
                 let ws = try workspace.open()
                 let runs = try report { () throws(WorkspaceError) in try ws.runs.list() }
-                if json { return print(JSONValue.array(runs.map { r in
-                    if case .object(var m) = RunDescription.json(r) {
-                        m.append(("total_kgco2e", .number(r.aggregate.total.kg)))
-                        return .object(m)
-                    }
-                    return .null
-                }).rendered()) }
+                if json {
+                    return print(
+                        JSONValue.array(
+                            runs.map { r in
+                                if case .object(var m) = RunDescription.json(r) {
+                                    m.append(("total_kgco2e", .number(r.aggregate.total.kg)))
+                                    return .object(m)
+                                }
+                                return .null
+                            }
+                        ).rendered()
+                    )
+                }
                 guard !runs.isEmpty else { return print("No calculation runs yet: 'footprint calculate' makes one.") }
                 let rows = runs.map { r in
-                    ["#\(r.id)", String(r.createdAt.prefix(19)), r.kind.rawValue + (r.parentID.map { " of #\($0)" } ?? ""), String(r.lineCount),
-                     String(r.recomputedLines), InventorySummary.tonnes(r.aggregate.total.kg), String(format: "%.2f", r.seconds),
-                     r.inputs.libraries.map { "\($0.key)@\($0.version)" }.joined(separator: ", ")]
+                    [
+                        "#\(r.id)", String(r.createdAt.prefix(19)), r.kind.rawValue + (r.parentID.map { " of #\($0)" } ?? ""), String(r.lineCount),
+                        String(r.recomputedLines), InventorySummary.tonnes(r.aggregate.total.kg), String(format: "%.2f", r.seconds),
+                        r.inputs.libraries.map { "\($0.key)@\($0.version)" }.joined(separator: ", "),
+                    ]
                 }
-                print(InventorySummary.table(["run", "created (UTC)", "kind", "lines", "recomputed", "t CO2e", "seconds", "factor libraries"], rows), terminator: "")
+                print(
+                    InventorySummary.table(["run", "created (UTC)", "kind", "lines", "recomputed", "t CO2e", "seconds", "factor libraries"], rows),
+                    terminator: ""
+                )
             }
         }
 
         struct Diff: ParsableCommand {
             static let configuration = CommandConfiguration(
                 commandName: "diff",
-                abstract: "What changed between two runs, and why: by method, supplier, factor category and Scope 3 category.")
+                abstract: "What changed between two runs, and why: by method, supplier, factor category and Scope 3 category."
+            )
             @Argument(help: "The earlier run.") var before: Int64
             @Argument(help: "The later run.") var after: Int64
             @Option(name: .long, help: "Rows shown per grouping.") var limit = 10
@@ -63,14 +77,21 @@ extension Footprint {
                     return print(doc.rendered())
                 }
                 let delta = diff.totalAfter - diff.totalBefore
-                print("Run #\(a.id) -> #\(b.id): \(InventorySummary.tonnes(diff.totalBefore)) -> \(InventorySummary.tonnes(diff.totalAfter)) t CO2e "
-                      + "(\(delta >= 0 ? "+" : "-")\(InventorySummary.tonnes(abs(delta))) t, \(diff.totalBefore == 0 ? "-" : InventorySummary.percent(delta / diff.totalBefore)))")
+                print(
+                    "Run #\(a.id) -> #\(b.id): \(InventorySummary.tonnes(diff.totalBefore)) -> \(InventorySummary.tonnes(diff.totalAfter)) t CO2e "
+                        + "(\(delta >= 0 ? "+" : "-")\(InventorySummary.tonnes(abs(delta))) t, \(diff.totalBefore == 0 ? "-" : InventorySummary.percent(delta / diff.totalBefore)))"
+                )
                 let sentences = why.sentences
-                print(sentences.isEmpty ? "Inputs: the same imports and factor libraries" : "Why:\n" + sentences.map { "  - \($0)" }.joined(separator: "\n"))
+                print(
+                    sentences.isEmpty
+                        ? "Inputs: the same imports and factor libraries" : "Why:\n" + sentences.map { "  - \($0)" }.joined(separator: "\n")
+                )
                 for (grouping, changes) in diff.byDimension where !changes.isEmpty {
                     let rows = changes.prefix(limit).map { c in
-                        [c.key, InventorySummary.tonnes(c.kgBefore), InventorySummary.tonnes(c.kgAfter),
-                         (c.delta >= 0 ? "+" : "-") + InventorySummary.tonnes(abs(c.delta)), c.shiftText]
+                        [
+                            c.key, InventorySummary.tonnes(c.kgBefore), InventorySummary.tonnes(c.kgAfter),
+                            (c.delta >= 0 ? "+" : "-") + InventorySummary.tonnes(abs(c.delta)), c.shiftText,
+                        ]
                     }
                     print("\nBy \(grouping.title) (\(changes.count) changed)")
                     print(InventorySummary.table([grouping.rawValue, "t before", "t after", "change", "lines moved"], rows), terminator: "")

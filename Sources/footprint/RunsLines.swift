@@ -9,11 +9,13 @@ extension Footprint.Runs {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "show",
-            abstract: "Show a run: what it read (imports with their hashes, factor libraries with their versions), its totals, and its lines checked.",
+            abstract:
+                "Show a run: what it read (imports with their hashes, factor libraries with their versions), its totals, and its lines checked.",
             discussion: """
                 Every line of the run is evaluated again with the imports and factor libraries the run recorded (not the ones \
                 active now) and compared, bit for bit, with the figure the run stored; any difference is an error naming the line.
-                """)
+                """
+        )
         @Argument(help: ArgumentHelp("The run (its number in 'footprint runs').", valueName: "run")) var id: Int64
         @OptionGroup var workspace: WorkspaceOption
 
@@ -22,20 +24,32 @@ extension Footprint.Runs {
             let verification = try report { () throws(WorkspaceError) in try ws.runs.verifyRun(id: id) }
             let r = verification.run
             print(RunDescription.headline(r))
-            print("Created \(r.createdAt) UTC" + (r.parentID.map { "; updates run #\($0), whose results it keeps for the lines it did not recompute" } ?? ""))
+            print(
+                "Created \(r.createdAt) UTC"
+                    + (r.parentID.map { "; updates run #\($0), whose results it keeps for the lines it did not recompute" } ?? "")
+            )
             let imports = try report { () throws(WorkspaceError) in try ws.imports.list() }
             let status = Dictionary(imports.map { ($0.id, $0.status.rawValue) }, uniquingKeysWith: { a, _ in a })
             print("\nImports read")
-            print(InventorySummary.table(
-                ["import", "kind", "file", "sha256", "status now"],
-                r.inputs.imports.map { ["#\($0.importID)", $0.kind, $0.file, $0.sha256, status[$0.importID] ?? "?"] }), terminator: "")
+            print(
+                InventorySummary.table(
+                    ["import", "kind", "file", "sha256", "status now"],
+                    r.inputs.imports.map { ["#\($0.importID)", $0.kind, $0.file, $0.sha256, status[$0.importID] ?? "?"] }
+                ),
+                terminator: ""
+            )
             let libraries = try report { () throws(WorkspaceError) in try ws.imports.libraries() }
             let active = Dictionary(libraries.map { ($0.id, $0.active) }, uniquingKeysWith: { a, _ in a })
             print("\nFactor libraries, in precedence order")
-            print(InventorySummary.table(
-                ["library", "version", "sha256", "status now"],
-                r.inputs.libraries.map { ["\($0.key) (#\($0.id))", $0.version, $0.sha256 ?? "(built in)", active[$0.id].map { $0 ? "active" : "inactive" } ?? "?"] }),
-                terminator: "")
+            print(
+                InventorySummary.table(
+                    ["library", "version", "sha256", "status now"],
+                    r.inputs.libraries.map {
+                        ["\($0.key) (#\($0.id))", $0.version, $0.sha256 ?? "(built in)", active[$0.id].map { $0 ? "active" : "inactive" } ?? "?"]
+                    }
+                ),
+                terminator: ""
+            )
             let total = r.aggregate.total
             print("\nTotals: \(InventorySummary.tonnes(total.kg)) t CO2e (\(total.kg) kg) from \(r.lineCount) lines")
             var rows: [[String]] = CalculationMethod.allCases.map { m in
@@ -43,7 +57,8 @@ extension Footprint.Runs {
             }
             rows.append([CalculationMethod.unmappedName, String(total.lines[4]), "-"])
             print(InventorySummary.table(["method", "lines", "t CO2e"], rows), terminator: "")
-            var verified = "\nLines: \(verification.lines) verified: each evaluated again with the run's recorded inputs gives the stored method and kg, bit for bit"
+            var verified =
+                "\nLines: \(verification.lines) verified: each evaluated again with the run's recorded inputs gives the stored method and kg, bit for bit"
             if verification.inheritedLines > 0 { verified += " (\(verification.inheritedLines) of them stored by earlier runs of its chain)" }
             print(verified + "; their sum is \(verification.kg) kg.")
             print("Export them with 'footprint runs lines \(r.id) --out FILE'.")
@@ -59,12 +74,14 @@ extension Footprint.Runs {
                 Lines are in import id, then source line order. The reference data is loaded as the run read it, every line \
                 is evaluated again and checked, bit for bit, against the stored figure; any difference stops the export with \
                 an error naming the line. The columns are described in docs/workspace-audit.md.
-                """)
+                """
+        )
         @Argument(help: ArgumentHelp("The run (its number in 'footprint runs').", valueName: "run")) var id: Int64
         @Option(name: .long, help: "Write to this file (it appears whole, or not at all) instead of standard output.") var out: String?
         @Option(name: .long, help: "Only the lines of this supplier id.") var supplier: String?
         @Option(name: .long, help: "Only the lines of this factor category.") var category: String?
-        @Option(name: .long, help: "Only the lines of this method: supplier-specific, hybrid, average-data, spend-based or unmapped.") var method: String?
+        @Option(name: .long, help: "Only the lines of this method: supplier-specific, hybrid, average-data, spend-based or unmapped.") var method:
+            String?
         @Option(name: .long, help: "At most this many lines.") var limit: Int?
         @OptionGroup var workspace: WorkspaceOption
 
@@ -98,10 +115,14 @@ extension Footprint.Runs {
                 flush()
                 if let file { try report { () throws in try file.commit() } }
                 if let out {
-                    printError("Wrote \(verification.written) of the \(verification.lines) lines of run #\(id) to \(out); all \(verification.lines) lines verified.")
+                    printError(
+                        "Wrote \(verification.written) of the \(verification.lines) lines of run #\(id) to \(out); all \(verification.lines) lines verified."
+                    )
                 }
                 if verification.biogenicUptakeKg != 0 {
-                    printError("Biogenic CO2 uptake of these lines (PACT footprints), reported apart and not in any total: \(verification.biogenicUptakeKg) kg CO2e.")
+                    printError(
+                        "Biogenic CO2 uptake of these lines (PACT footprints), reported apart and not in any total: \(verification.biogenicUptakeKg) kg CO2e."
+                    )
                 }
             } catch {
                 file?.discard()

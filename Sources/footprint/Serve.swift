@@ -17,7 +17,8 @@ extension Footprint {
                 HTTPS only: give --cert and --key (PEM), or --self-signed for a local trial. Endpoints: \
                 /.well-known/openid-configuration, POST /auth/token, GET /3/footprints, GET /3/footprints/{id}, \
                 POST /3/events. API clients are added with 'footprint pact clients add'.
-                """)
+                """
+        )
         @OptionGroup var workspace: WorkspaceOption
         @Option(name: .long, help: "Address to listen on.") var host = "127.0.0.1"
         @Option(name: .long, help: "Port to listen on (0 picks a free one).") var port = 8443

@@ -70,7 +70,10 @@ struct SBTiReport: Encodable {
         var sbtiID: String?
         var name: String
         var status: String
-        enum CodingKeys: String, CodingKey { case row, name, status, sbtiID = "sbti_id" }
+        enum CodingKeys: String, CodingKey {
+            case row, name, status
+            case sbtiID = "sbti_id"
+        }
         init(_ c: SBTiCompany) {
             row = c.row
             sbtiID = c.sbtiID
@@ -89,7 +92,10 @@ struct SBTiReport: Encodable {
         var candidates: [Company]
         /// For a match by name: other companies with near names, to confirm the match.
         var alsoNear: [Company] = []
-        enum CodingKeys: String, CodingKey { case supplier, name, outcome, by, candidates, alsoNear = "also_near" }
+        enum CodingKeys: String, CodingKey {
+            case supplier, name, outcome, by, candidates
+            case alsoNear = "also_near"
+        }
     }
 
     var workbook: String
@@ -104,7 +110,8 @@ struct SBTiReport: Encodable {
 
     enum CodingKeys: String, CodingKey {
         case workbook, sha256, sheet, companies, skipped, entries, stored
-        case missingColumns = "missing_columns", importID = "import_id"
+        case missingColumns = "missing_columns"
+        case importID = "import_id"
     }
 
     init(_ plan: SBTiImportPlan, _ outcome: ImportOutcome?) {
@@ -122,9 +129,18 @@ struct SBTiReport: Encodable {
     static func entry(_ m: SBTiMatcher.Match) -> Entry {
         switch m.outcome {
         case .matched(let c, let key):
-            Entry(supplier: m.supplier.id, name: m.supplier.name, outcome: "matched", by: key.rawValue, candidates: [Company(c)], alsoNear: m.alsoNear.map(Company.init))
-        case .ambiguous(let cs, let key): Entry(supplier: m.supplier.id, name: m.supplier.name, outcome: "ambiguous", by: key.rawValue, candidates: cs.map(Company.init))
-        case .unmatched(let near): Entry(supplier: m.supplier.id, name: m.supplier.name, outcome: "unmatched", by: nil, candidates: near.map(Company.init))
+            Entry(
+                supplier: m.supplier.id,
+                name: m.supplier.name,
+                outcome: "matched",
+                by: key.rawValue,
+                candidates: [Company(c)],
+                alsoNear: m.alsoNear.map(Company.init)
+            )
+        case .ambiguous(let cs, let key):
+            Entry(supplier: m.supplier.id, name: m.supplier.name, outcome: "ambiguous", by: key.rawValue, candidates: cs.map(Company.init))
+        case .unmatched(let near):
+            Entry(supplier: m.supplier.id, name: m.supplier.name, outcome: "unmatched", by: nil, candidates: near.map(Company.init))
         }
     }
 
@@ -134,12 +150,15 @@ struct SBTiReport: Encodable {
         for s in plan.skipped { lines.append("  skipped \(s)") }
         let entries = plan.matches.map(entry)
         func describe(_ c: Company) -> String { "row \(c.row) '\(c.name)'" + (c.sbtiID.map { " \($0)" } ?? "") + ": \(c.status)" }
-        let matched = entries.filter { $0.outcome == "matched" }, ambiguous = entries.filter { $0.outcome == "ambiguous" }
+        let matched = entries.filter { $0.outcome == "matched" }
+        let ambiguous = entries.filter { $0.outcome == "ambiguous" }
         let unmatched = entries.filter { $0.outcome == "unmatched" }
         lines.append("Matched (\(matched.count)):")
         for e in matched {
-            lines.append("  \(e.supplier) \(e.name) -> \(describe(e.candidates[0])) (by \(e.by!))"
-                + (e.alsoNear.isEmpty ? "" : "; also near, check: " + e.alsoNear.map(describe).joined(separator: "; ")))
+            lines.append(
+                "  \(e.supplier) \(e.name) -> \(describe(e.candidates[0])) (by \(e.by!))"
+                    + (e.alsoNear.isEmpty ? "" : "; also near, check: " + e.alsoNear.map(describe).joined(separator: "; "))
+            )
         }
         lines.append("Ambiguous (\(ambiguous.count)): several companies share the key; add the supplier's LEI or ISIN to suppliers.csv")
         for e in ambiguous {
@@ -147,7 +166,9 @@ struct SBTiReport: Encodable {
             for c in e.candidates { lines.append("    \(describe(c))") }
         }
         let near = unmatched.filter { !$0.candidates.isEmpty }
-        lines.append("Not found (\(unmatched.count)), \(near.count) with near names to confirm (add the LEI or ISIN to suppliers.csv if one is the same company):")
+        lines.append(
+            "Not found (\(unmatched.count)), \(near.count) with near names to confirm (add the LEI or ISIN to suppliers.csv if one is the same company):"
+        )
         for e in unmatched {
             lines.append("  \(e.supplier) \(e.name)" + (e.candidates.isEmpty ? "" : "; near: " + e.candidates.map(describe).joined(separator: "; ")))
         }

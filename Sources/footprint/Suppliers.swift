@@ -10,7 +10,9 @@ extension Footprint {
         static let configuration = CommandConfiguration(
             commandName: "suppliers",
             abstract: "The supplier register: status facts, SBTi matching, assessment (docs/suppliers.md).",
-            subcommands: [List.self, Show.self, Add.self, Edit.self, History.self, ImportStatus.self, ImportSBTi.self, Assess.self, Segment.self], defaultSubcommand: List.self)
+            subcommands: [List.self, Show.self, Add.self, Edit.self, History.self, ImportStatus.self, ImportSBTi.self, Assess.self, Segment.self],
+            defaultSubcommand: List.self
+        )
     }
 }
 
@@ -36,7 +38,8 @@ extension Footprint.Suppliers {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "list",
-            abstract: "List the register: strategic flag, latest SBTi and RBA status, tier, and the latest run's emissions and spend.")
+            abstract: "List the register: strategic flag, latest SBTi and RBA status, tier, and the latest run's emissions and spend."
+        )
         @OptionGroup var workspace: WorkspaceOption
         @OptionGroup var criteria: CriteriaOption
         @Flag(name: .long, help: "Only strategic suppliers.") var strategic = false
@@ -45,21 +48,32 @@ extension Footprint.Suppliers {
         func run() throws {
             let ws = try workspace.open()
             let rules = try criteria.load()
-            let overviews = try report { () throws(WorkspaceError) in try ws.suppliers.supplierOverviews() }.filter { !strategic || $0.record.strategic }
+            let overviews = try report { () throws(WorkspaceError) in try ws.suppliers.supplierOverviews() }.filter {
+                !strategic || $0.record.strategic
+            }
             let items = overviews.map { o in SupplierListItem(o, SupplierAssessment.assess(o.assessmentInput, criteria: rules)) }
             if json { return try printJSON(items) }
             guard !items.isEmpty else { return print("No suppliers yet: 'footprint import suppliers suppliers.csv' adds them.") }
             let rows = items.map { i in
-                [i.id, i.name, i.strategic ? "yes" : "", i.sbti ?? "", i.rba ?? "", i.tier, formatScore(i.score), formatKg(i.emissionsKg),
-                 i.spend.map { "\($0.value) \($0.key)" }.sorted().joined(separator: "; ")]
+                [
+                    i.id, i.name, i.strategic ? "yes" : "", i.sbti ?? "", i.rba ?? "", i.tier, formatScore(i.score), formatKg(i.emissionsKg),
+                    i.spend.map { "\($0.value) \($0.key)" }.sorted().joined(separator: "; "),
+                ]
             }
             print(InventorySummary.table(["id", "name", "strategic", "SBTi", "RBA", "tier", "score", "kgCO2e", "spend"], rows), terminator: "")
-            if let run = overviews.first?.runID { print("Emissions and spend from run #\(run).") } else { print("No calculation run yet: emissions and spend appear after 'footprint calculate'.") }
+            if let run = overviews.first?.runID {
+                print("Emissions and spend from run #\(run).")
+            } else {
+                print("No calculation run yet: emissions and spend appear after 'footprint calculate'.")
+            }
         }
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "show", abstract: "One supplier: register, identifiers, status history, assessment with its reasons.")
+        static let configuration = CommandConfiguration(
+            commandName: "show",
+            abstract: "One supplier: register, identifiers, status history, assessment with its reasons."
+        )
         @Argument(help: "The supplier's id.") var id: String
         @OptionGroup var workspace: WorkspaceOption
         @OptionGroup var criteria: CriteriaOption
@@ -74,7 +88,8 @@ extension Footprint.Suppliers {
             }
             let assessment = SupplierAssessment.assess(o.assessmentInput, criteria: rules)
             if json { return try printJSON(SupplierDetail(o, assessment)) }
-            let r = o.record, ids = r.identifiers
+            let r = o.record
+            let ids = r.identifiers
             var lines = ["\(r.id)  \(r.name)" + (r.country.map { "  (\($0))" } ?? "") + (r.strategic ? "  strategic" : "")]
             for (label, value) in [
                 ("org number", ids.orgNumber), ("VAT", ids.vat), ("LEI", ids.lei), ("DUNS", ids.duns), ("ISIN", ids.isin),
@@ -85,13 +100,20 @@ extension Footprint.Suppliers {
                 if let value { lines.append("  \(label): \(value)") }
             }
             if let run = o.runID {
-                lines.append("  run #\(run): " + (o.emissionsKg.map { "\(formatKg($0)) kg CO2e, spend " + o.spend.map { "\($0.amount) \($0.currency)" }.joined(separator: "; ") } ?? "no lines"))
+                lines.append(
+                    "  run #\(run): "
+                        + (o.emissionsKg.map {
+                            "\(formatKg($0)) kg CO2e, spend " + o.spend.map { "\($0.amount) \($0.currency)" }.joined(separator: "; ")
+                        } ?? "no lines")
+                )
             }
             lines.append("Status history (newest of each kind marked *):")
             if o.history.isEmpty { lines.append("  none recorded") }
             for f in o.history {
                 let newest = o.latest[f.kind] == f ? "*" : " "
-                lines.append("  \(newest) \(f.checkedOn)  \(f.kind.rawValue): \(f.summary)" + (f.evidence.map { " [\($0)]" } ?? "") + "  (\(f.source))")
+                lines.append(
+                    "  \(newest) \(f.checkedOn)  \(f.kind.rawValue): \(f.summary)" + (f.evidence.map { " [\($0)]" } ?? "") + "  (\(f.source))"
+                )
             }
             lines.append("Assessment: score \(formatScore(assessment.score)), tier \(assessment.tier)")
             for result in assessment.results {
@@ -104,7 +126,8 @@ extension Footprint.Suppliers {
     struct ImportStatus: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "import-status",
-            abstract: "Import a supplier_status.csv: status facts, added to each supplier's history, all or nothing.")
+            abstract: "Import a supplier_status.csv: status facts, added to each supplier's history, all or nothing."
+        )
         @Argument(help: "The supplier_status.csv file.") var file: String
         @OptionGroup var workspace: WorkspaceOption
 
@@ -113,7 +136,9 @@ extension Footprint.Suppliers {
             let name = (file as NSString).lastPathComponent
             let outcome = try report { () throws(WorkspaceError) in try ws.suppliers.importSupplierStatus(path: file, displayName: name) }
             let r = outcome.record
-            if outcome.alreadyImported { return print("\(name) is already imported as #\(r.id) (\(r.rowCount) facts, sha256 \(r.sha256.prefix(12))); nothing changed") }
+            if outcome.alreadyImported {
+                return print("\(name) is already imported as #\(r.id) (\(r.rowCount) facts, sha256 \(r.sha256.prefix(12))); nothing changed")
+            }
             print("Imported \(name) as #\(r.id): \(r.rowCount) status facts, \(r.byteCount) bytes, sha256 \(r.sha256.prefix(12))")
         }
     }
@@ -126,7 +151,8 @@ extension Footprint.Suppliers {
                 WORKBOOK is the companies download of the SBTi target dashboard (xlsx), which you download yourself: \
                 Footprint never stores or ships it, only the facts derived from it, with its file name and SHA-256 as their source. \
                 Suppliers are matched by LEI, then ISIN, then normalised name (docs/suppliers.md).
-                """)
+                """
+        )
         @Argument(help: "The SBTi companies workbook (xlsx).") var workbook: String
         @Flag(name: .long, help: "Store the facts of the unambiguous matches (default: print the match report only).") var apply = false
         @Option(name: .long, help: "The date the facts were checked, YYYY-MM-DD (default: today, UTC).") var checkedOn: String?
@@ -134,7 +160,9 @@ extension Footprint.Suppliers {
         @OptionGroup var workspace: WorkspaceOption
 
         func validate() throws {
-            if let checkedOn, !SupplierStatusReader.isDate(checkedOn) { throw ValidationError("--checked-on '\(checkedOn)' is not a date; expected YYYY-MM-DD") }
+            if let checkedOn, !SupplierStatusReader.isDate(checkedOn) {
+                throw ValidationError("--checked-on '\(checkedOn)' is not a date; expected YYYY-MM-DD")
+            }
         }
 
         func run() throws {
@@ -143,7 +171,8 @@ extension Footprint.Suppliers {
             let plan = try report { () throws(WorkspaceError) in try ws.suppliers.planSBTiImport(path: workbook, displayName: name) }
             var outcome: ImportOutcome?
             if apply {
-                outcome = try report { () throws(WorkspaceError) in try ws.suppliers.applySBTiImport(plan, checkedOn: checkedOn ?? Workspace.today()) }
+                outcome = try report { () throws(WorkspaceError) in try ws.suppliers.applySBTiImport(plan, checkedOn: checkedOn ?? Workspace.today())
+                }
             }
             if json { return try printJSON(SBTiReport(plan, outcome)) }
             print(SBTiReport.text(plan))
@@ -161,7 +190,10 @@ extension Footprint.Suppliers {
     }
 
     struct Assess: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "assess", abstract: "Score every supplier against the assessment criteria: score, tier, and each criterion's points.")
+        static let configuration = CommandConfiguration(
+            commandName: "assess",
+            abstract: "Score every supplier against the assessment criteria: score, tier, and each criterion's points."
+        )
         @OptionGroup var workspace: WorkspaceOption
         @OptionGroup var criteria: CriteriaOption
         @Flag(name: .long, help: "Only strategic suppliers.") var strategic = false
@@ -170,7 +202,9 @@ extension Footprint.Suppliers {
         func run() throws {
             let ws = try workspace.open()
             let rules = try criteria.load()
-            let overviews = try report { () throws(WorkspaceError) in try ws.suppliers.supplierOverviews(withRun: false) }.filter { !strategic || $0.record.strategic }
+            let overviews = try report { () throws(WorkspaceError) in try ws.suppliers.supplierOverviews(withRun: false) }.filter {
+                !strategic || $0.record.strategic
+            }
             // Scoring (and writing the JSON of) thousands of suppliers: the second half on another thread.
             let half = overviews.count / 2
             let json = json
@@ -198,7 +232,10 @@ extension Footprint.Suppliers {
             }
             print(InventorySummary.table(header, rows), terminator: "")
             let counts = Dictionary(grouping: assessments, by: \.tier).mapValues(\.count)
-            print("Tiers: " + rules.tiers.map { "\($0.name) \(counts[$0.name] ?? 0)" }.joined(separator: ", ") + ". 'footprint suppliers show ID' gives each criterion's reason.")
+            print(
+                "Tiers: " + rules.tiers.map { "\($0.name) \(counts[$0.name] ?? 0)" }.joined(separator: ", ")
+                    + ". 'footprint suppliers show ID' gives each criterion's reason."
+            )
         }
     }
 }

@@ -60,7 +60,10 @@ struct RegisterVersionReport: Encodable {
     var supplier: SupplierRecord
     var changes: [RegisterChange]
     var reason: String?
-    enum CodingKeys: String, CodingKey { case kind, source, at, supplier, changes, reason, importID = "import_id" }
+    enum CodingKeys: String, CodingKey {
+        case kind, source, at, supplier, changes, reason
+        case importID = "import_id"
+    }
 
     init(_ v: RegisterVersion) {
         importID = v.importID
@@ -82,7 +85,8 @@ extension Footprint.Suppliers {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "add",
-            abstract: "Add a supplier to the register (recorded as a register import; identifiers checked).")
+            abstract: "Add a supplier to the register (recorded as a register import; identifiers checked)."
+        )
         @Argument(help: "The supplier's id, as purchases name it.") var id: String
         @OptionGroup var fields: RegisterFieldOptions
         @OptionGroup var workspace: WorkspaceOption
@@ -105,7 +109,8 @@ extension Footprint.Suppliers {
         static let configuration = CommandConfiguration(
             commandName: "edit",
             abstract: "Change fields of a supplier in the register (recorded as a register import with each field's old and new value).",
-            discussion: "An empty value clears a field: --notes ''. 'footprint suppliers history ID' lists every version.")
+            discussion: "An empty value clears a field: --notes ''. 'footprint suppliers history ID' lists every version."
+        )
         @Argument(help: "The supplier's id.") var id: String
         @OptionGroup var fields: RegisterFieldOptions
         @OptionGroup var workspace: WorkspaceOption
@@ -114,7 +119,9 @@ extension Footprint.Suppliers {
         func run() throws {
             let ws = try workspace.open()
             let fields = self.fields
-            let version = try report { () throws(WorkspaceError) in try ws.suppliers.editSupplier(id: id, reason: fields.reason) { fields.apply(to: $0) } }
+            let version = try report { () throws(WorkspaceError) in
+                try ws.suppliers.editSupplier(id: id, reason: fields.reason) { fields.apply(to: $0) }
+            }
             guard let version else {
                 if json { return print("null") }
                 return print("Nothing changed: supplier \(id) already has these values.")
@@ -125,7 +132,10 @@ extension Footprint.Suppliers {
     }
 
     struct History: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "history", abstract: "Every version of a supplier in the register: which import or edit, when, what changed.")
+        static let configuration = CommandConfiguration(
+            commandName: "history",
+            abstract: "Every version of a supplier in the register: which import or edit, when, what changed."
+        )
         @Argument(help: "The supplier's id.") var id: String
         @OptionGroup var workspace: WorkspaceOption
         @Flag(name: .long, help: "Print JSON.") var json = false

@@ -33,8 +33,11 @@ struct SegmentItem: Encodable {
 
     enum CodingKeys: String, CodingKey {
         case rank, id, name, kg, lines, spend
-        case flaggedStrategic = "flagged_strategic", inStrategicSet = "in_strategic_set", cumulativeShare = "cumulative_share"
-        case kgByMethod = "kg_by_method", movableKg = "movable_kg"
+        case flaggedStrategic = "flagged_strategic"
+        case inStrategicSet = "in_strategic_set"
+        case cumulativeShare = "cumulative_share"
+        case kgByMethod = "kg_by_method"
+        case movableKg = "movable_kg"
     }
 
     static let methodNames = CalculationMethod.allCases.map(\.name) + [CalculationMethod.unmappedName]
@@ -66,7 +69,10 @@ struct SegmentReport: Encodable {
 
     enum CodingKeys: String, CodingKey {
         case run, coverage, suppliers
-        case totalKg = "total_kg", strategicKg = "strategic_kg", strategicShare = "strategic_share", strategicCount = "strategic_count"
+        case totalKg = "total_kg"
+        case strategicKg = "strategic_kg"
+        case strategicShare = "strategic_share"
+        case strategicCount = "strategic_count"
     }
 }
 
@@ -74,7 +80,9 @@ extension Footprint.Suppliers {
     struct Segment: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "segment",
-            abstract: "Rank a run's suppliers by emissions; the strategic set covering --coverage % of them, their method mix and what would move to supplier data.")
+            abstract:
+                "Rank a run's suppliers by emissions; the strategic set covering --coverage % of them, their method mix and what would move to supplier data."
+        )
         @OptionGroup var workspace: WorkspaceOption
         @Option(name: .customLong("run"), help: "The run (default: the latest).") var runID: Int64?
         @Option(name: .long, help: "The share of the run's emissions the strategic set covers, in percent (default 80).") var coverage: Double = 80
@@ -90,19 +98,36 @@ extension Footprint.Suppliers {
             let (run, s) = try report { () throws(WorkspaceError) in try ws.suppliers.supplierSegmentation(runID: runID, coverage: coverage) }
             let entries = strategic ? s.strategicSet : s.entries
             if json {
-                return try printJSON(SegmentReport(
-                    run: run, coverage: coverage, totalKg: s.totalKg, strategicKg: Double(s.strategicNanoKg) / 1e9, strategicShare: s.strategicShare,
-                    strategicCount: s.strategicSet.count, suppliers: entries.map { SegmentItem($0, total: s.totalNanoKg) }))
+                return try printJSON(
+                    SegmentReport(
+                        run: run,
+                        coverage: coverage,
+                        totalKg: s.totalKg,
+                        strategicKg: Double(s.strategicNanoKg) / 1e9,
+                        strategicShare: s.strategicShare,
+                        strategicCount: s.strategicSet.count,
+                        suppliers: entries.map { SegmentItem($0, total: s.totalNanoKg) }
+                    )
+                )
             }
             let rows = entries.map { e -> [String] in
                 let mix = (0..<5).filter { e.lines[$0] != 0 }.map { "\(SegmentItem.methodNames[$0]) \(e.lines[$0])/\(formatKg(e.kg(method: $0)))" }
-                return [String(e.rank), e.supplier, e.name ?? "", e.inStrategicSet ? "yes" : "", e.flaggedStrategic ? "yes" : "", formatKg(e.kg),
-                        formatShare(s.totalNanoKg > 0 ? Double(e.cumulativeNanoKg) / Double(s.totalNanoKg) : nil), formatKg(e.movableKg),
-                        mix.joined(separator: "; "), spendText(e.spend).map { "\($0.value) \($0.key)" }.sorted().joined(separator: "; ")]
+                return [
+                    String(e.rank), e.supplier, e.name ?? "", e.inStrategicSet ? "yes" : "", e.flaggedStrategic ? "yes" : "", formatKg(e.kg),
+                    formatShare(s.totalNanoKg > 0 ? Double(e.cumulativeNanoKg) / Double(s.totalNanoKg) : nil), formatKg(e.movableKg),
+                    mix.joined(separator: "; "), spendText(e.spend).map { "\($0.value) \($0.key)" }.sorted().joined(separator: "; "),
+                ]
             }
-            print(InventorySummary.table(
-                ["rank", "id", "name", "strategic set", "flagged", "kgCO2e", "cumulative", "movable kg", "methods (lines/kg)", "spend"], rows), terminator: "")
-            print("Run #\(run): \(s.strategicSet.count) of \(s.entries.count) suppliers cover \(formatShare(s.strategicShare)) of \(formatKg(s.totalKg)) kg CO2e (asked: \(coverage)%).")
+            print(
+                InventorySummary.table(
+                    ["rank", "id", "name", "strategic set", "flagged", "kgCO2e", "cumulative", "movable kg", "methods (lines/kg)", "spend"],
+                    rows
+                ),
+                terminator: ""
+            )
+            print(
+                "Run #\(run): \(s.strategicSet.count) of \(s.entries.count) suppliers cover \(formatShare(s.strategicShare)) of \(formatKg(s.totalKg)) kg CO2e (asked: \(coverage)%)."
+            )
             print("Coverage is over all the run's Scope 3 emissions, every category; movable kg = spend-based + average-data kg.")
         }
     }

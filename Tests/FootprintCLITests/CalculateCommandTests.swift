@@ -92,7 +92,10 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         try FileManager.default.copyItem(atPath: Self.example + "/factors.csv", toPath: dir.appendingPathComponent("factors.csv").path)
         try "id,date,supplier,category,currency\nA,2024-01-01,S,C,NOK\n".write(
-            to: dir.appendingPathComponent("purchases.csv"), atomically: true, encoding: .utf8)
+            to: dir.appendingPathComponent("purchases.csv"),
+            atomically: true,
+            encoding: .utf8
+        )
         let out = try CLIHarness.footprint("calculate", "--data", dir.path, "--json")
         #expect(out.status != 0)
         #expect(out.stdout.isEmpty)
@@ -107,11 +110,23 @@ import Testing
         while let c = chars.popFirst() {
             if quoted {
                 if c == "\"" {
-                    if chars.first == "\"" { current.append("\""); chars.removeFirst() } else { quoted = false }
-                } else { current.append(c) }
-            } else if c == "\"" { quoted = true }
-            else if c == "," { fields.append(current); current = "" }
-            else { current.append(c) }
+                    if chars.first == "\"" {
+                        current.append("\"")
+                        chars.removeFirst()
+                    } else {
+                        quoted = false
+                    }
+                } else {
+                    current.append(c)
+                }
+            } else if c == "\"" {
+                quoted = true
+            } else if c == "," {
+                fields.append(current)
+                current = ""
+            } else {
+                current.append(c)
+            }
         }
         fields.append(current)
         return fields

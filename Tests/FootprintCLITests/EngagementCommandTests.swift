@@ -72,18 +72,53 @@ import Testing
 
         // Requests: add, list, update, reminders.
         let add = try CLIHarness.footprint(
-            "engagement", "requests", "add", "SUP-0002", "--ask", "product footprints for 2025 purchases", "--due", "2027-03-31", "--kind", "pcf",
-            "--on", "2027-01-10", "--json", "--db", db)
+            "engagement",
+            "requests",
+            "add",
+            "SUP-0002",
+            "--ask",
+            "product footprints for 2025 purchases",
+            "--due",
+            "2027-03-31",
+            "--kind",
+            "pcf",
+            "--on",
+            "2027-01-10",
+            "--json",
+            "--db",
+            db
+        )
         #expect(add.status == 0, "\(add.stderr)")
         let r = try CLIHarness.json(add.stdout)
         #expect(r["id"] as? Int == 1 && r["status"] as? String == "requested" && r["channel"] as? String == "manual")
         #expect(try CLIHarness.footprint("engagement", "requests", "add", "NOPE", "--ask", "x", "--due", "2027-03-31", "--db", db).status == 1)
-        let overdue = try Self.jsonArray(try CLIHarness.footprint("engagement", "requests", "list", "--status", "overdue", "--as-of", "2027-04-01", "--json", "--db", db).stdout)
+        let overdue = try Self.jsonArray(
+            try CLIHarness.footprint("engagement", "requests", "list", "--status", "overdue", "--as-of", "2027-04-01", "--json", "--db", db).stdout
+        )
         #expect(overdue.count == 1 && overdue[0]["overdue"] as? Bool == true)
-        let reminders = try Self.jsonArray(try CLIHarness.footprint("engagement", "requests", "reminders", "--as-of", "2027-03-20", "--json", "--db", db).stdout)
+        let reminders = try Self.jsonArray(
+            try CLIHarness.footprint("engagement", "requests", "reminders", "--as-of", "2027-03-20", "--json", "--db", db).stdout
+        )
         #expect(reminders.count == 1 && reminders[0]["last_reminder"] as? String == "2027-03-20")
-        #expect(try Self.jsonArray(try CLIHarness.footprint("engagement", "requests", "reminders", "--as-of", "2027-03-21", "--json", "--db", db).stdout).isEmpty)
-        let update = try CLIHarness.footprint("engagement", "requests", "update", "1", "--status", "received", "--note", "3 PCFs", "--on", "2027-03-25", "--json", "--db", db)
+        #expect(
+            try Self.jsonArray(try CLIHarness.footprint("engagement", "requests", "reminders", "--as-of", "2027-03-21", "--json", "--db", db).stdout)
+                .isEmpty
+        )
+        let update = try CLIHarness.footprint(
+            "engagement",
+            "requests",
+            "update",
+            "1",
+            "--status",
+            "received",
+            "--note",
+            "3 PCFs",
+            "--on",
+            "2027-03-25",
+            "--json",
+            "--db",
+            db
+        )
         #expect(update.status == 0, "\(update.stderr)")
         #expect((try CLIHarness.json(update.stdout)["events"] as? [Any])?.count == 3)
         let list = try CLIHarness.footprint("engagement", "requests", "list", "--db", db)
@@ -92,12 +127,39 @@ import Testing
         // Register edits: checked, recorded, listed.
         let bad = try CLIHarness.footprint("suppliers", "edit", "SUP-0002", "--lei", "HWUPKR0MPOU8FGXBT395", "--db", db)
         #expect(bad.status == 1 && bad.stderr.contains("ISO 17442"), "\(bad.stderr)")
-        let edit = try CLIHarness.footprint("suppliers", "edit", "SUP-0002", "--lei", "HWUPKR0MPOU8FGXBT394", "--strategic", "--reason", "review", "--json", "--db", db)
+        let edit = try CLIHarness.footprint(
+            "suppliers",
+            "edit",
+            "SUP-0002",
+            "--lei",
+            "HWUPKR0MPOU8FGXBT394",
+            "--strategic",
+            "--reason",
+            "review",
+            "--json",
+            "--db",
+            db
+        )
         #expect(edit.status == 0, "\(edit.stderr)")
         #expect((try CLIHarness.json(edit.stdout)["changes"] as? [[String: Any]])?.map { $0["field"] as? String } == ["lei", "strategic"])
-        let added = try CLIHarness.footprint("suppliers", "add", "SUP-0999", "--name", "Fjordnett AS", "--country", "NO", "--org-number", "923609016", "--db", db)
+        let added = try CLIHarness.footprint(
+            "suppliers",
+            "add",
+            "SUP-0999",
+            "--name",
+            "Fjordnett AS",
+            "--country",
+            "NO",
+            "--org-number",
+            "923609016",
+            "--db",
+            db
+        )
         #expect(added.status == 0, "\(added.stderr)")
-        #expect(try CLIHarness.footprint("suppliers", "add", "SUP-0998", "--name", "X", "--country", "NO", "--org-number", "923609017", "--db", db).status == 1)
+        #expect(
+            try CLIHarness.footprint("suppliers", "add", "SUP-0998", "--name", "X", "--country", "NO", "--org-number", "923609017", "--db", db).status
+                == 1
+        )
         let versions = try Self.jsonArray(try CLIHarness.footprint("suppliers", "history", "SUP-0002", "--json", "--db", db).stdout)
         #expect(versions.map { $0["kind"] as? String } == ["suppliers", "supplier-edit"])
         let show = try CLIHarness.json(try CLIHarness.footprint("suppliers", "show", "SUP-0999", "--json", "--db", db).stdout)

@@ -17,8 +17,10 @@ import Testing
         """
 
     static let cases: [(text: String, message: String)] = [
-        (purchases.replacingOccurrences(of: "product,quantity", with: "product,amount"),
-         "purchases.csv:1: column 'amount' appears twice, as column 5 and column 8; each column may appear once"),
+        (
+            purchases.replacingOccurrences(of: "product,quantity", with: "product,amount"),
+            "purchases.csv:1: column 'amount' appears twice, as column 5 and column 8; each column may appear once"
+        ),
         (purchases.replacingOccurrences(of: "\n", with: "\r"), "purchases.csv:1: " + crOnly),
     ]
 
@@ -28,7 +30,9 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         for name in ["factors.csv", "rates.csv", "price_index.csv", "suppliers.csv"] {
             try FileManager.default.copyItem(
-                atPath: CalculateCommandTests.example + "/" + name, toPath: dir.appendingPathComponent(name).path)
+                atPath: CalculateCommandTests.example + "/" + name,
+                toPath: dir.appendingPathComponent(name).path
+            )
         }
         try Data(text.utf8).write(to: dir.appendingPathComponent("purchases.csv"))
         let out = try CLIHarness.footprint("calculate", "--data", dir.path)

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -20,7 +21,10 @@ import Glibc
         for i in 0..<lines {
             var line = template
             var n = i
-            for p in stride(from: 7, through: 1, by: -1) { line[p] = zero + UInt8(n % 10); n /= 10 }
+            for p in stride(from: 7, through: 1, by: -1) {
+                line[p] = zero + UInt8(n % 10)
+                n /= 10
+            }
             line[18] = zero + UInt8(i % 9 + 1)  // day 11...19
             line[26] = zero + UInt8(i % 10)  // supplier SUP-00d
             line[30] = zero + UInt8(i % 7)  // category C0d
@@ -83,7 +87,9 @@ import Glibc
                 while process.isRunning && Self.fileSize(wal) <= bytes && Date() < deadline { Thread.sleep(forTimeInterval: 0.005) }
             }
             let wasRunning = process.isRunning
-            print("kill \(moment): import running \(wasRunning), WAL \(Self.fileSize(wal)) bytes, \(String(format: "%.2f", Date().timeIntervalSince(started))) s")
+            print(
+                "kill \(moment): import running \(wasRunning), WAL \(Self.fileSize(wal)) bytes, \(String(format: "%.2f", Date().timeIntervalSince(started))) s"
+            )
             if wasRunning {
                 kill(process.processIdentifier, SIGKILL)
                 killedWhileRunning += 1

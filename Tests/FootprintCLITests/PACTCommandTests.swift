@@ -19,12 +19,18 @@ struct PACTCommandTests {
             ("suppliers", try write("suppliers.csv", "id,name,country,org_number\nBOLT,Nordic Bolts AS,NO,912345678\n")),
             ("factors", try write("factors.csv", "category,name,kgco2e_per_unit,unit,price_year,source\nhardware,Hardware,0.5,NOK,,test\n")),
             ("rates", try write("rates.csv", "currency,year,per_usd\nNOK,2024,10\n")),
-            ("purchases", try write("purchases.csv", """
-                id,date,supplier,category,amount,currency,product,quantity,unit,customer
-                p1,2024-06-01,BOLT,hardware,500,NOK,M8-BOLT,10,kg,
-                p2,2024-06-01,BOLT,hardware,500,NOK,BOLT-8,4,kg,
+            (
+                "purchases",
+                try write(
+                    "purchases.csv",
+                    """
+                    id,date,supplier,category,amount,currency,product,quantity,unit,customer
+                    p1,2024-06-01,BOLT,hardware,500,NOK,M8-BOLT,10,kg,
+                    p2,2024-06-01,BOLT,hardware,500,NOK,BOLT-8,4,kg,
 
-                """)),
+                    """
+                )
+            ),
         ]
         for (kind, path) in inputs { #expect(try CLIHarness.footprint("import", kind, path, "--db", db).status == 0) }
         let imported = try CLIHarness.footprint("import", "pact", fixtures + "/bolts-v2.json", "--db", db)

@@ -7,8 +7,10 @@ import Testing
     @Test(
         .enabled(
             if: SharedFolder.isAvailable("bench/genledger.py") && SharedFolder.isAvailable("bench/reference_duckdb.py"),
-            "../shared/bench with genledger.py and reference_duckdb.py is absent"),
-        arguments: [(lines: 30_000, seed: 3), (lines: 5_000, seed: 11)])
+            "../shared/bench with genledger.py and reference_duckdb.py is absent"
+        ),
+        arguments: [(lines: 30_000, seed: 3), (lines: 5_000, seed: 11)]
+    )
     func agreesWithDuckDBReference(lines: Int, seed: Int) throws {
         let genledger = try SharedFolder.file("bench/genledger.py")
         let referenceScript = try SharedFolder.file("bench/reference_duckdb.py")

@@ -57,10 +57,16 @@ import Testing
         #expect((first["emissions_kg"] as? Double ?? 0) > 0 && first["run"] as? Int == 1)
 
         let show = try CLIHarness.footprint("suppliers", "show", "SUP-0001", "--db", db)
-        #expect(show.status == 0 && show.stdout.contains("* 2026-09-01  rba: member (Regular)") && show.stdout.contains("rba-member: 15/15"), "\(show.stdout)")
+        #expect(
+            show.status == 0 && show.stdout.contains("* 2026-09-01  rba: member (Regular)") && show.stdout.contains("rba-member: 15/15"),
+            "\(show.stdout)"
+        )
         #expect(try CLIHarness.footprint("suppliers", "show", "NOPE", "--db", db).status == 1)
 
-        let criteria = try write("criteria.json", #"{"criteria": [{"id": "rba", "kind": "rba-member", "weight": 1}], "tiers": [{"name": "in", "minimum_score": 100}, {"name": "out", "minimum_score": 0}]}"#)
+        let criteria = try write(
+            "criteria.json",
+            #"{"criteria": [{"id": "rba", "kind": "rba-member", "weight": 1}], "tiers": [{"name": "in", "minimum_score": 100}, {"name": "out", "minimum_score": 0}]}"#
+        )
         let assess = try CLIHarness.footprint("suppliers", "assess", "--strategic", "--criteria", criteria, "--json", "--db", db)
         #expect(assess.status == 0, "\(assess.stderr)")
         let results = try #require(try JSONSerialization.jsonObject(with: Data(assess.stdout.utf8)) as? [[String: Any]])
@@ -75,7 +81,10 @@ import Testing
         let db = try Self.exampleWithRegister(dir)
         let report = try CLIHarness.footprint("suppliers", "import-sbti", sample, "--db", db)
         #expect(report.status == 0, "\(report.stderr)")
-        #expect(report.stdout.contains("SUP-0004 Skarv Nettverk AS -> row 2 'Nordic Network Systems ASA' SBTI-40001: targets set (by lei)"), "\(report.stdout)")
+        #expect(
+            report.stdout.contains("SUP-0004 Skarv Nettverk AS -> row 2 'Nordic Network Systems ASA' SBTI-40001: targets set (by lei)"),
+            "\(report.stdout)"
+        )
         #expect(report.stdout.contains("SUP-0007 Blå Konsult AB -> row 3 'Blå Konsult AB' SBTI-40002: targets set (by name)"))
         #expect(report.stdout.contains("Nothing stored"))
         let applied = try CLIHarness.footprint("suppliers", "import-sbti", sample, "--apply", "--checked-on", "2026-11-01", "--json", "--db", db)

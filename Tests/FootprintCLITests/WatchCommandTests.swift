@@ -41,7 +41,8 @@ import Testing
         let process = Process()
         process.executableURL = CLIHarness.executable
         process.arguments = ["calculate", "--db", db, "--watch", "--interval", "0.1", "--json"]
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         try process.run()

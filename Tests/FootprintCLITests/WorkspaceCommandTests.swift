@@ -68,9 +68,17 @@ import Testing
         var width: Int?
         var tables = 0
         for line in markdown.stdout.split(separator: "\n", omittingEmptySubsequences: false) {
-            guard line.hasPrefix("|") else { width = nil; continue }
+            guard line.hasPrefix("|") else {
+                width = nil
+                continue
+            }
             let cells = line.split(separator: "|", omittingEmptySubsequences: false).count
-            if let width { #expect(cells == width, "markdown row width: \(line)") } else { width = cells; tables += 1 }
+            if let width {
+                #expect(cells == width, "markdown row width: \(line)")
+            } else {
+                width = cells
+                tables += 1
+            }
         }
         #expect(tables == 2)
         #expect(try CLIHarness.footprint("report", "--db", db).status == 0)
@@ -104,12 +112,12 @@ import Testing
         #expect(try CLIHarness.footprint("init", "--db", db).status == 0)
         let bad = dir.appendingPathComponent("bad.csv")
         try """
-            id,date,supplier,category,amount,currency,product,quantity,unit,customer
-            A1,2024-01-05,SUP-0001,334111,1000.00,NOK,,,,
-            A2,2024-02-30,SUP-0001,334111,12,NOK,,,,
-            A3,2024-03-01,SUP-0001,334111,"1,5",NOK,,,,
+        id,date,supplier,category,amount,currency,product,quantity,unit,customer
+        A1,2024-01-05,SUP-0001,334111,1000.00,NOK,,,,
+        A2,2024-02-30,SUP-0001,334111,12,NOK,,,,
+        A3,2024-03-01,SUP-0001,334111,"1,5",NOK,,,,
 
-            """.write(to: bad, atomically: true, encoding: .utf8)
+        """.write(to: bad, atomically: true, encoding: .utf8)
         let out = try CLIHarness.footprint("import", "purchases", bad.path, "--db", db)
         #expect(out.status == 1)
         #expect(out.stdout.isEmpty, "stdout: \(out.stdout)")
@@ -131,7 +139,8 @@ import Testing
     @Test func footprintDBAndDashDashDBBothChooseTheWorkspace() throws {
         let dir = try CLIHarness.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let a = dir.appendingPathComponent("a.sqlite").path, b = dir.appendingPathComponent("b.sqlite").path
+        let a = dir.appendingPathComponent("a.sqlite").path
+        let b = dir.appendingPathComponent("b.sqlite").path
         #expect(try CLIHarness.footprint(environment: ["FOOTPRINT_DB": a], "init").status == 0)
         #expect(FileManager.default.fileExists(atPath: a))
         #expect(try CLIHarness.footprint("init", "--db", b).status == 0)

@@ -4,18 +4,21 @@ import Testing
 /// Rule 3: kg = quantity (converted into the factor's unit) x the category's average-data factor.
 @Suite("Average-data method")
 struct AverageDataTests {
-    let engine = InventoryEngine(reference: ReferenceData(
-        factors: [
-            activityFactor("electricity", 0.5, "kWh"),  // 0
-            activityFactor("fuel", 2.0, "l"),  // 1
-            activityFactor("steel", 1800, "t"),  // 2: convertible for kg lines
-            activityFactor("steel", 1.9, "kg"),  // 3: exact for kg lines
-            activityFactor("freight", 0.1, "tkm"),  // 4
-            activityFactor("laptops", 300, "piece"),  // 5
-            activityFactor("consulting", 12, "hour"),  // 6
-            spendFactor("electricity", 0.02, "NOK"),  // 7
-        ],
-        exchangeRates: [code("NOK"): [2024: 10.5]]))
+    let engine = InventoryEngine(
+        reference: ReferenceData(
+            factors: [
+                activityFactor("electricity", 0.5, "kWh"),  // 0
+                activityFactor("fuel", 2.0, "l"),  // 1
+                activityFactor("steel", 1800, "t"),  // 2: convertible for kg lines
+                activityFactor("steel", 1.9, "kg"),  // 3: exact for kg lines
+                activityFactor("freight", 0.1, "tkm"),  // 4
+                activityFactor("laptops", 300, "piece"),  // 5
+                activityFactor("consulting", 12, "hour"),  // 6
+                spendFactor("electricity", 0.02, "NOK"),  // 7
+            ],
+            exchangeRates: [code("NOK"): [2024: 10.5]]
+        )
+    )
 
     struct Case: Sendable, CustomTestStringConvertible {
         var category: String

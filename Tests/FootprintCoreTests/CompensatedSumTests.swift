@@ -24,7 +24,8 @@ struct CompensatedSumTests {
     @Test func orderHardlyMatters() {
         var rng = SplitMix64(seed: 42)
         let values = (0..<10_000).map { _ in Double.random(in: -1e6...1e6, using: &rng) * pow10(Int.random(in: -8...8, using: &rng)) }
-        var forward = CompensatedSum(), backward = CompensatedSum()
+        var forward = CompensatedSum()
+        var backward = CompensatedSum()
         for v in values { forward.add(v) }
         for v in values.reversed() { backward.add(v) }
         #expect(close(forward.value, backward.value, rel: 1e-14))
@@ -33,7 +34,9 @@ struct CompensatedSumTests {
     @Test func mergingSumsEqualsOneSum() {
         var rng = SplitMix64(seed: 7)
         let values = (0..<5_000).map { _ in Double.random(in: -1000...1000, using: &rng) }
-        var whole = CompensatedSum(), left = CompensatedSum(), right = CompensatedSum()
+        var whole = CompensatedSum()
+        var left = CompensatedSum()
+        var right = CompensatedSum()
         for (i, v) in values.enumerated() {
             whole.add(v)
             if i % 3 == 0 { left.add(v) } else { right.add(v) }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import FootprintCore
 
 /// The engagement target's linear path, data requests' overdue and reminder rules, and dates.
@@ -42,8 +43,16 @@ import Testing
 
     static func request(due: String, events: [(EngagementRequestEvent.Kind, String)] = []) -> EngagementRequest {
         EngagementRequest(
-            id: 1, supplier: "S", kind: .pcf, ask: "footprints", requestedOn: "2026-01-01", dueOn: due, channel: .manual,
-            events: [EngagementRequestEvent(kind: .requested, on: "2026-01-01", recordedAt: "")] + events.map { EngagementRequestEvent(kind: $0.0, on: $0.1, recordedAt: "") })
+            id: 1,
+            supplier: "S",
+            kind: .pcf,
+            ask: "footprints",
+            requestedOn: "2026-01-01",
+            dueOn: due,
+            channel: .manual,
+            events: [EngagementRequestEvent(kind: .requested, on: "2026-01-01", recordedAt: "")]
+                + events.map { EngagementRequestEvent(kind: $0.0, on: $0.1, recordedAt: "") }
+        )
     }
 
     @Test(arguments: [

@@ -14,12 +14,22 @@ struct GHGProtocolExampleTests {
             ("timber", "F", 100_000, 0.25, 25_000),
             ("concrete", "G", 50_000, 0.20, 10_000),
         ]
-        let engine = InventoryEngine(reference: ReferenceData(
-            suppliers: goods.map { Supplier(id: $0.supplier, name: "Supplier \($0.supplier)") },
-            footprints: goods.map { footprint($0.supplier, $0.good, $0.factor, "kg") }))
+        let engine = InventoryEngine(
+            reference: ReferenceData(
+                suppliers: goods.map { Supplier(id: $0.supplier, name: "Supplier \($0.supplier)") },
+                footprints: goods.map { footprint($0.supplier, $0.good, $0.factor, "kg") }
+            )
+        )
         let purchases = goods.map {
-            TestPurchase(supplier: $0.supplier, category: $0.good, product: $0.good, unit: "kg", currency: "USD", digits: 1,
-                         quantity: $0.kg)
+            TestPurchase(
+                supplier: $0.supplier,
+                category: $0.good,
+                product: $0.good,
+                unit: "kg",
+                currency: "USD",
+                digits: 1,
+                quantity: $0.kg
+            )
         }
         let summary = inventory(purchases, engine: engine)
         #expect(summary.linesByMethod == [.supplierSpecific: 5])
@@ -44,9 +54,12 @@ struct GHGProtocolExampleTests {
             ("steel", 1_500, 0.2), ("cyclohexane", 5_000, 0.2), ("epoxy resins", 5_000, 0.3), ("copper", 1_000, 0.3),
             ("glass", 5_000, 0.4),
         ]
-        let engine = InventoryEngine(reference: ReferenceData(
-            factors: components.map { activityFactor($0.0, $0.2, "kg") } + materials.map { spendFactor($0.0, $0.2, "USD") },
-            exchangeRates: [code("USD"): [2024: 1]]))
+        let engine = InventoryEngine(
+            reference: ReferenceData(
+                factors: components.map { activityFactor($0.0, $0.2, "kg") } + materials.map { spendFactor($0.0, $0.2, "USD") },
+                exchangeRates: [code("USD"): [2024: 1]]
+            )
+        )
         let purchases =
             components.map {
                 TestPurchase(supplier: "Supplier \($0.0)", category: $0.0, unit: "kg", currency: "USD", digits: 0, quantity: $0.1)
@@ -65,8 +78,12 @@ struct GHGProtocolExampleTests {
 
     /// The guidance's EEIO illustration: "paper mills" at 1,520 t CO2e per $1M, so $1M of spend gives 1,520 t.
     @Test func paperMillsSpendFixture() {
-        let engine = InventoryEngine(reference: ReferenceData(
-            factors: [spendFactor("paper mills", 1.52, "USD")], exchangeRates: [code("USD"): [2024: 1]]))
+        let engine = InventoryEngine(
+            reference: ReferenceData(
+                factors: [spendFactor("paper mills", 1.52, "USD")],
+                exchangeRates: [code("USD"): [2024: 1]]
+            )
+        )
         let summary = inventory([TestPurchase(supplier: "M", category: "paper mills", currency: "USD", digits: 1_000_000)], engine: engine)
         #expect(close(summary.totalKg, 1_520_000))
     }

@@ -7,20 +7,23 @@ import Testing
 struct HybridTests {
     // S2 discloses in SEK: (100 + 50 + 850) t x 1000 / 10,000,000 SEK = 0.1 kg per SEK.
     // S3 discloses in several years, given out of order: 2025, 2021, 2023.
-    let engine = InventoryEngine(reference: ReferenceData(
-        factors: [spendFactor("consulting", 0.05, "NOK")],
-        exchangeRates: [
-            code("NOK"): [2020: 9, 2021: 9.5, 2022: 10, 2023: 10.2, 2024: 10.5, 2025: 11, 2026: 11.5],
-            code("SEK"): [2020: 8.8, 2021: 9.2, 2022: 9.6, 2023: 10.1, 2024: 10, 2025: 10.7, 2026: 10.9],
-            code("EUR"): [2024: 0.9],
-        ],
-        disclosures: [
-            disclosure("S2", 2023, 100, 50, 850, revenue: 10_000_000, "SEK"),  // 0
-            disclosure("S3", 2025, 30, 0, 0, revenue: 1_000_000, "SEK"),  // 1: 0.03 kg/SEK
-            disclosure("S3", 2021, 10, 0, 0, revenue: 1_000_000, "SEK"),  // 2: 0.01 kg/SEK
-            disclosure("S3", 2023, 20, 0, 0, revenue: 1_000_000, "SEK"),  // 3: 0.02 kg/SEK
-            disclosure("S4", 2024, 1, 2, 3, revenue: 600_000, "DKK"),  // 4: no DKK rate at all
-        ]))
+    let engine = InventoryEngine(
+        reference: ReferenceData(
+            factors: [spendFactor("consulting", 0.05, "NOK")],
+            exchangeRates: [
+                code("NOK"): [2020: 9, 2021: 9.5, 2022: 10, 2023: 10.2, 2024: 10.5, 2025: 11, 2026: 11.5],
+                code("SEK"): [2020: 8.8, 2021: 9.2, 2022: 9.6, 2023: 10.1, 2024: 10, 2025: 10.7, 2026: 10.9],
+                code("EUR"): [2024: 0.9],
+            ],
+            disclosures: [
+                disclosure("S2", 2023, 100, 50, 850, revenue: 10_000_000, "SEK"),  // 0
+                disclosure("S3", 2025, 30, 0, 0, revenue: 1_000_000, "SEK"),  // 1: 0.03 kg/SEK
+                disclosure("S3", 2021, 10, 0, 0, revenue: 1_000_000, "SEK"),  // 2: 0.01 kg/SEK
+                disclosure("S3", 2023, 20, 0, 0, revenue: 1_000_000, "SEK"),  // 3: 0.02 kg/SEK
+                disclosure("S4", 2024, 1, 2, 3, revenue: 600_000, "DKK"),  // 4: no DKK rate at all
+            ]
+        )
+    )
 
     @Test func convertsTheLinesCurrencyIntoTheDisclosuresCurrency() {
         // 2100 NOK / 10.5 x 10 = 2000 SEK; 2000 x 0.1 = 200 kg

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import FootprintCore
 
 /// The run inventory: exact integer sums that add and subtract, and its stored binary form.
@@ -9,8 +10,16 @@ import Testing
             let method = (i * 7 + seed) % 5
             let kg = Double((i * 31 + seed) % 997) * 1.234567
             let spend = Int128(i * 1000 + seed) * 10_000_000_000_000_000
-            acc.add(method: method, nanoKg: method < 4 ? AggregateAccumulator.nanoKg(kg) : 0, category: i % 3, scope3: 1 + i % 2,
-                    month: 1500 + i % 12, customer: i % 4 == 0 ? -1 : i % 5, currency: i % 2, spendUnits: spend)
+            acc.add(
+                method: method,
+                nanoKg: method < 4 ? AggregateAccumulator.nanoKg(kg) : 0,
+                category: i % 3,
+                scope3: 1 + i % 2,
+                month: 1500 + i % 12,
+                customer: i % 4 == 0 ? -1 : i % 5,
+                currency: i % 2,
+                spendUnits: spend
+            )
             if method == 4 { acc.addUnmapped(.noFactor(category: "c\(i % 3)"), currency: CurrencyCode("NOK")!, spendUnits: spend) }
         }
         acc.addSupplier(7, lines: [1, 2, 3, 4, 5], nanoKg: [10, 20, 30, 40, 0], spend: [5, 6])
@@ -25,7 +34,8 @@ import Testing
     }
 
     @Test func addingThenSubtractingRestoresExactly() {
-        let a = sample(seed: 1), b = sample(seed: 2)
+        let a = sample(seed: 1)
+        let b = sample(seed: 2)
         var sum = a
         sum.add(b)
         #expect(sum != a)
@@ -46,7 +56,10 @@ import Testing
     @Test func reasonsAreStoredTyped() throws {
         var acc = AggregateAccumulator(currencyCount: 1)
         let nok = CurrencyCode("NOK")!
-        for reason in [UnmappedReason.noFactor(category: "catering, \"misc\""), .noExchangeRate(currency: CurrencyCode("DKK")!, year: 2023), .noPriceIndex(year: 2021)] {
+        for reason in [
+            UnmappedReason.noFactor(category: "catering, \"misc\""), .noExchangeRate(currency: CurrencyCode("DKK")!, year: 2023),
+            .noPriceIndex(year: 2021),
+        ] {
             acc.add(method: 4, nanoKg: 0, category: 0, scope3: 1, month: 1500, customer: -1, currency: 0, spendUnits: 7)
             acc.addUnmapped(reason, currency: nok, spendUnits: 7)
         }
@@ -54,7 +67,11 @@ import Testing
         let a = acc.aggregate(currencies: [nok]) { d, slot in "\(d.rawValue)-\(slot)" }
         let decoded = try #require(InventoryAggregate(binary: a.binary()))
         #expect(decoded == a)
-        #expect(decoded.unmapped.keys.sorted() == [.noExchangeRate(currency: CurrencyCode("DKK")!, year: 2023), .noFactor(category: "catering, \"misc\""), .noPriceIndex(year: 2021)])
+        #expect(
+            decoded.unmapped.keys.sorted() == [
+                .noExchangeRate(currency: CurrencyCode("DKK")!, year: 2023), .noFactor(category: "catering, \"misc\""), .noPriceIndex(year: 2021),
+            ]
+        )
         #expect(decoded.summary().fallThrough[.footprintNotValidOnDate(supplier: "S 1")]?.lines == 1)
     }
 
@@ -63,7 +80,10 @@ import Testing
         var bytes: [UInt8] = [3, 0]
         func u32(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { bytes += $0 } }
         func i64(_ v: Int64) { withUnsafeBytes(of: v.littleEndian) { bytes += $0 } }
-        func string(_ s: String) { u32(UInt32(s.utf8.count)); bytes += Array(s.utf8) }
+        func string(_ s: String) {
+            u32(UInt32(s.utf8.count))
+            bytes += Array(s.utf8)
+        }
         func cell(lines4: Int64) {
             for m in 0..<5 { i64(m == 4 ? lines4 : 0) }
             for _ in 0..<10 { i64(0) }
@@ -73,10 +93,19 @@ import Testing
         for _ in 0..<5 { u32(0) }  // spend per method
         for _ in 0..<5 { u32(0) }  // five groupings, no cells
         u32(2)
-        string("no-exchange-rate"); string("DKK 2023"); string("no exchange rate for DKK in 2023: ..."); cell(lines4: 1)
-        string("no-factor"); string("catering"); string("no factor for category 'catering': ..."); cell(lines4: 1)
+        string("no-exchange-rate")
+        string("DKK 2023")
+        string("no exchange rate for DKK in 2023: ...")
+        cell(lines4: 1)
+        string("no-factor")
+        string("catering")
+        string("no factor for category 'catering': ...")
+        cell(lines4: 1)
         u32(1)
-        string("footprint-not-valid-on-date"); string("S1"); string("..."); cell(lines4: 0)
+        string("footprint-not-valid-on-date")
+        string("S1")
+        string("...")
+        cell(lines4: 0)
         let a = try #require(InventoryAggregate(binary: bytes))
         #expect(Set(a.unmapped.keys) == [.noExchangeRate(currency: CurrencyCode("DKK")!, year: 2023), .noFactor(category: "catering")])
         #expect(a.fallThrough.keys.first == .footprintNotValidOnDate(supplier: "S1"))

@@ -15,8 +15,14 @@ struct InventoryPropertyTests {
             let category = "c\(c)"
             if Double.random(in: 0..<1, using: &rng) < 0.8 {
                 let priceYear = [nil, 2019, 2021, 2022].randomElement(using: &rng)!
-                data.factors.append(spendFactor(
-                    category, Double.random(in: 0.01...2, using: &rng), currencies.randomElement(using: &rng)!, priceYear: priceYear))
+                data.factors.append(
+                    spendFactor(
+                        category,
+                        Double.random(in: 0.01...2, using: &rng),
+                        currencies.randomElement(using: &rng)!,
+                        priceYear: priceYear
+                    )
+                )
             }
             for unit in ["kg", "kWh", "l", "t"] where Double.random(in: 0..<1, using: &rng) < 0.25 {
                 data.factors.append(activityFactor(category, Double.random(in: 0.1...50, using: &rng), unit))
@@ -33,10 +39,17 @@ struct InventoryPropertyTests {
             let supplier = "s\(s)"
             if s % 5 == 0 {
                 for year in [2019, 2021, 2023].shuffled(using: &rng).prefix(Int.random(in: 1...3, using: &rng)) {
-                    data.disclosures.append(disclosure(
-                        supplier, year, Double.random(in: 0...500, using: &rng), Double.random(in: 0...500, using: &rng),
-                        Double.random(in: 0...5000, using: &rng), revenue: Double.random(in: 1e6...1e8, using: &rng),
-                        currencies.randomElement(using: &rng)!))
+                    data.disclosures.append(
+                        disclosure(
+                            supplier,
+                            year,
+                            Double.random(in: 0...500, using: &rng),
+                            Double.random(in: 0...500, using: &rng),
+                            Double.random(in: 0...5000, using: &rng),
+                            revenue: Double.random(in: 1e6...1e8, using: &rng),
+                            currencies.randomElement(using: &rng)!
+                        )
+                    )
                 }
             }
             if s % 3 == 0 {
@@ -56,9 +69,13 @@ struct InventoryPropertyTests {
         (0..<count).map { _ in
             let supplier = "s\(Int.random(in: 0..<110, using: &rng))"
             var p = TestPurchase(
-                supplier: supplier, category: "c\(Int.random(in: 0..<35, using: &rng))",
-                currency: currencies.randomElement(using: &rng)!, year: Int32.random(in: 2019...2025, using: &rng),
-                digits: Int64.random(in: 100...10_000_000, using: &rng), scale: 2)
+                supplier: supplier,
+                category: "c\(Int.random(in: 0..<35, using: &rng))",
+                currency: currencies.randomElement(using: &rng)!,
+                year: Int32.random(in: 2019...2025, using: &rng),
+                digits: Int64.random(in: 100...10_000_000, using: &rng),
+                scale: 2
+            )
             if let list = products[supplier], Bool.random(using: &rng) { p.product = list.randomElement(using: &rng)! }
             if Double.random(in: 0..<1, using: &rng) < 0.6 {
                 p.quantity = Double(Int.random(in: 1...100_000, using: &rng)) / 100
@@ -99,10 +116,17 @@ struct InventoryPropertyTests {
         // The total is also the plain sum of the line results.
         var direct = 0.0
         for p in purchases {
-            direct += engine.evaluate(
-                supplier: p.supplier, category: p.category, product: p.product, unit: p.unit, currency: p.currency, year: p.year,
-                amount: p.amount, quantity: p.quantity
-            ).kg
+            direct +=
+                engine.evaluate(
+                    supplier: p.supplier,
+                    category: p.category,
+                    product: p.product,
+                    unit: p.unit,
+                    currency: p.currency,
+                    year: p.year,
+                    amount: p.amount,
+                    quantity: p.quantity
+                ).kg
         }
         #expect(close(s.totalKg, direct, rel: 1e-9))
         // Spend: every line's amount is counted once, computed or not.

@@ -4,18 +4,24 @@ import Testing
 /// The summary's derived figures and its JSON and text forms.
 @Suite("InventorySummary")
 struct InventorySummaryTests {
-    let engine = InventoryEngine(reference: ReferenceData(
-        factors: [spendFactor("office", 0.3, "NOK"), activityFactor("electricity", 0.5, "kWh")],
-        exchangeRates: [code("NOK"): [2024: 10.5]],
-        disclosures: [disclosure("S2", 2024, 1, 0, 0, revenue: 1000, "NOK")]))
+    let engine = InventoryEngine(
+        reference: ReferenceData(
+            factors: [spendFactor("office", 0.3, "NOK"), activityFactor("electricity", 0.5, "kWh")],
+            exchangeRates: [code("NOK"): [2024: 10.5]],
+            disclosures: [disclosure("S2", 2024, 1, 0, 0, revenue: 1000, "NOK")]
+        )
+    )
 
     var summary: InventorySummary {
-        inventory([
-            TestPurchase(supplier: "S1", category: "office", digits: 100_000, scale: 2, customer: "K1"),  // 300 kg
-            TestPurchase(supplier: "S2", category: "office", digits: 100),  // hybrid 100 kg
-            TestPurchase(supplier: "S1", category: "electricity", unit: "kWh", digits: 5, quantity: 1200),  // 600 kg
-            TestPurchase(supplier: "S1", category: "catering", digits: 4_050, scale: 2),  // unmapped
-        ], engine: engine)
+        inventory(
+            [
+                TestPurchase(supplier: "S1", category: "office", digits: 100_000, scale: 2, customer: "K1"),  // 300 kg
+                TestPurchase(supplier: "S2", category: "office", digits: 100),  // hybrid 100 kg
+                TestPurchase(supplier: "S1", category: "electricity", unit: "kWh", digits: 5, quantity: 1200),  // 600 kg
+                TestPurchase(supplier: "S1", category: "catering", digits: 4_050, scale: 2),  // unmapped
+            ],
+            engine: engine
+        )
     }
 
     @Test func derivedFigures() {
@@ -44,10 +50,12 @@ struct InventorySummaryTests {
             Issue.record("expected an object")
             return
         }
-        #expect(members.map(\.0) == [
-            "total_kgco2e", "lines", "supplier_data_share", "by_method", "lines_by_method", "by_category", "by_supplier",
-            "by_customer", "spend_by_method", "unmapped",
-        ])
+        #expect(
+            members.map(\.0) == [
+                "total_kgco2e", "lines", "supplier_data_share", "by_method", "lines_by_method", "by_category", "by_supplier",
+                "by_customer", "spend_by_method", "unmapped",
+            ]
+        )
         let text = summary.json().rendered()
         #expect(text.contains("\"total_kgco2e\": 1000"))
         #expect(text.contains("\"catering\": 1") == false)

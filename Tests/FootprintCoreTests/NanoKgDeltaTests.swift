@@ -1,4 +1,5 @@
 import Testing
+
 @testable import FootprintCore
 
 /// New figures for lines that keep their method, spend and groupings: the inventory plus the change in
@@ -11,15 +12,30 @@ import Testing
     func inventory(figure: (Int) -> Double, delta: inout NanoKgDelta, old: (Int) -> Double) -> InventoryAggregate {
         var acc = AggregateAccumulator(currencyCount: 2)
         for supplier in [3, 400] {
-            var lines = [Int](repeating: 0, count: 80), nano = [Int128](repeating: 0, count: 80)
+            var lines = [Int](repeating: 0, count: 80)
+            var nano = [Int128](repeating: 0, count: 80)
             var spend = [Int128](repeating: 0, count: 32)
-            var scope3Delta = [Int128](repeating: 0, count: 80), fellThrough = [Int128](repeating: 0, count: 5)
+            var scope3Delta = [Int128](repeating: 0, count: 80)
+            var fellThrough = [Int128](repeating: 0, count: 5)
             for i in 0..<1_000 {
-                let method = i % 4, category = (i * 7) % 301, scope3 = 1 + i % 3, month = 1_400 + i % 250, customer = i % 5 == 0 ? -1 : (i * 3) % 211
+                let method = i % 4
+                let category = (i * 7) % 301
+                let scope3 = 1 + i % 3
+                let month = 1_400 + i % 250
+                let customer = i % 5 == 0 ? -1 : (i * 3) % 211
                 let activity = Double(i % 97) * 12.5 + 0.3
                 let n = AggregateAccumulator.nanoKg(activity * figure(i + supplier))
                 let units = Int128(i + 1) * 1_000_000_000_000_000
-                acc.add(method: method, nanoKg: n, category: category, scope3: scope3, month: month, customer: customer, currency: i % 2, spendUnits: units)
+                acc.add(
+                    method: method,
+                    nanoKg: n,
+                    category: category,
+                    scope3: scope3,
+                    month: month,
+                    customer: customer,
+                    currency: i % 2,
+                    spendUnits: units
+                )
                 lines[scope3 * 5 + method] += 1
                 nano[scope3 * 5 + method] += n
                 spend[scope3 * 2 + i % 2] += units
@@ -27,7 +43,13 @@ import Testing
                 delta.add(method: method, nanoKg: d, category: category, scope3: scope3, month: month, customer: customer)
                 scope3Delta[scope3 * 5 + method] += d
                 if supplier == 3 && i % 10 == 0 {
-                    acc.addFallThrough(.footprintNotValidOnDate(supplier: "S\(supplier)"), method: method, nanoKg: n, currency: Self.currencies[i % 2], spendUnits: units)
+                    acc.addFallThrough(
+                        .footprintNotValidOnDate(supplier: "S\(supplier)"),
+                        method: method,
+                        nanoKg: n,
+                        currency: Self.currencies[i % 2],
+                        spendUnits: units
+                    )
                     fellThrough[method] += d
                 }
             }
@@ -40,17 +62,23 @@ import Testing
     @Test func theOldInventoryPlusTheChangeIsTheNewInventory() {
         let oldFigure: (Int) -> Double = { 0.37 + Double($0 % 13) * 0.011 }
         let newFigure: (Int) -> Double = { $0 % 3 == 0 ? oldFigure($0) : oldFigure($0) * 1.1 }
-        var unused = NanoKgDelta(), delta = NanoKgDelta()
+        var unused = NanoKgDelta()
+        var delta = NanoKgDelta()
         var updated = inventory(figure: oldFigure, delta: &unused, old: oldFigure)
         #expect(unused.isZero)
         let expected = inventory(figure: newFigure, delta: &delta, old: oldFigure)
         #expect(!delta.isZero)
         #expect(updated != expected)
         // Split over two threads' deltas, as an incremental run does.
-        var first = NanoKgDelta(), second = NanoKgDelta()
+        var first = NanoKgDelta()
+        var second = NanoKgDelta()
         _ = inventory(figure: newFigure, delta: &first, old: oldFigure)
         second.add(first)
-        second.apply(to: &updated, name: { d, slot in d == .supplier ? "S\(slot)" : "\(d.rawValue)-\(slot)" }) { .footprintNotValidOnDate(supplier: "S\($0)") }
+        second.apply(
+            to: &updated,
+            name: { d, slot in d == .supplier ? "S\(slot)" : "\(d.rawValue)-\(slot)" },
+            fallThrough: { .footprintNotValidOnDate(supplier: "S\($0)") }
+        )
         #expect(updated == expected)
         #expect(updated.total.nanoKg != [0, 0, 0, 0, 0])
     }

@@ -5,14 +5,17 @@ import Testing
 /// the factor's price year by index(price year) / index(line year), times the factor.
 @Suite("Spend-based method")
 struct SpendBasedTests {
-    let engine = InventoryEngine(reference: ReferenceData(
-        factors: [
-            spendFactor("it-services", 0.2, "EUR", priceYear: 2022),  // 0
-            spendFactor("office", 0.3, "USD"),  // 1: no price year
-            spendFactor("travel", 0.05, "NOK", priceYear: 2024),  // 2
-        ],
-        exchangeRates: [code("NOK"): [2023: 10, 2024: 10.5], code("EUR"): [2023: 0.92, 2024: 0.9], code("USD"): [2023: 1, 2024: 1]],
-        priceIndex: [2022: 100, 2023: 105, 2024: 110]))
+    let engine = InventoryEngine(
+        reference: ReferenceData(
+            factors: [
+                spendFactor("it-services", 0.2, "EUR", priceYear: 2022),  // 0
+                spendFactor("office", 0.3, "USD"),  // 1: no price year
+                spendFactor("travel", 0.05, "NOK", priceYear: 2024),  // 2
+            ],
+            exchangeRates: [code("NOK"): [2023: 10, 2024: 10.5], code("EUR"): [2023: 0.92, 2024: 0.9], code("USD"): [2023: 1, 2024: 1]],
+            priceIndex: [2022: 100, 2023: 105, 2024: 110]
+        )
+    )
 
     @Test func convertsTheCurrencyAndAdjustsToThePriceYear() {
         // 10,500 NOK / 10.5 x 0.9 = 900 EUR (2024); x 100 / 110 = 818.18.. EUR at 2022 prices; x 0.2 = 1800/11 kg
@@ -44,8 +47,12 @@ struct SpendBasedTests {
     }
 
     @Test func noPriceIndexIsNeededWithoutAPriceYear() {
-        let bare = InventoryEngine(reference: ReferenceData(
-            factors: [spendFactor("office", 0.3, "USD")], exchangeRates: [code("USD"): [2024: 1]]))
+        let bare = InventoryEngine(
+            reference: ReferenceData(
+                factors: [spendFactor("office", 0.3, "USD")],
+                exchangeRates: [code("USD"): [2024: 1]]
+            )
+        )
         let r = bare.evaluate(category: "office", currency: "USD", year: 2024, amount: 1000)
         #expect(r.method == .spendBased)
         #expect(close(r.kg, 300))

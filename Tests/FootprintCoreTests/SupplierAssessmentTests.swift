@@ -2,14 +2,26 @@ import FootprintCore
 import Testing
 
 @Suite struct SupplierAssessmentTests {
-    static func fact(_ kind: SupplierStatusKind, _ on: String = "2026-01-01", _ body: (inout SupplierStatusFact) -> Void = { _ in }) -> SupplierStatusFact {
+    static func fact(
+        _ kind: SupplierStatusKind,
+        _ on: String = "2026-01-01",
+        _ body: (inout SupplierStatusFact) -> Void = { _ in }
+    ) -> SupplierStatusFact {
         var f = SupplierStatusFact(supplier: "S1", kind: kind, source: "test", checkedOn: on)
         body(&f)
         return f
     }
 
     static func disclosure(_ year: Int, _ tonnes: Double, revenue: Double = 1_000_000) -> SupplierDisclosure {
-        SupplierDisclosure(supplier: "S1", year: year, scope1Tonnes: tonnes, scope2Tonnes: 0, scope3UpstreamTonnes: 0, revenue: revenue, currency: CurrencyCode("NOK")!)
+        SupplierDisclosure(
+            supplier: "S1",
+            year: year,
+            scope1Tonnes: tonnes,
+            scope2Tonnes: 0,
+            scope3UpstreamTonnes: 0,
+            revenue: revenue,
+            currency: CurrencyCode("NOK")!
+        )
     }
 
     /// Custom weights: SBTi 50 (committed 0.4), RBA 10, falling intensity 40 (at least 5 %).
@@ -19,7 +31,10 @@ import Testing
         let rba = AssessmentCriteria.Criterion(id: "rba", kind: .rbaMember, weight: 10)
         var falling = AssessmentCriteria.Criterion(id: "down", kind: .fallingIntensity, weight: 40)
         falling.minimumReductionPercent = 5
-        return AssessmentCriteria(criteria: [sbti, rba, falling], tiers: [.init(name: "A", minimumScore: 60), .init(name: "B", minimumScore: 25), .init(name: "C", minimumScore: 0)])
+        return AssessmentCriteria(
+            criteria: [sbti, rba, falling],
+            tiers: [.init(name: "A", minimumScore: 60), .init(name: "B", minimumScore: 25), .init(name: "C", minimumScore: 0)]
+        )
     }()
 
     @Test func customWeightsHandComputed() {
@@ -27,7 +42,8 @@ import Testing
         let input = AssessmentInput(
             supplier: SupplierRecord(id: "S1", name: "S"),
             latest: [.sbti: Self.fact(.sbti) { $0.sbtiStatus = .committed }, .rba: Self.fact(.rba) { $0.member = true }],
-            disclosures: [Self.disclosure(2023, 100), Self.disclosure(2024, 90)])
+            disclosures: [Self.disclosure(2023, 100), Self.disclosure(2024, 90)]
+        )
         let a = SupplierAssessment.assess(input, criteria: Self.custom)
         #expect(a.results.map(\.points) == [20, 10, 40])
         #expect(abs(a.score - 70) < 1e-9)
@@ -38,8 +54,10 @@ import Testing
     @Test func intensityDownLessThanTheThresholdEarnsNothing() {
         // 100 -> 97: down 3 % < 5 %. Targets set: 50. Score 50 / 100: tier B.
         let input = AssessmentInput(
-            supplier: SupplierRecord(id: "S1", name: "S"), latest: [.sbti: Self.fact(.sbti) { $0.sbtiStatus = .targetsSet }],
-            disclosures: [Self.disclosure(2023, 100), Self.disclosure(2024, 97)])
+            supplier: SupplierRecord(id: "S1", name: "S"),
+            latest: [.sbti: Self.fact(.sbti) { $0.sbtiStatus = .targetsSet }],
+            disclosures: [Self.disclosure(2023, 100), Self.disclosure(2024, 97)]
+        )
         let a = SupplierAssessment.assess(input, criteria: Self.custom)
         #expect(a.results.map(\.points) == [50, 0, 0])
         #expect(a.score == 50 && a.tier == "B")
@@ -50,8 +68,10 @@ import Testing
         criteria.criteria[2].whenUnknown = .exclude
         // One disclosure: the trend is unknown and its 40 leave the maximum. Targets set 50 of 60 = 83.3.
         let input = AssessmentInput(
-            supplier: SupplierRecord(id: "S1", name: "S"), latest: [.sbti: Self.fact(.sbti) { $0.sbtiStatus = .targetsSet }],
-            disclosures: [Self.disclosure(2024, 97)])
+            supplier: SupplierRecord(id: "S1", name: "S"),
+            latest: [.sbti: Self.fact(.sbti) { $0.sbtiStatus = .targetsSet }],
+            disclosures: [Self.disclosure(2024, 97)]
+        )
         let a = SupplierAssessment.assess(input, criteria: criteria)
         #expect(a.results[2].counted == false)
         #expect(abs(a.score - 50.0 / 60 * 100) < 1e-9)
@@ -71,7 +91,10 @@ import Testing
         let hybrid = SupplierAssessment.assess(AssessmentInput(supplier: base, disclosures: [Self.disclosure(2024, 1)]), criteria: .standard)
         #expect(hybrid.results.map(\.points) == [0, 0, 20, 10, 0])
         // Scopes 1 and 2 of the 3 asked: 2/3 of 20.
-        let scopes = SupplierAssessment.assess(AssessmentInput(supplier: base, latest: [.scopes: Self.fact(.scopes) { $0.scopes = [1, 2] }]), criteria: .standard)
+        let scopes = SupplierAssessment.assess(
+            AssessmentInput(supplier: base, latest: [.scopes: Self.fact(.scopes) { $0.scopes = [1, 2] }]),
+            criteria: .standard
+        )
         #expect(abs(scopes.results[2].points - 40.0 / 3) < 1e-9)
     }
 
@@ -89,25 +112,56 @@ import Testing
     /// the points, score and tier are the same, and every reason is empty.
     @Test func sameScoresAndTiersWithoutReasons() {
         typealias T = SupplierAssessmentTests
-        let sbti: [SupplierStatusFact?] = [nil, T.fact(.sbti) { $0.sbtiStatus = .targetsSet }, T.fact(.sbti) { $0.sbtiStatus = .committed }, T.fact(.sbti) { $0.sbtiStatus = .removed }]
-        let rba: [SupplierStatusFact?] = [nil, T.fact(.rba) { $0.member = true; $0.level = "Platinum" }, T.fact(.rba) { $0.member = false }]
+        let sbti: [SupplierStatusFact?] = [
+            nil, T.fact(.sbti) { $0.sbtiStatus = .targetsSet }, T.fact(.sbti) { $0.sbtiStatus = .committed },
+            T.fact(.sbti) { $0.sbtiStatus = .removed },
+        ]
+        let rba: [SupplierStatusFact?] = [
+            nil,
+            T.fact(.rba) {
+                $0.member = true
+                $0.level = "Platinum"
+            }, T.fact(.rba) { $0.member = false },
+        ]
         let cdp: [SupplierStatusFact?] = [nil, T.fact(.cdp) { $0.cdpScore = .a }, T.fact(.cdp) { $0.cdpScore = .d }]
         let scopes: [SupplierStatusFact?] = [nil, T.fact(.scopes) { $0.scopes = [1, 2] }]
         let pact: [SupplierStatusFact?] = [nil, T.fact(.pact) { $0.available = true }]
-        let disclosures: [[SupplierDisclosure]] = [[], [T.disclosure(2024, 90)], [T.disclosure(2023, 100), T.disclosure(2024, 90)], [T.disclosure(2023, 100), T.disclosure(2024, 120)]]
+        let disclosures: [[SupplierDisclosure]] = [
+            [], [T.disclosure(2024, 90)], [T.disclosure(2023, 100), T.disclosure(2024, 90)], [T.disclosure(2023, 100), T.disclosure(2024, 120)],
+        ]
         var compared = 0
         for criteria in [AssessmentCriteria.standard, T.custom] {
-            for s in sbti { for r in rba { for c in cdp { for sc in scopes { for p in pact { for d in disclosures { for footprints in [0, 3] {
-                var latest: [SupplierStatusKind: SupplierStatusFact] = [:]
-                for f in [s, r, c, sc, p].compactMap({ $0 }) { latest[f.kind] = f }
-                let input = AssessmentInput(supplier: SupplierRecord(id: "S1", name: "S"), latest: latest, disclosures: d, productFootprints: footprints)
-                let full = SupplierAssessment.assess(input, criteria: criteria)
-                let quick = SupplierAssessment.assess(input, criteria: criteria, explain: false)
-                #expect(quick.score == full.score && quick.tier == full.tier)
-                #expect(quick.results.map(\.points) == full.results.map(\.points) && quick.results.map(\.counted) == full.results.map(\.counted))
-                #expect(quick.results.allSatisfy { $0.reason.isEmpty } && full.results.allSatisfy { !$0.reason.isEmpty })
-                compared += 1
-            } } } } } } }
+            for s in sbti {
+                for r in rba {
+                    for c in cdp {
+                        for sc in scopes {
+                            for p in pact {
+                                for d in disclosures {
+                                    for footprints in [0, 3] {
+                                        var latest: [SupplierStatusKind: SupplierStatusFact] = [:]
+                                        for f in [s, r, c, sc, p].compactMap({ $0 }) { latest[f.kind] = f }
+                                        let input = AssessmentInput(
+                                            supplier: SupplierRecord(id: "S1", name: "S"),
+                                            latest: latest,
+                                            disclosures: d,
+                                            productFootprints: footprints
+                                        )
+                                        let full = SupplierAssessment.assess(input, criteria: criteria)
+                                        let quick = SupplierAssessment.assess(input, criteria: criteria, explain: false)
+                                        #expect(quick.score == full.score && quick.tier == full.tier)
+                                        #expect(
+                                            quick.results.map(\.points) == full.results.map(\.points)
+                                                && quick.results.map(\.counted) == full.results.map(\.counted)
+                                        )
+                                        #expect(quick.results.allSatisfy { $0.reason.isEmpty } && full.results.allSatisfy { !$0.reason.isEmpty })
+                                        compared += 1
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
         }
         #expect(compared == 2 * 4 * 3 * 3 * 2 * 2 * 4 * 2)
     }
@@ -118,11 +172,18 @@ import Testing
         var facts = SupplierStatusFact(supplier: "S\"1", kind: .sbti, source: "t", checkedOn: "2026-01-01")
         facts.sbtiStatus = .committed
         let inputs = [
-            AssessmentInput(supplier: SupplierRecord(id: "S\"1", name: "Blå\nKonsult"), latest: [.sbti: facts], disclosures: [], productFootprints: 0),
+            AssessmentInput(
+                supplier: SupplierRecord(id: "S\"1", name: "Blå\nKonsult"),
+                latest: [.sbti: facts],
+                disclosures: [],
+                productFootprints: 0
+            ),
             AssessmentInput(supplier: SupplierRecord(id: "S2", name: "B"), latest: [:], disclosures: [], productFootprints: 2),
         ]
         let assessments = inputs.map { SupplierAssessment.assess($0, criteria: .standard) }
-        #expect(String(decoding: SupplierAssessment.renderedJSON(assessments), as: UTF8.self) == JSONValue.array(assessments.map { $0.json() }).rendered())
+        #expect(
+            String(decoding: SupplierAssessment.renderedJSON(assessments), as: UTF8.self) == JSONValue.array(assessments.map { $0.json() }).rendered()
+        )
         #expect(String(decoding: SupplierAssessment.renderedJSON([]), as: UTF8.self) == JSONValue.array([]).rendered())
         // Rendered in parts (as threads do), joined: the same bytes, whatever the split.
         let whole = SupplierAssessment.renderedJSON(assessments)

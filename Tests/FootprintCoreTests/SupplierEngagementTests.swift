@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import FootprintCore
 
 /// Segmentation and engagement KPIs on hand-computed inventories.
@@ -46,7 +47,8 @@ import Testing
     }
 
     @Test(arguments: [
-        (80.0, ["A", "B", "C"]), (70.0, ["A", "B"]), (70.001, ["A", "B", "C"]), (50.0, ["A"]), (49.0, ["A"]), (0.0, []), (100.0, ["A", "B", "C", "D"]),
+        (80.0, ["A", "B", "C"]), (70.0, ["A", "B"]), (70.001, ["A", "B", "C"]), (50.0, ["A"]), (49.0, ["A"]), (0.0, []),
+        (100.0, ["A", "B", "C", "D"]),
     ])
     func strategicSetIsTheSmallestPrefixCoveringTheShare(coverage: Double, expected: [String]) {
         let s = SupplierSegmentation(aggregate: Self.ranked, register: Self.register, coverage: coverage)
@@ -117,9 +119,20 @@ import Testing
         let suppliers = Array(Set(lines.map(\.0))).sorted()
         var acc = AggregateAccumulator(currencyCount: 1)
         for (slot, supplier) in suppliers.enumerated() {
-            var l = [Int](repeating: 0, count: 80), n = [Int128](repeating: 0, count: 80), s = [Int128](repeating: 0, count: 16)
+            var l = [Int](repeating: 0, count: 80)
+            var n = [Int128](repeating: 0, count: 80)
+            var s = [Int128](repeating: 0, count: 16)
             for (_, category, method, kg, spend) in lines.filter({ $0.0 == supplier }) {
-                acc.add(method: method, nanoKg: Int128(kg) * nano, category: -1, scope3: category, month: -1, customer: -1, currency: 0, spendUnits: Int128(spend) * unit)
+                acc.add(
+                    method: method,
+                    nanoKg: Int128(kg) * nano,
+                    category: -1,
+                    scope3: category,
+                    month: -1,
+                    customer: -1,
+                    currency: 0,
+                    spendUnits: Int128(spend) * unit
+                )
                 l[category * 5 + method] += 1
                 n[category * 5 + method] += Int128(kg) * nano
                 s[category] += Int128(spend) * unit

@@ -47,7 +47,10 @@ import Testing
     }
 
     @Test func accentedNameWithTwoEqualCandidatesIsAmbiguous() {
-        guard case .ambiguous(let found, let key) = outcome(SupplierRecord(id: "S1", name: "Bla Konsult AB")) else { Issue.record("not ambiguous"); return }
+        guard case .ambiguous(let found, let key) = outcome(SupplierRecord(id: "S1", name: "Bla Konsult AB")) else {
+            Issue.record("not ambiguous")
+            return
+        }
         #expect(key == .name)
         #expect(found.map(\.row) == [2, 3])
     }
@@ -71,7 +74,10 @@ import Testing
 
     @Test func nameMatchAndMissWithNearNames() {
         #expect(outcome(SupplierRecord(id: "S1", name: "DATASENTER ØST")) == .matched(Self.companies[3], by: .name))
-        guard case .unmatched(let near) = outcome(SupplierRecord(id: "S2", name: "Bla Konsult Holding Group AB")) else { Issue.record("matched"); return }
+        guard case .unmatched(let near) = outcome(SupplierRecord(id: "S2", name: "Bla Konsult Holding Group AB")) else {
+            Issue.record("matched")
+            return
+        }
         #expect(near.map(\.row) == [2, 3, 4])  // "bla konsult" and "bla konsult holding" begin its name
         #expect(outcome(SupplierRecord(id: "S3", name: "Unknown Company AS")) == .unmatched(near: []))
     }

@@ -4,16 +4,19 @@ import Testing
 /// Rule 1: kg = quantity (converted into the footprint's unit) x footprint.
 @Suite("Supplier-specific method")
 struct SupplierSpecificTests {
-    let engine = InventoryEngine(reference: ReferenceData(
-        factors: [spendFactor("hardware", 0.4, "NOK")],
-        exchangeRates: [code("NOK"): [2024: 10.5]],
-        footprints: [
-            footprint("S1", "P-kg", 2.5, "kg"),  // 0
-            footprint("S1", "P-t", 1200, "t"),  // 1
-            footprint("S1", "P-both", 3000, "t"),  // 2: first in file order, convertible
-            footprint("S1", "P-both", 2.9, "kg"),  // 3: exactly the line's unit
-            footprint("S1", "P-bag", 7, "bag"),  // 4: a unit the catalogue does not know
-        ]))
+    let engine = InventoryEngine(
+        reference: ReferenceData(
+            factors: [spendFactor("hardware", 0.4, "NOK")],
+            exchangeRates: [code("NOK"): [2024: 10.5]],
+            footprints: [
+                footprint("S1", "P-kg", 2.5, "kg"),  // 0
+                footprint("S1", "P-t", 1200, "t"),  // 1
+                footprint("S1", "P-both", 3000, "t"),  // 2: first in file order, convertible
+                footprint("S1", "P-both", 2.9, "kg"),  // 3: exactly the line's unit
+                footprint("S1", "P-bag", 7, "bag"),  // 4: a unit the catalogue does not know
+            ]
+        )
+    )
 
     @Test func sameUnit() {
         let r = engine.evaluate(supplier: "S1", category: "hardware", product: "P-kg", unit: "kg", amount: 999, quantity: 40)

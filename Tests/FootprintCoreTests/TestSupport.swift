@@ -13,14 +13,23 @@ func code(_ text: String) -> CurrencyCode { CurrencyCode(text)! }
 /// A spend-based factor.
 func spendFactor(_ category: String, _ kg: Double, _ currency: String, priceYear: Int? = nil) -> EmissionFactor {
     EmissionFactor(
-        category: category, name: category, kgPerUnit: kg, basis: .spend(currency: code(currency), priceYear: priceYear),
-        source: "test")
+        category: category,
+        name: category,
+        kgPerUnit: kg,
+        basis: .spend(currency: code(currency), priceYear: priceYear),
+        source: "test"
+    )
 }
 
 /// An average-data factor.
 func activityFactor(_ category: String, _ kg: Double, _ unit: String) -> EmissionFactor {
     EmissionFactor(
-        category: category, name: category, kgPerUnit: kg, basis: .activity(unit: MeasureUnit(parsing: unit)), source: "test")
+        category: category,
+        name: category,
+        kgPerUnit: kg,
+        basis: .activity(unit: MeasureUnit(parsing: unit)),
+        source: "test"
+    )
 }
 
 /// A product footprint.
@@ -29,19 +38,40 @@ func footprint(_ supplier: String, _ product: String, _ kg: Double, _ unit: Stri
 }
 
 /// A disclosure in tonnes.
-func disclosure(_ supplier: String, _ year: Int, _ s1: Double, _ s2: Double, _ s3: Double, revenue: Double, _ currency: String)
+func disclosure(
+    _ supplier: String,
+    _ year: Int,
+    _ s1: Double,
+    _ s2: Double,
+    _ s3: Double,
+    revenue: Double,
+    _ currency: String
+)
     -> SupplierDisclosure
 {
     SupplierDisclosure(
-        supplier: supplier, year: year, scope1Tonnes: s1, scope2Tonnes: s2, scope3UpstreamTonnes: s3, revenue: revenue,
-        currency: code(currency))
+        supplier: supplier,
+        year: year,
+        scope1Tonnes: s1,
+        scope2Tonnes: s2,
+        scope3UpstreamTonnes: s3,
+        revenue: revenue,
+        currency: code(currency)
+    )
 }
 
 extension InventoryEngine {
     /// A ledger line with its texts resolved to this engine's keys, as the ledger scanner does it.
     func line(
-        supplier: String? = nil, category: String? = nil, product: String? = nil, unit: String? = nil,
-        currency: String = "NOK", year: Int32 = 2024, date: Int32? = nil, amount: Double, quantity: Double = .nan
+        supplier: String? = nil,
+        category: String? = nil,
+        product: String? = nil,
+        unit: String? = nil,
+        currency: String = "NOK",
+        year: Int32 = 2024,
+        date: Int32? = nil,
+        amount: Double,
+        quantity: Double = .nan
     ) -> LedgerLine {
         LedgerLine(
             supplier: supplier.map(supplierKey) ?? .none,
@@ -49,17 +79,39 @@ extension InventoryEngine {
             product: product.map(productKey) ?? .none,
             unit: unit.map { unitKey(for: $0) } ?? .none,
             currencyKey: currencyKey(for: code(currency)),
-            currency: code(currency), year: date.map { $0 / 10000 } ?? year, date: date, amount: amount, quantity: quantity)
+            currency: code(currency),
+            year: date.map { $0 / 10000 } ?? year,
+            date: date,
+            amount: amount,
+            quantity: quantity
+        )
     }
 
     /// Evaluates a line given by its texts.
     func evaluate(
-        supplier: String? = nil, category: String? = nil, product: String? = nil, unit: String? = nil,
-        currency: String = "NOK", year: Int32 = 2024, date: Int32? = nil, amount: Double, quantity: Double = .nan
+        supplier: String? = nil,
+        category: String? = nil,
+        product: String? = nil,
+        unit: String? = nil,
+        currency: String = "NOK",
+        year: Int32 = 2024,
+        date: Int32? = nil,
+        amount: Double,
+        quantity: Double = .nan
     ) -> LineResult {
-        evaluate(line(
-            supplier: supplier, category: category, product: product, unit: unit, currency: currency, year: year,
-            date: date, amount: amount, quantity: quantity))
+        evaluate(
+            line(
+                supplier: supplier,
+                category: category,
+                product: product,
+                unit: unit,
+                currency: currency,
+                year: year,
+                date: date,
+                amount: amount,
+                quantity: quantity
+            )
+        )
     }
 }
 
@@ -89,7 +141,9 @@ struct TestPurchase {
 /// Evaluates purchases and accumulates them into a summary, with slots given in order of first appearance.
 func inventory(_ purchases: [TestPurchase], engine: InventoryEngine) -> InventorySummary {
     var accumulator = InventoryAccumulator()
-    var categories: [String] = [], suppliers: [String] = [], customers: [String] = []
+    var categories: [String] = []
+    var suppliers: [String] = []
+    var customers: [String] = []
     var currencies: [CurrencyCode] = []
     func slot<T: Equatable>(_ value: T, _ list: inout [T]) -> Int {
         if let i = list.firstIndex(of: value) { return i }
@@ -98,13 +152,27 @@ func inventory(_ purchases: [TestPurchase], engine: InventoryEngine) -> Inventor
     }
     for p in purchases {
         let line = engine.line(
-            supplier: p.supplier, category: p.category, product: p.product, unit: p.unit, currency: p.currency,
-            year: p.year, date: p.date, amount: p.amount, quantity: p.quantity)
+            supplier: p.supplier,
+            category: p.category,
+            product: p.product,
+            unit: p.unit,
+            currency: p.currency,
+            year: p.year,
+            date: p.date,
+            amount: p.amount,
+            quantity: p.quantity
+        )
         let result = engine.evaluate(line)
         accumulator.add(
-            result, line: line, category: slot(p.category, &categories),
-            supplier: slot(p.supplier, &suppliers), customer: p.customer.map { slot($0, &customers) } ?? -1,
-            currencySlot: slot(code(p.currency), &currencies), amountDigits: p.digits, amountScale: p.scale)
+            result,
+            line: line,
+            category: slot(p.category, &categories),
+            supplier: slot(p.supplier, &suppliers),
+            customer: p.customer.map { slot($0, &customers) } ?? -1,
+            currencySlot: slot(code(p.currency), &currencies),
+            amountDigits: p.digits,
+            amountScale: p.scale
+        )
     }
     return accumulator.summary(categories: categories, suppliers: suppliers, customers: customers, currencies: currencies)
 }

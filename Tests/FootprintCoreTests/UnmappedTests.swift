@@ -4,16 +4,18 @@ import Testing
 /// A line no rule computes carries no emissions and says why.
 @Suite("Unmapped lines")
 struct UnmappedTests {
-    let engine = InventoryEngine(reference: ReferenceData(
-        factors: [
-            spendFactor("it-services", 0.2, "EUR", priceYear: 2022),
-            spendFactor("office", 0.3, "NOK", priceYear: 2022),
-            activityFactor("fuel", 2, "l"),
-        ],
-        exchangeRates: [code("NOK"): [2023: 10, 2024: 10.5], code("EUR"): [2024: 0.9], code("SEK"): [2024: 10]],
-        priceIndex: [2022: 100, 2024: 110],
-        disclosures: [disclosure("S5", 2024, 1, 0, 0, revenue: 1000, "USD")]))
-
+    let engine = InventoryEngine(
+        reference: ReferenceData(
+            factors: [
+                spendFactor("it-services", 0.2, "EUR", priceYear: 2022),
+                spendFactor("office", 0.3, "NOK", priceYear: 2022),
+                activityFactor("fuel", 2, "l"),
+            ],
+            exchangeRates: [code("NOK"): [2023: 10, 2024: 10.5], code("EUR"): [2024: 0.9], code("SEK"): [2024: 10]],
+            priceIndex: [2022: 100, 2024: 110],
+            disclosures: [disclosure("S5", 2024, 1, 0, 0, revenue: 1000, "USD")]
+        )
+    )
 
     @Test func noFactorForTheCategory() {
         let r = engine.evaluate(supplier: "S1", category: "catering", amount: 100)
@@ -51,9 +53,13 @@ struct UnmappedTests {
     }
 
     @Test func noPriceIndexForThePriceYear() {
-        let e = InventoryEngine(reference: ReferenceData(
-            factors: [spendFactor("office", 0.3, "NOK", priceYear: 2021)],
-            exchangeRates: [code("NOK"): [2024: 10.5]], priceIndex: [2024: 110]))
+        let e = InventoryEngine(
+            reference: ReferenceData(
+                factors: [spendFactor("office", 0.3, "NOK", priceYear: 2021)],
+                exchangeRates: [code("NOK"): [2024: 10.5]],
+                priceIndex: [2024: 110]
+            )
+        )
         let r = e.evaluate(category: "office", currency: "NOK", year: 2024, amount: 100)
         #expect(r.method == nil)
         #expect(r.unmapped == .noPriceIndex(year: 2021))
@@ -70,14 +76,17 @@ struct UnmappedTests {
     }
 
     @Test func reasonsInTheSummary() {
-        let summary = inventory([
-            TestPurchase(supplier: "S1", category: "catering", digits: 10_050, scale: 2),
-            TestPurchase(supplier: "S1", category: "catering", digits: 20_000, scale: 2),
-            TestPurchase(supplier: "S1", category: "it-services", currency: "DKK", digits: 75),
-            TestPurchase(supplier: "S1", category: "it-services", currency: "NOK", year: 2023, digits: 80),
-            TestPurchase(supplier: "S1", category: "office", currency: "NOK", year: 2023, digits: 90),
-            TestPurchase(supplier: "S1", category: "office", currency: "NOK", year: 2024, digits: 1100),
-        ], engine: engine)
+        let summary = inventory(
+            [
+                TestPurchase(supplier: "S1", category: "catering", digits: 10_050, scale: 2),
+                TestPurchase(supplier: "S1", category: "catering", digits: 20_000, scale: 2),
+                TestPurchase(supplier: "S1", category: "it-services", currency: "DKK", digits: 75),
+                TestPurchase(supplier: "S1", category: "it-services", currency: "NOK", year: 2023, digits: 80),
+                TestPurchase(supplier: "S1", category: "office", currency: "NOK", year: 2023, digits: 90),
+                TestPurchase(supplier: "S1", category: "office", currency: "NOK", year: 2024, digits: 1100),
+            ],
+            engine: engine
+        )
         #expect(summary.lines == 6)
         #expect(summary.unmappedLines == 5)
         #expect(summary.linesByMethod == [.spendBased: 1])

@@ -50,18 +50,22 @@ struct CSVRecordScannerTests {
 
     @Test func lineBreaksInsideQuotesAndTheLinesThatFollow() {
         let text = "1,\"two\nlines\",x\n2,\"three\r\nline\nfield\",y\n3,z,w\n"
-        #expect(scan(text) == [
-            .record(line: 1, fields: ["1", "two\nlines", "x"]),
-            .record(line: 3, fields: ["2", "three\r\nline\nfield", "y"]),
-            .record(line: 6, fields: ["3", "z", "w"]),
-        ])
+        #expect(
+            scan(text) == [
+                .record(line: 1, fields: ["1", "two\nlines", "x"]),
+                .record(line: 3, fields: ["2", "three\r\nline\nfield", "y"]),
+                .record(line: 6, fields: ["3", "z", "w"]),
+            ]
+        )
     }
 
     @Test func crlf() {
-        #expect(scan("a,b\r\n1,2\r\n\"q\",\"r\"\r\n3,\r\n") == [
-            .record(line: 1, fields: ["a", "b"]), .record(line: 2, fields: ["1", "2"]),
-            .record(line: 3, fields: ["q", "r"]), .record(line: 4, fields: ["3", ""]),
-        ])
+        #expect(
+            scan("a,b\r\n1,2\r\n\"q\",\"r\"\r\n3,\r\n") == [
+                .record(line: 1, fields: ["a", "b"]), .record(line: 2, fields: ["1", "2"]),
+                .record(line: 3, fields: ["q", "r"]), .record(line: 4, fields: ["3", ""]),
+            ]
+        )
         #expect(scan("a,b\r\n1,2") == [.record(line: 1, fields: ["a", "b"]), .record(line: 2, fields: ["1", "2"])])
     }
 
@@ -71,16 +75,20 @@ struct CSVRecordScannerTests {
     }
 
     @Test func emptyFields() {
-        #expect(scan("a,,c\n,\n,,\n") == [
-            .record(line: 1, fields: ["a", "", "c"]), .record(line: 2, fields: ["", ""]), .record(line: 3, fields: ["", "", ""]),
-        ])
+        #expect(
+            scan("a,,c\n,\n,,\n") == [
+                .record(line: 1, fields: ["a", "", "c"]), .record(line: 2, fields: ["", ""]), .record(line: 3, fields: ["", "", ""]),
+            ]
+        )
         #expect(scan("\"\",x\n") == [.record(line: 1, fields: ["", "x"])])
     }
 
     @Test func mixedQuotedAndUnquotedFieldsOnOneLine() {
-        #expect(scan("a,\"b\",c,\"d,e\"\n") == [
-            .record(line: 1, fields: ["a", "b", "c", "d,e"])
-        ])
+        #expect(
+            scan("a,\"b\",c,\"d,e\"\n") == [
+                .record(line: 1, fields: ["a", "b", "c", "d,e"])
+            ]
+        )
         #expect(scan("\"a\",b\r\n") == [.record(line: 1, fields: ["a", "b"])])
     }
 
@@ -99,8 +107,13 @@ struct CSVRecordScannerTests {
     @Test func strayQuoteInAnUnquotedField() {
         let result = scan("1,ab\"c,\"d\"\n2,e,f\n")
         #expect(result.count == 2)
-        #expect(result.first == .failure(
-            line: 1, message: "a '\"' inside an unquoted field; expected the whole field in quotes, with inner quotes doubled"))
+        #expect(
+            result.first
+                == .failure(
+                    line: 1,
+                    message: "a '\"' inside an unquoted field; expected the whole field in quotes, with inner quotes doubled"
+                )
+        )
         #expect(result.last == .record(line: 2, fields: ["2", "e", "f"]))
     }
 
@@ -112,9 +125,11 @@ struct CSVRecordScannerTests {
 
     @Test func manyFieldsGrowTheStorage() {
         let fields = (0..<100).map { "f\($0)" }
-        #expect(scan(fields.joined(separator: ",") + "\n" + fields.map { "\"\($0)\"" }.joined(separator: ",") + "\n") == [
-            .record(line: 1, fields: fields), .record(line: 2, fields: fields),
-        ])
+        #expect(
+            scan(fields.joined(separator: ",") + "\n" + fields.map { "\"\($0)\"" }.joined(separator: ",") + "\n") == [
+                .record(line: 1, fields: fields), .record(line: 2, fields: fields),
+            ]
+        )
     }
 
     @Test func startsAtAPositionAndLine() {

@@ -58,9 +58,11 @@ struct CSVTableTests {
         do {
             _ = try t.columns(required: ["currency", "year", "per_usd"])
         } catch {
-            #expect(error.diagnostics.map(\.description) == [
-                "t.csv:1: missing required columns 'year', 'per_usd'; the header has 'currency', 'rate'"
-            ])
+            #expect(
+                error.diagnostics.map(\.description) == [
+                    "t.csv:1: missing required columns 'year', 'per_usd'; the header has 'currency', 'rate'"
+                ]
+            )
         }
     }
 
@@ -69,12 +71,14 @@ struct CSVTableTests {
         let text = "a,b,c\n1,2,3\n4,5\n\"x\ny\",8,9\n10,1\"1,12\n13,14,15,16\n17,\"open\n18,19,20\n"
         let t = try parse(text, &d)
         #expect(t.rows.map(\.line) == [2, 4])
-        #expect(d.map(\.description) == [
-            "t.csv:3: the record has 2 fields; expected 3, as in the header",
-            "t.csv:6: a '\"' inside an unquoted field; expected the whole field in quotes, with inner quotes doubled",
-            "t.csv:7: the record has 4 fields; expected 3, as in the header",
-            "t.csv:8: unterminated quoted field: it opens in this record and never closes; expected a closing '\"'",
-        ])
+        #expect(
+            d.map(\.description) == [
+                "t.csv:3: the record has 2 fields; expected 3, as in the header",
+                "t.csv:6: a '\"' inside an unquoted field; expected the whole field in quotes, with inner quotes doubled",
+                "t.csv:7: the record has 4 fields; expected 3, as in the header",
+                "t.csv:8: unterminated quoted field: it opens in this record and never closes; expected a closing '\"'",
+            ]
+        )
     }
 
     @Test func emptyFile() {
@@ -91,11 +95,13 @@ struct CSVTableTests {
         #expect(r.currency("currency") == nil)
         #expect(r.year("year") == nil)
         #expect(r.decimal("per_usd") == nil)
-        #expect(r.diagnostics.map(\.description) == [
-            "t.csv:2: column 'currency': 'nok' is not a currency code; expected three upper-case letters (ISO 4217), such as NOK",
-            "t.csv:2: column 'year': '24' is not a year; expected four digits, such as 2024",
-            "t.csv:2: column 'per_usd': '1,5' is not a number; expected a decimal number with '.' as the decimal point, such as 1234.50",
-        ])
+        #expect(
+            r.diagnostics.map(\.description) == [
+                "t.csv:2: column 'currency': 'nok' is not a currency code; expected three upper-case letters (ISO 4217), such as NOK",
+                "t.csv:2: column 'year': '24' is not a year; expected four digits, such as 2024",
+                "t.csv:2: column 'per_usd': '1,5' is not a number; expected a decimal number with '.' as the decimal point, such as 1234.50",
+            ]
+        )
         var ok = RowReader(table: t, columns: columns, row: t.rows[1])
         #expect(ok.currency("currency") == CurrencyCode("NOK"))
         #expect(ok.year("year") == 2024)

@@ -1,7 +1,8 @@
 import FootprintCore
-@testable import FootprintImport
 import Foundation
 import Testing
+
+@testable import FootprintImport
 
 @Suite("ERP examples")
 struct ERPExampleTests {
@@ -28,10 +29,12 @@ struct ERPExampleTests {
         #expect(lines[12] == "24044-1,2024-08-03,Dustin Norge AS,storage,323113.15,NOK,,,,K-1002,2,1220,13")
         #expect(lines[49] == "24156-1,2024-09-02,Clarion Hotel Østersjø,hotels,7715.87,SEK,,,,,6,7130,50")
         // The report in docs/erp-mappings.md, checked by hand (Python's Decimal over the export).
-        #expect(ledger.unmappedReport(maxLinesListed: 10) == """
-            6300  7 lines  NOK 587029.75  (lines 15, 18, 41, 95, 215, 216, 222)
-            7790  4 lines  NOK 27904.53  (lines 80, 120, 134, 234)
-            """)
+        #expect(
+            ledger.unmappedReport(maxLinesListed: 10) == """
+                6300  7 lines  NOK 587029.75  (lines 15, 18, 41, 95, 215, 216, 222)
+                7790  4 lines  NOK 27904.53  (lines 80, 120, 134, 234)
+                """
+        )
     }
 
     @Test func sap() throws {

@@ -1,7 +1,8 @@
 import FootprintCore
-@testable import FootprintImport
 import Foundation
 import Testing
+
+@testable import FootprintImport
 
 @Suite("ERP mapping file")
 struct ERPMappingFileTests {
@@ -46,25 +47,48 @@ struct ERPMappingFileTests {
     }
 
     @Test func mappingErrors() throws {
-        #expect(try errors("{") .first?.hasPrefix("m.json:0: the mapping is not valid JSON") == true)
-        #expect(try errors(#"{"columns": {"id": "a", "date": "b", "supplier": "c", "amount": "e"}, "currency": "NOK"}"#)
-            == ["m.json:0: the mapping has no 'columns.category'; expected it (see docs/erp-mappings.md)"])
-        #expect(try errors(#"{"delimiter": ":", "columns": {}}"#)
-            == [#"m.json:0: 'delimiter': ':' is not a supported delimiter; expected ",", ";", "|" or "tab""#])
-        #expect(try errors(#"{"columns": {"id": "a", "date": "b", "supplier": "c", "category": "d", "amount": "e", "debit": "f", "credit": "g"}, "currency": "NOK"}"#)
-            == [#"m.json:0: 'columns.amount': expected either "amount" or both "debit" and "credit" (amount = debit - credit)"#])
+        #expect(try errors("{").first?.hasPrefix("m.json:0: the mapping is not valid JSON") == true)
+        #expect(
+            try errors(#"{"columns": {"id": "a", "date": "b", "supplier": "c", "amount": "e"}, "currency": "NOK"}"#)
+                == ["m.json:0: the mapping has no 'columns.category'; expected it (see docs/erp-mappings.md)"]
+        )
+        #expect(
+            try errors(#"{"delimiter": ":", "columns": {}}"#)
+                == [#"m.json:0: 'delimiter': ':' is not a supported delimiter; expected ",", ";", "|" or "tab""#]
+        )
+        #expect(
+            try errors(
+                #"{"columns": {"id": "a", "date": "b", "supplier": "c", "category": "d", "amount": "e", "debit": "f", "credit": "g"}, "currency": "NOK"}"#
+            )
+                == [#"m.json:0: 'columns.amount': expected either "amount" or both "debit" and "credit" (amount = debit - credit)"#]
+        )
         let base = #""columns": {"id": "a", "date": "b", "supplier": "c", "category": "d", "amount": "e"}"#
-        #expect(try errors("{\(base)}") == [#"m.json:0: no currency: expected "columns.currency" (a currency column) or "currency" (one ISO 4217 code for the whole export)"#])
-        #expect(try errors(#"{"#+base+#", "currency": "NOK", "categories": [{"erp": "6540-6549", "category": "x"}, {"erp": "6545-6559", "category": "y"}, {"erp": "1", "category": "a"}, {"erp": "1", "category": "b"}]}"#) == [
-            "m.json:0: the ranges 6540-6549 and 6545-6559 overlap; expected ranges that are disjoint or nested (the narrower one wins)",
-            "m.json:0: the ERP value '1' is mapped twice (to 'a' and 'b'); expected one rule per value",
-        ])
-        #expect(try errors(#"{"#+base+#", "currency": "NOK", "categories_file": "c.csv"}"#, files: ["c.csv": "erp,category,scope3\n1,a,99\n"])
-            == ["c.csv:2: column 'scope3': '99' is not a Scope 3 category; expected 1 to 15 or empty"])
-        #expect(try errors(#"{"#+base+#", "currency": "NOK", "date_fromat": "DD.MM.YYYY"}"#) == [
-            #"m.json:0: 'date_fromat': unknown key; expected one of "delimiter", "encoding", "columns", "currency", "categories", "decimal_separator", "thousands_separators", "date_format", "categories_file", "capital_accounts""#
-        ])
-        #expect(try errors(#"{"#+base+#", "currency": "NOK", "categories": [{"erp": "1", "category": "a", "scope3": 16}]}"#)
-            == ["m.json:0: 'categories[0].scope3': 16 is not a Scope 3 category; expected 1 to 15"])
+        #expect(
+            try errors("{\(base)}") == [
+                #"m.json:0: no currency: expected "columns.currency" (a currency column) or "currency" (one ISO 4217 code for the whole export)"#
+            ]
+        )
+        #expect(
+            try errors(
+                #"{"# + base
+                    + #", "currency": "NOK", "categories": [{"erp": "6540-6549", "category": "x"}, {"erp": "6545-6559", "category": "y"}, {"erp": "1", "category": "a"}, {"erp": "1", "category": "b"}]}"#
+            ) == [
+                "m.json:0: the ranges 6540-6549 and 6545-6559 overlap; expected ranges that are disjoint or nested (the narrower one wins)",
+                "m.json:0: the ERP value '1' is mapped twice (to 'a' and 'b'); expected one rule per value",
+            ]
+        )
+        #expect(
+            try errors(#"{"# + base + #", "currency": "NOK", "categories_file": "c.csv"}"#, files: ["c.csv": "erp,category,scope3\n1,a,99\n"])
+                == ["c.csv:2: column 'scope3': '99' is not a Scope 3 category; expected 1 to 15 or empty"]
+        )
+        #expect(
+            try errors(#"{"# + base + #", "currency": "NOK", "date_fromat": "DD.MM.YYYY"}"#) == [
+                #"m.json:0: 'date_fromat': unknown key; expected one of "delimiter", "encoding", "columns", "currency", "categories", "decimal_separator", "thousands_separators", "date_format", "categories_file", "capital_accounts""#
+            ]
+        )
+        #expect(
+            try errors(#"{"# + base + #", "currency": "NOK", "categories": [{"erp": "1", "category": "a", "scope3": 16}]}"#)
+                == ["m.json:0: 'categories[0].scope3': 16 is not a Scope 3 category; expected 1 to 15"]
+        )
     }
 }

@@ -1,6 +1,7 @@
 import FootprintCore
-@testable import FootprintImport
 import Testing
+
+@testable import FootprintImport
 
 @Suite("ERP numbers and dates")
 struct ERPNumberAndDateTests {
@@ -21,7 +22,9 @@ struct ERPNumberAndDateTests {
         #expect(Self.point.parse(text)?.text == expected)
     }
 
-    @Test(arguments: ["", "-", "1,2,3", "1.23,4", "12 34,5", "1 234.567,00", "1234,", "abc", "1e3", "kr 100", "--5", "(-5)", "1234567890123456789", "1 234 56"])
+    @Test(arguments: [
+        "", "-", "1,2,3", "1.23,4", "12 34,5", "1 234.567,00", "1234,", "abc", "1e3", "kr 100", "--5", "(-5)", "1234567890123456789", "1 234 56",
+    ])
     func rejectsInCommaFormat(_ text: String) {
         #expect(Self.comma.parse(text) == nil)
     }

@@ -1,18 +1,38 @@
 import FootprintCore
-@testable import FootprintImport
 import Foundation
 import Testing
 
+@testable import FootprintImport
+
 /// A mapping for the tests: `;`, decimal comma with space or '.' thousands, DD.MM.YYYY.
 func erpMapping(
-    _ delimiter: ERPMapping.Delimiter = .semicolon, encoding: ERPMapping.TextEncoding = .utf8,
-    decimal: Character = ",", thousands: [Character] = [" ", "\u{00A0}", "."], dates: ERPMapping.DateFormat = .dayMonthYearDots,
-    columns: ERPMapping.Columns = ERPMapping.Columns(id: ["Bilag"], date: "Dato", supplier: "Leverandør", category: "Konto", amount: "Beløp", currency: "Valuta"),
-    currency: CurrencyCode? = nil, categories: [ERPMapping.CategoryRule] = erpRules, capital: [String] = ["1200-1299"]
+    _ delimiter: ERPMapping.Delimiter = .semicolon,
+    encoding: ERPMapping.TextEncoding = .utf8,
+    decimal: Character = ",",
+    thousands: [Character] = [" ", "\u{00A0}", "."],
+    dates: ERPMapping.DateFormat = .dayMonthYearDots,
+    columns: ERPMapping.Columns = ERPMapping.Columns(
+        id: ["Bilag"],
+        date: "Dato",
+        supplier: "Leverandør",
+        category: "Konto",
+        amount: "Beløp",
+        currency: "Valuta"
+    ),
+    currency: CurrencyCode? = nil,
+    categories: [ERPMapping.CategoryRule] = erpRules,
+    capital: [String] = ["1200-1299"]
 ) -> ERPMapping {
     ERPMapping(
-        delimiter: delimiter, encoding: encoding, numbers: ERPMapping.NumberFormat(decimalSeparator: decimal, thousandsSeparators: thousands)!,
-        dateFormat: dates, columns: columns, currency: currency, categories: categories, capitalAccounts: capital.map(ERPMapping.AccountPattern.init))
+        delimiter: delimiter,
+        encoding: encoding,
+        numbers: ERPMapping.NumberFormat(decimalSeparator: decimal, thousandsSeparators: thousands)!,
+        dateFormat: dates,
+        columns: columns,
+        currency: currency,
+        categories: categories,
+        capitalAccounts: capital.map(ERPMapping.AccountPattern.init)
+    )
 }
 
 let erpRules: [ERPMapping.CategoryRule] = [

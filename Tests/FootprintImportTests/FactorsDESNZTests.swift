@@ -15,9 +15,17 @@ struct FactorsDESNZTests {
         #expect(library.info.sha256 == "558116ed")
         var counts: [String: Int] = [:]
         for f in library.factors { counts[String(f.category.split(separator: "/")[1]), default: 0] += 1 }
-        print("DESNZ factors per sheet:", counts.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "), "total", library.factors.count)
+        print(
+            "DESNZ factors per sheet:",
+            counts.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "),
+            "total",
+            library.factors.count
+        )
         for f in library.factors {
-            guard case .activity(let unit) = f.basis else { Issue.record("\(f.category) is not average-data"); continue }
+            guard case .activity(let unit) = f.basis else {
+                Issue.record("\(f.category) is not average-data")
+                continue
+            }
             #expect(unit.dimension != nil, "\(f.category): \(unit)")
             #expect(f.kgPerUnit >= 0)
             #expect(f.source.contains("OGL v3.0"))
@@ -50,7 +58,9 @@ struct FactorsDESNZTests {
         #expect(try factor("desnz/material-use/electrical-items/electrical-items-it/primary-material-production", "t").kgPerUnitText == "24865.47556")
         #expect(try factor("desnz/freighting-goods/rail/freight-train", "tkm").kgPerUnitText == "0.02779")
         #expect(try factor("desnz/freighting-goods/hgv-all-diesel/all-hgvs/average-laden", "tkm").unitText == "tkm")
-        #expect(try factor("desnz/business-travel-land/cars-by-size/average-car/petrol", "mi").basis == .activity(unit: MeasureUnit(parsing: "miles")))
+        #expect(
+            try factor("desnz/business-travel-land/cars-by-size/average-car/petrol", "mi").basis == .activity(unit: MeasureUnit(parsing: "miles"))
+        )
         // Category ids are unique per unit.
         #expect(Set(library.factors.map { "\($0.category) \($0.unitText)" }).count == library.factors.count)
     }
@@ -64,8 +74,10 @@ struct FactorsDESNZTests {
         #expect(DESNZConversionFactors.slug(text) == slug)
     }
 
-    @Test(arguments: [("passenger.km", "pkm", nil), ("Room per night", "room-night", nil), ("kWh (Net CV)", "kWh", "Net CV"),
-                      ("tonne.km", "tkm", nil), ("tonnes", "t", nil), ("litres", "l", nil), ("cubic metres", "m3", nil), ("miles", "mi", nil), ("km", "km", nil)])
+    @Test(arguments: [
+        ("passenger.km", "pkm", nil), ("Room per night", "room-night", nil), ("kWh (Net CV)", "kWh", "Net CV"),
+        ("tonne.km", "tkm", nil), ("tonnes", "t", nil), ("litres", "l", nil), ("cubic metres", "m3", nil), ("miles", "mi", nil), ("km", "km", nil),
+    ])
     func units(_ text: String, _ symbol: String, _ qualifier: String?) {
         let parsed = DESNZConversionFactors.unit(text)
         #expect(parsed.unit.symbol == symbol)

@@ -17,7 +17,9 @@ struct FactorsDefaultLibraryTests {
             case .spend(let currency, let year):
                 #expect(currency.description == "USD")
                 #expect(year == 2022)
-                #expect(factor.source.hasPrefix("US EPA Supply Chain GHG Emission Factors v1.3.0, 'Supply Chain Emission Factors with Margins', NAICS "))
+                #expect(
+                    factor.source.hasPrefix("US EPA Supply Chain GHG Emission Factors v1.3.0, 'Supply Chain Emission Factors with Margins', NAICS ")
+                )
             case .activity(let unit):
                 #expect(unit.dimension != nil, "\(factor.category): \(unit)")
                 #expect(factor.source.hasPrefix("DESNZ GHG Conversion Factors 2024 v1.1, sheet '"))
@@ -51,7 +53,8 @@ struct FactorsDefaultLibraryTests {
             let match = try #require(factor.source.firstMatch(of: /sheet '([^']+)', row (\d+), cell ([A-Z]+\d+)/))
             let published = try #require(
                 desnz.factors.first { $0.source.contains("sheet '\(match.1)', row \(match.2), cell \(match.3);") && $0.unitText == factor.unitText },
-                "\(factor.category): \(match.0)")
+                "\(factor.category): \(match.0)"
+            )
             #expect(factor.kgPerUnitText == published.kgPerUnitText, "\(factor.category): \(published.category)")
         }
     }
@@ -61,9 +64,11 @@ struct FactorsDefaultLibraryTests {
         let error = try #require(throws: InputError.self) {
             try DefaultFactorLibrary.read(csv: csv, file: "t.csv", info: DefaultFactorLibrary.info)
         }
-        #expect(error.diagnostics.map(\.description) == [
-            "t.csv:3: column 'scope3_category': category 'a' has Scope 3 category 1 on line 2; one category has one default",
-            "t.csv:4: column 'scope3_category': '16' is not a Scope 3 category; expected 1 to 15, or empty for none",
-        ])
+        #expect(
+            error.diagnostics.map(\.description) == [
+                "t.csv:3: column 'scope3_category': category 'a' has Scope 3 category 1 on line 2; one category has one default",
+                "t.csv:4: column 'scope3_category': '16' is not a Scope 3 category; expected 1 to 15, or empty for none",
+            ]
+        )
     }
 }

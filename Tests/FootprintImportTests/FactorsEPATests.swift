@@ -77,15 +77,17 @@ struct FactorsEPATests {
             try EPASupplyChainFactors.parse(data: Data(text.utf8), file: "epa.csv")
         }
         let lines = error.diagnostics.map(\.description)
-        #expect(lines == [
-            "epa.csv:2: column '2017 NAICS Code': '33411' is not a 6-digit NAICS code",
-            "epa.csv:3: the record has 9 fields; expected 8, as in the header",
-            "epa.csv:4: column 'Supply Chain Emission Factors with Margins': 'abc' is not a factor; expected a decimal number of zero or more, such as 0.058",
-            "epa.csv:5: column 'Unit': 'kg CO2e/2021 USD, purchaser price' is in 2021 USD, but line 2 is in 2022 USD; one file has one price year",
-            "epa.csv:6: column 'GHG': 'Carbon dioxide' is one gas; this reader takes the CO2e file, whose GHG is 'All GHGs' on every row (the by-GHG file is not a CO2e factor list)",
-            "epa.csv:7: column 'Supply Chain Emission Factors with Margins': '-0.08' is not a factor; expected a decimal number of zero or more, such as 0.058",
-            "epa.csv:9: column '2017 NAICS Code': duplicate NAICS code '511210'; it is already on line 8",
-        ])
+        #expect(
+            lines == [
+                "epa.csv:2: column '2017 NAICS Code': '33411' is not a 6-digit NAICS code",
+                "epa.csv:3: the record has 9 fields; expected 8, as in the header",
+                "epa.csv:4: column 'Supply Chain Emission Factors with Margins': 'abc' is not a factor; expected a decimal number of zero or more, such as 0.058",
+                "epa.csv:5: column 'Unit': 'kg CO2e/2021 USD, purchaser price' is in 2021 USD, but line 2 is in 2022 USD; one file has one price year",
+                "epa.csv:6: column 'GHG': 'Carbon dioxide' is one gas; this reader takes the CO2e file, whose GHG is 'All GHGs' on every row (the by-GHG file is not a CO2e factor list)",
+                "epa.csv:7: column 'Supply Chain Emission Factors with Margins': '-0.08' is not a factor; expected a decimal number of zero or more, such as 0.058",
+                "epa.csv:9: column '2017 NAICS Code': duplicate NAICS code '511210'; it is already on line 8",
+            ]
+        )
     }
 
     @Test func wrongLayoutNamesTheExpectedHeaders() throws {

@@ -74,7 +74,9 @@ struct FactorsInstallerTests {
         #expect(throws: FactorLibraryError.self) { try FactorLibraryInstaller().install("ecoinvent", file: "/nonexistent") }
         let error = await #expect(throws: FactorLibraryError.self) { try await FactorLibraryInstaller().install("desnz-2024") }
         #expect(error?.description.contains("gov.uk") == true)
-        let missing = try #require(throws: FactorLibraryError.self) { try FactorLibraryInstaller().install("epa-useeio-1.3", file: "/nonexistent/x.csv") }
+        let missing = try #require(throws: FactorLibraryError.self) {
+            try FactorLibraryInstaller().install("epa-useeio-1.3", file: "/nonexistent/x.csv")
+        }
         #expect(missing.description.hasPrefix("cannot read '/nonexistent/x.csv'"))
     }
 }

@@ -16,18 +16,22 @@ struct HeaderCheckTests {
 
     @Test func purchasesWithAColumnTwiceAreRefusedNamingBothPositions() throws {
         let text = "id,date,supplier,category,amount,currency,product,amount\n1,2024-03-01,S3,office,100,NOK,,100\n"
-        #expect(try ledgerErrors(text) == [
-            "purchases.csv:1: column 'amount' appears twice, as column 5 and column 8; each column may appear once"
-        ])
+        #expect(
+            try ledgerErrors(text) == [
+                "purchases.csv:1: column 'amount' appears twice, as column 5 and column 8; each column may appear once"
+            ]
+        )
     }
 
     @Test func namesAreComparedAsTheReaderMatchesThem() throws {
         // Trimmed and in any case, as PurchaseColumns finds them; every repeated name is reported.
         let text = "id,date,supplier,category,amount,currency, Amount,ID,AMOUNT\n1,2024-03-01,S3,office,100,NOK,1,2,3\n"
-        #expect(Set(try ledgerErrors(text)) == [
-            "purchases.csv:1: column 'id' appears twice, as column 1 and column 8; each column may appear once",
-            "purchases.csv:1: column 'amount' appears 3 times, as columns 5, 7 and 9; each column may appear once",
-        ])
+        #expect(
+            Set(try ledgerErrors(text)) == [
+                "purchases.csv:1: column 'id' appears twice, as column 1 and column 8; each column may appear once",
+                "purchases.csv:1: column 'amount' appears 3 times, as columns 5, 7 and 9; each column may appear once",
+            ]
+        )
     }
 
     @Test(arguments: [1, 4])
@@ -43,9 +47,11 @@ struct HeaderCheckTests {
         // Larger than the first window (64 KiB): refused before the window grows to find a line feed.
         var text = Fixture.header
         for i in 0..<20_000 { text += "\(i),2024-03-01,S3,office,100,NOK,,,,\n" }
-        #expect(try ledgerErrors(text.replacingOccurrences(of: "\n", with: "\r"), blockBytesPerThread: 1 << 16) == [
-            "purchases.csv:1: " + Self.crOnly
-        ])
+        #expect(
+            try ledgerErrors(text.replacingOccurrences(of: "\n", with: "\r"), blockBytesPerThread: 1 << 16) == [
+                "purchases.csv:1: " + Self.crOnly
+            ]
+        )
     }
 
     @Test func crlfAndACarriageReturnInAQuotedHeaderNameAreAccepted() throws {
@@ -64,9 +70,11 @@ struct HeaderCheckTests {
 
     @Test func smallFilesAreCheckedInCSVTable() throws {
         let twice = try #require(throws: InputError.self) { try table("id,name,country,Name\nS1,A,NO,B\n") }
-        #expect(twice.diagnostics.map(\.description) == [
-            "suppliers.csv:1: column 'name' appears twice, as column 2 and column 4; each column may appear once"
-        ])
+        #expect(
+            twice.diagnostics.map(\.description) == [
+                "suppliers.csv:1: column 'name' appears twice, as column 2 and column 4; each column may appear once"
+            ]
+        )
         let cr = try #require(throws: InputError.self) { try table("id,name\rS1,A\rS2,B\r") }
         #expect(cr.diagnostics.map(\.description) == ["suppliers.csv:1: " + Self.crOnly])
         // Empty names (trailing commas) are not compared.
@@ -84,8 +92,11 @@ struct HeaderCheckTests {
         try Fixture.writeReference(folder)
         try folder.write("rates.csv", "currency,year,per_usd,year\nNOK,2024,10.5,2023\n")
         let error = try #require(throws: InputError.self) { try ReferenceDataReader.read(directory: folder.url.path) }
-        #expect(error.diagnostics.map(\.description).contains(
-            "rates.csv:1: column 'year' appears twice, as column 2 and column 4; each column may appear once"))
+        #expect(
+            error.diagnostics.map(\.description).contains(
+                "rates.csv:1: column 'year' appears twice, as column 2 and column 4; each column may appear once"
+            )
+        )
         try folder.write("rates.csv", Fixture.rates.replacingOccurrences(of: "\n", with: "\r"))
         let cr = try #require(throws: InputError.self) { try ReferenceDataReader.read(directory: folder.url.path) }
         #expect(cr.diagnostics.map(\.description).contains("rates.csv:1: " + Self.crOnly))
@@ -100,9 +111,11 @@ struct HeaderCheckTests {
             let error = try #require(throws: InputError.self) { try decoder.decode(path: folder.path("purchases.csv"), visit: { _, _ in }) }
             return error.diagnostics.map(\.description)
         }
-        #expect(try errors("id,date,supplier,category,amount,currency,amount\n1,2024-03-01,S3,office,100,NOK,1\n") == [
-            "purchases.csv:1: column 'amount' appears twice, as column 5 and column 7; each column may appear once"
-        ])
+        #expect(
+            try errors("id,date,supplier,category,amount,currency,amount\n1,2024-03-01,S3,office,100,NOK,1\n") == [
+                "purchases.csv:1: column 'amount' appears twice, as column 5 and column 7; each column may appear once"
+            ]
+        )
         #expect(try errors((Fixture.header + Self.lines).replacingOccurrences(of: "\n", with: "\r")) == ["purchases.csv:1: " + Self.crOnly])
     }
 }

@@ -60,7 +60,8 @@ func scanLedger(_ purchases: String, threads: Int = 1, blockBytesPerThread: Int 
     try folder.write("purchases.csv", purchases)
     let scanner = LedgerScanner(
         engine: try Fixture.engine(folder),
-        options: .init(threads: threads, blockBytesPerThread: blockBytesPerThread))
+        options: .init(threads: threads, blockBytesPerThread: blockBytesPerThread)
+    )
     return try scanner.scan(path: folder.path("purchases.csv"), displayName: "purchases.csv")
 }
 

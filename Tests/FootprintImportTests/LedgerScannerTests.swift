@@ -12,15 +12,16 @@ struct LedgerScannerTests {
     //   4 spend-based: 10500 NOK / 10.5 x 0.9 = 900 EUR x 100/110 x 0.2     = 1800/11
     //   5 unmapped: no factor for 'travel'
     //   6 spend-based credit note: -300.50 NOK x 0.3                        = -90.15
-    static let ledger = Fixture.header + """
-        1,2024-03-01,S1,hardware,1000,NOK,P1,40,kg,
-        2,2024-03-02,S2,consulting,2100,NOK,,,,C1
-        3,2024-03-03,S3,electricity,5000,NOK,,2,MWh,
-        4,2024-03-04,S3,it-services,10500,NOK,,,,C1
-        5,2024-03-05,S3,travel,700,NOK,,,,
-        6,2024-03-06,S3,office,-300.50,NOK,,,,
+    static let ledger =
+        Fixture.header + """
+            1,2024-03-01,S1,hardware,1000,NOK,P1,40,kg,
+            2,2024-03-02,S2,consulting,2100,NOK,,,,C1
+            3,2024-03-03,S3,electricity,5000,NOK,,2,MWh,
+            4,2024-03-04,S3,it-services,10500,NOK,,,,C1
+            5,2024-03-05,S3,travel,700,NOK,,,,
+            6,2024-03-06,S3,office,-300.50,NOK,,,,
 
-        """
+            """
     static let total = 100 + 200 + 1000 + 1800.0 / 11 - 90.15
 
     @Test func summaryOfATinyLedger() throws {
@@ -39,17 +40,22 @@ struct LedgerScannerTests {
         #expect(close(s.kgByCustomer["C1"]?.value ?? .nan, 200 + 1800.0 / 11))
         #expect(s.kgByCustomer.count == 1)
         #expect(s.spendByMethod[.spendBased]?[CurrencyCode("NOK")!]?.description == "10199.5")
-        #expect(s.unmapped == [.noFactor(category: "travel"): {
-            var t = InventorySummary.UnmappedTally()
-            t.lines = 1
-            t.spend = [CurrencyCode("NOK")!: DecimalSum(digits: 700, scale: 0)]
-            return t
-        }()])
+        #expect(
+            s.unmapped == [
+                .noFactor(category: "travel"): {
+                    var t = InventorySummary.UnmappedTally()
+                    t.lines = 1
+                    t.spend = [CurrencyCode("NOK")!: DecimalSum(digits: 700, scale: 0)]
+                    return t
+                }()
+            ]
+        )
         #expect(close(s.supplierDataShare, 300 / Self.total))
     }
 
     @Test func columnsInAnyOrderExtraColumnsBOMCRLFAndBlankLines() throws {
-        let text = "\u{FEFF}Amount,currency,ID,note,category,date,supplier,unit,quantity,product\r\n"
+        let text =
+            "\u{FEFF}Amount,currency,ID,note,category,date,supplier,unit,quantity,product\r\n"
             + "1000,NOK,1,x,hardware,2024-03-01,S1,kg,40,P1\r\n"
             + "\r\n"
             + "5000,NOK,3,\"a, b\",electricity,2024-03-03,S3,MWh,2,\r\n"
@@ -60,11 +66,12 @@ struct LedgerScannerTests {
     }
 
     @Test func quotedFieldsAreUnescaped() throws {
-        let text = Fixture.header + """
-            "1",2024-03-01,"S1","hardware","1000","NOK","P1","40","kg","Customer ""A"", North"
-            "id,2",2024-03-02,S2,consulting,2100,NOK,,,,"Customer ""A"", North"
+        let text =
+            Fixture.header + """
+                "1",2024-03-01,"S1","hardware","1000","NOK","P1","40","kg","Customer ""A"", North"
+                "id,2",2024-03-02,S2,consulting,2100,NOK,,,,"Customer ""A"", North"
 
-            """
+                """
         let s = try scanLedger(text)
         #expect(s.linesByMethod == [.supplierSpecific: 1, .hybrid: 1])
         #expect(close(s.kgByCustomer["Customer \"A\", North"]?.value ?? .nan, 300))
@@ -98,8 +105,10 @@ struct LedgerScannerTests {
         _ = try scanner.scan(path: folder.path("purchases.csv"), displayName: "purchases.csv") { bytes += $0 }
         let rows = String(decoding: bytes, as: UTF8.self).split(separator: "\n")
         #expect(rows.count == 7)
-        #expect(rows.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).first.map(String.init) ?? "" }
-            == ["2", "3", "4", "5", "6", "7"])
+        #expect(
+            rows.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).first.map(String.init) ?? "" }
+                == ["2", "3", "4", "5", "6", "7"]
+        )
         #expect(rows[5].contains("unmapped"))
     }
 }

@@ -87,10 +87,12 @@ struct LedgerScannerThreadingTests {
         let first = Self.physicalLine(of: 1700, in: ledger.records)
         let last = Self.physicalLine(of: ledger.records.count - 1, in: ledger.records)
         let errors = try ledgerErrors(ledger.text, threads: threads, blockBytesPerThread: blockBytesPerThread)
-        #expect(errors == [
-            "purchases.csv:\(first): column 'date': '2024-02-30' is not a valid date; expected YYYY-MM-DD (ISO 8601), such as 2024-03-31",
-            "purchases.csv:\(last): column 'amount': '1.2.3' is not a number; expected a decimal number with '.' as the decimal point, such as 1234.50 or -99.5",
-        ])
+        #expect(
+            errors == [
+                "purchases.csv:\(first): column 'date': '2024-02-30' is not a valid date; expected YYYY-MM-DD (ISO 8601), such as 2024-03-31",
+                "purchases.csv:\(last): column 'amount': '1.2.3' is not a number; expected a decimal number with '.' as the decimal point, such as 1234.50 or -99.5",
+            ]
+        )
     }
 
     @Test(arguments: configurations)
@@ -104,14 +106,18 @@ struct LedgerScannerThreadingTests {
         // The generator may also have written id "id,5" (quoted) as record 5: then that one is first.
         let original = ledger.records[5].hasPrefix("\"id,5\"") ? Self.physicalLine(of: 5, in: ledger.records) : nil
         if let original {
-            #expect(errors == [
-                "purchases.csv:\(first): column 'id': duplicate purchase id 'id,5'; it is already on line \(original), and ids must be unique",
-                "purchases.csv:\(last): column 'id': duplicate purchase id 'id,5'; it is already on line \(original), and ids must be unique",
-            ])
+            #expect(
+                errors == [
+                    "purchases.csv:\(first): column 'id': duplicate purchase id 'id,5'; it is already on line \(original), and ids must be unique",
+                    "purchases.csv:\(last): column 'id': duplicate purchase id 'id,5'; it is already on line \(original), and ids must be unique",
+                ]
+            )
         } else {
-            #expect(errors == [
-                "purchases.csv:\(last): column 'id': duplicate purchase id 'id,5'; it is already on line \(first), and ids must be unique"
-            ])
+            #expect(
+                errors == [
+                    "purchases.csv:\(last): column 'id': duplicate purchase id 'id,5'; it is already on line \(first), and ids must be unique"
+                ]
+            )
         }
     }
 
@@ -136,8 +142,10 @@ struct LedgerScannerThreadingTests {
         for n in 81..<90 { records.append("\(n),2024-03-01,S3,office,1,NOK,,,,\n") }
         let text = Fixture.header + records.joined()
         let errors = try ledgerErrors(text, threads: threads, blockBytesPerThread: 256)
-        #expect(errors == [
-            "purchases.csv:2: a '\"' inside an unquoted field; expected the whole field in quotes, with inner quotes doubled"
-        ])
+        #expect(
+            errors == [
+                "purchases.csv:2: a '\"' inside an unquoted field; expected the whole field in quotes, with inner quotes doubled"
+            ]
+        )
     }
 }

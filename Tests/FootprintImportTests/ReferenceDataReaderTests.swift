@@ -53,25 +53,31 @@ struct ReferenceDataReaderTests {
 
     @Test func duplicateSpendBasedFactor() throws {
         let factors = "category,name,kgco2e_per_unit,unit,price_year,source\nx,X,1,NOK,,s\nx,X2,2,EUR,2022,s\n"
-        #expect(try errors(["factors.csv": factors]) == [
-            "factors.csv:3: column 'category': duplicate spend-based factor for category 'x'; it is already on line 2 "
-                + "(at most one per category, and one per category and unit)"
-        ])
+        #expect(
+            try errors(["factors.csv": factors]) == [
+                "factors.csv:3: column 'category': duplicate spend-based factor for category 'x'; it is already on line 2 "
+                    + "(at most one per category, and one per category and unit)"
+            ]
+        )
     }
 
     @Test func duplicateAverageDataFactorAfterUnitAliases() throws {
         let factors = "category,name,kgco2e_per_unit,unit,price_year,source\ny,Y,1,kg,,s\ny,Y3,2,t,,s\ny,Y2,2,kilogram,,s\n"
-        #expect(try errors(["factors.csv": factors]) == [
-            "factors.csv:4: column 'category': duplicate average-data factor for category 'y' in 'kg'; it is already on line 2 "
-                + "(at most one per category, and one per category and unit)"
-        ])
+        #expect(
+            try errors(["factors.csv": factors]) == [
+                "factors.csv:4: column 'category': duplicate average-data factor for category 'y' in 'kg'; it is already on line 2 "
+                    + "(at most one per category, and one per category and unit)"
+            ]
+        )
     }
 
     @Test func duplicateFootprint() throws {
         let footprints = "supplier,product,kgco2e_per_unit,unit\nS1,P1,2.5,kg\nS1,P1,3,t\nS1,P2,1,kg\nS1,P1,2.6,kgs\n"
-        #expect(try errors(["factors.csv": Fixture.factors, "product_footprints.csv": footprints]) == [
-            "product_footprints.csv:5: column 'product': duplicate footprint for supplier 'S1', product 'P1' in 'kg'; it is already on line 2"
-        ])
+        #expect(
+            try errors(["factors.csv": Fixture.factors, "product_footprints.csv": footprints]) == [
+                "product_footprints.csv:5: column 'product': duplicate footprint for supplier 'S1', product 'P1' in 'kg'; it is already on line 2"
+            ]
+        )
     }
 
     @Test func everyFileIsCheckedAndReportedInOrder() throws {
@@ -80,19 +86,23 @@ struct ReferenceDataReaderTests {
             "rates.csv": "currency,year,per_usd\nNOK,2024,10\nNOK,2024,11\nnok,2024,1\nSEK,2024,0\n",
             "price_index.csv": "year,index\n2024,100\n2024,101\n",
         ])
-        #expect(result == [
-            "factors.csv:2: column 'kgco2e_per_unit': 'abc' is not a number; expected a decimal number with '.' as the decimal point, such as 1234.50",
-            "factors.csv:3: column 'price_year': '22' is not a year; expected four digits, such as 2024",
-            "price_index.csv:3: column 'year': duplicate price index for 2024; it is already on line 2",
-            "rates.csv:3: column 'year': duplicate rate for NOK 2024; it is already on line 2",
-            "rates.csv:4: column 'currency': 'nok' is not a currency code; expected three upper-case letters (ISO 4217), such as NOK",
-            "rates.csv:5: column 'per_usd': '0' is not a rate; expected a positive number of units per USD",
-        ])
+        #expect(
+            result == [
+                "factors.csv:2: column 'kgco2e_per_unit': 'abc' is not a number; expected a decimal number with '.' as the decimal point, such as 1234.50",
+                "factors.csv:3: column 'price_year': '22' is not a year; expected four digits, such as 2024",
+                "price_index.csv:3: column 'year': duplicate price index for 2024; it is already on line 2",
+                "rates.csv:3: column 'year': duplicate rate for NOK 2024; it is already on line 2",
+                "rates.csv:4: column 'currency': 'nok' is not a currency code; expected three upper-case letters (ISO 4217), such as NOK",
+                "rates.csv:5: column 'per_usd': '0' is not a rate; expected a positive number of units per USD",
+            ]
+        )
     }
 
     @Test func missingColumnInAReferenceFile() throws {
-        #expect(try errors(["factors.csv": "category,name,unit\nx,X,NOK\n"]) == [
-            "factors.csv:1: missing required column 'kgco2e_per_unit'; the header has 'category', 'name', 'unit'"
-        ])
+        #expect(
+            try errors(["factors.csv": "category,name,unit\nx,X,NOK\n"]) == [
+                "factors.csv:1: missing required column 'kgco2e_per_unit'; the header has 'category', 'name', 'unit'"
+            ]
+        )
     }
 }

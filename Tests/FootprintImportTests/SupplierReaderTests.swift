@@ -12,7 +12,8 @@ import Testing
     }
 
     @Test func statusFileReadsEveryKind() throws {
-        let t = try table("""
+        let t = try table(
+            """
             supplier,fact,value,source,checked_on,classification,target_year,net_zero_year,level,evidence
             S1,sbti,Targets set,SBTi dashboard,2026-10-01,1.5°C,2030,2050,,
             S1,rba,member,RBA list,2026-09-01,,,,Platinum,https://www.responsiblebusiness.org/members/
@@ -21,7 +22,8 @@ import Testing
             S1,pact,yes,supplier,2026-03-01,,,,,https://pact.example.com
             S1,product-footprints,no,supplier,2026-03-01,,,,,
 
-            """)
+            """
+        )
         var diagnostics: [Diagnostic] = []
         let facts = try SupplierStatusReader.facts(t, &diagnostics).map(\.fact)
         #expect(diagnostics.isEmpty)
@@ -35,7 +37,8 @@ import Testing
     }
 
     @Test func everyBadRowIsReportedWithFileLineAndColumn() throws {
-        let t = try table("""
+        let t = try table(
+            """
             supplier,fact,value,source,checked_on,classification,level
             S1,sbti,maybe,x,2026-10-01,,
             S1,rba,member,x,2026-02-30,,
@@ -46,24 +49,27 @@ import Testing
             S5,sbti,committed,x,2026-01-01,3°C,Gold
             S6,pact,perhaps,x,26-01-01,,
 
-            """)
+            """
+        )
         var diagnostics: [Diagnostic] = []
         _ = try SupplierStatusReader.facts(t, &diagnostics)
         let text = InputError(diagnostics).diagnostics.map(\.description)
-        #expect(text == [
-            "supplier_status.csv:2: column 'value': 'maybe' is not an SBTi status; expected one of none, committed, targets set, removed, expired",
-            "supplier_status.csv:3: column 'checked_on': '2026-02-30' is not a valid date; expected YYYY-MM-DD (ISO 8601), such as 2026-10-01",
-            "supplier_status.csv:4: column 'supplier': the field is empty; a value is required",
-            "supplier_status.csv:4: column 'value': 'B+' is not a CDP score; expected one of A, A-, B, B-, C, C-, D, D-, F",
-            "supplier_status.csv:5: column 'source': the field is empty; a value is required",
-            "supplier_status.csv:5: column 'fact': 'carbon' is not a kind of fact; expected one of sbti, rba, cdp, scopes, pact, product-footprints",
-            "supplier_status.csv:6: column 'value': '1;4' is not a list of scopes; expected scope numbers 1 to 3 separated by ';', such as 1;2;3, or none",
-            "supplier_status.csv:7: column 'classification': applies to sbti facts only; leave it empty in a 'rba' row",
-            "supplier_status.csv:8: column 'level': applies to rba facts only; leave it empty in a 'sbti' row",
-            "supplier_status.csv:8: column 'classification': '3°C' is not an SBTi classification; expected 1.5°C, well-below 2°C or 2°C",
-            "supplier_status.csv:9: column 'checked_on': '26-01-01' is not a valid date; expected YYYY-MM-DD (ISO 8601), such as 2026-10-01",
-            "supplier_status.csv:9: column 'value': 'perhaps' is not yes or no; expected yes or no",
-        ])
+        #expect(
+            text == [
+                "supplier_status.csv:2: column 'value': 'maybe' is not an SBTi status; expected one of none, committed, targets set, removed, expired",
+                "supplier_status.csv:3: column 'checked_on': '2026-02-30' is not a valid date; expected YYYY-MM-DD (ISO 8601), such as 2026-10-01",
+                "supplier_status.csv:4: column 'supplier': the field is empty; a value is required",
+                "supplier_status.csv:4: column 'value': 'B+' is not a CDP score; expected one of A, A-, B, B-, C, C-, D, D-, F",
+                "supplier_status.csv:5: column 'source': the field is empty; a value is required",
+                "supplier_status.csv:5: column 'fact': 'carbon' is not a kind of fact; expected one of sbti, rba, cdp, scopes, pact, product-footprints",
+                "supplier_status.csv:6: column 'value': '1;4' is not a list of scopes; expected scope numbers 1 to 3 separated by ';', such as 1;2;3, or none",
+                "supplier_status.csv:7: column 'classification': applies to sbti facts only; leave it empty in a 'rba' row",
+                "supplier_status.csv:8: column 'level': applies to rba facts only; leave it empty in a 'sbti' row",
+                "supplier_status.csv:8: column 'classification': '3°C' is not an SBTi classification; expected 1.5°C, well-below 2°C or 2°C",
+                "supplier_status.csv:9: column 'checked_on': '26-01-01' is not a valid date; expected YYYY-MM-DD (ISO 8601), such as 2026-10-01",
+                "supplier_status.csv:9: column 'value': 'perhaps' is not yes or no; expected yes or no",
+            ]
+        )
     }
 
     @Test func missingRequiredColumnIsThrown() throws {
@@ -73,12 +79,15 @@ import Testing
     }
 
     @Test func registerColumnsAreReadAndChecked() throws {
-        let t = try table("""
+        let t = try table(
+            """
             id,name,country,org_number,lei,isin,duns,pact_company_ids,contact_email,categories,strategic
             S1,Blå Konsult AB,SE,556000-0000,5493001kjtiigc8y1r02,se0000000002,15-048-3782,urn:lei:5493001KJTIIGC8Y1R02; urn:x:1,a@b.se,consulting; training,yes
             S2,Other,NO,,LEI,ISIN,12,,nobody,,sometimes
 
-            """, file: "suppliers.csv")
+            """,
+            file: "suppliers.csv"
+        )
         var diagnostics: [Diagnostic] = []
         let records = try SupplierRegisterReader.records(t, &diagnostics)
         let s1 = records[0]

@@ -1,6 +1,7 @@
-@testable import FootprintImport
 import Foundation
 import Testing
+
+@testable import FootprintImport
 
 /// Inputs on which fuzzing (docs/fuzzing.md, Fuzz/Corpus/xlsx/regression-*) stopped the process in the
 /// xlsx reader's dependencies; each is now refused with an error.
@@ -27,7 +28,8 @@ struct XLSXFuzzRegressionTests {
     /// then looped forever on empty reads.
     @Test func deflatedPartThatNeverEnds() throws {
         let seed = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
-            "../../Fuzz/Corpus/xlsx/regression-deflate-never-ends.xlsx")
+            "../../Fuzz/Corpus/xlsx/regression-deflate-never-ends.xlsx"
+        )
         let data = try Data(contentsOf: seed)
         let error = try #require(throws: XLSXError.self) { try XLSXWorkbook(data: data, file: "x.xlsx") }
         #expect(error.message.contains("xl/worksheets/sheet1.xml"), "\(error)")
@@ -54,9 +56,12 @@ struct XLSXFuzzRegressionTests {
     /// The shared-string part the fuzzer found: an element name with bytes that are not UTF-8, which libxml2
     /// passes on in recovery mode and FoundationXML force-unwraps as a string (a trap).
     @Test func elementNameThatIsNotUTF8() throws {
-        let part = Array(#"<sst><si><t>p</t><rP`><t>q</t></rPh></si><si><r><t>r</t></r></setml/2006/main"><x:sheetDa"#.utf8)
+        let part =
+            Array(#"<sst><si><t>p</t><rP`><t>q</t></rPh></si><si><r><t>r</t></r></setml/2006/main"><x:sheetDa"#.utf8)
             + [0xFF, 0xFF, 0xFF, 0xFF]
-            + Array(#"x:row r="7"><x:c r="AA7" t="s"><x:v>1</x:v></x:c><x:c t="d"*><x:v>2024-01-01</xzv></x:c></x:row></x:sheetData></x:worksheet>"#.utf8)
+            + Array(
+                #"x:row r="7"><x:c r="AA7" t="s"><x:v>1</x:v></x:c><x:c t="d"*><x:v>2024-01-01</xzv></x:c></x:row></x:sheetData></x:worksheet>"#.utf8
+            )
             + [0] + Array(#"<sst><si><t>p</t><rP`><t>q</t></rPh></si><si><r><t>r</t></r></si></sst`>"#.utf8)
         let error = try #require(throws: XLSXPartError.self) {
             try XLSXXML.parse(Data(part), part: "xl/sharedStrings.xml", delegate: SharedStringsXMLReader())

@@ -32,9 +32,13 @@ enum Fixtures {
 
     /// A minimal valid v3 footprint built by hand.
     static func minimal(
-        id: String = "11111111-2222-4333-8444-555555555555", productIds: [String] = ["urn:gtin:4712345060507"],
-        companyIds: [String] = ["urn:pact:example.com:supplier-id:1"], classifications: [String]? = nil,
-        status: String = "Active", country: String? = nil, referenceStart: String = "2023-01-01T00:00:00Z",
+        id: String = "11111111-2222-4333-8444-555555555555",
+        productIds: [String] = ["urn:gtin:4712345060507"],
+        companyIds: [String] = ["urn:pact:example.com:supplier-id:1"],
+        classifications: [String]? = nil,
+        status: String = "Active",
+        country: String? = nil,
+        referenceStart: String = "2023-01-01T00:00:00Z",
         referenceEnd: String = "2024-01-01T00:00:00Z",
         validity: (String, String)? = nil
     ) -> JSONValue {

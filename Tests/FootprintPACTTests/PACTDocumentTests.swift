@@ -38,7 +38,12 @@ import Testing
         #expect(entries.allSatisfy { $0.sourceVersion == "3" })
     }
 
-    @Test(.enabled(if: Fixtures.available(Fixtures.v2) && Fixtures.available(Fixtures.v3), "../shared/pact/example-get-footprint-v2.json or example-footprint-v3.json is absent"))
+    @Test(
+        .enabled(
+            if: Fixtures.available(Fixtures.v2) && Fixtures.available(Fixtures.v3),
+            "../shared/pact/example-get-footprint-v2.json or example-footprint-v3.json is absent"
+        )
+    )
     func v2ResponseIsMappedAndMarked() throws {
         let entries = try PACTDocument.read(try Fixtures.data("example-get-footprint-v2.json"), file: "v2.json")
         #expect(entries.count == 1)
@@ -60,11 +65,25 @@ import Testing
             Issue.record("accepted")
         } catch {
             let text = error.description
-            #expect(text.contains(#"suppliers.json: footprint 2 (id 33333333-2222-4333-8444-555555555555): /pcf/declaredUnitAmount: "1abc" is not a positive decimal; expected"#), "\(text)")
-            #expect(text.contains("suppliers.json: footprint 3 (id 44444444-2222-4333-8444-555555555555): /status: required field 'status' is missing"), "\(text)")
-            #expect(text.contains("footprint 3 (id 44444444-2222-4333-8444-555555555555): /pcf/fossilGhgEmissions: found the number 2.5 (not a string)"), "\(text)")
+            #expect(
+                text.contains(
+                    #"suppliers.json: footprint 2 (id 33333333-2222-4333-8444-555555555555): /pcf/declaredUnitAmount: "1abc" is not a positive decimal; expected"#
+                ),
+                "\(text)"
+            )
+            #expect(
+                text.contains("suppliers.json: footprint 3 (id 44444444-2222-4333-8444-555555555555): /status: required field 'status' is missing"),
+                "\(text)"
+            )
+            #expect(
+                text.contains("footprint 3 (id 44444444-2222-4333-8444-555555555555): /pcf/fossilGhgEmissions: found the number 2.5 (not a string)"),
+                "\(text)"
+            )
             #expect(!text.contains("footprint 1 "))
-            guard case .invalidFootprints(_, let list) = error else { Issue.record("\(error)"); return }
+            guard case .invalidFootprints(_, let list) = error else {
+                Issue.record("\(error)")
+                return
+            }
             #expect(list.map(\.index) == [1, 2])
         }
     }

@@ -9,12 +9,25 @@ import Testing
     let deprecated: PACTFootprint
 
     init() throws {
-        a = try PACTFootprint(json: Fixtures.minimal(
-            productIds: ["urn:gtin:1111", "urn:GTIN:ABC"], companyIds: ["urn:pact:acme.com:supplier-id:1"],
-            classifications: ["urn:unspsc:43211507"], country: "DE", referenceEnd: "2024-01-01T00:00:00Z"))
-        b = try PACTFootprint(json: Fixtures.minimal(
-            id: "22222222-2222-4333-8444-555555555555", productIds: ["urn:gtin:2222"], companyIds: ["urn:pact:other.com:supplier-id:9"],
-            referenceStart: "2022-01-01T00:00:00Z", referenceEnd: "2023-01-01T00:00:00Z", validity: ("2023-06-01T00:00:00Z", "2024-06-01T00:00:00Z")))
+        a = try PACTFootprint(
+            json: Fixtures.minimal(
+                productIds: ["urn:gtin:1111", "urn:GTIN:ABC"],
+                companyIds: ["urn:pact:acme.com:supplier-id:1"],
+                classifications: ["urn:unspsc:43211507"],
+                country: "DE",
+                referenceEnd: "2024-01-01T00:00:00Z"
+            )
+        )
+        b = try PACTFootprint(
+            json: Fixtures.minimal(
+                id: "22222222-2222-4333-8444-555555555555",
+                productIds: ["urn:gtin:2222"],
+                companyIds: ["urn:pact:other.com:supplier-id:9"],
+                referenceStart: "2022-01-01T00:00:00Z",
+                referenceEnd: "2023-01-01T00:00:00Z",
+                validity: ("2023-06-01T00:00:00Z", "2024-06-01T00:00:00Z")
+            )
+        )
         deprecated = try PACTFootprint(json: Fixtures.minimal(id: "33333333-2222-4333-8444-555555555555", status: "Deprecated"))
     }
 
@@ -75,13 +88,20 @@ import Testing
     }
 
     @Test func unparsableDateIsAnError() {
-        #expect(throws: PACTFilterError(parameter: "validOn", message: "\"2024-01-01\" is not an RFC 3339 date-time; expected a value such as \"2025-01-01T00:00:00Z\"")) {
+        #expect(
+            throws: PACTFilterError(
+                parameter: "validOn",
+                message: "\"2024-01-01\" is not an RFC 3339 date-time; expected a value such as \"2025-01-01T00:00:00Z\""
+            )
+        ) {
             try filter([("validOn", "2024-01-01")])
         }
     }
 
     @Test func requestCreatedData() throws {
-        let data = try JSONValue.parse(string: #"{"productId":["urn:GTIN:1111"],"geography":"DE","validOn":"2025-01-01T00:00:00Z","comment":"please"}"#)
+        let data = try JSONValue.parse(
+            string: #"{"productId":["urn:GTIN:1111"],"geography":"DE","validOn":"2025-01-01T00:00:00Z","comment":"please"}"#
+        )
         let f = try PACTFilter(requestCreatedData: data)
         #expect(f.productId == ["urn:GTIN:1111"])
         #expect(f.geography == ["DE"])

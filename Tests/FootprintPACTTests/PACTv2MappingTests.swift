@@ -37,8 +37,10 @@ import Testing
         #expect(warnings.contains { $0.path == "/pcf/productMassPerDeclaredUnit" })
         #expect(warnings.contains { $0.path == "/pcf/dqi" && $0.message.contains("1 to 3") })
         let dropped = try #require(warnings.first { $0.message.hasPrefix("v2 fields without a v3 equivalent") })
-        for name in ["version", "pcf.iLucGhgEmissions", "pcf.landManagementGhgEmissions", "pcf.characterizationFactors",
-                     "pcf.biogenicAccountingMethodology", "pcf.uncertaintyAssessmentDescription", "pcf.dqi.coveragePercent"] {
+        for name in [
+            "version", "pcf.iLucGhgEmissions", "pcf.landManagementGhgEmissions", "pcf.characterizationFactors",
+            "pcf.biogenicAccountingMethodology", "pcf.uncertaintyAssessmentDescription", "pcf.dqi.coveragePercent",
+        ] {
             #expect(dropped.message.contains(name), "\(name)")
         }
         let f = try PACTFootprint(json: json)
@@ -53,10 +55,20 @@ import Testing
     }
 
     @Test func assuranceBecomesVerification() {
-        let v2 = JSONValue.object([("pcf", .object([("assurance", .object([
-            ("assurance", .bool(true)), ("coverage", .string("PCF system")), ("level", .string("limited")),
-            ("providerName", .string("Auditor")),
-        ]))]))])
+        let v2 = JSONValue.object([
+            (
+                "pcf",
+                .object([
+                    (
+                        "assurance",
+                        .object([
+                            ("assurance", .bool(true)), ("coverage", .string("PCF system")), ("level", .string("limited")),
+                            ("providerName", .string("Auditor")),
+                        ])
+                    )
+                ])
+            )
+        ])
         let (json, problems) = PACTv2Mapping.toV3(v2)
         #expect(json["pcf"]?["verification"] == .object([("coverage", .string("PCF calculation model")), ("providerName", .string("Auditor"))]))
         #expect(problems.contains { $0.message.contains("pcf.assurance.level") })

@@ -17,11 +17,20 @@ struct AuthenticationTests {
             credentials = (added.client.clientID, added.secret)
         }
         let client = try TestClient(trusting: [host.certificate.certificatePEM])
-        defer { Task { await client.shutdown(); await host.stop() } }
+        defer {
+            Task {
+                await client.shutdown()
+                await host.stop()
+            }
+        }
         let (id, secret) = credentials
         func post(_ body: String) async throws -> TestClient.Answer {
             try await client.send(
-                .POST, host.base + "/auth/token", headers: [("Content-Type", "application/x-www-form-urlencoded")], body: Array(body.utf8))
+                .POST,
+                host.base + "/auth/token",
+                headers: [("Content-Type", "application/x-www-form-urlencoded")],
+                body: Array(body.utf8)
+            )
         }
         // Fields some clients add are ignored; '+' and percent-escapes are decoded.
         let extra = try await post("grant_type=client_credentials&client_id=\(id)&client_secret=\(secret)&scope=footprint%3Alist+footprint%3Aread")
@@ -45,7 +54,12 @@ struct AuthenticationTests {
     func missingToken() async throws {
         let host = try await TestHost.start()
         let client = try TestClient(trusting: [host.certificate.certificatePEM])
-        defer { Task { await client.shutdown(); await host.stop() } }
+        defer {
+            Task {
+                await client.shutdown()
+                await host.stop()
+            }
+        }
         let routes: [(HTTPMethod, String)] = [
             (.GET, "/3/footprints"), (.GET, "/3/footprints/00000000-0000-0000-0000-000000000000"), (.POST, "/3/events"),
         ]

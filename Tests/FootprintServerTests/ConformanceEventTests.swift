@@ -17,36 +17,56 @@ struct ConformanceEventTests {
         let product = "urn:pact:footprint.example:product-id:managed-workplace"
         let host = try await TestHost.start(trusting: [recipient.certificate.certificatePEM]) { ws in
             _ = try ws.pact.setPACTPartner(
-                name: "conformance-tool", baseURL: recipient.base, authBaseURL: nil, clientID: recipient.clientID,
-                clientSecret: recipient.clientSecret, supplierID: nil)
+                name: "conformance-tool",
+                baseURL: recipient.base,
+                authBaseURL: nil,
+                clientID: recipient.clientID,
+                clientSecret: recipient.clientSecret,
+                supplierID: nil
+            )
             let added = try ws.pact.addPACTClient(name: "conformance", partner: "conformance-tool")
             credentials = (added.client.clientID, added.secret)
             _ = try OwnFootprintPublisher.publish(
                 FootprintFixtures.document([.init(productIds: [product]), .init(productIds: ["urn:pact:footprint.example:product-id:other"])]),
-                file: "own.json", sharedWith: [], store: ws.pact)
+                file: "own.json",
+                sharedWith: [],
+                store: ws.pact
+            )
         }
         let client = try TestClient(trusting: [host.certificate.certificatePEM])
-        defer { Task { await client.shutdown(); await host.stop(); await recipient.stop() } }
+        defer {
+            Task {
+                await client.shutdown()
+                await host.stop()
+                await recipient.stop()
+            }
+        }
         let token = try await client.token(host.base, id: credentials.0, secret: credentials.1)
 
         func post(_ event: String, token: String) async throws -> TestClient.Answer {
             try await client.send(
-                .POST, host.base + "/3/events",
+                .POST,
+                host.base + "/3/events",
                 headers: [("Authorization", "Bearer " + token), ("Content-Type", "application/cloudevents+json; charset=UTF-8")],
-                body: Array(event.utf8))
+                body: Array(event.utf8)
+            )
         }
         let run = UUID().uuidString
         // TC 12: a request for our product, source = the recipient's base URL.
         let created = try await post(
             """
             {"type":"org.wbcsd.pact.ProductFootprint.RequestCreatedEvent.3","specversion":"1.0","id":"\(run)/12","source":"\(recipient.base)","time":"2026-11-29T10:00:00Z","data":{"productId":["\(product)"]}}
-            """, token: token)
+            """,
+            token: token
+        )
         #expect(created.status == 200, "\(created.text)")
         // TC 14.A: a request nothing matches.
         let toReject = try await post(
             """
             {"type":"org.wbcsd.pact.ProductFootprint.RequestCreatedEvent.3","specversion":"1.0","id":"\(run)/14","source":"\(recipient.base)","time":"2026-11-29T10:00:00Z","data":{"productId":["urn:pact:null"]}}
-            """, token: token)
+            """,
+            token: token
+        )
         #expect(toReject.status == 200)
 
         // TC 13 and 14.B: the callbacks arrive at exactly /3/events.
@@ -70,7 +90,9 @@ struct ConformanceEventTests {
         let published = try await post(
             """
             {"type":"org.wbcsd.pact.ProductFootprint.PublishedEvent.3","specversion":"1.0","id":"\(run)/15","source":"\(recipient.base)","time":"2026-11-29T10:00:00Z","data":{"pfIds":["3a6c14a7-4deb-498a-b5ea-16ce2535b576"]}}
-            """, token: token)
+            """,
+            token: token
+        )
         #expect(published.status == 200)
         // TC 16: an invalid token.
         let refused = try await post("{}", token: "very-invalid-access-token")
@@ -80,12 +102,19 @@ struct ConformanceEventTests {
         let malformed = try await post(
             """
             {"type":"org.wbcsd.pact.ProductFootprint.PublishedEvent.3","specversion":"1.0","id":"\(run)/40","source":"\(recipient.base)","time":"2026-11-29T10:00:00Z","data":{"pfIds":["urn:gtin:4712345060507"]}}
-            """, token: token)
+            """,
+            token: token
+        )
         #expect(malformed.status == 400)
         #expect(malformed.json?["code"]?.stringValue == "BadRequest")
         // Malformed JSON, wrong types, and a body over the limit.
         #expect(try await post("{\"type\": ", token: token).status == 400)
-        #expect(try await post("{\"type\":\"org.wbcsd.pact.ProductFootprint.PublishedEvent.3\",\"specversion\":1,\"id\":\"x\",\"source\":\"s\",\"time\":\"t\",\"data\":{}}", token: token).status == 400)
+        #expect(
+            try await post(
+                "{\"type\":\"org.wbcsd.pact.ProductFootprint.PublishedEvent.3\",\"specversion\":1,\"id\":\"x\",\"source\":\"s\",\"time\":\"t\",\"data\":{}}",
+                token: token
+            ).status == 400
+        )
         let huge = try await post("{\"pad\":\"" + String(repeating: "x", count: 2 << 20) + "\"}", token: token)
         #expect(huge.status == 413)
         // The deliveries are recorded as sent.
@@ -102,13 +131,23 @@ struct ConformanceEventTests {
             credentials = (added.client.clientID, added.secret)
         }
         let client = try TestClient(trusting: [host.certificate.certificatePEM])
-        defer { Task { await client.shutdown(); await host.stop() } }
+        defer {
+            Task {
+                await client.shutdown()
+                await host.stop()
+            }
+        }
         let token = try await client.token(host.base, id: credentials.0, secret: credentials.1)
         let answer = try await client.send(
-            .POST, host.base + "/3/events", headers: [("Authorization", "Bearer " + token), ("Content-Type", "application/cloudevents+json")],
-            body: Array("""
+            .POST,
+            host.base + "/3/events",
+            headers: [("Authorization", "Bearer " + token), ("Content-Type", "application/cloudevents+json")],
+            body: Array(
+                """
                 {"type":"org.wbcsd.pact.ProductFootprint.RequestCreatedEvent.3","specversion":"1.0","id":"r1","source":"//evil.example/3/events","time":"2026-11-29T10:00:00Z","data":{"productId":["urn:gtin:1"]}}
-                """.utf8))
+                """.utf8
+            )
+        )
         #expect(answer.status == 400)
         #expect(answer.json?["message"]?.stringValue?.contains("evil.example") == true)
         #expect(try host.workspace.pact.pactInbox().isEmpty)

@@ -10,10 +10,37 @@ import Testing
 @Suite("PACT v3 conformance: ListFootprints filters")
 struct ConformanceFilterTests {
     static let specs: [FootprintFixtures.Spec] = [
-        .init(companyIds: ["urn:pact:footprint.example:company-id:nordic-it"], productIds: ["urn:gtin:4712345060507"], classifications: ["urn:unspsc:43211507"], country: "NO"),
-        .init(status: "Deprecated", companyIds: ["urn:pact:footprint.example:company-id:nordic-it"], productIds: ["urn:gtin:4712345060507"], classifications: ["urn:unspsc:43211507"], country: "SE", validityStart: "2025-06-01T00:00:00Z", validityEnd: "2026-06-01T00:00:00Z"),
-        .init(companyIds: ["urn:lei:5493001KJTIIGC8Y1R12"], productIds: ["urn:pact:footprint.example:product-id:hosting"], classifications: nil, country: nil, region: "Northern Europe", validityStart: nil, validityEnd: nil),
-        .init(companyIds: ["urn:lei:5493001KJTIIGC8Y1R12"], productIds: ["urn:pact:footprint.example:product-id:consulting"], country: "DE", validityStart: "2026-01-01T00:00:00Z", validityEnd: "2027-06-01T00:00:00Z"),
+        .init(
+            companyIds: ["urn:pact:footprint.example:company-id:nordic-it"],
+            productIds: ["urn:gtin:4712345060507"],
+            classifications: ["urn:unspsc:43211507"],
+            country: "NO"
+        ),
+        .init(
+            status: "Deprecated",
+            companyIds: ["urn:pact:footprint.example:company-id:nordic-it"],
+            productIds: ["urn:gtin:4712345060507"],
+            classifications: ["urn:unspsc:43211507"],
+            country: "SE",
+            validityStart: "2025-06-01T00:00:00Z",
+            validityEnd: "2026-06-01T00:00:00Z"
+        ),
+        .init(
+            companyIds: ["urn:lei:5493001KJTIIGC8Y1R12"],
+            productIds: ["urn:pact:footprint.example:product-id:hosting"],
+            classifications: nil,
+            country: nil,
+            region: "Northern Europe",
+            validityStart: nil,
+            validityEnd: nil
+        ),
+        .init(
+            companyIds: ["urn:lei:5493001KJTIIGC8Y1R12"],
+            productIds: ["urn:pact:footprint.example:product-id:consulting"],
+            country: "DE",
+            validityStart: "2026-01-01T00:00:00Z",
+            validityEnd: "2027-06-01T00:00:00Z"
+        ),
     ]
 
     @Test("TC 20-39: every filter, OR within a parameter, AND across, and the negative cases")
@@ -25,7 +52,12 @@ struct ConformanceFilterTests {
             _ = try OwnFootprintPublisher.publish(FootprintFixtures.document(Self.specs), file: "own.json", sharedWith: [], store: ws.pact)
         }
         let client = try TestClient(trusting: [host.certificate.certificatePEM])
-        defer { Task { await client.shutdown(); await host.stop() } }
+        defer {
+            Task {
+                await client.shutdown()
+                await host.stop()
+            }
+        }
         let token = try await client.token(host.base, id: credentials.0, secret: credentials.1)
 
         func ids(_ query: String) async throws -> [String] {
@@ -49,7 +81,11 @@ struct ConformanceFilterTests {
         #expect(try await ids("validBefore=2026-06-02T00:00:00Z") == [id[1]])
         #expect(try await ids("status=Active") == [id[0], id[2], id[3]])
         #expect(try await ids("status=Deprecated&productId=urn:gtin:4712345060507") == [id[1]])
-        #expect(try await ids("companyId=urn:lei:5493001KJTIIGC8Y1R12&companyId=urn:bogus:company:\(UUID())&companyId=urn:bogus:company:\(UUID())") == [id[2], id[3]])
+        #expect(
+            try await ids("companyId=urn:lei:5493001KJTIIGC8Y1R12&companyId=urn:bogus:company:\(UUID())&companyId=urn:bogus:company:\(UUID())") == [
+                id[2], id[3],
+            ]
+        )
         // Filters and pagination: the next link keeps the filters.
         let limited = try await client.get(host.base + "/3/footprints?status=Active&limit=2", token: token)
         let link = try #require(limited.headers.first(name: "link"))

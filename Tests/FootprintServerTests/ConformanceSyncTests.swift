@@ -25,7 +25,12 @@ struct ConformanceSyncTests {
     @Test("TC 1-2, 18-19: tokens with valid and invalid credentials, through discovery")
     func authentication() async throws {
         let (host, client, id, secret) = try await Self.host()
-        defer { Task { await client.shutdown(); await host.stop() } }
+        defer {
+            Task {
+                await client.shutdown()
+                await host.stop()
+            }
+        }
         let discovery = try await client.send(.GET, host.base + "/.well-known/openid-configuration")
         #expect(discovery.status == 200)
         let endpoint = try #require(discovery.json?["token_endpoint"]?.stringValue)
@@ -33,22 +38,33 @@ struct ConformanceSyncTests {
         _ = try await client.token(host.base, id: id, secret: secret)
         // Credentials in the form body work too.
         let form = try await client.send(
-            .POST, endpoint, headers: [("Content-Type", "application/x-www-form-urlencoded")],
-            body: Array("grant_type=client_credentials&client_id=\(id)&client_secret=\(secret)".utf8))
+            .POST,
+            endpoint,
+            headers: [("Content-Type", "application/x-www-form-urlencoded")],
+            body: Array("grant_type=client_credentials&client_id=\(id)&client_secret=\(secret)".utf8)
+        )
         #expect(form.status == 200)
         #expect(form.json?["token_type"]?.stringValue == "Bearer")
         for (badID, badSecret) in [(id, "wrong-secret"), ("nobody", secret), (UUID().uuidString, UUID().uuidString)] {
             let refused = try await client.send(
-                .POST, endpoint,
-                headers: [("Authorization", "Basic " + Data("\(badID):\(badSecret)".utf8).base64EncodedString()), ("Content-Type", "application/x-www-form-urlencoded")],
-                body: Array("grant_type=client_credentials".utf8))
+                .POST,
+                endpoint,
+                headers: [
+                    ("Authorization", "Basic " + Data("\(badID):\(badSecret)".utf8).base64EncodedString()),
+                    ("Content-Type", "application/x-www-form-urlencoded"),
+                ],
+                body: Array("grant_type=client_credentials".utf8)
+            )
             #expect(refused.status == 401)
             #expect(refused.json?["error"]?.stringValue == "invalid_client")
             #expect(refused.json?["access_token"] == nil)
         }
         let wrongGrant = try await client.send(
-            .POST, endpoint, headers: [("Authorization", "Basic " + Data("\(id):\(secret)".utf8).base64EncodedString())],
-            body: Array("grant_type=password".utf8))
+            .POST,
+            endpoint,
+            headers: [("Authorization", "Basic " + Data("\(id):\(secret)".utf8).base64EncodedString())],
+            body: Array("grant_type=password".utf8)
+        )
         #expect(wrongGrant.status == 400)
         #expect(wrongGrant.json?["error"]?.stringValue == "unsupported_grant_type")
     }
@@ -56,7 +72,12 @@ struct ConformanceSyncTests {
     @Test("TC 3-8: GetFootprint, ListFootprints, the pagination link, invalid tokens, an unknown id")
     func listAndGet() async throws {
         let (host, client, id, secret) = try await Self.host()
-        defer { Task { await client.shutdown(); await host.stop() } }
+        defer {
+            Task {
+                await client.shutdown()
+                await host.stop()
+            }
+        }
         let token = try await client.token(host.base, id: id, secret: secret)
         let all = try await client.get(host.base + "/3/footprints", token: token)
         #expect(all.status == 200)
@@ -117,7 +138,12 @@ struct ConformanceSyncTests {
     @Test("TC 9-11, 17: nothing answers over plain HTTP")
     func noPlainHTTP() async throws {
         let (host, client, _, _) = try await Self.host()
-        defer { Task { await client.shutdown(); await host.stop() } }
+        defer {
+            Task {
+                await client.shutdown()
+                await host.stop()
+            }
+        }
         for path in ["/auth/token", "/3/footprints", "/3/events"] {
             let plain = try? await client.send(.GET, "http://localhost:\(host.port)" + path)
             #expect(plain == nil || plain!.status >= 400)
@@ -129,7 +155,12 @@ struct ConformanceSyncTests {
     @Test("an expired token gets 401 TokenExpired")
     func expiredToken() async throws {
         let (host, client, id, _) = try await Self.host()
-        defer { Task { await client.shutdown(); await host.stop() } }
+        defer {
+            Task {
+                await client.shutdown()
+                await host.stop()
+            }
+        }
         let key = try host.workspace.pact.pactTokenKey()
         let stale = AccessTokens(key: key, lifetime: 60).issue(clientID: id, now: Date().addingTimeInterval(-3600))
         let refused = try await client.get(host.base + "/3/footprints", token: stale)

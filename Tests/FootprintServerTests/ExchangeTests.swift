@@ -1,9 +1,9 @@
 import FootprintCore
+import FootprintPACT
 import FootprintServer
 import FootprintStore
 import Foundation
 import Logging
-import FootprintPACT
 import NIOHTTP1
 import Testing
 
@@ -29,9 +29,20 @@ struct ExchangeTests {
         let buyerFolder = FileManager.default.temporaryDirectory.appendingPathComponent("fp-buyer-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: buyerFolder, withIntermediateDirectories: true)
         let (buyer, _) = try Workspace.create(path: buyerFolder.appendingPathComponent("footprint.sqlite").path)
-        _ = try buyer.imports.importReference(kind: .suppliers, path: try Self.suppliersCSV(in: buyerFolder), displayName: "suppliers.csv", replacing: nil)
+        _ = try buyer.imports.importReference(
+            kind: .suppliers,
+            path: try Self.suppliersCSV(in: buyerFolder),
+            displayName: "suppliers.csv",
+            replacing: nil
+        )
         let partner = try buyer.pact.setPACTPartner(
-            name: "nordic-networks", baseURL: supplier.base, authBaseURL: nil, clientID: credentials.0, clientSecret: credentials.1, supplierID: "S-NET")
+            name: "nordic-networks",
+            baseURL: supplier.base,
+            authBaseURL: nil,
+            clientID: credentials.0,
+            clientSecret: credentials.1,
+            supplierID: "S-NET"
+        )
         let client = try PACTClient(trust: .init(certificatesPEM: [supplier.certificate.certificatePEM]))
         let puller = PACTPuller(receiver: FootprintReceiver(client: client, store: buyer.pact))
         let outcome = try await puller.pull(partner)
@@ -40,7 +51,13 @@ struct ExchangeTests {
         #expect(outcome.footprints == 250)
         // Wrong credentials: nothing is stored, and the error says who refused.
         let wrong = try buyer.pact.setPACTPartner(
-            name: "wrong", baseURL: supplier.base, authBaseURL: nil, clientID: credentials.0, clientSecret: "not-the-secret", supplierID: "S-NET")
+            name: "wrong",
+            baseURL: supplier.base,
+            authBaseURL: nil,
+            clientID: credentials.0,
+            clientSecret: "not-the-secret",
+            supplierID: "S-NET"
+        )
         await #expect(throws: PACTClientError.self) { try await puller.pull(wrong) }
         try await client.shutdown()
         await supplier.stop()
@@ -57,7 +74,12 @@ struct ExchangeTests {
         let supplier = try await TestHost.start { ws in
             let added = try ws.pact.addPACTClient(name: "buyer", partner: nil)
             atSupplier = (added.client.clientID, added.secret)
-            _ = try OwnFootprintPublisher.publish(FootprintFixtures.document([.init(productIds: [product])]), file: "catalogue.json", sharedWith: [], store: ws.pact)
+            _ = try OwnFootprintPublisher.publish(
+                FootprintFixtures.document([.init(productIds: [product])]),
+                file: "catalogue.json",
+                sharedWith: [],
+                store: ws.pact
+            )
         }
         // Our host, trusting the supplier's certificate, with the supplier as a partner.
         nonisolated(unsafe) var atBuyer = ("", "")
@@ -65,15 +87,37 @@ struct ExchangeTests {
             let added = try ws.pact.addPACTClient(name: "nordic-networks", partner: nil)
             atBuyer = (added.client.clientID, added.secret)
         }
-        defer { Task { await supplier.stop(); await buyer.stop() } }
-        _ = try buyer.workspace.imports.importReference(kind: .suppliers, path: try Self.suppliersCSV(in: buyer.directory), displayName: "suppliers.csv", replacing: nil)
+        defer {
+            Task {
+                await supplier.stop()
+                await buyer.stop()
+            }
+        }
+        _ = try buyer.workspace.imports.importReference(
+            kind: .suppliers,
+            path: try Self.suppliersCSV(in: buyer.directory),
+            displayName: "suppliers.csv",
+            replacing: nil
+        )
         _ = try buyer.workspace.pact.setPACTPartner(
-            name: "nordic-networks", baseURL: supplier.base, authBaseURL: nil, clientID: atSupplier.0, clientSecret: atSupplier.1, supplierID: "S-NET")
+            name: "nordic-networks",
+            baseURL: supplier.base,
+            authBaseURL: nil,
+            clientID: atSupplier.0,
+            clientSecret: atSupplier.1,
+            supplierID: "S-NET"
+        )
         // The supplier knows us as a partner too (to call back), linked to the client we use there.
         // Its outbox must trust our certificate: the supplier's host was started before ours, so
         // it delivers through a client made here, as the server would.
         _ = try supplier.workspace.pact.setPACTPartner(
-            name: "buyer", baseURL: buyer.base, authBaseURL: nil, clientID: atBuyer.0, clientSecret: atBuyer.1, supplierID: nil)
+            name: "buyer",
+            baseURL: buyer.base,
+            authBaseURL: nil,
+            clientID: atBuyer.0,
+            clientSecret: atBuyer.1,
+            supplierID: nil
+        )
         try supplier.workspace.pact.linkPACTClient(name: "buyer", partner: "buyer")
 
         // Send the request through our outbox, as `footprint pact request` does.
@@ -81,9 +125,19 @@ struct ExchangeTests {
         filter.productId = [product]
         let id = UUID().uuidString.lowercased()
         let event = FootprintPACT.PACTEvent.requestCreated(
-            id: id, source: buyer.base, time: FootprintPACT.PACTDateTime(epochMilliseconds: Int64(Date().timeIntervalSince1970 * 1000)), filter: filter)
+            id: id,
+            source: buyer.base,
+            time: FootprintPACT.PACTDateTime(epochMilliseconds: Int64(Date().timeIntervalSince1970 * 1000)),
+            filter: filter
+        )
         _ = try buyer.workspace.pact.enqueuePACTEvents([
-            PACTOutboundDraft(targetURL: supplier.base + "/3/events", partner: "nordic-networks", eventType: "RequestCreated", eventID: id, body: Data(event.compactData()))
+            PACTOutboundDraft(
+                targetURL: supplier.base + "/3/events",
+                partner: "nordic-networks",
+                eventType: "RequestCreated",
+                eventID: id,
+                body: Data(event.compactData())
+            )
         ])
         var logger = Logger(label: "test")
         logger.logLevel = .critical
@@ -118,10 +172,15 @@ struct ExchangeTests {
         let http = try TestClient(trusting: [buyer.certificate.certificatePEM])
         let token = try await http.token(buyer.base, id: atBuyer.0, secret: atBuyer.1)
         let published = try await http.send(
-            .POST, buyer.base + "/3/events", headers: [("Authorization", "Bearer " + token), ("Content-Type", "application/cloudevents+json")],
-            body: Array("""
+            .POST,
+            buyer.base + "/3/events",
+            headers: [("Authorization", "Bearer " + token), ("Content-Type", "application/cloudevents+json")],
+            body: Array(
+                """
                 {"type":"org.wbcsd.pact.ProductFootprint.PublishedEvent.3","specversion":"1.0","id":"pub-1","source":"\(supplier.base)","time":"2026-11-29T10:00:00Z","data":{"pfIds":["\(newer.id)"]}}
-                """.utf8))
+                """.utf8
+            )
+        )
         await http.shutdown()
         #expect(published.status == 200)
         for _ in 0..<100 where stored < 2 {

@@ -13,7 +13,8 @@ struct IsolationTests {
         let forA = FootprintFixtures.Spec(productIds: ["urn:pact:footprint.example:product-id:for-a"])
         let forB = FootprintFixtures.Spec(productIds: ["urn:pact:footprint.example:product-id:for-b"])
         let everyone = FootprintFixtures.Spec(productIds: ["urn:pact:footprint.example:product-id:public"])
-        nonisolated(unsafe) var a = ("", ""), b = ("", "")
+        nonisolated(unsafe) var a = ("", "")
+        nonisolated(unsafe) var b = ("", "")
         let host = try await TestHost.start { ws in
             let addedA = try ws.pact.addPACTClient(name: "customer-a", partner: nil)
             let addedB = try ws.pact.addPACTClient(name: "customer-b", partner: nil)
@@ -24,7 +25,12 @@ struct IsolationTests {
             _ = try OwnFootprintPublisher.publish(FootprintFixtures.document([everyone]), file: "all.json", sharedWith: [], store: ws.pact)
         }
         let client = try TestClient(trusting: [host.certificate.certificatePEM])
-        defer { Task { await client.shutdown(); await host.stop() } }
+        defer {
+            Task {
+                await client.shutdown()
+                await host.stop()
+            }
+        }
         let tokenA = try await client.token(host.base, id: a.0, secret: a.1)
         let tokenB = try await client.token(host.base, id: b.0, secret: b.1)
 
@@ -41,7 +47,10 @@ struct IsolationTests {
         #expect(try await ids("/3/footprints", tokenA) == [forA.id, everyone.id])
         #expect(try await ids("/3/footprints", tokenB) == [forB.id, everyone.id])
         #expect(try await ids("/3/footprints?limit=1", tokenB) == [forB.id, everyone.id])
-        for filter in ["productId=urn:pact:footprint.example:product-id:for-a", "status=Active", "geography=NO", "companyId=urn:pact:footprint.example:company-id:nordic-it"] {
+        for filter in [
+            "productId=urn:pact:footprint.example:product-id:for-a", "status=Active", "geography=NO",
+            "companyId=urn:pact:footprint.example:company-id:nordic-it",
+        ] {
             #expect(!(try await ids("/3/footprints?" + filter, tokenB)).contains(forA.id), "\(filter)")
         }
         let probe = try await client.get(host.base + "/3/footprints/\(forA.id)", token: tokenB)

@@ -8,7 +8,8 @@ import NIOSSL
 /// self-signed certificate. Cancel the task to stop it.
 enum LoopbackServer {
     static func start(
-        _ router: Router<BasicRequestContext>, certificate: SelfSignedCertificate? = nil
+        _ router: Router<BasicRequestContext>,
+        certificate: SelfSignedCertificate? = nil
     ) async throws -> (port: Int, task: Task<Void, any Error>) {
         var server = HTTPServerBuilder.http1()
         if let certificate {
@@ -19,8 +20,11 @@ enum LoopbackServer {
         }
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         let app = Application(
-            router: router, server: server, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-            onServerRunning: { continuation.yield($0.localAddress?.port ?? 0) })
+            router: router,
+            server: server,
+            configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+            onServerRunning: { continuation.yield($0.localAddress?.port ?? 0) }
+        )
         let task = Task { try await app.runService() }
         for await port in ports { return (port, task) }
         task.cancel()

@@ -26,8 +26,10 @@ final class Recipient: Sendable {
         router.post("/auth/token") { request, _ -> Response in
             guard request.headers[.authorization] == expected else { return Response(status: .unauthorized) }
             return Response(
-                status: .ok, headers: [.contentType: "application/json"],
-                body: .init(byteBuffer: ByteBuffer(string: "{\"access_token\":\"recipient-token\",\"token_type\":\"Bearer\"}")))
+                status: .ok,
+                headers: [.contentType: "application/json"],
+                body: .init(byteBuffer: ByteBuffer(string: "{\"access_token\":\"recipient-token\",\"token_type\":\"Bearer\"}"))
+            )
         }
         router.post("/3/events") { request, _ -> Response in
             guard request.headers[.authorization] == "Bearer recipient-token" else { return Response(status: .unauthorized) }

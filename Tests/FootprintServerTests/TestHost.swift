@@ -85,9 +85,14 @@ final class TestClient: Sendable {
     /// Gets an access token with HTTP Basic credentials.
     func token(_ base: String, id: String, secret: String) async throws -> String {
         let answer = try await send(
-            .POST, base + "/auth/token",
-            headers: [("Authorization", "Basic " + Data("\(id):\(secret)".utf8).base64EncodedString()), ("Content-Type", "application/x-www-form-urlencoded")],
-            body: Array("grant_type=client_credentials".utf8))
+            .POST,
+            base + "/auth/token",
+            headers: [
+                ("Authorization", "Basic " + Data("\(id):\(secret)".utf8).base64EncodedString()),
+                ("Content-Type", "application/x-www-form-urlencoded"),
+            ],
+            body: Array("grant_type=client_credentials".utf8)
+        )
         guard answer.status == 200, let token = answer.json?["access_token"]?.stringValue else {
             throw TestFailure("token request answered \(answer.status): \(answer.text)")
         }

@@ -15,7 +15,8 @@ import Testing
 struct V2HostTests {
     @Test(
         "a v2 host's list is followed through its Link header and mapped to v3",
-        .enabled(if: SharedFolder.isAvailable("pact/example-get-footprint-v2.json"), "../shared/pact/example-get-footprint-v2.json is absent"))
+        .enabled(if: SharedFolder.isAvailable("pact/example-get-footprint-v2.json"), "../shared/pact/example-get-footprint-v2.json is absent")
+    )
     func pullV2() async throws {
         let example = try Data(contentsOf: SharedFolder.file("pact/example-get-footprint-v2.json"))
         let v2 = try #require(try JSONValue.parse(example)["data"])
@@ -24,7 +25,11 @@ struct V2HostTests {
         let port = Mutex(0)
         let router = Router(context: BasicRequestContext.self)
         router.post("/auth/token") { _, _ in
-            Response(status: .ok, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(string: "{\"access_token\":\"v2-token\"}")))
+            Response(
+                status: .ok,
+                headers: [.contentType: "application/json"],
+                body: .init(byteBuffer: ByteBuffer(string: "{\"access_token\":\"v2-token\"}"))
+            )
         }
         router.get("/2/footprints") { request, _ -> Response in
             guard request.headers[.authorization] == "Bearer v2-token" else { return Response(status: .unauthorized) }
@@ -45,7 +50,13 @@ struct V2HostTests {
         try "id,name,country\nS-V2,Legacy Vendor Inc,US\n".write(toFile: suppliers, atomically: true, encoding: .utf8)
         _ = try ws.imports.importReference(kind: .suppliers, path: suppliers, displayName: "suppliers.csv", replacing: nil)
         let partner = try ws.pact.setPACTPartner(
-            name: "legacy", baseURL: "https://localhost:\(port.withLock { $0 })", authBaseURL: nil, clientID: "us", clientSecret: "secret", supplierID: "S-V2")
+            name: "legacy",
+            baseURL: "https://localhost:\(port.withLock { $0 })",
+            authBaseURL: nil,
+            clientID: "us",
+            clientSecret: "secret",
+            supplierID: "S-V2"
+        )
         let client = try PACTClient(trust: .init(certificatesPEM: [certificate.certificatePEM]))
         let outcome = try await PACTPuller(receiver: FootprintReceiver(client: client, store: ws.pact)).pull(partner)
         try await client.shutdown()

@@ -3,6 +3,7 @@ import FootprintImport
 import Foundation
 import GRDB
 import Testing
+
 @testable import FootprintStore
 
 /// Purchase ids given twice, `--replace`, `imports remove`, and reference files that disagree.
@@ -12,7 +13,10 @@ import Testing
     /// A workspace with a spend factor (2 kg per USD, no price adjustment) and the rate it needs.
     static func workspace() throws -> TemporaryWorkspace {
         let t = try TemporaryWorkspace()
-        _ = try t.workspace.importFile(.factors, try t.file("factors.csv", "category,name,kgco2e_per_unit,unit,price_year,source\nC1,test,2,USD,,test\n"))
+        _ = try t.workspace.importFile(
+            .factors,
+            try t.file("factors.csv", "category,name,kgco2e_per_unit,unit,price_year,source\nC1,test,2,USD,,test\n")
+        )
         _ = try t.workspace.importFile(.rates, try t.file("rates.csv", "currency,year,per_usd\nUSD,2024,1\n"))
         return t
     }
@@ -21,34 +25,47 @@ import Testing
         let t = try Self.workspace()
         defer { t.cleanUp() }
         let before = try t.workspace.tableCounts()
-        let path = try t.file("dup.csv", Self.header + """
-            A1,2024-01-05,S1,C1,10,USD,,,,
-            A2,2024-01-05,S1,C1,10,USD,,,,
-            A3,2024-01-05,S2,C1,10,USD,,,,
-            A2,2024-01-06,S2,C1,11,USD,,,,
-            A1,2024-01-07,S3,C1,12,USD,,,,
+        let path = try t.file(
+            "dup.csv",
+            Self.header + """
+                A1,2024-01-05,S1,C1,10,USD,,,,
+                A2,2024-01-05,S1,C1,10,USD,,,,
+                A3,2024-01-05,S2,C1,10,USD,,,,
+                A2,2024-01-06,S2,C1,11,USD,,,,
+                A1,2024-01-07,S3,C1,12,USD,,,,
 
-            """)
+                """
+        )
         let error = inputError { () throws(WorkspaceError) in _ = try t.workspace.importFile(.purchases, path) }
-        #expect(error?.diagnostics.map(\.description) == [
-            "dup.csv:5: column 'id': duplicate purchase id 'A2'; it is already on line 3",
-            "dup.csv:6: column 'id': duplicate purchase id 'A1'; it is already on line 2",
-        ])
+        #expect(
+            error?.diagnostics.map(\.description) == [
+                "dup.csv:5: column 'id': duplicate purchase id 'A2'; it is already on line 3",
+                "dup.csv:6: column 'id': duplicate purchase id 'A1'; it is already on line 2",
+            ]
+        )
         #expect(try t.workspace.tableCounts() == before)
     }
 
     @Test func duplicateAcrossImportsNamesTheOtherImportAndSuggestsReplace() throws {
         let t = try Self.workspace()
         defer { t.cleanUp() }
-        let first = try t.workspace.importFile(.purchases, try t.file("jan.csv", Self.header + "A1,2024-01-05,S1,C1,10,USD,,,,\nA2,2024-01-05,S1,C1,20,USD,,,,\n"))
+        let first = try t.workspace.importFile(
+            .purchases,
+            try t.file("jan.csv", Self.header + "A1,2024-01-05,S1,C1,10,USD,,,,\nA2,2024-01-05,S1,C1,20,USD,,,,\n")
+        )
         let before = try t.workspace.tableCounts()
-        let corrected = try t.file("jan-corrected.csv", Self.header + "A1,2024-01-05,S1,C1,100,USD,,,,\nA3,2024-01-05,S2,C1,5,USD,,,,\nA2,2024-01-05,S1,C1,200,USD,,,,\n")
+        let corrected = try t.file(
+            "jan-corrected.csv",
+            Self.header + "A1,2024-01-05,S1,C1,100,USD,,,,\nA3,2024-01-05,S2,C1,5,USD,,,,\nA2,2024-01-05,S1,C1,200,USD,,,,\n"
+        )
         let error = inputError { () throws(WorkspaceError) in _ = try t.workspace.importFile(.purchases, corrected) }
         let id = first.record.id
-        #expect(error?.diagnostics.map(\.description) == [
-            "jan-corrected.csv:2: column 'id': duplicate purchase id 'A1'; it is already on import #\(id) (jan.csv) line 2; if this file corrects that one, import it with --replace \(id)",
-            "jan-corrected.csv:4: column 'id': duplicate purchase id 'A2'; it is already on import #\(id) (jan.csv) line 3; if this file corrects that one, import it with --replace \(id)",
-        ])
+        #expect(
+            error?.diagnostics.map(\.description) == [
+                "jan-corrected.csv:2: column 'id': duplicate purchase id 'A1'; it is already on import #\(id) (jan.csv) line 2; if this file corrects that one, import it with --replace \(id)",
+                "jan-corrected.csv:4: column 'id': duplicate purchase id 'A2'; it is already on import #\(id) (jan.csv) line 3; if this file corrects that one, import it with --replace \(id)",
+            ]
+        )
         #expect(try t.workspace.tableCounts() == before)
 
         // --replace supersedes the first import; the calculation reads only the new one.
@@ -64,7 +81,9 @@ import Testing
         #expect(!run.inputs.imports.contains { $0.importID == id })
         // A superseded import cannot be replaced or removed again.
         #expect(throws: WorkspaceError.self) { try t.workspace.imports.removeImport(id: id) }
-        #expect(throws: WorkspaceError.self) { try t.workspace.importFile(.purchases, try t.file("x.csv", Self.header + "Z1,2024-01-05,S1,C1,1,USD,,,,\n"), replacing: id) }
+        #expect(throws: WorkspaceError.self) {
+            try t.workspace.importFile(.purchases, try t.file("x.csv", Self.header + "Z1,2024-01-05,S1,C1,1,USD,,,,\n"), replacing: id)
+        }
         // The superseded file's ids are free again: importing the first file anew is no duplicate of itself... but of the corrected one.
         let again = inputError { () throws(WorkspaceError) in _ = try t.workspace.importFile(.purchases, t.folder + "/jan.csv") }
         #expect(again?.diagnostics.count == 2)
@@ -73,7 +92,10 @@ import Testing
     @Test func removingAnImportTakesItOutOfTheNextCalculation() throws {
         let t = try Self.workspace()
         defer { t.cleanUp() }
-        let jan = try t.workspace.importFile(.purchases, try t.file("jan.csv", Self.header + "A1,2024-01-05,S1,C1,10,USD,,,,\nA2,2024-01-05,S1,C1,20,USD,,,,\n"))
+        let jan = try t.workspace.importFile(
+            .purchases,
+            try t.file("jan.csv", Self.header + "A1,2024-01-05,S1,C1,10,USD,,,,\nA2,2024-01-05,S1,C1,20,USD,,,,\n")
+        )
         let feb = try t.workspace.importFile(.purchases, try t.file("feb.csv", Self.header + "B1,2024-02-05,S2,C1,1000,USD,,,,\n"))
         let both = try t.workspace.runs.calculate(CalculationOptions())
         #expect(both.lineCount == 3)
@@ -96,7 +118,10 @@ import Testing
             _ = try t.workspace.runs.calculate(CalculationOptions())
             Issue.record("calculated a workspace without purchases")
         } catch {
-            guard case .nothingToCalculate = error else { Issue.record("unexpected \(error)"); return }
+            guard case .nothingToCalculate = error else {
+                Issue.record("unexpected \(error)")
+                return
+            }
         }
     }
 

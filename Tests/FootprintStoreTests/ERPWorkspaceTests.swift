@@ -3,6 +3,7 @@ import FootprintImport
 import Foundation
 import GRDB
 import Testing
+
 @testable import FootprintStore
 
 /// `footprint import purchases EXPORT --mapping M`: both ERP examples into a workspace.
@@ -101,18 +102,24 @@ import Testing
         let t = try TemporaryWorkspace()
         defer { t.cleanUp() }
         let before = try t.workspace.tableCounts()
-        let export = try t.file("export.csv", """
+        let export = try t.file(
+            "export.csv",
+            """
             Document Number,Item,Posting Date,Vendor,Vendor Name,Material Group,Material,Short Text,Quantity,Base Unit of Measure,Amount in Doc. Curr.,Document Currency
             4500010031,00010,03/24/2024,100640,"NetApp, Inc.",IT-HW-ST,MSA-2060,Storage,35,EA,"646,945.80",USD
             4500010031,00020,13/24/2024,101002,Verizon Business,TEL,,Telecom services,,,"6,469.75",USD
 
-            """)
+            """
+        )
         let mappingPath = Self.erp + "/sap/mapping.json"
         do {
             _ = try t.workspace.imports.importPurchases(path: export, mapping: mappingPath, replacing: nil)
             Issue.record("imported an export with an invalid date")
         } catch {
-            guard case .input(let e) = error else { Issue.record("unexpected \(error)"); return }
+            guard case .input(let e) = error else {
+                Issue.record("unexpected \(error)")
+                return
+            }
             #expect(e.diagnostics.map(\.description).contains { $0.hasPrefix("export.csv:3: column 'Posting Date':") }, "\(e.diagnostics)")
         }
         #expect(try t.workspace.tableCounts() == before)

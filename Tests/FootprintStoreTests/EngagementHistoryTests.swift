@@ -2,6 +2,7 @@ import FootprintCore
 import Foundation
 import GRDB
 import Testing
+
 @testable import FootprintStore
 
 /// KPIs kept per run, the engagement target, and data requests, on a hand-computed workspace.
@@ -11,23 +12,35 @@ import Testing
         let t = try TemporaryWorkspace()
         let ws = t.workspace
         _ = try ws.importFile(.suppliers, t.file("suppliers.csv", "id,name,country,strategic\nA,Alfa AS,NO,yes\nB,Beta AB,SE,no\nC,Ceta Oy,FI,no\n"))
-        _ = try ws.importFile(.factors, t.file("factors.csv", "category,name,kgco2e_per_unit,unit,price_year,source\nIT,IT services,0.5,USD,2024,test\nHW,Hardware,2,USD,2024,test\n"))
+        _ = try ws.importFile(
+            .factors,
+            t.file(
+                "factors.csv",
+                "category,name,kgco2e_per_unit,unit,price_year,source\nIT,IT services,0.5,USD,2024,test\nHW,Hardware,2,USD,2024,test\n"
+            )
+        )
         _ = try ws.importFile(.rates, t.file("rates.csv", "currency,year,per_usd\nUSD,2024,1\nUSD,2025,1\n"))
         _ = try ws.importFile(.priceIndex, t.file("price_index.csv", "year,index\n2024,100\n2025,100\n"))
         // A: cat 1 500 kg, cat 2 4000 kg, cat 6 200 kg, a cat 1 credit note -100 kg; B: cat 1 1500 kg and an unmapped
         // cat 1 line (700 USD); C: cat 2 1000 kg and an unmapped cat 1 line (300 USD).
-        _ = try ws.importFile(.purchases, t.file("purchases.csv", """
-            id,date,supplier,category,amount,currency,scope3_category
-            P1,2024-01-10,A,IT,1000,USD,1
-            P2,2024-02-10,A,HW,2000,USD,2
-            P3,2024-03-10,A,IT,400,USD,6
-            P4,2024-03-11,A,IT,-200,USD,1
-            P5,2024-04-10,B,IT,3000,USD,1
-            P6,2024-04-11,B,XX,700,USD,1
-            P7,2024-05-10,C,HW,500,USD,2
-            P8,2024-05-11,C,XX,300,USD,1
+        _ = try ws.importFile(
+            .purchases,
+            t.file(
+                "purchases.csv",
+                """
+                id,date,supplier,category,amount,currency,scope3_category
+                P1,2024-01-10,A,IT,1000,USD,1
+                P2,2024-02-10,A,HW,2000,USD,2
+                P3,2024-03-10,A,IT,400,USD,6
+                P4,2024-03-11,A,IT,-200,USD,1
+                P5,2024-04-10,B,IT,3000,USD,1
+                P6,2024-04-11,B,XX,700,USD,1
+                P7,2024-05-10,C,HW,500,USD,2
+                P8,2024-05-11,C,XX,300,USD,1
 
-            """))
+                """
+            )
+        )
         return t
     }
 
@@ -39,8 +52,12 @@ import Testing
         defer { t.cleanUp() }
         let ws = t.workspace
         _ = try ws.suppliers.importSupplierStatus(
-            path: t.file("status1.csv", "supplier,fact,value,source,checked_on\nA,sbti,targets set,test,2025-01-01\nC,sbti,targets set,test,2025-01-01\nB,sbti,committed,test,2025-01-01\n"),
-            displayName: "status1.csv")
+            path: t.file(
+                "status1.csv",
+                "supplier,fact,value,source,checked_on\nA,sbti,targets set,test,2025-01-01\nC,sbti,targets set,test,2025-01-01\nB,sbti,committed,test,2025-01-01\n"
+            ),
+            displayName: "status1.csv"
+        )
         let run1 = try ws.runs.calculate(CalculationOptions())
         #expect(try ws.count("engagement_kpi") == 1, "calculate stores the run's KPIs")
         let s1 = try ws.suppliers.kpiSnapshot(run: run1)
@@ -51,8 +68,13 @@ import Testing
 
         // B sets targets; a second ledger adds 500 kg of B in category 1; run 2 is a full run.
         let status2 = try ws.suppliers.importSupplierStatus(
-            path: t.file("status2.csv", "supplier,fact,value,source,checked_on\nB,sbti,targets set,test,2025-06-01\n"), displayName: "status2.csv")
-        _ = try ws.importFile(.purchases, t.file("purchases2.csv", "id,date,supplier,category,amount,currency,scope3_category\nP9,2025-01-10,B,IT,1000,USD,1\n"))
+            path: t.file("status2.csv", "supplier,fact,value,source,checked_on\nB,sbti,targets set,test,2025-06-01\n"),
+            displayName: "status2.csv"
+        )
+        _ = try ws.importFile(
+            .purchases,
+            t.file("purchases2.csv", "id,date,supplier,category,amount,currency,scope3_category\nP9,2025-01-10,B,IT,1000,USD,1\n")
+        )
         let run2 = try ws.runs.calculate(CalculationOptions())
         #expect(run2.id != run1.id)
         let history = try ws.suppliers.kpiHistory()
@@ -82,7 +104,9 @@ import Testing
         }
         #expect(try ws.count("engagement_kpi") == 0)
         _ = try ws.suppliers.importSupplierStatus(
-            path: t.file("late.csv", "supplier,fact,value,source,checked_on\nA,sbti,targets set,test,2025-01-01\n"), displayName: "late.csv")
+            path: t.file("late.csv", "supplier,fact,value,source,checked_on\nA,sbti,targets set,test,2025-01-01\n"),
+            displayName: "late.csv"
+        )
         let history = try ws.suppliers.kpiHistory()
         #expect(history.count == 1 && history[0].run == run.id && history[0].computedAt > run.createdAt)
         // Facts imported after the run do not count for it.
@@ -112,13 +136,30 @@ import Testing
         defer { t.cleanUp() }
         let ws = t.workspace
         _ = try ws.suppliers.importSupplierStatus(
-            path: t.file("pact.csv", "supplier,fact,value,source,checked_on,evidence\nC,pact,yes,test,2025-01-01,https://pact.ceta.example\n"), displayName: "pact.csv")
-        let a = try ws.suppliers.addEngagementRequest(supplier: "A", kind: .disclosure, ask: "2025 emissions", dueOn: "2026-03-31", requestedOn: "2026-01-05")
-        let c = try ws.suppliers.addEngagementRequest(supplier: "C", kind: .pcf, ask: "product footprints for 2025 purchases", dueOn: "2026-02-28", product: "urn:gtin:123", requestedOn: "2026-01-05")
+            path: t.file("pact.csv", "supplier,fact,value,source,checked_on,evidence\nC,pact,yes,test,2025-01-01,https://pact.ceta.example\n"),
+            displayName: "pact.csv"
+        )
+        let a = try ws.suppliers.addEngagementRequest(
+            supplier: "A",
+            kind: .disclosure,
+            ask: "2025 emissions",
+            dueOn: "2026-03-31",
+            requestedOn: "2026-01-05"
+        )
+        let c = try ws.suppliers.addEngagementRequest(
+            supplier: "C",
+            kind: .pcf,
+            ask: "product footprints for 2025 purchases",
+            dueOn: "2026-02-28",
+            product: "urn:gtin:123",
+            requestedOn: "2026-01-05"
+        )
         #expect(a.channel == .manual && c.channel == .pact && c.product == "urn:gtin:123")
         #expect(throws: WorkspaceError.self) { try ws.suppliers.addEngagementRequest(supplier: "Z", kind: .pcf, ask: "x", dueOn: "2026-03-31") }
         #expect(throws: WorkspaceError.self) { try ws.suppliers.addEngagementRequest(supplier: "A", kind: .pcf, ask: "x", dueOn: "2026-02-30") }
-        #expect(throws: WorkspaceError.self) { try ws.suppliers.addEngagementRequest(supplier: "A", kind: .pcf, ask: "x", dueOn: "2025-12-31", requestedOn: "2026-01-05") }
+        #expect(throws: WorkspaceError.self) {
+            try ws.suppliers.addEngagementRequest(supplier: "A", kind: .pcf, ask: "x", dueOn: "2025-12-31", requestedOn: "2026-01-05")
+        }
 
         // The PACT module records the event it sent the request as.
         #expect(try ws.suppliers.recordPACTRequestSent(id: c.id, eventID: "evt-42", on: "2026-01-05").pactEventID == "evt-42")

@@ -1,6 +1,7 @@
 import FootprintCore
 import Foundation
 import Testing
+
 @testable import FootprintStore
 
 /// Segmentation and KPIs end to end: nordic-it imported and calculated, one supplier with targets set.
@@ -13,7 +14,9 @@ import Testing
         #expect(throws: WorkspaceError.self) { try ws.suppliers.engagementKPIs() }
         let run = try ws.runs.calculate(CalculationOptions())
         _ = try ws.suppliers.importSupplierStatus(
-            path: t.file("supplier_status.csv", "supplier,fact,value,source,checked_on\nSUP-0002,sbti,targets set,test,2026-01-01\n"), displayName: "supplier_status.csv")
+            path: t.file("supplier_status.csv", "supplier,fact,value,source,checked_on\nSUP-0002,sbti,targets set,test,2026-01-01\n"),
+            displayName: "supplier_status.csv"
+        )
 
         let (segRun, s) = try ws.suppliers.supplierSegmentation()
         #expect(segRun == run.id)

@@ -3,6 +3,7 @@ import FootprintImport
 import Foundation
 import GRDB
 import Testing
+
 @testable import FootprintStore
 
 /// Factor libraries in a workspace: a user's factors file beats an installed library, which beats
@@ -14,12 +15,18 @@ import Testing
         let t = try TemporaryWorkspace()
         _ = try t.workspace.importFile(.rates, try t.file("rates.csv", "currency,year,per_usd\nUSD,2022,1\n"))
         _ = try t.workspace.importFile(.priceIndex, try t.file("price_index.csv", "year,index\n2022,292.655\n"))
-        _ = try t.workspace.importFile(.purchases, try t.file("purchases.csv", """
-            id,date,supplier,category,amount,currency,product,quantity,unit,customer
-            P1,2022-06-01,S1,computers,1000,USD,,,,
-            P2,2022-06-01,S1,334111,1000,USD,,,,
+        _ = try t.workspace.importFile(
+            .purchases,
+            try t.file(
+                "purchases.csv",
+                """
+                id,date,supplier,category,amount,currency,product,quantity,unit,customer
+                P1,2022-06-01,S1,computers,1000,USD,,,,
+                P2,2022-06-01,S1,334111,1000,USD,,,,
 
-            """))
+                """
+            )
+        )
         return t
     }
 
@@ -38,23 +45,44 @@ import Testing
 
         // An installed library with 'computers' at 0.5 kg/USD comes before the built-in one.
         let info = FactorLibraryInfo(id: "test-published", title: "A published library", version: "9.1", publisher: "test", licence: "test")
-        let published = FactorLibraryContent(info: info, factors: [
-            EmissionFactor(category: "computers", name: "computers", kgPerUnit: 0.5, kgPerUnitText: "0.5",
-                           basis: .spend(currency: Self.usd, priceYear: 2022), source: "test"),
-        ])
-        _ = try t.workspace.imports.installLibrary(published, fileName: "published.csv", digest: String(repeating: "ab", count: 32), byteCount: 10, replacing: nil)
+        let published = FactorLibraryContent(
+            info: info,
+            factors: [
+                EmissionFactor(
+                    category: "computers",
+                    name: "computers",
+                    kgPerUnit: 0.5,
+                    kgPerUnitText: "0.5",
+                    basis: .spend(currency: Self.usd, priceYear: 2022),
+                    source: "test"
+                )
+            ]
+        )
+        _ = try t.workspace.imports.installLibrary(
+            published,
+            fileName: "published.csv",
+            digest: String(repeating: "ab", count: 32),
+            byteCount: 10,
+            replacing: nil
+        )
         let withPublished = try t.workspace.runs.calculate(CalculationOptions())
         #expect(close(Self.kg(withPublished, "computers") ?? .nan, 500))
         #expect(withPublished.inputs.libraries.map(\.key) == ["test-published", DefaultFactorLibrary.content.info.id])
         #expect(withPublished.inputs.libraries.first?.version == "9.1")
 
         // The user's own factors file comes first of all.
-        let user = try t.workspace.importFile(.factors, try t.file("my-factors.csv", """
-            category,name,kgco2e_per_unit,unit,price_year,source
-            computers,my computers,0.9,USD,2022,own study
-            334111,my NAICS 334111,0.7,USD,2022,own study
+        let user = try t.workspace.importFile(
+            .factors,
+            try t.file(
+                "my-factors.csv",
+                """
+                category,name,kgco2e_per_unit,unit,price_year,source
+                computers,my computers,0.9,USD,2022,own study
+                334111,my NAICS 334111,0.7,USD,2022,own study
 
-            """))
+                """
+            )
+        )
         let withUser = try t.workspace.runs.calculate(CalculationOptions())
         #expect(close(Self.kg(withUser, "computers") ?? .nan, 900))
         #expect(close(Self.kg(withUser, "334111") ?? .nan, 700))
@@ -77,7 +105,13 @@ import Testing
         #expect(installed.verified)
         #expect(installed.sha256 == (try systemSHA256(file)))
         let size = try FileManager.default.attributesOfItem(atPath: file)[.size] as? Int ?? 0
-        let outcome = try t.workspace.imports.installLibrary(installed.content, fileName: (file as NSString).lastPathComponent, digest: installed.sha256, byteCount: size, replacing: nil)
+        let outcome = try t.workspace.imports.installLibrary(
+            installed.content,
+            fileName: (file as NSString).lastPathComponent,
+            digest: installed.sha256,
+            byteCount: size,
+            replacing: nil
+        )
         #expect(!outcome.alreadyImported)
         #expect(outcome.record.kind == .factorLibrary)
         #expect(outcome.record.sha256 == installed.sha256)
@@ -87,7 +121,13 @@ import Testing
         #expect(library.tier == ImportStore.publishedTier)
         // Installing it again changes nothing.
         let counts = try t.workspace.tableCounts()
-        let again = try t.workspace.imports.installLibrary(installed.content, fileName: "again.csv", digest: installed.sha256, byteCount: size, replacing: nil)
+        let again = try t.workspace.imports.installLibrary(
+            installed.content,
+            fileName: "again.csv",
+            digest: installed.sha256,
+            byteCount: size,
+            replacing: nil
+        )
         #expect(again.alreadyImported)
         #expect(try t.workspace.tableCounts() == counts)
 
@@ -100,7 +140,10 @@ import Testing
         #expect(run.inputs.libraries.first?.sha256 == installed.sha256)
 
         // A user's factors file beats the installed EPA library for the same NAICS code.
-        _ = try t.workspace.importFile(.factors, try t.file("factors.csv", "category,name,kgco2e_per_unit,unit,price_year,source\n334111,mine,0.07,USD,2022,own\n"))
+        _ = try t.workspace.importFile(
+            .factors,
+            try t.file("factors.csv", "category,name,kgco2e_per_unit,unit,price_year,source\n334111,mine,0.07,USD,2022,own\n")
+        )
         let withUser = try t.workspace.runs.calculate(CalculationOptions())
         #expect(close(Self.kg(withUser, "334111") ?? .nan, 70))
         #expect(withUser.inputs.libraries.map(\.key) == ["factors", "epa-useeio-1.3", DefaultFactorLibrary.content.info.id])

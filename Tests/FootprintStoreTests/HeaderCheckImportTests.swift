@@ -2,6 +2,7 @@ import FootprintCore
 import FootprintImport
 import Foundation
 import Testing
+
 @testable import FootprintStore
 
 /// `footprint import` refuses a header that names a column twice and a file whose lines end with CR
@@ -33,9 +34,11 @@ import Testing
 
     @Test func purchasesWithAColumnTwiceAreRefused() throws {
         let text = Self.purchases.replacingOccurrences(of: "unit,customer", with: "amount,customer")
-        #expect(try refused(.purchases, "twice.csv", text) == [
-            "twice.csv:1: column 'amount' appears twice, as column 5 and column 9; each column may appear once"
-        ])
+        #expect(
+            try refused(.purchases, "twice.csv", text) == [
+                "twice.csv:1: column 'amount' appears twice, as column 5 and column 9; each column may appear once"
+            ]
+        )
     }
 
     @Test func purchasesWithCROnlyLineEndsAreRefused() throws {
@@ -44,15 +47,21 @@ import Testing
     }
 
     @Test func referenceFilesAreCheckedToo() throws {
-        #expect(try refused(.rates, "rates.csv", "currency,year,per_usd,Year\nNOK,2030,10,2030\n") == [
-            "rates.csv:1: column 'year' appears twice, as column 2 and column 4; each column may appear once"
-        ])
+        #expect(
+            try refused(.rates, "rates.csv", "currency,year,per_usd,Year\nNOK,2030,10,2030\n") == [
+                "rates.csv:1: column 'year' appears twice, as column 2 and column 4; each column may appear once"
+            ]
+        )
         #expect(try refused(.priceIndex, "price_index.csv", "year,index\r2030,100\r2031,101\r") == ["price_index.csv:1: " + Self.crOnly])
     }
 
     @Test func storedContentIsReadAsItWasAccepted() throws {
         // Reading an earlier import again (for a run) does not apply the newer header checks.
-        let parsed = try ImportStore.parseReference(kind: .rates, data: Data("currency,year,per_usd,year\nNOK,2030,10,2030\n".utf8), file: "rates.csv")
+        let parsed = try ImportStore.parseReference(
+            kind: .rates,
+            data: Data("currency,year,per_usd,year\nNOK,2030,10,2030\n".utf8),
+            file: "rates.csv"
+        )
         #expect(parsed.rows == 1)
     }
 }

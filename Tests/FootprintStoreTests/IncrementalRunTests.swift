@@ -3,6 +3,7 @@ import FootprintImport
 import Foundation
 import GRDB
 import Testing
+
 @testable import FootprintStore
 
 /// An incremental run (only the suppliers whose own data changed) is exactly a full run, and
@@ -26,12 +27,15 @@ import Testing
         // SUP-0008 (280 lines in 2024, spend-based so far) publishes its emissions.
         let lines0008 = try t.workspace.count("purchase_line", where: "supplier = 'SUP-0008'")
         #expect(lines0008 > 0)
-        let disclosure = try t.file("supplier_emissions_0008.csv", """
+        let disclosure = try t.file(
+            "supplier_emissions_0008.csv",
+            """
             supplier,year,scope1,scope2,scope3_upstream,revenue,currency
             SUP-0008,2023,51.2,18.9,7420,1210000000,NOK
             SUP-0008,2024,49.8,17.5,7810,1302000000,NOK
 
-            """)
+            """
+        )
         let added = try t.workspace.importFile(.supplierEmissions, disclosure)
         let second = try t.workspace.runs.calculate(CalculationOptions())
         #expect(second.kind == .incremental)
@@ -70,7 +74,10 @@ import Testing
         // A changed product footprint of SUP-0004, as a corrected file replacing the first.
         let footprints = try String(contentsOfFile: nordicIT + "/product_footprints.csv", encoding: .utf8)
         #expect(footprints.contains("SUP-0004,SK-AP6,68.0,piece"))
-        let changed = try t.file("product_footprints.csv", footprints.replacingOccurrences(of: "SUP-0004,SK-AP6,68.0,piece", with: "SUP-0004,SK-AP6,71.5,piece"))
+        let changed = try t.file(
+            "product_footprints.csv",
+            footprints.replacingOccurrences(of: "SUP-0004,SK-AP6,68.0,piece", with: "SUP-0004,SK-AP6,71.5,piece")
+        )
         let footprintImport = try #require(imported[.productFootprints])
         _ = try t.workspace.importFile(.productFootprints, changed, replacing: footprintImport.record.id)
         let third = try t.workspace.runs.calculate(CalculationOptions())
@@ -94,10 +101,16 @@ import Testing
         defer { t.cleanUp() }
         try t.workspace.importFolder(nordicIT)
         let first = try t.workspace.runs.calculate(CalculationOptions())
-        _ = try t.workspace.importFile(.supplierEmissions, try t.file("e1.csv", "supplier,year,scope1,scope2,scope3_upstream,revenue,currency\nSUP-0011,2024,10,20,3000,500000000,NOK\n"))
+        _ = try t.workspace.importFile(
+            .supplierEmissions,
+            try t.file("e1.csv", "supplier,year,scope1,scope2,scope3_upstream,revenue,currency\nSUP-0011,2024,10,20,3000,500000000,NOK\n")
+        )
         let second = try t.workspace.runs.calculate(CalculationOptions())
         #expect(second.kind == .incremental && second.parentID == first.id)
-        let e2 = try t.workspace.importFile(.supplierEmissions, try t.file("e2.csv", "supplier,year,scope1,scope2,scope3_upstream,revenue,currency\nSUP-0030,2024,5,5,900,80000000,SEK\n"))
+        let e2 = try t.workspace.importFile(
+            .supplierEmissions,
+            try t.file("e2.csv", "supplier,year,scope1,scope2,scope3_upstream,revenue,currency\nSUP-0030,2024,5,5,900,80000000,SEK\n")
+        )
         let third = try t.workspace.runs.calculate(CalculationOptions())
         #expect(third.kind == .incremental && third.parentID == second.id)
         // Taking SUP-0030's disclosure out again: back to spend-based for its lines.
@@ -117,18 +130,24 @@ import Testing
         defer { t.cleanUp() }
         try t.workspace.importFolder(nordicIT)
         let first = try t.workspace.runs.calculate(CalculationOptions(threads: threads))
-        let disclosures = try t.file("e.csv", """
+        let disclosures = try t.file(
+            "e.csv",
+            """
             supplier,year,scope1,scope2,scope3_upstream,revenue,currency
             SUP-0008,2024,49.8,17.5,7810,1302000000,NOK
             SUP-0011,2024,10,20,3000,500000000,NOK
             SUP-0030,2024,5,5,900,80000000,SEK
 
-            """)
+            """
+        )
         _ = try t.workspace.importFile(.supplierEmissions, disclosures)
         let second = try t.workspace.runs.calculate(CalculationOptions(threads: threads))
         #expect(second.kind == .incremental && second.parentID == first.id)
         let changed = try t.workspace.count("purchase_line", where: "supplier IN ('SUP-0008', 'SUP-0011', 'SUP-0030')")
-        #expect(second.recomputedLines > 0 && second.recomputedLines <= changed, "only the three suppliers' lines (not those computed from product footprints)")
+        #expect(
+            second.recomputedLines > 0 && second.recomputedLines <= changed,
+            "only the three suppliers' lines (not those computed from product footprints)"
+        )
         let packs = try t.workspace.count("purchase_pack p JOIN term s ON s.id = p.supplier", where: "s.text IN ('SUP-0008', 'SUP-0011', 'SUP-0030')")
         #expect(packs >= 3, "three suppliers' packs to share out")
         // Every line's stored result is what the engine gives, and the sums are the stored inventory.

@@ -2,6 +2,7 @@ import FootprintCore
 import FootprintImport
 import Foundation
 import Testing
+
 @testable import FootprintStore
 
 /// Property: for any ledger, the stateless `calculate --data` (with `--lines-out`) and a workspace run
@@ -34,26 +35,38 @@ import Testing
         let suppliers = (1...8).map { "SUP-\($0)" } + ["\"Comma, Supplier\"", "SUP-X"]
         let categories = ["541512", "334111", "221122", "481000", "722511", "no-such-category", "\"quoted \"\"cat\"\"\""]
         let products = ["LAPTOP-1", "SERVER-2", "KWH-3", ""]
-        try write("factors.csv", [
-            "category,name,kgco2e_per_unit,unit,price_year,source",
-            "541512,IT services,0.12,USD,2022,test",
-            "334111,Computers,0.31,USD,2022,test",
-            "334111,Laptop (average data),250,piece,,test",
-            "221122,Electricity,0.2,kWh,,test",
-            "221122,Electricity spend,0.9,NOK,2024,test",
-            "481000,Air travel,1.1,EUR,2021,test",
-            "\"quoted \"\"cat\"\"\",Quoted,0.5,USD,2022,test",
-        ])
-        try write("rates.csv", ["currency,year,per_usd", "USD,2022,1", "USD,2023,1", "USD,2024,1", "NOK,2023,10.5", "NOK,2024,10.7", "EUR,2024,0.92", "EUR,2022,0.95"])
+        try write(
+            "factors.csv",
+            [
+                "category,name,kgco2e_per_unit,unit,price_year,source",
+                "541512,IT services,0.12,USD,2022,test",
+                "334111,Computers,0.31,USD,2022,test",
+                "334111,Laptop (average data),250,piece,,test",
+                "221122,Electricity,0.2,kWh,,test",
+                "221122,Electricity spend,0.9,NOK,2024,test",
+                "481000,Air travel,1.1,EUR,2021,test",
+                "\"quoted \"\"cat\"\"\",Quoted,0.5,USD,2022,test",
+            ]
+        )
+        try write(
+            "rates.csv",
+            ["currency,year,per_usd", "USD,2022,1", "USD,2023,1", "USD,2024,1", "NOK,2023,10.5", "NOK,2024,10.7", "EUR,2024,0.92", "EUR,2022,0.95"]
+        )
         try write("price_index.csv", ["year,index", "2022,292.655", "2023,304.702", "2024,313.689"])
         try write("suppliers.csv", ["id,name,country"] + suppliers.map { "\($0),Name,NO" })
-        try write("supplier_emissions.csv", [
-            "supplier,year,scope1,scope2,scope3_upstream,revenue,currency",
-            "SUP-2,2023,10,20,300,1000000,NOK", "SUP-3,2022,1,2,3,50000,EUR", "SUP-4,2024,5,5,50,2000000,USD",
-        ])
-        try write("product_footprints.csv", [
-            "supplier,product,kgco2e_per_unit,unit", "SUP-1,LAPTOP-1,274.0,piece", "SUP-1,KWH-3,0.05,MWh", "SUP-5,SERVER-2,1200,piece",
-        ])
+        try write(
+            "supplier_emissions.csv",
+            [
+                "supplier,year,scope1,scope2,scope3_upstream,revenue,currency",
+                "SUP-2,2023,10,20,300,1000000,NOK", "SUP-3,2022,1,2,3,50000,EUR", "SUP-4,2024,5,5,50,2000000,USD",
+            ]
+        )
+        try write(
+            "product_footprints.csv",
+            [
+                "supplier,product,kgco2e_per_unit,unit", "SUP-1,LAPTOP-1,274.0,piece", "SUP-1,KWH-3,0.05,MWh", "SUP-5,SERVER-2,1200,piece",
+            ]
+        )
         var rows = ["id,date,supplier,category,amount,currency,product,quantity,unit,customer"]
         for i in 0..<lines {
             let year = g.pick([2022, 2023, 2024, 2025])
@@ -67,7 +80,8 @@ import Testing
             let id = g.chance(5) ? "\"INV,\(i)\"" : "INV-\(i)"
             rows.append(
                 "\(id),\(date),\(g.pick(suppliers)),\(g.pick(categories)),\(amount),\(g.pick(["NOK", "NOK", "USD", "EUR", "DKK"])),"
-                    + "\(product),\(quantity),\(unit),\(customer)")
+                    + "\(product),\(quantity),\(unit),\(customer)"
+            )
         }
         try write("purchases.csv", rows)
     }

@@ -3,6 +3,7 @@ import FootprintPACT
 import Foundation
 import GRDB
 import Testing
+
 @testable import FootprintStore
 
 /// PACT footprints imported into a workspace and used by its runs; expected kg computed by hand.
@@ -14,26 +15,41 @@ struct PACTImportTests {
     static func workspace() throws -> TemporaryWorkspace {
         let t = try TemporaryWorkspace()
         let ws = t.workspace
-        _ = try ws.importFile(.suppliers, t.file("suppliers.csv", """
-            id,name,country,org_number,lei,pact_company_ids
-            ACME,Acme Networks AS,NO,,5493001KJTIIGC8Y1R12,
-            BOLT,Nordic Bolts AS,NO,912 345 678,,
-            CAR,Company 3,DE,,,urn:company:example:company3
+        _ = try ws.importFile(
+            .suppliers,
+            t.file(
+                "suppliers.csv",
+                """
+                id,name,country,org_number,lei,pact_company_ids
+                ACME,Acme Networks AS,NO,,5493001KJTIIGC8Y1R12,
+                BOLT,Nordic Bolts AS,NO,912 345 678,,
+                CAR,Company 3,DE,,,urn:company:example:company3
 
-            """))
-        _ = try ws.importFile(.factors, t.file("factors.csv", "category,name,kgco2e_per_unit,unit,price_year,source\nhardware,Hardware,0.5,NOK,,test\n"))
+                """
+            )
+        )
+        _ = try ws.importFile(
+            .factors,
+            t.file("factors.csv", "category,name,kgco2e_per_unit,unit,price_year,source\nhardware,Hardware,0.5,NOK,,test\n")
+        )
         _ = try ws.importFile(.rates, t.file("rates.csv", "currency,year,per_usd\n" + (2024...2028).map { "NOK,\($0),10\n" }.joined()))
-        _ = try ws.importFile(.purchases, t.file("purchases.csv", """
-            id,date,supplier,category,amount,currency,product,quantity,unit,customer
-            p1,2024-06-01,ACME,hardware,1000,NOK,SW-48P,3,pcs,
-            p2,2025-06-01,ACME,hardware,1000,NOK,SW-48P,4,pcs,
-            p3,2024-06-01,ACME,hardware,800,NOK,SW-24P,1,pcs,
-            p4,2024-06-01,BOLT,hardware,500,NOK,M8-BOLT,10,kg,
-            p5,2025-03-01,CAR,hardware,2000,NOK,5268596541023,2,piece,
-            p6,2028-01-15,CAR,hardware,300,NOK,5268596541023,1,piece,
-            p7,2025-03-01,CAR,hardware,700,NOK,DOOR-LEFT,1,piece,
+        _ = try ws.importFile(
+            .purchases,
+            t.file(
+                "purchases.csv",
+                """
+                id,date,supplier,category,amount,currency,product,quantity,unit,customer
+                p1,2024-06-01,ACME,hardware,1000,NOK,SW-48P,3,pcs,
+                p2,2025-06-01,ACME,hardware,1000,NOK,SW-48P,4,pcs,
+                p3,2024-06-01,ACME,hardware,800,NOK,SW-24P,1,pcs,
+                p4,2024-06-01,BOLT,hardware,500,NOK,M8-BOLT,10,kg,
+                p5,2025-03-01,CAR,hardware,2000,NOK,5268596541023,2,piece,
+                p6,2028-01-15,CAR,hardware,300,NOK,5268596541023,1,piece,
+                p7,2025-03-01,CAR,hardware,700,NOK,DOOR-LEFT,1,piece,
 
-            """))
+                """
+            )
+        )
         return t
     }
 
@@ -170,10 +186,17 @@ struct PACTImportTests {
         let data = try Data(contentsOf: URL(fileURLWithPath: Self.fixtures + "/bolts-v2.json"))
         let entries = try PACTDocument.read(data, file: "pull")
         let stored = try t.workspace.pact.storeImportedFootprints(
-            entries, provenance: PACTProvenance(partner: "bolts", url: "https://pact.bolts.example/3/footprints"),
-            originals: [0: try JSONValue.parse(data)])
+            entries,
+            provenance: PACTProvenance(partner: "bolts", url: "https://pact.bolts.example/3/footprints"),
+            originals: [0: try JSONValue.parse(data)]
+        )
         #expect(stored.map(\.supplier) == ["BOLT"])
-        #expect(try t.workspace.count("pact_footprint", where: "partner = 'bolts' AND import_id IS NULL AND source_url LIKE 'https://pact.bolts%' AND original IS NOT NULL") == 1)
+        #expect(
+            try t.workspace.count(
+                "pact_footprint",
+                where: "partner = 'bolts' AND import_id IS NULL AND source_url LIKE 'https://pact.bolts%' AND original IS NOT NULL"
+            ) == 1
+        )
         let run = try t.workspace.runs.calculate(CalculationOptions())
         #expect(try Self.lines(t.workspace, run: run.id)["p4"]?.kg == 25)
         #expect(run.inputs.pactFootprints.map(\.id) == ["7e57b017-0000-4000-8000-0000000000b2"])

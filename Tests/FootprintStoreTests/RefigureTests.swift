@@ -2,6 +2,7 @@ import FootprintCore
 import Foundation
 import GRDB
 import Testing
+
 @testable import FootprintStore
 
 /// A supplier's new figures of the same shape (its disclosures' values, its footprints' values) leave its
@@ -12,10 +13,11 @@ import Testing
     static let suppliers = "('SUP-0008', 'SUP-0011', 'SUP-0030')"
 
     static func disclosures(revenueFactor: Double) -> String {
-        Self.header + [
-            ("SUP-0008", 2023, "51.2,18.9,7420", 1_210_000_000.0, "NOK"), ("SUP-0008", 2024, "49.8,17.5,7810", 1_302_000_000, "NOK"),
-            ("SUP-0011", 2024, "10,20,3000", 500_000_000, "NOK"), ("SUP-0030", 2024, "5,5,900", 80_000_000, "SEK"),
-        ].map { "\($0.0),\($0.1),\($0.2),\(String(format: "%.0f", $0.3 * revenueFactor)),\($0.4)\n" }.joined()
+        Self.header
+            + [
+                ("SUP-0008", 2023, "51.2,18.9,7420", 1_210_000_000.0, "NOK"), ("SUP-0008", 2024, "49.8,17.5,7810", 1_302_000_000, "NOK"),
+                ("SUP-0011", 2024, "10,20,3000", 500_000_000, "NOK"), ("SUP-0030", 2024, "5,5,900", 80_000_000, "SEK"),
+            ].map { "\($0.0),\($0.1),\($0.2),\(String(format: "%.0f", $0.3 * revenueFactor)),\($0.4)\n" }.joined()
     }
 
     @Test(arguments: [1, 2])
@@ -29,7 +31,9 @@ import Testing
         let run = try t.workspace.runs.calculate(CalculationOptions(threads: threads))
         #expect(run.kind == .incremental && run.parentID == parent.id)
         let hybrid = try t.workspace.count(
-            "run_result", where: "run_id = \(run.id)")
+            "run_result",
+            where: "run_id = \(run.id)"
+        )
         #expect(hybrid == 0, "no result is stored for lines whose figures changed in value only")
         let changed = try t.workspace.count("purchase_line", where: "supplier IN \(Self.suppliers)")
         #expect(run.recomputedLines > 0 && run.recomputedLines <= changed)
@@ -39,7 +43,8 @@ import Testing
         #expect(verification.inheritedLines == run.lineCount)
         let full = try t.workspace.runs.calculate(CalculationOptions(full: true, threads: threads))
         #expect(full.aggregate == run.aggregate)
-        var mine: [Double] = [], fullKg: [Double] = []
+        var mine: [Double] = []
+        var fullKg: [Double] = []
         _ = try t.workspace.runs.runLines(id: run.id) { mine.append($0.kg) }
         _ = try t.workspace.runs.runLines(id: full.id) { fullKg.append($0.kg) }
         #expect(mine.count == run.lineCount && mine.map(\.bitPattern) == fullKg.map(\.bitPattern))
@@ -57,7 +62,10 @@ import Testing
         _ = try t.workspace.runs.calculate(CalculationOptions(full: true))
         for (step, factor) in [1.1, 0.9, 1.25, 0.8].enumerated() {
             current = try t.workspace.importFile(
-                .supplierEmissions, try t.file("e\(step + 1).csv", Self.disclosures(revenueFactor: factor)), replacing: current.record.id)
+                .supplierEmissions,
+                try t.file("e\(step + 1).csv", Self.disclosures(revenueFactor: factor)),
+                replacing: current.record.id
+            )
             let run = try t.workspace.runs.calculate(CalculationOptions(threads: 2))
             #expect(run.kind == .incremental && run.recomputedLines > 0)
             #expect(try t.workspace.count("run_result", where: "run_id = \(run.id)") == 0)
@@ -82,8 +90,10 @@ import Testing
         let context = try RunLinesContext(workspace: t.workspace, runID: parent.id)
         try t.workspace.transaction { db in
             let rows = try Row.fetchAll(
-                db, sql: "SELECT r.pack_id, r.data, p.data, p.import_id FROM run_result r JOIN purchase_pack p ON p.id = r.pack_id WHERE r.run_id = ?",
-                arguments: [parent.id])
+                db,
+                sql: "SELECT r.pack_id, r.data, p.data, p.import_id FROM run_result r JOIN purchase_pack p ON p.id = r.pack_id WHERE r.run_id = ?",
+                arguments: [parent.id]
+            )
             for row in rows {
                 var bytes = [UInt8](row[1] as Data)
                 let packData: Data = row[2]
@@ -97,7 +107,10 @@ import Testing
                 for (i, kg) in kgs.enumerated() {
                     withUnsafeBytes(of: kg.bitPattern.littleEndian) { for b in 0..<8 { bytes[4 + 8 * i + b] = $0[b] } }
                 }
-                try db.execute(sql: "UPDATE run_result SET data = ? WHERE run_id = ? AND pack_id = ?", arguments: [Data(bytes), parent.id, row[0] as Int64])
+                try db.execute(
+                    sql: "UPDATE run_result SET data = ? WHERE run_id = ? AND pack_id = ?",
+                    arguments: [Data(bytes), parent.id, row[0] as Int64]
+                )
             }
         }
         let kgRows = try t.workspace.read { db in try Data.fetchAll(db, sql: "SELECT data FROM run_result WHERE run_id = ?", arguments: [parent.id]) }

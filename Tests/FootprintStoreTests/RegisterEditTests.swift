@@ -1,12 +1,15 @@
 import FootprintCore
 import Foundation
 import Testing
+
 @testable import FootprintStore
 
 /// Register edits from the command line: checked, recorded as imports, newest version wins.
 @Suite struct RegisterEditTests {
-    @Test(arguments: [("5493001KJTIIGC8Y1R12", true), ("HWUPKR0MPOU8FGXBT394", true), ("7LTWFZYICNSX8D621K86", true),
-                      ("5493001KJTIIGC8Y1R13", false), ("HWUPKR0MPOU8FGXBT39", false), ("HWUPKR0MPOU8FGXBT3-4", false)])
+    @Test(arguments: [
+        ("5493001KJTIIGC8Y1R12", true), ("HWUPKR0MPOU8FGXBT394", true), ("7LTWFZYICNSX8D621K86", true),
+        ("5493001KJTIIGC8Y1R13", false), ("HWUPKR0MPOU8FGXBT39", false), ("HWUPKR0MPOU8FGXBT3-4", false),
+    ])
     func leiCheckDigits(lei: String, valid: Bool) {
         #expect((IdentifierCheck.leiProblem(lei) == nil) == valid)
     }
@@ -23,13 +26,15 @@ import Testing
         let first = try ws.importFile(.suppliers, t.file("suppliers.csv", "id,name,country\nA,Alfa AS,NO\nB,Beta AB,SE\n"))
         let before = try ws.suppliers.supplierRegister()
 
-        let edit = try #require(try ws.suppliers.editSupplier(id: "A", reason: "annual review") { r in
-            var r = r
-            r.identifiers.lei = "HWUPKR0MPOU8FGXBT394"
-            r.identifiers.orgNumber = "923609016"
-            r.strategic = true
-            return r
-        })
+        let edit = try #require(
+            try ws.suppliers.editSupplier(id: "A", reason: "annual review") { r in
+                var r = r
+                r.identifiers.lei = "HWUPKR0MPOU8FGXBT394"
+                r.identifiers.orgNumber = "923609016"
+                r.strategic = true
+                return r
+            }
+        )
         #expect(edit.kind == .supplierEdit && edit.reason == "annual review")
         #expect(edit.changes.map(\.field) == ["org_number", "lei", "strategic"] && edit.changes[2].from == "no" && edit.changes[2].to == "yes")
         let register = try ws.suppliers.supplierRegister()
@@ -41,8 +46,20 @@ import Testing
 
         // Bad identifiers are refused with the reason, and nothing is recorded.
         let imports = try ws.count("import")
-        #expect(throws: WorkspaceError.self) { try ws.suppliers.editSupplier(id: "A") { var r = $0; r.identifiers.lei = "HWUPKR0MPOU8FGXBT395"; return r } }
-        #expect(throws: WorkspaceError.self) { try ws.suppliers.editSupplier(id: "A") { var r = $0; r.identifiers.orgNumber = "923609017"; return r } }
+        #expect(throws: WorkspaceError.self) {
+            try ws.suppliers.editSupplier(id: "A") {
+                var r = $0
+                r.identifiers.lei = "HWUPKR0MPOU8FGXBT395"
+                return r
+            }
+        }
+        #expect(throws: WorkspaceError.self) {
+            try ws.suppliers.editSupplier(id: "A") {
+                var r = $0
+                r.identifiers.orgNumber = "923609017"
+                return r
+            }
+        }
         #expect(throws: WorkspaceError.self) { try ws.suppliers.editSupplier(id: "Z") { $0 } }
         #expect(throws: WorkspaceError.self) { try ws.suppliers.addSupplier(SupplierRecord(id: "A", name: "Again")) }
         #expect(try ws.suppliers.editSupplier(id: "A") { $0 } == nil, "no change, no record")
@@ -52,7 +69,11 @@ import Testing
         #expect(try ws.suppliers.supplierRegister().map(\.id) == ["A", "B", "C"])
 
         // A suppliers file imported after the edit replaces it; removing that file brings the edit back.
-        let replaced = try ws.importFile(.suppliers, t.file("suppliers2.csv", "id,name,country\nA,Alfa Nordic AS,NO\nB,Beta AB,SE\n"), replacing: first.record.id)
+        let replaced = try ws.importFile(
+            .suppliers,
+            t.file("suppliers2.csv", "id,name,country\nA,Alfa Nordic AS,NO\nB,Beta AB,SE\n"),
+            replacing: first.record.id
+        )
         #expect(try ws.suppliers.supplierRegister().first { $0.id == "A" }?.name == "Alfa Nordic AS")
         let history = try ws.suppliers.registerHistory(supplier: "A")
         #expect(history.map(\.kind) == [.supplierEdit, .suppliers], "the superseded file is no longer active; its edit and the new file remain")

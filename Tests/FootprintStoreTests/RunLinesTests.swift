@@ -3,6 +3,7 @@ import FootprintImport
 import Foundation
 import GRDB
 import Testing
+
 @testable import FootprintStore
 
 /// `RunStore.runLines` / `verifyRun`: every figure of a stored run followed back to its lines.
@@ -22,7 +23,8 @@ struct RunLinesTests {
         var ids: [String: Int64] = [:]
         for (kind, name) in files {
             let path = example + "/" + name
-            let outcome = kind == .purchases
+            let outcome =
+                kind == .purchases
                 ? try ws.imports.importPurchases(path: path, displayName: name, replacing: nil, mapping: nil)
                 : try ws.imports.importReference(kind: kind, path: path, displayName: name, replacing: nil)
             ids[name] = outcome.record.id
@@ -148,7 +150,12 @@ struct RunLinesTests {
         rows[1] = rows[1].replacingOccurrences(of: "," + firstAmount + ",", with: "," + firstAmount + "1,")
         rows.removeLast()
         let corrected = try t.file("purchases.csv", rows.joined(separator: "\n") + "\n")
-        let outcome = try t.workspace.imports.importPurchases(path: corrected, displayName: "purchases.csv", replacing: ids["purchases.csv"], mapping: nil)
+        let outcome = try t.workspace.imports.importPurchases(
+            path: corrected,
+            displayName: "purchases.csv",
+            replacing: ids["purchases.csv"],
+            mapping: nil
+        )
         #expect(outcome.superseded == ids["purchases.csv"])
         let new = try t.workspace.runs.calculate(CalculationOptions(threads: 2))
         #expect(new.id != old.id && new.kind == .full)
@@ -179,14 +186,15 @@ struct RunLinesTests {
         let hybridSupplier = try #require(parentLines.first { $0.method == .hybrid }).supplier
         let text = try String(contentsOfFile: Self.example + "/supplier_emissions.csv", encoding: .utf8)
         var changed = false
-        var edited = text.split(separator: "\n").map { row -> String in
-            var fields = row.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-            if fields[0] == hybridSupplier, let revenue = Double(fields[5]) {
-                fields[5] = String(format: "%.0f", revenue * 2)
-                changed = true
-            }
-            return fields.joined(separator: ",")
-        }.joined(separator: "\n") + "\n"
+        var edited =
+            text.split(separator: "\n").map { row -> String in
+                var fields = row.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+                if fields[0] == hybridSupplier, let revenue = Double(fields[5]) {
+                    fields[5] = String(format: "%.0f", revenue * 2)
+                    changed = true
+                }
+                return fields.joined(separator: ",")
+            }.joined(separator: "\n") + "\n"
         #expect(changed)
         if addYear {
             let row = try #require(edited.split(separator: "\n").first { $0.hasPrefix(hybridSupplier + ",") })
@@ -195,7 +203,12 @@ struct RunLinesTests {
             edited += fields.joined(separator: ",") + "\n"
         }
         let path = try t.file("supplier_emissions.csv", edited)
-        _ = try t.workspace.imports.importReference(kind: .supplierEmissions, path: path, displayName: "supplier_emissions.csv", replacing: ids["supplier_emissions.csv"])
+        _ = try t.workspace.imports.importReference(
+            kind: .supplierEmissions,
+            path: path,
+            displayName: "supplier_emissions.csv",
+            replacing: ids["supplier_emissions.csv"]
+        )
         let run = try t.workspace.runs.calculate(CalculationOptions(threads: 2))
         #expect(run.kind == .incremental && run.parentID == parent.id)
         #expect(run.recomputedLines > 0 && run.recomputedLines < run.lineCount)
@@ -243,7 +256,10 @@ struct RunLinesTests {
             _ = try t.workspace.runs.verifyRun(id: run.id)
             Issue.record("expected a line mismatch")
         } catch {
-            guard case .lineMismatch(let message) = error else { Issue.record("unexpected \(error)"); return }
+            guard case .lineMismatch(let message) = error else {
+                Issue.record("unexpected \(error)")
+                return
+            }
             #expect(message.contains("purchases.csv:") && message.contains("run #\(run.id) stored"))
         }
         #expect(throws: WorkspaceError.self) { try Self.lines(t.workspace, run.id) }

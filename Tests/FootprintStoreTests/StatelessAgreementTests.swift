@@ -3,6 +3,7 @@ import FootprintImport
 import Foundation
 import GRDB
 import Testing
+
 @testable import FootprintStore
 
 /// A workspace run gives the inventory `footprint calculate --data DIR` gives for the same files.
@@ -44,13 +45,17 @@ import Testing
                 #expect(close(mine, sum.value, lines: lines), "\(name) \(key): \(mine) vs \(sum.value)")
             }
         }
-        compare("by_method", Dictionary(uniqueKeysWithValues: ours.kgByMethod.map { ($0.key.name, $0.value) }),
-                Dictionary(uniqueKeysWithValues: theirs.kgByMethod.map { ($0.key.name, $0.value) }))
+        compare(
+            "by_method",
+            Dictionary(uniqueKeysWithValues: ours.kgByMethod.map { ($0.key.name, $0.value) }),
+            Dictionary(uniqueKeysWithValues: theirs.kgByMethod.map { ($0.key.name, $0.value) })
+        )
         compare("by_category", ours.kgByCategory, theirs.kgByCategory)
         compare("by_supplier", ours.kgBySupplier, theirs.kgBySupplier)
         compare("by_customer", ours.kgByCustomer, theirs.kgByCustomer)
         // The JSON documents carry the same keys.
-        let a = ours.json().rendered(), b = theirs.json().rendered()
+        let a = ours.json().rendered()
+        let b = theirs.json().rendered()
         let keysA = try #require(try JSONSerialization.jsonObject(with: Data(a.utf8)) as? [String: Any]).keys
         let keysB = try #require(try JSONSerialization.jsonObject(with: Data(b.utf8)) as? [String: Any]).keys
         #expect(Set(keysA) == Set(keysB))

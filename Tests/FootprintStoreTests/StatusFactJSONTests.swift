@@ -1,6 +1,7 @@
 import FootprintCore
 import Foundation
 import Testing
+
 @testable import FootprintStore
 
 /// The small reader of stored status facts gives what Foundation's decoder gives, for every member

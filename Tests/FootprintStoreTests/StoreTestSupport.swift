@@ -3,6 +3,7 @@ import FootprintImport
 import Foundation
 import GRDB
 import Testing
+
 @testable import FootprintStore
 
 /// A fresh workspace file in its own temporary folder, removed by `cleanUp()`.

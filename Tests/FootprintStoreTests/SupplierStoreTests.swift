@@ -3,6 +3,7 @@ import FootprintImport
 import Foundation
 import GRDB
 import Testing
+
 @testable import FootprintStore
 
 @Suite struct SupplierStoreTests {
@@ -35,9 +36,13 @@ import Testing
         _ = try ws.importFile(.suppliers, t.file("suppliers.csv", Self.suppliers))
         let header = "supplier,fact,value,source,checked_on,classification,level\n"
         let first = try ws.suppliers.importSupplierStatus(
-            path: t.file("status-2025.csv", header + "S1,sbti,committed,e-mail,2025-05-01,,\nS1,rba,member,RBA list,2025-05-01,,Regular\n"), displayName: "status-2025.csv")
+            path: t.file("status-2025.csv", header + "S1,sbti,committed,e-mail,2025-05-01,,\nS1,rba,member,RBA list,2025-05-01,,Regular\n"),
+            displayName: "status-2025.csv"
+        )
         let second = try ws.suppliers.importSupplierStatus(
-            path: t.file("status-2026.csv", header + "S1,sbti,targets set,SBTi dashboard,2026-10-01,1.5°C,\nS2,cdp,B,CDP,2026-01-15,,\n"), displayName: "status-2026.csv")
+            path: t.file("status-2026.csv", header + "S1,sbti,targets set,SBTi dashboard,2026-10-01,1.5°C,\nS2,cdp,B,CDP,2026-01-15,,\n"),
+            displayName: "status-2026.csv"
+        )
         #expect(first.record.kind == .supplierStatus && first.record.rowCount == 2 && second.record.rowCount == 2)
         // An older fact imported later does not win over a newer one.
         _ = try ws.suppliers.importSupplierStatus(path: t.file("late.csv", header + "S1,sbti,none,old memo,2024-01-01,,\n"), displayName: "late.csv")
@@ -64,12 +69,19 @@ import Testing
         defer { t.cleanUp() }
         _ = try t.workspace.importFile(.suppliers, t.file("suppliers.csv", Self.suppliers))
         let before = try t.workspace.tableCounts()
-        let path = try t.file("supplier_status.csv", "supplier,fact,value,source,checked_on\nS1,sbti,committed,x,2026-01-01\nS9,rba,member,x,2026-01-01\nS2,cdp,Z,x,2026-01-01\n")
-        let error = inputError { () throws(WorkspaceError) in _ = try t.workspace.suppliers.importSupplierStatus(path: path, displayName: "supplier_status.csv") }
-        #expect(error?.diagnostics.map(\.description) == [
-            "supplier_status.csv:3: column 'supplier': 'S9' is not a supplier of the workspace; expected an id from an imported suppliers.csv",
-            "supplier_status.csv:4: column 'value': 'Z' is not a CDP score; expected one of A, A-, B, B-, C, C-, D, D-, F",
-        ])
+        let path = try t.file(
+            "supplier_status.csv",
+            "supplier,fact,value,source,checked_on\nS1,sbti,committed,x,2026-01-01\nS9,rba,member,x,2026-01-01\nS2,cdp,Z,x,2026-01-01\n"
+        )
+        let error = inputError { () throws(WorkspaceError) in
+            _ = try t.workspace.suppliers.importSupplierStatus(path: path, displayName: "supplier_status.csv")
+        }
+        #expect(
+            error?.diagnostics.map(\.description) == [
+                "supplier_status.csv:3: column 'supplier': 'S9' is not a supplier of the workspace; expected an id from an imported suppliers.csv",
+                "supplier_status.csv:4: column 'value': 'Z' is not a CDP score; expected one of A, A-, B, B-, C, C-, D, D-, F",
+            ]
+        )
         #expect(try t.workspace.tableCounts() == before)
         #expect(try t.workspace.count("supplier_status") == 0)
     }
@@ -99,7 +111,10 @@ import Testing
         // S4: the LEI (Datasenter Øst AS, row 5) decides before the ISIN and name (Global Chips Inc., row 6).
         #expect(matched("S4").map { $0 == (5, .lei) } == true)
         // S5: no company of that name; the two Bla Konsult companies are near.
-        guard case .unmatched(let near) = outcomes["S5"] else { Issue.record("S5 matched"); return }
+        guard case .unmatched(let near) = outcomes["S5"] else {
+            Issue.record("S5 matched")
+            return
+        }
         #expect(near.map(\.row) == [3, 4])
         #expect(outcomes["S6"] == .unmatched(near: []))
         // Nothing is stored until applied.
@@ -124,11 +139,13 @@ import Testing
         _ = try t.workspace.importFile(.suppliers, t.file("suppliers.csv", Self.suppliers))
         // Undo v2 as a workspace of the previous version would be, then open it again.
         try t.workspace.pool.write { db in
-            try db.execute(sql: """
-                DROP TRIGGER supplier_status_is_history_update; DROP TRIGGER supplier_status_is_history_delete;
-                DROP TABLE supplier_status; DROP TABLE supplier_register;
-                DELETE FROM grdb_migrations WHERE identifier LIKE 'v2%'
-                """)
+            try db.execute(
+                sql: """
+                    DROP TRIGGER supplier_status_is_history_update; DROP TRIGGER supplier_status_is_history_delete;
+                    DROP TABLE supplier_status; DROP TABLE supplier_register;
+                    DELETE FROM grdb_migrations WHERE identifier LIKE 'v2%'
+                    """
+            )
         }
         let reopened = try Workspace(path: t.path)
         #expect(try reopened.suppliers.supplierRegister().map(\.id) == ["S1", "S2", "S3", "S4", "S5", "S6"])
@@ -143,10 +160,12 @@ extension SupplierStoreTests {
         let before = try t.workspace.tableCounts()
         let path = try t.file("suppliers.csv", "id,name,lei,strategic\nS1,A,5493001KJTIIGC8Y1R01,yes\nS2,B,not-a-lei,maybe\n")
         let error = inputError { () throws(WorkspaceError) in _ = try t.workspace.importFile(.suppliers, path) }
-        #expect(error?.diagnostics.map(\.description) == [
-            "suppliers.csv:3: column 'lei': 'not-a-lei' is not an LEI; expected 20 letters and digits (ISO 17442), such as 5493001KJTIIGC8Y1R12",
-            "suppliers.csv:3: column 'strategic': 'maybe' is not yes or no; expected yes, no, true, false, 1 or 0",
-        ])
+        #expect(
+            error?.diagnostics.map(\.description) == [
+                "suppliers.csv:3: column 'lei': 'not-a-lei' is not an LEI; expected 20 letters and digits (ISO 17442), such as 5493001KJTIIGC8Y1R12",
+                "suppliers.csv:3: column 'strategic': 'maybe' is not yes or no; expected yes, no, true, false, 1 or 0",
+            ]
+        )
         #expect(try t.workspace.tableCounts() == before)
         #expect(try t.workspace.count("supplier_register") == 0)
     }

@@ -3,6 +3,7 @@ import FootprintImport
 import Foundation
 import GRDB
 import Testing
+
 @testable import FootprintStore
 
 /// `footprint import KIND FILE`: every canonical kind, the import record, re-importing, and
@@ -12,11 +13,13 @@ import Testing
         let t = try TemporaryWorkspace()
         defer { t.cleanUp() }
         let started = Date().addingTimeInterval(-2)
-        let expectedRows: [ImportKind: Int] = try Dictionary(uniqueKeysWithValues: canonicalFiles.map { kind, name in
-            let text = try String(contentsOfFile: nordicIT + "/" + name, encoding: .utf8)
-            // Data rows: physical lines minus the header (the example has no quoted line breaks).
-            return (kind, text.split(separator: "\n", omittingEmptySubsequences: true).count - 1)
-        })
+        let expectedRows: [ImportKind: Int] = try Dictionary(
+            uniqueKeysWithValues: canonicalFiles.map { kind, name in
+                let text = try String(contentsOfFile: nordicIT + "/" + name, encoding: .utf8)
+                // Data rows: physical lines minus the header (the example has no quoted line breaks).
+                return (kind, text.split(separator: "\n", omittingEmptySubsequences: true).count - 1)
+            }
+        )
         #expect(expectedRows[.purchases] == 3759)
         for (kind, name) in canonicalFiles {
             let path = nordicIT + "/" + name
@@ -66,7 +69,10 @@ import Testing
         var text = "id,date,supplier,category,amount,currency,product,quantity,unit,customer\n"
         text.reserveCapacity(lines * 48)
         for i in 1...lines {
-            if let line = bad[i] { text += line + "\n"; continue }
+            if let line = bad[i] {
+                text += line + "\n"
+                continue
+            }
             text += "B\(i),2024-\(i % 12 + 1 < 10 ? "0" : "")\(i % 12 + 1)-15,SUP-\(i % 97),C\(i % 23),\(i % 9000).\(i % 100),NOK,,,,\n"
         }
         return text
@@ -100,7 +106,8 @@ import Testing
     @Test func oneBadRowAtTheVeryEndImportsNothing() throws {
         try expectNothingImported(
             bad: [200_000: "B200000,2024-02-30,SUP-1,C1,10.00,NOK,,,,"],
-            expected: ["big.csv:200001: column 'date': '2024-02-30' is not a valid date"])
+            expected: ["big.csv:200001: column 'date': '2024-02-30' is not a valid date"]
+        )
     }
 
     @Test func badRowsSpreadOutAreAllReportedAndNothingIsImported() throws {
@@ -116,6 +123,7 @@ import Testing
                 "big.csv:50001: column 'currency': 'nok' is not a currency code",
                 "big.csv:123457: column 'quantity': 'x2' is not a number",
                 "big.csv:200000: column 'date': '2024-13-01' is not a valid date",
-            ])
+            ]
+        )
     }
 }

@@ -3,6 +3,7 @@ import FootprintImport
 import Foundation
 import GRDB
 import Testing
+
 @testable import FootprintStore
 
 /// `footprint init`: a WAL-mode SQLite file with the built-in factor library, that opens again
@@ -64,7 +65,10 @@ import Testing
             _ = try Workspace(path: path)
             Issue.record("opened a workspace that does not exist")
         } catch {
-            guard case .notFound = error else { Issue.record("unexpected error \(error)"); return }
+            guard case .notFound = error else {
+                Issue.record("unexpected error \(error)")
+                return
+            }
             #expect(error.description.contains("footprint init"))
         }
         #expect(!FileManager.default.fileExists(atPath: path), "opening must not create the file")

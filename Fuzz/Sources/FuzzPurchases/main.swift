@@ -50,7 +50,8 @@ private func scanRecords(_ data: UnsafePointer<UInt8>, _ size: Int) {
     var fast = CSVRecordScanner(base: data, count: size)
     fast.quoteFree = true
     while true {
-        let a = general.next(), b = fast.next()
+        let a = general.next()
+        let b = fast.next()
         switch (a, b) {
         case (.end, .end): return
         case (.record(let n), .record(let m)) where n == m:
@@ -58,7 +59,9 @@ private func scanRecords(_ data: UnsafePointer<UInt8>, _ size: Int) {
                 FuzzSupport.fail("field \(i) of line \(general.recordLine): \(general.field(i)) vs the quote-free path's \(fast.field(i))")
             }
             if general.line != fast.line || general.position != fast.position {
-                FuzzSupport.fail("after line \(general.recordLine): line/position \(general.line)/\(general.position) vs \(fast.line)/\(fast.position)")
+                FuzzSupport.fail(
+                    "after line \(general.recordLine): line/position \(general.line)/\(general.position) vs \(fast.line)/\(fast.position)"
+                )
             }
         default:
             FuzzSupport.fail("line \(general.recordLine): \(a) vs the quote-free path's \(b)")

@@ -14,19 +14,28 @@ private let input = TemporaryInput(name: "workbook.xlsx")
 
 private let relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 private let fixedParts: [(String, String)] = [
-    ("_rels/.rels", """
+    (
+        "_rels/.rels",
+        """
         <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
         <Relationship Id="rId1" Type="\(relationships)/officeDocument" Target="xl/workbook.xml"/></Relationships>
-        """),
-    ("xl/workbook.xml", """
+        """
+    ),
+    (
+        "xl/workbook.xml",
+        """
         <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="\(relationships)">\
         <sheets><sheet name="Sheet" sheetId="1" r:id="rId1"/></sheets></workbook>
-        """),
-    ("xl/_rels/workbook.xml.rels", """
+        """
+    ),
+    (
+        "xl/_rels/workbook.xml.rels",
+        """
         <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
         <Relationship Id="rId1" Type="\(relationships)/worksheet" Target="worksheets/sheet1.xml"/>\
         <Relationship Id="rId2" Type="\(relationships)/sharedStrings" Target="sharedStrings.xml"/></Relationships>
-        """),
+        """
+    ),
 ]
 private let defaultSharedStrings = Data("<sst><si><t>a</t></si><si><r><t>b</t></r><r><t>c</t></r></si></sst>".utf8)
 

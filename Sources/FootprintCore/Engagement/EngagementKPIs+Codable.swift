@@ -2,25 +2,42 @@
 /// per currency code, so that a snapshot read back is the snapshot written.
 extension EngagementKPIs: Codable {
     enum CodingKeys: String, CodingKey {
-        case totalNanoKg = "total_nano_kg", totalLines = "total_lines", totalSpend = "total_spend"
-        case targetsSetSuppliers = "targets_set_suppliers", targetsSetNanoKg = "targets_set_nano_kg", targetsSetLines = "targets_set_lines"
-        case targetsSetSpend = "targets_set_spend", primaryNanoKg = "primary_nano_kg", hasCategoryFigures = "has_category_figures"
-        case cat12NanoKg = "cat12_nano_kg", cat12Lines = "cat12_lines", cat12Spend = "cat12_spend"
-        case targetsSetCat12NanoKg = "targets_set_cat12_nano_kg", targetsSetCat12Lines = "targets_set_cat12_lines"
-        case targetsSetCat12Spend = "targets_set_cat12_spend", suppliersPerTier = "suppliers_per_tier", strategic
-        case strategicAssessed = "strategic_assessed", oldestCheck = "oldest_check", newestCheck = "newest_check"
+        case totalNanoKg = "total_nano_kg"
+        case totalLines = "total_lines"
+        case totalSpend = "total_spend"
+        case targetsSetSuppliers = "targets_set_suppliers"
+        case targetsSetNanoKg = "targets_set_nano_kg"
+        case targetsSetLines = "targets_set_lines"
+        case targetsSetSpend = "targets_set_spend"
+        case primaryNanoKg = "primary_nano_kg"
+        case hasCategoryFigures = "has_category_figures"
+        case cat12NanoKg = "cat12_nano_kg"
+        case cat12Lines = "cat12_lines"
+        case cat12Spend = "cat12_spend"
+        case targetsSetCat12NanoKg = "targets_set_cat12_nano_kg"
+        case targetsSetCat12Lines = "targets_set_cat12_lines"
+        case targetsSetCat12Spend = "targets_set_cat12_spend"
+        case suppliersPerTier = "suppliers_per_tier"
+        case strategic
+        case strategicAssessed = "strategic_assessed"
+        case oldestCheck = "oldest_check"
+        case newestCheck = "newest_check"
     }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         func int(_ key: CodingKeys) throws -> Int128 {
             let text = try c.decode(String.self, forKey: key)
-            guard let v = Int128(text) else { throw DecodingError.dataCorruptedError(forKey: key, in: c, debugDescription: "'\(text)' is not an integer") }
+            guard let v = Int128(text) else {
+                throw DecodingError.dataCorruptedError(forKey: key, in: c, debugDescription: "'\(text)' is not an integer")
+            }
             return v
         }
         func spend(_ key: CodingKeys) throws -> [CurrencyCode: Int128] {
             var out: [CurrencyCode: Int128] = [:]
-            for (k, v) in try c.decode([String: String].self, forKey: key) { if let code = CurrencyCode(k), let units = Int128(v) { out[code] = units } }
+            for (k, v) in try c.decode([String: String].self, forKey: key) {
+                if let code = CurrencyCode(k), let units = Int128(v) { out[code] = units }
+            }
             return out
         }
         totalNanoKg = try int(.totalNanoKg)
@@ -47,7 +64,9 @@ extension EngagementKPIs: Codable {
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
-        func spend(_ s: [CurrencyCode: Int128]) -> [String: String] { Dictionary(uniqueKeysWithValues: s.map { ($0.key.description, String($0.value)) }) }
+        func spend(_ s: [CurrencyCode: Int128]) -> [String: String] {
+            Dictionary(uniqueKeysWithValues: s.map { ($0.key.description, String($0.value)) })
+        }
         try c.encode(String(totalNanoKg), forKey: .totalNanoKg)
         try c.encode(totalLines, forKey: .totalLines)
         try c.encode(spend(totalSpend), forKey: .totalSpend)

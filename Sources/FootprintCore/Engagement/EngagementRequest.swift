@@ -43,7 +43,14 @@ public struct EngagementRequest: Sendable, Hashable, Codable {
     public var events: [EngagementRequestEvent]
 
     public init(
-        id: Int64, supplier: String, kind: Kind, ask: String, product: String? = nil, requestedOn: String, dueOn: String, channel: Channel,
+        id: Int64,
+        supplier: String,
+        kind: Kind,
+        ask: String,
+        product: String? = nil,
+        requestedOn: String,
+        dueOn: String,
+        channel: Channel,
         events: [EngagementRequestEvent] = []
     ) {
         self.id = id
@@ -59,7 +66,8 @@ public struct EngagementRequest: Sendable, Hashable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case id, supplier, kind, ask, product, channel, events
-        case requestedOn = "requested_on", dueOn = "due_on"
+        case requestedOn = "requested_on"
+        case dueOn = "due_on"
     }
 
     /// The newest status event's status; `requested` when there is none.
@@ -125,6 +133,7 @@ public struct EngagementRequestEvent: Sendable, Hashable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case kind, on, note
-        case pactEventID = "pact_event_id", recordedAt = "recorded_at"
+        case pactEventID = "pact_event_id"
+        case recordedAt = "recorded_at"
     }
 }

@@ -24,7 +24,10 @@ public struct EngagementTarget: Sendable, Hashable, Codable {
         self.currency = currency
     }
 
-    enum CodingKeys: String, CodingKey { case sharePercent = "share_percent", deadline, basis, currency }
+    enum CodingKeys: String, CodingKey {
+        case sharePercent = "share_percent"
+        case deadline, basis, currency
+    }
 
     /// The share as a fraction, 0...1.
     public var share: Double { (Double(sharePercent) ?? 0) / 100 }
@@ -32,7 +35,8 @@ public struct EngagementTarget: Sendable, Hashable, Codable {
     /// Problems that make the target unusable: a share outside 0...100, a date that is not YYYY-MM-DD.
     public func problems() -> [String] {
         var problems: [String] = []
-        if let v = Double(sharePercent), v > 0, v <= 100, sharePercent.allSatisfy({ $0.isNumber || $0 == "." }) {} else {
+        if let v = Double(sharePercent), v > 0, v <= 100, sharePercent.allSatisfy({ $0.isNumber || $0 == "." }) {
+        } else {
             problems.append("share '\(sharePercent)' is not a percentage above 0 and at most 100, such as 67")
         }
         if !CivilDate.isValid(deadline) { problems.append("deadline '\(deadline)' is not a date; expected YYYY-MM-DD, such as 2027-12-31") }
@@ -65,7 +69,8 @@ public struct EngagementProgress: Sendable, Hashable {
 
     /// nil when a date is not valid.
     public init?(target: EngagementTarget, baseline: (date: String, share: Double), current: (date: String, share: Double)) {
-        guard let d0 = CivilDate.dayNumber(baseline.date), let d1 = CivilDate.dayNumber(target.deadline), let d = CivilDate.dayNumber(current.date) else {
+        guard let d0 = CivilDate.dayNumber(baseline.date), let d1 = CivilDate.dayNumber(target.deadline), let d = CivilDate.dayNumber(current.date)
+        else {
             return nil
         }
         self.target = target

@@ -24,7 +24,8 @@ extension InventoryEngine {
         let start = Int(range >> 32)
         let count = Int(range & 0x7FFF_FFFF)
         let dated = range & Self.datedFlag != 0
-        var chosen = -1, chosenRank = -1
+        var chosen = -1
+        var chosenRank = -1
         var factor = Double.nan
         var outOfDate = false
         for i in start..<start + count {
@@ -67,7 +68,8 @@ extension InventoryEngine {
         let count = Int(disclosureCount[s])
         guard count > 0 else { return false }
         let start = Int(disclosureStart[s])
-        var chosen = Int(disclosureOrder[start]), chosenRank = 0
+        var chosen = Int(disclosureOrder[start])
+        var chosenRank = 0
         for i in start..<start + count {
             let index = Int(disclosureOrder[i])
             if disclosureYear[index] <= line.year {

@@ -6,7 +6,8 @@ extension InventoryEngine {
     ///
     /// `activity * figure(...)` is exactly the line's kg: every rule computes `kg = activity * figure`.
     public func figure(method: CalculationMethod, supplier supplierKey: SupplierKey, product productKey: ProductKey, rank: Int32) -> Double {
-        let supplier = supplierKey.index, product = productKey.index
+        let supplier = supplierKey.index
+        let product = productKey.index
         switch method {
         case .supplierSpecific:
             guard supplier >= 0, product >= 0,
@@ -70,13 +71,15 @@ extension InventoryEngine {
         var seen = Set<String>()
         for f in reference.footprints where f.supplier == supplier && seen.insert(f.product).inserted {
             guard let p = productKeys.find(f.product), let range = footprintRanges[UInt64(UInt32(s)) << 32 | UInt64(UInt32(p))] else { continue }
-            let start = Int(range >> 32), count = Int(range & 0x7FFF_FFFF)
+            let start = Int(range >> 32)
+            let count = Int(range & 0x7FFF_FFFF)
             var product = SupplierFigures.ProductShape(dated: range & Self.datedFlag != 0, footprints: [])
             var kg: [Double] = []
             for i in start..<start + count {
                 let index = Int(footprintOrder[i])
                 product.footprints.append(
-                    .init(unit: units[Int(footprintUnit[index])].symbol, firstDate: footprintFirstDate[index], endDate: footprintEndDate[index]))
+                    .init(unit: units[Int(footprintUnit[index])].symbol, firstDate: footprintFirstDate[index], endDate: footprintEndDate[index])
+                )
                 kg.append(footprintKg[index])
             }
             figures.shape.products[f.product] = product

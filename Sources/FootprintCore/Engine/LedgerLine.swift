@@ -22,9 +22,16 @@ public struct LedgerLine: Sendable {
     public var quantity: Double
 
     public init(
-        supplier: SupplierKey = .none, category: CategoryKey = .none, product: ProductKey = .none, unit: UnitKey = .none,
+        supplier: SupplierKey = .none,
+        category: CategoryKey = .none,
+        product: ProductKey = .none,
+        unit: UnitKey = .none,
         currencyKey: CurrencyKey = .none,
-        currency: CurrencyCode, year: Int32, date: Int32? = nil, amount: Double, quantity: Double = .nan
+        currency: CurrencyCode,
+        year: Int32,
+        date: Int32? = nil,
+        amount: Double,
+        quantity: Double = .nan
     ) {
         self.supplier = supplier
         self.category = category

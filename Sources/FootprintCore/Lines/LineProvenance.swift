@@ -65,13 +65,18 @@ public struct LineSource: Sendable, Equatable {
     }
 }
 
-
 extension LineProvenance {
     /// The provenance of a line that `engine` evaluated into `r`: the one place where a result's
     /// figures become what people read. `category` and `supplier` name the line's category and
     /// supplier; the sources' `file` and `line` are where the engine's records came from (a
     /// workspace adds the import and library ids).
-    public init(_ r: LineResult, engine: InventoryEngine, labels: ProvenanceLabels, category: @autoclosure () -> String, supplier: @autoclosure () -> String) {
+    public init(
+        _ r: LineResult,
+        engine: InventoryEngine,
+        labels: ProvenanceLabels,
+        category: @autoclosure () -> String,
+        supplier: @autoclosure () -> String
+    ) {
         method = r.method
         kg = r.method == nil ? 0 : r.kg
         unitConversion = r.unitFactor

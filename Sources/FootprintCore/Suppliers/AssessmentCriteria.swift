@@ -36,8 +36,10 @@ public struct AssessmentCriteria: Sendable, Hashable, Codable {
 
         enum CodingKeys: String, CodingKey {
             case id, kind, weight, levels, scopes
-            case committedCredit = "committed_credit", hybridCredit = "hybrid_credit"
-            case minimumReductionPercent = "minimum_reduction_percent", minimumCDPScore = "minimum_cdp_score"
+            case committedCredit = "committed_credit"
+            case hybridCredit = "hybrid_credit"
+            case minimumReductionPercent = "minimum_reduction_percent"
+            case minimumCDPScore = "minimum_cdp_score"
             case whenUnknown = "when_unknown"
         }
 
@@ -52,7 +54,10 @@ public struct AssessmentCriteria: Sendable, Hashable, Codable {
     public struct Tier: Sendable, Hashable, Codable {
         public var name: String
         public var minimumScore: Double
-        enum CodingKeys: String, CodingKey { case name, minimumScore = "minimum_score" }
+        enum CodingKeys: String, CodingKey {
+            case name
+            case minimumScore = "minimum_score"
+        }
         public init(name: String, minimumScore: Double) {
             self.name = name
             self.minimumScore = minimumScore
@@ -83,7 +88,8 @@ public struct AssessmentCriteria: Sendable, Hashable, Codable {
         falling.whenUnknown = .zero
         return AssessmentCriteria(
             criteria: [sbti, rba, disclosed, data, falling],
-            tiers: [Tier(name: "A", minimumScore: 70), Tier(name: "B", minimumScore: 40), Tier(name: "C", minimumScore: 0)])
+            tiers: [Tier(name: "A", minimumScore: 70), Tier(name: "B", minimumScore: 40), Tier(name: "C", minimumScore: 0)]
+        )
     }()
 
     /// Problems that make the criteria unusable (no criteria, a negative weight, a credit outside 0...1, no tiers).
@@ -98,7 +104,9 @@ public struct AssessmentCriteria: Sendable, Hashable, Codable {
             for (name, value) in [("committed_credit", c.committedCredit), ("hybrid_credit", c.hybridCredit)] {
                 if let value, !(0...1).contains(value) { problems.append("criterion '\(c.id)': \(name) \(value) is outside 0...1") }
             }
-            if c.kind == .cdpScore && c.minimumCDPScore == nil { problems.append("criterion '\(c.id)': a cdp-score criterion needs 'minimum_cdp_score', such as \"B\"") }
+            if c.kind == .cdpScore && c.minimumCDPScore == nil {
+                problems.append("criterion '\(c.id)': a cdp-score criterion needs 'minimum_cdp_score', such as \"B\"")
+            }
         }
         return problems
     }

@@ -81,11 +81,21 @@ public struct EngagementKPIs: Sendable, Equatable {
     ///   - tiers: supplier id -> tier, when suppliers were assessed.
     ///   - strategic: the strategic suppliers' ids.
     public init(aggregate: InventoryAggregate, facts: [SupplierStatusFact], tiers: [String: String] = [:], strategic: Set<String> = []) {
-        self.init(aggregate: aggregate, latest: Dictionary(grouping: facts, by: \.supplier).mapValues { $0.latestByKind() }, tiers: tiers, strategic: strategic)
+        self.init(
+            aggregate: aggregate,
+            latest: Dictionary(grouping: facts, by: \.supplier).mapValues { $0.latestByKind() },
+            tiers: tiers,
+            strategic: strategic
+        )
     }
 
     /// - Parameter latest: per supplier, the newest fact of each kind (as `latestByKind()` gives them).
-    public init(aggregate: InventoryAggregate, latest bySupplier: [String: [SupplierStatusKind: SupplierStatusFact]], tiers: [String: String] = [:], strategic: Set<String> = []) {
+    public init(
+        aggregate: InventoryAggregate,
+        latest bySupplier: [String: [SupplierStatusKind: SupplierStatusFact]],
+        tiers: [String: String] = [:],
+        strategic: Set<String> = []
+    ) {
         let total = aggregate.total
         totalNanoKg = total.totalNanoKg
         totalLines = total.totalLines

@@ -5,7 +5,9 @@ public enum IdentifierCheck {
     public static func leiProblem(_ lei: String) -> String? {
         let chars = Array(lei.uppercased().utf8)
         guard chars.count == 20 else { return "LEI '\(lei)' has \(lei.count) characters; an LEI has 20 (ISO 17442)" }
-        guard chars.allSatisfy({ (48...57).contains($0) || (65...90).contains($0) }) else { return "LEI '\(lei)' has characters other than letters and digits" }
+        guard chars.allSatisfy({ (48...57).contains($0) || (65...90).contains($0) }) else {
+            return "LEI '\(lei)' has characters other than letters and digits"
+        }
         guard chars.suffix(2).allSatisfy({ (48...57).contains($0) }) else { return "LEI '\(lei)' does not end in two check digits" }
         var remainder = 0
         for c in chars {

@@ -19,9 +19,19 @@ public struct SBTiCompany: Sendable, Hashable, Codable {
     public var dateUpdated: String?
 
     public init(
-        row: Int, sbtiID: String? = nil, name: String, isin: String? = nil, lei: String? = nil, location: String? = nil,
-        organizationType: String? = nil, nearTermStatus: SBTiStatus, classification: SBTiClassification? = nil,
-        nearTermTargetYear: Int? = nil, netZeroCommitted: Bool = false, netZeroYear: Int? = nil, dateUpdated: String? = nil
+        row: Int,
+        sbtiID: String? = nil,
+        name: String,
+        isin: String? = nil,
+        lei: String? = nil,
+        location: String? = nil,
+        organizationType: String? = nil,
+        nearTermStatus: SBTiStatus,
+        classification: SBTiClassification? = nil,
+        nearTermTargetYear: Int? = nil,
+        netZeroCommitted: Bool = false,
+        netZeroYear: Int? = nil,
+        dateUpdated: String? = nil
     ) {
         self.row = row
         self.sbtiID = sbtiID
@@ -72,4 +82,3 @@ public struct SBTiCompany: Sendable, Hashable, Codable {
         return nil
     }
 }
-

@@ -23,7 +23,9 @@ public enum SBTiMatcher {
     }
 
     public static func match(suppliers: [SupplierRecord], companies: [SBTiCompany]) -> [Match] {
-        var byLEI: [String: [SBTiCompany]] = [:], byISIN: [String: [SBTiCompany]] = [:], byName: [String: [SBTiCompany]] = [:]
+        var byLEI: [String: [SBTiCompany]] = [:]
+        var byISIN: [String: [SBTiCompany]] = [:]
+        var byName: [String: [SBTiCompany]] = [:]
         var tokens: [(SBTiCompany, [String])] = []
         for c in companies {
             if let lei = c.lei?.uppercased(), !lei.isEmpty { byLEI[lei, default: []].append(c) }

@@ -3,12 +3,17 @@ extension SupplierAssessment {
     /// written by the project's JSON writer: Foundation's encoder took most of `suppliers assess --json`'s time.
     public func json() -> JSONValue {
         .object([
-            ("results", .array(results.map { r in
-                .object([
-                    ("counted", .bool(r.counted)), ("credit", .number(r.credit)), ("criterion", .string(r.criterion)),
-                    ("points", .number(r.points)), ("reason", .string(r.reason)), ("weight", .number(r.weight)),
-                ])
-            })),
+            (
+                "results",
+                .array(
+                    results.map { r in
+                        .object([
+                            ("counted", .bool(r.counted)), ("credit", .number(r.credit)), ("criterion", .string(r.criterion)),
+                            ("points", .number(r.points)), ("reason", .string(r.reason)), ("weight", .number(r.weight)),
+                        ])
+                    }
+                )
+            ),
             ("score", .number(score)), ("supplier", .string(supplier)), ("tier", .string(tier)),
         ])
     }
@@ -42,7 +47,9 @@ extension SupplierAssessment {
         out.reserveCapacity(assessments.count * 900)
         for (i, a) in zip(assessments.indices, assessments) {
             out.append(contentsOf: "  {\n    \"results\": ".utf8)
-            if a.results.isEmpty { out.append(contentsOf: "[]".utf8) } else {
+            if a.results.isEmpty {
+                out.append(contentsOf: "[]".utf8)
+            } else {
                 out.append(contentsOf: "[\n".utf8)
                 for (j, r) in a.results.enumerated() {
                     out.append(contentsOf: "      {\n        \"counted\": ".utf8)

@@ -8,7 +8,12 @@ public struct AssessmentInput: Sendable {
     /// Product footprints of the supplier in the workspace.
     public var productFootprints: Int
 
-    public init(supplier: SupplierRecord, latest: [SupplierStatusKind: SupplierStatusFact] = [:], disclosures: [SupplierDisclosure] = [], productFootprints: Int = 0) {
+    public init(
+        supplier: SupplierRecord,
+        latest: [SupplierStatusKind: SupplierStatusFact] = [:],
+        disclosures: [SupplierDisclosure] = [],
+        productFootprints: Int = 0
+    ) {
         self.supplier = supplier
         self.latest = latest
         self.disclosures = disclosures
@@ -43,7 +48,9 @@ public struct SupplierAssessment: Sendable, Hashable, Codable {
         for c in criteria.criteria {
             let (credit, reason, known) = judge(c, input, explain: explain)
             let counted = known || (c.whenUnknown ?? .zero) == .zero
-            results.append(Result(criterion: c.id, weight: c.weight, credit: credit, points: counted ? credit * c.weight : 0, counted: counted, reason: reason))
+            results.append(
+                Result(criterion: c.id, weight: c.weight, credit: credit, points: counted ? credit * c.weight : 0, counted: counted, reason: reason)
+            )
         }
         let maximum = results.filter(\.counted).map(\.weight).reduce(0, +)
         let score = maximum > 0 ? results.map(\.points).reduce(0, +) / maximum * 100 : 0
@@ -82,13 +89,20 @@ public struct SupplierAssessment: Sendable, Hashable, Codable {
             if asked.isEmpty { return (1, why("no scopes asked"), true) }
             let credit = Double(covered.count) / Double(asked.count)
             guard explain else { return (credit, "", true) }
-            let source = !input.disclosures.isEmpty ? "supplier_emissions disclosures for \(input.disclosures.map(\.year).sorted().map(String.init).joined(separator: ", "))" : facts[.scopes].map { "status fact" + checked($0) } ?? "nothing recorded"
+            let source =
+                !input.disclosures.isEmpty
+                ? "supplier_emissions disclosures for \(input.disclosures.map(\.year).sorted().map(String.init).joined(separator: ", "))"
+                : facts[.scopes].map { "status fact" + checked($0) } ?? "nothing recorded"
             let coveredText = covered.isEmpty ? "none" : covered.sorted().map { "scope \($0)" }.joined(separator: ", ")
             return (credit, "discloses \(coveredText) of \(asked.sorted().map { "scope \($0)" }.joined(separator: ", ")) (\(source))", true)
         case .supplierData:
-            if input.productFootprints > 0 { return (1, why("\(input.productFootprints) product footprint\(input.productFootprints == 1 ? "" : "s") in the workspace"), true) }
+            if input.productFootprints > 0 {
+                return (1, why("\(input.productFootprints) product footprint\(input.productFootprints == 1 ? "" : "s") in the workspace"), true)
+            }
             if let f = facts[.productFootprints], f.available == true { return (1, why("product footprints available" + checked(f)), true) }
-            if let f = facts[.pact], f.available == true { return (1, why("PACT-enabled" + (f.evidence.map { " (\($0))" } ?? "") + checked(f)), true) }
+            if let f = facts[.pact], f.available == true {
+                return (1, why("PACT-enabled" + (f.evidence.map { " (\($0))" } ?? "") + checked(f)), true)
+            }
             if !input.disclosures.isEmpty {
                 let credit = c.hybridCredit ?? 0
                 return (credit, why("only disclosed emissions (hybrid method), no product footprints (credit \(credit))"), true)
@@ -97,16 +111,19 @@ public struct SupplierAssessment: Sendable, Hashable, Codable {
         case .fallingIntensity:
             let sorted = input.disclosures.sorted { $0.year < $1.year }
             guard sorted.count >= 2 else { return (0, why("fewer than two disclosures: intensity trend unknown"), false) }
-            let previous = sorted[sorted.count - 2], latest = sorted[sorted.count - 1]
+            let previous = sorted[sorted.count - 2]
+            let latest = sorted[sorted.count - 1]
             guard previous.currency == latest.currency, previous.revenue > 0, latest.revenue > 0 else {
                 return (0, why("disclosures \(previous.year) and \(latest.year) are in different currencies: intensity trend unknown"), false)
             }
-            let a = previous.kgPerCurrencyUnit, b = latest.kgPerCurrencyUnit
+            let a = previous.kgPerCurrencyUnit
+            let b = latest.kgPerCurrencyUnit
             let reduction = a > 0 ? (a - b) / a * 100 : 0
             let minimum = c.minimumReductionPercent ?? 0
             let falling = reduction > minimum || (reduction == minimum && reduction > 0)
             guard explain else { return (falling ? 1 : 0, "", true) }
-            let text = "intensity \(fmt(a)) -> \(fmt(b)) kg CO2e per \(latest.currency) (\(previous.year) -> \(latest.year)): \(reduction >= 0 ? "down" : "up") \(fmt(abs(reduction)))%"
+            let text =
+                "intensity \(fmt(a)) -> \(fmt(b)) kg CO2e per \(latest.currency) (\(previous.year) -> \(latest.year)): \(reduction >= 0 ? "down" : "up") \(fmt(abs(reduction)))%"
             return falling ? (1, text, true) : (0, text + ", not down by more than \(fmt(minimum))%", true)
         case .cdpScore:
             guard let f = facts[.cdp], let score = f.cdpScore else { return (0, why("no CDP climate score recorded"), true) }

@@ -8,7 +8,8 @@ extension SupplierRecord {
             ("name", name), ("country", country), ("org_number", identifiers.orgNumber), ("vat", identifiers.vat), ("lei", identifiers.lei),
             ("duns", identifiers.duns), ("isin", identifiers.isin),
             ("pact_company_ids", identifiers.pactCompanyIDs.isEmpty ? nil : identifiers.pactCompanyIDs.joined(separator: ";")),
-            ("contact_name", contactName), ("contact_email", contactEmail), ("categories", categories.isEmpty ? nil : categories.joined(separator: ";")),
+            ("contact_name", contactName), ("contact_email", contactEmail),
+            ("categories", categories.isEmpty ? nil : categories.joined(separator: ";")),
             ("strategic", strategic ? "yes" : "no"), ("notes", notes),
         ]
     }
@@ -37,7 +38,9 @@ extension SupplierRecord {
         if let isin = identifiers.isin, !(isin.count == 12 && isin.allSatisfy { $0.isASCII && ($0.isUppercase || $0.isNumber) }) {
             problems.append("ISIN '\(isin)' is not 12 capital letters and digits (ISO 6166)")
         }
-        if let email = contactEmail, !(email.split(separator: "@", omittingEmptySubsequences: false).count == 2 && !email.hasPrefix("@") && !email.hasSuffix("@")) {
+        if let email = contactEmail,
+            !(email.split(separator: "@", omittingEmptySubsequences: false).count == 2 && !email.hasPrefix("@") && !email.hasSuffix("@"))
+        {
             problems.append("'\(email)' is not an e-mail address; expected name@domain")
         }
         return problems

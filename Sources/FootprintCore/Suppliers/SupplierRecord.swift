@@ -15,8 +15,15 @@ public struct SupplierRecord: Sendable, Hashable, Codable {
     public var notes: String?
 
     public init(
-        id: String, name: String, country: String? = nil, identifiers: SupplierIdentifiers = SupplierIdentifiers(),
-        contactName: String? = nil, contactEmail: String? = nil, categories: [String] = [], strategic: Bool = false, notes: String? = nil
+        id: String,
+        name: String,
+        country: String? = nil,
+        identifiers: SupplierIdentifiers = SupplierIdentifiers(),
+        contactName: String? = nil,
+        contactEmail: String? = nil,
+        categories: [String] = [],
+        strategic: Bool = false,
+        notes: String? = nil
     ) {
         self.id = id
         self.name = name
@@ -44,7 +51,14 @@ public struct SupplierIdentifiers: Sendable, Hashable, Codable {
     /// The supplier's PACT `companyIds` (URNs such as `urn:lei:...`).
     public var pactCompanyIDs: [String]
 
-    public init(orgNumber: String? = nil, vat: String? = nil, lei: String? = nil, duns: String? = nil, isin: String? = nil, pactCompanyIDs: [String] = []) {
+    public init(
+        orgNumber: String? = nil,
+        vat: String? = nil,
+        lei: String? = nil,
+        duns: String? = nil,
+        isin: String? = nil,
+        pactCompanyIDs: [String] = []
+    ) {
         self.orgNumber = orgNumber
         self.vat = vat
         self.lei = lei

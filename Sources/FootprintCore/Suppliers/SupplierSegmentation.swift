@@ -53,7 +53,8 @@ public struct SupplierSegmentation: Sendable {
         totalNanoKg = aggregate.total.totalNanoKg
         let records = Dictionary(register.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let ranked = aggregate.cells(.supplier).sorted { a, b in
-            let x = a.value.totalNanoKg, y = b.value.totalNanoKg
+            let x = a.value.totalNanoKg
+            let y = b.value.totalNanoKg
             return x != y ? x > y : a.key < b.key
         }
         // Exact: cumulative x 100,000 >= total x coverage in thousandths of a percent.
@@ -66,9 +67,19 @@ public struct SupplierSegmentation: Sendable {
             cumulative += cell.totalNanoKg
             let inSet = !covered && cell.totalNanoKg > 0
             if inSet, cumulative * 100_000 >= target { covered = true }
-            entries.append(Entry(
-                rank: index + 1, supplier: id, name: records[id]?.name, flaggedStrategic: records[id]?.strategic ?? false, inStrategicSet: inSet,
-                lines: cell.lines, nanoKg: cell.nanoKg, spend: cell.spend, cumulativeNanoKg: cumulative))
+            entries.append(
+                Entry(
+                    rank: index + 1,
+                    supplier: id,
+                    name: records[id]?.name,
+                    flaggedStrategic: records[id]?.strategic ?? false,
+                    inStrategicSet: inSet,
+                    lines: cell.lines,
+                    nanoKg: cell.nanoKg,
+                    spend: cell.spend,
+                    cumulativeNanoKg: cumulative
+                )
+            )
         }
     }
 }

@@ -32,7 +32,15 @@ public enum SBTiClassification: String, Sendable, Hashable, Codable, CaseIterabl
 
 /// A CDP climate-change score, A (best) to F (failed to disclose).
 public enum CDPScore: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
-    case a = "A", aMinus = "A-", b = "B", bMinus = "B-", c = "C", cMinus = "C-", d = "D", dMinus = "D-", f = "F"
+    case a = "A"
+    case aMinus = "A-"
+    case b = "B"
+    case bMinus = "B-"
+    case c = "C"
+    case cMinus = "C-"
+    case d = "D"
+    case dMinus = "D-"
+    case f = "F"
 
     /// 8 for A down to 0 for F.
     public var rank: Int { Self.allCases.count - 1 - Self.allCases.firstIndex(of: self)! }

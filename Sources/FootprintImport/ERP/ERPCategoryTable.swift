@@ -1,4 +1,3 @@
-
 /// The category rules of a mapping, indexed: an exact value wins over a range, and a narrower range
 /// over a wider one that contains it.
 struct ERPCategoryTable: Sendable {
@@ -15,17 +14,24 @@ struct ERPCategoryTable: Sendable {
             switch rule.erp {
             case .exact(let value):
                 if let earlier = exact[value], earlier != rule {
-                    problems.append("the ERP value '\(value)' is mapped twice (to '\(earlier.category)' and '\(rule.category)'); expected one rule per value")
+                    problems.append(
+                        "the ERP value '\(value)' is mapped twice (to '\(earlier.category)' and '\(rule.category)'); expected one rule per value"
+                    )
                 }
                 exact[value] = rule
             case .range(let r):
                 for (other, otherRule) in ranges where other.overlaps(r) {
-                    let nested = (other.contains(r.lowerBound) && other.contains(r.upperBound))
+                    let nested =
+                        (other.contains(r.lowerBound) && other.contains(r.upperBound))
                         || (r.contains(other.lowerBound) && r.contains(other.upperBound))
                     if other == r && otherRule != rule {
-                        problems.append("the range \(ERPMapping.AccountPattern.range(r)) is mapped twice (to '\(otherRule.category)' and '\(rule.category)'); expected one rule per range")
+                        problems.append(
+                            "the range \(ERPMapping.AccountPattern.range(r)) is mapped twice (to '\(otherRule.category)' and '\(rule.category)'); expected one rule per range"
+                        )
                     } else if !nested {
-                        problems.append("the ranges \(ERPMapping.AccountPattern.range(other)) and \(ERPMapping.AccountPattern.range(r)) overlap; expected ranges that are disjoint or nested (the narrower one wins)")
+                        problems.append(
+                            "the ranges \(ERPMapping.AccountPattern.range(other)) and \(ERPMapping.AccountPattern.range(r)) overlap; expected ranges that are disjoint or nested (the narrower one wins)"
+                        )
                     }
                 }
                 ranges.append((r, rule))

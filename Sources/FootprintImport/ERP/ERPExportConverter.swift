@@ -23,13 +23,17 @@ public enum ERPExportConverter {
 
     /// Converts the export's UTF-8 text.
     private static func convert(
-        _ buffer: UnsafeBufferPointer<UInt8>, fileName: String, mapping: ERPMapping, table: ERPCategoryTable
+        _ buffer: UnsafeBufferPointer<UInt8>,
+        fileName: String,
+        mapping: ERPMapping,
+        table: ERPCategoryTable
     ) throws(InputError) -> ConvertedLedger {
         // A buffer that is never empty, so that the base address exists for an empty export.
         let base = buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!
         var splitter = CSVRecordScanner(base: base, count: buffer.count, delimiter: mapping.delimiter.byte)
         splitter.spacesAroundQuotes = true
-        let header: [String], headerLine: Int
+        let header: [String]
+        let headerLine: Int
         switch splitter.next() {
         case .end: throw InputError(file: fileName, line: 1, message: "the file is empty; expected a header row")
         case .failure(let message): throw InputError(file: fileName, line: splitter.recordLine, message: "cannot read the header: \(message)")
@@ -56,10 +60,15 @@ public enum ERPExportConverter {
                 let row = reader.read(fields: fields, line: line, diagnostics: &found)
                 if let id = reader.id(fields: fields) {
                     if let first = firstLineOfID[id] {
-                        found.append(Diagnostic(
-                            file: fileName, line: line, column: columns.idName,
-                            message: "duplicate id '\(id)': lines \(first) and \(line) have it; expected each id once"
-                                + (columns.id.count == 1 ? " (if one column is not unique, map a list of columns to \"columns.id\")" : "")))
+                        found.append(
+                            Diagnostic(
+                                file: fileName,
+                                line: line,
+                                column: columns.idName,
+                                message: "duplicate id '\(id)': lines \(first) and \(line) have it; expected each id once"
+                                    + (columns.id.count == 1 ? " (if one column is not unique, map a list of columns to \"columns.id\")" : "")
+                            )
+                        )
                     } else {
                         firstLineOfID[id] = line
                     }

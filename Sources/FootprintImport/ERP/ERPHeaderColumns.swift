@@ -37,10 +37,12 @@ struct ERPHeaderColumns {
                 if trimmed.count == 1, let other = ERPMapping.Delimiter.allCases.first(where: { trimmed[0].utf8.contains($0.byte) }) {
                     hint = " (the header is one field holding '\(other == .tab ? "\\t" : other.rawValue)': is the mapping's \"delimiter\" right?)"
                 }
-                message = "the mapping's \"columns.\(key)\" names this column, but the header has no such column; "
+                message =
+                    "the mapping's \"columns.\(key)\" names this column, but the header has no such column; "
                     + "expected one of \(trimmed.map { "'\($0)'" }.joined(separator: ", "))\(hint)"
             } else {
-                message = "the header has \(hits.count) columns of this name (fields \(hits.map { String($0 + 1) }.joined(separator: ", "))); "
+                message =
+                    "the header has \(hits.count) columns of this name (fields \(hits.map { String($0 + 1) }.joined(separator: ", "))); "
                     + "expected one, since the mapping's \"columns.\(key)\" names it"
             }
             diagnostics.append(Diagnostic(file: file, line: line, column: wanted, message: message))
@@ -48,7 +50,9 @@ struct ERPHeaderColumns {
         }
         func find(_ name: String?, _ key: String) -> Column? { name.flatMap { find($0, key) } }
         let ids = m.id.map { find($0, "id") }
-        let date = find(m.date, "date"), supplier = find(m.supplier, "supplier"), category = find(m.category, "category")
+        let date = find(m.date, "date")
+        let supplier = find(m.supplier, "supplier")
+        let category = find(m.category, "category")
         amount = find(m.amount, "amount")
         debit = find(m.debit, "debit")
         credit = find(m.credit, "credit")

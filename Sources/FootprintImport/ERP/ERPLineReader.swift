@@ -19,8 +19,10 @@ struct ERPLineReader {
         self.file = file
         self.fieldCount = fieldCount
         let numbers = mapping.numbers
-        numberHelp = "expected a number with '\(numbers.decimalSeparator)' as the decimal separator"
-            + (numbers.thousandsSeparators.isEmpty ? "" : " and thousands separated by \(numbers.thousandsSeparators.map(Self.describe).joined(separator: " or "))")
+        numberHelp =
+            "expected a number with '\(numbers.decimalSeparator)' as the decimal separator"
+            + (numbers.thousandsSeparators.isEmpty
+                ? "" : " and thousands separated by \(numbers.thousandsSeparators.map(Self.describe).joined(separator: " or "))")
             + ", such as \(numbers.example) or -\(numbers.example)"
     }
 
@@ -33,9 +35,13 @@ struct ERPLineReader {
 
     func read(fields: [String], line: Int, diagnostics: inout [Diagnostic]) -> CanonicalPurchaseRow? {
         guard fields.count == fieldCount else {
-            diagnostics.append(Diagnostic(
-                file: file, line: line,
-                message: "the record has \(fields.count) field\(fields.count == 1 ? "" : "s"); expected \(fieldCount), as in the header"))
+            diagnostics.append(
+                Diagnostic(
+                    file: file,
+                    line: line,
+                    message: "the record has \(fields.count) field\(fields.count == 1 ? "" : "s"); expected \(fieldCount), as in the header"
+                )
+            )
             return nil
         }
         let before = diagnostics.count
@@ -74,9 +80,15 @@ struct ERPLineReader {
             switch mapping.dateFormat.parse(t) {
             case .date(let iso): date = iso
             case .malformed:
-                fail(columns.date, "'\(t)' is not a date in the format \(mapping.dateFormat.rawValue); expected a date such as \(mapping.dateFormat.example)")
+                fail(
+                    columns.date,
+                    "'\(t)' is not a date in the format \(mapping.dateFormat.rawValue); expected a date such as \(mapping.dateFormat.example)"
+                )
             case .notInCalendar:
-                fail(columns.date, "'\(t)' is not a day of the calendar; expected a real date in the format \(mapping.dateFormat.rawValue), such as \(mapping.dateFormat.example)")
+                fail(
+                    columns.date,
+                    "'\(t)' is not a day of the calendar; expected a real date in the format \(mapping.dateFormat.rawValue), such as \(mapping.dateFormat.example)"
+                )
             }
         }
         let supplier = required(columns.supplier, "the supplier")
@@ -88,11 +100,13 @@ struct ERPLineReader {
             if !present { fail(column, "the field is empty; \(numberHelp)") }
             amount = value
         } else if let debitColumn = columns.debit, let creditColumn = columns.credit {
-            let debit = number(debitColumn), credit = number(creditColumn)
+            let debit = number(debitColumn)
+            let credit = number(creditColumn)
             if !debit.present && !credit.present {
                 fail(debitColumn, "both '\(debitColumn.name)' and '\(creditColumn.name)' are empty; expected an amount in one of them")
             } else if (!debit.present || debit.value != nil) && (!credit.present || credit.value != nil) {
-                let d = debit.value ?? ERPDecimal(digits: 0, scale: 0), c = credit.value ?? ERPDecimal(digits: 0, scale: 0)
+                let d = debit.value ?? ERPDecimal(digits: 0, scale: 0)
+                let c = credit.value ?? ERPDecimal(digits: 0, scale: 0)
                 amount = d.subtracting(c)
                 if amount == nil { fail(debitColumn, "debit - credit has more than 18 digits; expected a smaller amount") }
             }
@@ -125,11 +139,21 @@ struct ERPLineReader {
         guard diagnostics.count == before, let date, let supplier, let erpValue, let amount, let currency else { return nil }
         let rule = table.rule(for: erpValue)
         return CanonicalPurchaseRow(
-            id: idParts.joined(separator: "-"), date: date, supplier: supplier, category: rule?.category ?? erpValue,
-            amount: amount, currency: currency, product: text(columns.product), quantity: quantity.value?.text ?? "",
-            unit: text(columns.unit), customer: text(columns.customer),
+            id: idParts.joined(separator: "-"),
+            date: date,
+            supplier: supplier,
+            category: rule?.category ?? erpValue,
+            amount: amount,
+            currency: currency,
+            product: text(columns.product),
+            quantity: quantity.value?.text ?? "",
+            unit: text(columns.unit),
+            customer: text(columns.customer),
             scope3: flag ?? rule?.scope3 ?? (table.isCapital(erpValue) ? .capitalGoods : nil),
-            erpValue: erpValue, mapped: rule != nil, sourceLine: line)
+            erpValue: erpValue,
+            mapped: rule != nil,
+            sourceLine: line
+        )
     }
 
     static func describe(_ c: Character) -> String {

@@ -40,7 +40,9 @@ extension ERPMapping {
 
         /// The whole number an all-digit value (spaces around allowed) stands for, or `nil`.
         static func accountNumber(_ s: Substring) -> Int? {
-            var n = 0, digits = 0, trailing = false
+            var n = 0
+            var digits = 0
+            var trailing = false
             for c in s.utf8 {
                 if c == 32 {
                     if digits > 0 { trailing = true }
@@ -77,16 +79,28 @@ extension ERPMapping {
             erp = try c.decode(AccountPattern.self, forKey: .erp)
             category = try c.decode(String.self, forKey: .category).trimmingCharacters(in: .whitespaces)
             guard !category.isEmpty else {
-                throw DecodingError.dataCorruptedError(forKey: .category, in: c, debugDescription: "expected a factor category, such as \"computers\"")
+                throw DecodingError.dataCorruptedError(
+                    forKey: .category,
+                    in: c,
+                    debugDescription: "expected a factor category, such as \"computers\""
+                )
             }
             if let n = try? c.decodeIfPresent(Int.self, forKey: .scope3) {
                 guard let s = Scope3Category(rawValue: n) else {
-                    throw DecodingError.dataCorruptedError(forKey: .scope3, in: c, debugDescription: "\(n) is not a Scope 3 category; expected 1 to 15")
+                    throw DecodingError.dataCorruptedError(
+                        forKey: .scope3,
+                        in: c,
+                        debugDescription: "\(n) is not a Scope 3 category; expected 1 to 15"
+                    )
                 }
                 scope3 = s
             } else if let text = try c.decodeIfPresent(String.self, forKey: .scope3) {
                 guard let s = Scope3Category(parsing: text) else {
-                    throw DecodingError.dataCorruptedError(forKey: .scope3, in: c, debugDescription: "'\(text)' is not a Scope 3 category; expected 1 to 15")
+                    throw DecodingError.dataCorruptedError(
+                        forKey: .scope3,
+                        in: c,
+                        debugDescription: "'\(text)' is not a Scope 3 category; expected 1 to 15"
+                    )
                 }
                 scope3 = s
             } else {

@@ -31,9 +31,19 @@ extension ERPMapping {
         public var scope3Category: String?
 
         public init(
-            id: [String], date: String, supplier: String, category: String, amount: String? = nil,
-            debit: String? = nil, credit: String? = nil, currency: String? = nil, product: String? = nil,
-            quantity: String? = nil, unit: String? = nil, customer: String? = nil, scope3Category: String? = nil
+            id: [String],
+            date: String,
+            supplier: String,
+            category: String,
+            amount: String? = nil,
+            debit: String? = nil,
+            credit: String? = nil,
+            currency: String? = nil,
+            product: String? = nil,
+            quantity: String? = nil,
+            unit: String? = nil,
+            customer: String? = nil,
+            scope3Category: String? = nil
         ) {
             self.id = id
             self.date = date
@@ -82,8 +92,10 @@ extension ERPMapping {
             case (.some, nil, nil), (nil, .some, .some): break
             default:
                 throw DecodingError.dataCorruptedError(
-                    forKey: .amount, in: c,
-                    debugDescription: "expected either \"amount\" or both \"debit\" and \"credit\" (amount = debit - credit)")
+                    forKey: .amount,
+                    in: c,
+                    debugDescription: "expected either \"amount\" or both \"debit\" and \"credit\" (amount = debit - credit)"
+                )
             }
         }
     }

@@ -1,4 +1,5 @@
 import FootprintCore
+
 extension ERPMapping {
     /// How an export writes dates. Day and month may have one or two digits where a separator
     /// follows them; the year has four. Every date is checked against the calendar.
@@ -28,10 +29,13 @@ extension ERPMapping {
         public init(from decoder: any Decoder) throws {
             let text = try decoder.singleValueContainer().decode(String.self)
             guard let f = DateFormat(rawValue: text.uppercased()) else {
-                throw DecodingError.dataCorrupted(.init(
-                    codingPath: decoder.codingPath,
-                    debugDescription: "'\(text)' is not a supported date format; expected one of "
-                        + DateFormat.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")))
+                throw DecodingError.dataCorrupted(
+                    .init(
+                        codingPath: decoder.codingPath,
+                        debugDescription: "'\(text)' is not a supported date format; expected one of "
+                            + DateFormat.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
+                    )
+                )
             }
             self = f
         }
@@ -51,14 +55,16 @@ extension ERPMapping {
             // Every format is at most ten bytes; a longer text is malformed, and its numbers could overflow.
             guard text.utf8.count <= 10 else { return .malformed }
             // The three numbers in the order written, with their digit counts.
-            var values = (0, 0, 0), lengths = (0, 0, 0)
+            var values = (0, 0, 0)
+            var lengths = (0, 0, 0)
             var part = 0
-            let separator: UInt8? = switch self {
-            case .dayMonthYearDots: 46
-            case .iso: 45
-            case .monthDayYearSlashes, .dayMonthYearSlashes: 47
-            case .compact: nil
-            }
+            let separator: UInt8? =
+                switch self {
+                case .dayMonthYearDots: 46
+                case .iso: 45
+                case .monthDayYearSlashes, .dayMonthYearSlashes: 47
+                case .compact: nil
+                }
             for (i, c) in text.utf8.enumerated() {
                 if let separator, c == separator {
                     part += 1
@@ -75,7 +81,9 @@ extension ERPMapping {
                 }
             }
             let short = self == .compact || self == .iso ? 2...2 : 1...2
-            let year: (Int, Int), month: (Int, Int), day: (Int, Int)
+            let year: (Int, Int)
+            let month: (Int, Int)
+            let day: (Int, Int)
             switch self {
             case .dayMonthYearDots, .dayMonthYearSlashes:
                 (day, month, year) = ((values.0, lengths.0), (values.1, lengths.1), (values.2, lengths.2))
@@ -88,7 +96,8 @@ extension ERPMapping {
             guard year.0 >= 1, (1...12).contains(month.0), day.0 >= 1,
                 day.0 <= CivilDate.daysIn(month: Int32(month.0), year: Int32(year.0))
             else { return .notInCalendar }
-            let m = month.0 < 10 ? "0\(month.0)" : "\(month.0)", d = day.0 < 10 ? "0\(day.0)" : "\(day.0)"
+            let m = month.0 < 10 ? "0\(month.0)" : "\(month.0)"
+            let d = day.0 < 10 ? "0\(day.0)" : "\(day.0)"
             // Four digits, as written: the year 0024 is `0024-09-19`, which the canonical reader accepts (found by fuzzing).
             let y = String(year.0)
             return .date(String(repeating: "0", count: 4 - y.utf8.count) + "\(y)-\(m)-\(d)")

@@ -17,9 +17,12 @@ extension ERPMapping {
         public init(from decoder: any Decoder) throws {
             let text = try decoder.singleValueContainer().decode(String.self)
             guard let d = Delimiter(text: text) else {
-                throw DecodingError.dataCorrupted(.init(
-                    codingPath: decoder.codingPath,
-                    debugDescription: "'\(text)' is not a supported delimiter; expected \",\", \";\", \"|\" or \"tab\""))
+                throw DecodingError.dataCorrupted(
+                    .init(
+                        codingPath: decoder.codingPath,
+                        debugDescription: "'\(text)' is not a supported delimiter; expected \",\", \";\", \"|\" or \"tab\""
+                    )
+                )
             }
             self = d
         }
@@ -47,9 +50,12 @@ extension ERPMapping {
         public init(from decoder: any Decoder) throws {
             let text = try decoder.singleValueContainer().decode(String.self)
             guard let e = TextEncoding(name: text) else {
-                throw DecodingError.dataCorrupted(.init(
-                    codingPath: decoder.codingPath,
-                    debugDescription: "'\(text)' is not a supported encoding; expected \"utf-8\", \"windows-1252\" or \"iso-8859-1\""))
+                throw DecodingError.dataCorrupted(
+                    .init(
+                        codingPath: decoder.codingPath,
+                        debugDescription: "'\(text)' is not a supported encoding; expected \"utf-8\", \"windows-1252\" or \"iso-8859-1\""
+                    )
+                )
             }
             self = e
         }

@@ -1,5 +1,5 @@
-public import Foundation
 import FootprintCore
+public import Foundation
 
 extension ERPMapping {
     /// Reads a JSON mapping file, then the `categories_file` it names (relative to the mapping file),
@@ -26,7 +26,10 @@ extension ERPMapping {
         }
         if let categoriesFile = mapping.categoriesFile {
             guard let directory else {
-                throw InputError(file: file, message: "'categories_file' \(categoriesFile) cannot be found: the mapping was not read from a folder; expected load(path:)")
+                throw InputError(
+                    file: file,
+                    message: "'categories_file' \(categoriesFile) cannot be found: the mapping was not read from a folder; expected load(path:)"
+                )
             }
             let path = categoriesFile.hasPrefix("/") ? categoriesFile : (directory as NSString).appendingPathComponent(categoriesFile)
             mapping.categories += try readCategoriesFile(path: path, displayName: categoriesFile)
@@ -45,7 +48,8 @@ extension ERPMapping {
         var rules: [CategoryRule] = []
         for row in table.rows {
             var reader = RowReader(table: table, columns: columns, row: row)
-            let erp = reader.required("erp"), category = reader.required("category")
+            let erp = reader.required("erp")
+            let category = reader.required("category")
             var scope3: Scope3Category?
             if let text = reader.optional("scope3") {
                 scope3 = Scope3Category(parsing: text)

@@ -38,23 +38,30 @@ extension ERPMapping {
 
         init(decimalSeparator: String, thousandsSeparators: [String], codingPath: [any CodingKey]) throws {
             guard decimalSeparator == "." || decimalSeparator == "," else {
-                throw DecodingError.dataCorrupted(.init(
-                    codingPath: codingPath,
-                    debugDescription: "decimal_separator '\(decimalSeparator)' is not supported; expected \".\" or \",\""))
+                throw DecodingError.dataCorrupted(
+                    .init(
+                        codingPath: codingPath,
+                        debugDescription: "decimal_separator '\(decimalSeparator)' is not supported; expected \".\" or \",\""
+                    )
+                )
             }
             var separators: [Character] = []
             for s in thousandsSeparators {
-                let named: Character? = switch s.lowercased() {
-                case "space": " "
-                case "nbsp", "no-break space": "\u{00A0}"
-                case "nnbsp", "narrow no-break space": "\u{202F}"
-                default: s.count == 1 ? s.first : nil
-                }
+                let named: Character? =
+                    switch s.lowercased() {
+                    case "space": " "
+                    case "nbsp", "no-break space": "\u{00A0}"
+                    case "nnbsp", "narrow no-break space": "\u{202F}"
+                    default: s.count == 1 ? s.first : nil
+                    }
                 guard let c = named, Self.allowedThousandsSeparators.contains(c), c != decimalSeparator.first else {
-                    throw DecodingError.dataCorrupted(.init(
-                        codingPath: codingPath,
-                        debugDescription: "thousands separator '\(s)' is not supported with decimal separator '\(decimalSeparator)'; "
-                            + "expected some of \" \", \"\\u00a0\", \"\\u202f\", \".\", \",\", \"'\" other than the decimal separator"))
+                    throw DecodingError.dataCorrupted(
+                        .init(
+                            codingPath: codingPath,
+                            debugDescription: "thousands separator '\(s)' is not supported with decimal separator '\(decimalSeparator)'; "
+                                + "expected some of \" \", \"\\u00a0\", \"\\u202f\", \".\", \",\", \"'\" other than the decimal separator"
+                        )
+                    )
                 }
                 separators.append(c)
             }
@@ -75,9 +82,9 @@ extension ERPMapping {
             return copy.withUTF8 { parse(bytes: $0) }
         }
 
-
         private func parse(bytes b: UnsafeBufferPointer<UInt8>) -> ERPDecimal? {
-            var lo = 0, hi = b.count
+            var lo = 0
+            var hi = b.count
             // Blanks: space, tab, U+00A0 (C2 A0), U+202F (E2 80 AF).
             func blankAt(_ i: Int) -> Int {
                 if i < hi && (b[i] == 32 || b[i] == 9) { return 1 }
@@ -119,11 +126,14 @@ extension ERPMapping {
             let decimal: UInt8 = decimalSeparator == "," ? 44 : 46
             let separators = separatorBytes
             var digits: Int64 = 0
-            var significant = 0, scale = 0
-            var inFraction = false, sawDigit = false
+            var significant = 0
+            var scale = 0
+            var inFraction = false
+            var sawDigit = false
             var groupSeparator = -1  // index in `separators` of the kind used, -1 before the first
             var groupLength = 0  // digits since the last thousands separator (or the start)
-            var firstGroup = true, previousWasSeparator = false
+            var firstGroup = true
+            var previousWasSeparator = false
             var i = lo
             scan: while i < hi {
                 let c = b[i]

@@ -29,9 +29,15 @@ public struct ERPMapping: Sendable, Hashable, Decodable {
     public var capitalAccounts: [AccountPattern]
 
     public init(
-        delimiter: Delimiter = .comma, encoding: TextEncoding = .utf8, numbers: NumberFormat = NumberFormat(),
-        dateFormat: DateFormat = .iso, columns: Columns, currency: CurrencyCode? = nil,
-        categories: [CategoryRule] = [], categoriesFile: String? = nil, capitalAccounts: [AccountPattern] = []
+        delimiter: Delimiter = .comma,
+        encoding: TextEncoding = .utf8,
+        numbers: NumberFormat = NumberFormat(),
+        dateFormat: DateFormat = .iso,
+        columns: Columns,
+        currency: CurrencyCode? = nil,
+        categories: [CategoryRule] = [],
+        categoriesFile: String? = nil,
+        capitalAccounts: [AccountPattern] = []
     ) {
         self.delimiter = delimiter
         self.encoding = encoding
@@ -61,7 +67,8 @@ public struct ERPMapping: Sendable, Hashable, Decodable {
         numbers = try NumberFormat(
             decimalSeparator: c.decodeIfPresent(String.self, forKey: .decimalSeparator) ?? ".",
             thousandsSeparators: c.decodeIfPresent([String].self, forKey: .thousandsSeparators) ?? [],
-            codingPath: c.codingPath + [CodingKeys.thousandsSeparators])
+            codingPath: c.codingPath + [CodingKeys.thousandsSeparators]
+        )
         dateFormat = try c.decodeIfPresent(DateFormat.self, forKey: .dateFormat) ?? .iso
         columns = try c.decode(Columns.self, forKey: .columns)
         currency = try c.decodeIfPresent(CurrencyCode.self, forKey: .currency)

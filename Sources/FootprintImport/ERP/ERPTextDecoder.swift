@@ -20,9 +20,14 @@ enum ERPTextDecoder {
             return .failure(InputError(invalidUTF8Lines(body, file: file)))
         case .windows1252, .iso88591:
             if hasBOM {
-                return .failure(InputError(
-                    file: file, line: 1,
-                    message: "the file starts with a UTF-8 byte-order mark, but the mapping says \"encoding\": \"\(encoding.rawValue)\"; expected \"utf-8\""))
+                return .failure(
+                    InputError(
+                        file: file,
+                        line: 1,
+                        message:
+                            "the file starts with a UTF-8 byte-order mark, but the mapping says \"encoding\": \"\(encoding.rawValue)\"; expected \"utf-8\""
+                    )
+                )
             }
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count + bytes.count / 8)
@@ -58,10 +63,14 @@ enum ERPTextDecoder {
         for slice in bytes.split(separator: 10, omittingEmptySubsequences: false) {
             if String(validating: slice, as: UTF8.self) == nil {
                 let bad = firstInvalidByte(slice)
-                diagnostics.append(Diagnostic(
-                    file: file, line: line,
-                    message: "the line is not valid UTF-8 (byte 0x\(String(bad, radix: 16, uppercase: true))); expected UTF-8, as the mapping's "
-                        + "\"encoding\" says; if the export is in Windows-1252 or ISO-8859-1, set \"encoding\" to that"))
+                diagnostics.append(
+                    Diagnostic(
+                        file: file,
+                        line: line,
+                        message: "the line is not valid UTF-8 (byte 0x\(String(bad, radix: 16, uppercase: true))); expected UTF-8, as the mapping's "
+                            + "\"encoding\" says; if the export is in Windows-1252 or ISO-8859-1, set \"encoding\" to that"
+                    )
+                )
             }
             line += 1
         }

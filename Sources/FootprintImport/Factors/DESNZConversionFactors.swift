@@ -61,7 +61,8 @@ public enum DESNZConversionFactors {
             throw InputError(
                 file: file,
                 message: "not a DESNZ/Defra GHG conversion factors full set: it has no sheet \(missing.map { "'\($0)'" }.joined(separator: ", ")); "
-                    + "expected the 'full set (for advanced users)' workbook from \(officialPage)")
+                    + "expected the 'full set (for advanced users)' workbook from \(officialPage)"
+            )
         }
         var diagnostics: [Diagnostic] = []
         var factors: [EmissionFactor] = []
@@ -78,9 +79,14 @@ public enum DESNZConversionFactors {
                     let location = SourceLocation(file: "\(file) [\(spec.name)]", line: row.row)
                     let parsed = unit(row.unitText)
                     guard parsed.unit.dimension != nil else {
-                        diagnostics.append(Diagnostic(
-                            file: location.file, line: row.row, column: "Unit",
-                            message: "'\(row.unitText)' is not a unit Footprint knows; add it to UnitCatalog or to DESNZConversionFactors.unit"))
+                        diagnostics.append(
+                            Diagnostic(
+                                file: location.file,
+                                line: row.row,
+                                column: "Unit",
+                                message: "'\(row.unitText)' is not a unit Footprint knows; add it to UnitCatalog or to DESNZConversionFactors.unit"
+                            )
+                        )
                         continue
                     }
                     var parts = [spec.slug]
@@ -100,19 +106,30 @@ public enum DESNZConversionFactors {
                     let category = "desnz/" + parts.joined(separator: "/")
                     let key = "\(category) \(parsed.unit.symbol)"
                     if let first = seen[key] {
-                        diagnostics.append(Diagnostic(
-                            file: location.file, line: row.row,
-                            message: "two factors for category '\(category)' in '\(parsed.unit.symbol)' (the other is on row \(first)); the category id scheme needs a further part"))
+                        diagnostics.append(
+                            Diagnostic(
+                                file: location.file,
+                                line: row.row,
+                                message:
+                                    "two factors for category '\(category)' in '\(parsed.unit.symbol)' (the other is on row \(first)); the category id scheme needs a further part"
+                            )
+                        )
                         continue
                     }
                     seen[key] = row.row
                     let cell = XLSXCellReference(row: row.row, column: value.column)
-                    factors.append(EmissionFactor(
-                        category: category, name: "\(spec.name): \(names.joined(separator: ", "))", kgPerUnit: value.number,
-                        kgPerUnitText: value.text, basis: .activity(unit: parsed.unit),
-                        source: "UK Government GHG Conversion Factors for Company Reporting \(ed.year) (DESNZ), full set v\(ed.version), "
-                            + "sheet '\(spec.name)', row \(row.row), cell \(cell); OGL v3.0",
-                        location: location))
+                    factors.append(
+                        EmissionFactor(
+                            category: category,
+                            name: "\(spec.name): \(names.joined(separator: ", "))",
+                            kgPerUnit: value.number,
+                            kgPerUnitText: value.text,
+                            basis: .activity(unit: parsed.unit),
+                            source: "UK Government GHG Conversion Factors for Company Reporting \(ed.year) (DESNZ), full set v\(ed.version), "
+                                + "sheet '\(spec.name)', row \(row.row), cell \(cell); OGL v3.0",
+                            location: location
+                        )
+                    )
                     if let scope3 = spec.scope3 { defaults[category] = scope3 }
                 }
             }
@@ -122,8 +139,13 @@ public enum DESNZConversionFactors {
         let info = FactorLibraryInfo(
             id: ed.year.isEmpty ? "desnz" : "desnz-\(ed.year)",
             title: "UK Government GHG Conversion Factors for Company Reporting \(ed.year), full set (for advanced users)",
-            version: "\(ed.year) v\(ed.version)", publisher: "Department for Energy Security and Net Zero (DESNZ)",
-            licence: licence, sourceURL: officialPage, doi: nil, sha256: sha256)
+            version: "\(ed.year) v\(ed.version)",
+            publisher: "Department for Energy Security and Net Zero (DESNZ)",
+            licence: licence,
+            sourceURL: officialPage,
+            doi: nil,
+            sha256: sha256
+        )
         return FactorLibraryContent(info: info, factors: factors, scope3Defaults: defaults)
     }
 
@@ -162,7 +184,8 @@ public enum DESNZConversionFactors {
         for (i, s) in scalars.enumerated() {
             let isAlnum = (s >= "a" && s <= "z") || (s >= "0" && s <= "9")
             // Keep a decimal point between digits (3.5), so sizes stay readable and distinct.
-            let isDecimalPoint = s == "." && i > 0 && i + 1 < scalars.count
+            let isDecimalPoint =
+                s == "." && i > 0 && i + 1 < scalars.count
                 && ("0"..."9").contains(scalars[i - 1]) && ("0"..."9").contains(scalars[i + 1])
             if isAlnum || isDecimalPoint {
                 if pendingDash && !out.isEmpty { out.append("-") }

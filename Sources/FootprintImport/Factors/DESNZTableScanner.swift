@@ -106,7 +106,8 @@ enum DESNZTableScanner {
         guard let exponent = Int(text[text.index(after: e)...]), exponent < 0 else { return text }
         let negative = mantissa.hasPrefix("-")
         let digits = mantissa.filter { $0 != "." && $0 != "-" }
-        let intDigits = (mantissa.firstIndex(of: ".").map { mantissa.distance(from: mantissa.startIndex, to: $0) } ?? mantissa.count) - (negative ? 1 : 0)
+        let intDigits =
+            (mantissa.firstIndex(of: ".").map { mantissa.distance(from: mantissa.startIndex, to: $0) } ?? mantissa.count) - (negative ? 1 : 0)
         let zeros = String(repeating: "0", count: -exponent - intDigits)
         return (negative ? "-" : "") + "0." + zeros + digits
     }

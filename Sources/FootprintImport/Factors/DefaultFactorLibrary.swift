@@ -7,10 +7,15 @@ import Foundation
 public enum DefaultFactorLibrary {
     /// The library's identity (`footprint-default`, version `2026.1`; no file hash: it is built in).
     public static let info = FactorLibraryInfo(
-        id: "footprint-default", title: "Footprint default factors for IT-services companies", version: DefaultFactorTable.version,
+        id: "footprint-default",
+        title: "Footprint default factors for IT-services companies",
+        version: DefaultFactorTable.version,
         publisher: "Footprint project",
         licence: "Compiled from US EPA (public domain) and DESNZ (Open Government Licence v3.0) figures; each factor names its source",
-        sourceURL: nil, doi: nil, sha256: nil)
+        sourceURL: nil,
+        doi: nil,
+        sha256: nil
+    )
 
     /// The category ids of the curated table.
     public static let categories = [
@@ -45,7 +50,10 @@ public enum DefaultFactorLibrary {
                 if value == nil { reader.fail("scope3_category", "'\(text)' is not a Scope 3 category; expected 1 to 15, or empty for none") }
             }
             if let first = firstLine[category], first.value != value {
-                reader.fail("scope3_category", "category '\(category)' has Scope 3 category \(first.value.map { String($0.rawValue) } ?? "none") on line \(first.line); one category has one default")
+                reader.fail(
+                    "scope3_category",
+                    "category '\(category)' has Scope 3 category \(first.value.map { String($0.rawValue) } ?? "none") on line \(first.line); one category has one default"
+                )
             } else if firstLine[category] == nil {
                 firstLine[category] = (row.line, value)
             }

@@ -20,11 +20,19 @@ public enum EPASupplyChainFactors {
     }
 
     public static let v1_3 = Edition(
-        version: "1.3.0", priceYear: 2022, doi: "10.23719/1531143", libraryID: "epa-useeio-1.3",
-        officialURL: "https://pasteur.epa.gov/uploads/10.23719/1531143/SupplyChainGHGEmissionFactors_v1.3.0_NAICS_CO2e_USD2022.csv")
+        version: "1.3.0",
+        priceYear: 2022,
+        doi: "10.23719/1531143",
+        libraryID: "epa-useeio-1.3",
+        officialURL: "https://pasteur.epa.gov/uploads/10.23719/1531143/SupplyChainGHGEmissionFactors_v1.3.0_NAICS_CO2e_USD2022.csv"
+    )
     public static let v1_2 = Edition(
-        version: "1.2.0", priceYear: 2021, doi: "10.23719/1528686", libraryID: "epa-useeio-1.2",
-        officialURL: "https://pasteur.epa.gov/uploads/10.23719/1528686/SupplyChainGHGEmissionFactors_v1.2_NAICS_CO2e_USD2021.csv")
+        version: "1.2.0",
+        priceYear: 2021,
+        doi: "10.23719/1528686",
+        libraryID: "epa-useeio-1.2",
+        officialURL: "https://pasteur.epa.gov/uploads/10.23719/1528686/SupplyChainGHGEmissionFactors_v1.2_NAICS_CO2e_USD2021.csv"
+    )
     public static let editions = [v1_3, v1_2]
 
     /// Accepted spellings of each column (v1.3 first, then the v1.2 variant).
@@ -55,11 +63,13 @@ public enum EPASupplyChainFactors {
             let unitIndex = table.columnIndex(unitHeader)
         else {
             throw InputError(
-                file: file, line: 1,
+                file: file,
+                line: 1,
                 message: "not a US EPA Supply Chain GHG Emission Factors CO2e file: expected the columns "
                     + "'2017 NAICS Code', '2017 NAICS Title', 'GHG', 'Unit', 'Supply Chain Emission Factors with Margins' (v1.3) "
                     + "or 'NAICS Code 2017', 'NAICS Title 2017', 'GHG', 'Unit', 'With Margins' (v1.2); "
-                    + "the header has \(table.header.map { "'\($0)'" }.joined(separator: ", "))")
+                    + "the header has \(table.header.map { "'\($0)'" }.joined(separator: ", "))"
+            )
         }
         let ghgIndex = table.columnIndex(ghgHeader)
 
@@ -87,19 +97,28 @@ public enum EPASupplyChainFactors {
                 ok = false
             }
             if let ghgIndex, field(ghgIndex) != "All GHGs" {
-                fail(ghgHeader, "'\(field(ghgIndex))' is one gas; this reader takes the CO2e file, whose GHG is 'All GHGs' on every row (the by-GHG file is not a CO2e factor list)")
+                fail(
+                    ghgHeader,
+                    "'\(field(ghgIndex))' is one gas; this reader takes the CO2e file, whose GHG is 'All GHGs' on every row (the by-GHG file is not a CO2e factor list)"
+                )
                 ok = false
             }
             if let rowEdition = Self.edition(unit: unitText) {
                 if let edition, edition != rowEdition {
-                    fail(unitHeader, "'\(unitText)' is in \(rowEdition.priceYear) USD, but line \(editionLine) is in \(edition.priceYear) USD; one file has one price year")
+                    fail(
+                        unitHeader,
+                        "'\(unitText)' is in \(rowEdition.priceYear) USD, but line \(editionLine) is in \(edition.priceYear) USD; one file has one price year"
+                    )
                     ok = false
                 } else if edition == nil {
                     edition = rowEdition
                     editionLine = row.line
                 }
             } else {
-                fail(unitHeader, "'\(unitText)' is not a known unit; expected 'kg CO2e/2022 USD, purchaser price' (v1.3) or 'kg CO2e/2021 USD, purchaser price' (v1.2)")
+                fail(
+                    unitHeader,
+                    "'\(unitText)' is not a known unit; expected 'kg CO2e/2022 USD, purchaser price' (v1.3) or 'kg CO2e/2021 USD, purchaser price' (v1.2)"
+                )
                 ok = false
             }
             let parsed = FieldParser.decimal(factorText)
@@ -116,12 +135,19 @@ public enum EPASupplyChainFactors {
             }
             guard ok, let parsed, let edition else { continue }
             seen[naics] = row.line
-            factors.append(EmissionFactor(
-                category: naics, name: naicsTitle, kgPerUnit: parsed.value, kgPerUnitText: factorText,
-                basis: .spend(currency: CurrencyCode("USD")!, priceYear: edition.priceYear),
-                source: "US EPA Supply Chain GHG Emission Factors v\(edition.version) (NAICS-6, kg CO2e/\(edition.priceYear) USD purchaser price), "
-                    + "column '\(value.name)', NAICS \(naics); doi:\(edition.doi)",
-                location: SourceLocation(file: file, line: row.line)))
+            factors.append(
+                EmissionFactor(
+                    category: naics,
+                    name: naicsTitle,
+                    kgPerUnit: parsed.value,
+                    kgPerUnitText: factorText,
+                    basis: .spend(currency: CurrencyCode("USD")!, priceYear: edition.priceYear),
+                    source:
+                        "US EPA Supply Chain GHG Emission Factors v\(edition.version) (NAICS-6, kg CO2e/\(edition.priceYear) USD purchaser price), "
+                        + "column '\(value.name)', NAICS \(naics); doi:\(edition.doi)",
+                    location: SourceLocation(file: file, line: row.line)
+                )
+            )
             defaults[naics] = defaultScope3(naics: naics)
         }
         guard diagnostics.isEmpty else { throw InputError(diagnostics) }
@@ -129,9 +155,13 @@ public enum EPASupplyChainFactors {
         let info = FactorLibraryInfo(
             id: edition.libraryID,
             title: "Supply Chain Greenhouse Gas Emission Factors for US Industries and Commodities (NAICS-6, CO2e, \(edition.priceYear) USD)",
-            version: edition.version, publisher: "US EPA Office of Research and Development",
+            version: edition.version,
+            publisher: "US EPA Office of Research and Development",
             licence: "US Government work, public domain in the US; cite doi:\(edition.doi)",
-            sourceURL: edition.officialURL, doi: edition.doi, sha256: sha256)
+            sourceURL: edition.officialURL,
+            doi: edition.doi,
+            sha256: sha256
+        )
         return FactorLibraryContent(info: info, factors: factors, scope3Defaults: defaults)
     }
 

@@ -28,22 +28,27 @@ public enum FactorLibraryCatalog {
 
     public static let epaUSEEIO1_3 = Entry(
         id: "epa-useeio-1.3",
-        title: "US EPA Supply Chain GHG Emission Factors v1.3.0 (NAICS-6, CO2e, 2022 USD)", format: .epaSupplyChainCSV,
+        title: "US EPA Supply Chain GHG Emission Factors v1.3.0 (NAICS-6, CO2e, 2022 USD)",
+        format: .epaSupplyChainCSV,
         fileName: "SupplyChainGHGEmissionFactors_v1.3.0_NAICS_CO2e_USD2022.csv",
         downloadURL: URL(string: EPASupplyChainFactors.v1_3.officialURL),
         page: "https://doi.org/10.23719/1531143",
         sha256: "c7f508646ee091cb2218be65dec0e2bdb6143ba8511773d486c9e87f6df84177",
-        licence: "US Government work, public domain in the US")
+        licence: "US Government work, public domain in the US"
+    )
 
     /// DESNZ publishes the workbook on a gov.uk page whose asset address changes with each
     /// correction; Footprint does not guess it. Download the file from `page` and install it with a file.
     public static let desnz2024 = Entry(
         id: "desnz-2024",
-        title: "UK Government GHG Conversion Factors for Company Reporting 2024, full set v1.1", format: .desnzFullSetXLSX,
+        title: "UK Government GHG Conversion Factors for Company Reporting 2024, full set v1.1",
+        format: .desnzFullSetXLSX,
         fileName: "ghg-conversion-factors-2024-full_set__for_advanced_users__v1_1.xlsx",
-        downloadURL: nil, page: DESNZConversionFactors.officialPage,
+        downloadURL: nil,
+        page: DESNZConversionFactors.officialPage,
         sha256: "558116ed06b5d84c41f5eff9b24714e4eb5ce41eb8ac0619ffe946e8d87da859",
-        licence: DESNZConversionFactors.licence)
+        licence: DESNZConversionFactors.licence
+    )
 
     public static let entries = [epaUSEEIO1_3, desnz2024]
 

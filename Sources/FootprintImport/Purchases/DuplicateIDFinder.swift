@@ -29,9 +29,14 @@ enum DuplicateIDFinder {
                     let fingerprint = copy.withUTF8 { byteHash($0.baseAddress!, $0.count) }
                     guard suspects.contains(fingerprint) else { continue }
                     if let first = firstLine[id] {
-                        diagnostics.append(Diagnostic(
-                            file: displayName, line: scanner.recordLine, column: "id",
-                            message: "duplicate purchase id '\(id)'; it is already on line \(first), and ids must be unique"))
+                        diagnostics.append(
+                            Diagnostic(
+                                file: displayName,
+                                line: scanner.recordLine,
+                                column: "id",
+                                message: "duplicate purchase id '\(id)'; it is already on line \(first), and ids must be unique"
+                            )
+                        )
                     } else {
                         firstLine[id] = scanner.recordLine
                     }

@@ -1,5 +1,5 @@
-public import FootprintCore
 import Dispatch
+public import FootprintCore
 import Foundation
 
 /// Computes the inventory of a purchases.csv as a stream: the file is read in blocks that
@@ -31,7 +31,11 @@ public struct LedgerScanner: Sendable {
 
     /// Scans the file. With `lines`, writes one CSV row per purchase line (with a header) to it,
     /// in file order; the caller discards that output if this throws.
-    public func scan(path: String, displayName: String, lines: ((UnsafeRawBufferPointer) -> Void)? = nil)
+    public func scan(
+        path: String,
+        displayName: String,
+        lines: ((UnsafeRawBufferPointer) -> Void)? = nil
+    )
         throws(InputError) -> InventorySummary
     {
         let threads = options.threads
@@ -48,8 +52,13 @@ public struct LedgerScanner: Sendable {
         let labels = lines == nil ? nil : ProvenanceLabels(engine: engine)
         let workers = UnsafeMutableBufferPointer<LedgerWorker>.allocate(capacity: threads)
         for t in 0..<threads {
-            (workers.baseAddress! + t).initialize(to: LedgerWorker(
-                engine: engine, columns: columns, labels: labels))
+            (workers.baseAddress! + t).initialize(
+                to: LedgerWorker(
+                    engine: engine,
+                    columns: columns,
+                    labels: labels
+                )
+            )
         }
         defer {
             _ = workers.deinitialize()
@@ -84,8 +93,12 @@ public struct LedgerScanner: Sendable {
             let quoteFree = first.quoteFree
             DispatchQueue.concurrentPerform(iterations: threads) { t in
                 sharedWorkers.value[t].scan(
-                    shared.value, segmentBounds[t], segmentBounds[t + 1], lineOffset: withLines ? offsets[t] - 1 : 0,
-                    quoteFree: quoteFree)
+                    shared.value,
+                    segmentBounds[t],
+                    segmentBounds[t + 1],
+                    lineOffset: withLines ? offsets[t] - 1 : 0,
+                    quoteFree: quoteFree
+                )
             }
             // A block with quotes and errors may hold a stray quote, which misplaces the split points:
             // scan it again on one thread so that the report does not depend on the number of threads.

@@ -126,15 +126,28 @@ struct LedgerWorker: @unchecked Sendable {
         fingerprints.append(record.idHash)
         let slot = currency(record.currency, record.currencyCode)
         let ledgerLine = LedgerLine(
-            supplier: SupplierKey(key(.supplier, record.supplier)), category: CategoryKey(key(.category, record.category)),
+            supplier: SupplierKey(key(.supplier, record.supplier)),
+            category: CategoryKey(key(.category, record.category)),
             product: record.product >= 0 ? ProductKey(key(.product, record.product)) : .none,
             unit: record.unit >= 0 ? UnitKey(key(.unit, record.unit)) : .none,
-            currencyKey: currencyKey[slot], currency: record.currencyCode, year: record.year, date: record.date,
-            amount: record.amount.value, quantity: record.quantity?.value ?? .nan)
+            currencyKey: currencyKey[slot],
+            currency: record.currencyCode,
+            year: record.year,
+            date: record.date,
+            amount: record.amount.value,
+            quantity: record.quantity?.value ?? .nan
+        )
         let result = engine.evaluate(ledgerLine)
         accumulator.add(
-            result, line: ledgerLine, category: Int(record.category), supplier: Int(record.supplier), customer: Int(record.customer),
-            currencySlot: slot, amountDigits: record.amount.digits, amountScale: record.amount.scale)
+            result,
+            line: ledgerLine,
+            category: Int(record.category),
+            supplier: Int(record.supplier),
+            customer: Int(record.customer),
+            currencySlot: slot,
+            amountDigits: record.amount.digits,
+            amountScale: record.amount.scale
+        )
         if let labels { writeLine(base, fields, record, result, labels) }
     }
 
@@ -145,11 +158,17 @@ struct LedgerWorker: @unchecked Sendable {
 
     /// Appends the line's row of the per-line output: its input fields as the file gives them, then its provenance.
     private mutating func writeLine(
-        _ base: UnsafePointer<UInt8>, _ fields: CSVRecordScanner, _ record: PurchaseRecord, _ r: LineResult, _ labels: ProvenanceLabels
+        _ base: UnsafePointer<UInt8>,
+        _ fields: CSVRecordScanner,
+        _ record: PurchaseRecord,
+        _ r: LineResult,
+        _ labels: ProvenanceLabels
     ) {
         output.append(contentsOf: String(record.line + lineOffset).utf8)
-        for index in [columns.id, columns.date, columns.supplier, columns.category, columns.amount, columns.currency,
-                      columns.product, columns.quantity, columns.unit, columns.customer] {
+        for index in [
+            columns.id, columns.date, columns.supplier, columns.category, columns.amount, columns.currency,
+            columns.product, columns.quantity, columns.unit, columns.customer,
+        ] {
             output.append(44)
             guard index >= 0 else { continue }
             let span = fields.field(index)
@@ -161,8 +180,12 @@ struct LedgerWorker: @unchecked Sendable {
         }
         let terms = decoder.terms
         let provenance = LineProvenance(
-            r, engine: engine, labels: labels, category: terms.string(at: Int(record.category)),
-            supplier: terms.string(at: Int(record.supplier)))
+            r,
+            engine: engine,
+            labels: labels,
+            category: terms.string(at: Int(record.category)),
+            supplier: terms.string(at: Int(record.supplier))
+        )
         for field in ProvenanceCSV.fields(provenance) {
             output.append(44)
             ProvenanceCSV.append(field, to: &output)

@@ -20,9 +20,11 @@ public struct PurchaseColumns: Sendable {
         let missing = Self.required.filter { index($0) == nil }
         guard missing.isEmpty else {
             throw InputError(
-                file: file, line: 1,
+                file: file,
+                line: 1,
                 message: "missing required column\(missing.count == 1 ? "" : "s") \(missing.map { "'\($0)'" }.joined(separator: ", ")); "
-                    + "the header has \(header.map { "'\($0)'" }.joined(separator: ", "))")
+                    + "the header has \(header.map { "'\($0)'" }.joined(separator: ", "))"
+            )
         }
         id = index("id")!
         date = index("date")!
@@ -46,7 +48,11 @@ public struct PurchaseColumns: Sendable {
 
     /// Reads the header record at the start of `base[0..<count]` (after a UTF-8 byte order mark):
     /// the columns, and the offset and line where the first purchase record starts.
-    static func read(header base: UnsafePointer<UInt8>, count: Int, file: String) throws(InputError)
+    static func read(
+        header base: UnsafePointer<UInt8>,
+        count: Int,
+        file: String
+    ) throws(InputError)
         -> (columns: PurchaseColumns, position: Int, line: Int)
     {
         let bom = count >= 3 && base[0] == 0xEF && base[1] == 0xBB && base[2] == 0xBF ? 3 : 0

@@ -19,19 +19,28 @@ public struct PurchaseFileDecoder {
     /// valid records only: the caller must discard what it did with them).
     /// `onBlock` sees every byte of the file once, in order (to hash it while reading).
     public mutating func decode(
-        path: String, onBlock: (UnsafeRawBufferPointer) -> Void = { _ in }, visit: (PurchaseRecord, inout ByteInterner) -> Void
+        path: String,
+        onBlock: (UnsafeRawBufferPointer) -> Void = { _ in },
+        visit: (PurchaseRecord, inout ByteInterner) -> Void
     ) throws(InputError) {
         let reader = try RecordBlockReader(path: path, displayName: file, blockBytes: 8 << 20)
         guard var block = try reader.next(splitInto: 1) else {
             throw InputError(file: file, line: 1, message: PurchaseColumns.emptyFile)
         }
         let header = try PurchaseColumns.read(header: block.base, count: block.end, file: file)
-        var position = header.position, line = header.line
+        var position = header.position
+        var line = header.line
         var decoder = PurchaseRecordDecoder(columns: header.columns)
         defer { self.decoder = decoder }
         while true {
             onBlock(UnsafeRawBufferPointer(start: block.base, count: block.end))
-            var scanner = CSVRecordScanner(base: block.base, count: block.end, position: position, firstLine: line, expectedFields: header.columns.count)
+            var scanner = CSVRecordScanner(
+                base: block.base,
+                count: block.end,
+                position: position,
+                firstLine: line,
+                expectedFields: header.columns.count
+            )
             loop: while true {
                 switch decoder.next(&scanner, block.base) {
                 case .end: break loop
@@ -68,7 +77,10 @@ extension PurchaseRecordDecoder {
     /// Throws every problem found, if any.
     fileprivate func finish(file: String) throws(InputError) {
         guard errorCount == 0 else {
-            throw InputError(problems.map { Diagnostic(file: file, line: $0.line, column: $0.column, message: $0.message) }, omitted: errorCount - problems.count)
+            throw InputError(
+                problems.map { Diagnostic(file: file, line: $0.line, column: $0.column, message: $0.message) },
+                omitted: errorCount - problems.count
+            )
         }
     }
 }

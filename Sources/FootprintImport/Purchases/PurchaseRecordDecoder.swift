@@ -155,7 +155,9 @@ public struct PurchaseRecordDecoder {
                 fail(line, "date", "'\(Self.text(base, span))' is not a valid date; expected YYYY-MM-DD (ISO 8601), such as 2024-03-31")
             }
         }
-        var supplier: Int32 = -1, category: Int32 = -1, currency: Int32 = -1
+        var supplier: Int32 = -1
+        var category: Int32 = -1
+        var currency: Int32 = -1
         if let span = required(c.supplier, "supplier") { supplier = term(base, span, 1, end) }
         if let span = required(c.category, "category") { category = term(base, span, 2, end) }
         var amountText = UnsafeRawBufferPointer(start: nil, count: 0)
@@ -164,7 +166,11 @@ public struct PurchaseRecordDecoder {
             amount = FieldParser.decimal(base, span.start, span.end)
             if amount == nil {
                 ok = false
-                fail(line, "amount", "'\(Self.text(base, span))' is not a number; expected a decimal number with '.' as the decimal point, such as 1234.50 or -99.5")
+                fail(
+                    line,
+                    "amount",
+                    "'\(Self.text(base, span))' is not a number; expected a decimal number with '.' as the decimal point, such as 1234.50 or -99.5"
+                )
             } else {
                 amountText = bytes(base, span, 3)
             }
@@ -188,7 +194,11 @@ public struct PurchaseRecordDecoder {
                 quantity = FieldParser.decimal(base, span.start, span.end)
                 if quantity == nil {
                     ok = false
-                    fail(line, "quantity", "'\(Self.text(base, span))' is not a number; expected a decimal number with '.' as the decimal point, such as 12 or 0.5")
+                    fail(
+                        line,
+                        "quantity",
+                        "'\(Self.text(base, span))' is not a number; expected a decimal number with '.' as the decimal point, such as 12 or 0.5"
+                    )
                 } else {
                     quantityText = bytes(base, span, 6)
                 }
@@ -223,8 +233,24 @@ public struct PurchaseRecordDecoder {
         }
         guard ok, let amount else { return nil }
         return PurchaseRecord(
-            line: line, sourceLine: sourceLine, id: id, idHash: idHash, date: date, supplier: supplier, category: category,
-            currency: currency, currencyCode: code, product: product, unit: unit, customer: customer, erpCategory: erpCategory,
-            amountText: amountText, amount: amount, quantityText: quantityText, quantity: quantity, scope3: scope3)
+            line: line,
+            sourceLine: sourceLine,
+            id: id,
+            idHash: idHash,
+            date: date,
+            supplier: supplier,
+            category: category,
+            currency: currency,
+            currencyCode: code,
+            product: product,
+            unit: unit,
+            customer: customer,
+            erpCategory: erpCategory,
+            amountText: amountText,
+            amount: amount,
+            quantityText: quantityText,
+            quantity: quantity,
+            scope3: scope3
+        )
     }
 }

@@ -45,7 +45,11 @@ public struct SBTiWorkbookReader {
         // The header row: the first of the first ten rows that names the company column.
         let nameKeys = Set(fields[0].1.map(key))
         guard let headerIndex = rows.prefix(10).firstIndex(where: { $0.fields.contains { nameKeys.contains(key($0)) } }) else {
-            throw XLSXError(file: file, message: "sheet '\(sheetName)' has no 'company_name' (or 'Company Name') header in its first ten rows; is this the SBTi companies download?")
+            throw XLSXError(
+                file: file,
+                message:
+                    "sheet '\(sheetName)' has no 'company_name' (or 'Company Name') header in its first ten rows; is this the SBTi companies download?"
+            )
         }
         let header = rows[headerIndex].fields.map(key)
         var column: [String: Int] = [:]
@@ -54,7 +58,11 @@ public struct SBTiWorkbookReader {
             if let i = names.lazy.compactMap({ header.firstIndex(of: key($0)) }).first { column[field] = i } else { missing.append(field) }
         }
         guard column["near_term_status"] != nil else {
-            throw XLSXError(file: file, message: "sheet '\(sheetName)' has no 'near_term_status' (or 'Near term - Target Status') column; its headers are \(rows[headerIndex].fields.filter { !$0.isEmpty }.map { "'\($0)'" }.joined(separator: ", "))")
+            throw XLSXError(
+                file: file,
+                message:
+                    "sheet '\(sheetName)' has no 'near_term_status' (or 'Near term - Target Status') column; its headers are \(rows[headerIndex].fields.filter { !$0.isEmpty }.map { "'\($0)'" }.joined(separator: ", "))"
+            )
         }
         var companies: [SBTiCompany] = []
         var skipped: [String] = []
@@ -75,15 +83,24 @@ public struct SBTiWorkbookReader {
             let netZero = text("net_zero_status")
             companies.append(
                 SBTiCompany(
-                    row: row, sbtiID: text("sbti_id"), name: name, isin: text("isin")?.uppercased(), lei: text("lei")?.uppercased(),
-                    location: text("location"), organizationType: text("organization_type"), nearTermStatus: status,
+                    row: row,
+                    sbtiID: text("sbti_id"),
+                    name: name,
+                    isin: text("isin")?.uppercased(),
+                    lei: text("lei")?.uppercased(),
+                    location: text("location"),
+                    organizationType: text("organization_type"),
+                    nearTermStatus: status,
                     classification: SBTiCompany.classification(text("near_term_target_classification")),
                     nearTermTargetYear: year(text("near_term_target_year")),
                     netZeroCommitted: netZero.map { n in
                         let l = n.lowercased()
                         return !(l == "no" || l == "none" || l.contains("removed") || l.contains("expired"))
                     } ?? false,
-                    netZeroYear: year(text("net_zero_year")), dateUpdated: text("date_updated")))
+                    netZeroYear: year(text("net_zero_year")),
+                    dateUpdated: text("date_updated")
+                )
+            )
         }
         return Result(companies: companies, sheet: sheetName, missingColumns: missing, skipped: skipped)
     }

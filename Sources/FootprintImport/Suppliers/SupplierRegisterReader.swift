@@ -19,24 +19,32 @@ public enum SupplierRegisterReader {
             var ids = SupplierIdentifiers(orgNumber: r.optional("org_number"), vat: r.optional("vat"))
             if let text = r.optional("lei") {
                 let lei = text.uppercased()
-                if lei.count == 20 && lei.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) { ids.lei = lei } else {
+                if lei.count == 20 && lei.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) {
+                    ids.lei = lei
+                } else {
                     r.fail("lei", "'\(text)' is not an LEI; expected 20 letters and digits (ISO 17442), such as 5493001KJTIIGC8Y1R12")
                 }
             }
             if let text = r.optional("isin") {
                 let isin = text.uppercased()
                 let chars = Array(isin)
-                if chars.count == 12 && chars.prefix(2).allSatisfy({ $0.isASCII && $0.isLetter }) && chars.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) })
+                if chars.count == 12 && chars.prefix(2).allSatisfy({ $0.isASCII && $0.isLetter })
+                    && chars.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) })
                     && chars[11].isNumber
                 {
                     ids.isin = isin
                 } else {
-                    r.fail("isin", "'\(text)' is not an ISIN; expected 2 letters, 9 letters or digits and a check digit (ISO 6166), such as NO0010096985")
+                    r.fail(
+                        "isin",
+                        "'\(text)' is not an ISIN; expected 2 letters, 9 letters or digits and a check digit (ISO 6166), such as NO0010096985"
+                    )
                 }
             }
             if let duns = r.optional("duns") {
                 let digits = duns.filter { $0 != "-" }
-                if digits.count == 9 && digits.allSatisfy({ $0.isASCII && $0.isNumber }) { ids.duns = digits } else {
+                if digits.count == 9 && digits.allSatisfy({ $0.isASCII && $0.isNumber }) {
+                    ids.duns = digits
+                } else {
                     r.fail("duns", "'\(duns)' is not a D-U-N-S number; expected 9 digits, such as 150483782")
                 }
             }
@@ -47,12 +55,25 @@ public enum SupplierRegisterReader {
             }
             var strategic = false
             if let text = r.optional("strategic") {
-                if let flag = yesNo(text) { strategic = flag } else { r.fail("strategic", "'\(text)' is not yes or no; expected yes, no, true, false, 1 or 0") }
+                if let flag = yesNo(text) {
+                    strategic = flag
+                } else {
+                    r.fail("strategic", "'\(text)' is not yes or no; expected yes, no, true, false, 1 or 0")
+                }
             }
             result.append(
                 SupplierRecord(
-                    id: id, name: r.optional("name") ?? id, country: r.optional("country"), identifiers: ids, contactName: r.optional("contact_name"),
-                    contactEmail: email, categories: list(r.optional("categories")), strategic: strategic, notes: r.optional("notes")))
+                    id: id,
+                    name: r.optional("name") ?? id,
+                    country: r.optional("country"),
+                    identifiers: ids,
+                    contactName: r.optional("contact_name"),
+                    contactEmail: email,
+                    categories: list(r.optional("categories")),
+                    strategic: strategic,
+                    notes: r.optional("notes")
+                )
+            )
         }
         return result
     }

@@ -21,19 +21,29 @@ public enum SupplierStatusReader {
             let source = r.required("source")
             var checked: String?
             if let text = r.required("checked_on") {
-                if isDate(text) { checked = text } else { r.fail("checked_on", "'\(text)' is not a valid date; expected YYYY-MM-DD (ISO 8601), such as 2026-10-01") }
+                if isDate(text) {
+                    checked = text
+                } else {
+                    r.fail("checked_on", "'\(text)' is not a valid date; expected YYYY-MM-DD (ISO 8601), such as 2026-10-01")
+                }
             }
             var kind: SupplierStatusKind?
             if let kindText {
                 kind = SupplierStatusKind(rawValue: kindText.lowercased())
                 if kind == nil {
-                    r.fail("fact", "'\(kindText)' is not a kind of fact; expected one of \(SupplierStatusKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                    r.fail(
+                        "fact",
+                        "'\(kindText)' is not a kind of fact; expected one of \(SupplierStatusKind.allCases.map(\.rawValue).joined(separator: ", "))"
+                    )
                 }
             }
-            for column in ["classification", "target_year", "net_zero", "net_zero_year"] where r.optional(column) != nil && kind != nil && kind != .sbti {
+            for column in ["classification", "target_year", "net_zero", "net_zero_year"]
+            where r.optional(column) != nil && kind != nil && kind != .sbti {
                 r.fail(column, "applies to sbti facts only; leave it empty in a '\(kind!.rawValue)' row")
             }
-            if r.optional("level") != nil, let kind, kind != .rba { r.fail("level", "applies to rba facts only; leave it empty in a '\(kind.rawValue)' row") }
+            if r.optional("level") != nil, let kind, kind != .rba {
+                r.fail("level", "applies to rba facts only; leave it empty in a '\(kind.rawValue)' row")
+            }
             guard let kind, let value else { return }
             var fact = SupplierStatusFact(supplier: supplier ?? "", kind: kind, source: source ?? "", checkedOn: checked ?? "")
             fact.evidence = r.optional("evidence")
@@ -42,7 +52,10 @@ public enum SupplierStatusReader {
             case .sbti:
                 fact.sbtiStatus = SBTiCompany.status(value)
                 if fact.sbtiStatus == nil {
-                    r.fail("value", "'\(value)' is not an SBTi status; expected one of \(SBTiStatus.allCases.map(\.rawValue).joined(separator: ", "))")
+                    r.fail(
+                        "value",
+                        "'\(value)' is not an SBTi status; expected one of \(SBTiStatus.allCases.map(\.rawValue).joined(separator: ", "))"
+                    )
                 }
                 if let text = r.optional("classification") {
                     fact.classification = SBTiCompany.classification(text)
@@ -64,9 +77,13 @@ public enum SupplierStatusReader {
                 fact.level = r.optional("level")
             case .cdp:
                 fact.cdpScore = CDPScore(rawValue: value.uppercased())
-                if fact.cdpScore == nil { r.fail("value", "'\(value)' is not a CDP score; expected one of \(CDPScore.allCases.map(\.rawValue).joined(separator: ", "))") }
+                if fact.cdpScore == nil {
+                    r.fail("value", "'\(value)' is not a CDP score; expected one of \(CDPScore.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
             case .scopes:
-                if value.lowercased() == "none" { fact.scopes = [] } else {
+                if value.lowercased() == "none" {
+                    fact.scopes = []
+                } else {
                     let parts = value.split(whereSeparator: { $0 == ";" || $0 == "," || $0 == " " || $0 == "+" })
                     let scopes = parts.compactMap { Int($0) }.filter { (1...3).contains($0) }
                     if scopes.count != parts.count || scopes.isEmpty {

@@ -1,9 +1,9 @@
 import Foundation
 
 #if canImport(CZlib)
-    import CZlib  // zlib's module, from ZIPFoundation's package on Linux
+import CZlib  // zlib's module, from ZIPFoundation's package on Linux
 #elseif canImport(zlib)
-    import zlib
+import zlib
 #endif
 
 /// The parts of a ZIP archive (an .xlsx package), read from its bytes with every offset and size
@@ -47,7 +47,10 @@ struct XLSXArchive {
         var eocd = -1
         var index = 22
         while index <= n {
-            if u32(n - index) == 0x0605_4B50 { eocd = n - index; break }
+            if u32(n - index) == 0x0605_4B50 {
+                eocd = n - index
+                break
+            }
             index += 1
         }
         guard eocd >= 0 else { throw Problem(message: "no end-of-central-directory record") }
@@ -57,10 +60,14 @@ struct XLSXArchive {
         var parts: [Part] = []
         for _ in 0..<entries {
             guard p + 46 <= n, u32(p) == 0x0201_4B50 else { throw Problem(message: "a central directory entry outside the archive") }
-            let nameLength = u16(p + 28), extraLength = u16(p + 30), commentLength = u16(p + 32)
+            let nameLength = u16(p + 28)
+            let extraLength = u16(p + 30)
+            let commentLength = u16(p + 32)
             let next = p + 46 + nameLength + extraLength + commentLength
             guard next <= n else { throw Problem(message: "a central directory entry outside the archive") }
-            let compressed = u32(p + 20), uncompressed = u32(p + 24), local = u32(p + 42)
+            let compressed = u32(p + 20)
+            let uncompressed = u32(p + 24)
+            let local = u32(p + 42)
             if compressed == 0xFFFF_FFFF || uncompressed == 0xFFFF_FFFF || local == 0xFFFF_FFFF {
                 throw Problem(message: "a ZIP64 entry, which is not supported")
             }
@@ -70,9 +77,16 @@ struct XLSXArchive {
             }
             let dataStart = local + 30 + u16(local + 26) + u16(local + 28)
             guard dataStart + compressed <= n else { throw Problem(message: "the data of '\(path)' extends past the end of the archive") }
-            parts.append(Part(
-                path: path, method: u16(p + 10), crc32: UInt32(u32(p + 16)), dataStart: dataStart, compressedSize: compressed,
-                uncompressedSize: uncompressed))
+            parts.append(
+                Part(
+                    path: path,
+                    method: u16(p + 10),
+                    crc32: UInt32(u32(p + 16)),
+                    dataStart: dataStart,
+                    compressedSize: compressed,
+                    uncompressedSize: uncompressed
+                )
+            )
             p = next
         }
         return parts
@@ -114,7 +128,10 @@ struct XLSXArchive {
             stream.avail_in = uInt(part.compressedSize)
             while true {
                 if produced == out.count {
-                    guard out.count < limit else { status = Z_BUF_ERROR; return }
+                    guard out.count < limit else {
+                        status = Z_BUF_ERROR
+                        return
+                    }
                     out += [UInt8](repeating: 0, count: min(out.count, limit - out.count))
                 }
                 let room = out.count - produced

@@ -1,7 +1,7 @@
 import Foundation
 
 #if canImport(FoundationXML)
-    import FoundationXML
+import FoundationXML
 #endif
 
 /// An Office Open XML workbook (`.xlsx`) read into memory: its sheet names, in tab order, and
@@ -74,7 +74,10 @@ public struct XLSXWorkbook: Sendable {
         var parts: [String: String] = [:]
         for sheet in workbook.sheets {
             guard let target = rels.targets[sheet.relationshipID] else {
-                throw XLSXError(file: file, message: "sheet '\(sheet.name)' names relationship '\(sheet.relationshipID)', which the workbook does not have")
+                throw XLSXError(
+                    file: file,
+                    message: "sheet '\(sheet.name)' names relationship '\(sheet.relationshipID)', which the workbook does not have"
+                )
             }
             parts[sheet.name] = Self.resolve(target.target, relativeTo: folder)
         }
@@ -102,7 +105,8 @@ public struct XLSXWorkbook: Sendable {
         guard let part = sheetParts[name] else {
             throw XLSXError(
                 file: file,
-                message: "the workbook has no sheet '\(name)'; its sheets are \(sheetNames.map { "'\($0)'" }.joined(separator: ", "))")
+                message: "the workbook has no sheet '\(name)'; its sheets are \(sheetNames.map { "'\($0)'" }.joined(separator: ", "))"
+            )
         }
         guard let bytes = entries[part] else {
             throw XLSXError(file: file, message: "sheet '\(name)' should be in '\(part)', which the archive does not contain")
@@ -132,4 +136,3 @@ public struct XLSXWorkbook: Sendable {
         return components.joined(separator: "/")
     }
 }
-

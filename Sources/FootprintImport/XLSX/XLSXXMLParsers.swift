@@ -1,7 +1,7 @@
 import Foundation
 
 #if canImport(FoundationXML)
-    import FoundationXML
+import FoundationXML
 #endif
 
 /// Small SAX readers for the SpreadsheetML parts a workbook needs. Element names are matched
@@ -50,7 +50,10 @@ final class WorkbookXMLReader: NSObject, XMLParserDelegate {
     var sheets: [(name: String, relationshipID: String)] = []
 
     func parser(
-        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
+        _ parser: XMLParser,
+        didStartElement elementName: String,
+        namespaceURI: String?,
+        qualifiedName: String?,
         attributes: [String: String] = [:]
     ) {
         guard XLSXXML.localName(elementName) == "sheet", let name = attributes["name"],
@@ -65,7 +68,10 @@ final class RelationshipsXMLReader: NSObject, XMLParserDelegate {
     var targets: [String: (target: String, type: String)] = [:]
 
     func parser(
-        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
+        _ parser: XMLParser,
+        didStartElement elementName: String,
+        namespaceURI: String?,
+        qualifiedName: String?,
         attributes: [String: String] = [:]
     ) {
         guard XLSXXML.localName(elementName) == "Relationship", let id = attributes["Id"], let target = attributes["Target"]
@@ -83,7 +89,10 @@ final class SharedStringsXMLReader: NSObject, XMLParserDelegate {
     private var phoneticDepth = 0
 
     func parser(
-        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
+        _ parser: XMLParser,
+        didStartElement elementName: String,
+        namespaceURI: String?,
+        qualifiedName: String?,
         attributes: [String: String] = [:]
     ) {
         switch XLSXXML.localName(elementName) {
@@ -136,7 +145,10 @@ final class WorksheetXMLReader: NSObject, XMLParserDelegate {
     }
 
     func parser(
-        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
+        _ parser: XMLParser,
+        didStartElement elementName: String,
+        namespaceURI: String?,
+        qualifiedName: String?,
         attributes: [String: String] = [:]
     ) {
         switch XLSXXML.localName(elementName) {

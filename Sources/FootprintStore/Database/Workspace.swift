@@ -38,7 +38,10 @@ public final class Workspace: @unchecked Sendable {
     }
 
     /// Creates a workspace (or opens one that exists). Returns whether it was created.
-    public static func create(path: String, logger: Logger = Logger(label: Workspace.loggerLabel)) throws(WorkspaceError) -> (Workspace, created: Bool) {
+    public static func create(
+        path: String,
+        logger: Logger = Logger(label: Workspace.loggerLabel)
+    ) throws(WorkspaceError) -> (Workspace, created: Bool) {
         let existed = FileManager.default.fileExists(atPath: path)
         let workspace = try Workspace(opening: path, logger: logger)
         if !existed { try workspace.imports.installDefaultLibraryIfMissing() }
@@ -52,7 +55,10 @@ public final class Workspace: @unchecked Sendable {
         configuration.busyMode = .timeout(10)
         configuration.maximumReaderCount = 8
         configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA page_size = 65536; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY; PRAGMA mmap_size = 4294967296")
+            try db.execute(
+                sql:
+                    "PRAGMA page_size = 65536; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY; PRAGMA mmap_size = 4294967296"
+            )
         }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
@@ -126,7 +132,10 @@ public final class Workspace: @unchecked Sendable {
     }
 
     func setSetting(_ key: String, _ value: String, db: Database) throws {
-        try db.execute(sql: "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", arguments: [key, value])
+        try db.execute(
+            sql: "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            arguments: [key, value]
+        )
     }
 }
 

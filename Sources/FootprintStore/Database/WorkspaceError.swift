@@ -27,8 +27,11 @@ public enum WorkspaceError: Error, Sendable, CustomStringConvertible {
         case .input(let error): error.report(consequence: "nothing was imported")
         case .unknownImport(let id): "there is no import #\(id); 'footprint imports' lists them"
         case .importNotActive(let id, let status): "import #\(id) is \(status), not active; 'footprint imports' lists the active ones"
-        case .wrongKind(let id, let kind, let expected): "import #\(id) is a \(kind) import, not \(expected); --replace takes an import of the same kind"
-        case .duplicatePurchaseIDs(let messages): messages.map { "error: \($0)" }.joined(separator: "\n") + "\n\(messages.count) duplicate purchase id\(messages.count == 1 ? "" : "s"); nothing was imported."
+        case .wrongKind(let id, let kind, let expected):
+            "import #\(id) is a \(kind) import, not \(expected); --replace takes an import of the same kind"
+        case .duplicatePurchaseIDs(let messages):
+            messages.map { "error: \($0)" }.joined(separator: "\n")
+                + "\n\(messages.count) duplicate purchase id\(messages.count == 1 ? "" : "s"); nothing was imported."
         case .conflict(let message): message
         case .unknownRun(let id): "there is no calculation run #\(id); 'footprint runs' lists them"
         case .noRuns: "the workspace has no calculation run yet: run 'footprint calculate' first"

@@ -12,149 +12,156 @@ enum WorkspaceSchema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1: imports, terms, purchases, reference data, factor libraries, runs") { db in
-            try db.execute(sql: """
-                CREATE TABLE setting (
-                    key TEXT PRIMARY KEY NOT NULL,
-                    value TEXT NOT NULL
-                );
-                CREATE TABLE import (
-                    id INTEGER PRIMARY KEY,
-                    kind TEXT NOT NULL,
-                    file_name TEXT NOT NULL,
-                    byte_count INTEGER NOT NULL,
-                    sha256 TEXT NOT NULL,
-                    imported_at TEXT NOT NULL,
-                    row_count INTEGER NOT NULL,
-                    status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'superseded', 'removed')),
-                    replaces INTEGER REFERENCES import(id),
-                    mapping TEXT,
-                    content BLOB
-                );
-                CREATE INDEX import_by_hash ON import(kind, sha256);
-                CREATE TABLE term (
-                    id INTEGER PRIMARY KEY,
-                    text TEXT NOT NULL UNIQUE
-                );
-                CREATE TABLE purchase (
-                    import_id INTEGER NOT NULL,
-                    line INTEGER NOT NULL,
-                    source_line INTEGER,
-                    purchase_id TEXT NOT NULL,
-                    date INTEGER NOT NULL,
-                    supplier INTEGER NOT NULL,
-                    category INTEGER NOT NULL,
-                    amount TEXT NOT NULL,
-                    currency INTEGER NOT NULL,
-                    product INTEGER,
-                    quantity TEXT,
-                    unit INTEGER,
-                    customer INTEGER,
-                    scope3 INTEGER,
-                    erp_category INTEGER,
-                    id_hash INTEGER
-                );
-                CREATE TABLE purchase_pack (
-                    id INTEGER PRIMARY KEY,
-                    import_id INTEGER NOT NULL,
-                    supplier INTEGER NOT NULL,
-                    line_count INTEGER NOT NULL,
-                    data BLOB NOT NULL
-                );
-                CREATE INDEX purchase_pack_by_supplier ON purchase_pack(supplier);
-                CREATE VIEW purchase_line AS
-                    SELECT p.rowid AS row, p.import_id, p.line, coalesce(p.source_line, p.line) AS source_line, p.purchase_id AS id,
-                           substr(p.date, 1, 4) || '-' || substr(p.date, 5, 2) || '-' || substr(p.date, 7, 2) AS date,
-                           s.text AS supplier, c.text AS category, p.amount, cu.text AS currency, pr.text AS product,
-                           p.quantity, u.text AS unit, cs.text AS customer, p.scope3 AS scope3_category, e.text AS erp_category
-                    FROM purchase p
-                    JOIN term s ON s.id = p.supplier JOIN term c ON c.id = p.category JOIN term cu ON cu.id = p.currency
-                    LEFT JOIN term pr ON pr.id = p.product LEFT JOIN term u ON u.id = p.unit
-                    LEFT JOIN term cs ON cs.id = p.customer LEFT JOIN term e ON e.id = p.erp_category;
-                CREATE TABLE factor_library (
-                    id INTEGER PRIMARY KEY,
-                    key TEXT NOT NULL,
-                    version TEXT NOT NULL,
-                    title TEXT NOT NULL,
-                    publisher TEXT NOT NULL,
-                    licence TEXT NOT NULL,
-                    source TEXT NOT NULL,
-                    sha256 TEXT,
-                    installed_at TEXT NOT NULL,
-                    import_id INTEGER REFERENCES import(id),
-                    tier INTEGER NOT NULL,
-                    active INTEGER NOT NULL DEFAULT 1
-                );
-                CREATE TABLE factor (
-                    library_id INTEGER NOT NULL REFERENCES factor_library(id),
-                    line INTEGER NOT NULL,
-                    category TEXT NOT NULL,
-                    name TEXT NOT NULL,
-                    value TEXT NOT NULL,
-                    unit TEXT NOT NULL,
-                    price_year INTEGER,
-                    source TEXT NOT NULL,
-                    scope3 INTEGER
-                );
-                CREATE INDEX factor_by_library ON factor(library_id);
-                CREATE TABLE run (
-                    id INTEGER PRIMARY KEY,
-                    created_at TEXT NOT NULL,
-                    kind TEXT NOT NULL CHECK (kind IN ('full', 'incremental')),
-                    parent_id INTEGER REFERENCES run(id),
-                    inputs TEXT NOT NULL,
-                    aggregate BLOB NOT NULL,
-                    line_count INTEGER NOT NULL,
-                    recomputed_lines INTEGER NOT NULL,
-                    seconds REAL NOT NULL
-                );
-                CREATE TABLE run_result (
-                    run_id INTEGER NOT NULL REFERENCES run(id),
-                    pack_id INTEGER NOT NULL,
-                    data BLOB NOT NULL,
-                    PRIMARY KEY (run_id, pack_id)
-                ) WITHOUT ROWID;
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE setting (
+                        key TEXT PRIMARY KEY NOT NULL,
+                        value TEXT NOT NULL
+                    );
+                    CREATE TABLE import (
+                        id INTEGER PRIMARY KEY,
+                        kind TEXT NOT NULL,
+                        file_name TEXT NOT NULL,
+                        byte_count INTEGER NOT NULL,
+                        sha256 TEXT NOT NULL,
+                        imported_at TEXT NOT NULL,
+                        row_count INTEGER NOT NULL,
+                        status TEXT NOT NULL DEFAULT 'active' CHECK (status IN ('active', 'superseded', 'removed')),
+                        replaces INTEGER REFERENCES import(id),
+                        mapping TEXT,
+                        content BLOB
+                    );
+                    CREATE INDEX import_by_hash ON import(kind, sha256);
+                    CREATE TABLE term (
+                        id INTEGER PRIMARY KEY,
+                        text TEXT NOT NULL UNIQUE
+                    );
+                    CREATE TABLE purchase (
+                        import_id INTEGER NOT NULL,
+                        line INTEGER NOT NULL,
+                        source_line INTEGER,
+                        purchase_id TEXT NOT NULL,
+                        date INTEGER NOT NULL,
+                        supplier INTEGER NOT NULL,
+                        category INTEGER NOT NULL,
+                        amount TEXT NOT NULL,
+                        currency INTEGER NOT NULL,
+                        product INTEGER,
+                        quantity TEXT,
+                        unit INTEGER,
+                        customer INTEGER,
+                        scope3 INTEGER,
+                        erp_category INTEGER,
+                        id_hash INTEGER
+                    );
+                    CREATE TABLE purchase_pack (
+                        id INTEGER PRIMARY KEY,
+                        import_id INTEGER NOT NULL,
+                        supplier INTEGER NOT NULL,
+                        line_count INTEGER NOT NULL,
+                        data BLOB NOT NULL
+                    );
+                    CREATE INDEX purchase_pack_by_supplier ON purchase_pack(supplier);
+                    CREATE VIEW purchase_line AS
+                        SELECT p.rowid AS row, p.import_id, p.line, coalesce(p.source_line, p.line) AS source_line, p.purchase_id AS id,
+                               substr(p.date, 1, 4) || '-' || substr(p.date, 5, 2) || '-' || substr(p.date, 7, 2) AS date,
+                               s.text AS supplier, c.text AS category, p.amount, cu.text AS currency, pr.text AS product,
+                               p.quantity, u.text AS unit, cs.text AS customer, p.scope3 AS scope3_category, e.text AS erp_category
+                        FROM purchase p
+                        JOIN term s ON s.id = p.supplier JOIN term c ON c.id = p.category JOIN term cu ON cu.id = p.currency
+                        LEFT JOIN term pr ON pr.id = p.product LEFT JOIN term u ON u.id = p.unit
+                        LEFT JOIN term cs ON cs.id = p.customer LEFT JOIN term e ON e.id = p.erp_category;
+                    CREATE TABLE factor_library (
+                        id INTEGER PRIMARY KEY,
+                        key TEXT NOT NULL,
+                        version TEXT NOT NULL,
+                        title TEXT NOT NULL,
+                        publisher TEXT NOT NULL,
+                        licence TEXT NOT NULL,
+                        source TEXT NOT NULL,
+                        sha256 TEXT,
+                        installed_at TEXT NOT NULL,
+                        import_id INTEGER REFERENCES import(id),
+                        tier INTEGER NOT NULL,
+                        active INTEGER NOT NULL DEFAULT 1
+                    );
+                    CREATE TABLE factor (
+                        library_id INTEGER NOT NULL REFERENCES factor_library(id),
+                        line INTEGER NOT NULL,
+                        category TEXT NOT NULL,
+                        name TEXT NOT NULL,
+                        value TEXT NOT NULL,
+                        unit TEXT NOT NULL,
+                        price_year INTEGER,
+                        source TEXT NOT NULL,
+                        scope3 INTEGER
+                    );
+                    CREATE INDEX factor_by_library ON factor(library_id);
+                    CREATE TABLE run (
+                        id INTEGER PRIMARY KEY,
+                        created_at TEXT NOT NULL,
+                        kind TEXT NOT NULL CHECK (kind IN ('full', 'incremental')),
+                        parent_id INTEGER REFERENCES run(id),
+                        inputs TEXT NOT NULL,
+                        aggregate BLOB NOT NULL,
+                        line_count INTEGER NOT NULL,
+                        recomputed_lines INTEGER NOT NULL,
+                        seconds REAL NOT NULL
+                    );
+                    CREATE TABLE run_result (
+                        run_id INTEGER NOT NULL REFERENCES run(id),
+                        pack_id INTEGER NOT NULL,
+                        data BLOB NOT NULL,
+                        PRIMARY KEY (run_id, pack_id)
+                    ) WITHOUT ROWID;
+                    """
+            )
         }
         migrator.registerMigration("v2: supplier register and status facts") { db in
-            try db.execute(sql: """
-                CREATE TABLE supplier_register (
-                    import_id INTEGER NOT NULL REFERENCES import(id),
-                    line INTEGER NOT NULL,
-                    supplier_id TEXT NOT NULL,
-                    name TEXT NOT NULL,
-                    country TEXT,
-                    org_number TEXT,
-                    vat TEXT,
-                    lei TEXT,
-                    duns TEXT,
-                    isin TEXT,
-                    pact_company_ids TEXT,
-                    contact_name TEXT,
-                    contact_email TEXT,
-                    categories TEXT,
-                    strategic INTEGER NOT NULL DEFAULT 0,
-                    notes TEXT,
-                    PRIMARY KEY (import_id, supplier_id)
-                );
-                CREATE TABLE supplier_status (
-                    id INTEGER PRIMARY KEY,
-                    import_id INTEGER NOT NULL REFERENCES import(id),
-                    line INTEGER,
-                    supplier_id TEXT NOT NULL,
-                    kind TEXT NOT NULL,
-                    summary TEXT NOT NULL,
-                    value TEXT NOT NULL,
-                    source TEXT NOT NULL,
-                    checked_on TEXT NOT NULL
-                );
-                CREATE INDEX supplier_status_by_supplier ON supplier_status(supplier_id, kind, checked_on);
-                CREATE TRIGGER supplier_status_is_history_update BEFORE UPDATE ON supplier_status
-                    BEGIN SELECT RAISE(ABORT, 'supplier status facts are history: add a newer fact instead'); END;
-                CREATE TRIGGER supplier_status_is_history_delete BEFORE DELETE ON supplier_status
-                    BEGIN SELECT RAISE(ABORT, 'supplier status facts are history: add a newer fact instead'); END;
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE supplier_register (
+                        import_id INTEGER NOT NULL REFERENCES import(id),
+                        line INTEGER NOT NULL,
+                        supplier_id TEXT NOT NULL,
+                        name TEXT NOT NULL,
+                        country TEXT,
+                        org_number TEXT,
+                        vat TEXT,
+                        lei TEXT,
+                        duns TEXT,
+                        isin TEXT,
+                        pact_company_ids TEXT,
+                        contact_name TEXT,
+                        contact_email TEXT,
+                        categories TEXT,
+                        strategic INTEGER NOT NULL DEFAULT 0,
+                        notes TEXT,
+                        PRIMARY KEY (import_id, supplier_id)
+                    );
+                    CREATE TABLE supplier_status (
+                        id INTEGER PRIMARY KEY,
+                        import_id INTEGER NOT NULL REFERENCES import(id),
+                        line INTEGER,
+                        supplier_id TEXT NOT NULL,
+                        kind TEXT NOT NULL,
+                        summary TEXT NOT NULL,
+                        value TEXT NOT NULL,
+                        source TEXT NOT NULL,
+                        checked_on TEXT NOT NULL
+                    );
+                    CREATE INDEX supplier_status_by_supplier ON supplier_status(supplier_id, kind, checked_on);
+                    CREATE TRIGGER supplier_status_is_history_update BEFORE UPDATE ON supplier_status
+                        BEGIN SELECT RAISE(ABORT, 'supplier status facts are history: add a newer fact instead'); END;
+                    CREATE TRIGGER supplier_status_is_history_delete BEFORE DELETE ON supplier_status
+                        BEGIN SELECT RAISE(ABORT, 'supplier status facts are history: add a newer fact instead'); END;
+                    """
+            )
             // Suppliers imported before v2: their register rows, from the stored files.
-            for row in try Row.fetchAll(db, sql: "SELECT id, file_name, content FROM import WHERE kind = 'suppliers' AND content IS NOT NULL ORDER BY id") {
+            for row in try Row.fetchAll(
+                db,
+                sql: "SELECT id, file_name, content FROM import WHERE kind = 'suppliers' AND content IS NOT NULL ORDER BY id"
+            ) {
                 try? SupplierStore.insertRegister(data: row["content"], file: row["file_name"], importID: row["id"], db: db)
             }
         }
@@ -162,83 +169,85 @@ enum WorkspaceSchema {
             try db.execute(sql: Self.engagementTables)
         }
         migrator.registerMigration("v4: PACT footprints, API clients, partners, event inbox and outbox") { db in
-            try db.execute(sql: """
-                CREATE TABLE pact_footprint (
-                    seq INTEGER PRIMARY KEY,
-                    id TEXT NOT NULL,
-                    origin TEXT NOT NULL CHECK (origin IN ('own', 'imported')),
-                    import_id INTEGER REFERENCES import(id),
-                    partner TEXT,
-                    supplier_id TEXT,
-                    status TEXT NOT NULL CHECK (status IN ('Active', 'Deprecated')),
-                    source_version TEXT NOT NULL,
-                    json BLOB NOT NULL,
-                    original BLOB,
-                    filter_keys TEXT,
-                    stored_at TEXT NOT NULL,
-                    deprecated_at TEXT,
-                    superseded_by TEXT,
-                    UNIQUE (origin, id)
-                );
-                CREATE INDEX pact_footprint_by_supplier ON pact_footprint(origin, supplier_id);
-                CREATE TABLE pact_share (
-                    footprint_seq INTEGER NOT NULL REFERENCES pact_footprint(seq),
-                    client TEXT NOT NULL,
-                    PRIMARY KEY (footprint_seq, client)
-                ) WITHOUT ROWID;
-                CREATE TABLE pact_product_link (
-                    supplier_id TEXT NOT NULL,
-                    product_urn TEXT NOT NULL,
-                    product TEXT NOT NULL,
-                    created_at TEXT NOT NULL,
-                    PRIMARY KEY (supplier_id, product_urn, product)
-                ) WITHOUT ROWID;
-                CREATE TABLE pact_client (
-                    client_id TEXT PRIMARY KEY NOT NULL,
-                    name TEXT NOT NULL UNIQUE,
-                    secret_sha256 TEXT NOT NULL,
-                    partner TEXT,
-                    created_at TEXT NOT NULL,
-                    revoked_at TEXT
-                );
-                CREATE TABLE pact_partner (
-                    name TEXT PRIMARY KEY NOT NULL,
-                    base_url TEXT NOT NULL,
-                    auth_base_url TEXT,
-                    client_id TEXT NOT NULL,
-                    client_secret TEXT NOT NULL,
-                    supplier_id TEXT,
-                    created_at TEXT NOT NULL,
-                    updated_at TEXT NOT NULL
-                );
-                CREATE TABLE pact_inbox (
-                    id INTEGER PRIMARY KEY,
-                    received_at TEXT NOT NULL,
-                    client TEXT,
-                    event_id TEXT NOT NULL,
-                    type TEXT NOT NULL,
-                    source TEXT NOT NULL,
-                    body BLOB NOT NULL,
-                    status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'done', 'failed')),
-                    outcome TEXT
-                );
-                CREATE TABLE pact_outbox (
-                    id INTEGER PRIMARY KEY,
-                    created_at TEXT NOT NULL,
-                    target_url TEXT NOT NULL,
-                    partner TEXT,
-                    event_type TEXT NOT NULL,
-                    event_id TEXT NOT NULL,
-                    body BLOB NOT NULL,
-                    attempts INTEGER NOT NULL DEFAULT 0,
-                    next_attempt_at REAL NOT NULL,
-                    give_up_at REAL NOT NULL,
-                    status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'sent', 'failed')),
-                    last_error TEXT,
-                    sent_at TEXT
-                );
-                CREATE INDEX pact_outbox_due ON pact_outbox(status, next_attempt_at);
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE pact_footprint (
+                        seq INTEGER PRIMARY KEY,
+                        id TEXT NOT NULL,
+                        origin TEXT NOT NULL CHECK (origin IN ('own', 'imported')),
+                        import_id INTEGER REFERENCES import(id),
+                        partner TEXT,
+                        supplier_id TEXT,
+                        status TEXT NOT NULL CHECK (status IN ('Active', 'Deprecated')),
+                        source_version TEXT NOT NULL,
+                        json BLOB NOT NULL,
+                        original BLOB,
+                        filter_keys TEXT,
+                        stored_at TEXT NOT NULL,
+                        deprecated_at TEXT,
+                        superseded_by TEXT,
+                        UNIQUE (origin, id)
+                    );
+                    CREATE INDEX pact_footprint_by_supplier ON pact_footprint(origin, supplier_id);
+                    CREATE TABLE pact_share (
+                        footprint_seq INTEGER NOT NULL REFERENCES pact_footprint(seq),
+                        client TEXT NOT NULL,
+                        PRIMARY KEY (footprint_seq, client)
+                    ) WITHOUT ROWID;
+                    CREATE TABLE pact_product_link (
+                        supplier_id TEXT NOT NULL,
+                        product_urn TEXT NOT NULL,
+                        product TEXT NOT NULL,
+                        created_at TEXT NOT NULL,
+                        PRIMARY KEY (supplier_id, product_urn, product)
+                    ) WITHOUT ROWID;
+                    CREATE TABLE pact_client (
+                        client_id TEXT PRIMARY KEY NOT NULL,
+                        name TEXT NOT NULL UNIQUE,
+                        secret_sha256 TEXT NOT NULL,
+                        partner TEXT,
+                        created_at TEXT NOT NULL,
+                        revoked_at TEXT
+                    );
+                    CREATE TABLE pact_partner (
+                        name TEXT PRIMARY KEY NOT NULL,
+                        base_url TEXT NOT NULL,
+                        auth_base_url TEXT,
+                        client_id TEXT NOT NULL,
+                        client_secret TEXT NOT NULL,
+                        supplier_id TEXT,
+                        created_at TEXT NOT NULL,
+                        updated_at TEXT NOT NULL
+                    );
+                    CREATE TABLE pact_inbox (
+                        id INTEGER PRIMARY KEY,
+                        received_at TEXT NOT NULL,
+                        client TEXT,
+                        event_id TEXT NOT NULL,
+                        type TEXT NOT NULL,
+                        source TEXT NOT NULL,
+                        body BLOB NOT NULL,
+                        status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'done', 'failed')),
+                        outcome TEXT
+                    );
+                    CREATE TABLE pact_outbox (
+                        id INTEGER PRIMARY KEY,
+                        created_at TEXT NOT NULL,
+                        target_url TEXT NOT NULL,
+                        partner TEXT,
+                        event_type TEXT NOT NULL,
+                        event_id TEXT NOT NULL,
+                        body BLOB NOT NULL,
+                        attempts INTEGER NOT NULL DEFAULT 0,
+                        next_attempt_at REAL NOT NULL,
+                        give_up_at REAL NOT NULL,
+                        status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'sent', 'failed')),
+                        last_error TEXT,
+                        sent_at TEXT
+                    );
+                    CREATE INDEX pact_outbox_due ON pact_outbox(status, next_attempt_at);
+                    """
+            )
         }
         migrator.registerMigration("v5: PACT footprint source URL") { db in
             // Where a pulled footprint was read from (the partner's host URL); NULL for files.
@@ -285,7 +294,8 @@ enum WorkspaceSchema {
             recorded_at TEXT NOT NULL
         );
         CREATE INDEX engagement_request_event_by_request ON engagement_request_event(request_id, id);
-        """ + ["engagement_kpi", "setting_history", "engagement_request", "engagement_request_event"].map { table in
+        """
+        + ["engagement_kpi", "setting_history", "engagement_request", "engagement_request_event"].map { table in
             """
             CREATE TRIGGER \(table)_is_history_update BEFORE UPDATE ON \(table)
                 BEGIN SELECT RAISE(ABORT, '\(table) is history: add a new row instead'); END;

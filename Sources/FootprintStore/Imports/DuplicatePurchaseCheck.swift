@@ -15,10 +15,12 @@ struct DuplicatePurchaseCheck {
         // Ids of the other active imports, hashed as the reader hashed this file's.
         var otherHashes: [UInt64] = []
         var otherRows: [Int64] = []
-        let statement = try db.makeStatement(sql: """
-            SELECT p.rowid, p.purchase_id FROM purchase p JOIN import i ON i.id = p.import_id
-            WHERE i.kind = 'purchases' AND i.status = 'active' AND i.id <> ? AND i.id IS NOT ?
-            """)
+        let statement = try db.makeStatement(
+            sql: """
+                SELECT p.rowid, p.purchase_id FROM purchase p JOIN import i ON i.id = p.import_id
+                WHERE i.kind = 'purchases' AND i.status = 'active' AND i.id <> ? AND i.id IS NOT ?
+                """
+        )
         let cursor = try Row.fetchCursor(statement, arguments: [importID, replacing])
         while let row = try cursor.next() {
             let id: String = row[1]
@@ -53,10 +55,13 @@ struct DuplicatePurchaseCheck {
         for f in found {
             if let first = seen[f.id] {
                 guard f.importID == importID else { continue }
-                let whereFirst = first.importID == importID
+                let whereFirst =
+                    first.importID == importID
                     ? "line \(first.line)"
                     : "import #\(first.importID) (\(first.file)) line \(first.line); if this file corrects that one, import it with --replace \(first.importID)"
-                messages.append(Diagnostic(file: file, line: f.line, column: "id", message: "duplicate purchase id '\(f.id)'; it is already on \(whereFirst)"))
+                messages.append(
+                    Diagnostic(file: file, line: f.line, column: "id", message: "duplicate purchase id '\(f.id)'; it is already on \(whereFirst)")
+                )
             } else {
                 seen[f.id] = (f.line, f.importID, f.file)
             }

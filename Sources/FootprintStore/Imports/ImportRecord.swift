@@ -60,9 +60,17 @@ extension ImportRecord: FetchableRecord {
     /// A row of the `import` table.
     public init(row: Row) {
         self.init(
-            id: row["id"], kind: ImportKind(rawValue: row["kind"]) ?? .purchases, fileName: row["file_name"],
-            byteCount: row["byte_count"], sha256: row["sha256"], importedAt: row["imported_at"], rowCount: row["row_count"],
-            status: ImportRecord.Status(rawValue: row["status"]) ?? .removed, replaces: row["replaces"], mapping: row["mapping"])
+            id: row["id"],
+            kind: ImportKind(rawValue: row["kind"]) ?? .purchases,
+            fileName: row["file_name"],
+            byteCount: row["byte_count"],
+            sha256: row["sha256"],
+            importedAt: row["imported_at"],
+            rowCount: row["row_count"],
+            status: ImportRecord.Status(rawValue: row["status"]) ?? .removed,
+            replaces: row["replaces"],
+            mapping: row["mapping"]
+        )
     }
 }
 

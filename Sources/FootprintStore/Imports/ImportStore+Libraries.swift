@@ -8,13 +8,31 @@ extension ImportStore {
 
     /// Installs a factor library read from a published file (`factors install`) or a user's factors file.
     public func installLibrary(
-        _ content: FactorLibraryContent, fileName: String, digest: String?, byteCount: Int, replacing: Int64?
+        _ content: FactorLibraryContent,
+        fileName: String,
+        digest: String?,
+        byteCount: Int,
+        replacing: Int64?
     ) throws(WorkspaceError) -> ImportOutcome {
-        try installLibrary(content, kind: .factorLibrary, tier: Self.publishedTier, fileName: fileName, digest: digest, byteCount: byteCount, replacing: replacing)
+        try installLibrary(
+            content,
+            kind: .factorLibrary,
+            tier: Self.publishedTier,
+            fileName: fileName,
+            digest: digest,
+            byteCount: byteCount,
+            replacing: replacing
+        )
     }
 
     func installLibrary(
-        _ content: FactorLibraryContent, kind: ImportKind, tier: Int, fileName: String, digest: String?, byteCount: Int, replacing: Int64?
+        _ content: FactorLibraryContent,
+        kind: ImportKind,
+        tier: Int,
+        fileName: String,
+        digest: String?,
+        byteCount: Int,
+        replacing: Int64?
     ) throws(WorkspaceError) -> ImportOutcome {
         let started = Date()
         let sha = digest ?? "built-in:\(content.info.id)@\(content.info.version)"
@@ -24,21 +42,33 @@ extension ImportStore {
         let id: Int64 = try workspace.transaction { db in
             if let replacing { try checkReplaceable(replacing, kind: kind, db: db) }
             let importID = try insertImport(
-                kind: kind, fileName: fileName, digest: FileDigest(byteCount: byteCount, sha256: sha), rows: content.factors.count,
-                replaces: replacing, mapping: nil, content: nil, db: db)
+                kind: kind,
+                fileName: fileName,
+                digest: FileDigest(byteCount: byteCount, sha256: sha),
+                rows: content.factors.count,
+                replaces: replacing,
+                mapping: nil,
+                content: nil,
+                db: db
+            )
             let info = content.info
             try db.execute(
                 sql: """
                     INSERT INTO factor_library (key, version, title, publisher, licence, source, sha256, installed_at, import_id, tier)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
-                arguments: [info.id, info.version, info.title, info.publisher, info.licence, info.sourceURL ?? info.doi ?? fileName,
-                            digest, Workspace.timestamp(), importID, tier])
+                arguments: [
+                    info.id, info.version, info.title, info.publisher, info.licence, info.sourceURL ?? info.doi ?? fileName,
+                    digest, Workspace.timestamp(), importID, tier,
+                ]
+            )
             let libraryID = db.lastInsertedRowID
-            let insert = try db.makeStatement(sql: """
-                INSERT INTO factor (library_id, line, category, name, value, unit, price_year, source, scope3)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
+            let insert = try db.makeStatement(
+                sql: """
+                    INSERT INTO factor (library_id, line, category, name, value, unit, price_year, source, scope3)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """
+            )
             for (index, f) in content.factors.enumerated() {
                 var priceYear: Int?
                 if case .spend(_, let year) = f.basis { priceYear = year }
@@ -49,7 +79,12 @@ extension ImportStore {
             }
             return importID
         }
-        return ImportOutcome(record: try importRecord(id: id), alreadyImported: false, superseded: replacing, seconds: Date().timeIntervalSince(started))
+        return ImportOutcome(
+            record: try importRecord(id: id),
+            alreadyImported: false,
+            superseded: replacing,
+            seconds: Date().timeIntervalSince(started)
+        )
     }
 
     /// The built-in library, installed when a workspace is created.
@@ -57,8 +92,14 @@ extension ImportStore {
         let content = DefaultFactorLibrary.content
         let table = FileDigest(bytes: Data(DefaultFactorTable.csv.utf8))
         _ = try installLibrary(
-            content, kind: .factorLibrary, tier: Self.builtInTier, fileName: "(built in) \(DefaultFactorTable.fileName)", digest: table.sha256,
-            byteCount: table.byteCount, replacing: nil)
+            content,
+            kind: .factorLibrary,
+            tier: Self.builtInTier,
+            fileName: "(built in) \(DefaultFactorTable.fileName)",
+            digest: table.sha256,
+            byteCount: table.byteCount,
+            replacing: nil
+        )
     }
 
     public func libraries() throws(WorkspaceError) -> [FactorLibraryRecord] {
@@ -72,9 +113,20 @@ extension ImportStore {
             """
         return try Row.fetchAll(db, sql: sql).map { row in
             FactorLibraryRecord(
-                id: row["id"], key: row["key"], version: row["version"], title: row["title"], publisher: row["publisher"],
-                licence: row["licence"], source: row["source"], sha256: row["sha256"], installedAt: row["installed_at"],
-                importID: row["import_id"], tier: row["tier"], active: (row["active"] as Int) != 0, factorCount: row["factor_count"])
+                id: row["id"],
+                key: row["key"],
+                version: row["version"],
+                title: row["title"],
+                publisher: row["publisher"],
+                licence: row["licence"],
+                source: row["source"],
+                sha256: row["sha256"],
+                installedAt: row["installed_at"],
+                importID: row["import_id"],
+                tier: row["tier"],
+                active: (row["active"] as Int) != 0,
+                factorCount: row["factor_count"]
+            )
         }
     }
 
@@ -87,7 +139,9 @@ extension ImportStore {
         var seenActivity = Set<String>()
         for library in libraries {
             for row in try Row.fetchAll(db, sql: "SELECT * FROM factor WHERE library_id = ? ORDER BY rowid", arguments: [library.id]) {
-                let category: String = row["category"], text: String = row["value"], unitText: String = row["unit"]
+                let category: String = row["category"]
+                let text: String = row["value"]
+                let unitText: String = row["unit"]
                 let priceYear: Int? = row["price_year"]
                 let basis: EmissionFactor.Basis
                 let key: String
@@ -102,9 +156,17 @@ extension ImportStore {
                     guard seenActivity.insert(key).inserted else { continue }
                 }
                 let value = FieldParser.decimal(text)?.value ?? Double(text) ?? .nan
-                factors.append(EmissionFactor(
-                    category: category, name: row["name"], kgPerUnit: value, kgPerUnitText: text, basis: basis, source: row["source"],
-                    location: SourceLocation(file: library.label, line: row["line"])))
+                factors.append(
+                    EmissionFactor(
+                        category: category,
+                        name: row["name"],
+                        kgPerUnit: value,
+                        kgPerUnitText: text,
+                        basis: basis,
+                        source: row["source"],
+                        location: SourceLocation(file: library.label, line: row["line"])
+                    )
+                )
                 if scope3[category] == nil, let raw: Int = row["scope3"], let s = Scope3Category(rawValue: raw) { scope3[category] = s }
             }
         }

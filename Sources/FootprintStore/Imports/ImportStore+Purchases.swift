@@ -32,13 +32,22 @@ extension ImportStore {
         }
         let mappingLabel = "\((mappingPath as NSString).lastPathComponent) sha256 \(mappingDigest.sha256)"
         var outcome = try importPurchases(
-            source: .converted(converted), displayName: name, digest: digest, replacing: replacing, mapping: mappingLabel)
+            source: .converted(converted),
+            displayName: name,
+            digest: digest,
+            replacing: replacing,
+            mapping: mappingLabel
+        )
         if !converted.unmapped.isEmpty { outcome.notes.append(converted.unmappedReport()) }
         return outcome
     }
 
     func importPurchases(
-        source: PurchaseSource, displayName: String, digest: FileDigest?, replacing: Int64?, mapping: String?
+        source: PurchaseSource,
+        displayName: String,
+        digest: FileDigest?,
+        replacing: Int64?,
+        mapping: String?
     ) throws(WorkspaceError) -> ImportOutcome {
         let started = Date()
         // The file is hashed while it is read. Only when an active import has the same size can it be
@@ -47,34 +56,53 @@ extension ImportStore {
         if digest == nil, replacing == nil, case .file(let path) = source {
             let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? -1
             let sameSize = try workspace.read { db in
-                try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM import WHERE kind = 'purchases' AND status = 'active' AND byte_count = ?)", arguments: [size]) ?? false
+                try Bool.fetchOne(
+                    db,
+                    sql: "SELECT EXISTS (SELECT 1 FROM import WHERE kind = 'purchases' AND status = 'active' AND byte_count = ?)",
+                    arguments: [size]
+                ) ?? false
             }
             if sameSize { digest = try FileDigest(path: path) }
         }
-        if let digest, replacing == nil, let existing = try workspace.read({ db in try activeImport(kind: .purchases, sha256: digest.sha256, db: db) }) {
+        if let digest, replacing == nil,
+            let existing = try workspace.read({ db in try activeImport(kind: .purchases, sha256: digest.sha256, db: db) })
+        {
             return ImportOutcome(record: existing, alreadyImported: true, superseded: nil, seconds: Date().timeIntervalSince(started))
         }
         let importID: Int64
         do {
             importID = try workspace.transaction { db in
-            if let replacing { try checkReplaceable(replacing, kind: .purchases, db: db) }
-            let id = try insertImport(
-                kind: .purchases, fileName: displayName, digest: digest ?? FileDigest(byteCount: 0, sha256: "pending"), rows: 0,
-                replaces: replacing, mapping: mapping, content: nil, db: db)
-            let read = try PurchaseBulkWriter(db: db, importID: id).write(source: source, displayName: displayName, replacing: replacing)
-            let sha = digest?.sha256 ?? read.sha256
-            if replacing == nil, let existing = try activeImport(kind: .purchases, sha256: sha, db: db), existing.id != id {
-                throw AlreadyImported(record: existing)
-            }
-            try db.execute(
-                sql: "UPDATE import SET row_count = ?, sha256 = ?, byte_count = ? WHERE id = ?",
-                arguments: [read.records, sha, digest?.byteCount ?? read.byteCount, id])
-            return id
+                if let replacing { try checkReplaceable(replacing, kind: .purchases, db: db) }
+                let id = try insertImport(
+                    kind: .purchases,
+                    fileName: displayName,
+                    digest: digest ?? FileDigest(byteCount: 0, sha256: "pending"),
+                    rows: 0,
+                    replaces: replacing,
+                    mapping: mapping,
+                    content: nil,
+                    db: db
+                )
+                let read = try PurchaseBulkWriter(db: db, importID: id).write(source: source, displayName: displayName, replacing: replacing)
+                let sha = digest?.sha256 ?? read.sha256
+                if replacing == nil, let existing = try activeImport(kind: .purchases, sha256: sha, db: db), existing.id != id {
+                    throw AlreadyImported(record: existing)
+                }
+                try db.execute(
+                    sql: "UPDATE import SET row_count = ?, sha256 = ?, byte_count = ? WHERE id = ?",
+                    arguments: [read.records, sha, digest?.byteCount ?? read.byteCount, id]
+                )
+                return id
             }
         } catch .alreadyImported(let existing) {
             return ImportOutcome(record: existing, alreadyImported: true, superseded: nil, seconds: Date().timeIntervalSince(started))
         }
-        return ImportOutcome(record: try importRecord(id: importID), alreadyImported: false, superseded: replacing, seconds: Date().timeIntervalSince(started))
+        return ImportOutcome(
+            record: try importRecord(id: importID),
+            alreadyImported: false,
+            superseded: replacing,
+            seconds: Date().timeIntervalSince(started)
+        )
     }
 }
 
@@ -118,10 +146,14 @@ struct PurchaseBulkWriter {
         let packInsert = try db.makeStatement(sql: "INSERT INTO purchase_pack (import_id, supplier, line_count, data) VALUES (?, ?, ?, ?)")
         // Rows go in 32 at a time (one statement with 32 value lists): fewer statement steps per row.
         // id_hash is left NULL: duplicate checks hash the ids themselves.
-        let columns = "rowid, import_id, line, source_line, purchase_id, date, supplier, category, amount, currency, product, quantity, unit, customer, scope3, erp_category"
-        let perRow = 16, group = 32
+        let columns =
+            "rowid, import_id, line, source_line, purchase_id, date, supplier, category, amount, currency, product, quantity, unit, customer, scope3, erp_category"
+        let perRow = 16
+        let group = 32
         let one = "(" + Array(repeating: "?", count: perRow).joined(separator: ",") + ")"
-        let groupInsert = try db.makeStatement(sql: "INSERT INTO purchase (\(columns)) VALUES " + Array(repeating: one, count: group).joined(separator: ","))
+        let groupInsert = try db.makeStatement(
+            sql: "INSERT INTO purchase (\(columns)) VALUES " + Array(repeating: one, count: group).joined(separator: ",")
+        )
         let rowInsert = try db.makeStatement(sql: "INSERT INTO purchase (\(columns)) VALUES " + one)
         let connection = db.sqliteConnection
         let importID = importID
@@ -136,7 +168,11 @@ struct PurchaseBulkWriter {
                     sqlite3_bind_int64(statement, first + 1, r.row)
                     sqlite3_bind_int64(statement, first + 2, importID)
                     sqlite3_bind_int64(statement, first + 3, Int64(r.line))
-                    if r.sourceLine != r.line { sqlite3_bind_int64(statement, first + 4, Int64(r.sourceLine)) } else { sqlite3_bind_null(statement, first + 4) }
+                    if r.sourceLine != r.line {
+                        sqlite3_bind_int64(statement, first + 4, Int64(r.sourceLine))
+                    } else {
+                        sqlite3_bind_null(statement, first + 4)
+                    }
                     sqlite3_bind_text(statement, first + 5, base + Int(r.idStart), r.idCount, nil)
                     sqlite3_bind_int64(statement, first + 6, Int64(r.date))
                     term(7, r.supplier)
@@ -161,7 +197,8 @@ struct PurchaseBulkWriter {
                 }
                 let rows = batch.rows
                 var i = 0
-                let grouped = groupInsert.sqliteStatement, single = rowInsert.sqliteStatement
+                let grouped = groupInsert.sqliteStatement
+                let single = rowInsert.sqliteStatement
                 while i + group <= rows.count {
                     for k in 0..<group { bind(grouped, rows[i + k], at: Int32(k * perRow)) }
                     try step(grouped)

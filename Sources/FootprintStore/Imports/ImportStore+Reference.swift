@@ -17,7 +17,15 @@ extension ImportStore {
         if kind == .factors {
             let content: FactorLibraryContent
             do { content = try Self.userFactors(data: data, file: displayName, sha256: digest.sha256) } catch { throw .input(error) }
-            return try installLibrary(content, kind: .factors, tier: Self.userTier, fileName: displayName, digest: digest.sha256, byteCount: data.count, replacing: replacing)
+            return try installLibrary(
+                content,
+                kind: .factors,
+                tier: Self.userTier,
+                fileName: displayName,
+                digest: digest.sha256,
+                byteCount: data.count,
+                replacing: replacing
+            )
         }
         if replacing == nil, let existing = try workspace.read({ db in try activeImport(kind: kind, sha256: digest.sha256, db: db) }) {
             return ImportOutcome(record: existing, alreadyImported: true, superseded: nil, seconds: Date().timeIntervalSince(started))
@@ -31,23 +39,54 @@ extension ImportStore {
             if let replacing { try checkReplaceable(replacing, kind: kind, db: db) }
             var parts: [(ImportRecord, Data)] = []
             for row in try Row.fetchAll(
-                db, sql: "SELECT * FROM import WHERE kind = ? AND status = 'active' AND id IS NOT ? ORDER BY id", arguments: [kind.rawValue, replacing])
-            {
+                db,
+                sql: "SELECT * FROM import WHERE kind = ? AND status = 'active' AND id IS NOT ? ORDER BY id",
+                arguments: [kind.rawValue, replacing]
+            ) {
                 parts.append((ImportRecord(row: row), row["content"]))
             }
-            let importID = try insertImport(kind: kind, fileName: displayName, digest: digest, rows: rows, replaces: replacing, mapping: nil, content: data, db: db)
+            let importID = try insertImport(
+                kind: kind,
+                fileName: displayName,
+                digest: digest,
+                rows: rows,
+                replaces: replacing,
+                mapping: nil,
+                content: data,
+                db: db
+            )
             var combined = ReferenceData()
             var keys: [String: String] = [:]
             var conflicts: [Diagnostic] = []
-            for (record, content) in parts + [(ImportRecord(id: importID, kind: kind, fileName: displayName, byteCount: data.count, sha256: digest.sha256, importedAt: "", rowCount: rows, status: .active), data)] {
+            for (record, content) in parts + [
+                (
+                    ImportRecord(
+                        id: importID,
+                        kind: kind,
+                        fileName: displayName,
+                        byteCount: data.count,
+                        sha256: digest.sha256,
+                        importedAt: "",
+                        rowCount: rows,
+                        status: .active
+                    ), data
+                )
+            ] {
                 let parsed = try ImportStore.parseReference(kind: kind, data: content, file: record.fileName)
                 for (key, location) in parsed.keys {
                     if let first = keys[key] {
                         if record.id == importID {
-                            conflicts.append(Diagnostic(file: location.file, line: location.line, message: "\(key) is already given by \(first); remove or replace that import first (--replace ID)"))
+                            conflicts.append(
+                                Diagnostic(
+                                    file: location.file,
+                                    line: location.line,
+                                    message: "\(key) is already given by \(first); remove or replace that import first (--replace ID)"
+                                )
+                            )
                         }
                     } else {
-                        keys[key] = record.id == importID ? "line \(location.line)" : "import #\(record.id) (\(record.fileName)) line \(location.line)"
+                        keys[key] =
+                            record.id == importID ? "line \(location.line)" : "import #\(record.id) (\(record.fileName)) line \(location.line)"
                     }
                 }
                 combined.merge(parsed.data)
@@ -56,7 +95,12 @@ extension ImportStore {
             if kind == .suppliers { try SupplierStore.insertRegister(data: data, file: displayName, importID: importID, db: db) }
             return importID
         }
-        return ImportOutcome(record: try importRecord(id: id), alreadyImported: false, superseded: replacing, seconds: Date().timeIntervalSince(started))
+        return ImportOutcome(
+            record: try importRecord(id: id),
+            alreadyImported: false,
+            superseded: replacing,
+            seconds: Date().timeIntervalSince(started)
+        )
     }
 
     /// A user's factors file: the canonical factors.csv columns, and optionally `scope3_category`.
@@ -65,8 +109,14 @@ extension ImportStore {
         let table = try CSVTable.parse(data: data, file: file, diagnostics: &diagnostics)
         let stem = (file as NSString).deletingPathExtension
         let info = FactorLibraryInfo(
-            id: stem, title: "Factors from \(file)", version: String(sha256.prefix(12)), publisher: "workspace user",
-            licence: "as given by the user", sourceURL: file, sha256: sha256)
+            id: stem,
+            title: "Factors from \(file)",
+            version: String(sha256.prefix(12)),
+            publisher: "workspace user",
+            licence: "as given by the user",
+            sourceURL: file,
+            sha256: sha256
+        )
         if table.columnIndex("scope3_category") != nil {
             return try DefaultFactorLibrary.read(csv: String(decoding: data, as: UTF8.self), file: file, info: info)
         }
@@ -78,7 +128,12 @@ extension ImportStore {
     /// Reads one reference file; `keys` names what each row defines, for conflicts between imports.
     /// A new file is read `checkingHeader` (CR-only line ends, a column named twice: see `CSVTable`);
     /// the stored content of an earlier import is read as it was accepted.
-    static func parseReference(kind: ImportKind, data: Data, file: String, checkingHeader: Bool = false) throws(InputError) -> (data: ReferenceData, rows: Int, keys: [(String, SourceLocation)]) {
+    static func parseReference(
+        kind: ImportKind,
+        data: Data,
+        file: String,
+        checkingHeader: Bool = false
+    ) throws(InputError) -> (data: ReferenceData, rows: Int, keys: [(String, SourceLocation)]) {
         var diagnostics: [Diagnostic] = []
         let table = try CSVTable.parse(data: data, file: file, diagnostics: &diagnostics, checkingHeader: checkingHeader)
         var result = ReferenceData()
@@ -90,8 +145,14 @@ extension ImportStore {
         case .rates:
             result.exchangeRates = try ReferenceDataReader.rates(table, &diagnostics)
             for row in table.rows {
-                let c = table.columnIndex("currency").map { row.fields[$0] } ?? "", y = table.columnIndex("year").map { row.fields[$0] } ?? ""
-                keys.append(("the rate of \(c.trimmingCharacters(in: .whitespaces)) in \(y.trimmingCharacters(in: .whitespaces))", SourceLocation(file: file, line: row.line)))
+                let c = table.columnIndex("currency").map { row.fields[$0] } ?? ""
+                let y = table.columnIndex("year").map { row.fields[$0] } ?? ""
+                keys.append(
+                    (
+                        "the rate of \(c.trimmingCharacters(in: .whitespaces)) in \(y.trimmingCharacters(in: .whitespaces))",
+                        SourceLocation(file: file, line: row.line)
+                    )
+                )
             }
         case .priceIndex:
             result.priceIndex = try ReferenceDataReader.priceIndex(table, &diagnostics)
@@ -101,11 +162,18 @@ extension ImportStore {
             }
         case .supplierEmissions:
             result.disclosures = try ReferenceDataReader.disclosures(table, &diagnostics)
-            for d in result.disclosures { keys.append(("the disclosure of supplier '\(d.supplier)' for \(d.year)", d.location ?? SourceLocation(file: file, line: 0))) }
+            for d in result.disclosures {
+                keys.append(("the disclosure of supplier '\(d.supplier)' for \(d.year)", d.location ?? SourceLocation(file: file, line: 0)))
+            }
         case .productFootprints:
             result.footprints = try ReferenceDataReader.footprints(table, &diagnostics)
             for f in result.footprints {
-                keys.append(("the footprint of supplier '\(f.supplier)' product '\(f.product)' per \(f.unit.symbol)", f.location ?? SourceLocation(file: file, line: 0)))
+                keys.append(
+                    (
+                        "the footprint of supplier '\(f.supplier)' product '\(f.product)' per \(f.unit.symbol)",
+                        f.location ?? SourceLocation(file: file, line: 0)
+                    )
+                )
             }
         case .purchases, .factors, .factorLibrary, .supplierStatus, .sbtiWorkbook, .pact, .supplierEdit:
             break

@@ -32,7 +32,11 @@ extension ImportStore {
 
     /// The active import of `kind` with this content, if any.
     func activeImport(kind: ImportKind, sha256: String, db: Database) throws -> ImportRecord? {
-        try ImportRecord.fetchOne(db, sql: "SELECT * FROM import WHERE kind = ? AND sha256 = ? AND status = 'active'", arguments: [kind.rawValue, sha256])
+        try ImportRecord.fetchOne(
+            db,
+            sql: "SELECT * FROM import WHERE kind = ? AND sha256 = ? AND status = 'active'",
+            arguments: [kind.rawValue, sha256]
+        )
     }
 
     /// Checks that `id` can be replaced by a new import of `kind`.
@@ -45,13 +49,23 @@ extension ImportStore {
         guard compatible else { throw WorkspaceError.wrongKind(id: id, kind: record.kind.rawValue, expected: kind.rawValue) }
     }
 
-    func insertImport(kind: ImportKind, fileName: String, digest: FileDigest, rows: Int, replaces: Int64?, mapping: String?, content: Data?, db: Database) throws -> Int64 {
+    func insertImport(
+        kind: ImportKind,
+        fileName: String,
+        digest: FileDigest,
+        rows: Int,
+        replaces: Int64?,
+        mapping: String?,
+        content: Data?,
+        db: Database
+    ) throws -> Int64 {
         try db.execute(
             sql: """
                 INSERT INTO import (kind, file_name, byte_count, sha256, imported_at, row_count, replaces, mapping, content)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
-            arguments: [kind.rawValue, fileName, digest.byteCount, digest.sha256, Workspace.timestamp(), rows, replaces, mapping, content])
+            arguments: [kind.rawValue, fileName, digest.byteCount, digest.sha256, Workspace.timestamp(), rows, replaces, mapping, content]
+        )
         let id = db.lastInsertedRowID
         if let replaces {
             try db.execute(sql: "UPDATE import SET status = 'superseded' WHERE id = ?", arguments: [replaces])
@@ -74,7 +88,13 @@ public protocol ImportStoring: Sendable {
     func importPurchases(path: String, displayName: String, replacing: Int64?, mapping: String?) throws(WorkspaceError) -> ImportOutcome
     func importPurchases(path: String, mapping mappingPath: String, replacing: Int64?) throws(WorkspaceError) -> ImportOutcome
     func importReference(kind: ImportKind, path: String, displayName: String, replacing: Int64?) throws(WorkspaceError) -> ImportOutcome
-    func installLibrary(_ content: FactorLibraryContent, fileName: String, digest: String?, byteCount: Int, replacing: Int64?) throws(WorkspaceError) -> ImportOutcome
+    func installLibrary(
+        _ content: FactorLibraryContent,
+        fileName: String,
+        digest: String?,
+        byteCount: Int,
+        replacing: Int64?
+    ) throws(WorkspaceError) -> ImportOutcome
     func libraries() throws(WorkspaceError) -> [FactorLibraryRecord]
     func supplierNames() throws(WorkspaceError) -> [String: String]
 }

@@ -97,54 +97,79 @@ final class PurchaseFileReader: @unchecked Sendable {
         }
 
         func visit(_ record: PurchaseRecord, _ interner: inout ByteInterner) {
-                    guard !stopped else { return }
-                    while local.count < interner.count {
-                        let text = interner.string(at: local.count)
-                        if let id = terms[text] {
-                            local.append(id)
-                        } else {
-                            local.append(nextTerm)
-                            terms[text] = nextTerm
-                            batch.newTerms.append((nextTerm, text))
-                            nextTerm += 1
-                        }
-                    }
-                    @inline(__always) func term(_ t: Int32) -> Int64 { t < 0 ? -1 : local[Int(t)] }
-                    let row = nextRow
-                    nextRow += 1
-                    let id = appendText(record.id)
-                    let amount = appendText(record.amountText)
-                    let quantity = record.quantity != nil ? appendText(record.quantityText) : (Int32(-1), Int32(0))
-                    let supplier = term(record.supplier)
-                    batch.rows.append(RowBatch.Row(
-                        row: row, line: Int32(truncatingIfNeeded: record.line), sourceLine: Int32(truncatingIfNeeded: record.sourceLine),
-                        date: record.date, supplier: supplier, category: term(record.category), currency: term(record.currency),
-                        product: term(record.product), unit: term(record.unit), customer: term(record.customer),
-                        erpCategory: term(record.erpCategory), scope3: record.scope3, idStart: id.0, idCount: id.1,
-                        amountStart: amount.0, amountCount: amount.1, quantityStart: quantity.0, quantityCount: quantity.1))
-                    fingerprints.append(record.idHash)
-                    let s = Int(supplier)
-                    if s >= packs.count { packs += Array(repeating: [], count: s + 64 - packs.count) }
-                    packs[s].append(PackLine(
-                        row: row, date: record.date, category: Int32(truncatingIfNeeded: term(record.category)),
-                        currency: Int32(truncatingIfNeeded: term(record.currency)), product: Int32(truncatingIfNeeded: term(record.product)),
-                        unit: Int32(truncatingIfNeeded: term(record.unit)), customer: Int32(truncatingIfNeeded: term(record.customer)),
-                        amountDigits: record.amount.digits, quantity: record.quantity?.value ?? .nan,
-                        amountScale: UInt8(record.amount.scale), scope3: record.scope3))
-                    buffered += 1
-                    if packs[s].count == ImportStore.packLines {
-                        batch.packs.append((Int64(s), packs[s].count, PurchasePack(packs[s]).encoded()))
-                        buffered -= packs[s].count
-                        packs[s].removeAll(keepingCapacity: true)
-                    }
-                    if buffered >= bufferBudget {
-                        for (t, lines) in packs.enumerated() where !lines.isEmpty {
-                            batch.packs.append((Int64(t), lines.count, PurchasePack(lines).encoded()))
-                            packs[t] = []
-                        }
-                        buffered = 0
-                    }
-                    if batch.rows.count == RowBatch.capacity { send() }
+            guard !stopped else { return }
+            while local.count < interner.count {
+                let text = interner.string(at: local.count)
+                if let id = terms[text] {
+                    local.append(id)
+                } else {
+                    local.append(nextTerm)
+                    terms[text] = nextTerm
+                    batch.newTerms.append((nextTerm, text))
+                    nextTerm += 1
+                }
+            }
+            @inline(__always) func term(_ t: Int32) -> Int64 { t < 0 ? -1 : local[Int(t)] }
+            let row = nextRow
+            nextRow += 1
+            let id = appendText(record.id)
+            let amount = appendText(record.amountText)
+            let quantity = record.quantity != nil ? appendText(record.quantityText) : (Int32(-1), Int32(0))
+            let supplier = term(record.supplier)
+            batch.rows.append(
+                RowBatch.Row(
+                    row: row,
+                    line: Int32(truncatingIfNeeded: record.line),
+                    sourceLine: Int32(truncatingIfNeeded: record.sourceLine),
+                    date: record.date,
+                    supplier: supplier,
+                    category: term(record.category),
+                    currency: term(record.currency),
+                    product: term(record.product),
+                    unit: term(record.unit),
+                    customer: term(record.customer),
+                    erpCategory: term(record.erpCategory),
+                    scope3: record.scope3,
+                    idStart: id.0,
+                    idCount: id.1,
+                    amountStart: amount.0,
+                    amountCount: amount.1,
+                    quantityStart: quantity.0,
+                    quantityCount: quantity.1
+                )
+            )
+            fingerprints.append(record.idHash)
+            let s = Int(supplier)
+            if s >= packs.count { packs += Array(repeating: [], count: s + 64 - packs.count) }
+            packs[s].append(
+                PackLine(
+                    row: row,
+                    date: record.date,
+                    category: Int32(truncatingIfNeeded: term(record.category)),
+                    currency: Int32(truncatingIfNeeded: term(record.currency)),
+                    product: Int32(truncatingIfNeeded: term(record.product)),
+                    unit: Int32(truncatingIfNeeded: term(record.unit)),
+                    customer: Int32(truncatingIfNeeded: term(record.customer)),
+                    amountDigits: record.amount.digits,
+                    quantity: record.quantity?.value ?? .nan,
+                    amountScale: UInt8(record.amount.scale),
+                    scope3: record.scope3
+                )
+            )
+            buffered += 1
+            if packs[s].count == ImportStore.packLines {
+                batch.packs.append((Int64(s), packs[s].count, PurchasePack(packs[s]).encoded()))
+                buffered -= packs[s].count
+                packs[s].removeAll(keepingCapacity: true)
+            }
+            if buffered >= bufferBudget {
+                for (t, lines) in packs.enumerated() where !lines.isEmpty {
+                    batch.packs.append((Int64(t), lines.count, PurchasePack(lines).encoded()))
+                    packs[t] = []
+                }
+                buffered = 0
+            }
+            if batch.rows.count == RowBatch.capacity { send() }
         }
         do {
             switch source {
@@ -155,7 +180,8 @@ final class PurchaseFileReader: @unchecked Sendable {
                         hasher.update(bufferPointer: block)
                         byteCount += block.count
                     },
-                    visit: visit)
+                    visit: visit
+                )
             case .converted(let ledger):
                 try decoder.decode(ledger, visit: visit)
             }

@@ -34,10 +34,15 @@ public protocol PACTHostStore: ReceivedFootprintStore {
     /// Stores our footprints, all or none, shared with `sharedWith` (everyone when empty); the ones
     /// they name in `preceding` get the JSON `deprecatedJSON` gives (status Deprecated).
     func publishOwnFootprints(
-        _ items: [OwnFootprintInput], sharedWith: [String], deprecatedJSON: (Data) throws -> (json: Data, filterKeys: String)
+        _ items: [OwnFootprintInput],
+        sharedWith: [String],
+        deprecatedJSON: (Data) throws -> (json: Data, filterKeys: String)
     ) throws(WorkspaceError) -> [OwnFootprintRow]
     /// Marks one of our footprints Deprecated, with the JSON `deprecatedJSON` gives.
-    func deprecateOwnFootprint(id: String, deprecatedJSON: (Data) throws -> (json: Data, filterKeys: String)) throws(WorkspaceError) -> OwnFootprintRow
+    func deprecateOwnFootprint(
+        id: String,
+        deprecatedJSON: (Data) throws -> (json: Data, filterKeys: String)
+    ) throws(WorkspaceError) -> OwnFootprintRow
 
     // MARK: Events received (the inbox)
 
@@ -69,11 +74,17 @@ public protocol ReceivedFootprintStore: Sendable {
 extension PACTStore {
     /// Stores them as imported footprints of the partner's supplier (or of the supplier their
     /// companyIds name), with the partner, its URL and the time as provenance.
-    public func storeReceived(_ entries: [PACTDocument.Entry], originals: [Int: JSONValue], partner: PACTPartnerRecord, via: String) throws -> String {
+    public func storeReceived(_ entries: [PACTDocument.Entry], originals: [Int: JSONValue], partner: PACTPartnerRecord, via: String) throws -> String
+    {
         let stored = try storeImportedFootprints(
-            entries, provenance: PACTProvenance(partner: partner.name, url: partner.baseURL), originals: originals, supplier: partner.supplierID)
+            entries,
+            provenance: PACTProvenance(partner: partner.name, url: partner.baseURL),
+            originals: originals,
+            supplier: partner.supplierID
+        )
         let changed = stored.filter(\.changed).count
         let suppliers = Set(stored.map(\.supplier)).sorted().joined(separator: ", ")
-        return "\(stored.count) footprint\(stored.count == 1 ? "" : "s") stored for \(suppliers.isEmpty ? "no supplier" : suppliers) (\(changed) new or changed) via \(via)"
+        return
+            "\(stored.count) footprint\(stored.count == 1 ? "" : "s") stored for \(suppliers.isEmpty ? "no supplier" : suppliers) (\(changed) new or changed) via \(via)"
     }
 }

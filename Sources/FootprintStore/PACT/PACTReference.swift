@@ -18,12 +18,14 @@ import GRDB
 enum PACTReference {
     static func resolve(db: Database) throws -> [PACTRunFootprint] {
         let rows = try Row.fetchAll(
-            db, sql: """
+            db,
+            sql: """
                 SELECT f.id, f.supplier_id, f.status, f.json, f.superseded_by, f.import_id, f.partner, i.file_name
                 FROM pact_footprint f LEFT JOIN import i ON i.id = f.import_id
                 WHERE f.origin = 'imported' AND f.supplier_id IS NOT NULL AND (f.import_id IS NULL OR i.status = 'active')
                 ORDER BY f.seq
-                """)
+                """
+        )
         var parsed: [(row: Row, footprint: PACTFootprint)] = []
         var preceded: Set<String> = []
         for row in rows {
@@ -40,7 +42,10 @@ enum PACTReference {
             for text in try String.fetchAll(db, sql: "SELECT text FROM term") { texts[text.lowercased(), default: []].append(text) }
         }
         var links: [String: [String: [String]]] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT supplier_id, product_urn, product FROM pact_product_link ORDER BY supplier_id, product_urn, product") {
+        for row in try Row.fetchAll(
+            db,
+            sql: "SELECT supplier_id, product_urn, product FROM pact_product_link ORDER BY supplier_id, product_urn, product"
+        ) {
             links[row["supplier_id"], default: [:]][(row["product_urn"] as String).lowercased(), default: []].append(row["product"])
         }
         var result: [(PACTRunFootprint, Int64, Int64)] = []
@@ -61,14 +66,29 @@ enum PACTReference {
             let importID: Int64? = row["import_id"]
             let origin: String = row["file_name"] ?? row["partner"] ?? "pulled"
             for product in products {
-                result.append((PACTRunFootprint(
-                    id: f.id, supplier: supplier, product: product, importID: importID, origin: origin, unit: unit.symbol,
-                    declaredUnitAmount: f.declaredUnitAmount.text, pcfExcludingBiogenicUptake: f.pcfExcludingBiogenicUptake.text,
-                    pcfIncludingBiogenicUptake: f.pcfIncludingBiogenicUptake.text, biogenicCO2Uptake: f.biogenicCO2Uptake?.text,
-                    primaryDataShare: f.primaryDataShare?.text, technologicalDQR: f.dqi?.technological.text,
-                    geographicalDQR: f.dqi?.geographical.text, temporalDQR: f.dqi?.temporal.text,
-                    validFrom: f.effectiveValidityStart.epochMilliseconds, validUntil: f.effectiveValidityEnd.epochMilliseconds),
-                    f.effectiveValidityStart.epochMilliseconds, f.created.epochMilliseconds))
+                result.append(
+                    (
+                        PACTRunFootprint(
+                            id: f.id,
+                            supplier: supplier,
+                            product: product,
+                            importID: importID,
+                            origin: origin,
+                            unit: unit.symbol,
+                            declaredUnitAmount: f.declaredUnitAmount.text,
+                            pcfExcludingBiogenicUptake: f.pcfExcludingBiogenicUptake.text,
+                            pcfIncludingBiogenicUptake: f.pcfIncludingBiogenicUptake.text,
+                            biogenicCO2Uptake: f.biogenicCO2Uptake?.text,
+                            primaryDataShare: f.primaryDataShare?.text,
+                            technologicalDQR: f.dqi?.technological.text,
+                            geographicalDQR: f.dqi?.geographical.text,
+                            temporalDQR: f.dqi?.temporal.text,
+                            validFrom: f.effectiveValidityStart.epochMilliseconds,
+                            validUntil: f.effectiveValidityEnd.epochMilliseconds
+                        ),
+                        f.effectiveValidityStart.epochMilliseconds, f.created.epochMilliseconds
+                    )
+                )
             }
         }
         result.sort { a, b in

@@ -36,11 +36,19 @@ public struct PACTRunFootprint: Sendable, Equatable, Codable {
             quality = DataQualityRatings(technological: t, geographical: g, temporal: p)
         }
         return ProductFootprint(
-            supplier: supplier, product: product, kgPerUnit: pcf / amount, kgPerUnitText: text, unit: MeasureUnit(parsing: unit),
+            supplier: supplier,
+            product: product,
+            kgPerUnit: pcf / amount,
+            kgPerUnitText: text,
+            unit: MeasureUnit(parsing: unit),
             source: "PACT \(id) (\(importID.map { "import #\($0) " } ?? "")\(origin))",
-            validity: ValidityPeriod(start: validFrom, end: validUntil), pactID: id, primaryDataShare: primaryDataShare,
-            dataQuality: quality, biogenicUptakePerUnit: biogenicCO2Uptake.flatMap(Double.init).map { $0 / amount },
-            kgPerUnitIncludingBiogenic: Double(pcfIncludingBiogenicUptake).map { $0 / amount })
+            validity: ValidityPeriod(start: validFrom, end: validUntil),
+            pactID: id,
+            primaryDataShare: primaryDataShare,
+            dataQuality: quality,
+            biogenicUptakePerUnit: biogenicCO2Uptake.flatMap(Double.init).map { $0 / amount },
+            kgPerUnitIncludingBiogenic: Double(pcfIncludingBiogenicUptake).map { $0 / amount }
+        )
     }
 
     /// What an incremental run compares for the (supplier, product): every figure that can change a line.

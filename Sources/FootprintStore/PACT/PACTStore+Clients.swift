@@ -10,7 +10,14 @@ extension PACTStore {
         guard !trimmed.isEmpty, trimmed != "*" else { throw .conflict("a client needs a name (any text but '*')") }
         let clientID = "fp-" + Self.randomToken(bytes: 12)
         let secret = Self.randomToken(bytes: 32)
-        let record = PACTClientRecord(clientID: clientID, name: trimmed, secretSHA256: Self.sha256Hex(secret), partner: partner, createdAt: Workspace.timestamp(), revokedAt: nil)
+        let record = PACTClientRecord(
+            clientID: clientID,
+            name: trimmed,
+            secretSHA256: Self.sha256Hex(secret),
+            partner: partner,
+            createdAt: Workspace.timestamp(),
+            revokedAt: nil
+        )
         try workspace.transaction { db in
             if try Bool.fetchOne(db, sql: "SELECT 1 FROM pact_client WHERE name = ?", arguments: [trimmed]) == true {
                 throw WorkspaceError.conflict("there is already a client named '\(trimmed)'; choose another name")
@@ -20,7 +27,8 @@ extension PACTStore {
             }
             try db.execute(
                 sql: "INSERT INTO pact_client (client_id, name, secret_sha256, partner, created_at) VALUES (?, ?, ?, ?, ?)",
-                arguments: [record.clientID, record.name, record.secretSHA256, record.partner, record.createdAt])
+                arguments: [record.clientID, record.name, record.secretSHA256, record.partner, record.createdAt]
+            )
             try bumpPACTRevision(db)
         }
         return (record, secret)
@@ -55,7 +63,12 @@ extension PACTStore {
 
     /// Adds or updates a partner's host and our credentials at it.
     public func setPACTPartner(
-        name: String, baseURL: String, authBaseURL: String?, clientID: String, clientSecret: String, supplierID: String?
+        name: String,
+        baseURL: String,
+        authBaseURL: String?,
+        clientID: String,
+        clientSecret: String,
+        supplierID: String?
     ) throws(WorkspaceError) -> PACTPartnerRecord {
         guard let url = URL(string: baseURL), url.scheme == "https", url.host != nil else {
             throw .conflict("the partner's base URL must be an absolute https:// URL, such as https://pact.example.com; '\(baseURL)' is not")
@@ -74,7 +87,8 @@ extension PACTStore {
                         client_id = excluded.client_id, client_secret = excluded.client_secret, supplier_id = excluded.supplier_id,
                         updated_at = excluded.updated_at
                     """,
-                arguments: [name, base, authBaseURL, clientID, clientSecret, supplierID, now, now])
+                arguments: [name, base, authBaseURL, clientID, clientSecret, supplierID, now, now]
+            )
             return try PACTPartnerRecord.fetchOne(db, sql: "SELECT * FROM pact_partner WHERE name = ?", arguments: [name])!
         }
     }
@@ -86,14 +100,18 @@ extension PACTStore {
 
     /// A partner by name.
     public func pactPartner(named name: String) throws(WorkspaceError) -> PACTPartnerRecord {
-        let found = try workspace.read { db in try PACTPartnerRecord.fetchOne(db, sql: "SELECT * FROM pact_partner WHERE name = ?", arguments: [name]) }
+        let found = try workspace.read { db in try PACTPartnerRecord.fetchOne(db, sql: "SELECT * FROM pact_partner WHERE name = ?", arguments: [name])
+        }
         guard let found else { throw .conflict("there is no partner named '\(name)'; 'footprint pact partners list' shows them") }
         return found
     }
 
     static func randomToken(bytes count: Int) -> String {
         let bytes = SymmetricKey(size: SymmetricKeySize(bitCount: count * 8)).withUnsafeBytes { Data($0) }
-        return bytes.base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+        return bytes.base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(
+            of: "=",
+            with: ""
+        )
     }
 
     static func sha256Hex(_ text: String) -> String {
@@ -133,7 +151,9 @@ extension PACTStore {
                 throw WorkspaceError.conflict("there is no partner named '\(partner)'; add it first with 'footprint pact partners add'")
             }
             try db.execute(sql: "UPDATE pact_client SET partner = ? WHERE name = ?", arguments: [partner, name])
-            guard db.changesCount == 1 else { throw WorkspaceError.conflict("there is no client named '\(name)'; 'footprint pact clients list' shows them") }
+            guard db.changesCount == 1 else {
+                throw WorkspaceError.conflict("there is no client named '\(name)'; 'footprint pact clients list' shows them")
+            }
             try bumpPACTRevision(db)
         }
     }
@@ -147,15 +167,27 @@ extension PACTStore {
 extension PACTClientRecord: FetchableRecord {
     public init(row: Row) {
         self.init(
-            clientID: row["client_id"], name: row["name"], secretSHA256: row["secret_sha256"], partner: row["partner"],
-            createdAt: row["created_at"], revokedAt: row["revoked_at"])
+            clientID: row["client_id"],
+            name: row["name"],
+            secretSHA256: row["secret_sha256"],
+            partner: row["partner"],
+            createdAt: row["created_at"],
+            revokedAt: row["revoked_at"]
+        )
     }
 }
 
 extension PACTPartnerRecord: FetchableRecord {
     public init(row: Row) {
         self.init(
-            name: row["name"], baseURL: row["base_url"], authBaseURL: row["auth_base_url"], clientID: row["client_id"],
-            clientSecret: row["client_secret"], supplierID: row["supplier_id"], createdAt: row["created_at"], updatedAt: row["updated_at"])
+            name: row["name"],
+            baseURL: row["base_url"],
+            authBaseURL: row["auth_base_url"],
+            clientID: row["client_id"],
+            clientSecret: row["client_secret"],
+            supplierID: row["supplier_id"],
+            createdAt: row["created_at"],
+            updatedAt: row["updated_at"]
+        )
     }
 }

@@ -7,7 +7,8 @@ extension PACTStore {
         try workspace.transaction { db in
             try db.execute(
                 sql: "INSERT INTO pact_inbox (received_at, client, event_id, type, source, body) VALUES (?, ?, ?, ?, ?, ?)",
-                arguments: [Workspace.timestamp(), client, eventID, type, source, body])
+                arguments: [Workspace.timestamp(), client, eventID, type, source, body]
+            )
             return db.lastInsertedRowID
         }
     }
@@ -43,7 +44,8 @@ extension PACTStore {
                 INSERT INTO pact_outbox (created_at, target_url, partner, event_type, event_id, body, next_attempt_at, give_up_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """,
-            arguments: [Workspace.timestamp(), draft.targetURL, draft.partner, draft.eventType, draft.eventID, draft.body, now, now + draft.retryFor])
+            arguments: [Workspace.timestamp(), draft.targetURL, draft.partner, draft.eventType, draft.eventID, draft.body, now, now + draft.retryFor]
+        )
         return db.lastInsertedRowID
     }
 
@@ -51,8 +53,10 @@ extension PACTStore {
     public func duePACTOutbox(now: Double, limit: Int = 32) throws(WorkspaceError) -> [PACTOutboxEvent] {
         try workspace.read { db in
             try PACTOutboxEvent.fetchAll(
-                db, sql: "SELECT * FROM pact_outbox WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?",
-                arguments: [now, limit])
+                db,
+                sql: "SELECT * FROM pact_outbox WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?",
+                arguments: [now, limit]
+            )
         }
     }
 
@@ -65,11 +69,20 @@ extension PACTStore {
     public func recordPACTDelivery(id: Int64, sent: Bool, error: String?, nextAttemptAt: Double?) throws(WorkspaceError) {
         try workspace.transaction { db in
             if sent {
-                try db.execute(sql: "UPDATE pact_outbox SET status = 'sent', attempts = attempts + 1, sent_at = ?, last_error = NULL WHERE id = ?", arguments: [Workspace.timestamp(), id])
+                try db.execute(
+                    sql: "UPDATE pact_outbox SET status = 'sent', attempts = attempts + 1, sent_at = ?, last_error = NULL WHERE id = ?",
+                    arguments: [Workspace.timestamp(), id]
+                )
             } else if let nextAttemptAt {
-                try db.execute(sql: "UPDATE pact_outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?", arguments: [error, nextAttemptAt, id])
+                try db.execute(
+                    sql: "UPDATE pact_outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?",
+                    arguments: [error, nextAttemptAt, id]
+                )
             } else {
-                try db.execute(sql: "UPDATE pact_outbox SET status = 'failed', attempts = attempts + 1, last_error = ? WHERE id = ?", arguments: [error, id])
+                try db.execute(
+                    sql: "UPDATE pact_outbox SET status = 'failed', attempts = attempts + 1, last_error = ? WHERE id = ?",
+                    arguments: [error, id]
+                )
             }
         }
     }
@@ -84,16 +97,35 @@ extension PACTStore {
 extension PACTInboxEvent: FetchableRecord {
     public init(row: Row) {
         self.init(
-            id: row["id"], receivedAt: row["received_at"], client: row["client"], eventID: row["event_id"], type: row["type"],
-            source: row["source"], body: row["body"], status: row["status"], outcome: row["outcome"])
+            id: row["id"],
+            receivedAt: row["received_at"],
+            client: row["client"],
+            eventID: row["event_id"],
+            type: row["type"],
+            source: row["source"],
+            body: row["body"],
+            status: row["status"],
+            outcome: row["outcome"]
+        )
     }
 }
 
 extension PACTOutboxEvent: FetchableRecord {
     public init(row: Row) {
         self.init(
-            id: row["id"], createdAt: row["created_at"], targetURL: row["target_url"], partner: row["partner"], eventType: row["event_type"],
-            eventID: row["event_id"], body: row["body"], attempts: row["attempts"], nextAttemptAt: row["next_attempt_at"],
-            giveUpAt: row["give_up_at"], status: row["status"], lastError: row["last_error"], sentAt: row["sent_at"])
+            id: row["id"],
+            createdAt: row["created_at"],
+            targetURL: row["target_url"],
+            partner: row["partner"],
+            eventType: row["event_type"],
+            eventID: row["event_id"],
+            body: row["body"],
+            attempts: row["attempts"],
+            nextAttemptAt: row["next_attempt_at"],
+            giveUpAt: row["give_up_at"],
+            status: row["status"],
+            lastError: row["last_error"],
+            sentAt: row["sent_at"]
+        )
     }
 }

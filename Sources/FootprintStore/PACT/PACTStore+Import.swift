@@ -73,21 +73,32 @@ extension PACTStore {
         }
         if !problems.isEmpty { throw .conflict(problems.joined(separator: "\n") + "\nnothing was imported") }
         let batch = files.flatMap { file in
-            file.entries.map { entry in (file.name, entry, entry.sourceVersion == "2" && entry.index < file.items.count ? file.items[entry.index] : nil) }
+            file.entries.map { entry in
+                (file.name, entry, entry.sourceVersion == "2" && entry.index < file.items.count ? file.items[entry.index] : nil)
+            }
         }
         let stored = try store(batch, supplier: supplier) { db in
             var ids: [String: Int64] = [:]
             for file in files {
                 ids[file.name] = try workspace.imports.insertImport(
-                    kind: .pact, fileName: file.name, digest: file.digest, rows: file.entries.count, replaces: nil, mapping: nil,
-                    content: file.data, db: db)
+                    kind: .pact,
+                    fileName: file.name,
+                    digest: file.digest,
+                    rows: file.entries.count,
+                    replaces: nil,
+                    mapping: nil,
+                    content: file.data,
+                    db: db
+                )
             }
             return { name in (ids[name], nil) }
         }
         var outcomes = already
         for file in files {
             let record = try workspace.imports.list().last { $0.kind == .pact && $0.sha256 == file.digest.sha256 && $0.status == .active }
-            if let record { outcomes.append(ImportOutcome(record: record, alreadyImported: false, superseded: nil, seconds: Date().timeIntervalSince(started))) }
+            if let record {
+                outcomes.append(ImportOutcome(record: record, alreadyImported: false, superseded: nil, seconds: Date().timeIntervalSince(started)))
+            }
         }
         return PACTImportOutcome(imports: outcomes, footprints: stored)
     }
@@ -97,7 +108,10 @@ extension PACTStore {
     /// import record. `originals` holds, by `Entry.index`, the v2 JSON of footprints mapped from v2;
     /// `supplier` links them all to that supplier (the partner's supplier) instead of their companyIds.
     public func storeImportedFootprints(
-        _ entries: [PACTDocument.Entry], provenance: PACTProvenance, originals: [Int: JSONValue] = [:], supplier: String? = nil
+        _ entries: [PACTDocument.Entry],
+        provenance: PACTProvenance,
+        originals: [Int: JSONValue] = [:],
+        supplier: String? = nil
     ) throws(WorkspaceError) -> [PACTStoredFootprint] {
         let source = "\(provenance.partner) (\(provenance.url))"
         return try store(entries.map { (source, $0, $0.sourceVersion == "2" ? originals[$0.index] : nil) }, supplier: supplier) { _ in
@@ -108,7 +122,8 @@ extension PACTStore {
     /// Links and stores footprints in one transaction. `prepare` runs first in it and says, per file
     /// name, the import id or the partner provenance.
     private func store(
-        _ batch: [(file: String, entry: PACTDocument.Entry, original: JSONValue?)], supplier: String?,
+        _ batch: [(file: String, entry: PACTDocument.Entry, original: JSONValue?)],
+        supplier: String?,
         prepare: (Database) throws -> (String) -> (Int64?, PACTProvenance?)
     ) throws(WorkspaceError) -> [PACTStoredFootprint] {
         let register = try workspace.suppliers.supplierRegister()
@@ -129,7 +144,8 @@ extension PACTStore {
                 let what = found.isEmpty ? "matches no supplier of the register" : "matches several suppliers (\(found.joined(separator: ", ")))"
                 problems.append(
                     "\(file): footprint [\(entry.index)] \(f.id): companyIds [\(f.companyIds.joined(separator: ", "))] \(what); "
-                        + "add the id to the supplier's pact_company_ids (or its LEI, org number, VAT, D-U-N-S) in the suppliers file, or give --supplier ID")
+                        + "add the id to the supplier's pact_company_ids (or its LEI, org number, VAT, D-U-N-S) in the suppliers file, or give --supplier ID"
+                )
             }
         }
         if !problems.isEmpty { throw .conflict(problems.joined(separator: "\n") + "\nnothing was imported") }
@@ -142,7 +158,11 @@ extension PACTStore {
                 let (importID, provenance) = origin(file)
                 let json = f.json.compactString()
                 let original = originalJSON?.compactString()
-                let existing = try Row.fetchOne(db, sql: "SELECT json, supplier_id FROM pact_footprint WHERE origin = 'imported' AND id = ?", arguments: [f.id])
+                let existing = try Row.fetchOne(
+                    db,
+                    sql: "SELECT json, supplier_id FROM pact_footprint WHERE origin = 'imported' AND id = ?",
+                    arguments: [f.id]
+                )
                 let stamp = provenance?.retrievedAt ?? now
                 var changed = true
                 if let existing {
@@ -155,8 +175,11 @@ extension PACTStore {
                                 original = ?, stored_at = ?, deprecated_at = CASE WHEN ? = 'Deprecated' THEN coalesce(deprecated_at, ?) ELSE NULL END
                                 WHERE origin = 'imported' AND id = ?
                                 """,
-                            arguments: [importID, provenance?.partner, supplierID, f.status.rawValue, entry.sourceVersion, Data(json.utf8),
-                                        original.map { Data($0.utf8) }, stamp, f.status.rawValue, stamp, f.id])
+                            arguments: [
+                                importID, provenance?.partner, supplierID, f.status.rawValue, entry.sourceVersion, Data(json.utf8),
+                                original.map { Data($0.utf8) }, stamp, f.status.rawValue, stamp, f.id,
+                            ]
+                        )
                     }
                 } else {
                     try db.execute(
@@ -164,19 +187,35 @@ extension PACTStore {
                             INSERT INTO pact_footprint (id, origin, import_id, partner, supplier_id, status, source_version, json, original, stored_at, deprecated_at)
                             VALUES (?, 'imported', ?, ?, ?, ?, ?, ?, ?, ?, ?)
                             """,
-                        arguments: [f.id, importID, provenance?.partner, supplierID, f.status.rawValue, entry.sourceVersion, Data(json.utf8),
-                                    original.map { Data($0.utf8) }, stamp, f.status == .deprecated ? stamp : nil])
+                        arguments: [
+                            f.id, importID, provenance?.partner, supplierID, f.status.rawValue, entry.sourceVersion, Data(json.utf8),
+                            original.map { Data($0.utf8) }, stamp, f.status == .deprecated ? stamp : nil,
+                        ]
+                    )
                 }
                 if let provenance {
-                    try db.execute(sql: "UPDATE pact_footprint SET source_url = ? WHERE origin = 'imported' AND id = ?", arguments: [provenance.url, f.id])
+                    try db.execute(
+                        sql: "UPDATE pact_footprint SET source_url = ? WHERE origin = 'imported' AND id = ?",
+                        arguments: [provenance.url, f.id]
+                    )
                 }
                 for preceding in f.precedingPfIds {
                     try db.execute(
                         sql: "UPDATE pact_footprint SET superseded_by = ? WHERE origin = 'imported' AND id = ? AND id <> ?",
-                        arguments: [f.id, preceding, f.id])
+                        arguments: [f.id, preceding, f.id]
+                    )
                 }
-                result.append(PACTStoredFootprint(
-                    id: f.id, supplier: supplierID, status: f.status.rawValue, file: file, index: entry.index, supersedes: f.precedingPfIds, changed: changed))
+                result.append(
+                    PACTStoredFootprint(
+                        id: f.id,
+                        supplier: supplierID,
+                        status: f.status.rawValue,
+                        file: file,
+                        index: entry.index,
+                        supersedes: f.precedingPfIds,
+                        changed: changed
+                    )
+                )
             }
             return result
         }

@@ -8,7 +8,12 @@ public struct PACTProductLink: Sendable, Equatable, Codable, FetchableRecord, Pe
     public var productURN: String
     public var product: String
     public var createdAt: String
-    enum CodingKeys: String, CodingKey { case supplier = "supplier_id", productURN = "product_urn", product, createdAt = "created_at" }
+    enum CodingKeys: String, CodingKey {
+        case supplier = "supplier_id"
+        case productURN = "product_urn"
+        case product
+        case createdAt = "created_at"
+    }
 }
 
 extension PACTStore {
@@ -16,7 +21,9 @@ extension PACTStore {
     /// the automatic matches (the product id itself, or its last `:`-segment, case-insensitively).
     /// Linking the same pair again changes nothing.
     public func linkPACTProduct(supplier: String, urn: String, product: String) throws(WorkspaceError) {
-        guard !supplier.isEmpty, !urn.isEmpty, !product.isEmpty else { throw .conflict("a link needs a supplier, a product URN and a ledger product") }
+        guard !supplier.isEmpty, !urn.isEmpty, !product.isEmpty else {
+            throw .conflict("a link needs a supplier, a product URN and a ledger product")
+        }
         guard urn.lowercased().hasPrefix("urn:") else { throw .conflict("'\(urn)' is not a URN; PACT product ids start with 'urn:'") }
         let link = PACTProductLink(supplier: supplier, productURN: urn, product: product, createdAt: Workspace.timestamp())
         try workspace.transaction { db in try link.insert(db, onConflict: .ignore) }
@@ -27,7 +34,9 @@ extension PACTStore {
     public func unlinkPACTProduct(supplier: String, urn: String, product: String) throws(WorkspaceError) -> Bool {
         try workspace.transaction { db in
             try db.execute(
-                sql: "DELETE FROM pact_product_link WHERE supplier_id = ? AND product_urn = ? AND product = ?", arguments: [supplier, urn, product])
+                sql: "DELETE FROM pact_product_link WHERE supplier_id = ? AND product_urn = ? AND product = ?",
+                arguments: [supplier, urn, product]
+            )
             return db.changesCount > 0
         }
     }
@@ -36,8 +45,10 @@ extension PACTStore {
     public func productLinks(supplier: String? = nil) throws(WorkspaceError) -> [PACTProductLink] {
         try workspace.read { db in
             try PACTProductLink.fetchAll(
-                db, sql: "SELECT * FROM pact_product_link WHERE ? IS NULL OR supplier_id = ? ORDER BY supplier_id, product_urn, product",
-                arguments: [supplier, supplier])
+                db,
+                sql: "SELECT * FROM pact_product_link WHERE ? IS NULL OR supplier_id = ? ORDER BY supplier_id, product_urn, product",
+                arguments: [supplier, supplier]
+            )
         }
     }
 }

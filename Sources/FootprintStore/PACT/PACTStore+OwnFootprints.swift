@@ -17,7 +17,9 @@ extension PACTStore {
     /// footprints named in `preceding` are marked Deprecated with their replacement (their JSON is
     /// given by `deprecatedJSON`, which returns the footprint with status Deprecated).
     public func publishOwnFootprints(
-        _ items: [OwnFootprintInput], sharedWith: [String], deprecatedJSON: (Data) throws -> (json: Data, filterKeys: String)
+        _ items: [OwnFootprintInput],
+        sharedWith: [String],
+        deprecatedJSON: (Data) throws -> (json: Data, filterKeys: String)
     ) throws(WorkspaceError) -> [OwnFootprintRow] {
         let now = Workspace.timestamp()
         let shares = sharedWith.isEmpty ? ["*"] : sharedWith
@@ -27,7 +29,9 @@ extension PACTStore {
             for item in items {
                 if !seen.insert(item.id).inserted { problems.append("footprint \(item.id) is given twice") }
                 if try Bool.fetchOne(db, sql: "SELECT 1 FROM pact_footprint WHERE origin = 'own' AND id = ?", arguments: [item.id]) == true {
-                    problems.append("footprint \(item.id) is already published; a changed footprint needs a new id, with the old one in precedingPfIds")
+                    problems.append(
+                        "footprint \(item.id) is already published; a changed footprint needs a new id, with the old one in precedingPfIds"
+                    )
                 }
             }
             for client in shares where client != "*" {
@@ -39,20 +43,30 @@ extension PACTStore {
             var seqs: [Int64] = []
             for item in items {
                 try db.execute(
-                    sql: "INSERT INTO pact_footprint (id, origin, status, source_version, json, filter_keys, stored_at) VALUES (?, 'own', ?, '3', ?, ?, ?)",
-                    arguments: [item.id, item.status, item.json, item.filterKeys, now])
+                    sql:
+                        "INSERT INTO pact_footprint (id, origin, status, source_version, json, filter_keys, stored_at) VALUES (?, 'own', ?, '3', ?, ?, ?)",
+                    arguments: [item.id, item.status, item.json, item.filterKeys, now]
+                )
                 let seq = db.lastInsertedRowID
                 seqs.append(seq)
                 for client in shares {
                     try db.execute(sql: "INSERT INTO pact_share (footprint_seq, client) VALUES (?, ?)", arguments: [seq, client])
                 }
                 for old in item.preceding where old != item.id {
-                    guard let row = try Row.fetchOne(db, sql: "SELECT json, status, filter_keys FROM pact_footprint WHERE origin = 'own' AND id = ?", arguments: [old]) else { continue }
+                    guard
+                        let row = try Row.fetchOne(
+                            db,
+                            sql: "SELECT json, status, filter_keys FROM pact_footprint WHERE origin = 'own' AND id = ?",
+                            arguments: [old]
+                        )
+                    else { continue }
                     let json: Data = row["json"]
                     let deprecated = row["status"] == "Deprecated" ? (json, row["filter_keys"] ?? "") : try deprecatedJSON(json)
                     try db.execute(
-                        sql: "UPDATE pact_footprint SET status = 'Deprecated', json = ?, filter_keys = ?, deprecated_at = coalesce(deprecated_at, ?), superseded_by = ? WHERE origin = 'own' AND id = ?",
-                        arguments: [deprecated.0, deprecated.1, now, item.id, old])
+                        sql:
+                            "UPDATE pact_footprint SET status = 'Deprecated', json = ?, filter_keys = ?, deprecated_at = coalesce(deprecated_at, ?), superseded_by = ? WHERE origin = 'own' AND id = ?",
+                        arguments: [deprecated.0, deprecated.1, now, item.id, old]
+                    )
                 }
             }
             try bumpPACTRevision(db)
@@ -61,10 +75,19 @@ extension PACTStore {
     }
 
     /// Marks one of our footprints Deprecated (the only change a published footprint may undergo).
-    public func deprecateOwnFootprint(id: String, deprecatedJSON: (Data) throws -> (json: Data, filterKeys: String)) throws(WorkspaceError) -> OwnFootprintRow {
+    public func deprecateOwnFootprint(
+        id: String,
+        deprecatedJSON: (Data) throws -> (json: Data, filterKeys: String)
+    ) throws(WorkspaceError) -> OwnFootprintRow {
         let now = Workspace.timestamp()
         return try workspace.transaction { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT seq, json, status FROM pact_footprint WHERE origin = 'own' AND id = ?", arguments: [id.lowercased()]) else {
+            guard
+                let row = try Row.fetchOne(
+                    db,
+                    sql: "SELECT seq, json, status FROM pact_footprint WHERE origin = 'own' AND id = ?",
+                    arguments: [id.lowercased()]
+                )
+            else {
                 throw WorkspaceError.conflict("there is no footprint \(id) of ours; 'footprint pact list' shows them")
             }
             if row["status"] == "Deprecated" { throw WorkspaceError.conflict("footprint \(id) is already Deprecated") }
@@ -72,7 +95,8 @@ extension PACTStore {
             let deprecated = try deprecatedJSON(json)
             try db.execute(
                 sql: "UPDATE pact_footprint SET status = 'Deprecated', json = ?, filter_keys = ?, deprecated_at = ? WHERE seq = ?",
-                arguments: [deprecated.json, deprecated.filterKeys, now, row["seq"] as Int64])
+                arguments: [deprecated.json, deprecated.filterKeys, now, row["seq"] as Int64]
+            )
             try bumpPACTRevision(db)
             return try Self.ownFootprint(seq: row["seq"], db: db)!
         }
@@ -82,7 +106,10 @@ extension PACTStore {
     public func ownFootprints() throws(WorkspaceError) -> [OwnFootprintRow] {
         try workspace.read { db in
             var shares: [Int64: [String]] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT s.footprint_seq, s.client FROM pact_share s JOIN pact_footprint f ON f.seq = s.footprint_seq WHERE f.origin = 'own'") {
+            for row in try Row.fetchAll(
+                db,
+                sql: "SELECT s.footprint_seq, s.client FROM pact_share s JOIN pact_footprint f ON f.seq = s.footprint_seq WHERE f.origin = 'own'"
+            ) {
                 shares[row[0], default: []].append(row[1])
             }
             return try Row.fetchAll(db, sql: "SELECT * FROM pact_footprint WHERE origin = 'own' ORDER BY seq").map { row in
@@ -94,7 +121,9 @@ extension PACTStore {
     /// One of our footprints by id.
     public func ownFootprint(id: String) throws(WorkspaceError) -> OwnFootprintRow? {
         try workspace.read { db in
-            guard let seq = try Int64.fetchOne(db, sql: "SELECT seq FROM pact_footprint WHERE origin = 'own' AND id = ?", arguments: [id.lowercased()]) else { return nil }
+            guard
+                let seq = try Int64.fetchOne(db, sql: "SELECT seq FROM pact_footprint WHERE origin = 'own' AND id = ?", arguments: [id.lowercased()])
+            else { return nil }
             return try Self.ownFootprint(seq: seq, db: db)
         }
     }
@@ -107,7 +136,15 @@ extension PACTStore {
 
     static func ownFootprintRow(_ row: Row, shares: [String]) -> OwnFootprintRow {
         OwnFootprintRow(
-            seq: row["seq"], id: row["id"], status: row["status"], json: row["json"], filterKeys: row["filter_keys"], sharedWith: shares.sorted(),
-            storedAt: row["stored_at"], deprecatedAt: row["deprecated_at"], supersededBy: row["superseded_by"])
+            seq: row["seq"],
+            id: row["id"],
+            status: row["status"],
+            json: row["json"],
+            filterKeys: row["filter_keys"],
+            sharedWith: shares.sorted(),
+            storedAt: row["stored_at"],
+            deprecatedAt: row["deprecated_at"],
+            supersededBy: row["superseded_by"]
+        )
     }
 }

@@ -18,7 +18,12 @@ public protocol PACTStoring: PACTHostStore {
     func revokePACTClient(name: String) throws(WorkspaceError) -> PACTClientRecord
     func linkPACTClient(name: String, partner: String?) throws(WorkspaceError)
     func setPACTPartner(
-        name: String, baseURL: String, authBaseURL: String?, clientID: String, clientSecret: String, supplierID: String?
+        name: String,
+        baseURL: String,
+        authBaseURL: String?,
+        clientID: String,
+        clientSecret: String,
+        supplierID: String?
     ) throws(WorkspaceError) -> PACTPartnerRecord
     func pactPublicURL() throws(WorkspaceError) -> String?
     func setPACTPublicURL(_ url: String) throws(WorkspaceError)
@@ -28,7 +33,10 @@ public protocol PACTStoring: PACTHostStore {
     func enqueuePACTEvents(_ drafts: [PACTOutboundDraft]) throws(WorkspaceError) -> [Int64]
     func importPACT(paths: [String], displayNames: [String]?, supplier: String?) throws(WorkspaceError) -> PACTImportOutcome
     func storeImportedFootprints(
-        _ entries: [PACTDocument.Entry], provenance: PACTProvenance, originals: [Int: JSONValue], supplier: String?
+        _ entries: [PACTDocument.Entry],
+        provenance: PACTProvenance,
+        originals: [Int: JSONValue],
+        supplier: String?
     ) throws(WorkspaceError) -> [PACTStoredFootprint]
     func pactImportedCount() throws(WorkspaceError) -> Int
     func linkPACTProduct(supplier: String, urn: String, product: String) throws(WorkspaceError)

@@ -47,7 +47,8 @@ final class CalculationCache: @unchecked Sendable {
 
     /// The factors of `libraries` (in precedence order), loaded by `load` when they are not those of last time.
     func factors(
-        libraries: [Int64], load: () throws -> (factors: [EmissionFactor], scope3: [String: Scope3Category])
+        libraries: [Int64],
+        load: () throws -> (factors: [EmissionFactor], scope3: [String: Scope3Category])
     ) rethrows -> (factors: [EmissionFactor], scope3: [String: Scope3Category]) {
         if let known = locked({ factors }), known.libraries == libraries { return (known.factors, known.scope3) }
         let loaded = try load()

@@ -48,8 +48,12 @@ public struct RunInputs: Sendable, Equatable, Codable {
     enum CodingKeys: String, CodingKey { case imports, libraries, globalDigest, supplierDigests, disclosureDigests, footprintDigests, pactFootprints }
 
     public init(
-        imports: [Input], libraries: [Library], globalDigest: String, supplierDigests: [String: String],
-        disclosureDigests: [String: String] = [:], footprintDigests: [String: [String: String]] = [:]
+        imports: [Input],
+        libraries: [Library],
+        globalDigest: String,
+        supplierDigests: [String: String],
+        disclosureDigests: [String: String] = [:],
+        footprintDigests: [String: [String: String]] = [:]
     ) {
         self.imports = imports
         self.libraries = libraries

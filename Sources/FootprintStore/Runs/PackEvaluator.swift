@@ -22,9 +22,12 @@ struct PackEvaluator: Sendable {
         self.engine = engine
         self.texts = texts
         let n = texts.count
-        var supplierKey = [SupplierKey](repeating: .none, count: n), categoryKey = [CategoryKey](repeating: .none, count: n)
-        var productKey = [ProductKey](repeating: .none, count: n), unitKey = [UnitKey](repeating: .none, count: n)
-        var currencyKey = [CurrencyKey](repeating: .none, count: n), currencySlot = [Int32](repeating: -1, count: n)
+        var supplierKey = [SupplierKey](repeating: .none, count: n)
+        var categoryKey = [CategoryKey](repeating: .none, count: n)
+        var productKey = [ProductKey](repeating: .none, count: n)
+        var unitKey = [UnitKey](repeating: .none, count: n)
+        var currencyKey = [CurrencyKey](repeating: .none, count: n)
+        var currencySlot = [Int32](repeating: -1, count: n)
         var currencyCode = [CurrencyCode](repeating: CurrencyCode("XXX")!, count: n)
         var categoryScope3 = [UInt8](repeating: 1, count: n)
         var currencies: [CurrencyCode] = []
@@ -88,8 +91,13 @@ struct PackEvaluator: Sendable {
         guard stored.isActivity else { return stored.value(i) }
         guard let method = stored.outcome(i).method else { return 0 }
         let product = Int(pack.product(i))
-        return stored.value(i) * engine.figure(
-            method: method, supplier: supplierEngineKey, product: product >= 0 ? productKey[product] : .none, rank: stored.source(i))
+        return stored.value(i)
+            * engine.figure(
+                method: method,
+                supplier: supplierEngineKey,
+                product: product >= 0 ? productKey[product] : .none,
+                rank: stored.source(i)
+            )
     }
 
     /// Recomputes the lines of `pack` that `needs(line, old status)` selects: their old results go into
@@ -97,14 +105,21 @@ struct PackEvaluator: Sendable {
     /// replaced. Returns nil when no line needed it. Stored kg results are replaced whole (every line
     /// evaluated again), as activity results.
     func update(
-        _ pack: PackView, supplier: Int, stored: LineResultPack.View, oldFigures: PackEvaluator, needs: (Int, LineOutcome) -> Bool,
-        old: inout AggregateAccumulator, new: inout AggregateAccumulator
+        _ pack: PackView,
+        supplier: Int,
+        stored: LineResultPack.View,
+        oldFigures: PackEvaluator,
+        needs: (Int, LineOutcome) -> Bool,
+        old: inout AggregateAccumulator,
+        new: inout AggregateAccumulator
     ) -> (bytes: [UInt8], recomputed: Int)? {
         var results: LineResultPack.Writer?
         var recomputed = 0
-        let supplierEngineKey = supplierKey(supplier), oldSupplierKey = oldFigures.supplierKey(supplier)
+        let supplierEngineKey = supplierKey(supplier)
+        let oldSupplierKey = oldFigures.supplierKey(supplier)
         let all = !stored.isActivity
-        var oldSums = SupplierSums(currencies: currencies.count), newSums = SupplierSums(currencies: currencies.count)
+        var oldSums = SupplierSums(currencies: currencies.count)
+        var newSums = SupplierSums(currencies: currencies.count)
         for i in 0..<min(pack.count, stored.count) where all || needs(i, stored.outcome(i)) {
             let writer = results ?? (all ? LineResultPack.Writer(lines: pack.count) : LineResultPack.Writer(copying: stored))
             results = writer
@@ -153,17 +168,22 @@ struct PackEvaluator: Sendable {
     func refigure(_ pack: PackGroupings, supplier: Int, stored: LineResultPack.View, change: FigureChange, into delta: inout NanoKgDelta) -> Int? {
         guard stored.isActivity, stored.count == pack.count else { return nil }
         var local = NanoKgDelta()  // added to `delta` only when the whole pack could be refigured
-        var scope3Sums = [Int128](repeating: 0, count: 16 * 5), fellThrough = [Int128](repeating: 0, count: 5)
+        var scope3Sums = [Int128](repeating: 0, count: 16 * 5)
+        var fellThrough = [Int128](repeating: 0, count: 5)
         var count = 0
         let empty: [Double] = []
-        let disclosureOld = change.disclosures?.old ?? empty, disclosureNew = change.disclosures?.new ?? empty
+        let disclosureOld = change.disclosures?.old ?? empty
+        let disclosureNew = change.disclosures?.new ?? empty
         let productSlot = change.productSlot
-        let footprintStart = change.footprintStart, footprintLength = change.footprintLength
-        let footprintOld = change.footprintOld, footprintNew = change.footprintNew
+        let footprintStart = change.footprintStart
+        let footprintLength = change.footprintLength
+        let footprintOld = change.footprintOld
+        let footprintNew = change.footprintNew
         for i in 0..<pack.count {
             let outcome = stored.outcome(i)
             let rank = Int(stored.source(i))
-            let oldFigure: Double, newFigure: Double
+            let oldFigure: Double
+            let newFigure: Double
             if outcome.status == .hybrid && change.disclosures != nil {
                 guard rank >= 0 && rank < disclosureOld.count && rank < disclosureNew.count else { return nil }
                 oldFigure = disclosureOld[rank]
@@ -200,12 +220,22 @@ struct PackEvaluator: Sendable {
     /// One line through the engine: its outcome, kg, activity, and source (`LineResult.storedSource`).
     @inline(__always)
     func evaluateLine(_ pack: PackView, _ i: Int, _ supplierEngineKey: SupplierKey) -> (LineOutcome, Double, Double, Int32) {
-        let category = Int(pack.category(i)), currency = Int(pack.currency(i))
-        let product = Int(pack.product(i)), unit = Int(pack.unit(i))
+        let category = Int(pack.category(i))
+        let currency = Int(pack.currency(i))
+        let product = Int(pack.product(i))
+        let unit = Int(pack.unit(i))
         let line = LedgerLine(
-            supplier: supplierEngineKey, category: categoryKey[category], product: product >= 0 ? productKey[product] : .none,
-            unit: unit >= 0 ? unitKey[unit] : .none, currencyKey: currencyKey[currency], currency: currencyCode[currency],
-            year: pack.date(i) / 10000, date: pack.date(i), amount: pack.amount(i), quantity: pack.quantity(i))
+            supplier: supplierEngineKey,
+            category: categoryKey[category],
+            product: product >= 0 ? productKey[product] : .none,
+            unit: unit >= 0 ? unitKey[unit] : .none,
+            currencyKey: currencyKey[currency],
+            currency: currencyCode[currency],
+            year: pack.date(i) / 10000,
+            date: pack.date(i),
+            amount: pack.amount(i),
+            quantity: pack.quantity(i)
+        )
         let r = engine.evaluate(line)
         return r.method != nil ? (r.outcome, r.kg, r.activity, r.rank) : (r.outcome, 0, 0, r.storedSource)
     }
@@ -234,10 +264,17 @@ struct PackEvaluator: Sendable {
 
     @inline(__always)
     private func add(
-        _ pack: PackView, _ i: Int, outcome: LineOutcome, kg: Double, source: Int32, into accumulator: inout AggregateAccumulator,
-        _ sums: inout SupplierSums, supplier: Int
+        _ pack: PackView,
+        _ i: Int,
+        outcome: LineOutcome,
+        kg: Double,
+        source: Int32,
+        into accumulator: inout AggregateAccumulator,
+        _ sums: inout SupplierSums,
+        supplier: Int
     ) {
-        let category = Int(pack.category(i)), currency = Int(pack.currency(i))
+        let category = Int(pack.category(i))
+        let currency = Int(pack.currency(i))
         let method = outcome.status.methodSlot
         let spend = Int128(pack.amountDigits(i)) * Self.spendScale[Int(pack.amountScale(i))]
         let date = Int(pack.date(i))
@@ -248,17 +285,32 @@ struct PackEvaluator: Sendable {
         let nano = method < 4 ? AggregateAccumulator.nanoKg(kg) : 0
         let currencyIndex = Int(currencySlot[currency])
         accumulator.add(
-            method: method, nanoKg: nano, category: category, scope3: scope3, month: month, customer: Int(pack.customer(i)),
-            currency: currencyIndex, spendUnits: spend)
+            method: method,
+            nanoKg: nano,
+            category: category,
+            scope3: scope3,
+            month: month,
+            customer: Int(pack.customer(i)),
+            currency: currencyIndex,
+            spendUnits: spend
+        )
         sums.add(method, nano, currencyIndex, spend, scope3: scope3)
         if outcome.fellThrough {
             let name = supplier >= 0 && supplier < texts.count ? (texts[supplier] ?? "#\(supplier)") : "#\(supplier)"
             accumulator.addFallThrough(
-                .footprintNotValidOnDate(supplier: name), method: method, nanoKg: nano, currency: currencyCode[currency], spendUnits: spend)
+                .footprintNotValidOnDate(supplier: name),
+                method: method,
+                nanoKg: nano,
+                currency: currencyCode[currency],
+                spendUnits: spend
+            )
         }
         if let cause = UnmappedCause(
-            status: outcome.status, storedSource: source, lineYear: Int32(date / 10000), lineCurrency: currencyCode[currency])
-        {
+            status: outcome.status,
+            storedSource: source,
+            lineYear: Int32(date / 10000),
+            lineCurrency: currencyCode[currency]
+        ) {
             accumulator.addUnmapped(UnmappedReason(cause, category: texts[category] ?? "?"), currency: currencyCode[currency], spendUnits: spend)
         }
     }

@@ -32,7 +32,8 @@ struct PackGroupings: Sendable {
 
         /// The columns of pack `id`; nil when its blob does not have a pack's shape.
         func read(pack id: Int64) throws -> PackGroupings? {
-            let code = blob == nil
+            let code =
+                blob == nil
                 ? sqlite3_blob_open(connection, "main", "purchase_pack", "data", id, 0, &blob)
                 : sqlite3_blob_reopen(blob, id)
             guard code == SQLITE_OK, blob != nil else { throw error(code) }

@@ -35,9 +35,17 @@ struct PurchasePack: Sendable {
         withUnsafeBytes(of: UInt32(0)) { out.append(contentsOf: $0) }
         withUnsafeBytes(of: firstRow.littleEndian) { out.append(contentsOf: $0) }
         func put<T>(_ array: [T]) { array.withUnsafeBytes { out.append(contentsOf: $0) } }
-        put(amountDigits); put(quantities)
-        put(rowOffsets); put(dates); put(categories); put(currencies); put(products); put(units); put(customers)
-        put(amountScales); put(scope3)
+        put(amountDigits)
+        put(quantities)
+        put(rowOffsets)
+        put(dates)
+        put(categories)
+        put(currencies)
+        put(products)
+        put(units)
+        put(customers)
+        put(amountScales)
+        put(scope3)
         return out
     }
 
@@ -45,13 +53,29 @@ struct PurchasePack: Sendable {
     init(_ lines: [PackLine]) {
         let n = lines.count
         firstRow = lines.first?.row ?? 0
-        rowOffsets.reserveCapacity(n); dates.reserveCapacity(n); categories.reserveCapacity(n); currencies.reserveCapacity(n)
-        products.reserveCapacity(n); units.reserveCapacity(n); customers.reserveCapacity(n); amountDigits.reserveCapacity(n)
-        quantities.reserveCapacity(n); amountScales.reserveCapacity(n); scope3.reserveCapacity(n)
+        rowOffsets.reserveCapacity(n)
+        dates.reserveCapacity(n)
+        categories.reserveCapacity(n)
+        currencies.reserveCapacity(n)
+        products.reserveCapacity(n)
+        units.reserveCapacity(n)
+        customers.reserveCapacity(n)
+        amountDigits.reserveCapacity(n)
+        quantities.reserveCapacity(n)
+        amountScales.reserveCapacity(n)
+        scope3.reserveCapacity(n)
         for l in lines {
-            rowOffsets.append(Int32(truncatingIfNeeded: l.row - firstRow)); dates.append(l.date); categories.append(l.category)
-            currencies.append(l.currency); products.append(l.product); units.append(l.unit); customers.append(l.customer)
-            amountDigits.append(l.amountDigits); quantities.append(l.quantity); amountScales.append(l.amountScale); scope3.append(l.scope3)
+            rowOffsets.append(Int32(truncatingIfNeeded: l.row - firstRow))
+            dates.append(l.date)
+            categories.append(l.category)
+            currencies.append(l.currency)
+            products.append(l.product)
+            units.append(l.unit)
+            customers.append(l.customer)
+            amountDigits.append(l.amountDigits)
+            quantities.append(l.quantity)
+            amountScales.append(l.amountScale)
+            scope3.append(l.scope3)
         }
     }
 }
@@ -89,7 +113,9 @@ struct PackView {
         firstRow = Int64(littleEndian: base.loadUnaligned(fromByteOffset: 8, as: Int64.self))
     }
 
-    @inline(__always) private func int32(_ column: Int, _ i: Int) -> Int32 { base.loadUnaligned(fromByteOffset: 16 * n + (column * n + i) * 4, as: Int32.self) }
+    @inline(__always) private func int32(_ column: Int, _ i: Int) -> Int32 {
+        base.loadUnaligned(fromByteOffset: 16 * n + (column * n + i) * 4, as: Int32.self)
+    }
     @inline(__always) func amountDigits(_ i: Int) -> Int64 { base.loadUnaligned(fromByteOffset: i * 8, as: Int64.self) }
     @inline(__always) func quantity(_ i: Int) -> Double { base.loadUnaligned(fromByteOffset: (n + i) * 8, as: Double.self) }
     @inline(__always) func row(_ i: Int) -> Int64 { firstRow + Int64(int32(0, i)) }
@@ -112,7 +138,8 @@ struct PackView {
     /// doubles below 2^53, so one division rounds correctly; larger digit strings go through strtod.
     @inline(__always)
     func amount(_ i: Int) -> Double {
-        let digits = amountDigits(i), scale = Int(amountScale(i))
+        let digits = amountDigits(i)
+        let scale = Int(amountScale(i))
         if digits.magnitude < 1 << 53 { return Double(digits) / Self.powers[scale] }
         return strtod("\(digits)e-\(scale)", nil)
     }

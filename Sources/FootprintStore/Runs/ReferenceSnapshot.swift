@@ -20,7 +20,8 @@ struct ReferenceSnapshot {
             sql: """
                 SELECT id, kind, file_name, byte_count, sha256, imported_at, row_count, status, replaces, mapping
                 FROM import WHERE status = 'active' ORDER BY id
-                """)
+                """
+        )
         let libraries = try ImportStore.libraries(db: db, activeOnly: true)
         logger.phase("snapshot: imports and libraries")
         let (factors, scope3) = try cache.factors(libraries: libraries.map(\.id)) { try ImportStore.factors(db: db, libraries: libraries) }
@@ -64,7 +65,9 @@ struct ReferenceSnapshot {
         // Suppliers' own data: each supplier's disclosures and footprints, in a stable order.
         var perSupplier: [String: [String]] = [:]
         for d in reference.disclosures {
-            perSupplier[d.supplier, default: []].append("d:\(d.year):\(d.scope1Tonnes):\(d.scope2Tonnes):\(d.scope3UpstreamTonnes):\(d.revenue):\(d.currency)")
+            perSupplier[d.supplier, default: []].append(
+                "d:\(d.year):\(d.scope1Tonnes):\(d.scope2Tonnes):\(d.scope3UpstreamTonnes):\(d.revenue):\(d.currency)"
+            )
         }
         for (i, f) in reference.footprints.enumerated() {
             perSupplier[f.supplier, default: []].append(pactItems[i] ?? "f:\(f.product):\(f.kgPerUnitText):\(f.unit.symbol)")
@@ -79,7 +82,9 @@ struct ReferenceSnapshot {
         for (supplier, items) in perSupplier { digests[supplier] = digest(items) }
         var disclosureItems: [String: [String]] = [:]
         for d in reference.disclosures {
-            disclosureItems[d.supplier, default: []].append("\(d.year):\(d.scope1Tonnes):\(d.scope2Tonnes):\(d.scope3UpstreamTonnes):\(d.revenue):\(d.currency)")
+            disclosureItems[d.supplier, default: []].append(
+                "\(d.year):\(d.scope1Tonnes):\(d.scope2Tonnes):\(d.scope3UpstreamTonnes):\(d.revenue):\(d.currency)"
+            )
         }
         var footprintItems: [String: [String: [String]]] = [:]
         for (i, f) in reference.footprints.enumerated() {
@@ -91,7 +96,8 @@ struct ReferenceSnapshot {
             globalDigest: hexString(global.finalize()),
             supplierDigests: digests,
             disclosureDigests: disclosureItems.mapValues(digest),
-            footprintDigests: footprintItems.mapValues { $0.mapValues(orderedDigest) })
+            footprintDigests: footprintItems.mapValues { $0.mapValues(orderedDigest) }
+        )
         runInputs.pactFootprints = pact
         return ReferenceSnapshot(reference: reference, scope3Defaults: scope3, inputs: runInputs, purchaseImports: purchaseImports)
     }

@@ -9,10 +9,12 @@ public struct RunInputsDiff: Sendable {
     public var suppliersWithNewData: [String]
 
     public init(before: RunInputs, after: RunInputs) {
-        let a = Set(before.imports.map(\.importID)), b = Set(after.imports.map(\.importID))
+        let a = Set(before.imports.map(\.importID))
+        let b = Set(after.imports.map(\.importID))
         importsAdded = after.imports.filter { !a.contains($0.importID) }
         importsRemoved = before.imports.filter { !b.contains($0.importID) }
-        let la = Set(before.libraries.map(\.id)), lb = Set(after.libraries.map(\.id))
+        let la = Set(before.libraries.map(\.id))
+        let lb = Set(after.libraries.map(\.id))
         librariesAdded = after.libraries.filter { !la.contains($0.id) }
         librariesRemoved = before.libraries.filter { !lb.contains($0.id) }
         suppliersWithNewData = Set(before.supplierDigests.keys).union(after.supplierDigests.keys)
@@ -28,7 +30,9 @@ public struct RunInputsDiff: Sendable {
         for l in librariesRemoved { out.append("factor library \(l.key)@\(l.version) no longer in force") }
         if !suppliersWithNewData.isEmpty {
             let shown = suppliersWithNewData.prefix(10).joined(separator: ", ")
-            out.append("new or changed supplier data (disclosures, product footprints) for \(suppliersWithNewData.count) supplier\(suppliersWithNewData.count == 1 ? "" : "s"): \(shown)\(suppliersWithNewData.count > 10 ? ", ..." : "")")
+            out.append(
+                "new or changed supplier data (disclosures, product footprints) for \(suppliersWithNewData.count) supplier\(suppliersWithNewData.count == 1 ? "" : "s"): \(shown)\(suppliersWithNewData.count > 10 ? ", ..." : "")"
+            )
         }
         return out
     }

@@ -6,11 +6,15 @@ import Foundation
 /// (numbers in their shortest round-trip form; empty where a column does not apply).
 public enum RunLinesCSV {
     public static let columns =
-        ["run", "import_id", "file", "source_line", "purchase_id", "date", "supplier", "category", "scope3_category", "amount",
-         "currency", "product", "quantity", "unit", "customer"]
+        [
+            "run", "import_id", "file", "source_line", "purchase_id", "date", "supplier", "category", "scope3_category", "amount",
+            "currency", "product", "quantity", "unit", "customer",
+        ]
         + ProvenanceCSV.columns
-        + ["fall_through", "pact_footprint_id", "primary_data_share", "technological_dqr", "geographical_dqr", "temporal_dqr",
-           "biogenic_co2_uptake_kg"]
+        + [
+            "fall_through", "pact_footprint_id", "primary_data_share", "technological_dqr", "geographical_dqr", "temporal_dqr",
+            "biogenic_co2_uptake_kg",
+        ]
 
     public static let header = columns.joined(separator: ",") + "\n"
 

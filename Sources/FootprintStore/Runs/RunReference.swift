@@ -23,12 +23,15 @@ struct RunReference {
         var libraries: [FactorLibraryRecord] = []
         for recorded in inputs.libraries {
             guard let record = all.first(where: { $0.id == recorded.id }) else {
-                throw WorkspaceError.database("run #\(run.id) read factor library #\(recorded.id) (\(recorded.key)@\(recorded.version)), which is no longer in the workspace")
+                throw WorkspaceError.database(
+                    "run #\(run.id) read factor library #\(recorded.id) (\(recorded.key)@\(recorded.version)), which is no longer in the workspace"
+                )
             }
             guard record.key == recorded.key, record.version == recorded.version, record.sha256 == recorded.sha256 else {
                 throw WorkspaceError.database(
                     "factor library #\(recorded.id) is \(record.label) (sha256 \(record.sha256 ?? "-")), but run #\(run.id) recorded "
-                        + "\(recorded.key)@\(recorded.version) (sha256 \(recorded.sha256 ?? "-"))")
+                        + "\(recorded.key)@\(recorded.version) (sha256 \(recorded.sha256 ?? "-"))"
+                )
             }
             libraries.append(record)
         }
@@ -36,7 +39,8 @@ struct RunReference {
         var reference = ReferenceData()
         reference.factors = factors
         var purchases: [RunInputs.Input] = []
-        var footprintImport: [Int64] = [], disclosureImport: [Int64] = []
+        var footprintImport: [Int64] = []
+        var disclosureImport: [Int64] = []
         for input in inputs.imports {
             let (row, record) = try importRow(db: db, run: run, input: input)
             switch record.kind {
@@ -56,16 +60,24 @@ struct RunReference {
         reference.footprints = inputs.pactFootprints.map(\.productFootprint) + reference.footprints
         footprintImport = inputs.pactFootprints.map { $0.importID ?? 0 } + footprintImport
         return RunReference(
-            reference: reference, scope3Defaults: scope3, purchaseImports: purchases.sorted { $0.importID < $1.importID },
-            footprintImport: footprintImport, disclosureImport: disclosureImport,
-            libraries: Dictionary(libraries.map { ($0.label, $0) }, uniquingKeysWith: { a, _ in a }))
+            reference: reference,
+            scope3Defaults: scope3,
+            purchaseImports: purchases.sorted { $0.importID < $1.importID },
+            footprintImport: footprintImport,
+            disclosureImport: disclosureImport,
+            libraries: Dictionary(libraries.map { ($0.label, $0) }, uniquingKeysWith: { a, _ in a })
+        )
     }
 
     /// The disclosures and footprints of `suppliers` as `run` read them (its imports and PACT footprints,
     /// in its order), with `factors`: what an engine needs to give those suppliers' figures in that run.
     /// An import `cache` holds (every one the current snapshot read) is not parsed again.
     static func supplierData(
-        db: Database, run: CalculationRun, suppliers: Set<String>, factors: [EmissionFactor], cache: CalculationCache
+        db: Database,
+        run: CalculationRun,
+        suppliers: Set<String>,
+        factors: [EmissionFactor],
+        cache: CalculationCache
     ) throws -> ReferenceData {
         var reference = ReferenceData()
         reference.factors = factors
@@ -96,7 +108,8 @@ struct RunReference {
         guard record.sha256 == input.sha256, record.kind.rawValue == input.kind else {
             throw WorkspaceError.database(
                 "import #\(input.importID) is \(record.kind.rawValue) \(record.fileName) sha256 \(record.sha256), but run #\(run.id) "
-                    + "recorded \(input.kind) \(input.file) sha256 \(input.sha256)")
+                    + "recorded \(input.kind) \(input.file) sha256 \(input.sha256)"
+            )
         }
         return (row, record)
     }

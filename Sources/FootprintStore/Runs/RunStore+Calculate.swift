@@ -22,7 +22,9 @@ extension RunStore {
         let overviews = Background { () throws(WorkspaceError) in try workspace.suppliers.supplierOverviews(factsAsOf: factsAsOf, withRun: false) }
         let kpis = KPIJob(factsAsOf: factsAsOf) { aggregate in
             Background { () throws(WorkspaceError) -> String in
-                try SupplierStore.encodeKPIs(workspace.suppliers.computeKPIs(aggregate: aggregate, overviews: try overviews.value(), criteria: .standard, coverage: 80))
+                try SupplierStore.encodeKPIs(
+                    workspace.suppliers.computeKPIs(aggregate: aggregate, overviews: try overviews.value(), criteria: .standard, coverage: 80)
+                )
             }
         }
         return try calculateRun(options, kpis: kpis)
@@ -41,14 +43,19 @@ extension RunStore {
         workspace.logger.phase("start")
         // The latest run (inputs and inventory: when only some suppliers' data changed, the new run
         // starts from it) is read on another connection while the reference data is loaded.
-        let latestRun = options.full ? nil : Background { () throws(WorkspaceError) -> CalculationRun? in
-            guard let id = try workspace.read({ db in try Int64.fetchOne(db, sql: "SELECT max(id) FROM run") }) else { return nil }
-            if let kept = workspace.cache.run(id: id) { return kept }
-            let run = try self.run(id: id)
-            workspace.cache.keep(run)
-            return run
+        let latestRun =
+            options.full
+            ? nil
+            : Background { () throws(WorkspaceError) -> CalculationRun? in
+                guard let id = try workspace.read({ db in try Int64.fetchOne(db, sql: "SELECT max(id) FROM run") }) else { return nil }
+                if let kept = workspace.cache.run(id: id) { return kept }
+                let run = try self.run(id: id)
+                workspace.cache.keep(run)
+                return run
+            }
+        let snapshot: ReferenceSnapshot = try workspace.read { db in
+            try ReferenceSnapshot.load(db: db, cache: workspace.cache, logger: workspace.logger)
         }
-        let snapshot: ReferenceSnapshot = try workspace.read { db in try ReferenceSnapshot.load(db: db, cache: workspace.cache, logger: workspace.logger) }
         workspace.logger.phase("reference snapshot")
         guard !snapshot.purchaseImports.isEmpty else { throw .nothingToCalculate }
         let texts: [String?] = try workspace.read { db in try workspace.cache.texts(db: db) }
@@ -59,7 +66,8 @@ extension RunStore {
         if let latestRun { latest = try latestRun.value() }
         workspace.logger.phase("latest run")
         if let parent = latest, parent.inputs.globalDigest == snapshot.inputs.globalDigest {
-            let before = parent.inputs.supplierDigests, after = snapshot.inputs.supplierDigests
+            let before = parent.inputs.supplierDigests
+            let after = snapshot.inputs.supplierDigests
             let changed = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }
             if changed.isEmpty {
                 var same = parent
@@ -68,7 +76,15 @@ extension RunStore {
             }
             // A run stored before the supplier x Scope 3 category grouping has none to update: compute in full.
             if parent.aggregate.hasSupplierScope3 {
-                return try incremental(from: parent, suppliers: changed, snapshot: snapshot, evaluator: evaluator, threads: options.threads, started: started, kpis: kpis)
+                return try incremental(
+                    from: parent,
+                    suppliers: changed,
+                    snapshot: snapshot,
+                    evaluator: evaluator,
+                    threads: options.threads,
+                    started: started,
+                    kpis: kpis
+                )
             }
         }
         return try full(snapshot: snapshot, evaluator: evaluator, threads: options.threads, started: started, kpis: kpis)
@@ -90,11 +106,24 @@ extension RunStore {
 
     /// Every line of every pack, on `threads` threads reading packs in place; their results are
     /// inserted by the writing thread as they come, in the run's transaction.
-    private func full(snapshot: ReferenceSnapshot, evaluator: PackEvaluator, threads: Int, started: Date, kpis: KPIJob?) throws(WorkspaceError) -> CalculationRun {
+    private func full(
+        snapshot: ReferenceSnapshot,
+        evaluator: PackEvaluator,
+        threads: Int,
+        started: Date,
+        kpis: KPIJob?
+    ) throws(WorkspaceError) -> CalculationRun {
         let packs = try packs(importIDs: snapshot.purchaseImports)
         let work = PackWork(packs: packs, threads: threads)
         let pool = workspace.pool
-        return try save(kind: .full, parent: nil, inputs: snapshot.inputs, recomputed: packs.reduce(0) { $0 + $1.lines }, started: started, kpis: kpis) { insert in
+        return try save(
+            kind: .full,
+            parent: nil,
+            inputs: snapshot.inputs,
+            recomputed: packs.reduce(0) { $0 + $1.lines },
+            started: started,
+            kpis: kpis
+        ) { insert in
             let queue = BlockingQueue<(Int64, [UInt8])>(capacity: 256)
             let group = DispatchGroup()
             let remaining = ManagedCounter(work.threads)
@@ -106,9 +135,10 @@ extension RunStore {
                         try pool.read { db in
                             let select = try db.makeStatement(sql: "SELECT data FROM purchase_pack WHERE id = ?")
                             while let ref = work.next() {
-                                let encoded = try Self.blob(select, ref.id) { bytes in
-                                    PackView(bytes).map { evaluator.evaluate($0, supplier: Int(ref.supplier), into: &accumulator) }
-                                } ?? nil
+                                let encoded =
+                                    try Self.blob(select, ref.id) { bytes in
+                                        PackView(bytes).map { evaluator.evaluate($0, supplier: Int(ref.supplier), into: &accumulator) }
+                                    } ?? nil
                                 guard let encoded else { throw WorkspaceError.database("pack \(ref.id) is missing or damaged") }
                                 guard queue.put((ref.id, encoded)) else { return }
                             }
@@ -146,10 +176,16 @@ extension RunStore {
     ///   disclosure), and its lines with the changed products, are evaluated again; a pack with such a
     ///   line is stored with its new results, the others keep theirs from the earlier run.
     private func incremental(
-        from latest: CalculationRun, suppliers: Set<String>, snapshot: ReferenceSnapshot, evaluator: PackEvaluator, threads: Int, started: Date,
+        from latest: CalculationRun,
+        suppliers: Set<String>,
+        snapshot: ReferenceSnapshot,
+        evaluator: PackEvaluator,
+        threads: Int,
+        started: Date,
         kpis: KPIJob?
     ) throws(WorkspaceError) -> CalculationRun {
-        let before = latest.inputs, after = snapshot.inputs
+        let before = latest.inputs
+        let after = snapshot.inputs
         let texts = evaluator.texts
         var termOf: [String: Int] = [:]
         for (id, text) in texts.enumerated() { if let text { termOf[text] = id } }
@@ -163,7 +199,8 @@ extension RunStore {
             // Runs recorded before digests were split: treat everything of the supplier as changed.
             let split = !before.disclosureDigests.isEmpty || !before.footprintDigests.isEmpty
             disclosureChanged[Int64(term)] = !split || before.disclosureDigests[supplier] != after.disclosureDigests[supplier]
-            let a = before.footprintDigests[supplier] ?? [:], b = after.footprintDigests[supplier] ?? [:]
+            let a = before.footprintDigests[supplier] ?? [:]
+            let b = after.footprintDigests[supplier] ?? [:]
             for product in Set(a.keys).union(b.keys) where !split || a[product] != b[product] {
                 if let p = termOf[product] { productChanged[p] = true }
             }
@@ -177,7 +214,8 @@ extension RunStore {
         var oldEngine = InventoryEngine(reference: oldData)
         var changes: [Int64: PackEvaluator.FigureChange] = [:]
         for supplier in named {
-            let was = oldEngine.supplierFigures(supplier), now = evaluator.engine.supplierFigures(supplier)
+            let was = oldEngine.supplierFigures(supplier)
+            let now = evaluator.engine.supplierFigures(supplier)
             guard was.shape == now.shape, let term = termOf[supplier] else { continue }
             var change = PackEvaluator.FigureChange()
             if was.disclosureFigures != now.disclosureFigures { change.disclosures = (was.disclosureFigures, now.disclosureFigures) }
@@ -207,8 +245,11 @@ extension RunStore {
             load[t] += ref.lines
         }
         let work = RecomputeWork(
-            evaluator: evaluator, oldFigures: oldFigures, changes: changes,
-            selection: RecomputeSelection(disclosureChanged: disclosureChanged, productChanged: productChanged))
+            evaluator: evaluator,
+            oldFigures: oldFigures,
+            changes: changes,
+            selection: RecomputeSelection(disclosureChanged: disclosureChanged, productChanged: productChanged)
+        )
         let latestID = latest.id
         let parts = shares.map { share in
             Background { () throws(WorkspaceError) -> RecomputedPacks in
@@ -217,7 +258,8 @@ extension RunStore {
         }
         var aggregate = latest.aggregate
         var results: [(Int64, [UInt8])] = []
-        var recomputed = 0, refigured = 0
+        var recomputed = 0
+        var refigured = 0
         var delta = NanoKgDelta()
         for part in parts {
             let done = try part.value()
@@ -230,7 +272,14 @@ extension RunStore {
         }
         evaluator.apply(delta, to: &aggregate)
         workspace.logger.phase("evaluated \(recomputed) lines again and refigured \(refigured) in \(packs.count) packs on \(threadCount) threads")
-        return try save(kind: .incremental, parent: latest.id, inputs: snapshot.inputs, recomputed: recomputed + refigured, started: started, kpis: kpis) { insert in
+        return try save(
+            kind: .incremental,
+            parent: latest.id,
+            inputs: snapshot.inputs,
+            recomputed: recomputed + refigured,
+            started: started,
+            kpis: kpis
+        ) { insert in
             for (pack, data) in results { try insert(pack, data) }
             return aggregate
         }
@@ -284,7 +333,8 @@ extension RunStore {
             // are refigured, since those runs store nothing for them.
             var holders: [Int64: Int64] = [:]
             if !packs.isEmpty {
-                let sql = "SELECT pack_id, max(run_id) FROM run_result WHERE run_id IN (\(chain.map(String.init).joined(separator: ","))) "
+                let sql =
+                    "SELECT pack_id, max(run_id) FROM run_result WHERE run_id IN (\(chain.map(String.init).joined(separator: ","))) "
                     + "AND pack_id IN (\(packs.map { String($0.id) }.joined(separator: ","))) GROUP BY pack_id"
                 for row in try Row.fetchAll(db, sql: sql) { holders[row[0]] = row[1] }
             }
@@ -301,7 +351,11 @@ extension RunStore {
                     }
                     let count: Int?
                     if keepsPacks {
-                        let stored = try workspace.cache.results(run: holder, pack: ref.id, read: { try Self.blob(previous, holder, ref.id) { Array($0) } })
+                        let stored = try workspace.cache.results(
+                            run: holder,
+                            pack: ref.id,
+                            read: { try Self.blob(previous, holder, ref.id) { Array($0) } }
+                        )
                         let columns = try workspace.cache.groupings(pack: ref.id, read: { try groupings.read(pack: ref.id) })
                         count = stored?.withUnsafeBytes { refigure($0, columns, &done.delta) } ?? nil
                     } else {
@@ -323,8 +377,14 @@ extension RunStore {
                             return product >= 0 && productChanged[product]
                         }
                         if let (bytes, count) = evaluator.update(
-                            pack, supplier: Int(ref.supplier), stored: stored, oldFigures: work.oldFigures, needs: needs, old: &done.old, new: &done.new)
-                        {
+                            pack,
+                            supplier: Int(ref.supplier),
+                            stored: stored,
+                            oldFigures: work.oldFigures,
+                            needs: needs,
+                            old: &done.old,
+                            new: &done.new
+                        ) {
                             done.results.append((ref.id, bytes))
                             done.recomputed += count
                         }
@@ -336,7 +396,9 @@ extension RunStore {
                 }
             }
         }
-        workspace.logger.phase("  one thread: \(done.recomputed) lines evaluated again, \(done.refigured) refigured, \(packs.count) packs in \(Int(Date().timeIntervalSince(began) * 1000)) ms")
+        workspace.logger.phase(
+            "  one thread: \(done.recomputed) lines evaluated again, \(done.refigured) refigured, \(packs.count) packs in \(Int(Date().timeIntervalSince(began) * 1000)) ms"
+        )
         return done
     }
 
@@ -372,7 +434,12 @@ extension RunStore {
     /// encoded results), then the inventory `produce` returns; then its KPI snapshot (`kpis`). The run's
     /// `seconds` go from reading the inputs to the run's commit.
     private func save(
-        kind: CalculationRun.Kind, parent: Int64?, inputs: RunInputs, recomputed: Int, started: Date, kpis: KPIJob?,
+        kind: CalculationRun.Kind,
+        parent: Int64?,
+        inputs: RunInputs,
+        recomputed: Int,
+        started: Date,
+        kpis: KPIJob?,
         produce: (_ insert: (Int64, [UInt8]) throws -> Void) throws -> InventoryAggregate
     ) throws(WorkspaceError) -> CalculationRun {
         let encoder = JSONEncoder()
@@ -390,7 +457,8 @@ extension RunStore {
                     INSERT INTO run (created_at, kind, parent_id, inputs, aggregate, line_count, recomputed_lines, seconds)
                     VALUES (?, ?, ?, ?, x'', 0, ?, 0)
                     """,
-                arguments: [Workspace.timestamp(), kind.rawValue, parent, inputsText, recomputed])
+                arguments: [Workspace.timestamp(), kind.rawValue, parent, inputsText, recomputed]
+            )
             let runID = db.lastInsertedRowID
             let insert = try db.makeStatement(sql: "INSERT INTO run_result (run_id, pack_id, data) VALUES (?, ?, ?)")
             var count = 0
@@ -403,7 +471,8 @@ extension RunStore {
             snapshot = kpis.map { ($0.factsAsOf, $0.start(aggregate)) }
             try db.execute(
                 sql: "UPDATE run SET aggregate = ?, line_count = ?, seconds = ? WHERE id = ?",
-                arguments: [Data(aggregate.binary()), aggregate.total.totalLines, Date().timeIntervalSince(started), runID])
+                arguments: [Data(aggregate.binary()), aggregate.total.totalLines, Date().timeIntervalSince(started), runID]
+            )
             workspace.logger.phase("run row")
             return (runID, aggregate)
         }
@@ -417,7 +486,8 @@ extension RunStore {
                 try workspace.transaction { db in
                     try db.execute(
                         sql: "INSERT OR IGNORE INTO engagement_kpi (run_id, computed_at, facts_as_of, value) VALUES (?, ?, ?, ?)",
-                        arguments: [id, Workspace.timestamp(), factsAsOf, json])
+                        arguments: [id, Workspace.timestamp(), factsAsOf, json]
+                    )
                 }
                 workspace.logger.phase("KPI snapshot")
             } catch {
@@ -426,8 +496,16 @@ extension RunStore {
         }
         let created = try workspace.read { db in try String.fetchOne(db, sql: "SELECT created_at FROM run WHERE id = ?", arguments: [id]) ?? "" }
         let run = CalculationRun(
-            id: id, createdAt: created, kind: kind, parentID: parent, inputs: inputs, aggregate: aggregate,
-            lineCount: aggregate.total.totalLines, recomputedLines: recomputed, seconds: seconds)
+            id: id,
+            createdAt: created,
+            kind: kind,
+            parentID: parent,
+            inputs: inputs,
+            aggregate: aggregate,
+            lineCount: aggregate.total.totalLines,
+            recomputedLines: recomputed,
+            seconds: seconds
+        )
         workspace.cache.keep(run)
         return run
     }
@@ -464,7 +542,9 @@ extension RunStore {
     private func runRow<T>(id: Int64?, columns: String, _ decode: (Row) throws -> T) throws(WorkspaceError) -> T {
         let found = try workspace.read { db in
             try Row.fetchOne(
-                db, sql: "SELECT \(columns) FROM run " + (id == nil ? "ORDER BY id DESC LIMIT 1" : "WHERE id = ?"), arguments: id.map { [$0] } ?? []
+                db,
+                sql: "SELECT \(columns) FROM run " + (id == nil ? "ORDER BY id DESC LIMIT 1" : "WHERE id = ?"),
+                arguments: id.map { [$0] } ?? []
             ).map(decode)
         }
         guard let found else { throw id.map { .unknownRun(id: $0) } ?? .noRuns }
@@ -483,9 +563,16 @@ extension RunStore {
     static func calculationRun(_ row: Row) throws -> CalculationRun {
         let inputs = try JSONDecoder().decode(RunInputs.self, from: Data((row["inputs"] as String).utf8))
         return CalculationRun(
-            id: row["id"], createdAt: row["created_at"], kind: CalculationRun.Kind(rawValue: row["kind"]) ?? .full,
-            parentID: row["parent_id"], inputs: inputs, aggregate: try inventory(row), lineCount: row["line_count"],
-            recomputedLines: row["recomputed_lines"], seconds: row["seconds"])
+            id: row["id"],
+            createdAt: row["created_at"],
+            kind: CalculationRun.Kind(rawValue: row["kind"]) ?? .full,
+            parentID: row["parent_id"],
+            inputs: inputs,
+            aggregate: try inventory(row),
+            lineCount: row["line_count"],
+            recomputedLines: row["recomputed_lines"],
+            seconds: row["seconds"]
+        )
     }
 }
 

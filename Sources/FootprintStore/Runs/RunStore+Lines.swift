@@ -82,14 +82,22 @@ final class RunLinesContext {
         for input in reference.purchaseImports {
             try workspace.read { db in
                 let refs = try Row.fetchAll(
-                    db, sql: "SELECT id, supplier, line_count FROM purchase_pack WHERE import_id = ? ORDER BY id", arguments: [input.importID])
+                    db,
+                    sql: "SELECT id, supplier, line_count FROM purchase_pack WHERE import_id = ? ORDER BY id",
+                    arguments: [input.importID]
+                )
                 let select = try db.makeStatement(sql: "SELECT data FROM purchase_pack WHERE id = ?")
                 // A pack's results are in the newest run of the chain that stored them: one key lookup per run.
                 let result = try db.makeStatement(sql: "SELECT run_id, data FROM run_result WHERE run_id = ? AND pack_id = ?")
-                let range = try Row.fetchOne(db, sql: "SELECT min(rowid), max(rowid), count(*) FROM purchase WHERE import_id = ?", arguments: [input.importID])!
+                let range = try Row.fetchOne(
+                    db,
+                    sql: "SELECT min(rowid), max(rowid), count(*) FROM purchase WHERE import_id = ?",
+                    arguments: [input.importID]
+                )!
                 var results = StoredResults()
                 let rowCount: Int = range[2]
-                let firstRow: Int64? = range[0], lastRow: Int64? = range[1]
+                let firstRow: Int64? = range[0]
+                let lastRow: Int64? = range[1]
                 if let first = firstRow, let last = lastRow {
                     let span = Int(last - first + 1)
                     if span <= 2 * rowCount + 1024 {
@@ -103,7 +111,8 @@ final class RunLinesContext {
                 }
                 var packLines = 0
                 for ref in refs {
-                    let packID: Int64 = ref[0], supplier: Int64 = ref[1]
+                    let packID: Int64 = ref[0]
+                    let supplier: Int64 = ref[1]
                     var found: Row?
                     for runID in chain {
                         if let row = try Row.fetchOne(result, arguments: [runID, packID]) {
@@ -117,55 +126,64 @@ final class RunLinesContext {
                     let resultRun: Int64 = row[0]
                     let data: Data = row[1]
                     let own = resultRun == run.id
-                    let count: Int? = try RunStore.blob(select, packID) { packBytes -> Int? in
-                        guard let pack = PackView(packBytes) else { return nil }
-                        return try data.withUnsafeBytes { savedBytes -> Int? in
-                            guard let saved = LineResultPack.View(savedBytes), saved.count == pack.count else {
-                                throw WorkspaceError.database("the stored results of pack \(packID) in run #\(resultRun) are damaged")
-                            }
-                            let againBytes = evaluator.evaluate(pack, supplier: Int(supplier), into: &accumulator)
-                            let supplierKey = evaluator.supplierKey(Int(supplier))
-                            try againBytes.withUnsafeBytes { raw in
-                                let again = LineResultPack.View(raw)!
-                                for i in 0..<pack.count {
-                                    let outcome = saved.outcome(i)
-                                    let kg = evaluator.kg(saved, i, pack, supplierEngineKey: supplierKey)
-                                    let againKg = evaluator.kg(again, i, pack, supplierEngineKey: supplierKey)
-                                    // Activity results name their figure by its rank among the supplier's (or by factor),
-                                    // which means the same in every run of a chain: compared always, as is the activity.
-                                    // Kg results (stored by earlier versions) point into the reference data of the run
-                                    // that computed the line: compared for full runs and for unmapped lines (a currency
-                                    // code or a year). Method and kg are compared bit for bit always.
-                                    let sourceComparable = saved.isActivity || run.kind == .full || outcome.isUnmapped
-                                    if again.outcome(i) != outcome || againKg.bitPattern != kg.bitPattern
-                                        || (saved.isActivity && again.value(i).bitPattern != saved.value(i).bitPattern)
-                                        || (sourceComparable && again.source(i) != saved.source(i))
-                                    {
-                                        throw try mismatch(db: db, row: pack.row(i), input: input, stored: (outcome, kg, saved.source(i)),
-                                                           again: (again.outcome(i), againKg, again.source(i)), storedBy: resultRun)
-                                    }
-                                    linesByMethod[outcome.status.methodSlot] += 1
-                                    if !outcome.isUnmapped { self.kg.add(kg) }
-                                    if !own { inherited += 1 }
-                                    let rowID = pack.row(i)
-                                    if let sparse = results.sparse {
-                                        guard sparse[rowID] == nil else { throw WorkspaceError.database("purchase row \(rowID) is in two packs") }
-                                        results.sparse![rowID] = results.outcome.count
-                                        results.outcome.append(outcome)
-                                        results.kg.append(kg)
-                                    } else {
-                                        let at = Int(rowID - results.firstRow)
-                                        guard at >= 0, at < results.outcome.count, results.outcome[at] == nil else {
-                                            throw WorkspaceError.database("purchase row \(rowID) of pack \(packID) is not a row of import #\(input.importID), or is in two packs")
+                    let count: Int? =
+                        try RunStore.blob(select, packID) { packBytes -> Int? in
+                            guard let pack = PackView(packBytes) else { return nil }
+                            return try data.withUnsafeBytes { savedBytes -> Int? in
+                                guard let saved = LineResultPack.View(savedBytes), saved.count == pack.count else {
+                                    throw WorkspaceError.database("the stored results of pack \(packID) in run #\(resultRun) are damaged")
+                                }
+                                let againBytes = evaluator.evaluate(pack, supplier: Int(supplier), into: &accumulator)
+                                let supplierKey = evaluator.supplierKey(Int(supplier))
+                                try againBytes.withUnsafeBytes { raw in
+                                    let again = LineResultPack.View(raw)!
+                                    for i in 0..<pack.count {
+                                        let outcome = saved.outcome(i)
+                                        let kg = evaluator.kg(saved, i, pack, supplierEngineKey: supplierKey)
+                                        let againKg = evaluator.kg(again, i, pack, supplierEngineKey: supplierKey)
+                                        // Activity results name their figure by its rank among the supplier's (or by factor),
+                                        // which means the same in every run of a chain: compared always, as is the activity.
+                                        // Kg results (stored by earlier versions) point into the reference data of the run
+                                        // that computed the line: compared for full runs and for unmapped lines (a currency
+                                        // code or a year). Method and kg are compared bit for bit always.
+                                        let sourceComparable = saved.isActivity || run.kind == .full || outcome.isUnmapped
+                                        if again.outcome(i) != outcome || againKg.bitPattern != kg.bitPattern
+                                            || (saved.isActivity && again.value(i).bitPattern != saved.value(i).bitPattern)
+                                            || (sourceComparable && again.source(i) != saved.source(i))
+                                        {
+                                            throw try mismatch(
+                                                db: db,
+                                                row: pack.row(i),
+                                                input: input,
+                                                stored: (outcome, kg, saved.source(i)),
+                                                again: (again.outcome(i), againKg, again.source(i)),
+                                                storedBy: resultRun
+                                            )
                                         }
-                                        results.outcome[at] = outcome
-                                        results.kg[at] = kg
+                                        linesByMethod[outcome.status.methodSlot] += 1
+                                        if !outcome.isUnmapped { self.kg.add(kg) }
+                                        if !own { inherited += 1 }
+                                        let rowID = pack.row(i)
+                                        if let sparse = results.sparse {
+                                            guard sparse[rowID] == nil else { throw WorkspaceError.database("purchase row \(rowID) is in two packs") }
+                                            results.sparse![rowID] = results.outcome.count
+                                            results.outcome.append(outcome)
+                                            results.kg.append(kg)
+                                        } else {
+                                            let at = Int(rowID - results.firstRow)
+                                            guard at >= 0, at < results.outcome.count, results.outcome[at] == nil else {
+                                                throw WorkspaceError.database(
+                                                    "purchase row \(rowID) of pack \(packID) is not a row of import #\(input.importID), or is in two packs"
+                                                )
+                                            }
+                                            results.outcome[at] = outcome
+                                            results.kg[at] = kg
+                                        }
                                     }
                                 }
+                                return pack.count
                             }
-                            return pack.count
-                        }
-                    } ?? nil
+                        } ?? nil
                     guard let count else { throw WorkspaceError.database("pack \(packID) is damaged") }
                     packLines += count
                 }
@@ -181,17 +199,25 @@ final class RunLinesContext {
         }
         let total = evaluator.aggregate(accumulator).total
         let saved = run.aggregate.total
-        guard total.lines == saved.lines, total.nanoKg == saved.nanoKg, total.spend.filter({ $0.value != 0 }) == saved.spend.filter({ $0.value != 0 }) else {
+        guard total.lines == saved.lines, total.nanoKg == saved.nanoKg, total.spend.filter({ $0.value != 0 }) == saved.spend.filter({ $0.value != 0 })
+        else {
             func describe(_ c: InventoryAggregate.Cell) -> String {
-                (0..<5).map { m in "\(m < 4 ? CalculationMethod(rawValue: UInt8(m))!.name : CalculationMethod.unmappedName) \(c.lines[m]) lines \(c.nanoKg[m]) nkg" }
-                    .joined(separator: ", ")
+                (0..<5).map { m in
+                    "\(m < 4 ? CalculationMethod(rawValue: UInt8(m))!.name : CalculationMethod.unmappedName) \(c.lines[m]) lines \(c.nanoKg[m]) nkg"
+                }
+                .joined(separator: ", ")
             }
             throw .lineMismatch("the lines of run #\(run.id), evaluated again, sum to [\(describe(total))], but the run stored [\(describe(saved))]")
         }
     }
 
     private func mismatch(
-        db: Database, row: Int64, input: RunInputs.Input, stored: (LineOutcome, Double, Int32), again: (LineOutcome, Double, Int32), storedBy: Int64
+        db: Database,
+        row: Int64,
+        input: RunInputs.Input,
+        stored: (LineOutcome, Double, Int32),
+        again: (LineOutcome, Double, Int32),
+        storedBy: Int64
     ) throws -> WorkspaceError {
         let place = try Row.fetchOne(db, sql: "SELECT coalesce(source_line, line), purchase_id FROM purchase WHERE rowid = ?", arguments: [row])
         let line: Int = place?[0] ?? 0
@@ -201,7 +227,9 @@ final class RunLinesContext {
         }
         return .lineMismatch(
             "\(input.file):\(line) (import #\(input.importID), purchase id '\(id)'): run #\(run.id) stored \(describe(stored))"
-                + (storedBy == run.id ? "" : " (from run #\(storedBy))") + ", but evaluating the line again with the run's inputs gives \(describe(again))")
+                + (storedBy == run.id ? "" : " (from run #\(storedBy))")
+                + ", but evaluating the line again with the run's inputs gives \(describe(again))"
+        )
     }
 
     /// YYYYMMDD as YYYY-MM-DD.
@@ -217,8 +245,14 @@ final class RunLinesContext {
 
     func verification(written: Int) throws(WorkspaceError) -> RunVerification {
         RunVerification(
-            run: run, lines: lineCount, linesByMethod: linesByMethod, kg: kg.value, inheritedLines: inherited, written: written,
-            biogenicUptakeKg: biogenic.value)
+            run: run,
+            lines: lineCount,
+            linesByMethod: linesByMethod,
+            kg: kg.value,
+            inheritedLines: inherited,
+            written: written,
+            biogenicUptakeKg: biogenic.value
+        )
     }
 
     // MARK: lines
@@ -229,7 +263,8 @@ final class RunLinesContext {
         guard limit > 0 else { return 0 }
         let wantedMethod = filter.method
         var written = 0
-        var conditions = "", values: [Int64] = []
+        var conditions = ""
+        var values: [Int64] = []
         for (column, wanted) in [("supplier", filter.supplier), ("category", filter.category)] {
             guard let wanted else { continue }
             // A filter on a text no line has selects nothing.
@@ -276,13 +311,19 @@ final class RunLinesContext {
         let sourceLine: Int = row[2]
         let purchaseID: String = row[3]
         let date: Int = row[4]
-        let supplier: Int64 = row[5], category: Int64 = row[6], currency: Int64 = row[8]
-        let product: Int64? = row[9], unit: Int64? = row[11], customer: Int64? = row[12]
+        let supplier: Int64 = row[5]
+        let category: Int64 = row[6]
+        let currency: Int64 = row[8]
+        let product: Int64? = row[9]
+        let unit: Int64? = row[11]
+        let customer: Int64? = row[12]
         let amountText: String = row[7]
         let quantityText: String? = row[10]
         let scope3Flag: Int? = row[13]
         guard let index = results.index(rowID) else {
-            throw WorkspaceError.lineMismatch("\(input.file):\(sourceLine) (import #\(input.importID), purchase id '\(purchaseID)'): run #\(run.id) stored no result for it")
+            throw WorkspaceError.lineMismatch(
+                "\(input.file):\(sourceLine) (import #\(input.importID), purchase id '\(purchaseID)'): run #\(run.id) stored no result for it"
+            )
         }
         guard let amount = FieldParser.decimal(amountText) else {
             throw WorkspaceError.database("\(input.file):\(sourceLine): the stored amount '\(amountText)' is not a number")
@@ -295,22 +336,37 @@ final class RunLinesContext {
             quantity = q.value
         }
         let e = evaluator
-        let s = Int(supplier), c = Int(category), cu = Int(currency)
+        let s = Int(supplier)
+        let c = Int(category)
+        let cu = Int(currency)
         let ledgerLine = LedgerLine(
-            supplier: e.supplierKey(s), category: e.categoryKey[c],
-            product: product.map { e.productKey[Int($0)] } ?? .none, unit: unit.map { e.unitKey[Int($0)] } ?? .none,
-            currencyKey: e.currencyKey[cu], currency: e.currencyCode[cu], year: Int32(date / 10000), date: Int32(date),
-            amount: amount.value, quantity: quantity)
+            supplier: e.supplierKey(s),
+            category: e.categoryKey[c],
+            product: product.map { e.productKey[Int($0)] } ?? .none,
+            unit: unit.map { e.unitKey[Int($0)] } ?? .none,
+            currencyKey: e.currencyKey[cu],
+            currency: e.currencyCode[cu],
+            year: Int32(date / 10000),
+            date: Int32(date),
+            amount: amount.value,
+            quantity: quantity
+        )
         let r = engine.evaluate(ledgerLine)
         let outcome = r.outcome
         var provenance = LineProvenance(
-            r, engine: engine, labels: labels, category: text(category) ?? "?", supplier: text(supplier) ?? "#\(supplier)")
+            r,
+            engine: engine,
+            labels: labels,
+            category: text(category) ?? "?",
+            supplier: text(supplier) ?? "#\(supplier)"
+        )
         let kg = provenance.kg
         guard outcome == results.outcome[index], kg.bitPattern == results.kg[index].bitPattern else {
             throw WorkspaceError.lineMismatch(
                 "\(input.file):\(sourceLine) (import #\(input.importID), purchase id '\(purchaseID)'): run #\(run.id) stored "
                     + "\(results.outcome[index].map(String.init(describing:)) ?? "nothing") \(results.kg[index]) kg, but the line as stored in the workspace, "
-                    + "evaluated again with the run's inputs, gives \(outcome) \(kg) kg")
+                    + "evaluated again with the run's inputs, gives \(outcome) \(kg) kg"
+            )
         }
         // Where the figure came from in this workspace: the import of a footprint or disclosure, the library of a factor.
         if let method = r.method, var source = provenance.source {
@@ -327,12 +383,27 @@ final class RunLinesContext {
             }
             provenance.source = source
         }
-        let scope3 = scope3Flag.flatMap(Scope3Category.init(rawValue:))
+        let scope3 =
+            scope3Flag.flatMap(Scope3Category.init(rawValue:))
             ?? Scope3Category(rawValue: Int(evaluator.categoryScope3[c])) ?? .purchasedGoodsAndServices
         return RunLine(
-            run: run.id, importID: input.importID, file: input.file, line: row[1], sourceLine: sourceLine, purchaseID: purchaseID,
-            date: Self.isoDate(date), supplier: text(supplier) ?? "#\(supplier)",
-            category: text(category) ?? "#\(category)", scope3: scope3, amount: amountText, currency: text(currency) ?? "#\(currency)",
-            product: text(product), quantity: quantityText, unit: text(unit), customer: text(customer), provenance: provenance)
+            run: run.id,
+            importID: input.importID,
+            file: input.file,
+            line: row[1],
+            sourceLine: sourceLine,
+            purchaseID: purchaseID,
+            date: Self.isoDate(date),
+            supplier: text(supplier) ?? "#\(supplier)",
+            category: text(category) ?? "#\(category)",
+            scope3: scope3,
+            amount: amountText,
+            currency: text(currency) ?? "#\(currency)",
+            product: text(product),
+            quantity: quantityText,
+            unit: text(unit),
+            customer: text(customer),
+            provenance: provenance
+        )
     }
 }

@@ -24,7 +24,11 @@ enum StatusFactJSON {
     }
 
     private enum Value {
-        case string(String), int(Int), bool(Bool), ints([Int]), null
+        case string(String)
+        case int(Int)
+        case bool(Bool)
+        case ints([Int])
+        case null
     }
 
     private struct Parser {
@@ -45,7 +49,10 @@ enum StatusFactJSON {
             let start = i
             var escaped = false
             while i < bytes.count, bytes[i] != 0x22 {
-                if bytes[i] == 0x5C { escaped = true; i += 1 }
+                if bytes[i] == 0x5C {
+                    escaped = true
+                    i += 1
+                }
                 i += 1
             }
             guard i < bytes.count else { return nil }
@@ -78,7 +85,11 @@ enum StatusFactJSON {
             }
             while k < raw.count {
                 let c = raw[k]
-                guard c == 0x5C else { out.append(c); k += 1; continue }
+                guard c == 0x5C else {
+                    out.append(c)
+                    k += 1
+                    continue
+                }
                 guard k + 1 < raw.count else { return nil }
                 let e = raw[k + 1]
                 k += 2
@@ -92,7 +103,10 @@ enum StatusFactJSON {
                 case 0x75:
                     guard var v = hex(k) else { return nil }
                     k += 4
-                    if (0xD800...0xDBFF).contains(v) { pendingHigh = v; continue }
+                    if (0xD800...0xDBFF).contains(v) {
+                        pendingHigh = v
+                        continue
+                    }
                     if (0xDC00...0xDFFF).contains(v) {
                         guard let high = pendingHigh else { return nil }
                         v = 0x10000 + ((high - 0xD800) << 10) + (v - 0xDC00)
@@ -109,8 +123,12 @@ enum StatusFactJSON {
         mutating func int() -> Int? {
             skipSpace()
             var negative = false
-            if i < bytes.count, bytes[i] == 0x2D { negative = true; i += 1 }
-            var v = 0, digits = 0
+            if i < bytes.count, bytes[i] == 0x2D {
+                negative = true
+                i += 1
+            }
+            var v = 0
+            var digits = 0
             while i < bytes.count, bytes[i] >= 0x30, bytes[i] <= 0x39 {
                 v = v * 10 + Int(bytes[i] - 0x30)
                 i += 1
@@ -151,7 +169,10 @@ enum StatusFactJSON {
 
         mutating func fact() -> SupplierStatusFact? {
             guard expect(0x7B) else { return nil }
-            var supplier: String?, kind: SupplierStatusKind?, source: String?, checkedOn: String?
+            var supplier: String?
+            var kind: SupplierStatusKind?
+            var source: String?
+            var checkedOn: String?
             var f = SupplierStatusFact(supplier: "", kind: .sbti, source: "", checkedOn: "")
             if !expect(0x7D) {
                 repeat {
@@ -161,12 +182,20 @@ enum StatusFactJSON {
                     switch (key, v) {
                     case (_, .null): break
                     case (.supplier, .string(let s)): supplier = s
-                    case (.kind, .string(let s)): guard let k = SupplierStatusKind(rawValue: s) else { return nil }; kind = k
+                    case (.kind, .string(let s)):
+                        guard let k = SupplierStatusKind(rawValue: s) else { return nil }
+                        kind = k
                     case (.source, .string(let s)): source = s
                     case (.checkedOn, .string(let s)): checkedOn = s
-                    case (.sbtiStatus, .string(let s)): guard let x = SBTiStatus(rawValue: s) else { return nil }; f.sbtiStatus = x
-                    case (.classification, .string(let s)): guard let x = SBTiClassification(rawValue: s) else { return nil }; f.classification = x
-                    case (.cdpScore, .string(let s)): guard let x = CDPScore(rawValue: s) else { return nil }; f.cdpScore = x
+                    case (.sbtiStatus, .string(let s)):
+                        guard let x = SBTiStatus(rawValue: s) else { return nil }
+                        f.sbtiStatus = x
+                    case (.classification, .string(let s)):
+                        guard let x = SBTiClassification(rawValue: s) else { return nil }
+                        f.classification = x
+                    case (.cdpScore, .string(let s)):
+                        guard let x = CDPScore(rawValue: s) else { return nil }
+                        f.cdpScore = x
                     case (.level, .string(let s)): f.level = s
                     case (.evidence, .string(let s)): f.evidence = s
                     case (.nearTermTargetYear, .int(let n)): f.nearTermTargetYear = n

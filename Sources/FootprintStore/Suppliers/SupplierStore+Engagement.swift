@@ -3,7 +3,10 @@ import FootprintCore
 extension SupplierStore {
     /// The suppliers of a run (the latest when `runID` is nil) ranked by emissions, with the strategic
     /// set covering `coverage` percent of the run's emissions.
-    public func supplierSegmentation(runID: Int64? = nil, coverage: Double = 80) throws(WorkspaceError) -> (run: Int64, segmentation: SupplierSegmentation) {
+    public func supplierSegmentation(
+        runID: Int64? = nil,
+        coverage: Double = 80
+    ) throws(WorkspaceError) -> (run: Int64, segmentation: SupplierSegmentation) {
         let run = try workspace.runs.run(id: runID)
         let register = try supplierRegister()
         return (run.id, SupplierSegmentation(aggregate: run.aggregate, register: register, coverage: coverage))
@@ -13,7 +16,11 @@ extension SupplierStore {
     /// computed on demand (`kpiSnapshot` gives the ones stored with the run). Strategic suppliers are those flagged in the register
     /// and those in the run's strategic set at `coverage` percent; tiers come from assessing every
     /// supplier of the register with `criteria`.
-    public func engagementKPIs(runID: Int64? = nil, criteria: AssessmentCriteria = .standard, coverage: Double = 80) throws(WorkspaceError) -> (run: Int64, kpis: EngagementKPIs) {
+    public func engagementKPIs(
+        runID: Int64? = nil,
+        criteria: AssessmentCriteria = .standard,
+        coverage: Double = 80
+    ) throws(WorkspaceError) -> (run: Int64, kpis: EngagementKPIs) {
         workspace.logger.phase("start")
         // The run's inventory is read and decoded while the register and its facts are.
         let pending = Background { () throws(WorkspaceError) in try workspace.runs.runInventory(id: runID) }

@@ -10,12 +10,19 @@ extension SupplierStore {
     /// fact says it has a PACT host, else `manual`; the PACT module sends `pact` requests and records
     /// the event id with `recordPACTRequestSent`.
     public func addEngagementRequest(
-        supplier: String, kind: EngagementRequest.Kind, ask: String, dueOn: String, product: String? = nil, requestedOn: String? = nil,
+        supplier: String,
+        kind: EngagementRequest.Kind,
+        ask: String,
+        dueOn: String,
+        product: String? = nil,
+        requestedOn: String? = nil,
         note: String? = nil
     ) throws(WorkspaceError) -> EngagementRequest {
         let requested = requestedOn ?? Workspace.today()
         var problems: [String] = []
-        if ask.trimmingCharacters(in: .whitespaces).isEmpty { problems.append("the ask is empty; say what you ask for, such as \"product footprints for 2025 purchases\"") }
+        if ask.trimmingCharacters(in: .whitespaces).isEmpty {
+            problems.append("the ask is empty; say what you ask for, such as \"product footprints for 2025 purchases\"")
+        }
         if !CivilDate.isValid(dueOn) { problems.append("due date '\(dueOn)' is not a date; expected YYYY-MM-DD") }
         if !CivilDate.isValid(requested) { problems.append("request date '\(requested)' is not a date; expected YYYY-MM-DD") }
         if problems.isEmpty, dueOn < requested { problems.append("due date \(dueOn) is before the request date \(requested)") }
@@ -31,7 +38,8 @@ extension SupplierStore {
                     INSERT INTO engagement_request (supplier_id, kind, ask, product, requested_on, due_on, channel, created_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                     """,
-                arguments: [supplier, kind.rawValue, ask, product, requested, dueOn, (pact ? EngagementRequest.Channel.pact : .manual).rawValue, now])
+                arguments: [supplier, kind.rawValue, ask, product, requested, dueOn, (pact ? EngagementRequest.Channel.pact : .manual).rawValue, now]
+            )
             let id = db.lastInsertedRowID
             try Self.insertEvent(request: id, EngagementRequestEvent(kind: .requested, on: requested, note: note, recordedAt: now), db: db)
             return id
@@ -53,8 +61,21 @@ extension SupplierStore {
     }
 
     /// Appends a status change (`received`, `declined`, or `requested` again) on `on` (default today).
-    public func updateEngagementRequest(id: Int64, status: EngagementRequest.Status, on: String? = nil, note: String? = nil) throws(WorkspaceError) -> EngagementRequest {
-        try appendEvent(id: id, EngagementRequestEvent(kind: EngagementRequestEvent.Kind(rawValue: status.rawValue)!, on: on ?? Workspace.today(), note: note, recordedAt: ""))
+    public func updateEngagementRequest(
+        id: Int64,
+        status: EngagementRequest.Status,
+        on: String? = nil,
+        note: String? = nil
+    ) throws(WorkspaceError) -> EngagementRequest {
+        try appendEvent(
+            id: id,
+            EngagementRequestEvent(
+                kind: EngagementRequestEvent.Kind(rawValue: status.rawValue)!,
+                on: on ?? Workspace.today(),
+                note: note,
+                recordedAt: ""
+            )
+        )
     }
 
     /// Records that the PACT module sent request `id` as the RequestCreated event `eventID`.
@@ -92,7 +113,8 @@ extension SupplierStore {
     static func insertEvent(request: Int64, _ e: EngagementRequestEvent, db: Database) throws {
         try db.execute(
             sql: "INSERT INTO engagement_request_event (request_id, kind, on_date, note, pact_event_id, recorded_at) VALUES (?, ?, ?, ?, ?, ?)",
-            arguments: [request, e.kind.rawValue, e.on, e.note, e.pactEventID, e.recordedAt])
+            arguments: [request, e.kind.rawValue, e.on, e.note, e.pactEventID, e.recordedAt]
+        )
     }
 
     static func requests(where condition: String, arguments: StatementArguments, db: Database) throws -> [EngagementRequest] {
@@ -103,14 +125,26 @@ extension SupplierStore {
         for e in try Row.fetchAll(db, sql: "SELECT * FROM engagement_request_event WHERE request_id IN (\(ids)) ORDER BY id") {
             events[e["request_id"], default: []].append(
                 EngagementRequestEvent(
-                    kind: EngagementRequestEvent.Kind(rawValue: e["kind"]) ?? .requested, on: e["on_date"], note: e["note"], pactEventID: e["pact_event_id"],
-                    recordedAt: e["recorded_at"]))
+                    kind: EngagementRequestEvent.Kind(rawValue: e["kind"]) ?? .requested,
+                    on: e["on_date"],
+                    note: e["note"],
+                    pactEventID: e["pact_event_id"],
+                    recordedAt: e["recorded_at"]
+                )
+            )
         }
         return rows.map { row in
             EngagementRequest(
-                id: row["id"], supplier: row["supplier_id"], kind: EngagementRequest.Kind(rawValue: row["kind"]) ?? .other, ask: row["ask"],
-                product: row["product"], requestedOn: row["requested_on"], dueOn: row["due_on"],
-                channel: EngagementRequest.Channel(rawValue: row["channel"]) ?? .manual, events: events[row["id"]] ?? [])
+                id: row["id"],
+                supplier: row["supplier_id"],
+                kind: EngagementRequest.Kind(rawValue: row["kind"]) ?? .other,
+                ask: row["ask"],
+                product: row["product"],
+                requestedOn: row["requested_on"],
+                dueOn: row["due_on"],
+                channel: EngagementRequest.Channel(rawValue: row["channel"]) ?? .manual,
+                events: events[row["id"]] ?? []
+            )
         }
     }
 }

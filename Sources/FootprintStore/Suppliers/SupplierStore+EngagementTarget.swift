@@ -21,7 +21,11 @@ extension SupplierStore {
     /// Every setting of the target, oldest first.
     public func engagementTargetHistory() throws(WorkspaceError) -> [EngagementTargetChange] {
         try workspace.read { db in
-            try Row.fetchAll(db, sql: "SELECT value, changed_at FROM setting_history WHERE key = ? ORDER BY id", arguments: [Self.engagementTargetKey]).map { row in
+            try Row.fetchAll(
+                db,
+                sql: "SELECT value, changed_at FROM setting_history WHERE key = ? ORDER BY id",
+                arguments: [Self.engagementTargetKey]
+            ).map { row in
                 EngagementTargetChange(target: try Self.decodeTarget(row["value"]), changedAt: row["changed_at"])
             }
         }
@@ -41,7 +45,9 @@ extension SupplierStore {
         try workspace.transaction { db in
             try workspace.setSetting(Self.engagementTargetKey, value, db: db)
             try db.execute(
-                sql: "INSERT INTO setting_history (key, value, changed_at) VALUES (?, ?, ?)", arguments: [Self.engagementTargetKey, value, Workspace.timestamp()])
+                sql: "INSERT INTO setting_history (key, value, changed_at) VALUES (?, ?, ?)",
+                arguments: [Self.engagementTargetKey, value, Workspace.timestamp()]
+            )
         }
     }
 

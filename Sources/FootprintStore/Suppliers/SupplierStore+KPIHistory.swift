@@ -38,8 +38,11 @@ extension SupplierStore {
             // Another process may have stored it meanwhile: the first one stays.
             try db.execute(
                 sql: "INSERT OR IGNORE INTO engagement_kpi (run_id, computed_at, facts_as_of, value) VALUES (?, ?, ?, ?)",
-                arguments: [run.id, Workspace.timestamp(), factsAsOf, value])
-            guard let stored = try Self.storedSnapshot(run: run.id, db: db) else { throw WorkspaceError.database("the KPIs of run #\(run.id) were not stored") }
+                arguments: [run.id, Workspace.timestamp(), factsAsOf, value]
+            )
+            guard let stored = try Self.storedSnapshot(run: run.id, db: db) else {
+                throw WorkspaceError.database("the KPIs of run #\(run.id) were not stored")
+            }
             return stored
         }
     }
@@ -53,7 +56,10 @@ extension SupplierStore {
         let have = Set(stored)
         for id in ids where !have.contains(id) { try kpiSnapshot(run: try workspace.runs.run(id: id)) }
         return try workspace.read { db in
-            try KPISnapshot.fetchAll(db, sql: "SELECT k.*, r.created_at AS run_created_at FROM engagement_kpi k JOIN run r ON r.id = k.run_id ORDER BY k.run_id")
+            try KPISnapshot.fetchAll(
+                db,
+                sql: "SELECT k.*, r.created_at AS run_created_at FROM engagement_kpi k JOIN run r ON r.id = k.run_id ORDER BY k.run_id"
+            )
         }
     }
 
@@ -64,7 +70,11 @@ extension SupplierStore {
         let ids = try workspace.read { db in try Int64.fetchAll(db, sql: "SELECT id FROM run ORDER BY id") }
         for id in ids {
             let snapshot: KPISnapshot
-            if let stored = try workspace.read({ db in try Self.storedSnapshot(run: id, db: db) }) { snapshot = stored } else { snapshot = try kpiSnapshot(run: try workspace.runs.run(id: id)) }
+            if let stored = try workspace.read({ db in try Self.storedSnapshot(run: id, db: db) }) {
+                snapshot = stored
+            } else {
+                snapshot = try kpiSnapshot(run: try workspace.runs.run(id: id))
+            }
             if snapshot.kpis.trackedShare(target) != nil { return snapshot }
         }
         return nil
@@ -72,12 +82,21 @@ extension SupplierStore {
 
     static func storedSnapshot(run: Int64, db: Database) throws -> KPISnapshot? {
         try KPISnapshot.fetchOne(
-            db, sql: "SELECT k.*, r.created_at AS run_created_at FROM engagement_kpi k JOIN run r ON r.id = k.run_id WHERE k.run_id = ?", arguments: [run])
+            db,
+            sql: "SELECT k.*, r.created_at AS run_created_at FROM engagement_kpi k JOIN run r ON r.id = k.run_id WHERE k.run_id = ?",
+            arguments: [run]
+        )
     }
 
     /// The KPIs of `run` with the status facts imported up to `factsAsOf` (all when nil).
-    func computeKPIs(run: CalculationRun, factsAsOf: String?, criteria: AssessmentCriteria, coverage: Double) throws(WorkspaceError) -> EngagementKPIs {
-        computeKPIs(aggregate: run.aggregate, overviews: try supplierOverviews(factsAsOf: factsAsOf, withRun: false), criteria: criteria, coverage: coverage)
+    func computeKPIs(run: CalculationRun, factsAsOf: String?, criteria: AssessmentCriteria, coverage: Double) throws(WorkspaceError) -> EngagementKPIs
+    {
+        computeKPIs(
+            aggregate: run.aggregate,
+            overviews: try supplierOverviews(factsAsOf: factsAsOf, withRun: false),
+            criteria: criteria,
+            coverage: coverage
+        )
     }
 
     /// The stored form of a snapshot's KPIs.

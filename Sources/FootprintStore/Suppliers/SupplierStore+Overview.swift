@@ -27,13 +27,20 @@ extension SupplierStore {
         let (register, facts, disclosures, footprints) = try workspace.read { db in
             let register = try Self.register(db: db).filter { id == nil || $0.id == id }
             workspace.logger.phase("register: \(register.count) suppliers")
-            let facts = Dictionary(grouping: try Self.statusFacts(supplier: id, importedBy: factsAsOf, db: db, logger: workspace.logger), by: \.supplier)
+            let facts = Dictionary(
+                grouping: try Self.statusFacts(supplier: id, importedBy: factsAsOf, db: db, logger: workspace.logger),
+                by: \.supplier
+            )
             workspace.logger.phase("status facts")
             var reference = ReferenceData()
             for row in try Row.fetchAll(
-                db, sql: "SELECT kind, file_name, content FROM import WHERE kind IN ('supplier-emissions', 'product-footprints') AND status = 'active' ORDER BY id")
-            {
-                reference.merge(try ImportStore.parseReference(kind: ImportKind(rawValue: row["kind"])!, data: row["content"], file: row["file_name"]).data)
+                db,
+                sql:
+                    "SELECT kind, file_name, content FROM import WHERE kind IN ('supplier-emissions', 'product-footprints') AND status = 'active' ORDER BY id"
+            ) {
+                reference.merge(
+                    try ImportStore.parseReference(kind: ImportKind(rawValue: row["kind"])!, data: row["content"], file: row["file_name"]).data
+                )
             }
             let footprints = Dictionary(grouping: reference.footprints, by: \.supplier).mapValues(\.count)
             workspace.logger.phase("disclosures and footprints")
@@ -50,7 +57,11 @@ extension SupplierStore {
         return register.map { record in
             let history = facts[record.id] ?? []
             let input = AssessmentInput(
-                supplier: record, latest: history.latestByKind(), disclosures: disclosures[record.id] ?? [], productFootprints: footprints[record.id] ?? 0)
+                supplier: record,
+                latest: history.latestByKind(),
+                disclosures: disclosures[record.id] ?? [],
+                productFootprints: footprints[record.id] ?? 0
+            )
             let cell = cells[record.id]
             let spend = (cell?.spendSums() ?? [:]).map { ("\($0.key)", "\($0.value)") }.sorted { $0.0 < $1.0 }
             return SupplierOverview(record: record, history: history, assessmentInput: input, emissionsKg: cell?.kg, spend: spend, runID: run?.id)

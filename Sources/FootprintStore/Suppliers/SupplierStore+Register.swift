@@ -11,7 +11,10 @@ extension SupplierStore {
         var diagnostics: [Diagnostic] = []
         let table = try CSVTable.parse(data: data, file: file, diagnostics: &diagnostics, checkingHeader: false)
         let records = try SupplierRegisterReader.records(table, &diagnostics)
-        let lines = Dictionary(table.rows.compactMap { row in table.columnIndex("id").map { (row.fields[$0].trimmingCharacters(in: .whitespaces), row.line) } }, uniquingKeysWith: { a, _ in a })
+        let lines = Dictionary(
+            table.rows.compactMap { row in table.columnIndex("id").map { (row.fields[$0].trimmingCharacters(in: .whitespaces), row.line) } },
+            uniquingKeysWith: { a, _ in a }
+        )
         for r in records { try insertRegisterRow(r, importID: importID, line: lines[r.id] ?? 0, db: db) }
     }
 
@@ -69,11 +72,24 @@ extension SupplierStore {
     /// A register row (`registerColumns`, by position) as a record: from GRDB rows or raw columns.
     static func registerRecord(_ row: some RegisterColumns) -> SupplierRecord {
         let ids = SupplierIdentifiers(
-            orgNumber: row.text(3), vat: row.text(4), lei: row.text(5), duns: row.text(6), isin: row.text(7),
-            pactCompanyIDs: SupplierRegisterReader.list(row.text(8)))
+            orgNumber: row.text(3),
+            vat: row.text(4),
+            lei: row.text(5),
+            duns: row.text(6),
+            isin: row.text(7),
+            pactCompanyIDs: SupplierRegisterReader.list(row.text(8))
+        )
         return SupplierRecord(
-            id: row.text(0) ?? "", name: row.text(1) ?? "", country: row.text(2), identifiers: ids, contactName: row.text(9),
-            contactEmail: row.text(10), categories: SupplierRegisterReader.list(row.text(11)), strategic: row.int64(12) != 0, notes: row.text(13))
+            id: row.text(0) ?? "",
+            name: row.text(1) ?? "",
+            country: row.text(2),
+            identifiers: ids,
+            contactName: row.text(9),
+            contactEmail: row.text(10),
+            categories: SupplierRegisterReader.list(row.text(11)),
+            strategic: row.int64(12) != 0,
+            notes: row.text(13)
+        )
     }
 
     /// Status facts, oldest first (by date checked, then as recorded), from imports that were not removed;
@@ -84,7 +100,10 @@ extension SupplierStore {
 
     /// `importedBy`: only facts of imports made up to that time (ISO 8601 UTC). `logger` receives the phase timing.
     static func statusFacts(
-        supplier: String?, importedBy: String? = nil, db: Database, logger: Logger = Logger(label: Workspace.loggerLabel)
+        supplier: String?,
+        importedBy: String? = nil,
+        db: Database,
+        logger: Logger = Logger(label: Workspace.loggerLabel)
     ) throws -> [SupplierStatusFact] {
         // Each fact's JSON is read by a small parser for the flat objects `insertFact` writes; Foundation's
         // decoder (the fallback) cost most of an assessment of thousands of suppliers.
@@ -116,7 +135,8 @@ extension SupplierStore {
             order.sort { a, b in day[a] != day[b] ? day[a] < day[b] : facts[a].id < facts[b].id }
         } else {
             order.sort { a, b in
-                let x = facts[a].fact.checkedOn, y = facts[b].fact.checkedOn
+                let x = facts[a].fact.checkedOn
+                let y = facts[b].fact.checkedOn
                 return x != y ? x < y : facts[a].id < facts[b].id
             }
         }
@@ -127,7 +147,8 @@ extension SupplierStore {
     /// YYYYMMDD for a text of the form YYYY-MM-DD (digits), else nil.
     static func dayNumber(_ text: String) -> Int? {
         var utf8 = text.utf8.makeIterator()
-        var value = 0, count = 0
+        var value = 0
+        var count = 0
         while let b = utf8.next() {
             if count == 4 || count == 7 {
                 guard b == 0x2D else { return nil }
@@ -145,8 +166,13 @@ extension SupplierStore {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         try db.execute(
-            sql: "INSERT INTO supplier_status (import_id, line, supplier_id, kind, summary, value, source, checked_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            arguments: [importID, line, fact.supplier, fact.kind.rawValue, fact.summary, String(decoding: try encoder.encode(fact), as: UTF8.self), fact.source, fact.checkedOn])
+            sql:
+                "INSERT INTO supplier_status (import_id, line, supplier_id, kind, summary, value, source, checked_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            arguments: [
+                importID, line, fact.supplier, fact.kind.rawValue, fact.summary, String(decoding: try encoder.encode(fact), as: UTF8.self),
+                fact.source, fact.checkedOn,
+            ]
+        )
     }
 
     /// Imports a supplier_status.csv: every fact, all or nothing; each row's supplier must be in the register.
@@ -169,13 +195,34 @@ extension SupplierStore {
         let id: Int64 = try workspace.transaction { db in
             let known = Set(try Self.register(db: db).map(\.id))
             for (fact, line) in facts where !known.contains(fact.supplier) {
-                diagnostics.append(Diagnostic(file: displayName, line: line, column: "supplier", message: "'\(fact.supplier)' is not a supplier of the workspace; expected an id from an imported suppliers.csv"))
+                diagnostics.append(
+                    Diagnostic(
+                        file: displayName,
+                        line: line,
+                        column: "supplier",
+                        message: "'\(fact.supplier)' is not a supplier of the workspace; expected an id from an imported suppliers.csv"
+                    )
+                )
             }
             if !diagnostics.isEmpty { throw InputErrorBox(error: InputError(diagnostics)) }
-            let importID = try workspace.imports.insertImport(kind: .supplierStatus, fileName: displayName, digest: digest, rows: facts.count, replaces: nil, mapping: nil, content: data, db: db)
+            let importID = try workspace.imports.insertImport(
+                kind: .supplierStatus,
+                fileName: displayName,
+                digest: digest,
+                rows: facts.count,
+                replaces: nil,
+                mapping: nil,
+                content: data,
+                db: db
+            )
             for (fact, line) in facts { try Self.insertFact(fact, importID: importID, line: line, db: db) }
             return importID
         }
-        return ImportOutcome(record: try workspace.imports.importRecord(id: id), alreadyImported: false, superseded: nil, seconds: Date().timeIntervalSince(started))
+        return ImportOutcome(
+            record: try workspace.imports.importRecord(id: id),
+            alreadyImported: false,
+            superseded: nil,
+            seconds: Date().timeIntervalSince(started)
+        )
     }
 }

@@ -37,7 +37,11 @@ extension SupplierStore {
     /// the id must not be in the register yet. Recorded as a `supplier-edit` import.
     public func addSupplier(_ record: SupplierRecord, reason: String? = nil) throws(WorkspaceError) -> RegisterVersion {
         try recordEdit(id: record.id, adding: true, reason: reason) { old in
-            if old != nil { throw WorkspaceError.conflict("supplier '\(record.id)' is already in the register; change it with 'footprint suppliers edit \(record.id) --FIELD VALUE'") }
+            if old != nil {
+                throw WorkspaceError.conflict(
+                    "supplier '\(record.id)' is already in the register; change it with 'footprint suppliers edit \(record.id) --FIELD VALUE'"
+                )
+            }
             return record
         }
     }
@@ -45,10 +49,18 @@ extension SupplierStore {
     /// Changes a supplier of the register: `change` gets the current record and returns the new one.
     /// Nothing is recorded when nothing changes. Recorded as a `supplier-edit` import whose content
     /// lists each field's old and new value.
-    public func editSupplier(id: String, reason: String? = nil, _ change: @escaping (SupplierRecord) -> SupplierRecord) throws(WorkspaceError) -> RegisterVersion? {
+    public func editSupplier(
+        id: String,
+        reason: String? = nil,
+        _ change: @escaping (SupplierRecord) -> SupplierRecord
+    ) throws(WorkspaceError) -> RegisterVersion? {
         do {
             return try recordEdit(id: id, adding: false, reason: reason) { old in
-                guard let old else { throw WorkspaceError.conflict("there is no supplier '\(id)' in the register; add it with 'footprint suppliers add \(id) --name NAME'") }
+                guard let old else {
+                    throw WorkspaceError.conflict(
+                        "there is no supplier '\(id)' in the register; add it with 'footprint suppliers add \(id) --name NAME'"
+                    )
+                }
                 var new = change(old)
                 new.id = old.id
                 return new
@@ -58,21 +70,36 @@ extension SupplierStore {
         }
     }
 
-    private func recordEdit(id: String, adding: Bool, reason: String?, _ make: @escaping (SupplierRecord?) throws -> SupplierRecord) throws(WorkspaceError) -> RegisterVersion {
+    private func recordEdit(
+        id: String,
+        adding: Bool,
+        reason: String?,
+        _ make: @escaping (SupplierRecord?) throws -> SupplierRecord
+    ) throws(WorkspaceError) -> RegisterVersion {
         let importID: Int64 = try workspace.transaction { db in
             let old = try Self.register(db: db).first { $0.id == id }
             let new = try make(old)
             let problems = new.problems()
-            if !problems.isEmpty { throw WorkspaceError.conflict("supplier '\(id)' was not \(adding ? "added" : "changed"): " + problems.joined(separator: "; ")) }
-            let changes: [RegisterChange] = old.map { new.changes(from: $0).map { RegisterChange(field: $0.field, from: $0.from, to: $0.to) } }
+            if !problems.isEmpty {
+                throw WorkspaceError.conflict("supplier '\(id)' was not \(adding ? "added" : "changed"): " + problems.joined(separator: "; "))
+            }
+            let changes: [RegisterChange] =
+                old.map { new.changes(from: $0).map { RegisterChange(field: $0.field, from: $0.from, to: $0.to) } }
                 ?? new.fields.compactMap { f in f.value.map { RegisterChange(field: f.name, from: nil, to: $0) } }
             if changes.isEmpty { throw WorkspaceError.conflict("nothing changed") }
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
             let content = try encoder.encode(RegisterEditContent(action: adding ? "add" : "edit", supplier: id, changes: changes, reason: reason))
             let importID = try workspace.imports.insertImport(
-                kind: .supplierEdit, fileName: "suppliers \(adding ? "add" : "edit") \(id)", digest: FileDigest(bytes: content), rows: 1, replaces: nil,
-                mapping: nil, content: content, db: db)
+                kind: .supplierEdit,
+                fileName: "suppliers \(adding ? "add" : "edit") \(id)",
+                digest: FileDigest(bytes: content),
+                rows: 1,
+                replaces: nil,
+                mapping: nil,
+                content: content,
+                db: db
+            )
             try Self.insertRegisterRow(new, importID: importID, line: 1, db: db)
             return importID
         }
@@ -92,7 +119,9 @@ extension SupplierStore {
                     SELECT \(Self.registerColumns), r.import_id, i.kind AS import_kind, i.file_name, i.imported_at, i.content AS edit
                     FROM supplier_register r JOIN import i ON i.id = r.import_id
                     WHERE i.status = 'active' AND r.supplier_id = ? ORDER BY r.import_id
-                    """, arguments: [supplier])
+                    """,
+                arguments: [supplier]
+            )
             var previous: SupplierRecord?
             return try rows.map { row in
                 let record = Self.registerRecord(row)
@@ -104,11 +133,20 @@ extension SupplierStore {
                     changes = content.changes
                     reason = content.reason
                 } else {
-                    changes = previous.map { record.changes(from: $0).map { RegisterChange(field: $0.field, from: $0.from, to: $0.to) } }
+                    changes =
+                        previous.map { record.changes(from: $0).map { RegisterChange(field: $0.field, from: $0.from, to: $0.to) } }
                         ?? record.fields.compactMap { f in f.value.map { RegisterChange(field: f.name, from: nil, to: $0) } }
                 }
                 previous = record
-                return RegisterVersion(importID: row["import_id"], kind: kind, source: row["file_name"], at: row["imported_at"], record: record, changes: changes, reason: reason)
+                return RegisterVersion(
+                    importID: row["import_id"],
+                    kind: kind,
+                    source: row["file_name"],
+                    at: row["imported_at"],
+                    record: record,
+                    changes: changes,
+                    reason: reason
+                )
             }
         }
     }
@@ -122,8 +160,10 @@ extension SupplierStore {
                 """,
             arguments: [
                 importID, line, r.id, r.name, r.country, r.identifiers.orgNumber, r.identifiers.vat, r.identifiers.lei,
-                r.identifiers.duns, r.identifiers.isin, r.identifiers.pactCompanyIDs.isEmpty ? nil : r.identifiers.pactCompanyIDs.joined(separator: ";"),
+                r.identifiers.duns, r.identifiers.isin,
+                r.identifiers.pactCompanyIDs.isEmpty ? nil : r.identifiers.pactCompanyIDs.joined(separator: ";"),
                 r.contactName, r.contactEmail, r.categories.isEmpty ? nil : r.categories.joined(separator: ";"), r.strategic ? 1 : 0, r.notes,
-            ])
+            ]
+        )
     }
 }

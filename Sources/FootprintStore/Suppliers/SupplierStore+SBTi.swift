@@ -39,8 +39,15 @@ extension SupplierStore {
         let register = try supplierRegister()
         let digest = FileDigest(bytes: data)
         return SBTiImportPlan(
-            file: displayName, sha256: digest.sha256, byteCount: digest.byteCount, sheet: result.sheet, companyCount: result.companies.count,
-            missingColumns: result.missingColumns, skipped: result.skipped, matches: SBTiMatcher.match(suppliers: register, companies: result.companies))
+            file: displayName,
+            sha256: digest.sha256,
+            byteCount: digest.byteCount,
+            sheet: result.sheet,
+            companyCount: result.companies.count,
+            missingColumns: result.missingColumns,
+            skipped: result.skipped,
+            matches: SBTiMatcher.match(suppliers: register, companies: result.companies)
+        )
     }
 
     /// Stores the SBTi facts of the plan's unambiguous matches, checked on `checkedOn` (YYYY-MM-DD),
@@ -53,11 +60,23 @@ extension SupplierStore {
         let facts = plan.matched.map { s, c, _ in (c.fact(supplier: s.id, source: plan.source, checkedOn: checkedOn), c.row) }
         let id: Int64 = try workspace.transaction { db in
             let importID = try workspace.imports.insertImport(
-                kind: .sbtiWorkbook, fileName: plan.file, digest: FileDigest(byteCount: plan.byteCount, sha256: plan.sha256), rows: facts.count,
-                replaces: nil, mapping: nil, content: nil, db: db)
+                kind: .sbtiWorkbook,
+                fileName: plan.file,
+                digest: FileDigest(byteCount: plan.byteCount, sha256: plan.sha256),
+                rows: facts.count,
+                replaces: nil,
+                mapping: nil,
+                content: nil,
+                db: db
+            )
             for (fact, row) in facts { try Self.insertFact(fact, importID: importID, line: row, db: db) }
             return importID
         }
-        return ImportOutcome(record: try workspace.imports.importRecord(id: id), alreadyImported: false, superseded: nil, seconds: Date().timeIntervalSince(started))
+        return ImportOutcome(
+            record: try workspace.imports.importRecord(id: id),
+            alreadyImported: false,
+            superseded: nil,
+            seconds: Date().timeIntervalSince(started)
+        )
     }
 }

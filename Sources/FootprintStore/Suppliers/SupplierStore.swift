@@ -25,7 +25,13 @@ public protocol SupplierStoring: Sendable {
     func supplierSegmentation(runID: Int64?, coverage: Double) throws(WorkspaceError) -> (run: Int64, segmentation: SupplierSegmentation)
     func engagementKPIs(runID: Int64?, criteria: AssessmentCriteria, coverage: Double) throws(WorkspaceError) -> (run: Int64, kpis: EngagementKPIs)
     func addEngagementRequest(
-        supplier: String, kind: EngagementRequest.Kind, ask: String, dueOn: String, product: String?, requestedOn: String?, note: String?
+        supplier: String,
+        kind: EngagementRequest.Kind,
+        ask: String,
+        dueOn: String,
+        product: String?,
+        requestedOn: String?,
+        note: String?
     ) throws(WorkspaceError) -> EngagementRequest
     func engagementRequests(supplier: String?) throws(WorkspaceError) -> [EngagementRequest]
     func engagementRequest(id: Int64) throws(WorkspaceError) -> EngagementRequest
