@@ -30,6 +30,15 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
             FuzzSupport.fail("the converted ledger does not read back: \(error)\n\(String(decoding: ledger.csv, as: UTF8.self))")
         }
         if rows != ledger.rowCount { FuzzSupport.fail("converted \(ledger.rowCount) rows, read back \(rows)") }
+        // The workspace reads the rows directly, with the same decoder: it must agree.
+        var direct = PurchaseFileDecoder(displayName: "export.csv")
+        var directRows = 0
+        do {
+            try direct.decode(ledger) { _, _ in directRows += 1 }
+        } catch {
+            FuzzSupport.fail("the converted rows do not decode: \(error)")
+        }
+        if directRows != rows { FuzzSupport.fail("the rows decode to \(directRows) lines, their CSV to \(rows)") }
     }
     return 0
 }
