@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # A/B benchmark of two builds of footprint, alternated in one run: each round runs bench/calculate.sh,
-# bench/workspace.sh and bench/pact-serve.sh once with build A, then once with build B, and the
+# bench/workspace.sh and bench/pact-serve.sh once with each build (A then B, then B then A), and the
 # summary gives each figure's median per build and how B moved against A (a redesign must not make any
 # figure worse by more than 5 % on the median).
 #
-# usage: bench/ab.sh A_BINARY B_BINARY [LINES] [ROUNDS]     (default 5000000 lines, 3 rounds)
+# usage: bench/ab.sh A_BINARY B_BINARY [LINES] [ROUNDS]     (default 5000000 lines, 4 rounds: A B, B A, A B, B A)
 #   e.g. A = a release build of the last release (git worktree add ../before v; swift build -c release),
 #        B = this checkout's .build/release/footprint
 # PACT host runs last DURATION (default 15s) each.
@@ -12,12 +12,14 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 a=$(realpath "$1"); b=$(realpath "$2")
 lines=${3:-5000000}
-rounds=${4:-3}
+rounds=${4:-4}
 out=$here/out/ab
 mkdir -p "$out"
 : >"$out/figures.txt"
 for round in $(seq "$rounds"); do
-  for side in A B; do
+  # A B in odd rounds, B A in even ones: a drift of the machine over the run weighs on both builds alike.
+  order="A B"; [ $((round % 2)) -eq 0 ] && order="B A"
+  for side in $order; do
     bin=$a; [ "$side" = B ] && bin=$b
     echo "== round $round, build $side ($bin)"
     FOOTPRINT_BIN=$bin "$here/calculate.sh" "$lines" 1 | tee "$out/calculate-$side-$round.txt" | tail -3

@@ -62,7 +62,7 @@ struct LedgerWorker: @unchecked Sendable {
             case .invalid:
                 // Duplicate ids are reported also for lines with other problems.
                 if let hash = decoder.lastIDHash { fingerprints.append(hash) }
-            case .record(let record): evaluate(record, base, scanner, engine)
+            case .record: evaluate(base, scanner, engine)
             }
         }
         newlines = scanner.line - 1
@@ -122,33 +122,33 @@ struct LedgerWorker: @unchecked Sendable {
         return currencyCode.count - 1
     }
 
-    private mutating func evaluate(_ record: PurchaseRecord, _ base: UnsafePointer<UInt8>, _ fields: CSVRecordScanner, _ engine: InventoryEngine) {
-        fingerprints.append(record.idHash)
-        let slot = currency(record.currency, record.currencyCode)
+    private mutating func evaluate(_ base: UnsafePointer<UInt8>, _ fields: CSVRecordScanner, _ engine: InventoryEngine) {
+        fingerprints.append(decoder.record.idHash)
+        let slot = currency(decoder.record.currency, decoder.record.currencyCode)
         let ledgerLine = LedgerLine(
-            supplier: SupplierKey(key(.supplier, record.supplier)),
-            category: CategoryKey(key(.category, record.category)),
-            product: record.product >= 0 ? ProductKey(key(.product, record.product)) : .none,
-            unit: record.unit >= 0 ? UnitKey(key(.unit, record.unit)) : .none,
+            supplier: SupplierKey(key(.supplier, decoder.record.supplier)),
+            category: CategoryKey(key(.category, decoder.record.category)),
+            product: decoder.record.product >= 0 ? ProductKey(key(.product, decoder.record.product)) : .none,
+            unit: decoder.record.unit >= 0 ? UnitKey(key(.unit, decoder.record.unit)) : .none,
             currencyKey: currencyKey[slot],
-            currency: record.currencyCode,
-            year: record.year,
-            date: record.date,
-            amount: record.amount.value,
-            quantity: record.quantity?.value ?? .nan
+            currency: decoder.record.currencyCode,
+            year: decoder.record.year,
+            date: decoder.record.date,
+            amount: decoder.record.amount.value,
+            quantity: decoder.record.quantity?.value ?? .nan
         )
         let result = engine.evaluate(ledgerLine)
         accumulator.add(
             result,
             line: ledgerLine,
-            category: Int(record.category),
-            supplier: Int(record.supplier),
-            customer: Int(record.customer),
+            category: Int(decoder.record.category),
+            supplier: Int(decoder.record.supplier),
+            customer: Int(decoder.record.customer),
             currencySlot: slot,
-            amountDigits: record.amount.digits,
-            amountScale: record.amount.scale
+            amountDigits: decoder.record.amount.digits,
+            amountScale: decoder.record.amount.scale
         )
-        if let labels { writeLine(base, fields, record, result, labels) }
+        if let labels { writeLine(base, fields, result, labels) }
     }
 
     /// The header of the per-line output: the line, its input fields, then `ProvenanceCSV.columns`.
@@ -160,10 +160,10 @@ struct LedgerWorker: @unchecked Sendable {
     private mutating func writeLine(
         _ base: UnsafePointer<UInt8>,
         _ fields: CSVRecordScanner,
-        _ record: PurchaseRecord,
         _ r: LineResult,
         _ labels: ProvenanceLabels
     ) {
+        let record = decoder.record
         output.append(contentsOf: String(record.line + lineOffset).utf8)
         for index in [
             columns.id, columns.date, columns.supplier, columns.category, columns.amount, columns.currency,

@@ -45,7 +45,7 @@ public struct PurchaseFileDecoder {
                 switch decoder.next(&scanner, block.base) {
                 case .end: break loop
                 case .invalid: continue
-                case .record(let record): decoder.visit(record, visit)
+                case .record: decoder.visitRecord(visit)
                 }
             }
             line = scanner.line
@@ -71,6 +71,12 @@ public struct PurchaseFileDecoder {
 extension PurchaseRecordDecoder {
     /// Hands a record and the terms to a visitor.
     fileprivate mutating func visit(_ record: PurchaseRecord, _ visit: (PurchaseRecord, inout ByteInterner) -> Void) {
+        withTerms { visit(record, &$0) }
+    }
+
+    /// Hands the last valid record and the terms to a visitor.
+    fileprivate mutating func visitRecord(_ visit: (PurchaseRecord, inout ByteInterner) -> Void) {
+        let record = self.record
         withTerms { visit(record, &$0) }
     }
 

@@ -70,10 +70,34 @@ public struct PurchaseRecordDecoder {
     /// Reads the next record of `scanner` (over `base`): `.record` with a valid line, `.invalid` after
     /// recording its problems, `.end` at the end of the buffer.
     public enum Next {
-        case record(PurchaseRecord)
+        /// A valid line, in `record`.
+        case record
         case invalid
         case end
     }
+
+    /// The last valid record (`next` answered `.record`, or `decodeRecord` true). Kept in the decoder
+    /// rather than returned, so that the hot loop does not copy it.
+    public private(set) var record = PurchaseRecord(
+        line: 0,
+        sourceLine: 0,
+        id: UnsafeRawBufferPointer(start: nil, count: 0),
+        idHash: 0,
+        date: 0,
+        supplier: -1,
+        category: -1,
+        currency: -1,
+        currencyCode: .unknown,
+        product: -1,
+        unit: -1,
+        customer: -1,
+        erpCategory: -1,
+        amountText: UnsafeRawBufferPointer(start: nil, count: 0),
+        amount: ParsedDecimal(digits: 0, scale: 0, value: 0),
+        quantityText: UnsafeRawBufferPointer(start: nil, count: 0),
+        quantity: nil,
+        scope3: 0
+    )
 
     @inline(__always)
     public mutating func next(_ scanner: inout CSVRecordScanner, _ base: UnsafePointer<UInt8>) -> Next {
@@ -90,7 +114,28 @@ public struct PurchaseRecordDecoder {
                 fail(scanner.recordLine, nil, "the record has \(count) field\(count == 1 ? "" : "s"); expected \(columns.count), as in the header")
                 return .invalid
             }
-            return decode(base, scanner).map(Next.record) ?? .invalid
+            return decodeRecord(base, scanner) ? .record : .invalid
+        }
+    }
+
+    /// The span of a required field, or nil after recording that it is empty.
+    @inline(__always)
+    private mutating func required(_ span: FieldSpan, _ name: String, _ line: Int, _ ok: inout Bool) -> FieldSpan? {
+        guard span.isEmpty else { return span }
+        fail(line, name, "the field is empty; a value is required")
+        ok = false
+        return nil
+    }
+
+    /// The column indexes alone (no names), copied once per record without reference counting.
+    private struct Columns {
+        let id: Int, date: Int, supplier: Int, category: Int, amount: Int, currency: Int
+        let product: Int, quantity: Int, unit: Int, customer: Int, scope3: Int, erpCategory: Int, sourceLine: Int
+        @inline(__always)
+        init(_ c: PurchaseColumns) {
+            (id, date, supplier, category, amount, currency) = (c.id, c.date, c.supplier, c.category, c.amount, c.currency)
+            (product, quantity, unit, customer) = (c.product, c.quantity, c.unit, c.customer)
+            (scope3, erpCategory, sourceLine) = (c.scope3, c.erpCategory, c.sourceLine)
         }
     }
 
@@ -124,30 +169,29 @@ public struct PurchaseRecordDecoder {
     /// Decodes one record whose fields are spans of `base`: the record, or nil after recording every
     /// problem it has.
     public mutating func decode(_ base: UnsafePointer<UInt8>, _ fields: some PurchaseRecordFields) -> PurchaseRecord? {
+        decodeRecord(base, fields) ? record : nil
+    }
+
+    /// Decodes one record into `record`: true, or false after recording every problem it has.
+    @inline(__always)
+    public mutating func decodeRecord(_ base: UnsafePointer<UInt8>, _ fields: some PurchaseRecordFields) -> Bool {
         records += 1
-        let c = columns
+        let c = Columns(columns)
         let line = fields.recordLine
         let end = fields.bufferEnd
         var ok = true
-        @inline(__always) func required(_ index: Int, _ name: String) -> FieldSpan? {
-            let span = fields.field(index)
-            if span.isEmpty {
-                fail(line, name, "the field is empty; a value is required")
-                ok = false
-                return nil
-            }
-            return span
-        }
+        // A method, not a local function: a local function that captured `self` and `ok` cost a
+        // context per record on the stateless path's hot loop.
         var id = UnsafeRawBufferPointer(start: nil, count: 0)
         var idHash: UInt64 = 0
         lastIDHash = nil
-        if let span = required(c.id, "id") {
+        if let span = required(fields.field(c.id), "id", line, &ok) {
             id = bytes(base, span, 0)
             idHash = byteHash(id.baseAddress!, id.count)
             lastIDHash = idHash
         }
         var date: Int32 = 0
-        if let span = required(c.date, "date") {
+        if let span = required(fields.field(c.date), "date", line, &ok) {
             if let d = FieldParser.date(base, span.start, span.end) {
                 date = d
             } else {
@@ -158,11 +202,11 @@ public struct PurchaseRecordDecoder {
         var supplier: Int32 = -1
         var category: Int32 = -1
         var currency: Int32 = -1
-        if let span = required(c.supplier, "supplier") { supplier = term(base, span, 1, end) }
-        if let span = required(c.category, "category") { category = term(base, span, 2, end) }
+        if let span = required(fields.field(c.supplier), "supplier", line, &ok) { supplier = term(base, span, 1, end) }
+        if let span = required(fields.field(c.category), "category", line, &ok) { category = term(base, span, 2, end) }
         var amountText = UnsafeRawBufferPointer(start: nil, count: 0)
         var amount: ParsedDecimal?
-        if let span = required(c.amount, "amount") {
+        if let span = required(fields.field(c.amount), "amount", line, &ok) {
             amount = FieldParser.decimal(base, span.start, span.end)
             if amount == nil {
                 ok = false
@@ -176,7 +220,7 @@ public struct PurchaseRecordDecoder {
             }
         }
         var code = CurrencyCode.unknown
-        if let span = required(c.currency, "currency") {
+        if let span = required(fields.field(c.currency), "currency", line, &ok) {
             if span.end - span.start == 3, let parsed = CurrencyCode(base[span.start], base[span.start + 1], base[span.start + 2]) {
                 code = parsed
                 currency = term(base, span, 4, end)
@@ -231,8 +275,8 @@ public struct PurchaseRecordDecoder {
                 }
             }
         }
-        guard ok, let amount else { return nil }
-        return PurchaseRecord(
+        guard ok, let amount else { return false }
+        record = PurchaseRecord(
             line: line,
             sourceLine: sourceLine,
             id: id,
@@ -252,5 +296,6 @@ public struct PurchaseRecordDecoder {
             quantity: quantity,
             scope3: scope3
         )
+        return true
     }
 }
