@@ -198,11 +198,16 @@ public struct CSVRecordScanner {
         let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
         @inline(__always) func zeroBytes(_ x: UInt64) -> UInt64 { ~(((x & low7) &+ low7) | x | low7) }
         let raw = UnsafeRawPointer(base)
+        // Locals: `self` is written by `append`, so its fields would be loaded again on every byte.
+        let delimiter = self.delimiter
+        let base = self.base
+        let end = self.end
+        let delimiters = ones &* UInt64(delimiter)
         var start = position
         var p = position
         while p + 8 <= end {
             let word = raw.loadUnaligned(fromByteOffset: p, as: UInt64.self)
-            var hits = zeroBytes(word ^ (ones &* UInt64(delimiter))) | zeroBytes(word ^ (ones &* 10))
+            var hits = zeroBytes(word ^ delimiters) | zeroBytes(word ^ (ones &* 10))
             while hits != 0 {
                 let q = p + hits.trailingZeroBitCount >> 3
                 if base[q] == 10 { return finishLine(start, q) }

@@ -14,16 +14,16 @@ public struct LineOutcome: Hashable, Sendable, CustomStringConvertible {
         case noPriceIndex = 6
 
         /// The status of a line computed by `method`.
-        @inline(__always)
+        @inlinable @inline(__always)
         public init(_ method: CalculationMethod) { self = Status(rawValue: method.rawValue)! }
 
         /// The method, or nil for an unmapped status.
-        @inline(__always)
+        @inlinable @inline(__always)
         public var method: CalculationMethod? { CalculationMethod(rawValue: rawValue) }
 
         /// 0...3 for the methods, 4 for every unmapped status: the index of per-method tables whose
         /// last entry counts unmapped lines.
-        @inline(__always)
+        @inlinable @inline(__always)
         public var methodSlot: Int { Int(min(rawValue, 4)) }
     }
 
@@ -32,6 +32,7 @@ public struct LineOutcome: Hashable, Sendable, CustomStringConvertible {
     /// was valid on its date, so that it fell to the next rule (`FallThrough`).
     public var fellThrough: Bool
 
+    @inlinable
     public init(_ status: Status, fellThrough: Bool = false) {
         self.status = status
         self.fellThrough = fellThrough
@@ -51,7 +52,7 @@ public struct LineOutcome: Hashable, Sendable, CustomStringConvertible {
         self.init(status, fellThrough: byte & Self.fellThroughBit != 0)
     }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     public var method: CalculationMethod? { status.method }
 
     @inline(__always)

@@ -38,7 +38,7 @@ public struct LineResult: Sendable, Equatable {
     public init() {}
 
     /// The line's outcome: its method or the status of its cause, and whether it fell through.
-    @inline(__always)
+    @inlinable @inline(__always)
     public var outcome: LineOutcome {
         LineOutcome(method.map(LineOutcome.Status.init) ?? unmapped?.status ?? .noFactor, fellThrough: note != .none)
     }

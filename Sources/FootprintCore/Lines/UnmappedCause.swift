@@ -11,6 +11,7 @@ public enum UnmappedCause: Hashable, Sendable {
     case noPriceIndex(year: Int32)
 
     /// The outcome status of a line unmapped for this cause.
+    @inlinable
     public var status: LineOutcome.Status {
         switch self {
         case .noFactor: .noFactor

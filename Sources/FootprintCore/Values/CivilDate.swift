@@ -60,5 +60,15 @@ public enum CivilDate {
         }
     }
 
+    /// The number of days in `month` of `year`, for the ledger's dates (no generic dispatch on the hot path).
+    @inlinable @inline(__always)
+    public static func daysIn(month: Int32, year: Int32) -> Int32 {
+        switch month {
+        case 2: year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
     static func daysInMonth(_ y: Int, _ m: Int) -> Int { daysIn(month: m, year: y) }
 }

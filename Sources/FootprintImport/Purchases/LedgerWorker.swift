@@ -39,9 +39,40 @@ struct LedgerWorker: @unchecked Sendable {
     var errorCount: Int { decoder.errorCount }
 
     func summary() -> InventorySummary {
-        let names = decoder.terms.strings
-        return accumulator.summary(categories: names, suppliers: names, customers: names, currencies: currencyCode)
+        accumulator.summary(
+            categories: categorySlots.names,
+            suppliers: supplierSlots.names,
+            customers: customerSlots.names,
+            currencies: currencyCode
+        )
     }
+
+    /// Dense slots of the accumulator for one grouping (category, supplier, customer), by term: the
+    /// accumulator's arrays then hold only that grouping's values, as small as before the decoder
+    /// shared one term table between fields.
+    private struct Slots {
+        var ofTerm: [Int32] = []
+        var names: [String] = []
+
+        /// The slot of `term`, or -1 when it has none yet.
+        @inline(__always)
+        func cached(_ term: Int32) -> Int {
+            let i = Int(term)
+            return i < ofTerm.count ? Int(ofTerm[i]) : -1
+        }
+
+        @inline(never)
+        mutating func add(_ term: Int32, name: String) -> Int {
+            let i = Int(term)
+            if i >= ofTerm.count { ofTerm += Array(repeating: -1, count: i + 64 - ofTerm.count) }
+            ofTerm[i] = Int32(names.count)
+            names.append(name)
+            return names.count - 1
+        }
+    }
+    private var categorySlots = Slots()
+    private var supplierSlots = Slots()
+    private var customerSlots = Slots()
 
     /// Added to local line numbers in the per-line output (0 when there is none).
     private var lineOffset = 0
@@ -138,12 +169,24 @@ struct LedgerWorker: @unchecked Sendable {
             quantity: decoder.record.quantity?.value ?? .nan
         )
         let result = engine.evaluate(ledgerLine)
+        let category = decoder.record.category
+        let supplier = decoder.record.supplier
+        let customer = decoder.record.customer
+        var categorySlot = categorySlots.cached(category)
+        if categorySlot < 0 { categorySlot = categorySlots.add(category, name: decoder.terms.string(at: Int(category))) }
+        var supplierSlot = supplierSlots.cached(supplier)
+        if supplierSlot < 0 { supplierSlot = supplierSlots.add(supplier, name: decoder.terms.string(at: Int(supplier))) }
+        var customerSlot = -1
+        if customer >= 0 {
+            customerSlot = customerSlots.cached(customer)
+            if customerSlot < 0 { customerSlot = customerSlots.add(customer, name: decoder.terms.string(at: Int(customer))) }
+        }
         accumulator.add(
             result,
             line: ledgerLine,
-            category: Int(decoder.record.category),
-            supplier: Int(decoder.record.supplier),
-            customer: Int(decoder.record.customer),
+            category: categorySlot,
+            supplier: supplierSlot,
+            customer: customerSlot,
             currencySlot: slot,
             amountDigits: decoder.record.amount.digits,
             amountScale: decoder.record.amount.scale
