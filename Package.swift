@@ -86,26 +86,31 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .target(name: "FootprintTestSupport", path: "Tests/FootprintTestSupport", swiftSettings: swiftSettings),
         .testTarget(name: "FootprintCoreTests", dependencies: ["FootprintCore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "FootprintPACTTests",
-            dependencies: ["FootprintPACT", "FootprintCore"],
+            dependencies: ["FootprintTestSupport", "FootprintPACT", "FootprintCore"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "FootprintImportTests",
-            dependencies: ["FootprintCore", "FootprintImport"],
+            dependencies: ["FootprintTestSupport", "FootprintCore", "FootprintImport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "FootprintStoreTests",
-            dependencies: ["FootprintCore", "FootprintImport", "FootprintStore", "FootprintPACT", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "FootprintTestSupport", "FootprintCore", "FootprintImport", "FootprintStore", "FootprintPACT",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "FootprintServerTests",
             dependencies: [
+                "FootprintTestSupport",
                 "FootprintCore", "FootprintImport", "FootprintPACT", "FootprintStore", "FootprintServer",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -119,7 +124,9 @@ let package = Package(
         ),
         .testTarget(
             name: "FootprintCLITests",
-            dependencies: ["FootprintCore", "FootprintImport", "FootprintStore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "FootprintTestSupport", "FootprintCore", "FootprintImport", "FootprintStore", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: swiftSettings
         ),
     ]

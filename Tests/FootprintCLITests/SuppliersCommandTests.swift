@@ -1,3 +1,4 @@
+import FootprintTestSupport
 import Foundation
 import Testing
 

@@ -1,3 +1,4 @@
+import FootprintTestSupport
 import Foundation
 
 /// The shared data files the factor tests read (paths inside ../shared; see `SharedFolder`).

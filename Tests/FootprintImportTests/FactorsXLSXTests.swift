@@ -1,4 +1,5 @@
 import FootprintImport
+import FootprintTestSupport
 import Foundation
 import Testing
 

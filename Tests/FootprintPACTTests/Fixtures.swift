@@ -1,4 +1,5 @@
 import FootprintCore
+import FootprintTestSupport
 import Foundation
 import Testing
 

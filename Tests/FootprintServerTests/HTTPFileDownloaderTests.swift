@@ -1,6 +1,7 @@
 import FootprintCore
 import FootprintImport
 import FootprintServer
+import FootprintTestSupport
 import Foundation
 import Hummingbird
 import NIOCore

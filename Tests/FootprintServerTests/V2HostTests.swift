@@ -1,6 +1,7 @@
 import FootprintCore
 import FootprintServer
 import FootprintStore
+import FootprintTestSupport
 import Foundation
 import Hummingbird
 import HummingbirdTLS

@@ -1,5 +1,6 @@
 import FootprintCore
 import FootprintImport
+import FootprintTestSupport
 import Foundation
 import GRDB
 import Testing

@@ -10,7 +10,6 @@ public struct PurchaseColumns: Sendable {
     var scope3 = -1, erpCategory = -1, sourceLine = -1
     /// The number of columns of the header.
     public internal(set) var count = 0
-    var names: [String] = []
 
     init(header: [String], file: String) throws(InputError) {
         try CSVHeader.checkUnique(header, file: file) { $0.trimmingSpaces().lowercased() }
@@ -40,7 +39,6 @@ public struct PurchaseColumns: Sendable {
         erpCategory = index("erp_category") ?? -1
         sourceLine = index("source_line") ?? -1
         count = header.count
-        names = header
     }
 
     /// What an empty purchases file is told.

@@ -62,18 +62,13 @@ public struct PurchaseFileDecoder {
         var decoder = PurchaseRecordDecoder(columns: ConvertedLedger.columns)
         defer { self.decoder = decoder }
         ledger.forEachRecord { base, fields in
-            if let record = decoder.decode(base, fields) { decoder.visit(record, visit) }
+            if decoder.decodeRecord(base, fields) { decoder.visitRecord(visit) }
         }
         try decoder.finish(file: file)
     }
 }
 
 extension PurchaseRecordDecoder {
-    /// Hands a record and the terms to a visitor.
-    fileprivate mutating func visit(_ record: PurchaseRecord, _ visit: (PurchaseRecord, inout ByteInterner) -> Void) {
-        withTerms { visit(record, &$0) }
-    }
-
     /// Hands the last valid record and the terms to a visitor.
     fileprivate mutating func visitRecord(_ visit: (PurchaseRecord, inout ByteInterner) -> Void) {
         let record = self.record

@@ -166,12 +166,6 @@ public struct PurchaseRecordDecoder {
         return Int32(terms.intern(b.baseAddress!, b.count))
     }
 
-    /// Decodes one record whose fields are spans of `base`: the record, or nil after recording every
-    /// problem it has.
-    public mutating func decode(_ base: UnsafePointer<UInt8>, _ fields: some PurchaseRecordFields) -> PurchaseRecord? {
-        decodeRecord(base, fields) ? record : nil
-    }
-
     /// Decodes one record into `record`: true, or false after recording every problem it has.
     @inline(__always)
     public mutating func decodeRecord(_ base: UnsafePointer<UInt8>, _ fields: some PurchaseRecordFields) -> Bool {

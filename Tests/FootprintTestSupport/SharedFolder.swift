@@ -7,13 +7,13 @@ import Foundation
 /// A test that reads from it is `@Test(.enabled(if: SharedFolder.isAvailable(FILE), "..."))`: it is
 /// skipped, visibly, when the file is absent, except under CI (`CI=true`), where the folder is
 /// required: the test then runs, and `SharedFolder.file(_:)` throws an error naming the missing file.
-/// (Each test target has its own copy of this file.)
-enum SharedFolder {
-    /// The package root is the parent of Tests/; this file is Tests/<target>/SharedFolder.swift.
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+/// (One copy, in the FootprintTestSupport target every test target depends on.)
+public enum SharedFolder {
+    /// The package root is the parent of Tests/; this file is Tests/FootprintTestSupport/SharedFolder.swift.
+    public static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
-    static let url: URL = {
+    public static let url: URL = {
         if let path = ProcessInfo.processInfo.environment["FOOTPRINT_SHARED"], !path.isEmpty {
             return URL(fileURLWithPath: path, isDirectory: true)
         }
@@ -21,31 +21,31 @@ enum SharedFolder {
     }()
 
     /// Whether the folder is there.
-    static var exists: Bool {
+    public static var exists: Bool {
         var isDirectory: ObjCBool = false
         return FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue
     }
 
     /// Under CI (`CI=true`) a missing shared file is a failure, not a skip.
-    static let isRequired = ProcessInfo.processInfo.environment["CI"] == "true"
+    public static let isRequired = ProcessInfo.processInfo.environment["CI"] == "true"
 
     /// Whether `relative` (e.g. "pact/example-footprint-v3.json") is in the folder.
-    static func exists(_ relative: String) -> Bool {
+    public static func exists(_ relative: String) -> Bool {
         FileManager.default.fileExists(atPath: url.appendingPathComponent(relative).path)
     }
 
     /// The condition of a test that reads `relative`: present, or required (so that it fails).
-    static func isAvailable(_ relative: String) -> Bool { exists(relative) || isRequired }
+    public static func isAvailable(_ relative: String) -> Bool { exists(relative) || isRequired }
 
     /// The file `relative` of the folder; throws `Missing`, naming it, when it is absent.
-    static func file(_ relative: String) throws -> URL {
+    public static func file(_ relative: String) throws -> URL {
         guard exists(relative) else { throw Missing(relative: relative) }
         return url.appendingPathComponent(relative)
     }
 
-    struct Missing: Error, CustomStringConvertible {
+    public struct Missing: Error, CustomStringConvertible {
         var relative: String
-        var description: String {
+        public var description: String {
             "the shared file \(relative) is missing (looked in \(SharedFolder.url.path)); "
                 + (SharedFolder.isRequired
                     ? "CI=true requires the shared folder beside the package root (../shared)"
