@@ -3,6 +3,10 @@ extension InventorySummary {
     /// `lines_by_method`, `by_category`, `by_supplier`, `unmapped` {`lines`, `spend`, `reasons`}.
     /// Added keys: `lines`, `supplier_data_share`, `by_customer`, `spend_by_method`, `unmapped.details`, and
     /// `fall_through` {`lines`, `details`} when some line fell through a rule (a footprint not valid on its date).
+    /// The corporate inventory's keys (docs/inventory.md): `period` ({`start`, `end`, ...} or null when every
+    /// line counts), `scope3_kgco2e`, `by_scope3_category` {"1".."15"}, `outside_period` {`lines`, `spend`},
+    /// `excluded` {`lines`, `spend`, `reasons`, `details`}, and `ledger` {`lines`, `spend`, `included`,
+    /// `excluded`, `outside_period`}, whose spends add up exactly per currency.
     public func json() -> JSONValue {
         func sorted(_ table: [String: CompensatedSum]) -> JSONValue {
             .object(table.sorted { $0.key < $1.key }.map { ($0.key, .number($0.value.value)) })
@@ -39,6 +43,42 @@ extension InventorySummary {
                     ("spend", spend(unmappedSpend)),
                     ("reasons", .object(reasons.sorted { $0.key < $1.key }.map { ($0.key, .integer($0.value)) })),
                     ("details", .array(details)),
+                ])
+            ),
+        ]
+        func tally(_ t: UnmappedTally) -> JSONValue { .object([("lines", .integer(t.lines)), ("spend", spend(t.spend))]) }
+        let excludedTotal = excludedTotal
+        let ledger = ledger
+        members += [
+            ("period", period?.json() ?? .null),
+            ("scope3_kgco2e", .number(totalKg)),
+            (
+                "by_scope3_category",
+                .object(Scope3Category.allCases.map { (String($0.rawValue), .number(kgByScope3[$0]?.value ?? 0)) })
+            ),
+            ("outside_period", tally(outsidePeriod)),
+            (
+                "excluded",
+                .object([
+                    ("lines", .integer(excludedTotal.lines)),
+                    ("spend", spend(excludedTotal.spend)),
+                    ("reasons", .object(excluded.sorted { $0.key < $1.key }.map { ($0.key, .integer($0.value.lines)) })),
+                    (
+                        "details",
+                        .array(
+                            excluded.sorted { $0.key < $1.key }.map { reason, t in
+                                .object([("reason", .string(reason)), ("lines", .integer(t.lines)), ("spend", spend(t.spend))])
+                            }
+                        )
+                    ),
+                ])
+            ),
+            (
+                "ledger",
+                .object([
+                    ("lines", .integer(ledger.lines)), ("spend", spend(ledger.spend)),
+                    ("included", .object([("lines", .integer(lines)), ("spend", spend(includedSpend))])),
+                    ("excluded", tally(excludedTotal)), ("outside_period", tally(outsidePeriod)),
                 ])
             ),
         ]

@@ -3,7 +3,8 @@ extension InventorySummary {
     /// unmapped lines with their reasons and spend. `supplierNames` maps ids to names for display.
     public func text(supplierNames: [String: String] = [:], topCategories: Int = 15, topSuppliers: Int = 10) -> String {
         let total = totalKg
-        var out = "Scope 3 inventory: \(Self.tonnes(total)) t CO2e from \(lines) purchase lines"
+        var out = period.map { "Reporting period: \($0) (\($0.startText) to \($0.endText))\n" } ?? ""
+        out += "Scope 3 inventory: \(Self.tonnes(total)) t CO2e from \(lines) purchase lines"
         out += " (\(lines - unmappedLines) computed, \(unmappedLines) unmapped)\n"
         out += "Supplier data (supplier-specific + hybrid): \(Self.percent(supplierDataShare)) of emissions\n\n"
 
@@ -23,6 +24,13 @@ extension InventorySummary {
             rows.append(["(\(categories.count - topCategories) more)", Self.tonnes(rest), Self.percent(total == 0 ? 0 : rest / total)])
         }
         out += "By category\n" + Self.table(["category", "t CO2e", "share"], rows) + "\n"
+
+        if !kgByScope3.isEmpty {
+            rows = kgByScope3.sorted { $0.key < $1.key }.map {
+                [$0.key.label, Self.tonnes($0.value.value), Self.percent(total == 0 ? 0 : $0.value.value / total)]
+            }
+            out += "By Scope 3 category\n" + Self.table(["category", "t CO2e", "share"], rows) + "\n"
+        }
 
         let suppliers = kgBySupplier.sorted { ($0.value.value, $1.key) > ($1.value.value, $0.key) }
         rows = suppliers.prefix(topSuppliers).map {
@@ -57,7 +65,27 @@ extension InventorySummary {
             }
             out += Self.table(["lines", "spend", "t CO2e", "reason"], rows)
         }
+        out += reconciliationText()
         return out
+    }
+
+    /// Lines outside the period, excluded lines by reason, and the ledger's total split into what is
+    /// in the inventory and what is not, per currency; empty when every line is in the inventory.
+    func reconciliationText() -> String {
+        guard period != nil || !excluded.isEmpty else { return "" }
+        func spendText(_ spend: [CurrencyCode: DecimalSum]) -> String {
+            spend.isEmpty ? "-" : spend.sorted { $0.key < $1.key }.map { "\($0.value.formatted(places: 2)) \($0.key)" }.joined(separator: ", ")
+        }
+        var rows = [["in the inventory (computed and unmapped)", String(lines), spendText(includedSpend)]]
+        for (reason, tally) in excluded.sorted(by: { $0.key < $1.key }) {
+            rows.append(["excluded: " + reason, String(tally.lines), spendText(tally.spend)])
+        }
+        if let period {
+            rows.append(["dated outside \(period.startText) to \(period.endText)", String(outsidePeriod.lines), spendText(outsidePeriod.spend)])
+        }
+        let ledger = ledger
+        rows.append(["ledger total", String(ledger.lines), spendText(ledger.spend)])
+        return "\nLedger reconciliation\n" + Self.table(["part", "lines", "spend"], rows)
     }
 
     public static func tonnes(_ kg: Double) -> String { grouped(kg / 1000, places: 1) }

@@ -2,11 +2,16 @@
 /// and every unmapped line counted with its spend and reason. Summaries of parts of a ledger merge
 /// into the summary of the whole.
 public struct InventorySummary: Sendable, Equatable {
-    /// Lines and spend of the unmapped lines that share one reason.
+    /// Lines and spend of lines that share one reason (unmapped, excluded or outside the period).
     public struct UnmappedTally: Sendable, Equatable {
         public var lines = 0
         public var spend: [CurrencyCode: DecimalSum] = [:]
         public init() {}
+
+        public mutating func add(_ other: UnmappedTally) {
+            lines += other.lines
+            for (currency, amount) in other.spend { spend[currency, default: DecimalSum()].add(amount) }
+        }
     }
 
     public var kgByMethod: [CalculationMethod: CompensatedSum] = [:]
@@ -20,6 +25,14 @@ public struct InventorySummary: Sendable, Equatable {
     /// Lines that fell through a rule they looked eligible for (e.g. `footprint-not-valid-on-date`),
     /// also counted under the method that computed them.
     public var fallThrough: [FallThrough: FallThrough.Tally] = [:]
+    /// Emissions of the computed lines by Scope 3 category (`CategoryRules.scope3`).
+    public var kgByScope3: [Scope3Category: CompensatedSum] = [:]
+    /// The reporting period the inventory covers; nil when every line counts, whatever its date.
+    public var period: ReportingPeriod?
+    /// Lines dated outside `period`: left out of the inventory, counted.
+    public var outsidePeriod = UnmappedTally()
+    /// Lines of excluded categories (`CategoryRules`), by the exclusion's reason: left out, counted.
+    public var excluded: [String: UnmappedTally] = [:]
 
     public init() {}
 
@@ -32,8 +45,35 @@ public struct InventorySummary: Sendable, Equatable {
 
     public var unmappedLines: Int { unmapped.values.reduce(0) { $0 + $1.lines } }
 
-    /// Every line read, computed or not.
+    /// Every line in the inventory's scope (in the period, not excluded), computed or not.
     public var lines: Int { linesByMethod.values.reduce(0, +) + unmappedLines }
+
+    /// Lines and spend of all excluded lines.
+    public var excludedTotal: UnmappedTally {
+        var total = UnmappedTally()
+        for tally in excluded.values { total.add(tally) }
+        return total
+    }
+
+    /// Spend of the lines in the inventory's scope (computed and unmapped), by currency.
+    public var includedSpend: [CurrencyCode: DecimalSum] {
+        var spend: [CurrencyCode: DecimalSum] = [:]
+        for byCurrency in spendByMethod.values {
+            for (currency, amount) in byCurrency { spend[currency, default: DecimalSum()].add(amount) }
+        }
+        return spend
+    }
+
+    /// The ledger: every valid line read, in the inventory or not. Its spend per currency is exactly
+    /// `includedSpend` + `excludedTotal.spend` + `outsidePeriod.spend`.
+    public var ledger: UnmappedTally {
+        var total = UnmappedTally()
+        total.lines = lines
+        total.spend = includedSpend
+        total.add(excludedTotal)
+        total.add(outsidePeriod)
+        return total
+    }
 
     /// Spend of the unmapped lines, by currency.
     public var unmappedSpend: [CurrencyCode: DecimalSum] {
@@ -63,6 +103,10 @@ public struct InventorySummary: Sendable, Equatable {
             for (currency, amount) in spend { spendByMethod[method, default: [:]][currency, default: DecimalSum()].add(amount) }
         }
         for (reason, tally) in other.fallThrough { fallThrough[reason, default: FallThrough.Tally()].add(tally) }
+        for (k, v) in other.kgByScope3 { kgByScope3[k, default: CompensatedSum()].add(v) }
+        outsidePeriod.add(other.outsidePeriod)
+        for (reason, tally) in other.excluded { excluded[reason, default: UnmappedTally()].add(tally) }
+        if period == nil { period = other.period }
         for (reason, tally) in other.unmapped {
             unmapped[reason, default: UnmappedTally()].lines += tally.lines
             for (currency, amount) in tally.spend {

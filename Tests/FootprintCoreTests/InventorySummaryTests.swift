@@ -53,7 +53,8 @@ struct InventorySummaryTests {
         #expect(
             members.map(\.0) == [
                 "total_kgco2e", "lines", "supplier_data_share", "by_method", "lines_by_method", "by_category", "by_supplier",
-                "by_customer", "spend_by_method", "unmapped",
+                "by_customer", "spend_by_method", "unmapped", "period", "scope3_kgco2e", "by_scope3_category",
+                "outside_period", "excluded", "ledger",
             ]
         )
         let text = summary.json().rendered()

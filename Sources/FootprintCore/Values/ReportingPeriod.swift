@@ -55,7 +55,9 @@ public struct ReportingPeriod: Sendable, Hashable, CustomStringConvertible {
     }
 
     static func text(_ date: Int32) -> String {
-        let y = Int(date / 10000), m = Int(date / 100 % 100), d = Int(date % 100)
+        let y = Int(date / 10000)
+        let m = Int(date / 100 % 100)
+        let d = Int(date % 100)
         return CivilDate.text(Int(CivilDate.days(year: Int64(y), month: Int64(m), day: Int64(d))))
     }
 
