@@ -1,0 +1,120 @@
+extension CorporateInventory {
+    /// The summary's JSON with the corporate keys: `scope1_kgco2e`, `scope2_location_based_kgco2e`,
+    /// `scope2_market_based_kgco2e` (null without activity data), `scope3_kgco2e` and
+    /// `by_scope3_category` {"1".."15"} (the ledger's lines and the activity's Category 3), and
+    /// `corporate` with the boundary, the parts of each scope, both totals and Scope 3's share.
+    public func json() -> JSONValue {
+        let number: (Double?) -> JSONValue = { $0.map { .number($0) } ?? .null }
+        let rows = scope3Rows
+        let corporate = JSONValue.object([
+            ("boundary", boundary.json()),
+            (
+                "scope1",
+                activity.map { a in
+                    .object([
+                        ("kgco2e", .number(a.scope1Kg)), ("stationary_combustion", .number(a.scope1StationaryKg)),
+                        ("mobile_combustion", .number(a.scope1MobileKg)), ("fugitive", .number(a.scope1FugitiveKg)),
+                    ])
+                } ?? .null
+            ),
+            (
+                "scope2",
+                activity.map { a in
+                    .object([("location_based_kgco2e", .number(a.scope2LocationKg)), ("market_based_kgco2e", .number(a.scope2MarketKg))])
+                } ?? .null
+            ),
+            (
+                "scope3_categories",
+                .array(
+                    rows.map { r in
+                        .object([
+                            ("category", .integer(r.category.rawValue)), ("title", .string(r.category.title)), ("kgco2e", .number(r.kg)),
+                            ("from_ledger_kgco2e", .number(r.purchasesKg)), ("from_activity_kgco2e", .number(r.activityKg)),
+                            ("excluded_justification", r.exclusion.map { .string($0) } ?? .null),
+                        ])
+                    }
+                )
+            ),
+            ("total_location_based_kgco2e", .number(totalKg(marketBased: false))),
+            ("total_market_based_kgco2e", .number(totalKg(marketBased: true))),
+            ("scope3_share_market_based", activity == nil ? .null : .number(scope3Share(marketBased: true))),
+            ("scope3_share_location_based", activity == nil ? .null : .number(scope3Share(marketBased: false))),
+            ("biogenic_co2_kg", number(activity?.biogenicCO2Kg)),
+            ("statement", .string(scope3Sentence)),
+        ])
+        let replacing: [(String, JSONValue)] = [
+            ("scope1_kgco2e", number(scope1Kg)),
+            ("scope2_location_based_kgco2e", number(scope2LocationKg)),
+            ("scope2_market_based_kgco2e", number(scope2MarketKg)),
+            ("scope3_kgco2e", .number(scope3Kg)),
+            ("by_scope3_category", .object(rows.map { (String($0.category.rawValue), .number($0.kg)) })),
+            ("corporate", corporate),
+        ]
+        guard case .object(var members) = purchases.json() else { return purchases.json() }
+        for (key, value) in replacing {
+            if let i = members.firstIndex(where: { $0.0 == key }) { members[i].1 = value } else { members.append((key, value)) }
+        }
+        return .object(members)
+    }
+
+    /// The rows of the corporate inventory: scope, part, t CO2e, and a note.
+    public var tableRows: [[String]] {
+        let t = InventorySummary.tonnes
+        var rows: [[String]] = []
+        if let a = activity {
+            rows.append(["Scope 1", "total", t(a.scope1Kg), ""])
+            rows.append(["", "stationary combustion", t(a.scope1StationaryKg), ""])
+            rows.append(["", "mobile combustion", t(a.scope1MobileKg), ""])
+            rows.append(["", "fugitive (refrigerants)", t(a.scope1FugitiveKg), ""])
+            rows.append(["Scope 2", "location-based", t(a.scope2LocationKg), ""])
+            rows.append(["", "market-based", t(a.scope2MarketKg), ""])
+        } else {
+            rows.append(["Scope 1", "total", "-", "no activity data"])
+            rows.append(["Scope 2", "location-based / market-based", "-", "no activity data"])
+        }
+        rows.append(["Scope 3", "total", t(scope3Kg), ""])
+        for r in scope3Rows {
+            var note = ""
+            if let exclusion = r.exclusion {
+                note = "not reported: " + exclusion
+            } else if r.kg == 0 {
+                note = "no data"
+            } else if r.activityKg != 0 {
+                note = "ledger \(t(r.purchasesKg)) + activity \(t(r.activityKg))"
+            }
+            rows.append(["", r.category.label, r.exclusion == nil ? t(r.kg) : "-", note])
+        }
+        rows.append(["Total", "Scope 2 location-based", t(totalKg(marketBased: false)), ""])
+        rows.append(["", "Scope 2 market-based", t(totalKg(marketBased: true)), ""])
+        if let a = activity, a.biogenicCO2Kg != 0 {
+            rows.append(["Outside the scopes", "biogenic CO2", t(a.biogenicCO2Kg), "reported apart"])
+        }
+        return rows
+    }
+
+    /// The readable corporate inventory: the boundary, the scopes, and the sentence.
+    public func text() -> String {
+        var out = "Corporate inventory"
+        if !boundary.company.isEmpty { out += " of \(boundary.company)" }
+        if let period { out += ", \(period) (\(period.startText) to \(period.endText))" }
+        out += "\nBoundary: \(boundary.approach.title)"
+        if !boundary.entities.isEmpty { out += "; entities: " + boundary.entities.map(\.name).joined(separator: ", ") }
+        out += "\n" + InventorySummary.table(["scope", "part", "t CO2e", "note"], tableRows)
+        return out + scope3Sentence + "\n"
+    }
+
+    /// The same as a Markdown section.
+    public func markdown() -> String {
+        var out = "## Corporate inventory"
+        if let period { out += ", \(period)" }
+        out += "\n\n"
+        if !boundary.company.isEmpty { out += "Company: \(boundary.company). " }
+        out += "Consolidation: \(boundary.approach.title).\n\n| scope | part | t CO2e | note |\n| --- | --- | ---: | --- |\n"
+        for row in tableRows {
+            out +=
+                "| " + row.map { $0.split(separator: "|", omittingEmptySubsequences: false).joined(separator: "\\|") }.joined(separator: " | ")
+                + " |\n"
+        }
+        return out + "\n" + scope3Sentence + "\n"
+    }
+}

@@ -1,0 +1,71 @@
+/// The corporate inventory of a reporting period: Scope 1, Scope 2 on both bases, and Scope 3 by
+/// category, from the purchase ledger's inventory (`InventorySummary`) and the company's activity
+/// data (`ActivityTotals`), within its organisational boundary. Scope 3 Category 3 adds the
+/// activity's upstream emissions to the ledger lines placed in Category 3.
+public struct CorporateInventory: Sendable {
+    public var boundary: OrganisationalBoundary
+    public var purchases: InventorySummary
+    /// Nil when the company gave no activity data: Scope 1 and 2 are then unknown, not zero.
+    public var activity: ActivityTotals?
+
+    public init(boundary: OrganisationalBoundary, purchases: InventorySummary, activity: ActivityTotals?) {
+        self.boundary = boundary
+        self.purchases = purchases
+        self.activity = activity
+    }
+
+    public var period: ReportingPeriod? { purchases.period }
+
+    /// One Scope 3 category's figure and where it comes from.
+    public struct Scope3Row: Sendable {
+        public var category: Scope3Category
+        public var purchasesKg: Double
+        public var activityKg: Double
+        public var kg: Double { purchasesKg + activityKg }
+        /// The company's reason for not reporting the category, when it gives one.
+        public var exclusion: String?
+    }
+
+    public var scope3Rows: [Scope3Row] {
+        Scope3Category.allCases.map { c in
+            Scope3Row(
+                category: c,
+                purchasesKg: purchases.kgByScope3[c]?.value ?? 0,
+                activityKg: c == .fuelAndEnergyRelatedActivities ? activity?.category3Kg ?? 0 : 0,
+                exclusion: boundary.excludedScope3[c]
+            )
+        }
+    }
+
+    public var scope1Kg: Double? { activity?.scope1Kg }
+    public var scope2LocationKg: Double? { activity?.scope2LocationKg }
+    public var scope2MarketKg: Double? { activity?.scope2MarketKg }
+
+    public var scope3Kg: Double {
+        var sum = CompensatedSum()
+        for row in scope3Rows { sum.add(row.kg) }
+        return sum.value
+    }
+
+    /// Scope 1 + 2 + 3 with Scope 2 on one basis; Scope 1 and 2 count as 0 without activity data.
+    public func totalKg(marketBased: Bool) -> Double {
+        let scope2 = (marketBased ? scope2MarketKg : scope2LocationKg) ?? 0
+        return (scope1Kg ?? 0) + scope2 + scope3Kg
+    }
+
+    /// Scope 3's share of the total, 0...1, with Scope 2 on one basis.
+    public func scope3Share(marketBased: Bool) -> Double {
+        let total = totalKg(marketBased: marketBased)
+        return total == 0 ? 0 : scope3Kg / total
+    }
+
+    /// The sentence the company publishes: `Scope 3 is 97.9% of the total (...)`.
+    public var scope3Sentence: String {
+        guard activity != nil else {
+            return
+                "Scope 3 is \(InventorySummary.tonnes(scope3Kg)) t CO2e; no Scope 1 and 2 activity data was given, so its share of the total is not known."
+        }
+        return "Scope 3 is \(InventorySummary.percent(scope3Share(marketBased: true))) of the total with Scope 2 market-based "
+            + "(\(InventorySummary.percent(scope3Share(marketBased: false))) with Scope 2 location-based)."
+    }
+}
