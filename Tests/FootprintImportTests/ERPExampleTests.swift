@@ -37,6 +37,23 @@ struct ERPExampleTests {
         )
     }
 
+    /// The second export: the ledger's accounts that are not purchases, mapped onto the categories the
+    /// built-in rules exclude (payroll, depreciation, intra-group, taxes, financial items) and the office
+    /// electricity (own energy, counted in Scope 2 through its kWh).
+    @Test func nordicOtherAccounts() throws {
+        let (ledger, lines) = try Self.convert("nordic", "hovedbok_2024_ovrige.csv")
+        #expect(ledger.rowCount == 52)
+        #expect(ledger.unmapped.isEmpty)
+        var categories: [String: Int] = [:]
+        for line in lines.dropFirst() { categories[line.split(separator: ",")[3].description, default: 0] += 1 }
+        #expect(
+            categories == [
+                "payroll": 18, "depreciation": 12, "own-energy": 12, "intra-group": 4, "taxes-and-duties": 2, "financial-items": 4,
+            ]
+        )
+        #expect(Set(categories.keys).allSatisfy { CategoryRules.builtIn.exclusion(for: $0) != nil })
+    }
+
     @Test func sap() throws {
         let (ledger, lines) = try Self.convert("sap", "me2n_2024.csv")
         #expect(ledger.rowCount == 180)

@@ -51,6 +51,39 @@ def field(text: str) -> str:
     return '"' + text.replace('"', '""') + '"' if any(c in text for c in ';"\n') else text
 
 
+# The other accounts of the same ledger (a second export, `hovedbok_2024_ovrige.csv`): costs that are
+# not purchases of goods and services, which the inventory excludes with a stated reason, and the
+# office electricity, which is counted in Scope 2 through its kWh. Own generator, own seed, so that
+# hovedbok_2024.csv stays byte for byte as it was.
+OTHER = [
+    ("5000", "Lønn til ansatte", "Lønnskjøring", (6_600_000, 7_300_000), 12, "monthly payroll run"),
+    ("5400", "Arbeidsgiveravgift", "Skatteetaten", (1_900_000, 2_100_000), 6, "employer's national insurance, bi-monthly"),
+    ("6010", "Avskrivning maskiner og inventar", "Intern postering", (95_000, 120_000), 12, "monthly depreciation"),
+    ("6200", "Elektrisitet", "Lysverket Kraftsalg AS", (14_000, 29_000), 12, "office electricity, Oslo"),
+    ("6706", "Konserninterne tjenester", "Fjellvind IT AB", (40_000, 75_000), 4, "intra-group services, quarterly"),
+    ("7700", "Offentlige avgifter", "Oslo kommune", (6_000, 9_000), 2, "municipal fees"),
+    ("8150", "Rentekostnader", "DNB Bank ASA", (18_000, 26_000), 4, "interest, quarterly"),
+]
+
+
+def other_accounts() -> None:
+    other = random.Random(4103)
+    rows = []
+    voucher = 27000
+    for account, name, supplier, (lo, hi), count, text in OTHER:
+        for i in range(count):
+            voucher += 1
+            month = 1 + i * 12 // count
+            day = other.randint(1, 28)
+            rows.append([str(voucher), "1", f"{day:02d}.{month:02d}.2024", supplier, account, name, text, "",
+                         money(other.uniform(lo, hi)), "NOK"])
+    header = ["Bilagsnr", "Linje", "Dato", "Leverandør", "Konto", "Kontonavn", "Tekst", "Kunde", "Beløp", "Valuta"]
+    lines = [";".join(header)] + [";".join(field(f) for f in r) for r in rows]
+    out = Path(__file__).with_name("hovedbok_2024_ovrige.csv")
+    out.write_bytes(("\r\n".join(lines) + "\r\n").encode("cp1252"))
+    print(f"{out.name}: {len(rows)} lines")
+
+
 def main() -> None:
     weights = [a[4] for a in ACCOUNTS]
     rows = []
@@ -81,3 +114,4 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+    other_accounts()
