@@ -1,17 +1,27 @@
 /// The corporate inventory of a reporting period: Scope 1, Scope 2 on both bases, and Scope 3 by
 /// category, from the purchase ledger's inventory (`InventorySummary`) and the company's activity
 /// data (`ActivityTotals`), within its organisational boundary. Scope 3 Category 3 adds the
-/// activity's upstream emissions to the ledger lines placed in Category 3.
+/// activity's upstream emissions to the ledger lines placed in Category 3; Categories 6 and 7 add
+/// travel and commuting data (`otherScope3Kg`).
 public struct CorporateInventory: Sendable {
     public var boundary: OrganisationalBoundary
     public var purchases: InventorySummary
     /// Nil when the company gave no activity data: Scope 1 and 2 are then unknown, not zero.
     public var activity: ActivityTotals?
+    /// Scope 3 from other activity data than the ledger's lines: Category 6 from a travel agency's
+    /// report, Category 7 from a commuting survey (kg CO2e by category).
+    public var otherScope3Kg: [Scope3Category: Double]
 
-    public init(boundary: OrganisationalBoundary, purchases: InventorySummary, activity: ActivityTotals?) {
+    public init(
+        boundary: OrganisationalBoundary,
+        purchases: InventorySummary,
+        activity: ActivityTotals?,
+        otherScope3Kg: [Scope3Category: Double] = [:]
+    ) {
         self.boundary = boundary
         self.purchases = purchases
         self.activity = activity
+        self.otherScope3Kg = otherScope3Kg
     }
 
     public var period: ReportingPeriod? { purchases.period }
@@ -31,7 +41,7 @@ public struct CorporateInventory: Sendable {
             Scope3Row(
                 category: c,
                 purchasesKg: purchases.kgByScope3[c]?.value ?? 0,
-                activityKg: c == .fuelAndEnergyRelatedActivities ? activity?.category3Kg ?? 0 : 0,
+                activityKg: (c == .fuelAndEnergyRelatedActivities ? activity?.category3Kg ?? 0 : 0) + (otherScope3Kg[c] ?? 0),
                 exclusion: boundary.excludedScope3[c]
             )
         }
