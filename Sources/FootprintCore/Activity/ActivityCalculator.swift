@@ -44,7 +44,9 @@ struct ActivityRun {
     /// The row's site when it is in the period and the boundary; otherwise records why not and returns nil.
     mutating func included(site id: String, day: Int32, dayText: String, at source: SourceLocation) -> ActivitySite? {
         guard period.contains(day) else {
-            exclusions.append(ActivityExclusion(reason: .outsidePeriod, source: source, detail: "\(dayText) is outside the reporting period \(period)"))
+            exclusions.append(
+                ActivityExclusion(reason: .outsidePeriod, source: source, detail: "\(dayText) is outside the reporting period \(period)")
+            )
             return nil
         }
         guard let site = sites[id] else {
@@ -53,7 +55,11 @@ struct ActivityRun {
         }
         guard site.consolidated else {
             exclusions.append(
-                ActivityExclusion(reason: .outsideBoundary, source: source, detail: "site '\(id)' is not consolidated (sites.csv line \(site.location.line))")
+                ActivityExclusion(
+                    reason: .outsideBoundary,
+                    source: source,
+                    detail: "site '\(id)' is not consolidated (sites.csv line \(site.location.line))"
+                )
             )
             return nil
         }
@@ -64,12 +70,19 @@ struct ActivityRun {
         guard included(site: fuel.site, day: fuel.date, dayText: ActivityRun.text(fuel.date), at: fuel.location) != nil else { return }
         guard let factor = FuelFactor.builtIn(fuel.fuel, fuel.unit) else {
             let units = FuelFactor.units(of: fuel.fuel).map(\.rawValue).joined(separator: ", ")
-            return fail(fuel.location, "unit", "'\(fuel.unit.rawValue)' is not a unit DESNZ gives for \(fuel.fuel.rawValue); expected one of \(units)")
+            return fail(
+                fuel.location,
+                "unit",
+                "'\(fuel.unit.rawValue)' is not a unit DESNZ gives for \(fuel.fuel.rawValue); expected one of \(units)"
+            )
         }
         let q = fuel.quantity
         var line = ActivityLine(
-            source: fuel.location, kind: fuel.use == .mobile ? .mobileCombustion : .stationaryCombustion, site: fuel.site,
-            activity: "\(fuel.fuel.rawValue) \(fuel.unit.rawValue)\(fuel.vehicle.map { " (vehicle \($0))" } ?? "")", quantity: q,
+            source: fuel.location,
+            kind: fuel.use == .mobile ? .mobileCombustion : .stationaryCombustion,
+            site: fuel.site,
+            activity: "\(fuel.fuel.rawValue) \(fuel.unit.rawValue)\(fuel.vehicle.map { " (vehicle \($0))" } ?? "")",
+            quantity: q,
             unit: fuel.unit.rawValue
         )
         line.scope1Kg = q * factor.combustion.value
@@ -86,13 +99,18 @@ struct ActivityRun {
         guard let gwp = leak.gas.gwp(leak.gwpSet) else {
             let others = GWPSet.allCases.filter { leak.gas.gwp($0) != nil }.map(\.rawValue)
             return fail(
-                leak.location, "gas",
+                leak.location,
+                "gas",
                 "\(leak.gas.rawValue) has no GWP-100 in \(leak.gwpSet.rawValue)"
                     + (others.isEmpty ? "" : "; set gwp_set to \(others.joined(separator: " or ")), which has one")
             )
         }
         var line = ActivityLine(
-            source: leak.location, kind: .fugitive, site: leak.site, activity: "\(leak.gas.rawValue) (\(leak.gwpSet.rawValue))", quantity: leak.kg,
+            source: leak.location,
+            kind: .fugitive,
+            site: leak.site,
+            activity: "\(leak.gas.rawValue) (\(leak.gwpSet.rawValue))",
+            quantity: leak.kg,
             unit: "kg"
         )
         line.scope1Kg = leak.kg * gwp.value

@@ -9,8 +9,12 @@ public struct ActivityData: Sendable, Hashable {
     public var gridFactors: [GridFactor]
 
     public init(
-        sites: [ActivitySite] = [], fuel: [FuelUse] = [], refrigerants: [RefrigerantLeak] = [], energy: [EnergyUse] = [],
-        instruments: [EnergyInstrument] = [], gridFactors: [GridFactor] = []
+        sites: [ActivitySite] = [],
+        fuel: [FuelUse] = [],
+        refrigerants: [RefrigerantLeak] = [],
+        energy: [EnergyUse] = [],
+        instruments: [EnergyInstrument] = [],
+        gridFactors: [GridFactor] = []
     ) {
         self.sites = sites
         self.fuel = fuel

@@ -12,7 +12,12 @@ public struct ActivitySite: Sendable, Hashable {
     public var location: SourceLocation
 
     public init(
-        id: String, name: String, country: String, biddingZone: String? = nil, legalEntity: String? = nil, consolidated: Bool = true,
+        id: String,
+        name: String,
+        country: String,
+        biddingZone: String? = nil,
+        legalEntity: String? = nil,
+        consolidated: Bool = true,
         location: SourceLocation
     ) {
         self.id = id
@@ -42,7 +47,13 @@ public struct FuelUse: Sendable, Hashable {
     public var location: SourceLocation
 
     public init(
-        date: Int32, site: String, vehicle: String? = nil, fuel: FuelFactor.Fuel, quantity: Double, unit: FuelFactor.Unit, use: CombustionUse,
+        date: Int32,
+        site: String,
+        vehicle: String? = nil,
+        fuel: FuelFactor.Fuel,
+        quantity: Double,
+        unit: FuelFactor.Unit,
+        use: CombustionUse,
         location: SourceLocation
     ) {
         self.date = date
@@ -94,7 +105,13 @@ public struct EnergyUse: Sendable, Hashable {
     public var location: SourceLocation
 
     public init(
-        site: String, year: Int, month: Int, carrier: EnergyCarrier, kwh: Double, meter: String? = nil, supplier: String? = nil,
+        site: String,
+        year: Int,
+        month: Int,
+        carrier: EnergyCarrier,
+        kwh: Double,
+        meter: String? = nil,
+        supplier: String? = nil,
         location: SourceLocation
     ) {
         self.site = site

@@ -56,7 +56,8 @@ extension ActivityRun {
             if let found = self.grid.factor(areas: areas, basis: basis, year: use.year) { return found }
             let years = self.grid.years(areas: areas, basis: basis)
             fail(
-                use.location, "site",
+                use.location,
+                "site",
                 "no \(basis.rawValue) factor for \(areas.joined(separator: " or ")) in \(use.year) or earlier"
                     + (years.isEmpty ? "" : " (there are for \(years.map(String.init).joined(separator: ", ")))")
                     + "; add a grid_factors.csv row (area,year,basis,kgco2e_per_kwh,source)"
@@ -64,7 +65,12 @@ extension ActivityRun {
             return nil
         }
         var line = ActivityLine(
-            source: use.location, kind: .electricity, site: use.site, activity: "\(use.carrier.rawValue) \(use.monthText)", quantity: use.kwh, unit: "kWh"
+            source: use.location,
+            kind: .electricity,
+            site: use.site,
+            activity: "\(use.carrier.rawValue) \(use.monthText)",
+            quantity: use.kwh,
+            unit: "kWh"
         )
         switch use.carrier {
         case .districtHeating, .districtCooling:
@@ -85,7 +91,8 @@ extension ActivityRun {
             var uncovered = use.kwh
             var market = 0.0
             let siteMarket = ElectricityMarket.of(country: site.country)
-            let siteFirst = valid.filter { $0.site == use.site } + valid.filter { $0.site == nil && ElectricityMarket.of(country: $0.country) == siteMarket }
+            let siteFirst =
+                valid.filter { $0.site == use.site } + valid.filter { $0.site == nil && ElectricityMarket.of(country: $0.country) == siteMarket }
             for instrument in siteFirst where uncovered > 0 {
                 let left = remaining[instrument.id] ?? 0
                 guard left > 0 else { continue }
@@ -102,8 +109,12 @@ extension ActivityRun {
             line.scope2MarketKg = market
             line.factors.append(
                 ActivityLine.Factor(
-                    role: "electricity-upstream", kgPerUnit: location.kgPerKWh * (ElectricityUpstream.wellToTankShare + ElectricityUpstream.lossShare),
-                    source: ElectricityUpstream.source, year: location.year, area: location.area, verified: location.verified
+                    role: "electricity-upstream",
+                    kgPerUnit: location.kgPerKWh * (ElectricityUpstream.wellToTankShare + ElectricityUpstream.lossShare),
+                    source: ElectricityUpstream.source,
+                    year: location.year,
+                    area: location.area,
+                    verified: location.verified
                 )
             )
         }

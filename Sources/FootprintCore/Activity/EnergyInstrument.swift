@@ -27,8 +27,17 @@ public struct EnergyInstrument: Sendable, Hashable {
     public var location: SourceLocation
 
     public init(
-        id: String, kind: Kind, mwh: Double, technology: String? = nil, country: String, productionStart: Int32, productionEnd: Int32,
-        cancelledOn: Int32?, site: String? = nil, kgPerKWh: Double = 0, location: SourceLocation
+        id: String,
+        kind: Kind,
+        mwh: Double,
+        technology: String? = nil,
+        country: String,
+        productionStart: Int32,
+        productionEnd: Int32,
+        cancelledOn: Int32?,
+        site: String? = nil,
+        kgPerKWh: Double = 0,
+        location: SourceLocation
     ) {
         self.id = id
         self.kind = kind

@@ -3,7 +3,11 @@ extension Refrigerant {
     static let ar6Source = "IPCC AR6 WG1 (2021) Ch.7 Table 7.SM.7, GWP-100"
 
     static func ar5(_ value: Double, _ cell: String) -> CitedFigure {
-        CitedFigure(value, source: "\(ar5Source); as DESNZ GHG Conversion Factors 2024 v1.1, sheet 'Refrigerant & other', cell \(cell)", verified: true)
+        CitedFigure(
+            value,
+            source: "\(ar5Source); as DESNZ GHG Conversion Factors 2024 v1.1, sheet 'Refrigerant & other', cell \(cell)",
+            verified: true
+        )
     }
 
     static func ar6(_ value: Double, verified: Bool) -> CitedFigure { CitedFigure(value, source: ar6Source, verified: verified) }

@@ -5,7 +5,10 @@ extension ActivityDataReader {
         var result: [ActivitySite] = []
         var seen: [String: Int] = [:]
         try ReferenceDataReader.rows(
-            table, required: ["site", "country"], optional: ["name", "bidding_zone", "legal_entity", "consolidated"], &diagnostics
+            table,
+            required: ["site", "country"],
+            optional: ["name", "bidding_zone", "legal_entity", "consolidated"],
+            &diagnostics
         ) { r in
             let id = r.required("site")
             let country = r.country("country")
@@ -22,8 +25,13 @@ extension ActivityDataReader {
             seen[id] = r.row.line
             result.append(
                 ActivitySite(
-                    id: id, name: r.optional("name") ?? id, country: country, biddingZone: r.optional("bidding_zone")?.uppercased(),
-                    legalEntity: r.optional("legal_entity"), consolidated: consolidated, location: r.location
+                    id: id,
+                    name: r.optional("name") ?? id,
+                    country: country,
+                    biddingZone: r.optional("bidding_zone")?.uppercased(),
+                    legalEntity: r.optional("legal_entity"),
+                    consolidated: consolidated,
+                    location: r.location
                 )
             )
         }
@@ -45,7 +53,16 @@ extension ActivityDataReader {
                 return r.fail("unit", "'\(unit.rawValue)' is not a unit DESNZ gives for \(fuel.rawValue); expected one of \(units)")
             }
             result.append(
-                FuelUse(date: date, site: site, vehicle: r.optional("vehicle"), fuel: fuel, quantity: quantity, unit: unit, use: use, location: r.location)
+                FuelUse(
+                    date: date,
+                    site: site,
+                    vehicle: r.optional("vehicle"),
+                    fuel: fuel,
+                    quantity: quantity,
+                    unit: unit,
+                    use: use,
+                    location: r.location
+                )
             )
         }
         return result
@@ -73,7 +90,8 @@ extension ActivityDataReader {
             guard gas.gwp(set) != nil else {
                 let others = GWPSet.allCases.filter { gas.gwp($0) != nil }.map(\.rawValue)
                 return r.fail(
-                    "gas", "\(gas.rawValue) has no GWP-100 in \(set.rawValue); set gwp_set to \(others.joined(separator: " or ")), which has one"
+                    "gas",
+                    "\(gas.rawValue) has no GWP-100 in \(set.rawValue); set gwp_set to \(others.joined(separator: " or ")), which has one"
                 )
             }
             guard let date, let site, let kg else { return }
@@ -100,8 +118,14 @@ extension ActivityDataReader {
             guard let site, let yearMonth, let carrier, let kwh else { return }
             result.append(
                 EnergyUse(
-                    site: site, year: yearMonth.0, month: yearMonth.1, carrier: carrier, kwh: kwh, meter: r.optional("meter"),
-                    supplier: r.optional("supplier"), location: r.location
+                    site: site,
+                    year: yearMonth.0,
+                    month: yearMonth.1,
+                    carrier: carrier,
+                    kwh: kwh,
+                    meter: r.optional("meter"),
+                    supplier: r.optional("supplier"),
+                    location: r.location
                 )
             )
         }
@@ -111,8 +135,10 @@ extension ActivityDataReader {
     static func instruments(_ table: CSVTable, sites: Set<String>, _ diagnostics: inout [Diagnostic]) throws(InputError) -> [EnergyInstrument] {
         var result: [EnergyInstrument] = []
         try ReferenceDataReader.rows(
-            table, required: ["id", "type", "mwh", "country", "production_start", "production_end"],
-            optional: ["technology", "cancelled_on", "site", "kgco2e_per_kwh"], &diagnostics
+            table,
+            required: ["id", "type", "mwh", "country", "production_start", "production_end"],
+            optional: ["technology", "cancelled_on", "site", "kgco2e_per_kwh"],
+            &diagnostics
         ) { r in
             let id = r.required("id")
             let kind = r.choice("type", EnergyInstrument.Kind.self)
@@ -128,8 +154,17 @@ extension ActivityDataReader {
             if kind == .supplierSpecificRate, rate == nil { return }
             result.append(
                 EnergyInstrument(
-                    id: id, kind: kind, mwh: mwh, technology: r.optional("technology"), country: country, productionStart: start, productionEnd: end,
-                    cancelledOn: cancelled, site: site, kgPerKWh: rate ?? 0, location: r.location
+                    id: id,
+                    kind: kind,
+                    mwh: mwh,
+                    technology: r.optional("technology"),
+                    country: country,
+                    productionStart: start,
+                    productionEnd: end,
+                    cancelledOn: cancelled,
+                    site: site,
+                    kgPerKWh: rate ?? 0,
+                    location: r.location
                 )
             )
         }

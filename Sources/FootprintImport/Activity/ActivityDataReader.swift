@@ -66,7 +66,8 @@ extension RowReader {
     }
 
     /// One of the raw values of an enumeration, any case.
-    mutating func choice<T: RawRepresentable & CaseIterable>(_ column: String, _ type: T.Type, required: Bool = true) -> T? where T.RawValue == String {
+    mutating func choice<T: RawRepresentable & CaseIterable>(_ column: String, _ type: T.Type, required: Bool = true) -> T?
+    where T.RawValue == String {
         guard let text = required ? self.required(column) : optional(column) else { return nil }
         guard let value = T.allCases.first(where: { $0.rawValue.caseInsensitiveCompare(text) == .orderedSame }) else {
             fail(column, "'\(text)' is not known; expected one of \(T.allCases.map(\.rawValue).joined(separator: ", "))")
