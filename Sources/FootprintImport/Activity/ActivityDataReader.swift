@@ -1,0 +1,90 @@
+public import FootprintCore
+import Foundation
+
+/// Reads the activity files of a data folder (docs/activity.md) into `ActivityData`: `sites.csv`,
+/// `fuel.csv`, `refrigerants.csv`, `energy.csv`, `energy_instruments.csv`, `grid_factors.csv`, all
+/// optional. Every problem in every file is reported; nothing is returned if there is one.
+public enum ActivityDataReader {
+    public static let fileNames = ["sites.csv", "fuel.csv", "refrigerants.csv", "energy.csv", "energy_instruments.csv", "grid_factors.csv"]
+
+    public static func read(directory: String) throws(InputError) -> ActivityData {
+        var diagnostics: [Diagnostic] = []
+        var data = ActivityData()
+        func table(_ name: String) throws(InputError) -> CSVTable? {
+            let path = (directory as NSString).appendingPathComponent(name)
+            guard FileManager.default.fileExists(atPath: path) else { return nil }
+            return try CSVTable.read(path: path, displayName: name, diagnostics: &diagnostics)
+        }
+        func attempt(_ body: () throws(InputError) -> Void) {
+            do { try body() } catch { diagnostics += error.diagnostics }
+        }
+        attempt { () throws(InputError) in if let t = try table("sites.csv") { data.sites = try sites(t, &diagnostics) } }
+        let known = Set(data.sites.map(\.id))
+        attempt { () throws(InputError) in if let t = try table("fuel.csv") { data.fuel = try fuel(t, sites: known, &diagnostics) } }
+        attempt { () throws(InputError) in
+            if let t = try table("refrigerants.csv") { data.refrigerants = try refrigerants(t, sites: known, &diagnostics) }
+        }
+        attempt { () throws(InputError) in if let t = try table("energy.csv") { data.energy = try energy(t, sites: known, &diagnostics) } }
+        attempt { () throws(InputError) in
+            if let t = try table("energy_instruments.csv") { data.instruments = try instruments(t, sites: known, &diagnostics) }
+        }
+        attempt { () throws(InputError) in if let t = try table("grid_factors.csv") { data.gridFactors = try gridFactors(t, &diagnostics) } }
+        guard diagnostics.isEmpty else { throw InputError(diagnostics) }
+        return data
+    }
+}
+
+extension RowReader {
+    /// A `YYYY-MM-DD` day as YYYYMMDD.
+    mutating func day(_ column: String, required: Bool = true) -> Int32? {
+        guard let text = required ? self.required(column) : optional(column) else { return nil }
+        guard CivilDate.isValid(text), let n = Int32(text.filter { $0 != "-" }) else {
+            fail(column, "'\(text)' is not a date; expected YYYY-MM-DD, such as 2024-03-31")
+            return nil
+        }
+        return n
+    }
+
+    /// A non-negative quantity.
+    mutating func quantity(_ column: String, required: Bool = true) -> Double? {
+        guard let value = decimal(column, required: required) else { return nil }
+        guard value.value >= 0 else {
+            fail(column, "'\(optional(column)!)' is negative; expected a quantity of zero or more")
+            return nil
+        }
+        return value.value
+    }
+
+    /// A site id that is a row of sites.csv.
+    mutating func site(_ column: String, _ known: Set<String>, required: Bool = true) -> String? {
+        guard let id = required ? self.required(column) : optional(column) else { return nil }
+        guard known.contains(id) else {
+            fail(column, "unknown site '\(id)'; expected a site of sites.csv (\(known.sorted().joined(separator: ", ")))")
+            return nil
+        }
+        return id
+    }
+
+    /// One of the raw values of an enumeration, any case.
+    mutating func choice<T: RawRepresentable & CaseIterable>(_ column: String, _ type: T.Type, required: Bool = true) -> T?
+    where T.RawValue == String {
+        guard let text = required ? self.required(column) : optional(column) else { return nil }
+        guard let value = T.allCases.first(where: { $0.rawValue.caseInsensitiveCompare(text) == .orderedSame }) else {
+            fail(column, "'\(text)' is not known; expected one of \(T.allCases.map(\.rawValue).joined(separator: ", "))")
+            return nil
+        }
+        return value
+    }
+
+    /// An ISO 3166 alpha-2 country code, upper-cased.
+    mutating func country(_ column: String) -> String? {
+        guard let text = required(column) else { return nil }
+        guard text.count == 2, text.allSatisfy({ $0.isASCII && $0.isLetter }) else {
+            fail(column, "'\(text)' is not a country code; expected ISO 3166 alpha-2, such as NO")
+            return nil
+        }
+        return text.uppercased()
+    }
+
+    var location: SourceLocation { SourceLocation(file: table.file, line: row.line) }
+}
