@@ -12,7 +12,9 @@ extension Footprint {
             abstract: "Import a file into the workspace, whole or not at all.",
             discussion: """
                 KIND is one of: purchases, suppliers, factors, rates, price-index, supplier-emissions, product-footprints, supplier-status \
-                (the canonical files of docs/formats.md). Every invalid row is reported as file:line: column 'name': problem, \
+                (the canonical files of docs/formats.md), or company (company.json), sites, fuel, refrigerants, energy, \
+                energy-instruments, grid-factors (the activity files of docs/activity.md: one of each kind in force; import \
+                sites before the files that name them). Every invalid row is reported as file:line: column 'name': problem, \
                 and then nothing is imported. Importing a file that is already in force changes nothing. --replace ID \
                 supersedes an earlier import of the same kind (a corrected export). Purchases from an ERP export are read \
                 through a mapping file with --mapping (docs/erp-mappings.md). KIND pact takes one or more PACT JSON files \
@@ -62,6 +64,7 @@ extension Footprint {
             let name = (file as NSString).lastPathComponent
             let outcome = try report { () throws(WorkspaceError) -> ImportOutcome in
                 if kind == .supplierStatus { return try ws.suppliers.importSupplierStatus(path: file, displayName: name) }
+                if kind.isActivity { return try ws.imports.importActivity(kind: kind, path: file, displayName: name, replacing: replace) }
                 if kind == .purchases {
                     if let mapping { return try ws.imports.importPurchases(path: file, mapping: mapping, replacing: replace) }
                     return try ws.imports.importPurchases(path: file, displayName: name, replacing: replace, mapping: nil)

@@ -8,27 +8,35 @@ public enum ActivityDataReader {
     public static let fileNames = ["sites.csv", "fuel.csv", "refrigerants.csv", "energy.csv", "energy_instruments.csv", "grid_factors.csv"]
 
     public static func read(directory: String) throws(InputError) -> ActivityData {
-        var diagnostics: [Diagnostic] = []
-        var data = ActivityData()
-        func table(_ name: String) throws(InputError) -> CSVTable? {
+        try read { name, diagnostics throws(InputError) in
             let path = (directory as NSString).appendingPathComponent(name)
             guard FileManager.default.fileExists(atPath: path) else { return nil }
             return try CSVTable.read(path: path, displayName: name, diagnostics: &diagnostics)
         }
+    }
+
+    /// Reads the files `table` gives by name (nil for a file that is absent): from a folder, or from
+    /// the contents a workspace keeps.
+    public static func read(
+        tables table: (String, inout [Diagnostic]) throws(InputError) -> CSVTable?
+    ) throws(InputError) -> ActivityData {
+        var diagnostics: [Diagnostic] = []
+        var data = ActivityData()
         func attempt(_ body: () throws(InputError) -> Void) {
             do { try body() } catch { diagnostics += error.diagnostics }
         }
-        attempt { () throws(InputError) in if let t = try table("sites.csv") { data.sites = try sites(t, &diagnostics) } }
+        func load(_ name: String) throws(InputError) -> CSVTable? { try table(name, &diagnostics) }
+        attempt { () throws(InputError) in if let t = try load("sites.csv") { data.sites = try sites(t, &diagnostics) } }
         let known = Set(data.sites.map(\.id))
-        attempt { () throws(InputError) in if let t = try table("fuel.csv") { data.fuel = try fuel(t, sites: known, &diagnostics) } }
+        attempt { () throws(InputError) in if let t = try load("fuel.csv") { data.fuel = try fuel(t, sites: known, &diagnostics) } }
         attempt { () throws(InputError) in
-            if let t = try table("refrigerants.csv") { data.refrigerants = try refrigerants(t, sites: known, &diagnostics) }
+            if let t = try load("refrigerants.csv") { data.refrigerants = try refrigerants(t, sites: known, &diagnostics) }
         }
-        attempt { () throws(InputError) in if let t = try table("energy.csv") { data.energy = try energy(t, sites: known, &diagnostics) } }
+        attempt { () throws(InputError) in if let t = try load("energy.csv") { data.energy = try energy(t, sites: known, &diagnostics) } }
         attempt { () throws(InputError) in
-            if let t = try table("energy_instruments.csv") { data.instruments = try instruments(t, sites: known, &diagnostics) }
+            if let t = try load("energy_instruments.csv") { data.instruments = try instruments(t, sites: known, &diagnostics) }
         }
-        attempt { () throws(InputError) in if let t = try table("grid_factors.csv") { data.gridFactors = try gridFactors(t, &diagnostics) } }
+        attempt { () throws(InputError) in if let t = try load("grid_factors.csv") { data.gridFactors = try gridFactors(t, &diagnostics) } }
         guard diagnostics.isEmpty else { throw InputError(diagnostics) }
         return data
     }

@@ -1,3 +1,4 @@
+public import FootprintCore
 public import FootprintImport
 
 /// Why a workspace command could not do what was asked, in words a user can act on.
@@ -18,6 +19,9 @@ public enum WorkspaceError: Error, Sendable, CustomStringConvertible {
     case database(String)
     /// Internal: the import turned out to repeat an active one; callers report it as such.
     case alreadyImported(ImportRecord)
+    /// The activity data in force cannot be computed for the run's period (a country without a grid
+    /// factor, ...): every problem at its input line.
+    case activity(ActivityError)
 
     public var description: String {
         switch self {
@@ -39,6 +43,7 @@ public enum WorkspaceError: Error, Sendable, CustomStringConvertible {
         case .lineMismatch(let message): "audit check failed: \(message)"
         case .database(let message): "database error: \(message)"
         case .alreadyImported(let record): "the file is already imported as #\(record.id); nothing changed"
+        case .activity(let error): "the corporate inventory cannot be computed:\n\(error)"
         }
     }
 }

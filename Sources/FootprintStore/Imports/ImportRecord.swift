@@ -19,10 +19,34 @@ public enum ImportKind: String, Sendable, CaseIterable, Codable {
     /// One register change made from the command line (`footprint suppliers add` or `edit`): the
     /// supplier's new version, with the change as JSON content.
     case supplierEdit = "supplier-edit"
+    /// The company and its activity data (docs/corporate-inventory.md, docs/activity.md): one file of
+    /// each kind in force, kept whole and read again for each corporate inventory.
+    case company
+    case sites, fuel, refrigerants, energy
+    case energyInstruments = "energy-instruments"
+    case gridFactors = "grid-factors"
+
+    /// The canonical file name of an activity kind (`energy.csv`), nil for other kinds.
+    public var activityFileName: String? {
+        switch self {
+        case .company: "company.json"
+        case .sites: "sites.csv"
+        case .fuel: "fuel.csv"
+        case .refrigerants: "refrigerants.csv"
+        case .energy: "energy.csv"
+        case .energyInstruments: "energy_instruments.csv"
+        case .gridFactors: "grid_factors.csv"
+        default: nil
+        }
+    }
+
+    /// Kinds that describe the company and its own activity rather than the ledger.
+    public var isActivity: Bool { activityFileName != nil }
 
     /// Kinds whose content is kept whole in the import record and read again at each calculation.
     var isReference: Bool {
         self != .purchases && self != .factors && self != .factorLibrary && self != .pact && self != .supplierEdit && !isSupplierStatus
+            && !isActivity
     }
 
     /// Kinds that bring supplier status facts: not inputs of a calculation.

@@ -175,7 +175,8 @@ extension ImportStore {
                     )
                 )
             }
-        case .purchases, .factors, .factorLibrary, .supplierStatus, .sbtiWorkbook, .pact, .supplierEdit:
+        case .purchases, .factors, .factorLibrary, .supplierStatus, .sbtiWorkbook, .pact, .supplierEdit, .company, .sites, .fuel, .refrigerants,
+            .energy, .energyInstruments, .gridFactors:
             break
         }
         guard diagnostics.isEmpty else { throw InputError(diagnostics) }

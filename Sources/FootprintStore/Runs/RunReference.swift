@@ -54,6 +54,8 @@ struct RunReference {
                 disclosureImport += Array(repeating: record.id, count: parsed.data.disclosures.count)
             case .factors, .factorLibrary, .supplierStatus, .sbtiWorkbook, .pact, .supplierEdit:
                 break
+            case .company, .sites, .fuel, .refrigerants, .energy, .energyInstruments, .gridFactors:
+                break  // the corporate inventory's inputs: no line depends on them
             }
         }
         // As `ReferenceSnapshot` orders them: the run's PACT footprints first.
