@@ -1,4 +1,5 @@
 import ArgumentParser
+import FootprintCore
 import FootprintImport
 import FootprintStore
 import Foundation
@@ -24,6 +25,9 @@ func report<T>(_ body: () throws -> T) throws -> T {
         throw ExitCode(1)
     } catch let error as InputError {
         printError(error.report())
+        throw ExitCode(1)
+    } catch let error as ActivityError {
+        printError(error.description)
         throw ExitCode(1)
     } catch let error as FactorLibraryError {
         printError("error: \(error)")
