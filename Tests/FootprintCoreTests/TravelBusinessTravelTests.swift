@@ -6,7 +6,14 @@ import Testing
 struct TravelBusinessTravelTests {
     static let period = ReportingPeriod(fiscalYear: 2024)!
 
-    static func trip(_ mode: TravelMode, _ km: Double? = nil, line: Int = 2, date: Int32 = 2024_03_15, nights: Double? = nil, country: String? = nil)
+    static func trip(
+        _ mode: TravelMode,
+        _ km: Double? = nil,
+        line: Int = 2,
+        date: Int32 = 2024_03_15,
+        nights: Double? = nil,
+        country: String? = nil
+    )
         -> Trip
     {
         Trip(location: SourceLocation(file: "travel.csv", line: line), date: date, mode: mode, distanceKm: km, nights: nights, country: country)

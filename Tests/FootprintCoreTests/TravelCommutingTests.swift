@@ -8,7 +8,13 @@ struct TravelCommutingTests {
     static let staff = Workforce(location: SourceLocation(file: "workforce.csv", line: 2), year: 2024, headcount: 10, workingWeeks: 46)
 
     static func answer(_ who: String, _ mode: CommuteMode, _ km: Double?, _ days: Double, line: Int = 2) -> CommuteAnswer {
-        CommuteAnswer(location: SourceLocation(file: "commuting_survey.csv", line: line), respondent: who, mode: mode, oneWayKm: km, daysPerWeek: days)
+        CommuteAnswer(
+            location: SourceLocation(file: "commuting_survey.csv", line: line),
+            respondent: who,
+            mode: mode,
+            oneWayKm: km,
+            daysPerWeek: days
+        )
     }
 
     static func run(_ survey: [CommuteAnswer], _ settings: TravelSettings = TravelSettings(), staff: [Workforce] = [staff]) throws -> TravelResult {
@@ -51,9 +57,11 @@ struct TravelCommutingTests {
         #expect(Self.close(c.totalKg, sample / 3 * 12))
         #expect(Self.close(c.homeworkingKg, 690 * 0.33378 * 4))
         #expect(c.responseRate == 0.25)
-        #expect(result.warnings == [
-            "commuting: 3 respondents for a headcount of 12 is a response rate of 25%, under 30%; the survey may not represent the workforce"
-        ])
+        #expect(
+            result.warnings == [
+                "commuting: 3 respondents for a headcount of 12 is a response rate of 25%, under 30%; the survey may not represent the workforce"
+            ]
+        )
         #expect(result.kgByCategory == [.employeeCommuting: c.totalKg])
         let json = result.json().rendered()
         #expect(json.contains(#""respondents": 3"#) && json.contains(#""response_rate": 0.25"#) && json.contains(#""category6_kgco2e": null"#))

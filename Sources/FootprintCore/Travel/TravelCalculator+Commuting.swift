@@ -42,7 +42,12 @@ extension TravelCalculator {
         return commuting
     }
 
-    static func line(_ answer: CommuteAnswer, _ staff: Workforce, _ settings: TravelSettings, _ factors: TravelFactors) throws(TravelCalculationError)
+    static func line(
+        _ answer: CommuteAnswer,
+        _ staff: Workforce,
+        _ settings: TravelSettings,
+        _ factors: TravelFactors
+    ) throws(TravelCalculationError)
         -> TravelLineResult
     {
         let days = answer.daysPerWeek * staff.workingWeeks

@@ -28,7 +28,8 @@ public enum TravelCalculator {
             for (country, nights) in travel.fallbackNights.sorted(by: { $0.key < $1.key }) {
                 result.warnings.append(
                     "hotel: the factors have no figure for '\(country)' (\(nights.formatted()) room nights); \(factors.hotelFallback.name) "
-                        + "(\(factors.hotelFallback.kgPerUnit) kg per room night) was used")
+                        + "(\(factors.hotelFallback.kgPerUnit) kg per room night) was used"
+                )
             }
             result.businessTravel = travel
         }

@@ -24,7 +24,8 @@ public enum TravelDataReader {
         attempt { () throws(InputError) in if let t = try table(tripsFile) { data.trips = try trips(t, &diagnostics) } }
         attempt { () throws(InputError) in if let t = try table(surveyFile) { data.survey = try survey(t, &diagnostics) } }
         attempt { () throws(InputError) in if let t = try table(workforceFile) { data.workforce = try workforce(t, &diagnostics) } }
-        if data.survey != nil, data.workforce.isEmpty, !FileManager.default.fileExists(atPath: (directory as NSString).appendingPathComponent(workforceFile))
+        if data.survey != nil, data.workforce.isEmpty,
+            !FileManager.default.fileExists(atPath: (directory as NSString).appendingPathComponent(workforceFile))
         {
             diagnostics.append(
                 Diagnostic(
