@@ -1,0 +1,81 @@
+public import FootprintCore
+import Foundation
+
+/// Reads the travel and commuting files of a data folder (docs/travel-and-commuting.md): `travel.csv`,
+/// `commuting_survey.csv` and `workforce.csv`, each optional (absent: that category is not computed).
+/// Every problem in every file is reported; nothing is returned if there is one.
+public enum TravelDataReader {
+    public static let tripsFile = "travel.csv"
+    public static let surveyFile = "commuting_survey.csv"
+    public static let workforceFile = "workforce.csv"
+
+    public static func read(directory: String) throws(InputError) -> TravelData {
+        var diagnostics: [Diagnostic] = []
+        var data = TravelData()
+        func table(_ name: String) throws(InputError) -> CSVTable? {
+            let path = (directory as NSString).appendingPathComponent(name)
+            guard FileManager.default.fileExists(atPath: path) else { return nil }
+            return try CSVTable.read(path: path, displayName: name, diagnostics: &diagnostics)
+        }
+        var thrown: [Diagnostic] = []
+        func attempt(_ body: () throws(InputError) -> Void) {
+            do { try body() } catch { thrown += error.diagnostics }
+        }
+        attempt { () throws(InputError) in if let t = try table(tripsFile) { data.trips = try trips(t, &diagnostics) } }
+        attempt { () throws(InputError) in if let t = try table(surveyFile) { data.survey = try survey(t, &diagnostics) } }
+        attempt { () throws(InputError) in if let t = try table(workforceFile) { data.workforce = try workforce(t, &diagnostics) } }
+        if data.survey != nil, data.workforce.isEmpty,
+            !FileManager.default.fileExists(atPath: (directory as NSString).appendingPathComponent(workforceFile))
+        {
+            diagnostics.append(
+                Diagnostic(
+                    file: workforceFile,
+                    line: 0,
+                    message: "missing: commuting_survey.csv is extrapolated to the headcount, which workforce.csv gives; "
+                        + "add workforce.csv with the columns year, headcount (and optionally working_weeks, hours_per_day)"
+                )
+            )
+        }
+        diagnostics += thrown
+        guard diagnostics.isEmpty else { throw InputError(diagnostics) }
+        return data
+    }
+}
+
+extension RowReader {
+    /// A number of zero or more; `unit` names what it counts in the message.
+    mutating func nonNegative(_ column: String, required: Bool, _ unit: String) -> Double? {
+        guard let value = decimal(column, required: required) else { return nil }
+        guard value.value >= 0 else {
+            fail(column, "'\(optional(column)!)' is negative; expected \(unit) of zero or more")
+            return nil
+        }
+        return value.value
+    }
+
+    /// A `YYYY-MM-DD` date as YYYYMMDD.
+    mutating func date(_ column: String) -> Int32? {
+        guard let text = required(column) else { return nil }
+        var utf8 = Array(text.utf8)
+        let date = utf8.withUnsafeMutableBufferPointer { b in
+            b.count == 10 ? FieldParser.date(UnsafePointer(b.baseAddress!), 0, 10) : nil
+        }
+        guard let date else {
+            fail(column, "'\(text)' is not a date; expected YYYY-MM-DD, such as 2024-03-15")
+            return nil
+        }
+        return date
+    }
+
+    /// `yes`/`no` (also `true`/`false`, `1`/`0`, `y`/`n`); empty is `no`.
+    mutating func flag(_ column: String) -> Bool {
+        guard let text = optional(column) else { return false }
+        switch text.lowercased() {
+        case "yes", "y", "true", "1": return true
+        case "no", "n", "false", "0": return false
+        default:
+            fail(column, "'\(text)' is not yes or no; expected yes, no (or true, false), or an empty field for no")
+            return false
+        }
+    }
+}
