@@ -26,7 +26,7 @@ func report<T>(_ body: () throws -> T) throws -> T {
     } catch let error as InputError {
         printError(error.report())
         throw ExitCode(1)
-    } catch let error as ActivityError {
+    } catch let error as CorporateInventoryError {
         printError(error.description)
         throw ExitCode(1)
     } catch let error as FactorLibraryError {

@@ -12,6 +12,7 @@ import Testing
     static let kinds: [(ImportKind, String)] = [
         (.company, "company.json"), (.sites, "sites.csv"), (.fuel, "fuel.csv"), (.refrigerants, "refrigerants.csv"),
         (.energy, "energy.csv"), (.energyInstruments, "energy_instruments.csv"), (.gridFactors, "grid_factors.csv"),
+        (.travel, "travel.csv"), (.commutingSurvey, "commuting_survey.csv"), (.workforce, "workforce.csv"),
     ]
 
     func importExample(_ t: TemporaryWorkspace) throws {
@@ -28,10 +29,12 @@ import Testing
         let folder = try CorporateData.read(directory: nordicIT)
         #expect(stored.boundary == folder.boundary)
         #expect(stored.activity == folder.activity)
+        #expect(stored.travel == folder.travel)
         let period = try #require(ReportingPeriod(fiscalYear: 2024))
-        let a = try stored.inventory(purchases: InventorySummary(), period: period).0
-        let b = try folder.inventory(purchases: InventorySummary(), period: period).0
+        let a = try stored.inventory(purchases: InventorySummary(), period: period).inventory
+        let b = try folder.inventory(purchases: InventorySummary(), period: period).inventory
         #expect(a.activity == b.activity && a.activity != nil)
+        #expect(a.otherScope3Kg == b.otherScope3Kg && a.otherScope3Kg[.employeeCommuting] != nil)
     }
 
     @Test func aBadFileLeavesNothingAndSaysWhere() throws {

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Generate the "Nordic IT" example dataset for Footprint.
 
-An invented Norwegian IT-services company (about 400 employees, offices in Oslo,
+An invented Norwegian IT-services company (about 180 employees, offices in Oslo,
 Stockholm and Copenhagen, managed services and hosting for its customers) and its
 purchase ledger for fiscal year 2024, plus a few invoices from November and
 December 2023. All companies and customers are fictitious.

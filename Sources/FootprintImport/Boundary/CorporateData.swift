@@ -9,12 +9,23 @@ public struct CorporateData: Sendable {
     /// Whether the folder has a `company.json`.
     public var hasProfile: Bool
     public var activity: ActivityData
+    /// Business travel (Category 6) and commuting (Category 7) data (docs/travel-and-commuting.md).
+    public var travel: TravelData
 
-    public init(boundary: OrganisationalBoundary = OrganisationalBoundary(), hasProfile: Bool = false, activity: ActivityData = ActivityData()) {
+    public init(
+        boundary: OrganisationalBoundary = OrganisationalBoundary(),
+        hasProfile: Bool = false,
+        activity: ActivityData = ActivityData(),
+        travel: TravelData = TravelData()
+    ) {
         self.boundary = boundary
         self.hasProfile = hasProfile
         self.activity = activity
+        self.travel = travel
     }
+
+    /// Whether any file gives activity, travel or commuting data.
+    public var hasActivity: Bool { !activity.isEmpty || travel.trips != nil || travel.survey != nil }
 
     /// Reads the folder's `company.json` and activity files; every problem of every file is reported.
     public static func read(directory: String) throws(InputError) -> CorporateData {
@@ -28,15 +39,49 @@ public struct CorporateData: Sendable {
             } catch { diagnostics += error.diagnostics }
         }
         do { data.activity = try ActivityDataReader.read(directory: directory) } catch { diagnostics += error.diagnostics }
+        do { data.travel = try TravelDataReader.read(directory: directory) } catch { diagnostics += error.diagnostics }
         guard diagnostics.isEmpty else { throw InputError(diagnostics) }
         return data
     }
 
-    /// The corporate inventory of `purchases` (the ledger's inventory for `period`) and this data.
-    /// Without a period, or without activity, Scope 1 and 2 are unknown (nil), never zero.
-    public func inventory(purchases: InventorySummary, period: ReportingPeriod?) throws(ActivityError) -> (CorporateInventory, ActivityInventory?) {
-        guard let period, !activity.isEmpty else { return (CorporateInventory(boundary: boundary, purchases: purchases, activity: nil), nil) }
-        let computed = try ActivityCalculator.calculate(activity, period: period)
-        return (CorporateInventory(boundary: boundary, purchases: purchases, activity: ActivityTotals(computed)), computed)
+    /// The corporate inventory of `purchases` (the ledger's inventory for `period`) and this data, with
+    /// the activity and travel results line by line. Without a period, or without activity data, Scope 1
+    /// and 2 are unknown (nil), never zero; without travel or survey files, Categories 6 and 7 hold
+    /// the ledger's lines alone.
+    public func inventory(
+        purchases: InventorySummary,
+        period: ReportingPeriod?,
+        travelSettings: TravelSettings = TravelSettings()
+    ) throws(CorporateInventoryError) -> CorporateResult {
+        var result = CorporateResult(inventory: CorporateInventory(boundary: boundary, purchases: purchases, activity: nil))
+        guard let period else { return result }
+        if !activity.isEmpty {
+            do {
+                let computed = try ActivityCalculator.calculate(activity, period: period)
+                result.activity = computed
+                result.inventory.activity = ActivityTotals(computed)
+            } catch { throw .activity(error) }
+        }
+        if travel.trips != nil || travel.survey != nil {
+            do {
+                let computed = try TravelCalculator.calculate(travel, period: period, settings: travelSettings)
+                result.travel = computed
+                result.inventory.otherScope3Kg = computed.kgByCategory
+            } catch { throw .travel(error) }
+        }
+        return result
+    }
+}
+
+/// The corporate inventory with the activity and travel results it was made from, line by line.
+public struct CorporateResult: Sendable {
+    public var inventory: CorporateInventory
+    public var activity: ActivityInventory?
+    public var travel: TravelResult?
+
+    public init(inventory: CorporateInventory, activity: ActivityInventory? = nil, travel: TravelResult? = nil) {
+        self.inventory = inventory
+        self.activity = activity
+        self.travel = travel
     }
 }

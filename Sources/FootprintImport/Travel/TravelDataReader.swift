@@ -10,23 +10,36 @@ public enum TravelDataReader {
     public static let workforceFile = "workforce.csv"
 
     public static func read(directory: String) throws(InputError) -> TravelData {
-        var diagnostics: [Diagnostic] = []
-        var data = TravelData()
-        func table(_ name: String) throws(InputError) -> CSVTable? {
+        try read { name, diagnostics throws(InputError) in
             let path = (directory as NSString).appendingPathComponent(name)
             guard FileManager.default.fileExists(atPath: path) else { return nil }
             return try CSVTable.read(path: path, displayName: name, diagnostics: &diagnostics)
         }
+    }
+
+    /// Reads the files `table` gives by name (nil for a file that is absent): from a folder, or from
+    /// the contents a workspace keeps. `requiringWorkforce`: a survey without workforce.csv is an error
+    /// here (a folder); a workspace imports the files one by one, so the calculation says it instead.
+    public static func read(
+        requiringWorkforce: Bool = true,
+        tables table: (String, inout [Diagnostic]) throws(InputError) -> CSVTable?
+    ) throws(InputError) -> TravelData {
+        var diagnostics: [Diagnostic] = []
+        var data = TravelData()
         var thrown: [Diagnostic] = []
         func attempt(_ body: () throws(InputError) -> Void) {
             do { try body() } catch { thrown += error.diagnostics }
         }
-        attempt { () throws(InputError) in if let t = try table(tripsFile) { data.trips = try trips(t, &diagnostics) } }
-        attempt { () throws(InputError) in if let t = try table(surveyFile) { data.survey = try survey(t, &diagnostics) } }
-        attempt { () throws(InputError) in if let t = try table(workforceFile) { data.workforce = try workforce(t, &diagnostics) } }
-        if data.survey != nil, data.workforce.isEmpty,
-            !FileManager.default.fileExists(atPath: (directory as NSString).appendingPathComponent(workforceFile))
-        {
+        var hasWorkforce = false
+        attempt { () throws(InputError) in if let t = try table(tripsFile, &diagnostics) { data.trips = try trips(t, &diagnostics) } }
+        attempt { () throws(InputError) in if let t = try table(surveyFile, &diagnostics) { data.survey = try survey(t, &diagnostics) } }
+        attempt { () throws(InputError) in
+            if let t = try table(workforceFile, &diagnostics) {
+                hasWorkforce = true
+                data.workforce = try workforce(t, &diagnostics)
+            }
+        }
+        if requiringWorkforce, data.survey != nil, data.workforce.isEmpty, !hasWorkforce {
             diagnostics.append(
                 Diagnostic(
                     file: workforceFile,

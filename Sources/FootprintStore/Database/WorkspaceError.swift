@@ -21,7 +21,7 @@ public enum WorkspaceError: Error, Sendable, CustomStringConvertible {
     case alreadyImported(ImportRecord)
     /// The activity data in force cannot be computed for the run's period (a country without a grid
     /// factor, ...): every problem at its input line.
-    case activity(ActivityError)
+    case corporate(CorporateInventoryError)
 
     public var description: String {
         switch self {
@@ -43,7 +43,7 @@ public enum WorkspaceError: Error, Sendable, CustomStringConvertible {
         case .lineMismatch(let message): "audit check failed: \(message)"
         case .database(let message): "database error: \(message)"
         case .alreadyImported(let record): "the file is already imported as #\(record.id); nothing changed"
-        case .activity(let error): "the corporate inventory cannot be computed:\n\(error)"
+        case .corporate(let error): "the corporate inventory cannot be computed:\n\(error)"
         }
     }
 }

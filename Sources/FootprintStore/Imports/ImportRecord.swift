@@ -25,6 +25,9 @@ public enum ImportKind: String, Sendable, CaseIterable, Codable {
     case sites, fuel, refrigerants, energy
     case energyInstruments = "energy-instruments"
     case gridFactors = "grid-factors"
+    case travel
+    case commutingSurvey = "commuting-survey"
+    case workforce
 
     /// The canonical file name of an activity kind (`energy.csv`), nil for other kinds.
     public var activityFileName: String? {
@@ -36,6 +39,9 @@ public enum ImportKind: String, Sendable, CaseIterable, Codable {
         case .energy: "energy.csv"
         case .energyInstruments: "energy_instruments.csv"
         case .gridFactors: "grid_factors.csv"
+        case .travel: "travel.csv"
+        case .commutingSurvey: "commuting_survey.csv"
+        case .workforce: "workforce.csv"
         default: nil
         }
     }

@@ -95,12 +95,12 @@ extension ImportStore {
             } catch { diagnostics += error.diagnostics }
         }
         let byCanonicalName = Dictionary(uniqueKeysWithValues: files.compactMap { kind, file in kind.activityFileName.map { ($0, file) } })
-        do {
-            data.activity = try ActivityDataReader.read { name, diagnostics throws(InputError) in
-                guard let (fileName, content) = byCanonicalName[name] else { return nil }
-                return try CSVTable.parse(data: content, file: fileName, diagnostics: &diagnostics)
-            }
-        } catch { diagnostics += error.diagnostics }
+        func table(_ name: String, _ diagnostics: inout [Diagnostic]) throws(InputError) -> CSVTable? {
+            guard let (fileName, content) = byCanonicalName[name] else { return nil }
+            return try CSVTable.parse(data: content, file: fileName, diagnostics: &diagnostics)
+        }
+        do { data.activity = try ActivityDataReader.read(tables: table) } catch { diagnostics += error.diagnostics }
+        do { data.travel = try TravelDataReader.read(requiringWorkforce: false, tables: table) } catch { diagnostics += error.diagnostics }
         guard diagnostics.isEmpty else { throw InputError(diagnostics) }
         return data
     }
@@ -116,6 +116,9 @@ extension ImportStore {
         case .energy: return data.activity.energy.count
         case .energyInstruments: return data.activity.instruments.count
         case .gridFactors: return data.activity.gridFactors.count
+        case .travel: return data.travel.trips?.count ?? 0
+        case .commutingSurvey: return data.travel.survey?.count ?? 0
+        case .workforce: return data.travel.workforce.count
         default: return 0
         }
     }

@@ -176,7 +176,8 @@ extension ImportStore {
                 )
             }
         case .purchases, .factors, .factorLibrary, .supplierStatus, .sbtiWorkbook, .pact, .supplierEdit, .company, .sites, .fuel, .refrigerants,
-            .energy, .energyInstruments, .gridFactors:
+            .energy, .energyInstruments, .gridFactors,
+            .travel, .commutingSurvey, .workforce:
             break
         }
         guard diagnostics.isEmpty else { throw InputError(diagnostics) }

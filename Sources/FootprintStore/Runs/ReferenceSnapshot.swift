@@ -50,7 +50,8 @@ struct ReferenceSnapshot {
                 reference.merge(parsed)
             case .factors, .factorLibrary, .supplierStatus, .sbtiWorkbook, .pact, .supplierEdit:
                 break
-            case .company, .sites, .fuel, .refrigerants, .energy, .energyInstruments, .gridFactors:
+            case .company, .sites, .fuel, .refrigerants, .energy, .energyInstruments, .gridFactors,
+                .travel, .commutingSurvey, .workforce:
                 // No ledger line depends on them; they change the run's corporate inventory, so a run is
                 // up to date only with the same ones.
                 global.update(data: Data("\(record.kind.rawValue):\(record.id):\(record.sha256)\n".utf8))

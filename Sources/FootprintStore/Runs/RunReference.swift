@@ -54,7 +54,8 @@ struct RunReference {
                 disclosureImport += Array(repeating: record.id, count: parsed.data.disclosures.count)
             case .factors, .factorLibrary, .supplierStatus, .sbtiWorkbook, .pact, .supplierEdit:
                 break
-            case .company, .sites, .fuel, .refrigerants, .energy, .energyInstruments, .gridFactors:
+            case .company, .sites, .fuel, .refrigerants, .energy, .energyInstruments, .gridFactors,
+                .travel, .commutingSurvey, .workforce:
                 break  // the corporate inventory's inputs: no line depends on them
             }
         }

@@ -5,9 +5,9 @@ extension RunStore {
     /// The corporate inventory of a stored run: its ledger inventory (and period) with the company and
     /// activity files the run was calculated with (its recorded inputs, not those in force now), so that
     /// a run's figures never change after the fact. The activity inventory comes with it, line by line.
-    public func corporateInventory(_ run: CalculationRun) throws(WorkspaceError) -> (CorporateInventory, ActivityInventory?) {
+    public func corporateInventory(_ run: CalculationRun) throws(WorkspaceError) -> CorporateResult {
         let ids = run.inputs.imports.filter { ImportKind(rawValue: $0.kind)?.isActivity == true }.map(\.importID)
         let data = try ImportStore(workspace: workspace).corporateData(importIDs: ids)
-        do { return try data.inventory(purchases: run.summary, period: run.summary.period) } catch { throw .activity(error) }
+        do { return try data.inventory(purchases: run.summary, period: run.summary.period) } catch { throw .corporate(error) }
     }
 }

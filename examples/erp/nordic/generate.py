@@ -56,8 +56,8 @@ def field(text: str) -> str:
 # office electricity, which is counted in Scope 2 through its kWh. Own generator, own seed, so that
 # hovedbok_2024.csv stays byte for byte as it was.
 OTHER = [
-    ("5000", "Lønn til ansatte", "Lønnskjøring", (6_600_000, 7_300_000), 12, "monthly payroll run"),
-    ("5400", "Arbeidsgiveravgift", "Skatteetaten", (1_900_000, 2_100_000), 6, "employer's national insurance, bi-monthly"),
+    ("5000", "Lønn til ansatte", "Lønnskjøring", (10_200_000, 10_900_000), 12, "monthly payroll run"),
+    ("5400", "Arbeidsgiveravgift", "Skatteetaten", (2_900_000, 3_100_000), 6, "employer's national insurance, bi-monthly"),
     ("6010", "Avskrivning maskiner og inventar", "Intern postering", (95_000, 120_000), 12, "monthly depreciation"),
     ("6200", "Elektrisitet", "Lysverket Kraftsalg AS", (14_000, 29_000), 12, "office electricity, Oslo"),
     ("6706", "Konserninterne tjenester", "Fjellvind IT AB", (40_000, 75_000), 4, "intra-group services, quarterly"),
