@@ -18,33 +18,36 @@ import Testing
         #expect(abs(inventory.scope1FugitiveKg - fugitive) < 1e-6)
         #expect(abs(inventory.scope1Kg - 7954.796) < 1e-6)
         #expect(abs(inventory.biogenicKg - 1600 * 0.16) < 1e-6)
-        // Scope 2 location-based: Oslo colocation 181,300 kWh and office 70,000 kWh x NO 2023 0.015;
-        // Stockholm 21,000 kWh x SE 2023 0.0407; district heating 30,000 kWh x 0.045 (the example's grid_factors.csv).
-        let osloKWh = 181_300.0 + 70_000
-        let location = osloKWh * 0.015 + 21_000 * 0.0407 + 30_000 * 0.045
+        // Scope 2 location-based: the electricity metered or invoiced in 2024 (the same kWh as the ledger's
+        // own-energy lines): the Oslo colocation cage 1,019,592 kWh and office 409,573 kWh x NO 2023 0.015;
+        // Stockholm 140,670 kWh x SE 2023 0.0407; Copenhagen 82,545 kWh x 0.120 and Oslo's district heating
+        // 30,000 kWh x 0.045 (the example's own grid_factors.csv rows).
+        let osloKWh = 1_019_592.0 + 409_573
+        let location = osloKWh * 0.015 + 140_670 * 0.0407 + 82_545 * 0.120 + 30_000 * 0.045
         #expect(abs(inventory.scope2LocationKg - location) < 1e-6)
-        #expect(abs(location - 5974.2) < 1e-6)
-        // Market-based: the 2024 GO covers 100,000 kWh of the cage (January to part of July); the 2022 GO is excluded.
-        // The rest of Oslo x NO residual mix (2020, the latest built in: 0.402), Stockholm x SE 2023 0.5241.
-        let market = (osloKWh - 100_000) * 0.402 + 21_000 * 0.5241 + 30_000 * 0.045
+        #expect(abs(location - 38418.144) < 1e-6)
+        // Market-based: the 2024 GO covers 500,000 kWh of the cage (January to part of August); the 2022 GO is
+        // excluded. The rest of Oslo x NO residual mix (2020, the latest built in: 0.402), Stockholm x SE 2023
+        // 0.5241, Copenhagen x the example's 0.450.
+        let market = (osloKWh - 500_000) * 0.402 + 140_670 * 0.5241 + 82_545 * 0.450 + 30_000 * 0.045
         #expect(abs(inventory.scope2MarketKg - market) < 1e-6)
-        #expect(abs(market - 73178.7) < 1e-6)
+        #expect(abs(market - 485744.727) < 1e-6)
         #expect(inventory.coverage.map(\.id) == ["GO-NO-2024-000117"])
-        #expect(inventory.coveredKWh == 100_000)
-        let july = try #require(inventory.lines.first { $0.activity == "electricity 2024-07" && $0.site == "OSL-COLO" })
-        #expect(july.instruments.map(\.kwh) == [9200])
+        #expect(inventory.coveredKWh == 500_000)
+        let august = try #require(inventory.lines.first { $0.activity == "electricity 2024-08" && $0.site == "OSL-COLO" })
+        #expect(august.instruments.map(\.kwh) == [44960])
         // Category 3: fuels' well-to-tank (0.61101, 0.62665 per litre) and the electricity's upstream share of its location-based kg.
         #expect(abs(inventory.category3FuelsWellToTankKg - (1600 * 0.61101 + 200 * 0.62665)) < 1e-6)
-        let electricityLocation = osloKWh * 0.015 + 21_000 * 0.0407
+        let electricityLocation = osloKWh * 0.015 + 140_670 * 0.0407 + 82_545 * 0.120
         #expect(abs(inventory.category3ElectricityWellToTankKg - electricityLocation * (0.0459 + 0.00397) / 0.20705) < 1e-6)
         #expect(abs(inventory.category3LossesKg - electricityLocation * 0.0183 / 0.20705) < 1e-6)
-        #expect(inventory.kwhByCarrier[.electricity] == 272_300)
+        #expect(inventory.kwhByCarrier[.electricity] == 1_652_380)
         #expect(inventory.kwhByCarrier[.districtHeating] == 30_000)
         // Left out: the 2023 diesel and the 2023-12 cage month; the Bergen lab; the 2022 certificate.
         #expect(inventory.exclusionCounts.map(\.reason) == [.outsidePeriod, .outsideBoundary, .instrumentProductionOutsidePeriod])
         #expect(inventory.exclusionCounts.map(\.count) == [2, 1, 1])
         let go2022 = try #require(inventory.exclusions.first { $0.reason == .instrumentProductionOutsidePeriod })
         #expect(go2022.source.description == "energy_instruments.csv:3")
-        #expect(inventory.text().contains("Scope 2 market-based     73.2 t CO2e"))
+        #expect(inventory.text().contains("Scope 2 market-based     485.7 t CO2e"))
     }
 }

@@ -120,6 +120,12 @@ AVERAGE_FACTORS = [
      "0.20705", "kWh",
      DESNZ + ", sheet 'Managed assets- electricity' row 19, Electricity generated, Electricity: UK, "
      "kg CO2e/kWh, 2024"),
+    # The power metered to our own cage at Kaldvik Datasenter (SUP-0006), on its own ledger category
+    # (its own GL account), so that a company that reports it in Scope 2 can exclude it from Scope 3.
+    ("colocation-power", "Electricity metered to our own equipment in a colocation cage (UK grid, generation)",
+     "0.20705", "kWh",
+     DESNZ + ", sheet 'Managed assets- electricity' row 19, Electricity generated, Electricity: UK, "
+     "kg CO2e/kWh, 2024"),
     ("562920", "WEEE - mixed, open-loop recycling",
      "6.41061", "t",
      DESNZ + ", sheet 'Waste disposal' row 59, Electrical items, WEEE - mixed, open-loop, "
@@ -337,7 +343,7 @@ STREAMS = [
     ]),
     Stream("SUP-0006", NOK, "monthly", since=NOV23, lines=(4, 7), items=[
         Item("518210", 5, 45000, sigma=0.3, customer=0.7),
-        Item("518210", 3, 1.25, unit="kWh", qty=(20000, 60000)),
+        Item("colocation-power", 3, 1.25, unit="kWh", qty=(20000, 60000)),
     ]),
     Stream("SUP-0038", {"EUR": 1}, "monthly", since=NOV23, lines=(2, 5), items=[
         Item("518210", 1, 100000, sigma=0.8, customer=0.6),
