@@ -54,7 +54,8 @@ public struct ReportingPeriod: Sendable, Hashable, CustomStringConvertible {
         startMonth == 1 ? String(year) : "FY\(year) (\(startText) to \(endText))"
     }
 
-    static func text(_ date: Int32) -> String {
+    /// `YYYY-MM-DD` of a day given as the number YYYYMMDD.
+    public static func text(_ date: Int32) -> String {
         let y = Int(date / 10000)
         let m = Int(date / 100 % 100)
         let d = Int(date % 100)
