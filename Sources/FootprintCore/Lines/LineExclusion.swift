@@ -19,7 +19,7 @@ public enum LineExclusion: Sendable, Hashable {
     public var explanation: String {
         switch self {
         case .outsidePeriod(let period):
-            "dated outside the reporting period \(period.startMonth == 1 ? "" : "FY")\(period.year) (\(period.startText) to \(period.endText))"
+            "dated outside the reporting period \(period.name) (\(period.startText) to \(period.endText))"
         case .excluded(let reason): reason
         }
     }

@@ -49,6 +49,9 @@ public struct ReportingPeriod: Sendable, Hashable, CustomStringConvertible {
     public var startText: String { Self.text(start) }
     public var endText: String { Self.text(end) }
 
+    /// `2024` for a calendar year, `FY2024` otherwise.
+    public var name: String { startMonth == 1 ? String(year) : "FY\(year)" }
+
     /// `2024` for a calendar year, `FY2024 (2023-07-01 to 2024-06-30)` otherwise.
     public var description: String {
         startMonth == 1 ? String(year) : "FY\(year) (\(startText) to \(endText))"

@@ -154,15 +154,15 @@ public struct LedgerScanner: Sendable {
 
     /// What a period without lines is told: the period, and the dates the ledger has.
     static func emptyPeriod(_ period: ReportingPeriod, outside lines: Int, workers: UnsafeMutableBufferPointer<LedgerWorker>) -> String {
-        let name = "the reporting period \(period.startMonth == 1 ? "" : "FY")\(period.year) (\(period.startText) to \(period.endText))"
+        let name = "the reporting period \(period.name) (\(period.startText) to \(period.endText))"
         guard lines > 0 else { return "no purchase line is dated in \(name): the file has no purchase lines" }
         let first = workers.map(\.outsideFirst).min()!
         let last = workers.map(\.outsideLast).max()!
-        let firstYear = ReportingPeriod.containing(first, startMonth: period.startMonth)!.year
-        let lastYear = ReportingPeriod.containing(last, startMonth: period.startMonth)!.year
-        let years = firstYear == lastYear ? "\(firstYear)" : "\(firstYear) to \(lastYear)"
+        let firstPeriod = ReportingPeriod.containing(first, startMonth: period.startMonth)?.name ?? ReportingPeriod.text(first)
+        let lastPeriod = ReportingPeriod.containing(last, startMonth: period.startMonth)?.name ?? ReportingPeriod.text(last)
+        let periods = firstPeriod == lastPeriod ? firstPeriod : "\(firstPeriod) to \(lastPeriod)"
         return "no purchase line is dated in \(name): its \(lines) lines are dated \(ReportingPeriod.text(first)) to \(ReportingPeriod.text(last)); "
-            + "choose a period with lines (\(years)\(period.startMonth == 1 ? "" : " with this fiscal year"))"
+            + "choose a period that has lines (\(periods))"
     }
 }
 
