@@ -52,7 +52,7 @@ public struct InventoryAccumulator: Sendable {
         category: Int,
         supplier: Int,
         customer: Int,
-        scope3: Int,
+        scope3: Int = Scope3Category.purchasedGoodsAndServices.rawValue,
         currencySlot: Int,
         amountDigits: Int64,
         amountScale: Int
