@@ -43,7 +43,10 @@ import Testing
         #expect(s.period == period)
         #expect(s.lines == n)
         #expect(close(s.totalKg, 30.0 * Double(n)))
-        #expect(s.outsidePeriod == Self.tally(dates.count - n, dates.count == n ? [:] : [Self.nok: DecimalSum(digits: Int64(100 * (dates.count - n)), scale: 0)]))
+        #expect(
+            s.outsidePeriod
+                == Self.tally(dates.count - n, dates.count == n ? [:] : [Self.nok: DecimalSum(digits: Int64(100 * (dates.count - n)), scale: 0)])
+        )
         #expect(s.ledger.lines == dates.count)
         #expect(s.ledger.spend == [Self.nok: DecimalSum(digits: Int64(100 * dates.count), scale: 0)])
         // The per-line output keeps every line, with its status.
@@ -168,7 +171,9 @@ import Testing
     }
 
     @Test func badInputOutsideThePeriodStillStopsTheRun() throws {
-        let ledger = Self.ledger(dates: ["2024-05-01"]) + "2,2019-02-30,S3,office,1,NOK,,,,\n3,2019-01-01,S3,office,1,NOK,,,,\n1,2019-01-02,S3,office,1,NOK,,,,\n"
+        let ledger =
+            Self.ledger(dates: ["2024-05-01"])
+            + "2,2019-02-30,S3,office,1,NOK,,,,\n3,2019-01-01,S3,office,1,NOK,,,,\n1,2019-01-02,S3,office,1,NOK,,,,\n"
         let errors = try scanErrors(ledger, period: Self.period("2024"))
         #expect(errors.contains { $0.hasPrefix("purchases.csv:3: column 'date': '2019-02-30' is not a valid date") })
         #expect(errors.contains { $0.hasPrefix("purchases.csv:5: column 'id': duplicate purchase id '1'") })
@@ -180,7 +185,11 @@ import Testing
             Self.ledger(dates: ["2024-01-01"]),
             files: ["factors.csv": factors, "categories.csv": "category,excluded\npayroll,\npayroll,x\n"]
         )
-        #expect(errors.contains("factors.csv:3: column 'scope3_category': category 'office' has Scope 3 category 1 on line 2; one category has one default"))
+        #expect(
+            errors.contains(
+                "factors.csv:3: column 'scope3_category': category 'office' has Scope 3 category 1 on line 2; one category has one default"
+            )
+        )
         #expect(errors.contains("factors.csv:4: column 'scope3_category': '16' is not a Scope 3 category; expected 1 to 15, or empty for none"))
         #expect(errors.contains("categories.csv:3: column 'category': category 'payroll' already has a rule on line 2; one rule per category"))
     }

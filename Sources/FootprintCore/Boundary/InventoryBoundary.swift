@@ -27,6 +27,11 @@ public struct InventoryBoundary: Sendable {
         /// The Scope 3 category of a computed line that has no flag of its own: the rule's, else the
         /// library's default, else Category 1.
         public var scope3: Scope3Category
+
+        public init(exclusion: String?, scope3: Scope3Category) {
+            self.exclusion = exclusion
+            self.scope3 = scope3
+        }
     }
 
     /// The treatment of `category`'s lines.
