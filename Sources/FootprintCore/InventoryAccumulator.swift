@@ -8,10 +8,15 @@ public struct InventoryAccumulator: Sendable {
     var categoryKg: [CompensatedSum] = []
     var supplierKg: [CompensatedSum] = []
     var customerKg: [CompensatedSum] = []
-    // spend digits by [(method (0...4) * currencySlots + currency) * 19 + scale]: sums of integers at each
-    // scale, with no multiplication on the hot path; combined into exact `DecimalSum`s by `summary`.
-    var spend: [Int128] = []
-    var currencySlots = 0
+    // kg by Scope 3 category (1...15; index 0 unused).
+    var scope3Kg = [CompensatedSum](repeating: CompensatedSum(), count: 16)
+    // Spend by row: the method (0...3), unmapped (4), outside the period (5), then one row per exclusion slot (6...).
+    @usableFromInline var spend = SpendTable(rows: 6)
+    @usableFromInline static let outsidePeriodRow = 5
+    @usableFromInline static let firstExclusionRow = 6
+    // Lines outside the period, and excluded lines by exclusion slot.
+    @usableFromInline var outsidePeriodLines = 0
+    @usableFromInline var excludedLines: [Int] = []
     // Unmapped lines by reason key.
     var unmapped: [UnmappedKey: Tally] = [:]
     // Lines that fell through the supplier-specific rule for want of a valid footprint, by supplier slot.
@@ -37,7 +42,8 @@ public struct InventoryAccumulator: Sendable {
 
     public init() {}
 
-    /// Adds one line. `customer` is -1 for a line bought for no customer.
+    /// Adds one line. `customer` is -1 for a line bought for no customer; `scope3` (1...15) is the
+    /// Scope 3 category its kg count in when it is computed.
     /// The amount is `amountDigits` x 10^-`amountScale` in `currency` (slot `currencySlot`).
     @inlinable @inline(__always)
     public mutating func add(
@@ -46,12 +52,13 @@ public struct InventoryAccumulator: Sendable {
         category: Int,
         supplier: Int,
         customer: Int,
+        scope3: Int = Scope3Category.purchasedGoodsAndServices.rawValue,
         currencySlot: Int,
         amountDigits: Int64,
         amountScale: Int
     ) {
         let outcome = result.outcome
-        addSpend(method: outcome.status.methodSlot, currencySlot: currencySlot, digits: amountDigits, scale: amountScale)
+        spend.add(row: outcome.status.methodSlot, currencySlot: currencySlot, digits: amountDigits, scale: amountScale)
         if outcome.fellThrough { addNote(result, supplier: supplier, currency: line.currency, digits: amountDigits, scale: amountScale) }
         guard let method = outcome.method else {
             addUnmapped(
@@ -62,11 +69,28 @@ public struct InventoryAccumulator: Sendable {
             )
             return
         }
-        addComputed(method: Int(method.rawValue), kg: result.kg, category: category, supplier: supplier, customer: customer)
+        addComputed(method: Int(method.rawValue), kg: result.kg, category: category, supplier: supplier, customer: customer, scope3: scope3)
+    }
+
+    /// Adds a line dated outside the reporting period: counted with its spend, never evaluated.
+    @inlinable @inline(__always)
+    public mutating func addOutsidePeriod(currencySlot: Int, amountDigits: Int64, amountScale: Int) {
+        outsidePeriodLines += 1
+        spend.add(row: Self.outsidePeriodRow, currencySlot: currencySlot, digits: amountDigits, scale: amountScale)
+    }
+
+    /// Adds a line of an excluded category, by the caller's slot of the exclusion's reason: counted
+    /// with its spend, never evaluated.
+    @inlinable @inline(__always)
+    public mutating func addExcluded(exclusion: Int, currencySlot: Int, amountDigits: Int64, amountScale: Int) {
+        if exclusion >= excludedLines.count { excludedLines += Array(repeating: 0, count: exclusion + 1 - excludedLines.count) }
+        excludedLines[exclusion] += 1
+        spend.add(row: Self.firstExclusionRow + exclusion, currencySlot: currencySlot, digits: amountDigits, scale: amountScale)
     }
 
     @usableFromInline
-    mutating func addComputed(method: Int, kg: Double, category: Int, supplier: Int, customer: Int) {
+    mutating func addComputed(method: Int, kg: Double, category: Int, supplier: Int, customer: Int, scope3: Int) {
+        scope3Kg[scope3 & 15].add(kg)
         methodKg[method].add(kg)
         methodLines[method] += 1
         if category >= categoryKg.count { categoryKg += Array(repeating: CompensatedSum(), count: category + 16 - categoryKg.count) }
@@ -77,31 +101,6 @@ public struct InventoryAccumulator: Sendable {
             if customer >= customerKg.count { customerKg += Array(repeating: CompensatedSum(), count: customer + 64 - customerKg.count) }
             customerKg[customer].add(kg)
         }
-    }
-
-    @usableFromInline
-    mutating func addSpend(method: Int, currencySlot: Int, digits: Int64, scale: Int) {
-        if currencySlot >= currencySlots {
-            let wider = currencySlot + 8
-            var grown = [Int128](repeating: 0, count: 5 * wider * 19)
-            for m in 0..<5 {
-                for c in 0..<currencySlots {
-                    for p in 0..<19 { grown[(m * wider + c) * 19 + p] = spend[(m * currencySlots + c) * 19 + p] }
-                }
-            }
-            spend = grown
-            currencySlots = wider
-        }
-        spend[(method * currencySlots + currencySlot) * 19 + scale] += Int128(digits)
-    }
-
-    func spendSum(method: Int, currencySlot: Int) -> DecimalSum {
-        var sum = DecimalSum()
-        for p in 0..<19 {
-            let digits = spend[(method * currencySlots + currencySlot) * 19 + p]
-            if digits != 0 { sum.add(DecimalSum(units: digits, scale: p)) }
-        }
-        return sum
     }
 
     @usableFromInline
@@ -120,16 +119,31 @@ public struct InventoryAccumulator: Sendable {
         unmapped[key, default: Tally()].spend[currency, default: DecimalSum()].add(digits: digits, scale: scale)
     }
 
-    /// The accumulated figures with slots replaced by their names.
+    /// The accumulated figures with slots replaced by their names (`exclusions`: the reasons by
+    /// exclusion slot), for the reporting period `period` (nil: every date).
     public func summary(
         categories: [String],
         suppliers: [String],
         customers: [String],
-        currencies: [CurrencyCode]
+        currencies: [CurrencyCode],
+        exclusions: [String] = [],
+        period: ReportingPeriod? = nil
     )
         -> InventorySummary
     {
         var s = InventorySummary()
+        s.period = period
+        for scope3 in Scope3Category.allCases where scope3Kg[scope3.rawValue] != CompensatedSum() {
+            s.kgByScope3[scope3] = scope3Kg[scope3.rawValue]
+        }
+        s.outsidePeriod.lines = outsidePeriodLines
+        s.outsidePeriod.spend = spend.sums(row: Self.outsidePeriodRow, currencies: currencies)
+        for (slot, lines) in excludedLines.enumerated() where lines > 0 && slot < exclusions.count {
+            var t = InventorySummary.UnmappedTally()
+            t.lines = lines
+            t.spend = spend.sums(row: Self.firstExclusionRow + slot, currencies: currencies)
+            s.excluded[exclusions[slot], default: InventorySummary.UnmappedTally()].add(t)
+        }
         for method in CalculationMethod.allCases where methodLines[Int(method.rawValue)] > 0 {
             s.kgByMethod[method] = methodKg[Int(method.rawValue)]
             s.linesByMethod[method] = methodLines[Int(method.rawValue)]
@@ -145,9 +159,8 @@ public struct InventoryAccumulator: Sendable {
         }
         for m in 0..<5 {
             let method: CalculationMethod? = m < 4 ? CalculationMethod(rawValue: UInt8(m)) : nil
-            for c in 0..<min(currencySlots, currencies.count) {
-                let sum = spendSum(method: m, currencySlot: c)
-                if sum != DecimalSum() { s.spendByMethod[method, default: [:]][currencies[c], default: DecimalSum()].add(sum) }
+            for (currency, sum) in spend.sums(row: m, currencies: currencies) {
+                s.spendByMethod[method, default: [:]][currency, default: DecimalSum()].add(sum)
             }
         }
         for (slot, tally) in notValidOnDate where slot < suppliers.count {

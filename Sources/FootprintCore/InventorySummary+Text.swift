@@ -3,7 +3,7 @@ extension InventorySummary {
     /// unmapped lines with their reasons and spend. `supplierNames` maps ids to names for display.
     public func text(supplierNames: [String: String] = [:], topCategories: Int = 15, topSuppliers: Int = 10) -> String {
         let total = totalKg
-        var out = period.map { "Reporting period: \($0) (\($0.startText) to \($0.endText))\n" } ?? ""
+        var out = period.map { "Reporting period: \($0.name) (\($0.startText) to \($0.endText))\n" } ?? ""
         out += "Scope 3 inventory: \(Self.tonnes(total)) t CO2e from \(lines) purchase lines"
         out += " (\(lines - unmappedLines) computed, \(unmappedLines) unmapped)\n"
         out += "Supplier data (supplier-specific + hybrid): \(Self.percent(supplierDataShare)) of emissions\n\n"

@@ -4,12 +4,20 @@ import Foundation
 /// Reads the canonical reference files of a data folder (FORMATS.md) into `ReferenceData`.
 ///
 /// `factors.csv` is required; `suppliers.csv`, `rates.csv`, `price_index.csv`,
-/// `supplier_emissions.csv` and `product_footprints.csv` are optional (absent means none).
-/// Every problem in every file is reported; nothing is returned if there is one.
+/// `supplier_emissions.csv`, `product_footprints.csv` and `categories.csv` are optional (absent means
+/// none). Every problem in every file is reported; nothing is returned if there is one.
 public enum ReferenceDataReader {
+    /// The reference data of the folder (`readFolder(directory:)` without the category rules and defaults).
     public static func read(directory: String) throws(InputError) -> ReferenceData {
+        try readFolder(directory: directory).reference
+    }
+
+    /// Every reference file of the folder: the reference data, factors.csv's Scope 3 defaults and categories.csv's rules.
+    public static func readFolder(directory: String) throws(InputError) -> DataFolder {
         var diagnostics: [Diagnostic] = []
         var data = ReferenceData()
+        var scope3Defaults: [String: Scope3Category] = [:]
+        var categoryRules: [CategoryRule] = []
         func path(_ name: String) -> String { (directory as NSString).appendingPathComponent(name) }
         func table(_ name: String, required: Bool) throws(InputError) -> CSVTable? {
             guard FileManager.default.fileExists(atPath: path(name)) else {
@@ -24,7 +32,15 @@ public enum ReferenceDataReader {
         }
         attempt { () throws(InputError) in if let t = try table("suppliers.csv", required: false) { data.suppliers = try suppliers(t, &diagnostics) }
         }
-        attempt { () throws(InputError) in if let t = try table("factors.csv", required: true) { data.factors = try factors(t, &diagnostics) } }
+        attempt { () throws(InputError) in
+            if let t = try table("factors.csv", required: true) {
+                data.factors = try factors(t, &diagnostics)
+                scope3Defaults = try self.scope3Defaults(t, &diagnostics)
+            }
+        }
+        attempt { () throws(InputError) in
+            if let t = try table(CategoryRulesReader.fileName, required: false) { categoryRules = try CategoryRulesReader.rules(t, &diagnostics) }
+        }
         attempt { () throws(InputError) in if let t = try table("rates.csv", required: false) { data.exchangeRates = try rates(t, &diagnostics) } }
         attempt { () throws(InputError) in
             if let t = try table("price_index.csv", required: false) { data.priceIndex = try priceIndex(t, &diagnostics) }
@@ -37,7 +53,7 @@ public enum ReferenceDataReader {
         }
         diagnostics += thrown
         guard diagnostics.isEmpty else { throw InputError(diagnostics) }
-        return data
+        return DataFolder(reference: data, scope3Defaults: scope3Defaults, categoryRules: categoryRules)
     }
 
     static func rows(

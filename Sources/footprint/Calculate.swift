@@ -16,7 +16,9 @@ extension Footprint {
                 price_index.csv, supplier_emissions.csv and product_footprints.csv (see docs/formats.md). \
                 Each purchase line is computed with the first method that applies: supplier-specific, \
                 hybrid, average-data, spend-based; a line none applies to is unmapped and counted with its \
-                spend and reason. Bad input is reported as file:line: column 'name': problem, and nothing is computed.
+                spend and reason. With --period, lines dated outside the fiscal year are counted, not computed; \
+                lines of excluded categories (payroll, taxes, ... and categories.csv) are counted under their reason \
+                (docs/inventory.md). Bad input is reported as file:line: column 'name': problem, and nothing is computed.
                 """
         )
 
@@ -30,6 +32,8 @@ extension Footprint {
         var full = false
 
         @OptionGroup var workspace: WorkspaceOption
+
+        @OptionGroup var periodOption: PeriodOption
 
         @Flag(name: .long, help: "Print the machine-readable summary (JSON) instead of the readable one.")
         var json = false
@@ -49,41 +53,13 @@ extension Footprint {
         func validate() throws {
             if watch && data != nil { throw ValidationError("--watch applies to the workspace, not to --data") }
             if interval <= 0 { throw ValidationError("--interval must be a positive number of seconds") }
+            // Until the workspace's runs belong to a period (issue 13), --period is the stateless path's only.
+            if data == nil && periodOption.period != nil { throw ValidationError("--period applies to --data (the workspace's periods are to come)") }
         }
 
         func run() throws {
             guard let directory = data else { return try runWorkspace() }
-            let purchases = (directory as NSString).appendingPathComponent("purchases.csv")
-            do {
-                guard FileManager.default.fileExists(atPath: purchases) else {
-                    throw InputError(file: "purchases.csv", message: "missing: '\(purchases)' does not exist; the data folder needs a purchases.csv")
-                }
-                let reference = try ReferenceDataReader.read(directory: directory)
-                let engine = InventoryEngine(reference: reference)
-                let scanner = LedgerScanner(engine: engine, options: .init(threads: threads ?? ProcessInfo.processInfo.activeProcessorCount))
-                let summary: InventorySummary
-                if let linesOut {
-                    let output = try AtomicOutputFile(path: linesOut)
-                    do {
-                        summary = try scanner.scan(path: purchases, displayName: "purchases.csv") { output.write($0) }
-                        try output.commit()
-                    } catch {
-                        output.discard()
-                        throw error
-                    }
-                } else {
-                    summary = try scanner.scan(path: purchases, displayName: "purchases.csv")
-                }
-                if json {
-                    print(summary.json().rendered())
-                } else {
-                    let names = Dictionary(reference.suppliers.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-                    print(summary.text(supplierNames: names), terminator: "")
-                }
-            } catch let error as InputError {
-                FileHandle.standardError.write(Data((error.report() + "\n").utf8))
-                throw ExitCode(1)
-            }
+            try runData(directory)
         }
 
         /// Calculates the workspace and stores the run.

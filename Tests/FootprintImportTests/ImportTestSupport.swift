@@ -92,3 +92,60 @@ struct SplitMix64: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+/// Scans `purchases` in a folder of the fixture's reference files, with `files` added or replacing
+/// them (categories.csv, another factors.csv), through the folder's boundary for `period`.
+func scanFolder(
+    _ purchases: String,
+    files: [String: String] = [:],
+    period: ReportingPeriod? = nil,
+    threads: Int = 1,
+    blockBytesPerThread: Int = 4 << 20,
+    lines: ((UnsafeRawBufferPointer) -> Void)? = nil
+) throws -> InventorySummary {
+    let folder = try TempFolder()
+    defer { folder.remove() }
+    try Fixture.writeReference(folder)
+    for (name, text) in files { try folder.write(name, text) }
+    try folder.write("purchases.csv", purchases)
+    let data = try ReferenceDataReader.readFolder(directory: folder.url.path)
+    let scanner = LedgerScanner(
+        engine: InventoryEngine(reference: data.reference),
+        boundary: data.boundary(period: period),
+        options: .init(threads: threads, blockBytesPerThread: blockBytesPerThread)
+    )
+    return try scanner.scan(path: folder.path("purchases.csv"), displayName: "purchases.csv", lines: lines)
+}
+
+/// The diagnostics of `scanFolder`, one description each; empty if the scan succeeds.
+func scanErrors(_ purchases: String, files: [String: String] = [:], period: ReportingPeriod? = nil) throws -> [String] {
+    do {
+        _ = try scanFolder(purchases, files: files, period: period)
+        return []
+    } catch let error as InputError {
+        return error.diagnostics.map(\.description)
+    }
+}
+
+/// The rows of the per-line output of `scanFolder` (header dropped), split into fields (no quoted commas expected).
+func linesOut(_ purchases: String, files: [String: String] = [:], period: ReportingPeriod? = nil) throws -> [[String]] {
+    var bytes: [UInt8] = []
+    _ = try scanFolder(purchases, files: files, period: period) { bytes += $0 }
+    return String(decoding: bytes, as: UTF8.self).split(separator: "\n").dropFirst().map { row in
+        var fields: [String] = []
+        var current = ""
+        var quoted = false
+        for c in row {
+            if c == "\"" {
+                quoted.toggle()
+            } else if c == "," && !quoted {
+                fields.append(current)
+                current = ""
+            } else {
+                current.append(c)
+            }
+        }
+        fields.append(current)
+        return fields
+    }
+}

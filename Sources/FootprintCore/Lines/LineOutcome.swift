@@ -12,6 +12,12 @@ public struct LineOutcome: Hashable, Sendable, CustomStringConvertible {
         case noFactor = 4
         case noExchangeRate = 5
         case noPriceIndex = 6
+        /// Dated outside the reporting period: left out of the inventory before any method is tried,
+        /// counted with its spend (`InventorySummary.outsidePeriod`).
+        case outsidePeriod = 7
+        /// Of a category excluded from the inventory (`CategoryRules`): left out before any method is
+        /// tried, counted with its spend under the exclusion's reason (`InventorySummary.excluded`).
+        case excluded = 8
 
         /// The status of a line computed by `method`.
         @inlinable @inline(__always)
@@ -22,9 +28,23 @@ public struct LineOutcome: Hashable, Sendable, CustomStringConvertible {
         public var method: CalculationMethod? { CalculationMethod(rawValue: rawValue) }
 
         /// 0...3 for the methods, 4 for every unmapped status: the index of per-method tables whose
-        /// last entry counts unmapped lines.
+        /// last entry counts unmapped lines. Not for `outsidePeriod` and `excluded` (see `isInInventory`),
+        /// which no per-method table counts.
         @inlinable @inline(__always)
         public var methodSlot: Int { Int(min(rawValue, 4)) }
+
+        /// Whether the line is in the inventory (computed or unmapped): false for `outsidePeriod` and `excluded`.
+        @inlinable @inline(__always)
+        public var isInInventory: Bool { rawValue <= Status.noPriceIndex.rawValue }
+
+        /// `outside-period` or `excluded` (the per-line output's `method` column); nil for the other statuses.
+        public var exclusionName: String? {
+            switch self {
+            case .outsidePeriod: "outside-period"
+            case .excluded: "excluded"
+            default: nil
+            }
+        }
     }
 
     public var status: Status
@@ -55,8 +75,9 @@ public struct LineOutcome: Hashable, Sendable, CustomStringConvertible {
     @inlinable @inline(__always)
     public var method: CalculationMethod? { status.method }
 
+    /// In the inventory, but no method could compute it.
     @inline(__always)
-    public var isUnmapped: Bool { status.method == nil }
+    public var isUnmapped: Bool { status.method == nil && status.isInInventory }
 
     /// `spend-based`, `unmapped (no factor)`, ..., with `(fell through: ...)` when it did.
     public var description: String {
@@ -65,6 +86,7 @@ public struct LineOutcome: Hashable, Sendable, CustomStringConvertible {
         case .noFactor: base = "unmapped (no factor)"
         case .noExchangeRate: base = "unmapped (no exchange rate)"
         case .noPriceIndex: base = "unmapped (no price index)"
+        case .outsidePeriod, .excluded: base = status.exclusionName!
         default: base = status.method!.name
         }
         return fellThrough ? base + " (fell through: \(FallThrough.footprintNotValidOnDateCode))" : base

@@ -24,6 +24,9 @@ public struct LineProvenance: Sendable {
     public var activity: Double?
     /// Why an unmapped line could not be computed.
     public var unmappedReason: UnmappedReason?
+    /// Why a line was left out of the inventory before any method was tried (outside the period, or
+    /// of an excluded category); `method` is then nil and `kg` 0.
+    public var exclusion: LineExclusion?
     /// For a line that fell through a rule it looked eligible for (its product's footprints were not
     /// valid on its date): why. The line's method is the one it fell to.
     public var fallThrough: FallThrough?
@@ -66,6 +69,11 @@ public struct LineSource: Sendable, Equatable {
 }
 
 extension LineProvenance {
+    /// The provenance of a line left out of the inventory for `exclusion`.
+    public init(exclusion: LineExclusion) {
+        self.exclusion = exclusion
+    }
+
     /// The provenance of a line that `engine` evaluated into `r`: the one place where a result's
     /// figures become what people read. `category` and `supplier` name the line's category and
     /// supplier; the sources' `file` and `line` are where the engine's records came from (a

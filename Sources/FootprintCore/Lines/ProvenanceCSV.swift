@@ -1,6 +1,7 @@
 /// The provenance columns of a line, as `calculate --lines-out` and `runs lines` write them (one
 /// writer for both): numbers in their shortest round-trip form, empty where a column does not apply,
-/// RFC 4180 quoting.
+/// RFC 4180 quoting. A line left out of the inventory has `outside-period` or `excluded` as its method,
+/// 0 kg, and the period or the exclusion's reason in `unmapped_reason` (the column of why a line has no figure).
 public enum ProvenanceCSV {
     /// The columns, in order.
     public static let columns = [
@@ -11,6 +12,9 @@ public enum ProvenanceCSV {
     /// The fields of `p`, unquoted, in `columns` order.
     public static func fields(_ p: LineProvenance) -> [String] {
         func number(_ x: Double?) -> String { x.map { "\($0)" } ?? "" }
+        if let exclusion = p.exclusion {
+            return [exclusion.status.exclusionName!, "0", "", "", "", "", "", "", "", "", exclusion.explanation]
+        }
         return [
             p.method?.name ?? CalculationMethod.unmappedName, p.method == nil ? "0" : "\(p.kg)", p.factorValue ?? "",
             p.factorUnit ?? "", p.source?.label ?? "", p.method == nil || p.unitConversion == 1 ? "" : "\(p.unitConversion)",

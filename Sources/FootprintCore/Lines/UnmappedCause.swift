@@ -37,7 +37,7 @@ public enum UnmappedCause: Hashable, Sendable {
         case .noExchangeRate:
             self = .noExchangeRate(currency: CurrencyCode(packed: UInt32(bitPattern: storedSource)) ?? lineCurrency, year: lineYear)
         case .noPriceIndex: self = .noPriceIndex(year: storedSource)
-        case .supplierSpecific, .hybrid, .averageData, .spendBased: return nil
+        case .supplierSpecific, .hybrid, .averageData, .spendBased, .outsidePeriod, .excluded: return nil
         }
     }
 }

@@ -49,12 +49,16 @@ public struct ReportingPeriod: Sendable, Hashable, CustomStringConvertible {
     public var startText: String { Self.text(start) }
     public var endText: String { Self.text(end) }
 
+    /// `2024` for a calendar year, `FY2024` otherwise.
+    public var name: String { startMonth == 1 ? String(year) : "FY\(year)" }
+
     /// `2024` for a calendar year, `FY2024 (2023-07-01 to 2024-06-30)` otherwise.
     public var description: String {
         startMonth == 1 ? String(year) : "FY\(year) (\(startText) to \(endText))"
     }
 
-    static func text(_ date: Int32) -> String {
+    /// `YYYY-MM-DD` of a day given as the number YYYYMMDD.
+    public static func text(_ date: Int32) -> String {
         let y = Int(date / 10000)
         let m = Int(date / 100 % 100)
         let d = Int(date % 100)

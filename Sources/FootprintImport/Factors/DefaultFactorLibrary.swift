@@ -38,28 +38,9 @@ public enum DefaultFactorLibrary {
         var diagnostics: [Diagnostic] = []
         let table = try CSVTable.parse(data: Data(csv.utf8), file: file, diagnostics: &diagnostics)
         let factors = try ReferenceDataReader.factors(table, &diagnostics)
-        var defaults: [String: Scope3Category] = [:]
-        var firstLine: [String: (line: Int, value: Scope3Category?)] = [:]
-        let columns = try table.columns(required: ["category", "scope3_category"])
-        for row in table.rows {
-            var reader = RowReader(table: table, columns: columns, row: row)
-            guard let category = reader.optional("category") else { continue }
-            var value: Scope3Category?
-            if let text = reader.optional("scope3_category") {
-                value = Scope3Category(parsing: text)
-                if value == nil { reader.fail("scope3_category", "'\(text)' is not a Scope 3 category; expected 1 to 15, or empty for none") }
-            }
-            if let first = firstLine[category], first.value != value {
-                reader.fail(
-                    "scope3_category",
-                    "category '\(category)' has Scope 3 category \(first.value.map { String($0.rawValue) } ?? "none") on line \(first.line); one category has one default"
-                )
-            } else if firstLine[category] == nil {
-                firstLine[category] = (row.line, value)
-            }
-            if let value { defaults[category] = value }
-            diagnostics += reader.diagnostics
-        }
+        // The built-in layout requires the column; ReferenceDataReader reads it as for a data folder's factors.csv.
+        _ = try table.columns(required: ["category", "scope3_category"])
+        let defaults = try ReferenceDataReader.scope3Defaults(table, &diagnostics)
         guard diagnostics.isEmpty else { throw InputError(diagnostics) }
         return FactorLibraryContent(info: info, factors: factors, scope3Defaults: defaults)
     }

@@ -22,10 +22,14 @@ public struct LedgerScanner: Sendable {
     }
 
     public let engine: InventoryEngine
+    /// The period, category rules and Scope 3 defaults every line meets before the engine (docs/inventory.md).
+    public let boundary: InventoryBoundary
     public let options: Options
 
-    public init(engine: InventoryEngine, options: Options = Options()) {
+    /// A scanner of `engine`'s ledgers; by default every date counts and the built-in category rules apply.
+    public init(engine: InventoryEngine, boundary: InventoryBoundary = InventoryBoundary(), options: Options = Options()) {
         self.engine = engine
+        self.boundary = boundary
         self.options = options
     }
 
@@ -56,7 +60,8 @@ public struct LedgerScanner: Sendable {
                 to: LedgerWorker(
                     engine: engine,
                     columns: columns,
-                    labels: labels
+                    labels: labels,
+                    boundary: boundary
                 )
             )
         }
@@ -104,7 +109,7 @@ public struct LedgerScanner: Sendable {
             // scan it again on one thread so that the report does not depend on the number of threads.
             var blockWorkers = Array(workers)
             if threads > 1 && !quoteFree && workers.contains(where: { $0.errorCount > 0 }) {
-                var single = LedgerWorker(engine: engine, columns: columns, labels: nil)
+                var single = LedgerWorker(engine: engine, columns: columns, labels: nil, boundary: boundary)
                 single.scan(base, start, first.end, lineOffset: 0, quoteFree: false)
                 blockWorkers = [single]
             }
@@ -139,8 +144,25 @@ public struct LedgerScanner: Sendable {
         }
         guard errorCount == 0 else { throw InputError(diagnostics, omitted: errorCount - diagnostics.count) }
         var summary = InventorySummary()
+        summary.period = boundary.period
         for w in workers { summary.merge(w.summary()) }
+        if let period = boundary.period, summary.lines == 0, summary.excludedTotal.lines == 0 {
+            throw InputError(file: displayName, message: Self.emptyPeriod(period, outside: summary.outsidePeriod.lines, workers: workers))
+        }
         return summary
+    }
+
+    /// What a period without lines is told: the period, and the dates the ledger has.
+    static func emptyPeriod(_ period: ReportingPeriod, outside lines: Int, workers: UnsafeMutableBufferPointer<LedgerWorker>) -> String {
+        let name = "the reporting period \(period.name) (\(period.startText) to \(period.endText))"
+        guard lines > 0 else { return "no purchase line is dated in \(name): the file has no purchase lines" }
+        let first = workers.map(\.outsideFirst).min()!
+        let last = workers.map(\.outsideLast).max()!
+        let firstPeriod = ReportingPeriod.containing(first, startMonth: period.startMonth)?.name ?? ReportingPeriod.text(first)
+        let lastPeriod = ReportingPeriod.containing(last, startMonth: period.startMonth)?.name ?? ReportingPeriod.text(last)
+        let periods = firstPeriod == lastPeriod ? firstPeriod : "\(firstPeriod) to \(lastPeriod)"
+        return "no purchase line is dated in \(name): its \(lines) lines are dated \(ReportingPeriod.text(first)) to \(ReportingPeriod.text(last)); "
+            + "choose a period that has lines (\(periods))"
     }
 }
 

@@ -1,12 +1,20 @@
 import FootprintCore
 
 /// Scans segments of purchases.csv on one thread: decodes each record with `PurchaseRecordDecoder`,
-/// evaluates it with the engine and accumulates it. Each worker keeps its own decoder and key tables,
-/// so workers never share mutable state.
+/// puts it through the boundary (a line dated outside the period, then a line of an excluded category,
+/// is counted and not evaluated), evaluates it with the engine and accumulates it. Each worker keeps
+/// its own decoder and key tables, so workers never share mutable state.
 struct LedgerWorker: @unchecked Sendable {
     let engine: InventoryEngine
     let columns: PurchaseColumns
     let labels: ProvenanceLabels?
+    let boundary: InventoryBoundary
+    /// The period's first and last day (YYYYMMDD); every date when there is no period.
+    private let firstDate: Int32
+    private let lastDate: Int32
+    /// The first and last date of the lines outside the period (for the message of a period without lines).
+    private(set) var outsideFirst = Int32.max
+    private(set) var outsideLast = Int32.min
 
     private var decoder: PurchaseRecordDecoder
     /// The indexes of the engine's keys of the decoder's terms, per field, resolved on first use
@@ -19,6 +27,11 @@ struct LedgerWorker: @unchecked Sendable {
     private var currencySlot: [Int32] = []
     private var currencyCode: [CurrencyCode] = []
     private var currencyKey: [CurrencyKey] = []
+    /// The boundary's treatment per category term, resolved on first use (`unresolved` until then):
+    /// the Scope 3 category (1...15) in the low byte, the exclusion slot + 1 above it (0: included).
+    private var categoryTreatment: [Int32] = []
+    /// The exclusion reasons by slot.
+    private var exclusionReasons: [String] = []
     var accumulator = InventoryAccumulator()
     private static let unresolved = Int32.min
 
@@ -27,10 +40,12 @@ struct LedgerWorker: @unchecked Sendable {
     var newlines = 0
     var output: [UInt8] = []
 
-    init(engine: InventoryEngine, columns: PurchaseColumns, labels: ProvenanceLabels?) {
+    init(engine: InventoryEngine, columns: PurchaseColumns, labels: ProvenanceLabels?, boundary: InventoryBoundary) {
         self.engine = engine
         self.columns = columns
         self.labels = labels
+        self.boundary = boundary
+        (firstDate, lastDate) = boundary.dateBounds
         decoder = PurchaseRecordDecoder(columns: columns, problemLimit: 200, termCapacity: 4096)
     }
 
@@ -43,7 +58,9 @@ struct LedgerWorker: @unchecked Sendable {
             categories: categorySlots.names,
             suppliers: supplierSlots.names,
             customers: customerSlots.names,
-            currencies: currencyCode
+            currencies: currencyCode,
+            exclusions: exclusionReasons,
+            period: boundary.period
         )
     }
 
@@ -153,9 +170,38 @@ struct LedgerWorker: @unchecked Sendable {
         return currencyCode.count - 1
     }
 
+    /// The treatment of a category term: resolved from the boundary the first time the term is seen.
+    @inline(__always)
+    private mutating func treatment(_ term: Int32) -> Int32 {
+        let i = Int(term)
+        if i < categoryTreatment.count, categoryTreatment[i] != Self.unresolved { return categoryTreatment[i] }
+        return resolveTreatment(i)
+    }
+
+    @inline(never)
+    private mutating func resolveTreatment(_ i: Int) -> Int32 {
+        let t = boundary.treatment(of: decoder.terms.string(at: i))
+        var exclusionSlot = -1
+        if let reason = t.exclusion {
+            exclusionSlot = exclusionReasons.firstIndex(of: reason) ?? exclusionReasons.count
+            if exclusionSlot == exclusionReasons.count { exclusionReasons.append(reason) }
+        }
+        if i >= categoryTreatment.count { categoryTreatment += Array(repeating: Self.unresolved, count: i + 64 - categoryTreatment.count) }
+        categoryTreatment[i] = Int32(exclusionSlot + 1) << 8 | Int32(t.scope3.rawValue)
+        return categoryTreatment[i]
+    }
+
     private mutating func evaluate(_ base: UnsafePointer<UInt8>, _ fields: CSVRecordScanner, _ engine: InventoryEngine) {
         fingerprints.append(decoder.record.idHash)
         let slot = currency(decoder.record.currency, decoder.record.currencyCode)
+        // The boundary, in its order: the period (two compares), then the category's exclusion.
+        let date = decoder.record.date
+        guard date >= firstDate && date <= lastDate else { return leaveOut(base, fields, slot, exclusion: -1) }
+        let treatment = treatment(decoder.record.category)
+        let exclusion = Int(treatment >> 8) - 1
+        if exclusion >= 0 { return leaveOut(base, fields, slot, exclusion: exclusion) }
+        let ownScope3 = Int(decoder.record.scope3)
+        let scope3 = ownScope3 > 0 ? ownScope3 : Int(treatment & 0xFF)
         let ledgerLine = LedgerLine(
             supplier: SupplierKey(key(.supplier, decoder.record.supplier)),
             category: CategoryKey(key(.category, decoder.record.category)),
@@ -187,11 +233,45 @@ struct LedgerWorker: @unchecked Sendable {
             category: categorySlot,
             supplier: supplierSlot,
             customer: customerSlot,
+            scope3: scope3,
             currencySlot: slot,
             amountDigits: decoder.record.amount.digits,
             amountScale: decoder.record.amount.scale
         )
-        if let labels { writeLine(base, fields, result, labels) }
+        if let labels {
+            let terms = decoder.terms
+            let record = decoder.record
+            let provenance = LineProvenance(
+                result,
+                engine: engine,
+                labels: labels,
+                category: terms.string(at: Int(record.category)),
+                supplier: terms.string(at: Int(record.supplier))
+            )
+            writeLine(base, fields, provenance)
+        }
+    }
+
+    /// Counts a line left out of the inventory: outside the period (`exclusion` -1) or of an excluded
+    /// category (its exclusion slot), and writes its row of the per-line output.
+    @inline(never)
+    private mutating func leaveOut(_ base: UnsafePointer<UInt8>, _ fields: CSVRecordScanner, _ slot: Int, exclusion: Int) {
+        let record = decoder.record
+        if exclusion < 0 {
+            accumulator.addOutsidePeriod(currencySlot: slot, amountDigits: record.amount.digits, amountScale: record.amount.scale)
+            outsideFirst = min(outsideFirst, record.date)
+            outsideLast = max(outsideLast, record.date)
+        } else {
+            accumulator.addExcluded(exclusion: exclusion, currencySlot: slot, amountDigits: record.amount.digits, amountScale: record.amount.scale)
+        }
+        guard labels != nil else { return }
+        let reason: LineExclusion
+        if exclusion < 0, let period = boundary.period {
+            reason = .outsidePeriod(period)
+        } else {
+            reason = .excluded(reason: exclusionReasons[exclusion])
+        }
+        writeLine(base, fields, LineProvenance(exclusion: reason))
     }
 
     /// The header of the per-line output: the line, its input fields, then `ProvenanceCSV.columns`.
@@ -200,12 +280,7 @@ struct LedgerWorker: @unchecked Sendable {
         + ProvenanceCSV.columns).joined(separator: ",") + "\n"
 
     /// Appends the line's row of the per-line output: its input fields as the file gives them, then its provenance.
-    private mutating func writeLine(
-        _ base: UnsafePointer<UInt8>,
-        _ fields: CSVRecordScanner,
-        _ r: LineResult,
-        _ labels: ProvenanceLabels
-    ) {
+    private mutating func writeLine(_ base: UnsafePointer<UInt8>, _ fields: CSVRecordScanner, _ provenance: LineProvenance) {
         let record = decoder.record
         output.append(contentsOf: String(record.line + lineOffset).utf8)
         for index in [
@@ -221,14 +296,6 @@ struct LedgerWorker: @unchecked Sendable {
             output.append(contentsOf: bytes)
             if needsQuotes { output.append(34) }
         }
-        let terms = decoder.terms
-        let provenance = LineProvenance(
-            r,
-            engine: engine,
-            labels: labels,
-            category: terms.string(at: Int(record.category)),
-            supplier: terms.string(at: Int(record.supplier))
-        )
         for field in ProvenanceCSV.fields(provenance) {
             output.append(44)
             ProvenanceCSV.append(field, to: &output)
