@@ -12,6 +12,10 @@ public struct LineOutcome: Hashable, Sendable, CustomStringConvertible {
         case noFactor = 4
         case noExchangeRate = 5
         case noPriceIndex = 6
+        /// Dated outside the reporting period: left out of the inventory, counted (`InventorySummary.outsidePeriod`).
+        case outsidePeriod = 7
+        /// Of a category excluded from the inventory (`CategoryRules`): left out, counted under the reason.
+        case excluded = 8
 
         /// The status of a line computed by `method`.
         @inlinable @inline(__always)
@@ -21,8 +25,13 @@ public struct LineOutcome: Hashable, Sendable, CustomStringConvertible {
         @inlinable @inline(__always)
         public var method: CalculationMethod? { CalculationMethod(rawValue: rawValue) }
 
-        /// 0...3 for the methods, 4 for every unmapped status: the index of per-method tables whose
-        /// last entry counts unmapped lines.
+        /// Whether the line is in the inventory (computed or unmapped), not left out of it (outside the
+        /// period, or excluded).
+        @inlinable @inline(__always)
+        public var isInInventory: Bool { rawValue <= Status.noPriceIndex.rawValue }
+
+        /// 0...3 for the methods, 4 for every unmapped status (and for lines left out, which per-method
+        /// tables do not count): the index of per-method tables whose last entry counts unmapped lines.
         @inlinable @inline(__always)
         public var methodSlot: Int { Int(min(rawValue, 4)) }
     }
@@ -41,6 +50,10 @@ public struct LineOutcome: Hashable, Sendable, CustomStringConvertible {
     /// The bit of the stored byte that marks a fall-through.
     static let fellThroughBit: UInt8 = 0x40
 
+    /// The status names of lines left out of the inventory, as `runs lines` and `--lines-out` print them.
+    public static let outsidePeriodName = "outside-period"
+    public static let excludedName = "excluded"
+
     /// The stored byte: the status, with bit 6 set for a fall-through.
     @inline(__always)
     public var byte: UInt8 { status.rawValue | (fellThrough ? Self.fellThroughBit : 0) }
@@ -55,8 +68,9 @@ public struct LineOutcome: Hashable, Sendable, CustomStringConvertible {
     @inlinable @inline(__always)
     public var method: CalculationMethod? { status.method }
 
+    /// Unmapped: in the inventory, but no method could compute it.
     @inline(__always)
-    public var isUnmapped: Bool { status.method == nil }
+    public var isUnmapped: Bool { status.method == nil && status.isInInventory }
 
     /// `spend-based`, `unmapped (no factor)`, ..., with `(fell through: ...)` when it did.
     public var description: String {
@@ -65,6 +79,8 @@ public struct LineOutcome: Hashable, Sendable, CustomStringConvertible {
         case .noFactor: base = "unmapped (no factor)"
         case .noExchangeRate: base = "unmapped (no exchange rate)"
         case .noPriceIndex: base = "unmapped (no price index)"
+        case .outsidePeriod: base = Self.outsidePeriodName
+        case .excluded: base = Self.excludedName
         default: base = status.method!.name
         }
         return fellThrough ? base + " (fell through: \(FallThrough.footprintNotValidOnDateCode))" : base
