@@ -261,12 +261,12 @@ final class RunLinesContext {
             run: run,
             lines: lineCount,
             linesByMethod: linesByMethod,
+            outsidePeriodLines: outsidePeriod,
+            excludedLines: excluded,
             kg: kg.value,
             inheritedLines: inherited,
             written: written,
-            biogenicUptakeKg: biogenic.value,
-            outsidePeriodLines: outsidePeriod,
-            excludedLines: excluded
+            biogenicUptakeKg: biogenic.value
         )
     }
 
