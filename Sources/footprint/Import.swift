@@ -11,8 +11,8 @@ extension Footprint {
             commandName: "import",
             abstract: "Import a file into the workspace, whole or not at all.",
             discussion: """
-                KIND is one of: purchases, suppliers, factors, rates, price-index, supplier-emissions, product-footprints, supplier-status \
-                (the canonical files of docs/formats.md). Every invalid row is reported as file:line: column 'name': problem, \
+                KIND is one of: purchases, suppliers, factors, rates, price-index, supplier-emissions, product-footprints, supplier-status, \
+                categories (the canonical files of docs/formats.md; categories.csv: docs/inventory.md). Every invalid row is reported as file:line: column 'name': problem, \
                 and then nothing is imported. Importing a file that is already in force changes nothing. --replace ID \
                 supersedes an earlier import of the same kind (a corrected export). Purchases from an ERP export are read \
                 through a mapping file with --mapping (docs/erp-mappings.md). KIND pact takes one or more PACT JSON files \

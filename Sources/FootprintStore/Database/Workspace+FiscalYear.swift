@@ -16,8 +16,9 @@ extension Workspace {
     }
 
     /// Sets the month the fiscal year starts in, kept in the settings' history. Runs already stored
-    /// keep their periods; the next calculation is a full one (its period is another).
-    public func setFiscalYearStartMonth(_ month: Int) throws(WorkspaceError) {
+    /// keep their periods; the next calculation is a full one (its period is another). Returns `month`.
+    @discardableResult
+    public func setFiscalYearStartMonth(_ month: Int) throws(WorkspaceError) -> Int {
         guard (1...12).contains(month) else { throw .conflict("the fiscal year's start month must be 1 to 12, not \(month)") }
         try transaction { db in
             guard try fiscalYearStartMonth(db: db) != month || setting(Self.fiscalYearStartKey, db: db) == nil else { return }
@@ -27,6 +28,7 @@ extension Workspace {
                 arguments: [Self.fiscalYearStartKey, String(month), Workspace.timestamp()]
             )
         }
+        return month
     }
 
     /// The first and last line date (YYYYMMDD) of the active purchase imports; nil when there is none.
