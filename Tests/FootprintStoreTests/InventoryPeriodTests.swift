@@ -235,3 +235,53 @@ extension InventorySummary.UnmappedTally {
         return t
     }
 }
+
+/// A workspace written by the previous schema (v5, binary version 4 inventories, no period columns)
+/// opens, its runs read with no period, and its next calculation is a full one.
+@Suite struct PeriodMigrationTests {
+    @Test func workspaceOfThePreviousSchemaOpensAndItsRunsRead() throws {
+        // The ledger without its payroll line (which no rule of the previous version excluded).
+        let t = try TemporaryWorkspace()
+        defer { t.cleanUp() }
+        _ = try t.workspace.importFile(.factors, try t.file("factors.csv", InventoryPeriodTests.factors))
+        let ledger = InventoryPeriodTests.purchases.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("P7,") }
+        _ = try t.workspace.importFile(.purchases, try t.file("purchases.csv", ledger.joined(separator: "\n")))
+        let run = try t.workspace.runs.calculate(CalculationOptions(period: .all))
+        // Made into what the previous version wrote: a version 4 inventory (no boundary section), inputs without
+        // the category-rules flag (and a digest of inputs without the boundary), no v6 columns, no v6 migration.
+        var bytes = run.aggregate.binary()
+        let tail = 1 + (5 * 8 + 5 * 16 + 4) + 4  // no period, an empty outside-period cell, no excluded reason
+        #expect(run.aggregate.excluded.isEmpty && run.period == nil)
+        let old = run.aggregate
+        bytes.removeLast(tail)
+        bytes[0] = 4
+        try t.workspace.pool.writeWithoutTransaction { db in
+            try db.execute(
+                sql: "UPDATE run SET aggregate = ?, inputs = replace(replace(inputs, '\"categoryRules\":true,', ''), '\"globalDigest\":\"', '\"globalDigest\":\"v5'), line_count = ? WHERE id = ?",
+                arguments: [Data(bytes), old.total.totalLines, run.id]
+            )
+            try db.execute(
+                sql: """
+                    DROP INDEX run_by_period;
+                    ALTER TABLE run DROP COLUMN period_year; ALTER TABLE run DROP COLUMN period_start_month;
+                    ALTER TABLE import DROP COLUMN first_date; ALTER TABLE import DROP COLUMN last_date;
+                    DELETE FROM grdb_migrations WHERE identifier LIKE 'v6:%';
+                    """
+            )
+        }
+        let reopened = try Workspace(path: t.path)
+        let stored = try reopened.runs.run(id: run.id)
+        #expect(stored.period == nil && !stored.inputs.categoryRules)
+        #expect(stored.aggregate.total == run.aggregate.total && stored.aggregate.excluded.isEmpty)
+        // Its lines read and verify as the run computed them, with no rule and no period.
+        var methods: [String: String] = [:]
+        _ = try reopened.runs.runLines(id: run.id) { methods[$0.purchaseID] = $0.methodName }
+        #expect(methods.count == 9 && methods["P8"] == "unmapped" && methods["P1"] == "average-data")
+        // The migration filled the import's first and last date: the latest period is known.
+        #expect(try reopened.purchaseDateRange()?.first == 20231231 && reopened.purchaseDateRange()?.last == 20250101)
+        let next = try reopened.runs.calculate(CalculationOptions(period: .latest))
+        #expect(next.kind == .full && next.period == ReportingPeriod(fiscalYear: 2025))
+        let all = try reopened.runs.calculate(CalculationOptions(period: .all))
+        #expect(all.kind == .full && !all.upToDate, "runs that applied no rule are not up to date")
+    }
+}
