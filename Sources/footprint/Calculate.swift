@@ -48,7 +48,8 @@ extension Footprint {
 
         @Option(
             name: .long,
-            help: "Workspace: the reporting period, a fiscal year named by the year it ends (2024, FY2024), 'latest' (default: the one with the latest purchase) or 'all' (every line)."
+            help:
+                "Workspace: the reporting period, a fiscal year named by the year it ends (2024, FY2024), 'latest' (default: the one with the latest purchase) or 'all' (every line)."
         )
         var period: String?
 

@@ -14,7 +14,8 @@ extension Footprint {
 
         @Option(
             name: .customLong("fiscal-year-start"),
-            help: "The month (1-12) the fiscal year starts in (default 1, the calendar year); change it later with 'footprint settings fiscal-year-start'."
+            help:
+                "The month (1-12) the fiscal year starts in (default 1, the calendar year); change it later with 'footprint settings fiscal-year-start'."
         )
         var fiscalYearStart: Int?
 

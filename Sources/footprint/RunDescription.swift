@@ -6,7 +6,8 @@ import Foundation
 enum RunDescription {
     static func headline(_ run: CalculationRun) -> String {
         if run.upToDate {
-            return "Nothing changed since run #\(run.id)\(period(run).map { " for \($0)" } ?? "") (\(run.createdAt.prefix(19)) UTC): its inventory stands. Use --full to recompute anyway."
+            return
+                "Nothing changed since run #\(run.id)\(period(run).map { " for \($0)" } ?? "") (\(run.createdAt.prefix(19)) UTC): its inventory stands. Use --full to recompute anyway."
         }
         let how =
             run.kind == .full

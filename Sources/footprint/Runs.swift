@@ -44,7 +44,10 @@ extension Footprint {
                     ]
                 }
                 print(
-                    InventorySummary.table(["run", "created (UTC)", "period", "kind", "lines", "recomputed", "t CO2e", "seconds", "factor libraries"], rows),
+                    InventorySummary.table(
+                        ["run", "created (UTC)", "period", "kind", "lines", "recomputed", "t CO2e", "seconds", "factor libraries"],
+                        rows
+                    ),
                     terminator: ""
                 )
             }

@@ -72,7 +72,11 @@ import Testing
         // P6 40 (rule: 6), P9 2. Outside: P1, P10. Excluded: P7 (built-in), P8 (imported).
         #expect(abs(s.totalKg - 402) < 1e-9)
         #expect(s.lines == 6 && s.unmappedLines == 0)
-        #expect(s.kgByScope3.mapValues(\.value) == [.purchasedGoodsAndServices: 112, .capitalGoods: 200, .upstreamTransportationAndDistribution: 50, .businessTravel: 40])
+        #expect(
+            s.kgByScope3.mapValues(\.value) == [
+                .purchasedGoodsAndServices: 112, .capitalGoods: 200, .upstreamTransportationAndDistribution: 50, .businessTravel: 40,
+            ]
+        )
         #expect(s.outsidePeriod.lines == 2 && Self.spend(s.outsidePeriod) == ["NOK": "110"])
         #expect(s.excluded[Self.payroll]?.lines == 1 && Self.spend(s.excluded[Self.payroll]!) == ["NOK": "50000"])
         let legal = "legal fees: not material (below 0.1% of spend)"
@@ -187,7 +191,10 @@ import Testing
         let t = try TemporaryWorkspace()
         defer { t.cleanUp() }
         try t.workspace.importFolder(nordicIT)
-        _ = try t.workspace.importFile(.categories, try t.file("c.csv", "category,scope3_category,excluded\n518210,,hosting: test exclusion\n541512,4,\n"))
+        _ = try t.workspace.importFile(
+            .categories,
+            try t.file("c.csv", "category,scope3_category,excluded\n518210,,hosting: test exclusion\n541512,4,\n")
+        )
         let options = CalculationOptions(threads: threads, period: .fiscalYear(2024))
         let first = try t.workspace.runs.calculate(options)
         #expect(first.summary.outsidePeriod.lines == 145 && !first.summary.excluded.isEmpty)
@@ -257,7 +264,8 @@ extension InventorySummary.UnmappedTally {
         bytes[0] = 4
         try t.workspace.pool.writeWithoutTransaction { db in
             try db.execute(
-                sql: "UPDATE run SET aggregate = ?, inputs = replace(replace(inputs, '\"categoryRules\":true,', ''), '\"globalDigest\":\"', '\"globalDigest\":\"v5'), line_count = ? WHERE id = ?",
+                sql:
+                    "UPDATE run SET aggregate = ?, inputs = replace(replace(inputs, '\"categoryRules\":true,', ''), '\"globalDigest\":\"', '\"globalDigest\":\"v5'), line_count = ? WHERE id = ?",
                 arguments: [Data(bytes), old.total.totalLines, run.id]
             )
             try db.execute(
@@ -278,7 +286,7 @@ extension InventorySummary.UnmappedTally {
         _ = try reopened.runs.runLines(id: run.id) { methods[$0.purchaseID] = $0.methodName }
         #expect(methods.count == 9 && methods["P8"] == "unmapped" && methods["P1"] == "average-data")
         // The migration filled the import's first and last date: the latest period is known.
-        #expect(try reopened.purchaseDateRange()?.first == 20231231 && reopened.purchaseDateRange()?.last == 20250101)
+        #expect(try reopened.purchaseDateRange()?.first == 20_231_231 && reopened.purchaseDateRange()?.last == 20_250_101)
         let next = try reopened.runs.calculate(CalculationOptions(period: .latest))
         #expect(next.kind == .full && next.period == ReportingPeriod(fiscalYear: 2025))
         let all = try reopened.runs.calculate(CalculationOptions(period: .all))
