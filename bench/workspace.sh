@@ -14,6 +14,9 @@ root=$(cd "$here/.." && pwd)
 shared=${FOOTPRINT_SHARED:-$root/../shared}
 lines=${1:-5000000}
 runs=${2:-3}
+# The period of the workspace runs (docs/inventory.md): 'all' (every line, as the stateless calculate --data
+# without --period) unless BENCH_PERIOD says otherwise. Section 2 also times a full run of one fiscal year.
+period=${BENCH_PERIOD:-all}
 data=${BENCH_DATA:-$root/bench/data/ledger-$lines}
 out=$root/bench/out/workspace
 mkdir -p "$out"
@@ -56,10 +59,17 @@ plainbytes=$(stat -c %s "$out/plain.db")
 echo "== 2. full recalculation: workspace calculate --full vs stateless calculate --data"
 : >"$out/full.txt"
 for i in $(seq "$runs"); do
-  read -r ww wm < <(measure full "$bin" calculate --db "$db" --full --json)
+  read -r ww wm < <(measure full "$bin" calculate --db "$db" --period "$period" --full --json)
   read -r cw cm < <(measure stateless "$bin" calculate --data "$data" --json)
   echo "$ww $wm $cw $cm" >>"$out/full.txt"
   printf 'run %d: workspace %6.2f s %7d KB | stateless %6.2f s %7d KB | ratio %s\n' "$i" "$ww" "$wm" "$cw" "$cm" "$(ratio "$ww" "$cw")"
+done
+
+echo "== 2b. a period: full recalculation of fiscal year 2024 (a quarter of the lines evaluated, the rest counted outside) vs every line"
+for i in $(seq "$runs"); do
+  read -r pw pm < <(measure period "$bin" calculate --db "$db" --period 2024 --full --json)
+  read -r aw am < <(measure all "$bin" calculate --db "$db" --period all --full --json)
+  printf 'run %d: --period 2024 %6.2f s %7d KB | --period all %6.2f s %7d KB | ratio %s\n' "$i" "$pw" "$pm" "$aw" "$am" "$(ratio "$pw" "$aw")"
 done
 
 echo "== 3. incremental recalculation after the largest supplier's update vs a full recalculation"
@@ -88,19 +98,19 @@ variants("product_footprints", 2, (("a", 0.95), ("b", 1.05)), [sup, sup + "-P000
 variants("supplier_emissions", 4, (("a", 0.9), ("b", 1.1)), [mid, "2023", "120.0", "80.0", "1500.0", "250000000", "USD"], sup=mid, prefix="mid_")
 PY
 active() { "$bin" imports --db "$db" --json | python3 -c "import json,sys;print([i['id'] for i in json.load(sys.stdin) if i['kind']=='$1' and i['status']=='active'][0])"; }
-"$bin" calculate --db "$db" >/dev/null
+"$bin" calculate --db "$db" --period "$period" >/dev/null
 for scenario in supplier_emissions:supplier-emissions product_footprints:product-footprints mid_supplier_emissions:supplier-emissions; do
   file=${scenario%%:*}; kind=${scenario##*:}
   : >"$out/incremental-$file.txt"
   for i in $(seq "$runs"); do
     for v in a b; do
       "$bin" import --db "$db" "$kind" "$out/${file}_$v.csv" --replace "$(active "$kind")" >"$out/replace.out"
-      read -r iw im < <(measure incremental "$bin" calculate --db "$db" --json)
+      read -r iw im < <(measure incremental "$bin" calculate --db "$db" --period "$period" --json)
     done
     recomputed=$(python3 -c "import json;d=json.load(open('$out/incremental.out'));print(d['run']['kind'], d['run']['recomputed_lines'])")
-    read -r ww wm < <(measure full2 "$bin" calculate --db "$db" --full --json)
+    read -r ww wm < <(measure full2 "$bin" calculate --db "$db" --period "$period" --full --json)
     "$bin" import --db "$db" "$kind" "$out/${file}_a.csv" --replace "$(active "$kind")" >"$out/replace.out"
-    "$bin" calculate --db "$db" >/dev/null
+    "$bin" calculate --db "$db" --period "$period" >/dev/null
     echo "$iw $im $ww $wm $recomputed" >>"$out/incremental-$file.txt"
     printf 'run %d (%s): incremental %6.3f s %7d KB (%s lines) | full %6.2f s %7d KB | ratio %s\n' "$i" "$kind" "$iw" "$im" "$recomputed" "$ww" "$wm" "$(ratio "$iw" "$ww")"
   done
@@ -119,7 +129,7 @@ for scenario in supplier_emissions:supplier-emissions product_footprints:product
   file=${scenario%%:*}; kind=${scenario##*:}
   for i in $(seq "$runs"); do
     : >"$out/watch.out"
-    /usr/bin/time -v "$bin" calculate --db "$db" --watch --interval 0.02 --full --json >"$out/watch.out" 2>"$out/watch.err" &
+    /usr/bin/time -v "$bin" calculate --db "$db" --period "$period" --watch --interval 0.02 --full --json >"$out/watch.out" 2>"$out/watch.err" &
     timer=$!
     wait_lines 1
     n=1

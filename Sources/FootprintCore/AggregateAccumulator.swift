@@ -74,6 +74,10 @@ public struct AggregateAccumulator: Sendable {
     @usableFromInline var total: Table
     /// Spend by method: slot = method.
     @usableFromInline var methodSpend: Table
+    /// Lines left out of the inventory: dated outside the period (one slot), and excluded (slot = the
+    /// caller's number of the exclusion's reason). Counted at the unmapped index, 4; no kg.
+    @usableFromInline var outsidePeriod: Table
+    @usableFromInline var excluded: Table
     var unmapped: [UnmappedReason: InventoryAggregate.Cell] = [:]
     var fallThrough: [FallThrough: InventoryAggregate.Cell] = [:]
     /// Supplier x Scope 3 category, at slot `supplier slot * 16 + category`.
@@ -89,7 +93,10 @@ public struct AggregateAccumulator: Sendable {
         customer = Table(currencies: c)
         total = Table(currencies: c)
         methodSpend = Table(currencies: c)
+        outsidePeriod = Table(currencies: c)
+        excluded = Table(currencies: c)
         total.grow(to: 0)
+        outsidePeriod.grow(to: 0)
         methodSpend.grow(to: 4)
     }
 
@@ -103,6 +110,8 @@ public struct AggregateAccumulator: Sendable {
         c.customer = customer.copy()
         c.total = total.copy()
         c.methodSpend = methodSpend.copy()
+        c.outsidePeriod = outsidePeriod.copy()
+        c.excluded = excluded.copy()
         return c
     }
 
@@ -135,6 +144,18 @@ public struct AggregateAccumulator: Sendable {
         if s >= 0 { scope3.add(s, method, nanoKg, currency, spendUnits) }
         if m >= 0 { month.add(m, method, nanoKg, currency, spendUnits) }
         if u >= 0 { customer.add(u, method, nanoKg, currency, spendUnits) }
+    }
+
+    /// Counts a line dated outside the reporting period (instead of `add`: it is in no other figure).
+    @inlinable @inline(__always)
+    public mutating func addOutsidePeriod(currency: Int, spendUnits: Int128) {
+        outsidePeriod.add(0, 4, 0, currency, spendUnits)
+    }
+
+    /// Counts a line of an excluded category under reason number `reason` (instead of `add`).
+    @inlinable @inline(__always)
+    public mutating func addExcluded(reason: Int, currency: Int, spendUnits: Int128) {
+        excluded.add(reason, 4, 0, currency, spendUnits)
     }
 
     /// Adds a supplier's lines, summed by the caller per Scope 3 category (0...15): lines and nano-kg
@@ -222,10 +243,22 @@ public struct AggregateAccumulator: Sendable {
         return cell
     }
 
-    /// The figures with slots replaced by names: `name(dimension, slot)`, and `currencies[slot]`.
-    public func aggregate(currencies: [CurrencyCode], name: (InventoryAggregate.Dimension, Int) -> String) -> InventoryAggregate {
+    /// The figures with slots replaced by names: `name(dimension, slot)`, `currencies[slot]`, and
+    /// `exclusionReasons[slot]` for excluded lines; `period` is the inventory's reporting period.
+    public func aggregate(
+        currencies: [CurrencyCode],
+        name: (InventoryAggregate.Dimension, Int) -> String,
+        period: ReportingPeriod? = nil,
+        exclusionReasons: [String] = []
+    ) -> InventoryAggregate {
         var a = InventoryAggregate()
         a.total = cell(total, 0, currencies) ?? InventoryAggregate.Cell()
+        a.period = period
+        a.outsidePeriod = cell(outsidePeriod, 0, currencies) ?? InventoryAggregate.Cell()
+        for slot in 0..<min(excluded.slots, exclusionReasons.count) {
+            guard let c = self.cell(excluded, slot, currencies) else { continue }
+            a.excluded[exclusionReasons[slot], default: InventoryAggregate.Cell()].add(c)
+        }
         for m in 0..<5 {
             for c in 0..<min(currencyCount, currencies.count) where methodSpend.spend[m * currencyCount + c] != 0 {
                 a.methodSpendUnits[m][currencies[c], default: 0] += methodSpend.spend[m * currencyCount + c]

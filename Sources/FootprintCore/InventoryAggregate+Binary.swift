@@ -11,8 +11,13 @@
 /// fall-through as its code and subject. Versions 3 and 1 (runs stored before; version 1 without the
 /// flag and fall-through section, read with `hasSupplierScope3` false) kept reasons as code, subject
 /// and explanation texts; they are still read, through `UnmappedReason(code:subject:)`.
+///
+/// Version 5 adds, after the fall-through section, the corporate inventory's boundary: a byte (1
+/// when the inventory has a reporting period, then its fiscal year Int64 and start month byte), the
+/// cell of the lines outside the period, and the excluded lines by reason (a UInt32 count, then each
+/// reason's text and cell). Versions 4, 3 and 1 read with no period and nothing left out.
 extension InventoryAggregate {
-    static let binaryVersion: UInt8 = 4
+    static let binaryVersion: UInt8 = 5
 
     public func binary() -> [UInt8] {
         var w = BinaryWriter()
@@ -52,13 +57,27 @@ extension InventoryAggregate {
             w.string(reason.subject)
             w.cell(cell)
         }
+        if let period {
+            w.byte(1)
+            w.i64(Int64(period.year))
+            w.byte(UInt8(period.startMonth))
+        } else {
+            w.byte(0)
+        }
+        w.cell(outsidePeriod)
+        let excludedCells = excluded.sorted { $0.key < $1.key }
+        w.u32(UInt32(excludedCells.count))
+        for (reason, cell) in excludedCells {
+            w.string(reason)
+            w.cell(cell)
+        }
         return w.bytes
     }
 
     /// Reads `binary()`'s output; nil when the bytes are not an inventory of this version.
     public init?(binary bytes: [UInt8]) {
         var r = BinaryReader(bytes: bytes)
-        guard let version = r.byte(), version == 1 || version == 3 || version == Self.binaryVersion else { return nil }
+        guard let version = r.byte(), version == 1 || version == 3 || version == 4 || version == Self.binaryVersion else { return nil }
         var crossPresent = false
         if version >= 3 {
             guard let flag = r.byte(), flag <= 1 else { return nil }
@@ -82,7 +101,7 @@ extension InventoryAggregate {
             }
             if !cells.isEmpty { groups[dimension] = cells }
         }
-        guard version == Self.binaryVersion else {
+        guard version >= 4 else {
             guard readTextReasons(&r, fallThroughSection: version == 3), r.atEnd else { return nil }
             return
         }
@@ -108,6 +127,23 @@ extension InventoryAggregate {
         for _ in 0..<fellThrough {
             guard let code = r.string(), let subject = r.string(), let cell = r.cell() else { return nil }
             fallThrough[FallThrough(code: code, subject: subject)] = cell
+        }
+        if version >= 5 {
+            switch r.byte() {
+            case 0: break
+            case 1:
+                guard let year = r.i64(), let month = r.byte(), let p = ReportingPeriod(fiscalYear: Int(year), startMonth: Int(month)) else {
+                    return nil
+                }
+                period = p
+            default: return nil
+            }
+            guard let outside = r.cell(), let count = r.u32() else { return nil }
+            outsidePeriod = outside
+            for _ in 0..<count {
+                guard let reason = r.string(), let cell = r.cell() else { return nil }
+                excluded[reason] = cell
+            }
         }
         guard r.atEnd else { return nil }
     }

@@ -93,14 +93,34 @@ public struct InventoryAggregate: Sendable, Equatable, Codable {
     /// Lines that fell through a rule they looked eligible for, by reason (`footprint-not-valid-on-date` /
     /// supplier), with lines, kg per the method that computed them, and spend.
     public var fallThrough: [FallThrough: Cell] = [:]
+    /// The reporting period the inventory covers; nil when every line counts whatever its date (runs
+    /// stored before periods, and `--period all`).
+    public var period: ReportingPeriod?
+    /// Lines dated outside `period`, left out of every other figure: lines (at the unmapped index, 4)
+    /// and spend per currency.
+    public var outsidePeriod = Cell()
+    /// Lines of categories excluded from the inventory (`CategoryRules`), by the exclusion's reason,
+    /// left out of every other figure: lines (at index 4) and spend per currency.
+    public var excluded: [String: Cell] = [:]
 
     public init() {}
+
+    /// Lines of the ledger the inventory read: in it (`total`), outside the period and excluded.
+    public var ledgerLines: Int { total.totalLines + outsidePeriod.totalLines + excluded.values.reduce(0) { $0 + $1.totalLines } }
 
     enum CodingKeys: String, CodingKey {
         case total, groups, unmapped
         case fallThrough = "fall_through"
         case methodSpend = "method_spend"
         case hasSupplierScope3 = "has_supplier_scope3"
+        case period
+        case outsidePeriod = "outside_period"
+        case excluded
+    }
+    /// The period in the JSON form: its fiscal year and start month.
+    struct PeriodEntry: Codable {
+        var year: Int
+        var startMonth: Int
     }
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -117,6 +137,9 @@ public struct InventoryAggregate: Sendable, Equatable, Codable {
         for entry in try c.decodeIfPresent([ReasonEntry].self, forKey: .fallThrough) ?? [] {
             fallThrough[FallThrough(code: entry.key.code, subject: entry.key.subject)] = entry.cell
         }
+        if let p = try c.decodeIfPresent(PeriodEntry.self, forKey: .period) { period = ReportingPeriod(fiscalYear: p.year, startMonth: p.startMonth) }
+        outsidePeriod = try c.decodeIfPresent(Cell.self, forKey: .outsidePeriod) ?? Cell()
+        excluded = try c.decodeIfPresent([String: Cell].self, forKey: .excluded) ?? [:]
         let spend = try c.decode([[String: String]].self, forKey: .methodSpend)
         for (m, table) in spend.enumerated() where m < 5 {
             for (k, v) in table { if let code = CurrencyCode(k), let units = Int128(v) { methodSpendUnits[m][code] = units } }
@@ -137,6 +160,9 @@ public struct InventoryAggregate: Sendable, Equatable, Codable {
                 forKey: .fallThrough
             )
         }
+        if let period { try c.encode(PeriodEntry(year: period.year, startMonth: period.startMonth), forKey: .period) }
+        if !outsidePeriod.isZero { try c.encode(outsidePeriod, forKey: .outsidePeriod) }
+        if !excluded.isEmpty { try c.encode(excluded, forKey: .excluded) }
         try c.encode(
             methodSpendUnits.map { Dictionary(uniqueKeysWithValues: $0.map { ($0.key.description, String($0.value)) }) },
             forKey: .methodSpend
@@ -185,6 +211,13 @@ public struct InventoryAggregate: Sendable, Equatable, Codable {
             c.add(cell, sign: sign)
             fallThrough[key] = c.isZero ? nil : c
         }
+        if period == nil { period = other.period }
+        outsidePeriod.add(other.outsidePeriod, sign: sign)
+        for (key, cell) in other.excluded {
+            var c = excluded[key] ?? Cell()
+            c.add(cell, sign: sign)
+            excluded[key] = c.isZero ? nil : c
+        }
         for m in 0..<5 {
             for (currency, units) in other.methodSpendUnits[m] {
                 let value = methodSpendUnits[m][currency, default: 0] + Int128(sign) * units
@@ -206,7 +239,11 @@ public struct InventoryAggregate: Sendable, Equatable, Codable {
                 case .category: s.kgByCategory[key] = CompensatedSum(cell.kg)
                 case .supplier: s.kgBySupplier[key] = CompensatedSum(cell.kg)
                 case .customer: s.kgByCustomer[key] = CompensatedSum(cell.kg)
-                case .scope3, .month, .supplierScope3: break
+                case .scope3:
+                    if let n = Int(key.dropFirst(2)), let category = Scope3Category(rawValue: n) {
+                        s.kgByScope3[category, default: CompensatedSum()].add(CompensatedSum(cell.kg))
+                    }
+                case .month, .supplierScope3: break
                 }
             }
         }
@@ -223,6 +260,15 @@ public struct InventoryAggregate: Sendable, Equatable, Codable {
             tally.lines = cell.totalLines
             tally.spend = cell.spendSums()
             s.unmapped[reason] = tally
+        }
+        s.period = period
+        s.outsidePeriod.lines = outsidePeriod.totalLines
+        s.outsidePeriod.spend = outsidePeriod.spendSums()
+        for (reason, cell) in excluded {
+            var tally = InventorySummary.UnmappedTally()
+            tally.lines = cell.totalLines
+            tally.spend = cell.spendSums()
+            s.excluded[reason] = tally
         }
         return s
     }

@@ -71,7 +71,7 @@ extension InventorySummary {
 
     /// Lines outside the period, excluded lines by reason, and the ledger's total split into what is
     /// in the inventory and what is not, per currency; empty when every line is in the inventory.
-    func reconciliationText() -> String {
+    public func reconciliationText() -> String {
         guard period != nil || !excluded.isEmpty else { return "" }
         func spendText(_ spend: [CurrencyCode: DecimalSum]) -> String {
             spend.isEmpty ? "-" : spend.sorted { $0.key < $1.key }.map { "\($0.value.formatted(places: 2)) \($0.key)" }.joined(separator: ", ")

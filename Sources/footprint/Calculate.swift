@@ -50,6 +50,13 @@ extension Footprint {
         @Option(name: .long, help: "With --watch: seconds between looks for changes (default 1).")
         var interval: Double = 1
 
+        @Option(
+            name: .long,
+            help:
+                "Workspace: the reporting period, a fiscal year named by the year it ends (2024, FY2024), 'latest' (default: the one with the latest purchase) or 'all' (every line)."
+        )
+        var period: String?
+
         func validate() throws {
             if watch && data != nil { throw ValidationError("--watch applies to the workspace, not to --data") }
             if interval <= 0 { throw ValidationError("--interval must be a positive number of seconds") }
@@ -69,8 +76,11 @@ extension Footprint {
             }
             let ws = try workspace.open()
             let threads = threads ?? ProcessInfo.processInfo.activeProcessorCount
-            if watch { return try watchWorkspace(ws, threads: threads) }
-            let run = try report { () throws(WorkspaceError) in try ws.runs.calculate(CalculationOptions(full: full, threads: threads)) }
+            let selection = try periodSelection(period)
+            if watch { return try watchWorkspace(ws, threads: threads, period: selection) }
+            let run = try report { () throws(WorkspaceError) in
+                try ws.runs.calculate(CalculationOptions(full: full, threads: threads, period: selection))
+            }
             // The new run is copied from the write-ahead log into the database file while it is printed,
             // instead of when the workspace closes.
             let checkpoint = DispatchGroup()

@@ -9,14 +9,14 @@ extension Footprint.Calculate {
     /// stopped. The process keeps the workspace open, so each run costs only its calculation. One line
     /// per new run: the headline with the time the calculation took in this process, or (`--json`)
     /// the `calculate --json` document on one line. An error is printed and watching goes on.
-    func watchWorkspace(_ ws: Workspace, threads: Int) throws {
+    func watchWorkspace(_ ws: Workspace, threads: Int, period: PeriodSelection) throws {
         let changes = try report { () throws(WorkspaceError) in try WorkspaceChanges(ws) }
         ws.calculatesRepeatedly = true
         printError("Watching \(ws.path) (every \(interval) s); Ctrl-C stops.")
         var full = self.full
         while true {
             do {
-                let run = try ws.runs.calculate(CalculationOptions(full: full, threads: threads))
+                let run = try ws.runs.calculate(CalculationOptions(full: full, threads: threads, period: period))
                 full = false
                 if !run.upToDate {
                     if json {

@@ -11,10 +11,11 @@ extension Footprint {
             commandName: "import",
             abstract: "Import a file into the workspace, whole or not at all.",
             discussion: """
-                KIND is one of: purchases, suppliers, factors, rates, price-index, supplier-emissions, product-footprints, supplier-status \
-                (the canonical files of docs/formats.md), or company (company.json), sites, fuel, refrigerants, energy, \
-                energy-instruments, grid-factors (the activity files of docs/activity.md: one of each kind in force; import \
-                sites before the files that name them). Every invalid row is reported as file:line: column 'name': problem, \
+                KIND is one of: purchases, suppliers, factors, rates, price-index, supplier-emissions, product-footprints, supplier-status, \
+                categories (the canonical files of docs/formats.md; categories.csv: docs/inventory.md), or company (company.json), sites, \
+                fuel, refrigerants, energy, energy-instruments, grid-factors, travel, commuting-survey, workforce (docs/activity.md, \
+                docs/travel-and-commuting.md: one of each kind in force; import sites before the files that name them). \
+                Every invalid row is reported as file:line: column 'name': problem, \
                 and then nothing is imported. Importing a file that is already in force changes nothing. --replace ID \
                 supersedes an earlier import of the same kind (a corrected export). Purchases from an ERP export are read \
                 through a mapping file with --mapping (docs/erp-mappings.md). KIND pact takes one or more PACT JSON files \

@@ -59,12 +59,14 @@ extension Footprint {
                 for report in reports { lines += report.csvRows(currencies: currencies) }
                 for line in lines { print(line.map(Self.csvField).joined(separator: ",")) }
             case .markdown:
-                print("## Scope 3 inventory, run #\(r.id)\n")
+                print("## Scope 3 inventory, run #\(r.id)\(RunDescription.period(r).map { ", reporting period \($0)" } ?? "")\n")
                 print(
                     "Total \(InventorySummary.tonnes(r.aggregate.total.kg)) t CO2e from \(r.lineCount) lines; "
                         + "supplier data \(InventorySummary.percent(r.summary.supplierDataShare)).\n"
                 )
                 for report in reports { print(report.markdown(limit: limit)) }
+                let reconciliation = r.summary.reconciliationText()
+                if !reconciliation.isEmpty { print("```" + reconciliation + "```") }
             case .table:
                 print(RunDescription.headline(r))
                 print(
@@ -72,6 +74,7 @@ extension Footprint {
                         + "supplier data (supplier-specific + hybrid) \(InventorySummary.percent(r.summary.supplierDataShare)) of emissions\n"
                 )
                 for report in reports { print(report.table(limit: limit)) }
+                print(r.summary.reconciliationText(), terminator: "")
             }
         }
 

@@ -37,13 +37,17 @@ extension Footprint {
                 guard !runs.isEmpty else { return print("No calculation runs yet: 'footprint calculate' makes one.") }
                 let rows = runs.map { r in
                     [
-                        "#\(r.id)", String(r.createdAt.prefix(19)), r.kind.rawValue + (r.parentID.map { " of #\($0)" } ?? ""), String(r.lineCount),
+                        "#\(r.id)", String(r.createdAt.prefix(19)), r.period.map { $0.startMonth == 1 ? String($0.year) : "FY\($0.year)" } ?? "all",
+                        r.kind.rawValue + (r.parentID.map { " of #\($0)" } ?? ""), String(r.lineCount),
                         String(r.recomputedLines), InventorySummary.tonnes(r.aggregate.total.kg), String(format: "%.2f", r.seconds),
                         r.inputs.libraries.map { "\($0.key)@\($0.version)" }.joined(separator: ", "),
                     ]
                 }
                 print(
-                    InventorySummary.table(["run", "created (UTC)", "kind", "lines", "recomputed", "t CO2e", "seconds", "factor libraries"], rows),
+                    InventorySummary.table(
+                        ["run", "created (UTC)", "period", "kind", "lines", "recomputed", "t CO2e", "seconds", "factor libraries"],
+                        rows
+                    ),
                     terminator: ""
                 )
             }

@@ -56,6 +56,8 @@ extension Footprint.Runs {
                 [m.name, String(total.lines[Int(m.rawValue)]), InventorySummary.tonnes(total.kg(m))]
             }
             rows.append([CalculationMethod.unmappedName, String(total.lines[4]), "-"])
+            if verification.outsidePeriodLines > 0 { rows.append([LineOutcome.outsidePeriodName, String(verification.outsidePeriodLines), "-"]) }
+            if verification.excludedLines > 0 { rows.append([LineOutcome.excludedName, String(verification.excludedLines), "-"]) }
             print(InventorySummary.table(["method", "lines", "t CO2e"], rows), terminator: "")
             var verified =
                 "\nLines: \(verification.lines) verified: each evaluated again with the run's recorded inputs gives the stored method and kg, bit for bit"

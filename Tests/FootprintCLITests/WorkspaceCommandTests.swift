@@ -32,7 +32,8 @@ import Testing
         let records = try #require(try JSONSerialization.jsonObject(with: Data(imports.stdout.utf8)) as? [[String: Any]])
         #expect(records.count == Self.files.count + 1, "the built-in library and the seven files")
 
-        let calculate = try CLIHarness.footprint("calculate", "--db", db, "--json")
+        // Every line, as the stateless calculate without --period.
+        let calculate = try CLIHarness.footprint("calculate", "--db", db, "--json", "--period", "all")
         #expect(calculate.status == 0, "\(calculate.stderr)")
         let calculated = try CLIHarness.json(calculate.stdout)
         #expect(calculated["run"] != nil)
@@ -88,7 +89,7 @@ import Testing
         try "supplier,year,scope1,scope2,scope3_upstream,revenue,currency\nSUP-0008,2024,49.8,17.5,7810,1302000000,NOK\n"
             .write(to: disclosure, atomically: true, encoding: .utf8)
         #expect(try CLIHarness.footprint("import", "supplier-emissions", disclosure.path, "--db", db).status == 0)
-        let second = try CLIHarness.footprint("calculate", "--db", db)
+        let second = try CLIHarness.footprint("calculate", "--db", db, "--period", "all")
         #expect(second.status == 0, "\(second.stderr)")
         let runs = try CLIHarness.footprint("runs", "--db", db)
         #expect(runs.status == 0)
@@ -103,6 +104,18 @@ import Testing
         let diffJSON = try CLIHarness.json(try CLIHarness.footprint("runs", "diff", "1", "2", "--db", db, "--json").stdout)
         #expect(diffJSON["before"] as? Int == 1 && diffJSON["after"] as? Int == 2)
         #expect(try CLIHarness.footprint("runs", "diff", "1", "9", "--db", db).status == 1)
+
+        // Without --period: the latest fiscal year with data (2024: the example's 145 lines of 2023 are outside it).
+        let latest = try CLIHarness.json(try CLIHarness.footprint("calculate", "--db", db, "--json").stdout)
+        #expect((latest["period"] as? [String: Any])?["start"] as? String == "2024-01-01")
+        #expect((latest["outside_period"] as? [String: Any])?["lines"] as? Int == 145)
+        #expect(((latest["run"] as? [String: Any])?["period"] as? [String: Any])?["fiscal_year"] as? Int == 2024)
+        let listed = try CLIHarness.footprint("runs", "--db", db)
+        #expect(listed.stdout.contains("  all  ") && listed.stdout.contains("  2024  "), "\(listed.stdout)")
+        let reconciled = try CLIHarness.footprint("report", "--db", db, "--by", "scope3")
+        #expect(reconciled.stdout.contains("Ledger reconciliation") && reconciled.stdout.contains("dated outside 2024-01-01 to 2024-12-31"))
+        let empty = try CLIHarness.footprint("calculate", "--db", db, "--period", "2019")
+        #expect(empty.status == 1 && empty.stderr.contains("2019") && empty.stderr.contains("2023-11-01 to 2024-12-31"), "\(empty.stderr)")
     }
 
     @Test func badInputExitsOneWithLocatedMessagesAndNothingOnStdout() throws {

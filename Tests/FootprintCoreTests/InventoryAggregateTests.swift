@@ -110,8 +110,33 @@ import Testing
         #expect(Set(a.unmapped.keys) == [.noExchangeRate(currency: CurrencyCode("DKK")!, year: 2023), .noFactor(category: "catering")])
         #expect(a.fallThrough.keys.first == .footprintNotValidOnDate(supplier: "S1"))
         #expect(a.total.lines[4] == 2)
-        // Written again, it is version 4 and reads back the same.
-        #expect(a.binary().first == 4)
+        // Written again, it is the current version and reads back the same.
+        #expect(a.binary().first == InventoryAggregate.binaryVersion)
         #expect(InventoryAggregate(binary: a.binary()) == a)
+    }
+
+    /// Version 5 keeps the period and the lines left out; version 4 reads with none.
+    @Test func version5KeepsThePeriodAndTheLinesLeftOut() throws {
+        var a = InventoryAggregate()
+        a.total.lines[0] = 3
+        a.period = ReportingPeriod(fiscalYear: 2024, startMonth: 7)
+        a.outsidePeriod.lines[4] = 2
+        a.outsidePeriod.spend[CurrencyCode("NOK")!] = 110 * 1_000_000_000_000_000_000
+        a.excluded["payroll"] = InventoryAggregate.Cell()
+        a.excluded["payroll"]!.lines[4] = 1
+        a.excluded["payroll"]!.spend[CurrencyCode("EUR")!] = 5
+        let bytes = a.binary()
+        #expect(bytes.first == 5)
+        let b = try #require(InventoryAggregate(binary: bytes))
+        #expect(b == a)
+        #expect(b.summary().period == a.period && b.summary().outsidePeriod.lines == 2 && b.summary().excluded["payroll"]?.lines == 1)
+        #expect(b.ledgerLines == 6)
+        var plain = InventoryAggregate()
+        plain.total.lines[0] = 3
+        var v4 = plain.binary()
+        v4.removeLast(1 + (5 * 8 + 5 * 16 + 4) + 4)
+        v4[0] = 4
+        let c = try #require(InventoryAggregate(binary: v4))
+        #expect(c == plain && c.period == nil)
     }
 }

@@ -61,6 +61,10 @@ public struct LineOutcome: Hashable, Sendable, CustomStringConvertible {
     /// The bit of the stored byte that marks a fall-through.
     static let fellThroughBit: UInt8 = 0x40
 
+    /// The status names of lines left out of the inventory, as `runs lines` and `--lines-out` print them.
+    public static let outsidePeriodName = "outside-period"
+    public static let excludedName = "excluded"
+
     /// The stored byte: the status, with bit 6 set for a fall-through.
     @inline(__always)
     public var byte: UInt8 { status.rawValue | (fellThrough ? Self.fellThroughBit : 0) }

@@ -9,17 +9,18 @@ public enum ProvenanceCSV {
         "fx_target_per_usd", "price_index_ratio", "activity", "unmapped_reason",
     ]
 
-    /// The fields of `p`, unquoted, in `columns` order.
+    /// The fields of `p`, unquoted, in `columns` order. A line left out of the inventory has its status
+    /// (`outside-period`, `excluded`) in the method column and why in the reason column.
     public static func fields(_ p: LineProvenance) -> [String] {
         func number(_ x: Double?) -> String { x.map { "\($0)" } ?? "" }
         if let exclusion = p.exclusion {
             return [exclusion.status.exclusionName!, "0", "", "", "", "", "", "", "", "", exclusion.explanation]
         }
         return [
-            p.method?.name ?? CalculationMethod.unmappedName, p.method == nil ? "0" : "\(p.kg)", p.factorValue ?? "",
+            p.leftOut?.name ?? p.method?.name ?? CalculationMethod.unmappedName, p.method == nil ? "0" : "\(p.kg)", p.factorValue ?? "",
             p.factorUnit ?? "", p.source?.label ?? "", p.method == nil || p.unitConversion == 1 ? "" : "\(p.unitConversion)",
             number(p.fxLinePerUSD), number(p.fxTargetPerUSD), number(p.priceIndexRatio), number(p.activity),
-            p.unmappedReason?.explanation ?? "",
+            p.leftOut?.reason ?? p.unmappedReason?.explanation ?? "",
         ]
     }
 

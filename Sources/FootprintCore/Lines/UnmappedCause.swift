@@ -30,7 +30,7 @@ public enum UnmappedCause: Hashable, Sendable {
     }
 
     /// Reads what `status` and `storedSource` stored for a line of year `lineYear`; nil for a status
-    /// that is a method. A stored currency that cannot be read falls back to `lineCurrency`.
+    /// that is a method or a line left out of the inventory. A stored currency that cannot be read falls back to `lineCurrency`.
     public init?(status: LineOutcome.Status, storedSource: Int32, lineYear: Int32, lineCurrency: CurrencyCode) {
         switch status {
         case .noFactor: self = .noFactor

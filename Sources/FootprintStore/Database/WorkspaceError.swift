@@ -14,6 +14,8 @@ public enum WorkspaceError: Error, Sendable, CustomStringConvertible {
     case unknownRun(id: Int64)
     case noRuns
     case nothingToCalculate
+    /// No purchase line is dated in the period; the workspace's lines run from `first` to `last` (YYYY-MM-DD).
+    case emptyPeriod(period: String, first: String, last: String)
     /// A run's line, evaluated again with the run's inputs, does not give the figure the run stored.
     case lineMismatch(String)
     case database(String)
@@ -40,6 +42,9 @@ public enum WorkspaceError: Error, Sendable, CustomStringConvertible {
         case .unknownRun(let id): "there is no calculation run #\(id); 'footprint runs' lists them"
         case .noRuns: "the workspace has no calculation run yet: run 'footprint calculate' first"
         case .nothingToCalculate: "the workspace has no purchases: import a ledger first ('footprint import purchases FILE')"
+        case .emptyPeriod(let period, let first, let last):
+            "no purchase line is dated in the period \(period); the workspace's purchases run from \(first) to \(last): "
+                + "give another period with --period YEAR (the fiscal year is named by the year it ends)"
         case .lineMismatch(let message): "audit check failed: \(message)"
         case .database(let message): "database error: \(message)"
         case .alreadyImported(let record): "the file is already imported as #\(record.id); nothing changed"

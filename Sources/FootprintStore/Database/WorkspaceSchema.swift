@@ -253,6 +253,23 @@ enum WorkspaceSchema {
             // Where a pulled footprint was read from (the partner's host URL); NULL for files.
             try db.execute(sql: "ALTER TABLE pact_footprint ADD COLUMN source_url TEXT")
         }
+        migrator.registerMigration("v6: reporting periods (a run's period, a purchase import's first and last date)") { db in
+            // A run's fiscal year and the month it starts in; NULL for runs that counted every line
+            // (all runs before v6). A purchase import's first and last line date (YYYYMMDD), which
+            // tell the latest period with data without reading the lines; filled for earlier imports.
+            try db.execute(
+                sql: """
+                    ALTER TABLE run ADD COLUMN period_year INTEGER;
+                    ALTER TABLE run ADD COLUMN period_start_month INTEGER;
+                    CREATE INDEX run_by_period ON run(period_year, period_start_month, id);
+                    ALTER TABLE import ADD COLUMN first_date INTEGER;
+                    ALTER TABLE import ADD COLUMN last_date INTEGER;
+                    UPDATE import SET first_date = (SELECT min(date) FROM purchase WHERE purchase.import_id = import.id),
+                                      last_date = (SELECT max(date) FROM purchase WHERE purchase.import_id = import.id)
+                    WHERE kind = 'purchases';
+                    """
+            )
+        }
         return migrator
     }
 

@@ -19,6 +19,9 @@ public enum ImportKind: String, Sendable, CaseIterable, Codable {
     /// One register change made from the command line (`footprint suppliers add` or `edit`): the
     /// supplier's new version, with the change as JSON content.
     case supplierEdit = "supplier-edit"
+    /// Category rules (categories.csv, `CategoryRulesReader`): per ledger category, its Scope 3
+    /// category or its exclusion from the inventory with the reason; merged over `CategoryRules.builtIn`.
+    case categories
     /// The company and its activity data (docs/corporate-inventory.md, docs/activity.md): one file of
     /// each kind in force, kept whole and read again for each corporate inventory.
     case company

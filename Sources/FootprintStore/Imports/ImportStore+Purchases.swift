@@ -89,8 +89,11 @@ extension ImportStore {
                     throw AlreadyImported(record: existing)
                 }
                 try db.execute(
-                    sql: "UPDATE import SET row_count = ?, sha256 = ?, byte_count = ? WHERE id = ?",
-                    arguments: [read.records, sha, digest?.byteCount ?? read.byteCount, id]
+                    sql: "UPDATE import SET row_count = ?, sha256 = ?, byte_count = ?, first_date = ?, last_date = ? WHERE id = ?",
+                    arguments: [
+                        read.records, sha, digest?.byteCount ?? read.byteCount, read.records > 0 ? Int64(read.firstDate) : nil,
+                        read.records > 0 ? Int64(read.lastDate) : nil, id,
+                    ]
                 )
                 return id
             }

@@ -175,13 +175,35 @@ extension ImportStore {
                     )
                 )
             }
-        case .purchases, .factors, .factorLibrary, .supplierStatus, .sbtiWorkbook, .pact, .supplierEdit, .company, .sites, .fuel, .refrigerants,
+        case .categories:
+            for rule in try CategoryRulesReader.rules(table, &diagnostics) {
+                let line = Int(rule.source.split(separator: ":").last ?? "") ?? 0
+                keys.append(("the rule of category '\(rule.category)'", SourceLocation(file: file, line: line)))
+            }
+                case .purchases, .factors, .factorLibrary, .supplierStatus, .sbtiWorkbook, .pact, .supplierEdit, .company, .sites, .fuel, .refrigerants,
             .energy, .energyInstruments, .gridFactors,
             .travel, .commutingSurvey, .workforce:
             break
         }
         guard diagnostics.isEmpty else { throw InputError(diagnostics) }
         return (result, table.rows.count, keys)
+    }
+
+    /// The rules of a categories import's content (as accepted when it was imported).
+    static func categoryRules(data: Data, file: String) throws(InputError) -> [CategoryRule] {
+        var diagnostics: [Diagnostic] = []
+        let table = try CSVTable.parse(data: data, file: file, diagnostics: &diagnostics)
+        let rules = try CategoryRulesReader.rules(table, &diagnostics)
+        guard diagnostics.isEmpty else { throw InputError(diagnostics) }
+        return rules
+    }
+
+    /// The rules a calculation applies: `CategoryRules.builtIn` with the rules of `imports` (content and
+    /// file name, in import order) taking the place of a rule for the same category.
+    static func categoryRules(imports: [(Data, String)]) throws(InputError) -> CategoryRules {
+        var rules = CategoryRules.builtIn
+        for (data, file) in imports { rules = rules.merging(try categoryRules(data: data, file: file)) }
+        return rules
     }
 }
 

@@ -47,6 +47,9 @@ final class PurchaseFileReader: @unchecked Sendable {
         /// Purchase id hashes in file order: line k has row id `firstRow + k`.
         var fingerprints: [UInt64] = []
         var firstRow: Int64 = 0
+        /// The first and last line date (YYYYMMDD); 0 when there is no line.
+        var firstDate: Int32 = 0
+        var lastDate: Int32 = 0
         var error: InputError?
     }
 
@@ -82,6 +85,8 @@ final class PurchaseFileReader: @unchecked Sendable {
         // Lines waiting in partial packs; past the budget every partial pack is written, so that memory
         // stays bounded whatever the number of suppliers and lines.
         var buffered = 0
+        var firstDate: Int32 = 0
+        var lastDate: Int32 = 0
         let bufferBudget = 1 << 20
 
         func send() {
@@ -139,6 +144,8 @@ final class PurchaseFileReader: @unchecked Sendable {
                 )
             )
             fingerprints.append(record.idHash)
+            if firstDate == 0 || record.date < firstDate { firstDate = record.date }
+            if record.date > lastDate { lastDate = record.date }
             let s = Int(supplier)
             if s >= packs.count { packs += Array(repeating: [], count: s + 64 - packs.count) }
             packs[s].append(
@@ -197,5 +204,7 @@ final class PurchaseFileReader: @unchecked Sendable {
         result.records = decoder.records
         result.fingerprints = fingerprints
         result.firstRow = firstRow
+        result.firstDate = firstDate
+        result.lastDate = lastDate
     }
 }

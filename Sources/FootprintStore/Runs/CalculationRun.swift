@@ -5,11 +5,26 @@ public struct CalculationOptions: Sendable {
     /// Recompute every line even when only some suppliers' data changed.
     public var full: Bool
     public var threads: Int
+    /// The lines the run counts, by date.
+    public var period: PeriodSelection
 
-    public init(full: Bool = false, threads: Int = 2) {
+    /// `period` defaults to every line (`.all`), as runs were before reporting periods; the command line's
+    /// default is `.latest`.
+    public init(full: Bool = false, threads: Int = 2, period: PeriodSelection = .all) {
         self.full = full
         self.threads = max(1, threads)
+        self.period = period
     }
+}
+
+/// Which reporting period a calculation covers (docs/inventory.md).
+public enum PeriodSelection: Sendable, Equatable {
+    /// The fiscal year that contains the latest purchase date of the workspace.
+    case latest
+    /// The fiscal year named by the year it ends (with the workspace's start month).
+    case fiscalYear(Int)
+    /// Every line, whatever its date: no period.
+    case all
 }
 
 /// What a run read: the imports and factor libraries in force, so that the run can be explained
@@ -45,7 +60,13 @@ public struct RunInputs: Sendable, Equatable, Codable {
     /// superseded), so that the run can be explained again whatever happens to them later.
     public var pactFootprints: [PACTRunFootprint] = []
 
-    enum CodingKeys: String, CodingKey { case imports, libraries, globalDigest, supplierDigests, disclosureDigests, footprintDigests, pactFootprints }
+    /// Whether the run applied the category rules (`CategoryRules.builtIn` and its categories imports):
+    /// false for runs stored before them, which counted every category.
+    public var categoryRules = false
+
+    enum CodingKeys: String, CodingKey {
+        case imports, libraries, globalDigest, supplierDigests, disclosureDigests, footprintDigests, pactFootprints, categoryRules
+    }
 
     public init(
         imports: [Input],
@@ -72,6 +93,7 @@ public struct RunInputs: Sendable, Equatable, Codable {
         disclosureDigests = try c.decodeIfPresent([String: String].self, forKey: .disclosureDigests) ?? [:]
         footprintDigests = try c.decodeIfPresent([String: [String: String]].self, forKey: .footprintDigests) ?? [:]
         pactFootprints = try c.decodeIfPresent([PACTRunFootprint].self, forKey: .pactFootprints) ?? []
+        categoryRules = try c.decodeIfPresent(Bool.self, forKey: .categoryRules) ?? false
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -83,6 +105,7 @@ public struct RunInputs: Sendable, Equatable, Codable {
         try c.encode(disclosureDigests, forKey: .disclosureDigests)
         try c.encode(footprintDigests, forKey: .footprintDigests)
         if !pactFootprints.isEmpty { try c.encode(pactFootprints, forKey: .pactFootprints) }
+        if categoryRules { try c.encode(categoryRules, forKey: .categoryRules) }
     }
 }
 
@@ -105,6 +128,9 @@ public struct CalculationRun: Sendable, Codable {
     public var upToDate = false
 
     public var summary: InventorySummary { aggregate.summary() }
+
+    /// The reporting period the run covers; nil when it counted every line (runs stored before periods).
+    public var period: ReportingPeriod? { aggregate.period }
 }
 
 /// A run's id, time and inventory: a `CalculationRun` without its inputs.

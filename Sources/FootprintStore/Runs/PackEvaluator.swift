@@ -15,12 +15,38 @@ struct PackEvaluator: Sendable {
     /// Dense slot per currency term, and the codes of the slots.
     let currencySlot: [Int32]
     let currencies: [CurrencyCode]
-    /// Scope 3 category (1...15) by category term: the factor library's default for the category, else 1.
+    /// Scope 3 category (1...15) by category term, for lines without their own flag: the category's
+    /// rule, else the factor library's default for the category, else 1 (`CategoryRules.scope3`).
     let categoryScope3: [UInt8]
+    /// By category term: the number of its exclusion's reason in `exclusionReasons`, or -1 when its
+    /// lines are in the inventory.
+    let categoryExclusion: [Int32]
+    /// The reasons of the excluded categories, sorted.
+    let exclusionReasons: [String]
+    /// The reporting period (nil: every line counts), and its bounds as YYYYMMDD (the widest when nil).
+    let period: ReportingPeriod?
+    let periodStart: Int32
+    let periodEnd: Int32
 
-    init(engine: InventoryEngine, texts: [String?], scope3Defaults: [String: Scope3Category]) {
+    /// `rules` place lines in their Scope 3 category and exclude categories; `period` leaves out the
+    /// lines dated outside it. Both are counted, not evaluated (`LineOutcome.Status.outsidePeriod`,
+    /// `.excluded`): a line outside the period is counted there, whatever its category.
+    init(
+        engine: InventoryEngine,
+        texts: [String?],
+        scope3Defaults: [String: Scope3Category],
+        rules: CategoryRules = CategoryRules(),
+        period: ReportingPeriod? = nil
+    ) {
         self.engine = engine
         self.texts = texts
+        self.period = period
+        periodStart = period?.start ?? Int32.min
+        periodEnd = period?.end ?? Int32.max
+        let reasons = Set(rules.byCategory.values.compactMap(\.exclusion)).sorted()
+        let reasonNumber = Dictionary(uniqueKeysWithValues: reasons.enumerated().map { ($0.element, Int32($0.offset)) })
+        var categoryExclusion = [Int32](repeating: -1, count: texts.count)
+        exclusionReasons = reasons
         let n = texts.count
         var supplierKey = [SupplierKey](repeating: .none, count: n)
         var categoryKey = [CategoryKey](repeating: .none, count: n)
@@ -43,8 +69,10 @@ struct PackEvaluator: Sendable {
                 currencySlot[id] = Int32(currencies.count)
                 currencies.append(code)
             }
-            if let s = scope3Defaults[text] { categoryScope3[id] = UInt8(s.rawValue) }
+            categoryScope3[id] = UInt8(rules.scope3(for: text, flag: nil, libraryDefault: scope3Defaults[text]).rawValue)
+            if let reason = rules.exclusion(for: text) { categoryExclusion[id] = reasonNumber[reason] ?? -1 }
         }
+        self.categoryExclusion = categoryExclusion
         self.supplierKey = supplierKey
         self.categoryKey = categoryKey
         self.productKey = productKey
@@ -217,10 +245,27 @@ struct PackEvaluator: Sendable {
         return count
     }
 
+    /// Whether a line of `date` (YYYYMMDD) and category term `category` is left out of the inventory,
+    /// and why: dated outside the period (first), or of an excluded category. Nil when it is evaluated.
+    @inline(__always)
+    func leftOut(date: Int32, category: Int) -> LineOutcome.Status? {
+        if date < periodStart || date > periodEnd { return .outsidePeriod }
+        if categoryExclusion[category] >= 0 { return .excluded }
+        return nil
+    }
+
+    /// Why a line left out with `status` (of category term `category`) is, as people read it.
+    func leftOutReason(_ status: LineOutcome.Status, category: Int) -> LineProvenance.LeftOut {
+        if status == .outsidePeriod, let period { return .outside(period) }
+        let n = Int(categoryExclusion[category])
+        return .excluded(n >= 0 && n < exclusionReasons.count ? exclusionReasons[n] : "excluded category")
+    }
+
     /// One line through the engine: its outcome, kg, activity, and source (`LineResult.storedSource`).
     @inline(__always)
     func evaluateLine(_ pack: PackView, _ i: Int, _ supplierEngineKey: SupplierKey) -> (LineOutcome, Double, Double, Int32) {
         let category = Int(pack.category(i))
+        if let status = leftOut(date: pack.date(i), category: category) { return (LineOutcome(status), 0, 0, -1) }
         let currency = Int(pack.currency(i))
         let product = Int(pack.product(i))
         let unit = Int(pack.unit(i))
@@ -277,6 +322,15 @@ struct PackEvaluator: Sendable {
         let currency = Int(pack.currency(i))
         let method = outcome.status.methodSlot
         let spend = Int128(pack.amountDigits(i)) * Self.spendScale[Int(pack.amountScale(i))]
+        // A line left out of the inventory is counted there only: in no grouping, not in its supplier's figures.
+        guard outcome.status.isInInventory else {
+            if outcome.status == .outsidePeriod {
+                accumulator.addOutsidePeriod(currency: Int(currencySlot[currency]), spendUnits: spend)
+            } else {
+                accumulator.addExcluded(reason: max(0, Int(categoryExclusion[category])), currency: Int(currencySlot[currency]), spendUnits: spend)
+            }
+            return
+        }
         let date = Int(pack.date(i))
         // Months from January 1900; a line dated earlier is counted everywhere but in the grouping by month.
         let month = date >= 1900_01_00 ? (date / 10000 - 1900) * 12 + (date / 100 % 100) - 1 : -1
@@ -317,7 +371,7 @@ struct PackEvaluator: Sendable {
 
     /// The aggregate of an accumulator, with term ids and slots turned into names.
     func aggregate(_ accumulator: AggregateAccumulator) -> InventoryAggregate {
-        accumulator.aggregate(currencies: currencies, name: slotName)
+        accumulator.aggregate(currencies: currencies, name: slotName, period: period, exclusionReasons: exclusionReasons)
     }
 
     /// The name of a slot of a grouping: the text of a supplier, category or customer term, `3.N`, `YYYY-MM`.

@@ -9,6 +9,11 @@ import Logging
 struct ReferenceSnapshot {
     var reference: ReferenceData
     var scope3Defaults: [String: Scope3Category]
+    /// `CategoryRules.builtIn` with the active categories imports over it.
+    var categoryRules: CategoryRules
+    /// The purchase imports' first and last line date (YYYYMMDD), nil when unknown.
+    var firstDate: Int32?
+    var lastDate: Int32?
     var inputs: RunInputs
     var purchaseImports: [Int64]
 
@@ -18,7 +23,7 @@ struct ReferenceSnapshot {
         let imports = try Row.fetchAll(
             db,
             sql: """
-                SELECT id, kind, file_name, byte_count, sha256, imported_at, row_count, status, replaces, mapping
+                SELECT id, kind, file_name, byte_count, sha256, imported_at, row_count, status, replaces, mapping, first_date, last_date
                 FROM import WHERE status = 'active' ORDER BY id
                 """
         )
@@ -31,6 +36,11 @@ struct ReferenceSnapshot {
         var inputs: [RunInputs.Input] = []
         var purchaseImports: [Int64] = []
         var global = SHA256()
+        // Runs that apply the category rules (built-in exclusions) differ from those stored before.
+        global.update(data: Data("boundary:1\n".utf8))
+        var categoryFiles: [(Data, String)] = []
+        var firstDate: Int32?
+        var lastDate: Int32?
         for row in imports {
             let record = ImportRecord(row: row)
             if record.kind.isSupplierStatus { continue }
@@ -38,6 +48,10 @@ struct ReferenceSnapshot {
             switch record.kind {
             case .purchases:
                 purchaseImports.append(record.id)
+                let first: Int64? = row["first_date"]
+                let last: Int64? = row["last_date"]
+                if let first { firstDate = min(firstDate ?? Int32(first), Int32(first)) }
+                if let last { lastDate = max(lastDate ?? Int32(last), Int32(last)) }
                 global.update(data: Data("purchases:\(record.id):\(record.sha256)\n".utf8))
             case .rates, .priceIndex:
                 global.update(data: Data("\(record.kind.rawValue):\(record.id):\(record.sha256)\n".utf8))
@@ -48,6 +62,10 @@ struct ReferenceSnapshot {
                     return try ImportStore.parseReference(kind: record.kind, data: content, file: record.fileName).data
                 }
                 reference.merge(parsed)
+            case .categories:
+                global.update(data: Data("categories:\(record.id):\(record.sha256)\n".utf8))
+                let content = try Data.fetchOne(db, sql: "SELECT content FROM import WHERE id = ?", arguments: [record.id]) ?? Data()
+                categoryFiles.append((content, record.fileName))
             case .factors, .factorLibrary, .supplierStatus, .sbtiWorkbook, .pact, .supplierEdit:
                 break
             case .company, .sites, .fuel, .refrigerants, .energy, .energyInstruments, .gridFactors,
@@ -104,6 +122,15 @@ struct ReferenceSnapshot {
             footprintDigests: footprintItems.mapValues { $0.mapValues(orderedDigest) }
         )
         runInputs.pactFootprints = pact
-        return ReferenceSnapshot(reference: reference, scope3Defaults: scope3, inputs: runInputs, purchaseImports: purchaseImports)
+        runInputs.categoryRules = true
+        return ReferenceSnapshot(
+            reference: reference,
+            scope3Defaults: scope3,
+            categoryRules: try ImportStore.categoryRules(imports: categoryFiles),
+            firstDate: firstDate,
+            lastDate: lastDate,
+            inputs: runInputs,
+            purchaseImports: purchaseImports
+        )
     }
 }

@@ -17,7 +17,8 @@ public struct RunLine: Sendable {
     public var date: String
     public var supplier: String
     public var category: String
-    /// The line's own Scope 3 category, else the factor library's default for its category, else 1.
+    /// The line's Scope 3 category (`CategoryRules.scope3`): its own flag, else its category's rule, else
+    /// the factor library's default for its category, else 1.
     public var scope3: Scope3Category
     /// The amount exactly as the file gave it.
     public var amount: String
@@ -35,7 +36,8 @@ public struct RunLine: Sendable {
     public var method: CalculationMethod? { provenance.method }
     /// kg CO2e (0 when unmapped).
     public var kg: Double { provenance.kg }
-    public var methodName: String { method?.name ?? CalculationMethod.unmappedName }
+    /// The method, `unmapped`, or for a line left out of the inventory `outside-period` or `excluded`.
+    public var methodName: String { provenance.leftOut?.name ?? method?.name ?? CalculationMethod.unmappedName }
 }
 
 /// Which lines of a run to return.
@@ -44,7 +46,8 @@ public struct RunLineFilter: Sendable {
     public var supplier: String?
     /// Factor category, exactly as in the ledger.
     public var category: String?
-    /// A method name (`supplier-specific`, `hybrid`, `average-data`, `spend-based`) or `unmapped`.
+    /// A method name (`supplier-specific`, `hybrid`, `average-data`, `spend-based`), `unmapped`, or a
+    /// status of lines left out of the inventory (`outside-period`, `excluded`).
     public var method: String?
     /// At most this many lines.
     public var limit: Int?
@@ -57,7 +60,8 @@ public struct RunLineFilter: Sendable {
     }
 
     /// The method names `method` accepts.
-    public static let methodNames = CalculationMethod.allCases.map(\.name) + [CalculationMethod.unmappedName]
+    public static let methodNames =
+        CalculationMethod.allCases.map(\.name) + [CalculationMethod.unmappedName, LineOutcome.outsidePeriodName, LineOutcome.excludedName]
 }
 
 /// What checking a run's lines found: every line of the run evaluated again with the run's own
@@ -68,6 +72,9 @@ public struct RunVerification: Sendable {
     public var lines: Int
     /// Lines by method (`CalculationMethod.rawValue`), index 4 unmapped.
     public var linesByMethod: [Int]
+    /// Lines left out of the inventory: dated outside the run's period, and of excluded categories.
+    public var outsidePeriodLines = 0
+    public var excludedLines = 0
     /// Sum of the lines' kg (compensated).
     public var kg: Double
     /// Lines whose stored result came from an earlier run of the chain (an incremental run's parents).

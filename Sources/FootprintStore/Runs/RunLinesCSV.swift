@@ -18,12 +18,14 @@ public enum RunLinesCSV {
 
     public static let header = columns.joined(separator: ",") + "\n"
 
-    /// The fields of one line, unquoted, in `columns` order.
+    /// The fields of one line, unquoted, in `columns` order. A line left out of the inventory has no
+    /// Scope 3 category.
     public static func fields(_ l: RunLine) -> [String] {
         let p = l.provenance
         return [
             String(l.run), String(l.importID), l.file, String(l.sourceLine), l.purchaseID, l.date, l.supplier, l.category,
-            String(l.scope3.rawValue), l.amount, l.currency, l.product ?? "", l.quantity ?? "", l.unit ?? "", l.customer ?? "",
+            p.leftOut == nil ? String(l.scope3.rawValue) : "", l.amount, l.currency, l.product ?? "", l.quantity ?? "", l.unit ?? "",
+            l.customer ?? "",
         ]
             + ProvenanceCSV.fields(p)
             + [

@@ -9,6 +9,9 @@ import GRDB
 struct RunReference {
     var reference: ReferenceData
     var scope3Defaults: [String: Scope3Category]
+    /// The category rules the run applied: `CategoryRules.builtIn` and its categories imports; none for
+    /// runs stored before category rules.
+    var categoryRules: CategoryRules
     /// The purchase imports the run computed, in id order.
     var purchaseImports: [RunInputs.Input]
     /// For each footprint and disclosure of `reference` (by index), the import it came from.
@@ -41,6 +44,7 @@ struct RunReference {
         var purchases: [RunInputs.Input] = []
         var footprintImport: [Int64] = []
         var disclosureImport: [Int64] = []
+        var categoryFiles: [(Data, String)] = []
         for input in inputs.imports {
             let (row, record) = try importRow(db: db, run: run, input: input)
             switch record.kind {
@@ -52,6 +56,8 @@ struct RunReference {
                 reference.merge(parsed.data)
                 footprintImport += Array(repeating: record.id, count: parsed.data.footprints.count)
                 disclosureImport += Array(repeating: record.id, count: parsed.data.disclosures.count)
+            case .categories:
+                categoryFiles.append((row["content"], record.fileName))
             case .factors, .factorLibrary, .supplierStatus, .sbtiWorkbook, .pact, .supplierEdit:
                 break
             case .company, .sites, .fuel, .refrigerants, .energy, .energyInstruments, .gridFactors,
@@ -65,6 +71,7 @@ struct RunReference {
         return RunReference(
             reference: reference,
             scope3Defaults: scope3,
+            categoryRules: inputs.categoryRules ? try ImportStore.categoryRules(imports: categoryFiles) : CategoryRules(),
             purchaseImports: purchases.sorted { $0.importID < $1.importID },
             footprintImport: footprintImport,
             disclosureImport: disclosureImport,

@@ -38,16 +38,53 @@ extension RunStore {
         let start: (InventoryAggregate) -> Background<String, WorkspaceError>
     }
 
+    /// The period `selection` names with the workspace's fiscal year; nil for every line. A fiscal
+    /// year in which no purchase can be dated (outside the purchases' first and last date) is an error.
+    func period(_ selection: PeriodSelection) throws(WorkspaceError) -> ReportingPeriod? {
+        let (startMonth, range) = try workspace.read { db in
+            (try workspace.fiscalYearStartMonth(db: db), try Workspace.purchaseDateRange(db: db))
+        }
+        switch selection {
+        case .all:
+            return nil
+        case .latest:
+            guard let range else { throw .nothingToCalculate }
+            return ReportingPeriod.containing(range.last, startMonth: startMonth)
+        case .fiscalYear(let year):
+            guard let period = ReportingPeriod(fiscalYear: year, startMonth: startMonth) else {
+                throw .conflict("\(year) is not a fiscal year; expected a year such as 2024 (the year the fiscal year ends)")
+            }
+            if let range, range.last < period.start || range.first > period.end { throw emptyPeriod(period, range) }
+            return period
+        }
+    }
+
+    private func emptyPeriod(_ period: ReportingPeriod, _ range: (first: Int32, last: Int32)?) -> WorkspaceError {
+        .emptyPeriod(
+            period: period.startMonth == 1 ? "\(period.year) (\(period.startText) to \(period.endText))" : period.description,
+            first: range.map { RunLinesContext.isoDate(Int($0.first)) } ?? "?",
+            last: range.map { RunLinesContext.isoDate(Int($0.last)) } ?? "?"
+        )
+    }
+
     private func calculateRun(_ options: CalculationOptions, kpis: KPIJob?) throws(WorkspaceError) -> CalculationRun {
         let started = Date()
         workspace.logger.phase("start")
-        // The latest run (inputs and inventory: when only some suppliers' data changed, the new run
-        // starts from it) is read on another connection while the reference data is loaded.
+        let period = try period(options.period)
+        // The latest run of the same period (inputs and inventory: when only some suppliers' data changed,
+        // the new run starts from it) is read on another connection while the reference data is loaded.
         let latestRun =
             options.full
             ? nil
             : Background { () throws(WorkspaceError) -> CalculationRun? in
-                guard let id = try workspace.read({ db in try Int64.fetchOne(db, sql: "SELECT max(id) FROM run") }) else { return nil }
+                let found = try workspace.read { db in
+                    try Int64.fetchOne(
+                        db,
+                        sql: "SELECT max(id) FROM run WHERE period_year IS ? AND period_start_month IS ?",
+                        arguments: [period?.year, period?.startMonth]
+                    )
+                }
+                guard let id = found else { return nil }
                 if let kept = workspace.cache.run(id: id) { return kept }
                 let run = try self.run(id: id)
                 workspace.cache.keep(run)
@@ -60,7 +97,13 @@ extension RunStore {
         guard !snapshot.purchaseImports.isEmpty else { throw .nothingToCalculate }
         let texts: [String?] = try workspace.read { db in try workspace.cache.texts(db: db) }
         workspace.logger.phase("terms")
-        let evaluator = PackEvaluator(engine: InventoryEngine(reference: snapshot.reference), texts: texts, scope3Defaults: snapshot.scope3Defaults)
+        let evaluator = PackEvaluator(
+            engine: InventoryEngine(reference: snapshot.reference),
+            texts: texts,
+            scope3Defaults: snapshot.scope3Defaults,
+            rules: snapshot.categoryRules,
+            period: period
+        )
         workspace.logger.phase("reference data, terms and engine")
         var latest: CalculationRun?
         if let latestRun { latest = try latestRun.value() }
@@ -119,6 +162,7 @@ extension RunStore {
         return try save(
             kind: .full,
             parent: nil,
+            period: evaluator.period,
             inputs: snapshot.inputs,
             recomputed: packs.reduce(0) { $0 + $1.lines },
             started: started,
@@ -162,6 +206,12 @@ extension RunStore {
             workspace.logger.phase("evaluated \(packs.count) packs")
             var aggregate = InventoryAggregate()
             for part in work.aggregates { aggregate.add(part) }
+            aggregate.period = evaluator.period
+            // A period no line is dated in is an error, never an empty run (the transaction is rolled back).
+            if let period = evaluator.period, aggregate.ledgerLines == aggregate.outsidePeriod.totalLines {
+                let range = snapshot.firstDate.flatMap { first in snapshot.lastDate.map { (first, $0) } }
+                throw emptyPeriod(period, range)
+            }
             return aggregate
         }
     }
@@ -230,7 +280,13 @@ extension RunStore {
             oldData.factors = snapshot.reference.factors
             oldEngine = InventoryEngine(reference: oldData)
         }
-        let oldFigures = PackEvaluator(engine: oldEngine, texts: texts, scope3Defaults: snapshot.scope3Defaults)
+        let oldFigures = PackEvaluator(
+            engine: oldEngine,
+            texts: texts,
+            scope3Defaults: snapshot.scope3Defaults,
+            rules: snapshot.categoryRules,
+            period: evaluator.period
+        )
         workspace.logger.phase("figures of \(named.count) changed suppliers, \(changes.count) in value only")
         let packs = supplierTerms.isEmpty ? [] : try packs(importIDs: snapshot.purchaseImports, suppliers: supplierTerms)
         let chain = try runChain(latest.id)
@@ -275,6 +331,7 @@ extension RunStore {
         return try save(
             kind: .incremental,
             parent: latest.id,
+            period: evaluator.period,
             inputs: snapshot.inputs,
             recomputed: recomputed + refigured,
             started: started,
@@ -372,6 +429,8 @@ extension RunStore {
                     return try Self.blob(previous, holder, ref.id) { oldBytes -> Bool in
                         guard let stored = LineResultPack.View(oldBytes), stored.count == pack.count else { return false }
                         let needs: (Int, LineOutcome) -> Bool = { i, outcome in
+                            // Lines left out stay out: the period and the rules are those of the earlier run.
+                            guard outcome.status.isInInventory else { return false }
                             if disclosure && outcome.status != .supplierSpecific { return true }
                             let product = Int(pack.product(i))
                             return product >= 0 && productChanged[product]
@@ -436,6 +495,7 @@ extension RunStore {
     private func save(
         kind: CalculationRun.Kind,
         parent: Int64?,
+        period: ReportingPeriod?,
         inputs: RunInputs,
         recomputed: Int,
         started: Date,
@@ -454,10 +514,10 @@ extension RunStore {
         let (id, aggregate): (Int64, InventoryAggregate) = try workspace.transaction { db in
             try db.execute(
                 sql: """
-                    INSERT INTO run (created_at, kind, parent_id, inputs, aggregate, line_count, recomputed_lines, seconds)
-                    VALUES (?, ?, ?, ?, x'', 0, ?, 0)
+                    INSERT INTO run (created_at, kind, parent_id, inputs, aggregate, line_count, recomputed_lines, seconds, period_year, period_start_month)
+                    VALUES (?, ?, ?, ?, x'', 0, ?, 0, ?, ?)
                     """,
-                arguments: [Workspace.timestamp(), kind.rawValue, parent, inputsText, recomputed]
+                arguments: [Workspace.timestamp(), kind.rawValue, parent, inputsText, recomputed, period?.year, period?.startMonth]
             )
             let runID = db.lastInsertedRowID
             let insert = try db.makeStatement(sql: "INSERT INTO run_result (run_id, pack_id, data) VALUES (?, ?, ?)")
@@ -471,7 +531,7 @@ extension RunStore {
             snapshot = kpis.map { ($0.factsAsOf, $0.start(aggregate)) }
             try db.execute(
                 sql: "UPDATE run SET aggregate = ?, line_count = ?, seconds = ? WHERE id = ?",
-                arguments: [Data(aggregate.binary()), aggregate.total.totalLines, Date().timeIntervalSince(started), runID]
+                arguments: [Data(aggregate.binary()), aggregate.ledgerLines, Date().timeIntervalSince(started), runID]
             )
             workspace.logger.phase("run row")
             return (runID, aggregate)
@@ -502,7 +562,7 @@ extension RunStore {
             parentID: parent,
             inputs: inputs,
             aggregate: aggregate,
-            lineCount: aggregate.total.totalLines,
+            lineCount: aggregate.ledgerLines,
             recomputedLines: recomputed,
             seconds: seconds
         )

@@ -40,6 +40,9 @@ final class RunLinesContext {
     /// Stored results of each purchase import's lines, by row.
     private(set) var stored: [Int64: StoredResults] = [:]
     private(set) var linesByMethod = [Int](repeating: 0, count: 5)
+    /// Lines left out of the inventory: outside the period, excluded.
+    private(set) var outsidePeriod = 0
+    private(set) var excluded = 0
     private(set) var kg = CompensatedSum()
     private(set) var inherited = 0
     private(set) var lineCount = 0
@@ -54,7 +57,13 @@ final class RunLinesContext {
         let run = self.run
         reference = try workspace.read { db in try RunReference.load(db: db, run: run) }
         let texts: [String?] = try workspace.read { db in try TermTable.texts(db: db) }
-        evaluator = PackEvaluator(engine: InventoryEngine(reference: reference.reference), texts: texts, scope3Defaults: reference.scope3Defaults)
+        evaluator = PackEvaluator(
+            engine: InventoryEngine(reference: reference.reference),
+            texts: texts,
+            scope3Defaults: reference.scope3Defaults,
+            rules: reference.categoryRules,
+            period: run.period
+        )
         labels = ProvenanceLabels(engine: evaluator.engine)
         chain = try workspace.runs.runChain(runID)
         try verifyPacks()
@@ -160,7 +169,11 @@ final class RunLinesContext {
                                                 storedBy: resultRun
                                             )
                                         }
-                                        linesByMethod[outcome.status.methodSlot] += 1
+                                        switch outcome.status {
+                                        case .outsidePeriod: outsidePeriod += 1
+                                        case .excluded: excluded += 1
+                                        default: linesByMethod[outcome.status.methodSlot] += 1
+                                        }
                                         if !outcome.isUnmapped { self.kg.add(kg) }
                                         if !own { inherited += 1 }
                                         let rowID = pack.row(i)
@@ -248,6 +261,8 @@ final class RunLinesContext {
             run: run,
             lines: lineCount,
             linesByMethod: linesByMethod,
+            outsidePeriodLines: outsidePeriod,
+            excludedLines: excluded,
             kg: kg.value,
             inheritedLines: inherited,
             written: written,
@@ -351,15 +366,24 @@ final class RunLinesContext {
             amount: amount.value,
             quantity: quantity
         )
+        let outcome: LineOutcome
+        var provenance: LineProvenance
         let r = engine.evaluate(ledgerLine)
-        let outcome = r.outcome
-        var provenance = LineProvenance(
-            r,
-            engine: engine,
-            labels: labels,
-            category: text(category) ?? "?",
-            supplier: text(supplier) ?? "#\(supplier)"
-        )
+        if let status = e.leftOut(date: Int32(date), category: c) {
+            // Left out of the inventory: counted, not evaluated.
+            outcome = LineOutcome(status)
+            provenance = LineProvenance()
+            provenance.leftOut = e.leftOutReason(status, category: c)
+        } else {
+            outcome = r.outcome
+            provenance = LineProvenance(
+                r,
+                engine: engine,
+                labels: labels,
+                category: text(category) ?? "?",
+                supplier: text(supplier) ?? "#\(supplier)"
+            )
+        }
         let kg = provenance.kg
         guard outcome == results.outcome[index], kg.bitPattern == results.kg[index].bitPattern else {
             throw WorkspaceError.lineMismatch(
@@ -369,7 +393,7 @@ final class RunLinesContext {
             )
         }
         // Where the figure came from in this workspace: the import of a footprint or disclosure, the library of a factor.
-        if let method = r.method, var source = provenance.source {
+        if provenance.leftOut == nil, let method = r.method, var source = provenance.source {
             let i = Int(r.sourceIndex)
             switch method {
             case .supplierSpecific:
