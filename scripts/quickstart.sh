@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The main job on the bundled defaults: builds Footprint, creates a workspace (SQLite) with the
 # built-in factor library, imports the example company (examples/nordic-it) and its Nordic ERP
-# export (examples/erp/nordic, through its mapping), calculates the Scope 3 inventory, stores the
-# run, and prints the report. Run it again: imports already done change nothing, and the
+# export (examples/erp/nordic, through its mapping), its company profile, category rules and activity
+# data, calculates the corporate inventory for 2024 (Scope 1, Scope 2 on both bases, Scope 3 by
+# category, the ledger reconciled), stores the run, and prints the report. Run it again: imports already done change nothing, and the
 # calculation says its inventory is up to date.
 #
 # usage: scripts/quickstart.sh [WORKSPACE]     (default .quickstart/footprint.sqlite)
@@ -20,8 +21,17 @@ for kind in suppliers:suppliers factors:factors rates:rates price-index:price_in
   "$bin" import --db "$db" "${kind%%:*}" "$example/${kind##*:}.csv"
 done
 "$bin" import --db "$db" purchases examples/erp/nordic/hovedbok_2024.csv --mapping examples/erp/nordic/mapping.json
+"$bin" import --db "$db" purchases examples/erp/nordic/hovedbok_2024_ovrige.csv --mapping examples/erp/nordic/mapping.json
+# The corporate inventory: the company (boundary, fiscal year), the category rules (what is left out of
+# Scope 3 and why), and the activity data (Scope 1, Scope 2 on both bases, Categories 3, 6 and 7).
+"$bin" import --db "$db" company "$example/company.json"
+for kind in categories:categories sites:sites fuel:fuel refrigerants:refrigerants energy:energy \
+            energy-instruments:energy_instruments grid-factors:grid_factors travel:travel \
+            commuting-survey:commuting_survey workforce:workforce; do
+  "$bin" import --db "$db" "${kind%%:*}" "$example/${kind##*:}.csv"
+done
 echo
-"$bin" calculate --db "$db"
+"$bin" calculate --db "$db" --period 2024
 echo
 "$bin" report --db "$db" --by scope3
 echo

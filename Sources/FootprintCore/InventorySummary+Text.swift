@@ -73,19 +73,22 @@ extension InventorySummary {
     /// in the inventory and what is not, per currency; empty when every line is in the inventory.
     public func reconciliationText() -> String {
         guard period != nil || !excluded.isEmpty else { return "" }
-        func spendText(_ spend: [CurrencyCode: DecimalSum]) -> String {
-            spend.isEmpty ? "-" : spend.sorted { $0.key < $1.key }.map { "\($0.value.formatted(places: 2)) \($0.key)" }.joined(separator: ", ")
+        var rows: [[String]] = []
+        // One row per currency; the part's label and line count on its first row, the label last so that a
+        // long reason does not widen the figures.
+        func add(_ part: String, _ lines: Int, _ spend: [CurrencyCode: DecimalSum]) {
+            let sorted = spend.sorted { $0.key < $1.key }
+            if sorted.isEmpty { rows.append([String(lines), "", "-", part]) }
+            for (i, (currency, amount)) in sorted.enumerated() {
+                rows.append([i == 0 ? String(lines) : "", currency.description, amount.formatted(places: 2), i == 0 ? part : ""])
+            }
         }
-        var rows = [["in the inventory (computed and unmapped)", String(lines), spendText(includedSpend)]]
-        for (reason, tally) in excluded.sorted(by: { $0.key < $1.key }) {
-            rows.append(["excluded: " + reason, String(tally.lines), spendText(tally.spend)])
-        }
-        if let period {
-            rows.append(["dated outside \(period.startText) to \(period.endText)", String(outsidePeriod.lines), spendText(outsidePeriod.spend)])
-        }
+        add("in the inventory (computed and unmapped)", lines, includedSpend)
+        for (reason, tally) in excluded.sorted(by: { $0.key < $1.key }) { add("excluded: " + reason, tally.lines, tally.spend) }
+        if let period { add("dated outside \(period.startText) to \(period.endText)", outsidePeriod.lines, outsidePeriod.spend) }
         let ledger = ledger
-        rows.append(["ledger total", String(ledger.lines), spendText(ledger.spend)])
-        return "\nLedger reconciliation\n" + Self.table(["part", "lines", "spend"], rows)
+        add("ledger total", ledger.lines, ledger.spend)
+        return "\nLedger reconciliation\n" + Self.table(["lines", "currency", "spend", "part"], rows)
     }
 
     public static func tonnes(_ kg: Double) -> String { grouped(kg / 1000, places: 1) }

@@ -8,8 +8,9 @@ extension Footprint.Calculate {
     /// the reporting period (`--period`) with the folder's category rules (docs/inventory.md).
     func runData(_ directory: String) throws {
         let purchases = (directory as NSString).appendingPathComponent("purchases.csv")
-        let period = try periodOption.reportingPeriod()
         do {
+            let corporate = try CorporateData.read(directory: directory)
+            let period = try periodOption.reportingPeriod(defaultStart: corporate.boundary.fiscalYearStart)
             guard FileManager.default.fileExists(atPath: purchases) else {
                 throw InputError(file: "purchases.csv", message: "missing: '\(purchases)' does not exist; the data folder needs a purchases.csv")
             }
@@ -33,14 +34,19 @@ extension Footprint.Calculate {
             } else {
                 summary = try scanner.scan(path: purchases, displayName: "purchases.csv")
             }
+            let result = try corporate.inventory(purchases: summary, period: period)
             if json {
-                print(summary.json().rendered())
+                print(CorporateOutput.json(result).rendered())
             } else {
                 let names = Dictionary(folder.reference.suppliers.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
                 print(summary.text(supplierNames: names), terminator: "")
+                print(CorporateOutput.text(result, hasActivity: corporate.hasActivity), terminator: "")
             }
         } catch let error as InputError {
             FileHandle.standardError.write(Data((error.report() + "\n").utf8))
+            throw ExitCode(1)
+        } catch let error as CorporateInventoryError {
+            FileHandle.standardError.write(Data((error.description + "\n").utf8))
             throw ExitCode(1)
         }
     }

@@ -50,18 +50,14 @@ extension Footprint {
         @Option(name: .long, help: "With --watch: seconds between looks for changes (default 1).")
         var interval: Double = 1
 
-        @Option(
-            name: .long,
-            help:
-                "Workspace: the reporting period, a fiscal year named by the year it ends (2024, FY2024), 'latest' (default: the one with the latest purchase) or 'all' (every line)."
-        )
-        var period: String?
-
         func validate() throws {
             if watch && data != nil { throw ValidationError("--watch applies to the workspace, not to --data") }
             if interval <= 0 { throw ValidationError("--interval must be a positive number of seconds") }
-            // Until the workspace's runs belong to a period (issue 13), --period is the stateless path's only.
-            if data == nil && periodOption.period != nil { throw ValidationError("--period applies to --data (the workspace's periods are to come)") }
+            if data == nil && periodOption.fiscalYearStart != nil {
+                throw ValidationError(
+                    "a workspace's fiscal year is its setting: 'footprint settings fiscal-year-start MONTH' (or init --fiscal-year-start)"
+                )
+            }
         }
 
         func run() throws {
@@ -76,7 +72,7 @@ extension Footprint {
             }
             let ws = try workspace.open()
             let threads = threads ?? ProcessInfo.processInfo.activeProcessorCount
-            let selection = try periodSelection(period)
+            let selection = try periodSelection(periodOption.period)
             if watch { return try watchWorkspace(ws, threads: threads, period: selection) }
             let run = try report { () throws(WorkspaceError) in
                 try ws.runs.calculate(CalculationOptions(full: full, threads: threads, period: selection))
@@ -90,9 +86,10 @@ extension Footprint {
                 }
             }
             defer { checkpoint.wait() }
+            let corporate = try report { () throws(WorkspaceError) in try ws.runs.corporateInventory(run) }
             if json {
                 defer { CommandLogging.logger.phase("printed") }
-                var document = run.summary.json()
+                var document = CorporateOutput.json(corporate)
                 if case .object(var members) = document {
                     members.append(("run", RunDescription.json(run)))
                     document = .object(members)
@@ -104,6 +101,7 @@ extension Footprint {
             print("")
             let names = (try? ws.imports.supplierNames()) ?? [:]
             print(run.summary.text(supplierNames: names), terminator: "")
+            print(CorporateOutput.text(corporate, hasActivity: false), terminator: "")
         }
     }
 }

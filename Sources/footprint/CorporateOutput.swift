@@ -6,12 +6,6 @@ import FootprintStore
 /// folder's `company.json`, activity, travel and survey files, or from the files a workspace run was
 /// calculated with.
 enum CorporateOutput {
-    /// The corporate inventory of a data folder's ledger inventory (`summary`, for its period).
-    static func stateless(directory: String, summary: InventorySummary) throws -> (CorporateResult, hasActivity: Bool) {
-        let data = try CorporateData.read(directory: directory)
-        return (try data.inventory(purchases: summary, period: summary.period), data.hasActivity)
-    }
-
     /// The summary's JSON with the corporate keys, and the activity and travel results line by line.
     static func json(_ result: CorporateResult) -> JSONValue {
         guard case .object(var members) = result.inventory.json() else { return result.inventory.json() }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FootprintCore
+import FootprintImport
 import FootprintStore
 import Foundation
 
@@ -26,6 +27,12 @@ extension Footprint {
         )
         var by: [String] = []
         @Option(name: .long, help: "Rows per grouping in the table and Markdown formats (default: all).") var limit: Int?
+        @Flag(
+            name: .long,
+            help:
+                "Only the corporate inventory (Scope 1, Scope 2 on both bases, Scope 3 by category 1-15), in any format; csv gives scope, part, kgco2e, note."
+        )
+        var corporate = false
         @OptionGroup var workspace: WorkspaceOption
 
         func run() throws {
@@ -43,10 +50,12 @@ extension Footprint {
             let wanted = runID
             let r = try report { () throws(WorkspaceError) in try ws.runs.run(id: wanted) }
             let names = (try? ws.imports.supplierNames()) ?? [:]
+            let corporate = try report { () throws(WorkspaceError) in try ws.runs.corporateInventory(r) }
+            if self.corporate { return printCorporate(corporate, run: r) }
             let reports = groupings.map { InventoryReport(r.aggregate, by: $0, labels: $0 == .supplier ? names : [:]) }
             switch format {
             case .json:
-                var doc = r.summary.json()
+                var doc = CorporateOutput.json(corporate)
                 if case .object(var m) = doc {
                     m.append(("run", RunDescription.json(r)))
                     m.append(("groupings", .object(reports.map { ($0.grouping.rawValue, $0.json()) })))
@@ -64,6 +73,7 @@ extension Footprint {
                     "Total \(InventorySummary.tonnes(r.aggregate.total.kg)) t CO2e from \(r.lineCount) lines; "
                         + "supplier data \(InventorySummary.percent(r.summary.supplierDataShare)).\n"
                 )
+                print(corporate.inventory.markdown())
                 for report in reports { print(report.markdown(limit: limit)) }
                 let reconciliation = r.summary.reconciliationText()
                 if !reconciliation.isEmpty { print("```" + reconciliation + "```") }
@@ -73,8 +83,30 @@ extension Footprint {
                     "Total \(InventorySummary.tonnes(r.aggregate.total.kg)) t CO2e from \(r.lineCount) lines; "
                         + "supplier data (supplier-specific + hybrid) \(InventorySummary.percent(r.summary.supplierDataShare)) of emissions\n"
                 )
+                print(corporate.inventory.text())
                 for report in reports { print(report.table(limit: limit)) }
                 print(r.summary.reconciliationText(), terminator: "")
+            }
+        }
+
+        /// `report --corporate`: the corporate inventory alone.
+        func printCorporate(_ result: CorporateResult, run r: CalculationRun) {
+            let c = result.inventory
+            switch format {
+            case .json:
+                var doc = CorporateOutput.json(result)
+                if case .object(var m) = doc {
+                    m.append(("run", RunDescription.json(r)))
+                    doc = .object(m)
+                }
+                print(doc.rendered())
+            case .csv:
+                print("scope,part,kgco2e,note")
+                for row in c.csvRows { print(row.map(Self.csvField).joined(separator: ",")) }
+            case .markdown: print(c.markdown())
+            case .table:
+                print(RunDescription.headline(r))
+                print(c.text())
             }
         }
 

@@ -92,6 +92,27 @@ extension CorporateInventory {
         return rows
     }
 
+    /// The rows for CSV: scope, part, kg CO2e (full precision, empty when unknown or not reported), note.
+    public var csvRows: [[String]] {
+        func kg(_ value: Double?) -> String { value.map { String($0) } ?? "" }
+        var rows: [[String]] = [
+            ["scope1", "total", kg(scope1Kg), activity == nil ? "no activity data" : ""],
+            ["scope1", "stationary combustion", kg(activity?.scope1StationaryKg), ""],
+            ["scope1", "mobile combustion", kg(activity?.scope1MobileKg), ""],
+            ["scope1", "fugitive", kg(activity?.scope1FugitiveKg), ""],
+            ["scope2", "location-based", kg(scope2LocationKg), ""],
+            ["scope2", "market-based", kg(scope2MarketKg), ""],
+            ["scope3", "total", kg(scope3Kg), ""],
+        ]
+        for r in scope3Rows {
+            rows.append(["scope3", String(r.category.rawValue), r.exclusion == nil ? kg(r.kg) : "", r.exclusion.map { "not reported: " + $0 } ?? ""])
+        }
+        rows.append(["total", "scope2 location-based", kg(totalKg(marketBased: false)), ""])
+        rows.append(["total", "scope2 market-based", kg(totalKg(marketBased: true)), ""])
+        rows.append(["outside scopes", "biogenic CO2", kg(activity?.biogenicCO2Kg), ""])
+        return rows
+    }
+
     /// The readable corporate inventory: the boundary, the scopes, and the sentence.
     public func text() -> String {
         var out = "Corporate inventory"
