@@ -180,7 +180,7 @@ extension ImportStore {
                 let line = Int(rule.source.split(separator: ":").last ?? "") ?? 0
                 keys.append(("the rule of category '\(rule.category)'", SourceLocation(file: file, line: line)))
             }
-                case .purchases, .factors, .factorLibrary, .supplierStatus, .sbtiWorkbook, .pact, .supplierEdit, .company, .sites, .fuel, .refrigerants,
+        case .purchases, .factors, .factorLibrary, .supplierStatus, .sbtiWorkbook, .pact, .supplierEdit, .company, .sites, .fuel, .refrigerants,
             .energy, .energyInstruments, .gridFactors,
             .travel, .commutingSurvey, .workforce:
             break
