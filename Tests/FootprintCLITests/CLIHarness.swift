@@ -87,6 +87,22 @@ enum CLIHarness {
         return url
     }
 
+    /// The example's ledger and reference files alone (no categories.csv, company or activity files): the
+    /// purchase ledger's inventory as it was before the corporate inventory, with every line in it.
+    static let ledgerFiles = [
+        "purchases.csv", "factors.csv", "suppliers.csv", "rates.csv", "price_index.csv", "supplier_emissions.csv", "product_footprints.csv",
+    ]
+
+    /// A temporary copy of the example's ledger files (`ledgerFiles`); remove it when done.
+    static func exampleLedgerCopy() throws -> URL {
+        let dir = try temporaryDirectory()
+        let example = packageRoot.appendingPathComponent("examples/nordic-it")
+        for name in ledgerFiles {
+            try FileManager.default.copyItem(at: example.appendingPathComponent(name), to: dir.appendingPathComponent(name))
+        }
+        return dir
+    }
+
     static func json(_ text: String) throws -> [String: Any] {
         let object = try JSONSerialization.jsonObject(with: Data(text.utf8))
         return try #require(object as? [String: Any])

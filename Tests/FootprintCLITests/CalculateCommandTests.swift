@@ -15,7 +15,10 @@ import Testing
     }
 
     @Test func exampleJSONKeepsTheDocumentedKeys() throws {
-        let out = try CLIHarness.footprint("calculate", "--data", Self.example, "--json")
+        // The example's ledger alone: its categories.csv leaves own energy and travel out (tested below).
+        let ledger = try CLIHarness.exampleLedgerCopy()
+        defer { try? FileManager.default.removeItem(at: ledger) }
+        let out = try CLIHarness.footprint("calculate", "--data", ledger.path, "--json")
         #expect(out.status == 0, "\(out.stderr)")
         let json = try CLIHarness.json(out.stdout)
         for key in ["total_kgco2e", "by_method", "lines_by_method", "by_category", "by_supplier", "unmapped"] {
@@ -32,6 +35,36 @@ import Testing
         #expect(abs(total - 3_385_088.71) < 0.01)
         let counts = try #require(json["lines_by_method"] as? [String: Int])
         #expect(counts == ["supplier-specific": 515, "hybrid": 358, "average-data": 201, "spend-based": 2506, "unmapped": 179])
+    }
+
+    /// The whole example: its categories.csv excludes own energy and agency-booked travel (counted in Scope 2
+    /// and Category 6 from activity data). The ledger's total less the kg of the lines of those categories,
+    /// taken from the per-line output of the ledger alone, is the total with the rules.
+    @Test func exampleCategoryRulesLeaveOutExactlyTheirLines() throws {
+        let ledger = try CLIHarness.exampleLedgerCopy()
+        defer { try? FileManager.default.removeItem(at: ledger) }
+        let file = ledger.appendingPathComponent("lines.csv").path
+        let plain = try CLIHarness.footprint("calculate", "--data", ledger.path, "--json", "--lines-out", file)
+        #expect(plain.status == 0, "\(plain.stderr)")
+        let excludedCategories: Set = ["221122", "colocation-power", "481111", "482111", "721110", "485310"]
+        var excludedKg = 0.0
+        var excludedLines = 0
+        for row in try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n").dropFirst().map({ Self.split(String($0)) })
+        where excludedCategories.contains(row[4]) {
+            excludedKg += Double(row[12]) ?? 0
+            excludedLines += 1
+        }
+        let ruled = try CLIHarness.footprint("calculate", "--data", Self.example, "--json")
+        #expect(ruled.status == 0, "\(ruled.stderr)")
+        let before = try CLIHarness.json(plain.stdout)
+        let after = try CLIHarness.json(ruled.stdout)
+        let total = try #require(after["total_kgco2e"] as? Double)
+        #expect(abs(total - (3_385_088.71 - excludedKg)) < 0.02)
+        let excluded = try #require(after["excluded"] as? [String: Any])
+        #expect(excluded["lines"] as? Int == excludedLines)
+        #expect((after["lines"] as? Int) == (before["lines"] as? Int).map { $0 - excludedLines })
+        // Without a period, Scope 1 and 2 are unknown (null), not zero.
+        #expect(after["scope1_kgco2e"] is NSNull && after["scope2_market_based_kgco2e"] is NSNull)
     }
 
     @Test func linesOutHasOneRowPerLineThatAddsUpToTheTotal() throws {

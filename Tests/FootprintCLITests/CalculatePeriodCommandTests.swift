@@ -7,12 +7,9 @@ import Testing
 @Suite struct CalculatePeriodCommandTests {
     static var example: String { CalculateCommandTests.example }
 
-    /// The example with `categories.csv` excluding its bank fees.
+    /// The example's ledger (without its own rules and activity data) with `categories.csv` excluding its bank fees.
     static func exampleWithRules(_ categories: String) throws -> URL {
-        let dir = try CLIHarness.temporaryDirectory()
-        for name in try FileManager.default.contentsOfDirectory(atPath: example) where name.hasSuffix(".csv") {
-            try FileManager.default.copyItem(atPath: example + "/" + name, toPath: dir.appendingPathComponent(name).path)
-        }
+        let dir = try CLIHarness.exampleLedgerCopy()
         try categories.write(to: dir.appendingPathComponent("categories.csv"), atomically: true, encoding: .utf8)
         return dir
     }
@@ -66,7 +63,9 @@ import Testing
     }
 
     @Test func textShowsThePeriodAndTheReconciliation() throws {
-        let out = try CLIHarness.footprint("calculate", "--data", Self.example, "--period", "2025", "--fiscal-year-start", "7")
+        let dir = try CLIHarness.exampleLedgerCopy()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = try CLIHarness.footprint("calculate", "--data", dir.path, "--period", "2025", "--fiscal-year-start", "7")
         #expect(out.status == 0, "\(out.stderr)")
         #expect(out.stdout.hasPrefix("Reporting period: FY2025 (2024-07-01 to 2025-06-30)\n"))
         #expect(out.stdout.contains("Ledger reconciliation"))
