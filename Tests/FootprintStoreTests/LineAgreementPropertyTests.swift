@@ -86,10 +86,15 @@ import Testing
         try write("purchases.csv", rows)
     }
 
-    /// The per-line output of the stateless path, by purchase id: the provenance fields.
-    static func statelessLines(_ folder: String, threads: Int) throws -> [String: [String]] {
-        let reference = try ReferenceDataReader.read(directory: folder)
-        let scanner = LedgerScanner(engine: InventoryEngine(reference: reference), options: .init(threads: threads, blockBytesPerThread: 4096))
+    /// The per-line output of the stateless path, by purchase id: the provenance fields. With `period`,
+    /// the folder's categories.csv and the built-in rules apply, as `calculate --data --period` does.
+    static func statelessLines(_ folder: String, threads: Int, period: ReportingPeriod? = nil) throws -> [String: [String]] {
+        let data = try ReferenceDataReader.readFolder(directory: folder)
+        let scanner = LedgerScanner(
+            engine: InventoryEngine(reference: data.reference),
+            boundary: data.boundary(period: period),
+            options: .init(threads: threads, blockBytesPerThread: 4096)
+        )
         var output: [UInt8] = []
         _ = try scanner.scan(path: folder + "/purchases.csv", displayName: "purchases.csv") { output.append(contentsOf: $0) }
         var result: [String: [String]] = [:]
@@ -133,6 +138,49 @@ import Testing
                 let theirs = try #require(workspaceLines[id])
                 #expect(fields == theirs, "seed \(seed), \(threads) threads, purchase \(id)")
             }
+        }
+    }
+
+    /// The same with a reporting period (a July fiscal year) and category rules (one imported exclusion, one
+    /// imported Scope 3 category, and the built-in payroll exclusion): every line, the ones left out
+    /// included, has the same status, reason and figures on both paths.
+    @Test(arguments: [2, 5, 13] as [UInt64])
+    func everyLineAgreesWithAPeriodAndRules(seed: UInt64) throws {
+        let t = try TemporaryWorkspace()
+        defer { t.cleanUp() }
+        let folder = t.folder + "/ledger"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try Self.writeLedger(seed: seed, lines: 400, into: folder)
+        // Some lines become payroll (excluded by the built-in rules).
+        let purchases = folder + "/purchases.csv"
+        var text = try String(contentsOfFile: purchases, encoding: .utf8)
+        text = text.replacingOccurrences(of: ",722511,", with: ",payroll,")
+        try Data(text.utf8).write(to: URL(fileURLWithPath: purchases))
+        let categories = "category,scope3_category,excluded\n481000,,\"travel: counted from the agency's report\"\n334111,2,\n"
+        try Data(categories.utf8).write(to: URL(fileURLWithPath: folder + "/categories.csv"))
+        try t.workspace.importFolder(folder)
+        _ = try t.workspace.importFile(.categories, folder + "/categories.csv")
+        let period = try #require(ReportingPeriod(fiscalYear: 2024, startMonth: 7))
+        _ = try t.workspace.setFiscalYearStartMonth(7)
+        _ = try t.workspace.runs.calculate(CalculationOptions(full: true, threads: 2, period: .fiscalYear(2024)))
+        let run = try #require(try t.workspace.runs.list().first)
+        var workspaceLines: [String: [String]] = [:]
+        _ = try t.workspace.runs.runLines(id: run.id) { line in
+            var fields = ProvenanceCSV.fields(line.provenance)
+            fields[4] = fields[4].replacingOccurrences(of: #"factors@[0-9a-f]+:"#, with: "factors.csv:", options: .regularExpression)
+            workspaceLines[line.purchaseID] = fields
+        }
+        for threads in [1, 3] {
+            let stateless = try Self.statelessLines(folder, threads: threads, period: period)
+            #expect(stateless.count == 400)
+            #expect(Set(stateless.keys) == Set(workspaceLines.keys))
+            var statuses: Set<String> = []
+            for (id, fields) in stateless.sorted(by: { $0.key < $1.key }) {
+                let theirs = try #require(workspaceLines[id])
+                #expect(fields == theirs, "seed \(seed), \(threads) threads, purchase \(id)")
+                statuses.insert(fields[0])
+            }
+            #expect(statuses.isSuperset(of: ["outside-period", "excluded"]), "\(statuses)")
         }
     }
 }

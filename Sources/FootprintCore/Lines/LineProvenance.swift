@@ -38,36 +38,8 @@ public struct LineProvenance: Sendable {
     /// Biogenic CO2 uptake of the line in kg CO2e (quantity / declaredUnitAmount x biogenicCO2Uptake,
     /// <= 0), computed when explaining; reported apart, never part of `kg` or any total.
     public var biogenicUptakeKg: Double?
-    /// For a line left out of the inventory (dated outside the reporting period, or of an excluded
-    /// category): its status and the reason, printed in the method and reason columns. Such a line
-    /// has no method and no kg.
-    public var leftOut: LeftOut?
-
     public init() {}
 
-    /// Why a line is not in the inventory although it is in the ledger.
-    public struct LeftOut: Sendable, Equatable {
-        /// `.outsidePeriod` or `.excluded`.
-        public var status: LineOutcome.Status
-        /// The exclusion's reason (`CategoryRules`), or the period the line's date is outside of.
-        public var reason: String
-
-        public init(status: LineOutcome.Status, reason: String) {
-            self.status = status
-            self.reason = reason
-        }
-
-        /// A line dated outside `period`.
-        public static func outside(_ period: ReportingPeriod) -> LeftOut {
-            LeftOut(status: .outsidePeriod, reason: "dated outside the reporting period \(period.year) (\(period.startText) to \(period.endText))")
-        }
-
-        /// A line of a category excluded for `reason`.
-        public static func excluded(_ reason: String) -> LeftOut { LeftOut(status: .excluded, reason: reason) }
-
-        /// `outside-period` or `excluded`.
-        public var name: String { status == .excluded ? LineOutcome.excludedName : LineOutcome.outsidePeriodName }
-    }
 }
 
 /// Where the figure a line used came from.

@@ -17,10 +17,10 @@ public enum ProvenanceCSV {
             return [exclusion.status.exclusionName!, "0", "", "", "", "", "", "", "", "", exclusion.explanation]
         }
         return [
-            p.leftOut?.name ?? p.method?.name ?? CalculationMethod.unmappedName, p.method == nil ? "0" : "\(p.kg)", p.factorValue ?? "",
+            p.method?.name ?? CalculationMethod.unmappedName, p.method == nil ? "0" : "\(p.kg)", p.factorValue ?? "",
             p.factorUnit ?? "", p.source?.label ?? "", p.method == nil || p.unitConversion == 1 ? "" : "\(p.unitConversion)",
             number(p.fxLinePerUSD), number(p.fxTargetPerUSD), number(p.priceIndexRatio), number(p.activity),
-            p.leftOut?.reason ?? p.unmappedReason?.explanation ?? "",
+            p.unmappedReason?.explanation ?? "",
         ]
     }
 

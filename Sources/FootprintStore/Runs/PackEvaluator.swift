@@ -255,10 +255,10 @@ struct PackEvaluator: Sendable {
     }
 
     /// Why a line left out with `status` (of category term `category`) is, as people read it.
-    func leftOutReason(_ status: LineOutcome.Status, category: Int) -> LineProvenance.LeftOut {
-        if status == .outsidePeriod, let period { return .outside(period) }
+    func leftOutReason(_ status: LineOutcome.Status, category: Int) -> LineExclusion {
+        if status == .outsidePeriod, let period { return .outsidePeriod(period) }
         let n = Int(categoryExclusion[category])
-        return .excluded(n >= 0 && n < exclusionReasons.count ? exclusionReasons[n] : "excluded category")
+        return .excluded(reason: n >= 0 && n < exclusionReasons.count ? exclusionReasons[n] : "excluded category")
     }
 
     /// One line through the engine: its outcome, kg, activity, and source (`LineResult.storedSource`).

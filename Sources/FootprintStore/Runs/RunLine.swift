@@ -37,7 +37,7 @@ public struct RunLine: Sendable {
     /// kg CO2e (0 when unmapped).
     public var kg: Double { provenance.kg }
     /// The method, `unmapped`, or for a line left out of the inventory `outside-period` or `excluded`.
-    public var methodName: String { provenance.leftOut?.name ?? method?.name ?? CalculationMethod.unmappedName }
+    public var methodName: String { provenance.exclusion?.status.exclusionName ?? method?.name ?? CalculationMethod.unmappedName }
 }
 
 /// Which lines of a run to return.

@@ -24,7 +24,7 @@ public enum RunLinesCSV {
         let p = l.provenance
         return [
             String(l.run), String(l.importID), l.file, String(l.sourceLine), l.purchaseID, l.date, l.supplier, l.category,
-            p.leftOut == nil ? String(l.scope3.rawValue) : "", l.amount, l.currency, l.product ?? "", l.quantity ?? "", l.unit ?? "",
+            p.exclusion == nil ? String(l.scope3.rawValue) : "", l.amount, l.currency, l.product ?? "", l.quantity ?? "", l.unit ?? "",
             l.customer ?? "",
         ]
             + ProvenanceCSV.fields(p)

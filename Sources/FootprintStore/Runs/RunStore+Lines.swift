@@ -373,7 +373,7 @@ final class RunLinesContext {
             // Left out of the inventory: counted, not evaluated.
             outcome = LineOutcome(status)
             provenance = LineProvenance()
-            provenance.leftOut = e.leftOutReason(status, category: c)
+            provenance.exclusion = e.leftOutReason(status, category: c)
         } else {
             outcome = r.outcome
             provenance = LineProvenance(
@@ -393,7 +393,7 @@ final class RunLinesContext {
             )
         }
         // Where the figure came from in this workspace: the import of a footprint or disclosure, the library of a factor.
-        if provenance.leftOut == nil, let method = r.method, var source = provenance.source {
+        if provenance.exclusion == nil, let method = r.method, var source = provenance.source {
             let i = Int(r.sourceIndex)
             switch method {
             case .supplierSpecific:
