@@ -55,7 +55,9 @@ public struct CommutingResult: Sendable, Hashable {
     public var responseRate: Double { Double(respondents) / workforce.headcount }
     /// Headcount per respondent: what each respondent's year is multiplied by.
     public var scale: Double { workforce.headcount / Double(respondents) }
-    public var sampleKg: Double { sampleKgByMode.values.reduce(0, +) + sampleWellToTankKg }
+    /// Summed in the modes' fixed order, so that the same survey gives the same figure to the last bit
+    /// (a dictionary's order changes from one process, or one instance, to the next).
+    public var sampleKg: Double { CommuteMode.allCases.reduce(0) { $0 + (sampleKgByMode[$1] ?? 0) } + sampleWellToTankKg }
     public var meanKgPerRespondent: Double { sampleKg / Double(respondents) }
     /// Extrapolated per mode.
     public func kg(_ mode: CommuteMode) -> Double { (sampleKgByMode[mode] ?? 0) * scale }
