@@ -33,6 +33,6 @@ done
 echo
 "$bin" calculate --db "$db" --period 2024
 echo
-"$bin" report --db "$db" --by scope3
+"$bin" report --db "$db" --corporate
 echo
 echo "workspace: $db  (next: $bin runs --db $db, $bin report --db $db --format markdown, $bin runs lines 1 --db $db --out lines.csv)"
