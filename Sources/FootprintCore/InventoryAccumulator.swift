@@ -10,6 +10,8 @@ public struct InventoryAccumulator: Sendable {
     var customerKg: [CompensatedSum] = []
     // kg by Scope 3 category (1...15; index 0 unused).
     var scope3Kg = [CompensatedSum](repeating: CompensatedSum(), count: 16)
+    // kg by Scope 3 category and method, at [scope3 * 4 + method].
+    var scope3MethodKg = [CompensatedSum](repeating: CompensatedSum(), count: 64)
     // Spend by row: the method (0...3), unmapped (4), outside the period (5), then one row per exclusion slot (6...).
     @usableFromInline var spend = SpendTable(rows: 6)
     @usableFromInline static let outsidePeriodRow = 5
@@ -91,6 +93,7 @@ public struct InventoryAccumulator: Sendable {
     @usableFromInline
     mutating func addComputed(method: Int, kg: Double, category: Int, supplier: Int, customer: Int, scope3: Int) {
         scope3Kg[scope3 & 15].add(kg)
+        scope3MethodKg[(scope3 & 15) * 4 + (method & 3)].add(kg)
         methodKg[method].add(kg)
         methodLines[method] += 1
         if category >= categoryKg.count { categoryKg += Array(repeating: CompensatedSum(), count: category + 16 - categoryKg.count) }
@@ -135,6 +138,9 @@ public struct InventoryAccumulator: Sendable {
         s.period = period
         for scope3 in Scope3Category.allCases where scope3Kg[scope3.rawValue] != CompensatedSum() {
             s.kgByScope3[scope3] = scope3Kg[scope3.rawValue]
+            for method in CalculationMethod.allCases where scope3MethodKg[scope3.rawValue * 4 + Int(method.rawValue)] != CompensatedSum() {
+                s.kgByScope3Method[scope3, default: [:]][method] = scope3MethodKg[scope3.rawValue * 4 + Int(method.rawValue)]
+            }
         }
         s.outsidePeriod.lines = outsidePeriodLines
         s.outsidePeriod.spend = spend.sums(row: Self.outsidePeriodRow, currencies: currencies)

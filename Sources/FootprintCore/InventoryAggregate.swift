@@ -242,6 +242,9 @@ public struct InventoryAggregate: Sendable, Equatable, Codable {
                 case .scope3:
                     if let n = Int(key.dropFirst(2)), let category = Scope3Category(rawValue: n) {
                         s.kgByScope3[category, default: CompensatedSum()].add(CompensatedSum(cell.kg))
+                        for method in CalculationMethod.allCases where cell.nanoKg[Int(method.rawValue)] != 0 {
+                            s.kgByScope3Method[category, default: [:]][method, default: CompensatedSum()].add(CompensatedSum(cell.kg(method)))
+                        }
                     }
                 case .month, .supplierScope3: break
                 }

@@ -27,6 +27,8 @@ public struct InventorySummary: Sendable, Equatable {
     public var fallThrough: [FallThrough: FallThrough.Tally] = [:]
     /// Emissions of the computed lines by Scope 3 category (`CategoryRules.scope3`).
     public var kgByScope3: [Scope3Category: CompensatedSum] = [:]
+    /// The same by method: what each Scope 3 category's figure rests on (supplier data or averages).
+    public var kgByScope3Method: [Scope3Category: [CalculationMethod: CompensatedSum]] = [:]
     /// The reporting period the inventory covers; nil when every line counts, whatever its date.
     public var period: ReportingPeriod?
     /// Lines dated outside `period`: left out of the inventory, counted.
@@ -104,6 +106,9 @@ public struct InventorySummary: Sendable, Equatable {
         }
         for (reason, tally) in other.fallThrough { fallThrough[reason, default: FallThrough.Tally()].add(tally) }
         for (k, v) in other.kgByScope3 { kgByScope3[k, default: CompensatedSum()].add(v) }
+        for (k, methods) in other.kgByScope3Method {
+            for (m, v) in methods { kgByScope3Method[k, default: [:]][m, default: CompensatedSum()].add(v) }
+        }
         outsidePeriod.add(other.outsidePeriod)
         for (reason, tally) in other.excluded { excluded[reason, default: UnmappedTally()].add(tally) }
         if period == nil { period = other.period }

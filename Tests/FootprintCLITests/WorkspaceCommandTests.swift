@@ -41,6 +41,21 @@ import Testing
         defer { try? FileManager.default.removeItem(at: ledger) }
         let stateless = try CLIHarness.json(try CLIHarness.footprint("calculate", "--data", ledger.path, "--json").stdout)
         #expect(calculated["lines_by_method"] as? [String: Int] == stateless["lines_by_method"] as? [String: Int])
+        // Each Scope 3 category's figure and method mix, the same on both paths.
+        func scope3Rows(_ json: [String: Any]) -> [[String: Double]] {
+            let rows = ((json["corporate"] as? [String: Any])?["scope3_categories"] as? [[String: Any]]) ?? []
+            return rows.map { row in
+                var figures = (row["by_method_kgco2e"] as? [String: Double]) ?? [:]
+                figures["kgco2e"] = row["kgco2e"] as? Double
+                return figures
+            }
+        }
+        let workspaceRows = scope3Rows(calculated)
+        let statelessRows = scope3Rows(stateless)
+        #expect(workspaceRows.count == 15 && statelessRows.count == 15)
+        for (w, s) in zip(workspaceRows, statelessRows) {
+            for (key, value) in s { #expect(abs((w[key] ?? .nan) - value) <= 1e-6 * max(1, abs(value)), "\(key)") }
+        }
         let total = try #require(calculated["total_kgco2e"] as? Double)
         #expect(abs(total - 3_385_088.71) < 0.01)
 

@@ -8,6 +8,7 @@ import Testing
             .purchasedGoodsAndServices: CompensatedSum(1000), .fuelAndEnergyRelatedActivities: CompensatedSum(50),
             .businessTravel: CompensatedSum(200),
         ]
+        purchases.kgByScope3Method = [.purchasedGoodsAndServices: [.supplierSpecific: CompensatedSum(600), .spendBased: CompensatedSum(400)]]
         purchases.period = ReportingPeriod(fiscalYear: 2024)
         var activity = ActivityTotals()
         (activity.scope1StationaryKg, activity.scope1MobileKg, activity.scope1FugitiveKg) = (10, 20, 5)
@@ -30,6 +31,10 @@ import Testing
         #expect(c.totalKg(marketBased: false) == 1327)
         #expect(abs(c.scope3Share(marketBased: true) - 1262.0 / 1897) < 1e-15)
         #expect(c.scope3Sentence == "Scope 3 is 66.5% of the total with Scope 2 market-based (95.1% with Scope 2 location-based).")
+        // Each category's method mix: the ledger's methods, and the activity data's part.
+        #expect(c.scope3Rows[0].supplierDataShare == 0.6)
+        #expect(c.scope3Rows[0].methodMix == "supplier-specific 60.0%, spend-based 40.0%")
+        #expect(c.scope3Rows[2].methodMix == "activity data 19.4%")  // 12 of 62, the rest has no method split here
         // Scope 3 by category sums to Scope 3.
         #expect(c.scope3Rows.reduce(0) { $0 + $1.kg } == c.scope3Kg)
     }

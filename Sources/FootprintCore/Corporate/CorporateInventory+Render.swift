@@ -31,6 +31,8 @@ extension CorporateInventory {
                             ("category", .integer(r.category.rawValue)), ("title", .string(r.category.title)), ("kgco2e", .number(r.kg)),
                             ("from_ledger_kgco2e", .number(r.purchasesKg)), ("from_activity_kgco2e", .number(r.activityKg)),
                             ("excluded_justification", r.exclusion.map { .string($0) } ?? .null),
+                            ("by_method_kgco2e", .object(CalculationMethod.allCases.map { ($0.name, .number(r.methodsKg[$0] ?? 0)) })),
+                            ("supplier_data_share", .number(r.supplierDataShare)), ("activity_data_share", .number(r.activityShare)),
                         ])
                     }
                 )
@@ -79,8 +81,8 @@ extension CorporateInventory {
                 note = "not reported: " + exclusion
             } else if r.kg == 0 {
                 note = "no data"
-            } else if r.activityKg != 0 {
-                note = "ledger \(t(r.purchasesKg)) + activity \(t(r.activityKg))"
+            } else {
+                note = r.methodMix
             }
             rows.append(["", r.category.label, r.exclusion == nil ? t(r.kg) : "-", note])
         }
@@ -105,7 +107,9 @@ extension CorporateInventory {
             ["scope3", "total", kg(scope3Kg), ""],
         ]
         for r in scope3Rows {
-            rows.append(["scope3", String(r.category.rawValue), r.exclusion == nil ? kg(r.kg) : "", r.exclusion.map { "not reported: " + $0 } ?? ""])
+            rows.append([
+                "scope3", String(r.category.rawValue), r.exclusion == nil ? kg(r.kg) : "", r.exclusion.map { "not reported: " + $0 } ?? r.methodMix,
+            ])
         }
         rows.append(["total", "scope2 location-based", kg(totalKg(marketBased: false)), ""])
         rows.append(["total", "scope2 market-based", kg(totalKg(marketBased: true)), ""])

@@ -34,6 +34,26 @@ public struct CorporateInventory: Sendable {
         public var kg: Double { purchasesKg + activityKg }
         /// The company's reason for not reporting the category, when it gives one.
         public var exclusion: String?
+        /// The ledger part by method.
+        public var methodsKg: [CalculationMethod: Double] = [:]
+        /// Share of the category's figure from supplier data (supplier-specific and hybrid ledger lines),
+        /// and from the company's own activity data (Categories 3, 6 and 7), 0...1.
+        public var supplierDataShare: Double {
+            let supplier = (methodsKg[.supplierSpecific] ?? 0) + (methodsKg[.hybrid] ?? 0)
+            return kg == 0 ? 0 : supplier / kg
+        }
+        public var activityShare: Double { kg == 0 ? 0 : activityKg / kg }
+
+        /// `supplier-specific 52%, hybrid 9%, spend-based 39%; activity data 10%`: the category's method mix.
+        public var methodMix: String {
+            guard kg != 0 else { return "" }
+            var parts = CalculationMethod.allCases.compactMap { m -> String? in
+                guard let v = methodsKg[m], v != 0 else { return nil }
+                return "\(m.name) \(InventorySummary.percent(v / kg))"
+            }
+            if activityKg != 0 { parts.append("activity data \(InventorySummary.percent(activityKg / kg))") }
+            return parts.joined(separator: ", ")
+        }
     }
 
     public var scope3Rows: [Scope3Row] {
@@ -42,7 +62,8 @@ public struct CorporateInventory: Sendable {
                 category: c,
                 purchasesKg: purchases.kgByScope3[c]?.value ?? 0,
                 activityKg: (c == .fuelAndEnergyRelatedActivities ? activity?.category3Kg ?? 0 : 0) + (otherScope3Kg[c] ?? 0),
-                exclusion: boundary.excludedScope3[c]
+                exclusion: boundary.excludedScope3[c],
+                methodsKg: (purchases.kgByScope3Method[c] ?? [:]).mapValues(\.value)
             )
         }
     }
