@@ -34,6 +34,9 @@ import Testing
         let a = try stored.inventory(purchases: InventorySummary(), period: period).inventory
         let b = try folder.inventory(purchases: InventorySummary(), period: period).inventory
         #expect(a.activity == b.activity && a.activity != nil)
+        // The boundary names the sites, the Bergen lab outside it.
+        #expect(a.boundary.sites.map(\.id) == ["OSL-HQ", "OSL-COLO", "STO", "BGO-LAB", "CPH"])
+        #expect(a.text().contains("; outside the boundary: Bergen lab (run by a partner)"))
         #expect(a.otherScope3Kg == b.otherScope3Kg && a.otherScope3Kg[.employeeCommuting] != nil)
     }
 

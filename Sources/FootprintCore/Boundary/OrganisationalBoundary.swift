@@ -26,6 +26,8 @@ public struct OrganisationalBoundary: Sendable, Hashable {
     public var fiscalYearStart: Int
     /// Scope 3 categories the company does not report, each with its justification.
     public var excludedScope3: [Scope3Category: String]
+    /// The sites of the activity data (sites.csv), inside the boundary or not.
+    public var sites: [ActivitySite] = []
 
     public init(
         company: String = "",
@@ -53,6 +55,17 @@ public struct OrganisationalBoundary: Sendable, Hashable {
                         .object([
                             ("id", .string(e.id)), ("name", .string(e.name)), ("country", e.country.map { .string($0) } ?? .null),
                             ("equity_share", .number(e.equityShare)),
+                        ])
+                    }
+                )
+            ),
+            (
+                "sites",
+                .array(
+                    sites.map { site in
+                        .object([
+                            ("site", .string(site.id)), ("name", .string(site.name)), ("country", .string(site.country)),
+                            ("legal_entity", site.legalEntity.map { .string($0) } ?? .null), ("consolidated", .bool(site.consolidated)),
                         ])
                     }
                 )

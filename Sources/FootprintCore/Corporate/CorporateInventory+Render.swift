@@ -124,6 +124,10 @@ extension CorporateInventory {
         if let period { out += ", \(period) (\(period.startText) to \(period.endText))" }
         out += "\nBoundary: \(boundary.approach.title)"
         if !boundary.entities.isEmpty { out += "; entities: " + boundary.entities.map(\.name).joined(separator: ", ") }
+        let inside = boundary.sites.filter(\.consolidated).map(\.name)
+        let outside = boundary.sites.filter { !$0.consolidated }.map(\.name)
+        if !inside.isEmpty { out += "\nSites: " + inside.joined(separator: ", ") }
+        if !outside.isEmpty { out += "; outside the boundary: " + outside.joined(separator: ", ") }
         out += "\n" + InventorySummary.table(["scope", "part", "t CO2e", "note"], tableRows)
         return out + scope3Sentence + "\n"
     }

@@ -53,7 +53,9 @@ public struct CorporateData: Sendable {
         period: ReportingPeriod?,
         travelSettings: TravelSettings = TravelSettings()
     ) throws(CorporateInventoryError) -> CorporateResult {
-        var result = CorporateResult(inventory: CorporateInventory(boundary: boundary, purchases: purchases, activity: nil))
+        var withSites = boundary
+        withSites.sites = activity.sites
+        var result = CorporateResult(inventory: CorporateInventory(boundary: withSites, purchases: purchases, activity: nil))
         guard let period else { return result }
         if !activity.isEmpty {
             do {
