@@ -9,8 +9,7 @@ public struct InventoryAccumulator: Sendable {
     var supplierKg: [CompensatedSum] = []
     var customerKg: [CompensatedSum] = []
     // kg by Scope 3 category (1...15; index 0 unused).
-    var scope3Kg = [CompensatedSum](repeating: CompensatedSum(), count: 16)
-    // kg by Scope 3 category and method, at [scope3 * 4 + method].
+    // kg by Scope 3 category and method, at [scope3 * 4 + method]; a category's kg is the sum of its methods'.
     var scope3MethodKg = [CompensatedSum](repeating: CompensatedSum(), count: 64)
     // Spend by row: the method (0...3), unmapped (4), outside the period (5), then one row per exclusion slot (6...).
     @usableFromInline var spend = SpendTable(rows: 6)
@@ -92,7 +91,6 @@ public struct InventoryAccumulator: Sendable {
 
     @usableFromInline
     mutating func addComputed(method: Int, kg: Double, category: Int, supplier: Int, customer: Int, scope3: Int) {
-        scope3Kg[scope3 & 15].add(kg)
         scope3MethodKg[(scope3 & 15) * 4 + (method & 3)].add(kg)
         methodKg[method].add(kg)
         methodLines[method] += 1
@@ -136,10 +134,11 @@ public struct InventoryAccumulator: Sendable {
     {
         var s = InventorySummary()
         s.period = period
-        for scope3 in Scope3Category.allCases where scope3Kg[scope3.rawValue] != CompensatedSum() {
-            s.kgByScope3[scope3] = scope3Kg[scope3.rawValue]
+        for scope3 in Scope3Category.allCases {
             for method in CalculationMethod.allCases where scope3MethodKg[scope3.rawValue * 4 + Int(method.rawValue)] != CompensatedSum() {
-                s.kgByScope3Method[scope3, default: [:]][method] = scope3MethodKg[scope3.rawValue * 4 + Int(method.rawValue)]
+                let sum = scope3MethodKg[scope3.rawValue * 4 + Int(method.rawValue)]
+                s.kgByScope3Method[scope3, default: [:]][method] = sum
+                s.kgByScope3[scope3, default: CompensatedSum()].add(sum)
             }
         }
         s.outsidePeriod.lines = outsidePeriodLines

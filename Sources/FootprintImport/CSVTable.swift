@@ -17,6 +17,16 @@ public struct CSVTable: Sendable {
 
     /// Reads a file. Structural problems (unterminated quotes, wrong number of fields) are
     /// collected into `diagnostics`; the rows that could be read are kept.
+    /// The tables of a data folder by file name, for readers of several optional files: nil for a file the
+    /// folder does not have.
+    public static func folder(_ directory: String) -> (String, inout [Diagnostic]) throws(InputError) -> CSVTable? {
+        { name, diagnostics throws(InputError) in
+            let path = (directory as NSString).appendingPathComponent(name)
+            guard FileManager.default.fileExists(atPath: path) else { return nil }
+            return try CSVTable.read(path: path, displayName: name, diagnostics: &diagnostics)
+        }
+    }
+
     public static func read(path: String, displayName: String? = nil, diagnostics: inout [Diagnostic]) throws(InputError) -> CSVTable {
         let name = displayName ?? (path as NSString).lastPathComponent
         guard let data = FileManager.default.contents(atPath: path) else {

@@ -50,9 +50,17 @@ extension Footprint {
             let wanted = runID
             let r = try report { () throws(WorkspaceError) in try ws.runs.run(id: wanted) }
             let names = (try? ws.imports.supplierNames()) ?? [:]
+            let reports = groupings.map { InventoryReport(r.aggregate, by: $0, labels: $0 == .supplier ? names : [:]) }
+            if format == .csv && !self.corporate {
+                // The groupings alone: no need to read the run's activity files.
+                let currencies = r.aggregate.total.spend.keys.sorted()
+                var lines = [InventoryReport.csvHeader(currencies: currencies)]
+                for report in reports { lines += report.csvRows(currencies: currencies) }
+                for line in lines { print(line.map(Self.csvField).joined(separator: ",")) }
+                return
+            }
             let corporate = try report { () throws(WorkspaceError) in try ws.runs.corporateInventory(r) }
             if self.corporate { return printCorporate(corporate, run: r) }
-            let reports = groupings.map { InventoryReport(r.aggregate, by: $0, labels: $0 == .supplier ? names : [:]) }
             switch format {
             case .json:
                 var doc = CorporateOutput.json(corporate)
@@ -63,10 +71,7 @@ extension Footprint {
                 }
                 print(doc.rendered())
             case .csv:
-                let currencies = r.aggregate.total.spend.keys.sorted()
-                var lines = [InventoryReport.csvHeader(currencies: currencies)]
-                for report in reports { lines += report.csvRows(currencies: currencies) }
-                for line in lines { print(line.map(Self.csvField).joined(separator: ",")) }
+                break  // above
             case .markdown:
                 print("## Scope 3 inventory, run #\(r.id)\(RunDescription.period(r).map { ", reporting period \($0)" } ?? "")\n")
                 print(

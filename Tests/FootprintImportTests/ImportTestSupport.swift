@@ -19,6 +19,24 @@ struct TempFolder {
     }
 
     func remove() { try? FileManager.default.removeItem(at: url) }
+
+    /// What `read` makes of a temporary folder holding `files` (name to text).
+    static func reading<T>(_ files: [String: String], with read: (String) throws -> T) throws -> T {
+        let folder = try TempFolder()
+        defer { folder.remove() }
+        for (name, text) in files { try folder.write(name, text) }
+        return try read(folder.url.path)
+    }
+
+    /// The problems `read` reports for such a folder, each as `file:line: column 'name': message`; none when it reads.
+    static func errors<T>(_ files: [String: String], with read: (String) throws -> T) throws -> [String] {
+        do {
+            _ = try reading(files, with: read)
+            return []
+        } catch let error as InputError {
+            return error.diagnostics.map(\.description)
+        }
+    }
 }
 
 /// Reference data for the ledger tests; every figure is hand-checkable.

@@ -6,21 +6,9 @@ import Testing
 /// The reference files of a data folder, read into ReferenceData; duplicate keys are errors.
 @Suite("ReferenceDataReader")
 struct ReferenceDataReaderTests {
-    func read(_ files: [String: String]) throws -> ReferenceData {
-        let folder = try TempFolder()
-        defer { folder.remove() }
-        for (name, text) in files { try folder.write(name, text) }
-        return try ReferenceDataReader.read(directory: folder.url.path)
-    }
+    func read(_ files: [String: String]) throws -> ReferenceData { try TempFolder.reading(files, with: ReferenceDataReader.read(directory:)) }
 
-    func errors(_ files: [String: String]) throws -> [String] {
-        do {
-            _ = try read(files)
-            return []
-        } catch let error as InputError {
-            return error.diagnostics.map(\.description)
-        }
-    }
+    func errors(_ files: [String: String]) throws -> [String] { try TempFolder.errors(files, with: ReferenceDataReader.read(directory:)) }
 
     @Test func readsTheFixture() throws {
         let data = try read([

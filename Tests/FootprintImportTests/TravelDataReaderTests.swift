@@ -6,21 +6,9 @@ import Testing
 /// travel.csv, commuting_survey.csv and workforce.csv: what is read, and every error with its place.
 @Suite("Travel: reader")
 struct TravelDataReaderTests {
-    func read(_ files: [String: String]) throws -> TravelData {
-        let folder = try TempFolder()
-        defer { folder.remove() }
-        for (name, text) in files { try folder.write(name, text) }
-        return try TravelDataReader.read(directory: folder.url.path)
-    }
+    func read(_ files: [String: String]) throws -> TravelData { try TempFolder.reading(files, with: TravelDataReader.read(directory:)) }
 
-    func errors(_ files: [String: String]) throws -> [String] {
-        do {
-            _ = try read(files)
-            return []
-        } catch let error as InputError {
-            return error.diagnostics.map(\.description)
-        }
-    }
+    func errors(_ files: [String: String]) throws -> [String] { try TempFolder.errors(files, with: TravelDataReader.read(directory:)) }
 
     static let tripsHeader = "date,mode,class,distance_km,return,nights,country,origin,destination,reference\n"
 

@@ -40,8 +40,8 @@ public struct LineOutcome: Hashable, Sendable, CustomStringConvertible {
         /// `outside-period` or `excluded` (the per-line output's `method` column); nil for the other statuses.
         public var exclusionName: String? {
             switch self {
-            case .outsidePeriod: "outside-period"
-            case .excluded: "excluded"
+            case .outsidePeriod: LineOutcome.outsidePeriodName
+            case .excluded: LineOutcome.excludedName
             default: nil
             }
         }

@@ -8,11 +8,7 @@ public enum ActivityDataReader {
     public static let fileNames = ["sites.csv", "fuel.csv", "refrigerants.csv", "energy.csv", "energy_instruments.csv", "grid_factors.csv"]
 
     public static func read(directory: String) throws(InputError) -> ActivityData {
-        try read { name, diagnostics throws(InputError) in
-            let path = (directory as NSString).appendingPathComponent(name)
-            guard FileManager.default.fileExists(atPath: path) else { return nil }
-            return try CSVTable.read(path: path, displayName: name, diagnostics: &diagnostics)
-        }
+        try read(tables: CSVTable.folder(directory))
     }
 
     /// Reads the files `table` gives by name (nil for a file that is absent): from a folder, or from

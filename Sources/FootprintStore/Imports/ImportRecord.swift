@@ -52,12 +52,6 @@ public enum ImportKind: String, Sendable, CaseIterable, Codable {
     /// Kinds that describe the company and its own activity rather than the ledger.
     public var isActivity: Bool { activityFileName != nil }
 
-    /// Kinds whose content is kept whole in the import record and read again at each calculation.
-    var isReference: Bool {
-        self != .purchases && self != .factors && self != .factorLibrary && self != .pact && self != .supplierEdit && !isSupplierStatus
-            && !isActivity
-    }
-
     /// Kinds that bring supplier status facts: not inputs of a calculation.
     public var isSupplierStatus: Bool { self == .supplierStatus || self == .sbtiWorkbook }
 }

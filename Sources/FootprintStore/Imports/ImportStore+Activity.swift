@@ -10,7 +10,7 @@ extension ImportStore {
     /// one replaces the first only with `--replace ID`, so that nothing is replaced by mistake.
     public func importActivity(kind: ImportKind, path: String, displayName: String, replacing: Int64?) throws(WorkspaceError) -> ImportOutcome {
         let started = Date()
-        guard let fileName = kind.activityFileName else { throw .conflict("\(kind.rawValue) is not a company or activity file") }
+        guard kind.isActivity else { throw .conflict("\(kind.rawValue) is not a company or activity file") }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw .input(InputError(file: displayName, message: "cannot read '\(path)': no such file or not readable"))
         }
@@ -29,7 +29,7 @@ extension ImportStore {
             var files = inForce.mapValues { ($0.fileName, $0.content) }
             files[kind] = (displayName, data)
             let rows: Int
-            do throws(InputError) { rows = try Self.check(files, new: kind, fileName: fileName) } catch { throw InputErrorBox(error: error) }
+            do throws(InputError) { rows = try Self.check(files, new: kind) } catch { throw InputErrorBox(error: error) }
             return try insertImport(
                 kind: kind,
                 fileName: displayName,
@@ -106,7 +106,7 @@ extension ImportStore {
     }
 
     /// Checks a new activity file with the others in force; the number of rows (entries) it brings.
-    static func check(_ files: [ImportKind: (String, Data)], new kind: ImportKind, fileName: String) throws(InputError) -> Int {
+    static func check(_ files: [ImportKind: (String, Data)], new kind: ImportKind) throws(InputError) -> Int {
         let data = try corporateData(files)
         switch kind {
         case .company: return data.boundary.entities.count
