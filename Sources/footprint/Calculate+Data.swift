@@ -16,9 +16,10 @@ extension Footprint.Calculate {
             }
             let folder = try ReferenceDataReader.readFolder(directory: directory)
             let engine = InventoryEngine(reference: folder.reference)
+            let boundary = folder.boundary(period: period)
             let scanner = LedgerScanner(
                 engine: engine,
-                boundary: folder.boundary(period: period),
+                boundary: boundary,
                 options: .init(threads: threads ?? ProcessInfo.processInfo.activeProcessorCount)
             )
             let summary: InventorySummary
@@ -34,7 +35,7 @@ extension Footprint.Calculate {
             } else {
                 summary = try scanner.scan(path: purchases, displayName: "purchases.csv")
             }
-            let result = try corporate.inventory(purchases: summary, period: period)
+            let result = try corporate.inventory(purchases: summary, period: period, rules: boundary)
             if json {
                 print(CorporateOutput.json(result).rendered())
             } else {

@@ -3,13 +3,21 @@ import Testing
 
 @Suite struct CategoryRulesTests {
     @Test func scope3Precedence() {
-        let rules = CategoryRules.builtIn.merging([
-            CategoryRule(category: "freight", scope3: .upstreamTransportationAndDistribution, source: "categories.csv:2")
-        ])
-        #expect(rules.scope3(for: "freight", flag: nil, libraryDefault: .purchasedGoodsAndServices) == .upstreamTransportationAndDistribution)
-        #expect(rules.scope3(for: "freight", flag: .businessTravel, libraryDefault: nil) == .businessTravel)
-        #expect(rules.scope3(for: "hotels", flag: nil, libraryDefault: .businessTravel) == .businessTravel)
-        #expect(rules.scope3(for: "unknown", flag: nil, libraryDefault: nil) == .purchasedGoodsAndServices)
+        let boundary = InventoryBoundary(
+            rules: CategoryRules.builtIn.merging([
+                CategoryRule(category: "freight", scope3: .upstreamTransportationAndDistribution, source: "categories.csv:2")
+            ]),
+            scope3Defaults: ["freight": .purchasedGoodsAndServices, "hotels": .businessTravel]
+        )
+        let engine = InventoryEngine(reference: ReferenceData())
+        let line = LedgerLine(currency: CurrencyCode("NOK")!, year: 2024, amount: 100)
+        func scope3(_ category: String, flag: Int = 0) -> Int {
+            boundary.treatment(of: category).scope3(flag: flag, line: line, countsItems: false, engine: engine)
+        }
+        #expect(scope3("freight") == 4)
+        #expect(scope3("freight", flag: 6) == 6)
+        #expect(scope3("hotels") == 6)
+        #expect(scope3("unknown") == 1)
     }
 
     @Test func builtInExclusionsAndOverride() {

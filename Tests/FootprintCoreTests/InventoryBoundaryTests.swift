@@ -18,7 +18,6 @@ import Testing
         #expect(boundary.treatment(of: "other") == .init(exclusion: nil, scope3: .purchasedGoodsAndServices))
         #expect(boundary.treatment(of: "payroll").exclusion == nil)
         #expect(boundary.treatment(of: "taxes-and-duties").exclusion?.hasPrefix("taxes, duties") == true)
-        #expect(boundary.scope3(for: "hotels", flag: .employeeCommuting) == .employeeCommuting)
         #expect(boundary.dateBounds == (20_240_101, 20_241_231))
         #expect(InventoryBoundary().dateBounds == (Int32.min, Int32.max))
     }

@@ -156,7 +156,15 @@ import Testing
         var text = try String(contentsOfFile: purchases, encoding: .utf8)
         text = text.replacingOccurrences(of: ",722511,", with: ",payroll,")
         try Data(text.utf8).write(to: URL(fileURLWithPath: purchases))
-        let categories = "category,scope3_category,excluded\n481000,,\"travel: counted from the agency's report\"\n334111,2,\n"
+        // 334111 is capitalised by Norway's threshold per item, 541512 by a company threshold in EUR
+        // (amounts in other currencies converted at the year's rates): both paths place each line alike.
+        let categories = """
+            category,scope3_category,excluded,asset_class,capitalisation_threshold,threshold_currency
+            481000,,"travel: counted from the agency's report",,,
+            334111,,,IT equipment,,
+            541512,,,consulting as an asset,3000,EUR
+
+            """
         try Data(categories.utf8).write(to: URL(fileURLWithPath: folder + "/categories.csv"))
         try t.workspace.importFolder(folder)
         _ = try t.workspace.importFile(.categories, folder + "/categories.csv")
@@ -182,5 +190,15 @@ import Testing
             }
             #expect(statuses.isSuperset(of: ["outside-period", "excluded"]), "\(statuses)")
         }
+        // The Scope 3 category of every line, summed: equal on both paths, with lines on both sides of the thresholds.
+        let data = try ReferenceDataReader.readFolder(directory: folder)
+        let stateless = try LedgerScanner(engine: InventoryEngine(reference: data.reference), boundary: data.boundary(period: period))
+            .scan(path: purchases, displayName: "purchases.csv")
+        for c in Scope3Category.allCases {
+            let a = stateless.kgByScope3[c]?.value ?? 0
+            let b = run.summary.kgByScope3[c]?.value ?? 0
+            #expect(abs(a - b) <= 1e-9 * max(1, abs(a)), "seed \(seed), Scope 3 category \(c.rawValue): \(a) vs \(b)")
+        }
+        #expect((stateless.kgByScope3[.capitalGoods]?.value ?? 0) > 0 && (stateless.kgByScope3[.purchasedGoodsAndServices]?.value ?? 0) > 0)
     }
 }

@@ -8,13 +8,27 @@ public struct CategoryRule: Sendable, Hashable {
     public var scope3: Scope3Category?
     /// Why the category's lines are outside the inventory; nil when they are in it.
     public var exclusion: String?
+    /// The category buys assets of a class that the company capitalises by a threshold: each line is
+    /// Category 2 when one item costs at least the threshold, else Category 1 (expensed).
+    public var capitalisation: CapitalisationThreshold?
+    /// The category buys goods for resale: Category 1, and followed by the sold-products calculation.
+    public var resale: Bool
     /// `built-in`, or the file and line the rule was read from (`categories.csv:4`).
     public var source: String
 
-    public init(category: String, scope3: Scope3Category? = nil, exclusion: String? = nil, source: String) {
+    public init(
+        category: String,
+        scope3: Scope3Category? = nil,
+        exclusion: String? = nil,
+        capitalisation: CapitalisationThreshold? = nil,
+        resale: Bool = false,
+        source: String
+    ) {
         self.category = category
         self.scope3 = scope3
         self.exclusion = exclusion
+        self.capitalisation = capitalisation
+        self.resale = resale
         self.source = source
     }
 }

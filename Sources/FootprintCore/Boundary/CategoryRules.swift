@@ -24,11 +24,6 @@ public struct CategoryRules: Sendable {
     /// The exclusion reason of `category`'s lines, or nil when they are in the inventory.
     public func exclusion(for category: String) -> String? { byCategory[category]?.exclusion }
 
-    /// The Scope 3 category of a computed line of `category`: its flag, the rule, the library's default, Category 1.
-    public func scope3(for category: String, flag: Scope3Category?, libraryDefault: Scope3Category?) -> Scope3Category {
-        flag ?? byCategory[category]?.scope3 ?? libraryDefault ?? .purchasedGoodsAndServices
-    }
-
     /// The rules every workspace and data folder starts from: the ledger's categories that are not
     /// purchases of goods and services, excluded with the reason an auditor expects. A company's
     /// own `categories.csv` adds to them and takes their place category by category; an ERP mapping

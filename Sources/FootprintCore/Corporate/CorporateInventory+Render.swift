@@ -42,6 +42,35 @@ extension CorporateInventory {
             ("scope3_share_market_based", activity == nil ? .null : .number(scope3Share(marketBased: true))),
             ("scope3_share_location_based", activity == nil ? .null : .number(scope3Share(marketBased: false))),
             ("biogenic_co2_kg", number(activity?.biogenicCO2Kg)),
+            (
+                "capitalisation",
+                .array(
+                    capitalisation.map { c in
+                        .object([
+                            ("asset_class", .string(c.threshold.assetClass)),
+                            ("categories", .array(c.categories.map { .string($0) })),
+                            ("currency", .string(c.threshold.currency.description)),
+                            ("threshold_per_item", period.map { .number(c.threshold.amount(in: $0.end / 10000)) } ?? .null),
+                            (
+                                "steps",
+                                .array(
+                                    c.threshold.steps.map { step in
+                                        .object([
+                                            ("from_year", step.fromYear == Int32.min ? .null : .integer(Int(step.fromYear))),
+                                            ("amount", .number(step.amount)),
+                                        ])
+                                    }
+                                )
+                            ),
+                            ("source", .string(c.threshold.source)),
+                        ])
+                    }
+                )
+            ),
+            (
+                "goods_for_resale",
+                .object([("categories", .array(resaleCategories.map { .string($0) })), ("kgco2e", .number(resaleKg))])
+            ),
             ("statement", .string(scope3Sentence)),
         ])
         let replacing: [(String, JSONValue)] = [
@@ -85,6 +114,9 @@ extension CorporateInventory {
                 note = r.methodMix
             }
             rows.append(["", r.category.label, r.exclusion == nil ? t(r.kg) : "-", note])
+            if r.category == .purchasedGoodsAndServices, !resaleCategories.isEmpty {
+                rows.append(["", "  of which goods for resale", t(resaleKg), "categories " + resaleCategories.joined(separator: ", ")])
+            }
         }
         rows.append(["Total", "Scope 2 location-based", t(totalKg(marketBased: false)), ""])
         rows.append(["", "Scope 2 market-based", t(totalKg(marketBased: true)), ""])
@@ -114,6 +146,9 @@ extension CorporateInventory {
         rows.append(["total", "scope2 location-based", kg(totalKg(marketBased: false)), ""])
         rows.append(["total", "scope2 market-based", kg(totalKg(marketBased: true)), ""])
         rows.append(["outside scopes", "biogenic CO2", kg(activity?.biogenicCO2Kg), ""])
+        if !resaleCategories.isEmpty {
+            rows.append(["scope3", "1 goods for resale", kg(resaleKg), "categories " + resaleCategories.joined(separator: " ")])
+        }
         return rows
     }
 
@@ -129,7 +164,7 @@ extension CorporateInventory {
         if !inside.isEmpty { out += "\nSites: " + inside.joined(separator: ", ") }
         if !outside.isEmpty { out += "; outside the boundary: " + outside.joined(separator: ", ") }
         out += "\n" + InventorySummary.table(["scope", "part", "t CO2e", "note"], tableRows)
-        return out + scope3Sentence + "\n"
+        return out + capitalisationText + scope3Sentence + "\n"
     }
 
     /// The same as a Markdown section.
@@ -144,6 +179,17 @@ extension CorporateInventory {
                 "| " + row.map { $0.split(separator: "|", omittingEmptySubsequences: false).joined(separator: "\\|") }.joined(separator: " | ")
                 + " |\n"
         }
-        return out + "\n" + scope3Sentence + "\n"
+        return out + "\n" + capitalisationText + "\n" + scope3Sentence + "\n"
+    }
+
+    /// `Capital goods by the accounts, else by these thresholds: ...`, one line per asset class; empty without one.
+    public var capitalisationText: String {
+        guard !capitalisation.isEmpty else { return "" }
+        let year = period.map { $0.end / 10000 } ?? 9999
+        var out = "Category 2 by the accounts, else by the capitalisation threshold of each asset class (one item at or above it is a capital good, below it is expensed, Category 1):\n"
+        for c in capitalisation {
+            out += "- \(c.threshold.assetClass) (\(c.categories.joined(separator: ", "))): \(c.threshold.text(in: year)); \(c.threshold.source)\n"
+        }
+        return out
     }
 }

@@ -24,6 +24,27 @@ public struct CorporateInventory: Sendable {
         self.otherScope3Kg = otherScope3Kg
     }
 
+    /// The capitalisation thresholds that placed the ledger's lines in Category 2 or 1, with the ledger
+    /// categories of each, and the categories of goods bought for resale (`describeRules`).
+    public var capitalisation: [(threshold: CapitalisationThreshold, categories: [String])] = []
+    public var resaleCategories: [String] = []
+
+    /// Records what the boundary's category rules did to this inventory's ledger categories: the
+    /// thresholds applied and the categories of goods for resale, shown in every report.
+    public mutating func describeRules(_ inventoryBoundary: InventoryBoundary) {
+        let categories = Array(purchases.kgByCategory.keys)
+        capitalisation = inventoryBoundary.capitalisationPolicy(of: categories)
+        resaleCategories = categories.filter { inventoryBoundary.rules.rule(for: $0)?.resale == true }.sorted()
+    }
+
+    /// The kg of the lines of goods bought for resale (part of Category 1, or of the category a line's
+    /// own flag gives).
+    public var resaleKg: Double {
+        var sum = CompensatedSum()
+        for c in resaleCategories { sum.add(purchases.kgByCategory[c]?.value ?? 0) }
+        return sum.value
+    }
+
     public var period: ReportingPeriod? { purchases.period }
 
     /// One Scope 3 category's figure and where it comes from.

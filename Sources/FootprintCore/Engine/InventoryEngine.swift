@@ -224,6 +224,15 @@ public struct InventoryEngine: Sendable {
         return rates[Int(currencyKey) * yearSpan + y]
     }
 
+    /// `amount` in currency `from` as an amount in currency `to` at the rates of `year` (rates.csv),
+    /// or nil when either rate is missing.
+    public func convert(_ amount: Double, from: CurrencyKey, to: CurrencyKey, year: Int32) -> Double? {
+        let a = rate(from.index, year)
+        let b = rate(to.index, year)
+        guard !a.isNaN, !b.isNaN else { return nil }
+        return from == to ? amount : amount / a * b
+    }
+
     /// The price index of a year, or NaN.
     @inline(__always)
     func index(_ year: Int32) -> Double {

@@ -1,4 +1,4 @@
-public import FootprintCore
+import FootprintCore
 
 extension ActivityDataReader {
     static func sites(_ table: CSVTable, _ diagnostics: inout [Diagnostic]) throws(InputError) -> [ActivitySite] {

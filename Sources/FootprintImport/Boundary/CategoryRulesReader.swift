@@ -3,10 +3,13 @@ import Foundation
 
 /// Reads `categories.csv` (docs/inventory.md): per ledger category, its Scope 3 category and/or
 /// its exclusion from the inventory with the reason. Columns: **category**, `scope3_category`
-/// (`1`...`15`), `excluded` (the reason; empty when the category is in the inventory). A row with
-/// neither includes the category with the factor library's default (it can take back a built-in
-/// exclusion). A category may appear once; a row both excluded and given a Scope 3 category is
-/// refused, since an excluded line has no category.
+/// (`1`...`15`), `excluded` (the reason; empty when the category is in the inventory), `asset_class`
+/// (the category buys assets the company capitalises by a threshold: Category 2 per line when an item
+/// costs at least `capitalisation_threshold` in `threshold_currency`, Norway's NOK 30,000 when none is
+/// given, else Category 1), `resale` (`yes`: goods bought for resale, Category 1). A row with none of
+/// them includes the category with the factor library's default (it can take back a built-in
+/// exclusion). A category may appear once; an asset class has one threshold; contradicting columns in
+/// one row are refused.
 public enum CategoryRulesReader {
     public static let fileName = "categories.csv"
 
@@ -14,7 +17,9 @@ public enum CategoryRulesReader {
     public static func rules(_ table: CSVTable, _ diagnostics: inout [Diagnostic]) throws(InputError) -> [CategoryRule] {
         var result: [CategoryRule] = []
         var seen: [String: Int] = [:]
-        try ReferenceDataReader.rows(table, required: ["category"], optional: ["scope3_category", "excluded"], &diagnostics) { r in
+        var classes: [String: (threshold: CapitalisationThreshold, line: Int)] = [:]
+        let optional = ["scope3_category", "excluded", "asset_class", "capitalisation_threshold", "threshold_currency", "resale"]
+        try ReferenceDataReader.rows(table, required: ["category"], optional: optional, &diagnostics) { r in
             guard let category = r.required("category") else { return }
             if let first = seen[category] {
                 r.fail("category", "category '\(category)' already has a rule on line \(first); one rule per category")
@@ -34,9 +39,89 @@ public enum CategoryRulesReader {
                 )
                 return
             }
-            result.append(CategoryRule(category: category, scope3: scope3, exclusion: exclusion, source: "\(table.file):\(r.row.line)"))
+            var resale = false
+            if let text = r.optional("resale") {
+                switch text.lowercased() {
+                case "yes", "true", "1": resale = true
+                case "no", "false", "0": resale = false
+                default: return r.fail("resale", "'\(text)' is not yes or no; expected yes for goods bought for resale, no or empty otherwise")
+                }
+            }
+            if resale, exclusion != nil { return r.fail("resale", "the category is both excluded and goods for resale; expected one of the two") }
+            if resale, let scope3, scope3 != .purchasedGoodsAndServices {
+                return r.fail("resale", "goods bought for resale are Category 1 (purchased goods), not \(scope3.rawValue); leave scope3_category empty or 1")
+            }
+            guard let capitalisation = threshold(&r, classes: &classes, scope3: scope3, excluded: exclusion != nil, resale: resale) else {
+                result.append(CategoryRule(category: category, scope3: scope3, exclusion: exclusion, resale: resale, source: "\(table.file):\(r.row.line)"))
+                return
+            }
+            result.append(CategoryRule(category: category, capitalisation: capitalisation, source: "\(table.file):\(r.row.line)"))
         }
         return result
+    }
+
+    /// The capitalisation threshold of a row with an `asset_class`, or nil (a problem recorded when the
+    /// row's columns contradict each other or its threshold another row's of the same class).
+    private static func threshold(
+        _ r: inout RowReader,
+        classes: inout [String: (threshold: CapitalisationThreshold, line: Int)],
+        scope3: Scope3Category?,
+        excluded: Bool,
+        resale: Bool
+    ) -> CapitalisationThreshold? {
+        let amountText = r.optional("capitalisation_threshold")
+        let currencyText = r.optional("threshold_currency")
+        guard let assetClass = r.optional("asset_class") else {
+            if amountText != nil { r.fail("capitalisation_threshold", "a threshold needs the asset_class it applies to; expected an asset_class in the same row") }
+            if currencyText != nil, amountText == nil { r.fail("threshold_currency", "a currency without a capitalisation_threshold; expected both or neither") }
+            return nil
+        }
+        let conflict =
+            excluded ? "excluded" : scope3 != nil ? "scope3_category" : resale ? "resale" : nil
+        if let conflict {
+            r.fail(
+                "asset_class",
+                "an asset class places each line in Category 2 or 1 by its cost; \(conflict) decides otherwise. Expected one of the two"
+            )
+            return nil
+        }
+        var threshold = CapitalisationThreshold.norwegian(assetClass: assetClass)
+        if let amountText {
+            guard let amount = r.decimal("capitalisation_threshold") else { return nil }
+            guard amount.value > 0 else {
+                r.fail("capitalisation_threshold", "'\(amountText)' is not a threshold; expected a positive amount per item")
+                return nil
+            }
+            guard let currencyText else {
+                r.fail("threshold_currency", "the threshold \(amountText) has no currency; expected an ISO 4217 code such as NOK")
+                return nil
+            }
+            guard let currency = CurrencyCode(currencyText) else {
+                r.fail("threshold_currency", "'\(currencyText)' is not a currency; expected three capital letters (ISO 4217)")
+                return nil
+            }
+            threshold = CapitalisationThreshold(
+                assetClass: assetClass,
+                amount: amount.value,
+                currency: currency,
+                source: "the company's accounting policy (\(r.table.file):\(r.row.line))"
+            )
+        } else if currencyText != nil {
+            r.fail("threshold_currency", "a currency without a capitalisation_threshold; expected both or neither")
+            return nil
+        }
+        if let first = classes[assetClass] {
+            guard first.threshold.steps == threshold.steps && first.threshold.currency == threshold.currency else {
+                r.fail(
+                    "capitalisation_threshold",
+                    "asset class '\(assetClass)' has another threshold on line \(first.line); expected one threshold per asset class"
+                )
+                return nil
+            }
+            return first.threshold
+        }
+        classes[assetClass] = (threshold, r.row.line)
+        return threshold
     }
 
     /// The rules of the file at `path` (shown as `displayName` in messages).

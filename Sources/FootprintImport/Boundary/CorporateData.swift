@@ -44,18 +44,21 @@ public struct CorporateData: Sendable {
         return data
     }
 
-    /// The corporate inventory of `purchases` (the ledger's inventory for `period`) and this data, with
+    /// The corporate inventory of `purchases` (the ledger's inventory for `period`, calculated with the
+    /// category rules of `rules`, whose thresholds and goods for resale it shows) and this data, with
     /// the activity and travel results line by line. Without a period, or without activity data, Scope 1
     /// and 2 are unknown (nil), never zero; without travel or survey files, Categories 6 and 7 hold
     /// the ledger's lines alone.
     public func inventory(
         purchases: InventorySummary,
         period: ReportingPeriod?,
+        rules: InventoryBoundary? = nil,
         travelSettings: TravelSettings = TravelSettings()
     ) throws(CorporateInventoryError) -> CorporateResult {
         var withSites = boundary
         withSites.sites = activity.sites
         var result = CorporateResult(inventory: CorporateInventory(boundary: withSites, purchases: purchases, activity: nil))
+        if let rules { result.inventory.describeRules(rules) }
         guard let period else { return result }
         if !activity.isEmpty {
             do {

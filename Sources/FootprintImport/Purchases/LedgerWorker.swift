@@ -30,6 +30,10 @@ struct LedgerWorker: @unchecked Sendable {
     /// The boundary's treatment per category term, resolved on first use (`unresolved` until then):
     /// the Scope 3 category (1...15) in the low byte, the exclusion slot + 1 above it (0: included).
     private var categoryTreatment: [Int32] = []
+    /// The treatment of each category term whose lines are placed by a capitalisation threshold (its
+    /// low byte in `categoryTreatment` is 0), and per unit term whether it counts items (1) or not (0).
+    private var thresholdTreatment: [Int32: InventoryBoundary.Treatment] = [:]
+    private var unitCountsItems: [Int8] = []
     /// The exclusion reasons by slot.
     private var exclusionReasons: [String] = []
     var accumulator = InventoryAccumulator()
@@ -187,8 +191,26 @@ struct LedgerWorker: @unchecked Sendable {
             if exclusionSlot == exclusionReasons.count { exclusionReasons.append(reason) }
         }
         if i >= categoryTreatment.count { categoryTreatment += Array(repeating: Self.unresolved, count: i + 64 - categoryTreatment.count) }
-        categoryTreatment[i] = Int32(exclusionSlot + 1) << 8 | Int32(t.scope3.rawValue)
+        categoryTreatment[i] = Int32(exclusionSlot + 1) << 8 | Int32(t.fixedScope3)
+        if t.capitalisation != nil { thresholdTreatment[Int32(i)] = t }
         return categoryTreatment[i]
+    }
+
+    /// The Scope 3 category of a line of category `term` whose treatment depends on the line (a
+    /// capitalisation threshold): `InventoryBoundary.Treatment.scope3(flag:line:countsItems:engine:)`.
+    @inline(never)
+    private mutating func placeByThreshold(_ term: Int32, _ line: LedgerLine, _ engine: InventoryEngine) -> Int {
+        guard let treatment = thresholdTreatment[term] else { return 1 }
+        var countsItems = false
+        let unit = Int(decoder.record.unit)
+        if unit >= 0 {
+            if unit >= unitCountsItems.count { unitCountsItems += Array(repeating: -1, count: unit + 16 - unitCountsItems.count) }
+            if unitCountsItems[unit] < 0 {
+                unitCountsItems[unit] = UnitCatalog.lookup(decoder.terms.string(at: unit))?.dimension == .count ? 1 : 0
+            }
+            countsItems = unitCountsItems[unit] == 1
+        }
+        return treatment.scope3(flag: 0, line: line, countsItems: countsItems, engine: engine)
     }
 
     private mutating func evaluate(_ base: UnsafePointer<UInt8>, _ fields: CSVRecordScanner, _ engine: InventoryEngine) {
@@ -200,8 +222,6 @@ struct LedgerWorker: @unchecked Sendable {
         let treatment = treatment(decoder.record.category)
         let exclusion = Int(treatment >> 8) - 1
         if exclusion >= 0 { return leaveOut(base, fields, slot, exclusion: exclusion) }
-        let ownScope3 = Int(decoder.record.scope3)
-        let scope3 = ownScope3 > 0 ? ownScope3 : Int(treatment & 0xFF)
         let ledgerLine = LedgerLine(
             supplier: SupplierKey(key(.supplier, decoder.record.supplier)),
             category: CategoryKey(key(.category, decoder.record.category)),
@@ -214,6 +234,12 @@ struct LedgerWorker: @unchecked Sendable {
             amount: decoder.record.amount.value,
             quantity: decoder.record.quantity?.value ?? .nan
         )
+        // Treatment.scope3(flag:line:countsItems:engine:), its fast form first: the line's own flag, the
+        // category's fixed Scope 3 category, and only for a category with a threshold the line's cost.
+        let ownScope3 = Int(decoder.record.scope3)
+        let fixedScope3 = Int(treatment & 0xFF)
+        let scope3 =
+            ownScope3 > 0 ? ownScope3 : fixedScope3 > 0 ? fixedScope3 : placeByThreshold(decoder.record.category, ledgerLine, engine)
         let result = engine.evaluate(ledgerLine)
         let category = decoder.record.category
         let supplier = decoder.record.supplier

@@ -15,9 +15,13 @@ struct PackEvaluator: Sendable {
     /// Dense slot per currency term, and the codes of the slots.
     let currencySlot: [Int32]
     let currencies: [CurrencyCode]
-    /// Scope 3 category (1...15) by category term, for lines without their own flag: the category's
-    /// rule, else the factor library's default for the category, else 1 (`CategoryRules.scope3`).
+    /// Scope 3 category (1...15) by category term, for lines without their own flag
+    /// (`InventoryBoundary.Treatment.fixedScope3`); 0 for a category whose lines are placed by a
+    /// capitalisation threshold, whose treatment is then in `thresholdTreatment`.
     let categoryScope3: [UInt8]
+    let thresholdTreatment: [Int: InventoryBoundary.Treatment]
+    /// By unit term: whether the unit counts items (`piece`, `pcs`, ...), for the cost of one item.
+    let unitCountsItems: [Bool]
     /// By category term: the number of its exclusion's reason in `exclusionReasons`, or -1 when its
     /// lines are in the inventory.
     let categoryExclusion: [Int32]
@@ -28,21 +32,16 @@ struct PackEvaluator: Sendable {
     let periodStart: Int32
     let periodEnd: Int32
 
-    /// `rules` place lines in their Scope 3 category and exclude categories; `period` leaves out the
-    /// lines dated outside it. Both are counted, not evaluated (`LineOutcome.Status.outsidePeriod`,
-    /// `.excluded`): a line outside the period is counted there, whatever its category.
-    init(
-        engine: InventoryEngine,
-        texts: [String?],
-        scope3Defaults: [String: Scope3Category],
-        rules: CategoryRules = CategoryRules(),
-        period: ReportingPeriod? = nil
-    ) {
+    /// The boundary's rules place lines in their Scope 3 category and exclude categories; its period
+    /// leaves out the lines dated outside it. Both are counted, not evaluated
+    /// (`LineOutcome.Status.outsidePeriod`, `.excluded`): a line outside the period is counted there,
+    /// whatever its category.
+    init(engine: InventoryEngine, texts: [String?], boundary: InventoryBoundary) {
         self.engine = engine
         self.texts = texts
-        self.period = period
-        periodStart = period?.start ?? Int32.min
-        periodEnd = period?.end ?? Int32.max
+        period = boundary.period
+        (periodStart, periodEnd) = boundary.dateBounds
+        let rules = boundary.rules
         let reasons = Set(rules.byCategory.values.compactMap(\.exclusion)).sorted()
         let reasonNumber = Dictionary(uniqueKeysWithValues: reasons.enumerated().map { ($0.element, Int32($0.offset)) })
         var categoryExclusion = [Int32](repeating: -1, count: texts.count)
@@ -56,6 +55,8 @@ struct PackEvaluator: Sendable {
         var currencySlot = [Int32](repeating: -1, count: n)
         var currencyCode = [CurrencyCode](repeating: CurrencyCode("XXX")!, count: n)
         var categoryScope3 = [UInt8](repeating: 1, count: n)
+        var thresholdTreatment: [Int: InventoryBoundary.Treatment] = [:]
+        var unitCountsItems = [Bool](repeating: false, count: n)
         var currencies: [CurrencyCode] = []
         for (id, text) in texts.enumerated() {
             guard let text else { continue }
@@ -69,9 +70,14 @@ struct PackEvaluator: Sendable {
                 currencySlot[id] = Int32(currencies.count)
                 currencies.append(code)
             }
-            categoryScope3[id] = UInt8(rules.scope3(for: text, flag: nil, libraryDefault: scope3Defaults[text]).rawValue)
-            if let reason = rules.exclusion(for: text) { categoryExclusion[id] = reasonNumber[reason] ?? -1 }
+            let treatment = boundary.treatment(of: text)
+            categoryScope3[id] = treatment.fixedScope3
+            if treatment.capitalisation != nil { thresholdTreatment[id] = treatment }
+            if let reason = treatment.exclusion { categoryExclusion[id] = reasonNumber[reason] ?? -1 }
+            unitCountsItems[id] = UnitCatalog.lookup(text)?.dimension == .count
         }
+        self.thresholdTreatment = thresholdTreatment
+        self.unitCountsItems = unitCountsItems
         self.categoryExclusion = categoryExclusion
         self.supplierKey = supplierKey
         self.categoryKey = categoryKey
@@ -236,6 +242,8 @@ struct PackEvaluator: Sendable {
             let month = date >= 1900_01_00 ? (date / 10000 - 1900) * 12 + (date / 100 % 100) - 1 : -1
             let ownScope3 = Int(pack.scope3(i))
             let scope3 = ownScope3 > 0 ? ownScope3 : Int(categoryScope3[category])
+            // A line placed by a capitalisation threshold needs its amount: the pack is computed again.
+            guard scope3 > 0 else { return nil }
             local.add(method: m, nanoKg: nano, category: category, scope3: scope3, month: month, customer: Int(pack.customer(i)))
             scope3Sums[(scope3 & 15) * 5 + m] += nano
             if outcome.fellThrough { fellThrough[m] += nano }
@@ -261,17 +269,15 @@ struct PackEvaluator: Sendable {
         return .excluded(reason: n >= 0 && n < exclusionReasons.count ? exclusionReasons[n] : "excluded category")
     }
 
-    /// One line through the engine: its outcome, kg, activity, and source (`LineResult.storedSource`).
+    /// Line `i` of `pack` as the engine reads it.
     @inline(__always)
-    func evaluateLine(_ pack: PackView, _ i: Int, _ supplierEngineKey: SupplierKey) -> (LineOutcome, Double, Double, Int32) {
-        let category = Int(pack.category(i))
-        if let status = leftOut(date: pack.date(i), category: category) { return (LineOutcome(status), 0, 0, -1) }
+    func ledgerLine(_ pack: PackView, _ i: Int, _ supplierEngineKey: SupplierKey) -> LedgerLine {
         let currency = Int(pack.currency(i))
         let product = Int(pack.product(i))
         let unit = Int(pack.unit(i))
-        let line = LedgerLine(
+        return LedgerLine(
             supplier: supplierEngineKey,
-            category: categoryKey[category],
+            category: categoryKey[Int(pack.category(i))],
             product: product >= 0 ? productKey[product] : .none,
             unit: unit >= 0 ? unitKey[unit] : .none,
             currencyKey: currencyKey[currency],
@@ -281,8 +287,32 @@ struct PackEvaluator: Sendable {
             amount: pack.amount(i),
             quantity: pack.quantity(i)
         )
-        let r = engine.evaluate(line)
+    }
+
+    /// One line through the engine: its outcome, kg, activity, and source (`LineResult.storedSource`).
+    @inline(__always)
+    func evaluateLine(_ pack: PackView, _ i: Int, _ supplierEngineKey: SupplierKey) -> (LineOutcome, Double, Double, Int32) {
+        if let status = leftOut(date: pack.date(i), category: Int(pack.category(i))) { return (LineOutcome(status), 0, 0, -1) }
+        let r = engine.evaluate(ledgerLine(pack, i, supplierEngineKey))
         return r.method != nil ? (r.outcome, r.kg, r.activity, r.rank) : (r.outcome, 0, 0, r.storedSource)
+    }
+
+    /// The Scope 3 category (1...15) of a computed line: `InventoryBoundary.Treatment.scope3(flag:line:countsItems:engine:)`,
+    /// in its fast form first (the line's flag, the category's fixed category). `line` is asked for only
+    /// for a category placed by a capitalisation threshold.
+    @inline(__always)
+    func scope3(flag: Int, category: Int, unit: Int, line: () -> LedgerLine) -> Int {
+        if flag > 0 { return flag }
+        let fixed = Int(categoryScope3[category])
+        if fixed > 0 { return fixed }
+        return placeByThreshold(category: category, unit: unit, line: line())
+    }
+
+    @inline(never)
+    private func placeByThreshold(category: Int, unit: Int, line: LedgerLine) -> Int {
+        guard let treatment = thresholdTreatment[category] else { return 1 }
+        let countsItems = unit >= 0 && unit < unitCountsItems.count && unitCountsItems[unit]
+        return treatment.scope3(flag: 0, line: line, countsItems: countsItems, engine: engine)
     }
 
     /// A pack's lines summed for its supplier's cell, per Scope 3 category (0...15): lines and nano-kg
@@ -334,8 +364,9 @@ struct PackEvaluator: Sendable {
         let date = Int(pack.date(i))
         // Months from January 1900; a line dated earlier is counted everywhere but in the grouping by month.
         let month = date >= 1900_01_00 ? (date / 10000 - 1900) * 12 + (date / 100 % 100) - 1 : -1
-        let ownScope3 = Int(pack.scope3(i))
-        let scope3 = ownScope3 > 0 ? ownScope3 : Int(categoryScope3[category])
+        let scope3 = self.scope3(flag: Int(pack.scope3(i)), category: category, unit: Int(pack.unit(i))) {
+            ledgerLine(pack, i, supplierKey(supplier))
+        }
         let nano = method < 4 ? AggregateAccumulator.nanoKg(kg) : 0
         let currencyIndex = Int(currencySlot[currency])
         accumulator.add(

@@ -100,9 +100,7 @@ extension RunStore {
         let evaluator = PackEvaluator(
             engine: InventoryEngine(reference: snapshot.reference),
             texts: texts,
-            scope3Defaults: snapshot.scope3Defaults,
-            rules: snapshot.categoryRules,
-            period: period
+            boundary: InventoryBoundary(period: period, rules: snapshot.categoryRules, scope3Defaults: snapshot.scope3Defaults)
         )
         workspace.logger.phase("reference data, terms and engine")
         var latest: CalculationRun?
@@ -283,9 +281,7 @@ extension RunStore {
         let oldFigures = PackEvaluator(
             engine: oldEngine,
             texts: texts,
-            scope3Defaults: snapshot.scope3Defaults,
-            rules: snapshot.categoryRules,
-            period: evaluator.period
+            boundary: InventoryBoundary(period: evaluator.period, rules: snapshot.categoryRules, scope3Defaults: snapshot.scope3Defaults)
         )
         workspace.logger.phase("figures of \(named.count) changed suppliers, \(changes.count) in value only")
         let packs = supplierTerms.isEmpty ? [] : try packs(importIDs: snapshot.purchaseImports, suppliers: supplierTerms)

@@ -8,6 +8,8 @@ extension RunStore {
     public func corporateInventory(_ run: CalculationRun) throws(WorkspaceError) -> CorporateResult {
         let ids = run.inputs.imports.filter { ImportKind(rawValue: $0.kind)?.isActivity == true }.map(\.importID)
         let data = try ImportStore(workspace: workspace).corporateData(importIDs: ids)
-        do { return try data.inventory(purchases: run.summary, period: run.summary.period) } catch { throw .corporate(error) }
+        let reference = try workspace.read { db in try RunReference.load(db: db, run: run) }
+        let rules = InventoryBoundary(period: run.summary.period, rules: reference.categoryRules, scope3Defaults: reference.scope3Defaults)
+        do { return try data.inventory(purchases: run.summary, period: run.summary.period, rules: rules) } catch { throw .corporate(error) }
     }
 }

@@ -60,9 +60,7 @@ final class RunLinesContext {
         evaluator = PackEvaluator(
             engine: InventoryEngine(reference: reference.reference),
             texts: texts,
-            scope3Defaults: reference.scope3Defaults,
-            rules: reference.categoryRules,
-            period: run.period
+            boundary: InventoryBoundary(period: run.period, rules: reference.categoryRules, scope3Defaults: reference.scope3Defaults)
         )
         labels = ProvenanceLabels(engine: evaluator.engine)
         chain = try workspace.runs.runChain(runID)
@@ -408,8 +406,8 @@ final class RunLinesContext {
             provenance.source = source
         }
         let scope3 =
-            scope3Flag.flatMap(Scope3Category.init(rawValue:))
-            ?? Scope3Category(rawValue: Int(evaluator.categoryScope3[c])) ?? .purchasedGoodsAndServices
+            Scope3Category(rawValue: e.scope3(flag: scope3Flag ?? 0, category: c, unit: unit.map { Int($0) } ?? -1) { ledgerLine })
+            ?? .purchasedGoodsAndServices
         return RunLine(
             run: run.id,
             importID: input.importID,
