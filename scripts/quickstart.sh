@@ -22,6 +22,7 @@ for kind in suppliers:suppliers factors:factors rates:rates price-index:price_in
 done
 "$bin" import --db "$db" purchases examples/erp/nordic/hovedbok_2024.csv --mapping examples/erp/nordic/mapping.json
 "$bin" import --db "$db" purchases examples/erp/nordic/hovedbok_2024_ovrige.csv --mapping examples/erp/nordic/mapping.json
+"$bin" import --db "$db" purchases examples/erp/nordic/hovedbok_2024_varekjop.csv --mapping examples/erp/nordic/mapping.json
 # The corporate inventory: the company (boundary, fiscal year), the category rules (what is left out of
 # Scope 3 and why), and the activity data (Scope 1, Scope 2 on both bases, Categories 3, 6 and 7).
 "$bin" import --db "$db" company "$example/company.json"

@@ -51,7 +51,7 @@ import Testing
         var excludedLines = 0
         for row in try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n").dropFirst().map({ Self.split(String($0)) })
         where excludedCategories.contains(row[4]) {
-            excludedKg += Double(row[12]) ?? 0
+            excludedKg += Double(row[13]) ?? 0
             excludedLines += 1
         }
         let ruled = try CLIHarness.footprint("calculate", "--data", Self.example, "--json")
@@ -82,7 +82,7 @@ import Testing
         var sum = 0.0
         for row in rows.dropFirst() {
             let fields = Self.split(String(row))
-            sum += Double(fields[12]) ?? .nan
+            sum += Double(fields[13]) ?? .nan
         }
         #expect(abs(sum - total) <= 1e-6 * total)
     }

@@ -16,6 +16,41 @@ import Testing
 
     static let bankFees = "bank fees: financial items, no goods or services bought"
 
+    /// Category 2 by the example's asset class: every 2024 line of its five hardware categories is in
+    /// Category 2 exactly when one item costs NOK 30,000 or more, worked out here from purchases.csv and
+    /// rates.csv (cost per item = amount / quantity in pieces, converted to NOK at the year's rates).
+    @Test func exampleHardwareIsCapitalisedByNorwaysThreshold() throws {
+        let dir = try CLIHarness.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let linesFile = dir.appendingPathComponent("lines.csv").path
+        let out = try CLIHarness.footprint("calculate", "--data", Self.example, "--period", "2024", "--json", "--lines-out", linesFile)
+        #expect(out.status == 0, "\(out.stderr)")
+        var perUSD: [String: Double] = [:]
+        for row in try String(contentsOfFile: Self.example + "/rates.csv", encoding: .utf8).split(separator: "\n").dropFirst() {
+            let f = row.split(separator: ",").map(String.init)
+            if f[1] == "2024" { perUSD[f[0]] = Double(f[2]) }
+        }
+        let hardware: Set = ["334111", "334112", "334118", "334210", "334220"]
+        var checked = 0
+        var capitalised = 0
+        let rows = try String(contentsOfFile: linesFile, encoding: .utf8).split(separator: "\n").dropFirst()
+        for row in rows.map({ CalculateCommandTests.split(String($0)) }) where hardware.contains(row[4]) && row[2].hasPrefix("2024") {
+            let amount = try #require(Double(row[5]))
+            let quantity = row[9] == "piece" ? try #require(Double(row[8])) : 1
+            let nok = abs(amount / quantity) / (perUSD[row[6]] ?? .nan) * (perUSD["NOK"] ?? .nan)
+            let expected = nok >= 30_000 ? "2" : "1"
+            #expect(row[11] == expected, "line \(row[0]): \(row[5]) \(row[6]) for \(row[8]) \(row[9]) = NOK \(nok) per item")
+            checked += 1
+            if expected == "2" { capitalised += 1 }
+        }
+        #expect(checked > 600 && capitalised > 50 && capitalised < checked / 2, "\(capitalised) of \(checked)")
+        let corporate = try #require(try CLIHarness.json(out.stdout)["corporate"] as? [String: Any])
+        let policy = try #require(corporate["capitalisation"] as? [[String: Any]])
+        #expect(policy.count == 1 && policy[0]["asset_class"] as? String == "office machines and IT equipment")
+        #expect(policy[0]["threshold_per_item"] as? Double == 30_000 && policy[0]["currency"] as? String == "NOK")
+        #expect((policy[0]["categories"] as? [String]) == hardware.sorted())
+    }
+
     @Test func periodJSONHasTheNewKeysAndReconciles() throws {
         let dir = try Self.exampleWithRules("category,scope3_category,excluded\nBANK-FEES,,\"\(Self.bankFees)\"\n481111,6,\n")
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -55,10 +90,10 @@ import Testing
             CalculateCommandTests.split(String($0))
         }
         #expect(rows.count == 3759)
-        #expect(rows.filter { $0[11] == "outside-period" }.count == 145)
-        #expect(rows.filter { $0[11] == "excluded" }.allSatisfy { $0[21] == Self.bankFees && $0[12] == "0" })
-        #expect(rows.filter { $0[11] == "excluded" }.count == 20)
-        let kg = rows.reduce(0.0) { $0 + (Double($1[12]) ?? .nan) }
+        #expect(rows.filter { $0[12] == "outside-period" }.count == 145)
+        #expect(rows.filter { $0[12] == "excluded" }.allSatisfy { $0[22] == Self.bankFees && $0[13] == "0" })
+        #expect(rows.filter { $0[12] == "excluded" }.count == 20)
+        let kg = rows.reduce(0.0) { $0 + (Double($1[13]) ?? .nan) }
         #expect(abs(kg - total) <= 1e-6 * total)
     }
 

@@ -135,6 +135,50 @@ import Testing
         #expect(empty.status == 1 && empty.stderr.contains("2019") && empty.stderr.contains("2023-11-01 to 2024-12-31"), "\(empty.stderr)")
     }
 
+    /// The ERP's goods for resale (account 4300 -> `hardware-for-resale`, flagged `resale` and computed with
+    /// the `computers` factors by the example's categories.csv): Category 1, shown apart, the same kg as
+    /// the lines' own sum in `runs lines`.
+    @Test func goodsForResaleFromTheERPExport() throws {
+        let dir = try CLIHarness.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let db = dir.appendingPathComponent("w.sqlite").path
+        #expect(try CLIHarness.footprint("init", "--db", db).status == 0)
+        for (kind, name) in [("rates", "rates.csv"), ("price-index", "price_index.csv"), ("categories", "categories.csv")] {
+            let out = try CLIHarness.footprint("import", kind, Self.example + "/" + name, "--db", db)
+            #expect(out.status == 0, "\(name): \(out.stderr)")
+        }
+        let erp = CLIHarness.packageRoot.appendingPathComponent("examples/erp/nordic").path
+        let imported = try CLIHarness.footprint(
+            "import",
+            "purchases",
+            erp + "/hovedbok_2024_varekjop.csv",
+            "--mapping",
+            erp + "/mapping.json",
+            "--db",
+            db
+        )
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let calculate = try CLIHarness.footprint("calculate", "--db", db, "--period", "2024", "--json")
+        #expect(calculate.status == 0, "\(calculate.stderr)")
+        let json = try CLIHarness.json(calculate.stdout)
+        let corporate = try #require(json["corporate"] as? [String: Any])
+        let resale = try #require(corporate["goods_for_resale"] as? [String: Any])
+        #expect(resale["categories"] as? [String] == ["hardware-for-resale"])
+        let kg = try #require(resale["kgco2e"] as? Double)
+        let byScope3 = try #require(json["by_scope3_category"] as? [String: Double])
+        #expect(kg > 0 && abs((byScope3["1"] ?? 0) - kg) <= 1e-9 * kg && byScope3["2"] == 0)
+        let linesFile = dir.appendingPathComponent("lines.csv").path
+        let lines = try CLIHarness.footprint("runs", "lines", "1", "--db", db, "--out", linesFile)
+        #expect(lines.status == 0, "\(lines.stderr)")
+        let rows = try String(contentsOfFile: linesFile, encoding: .utf8).split(separator: "\n").map { CalculateCommandTests.split(String($0)) }
+        let header = try #require(rows.first)
+        let method = try #require(header.firstIndex(of: "method"))
+        let kgColumn = try #require(header.firstIndex(of: "kgco2e"))
+        let source = try #require(header.firstIndex(of: "source"))
+        #expect(rows.count == 11 && rows.dropFirst().allSatisfy { $0[method] == "spend-based" && $0[source].contains("computers") })
+        #expect(abs(rows.dropFirst().reduce(0.0) { $0 + (Double($1[kgColumn]) ?? .nan) } - kg) <= 1e-9 * kg)
+    }
+
     @Test func badInputExitsOneWithLocatedMessagesAndNothingOnStdout() throws {
         let dir = try CLIHarness.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -54,6 +54,16 @@ struct ERPExampleTests {
         #expect(Set(categories.keys).allSatisfy { CategoryRules.builtIn.exclusion(for: $0) != nil })
     }
 
+    /// The third export: goods bought for resale (account 4300), mapped onto `hardware-for-resale`, which
+    /// the example's categories.csv flags as resale and computes with the `computers` factors.
+    @Test func nordicGoodsForResale() throws {
+        let (ledger, lines) = try Self.convert("nordic", "hovedbok_2024_varekjop.csv")
+        #expect(ledger.rowCount == 10)
+        #expect(ledger.unmapped.isEmpty)
+        #expect(lines[1] == "28001-1,2024-01-17,Atea AS,hardware-for-resale,226639.76,NOK,,,,K-1040,,4300,2")
+        #expect(lines.dropFirst().allSatisfy { $0.split(separator: ",")[3] == "hardware-for-resale" })
+    }
+
     @Test func sap() throws {
         let (ledger, lines) = try Self.convert("sap", "me2n_2024.csv")
         #expect(ledger.rowCount == 180)

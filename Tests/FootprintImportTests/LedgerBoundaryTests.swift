@@ -52,9 +52,10 @@ import Testing
         // The per-line output keeps every line, with its status.
         let rows = try linesOut(Self.ledger(dates: dates), files: rates, period: period)
         for (row, isInside) in zip(rows, inside) {
-            #expect(row[11] == (isInside ? "spend-based" : "outside-period"))
-            #expect(row[12] == (isInside ? "30.0" : "0"))
-            #expect(row[21] == (isInside ? "" : "dated outside the reporting period \(period.name) (\(period.startText) to \(period.endText))"))
+            #expect(row[12] == (isInside ? "spend-based" : "outside-period"))
+            #expect(row[11] == (isInside ? "1" : ""), "the line's Scope 3 category, empty when it is left out")
+            #expect(row[13] == (isInside ? "30.0" : "0"))
+            #expect(row[22] == (isInside ? "" : "dated outside the reporting period \(period.name) (\(period.startText) to \(period.endText))"))
         }
     }
 
@@ -109,9 +110,9 @@ import Testing
             ]
         )
         let rows = try linesOut(Self.exclusionLedger, files: ["categories.csv": Self.categories], period: Self.period("2024"))
-        #expect(rows.map { $0[11] } == ["excluded", "excluded", "excluded", "excluded", "unmapped", "average-data", "outside-period"])
-        #expect(rows[0][21] == payroll)
-        #expect(rows[2][21] == office)
+        #expect(rows.map { $0[12] } == ["excluded", "excluded", "excluded", "excluded", "unmapped", "average-data", "outside-period"])
+        #expect(rows[0][22] == payroll)
+        #expect(rows[2][22] == office)
     }
 
     @Test func noTakeBackWithoutCategoriesCSV() throws {

@@ -13,6 +13,10 @@ public struct CategoryRule: Sendable, Hashable {
     public var capitalisation: CapitalisationThreshold?
     /// The category buys goods for resale: Category 1, and followed by the sold-products calculation.
     public var resale: Bool
+    /// The factor category whose factors compute the category's lines (average-data and spend-based),
+    /// when it is not the category itself: an account for goods for resale computed with `computers`'
+    /// factors, for example. Nil: the category's own.
+    public var factorCategory: String?
     /// `built-in`, or the file and line the rule was read from (`categories.csv:4`).
     public var source: String
 
@@ -22,6 +26,7 @@ public struct CategoryRule: Sendable, Hashable {
         exclusion: String? = nil,
         capitalisation: CapitalisationThreshold? = nil,
         resale: Bool = false,
+        factorCategory: String? = nil,
         source: String
     ) {
         self.category = category
@@ -29,6 +34,7 @@ public struct CategoryRule: Sendable, Hashable {
         self.exclusion = exclusion
         self.capitalisation = capitalisation
         self.resale = resale
+        self.factorCategory = factorCategory
         self.source = source
     }
 }

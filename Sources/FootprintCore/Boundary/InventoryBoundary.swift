@@ -63,14 +63,20 @@ public struct InventoryBoundary: Sendable {
         if let capitalisation = rule?.capitalisation { return Treatment(exclusion: nil, scope3: .capitalGoods, capitalisation: capitalisation) }
         if let scope3 = rule?.scope3 { return Treatment(exclusion: nil, scope3: scope3) }
         if rule?.resale == true { return Treatment(exclusion: nil, scope3: .purchasedGoodsAndServices) }
-        let libraryDefault = scope3Defaults[category] ?? .purchasedGoodsAndServices
+        let libraryDefault = scope3Defaults[factorCategory(of: category)] ?? .purchasedGoodsAndServices
         guard libraryDefault == .capitalGoods else { return Treatment(exclusion: nil, scope3: libraryDefault) }
         return Treatment(exclusion: nil, scope3: .capitalGoods, capitalisation: Self.defaultCapitalisation(category))
     }
 
-    /// The threshold of a category that is capital goods by the factor library's default: Norway's.
+    /// The factor category whose factors compute `category`'s lines: the rule's `factorCategory`, else the category.
+    public func factorCategory(of category: String) -> String {
+        rules.rule(for: category)?.factorCategory ?? category
+    }
+
+    /// The threshold of a category that is capital goods by the factor library's default: Norway's,
+    /// one asset class for all of them.
     public static func defaultCapitalisation(_ category: String) -> CapitalisationThreshold {
-        .norwegian(assetClass: "\(category) (capital goods by the factor library)")
+        .norwegian(assetClass: "capital goods by the factor library's default")
     }
 
     /// The capitalisation thresholds that apply to `categories` (those a ledger uses), one per asset

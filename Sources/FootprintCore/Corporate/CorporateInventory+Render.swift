@@ -186,10 +186,13 @@ extension CorporateInventory {
     public var capitalisationText: String {
         guard !capitalisation.isEmpty else { return "" }
         let year = period.map { $0.end / 10000 } ?? 9999
-        var out = "Category 2 by the accounts, else by the capitalisation threshold of each asset class (one item at or above it is a capital good, below it is expensed, Category 1):\n"
+        var out =
+            "Category 2 by the accounts, else by the capitalisation threshold of each asset class (one item at or above it is a capital good, below it is expensed, Category 1):\n"
+        var sources: [String] = []
         for c in capitalisation {
-            out += "- \(c.threshold.assetClass) (\(c.categories.joined(separator: ", "))): \(c.threshold.text(in: year)); \(c.threshold.source)\n"
+            out += "- \(c.threshold.assetClass) (\(c.categories.joined(separator: ", "))): \(c.threshold.text(in: year))\n"
+            if !sources.contains(c.threshold.source) { sources.append(c.threshold.source) }
         }
-        return out
+        return out + sources.map { "  Source: \($0)\n" }.joined()
     }
 }

@@ -6,7 +6,8 @@ import Foundation
 /// (`1`...`15`), `excluded` (the reason; empty when the category is in the inventory), `asset_class`
 /// (the category buys assets the company capitalises by a threshold: Category 2 per line when an item
 /// costs at least `capitalisation_threshold` in `threshold_currency`, Norway's NOK 30,000 when none is
-/// given, else Category 1), `resale` (`yes`: goods bought for resale, Category 1). A row with none of
+/// given, else Category 1), `resale` (`yes`: goods bought for resale, Category 1), `factor_category`
+/// (the factors of another category compute this one's lines). A row with none of
 /// them includes the category with the factor library's default (it can take back a built-in
 /// exclusion). A category may appear once; an asset class has one threshold; contradicting columns in
 /// one row are refused.
@@ -18,7 +19,7 @@ public enum CategoryRulesReader {
         var result: [CategoryRule] = []
         var seen: [String: Int] = [:]
         var classes: [String: (threshold: CapitalisationThreshold, line: Int)] = [:]
-        let optional = ["scope3_category", "excluded", "asset_class", "capitalisation_threshold", "threshold_currency", "resale"]
+        let optional = ["scope3_category", "excluded", "asset_class", "capitalisation_threshold", "threshold_currency", "resale", "factor_category"]
         try ReferenceDataReader.rows(table, required: ["category"], optional: optional, &diagnostics) { r in
             guard let category = r.required("category") else { return }
             if let first = seen[category] {
@@ -49,13 +50,34 @@ public enum CategoryRulesReader {
             }
             if resale, exclusion != nil { return r.fail("resale", "the category is both excluded and goods for resale; expected one of the two") }
             if resale, let scope3, scope3 != .purchasedGoodsAndServices {
-                return r.fail("resale", "goods bought for resale are Category 1 (purchased goods), not \(scope3.rawValue); leave scope3_category empty or 1")
+                return r.fail(
+                    "resale",
+                    "goods bought for resale are Category 1 (purchased goods), not \(scope3.rawValue); leave scope3_category empty or 1"
+                )
             }
+            let factorCategory = r.optional("factor_category")
+            if let factorCategory, exclusion != nil {
+                return r.fail(
+                    "factor_category",
+                    "the category is excluded, so no factor computes it; expected no factor_category for '\(factorCategory)'"
+                )
+            }
+            if factorCategory == category { return r.fail("factor_category", "'\(category)' names itself; leave factor_category empty") }
+            let source = "\(table.file):\(r.row.line)"
             guard let capitalisation = threshold(&r, classes: &classes, scope3: scope3, excluded: exclusion != nil, resale: resale) else {
-                result.append(CategoryRule(category: category, scope3: scope3, exclusion: exclusion, resale: resale, source: "\(table.file):\(r.row.line)"))
+                result.append(
+                    CategoryRule(
+                        category: category,
+                        scope3: scope3,
+                        exclusion: exclusion,
+                        resale: resale,
+                        factorCategory: factorCategory,
+                        source: source
+                    )
+                )
                 return
             }
-            result.append(CategoryRule(category: category, capitalisation: capitalisation, source: "\(table.file):\(r.row.line)"))
+            result.append(CategoryRule(category: category, capitalisation: capitalisation, factorCategory: factorCategory, source: source))
         }
         return result
     }
@@ -72,8 +94,12 @@ public enum CategoryRulesReader {
         let amountText = r.optional("capitalisation_threshold")
         let currencyText = r.optional("threshold_currency")
         guard let assetClass = r.optional("asset_class") else {
-            if amountText != nil { r.fail("capitalisation_threshold", "a threshold needs the asset_class it applies to; expected an asset_class in the same row") }
-            if currencyText != nil, amountText == nil { r.fail("threshold_currency", "a currency without a capitalisation_threshold; expected both or neither") }
+            if amountText != nil {
+                r.fail("capitalisation_threshold", "a threshold needs the asset_class it applies to; expected an asset_class in the same row")
+            }
+            if currencyText != nil, amountText == nil {
+                r.fail("threshold_currency", "a currency without a capitalisation_threshold; expected both or neither")
+            }
             return nil
         }
         let conflict =

@@ -147,7 +147,7 @@ struct LedgerWorker: @unchecked Sendable {
             grow(&supplierKey)
             supplierKey[i] = key
         case .category:
-            key = engine.categoryKey(text).index
+            key = engine.categoryKey(boundary.factorCategory(of: text)).index
             grow(&categoryKey)
             categoryKey[i] = key
         case .product:
@@ -274,7 +274,7 @@ struct LedgerWorker: @unchecked Sendable {
                 category: terms.string(at: Int(record.category)),
                 supplier: terms.string(at: Int(record.supplier))
             )
-            writeLine(base, fields, provenance)
+            writeLine(base, fields, provenance, scope3: scope3)
         }
     }
 
@@ -297,16 +297,18 @@ struct LedgerWorker: @unchecked Sendable {
         } else {
             reason = .excluded(reason: exclusionReasons[exclusion])
         }
-        writeLine(base, fields, LineProvenance(exclusion: reason))
+        writeLine(base, fields, LineProvenance(exclusion: reason), scope3: 0)
     }
 
-    /// The header of the per-line output: the line, its input fields, then `ProvenanceCSV.columns`.
+    /// The header of the per-line output: the line, its input fields, the line's Scope 3 category (empty
+    /// for a line left out of the inventory), then `ProvenanceCSV.columns`.
     static let linesHeader =
-        (["line", "id", "date", "supplier", "category", "amount", "currency", "product", "quantity", "unit", "customer"]
+        (["line", "id", "date", "supplier", "category", "amount", "currency", "product", "quantity", "unit", "customer", "scope3_category"]
         + ProvenanceCSV.columns).joined(separator: ",") + "\n"
 
-    /// Appends the line's row of the per-line output: its input fields as the file gives them, then its provenance.
-    private mutating func writeLine(_ base: UnsafePointer<UInt8>, _ fields: CSVRecordScanner, _ provenance: LineProvenance) {
+    /// Appends the line's row of the per-line output: its input fields as the file gives them, its Scope 3
+    /// category (`scope3` 1...15, 0 when it is left out), then its provenance.
+    private mutating func writeLine(_ base: UnsafePointer<UInt8>, _ fields: CSVRecordScanner, _ provenance: LineProvenance, scope3: Int) {
         let record = decoder.record
         output.append(contentsOf: String(record.line + lineOffset).utf8)
         for index in [
@@ -322,6 +324,8 @@ struct LedgerWorker: @unchecked Sendable {
             output.append(contentsOf: bytes)
             if needsQuotes { output.append(34) }
         }
+        output.append(44)
+        if scope3 > 0 { output.append(contentsOf: String(scope3).utf8) }
         for field in ProvenanceCSV.fields(provenance) {
             output.append(44)
             ProvenanceCSV.append(field, to: &output)

@@ -61,7 +61,7 @@ struct PackEvaluator: Sendable {
         for (id, text) in texts.enumerated() {
             guard let text else { continue }
             supplierKey[id] = engine.supplierKey(text)
-            categoryKey[id] = engine.categoryKey(text)
+            categoryKey[id] = engine.categoryKey(boundary.factorCategory(of: text))
             productKey[id] = engine.productKey(text)
             unitKey[id] = engine.unitKey(for: text)
             if let code = CurrencyCode(text) {

@@ -84,6 +84,31 @@ def other_accounts() -> None:
     print(f"{out.name}: {len(rows)} lines")
 
 
+# Goods bought for resale (a third export, `hovedbok_2024_varekjop.csv`): hardware the company buys
+# for its customers' projects and invoices on, booked on NS 4102's account for goods for resale.
+# Own generator, own seed, so that the other two files stay byte for byte as they were.
+RESALE = ("4300", "Innkjøp av varer for videresalg", ["Atea AS", "Dustin Norge AS"], (30_000, 260_000), 10)
+
+
+def resale_accounts() -> None:
+    resale = random.Random(4300)
+    account, name, suppliers, (lo, hi), count = RESALE
+    rows = []
+    voucher = 28000
+    for i in range(count):
+        voucher += 1
+        month = 1 + i * 12 // count
+        day = resale.randint(1, 28)
+        customer = resale.choice(["K-1001", "K-1002", "K-1017", "K-1040"])
+        rows.append([str(voucher), "1", f"{day:02d}.{month:02d}.2024", resale.choice(suppliers), account, name,
+                     f"videresalg til kunde {customer}", customer, money(resale.uniform(lo, hi)), "NOK"])
+    header = ["Bilagsnr", "Linje", "Dato", "Leverandør", "Konto", "Kontonavn", "Tekst", "Kunde", "Beløp", "Valuta"]
+    lines = [";".join(header)] + [";".join(field(f) for f in r) for r in rows]
+    out = Path(__file__).with_name("hovedbok_2024_varekjop.csv")
+    out.write_bytes(("\r\n".join(lines) + "\r\n").encode("cp1252"))
+    print(f"{out.name}: {len(rows)} lines")
+
+
 def main() -> None:
     weights = [a[4] for a in ACCOUNTS]
     rows = []
@@ -115,3 +140,4 @@ def main() -> None:
 if __name__ == "__main__":
     main()
     other_accounts()
+    resale_accounts()
