@@ -58,7 +58,7 @@ extension ActivityInventory {
             ("site", .string(line.site)), ("activity", .string(line.activity)), ("quantity", .number(line.quantity)), ("unit", .string(line.unit)),
             ("scope1_kgco2e", .number(line.scope1Kg)), ("scope2_location_based_kgco2e", .number(line.scope2LocationKg)),
             ("scope2_market_based_kgco2e", .number(line.scope2MarketKg)), ("category3_kgco2e", .number(line.category3Kg)),
-            ("biogenic_co2_kg", .number(line.biogenicKg)),
+            ("biogenic_co2_kg", .number(line.biogenicKg)), ("equity_share", .number(line.equityShare)),
             (
                 "factors",
                 .array(

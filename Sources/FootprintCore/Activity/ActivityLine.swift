@@ -44,6 +44,8 @@ public struct ActivityLine: Sendable, Hashable {
     public var electricityWellToTankKg = 0.0
     public var lossesKg = 0.0
     public var biogenicKg = 0.0
+    /// The equity share the figures above were multiplied by (1 under the control approaches).
+    public var equityShare = 1.0
     public var factors: [Factor] = []
     public var instruments: [InstrumentUse] = []
 

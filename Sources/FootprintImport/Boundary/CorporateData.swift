@@ -60,12 +60,13 @@ public struct CorporateData: Sendable {
         var result = CorporateResult(inventory: CorporateInventory(boundary: withSites, purchases: purchases, activity: nil))
         if let rules { result.inventory.describeRules(rules) }
         guard let period else { return result }
+        try EquityShare.check(boundary: boundary, hasUnattributedData: purchases.lines > 0 || travel.trips != nil || travel.survey != nil)
         if !activity.isEmpty {
-            do {
-                let computed = try ActivityCalculator.calculate(activity, period: period)
-                result.activity = computed
-                result.inventory.activity = ActivityTotals(computed)
-            } catch { throw .activity(error) }
+            let calculated: ActivityInventory
+            do { calculated = try ActivityCalculator.calculate(activity, period: period) } catch { throw .activity(error) }
+            let computed = try EquityShare.apply(to: calculated, sites: activity.sites, boundary: boundary)
+            result.activity = computed
+            result.inventory.activity = ActivityTotals(computed)
         }
         if travel.trips != nil || travel.survey != nil {
             do {
