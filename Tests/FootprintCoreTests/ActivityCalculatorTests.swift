@@ -183,8 +183,20 @@ import Testing
         #expect(
             error.problems.map(\.description) == [
                 "refrigerants.csv:2: column 'gas': R-1234yf has no GWP-100 in AR5; set gwp_set to AR6, which has one",
-                "energy.csv:2: column 'site': no location factor for DK2 or DK in 2024 or earlier; add a grid_factors.csv row (area,year,basis,kgco2e_per_kwh,source)",
+                // Denmark has a built-in location-based factor (the EEA's 2023 figure), but no residual mix.
                 "energy.csv:2: column 'site': no residual-mix factor for DK2 or DK in 2024 or earlier; add a grid_factors.csv row (area,year,basis,kgco2e_per_kwh,source)",
+            ]
+        )
+    }
+
+    @Test func aCountryWithoutAnyFactorNamesBothRowsToAdd() throws {
+        let reykjavik = ActivitySite(id: "REK", name: "Reykjavik", country: "IS", location: Self.at("sites.csv", 6))
+        let data = ActivityData(sites: Self.sites + [reykjavik], energy: [Self.electricity("REK", 3, 1000, line: 2)])
+        let error = try #require(throws: ActivityError.self) { try ActivityCalculator.calculate(data, period: Self.period) }
+        #expect(
+            error.problems.map(\.description) == [
+                "energy.csv:2: column 'site': no location factor for IS in 2024 or earlier; add a grid_factors.csv row (area,year,basis,kgco2e_per_kwh,source)",
+                "energy.csv:2: column 'site': no residual-mix factor for IS in 2024 or earlier; add a grid_factors.csv row (area,year,basis,kgco2e_per_kwh,source)",
             ]
         )
     }

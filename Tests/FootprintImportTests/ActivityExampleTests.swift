@@ -20,12 +20,12 @@ import Testing
         #expect(abs(inventory.biogenicKg - 1600 * 0.16) < 1e-6)
         // Scope 2 location-based: the electricity metered or invoiced in 2024 (the same kWh as the ledger's
         // own-energy lines): the Oslo colocation cage 1,019,592 kWh and office 409,573 kWh x NO 2023 0.015;
-        // Stockholm 140,670 kWh x SE 2023 0.0407; Copenhagen 82,545 kWh x 0.120 and Oslo's district heating
+        // Stockholm 140,670 kWh x SE 2023 0.007 (EEA); Copenhagen 82,545 kWh x DK 2023 0.083 (EEA) and Oslo's district heating
         // 30,000 kWh x 0.045 (the example's own grid_factors.csv rows).
         let osloKWh = 1_019_592.0 + 409_573
-        let location = osloKWh * 0.015 + 140_670 * 0.0407 + 82_545 * 0.120 + 30_000 * 0.045
+        let location = osloKWh * 0.015 + 140_670 * 0.007 + 82_545 * 0.083 + 30_000 * 0.045
         #expect(abs(inventory.scope2LocationKg - location) < 1e-6)
-        #expect(abs(location - 38418.144) < 1e-6)
+        #expect(abs(location - 30623.4) < 1e-6)
         // Market-based: the 2024 GO covers 500,000 kWh of the cage (January to part of August); the 2022 GO is
         // excluded. The rest of Oslo x NO residual mix (2020, the latest built in: 0.402), Stockholm x SE 2023
         // 0.5241, Copenhagen x the example's 0.450.
@@ -38,7 +38,7 @@ import Testing
         #expect(august.instruments.map(\.kwh) == [44960])
         // Category 3: fuels' well-to-tank (0.61101, 0.62665 per litre) and the electricity's upstream share of its location-based kg.
         #expect(abs(inventory.category3FuelsWellToTankKg - (1600 * 0.61101 + 200 * 0.62665)) < 1e-6)
-        let electricityLocation = osloKWh * 0.015 + 140_670 * 0.0407 + 82_545 * 0.120
+        let electricityLocation = osloKWh * 0.015 + 140_670 * 0.007 + 82_545 * 0.083
         #expect(abs(inventory.category3ElectricityWellToTankKg - electricityLocation * (0.0459 + 0.00397) / 0.20705) < 1e-6)
         #expect(abs(inventory.category3LossesKg - electricityLocation * 0.0183 / 0.20705) < 1e-6)
         #expect(inventory.kwhByCarrier[.electricity] == 1_652_380)

@@ -1,4 +1,4 @@
-public import FootprintCore
+import FootprintCore
 public import FootprintImport
 
 extension RunStore {
