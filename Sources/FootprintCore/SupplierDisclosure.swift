@@ -31,6 +31,10 @@ public struct SupplierDisclosure: Sendable, Hashable {
 
     /// Emission intensity in kg CO2e per unit of `currency`:
     /// (scope1 + scope2 + scope3_upstream) x 1000 / revenue.
+    /// Whether the disclosure reports upstream Scope 3 (above zero): a supplier's emissions are
+    /// complete only with what it buys; a 0 is a scope not reported, not a supplier without suppliers.
+    public var coversUpstreamScope3: Bool { scope3UpstreamTonnes > 0 }
+
     public var kgPerCurrencyUnit: Double {
         (scope1Tonnes + scope2Tonnes + scope3UpstreamTonnes) * 1000 / revenue
     }

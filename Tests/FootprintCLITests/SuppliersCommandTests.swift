@@ -22,11 +22,12 @@ import Testing
         for (kind, name) in WorkspaceCommandTests.files where kind != "suppliers" {
             #expect(try CLIHarness.footprint("import", kind, example + "/" + name, "--db", db).status == 0)
         }
-        // The example's suppliers with a LEI for SUP-0004 and strategic flags.
+        // The example's suppliers with a LEI for SUP-0004, strategic flags, and SUP-0001's category (computers:
+        // an electronics manufacturer, to which the RBA criterion applies).
         var lines = try String(contentsOfFile: example + "/suppliers.csv", encoding: .utf8).split(separator: "\n").map(String.init)
-        lines[0] += ",lei,strategic"
+        lines[0] += ",lei,strategic,categories"
         for i in 1..<lines.count {
-            lines[i] += lines[i].hasPrefix("SUP-0004,") ? ",5493001KJTIIGC8Y1R01,yes" : lines[i].hasPrefix("SUP-0001,") ? ",,yes" : ",,"
+            lines[i] += lines[i].hasPrefix("SUP-0004,") ? ",5493001KJTIIGC8Y1R01,yes," : lines[i].hasPrefix("SUP-0001,") ? ",,yes,334111" : ",,,"
         }
         let suppliers = try write(dir, "suppliers.csv", lines.joined(separator: "\n") + "\n")
         let imported = try CLIHarness.footprint("import", "suppliers", suppliers, "--db", db)

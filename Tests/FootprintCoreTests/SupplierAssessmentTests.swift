@@ -12,13 +12,13 @@ import Testing
         return f
     }
 
-    static func disclosure(_ year: Int, _ tonnes: Double, revenue: Double = 1_000_000) -> SupplierDisclosure {
+    static func disclosure(_ year: Int, _ tonnes: Double, revenue: Double = 1_000_000, upstream: Double = 0) -> SupplierDisclosure {
         SupplierDisclosure(
             supplier: "S1",
             year: year,
             scope1Tonnes: tonnes,
             scope2Tonnes: 0,
-            scope3UpstreamTonnes: 0,
+            scope3UpstreamTonnes: upstream,
             revenue: revenue,
             currency: CurrencyCode("NOK")!
         )
@@ -85,17 +85,48 @@ import Testing
         let none = SupplierAssessment.assess(AssessmentInput(supplier: base), criteria: .standard)
         #expect(none.score == 0 && none.tier == "C")
         #expect(none.results.map(\.reason).contains("no SBTi status recorded"))
-        // Product footprints: supplier-data 20; disclosures: disclosed 20, hybrid alone would be 10.
+        // No categories: the RBA criterion (electronics manufacturers) does not apply, and its 15 leave the
+        // maximum (85). Product footprints: supplier-data 20 of 85.
         let footprints = SupplierAssessment.assess(AssessmentInput(supplier: base, productFootprints: 2), criteria: .standard)
-        #expect(footprints.score == 20)
-        let hybrid = SupplierAssessment.assess(AssessmentInput(supplier: base, disclosures: [Self.disclosure(2024, 1)]), criteria: .standard)
-        #expect(hybrid.results.map(\.points) == [0, 0, 20, 10, 0])
+        #expect(abs(footprints.score - 20.0 / 85 * 100) < 1e-9)
+        #expect(footprints.results[1].counted == false && footprints.results[1].reason.hasPrefix("not applicable: applies to suppliers of 334*"))
+        // A complete disclosure (upstream Scope 3 reported): disclosed 20, hybrid 10.
+        let complete = AssessmentInput(supplier: base, disclosures: [Self.disclosure(2024, 1, upstream: 30)])
+        #expect(SupplierAssessment.assess(complete, criteria: .standard).results.map(\.points) == [0, 0, 20, 10, 0])
+        // Upstream Scope 3 reported as 0: scopes 1 and 2 of 3 disclosed (2/3 of 20), and no hybrid credit.
+        let incomplete = SupplierAssessment.assess(AssessmentInput(supplier: base, disclosures: [Self.disclosure(2024, 1)]), criteria: .standard)
+        #expect(zip(incomplete.results.map(\.points), [0, 0, 40.0 / 3, 0, 0]).allSatisfy { abs($0 - $1) < 1e-9 })
+        #expect(incomplete.results[2].reason.contains("upstream Scope 3 reported as 0, so scope 3 counts as not disclosed"))
+        #expect(incomplete.results[3].reason.hasPrefix("a disclosure without upstream Scope 3"))
         // Scopes 1 and 2 of the 3 asked: 2/3 of 20.
         let scopes = SupplierAssessment.assess(
             AssessmentInput(supplier: base, latest: [.scopes: Self.fact(.scopes) { $0.scopes = [1, 2] }]),
             criteria: .standard
         )
         #expect(abs(scopes.results[2].points - 40.0 / 3) < 1e-9)
+    }
+
+    @Test func rbaAppliesToElectronicsManufacturersOnly() {
+        let member: [SupplierStatusKind: SupplierStatusFact] = [.rba: Self.fact(.rba) { $0.member = true }]
+        func rba(_ categories: [String], _ facts: [SupplierStatusKind: SupplierStatusFact] = [:]) -> SupplierAssessment.Result {
+            SupplierAssessment.assess(
+                AssessmentInput(supplier: SupplierRecord(id: "S1", name: "S", categories: categories), latest: facts),
+                criteria: .standard
+            ).results[1]
+        }
+        // A server maker (NAICS 334111, matched by 334*) and one named by the library's category: scored.
+        #expect(rba(["334111"], member).points == 15 && rba(["Network-Equipment"]).counted && rba(["network-equipment"]).points == 0)
+        // A hotel or a consultancy: not applicable, so its weight leaves the maximum, never 0 of 15.
+        let hotel = rba(["721110", "hotels"])
+        #expect(!hotel.counted && hotel.points == 0 && hotel.reason.hasSuffix("this supplier's categories: 721110; hotels"))
+        // A pattern without `*` matches the whole category only.
+        var criterion = AssessmentCriteria.Criterion(id: "x", kind: .rbaMember, weight: 1)
+        criterion.appliesTo = ["server"]
+        #expect(criterion.applicableCategory(["servers"]) == nil && criterion.applicableCategory(["Server"]) == "Server")
+        criterion.appliesTo = []
+        #expect(
+            AssessmentCriteria(criteria: [criterion], tiers: [.init(name: "A", minimumScore: 0)]).problems().first?.contains("'applies_to'") == true
+        )
     }
 
     @Test func newestFactOfEachKindWins() {

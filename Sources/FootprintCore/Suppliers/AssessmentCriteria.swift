@@ -7,7 +7,8 @@ public struct AssessmentCriteria: Sendable, Hashable, Codable {
         case scienceBasedTarget = "science-based-target"
         /// Responsible Business Alliance member (optionally at one of `levels`).
         case rbaMember = "rba-member"
-        /// Emissions disclosed for the `scopes` asked (a supplier_emissions.csv disclosure counts as scopes 1, 2, 3).
+        /// Emissions disclosed for the `scopes` asked (a supplier_emissions.csv disclosure counts as scopes
+        /// 1 and 2, and as scope 3 only when it reports upstream Scope 3 above zero).
         case disclosedEmissions = "disclosed-emissions"
         /// Product footprints or a PACT host (full credit); a disclosure usable for hybrid earns `hybrid_credit`.
         case supplierData = "supplier-data"
@@ -31,6 +32,11 @@ public struct AssessmentCriteria: Sendable, Hashable, Codable {
         /// What to do when the criterion cannot be judged (fewer than two disclosures):
         /// `zero` (default) scores nothing, `exclude` leaves its weight out of the maximum.
         public var whenUnknown: WhenUnknown?
+        /// The supplier categories (register `categories`) the criterion applies to: a pattern matches a
+        /// category equal to it, case-insensitively, or beginning with it when it ends in `*` (`334*`).
+        /// For any other supplier, or one without categories, the criterion does not apply and its
+        /// weight leaves the maximum. Nil: every supplier.
+        public var appliesTo: [String]?
 
         public enum WhenUnknown: String, Sendable, Hashable, Codable { case zero, exclude }
 
@@ -41,6 +47,7 @@ public struct AssessmentCriteria: Sendable, Hashable, Codable {
             case minimumReductionPercent = "minimum_reduction_percent"
             case minimumCDPScore = "minimum_cdp_score"
             case whenUnknown = "when_unknown"
+            case appliesTo = "applies_to"
         }
 
         public init(id: String, kind: Kind, weight: Double) {
@@ -48,7 +55,27 @@ public struct AssessmentCriteria: Sendable, Hashable, Codable {
             self.kind = kind
             self.weight = weight
         }
+
+        /// The first of `categories` that `appliesTo` matches, or nil when none does.
+        public func applicableCategory(_ categories: [String]) -> String? {
+            guard let appliesTo else { return categories.first ?? "" }
+            for category in categories {
+                let c = category.lowercased()
+                for pattern in appliesTo {
+                    let p = pattern.lowercased()
+                    if p.hasSuffix("*") ? c.hasPrefix(p.dropLast()) : c == p { return category }
+                }
+            }
+            return nil
+        }
     }
+
+    /// The supplier categories of electronics manufacturing, to which the Responsible Business
+    /// Alliance's Code of Conduct is addressed: NAICS 334 (computer and electronic products) and 335
+    /// (electrical equipment), and the built-in factor library's hardware categories.
+    public static let electronicsManufacturing = [
+        "334*", "335*", "computers", "network-equipment", "storage", "electronics", "hardware", "servers",
+    ]
 
     /// A tier: suppliers whose score is at least `minimumScore` (0-100) and below the tier above.
     public struct Tier: Sendable, Hashable, Codable {
@@ -73,12 +100,13 @@ public struct AssessmentCriteria: Sendable, Hashable, Codable {
     }
 
     /// What this company asks of strategic suppliers: a science-based target (30), RBA membership
-    /// (15), disclosed emissions (20), product footprints or supplier-specific data (20), a falling
-    /// emissions intensity (15); tiers A >= 70, B >= 40, C below.
+    /// (15, for electronics manufacturers only), disclosed emissions (20), product footprints or
+    /// supplier-specific data (20), a falling emissions intensity (15); tiers A >= 70, B >= 40, C below.
     public static let standard: AssessmentCriteria = {
         var sbti = Criterion(id: "science-based-target", kind: .scienceBasedTarget, weight: 30)
         sbti.committedCredit = 0.5
-        let rba = Criterion(id: "rba-member", kind: .rbaMember, weight: 15)
+        var rba = Criterion(id: "rba-member", kind: .rbaMember, weight: 15)
+        rba.appliesTo = electronicsManufacturing
         var disclosed = Criterion(id: "disclosed-emissions", kind: .disclosedEmissions, weight: 20)
         disclosed.scopes = [1, 2, 3]
         var data = Criterion(id: "supplier-data", kind: .supplierData, weight: 20)
@@ -103,6 +131,11 @@ public struct AssessmentCriteria: Sendable, Hashable, Codable {
             if !(c.weight >= 0) { problems.append("criterion '\(c.id)': weight \(c.weight) is negative; expected 0 or more") }
             for (name, value) in [("committed_credit", c.committedCredit), ("hybrid_credit", c.hybridCredit)] {
                 if let value, !(0...1).contains(value) { problems.append("criterion '\(c.id)': \(name) \(value) is outside 0...1") }
+            }
+            if let patterns = c.appliesTo, patterns.isEmpty || patterns.contains(where: { $0.isEmpty || $0 == "*" }) {
+                problems.append(
+                    "criterion '\(c.id)': 'applies_to' must name supplier categories (such as \"334*\"); leave it out to apply to every supplier"
+                )
             }
             if c.kind == .cdpScore && c.minimumCDPScore == nil {
                 problems.append("criterion '\(c.id)': a cdp-score criterion needs 'minimum_cdp_score', such as \"B\"")

@@ -46,6 +46,16 @@ public struct SupplierAssessment: Sendable, Hashable, Codable {
         var results: [Result] = []
         results.reserveCapacity(criteria.criteria.count)
         for c in criteria.criteria {
+            if c.applicableCategory(input.supplier.categories) == nil {
+                // Not this supplier's business: the criterion leaves its maximum, whatever `when_unknown` says.
+                let categories = input.supplier.categories.isEmpty ? "none recorded" : input.supplier.categories.joined(separator: "; ")
+                let reason =
+                    explain
+                    ? "not applicable: applies to suppliers of \(c.appliesTo!.joined(separator: ", ")); this supplier's categories: \(categories)"
+                    : ""
+                results.append(Result(criterion: c.id, weight: c.weight, credit: 0, points: 0, counted: false, reason: reason))
+                continue
+            }
             let (credit, reason, known) = judge(c, input, explain: explain)
             let counted = known || (c.whenUnknown ?? .zero) == .zero
             results.append(
@@ -64,6 +74,7 @@ public struct SupplierAssessment: Sendable, Hashable, Codable {
         func checked(_ f: SupplierStatusFact) -> String { " (\(f.source), checked \(f.checkedOn))" }
         /// The reason, built only when asked for.
         func why(_ text: @autoclosure () -> String) -> String { explain ? text() : "" }
+        let completeDisclosures = input.disclosures.filter(\.coversUpstreamScope3)
         switch c.kind {
         case .scienceBasedTarget:
             guard let f = facts[.sbti] else { return (0, why("no SBTi status recorded"), true) }
@@ -84,15 +95,20 @@ public struct SupplierAssessment: Sendable, Hashable, Codable {
         case .disclosedEmissions:
             let asked = Set(c.scopes ?? [1, 2, 3])
             var have = Set(facts[.scopes]?.scopes ?? [])
-            if !input.disclosures.isEmpty { have.formUnion([1, 2, 3]) }
+            if !input.disclosures.isEmpty { have.formUnion([1, 2]) }
+            // Scope 3 only from a disclosure that reports upstream Scope 3: a 0 is a scope not reported.
+            if !completeDisclosures.isEmpty { have.insert(3) }
             let covered = asked.intersection(have)
             if asked.isEmpty { return (1, why("no scopes asked"), true) }
             let credit = Double(covered.count) / Double(asked.count)
             guard explain else { return (credit, "", true) }
-            let source =
+            var source =
                 !input.disclosures.isEmpty
                 ? "supplier_emissions disclosures for \(input.disclosures.map(\.year).sorted().map(String.init).joined(separator: ", "))"
                 : facts[.scopes].map { "status fact" + checked($0) } ?? "nothing recorded"
+            if !input.disclosures.isEmpty && completeDisclosures.isEmpty {
+                source += "; upstream Scope 3 reported as 0, so scope 3 counts as not disclosed"
+            }
             let coveredText = covered.isEmpty ? "none" : covered.sorted().map { "scope \($0)" }.joined(separator: ", ")
             return (credit, "discloses \(coveredText) of \(asked.sorted().map { "scope \($0)" }.joined(separator: ", ")) (\(source))", true)
         case .supplierData:
@@ -103,9 +119,14 @@ public struct SupplierAssessment: Sendable, Hashable, Codable {
             if let f = facts[.pact], f.available == true {
                 return (1, why("PACT-enabled" + (f.evidence.map { " (\($0))" } ?? "") + checked(f)), true)
             }
-            if !input.disclosures.isEmpty {
+            if !completeDisclosures.isEmpty {
                 let credit = c.hybridCredit ?? 0
                 return (credit, why("only disclosed emissions (hybrid method), no product footprints (credit \(credit))"), true)
+            }
+            if !input.disclosures.isEmpty {
+                return (
+                    0, why("a disclosure without upstream Scope 3 (reported as 0): incomplete for the hybrid method, no product footprints"), true
+                )
             }
             return (0, why("no product footprints, PACT host or disclosure"), true)
         case .fallingIntensity:
