@@ -51,7 +51,9 @@ import Testing
             let scale = Int.random(in: 0...4, using: &rng)
             var digits = Int64.random(in: 1...10_000_000, using: &rng)
             if Int.random(in: 0..<8, using: &rng) == 0 { digits = -digits }
-            let quantity = category == "electricity" && Bool.random(using: &rng) ? "\(Int.random(in: 1...900, using: &rng))" : ""
+            // A credit note returns its goods: its quantity is negative too.
+            let quantity =
+                category == "electricity" && Bool.random(using: &rng) ? "\(digits < 0 ? "-" : "")\(Int.random(in: 1...900, using: &rng))" : ""
             let flag = Int.random(in: 0..<5, using: &rng) == 0 ? "\(Int.random(in: 1...15, using: &rng))" : ""
             lines.append(Line(date: date, category: category, currency: currency, digits: digits, scale: scale))
             let dateText = ReportingPeriod.text(date)

@@ -20,6 +20,14 @@ struct LedgerScannerErrorTests {
         ("2,2024-03-02,S3,electricity,12,NOK,,ten,kWh,", "purchases.csv:3: column 'quantity': 'ten' \(number) 12 or 0.5"),
         ("2,2024-03-02,S3,electricity,12,NOK,,1 000,kWh,", "purchases.csv:3: column 'quantity': '1 000' \(number) 12 or 0.5"),
         (
+            "2,2024-03-02,S3,electricity,-1200.00,NOK,,3,kWh,",
+            "purchases.csv:3: column 'quantity': 3 has the opposite sign of the amount -1200.00; expected both negative for a credit note that returns goods, both positive for an invoice, and no quantity for a price-only rebate"
+        ),
+        (
+            "2,2024-03-02,S3,electricity,1200,NOK,,-3,kWh,",
+            "purchases.csv:3: column 'quantity': -3 has the opposite sign of the amount 1200; expected both negative for a credit note that returns goods, both positive for an invoice, and no quantity for a price-only rebate"
+        ),
+        (
             "2,2023-02-29,S3,office,1,NOK,,,,",
             "purchases.csv:3: column 'date': '2023-02-29' is not a valid date; expected YYYY-MM-DD (ISO 8601), such as 2024-03-31"
         ),

@@ -239,6 +239,14 @@ public struct PurchaseRecordDecoder {
                     )
                 } else {
                     quantityText = bytes(base, span, 6)
+                    if let amount, let q = quantity, amount.value != 0, q.value != 0, (amount.value < 0) != (q.value < 0) {
+                        ok = false
+                        fail(
+                            line,
+                            "quantity",
+                            "\(Self.text(base, span)) has the opposite sign of the amount \(String(decoding: amountText, as: UTF8.self)); expected both negative for a credit note that returns goods, both positive for an invoice, and no quantity for a price-only rebate"
+                        )
+                    }
                 }
             }
         }
