@@ -35,7 +35,12 @@ extension Footprint.Calculate {
             } else {
                 summary = try scanner.scan(path: purchases, displayName: "purchases.csv")
             }
-            let result = try corporate.inventory(purchases: summary, period: period, rules: boundary)
+            let result = try corporate.inventory(
+                purchases: summary,
+                period: period,
+                rules: boundary,
+                disclosuresWithoutUpstreamScope3: engine.disclosuresWithoutUpstreamScope3
+            )
             if json {
                 print(CorporateOutput.json(result).rendered())
             } else {

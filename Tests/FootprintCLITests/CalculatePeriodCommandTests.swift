@@ -51,6 +51,27 @@ import Testing
         #expect((policy[0]["categories"] as? [String]) == hardware.sorted())
     }
 
+    /// A disclosure without upstream Scope 3 is listed as not used for the hybrid method, and changes
+    /// no figure: SUP-0004 (no disclosure in the example) reports 2024 Scopes 1 and 2 only.
+    @Test func aDisclosureWithoutUpstreamScope3ChangesNothingAndIsListed() throws {
+        let dir = try CLIHarness.exampleLedgerCopy()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let before = try CLIHarness.json(try CLIHarness.footprint("calculate", "--data", dir.path, "--json").stdout)
+        let disclosures = dir.appendingPathComponent("supplier_emissions.csv")
+        let text = try String(contentsOf: disclosures, encoding: .utf8)
+        try (text + "SUP-0004,2024,120,80,0,500000000,NOK\n").write(to: disclosures, atomically: true, encoding: .utf8)
+        let out = try CLIHarness.footprint("calculate", "--data", dir.path, "--json")
+        #expect(out.status == 0, "\(out.stderr)")
+        let after = try CLIHarness.json(out.stdout)
+        #expect(after["total_kgco2e"] as? Double == before["total_kgco2e"] as? Double)
+        #expect(after["lines_by_method"] as? [String: Int] == before["lines_by_method"] as? [String: Int])
+        let corporate = try #require(after["corporate"] as? [String: Any])
+        let listed = try #require(corporate["disclosures_not_used_for_hybrid"] as? [[String: Any]])
+        #expect(listed.count == 1 && listed[0]["supplier"] as? String == "SUP-0004" && listed[0]["year"] as? Int == 2024)
+        let printed = try CLIHarness.footprint("calculate", "--data", dir.path)
+        #expect(printed.stdout.contains("Disclosures not used for the hybrid method, as they report no upstream Scope 3"))
+    }
+
     @Test func periodJSONHasTheNewKeysAndReconciles() throws {
         let dir = try Self.exampleWithRules("category,scope3_category,excluded\nBANK-FEES,,\"\(Self.bankFees)\"\n481111,6,\n")
         defer { try? FileManager.default.removeItem(at: dir) }

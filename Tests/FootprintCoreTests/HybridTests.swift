@@ -17,9 +17,9 @@ struct HybridTests {
             ],
             disclosures: [
                 disclosure("S2", 2023, 100, 50, 850, revenue: 10_000_000, "SEK"),  // 0
-                disclosure("S3", 2025, 30, 0, 0, revenue: 1_000_000, "SEK"),  // 1: 0.03 kg/SEK
-                disclosure("S3", 2021, 10, 0, 0, revenue: 1_000_000, "SEK"),  // 2: 0.01 kg/SEK
-                disclosure("S3", 2023, 20, 0, 0, revenue: 1_000_000, "SEK"),  // 3: 0.02 kg/SEK
+                disclosure("S3", 2025, 10, 0, 20, revenue: 1_000_000, "SEK"),  // 1: 0.03 kg/SEK
+                disclosure("S3", 2021, 5, 0, 5, revenue: 1_000_000, "SEK"),  // 2: 0.01 kg/SEK
+                disclosure("S3", 2023, 10, 0, 10, revenue: 1_000_000, "SEK"),  // 3: 0.02 kg/SEK
                 disclosure("S4", 2024, 1, 2, 3, revenue: 600_000, "DKK"),  // 4: no DKK rate at all
             ]
         )
@@ -105,5 +105,34 @@ struct HybridTests {
     @Test func aLineFromASupplierWithoutDisclosuresIsNotHybrid() {
         let r = engine.evaluate(supplier: "S9", category: "consulting", currency: "NOK", year: 2024, amount: 1000)
         #expect(r.method == .spendBased)
+    }
+
+    /// A disclosure without upstream Scope 3 is incomplete: its Scope 1 and 2 per revenue alone would
+    /// understate the line 20 to 100 times, so the hybrid method does not use it.
+    @Test func aDisclosureWithoutUpstreamScope3IsNotUsed() {
+        // S5 discloses 2023 in full (1 + 1 + 98 t per 1,000,000 NOK = 0.1 kg/NOK) and 2024 without
+        // upstream Scope 3 (1 + 1 t: 0.002 kg/NOK). S6 discloses only without upstream Scope 3.
+        let reference = ReferenceData(
+            factors: [spendFactor("consulting", 0.05, "NOK")],
+            exchangeRates: [code("NOK"): [2023: 10.2, 2024: 10.5]],
+            disclosures: [
+                disclosure("S5", 2023, 1, 1, 98, revenue: 1_000_000, "NOK"),
+                disclosure("S5", 2024, 1, 1, 0, revenue: 1_000_000, "NOK"),
+                disclosure("S6", 2024, 3, 2, 0, revenue: 1_000_000, "NOK"),
+            ]
+        )
+        let engine = InventoryEngine(reference: reference)
+        #expect(engine.disclosuresWithoutUpstreamScope3.map(\.supplier) == ["S5", "S6"])
+        // A 2024 line of S5: the complete 2023 disclosure, 1000 NOK x 0.1 = 100 kg (not 2 kg).
+        let s5 = engine.evaluate(supplier: "S5", category: "consulting", currency: "NOK", year: 2024, amount: 1000)
+        #expect(s5.method == .hybrid && s5.sourceIndex == 0 && close(s5.kg, 100))
+        // S6 has no complete disclosure: the line goes to spend-based, 1000 NOK x 0.05 = 50 kg (not 5 kg).
+        let s6 = engine.evaluate(supplier: "S6", category: "consulting", currency: "NOK", year: 2024, amount: 1000)
+        #expect(s6.method == .spendBased && close(s6.kg, 50))
+        // Runs stored before the rule evaluate as they were computed: the 2024 disclosure, 2 kg.
+        let before = InventoryEngine(reference: reference, hybridNeedsUpstreamScope3: false)
+        let old = before.evaluate(supplier: "S5", category: "consulting", currency: "NOK", year: 2024, amount: 1000)
+        #expect(old.method == .hybrid && old.sourceIndex == 1 && close(old.kg, 2))
+        #expect(before.disclosuresWithoutUpstreamScope3.isEmpty)
     }
 }

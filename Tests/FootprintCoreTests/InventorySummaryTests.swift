@@ -8,7 +8,7 @@ struct InventorySummaryTests {
         reference: ReferenceData(
             factors: [spendFactor("office", 0.3, "NOK"), activityFactor("electricity", 0.5, "kWh")],
             exchangeRates: [code("NOK"): [2024: 10.5]],
-            disclosures: [disclosure("S2", 2024, 1, 0, 0, revenue: 1000, "NOK")]
+            disclosures: [disclosure("S2", 2024, 0.5, 0, 0.5, revenue: 1000, "NOK")]
         )
     )
 

@@ -10,7 +10,7 @@ struct MethodPrecedenceTests {
         reference: ReferenceData(
             factors: [activityFactor("parts", 3, "kg"), spendFactor("parts", 0.5, "NOK")],
             exchangeRates: [code("NOK"): [2024: 10], code("SEK"): [2024: 10]],
-            disclosures: [disclosure("S1", 2024, 1, 0, 0, revenue: 1000, "NOK")],  // 1 kg per NOK
+            disclosures: [disclosure("S1", 2024, 0.5, 0, 0.5, revenue: 1000, "NOK")],  // 1 kg per NOK
             footprints: [footprint("S1", "P1", 2, "kg")]
         )
     )

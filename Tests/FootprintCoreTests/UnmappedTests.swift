@@ -13,7 +13,7 @@ struct UnmappedTests {
             ],
             exchangeRates: [code("NOK"): [2023: 10, 2024: 10.5], code("EUR"): [2024: 0.9], code("SEK"): [2024: 10]],
             priceIndex: [2022: 100, 2024: 110],
-            disclosures: [disclosure("S5", 2024, 1, 0, 0, revenue: 1000, "USD")]
+            disclosures: [disclosure("S5", 2024, 0.5, 0, 0.5, revenue: 1000, "USD")]
         )
     )
 

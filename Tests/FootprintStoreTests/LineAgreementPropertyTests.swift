@@ -59,6 +59,8 @@ import Testing
             [
                 "supplier,year,scope1,scope2,scope3_upstream,revenue,currency",
                 "SUP-2,2023,10,20,300,1000000,NOK", "SUP-3,2022,1,2,3,50000,EUR", "SUP-4,2024,5,5,50,2000000,USD",
+                // Without upstream Scope 3: not used by the hybrid method, on either path.
+                "SUP-1,2023,4,6,0,900000,NOK",
             ]
         )
         try write(

@@ -68,6 +68,17 @@ extension CorporateInventory {
                 )
             ),
             (
+                "disclosures_not_used_for_hybrid",
+                .array(
+                    disclosuresWithoutUpstreamScope3.map { d in
+                        .object([
+                            ("supplier", .string(d.supplier)), ("year", .integer(d.year)),
+                            ("reason", .string("no upstream Scope 3 reported (scope3_upstream \(d.scope3UpstreamTonnes))")),
+                        ])
+                    }
+                )
+            ),
+            (
                 "goods_for_resale",
                 .object([("categories", .array(resaleCategories.map { .string($0) })), ("kgco2e", .number(resaleKg))])
             ),
@@ -164,7 +175,7 @@ extension CorporateInventory {
         if !inside.isEmpty { out += "\nSites: " + inside.joined(separator: ", ") }
         if !outside.isEmpty { out += "; outside the boundary: " + outside.joined(separator: ", ") }
         out += "\n" + InventorySummary.table(["scope", "part", "t CO2e", "note"], tableRows)
-        return out + capitalisationText + scope3Sentence + "\n"
+        return out + capitalisationText + disclosuresText + scope3Sentence + "\n"
     }
 
     /// The same as a Markdown section.
@@ -179,7 +190,15 @@ extension CorporateInventory {
                 "| " + row.map { $0.split(separator: "|", omittingEmptySubsequences: false).joined(separator: "\\|") }.joined(separator: " | ")
                 + " |\n"
         }
-        return out + "\n" + capitalisationText + "\n" + scope3Sentence + "\n"
+        return out + "\n" + capitalisationText + disclosuresText + "\n" + scope3Sentence + "\n"
+    }
+
+    /// The disclosures the hybrid method left out, one line; empty when there are none.
+    public var disclosuresText: String {
+        guard !disclosuresWithoutUpstreamScope3.isEmpty else { return "" }
+        let list = disclosuresWithoutUpstreamScope3.map { "\($0.supplier) \($0.year)" }.sorted().joined(separator: ", ")
+        return
+            "Disclosures not used for the hybrid method, as they report no upstream Scope 3 (their suppliers' lines went to the next method): \(list)\n"
     }
 
     /// `Capital goods by the accounts, else by these thresholds: ...`, one line per asset class; empty without one.

@@ -28,6 +28,9 @@ public struct CorporateInventory: Sendable {
     /// categories of each, and the categories of goods bought for resale (`describeRules`).
     public var capitalisation: [(threshold: CapitalisationThreshold, categories: [String])] = []
     public var resaleCategories: [String] = []
+    /// The suppliers' disclosures the hybrid method did not use because they report no upstream Scope 3
+    /// (`InventoryEngine.disclosuresWithoutUpstreamScope3`): their lines went to the next method.
+    public var disclosuresWithoutUpstreamScope3: [SupplierDisclosure] = []
 
     /// Records what the boundary's category rules did to this inventory's ledger categories: the
     /// thresholds applied and the categories of goods for resale, shown in every report.

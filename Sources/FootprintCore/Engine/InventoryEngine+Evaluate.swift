@@ -62,6 +62,7 @@ extension InventoryEngine {
 
     /// Rule 2: the line's amount, in the disclosure's currency at the line year's rates, times the
     /// supplier's intensity from the latest disclosure not after the line's year (else the earliest).
+    /// Only disclosures that report upstream Scope 3 are listed (`hybridNeedsUpstreamScope3`).
     @usableFromInline
     func hybrid(_ line: LedgerLine, _ result: inout LineResult) -> Bool {
         let s = Int(line.supplier.index)

@@ -49,8 +49,19 @@ public struct InventoryEngine: Sendable {
     let firstYear: Int
     let yearSpan: Int
 
-    public init(reference: ReferenceData) {
+    /// Whether a disclosure must report upstream Scope 3 (above 0) to serve the hybrid method
+    /// (`SupplierDisclosure.coversUpstreamScope3`); runs stored before the rule was set evaluate without it.
+    public let hybridNeedsUpstreamScope3: Bool
+
+    /// The disclosures the hybrid method does not use because they report no upstream Scope 3: a
+    /// supplier's Scope 1 and 2 per revenue alone would understate its lines 20 to 100 times.
+    public var disclosuresWithoutUpstreamScope3: [SupplierDisclosure] {
+        hybridNeedsUpstreamScope3 ? reference.disclosures.filter { !$0.coversUpstreamScope3 } : []
+    }
+
+    public init(reference: ReferenceData, hybridNeedsUpstreamScope3: Bool = true) {
         self.reference = reference
+        self.hybridNeedsUpstreamScope3 = hybridNeedsUpstreamScope3
         var suppliers = ByteInterner()
         var categories = ByteInterner()
         var products = ByteInterner()
@@ -100,7 +111,7 @@ public struct InventoryEngine: Sendable {
         // Disclosures per supplier, by year.
         let supplierCount = suppliers.count
         var disclosureLists = Array(repeating: [Int32](), count: supplierCount)
-        for (i, d) in reference.disclosures.enumerated() {
+        for (i, d) in reference.disclosures.enumerated() where !hybridNeedsUpstreamScope3 || d.coversUpstreamScope3 {
             disclosureLists[suppliers.find(d.supplier)!].append(Int32(i))
         }
         var disclosureStart = [Int32](repeating: 0, count: supplierCount)

@@ -53,12 +53,14 @@ public struct CorporateData: Sendable {
         purchases: InventorySummary,
         period: ReportingPeriod?,
         rules: InventoryBoundary? = nil,
+        disclosuresWithoutUpstreamScope3: [SupplierDisclosure] = [],
         travelSettings: TravelSettings = TravelSettings()
     ) throws(CorporateInventoryError) -> CorporateResult {
         var withSites = boundary
         withSites.sites = activity.sites
         var result = CorporateResult(inventory: CorporateInventory(boundary: withSites, purchases: purchases, activity: nil))
         if let rules { result.inventory.describeRules(rules) }
+        result.inventory.disclosuresWithoutUpstreamScope3 = disclosuresWithoutUpstreamScope3
         guard let period else { return result }
         try EquityShare.check(boundary: boundary, hasUnattributedData: purchases.lines > 0 || travel.trips != nil || travel.survey != nil)
         if !activity.isEmpty {

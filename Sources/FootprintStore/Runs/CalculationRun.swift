@@ -63,9 +63,13 @@ public struct RunInputs: Sendable, Equatable, Codable {
     /// Whether the run applied the category rules (`CategoryRules.builtIn` and its categories imports):
     /// false for runs stored before them, which counted every category.
     public var categoryRules = false
+    /// Whether the run's hybrid method used only disclosures that report upstream Scope 3
+    /// (`InventoryEngine.hybridNeedsUpstreamScope3`): false for runs stored before the rule.
+    public var completeDisclosures = false
 
     enum CodingKeys: String, CodingKey {
         case imports, libraries, globalDigest, supplierDigests, disclosureDigests, footprintDigests, pactFootprints, categoryRules
+        case completeDisclosures
     }
 
     public init(
@@ -94,6 +98,7 @@ public struct RunInputs: Sendable, Equatable, Codable {
         footprintDigests = try c.decodeIfPresent([String: [String: String]].self, forKey: .footprintDigests) ?? [:]
         pactFootprints = try c.decodeIfPresent([PACTRunFootprint].self, forKey: .pactFootprints) ?? []
         categoryRules = try c.decodeIfPresent(Bool.self, forKey: .categoryRules) ?? false
+        completeDisclosures = try c.decodeIfPresent(Bool.self, forKey: .completeDisclosures) ?? false
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -106,6 +111,7 @@ public struct RunInputs: Sendable, Equatable, Codable {
         try c.encode(footprintDigests, forKey: .footprintDigests)
         if !pactFootprints.isEmpty { try c.encode(pactFootprints, forKey: .pactFootprints) }
         if categoryRules { try c.encode(categoryRules, forKey: .categoryRules) }
+        if completeDisclosures { try c.encode(completeDisclosures, forKey: .completeDisclosures) }
     }
 }
 

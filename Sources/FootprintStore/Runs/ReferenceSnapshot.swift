@@ -85,6 +85,8 @@ struct ReferenceSnapshot {
         reference.footprints = pact.map(\.productFootprint) + reference.footprints
         let pactItems = Dictionary(uniqueKeysWithValues: pact.enumerated().map { ($0.offset, $0.element.digestItem) })
         for library in libraries { global.update(data: Data("library:\(library.id):\(library.sha256 ?? library.label)\n".utf8)) }
+        // The hybrid method's rule for disclosures: a run stored before it is not up to date.
+        global.update(data: Data("rule:hybrid-needs-upstream-scope3\n".utf8))
         // Suppliers' own data: each supplier's disclosures and footprints, in a stable order.
         var perSupplier: [String: [String]] = [:]
         for d in reference.disclosures {
@@ -123,6 +125,7 @@ struct ReferenceSnapshot {
         )
         runInputs.pactFootprints = pact
         runInputs.categoryRules = true
+        runInputs.completeDisclosures = true
         return ReferenceSnapshot(
             reference: reference,
             scope3Defaults: scope3,

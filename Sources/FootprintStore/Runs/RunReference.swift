@@ -19,6 +19,11 @@ struct RunReference {
     var disclosureImport: [Int64]
     /// Factor library records by label (`key@version`), as factors' locations name them.
     var libraries: [String: FactorLibraryRecord]
+    /// Whether the run's hybrid method needed disclosures with upstream Scope 3 (`RunInputs.completeDisclosures`).
+    var hybridNeedsUpstreamScope3 = true
+
+    /// The engine the run was computed with: its reference data under the rules it applied.
+    var engine: InventoryEngine { InventoryEngine(reference: reference, hybridNeedsUpstreamScope3: hybridNeedsUpstreamScope3) }
 
     static func load(db: Database, run: CalculationRun) throws -> RunReference {
         let inputs = run.inputs
@@ -75,7 +80,8 @@ struct RunReference {
             purchaseImports: purchases.sorted { $0.importID < $1.importID },
             footprintImport: footprintImport,
             disclosureImport: disclosureImport,
-            libraries: Dictionary(libraries.map { ($0.label, $0) }, uniquingKeysWith: { a, _ in a })
+            libraries: Dictionary(libraries.map { ($0.label, $0) }, uniquingKeysWith: { a, _ in a }),
+            hybridNeedsUpstreamScope3: inputs.completeDisclosures
         )
     }
 

@@ -10,6 +10,9 @@ extension RunStore {
         let data = try ImportStore(workspace: workspace).corporateData(importIDs: ids)
         let reference = try workspace.read { db in try RunReference.load(db: db, run: run) }
         let rules = InventoryBoundary(period: run.summary.period, rules: reference.categoryRules, scope3Defaults: reference.scope3Defaults)
-        do { return try data.inventory(purchases: run.summary, period: run.summary.period, rules: rules) } catch { throw .corporate(error) }
+        let incomplete = reference.hybridNeedsUpstreamScope3 ? reference.reference.disclosures.filter { !$0.coversUpstreamScope3 } : []
+        do {
+            return try data.inventory(purchases: run.summary, period: run.summary.period, rules: rules, disclosuresWithoutUpstreamScope3: incomplete)
+        } catch { throw .corporate(error) }
     }
 }

@@ -58,7 +58,7 @@ final class RunLinesContext {
         reference = try workspace.read { db in try RunReference.load(db: db, run: run) }
         let texts: [String?] = try workspace.read { db in try TermTable.texts(db: db) }
         evaluator = PackEvaluator(
-            engine: InventoryEngine(reference: reference.reference),
+            engine: reference.engine,
             texts: texts,
             boundary: InventoryBoundary(period: run.period, rules: reference.categoryRules, scope3Defaults: reference.scope3Defaults)
         )
