@@ -115,7 +115,10 @@ extension Footprint.Suppliers {
                     "  \(newest) \(f.checkedOn)  \(f.kind.rawValue): \(f.summary)" + (f.evidence.map { " [\($0)]" } ?? "") + "  (\(f.source))"
                 )
             }
-            lines.append("Assessment: score \(formatScore(assessment.score)), tier \(assessment.tier)")
+            lines.append(
+                "Assessment: score \(formatScore(assessment.score)), tier \(assessment.tier)"
+                    + (assessment.meetsRequirements ? "" : "; requirements not met: " + assessment.requirementsNotMet.joined(separator: ", "))
+            )
             for result in assessment.results {
                 lines.append("  \(result.criterion): \(SupplierAssessment.fmtPoints(result)) - \(result.reason)")
             }
@@ -226,14 +229,18 @@ extension Footprint.Suppliers {
                 return FileHandle.standardOutput.write(Data(bytes))
             }
             guard !assessments.isEmpty else { return print("No suppliers yet: 'footprint import suppliers suppliers.csv' adds them.") }
-            let header = ["id", "name", "score", "tier"] + rules.criteria.map(\.id)
+            let hasRequirements = rules.criteria.contains { $0.required == true }
+            let header = ["id", "name", "score", "tier"] + rules.criteria.map(\.id) + (hasRequirements ? ["requirements not met"] : [])
             let rows = zip(overviews, assessments).map { o, a in
                 [a.supplier, o.record.name, formatScore(a.score), a.tier] + a.results.map { SupplierAssessment.fmtPoints($0) }
+                    + (hasRequirements ? [a.requirementsNotMet.joined(separator: ", ")] : [])
             }
             print(InventorySummary.table(header, rows), terminator: "")
             let counts = Dictionary(grouping: assessments, by: \.tier).mapValues(\.count)
+            let unmet = assessments.filter { !$0.meetsRequirements }.count
             print(
                 "Tiers: " + rules.tiers.map { "\($0.name) \(counts[$0.name] ?? 0)" }.joined(separator: ", ")
+                    + (hasRequirements ? "; \(unmet) supplier\(unmet == 1 ? "" : "s") not meeting every requirement" : "")
                     + ". 'footprint suppliers show ID' gives each criterion's reason."
             )
         }

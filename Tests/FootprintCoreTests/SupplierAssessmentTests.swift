@@ -106,6 +106,33 @@ import Testing
         #expect(abs(scopes.results[2].points - 40.0 / 3) < 1e-9)
     }
 
+    @Test func hardRequirementsStandApartFromTheScore() {
+        // SBTi targets set is required; RBA membership is required too, but applies to electronics only.
+        var criteria = AssessmentCriteria.standard
+        criteria.criteria[0].required = true
+        criteria.criteria[1].required = true
+        let committed = AssessmentInput(
+            supplier: SupplierRecord(id: "S1", name: "S", categories: ["334111"]),
+            latest: [.sbti: Self.fact(.sbti) { $0.sbtiStatus = .committed }, .rba: Self.fact(.rba) { $0.member = true }],
+            productFootprints: 3
+        )
+        let a = SupplierAssessment.assess(committed, criteria: criteria)
+        // Committed earns half the SBTi credit (15), which does not meet the requirement; RBA does. The score
+        // is what it was without requirements: (15 + 15 + 20) / 100.
+        #expect(a.requirementsNotMet == ["science-based-target"] && !a.meetsRequirements)
+        #expect(abs(a.score - 50) < 1e-9 && a.score == SupplierAssessment.assess(committed, criteria: .standard).score)
+        // A consultancy: RBA does not apply, so it is no requirement for it; targets set meets the other.
+        let consultancy = AssessmentInput(
+            supplier: SupplierRecord(id: "S2", name: "C", categories: ["541512"]),
+            latest: [.sbti: Self.fact(.sbti) { $0.sbtiStatus = .targetsSet }]
+        )
+        #expect(SupplierAssessment.assess(consultancy, criteria: criteria).meetsRequirements)
+        // Both JSON writers agree, the list included.
+        let both = [a, SupplierAssessment.assess(consultancy, criteria: criteria)]
+        #expect(String(decoding: SupplierAssessment.renderedJSON(both), as: UTF8.self) == JSONValue.array(both.map { $0.json() }).rendered())
+        #expect(a.json().rendered().contains("\"requirements_not_met\": [\n"))
+    }
+
     @Test func rbaAppliesToElectronicsManufacturersOnly() {
         let member: [SupplierStatusKind: SupplierStatusFact] = [.rba: Self.fact(.rba) { $0.member = true }]
         func rba(_ categories: [String], _ facts: [SupplierStatusKind: SupplierStatusFact] = [:]) -> SupplierAssessment.Result {

@@ -37,6 +37,9 @@ public struct AssessmentCriteria: Sendable, Hashable, Codable {
         /// For any other supplier, or one without categories, the criterion does not apply and its
         /// weight leaves the maximum. Nil: every supplier.
         public var appliesTo: [String]?
+        /// A hard requirement: a supplier to which the criterion applies meets it only with full credit,
+        /// and one that does not is listed apart (`SupplierAssessment.requirementsNotMet`), whatever its score.
+        public var required: Bool?
 
         public enum WhenUnknown: String, Sendable, Hashable, Codable { case zero, exclude }
 
@@ -48,6 +51,7 @@ public struct AssessmentCriteria: Sendable, Hashable, Codable {
             case minimumCDPScore = "minimum_cdp_score"
             case whenUnknown = "when_unknown"
             case appliesTo = "applies_to"
+            case required
         }
 
         public init(id: String, kind: Kind, weight: Double) {

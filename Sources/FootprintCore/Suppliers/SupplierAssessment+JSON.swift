@@ -3,6 +3,7 @@ extension SupplierAssessment {
     /// written by the project's JSON writer: Foundation's encoder took most of `suppliers assess --json`'s time.
     public func json() -> JSONValue {
         .object([
+            ("requirements_not_met", .array(requirementsNotMet.map { .string($0) })),
             (
                 "results",
                 .array(
@@ -46,7 +47,19 @@ extension SupplierAssessment {
         var out: [UInt8] = []
         out.reserveCapacity(assessments.count * 900)
         for (i, a) in zip(assessments.indices, assessments) {
-            out.append(contentsOf: "  {\n    \"results\": ".utf8)
+            out.append(contentsOf: "  {\n    \"requirements_not_met\": ".utf8)
+            if a.requirementsNotMet.isEmpty {
+                out.append(contentsOf: "[]".utf8)
+            } else {
+                out.append(contentsOf: "[\n".utf8)
+                for (j, id) in a.requirementsNotMet.enumerated() {
+                    out.append(contentsOf: "      ".utf8)
+                    JSONValue.quote(id, into: &out)
+                    out.append(contentsOf: (j == a.requirementsNotMet.count - 1 ? "\n" : ",\n").utf8)
+                }
+                out.append(contentsOf: "    ]".utf8)
+            }
+            out.append(contentsOf: ",\n    \"results\": ".utf8)
             if a.results.isEmpty {
                 out.append(contentsOf: "[]".utf8)
             } else {

@@ -38,12 +38,27 @@ public struct SupplierAssessment: Sendable, Hashable, Codable {
     public var score: Double
     public var tier: String
     public var results: [Result]
+    /// The hard requirements (`required` criteria that apply to the supplier) it does not meet with full
+    /// credit, by criterion id: apart from the score, which they do not change.
+    public var requirementsNotMet: [String] = []
+
+    public init(supplier: String, score: Double, tier: String, results: [Result], requirementsNotMet: [String] = []) {
+        self.supplier = supplier
+        self.score = score
+        self.tier = tier
+        self.results = results
+        self.requirementsNotMet = requirementsNotMet
+    }
+
+    /// Whether the supplier meets every hard requirement that applies to it.
+    public var meetsRequirements: Bool { requirementsNotMet.isEmpty }
 
     /// Scores one supplier: each criterion's weight x credit, as a share of the counted weights.
     /// `explain: false` leaves the reasons empty (the score and tier are the same), for callers that
     /// need only tiers of thousands of suppliers.
     public static func assess(_ input: AssessmentInput, criteria: AssessmentCriteria, explain: Bool = true) -> SupplierAssessment {
         var results: [Result] = []
+        var unmet: [String] = []
         results.reserveCapacity(criteria.criteria.count)
         for c in criteria.criteria {
             if c.applicableCategory(input.supplier.categories) == nil {
@@ -57,6 +72,8 @@ public struct SupplierAssessment: Sendable, Hashable, Codable {
                 continue
             }
             let (credit, reason, known) = judge(c, input, explain: explain)
+            // A requirement is met by full credit only; one that cannot be judged is not shown to be met.
+            if c.required == true && !(known && credit >= 1) { unmet.append(c.id) }
             let counted = known || (c.whenUnknown ?? .zero) == .zero
             results.append(
                 Result(criterion: c.id, weight: c.weight, credit: credit, points: counted ? credit * c.weight : 0, counted: counted, reason: reason)
@@ -66,7 +83,7 @@ public struct SupplierAssessment: Sendable, Hashable, Codable {
         let score = maximum > 0 ? results.map(\.points).reduce(0, +) / maximum * 100 : 0
         let tiers = criteria.tiers.sorted { $0.minimumScore > $1.minimumScore }
         let tier = tiers.first { score >= $0.minimumScore - 1e-9 }?.name ?? tiers.last?.name ?? "-"
-        return SupplierAssessment(supplier: input.supplier.id, score: score, tier: tier, results: results)
+        return SupplierAssessment(supplier: input.supplier.id, score: score, tier: tier, results: results, requirementsNotMet: unmet)
     }
 
     static func judge(_ c: AssessmentCriteria.Criterion, _ input: AssessmentInput, explain: Bool) -> (Double, String, Bool) {
