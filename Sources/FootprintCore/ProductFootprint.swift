@@ -28,6 +28,18 @@ public struct ProductFootprint: Sendable, Hashable {
     /// kg CO2e per one `unit` including biogenic uptake (PACT pcfIncludingBiogenicUptake / declaredUnitAmount).
     /// Reported apart: the calculation uses `kgPerUnit`.
     public var kgPerUnitIncludingBiogenic: Double?
+    /// For a whole-life footprint (a vendor's product sheet often includes the use phase): the share of
+    /// the use phase, 0...1, and the whole-life figure as given. `kgPerUnit` is then the cradle-to-gate
+    /// part, `wholeLifeKgPerUnit x (1 - usePhaseShare)`: only that counts in Categories 1 and 2 (the use
+    /// phase of what is sold belongs to Category 11). Nil for a cradle-to-gate footprint.
+    public var usePhaseShare: Double?
+    public var wholeLifeKgPerUnit: Double?
+
+    /// `cradle-to-gate`, or `cradle-to-grave (use phase 80%)`: the footprint's boundary as counted.
+    public var boundaryText: String {
+        guard let usePhaseShare, let wholeLifeKgPerUnit else { return "cradle-to-gate" }
+        return "cradle-to-gate part of a whole-life \(wholeLifeKgPerUnit) kg per \(unit.symbol) (use phase \(usePhaseShare * 100)% left out)"
+    }
 
     public init(
         supplier: String,

@@ -199,7 +199,7 @@ public enum ReferenceDataReader {
     public static func footprints(_ table: CSVTable, _ diagnostics: inout [Diagnostic]) throws(InputError) -> [ProductFootprint] {
         var result: [ProductFootprint] = []
         var seen: [String: Int] = [:]
-        try rows(table, required: ["supplier", "product", "kgco2e_per_unit", "unit"], &diagnostics) { r in
+        try rows(table, required: ["supplier", "product", "kgco2e_per_unit", "unit"], optional: ["boundary", "use_phase_share"], &diagnostics) { r in
             let supplier = r.required("supplier")
             let product = r.required("product")
             let value = r.decimal("kgco2e_per_unit")
@@ -214,17 +214,46 @@ public enum ReferenceDataReader {
                 )
             }
             seen[key] = r.row.line
-            result.append(
-                ProductFootprint(
-                    supplier: supplier,
-                    product: product,
-                    kgPerUnit: value.value,
-                    kgPerUnitText: r.optional("kgco2e_per_unit"),
-                    unit: unit,
-                    source: table.file,
-                    location: SourceLocation(file: table.file, line: r.row.line)
-                )
+            // The boundary: cradle-to-gate (default) counts as given; a whole-life figure counts without its use phase.
+            var usePhaseShare: Double?
+            switch r.optional("boundary")?.lowercased() {
+            case nil, "cradle-to-gate":
+                if r.optional("use_phase_share") != nil {
+                    return r.fail(
+                        "use_phase_share",
+                        "a cradle-to-gate footprint has no use phase; give boundary cradle-to-grave, or leave use_phase_share empty"
+                    )
+                }
+            case "cradle-to-grave", "whole-life":
+                guard let text = r.optional("use_phase_share") else {
+                    return r.fail(
+                        "use_phase_share",
+                        "a cradle-to-grave footprint needs the share of its use phase (0 to 1), so that only its cradle-to-gate part counts in Categories 1 and 2"
+                    )
+                }
+                guard let share = FieldParser.decimal(text)?.value, share >= 0, share < 1 else {
+                    return r.fail("use_phase_share", "'\(text)' is not a share; expected a number from 0 up to (not including) 1, such as 0.8")
+                }
+                usePhaseShare = share
+            case let other?:
+                return r.fail("boundary", "'\(other)' is not a boundary; expected cradle-to-gate or cradle-to-grave")
+            }
+            var footprint = ProductFootprint(
+                supplier: supplier,
+                product: product,
+                kgPerUnit: value.value,
+                kgPerUnitText: r.optional("kgco2e_per_unit"),
+                unit: unit,
+                source: table.file,
+                location: SourceLocation(file: table.file, line: r.row.line)
             )
+            if let usePhaseShare {
+                footprint.wholeLifeKgPerUnit = value.value
+                footprint.usePhaseShare = usePhaseShare
+                footprint.kgPerUnit = value.value * (1 - usePhaseShare)
+                footprint.kgPerUnitText = String(footprint.kgPerUnit)
+            }
+            result.append(footprint)
         }
         return result
     }

@@ -68,6 +68,59 @@ struct ReferenceDataReaderTests {
         )
     }
 
+    /// A whole-life footprint (a vendor's sheet with the use phase) counts its cradle-to-gate part only:
+    /// 500 kg per piece with a use phase of 80% counts 100 kg; a line of 3 pieces is 300 kg, not 1,500.
+    @Test func wholeLifeFootprintCountsItsCradleToGatePart() throws {
+        let footprints = """
+            supplier,product,kgco2e_per_unit,unit,boundary,use_phase_share
+            S1,SRV,500,piece,cradle-to-grave,0.8
+            S1,LAP,250,piece,,
+
+            """
+        let data = try read(["factors.csv": Fixture.factors, "product_footprints.csv": footprints])
+        let server = try #require(data.footprints.first { $0.product == "SRV" })
+        #expect(abs(server.kgPerUnit - 100) < 1e-9 && server.wholeLifeKgPerUnit == 500 && server.usePhaseShare == 0.8)
+        #expect(server.boundaryText == "cradle-to-gate part of a whole-life 500.0 kg per piece (use phase 80.0% left out)")
+        #expect(data.footprints.first { $0.product == "LAP" }?.kgPerUnit == 250)
+        let engine = InventoryEngine(reference: data)
+        let line = LedgerLine(
+            supplier: engine.supplierKey("S1"),
+            category: engine.categoryKey("office"),
+            product: engine.productKey("SRV"),
+            unit: engine.unitKey(for: "piece"),
+            currency: CurrencyCode("NOK")!,
+            year: 2024,
+            amount: 90_000,
+            quantity: 3
+        )
+        let r = engine.evaluate(line)
+        #expect(r.method == .supplierSpecific && abs(r.kg - 300) < 1e-9)
+        #expect(
+            ProvenanceLabels(engine: engine).label(for: r).hasSuffix(
+                "; cradle-to-gate part of a whole-life 500.0 kg per piece (use phase 80.0% left out)"
+            )
+        )
+    }
+
+    @Test func footprintBoundaryErrors() throws {
+        let footprints = """
+            supplier,product,kgco2e_per_unit,unit,boundary,use_phase_share
+            S1,A,1,piece,cradle-to-grave,
+            S1,B,1,piece,cradle-to-grave,1.2
+            S1,C,1,piece,cradle-to-gate,0.5
+            S1,D,1,piece,gate-to-gate,
+
+            """
+        #expect(
+            try errors(["factors.csv": Fixture.factors, "product_footprints.csv": footprints]) == [
+                "product_footprints.csv:2: column 'use_phase_share': a cradle-to-grave footprint needs the share of its use phase (0 to 1), so that only its cradle-to-gate part counts in Categories 1 and 2",
+                "product_footprints.csv:3: column 'use_phase_share': '1.2' is not a share; expected a number from 0 up to (not including) 1, such as 0.8",
+                "product_footprints.csv:4: column 'use_phase_share': a cradle-to-gate footprint has no use phase; give boundary cradle-to-grave, or leave use_phase_share empty",
+                "product_footprints.csv:5: column 'boundary': 'gate-to-gate' is not a boundary; expected cradle-to-gate or cradle-to-grave",
+            ]
+        )
+    }
+
     @Test func everyFileIsCheckedAndReportedInOrder() throws {
         let result = try errors([
             "factors.csv": "category,name,kgco2e_per_unit,unit,price_year,source\nx,X,abc,NOK,,s\nz,Z,1,NOK,22,s\n",
