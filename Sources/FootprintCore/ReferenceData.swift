@@ -9,6 +9,9 @@ public struct ReferenceData: Sendable {
     public var priceIndex: [Int: Double]
     public var disclosures: [SupplierDisclosure]
     public var footprints: [ProductFootprint]
+    /// The factor categories whose lines try average-data before hybrid (the category rules'
+    /// `prefer_activity_data`); empty: the hierarchy as it stands.
+    public var activityFirstCategories: Set<String> = []
 
     public init(
         suppliers: [Supplier] = [],

@@ -53,6 +53,7 @@ public enum ReferenceDataReader {
         }
         diagnostics += thrown
         guard diagnostics.isEmpty else { throw InputError(diagnostics) }
+        data.activityFirstCategories = CategoryRules.builtIn.merging(categoryRules).activityFirstFactorCategories
         return DataFolder(reference: data, scope3Defaults: scope3Defaults, categoryRules: categoryRules)
     }
 

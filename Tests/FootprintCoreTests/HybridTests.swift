@@ -135,4 +135,33 @@ struct HybridTests {
         #expect(old.method == .hybrid && old.sourceIndex == 1 && close(old.kg, 2))
         #expect(before.disclosuresWithoutUpstreamScope3.isEmpty)
     }
+
+    /// Measured activity first: a hosting provider's metered kWh are computed by the kWh factor, not
+    /// by the provider's revenue intensity, for a category whose rule says so.
+    @Test func measuredActivityBeforeTheRevenueIntensityWhenTheCategoryAsks() {
+        var reference = ReferenceData(
+            factors: [spendFactor("hosting", 0.05, "NOK"), activityFactor("hosting", 0.2, "kWh")],
+            exchangeRates: [code("NOK"): [2024: 10.5]],
+            disclosures: [disclosure("S7", 2024, 10, 10, 80, revenue: 1_000_000, "NOK")]  // 0.1 kg/NOK
+        )
+        let hierarchy = InventoryEngine(reference: reference)
+        // 4000 NOK for 1000 kWh: hybrid 400 kg by default.
+        let line = hierarchy.line(supplier: "S7", category: "hosting", unit: "kWh", currency: "NOK", year: 2024, amount: 4000, quantity: 1000)
+        #expect(hierarchy.evaluate(line).method == .hybrid && close(hierarchy.evaluate(line).kg, 400))
+        reference.activityFirstCategories = ["hosting"]
+        let measured = InventoryEngine(reference: reference)
+        let r = measured.evaluate(
+            measured.line(supplier: "S7", category: "hosting", unit: "kWh", currency: "NOK", year: 2024, amount: 4000, quantity: 1000)
+        )
+        // 1000 kWh x 0.2 = 200 kg.
+        #expect(r.method == .averageData && close(r.kg, 200))
+        // Without a quantity the line still takes the supplier's intensity.
+        let spendOnly = measured.evaluate(measured.line(supplier: "S7", category: "hosting", currency: "NOK", year: 2024, amount: 4000))
+        #expect(spendOnly.method == .hybrid)
+        // The rule in categories.csv, for the factor category its lines use.
+        let rules = CategoryRules.builtIn.merging([
+            CategoryRule(category: "colocation", factorCategory: "hosting", activityFirst: true, source: "categories.csv:2")
+        ])
+        #expect(rules.activityFirstFactorCategories == ["hosting"])
+    }
 }

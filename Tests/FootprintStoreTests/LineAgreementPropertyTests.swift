@@ -160,11 +160,13 @@ import Testing
         try Data(text.utf8).write(to: URL(fileURLWithPath: purchases))
         // 334111 is capitalised by Norway's threshold per item, 541512 by a company threshold in EUR
         // (amounts in other currencies converted at the year's rates): both paths place each line alike.
+        // 221122's lines with a quantity in kWh take their average-data factor before a supplier's intensity.
         let categories = """
-            category,scope3_category,excluded,asset_class,capitalisation_threshold,threshold_currency
-            481000,,"travel: counted from the agency's report",,,
-            334111,,,IT equipment,,
-            541512,,,consulting as an asset,3000,EUR
+            category,scope3_category,excluded,asset_class,capitalisation_threshold,threshold_currency,prefer_activity_data
+            481000,,"travel: counted from the agency's report",,,,
+            334111,,,IT equipment,,,
+            541512,,,consulting as an asset,3000,EUR,
+            221122,,,,,,yes
 
             """
         try Data(categories.utf8).write(to: URL(fileURLWithPath: folder + "/categories.csv"))

@@ -17,6 +17,9 @@ public struct CategoryRule: Sendable, Hashable {
     /// when it is not the category itself: an account for goods for resale computed with `computers`'
     /// factors, for example. Nil: the category's own.
     public var factorCategory: String?
+    /// Measured activity first: a line of the category with a quantity that an average-data factor can
+    /// use is computed by that factor before the supplier's revenue intensity (hybrid) is tried.
+    public var activityFirst: Bool
     /// `built-in`, or the file and line the rule was read from (`categories.csv:4`).
     public var source: String
 
@@ -27,6 +30,7 @@ public struct CategoryRule: Sendable, Hashable {
         capitalisation: CapitalisationThreshold? = nil,
         resale: Bool = false,
         factorCategory: String? = nil,
+        activityFirst: Bool = false,
         source: String
     ) {
         self.category = category
@@ -35,6 +39,7 @@ public struct CategoryRule: Sendable, Hashable {
         self.capitalisation = capitalisation
         self.resale = resale
         self.factorCategory = factorCategory
+        self.activityFirst = activityFirst
         self.source = source
     }
 }

@@ -21,6 +21,12 @@ public struct CategoryRules: Sendable {
 
     public func rule(for category: String) -> CategoryRule? { byCategory[category] }
 
+    /// The factor categories whose lines try measured activity data before the hybrid method
+    /// (`CategoryRule.activityFirst`), for `ReferenceData.activityFirstCategories`.
+    public var activityFirstFactorCategories: Set<String> {
+        Set(byCategory.values.filter(\.activityFirst).map { $0.factorCategory ?? $0.category })
+    }
+
     /// The exclusion reason of `category`'s lines, or nil when they are in the inventory.
     public func exclusion(for category: String) -> String? { byCategory[category]?.exclusion }
 

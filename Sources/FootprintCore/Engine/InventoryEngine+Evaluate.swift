@@ -1,11 +1,16 @@
 extension InventoryEngine {
     /// Computes one purchase line by the first rule of the hierarchy that applies:
-    /// supplier-specific, hybrid, average-data, spend-based; otherwise the line is unmapped.
+    /// supplier-specific, hybrid, average-data, spend-based; otherwise the line is unmapped. For a
+    /// category whose measured activity comes first (`ReferenceData.activityFirstCategories`),
+    /// average-data is tried before hybrid.
     @inlinable
     public func evaluate(_ line: LedgerLine) -> LineResult {
         var result = LineResult()
         if line.hasQuantity && !line.unit.isNone {
             if !line.product.isNone && !line.supplier.isNone && supplierSpecific(line, &result) { return result }
+            if !activityFirst.isEmpty && !line.category.isNone && activityFirst[Int(line.category.index)] && averageData(line, &result) {
+                return result
+            }
         }
         if !line.supplier.isNone && hybrid(line, &result) { return result }
         if line.hasQuantity && !line.unit.isNone && !line.category.isNone && averageData(line, &result) { return result }

@@ -41,6 +41,8 @@ public struct InventoryEngine: Sendable {
     let activityCount: [Int32]
     let activityOrder: [Int32]
     let activityUnit: [Int32]
+    /// Per category key: average-data before hybrid (`ReferenceData.activityFirstCategories`); empty when none.
+    @usableFromInline let activityFirst: [Bool]
     // unitRatio[from * units.count + to], NaN where not convertible.
     let unitRatio: [Double]
     // rates[currencyKey * yearSpan + year - firstYear], NaN where missing.
@@ -197,6 +199,12 @@ public struct InventoryEngine: Sendable {
         self.activityCount = activityCount
         self.activityOrder = activityOrder
         self.activityUnit = activityUnit
+        var activityFirst: [Bool] = []
+        if !reference.activityFirstCategories.isEmpty {
+            activityFirst = Array(repeating: false, count: categories.count)
+            for name in reference.activityFirstCategories { if let c = categories.find(name) { activityFirst[c] = true } }
+        }
+        self.activityFirst = activityFirst
         self.unitRatio = unitRatio
         self.rates = rates
         self.priceIndex = priceIndex

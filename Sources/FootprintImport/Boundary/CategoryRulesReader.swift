@@ -7,7 +7,9 @@ import Foundation
 /// (the category buys assets the company capitalises by a threshold: Category 2 per line when an item
 /// costs at least `capitalisation_threshold` in `threshold_currency`, Norway's NOK 30,000 when none is
 /// given, else Category 1), `resale` (`yes`: goods bought for resale, Category 1), `factor_category`
-/// (the factors of another category compute this one's lines). A row with none of
+/// (the factors of another category compute this one's lines), `prefer_activity_data` (`yes`: a line
+/// with a quantity is computed by its average-data factor before the supplier's revenue intensity).
+/// A row with none of
 /// them includes the category with the factor library's default (it can take back a built-in
 /// exclusion). A category may appear once; an asset class has one threshold; contradicting columns in
 /// one row are refused.
@@ -19,7 +21,10 @@ public enum CategoryRulesReader {
         var result: [CategoryRule] = []
         var seen: [String: Int] = [:]
         var classes: [String: (threshold: CapitalisationThreshold, line: Int)] = [:]
-        let optional = ["scope3_category", "excluded", "asset_class", "capitalisation_threshold", "threshold_currency", "resale", "factor_category"]
+        let optional = [
+            "scope3_category", "excluded", "asset_class", "capitalisation_threshold", "threshold_currency", "resale", "factor_category",
+            "prefer_activity_data",
+        ]
         try ReferenceDataReader.rows(table, required: ["category"], optional: optional, &diagnostics) { r in
             guard let category = r.required("category") else { return }
             if let first = seen[category] {
@@ -55,6 +60,21 @@ public enum CategoryRulesReader {
                     "goods bought for resale are Category 1 (purchased goods), not \(scope3.rawValue); leave scope3_category empty or 1"
                 )
             }
+            var activityFirst = false
+            if let text = r.optional("prefer_activity_data") {
+                switch text.lowercased() {
+                case "yes", "true", "1": activityFirst = true
+                case "no", "false", "0": activityFirst = false
+                default:
+                    return r.fail(
+                        "prefer_activity_data",
+                        "'\(text)' is not yes or no; expected yes to compute lines with a quantity by their average-data factor before the supplier's revenue intensity"
+                    )
+                }
+            }
+            if activityFirst, exclusion != nil {
+                return r.fail("prefer_activity_data", "the category is excluded, so no method computes it; expected no prefer_activity_data")
+            }
             let factorCategory = r.optional("factor_category")
             if let factorCategory, exclusion != nil {
                 return r.fail(
@@ -72,12 +92,21 @@ public enum CategoryRulesReader {
                         exclusion: exclusion,
                         resale: resale,
                         factorCategory: factorCategory,
+                        activityFirst: activityFirst,
                         source: source
                     )
                 )
                 return
             }
-            result.append(CategoryRule(category: category, capitalisation: capitalisation, factorCategory: factorCategory, source: source))
+            result.append(
+                CategoryRule(
+                    category: category,
+                    capitalisation: capitalisation,
+                    factorCategory: factorCategory,
+                    activityFirst: activityFirst,
+                    source: source
+                )
+            )
         }
         return result
     }

@@ -126,10 +126,12 @@ struct ReferenceSnapshot {
         runInputs.pactFootprints = pact
         runInputs.categoryRules = true
         runInputs.completeDisclosures = true
+        let rules = try ImportStore.categoryRules(imports: categoryFiles)
+        reference.activityFirstCategories = rules.activityFirstFactorCategories
         return ReferenceSnapshot(
             reference: reference,
             scope3Defaults: scope3,
-            categoryRules: try ImportStore.categoryRules(imports: categoryFiles),
+            categoryRules: rules,
             firstDate: firstDate,
             lastDate: lastDate,
             inputs: runInputs,

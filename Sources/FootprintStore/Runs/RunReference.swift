@@ -73,10 +73,12 @@ struct RunReference {
         // As `ReferenceSnapshot` orders them: the run's PACT footprints first.
         reference.footprints = inputs.pactFootprints.map(\.productFootprint) + reference.footprints
         footprintImport = inputs.pactFootprints.map { $0.importID ?? 0 } + footprintImport
+        let rules = inputs.categoryRules ? try ImportStore.categoryRules(imports: categoryFiles) : CategoryRules()
+        reference.activityFirstCategories = rules.activityFirstFactorCategories
         return RunReference(
             reference: reference,
             scope3Defaults: scope3,
-            categoryRules: inputs.categoryRules ? try ImportStore.categoryRules(imports: categoryFiles) : CategoryRules(),
+            categoryRules: rules,
             purchaseImports: purchases.sorted { $0.importID < $1.importID },
             footprintImport: footprintImport,
             disclosureImport: disclosureImport,

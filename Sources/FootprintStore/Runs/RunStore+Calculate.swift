@@ -259,6 +259,8 @@ extension RunStore {
         var oldData = try workspace.read { db in
             try RunReference.supplierData(db: db, run: latest, suppliers: named, factors: [], cache: workspace.cache)
         }
+        // The same category rules (an incremental run has the earlier run's digest, rules included).
+        oldData.activityFirstCategories = snapshot.reference.activityFirstCategories
         var oldEngine = InventoryEngine(reference: oldData)
         var changes: [Int64: PackEvaluator.FigureChange] = [:]
         for supplier in named {
