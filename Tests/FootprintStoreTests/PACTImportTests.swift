@@ -128,8 +128,12 @@ struct PACTImportTests {
         #expect(second.kind == .incremental)
         #expect(second.recomputedLines == 2)  // p1 and p2: ACME's SW-48P lines only
         lines = try Self.lines(ws, run: second.id)
-        #expect(lines["p1"]?.kg == 500)  // superseded: falls through
-        #expect(lines["p2"]?.kg == 480)  // 4 / 2 x 240
+        // A correction never makes the past worse: the 2025 successor is valid in 2025 only, so the
+        // superseded 2024 footprint stays in force for the 2024 line, and says so.
+        #expect(lines["p1"]?.kg == 450)
+        #expect(lines["p1"]?.provenance.source?.label.contains("superseded by 0a1b2c3d-0000-4000-8000-000000002025") == true)
+        #expect(lines["p2"]?.kg == 480)  // 4 / 2 x 240: the successor, valid in 2025
+        #expect(lines["p2"]?.provenance.pactID == "0a1b2c3d-0000-4000-8000-000000002025")
         let full = try ws.runs.calculate(CalculationOptions(full: true))
         #expect(full.aggregate == second.aggregate)
         _ = try ws.runs.verifyRun(id: first.id)

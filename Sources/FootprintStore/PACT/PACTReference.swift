@@ -5,8 +5,10 @@ import GRDB
 
 /// The imported PACT footprints a calculation uses, resolved from `pact_footprint`:
 ///
-/// - only footprints linked to a supplier, with status `Active`, and not superseded (no stored
-///   footprint names them in its `precedingPfIds`, and `superseded_by` is empty);
+/// - only footprints linked to a supplier, with status `Active`, or superseded by a stored successor
+///   (one names them in its `precedingPfIds`, or `superseded_by` is set; `Active` or `Deprecated`): a
+///   correction never makes the past worse, so a superseded footprint stays in force on the dates
+///   where no successor is valid, and comes after every footprint that is not superseded;
 /// - each applies to the ledger `product` values that equal one of its `productIds`, or the last
 ///   `:`-segment of one (case-insensitively), or that the user linked explicitly to one of them
 ///   (`pact_product_link`);
@@ -27,14 +29,15 @@ enum PACTReference {
                 """
         )
         var parsed: [(row: Row, footprint: PACTFootprint)] = []
-        var preceded: Set<String> = []
+        /// Predecessor id -> the successor that names it in `precedingPfIds`.
+        var preceded: [String: String] = [:]
         for row in rows {
             let data: Data = row["json"]
             guard let json = try? JSONValue.parse(data), let footprint = try? PACTFootprint(json: json) else {
                 throw WorkspaceError.database("stored PACT footprint \(row["id"] as String) cannot be read again")
             }
             parsed.append((row, footprint))
-            if footprint.status == .active { preceded.formUnion(footprint.precedingPfIds) }
+            if footprint.status == .active { for id in footprint.precedingPfIds { preceded[id] = footprint.id } }
         }
         // Ledger product values, found case-insensitively among the workspace's texts.
         var texts: [String: [String]] = [:]
@@ -50,8 +53,9 @@ enum PACTReference {
         }
         var result: [(PACTRunFootprint, Int64, Int64)] = []
         for (row, f) in parsed {
-            let superseded: String? = row["superseded_by"]
-            guard f.status == .active, superseded == nil, !preceded.contains(f.id) else { continue }
+            let successor: String? = (row["superseded_by"] as String?) ?? preceded[f.id]
+            // Active, or replaced by a known successor; a Deprecated footprint without one is withdrawn.
+            guard f.status == .active || successor != nil else { continue }
             guard let unit = UnitCatalog.pactDeclaredUnit(f.declaredUnit) else { continue }
             let supplier: String = row["supplier_id"]
             var products: [String] = []
@@ -84,7 +88,8 @@ enum PACTReference {
                             geographicalDQR: f.dqi?.geographical.text,
                             temporalDQR: f.dqi?.temporal.text,
                             validFrom: f.effectiveValidityStart.epochMilliseconds,
-                            validUntil: f.effectiveValidityEnd.epochMilliseconds
+                            validUntil: f.effectiveValidityEnd.epochMilliseconds,
+                            supersededBy: successor
                         ),
                         f.effectiveValidityStart.epochMilliseconds, f.created.epochMilliseconds
                     )
@@ -92,6 +97,8 @@ enum PACTReference {
             }
         }
         result.sort { a, b in
+            // Footprints in force first; a superseded one only where none of them is valid.
+            if (a.0.supersededBy == nil) != (b.0.supersededBy == nil) { return a.0.supersededBy == nil }
             if a.1 != b.1 { return a.1 > b.1 }
             if a.2 != b.2 { return a.2 > b.2 }
             return a.0.id < b.0.id

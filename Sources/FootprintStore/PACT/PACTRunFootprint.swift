@@ -25,6 +25,47 @@ public struct PACTRunFootprint: Sendable, Equatable, Codable {
     /// Effective validity (explicit, or reference period end + 3 years), epoch milliseconds, end exclusive.
     public var validFrom: Int64
     public var validUntil: Int64
+    /// The successor's id when the footprint is superseded: it is then used only on dates where no
+    /// footprint in force is valid (nil in runs stored before superseded footprints were kept).
+    public var supersededBy: String?
+
+    public init(
+        id: String,
+        supplier: String,
+        product: String,
+        importID: Int64?,
+        origin: String,
+        unit: String,
+        declaredUnitAmount: String,
+        pcfExcludingBiogenicUptake: String,
+        pcfIncludingBiogenicUptake: String,
+        biogenicCO2Uptake: String?,
+        primaryDataShare: String?,
+        technologicalDQR: String?,
+        geographicalDQR: String?,
+        temporalDQR: String?,
+        validFrom: Int64,
+        validUntil: Int64,
+        supersededBy: String? = nil
+    ) {
+        self.id = id
+        self.supplier = supplier
+        self.product = product
+        self.importID = importID
+        self.origin = origin
+        self.unit = unit
+        self.declaredUnitAmount = declaredUnitAmount
+        self.pcfExcludingBiogenicUptake = pcfExcludingBiogenicUptake
+        self.pcfIncludingBiogenicUptake = pcfIncludingBiogenicUptake
+        self.biogenicCO2Uptake = biogenicCO2Uptake
+        self.primaryDataShare = primaryDataShare
+        self.technologicalDQR = technologicalDQR
+        self.geographicalDQR = geographicalDQR
+        self.temporalDQR = temporalDQR
+        self.validFrom = validFrom
+        self.validUntil = validUntil
+        self.supersededBy = supersededBy
+    }
 
     /// The footprint as the engine reads it: kg per unit = pcfExcludingBiogenicUptake / declaredUnitAmount.
     public var productFootprint: ProductFootprint {
@@ -41,7 +82,8 @@ public struct PACTRunFootprint: Sendable, Equatable, Codable {
             kgPerUnit: pcf / amount,
             kgPerUnitText: text,
             unit: MeasureUnit(parsing: unit),
-            source: "PACT \(id) (\(importID.map { "import #\($0) " } ?? "")\(origin))",
+            source: "PACT \(id) (\(importID.map { "import #\($0) " } ?? "")\(origin))"
+                + (supersededBy.map { "; superseded by \($0), in force only where no successor is valid" } ?? ""),
             validity: ValidityPeriod(start: validFrom, end: validUntil),
             pactID: id,
             primaryDataShare: primaryDataShare,
@@ -53,6 +95,6 @@ public struct PACTRunFootprint: Sendable, Equatable, Codable {
 
     /// What an incremental run compares for the (supplier, product): every figure that can change a line.
     var digestItem: String {
-        "p:\(id):\(pcfExcludingBiogenicUptake)/\(declaredUnitAmount):\(unit):\(validFrom)-\(validUntil)"
+        "p:\(id):\(pcfExcludingBiogenicUptake)/\(declaredUnitAmount):\(unit):\(validFrom)-\(validUntil)" + (supersededBy.map { ":s:\($0)" } ?? "")
     }
 }
