@@ -29,44 +29,6 @@ public struct PACTRunFootprint: Sendable, Equatable, Codable {
     /// footprint in force is valid (nil in runs stored before superseded footprints were kept).
     public var supersededBy: String?
 
-    public init(
-        id: String,
-        supplier: String,
-        product: String,
-        importID: Int64?,
-        origin: String,
-        unit: String,
-        declaredUnitAmount: String,
-        pcfExcludingBiogenicUptake: String,
-        pcfIncludingBiogenicUptake: String,
-        biogenicCO2Uptake: String?,
-        primaryDataShare: String?,
-        technologicalDQR: String?,
-        geographicalDQR: String?,
-        temporalDQR: String?,
-        validFrom: Int64,
-        validUntil: Int64,
-        supersededBy: String? = nil
-    ) {
-        self.id = id
-        self.supplier = supplier
-        self.product = product
-        self.importID = importID
-        self.origin = origin
-        self.unit = unit
-        self.declaredUnitAmount = declaredUnitAmount
-        self.pcfExcludingBiogenicUptake = pcfExcludingBiogenicUptake
-        self.pcfIncludingBiogenicUptake = pcfIncludingBiogenicUptake
-        self.biogenicCO2Uptake = biogenicCO2Uptake
-        self.primaryDataShare = primaryDataShare
-        self.technologicalDQR = technologicalDQR
-        self.geographicalDQR = geographicalDQR
-        self.temporalDQR = temporalDQR
-        self.validFrom = validFrom
-        self.validUntil = validUntil
-        self.supersededBy = supersededBy
-    }
-
     /// The footprint as the engine reads it: kg per unit = pcfExcludingBiogenicUptake / declaredUnitAmount.
     public var productFootprint: ProductFootprint {
         let amount = Double(declaredUnitAmount) ?? .nan
