@@ -12,6 +12,9 @@ public struct ReferenceData: Sendable {
     /// The factor categories whose lines try average-data before hybrid (the category rules'
     /// `prefer_activity_data`); empty: the hierarchy as it stands.
     public var activityFirstCategories: Set<String> = []
+    /// Price indices of one currency's economy by year (price_index.csv rows with a `currency`): they
+    /// deflate a hybrid line's amount to its disclosure's year (the index of the disclosure's currency).
+    public var priceIndexByCurrency: [CurrencyCode: [Int: Double]] = [:]
 
     public init(
         suppliers: [Supplier] = [],

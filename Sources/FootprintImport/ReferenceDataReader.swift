@@ -43,7 +43,9 @@ public enum ReferenceDataReader {
         }
         attempt { () throws(InputError) in if let t = try table("rates.csv", required: false) { data.exchangeRates = try rates(t, &diagnostics) } }
         attempt { () throws(InputError) in
-            if let t = try table("price_index.csv", required: false) { data.priceIndex = try priceIndex(t, &diagnostics) }
+            if let t = try table("price_index.csv", required: false) {
+                (data.priceIndex, data.priceIndexByCurrency) = try priceIndices(t, &diagnostics)
+            }
         }
         attempt { () throws(InputError) in
             if let t = try table("supplier_emissions.csv", required: false) { data.disclosures = try disclosures(t, &diagnostics) }
@@ -145,19 +147,37 @@ public enum ReferenceDataReader {
         return result
     }
 
-    public static func priceIndex(_ table: CSVTable, _ diagnostics: inout [Diagnostic]) throws(InputError) -> [Int: Double] {
-        var result: [Int: Double] = [:]
-        var seen: [Int: Int] = [:]
-        try rows(table, required: ["year", "index"], &diagnostics) { r in
+    /// price_index.csv: the index by year that adjusts spend-based factors to their price year (rows
+    /// without `currency`), and, in rows with a `currency`, that currency's own index, which deflates
+    /// hybrid lines to their disclosure's year.
+    public static func priceIndices(
+        _ table: CSVTable,
+        _ diagnostics: inout [Diagnostic]
+    ) throws(InputError) -> (general: [Int: Double], byCurrency: [CurrencyCode: [Int: Double]]) {
+        var general: [Int: Double] = [:]
+        var byCurrency: [CurrencyCode: [Int: Double]] = [:]
+        var seen: [String: Int] = [:]
+        try rows(table, required: ["year", "index"], optional: ["currency"], &diagnostics) { r in
             let year = r.year("year")
             let index = r.decimal("index")
+            var currency: CurrencyCode?
+            if let text = r.optional("currency") {
+                guard let code = CurrencyCode(text) else {
+                    return r.fail(
+                        "currency",
+                        "'\(text)' is not a currency code; expected three upper-case letters (ISO 4217), or empty for the index of the factors' prices"
+                    )
+                }
+                currency = code
+            }
             guard let year, let index else { return }
             guard index.value > 0 else { return r.fail("index", "'\(r.optional("index")!)' is not an index; expected a positive number") }
-            if let first = seen[year] { return r.fail("year", "duplicate price index for \(year); it is already on line \(first)") }
-            seen[year] = r.row.line
-            result[year] = index.value
+            let key = "\(currency.map { "\($0) " } ?? "")\(year)"
+            if let first = seen[key] { return r.fail("year", "duplicate price index for \(key); it is already on line \(first)") }
+            seen[key] = r.row.line
+            if let currency { byCurrency[currency, default: [:]][year] = index.value } else { general[year] = index.value }
         }
-        return result
+        return (general, byCurrency)
     }
 
     public static func disclosures(_ table: CSVTable, _ diagnostics: inout [Diagnostic]) throws(InputError) -> [SupplierDisclosure] {

@@ -164,4 +164,31 @@ struct HybridTests {
         ])
         #expect(rules.activityFirstFactorCategories == ["hosting"])
     }
+
+    /// Hybrid in constant prices: a 2022 intensity per NOK applied to NOK of 2024 is deflated with the
+    /// NOK economy's own index, so that inflation is not counted as emissions.
+    @Test func deflatedToTheDisclosuresYearByItsCurrencysIndex() {
+        var reference = ReferenceData(
+            exchangeRates: [code("NOK"): [2022: 10, 2024: 10.5], code("SEK"): [2024: 10]],
+            priceIndex: [2022: 100, 2024: 100],
+            disclosures: [disclosure("S8", 2022, 10, 10, 80, revenue: 1_000_000, "NOK")]  // 0.1 kg/NOK of 2022
+        )
+        // Without a NOK index: 1000 NOK x 0.1 = 100 kg (the factors' general index is not the NOK economy's).
+        let nominal = InventoryEngine(reference: reference)
+        #expect(close(nominal.evaluate(supplier: "S8", currency: "NOK", year: 2024, amount: 1000).kg, 100))
+        // NOK prices rose from 118 (2022) to 133.1 (2024): 1000 NOK of 2024 are 1000 x 118 / 133.1 = 886.55 NOK of 2022.
+        reference.priceIndexByCurrency = [code("NOK"): [2022: 118, 2024: 133.1]]
+        let engine = InventoryEngine(reference: reference)
+        let r = engine.evaluate(supplier: "S8", currency: "NOK", year: 2024, amount: 1000)
+        #expect(r.method == .hybrid && close(r.priceFactor, 118 / 133.1) && close(r.kg, 1000 * 118 / 133.1 * 0.1))
+        #expect(close(r.activity, 1000 * 118 / 133.1))
+        // A SEK line: converted to NOK first (1000 / 10 x 10.5 = 1050 NOK of 2024), then deflated.
+        let sek = engine.evaluate(supplier: "S8", currency: "SEK", year: 2024, amount: 1000)
+        #expect(close(sek.kg, 1050 * 118 / 133.1 * 0.1))
+        // The disclosure's own year: no deflation.
+        #expect(engine.evaluate(supplier: "S8", currency: "NOK", year: 2022, amount: 1000).priceFactor == 1)
+        // A NOK series without the line's year: the line goes to the next rule, as with a missing rate.
+        reference.priceIndexByCurrency = [code("NOK"): [2022: 118]]
+        #expect(InventoryEngine(reference: reference).evaluate(supplier: "S8", currency: "NOK", year: 2024, amount: 1000).method != .hybrid)
+    }
 }

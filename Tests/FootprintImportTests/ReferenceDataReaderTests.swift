@@ -102,6 +102,20 @@ struct ReferenceDataReaderTests {
         )
     }
 
+    @Test func priceIndicesGeneralAndPerCurrency() throws {
+        let index = "year,index,currency\n2022,292.655,\n2024,313.689,\n2022,118,NOK\n2024,133.1,NOK\n"
+        let data = try read(["factors.csv": Fixture.factors, "price_index.csv": index])
+        #expect(data.priceIndex == [2022: 292.655, 2024: 313.689])
+        #expect(data.priceIndexByCurrency == [CurrencyCode("NOK")!: [2022: 118, 2024: 133.1]])
+        let bad = "year,index,currency\n2024,133.1,NOK\n2024,134,NOK\n2024,100,nok\n"
+        #expect(
+            try errors(["factors.csv": Fixture.factors, "price_index.csv": bad]) == [
+                "price_index.csv:3: column 'year': duplicate price index for NOK 2024; it is already on line 2",
+                "price_index.csv:4: column 'currency': 'nok' is not a currency code; expected three upper-case letters (ISO 4217), or empty for the index of the factors' prices",
+            ]
+        )
+    }
+
     @Test func footprintBoundaryErrors() throws {
         let footprints = """
             supplier,product,kgco2e_per_unit,unit,boundary,use_phase_share

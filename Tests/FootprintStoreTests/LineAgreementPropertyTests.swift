@@ -52,7 +52,11 @@ import Testing
             "rates.csv",
             ["currency,year,per_usd", "USD,2022,1", "USD,2023,1", "USD,2024,1", "NOK,2023,10.5", "NOK,2024,10.7", "EUR,2024,0.92", "EUR,2022,0.95"]
         )
-        try write("price_index.csv", ["year,index", "2022,292.655", "2023,304.702", "2024,313.689"])
+        try write(
+            "price_index.csv",
+            // The general index (factors' price years), and the NOK economy's own (hybrid lines of NOK disclosures).
+            ["year,index,currency", "2022,292.655,", "2023,304.702,", "2024,313.689,", "2023,124.8,NOK", "2024,129.6,NOK"]
+        )
         try write("suppliers.csv", ["id,name,country"] + suppliers.map { "\($0),Name,NO" })
         try write(
             "supplier_emissions.csv",

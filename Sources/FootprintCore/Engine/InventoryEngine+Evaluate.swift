@@ -90,7 +90,18 @@ extension InventoryEngine {
         let to = rate(target, line.year)
         guard !from.isNaN, !to.isNaN else { return false }
         // Both rates must exist (FORMATS.md), even when the currencies are the same; then the amount is used as is.
-        let converted = target == line.currencyKey.index ? line.amount : line.amount / from * to
+        var converted = target == line.currencyKey.index ? line.amount : line.amount / from * to
+        // In the disclosure year's prices, when the disclosure's currency has its own price index: an
+        // intensity per NOK of 2022 applied to NOK of 2024 would count inflation as emissions. A series
+        // that lacks either year sends the line to the next rule, as a missing rate does.
+        let chosenYear = disclosureYear[chosen]
+        if !currencyIndex.isEmpty, chosenYear != line.year, target >= 0, currencyHasIndex[Int(target)] {
+            let then = index(currency: target, chosenYear)
+            let now = index(currency: target, line.year)
+            guard !then.isNaN, !now.isNaN else { return false }
+            result.priceFactor = then / now
+            converted *= result.priceFactor
+        }
         result.fromRate = from
         result.toRate = to
         result.method = .hybrid

@@ -48,6 +48,10 @@ public struct InventoryEngine: Sendable {
     // rates[currencyKey * yearSpan + year - firstYear], NaN where missing.
     let rates: [Double]
     let priceIndex: [Double]
+    /// Per currency key and year (`[key * yearSpan + year - firstYear]`), the currency's own price
+    /// index (NaN where missing); empty when no currency has one. `currencyHasIndex` per currency key.
+    let currencyIndex: [Double]
+    let currencyHasIndex: [Bool]
     let firstYear: Int
     let yearSpan: Int
 
@@ -170,7 +174,9 @@ public struct InventoryEngine: Sendable {
         }
 
         // Rates and price index by year.
-        let years = reference.exchangeRates.values.flatMap(\.keys) + Array(reference.priceIndex.keys)
+        let years =
+            reference.exchangeRates.values.flatMap(\.keys) + Array(reference.priceIndex.keys)
+            + reference.priceIndexByCurrency.values.flatMap(\.keys)
         let firstYear = years.min() ?? 0
         let yearSpan = years.isEmpty ? 0 : (years.max()! - firstYear + 1)
         var rates = [Double](repeating: .nan, count: max(1, currencies.count * yearSpan))
@@ -180,6 +186,17 @@ public struct InventoryEngine: Sendable {
         }
         var priceIndex = [Double](repeating: .nan, count: max(1, yearSpan))
         for (year, value) in reference.priceIndex { priceIndex[year - firstYear] = value }
+        var currencyIndex: [Double] = []
+        var currencyHasIndex = [Bool](repeating: false, count: currencies.count)
+        for (code, byYear) in reference.priceIndexByCurrency {
+            // Only currencies with rates matter: a hybrid line needs both rates before it is deflated.
+            guard let c = currencies.firstIndex(of: code) else { continue }
+            if currencyIndex.isEmpty { currencyIndex = Array(repeating: .nan, count: max(1, currencies.count * yearSpan)) }
+            currencyHasIndex[c] = true
+            for (year, value) in byYear { currencyIndex[c * yearSpan + year - firstYear] = value }
+        }
+        self.currencyIndex = currencyIndex
+        self.currencyHasIndex = currencyHasIndex
 
         self.supplierKeys = suppliers
         self.categoryKeys = categories
@@ -250,6 +267,14 @@ public struct InventoryEngine: Sendable {
         let b = rate(to.index, year)
         guard !a.isNaN, !b.isNaN else { return nil }
         return from == to ? amount : amount / a * b
+    }
+
+    /// The price index of a currency key's economy in a year, or NaN.
+    @inline(__always)
+    func index(currency: Int32, _ year: Int32) -> Double {
+        let y = Int(year) - firstYear
+        guard currency >= 0, y >= 0, y < yearSpan else { return .nan }
+        return currencyIndex[Int(currency) * yearSpan + y]
     }
 
     /// The price index of a year, or NaN.

@@ -120,7 +120,7 @@ extension LineProvenance {
             fxLinePerUSD = r.fromRate
             fxTargetPerUSD = r.toRate
         }
-        if method == .spendBased { priceIndexRatio = r.priceFactor }
+        if method == .spendBased || (method == .hybrid && r.priceFactor != 1) { priceIndexRatio = r.priceFactor }
         activity = r.activity
     }
 }

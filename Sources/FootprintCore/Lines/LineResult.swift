@@ -28,7 +28,8 @@ public struct LineResult: Sendable, Equatable {
     public var fromRate: Double = 1
     /// Units of the target currency per USD in the line's year (1 when no conversion was needed).
     public var toRate: Double = 1
-    /// index(price year) / index(line year) for a spend-based factor; 1 otherwise.
+    /// index(price year) / index(line year) for a spend-based factor; for a hybrid line whose disclosure's
+    /// currency has its own price index, index(disclosure year) / index(line year) of that currency; 1 otherwise.
     public var priceFactor: Double = 1
     /// The value the factor or intensity multiplied: converted quantity or converted and adjusted amount.
     public var activity: Double = 0

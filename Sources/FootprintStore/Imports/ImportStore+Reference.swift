@@ -155,10 +155,16 @@ extension ImportStore {
                 )
             }
         case .priceIndex:
-            result.priceIndex = try ReferenceDataReader.priceIndex(table, &diagnostics)
+            (result.priceIndex, result.priceIndexByCurrency) = try ReferenceDataReader.priceIndices(table, &diagnostics)
             for row in table.rows {
                 let y = table.columnIndex("year").map { row.fields[$0] } ?? ""
-                keys.append(("the price index of \(y.trimmingCharacters(in: .whitespaces))", SourceLocation(file: file, line: row.line)))
+                let c = (table.columnIndex("currency").map { row.fields[$0] } ?? "").trimmingCharacters(in: .whitespaces)
+                keys.append(
+                    (
+                        "the price index of \(c.isEmpty ? "" : c + " in ")\(y.trimmingCharacters(in: .whitespaces))",
+                        SourceLocation(file: file, line: row.line)
+                    )
+                )
             }
         case .supplierEmissions:
             result.disclosures = try ReferenceDataReader.disclosures(table, &diagnostics)
@@ -214,6 +220,7 @@ extension ReferenceData {
         factors += other.factors
         for (currency, years) in other.exchangeRates { exchangeRates[currency, default: [:]].merge(years) { a, _ in a } }
         priceIndex.merge(other.priceIndex) { a, _ in a }
+        for (currency, byYear) in other.priceIndexByCurrency { priceIndexByCurrency[currency, default: [:]].merge(byYear) { a, _ in a } }
         disclosures += other.disclosures
         footprints += other.footprints
     }
