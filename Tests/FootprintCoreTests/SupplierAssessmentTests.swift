@@ -51,6 +51,30 @@ import Testing
         #expect(a.results[2].reason.contains("down 10%"))
     }
 
+    @Test func intensityTrendInConstantPrices() {
+        // 100 t -> 95 t per 1M NOK of revenue: down 5% nominally. NOK prices rose 4% (index 100 -> 104):
+        // the 2024 revenue is 1M / 1.04 NOK of 2023, so the intensity is 95 x 1.04 = 98.8 t: down 1.2%,
+        // less than the 5% asked.
+        let disclosures = [Self.disclosure(2023, 100), Self.disclosure(2024, 95)]
+        let nominal = AssessmentInput(supplier: SupplierRecord(id: "S1", name: "S"), disclosures: disclosures)
+        #expect(SupplierAssessment.assess(nominal, criteria: Self.custom).results[2].points == 40)
+        #expect(SupplierAssessment.assess(nominal, criteria: Self.custom).results[2].reason.contains("nominal prices: no price index for NOK"))
+        let real = AssessmentInput(
+            supplier: SupplierRecord(id: "S1", name: "S"),
+            disclosures: disclosures,
+            priceIndexByCurrency: [CurrencyCode("NOK")!: [2023: 100, 2024: 104]]
+        )
+        let result = SupplierAssessment.assess(real, criteria: Self.custom).results[2]
+        #expect(result.points == 0 && result.reason.contains("in 2023 prices (NOK index 100 -> 104)): down 1.2%"), "\(result.reason)")
+        // An index without one of the years: the trend is unknown, never judged nominally by accident.
+        let gap = AssessmentInput(
+            supplier: SupplierRecord(id: "S1", name: "S"),
+            disclosures: disclosures,
+            priceIndexByCurrency: [CurrencyCode("NOK")!: [2023: 100]]
+        )
+        #expect(SupplierAssessment.assess(gap, criteria: Self.custom).results[2].reason.hasSuffix("intensity trend in constant prices unknown"))
+    }
+
     @Test func intensityDownLessThanTheThresholdEarnsNothing() {
         // 100 -> 97: down 3 % < 5 %. Targets set: 50. Score 50 / 100: tier B.
         let input = AssessmentInput(

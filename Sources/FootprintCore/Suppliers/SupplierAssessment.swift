@@ -7,17 +7,22 @@ public struct AssessmentInput: Sendable {
     public var disclosures: [SupplierDisclosure]
     /// Product footprints of the supplier in the workspace.
     public var productFootprints: Int
+    /// Price indices by currency (price_index.csv rows with a `currency`): an intensity trend is
+    /// judged in constant prices when the disclosures' currency has one.
+    public var priceIndexByCurrency: [CurrencyCode: [Int: Double]]
 
     public init(
         supplier: SupplierRecord,
         latest: [SupplierStatusKind: SupplierStatusFact] = [:],
         disclosures: [SupplierDisclosure] = [],
-        productFootprints: Int = 0
+        productFootprints: Int = 0,
+        priceIndexByCurrency: [CurrencyCode: [Int: Double]] = [:]
     ) {
         self.supplier = supplier
         self.latest = latest
         self.disclosures = disclosures
         self.productFootprints = productFootprints
+        self.priceIndexByCurrency = priceIndexByCurrency
     }
 }
 
@@ -155,13 +160,29 @@ public struct SupplierAssessment: Sendable, Hashable, Codable {
                 return (0, why("disclosures \(previous.year) and \(latest.year) are in different currencies: intensity trend unknown"), false)
             }
             let a = previous.kgPerCurrencyUnit
-            let b = latest.kgPerCurrencyUnit
+            // The latest revenue in the earlier year's prices, when the currency has its own index: an
+            // intensity per revenue falls with inflation alone otherwise.
+            var deflator = 1.0
+            var prices = "nominal prices: no price index for \(latest.currency)"
+            if let index = input.priceIndexByCurrency[latest.currency] {
+                guard let then = index[previous.year], let now = index[latest.year] else {
+                    return (
+                        0,
+                        why(
+                            "the \(latest.currency) price index lacks \(previous.year) or \(latest.year): intensity trend in constant prices unknown"
+                        ), false
+                    )
+                }
+                deflator = then / now
+                prices = "in \(previous.year) prices (\(latest.currency) index \(fmt(then)) -> \(fmt(now)))"
+            }
+            let b = latest.kgPerCurrencyUnit / deflator
             let reduction = a > 0 ? (a - b) / a * 100 : 0
             let minimum = c.minimumReductionPercent ?? 0
             let falling = reduction > minimum || (reduction == minimum && reduction > 0)
             guard explain else { return (falling ? 1 : 0, "", true) }
             let text =
-                "intensity \(fmt(a)) -> \(fmt(b)) kg CO2e per \(latest.currency) (\(previous.year) -> \(latest.year)): \(reduction >= 0 ? "down" : "up") \(fmt(abs(reduction)))%"
+                "intensity \(fmt(a)) -> \(fmt(b)) kg CO2e per \(latest.currency) (\(previous.year) -> \(latest.year), \(prices)): \(reduction >= 0 ? "down" : "up") \(fmt(abs(reduction)))%"
             return falling ? (1, text, true) : (0, text + ", not down by more than \(fmt(minimum))%", true)
         case .cdpScore:
             guard let f = facts[.cdp], let score = f.cdpScore else { return (0, why("no CDP climate score recorded"), true) }

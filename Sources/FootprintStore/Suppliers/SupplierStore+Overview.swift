@@ -24,7 +24,7 @@ extension SupplierStore {
     /// latest run's figures (an assessment does not need them, and reading a large run's inventory costs).
     public func supplierOverviews(id: String? = nil, factsAsOf: String? = nil, withRun: Bool = true) throws(WorkspaceError) -> [SupplierOverview] {
         workspace.logger.phase("overviews: start")
-        let (register, facts, disclosures, footprints) = try workspace.read { db in
+        let (register, facts, disclosures, footprints, indices) = try workspace.read { db in
             let register = try Self.register(db: db).filter { id == nil || $0.id == id }
             workspace.logger.phase("register: \(register.count) suppliers")
             let facts = Dictionary(
@@ -36,7 +36,7 @@ extension SupplierStore {
             for row in try Row.fetchAll(
                 db,
                 sql:
-                    "SELECT kind, file_name, content FROM import WHERE kind IN ('supplier-emissions', 'product-footprints') AND status = 'active' ORDER BY id"
+                    "SELECT kind, file_name, content FROM import WHERE kind IN ('supplier-emissions', 'product-footprints', 'price-index') AND status = 'active' ORDER BY id"
             ) {
                 reference.merge(
                     try ImportStore.parseReference(kind: ImportKind(rawValue: row["kind"])!, data: row["content"], file: row["file_name"]).data
@@ -44,7 +44,7 @@ extension SupplierStore {
             }
             let footprints = Dictionary(grouping: reference.footprints, by: \.supplier).mapValues(\.count)
             workspace.logger.phase("disclosures and footprints")
-            return (register, facts, Dictionary(grouping: reference.disclosures, by: \.supplier), footprints)
+            return (register, facts, Dictionary(grouping: reference.disclosures, by: \.supplier), footprints, reference.priceIndexByCurrency)
         }
         var run: CalculationRun?
         if withRun {
@@ -60,7 +60,8 @@ extension SupplierStore {
                 supplier: record,
                 latest: history.latestByKind(),
                 disclosures: disclosures[record.id] ?? [],
-                productFootprints: footprints[record.id] ?? 0
+                productFootprints: footprints[record.id] ?? 0,
+                priceIndexByCurrency: indices
             )
             let cell = cells[record.id]
             let spend = (cell?.spendSums() ?? [:]).map { ("\($0.key)", "\($0.value)") }.sorted { $0.0 < $1.0 }
