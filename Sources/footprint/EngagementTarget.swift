@@ -9,6 +9,7 @@ struct TargetReport: Encodable {
     var deadline: String
     var basis: String
     var currency: String?
+    var submitted: String?
     var baselineDate: String?
     var baselineShare: Double?
     var share: Double?
@@ -19,7 +20,7 @@ struct TargetReport: Encodable {
     var missed: Bool?
 
     enum CodingKeys: String, CodingKey {
-        case deadline, basis, currency, share, gap, reached, missed
+        case deadline, basis, currency, submitted, share, gap, reached, missed
         case sharePercent = "share_percent"
         case baselineDate = "baseline_date"
         case baselineShare = "baseline_share"
@@ -32,6 +33,7 @@ struct TargetReport: Encodable {
         deadline = t.deadline
         basis = t.basis.rawValue
         currency = t.currency
+        submitted = t.submitted
         baselineDate = p?.baselineDate
         baselineShare = p?.baselineShare
         share = p?.share
@@ -46,6 +48,7 @@ struct TargetReport: Encodable {
         guard let target else { return "No engagement target set: 'footprint engagement target --share 67 --by 2027-12-31' sets one." }
         var line =
             "Target: \(target.sharePercent)% of Category 1 and 2 \(target.basis.rawValue)\(target.currency.map { " (\($0))" } ?? "") from suppliers with targets set, by \(target.deadline)"
+            + (target.submitted.map { " (submitted \($0))" } ?? "")
         guard let p else {
             return line + "\n  progress: n/a ("
                 + (kpis.hasCategoryFigures
@@ -69,6 +72,8 @@ extension Footprint.Engagement {
         @Option(name: .long, help: "The share to reach, in percent (such as 67).") var share: String?
         @Option(name: .customLong("by"), help: "The deadline, YYYY-MM-DD.") var deadline: String?
         @Option(name: .long, help: "emissions (default) or spend.") var basis: EngagementTarget.Basis = .emissions
+        @Option(name: .long, help: "The date the target was submitted to SBTi (YYYY-MM-DD): the deadline may be at most five years later.")
+        var submitted: String?
         @Option(name: .long, help: "For --basis spend: the currency whose spend is weighed (default: the inventory's only currency).") var currency:
             String?
         @Flag(name: .long, help: "Remove the target (the history keeps it).") var clear = false
@@ -88,7 +93,13 @@ extension Footprint.Engagement {
             if clear {
                 try report { () throws -> Void in try ws.suppliers.setEngagementTarget(nil) }
             } else if let share, let deadline {
-                let target = EngagementTarget(sharePercent: share, deadline: deadline, basis: basis, currency: currency?.uppercased())
+                let target = EngagementTarget(
+                    sharePercent: share,
+                    deadline: deadline,
+                    basis: basis,
+                    currency: currency?.uppercased(),
+                    submitted: submitted
+                )
                 try report { () throws -> Void in try ws.suppliers.setEngagementTarget(target) }
             }
             let current = try report { () throws(WorkspaceError) in try ws.suppliers.engagementTarget() }

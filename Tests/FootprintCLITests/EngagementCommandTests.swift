@@ -56,6 +56,8 @@ import Testing
         let t = try CLIHarness.json(set.stdout)
         #expect((t["target"] as? [String: Any])?["share_percent"] as? String == "67" && (t["history"] as? [Any])?.count == 1)
         #expect(try CLIHarness.footprint("engagement", "target", "--share", "167", "--by", "2027-12-31", "--db", db).status == 1)
+        let late = try CLIHarness.footprint("engagement", "target", "--share", "67", "--by", "2031-01-01", "--submitted", "2025-03-31", "--db", db)
+        #expect(late.status == 1 && late.stderr.contains("within five years of submission (at the latest 2030-03-31)"), "\(late.stderr)")
         #expect(try CLIHarness.footprint("engagement", "target", "--share", "67", "--db", db).status != 0)
         let kpis = try CLIHarness.json(try CLIHarness.footprint("engagement", "kpis", "--json", "--db", db).stdout)
         #expect(kpis["has_category_figures"] as? Bool == true && (kpis["cat12_kg"] as? Double ?? 0) > 0)

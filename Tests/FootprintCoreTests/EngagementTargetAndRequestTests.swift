@@ -39,6 +39,16 @@ import Testing
         #expect(EngagementTarget(sharePercent: "101", deadline: "2027-12-31").problems().count == 1)
         #expect(EngagementTarget(sharePercent: "67", deadline: "31.12.2027").problems().count == 1)
         #expect(EngagementTarget(sharePercent: "67.5", deadline: "2027-12-31").share == 0.675)
+        // SBTi: a supplier-engagement target is met within five years of its submission.
+        #expect(EngagementTarget(sharePercent: "67", deadline: "2030-03-31", submitted: "2025-03-31").problems().isEmpty)
+        let late = EngagementTarget(sharePercent: "67", deadline: "2030-04-01", submitted: "2025-03-31").problems()
+        #expect(
+            late == [
+                "deadline 2030-04-01 is more than five years after the submission on 2025-03-31; SBTi's criteria require a supplier-engagement target to be met within five years of submission (at the latest 2030-03-31)"
+            ]
+        )
+        #expect(EngagementTarget.latestDeadline(submitted: "2024-02-29") == "2029-02-28")
+        #expect(EngagementTarget(sharePercent: "67", deadline: "2027-12-31", submitted: "31.03.2025").problems().count == 1)
     }
 
     static func request(due: String, events: [(EngagementRequestEvent.Kind, String)] = []) -> EngagementRequest {

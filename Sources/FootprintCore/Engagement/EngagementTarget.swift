@@ -16,17 +16,28 @@ public struct EngagementTarget: Sendable, Hashable, Codable {
     public var basis: Basis
     /// For the spend basis: the currency whose spend is weighed; nil when the inventory has one.
     public var currency: String?
+    /// YYYY-MM-DD the target was submitted to SBTi for validation: its deadline may be at most five years later.
+    public var submitted: String?
 
-    public init(sharePercent: String, deadline: String, basis: Basis = .emissions, currency: String? = nil) {
+    public init(sharePercent: String, deadline: String, basis: Basis = .emissions, currency: String? = nil, submitted: String? = nil) {
         self.sharePercent = sharePercent
         self.deadline = deadline
         self.basis = basis
         self.currency = currency
+        self.submitted = submitted
     }
 
     enum CodingKeys: String, CodingKey {
         case sharePercent = "share_percent"
-        case deadline, basis, currency
+        case deadline, basis, currency, submitted
+    }
+
+    /// Five years after `submitted` (YYYY-MM-DD; 29 February falls back to 28 February), or nil.
+    public static func latestDeadline(submitted: String) -> String? {
+        guard CivilDate.isValid(submitted), let year = Int(submitted.prefix(4)) else { return nil }
+        var later = String(year + 5) + submitted.dropFirst(4)
+        if !CivilDate.isValid(later) { later = String(year + 5) + "-02-28" }
+        return later
     }
 
     /// The share as a fraction, 0...1.
@@ -40,6 +51,15 @@ public struct EngagementTarget: Sendable, Hashable, Codable {
             problems.append("share '\(sharePercent)' is not a percentage above 0 and at most 100, such as 67")
         }
         if !CivilDate.isValid(deadline) { problems.append("deadline '\(deadline)' is not a date; expected YYYY-MM-DD, such as 2027-12-31") }
+        if let submitted {
+            if !CivilDate.isValid(submitted) {
+                problems.append("submission date '\(submitted)' is not a date; expected YYYY-MM-DD, such as 2025-03-31")
+            } else if let latest = Self.latestDeadline(submitted: submitted), CivilDate.isValid(deadline), deadline > latest {
+                problems.append(
+                    "deadline \(deadline) is more than five years after the submission on \(submitted); SBTi's criteria require a supplier-engagement target to be met within five years of submission (at the latest \(latest))"
+                )
+            }
+        }
         return problems
     }
 }
