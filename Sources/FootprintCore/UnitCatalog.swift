@@ -75,6 +75,9 @@ public enum UnitCatalog {
         return table
     }()
 
+    /// Whether `text` is a unit that counts items (`piece`, `pcs`, `stk`, ...): a quantity in it is a number of items.
+    public static func countsItems(_ text: String) -> Bool { lookup(text)?.dimension == .count }
+
     /// The known unit for a symbol or alias, or `nil`.
     public static func lookup(_ text: String) -> MeasureUnit? {
         exact[text] ?? folded[text.lowercased()]

@@ -1,3 +1,4 @@
+import FootprintTestSupport
 import Foundation
 import Testing
 
@@ -135,33 +136,6 @@ import Testing
         #expect(out.stderr.contains("purchases.csv:1: missing required column 'amount'"))
     }
 
-    static func split(_ line: String) -> [String] {
-        var fields: [String] = []
-        var current = ""
-        var quoted = false
-        var chars = Array(line)[...]
-        while let c = chars.popFirst() {
-            if quoted {
-                if c == "\"" {
-                    if chars.first == "\"" {
-                        current.append("\"")
-                        chars.removeFirst()
-                    } else {
-                        quoted = false
-                    }
-                } else {
-                    current.append(c)
-                }
-            } else if c == "\"" {
-                quoted = true
-            } else if c == "," {
-                fields.append(current)
-                current = ""
-            } else {
-                current.append(c)
-            }
-        }
-        fields.append(current)
-        return fields
-    }
+    /// The fields of one line of CSV output (`CSVLine.fields`).
+    static func split(_ line: String) -> [String] { CSVLine.fields(line) }
 }

@@ -1,5 +1,6 @@
 import FootprintCore
 import FootprintImport
+import FootprintTestSupport
 import Foundation
 import Testing
 
@@ -145,25 +146,9 @@ func scanErrors(_ purchases: String, files: [String: String] = [:], period: Repo
     }
 }
 
-/// The rows of the per-line output of `scanFolder` (header dropped), split into fields (no quoted commas expected).
+/// The rows of the per-line output of `scanFolder` (header dropped), split into fields.
 func linesOut(_ purchases: String, files: [String: String] = [:], period: ReportingPeriod? = nil) throws -> [[String]] {
     var bytes: [UInt8] = []
     _ = try scanFolder(purchases, files: files, period: period) { bytes += $0 }
-    return String(decoding: bytes, as: UTF8.self).split(separator: "\n").dropFirst().map { row in
-        var fields: [String] = []
-        var current = ""
-        var quoted = false
-        for c in row {
-            if c == "\"" {
-                quoted.toggle()
-            } else if c == "," && !quoted {
-                fields.append(current)
-                current = ""
-            } else {
-                current.append(c)
-            }
-        }
-        fields.append(current)
-        return fields
-    }
+    return String(decoding: bytes, as: UTF8.self).split(separator: "\n").dropFirst().map { CSVLine.fields(String($0)) }
 }

@@ -118,6 +118,19 @@ import Testing
         return result
     }
 
+    /// The provenance fields of every line of a workspace run, by purchase id. A workspace keeps an
+    /// imported factors.csv as a library (`factors@<hash>`): the source names it so, where the stateless
+    /// path names the file; that is made the same, and everything else must be equal.
+    static func workspaceLines(_ t: TemporaryWorkspace, run: Int64) throws -> [String: [String]] {
+        var lines: [String: [String]] = [:]
+        _ = try t.workspace.runs.runLines(id: run) { line in
+            var fields = ProvenanceCSV.fields(line.provenance)
+            fields[4] = fields[4].replacingOccurrences(of: #"factors@[0-9a-f]+:"#, with: "factors.csv:", options: .regularExpression)
+            lines[line.purchaseID] = fields
+        }
+        return lines
+    }
+
     @Test(arguments: [1, 2, 3, 5, 8, 13, 21, 34] as [UInt64])
     func everyLineAgrees(seed: UInt64) throws {
         let t = try TemporaryWorkspace()
@@ -128,14 +141,7 @@ import Testing
         try t.workspace.importFolder(folder)
         _ = try t.workspace.runs.calculate(CalculationOptions(full: true, threads: 2))
         let run = try #require(try t.workspace.runs.list().first)
-        var workspaceLines: [String: [String]] = [:]
-        _ = try t.workspace.runs.runLines(id: run.id) { line in
-            var fields = ProvenanceCSV.fields(line.provenance)
-            // A workspace keeps an imported factors.csv as a library (`factors@<hash>`): the source
-            // names it so; the stateless path names the file. Everything else must be equal.
-            fields[4] = fields[4].replacingOccurrences(of: #"factors@[0-9a-f]+:"#, with: "factors.csv:", options: .regularExpression)
-            workspaceLines[line.purchaseID] = fields
-        }
+        let workspaceLines = try Self.workspaceLines(t, run: run.id)
         for threads in [1, 3] {
             let stateless = try Self.statelessLines(folder, threads: threads)
             #expect(stateless.count == 400)
@@ -180,12 +186,7 @@ import Testing
         _ = try t.workspace.setFiscalYearStartMonth(7)
         _ = try t.workspace.runs.calculate(CalculationOptions(full: true, threads: 2, period: .fiscalYear(2024)))
         let run = try #require(try t.workspace.runs.list().first)
-        var workspaceLines: [String: [String]] = [:]
-        _ = try t.workspace.runs.runLines(id: run.id) { line in
-            var fields = ProvenanceCSV.fields(line.provenance)
-            fields[4] = fields[4].replacingOccurrences(of: #"factors@[0-9a-f]+:"#, with: "factors.csv:", options: .regularExpression)
-            workspaceLines[line.purchaseID] = fields
-        }
+        let workspaceLines = try Self.workspaceLines(t, run: run.id)
         for threads in [1, 3] {
             let stateless = try Self.statelessLines(folder, threads: threads, period: period)
             #expect(stateless.count == 400)

@@ -45,14 +45,7 @@ public struct CapitalisationThreshold: Sendable, Hashable {
     /// `NOK 30,000 per item` for a line of `year`.
     public func text(in year: Int32) -> String {
         let amount = amount(in: year)
-        let whole = amount.rounded() == amount ? String(Int64(amount)) : String(amount)
-        var digits = Array(whole)
-        var i = (digits.firstIndex(of: ".") ?? digits.count) - 3
-        while i > 0 {
-            digits.insert(",", at: i)
-            i -= 3
-        }
-        return "\(currency) \(String(digits)) per item"
+        return "\(currency) \(InventorySummary.grouped(amount, places: amount.rounded() == amount ? 0 : 2)) per item"
     }
 
     /// Norway's threshold (the default): an operating asset with a useful life of at least three years

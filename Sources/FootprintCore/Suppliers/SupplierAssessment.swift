@@ -24,6 +24,9 @@ public struct AssessmentInput: Sendable {
         self.productFootprints = productFootprints
         self.priceIndexByCurrency = priceIndexByCurrency
     }
+
+    /// Whether one of the disclosures reports upstream Scope 3 (`SupplierDisclosure.coversUpstreamScope3`).
+    public var hasCompleteDisclosure: Bool { disclosures.contains(where: \.coversUpstreamScope3) }
 }
 
 /// A supplier's score (0-100), tier, and the reason for each criterion's points.
@@ -96,7 +99,6 @@ public struct SupplierAssessment: Sendable, Hashable, Codable {
         func checked(_ f: SupplierStatusFact) -> String { " (\(f.source), checked \(f.checkedOn))" }
         /// The reason, built only when asked for.
         func why(_ text: @autoclosure () -> String) -> String { explain ? text() : "" }
-        let completeDisclosures = input.disclosures.filter(\.coversUpstreamScope3)
         switch c.kind {
         case .scienceBasedTarget:
             guard let f = facts[.sbti] else { return (0, why("no SBTi status recorded"), true) }
@@ -119,7 +121,7 @@ public struct SupplierAssessment: Sendable, Hashable, Codable {
             var have = Set(facts[.scopes]?.scopes ?? [])
             if !input.disclosures.isEmpty { have.formUnion([1, 2]) }
             // Scope 3 only from a disclosure that reports upstream Scope 3: a 0 is a scope not reported.
-            if !completeDisclosures.isEmpty { have.insert(3) }
+            if input.hasCompleteDisclosure { have.insert(3) }
             let covered = asked.intersection(have)
             if asked.isEmpty { return (1, why("no scopes asked"), true) }
             let credit = Double(covered.count) / Double(asked.count)
@@ -128,7 +130,7 @@ public struct SupplierAssessment: Sendable, Hashable, Codable {
                 !input.disclosures.isEmpty
                 ? "supplier_emissions disclosures for \(input.disclosures.map(\.year).sorted().map(String.init).joined(separator: ", "))"
                 : facts[.scopes].map { "status fact" + checked($0) } ?? "nothing recorded"
-            if !input.disclosures.isEmpty && completeDisclosures.isEmpty {
+            if !input.disclosures.isEmpty && !input.hasCompleteDisclosure {
                 source += "; upstream Scope 3 reported as 0, so scope 3 counts as not disclosed"
             }
             let coveredText = covered.isEmpty ? "none" : covered.sorted().map { "scope \($0)" }.joined(separator: ", ")
@@ -141,7 +143,7 @@ public struct SupplierAssessment: Sendable, Hashable, Codable {
             if let f = facts[.pact], f.available == true {
                 return (1, why("PACT-enabled" + (f.evidence.map { " (\($0))" } ?? "") + checked(f)), true)
             }
-            if !completeDisclosures.isEmpty {
+            if input.hasCompleteDisclosure {
                 let credit = c.hybridCredit ?? 0
                 return (credit, why("only disclosed emissions (hybrid method), no product footprints (credit \(credit))"), true)
             }

@@ -45,14 +45,7 @@ public enum CategoryRulesReader {
                 )
                 return
             }
-            var resale = false
-            if let text = r.optional("resale") {
-                switch text.lowercased() {
-                case "yes", "true", "1": resale = true
-                case "no", "false", "0": resale = false
-                default: return r.fail("resale", "'\(text)' is not yes or no; expected yes for goods bought for resale, no or empty otherwise")
-                }
-            }
+            let resale = r.flag("resale")
             if resale, exclusion != nil { return r.fail("resale", "the category is both excluded and goods for resale; expected one of the two") }
             if resale, let scope3, scope3 != .purchasedGoodsAndServices {
                 return r.fail(
@@ -60,18 +53,7 @@ public enum CategoryRulesReader {
                     "goods bought for resale are Category 1 (purchased goods), not \(scope3.rawValue); leave scope3_category empty or 1"
                 )
             }
-            var activityFirst = false
-            if let text = r.optional("prefer_activity_data") {
-                switch text.lowercased() {
-                case "yes", "true", "1": activityFirst = true
-                case "no", "false", "0": activityFirst = false
-                default:
-                    return r.fail(
-                        "prefer_activity_data",
-                        "'\(text)' is not yes or no; expected yes to compute lines with a quantity by their average-data factor before the supplier's revenue intensity"
-                    )
-                }
-            }
+            let activityFirst = r.flag("prefer_activity_data")
             if activityFirst, exclusion != nil {
                 return r.fail("prefer_activity_data", "the category is excluded, so no method computes it; expected no prefer_activity_data")
             }

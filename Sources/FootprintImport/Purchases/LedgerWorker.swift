@@ -206,7 +206,7 @@ struct LedgerWorker: @unchecked Sendable {
         if unit >= 0 {
             if unit >= unitCountsItems.count { unitCountsItems += Array(repeating: -1, count: unit + 16 - unitCountsItems.count) }
             if unitCountsItems[unit] < 0 {
-                unitCountsItems[unit] = UnitCatalog.lookup(decoder.terms.string(at: unit))?.dimension == .count ? 1 : 0
+                unitCountsItems[unit] = UnitCatalog.countsItems(decoder.terms.string(at: unit)) ? 1 : 0
             }
             countsItems = unitCountsItems[unit] == 1
         }

@@ -74,7 +74,7 @@ struct PackEvaluator: Sendable {
             categoryScope3[id] = treatment.fixedScope3
             if treatment.capitalisation != nil { thresholdTreatment[id] = treatment }
             if let reason = treatment.exclusion { categoryExclusion[id] = reasonNumber[reason] ?? -1 }
-            unitCountsItems[id] = UnitCatalog.lookup(text)?.dimension == .count
+            unitCountsItems[id] = UnitCatalog.countsItems(text)
         }
         self.thresholdTreatment = thresholdTreatment
         self.unitCountsItems = unitCountsItems
