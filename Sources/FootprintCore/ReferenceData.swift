@@ -15,6 +15,9 @@ public struct ReferenceData: Sendable {
     /// Price indices of one currency's economy by year (price_index.csv rows with a `currency`): they
     /// deflate a hybrid line's amount to its disclosure's year (the index of the disclosure's currency).
     public var priceIndexByCurrency: [CurrencyCode: [Int: Double]] = [:]
+    /// Who made the products bought through distributors (manufacturers.csv): the manufacturer's
+    /// footprints and disclosures reach those lines (docs/methods.md, "Manufacturers").
+    public var manufacturers: [ProductManufacturer] = []
 
     public init(
         suppliers: [Supplier] = [],

@@ -59,6 +59,23 @@ struct ReferenceDataReaderTests {
         )
     }
 
+    /// manufacturers.csv: one row per (invoicing supplier, product); a maker named as its own distributor is refused.
+    @Test func manufacturers() throws {
+        let rows = "product,manufacturer,manufacturer_product,supplier\nSW-48,NetMaker,,\nB-77,NetMaker,SW-48,DistB\n"
+        let data = try read(["factors.csv": Fixture.factors, "manufacturers.csv": rows])
+        #expect(data.manufacturers.map(\.makersProduct) == ["SW-48", "SW-48"])
+        #expect(data.manufacturers.map(\.supplier) == [nil, "DistB"])
+        #expect(data.manufacturers[1].location == SourceLocation(file: "manufacturers.csv", line: 3))
+        let bad = "product,manufacturer,supplier\nSW-48,NetMaker,\nSW-48,Other,\nSW-48,Other,DistB\nRT-1,NetMaker,NetMaker\n,NetMaker,\n"
+        #expect(
+            try errors(["factors.csv": Fixture.factors, "manufacturers.csv": bad]) == [
+                "manufacturers.csv:3: column 'product': product 'SW-48' of every supplier already has a manufacturer on line 2; give one row per product and supplier",
+                "manufacturers.csv:5: column 'supplier': 'NetMaker' is both the manufacturer and the invoicing supplier; its own footprints already reach its lines, so leave supplier empty or name a distributor",
+                "manufacturers.csv:6: column 'product': the field is empty; a value is required",
+            ]
+        )
+    }
+
     @Test func duplicateFootprint() throws {
         let footprints = "supplier,product,kgco2e_per_unit,unit\nS1,P1,2.5,kg\nS1,P1,3,t\nS1,P2,1,kg\nS1,P1,2.6,kgs\n"
         #expect(

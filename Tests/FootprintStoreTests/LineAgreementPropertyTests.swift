@@ -65,6 +65,16 @@ import Testing
                 "SUP-2,2023,10,20,300,1000000,NOK", "SUP-3,2022,1,2,3,50000,EUR", "SUP-4,2024,5,5,50,2000000,USD",
                 // Without upstream Scope 3: not used by the hybrid method, on either path.
                 "SUP-1,2023,4,6,0,900000,NOK",
+                // A manufacturer that invoices nothing itself (manufacturers.csv).
+                "MAKER-L,2024,1,1,20,500000,USD",
+            ]
+        )
+        try write(
+            "manufacturers.csv",
+            [
+                // SUP-5's server reaches every supplier's lines; SUP-6's laptops are MAKER-L's (hybrid); SUP-7's
+                // KWH-3 is SUP-1's MWh product under another id (a unit conversion through the manufacturer).
+                "product,manufacturer,manufacturer_product,supplier", "SERVER-2,SUP-5,,", "LAPTOP-1,MAKER-L,,SUP-6", "KWH-3,SUP-1,,SUP-7",
             ]
         )
         try write(
@@ -146,6 +156,8 @@ import Testing
             let stateless = try Self.statelessLines(folder, threads: threads)
             #expect(stateless.count == 400)
             #expect(Set(stateless.keys) == Set(workspaceLines.keys))
+            // Manufacturers' figures reach distributors' lines (manufacturers.csv) on both paths.
+            #expect(stateless.values.contains { $0.contains { $0.hasSuffix("the product's manufacturer (manufacturers.csv)") } })
             for (id, fields) in stateless.sorted(by: { $0.key < $1.key }) {
                 let theirs = try #require(workspaceLines[id])
                 #expect(fields == theirs, "seed \(seed), \(threads) threads, purchase \(id)")

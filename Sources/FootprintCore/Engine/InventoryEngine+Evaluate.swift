@@ -3,28 +3,45 @@ extension InventoryEngine {
     /// supplier-specific, hybrid, average-data, spend-based; otherwise the line is unmapped. For a
     /// category whose measured activity comes first (`ReferenceData.activityFirstCategories`),
     /// average-data is tried before hybrid.
+    ///
+    /// A product with a manufacturer (manufacturers.csv) bought from another supplier: after the
+    /// invoicing supplier's own footprint, the manufacturer's footprint; for hybrid, the manufacturer's
+    /// disclosure before the invoicing supplier's (a distributor's revenue intensity blends all it
+    /// sells). Such a result's rank carries `manufacturerRank`.
     @inlinable
     public func evaluate(_ line: LedgerLine) -> LineResult {
         var result = LineResult()
+        let maker = manufacturer(supplier: line.supplier, product: line.product)
         if line.hasQuantity && !line.unit.isNone {
-            if !line.product.isNone && !line.supplier.isNone && supplierSpecific(line, &result) { return result }
+            if !line.product.isNone {
+                if !line.supplier.isNone && supplierSpecific(line, supplier: line.supplier, product: line.product, &result) { return result }
+                if let maker, supplierSpecific(line, supplier: maker.supplier, product: maker.product, &result) {
+                    result.rank |= Self.manufacturerRank
+                    result.note = .none
+                    return result
+                }
+            }
             if !activityFirst.isEmpty && !line.category.isNone && activityFirst[Int(line.category.index)] && averageData(line, &result) {
                 return result
             }
         }
-        if !line.supplier.isNone && hybrid(line, &result) { return result }
+        if let maker, hybrid(line, supplier: maker.supplier, &result) {
+            result.rank |= Self.manufacturerRank
+            return result
+        }
+        if !line.supplier.isNone && hybrid(line, supplier: line.supplier, &result) { return result }
         if line.hasQuantity && !line.unit.isNone && !line.category.isNone && averageData(line, &result) { return result }
         spendBased(line, &result)
         return result
     }
 
-    /// Rule 1: quantity x the supplier's footprint for the product, in the line's unit after conversion.
+    /// Rule 1: quantity x the footprint of `supplier` (the invoicing supplier or the manufacturer) for `product`, in the line's unit after conversion.
     /// A footprint in exactly the line's unit is preferred; otherwise the first convertible one, in file order.
     /// Footprints with a validity period that does not cover the line's date are skipped; when that
     /// leaves none, the line falls through to the next rule with the note `.footprintNotValidOnDate`.
     @usableFromInline
-    func supplierSpecific(_ line: LedgerLine, _ result: inout LineResult) -> Bool {
-        let key = UInt64(UInt32(line.supplier.index)) << 32 | UInt64(UInt32(line.product.index))
+    func supplierSpecific(_ line: LedgerLine, supplier: SupplierKey, product: ProductKey, _ result: inout LineResult) -> Bool {
+        let key = UInt64(UInt32(supplier.index)) << 32 | UInt64(UInt32(product.index))
         guard let range = footprintRanges[key] else { return false }
         let start = Int(range >> 32)
         let count = Int(range & 0x7FFF_FFFF)
@@ -66,11 +83,11 @@ extension InventoryEngine {
     }
 
     /// Rule 2: the line's amount, in the disclosure's currency at the line year's rates, times the
-    /// supplier's intensity from the latest disclosure not after the line's year (else the earliest).
+    /// intensity of `supplier` (the manufacturer or the invoicing supplier) from the latest disclosure not after the line's year (else the earliest).
     /// Only disclosures that report upstream Scope 3 are listed (`hybridNeedsUpstreamScope3`).
     @usableFromInline
-    func hybrid(_ line: LedgerLine, _ result: inout LineResult) -> Bool {
-        let s = Int(line.supplier.index)
+    func hybrid(_ line: LedgerLine, supplier: SupplierKey, _ result: inout LineResult) -> Bool {
+        let s = Int(supplier.index)
         let count = Int(disclosureCount[s])
         guard count > 0 else { return false }
         let start = Int(disclosureStart[s])

@@ -5,9 +5,18 @@ extension InventoryEngine {
     /// (`LineResult.rank`). NaN when there is no such figure.
     ///
     /// `activity * figure(...)` is exactly the line's kg: every rule computes `kg = activity * figure`.
+    /// A rank with `manufacturerRank` names a figure of the product's manufacturer (this engine's
+    /// manufacturers.csv rows).
     public func figure(method: CalculationMethod, supplier supplierKey: SupplierKey, product productKey: ProductKey, rank: Int32) -> Double {
-        let supplier = supplierKey.index
-        let product = productKey.index
+        var supplier = supplierKey.index
+        var product = productKey.index
+        var rank = rank
+        if rank >= 0 && rank & Self.manufacturerRank != 0 {
+            guard let maker = manufacturer(supplier: supplierKey, product: productKey) else { return .nan }
+            supplier = maker.supplier.index
+            product = maker.product.index
+            rank &= ~Self.manufacturerRank
+        }
         switch method {
         case .supplierSpecific:
             guard supplier >= 0, product >= 0,

@@ -41,6 +41,10 @@ public struct InventoryEngine: Sendable {
     let activityCount: [Int32]
     let activityOrder: [Int32]
     let activityUnit: [Int32]
+    /// The manufacturer of a product bought from another supplier (manufacturers.csv): by
+    /// (invoicing supplier key, product key), the supplier key `anySupplier` for a row without one, to
+    /// (manufacturer key << 32 | the manufacturer's product key). Empty when there is none.
+    @usableFromInline let manufacturerOf: [UInt64: UInt64]
     /// Per category key: average-data before hybrid (`ReferenceData.activityFirstCategories`); empty when none.
     @usableFromInline let activityFirst: [Bool]
     // unitRatio[from * units.count + to], NaN where not convertible.
@@ -78,6 +82,12 @@ public struct InventoryEngine: Sendable {
             _ = products.intern(f.product)
         }
         for f in reference.factors { _ = categories.intern(f.category) }
+        for m in reference.manufacturers {
+            _ = suppliers.intern(m.manufacturer)
+            if let s = m.supplier { _ = suppliers.intern(s) }
+            _ = products.intern(m.product)
+            _ = products.intern(m.makersProduct)
+        }
 
         var units = UnitCatalog.units.map(\.unit)
         func unitKey(_ unit: MeasureUnit) -> Int32 {
@@ -113,6 +123,17 @@ public struct InventoryEngine: Sendable {
         }
         footprintFirstDate = reference.footprints.map { $0.validity?.firstDate ?? Int32.min }
         footprintEndDate = reference.footprints.map { $0.validity?.endDate ?? Int32.max }
+
+        // Manufacturers: the first row of a (supplier, product) counts; readers refuse a second one.
+        var manufacturerOf: [UInt64: UInt64] = [:]
+        for m in reference.manufacturers {
+            let s = m.supplier.map { UInt64(suppliers.find($0)!) } ?? Self.anySupplier
+            let key = s << 32 | UInt64(products.find(m.product)!)
+            if manufacturerOf[key] == nil {
+                manufacturerOf[key] = UInt64(suppliers.find(m.manufacturer)!) << 32 | UInt64(products.find(m.makersProduct)!)
+            }
+        }
+        self.manufacturerOf = manufacturerOf
 
         // Disclosures per supplier, by year.
         let supplierCount = suppliers.count
@@ -231,6 +252,32 @@ public struct InventoryEngine: Sendable {
 
     /// Bit of a footprint range's count: one of the (supplier, product)'s footprints has a validity period.
     static let datedFlag: UInt64 = 1 << 31
+    /// The supplier half of a `manufacturerOf` key of a row that applies to every invoicing supplier.
+    @usableFromInline static let anySupplier: UInt64 = 0xFFFF_FFFF
+    /// Bit of `LineResult.rank`: the figure is the manufacturer's (`manufacturer(supplier:product:)`), not
+    /// the invoicing supplier's; the rank is among the manufacturer's footprints or disclosures.
+    public static let manufacturerRank: Int32 = 1 << 30
+
+    /// The manufacturer and its product id of product `product` invoiced by `supplier`: the row for that
+    /// supplier, else the row for every supplier; nil when manufacturers.csv names none.
+    @inlinable @inline(__always)
+    public func manufacturer(supplier: SupplierKey, product: ProductKey) -> (supplier: SupplierKey, product: ProductKey)? {
+        guard !manufacturerOf.isEmpty, !product.isNone else { return nil }
+        let p = UInt64(UInt32(product.index))
+        let found =
+            (supplier.isNone ? nil : manufacturerOf[UInt64(UInt32(supplier.index)) << 32 | p]) ?? manufacturerOf[Self.anySupplier << 32 | p]
+        guard let found else { return nil }
+        return (SupplierKey(Int32(found >> 32)), ProductKey(Int32(found & 0xFFFF_FFFF)))
+    }
+
+    /// The manufacturers.csv row that applies to product `product` invoiced by supplier `supplier`.
+    public func manufacturerRow(supplier: String, product: String) -> ProductManufacturer? {
+        reference.manufacturers.first { $0.product == product && $0.supplier == supplier }
+            ?? reference.manufacturers.first { $0.product == product && $0.supplier == nil }
+    }
+
+    /// The suppliers whose figures reach other suppliers' lines as manufacturers.
+    public var manufacturerIDs: Set<String> { Set(reference.manufacturers.map(\.manufacturer)) }
 
     /// The key of a supplier id, `none` when no reference data mentions the supplier.
     public func supplierKey(_ id: String) -> SupplierKey { SupplierKey(supplierKeys.find(id).map(Int32.init) ?? -1) }

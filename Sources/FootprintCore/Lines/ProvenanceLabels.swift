@@ -25,9 +25,11 @@ public struct ProvenanceLabels: Sendable {
     public func label(for result: LineResult) -> String {
         guard let method = result.method, result.sourceIndex >= 0 else { return "" }
         let i = Int(result.sourceIndex)
+        // A manufacturer's figure reaching a line invoiced by another supplier (manufacturers.csv).
+        let maker = result.rank >= 0 && result.rank & InventoryEngine.manufacturerRank != 0 ? "; the product's manufacturer (manufacturers.csv)" : ""
         switch method {
-        case .supplierSpecific: return footprints[i]
-        case .hybrid: return disclosures[i]
+        case .supplierSpecific: return footprints[i] + maker
+        case .hybrid: return disclosures[i] + maker
         case .averageData, .spendBased: return factors[i]
         }
     }

@@ -6,6 +6,9 @@ public enum ImportKind: String, Sendable, CaseIterable, Codable {
     case priceIndex = "price-index"
     case supplierEmissions = "supplier-emissions"
     case productFootprints = "product-footprints"
+    /// Who made the products bought through distributors (manufacturers.csv): a product's manufacturer
+    /// and its id of the product, for every invoicing supplier or one.
+    case manufacturers
     /// A published factor library installed with `footprint factors install`.
     case factorLibrary = "factor-library"
     /// Supplier status facts from a supplier_status.csv (`footprint suppliers import-status`).

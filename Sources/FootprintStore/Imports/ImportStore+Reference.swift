@@ -181,6 +181,12 @@ extension ImportStore {
                     )
                 )
             }
+        case .manufacturers:
+            result.manufacturers = try ReferenceDataReader.manufacturers(table, &diagnostics)
+            for m in result.manufacturers {
+                let whose = m.supplier.map { "bought from supplier '\($0)'" } ?? "bought from any supplier"
+                keys.append(("the manufacturer of product '\(m.product)' \(whose)", m.location ?? SourceLocation(file: file, line: 0)))
+            }
         case .categories:
             for rule in try CategoryRulesReader.rules(table, &diagnostics) {
                 let line = Int(rule.source.split(separator: ":").last ?? "") ?? 0
@@ -223,6 +229,7 @@ extension ReferenceData {
         for (currency, byYear) in other.priceIndexByCurrency { priceIndexByCurrency[currency, default: [:]].merge(byYear) { a, _ in a } }
         disclosures += other.disclosures
         footprints += other.footprints
+        manufacturers += other.manufacturers
     }
 }
 

@@ -216,6 +216,8 @@ struct PackEvaluator: Sendable {
         for i in 0..<pack.count {
             let outcome = stored.outcome(i)
             let rank = Int(stored.source(i))
+            // A manufacturer's figure (manufacturers.csv) is not one of this supplier's.
+            if rank >= 0 && Int32(rank) & InventoryEngine.manufacturerRank != 0 { continue }
             let oldFigure: Double
             let newFigure: Double
             if outcome.status == .hybrid && change.disclosures != nil {

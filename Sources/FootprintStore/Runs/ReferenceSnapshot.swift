@@ -53,7 +53,7 @@ struct ReferenceSnapshot {
                 if let first { firstDate = min(firstDate ?? Int32(first), Int32(first)) }
                 if let last { lastDate = max(lastDate ?? Int32(last), Int32(last)) }
                 global.update(data: Data("purchases:\(record.id):\(record.sha256)\n".utf8))
-            case .rates, .priceIndex:
+            case .rates, .priceIndex, .manufacturers:
                 global.update(data: Data("\(record.kind.rawValue):\(record.id):\(record.sha256)\n".utf8))
                 fallthrough
             case .supplierEmissions, .productFootprints:

@@ -55,7 +55,7 @@ struct RunReference {
             switch record.kind {
             case .purchases:
                 purchases.append(input)
-            case .rates, .priceIndex, .suppliers, .supplierEmissions, .productFootprints:
+            case .rates, .priceIndex, .suppliers, .supplierEmissions, .productFootprints, .manufacturers:
                 let content: Data = row["content"]
                 let parsed = try ImportStore.parseReference(kind: record.kind, data: content, file: record.fileName)
                 reference.merge(parsed.data)

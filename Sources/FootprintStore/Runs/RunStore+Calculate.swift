@@ -115,8 +115,9 @@ extension RunStore {
                 same.upToDate = true
                 return same
             }
-            // A run stored before the supplier x Scope 3 category grouping has none to update: compute in full.
-            if parent.aggregate.hasSupplierScope3 {
+            // A run stored before the supplier x Scope 3 category grouping has none to update, and a
+            // manufacturer's figures reach other suppliers' lines (manufacturers.csv): compute in full.
+            if parent.aggregate.hasSupplierScope3 && changed.isDisjoint(with: evaluator.engine.manufacturerIDs) {
                 return try incremental(
                     from: parent,
                     suppliers: changed,
