@@ -17,7 +17,8 @@ mkdir -p "$(dirname "$db")"
 example=examples/nordic-it
 "$bin" init --db "$db"
 for kind in suppliers:suppliers factors:factors rates:rates price-index:price_index \
-            supplier-emissions:supplier_emissions product-footprints:product_footprints purchases:purchases; do
+            supplier-emissions:supplier_emissions product-footprints:product_footprints manufacturers:manufacturers \
+            purchases:purchases; do
   "$bin" import --db "$db" "${kind%%:*}" "$example/${kind##*:}.csv"
 done
 "$bin" import --db "$db" purchases examples/erp/nordic/hovedbok_2024.csv --mapping examples/erp/nordic/mapping.json

@@ -20,8 +20,13 @@ public struct InventoryAccumulator: Sendable {
     @usableFromInline var excludedLines: [Int] = []
     // Unmapped lines by reason key.
     var unmapped: [UnmappedKey: Tally] = [:]
-    // Lines that fell through the supplier-specific rule for want of a valid footprint, by supplier slot.
-    var notValidOnDate: [Int: FallThrough.Tally] = [:]
+    // Lines that fell through a rule (`LineResult.Note`), by note and supplier slot.
+    var fellThrough: [FallThroughKey: FallThrough.Tally] = [:]
+
+    struct FallThroughKey: Hashable {
+        var note: LineResult.Note
+        var supplier: Int
+    }
 
     /// What an unmapped line is missing, with the category as a slot until names are known (only a
     /// line without a factor is grouped by its category).
@@ -106,11 +111,12 @@ public struct InventoryAccumulator: Sendable {
 
     @usableFromInline
     mutating func addNote(_ result: LineResult, supplier: Int, currency: CurrencyCode, digits: Int64, scale: Int) {
-        var tally = notValidOnDate[supplier] ?? FallThrough.Tally()
+        let key = FallThroughKey(note: result.note, supplier: supplier)
+        var tally = fellThrough[key] ?? FallThrough.Tally()
         tally.lines += 1
         if result.method != nil { tally.kg.add(result.kg) }
         tally.spend[currency, default: DecimalSum()].add(digits: digits, scale: scale)
-        notValidOnDate[supplier] = tally
+        fellThrough[key] = tally
     }
 
     @usableFromInline
@@ -168,8 +174,9 @@ public struct InventoryAccumulator: Sendable {
                 s.spendByMethod[method, default: [:]][currency, default: DecimalSum()].add(sum)
             }
         }
-        for (slot, tally) in notValidOnDate where slot < suppliers.count {
-            s.fallThrough[.footprintNotValidOnDate(supplier: suppliers[slot]), default: FallThrough.Tally()].add(tally)
+        for (key, tally) in fellThrough where key.supplier < suppliers.count {
+            guard let reason = FallThrough(key.note, supplier: suppliers[key.supplier]) else { continue }
+            s.fallThrough[reason, default: FallThrough.Tally()].add(tally)
         }
         for (key, tally) in unmapped {
             let reason = UnmappedReason(key.cause, category: categories[key.categorySlot])

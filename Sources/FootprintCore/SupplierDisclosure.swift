@@ -8,6 +8,24 @@ public struct SupplierDisclosure: Sendable, Hashable {
     public var revenue: Double
     public var currency: CurrencyCode
     public var location: SourceLocation?
+    /// The Scope 3 categories the disclosure covers (1...15), as the supplier states them; nil when the
+    /// file does not say (then a Scope 3 figure above zero counts as its upstream categories).
+    public var scope3Categories: Set<Int>?
+    /// The basis of `scope2Tonnes` as the supplier reports it (`market` or `location`); nil when not stated.
+    public var scope2Basis: Scope2Basis?
+    /// The level of independent assurance of the disclosed figures; nil when not stated.
+    public var assurance: Assurance?
+    /// Where the figures are published (a report's title or address); nil when not stated.
+    public var sourceDocument: String?
+
+    public enum Scope2Basis: String, Sendable, Hashable, CaseIterable {
+        case market, location
+    }
+
+    /// ISAE 3000 / ISAE 3410 levels of assurance.
+    public enum Assurance: String, Sendable, Hashable, CaseIterable {
+        case none, limited, reasonable
+    }
 
     public init(
         supplier: String,
@@ -31,9 +49,41 @@ public struct SupplierDisclosure: Sendable, Hashable {
 
     /// Emission intensity in kg CO2e per unit of `currency`:
     /// (scope1 + scope2 + scope3_upstream) x 1000 / revenue.
-    /// Whether the disclosure reports upstream Scope 3 (above zero): a supplier's emissions are
-    /// complete only with what it buys; a 0 is a scope not reported, not a supplier without suppliers.
-    public var coversUpstreamScope3: Bool { scope3UpstreamTonnes > 0 }
+    /// Whether the disclosure is complete enough for the hybrid method: it reports upstream Scope 3
+    /// above zero (a 0 is a scope not reported, not a supplier without suppliers), and, where it states
+    /// its Scope 3 categories, Category 1 among them: the goods and services the supplier buys to make
+    /// what it sells us. Scopes 1 and 2 with travel or commuting alone would understate its lines 20 to
+    /// 100 times.
+    public var coversUpstreamScope3: Bool {
+        scope3UpstreamTonnes > 0 && (scope3Categories?.contains(1) ?? true)
+    }
+
+    /// What the file says of the disclosure's coverage and evidence, for provenance: `Scope 3 Categories
+    /// 1-4, 6; limited assurance; market-based Scope 2; source: Annual report 2024`. Empty when it says nothing.
+    public var evidenceText: String {
+        var parts: [String] = []
+        if let scope3Categories {
+            parts.append(scope3Categories.isEmpty ? "no Scope 3 category" : "Scope 3 Categories \(Self.rangesText(scope3Categories))")
+        }
+        if let assurance { parts.append(assurance == .none ? "no assurance" : "\(assurance.rawValue) assurance") }
+        if let scope2Basis { parts.append("\(scope2Basis.rawValue)-based Scope 2") }
+        if let sourceDocument { parts.append("source: \(sourceDocument)") }
+        return parts.joined(separator: "; ")
+    }
+
+    /// What of the coverage decides the method, for a run's digests: empty when the file states no categories.
+    public var coverageDigest: String {
+        scope3Categories.map { ":c" + $0.sorted().map(String.init).joined(separator: ",") } ?? ""
+    }
+
+    /// `1-4, 6`: categories as ranges.
+    static func rangesText(_ categories: Set<Int>) -> String {
+        var runs: [(first: Int, last: Int)] = []
+        for c in categories.sorted() {
+            if let last = runs.last?.last, c == last + 1 { runs[runs.count - 1].last = c } else { runs.append((c, c)) }
+        }
+        return runs.map { $0.first == $0.last ? "\($0.first)" : "\($0.first)-\($0.last)" }.joined(separator: ", ")
+    }
 
     public var kgPerCurrencyUnit: Double {
         (scope1Tonnes + scope2Tonnes + scope3UpstreamTonnes) * 1000 / revenue

@@ -186,7 +186,12 @@ public enum ReferenceDataReader {
     public static func disclosures(_ table: CSVTable, _ diagnostics: inout [Diagnostic]) throws(InputError) -> [SupplierDisclosure] {
         var result: [SupplierDisclosure] = []
         var seen: [String: Int] = [:]
-        try rows(table, required: ["supplier", "year", "scope1", "scope2", "scope3_upstream", "revenue", "currency"], &diagnostics) { r in
+        try rows(
+            table,
+            required: ["supplier", "year", "scope1", "scope2", "scope3_upstream", "revenue", "currency"],
+            optional: ["scope3_categories", "scope2_basis", "assurance", "source_document"],
+            &diagnostics
+        ) { r in
             let supplier = r.required("supplier")
             let year = r.year("year")
             let s1 = r.decimal("scope1")
@@ -204,18 +209,18 @@ public enum ReferenceDataReader {
                 return r.fail("year", "duplicate disclosure for supplier '\(supplier)' in \(year); it is already on line \(first)")
             }
             seen[key] = r.row.line
-            result.append(
-                SupplierDisclosure(
-                    supplier: supplier,
-                    year: year,
-                    scope1Tonnes: s1.value,
-                    scope2Tonnes: s2.value,
-                    scope3UpstreamTonnes: s3.value,
-                    revenue: revenue.value,
-                    currency: currency,
-                    location: SourceLocation(file: table.file, line: r.row.line)
-                )
+            var disclosure = SupplierDisclosure(
+                supplier: supplier,
+                year: year,
+                scope1Tonnes: s1.value,
+                scope2Tonnes: s2.value,
+                scope3UpstreamTonnes: s3.value,
+                revenue: revenue.value,
+                currency: currency,
+                location: SourceLocation(file: table.file, line: r.row.line)
             )
+            guard readEvidence(&r, into: &disclosure) else { return }
+            result.append(disclosure)
         }
         return result
     }

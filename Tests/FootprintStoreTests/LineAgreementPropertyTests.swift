@@ -61,12 +61,14 @@ import Testing
         try write(
             "supplier_emissions.csv",
             [
-                "supplier,year,scope1,scope2,scope3_upstream,revenue,currency",
-                "SUP-2,2023,10,20,300,1000000,NOK", "SUP-3,2022,1,2,3,50000,EUR", "SUP-4,2024,5,5,50,2000000,USD",
-                // Without upstream Scope 3: not used by the hybrid method, on either path.
-                "SUP-1,2023,4,6,0,900000,NOK",
+                "supplier,year,scope1,scope2,scope3_upstream,revenue,currency,scope3_categories,assurance,scope2_basis,source_document",
+                "SUP-2,2023,10,20,300,1000000,NOK,1-8,limited,market,\"Report, 2023\"", "SUP-3,2022,1,2,3,50000,EUR,,,,",
+                "SUP-4,2024,5,5,50,2000000,USD,,,,",
+                // Without upstream Scope 3, or without Category 1: not used by the hybrid method, and the lines
+                // counted as a fall-through, on either path.
+                "SUP-1,2023,4,6,0,900000,NOK,,,,", "SUP-8,2024,4,6,90,900000,NOK,6;7,none,location,",
                 // A manufacturer that invoices nothing itself (manufacturers.csv).
-                "MAKER-L,2024,1,1,20,500000,USD",
+                "MAKER-L,2024,1,1,20,500000,USD,,,,",
             ]
         )
         try write(
@@ -156,6 +158,8 @@ import Testing
             let stateless = try Self.statelessLines(folder, threads: threads)
             #expect(stateless.count == 400)
             #expect(Set(stateless.keys) == Set(workspaceLines.keys))
+            // Incomplete disclosures' lines are counted as a fall-through on both paths.
+            #expect(stateless.values.contains { $0.contains(FallThrough.disclosureIncompleteCode) })
             // Manufacturers' figures reach distributors' lines (manufacturers.csv) on both paths.
             #expect(stateless.values.contains { $0.contains { $0.hasSuffix("the product's manufacturer (manufacturers.csv)") } })
             for (id, fields) in stateless.sorted(by: { $0.key < $1.key }) {

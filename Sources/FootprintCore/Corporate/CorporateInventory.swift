@@ -96,9 +96,14 @@ public struct CorporateInventory: Sendable {
     public var scope2LocationKg: Double? { activity?.scope2LocationKg }
     public var scope2MarketKg: Double? { activity?.scope2MarketKg }
 
+    /// The ledger's Scope 3 sums (unrounded) and the activity figures: the ledger part equals the
+    /// ledger's total to the last bit, however its categories round.
     public var scope3Kg: Double {
         var sum = CompensatedSum()
-        for row in scope3Rows { sum.add(row.kg) }
+        for row in scope3Rows {
+            if let ledger = purchases.kgByScope3[row.category] { sum.add(ledger) }
+            sum.add(row.activityKg)
+        }
         return sum.value
     }
 

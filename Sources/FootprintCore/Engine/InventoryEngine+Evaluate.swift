@@ -29,7 +29,13 @@ extension InventoryEngine {
             result.rank |= Self.manufacturerRank
             return result
         }
-        if !line.supplier.isNone && hybrid(line, supplier: line.supplier, &result) { return result }
+        if !line.supplier.isNone {
+            if hybrid(line, supplier: line.supplier, &result) { return result }
+            // The supplier's only disclosures are incomplete: counted as a fall-through to the next rule.
+            if !incompleteDisclosure.isEmpty && incompleteDisclosure[Int(line.supplier.index)] && result.note == .none {
+                result.note = .disclosureIncomplete
+            }
+        }
         if line.hasQuantity && !line.unit.isNone && !line.category.isNone && averageData(line, &result) { return result }
         spendBased(line, &result)
         return result

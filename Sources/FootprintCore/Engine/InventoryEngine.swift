@@ -45,6 +45,9 @@ public struct InventoryEngine: Sendable {
     /// (invoicing supplier key, product key), the supplier key `anySupplier` for a row without one, to
     /// (manufacturer key << 32 | the manufacturer's product key). Empty when there is none.
     @usableFromInline let manufacturerOf: [UInt64: UInt64]
+    /// Per supplier key: whether it has disclosures but none complete enough for the hybrid method
+    /// (`SupplierDisclosure.coversUpstreamScope3`); empty when no supplier is so.
+    @usableFromInline let incompleteDisclosure: [Bool]
     /// Per category key: average-data before hybrid (`ReferenceData.activityFirstCategories`); empty when none.
     @usableFromInline let activityFirst: [Bool]
     // unitRatio[from * units.count + to], NaN where not convertible.
@@ -69,7 +72,9 @@ public struct InventoryEngine: Sendable {
         hybridNeedsUpstreamScope3 ? reference.disclosures.filter { !$0.coversUpstreamScope3 } : []
     }
 
-    public init(reference: ReferenceData, hybridNeedsUpstreamScope3: Bool = true) {
+    /// `incompleteDisclosureFallThrough`: the lines of a supplier whose disclosures are all incomplete
+    /// are counted as a fall-through (`LineResult.Note.disclosureIncomplete`); runs stored before it evaluate without.
+    public init(reference: ReferenceData, hybridNeedsUpstreamScope3: Bool = true, incompleteDisclosureFallThrough: Bool = true) {
         self.reference = reference
         self.hybridNeedsUpstreamScope3 = hybridNeedsUpstreamScope3
         var suppliers = ByteInterner()
@@ -141,6 +146,17 @@ public struct InventoryEngine: Sendable {
         for (i, d) in reference.disclosures.enumerated() where !hybridNeedsUpstreamScope3 || d.coversUpstreamScope3 {
             disclosureLists[suppliers.find(d.supplier)!].append(Int32(i))
         }
+        var incompleteDisclosure: [Bool] = []
+        if hybridNeedsUpstreamScope3 && incompleteDisclosureFallThrough {
+            for d in reference.disclosures where !d.coversUpstreamScope3 {
+                let s = suppliers.find(d.supplier)!
+                if disclosureLists[s].isEmpty {
+                    if incompleteDisclosure.isEmpty { incompleteDisclosure = Array(repeating: false, count: supplierCount) }
+                    incompleteDisclosure[s] = true
+                }
+            }
+        }
+        self.incompleteDisclosure = incompleteDisclosure
         var disclosureStart = [Int32](repeating: 0, count: supplierCount)
         var disclosureCount = [Int32](repeating: 0, count: supplierCount)
         var disclosureOrder: [Int32] = []

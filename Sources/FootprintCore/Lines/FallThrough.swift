@@ -20,12 +20,33 @@ public struct FallThrough: Sendable, Hashable, Comparable {
         FallThrough(code: footprintNotValidOnDateCode, subject: supplier)
     }
 
+    /// The code of lines whose supplier has disclosures, none complete enough for the hybrid method.
+    public static let disclosureIncompleteCode = "disclosure-incomplete"
+
+    /// Lines of `supplier` whose supplier's disclosures all lack upstream Scope 3 (or its Category 1).
+    public static func disclosureIncomplete(supplier: String) -> FallThrough {
+        FallThrough(code: disclosureIncompleteCode, subject: supplier)
+    }
+
+    /// The reason of a line's note, for the line's supplier; nil for `.none`.
+    public init?(_ note: LineResult.Note, supplier: @autoclosure () -> String) {
+        switch note {
+        case .none: return nil
+        case .footprintNotValidOnDate: self = .footprintNotValidOnDate(supplier: supplier())
+        case .disclosureIncomplete: self = .disclosureIncomplete(supplier: supplier())
+        }
+    }
+
     /// A sentence for people: what happened and how to fix it.
     public var explanation: String {
         switch code {
         case Self.footprintNotValidOnDateCode:
             "supplier '\(subject)' has footprints for these lines' products, but none is valid on the lines' dates: "
                 + "they fell through to hybrid, average-data or spend-based; ask the supplier for a footprint valid on those dates"
+        case Self.disclosureIncompleteCode:
+            "supplier '\(subject)' has disclosed its emissions, but without upstream Scope 3 (or without its Category 1, what it buys): "
+                + "Scopes 1 and 2 per revenue would understate its lines, so they fell through to average-data or spend-based; "
+                + "ask the supplier for its Scope 3 Category 1 and give scope3_categories in supplier_emissions.csv"
         default: code
         }
     }

@@ -48,32 +48,46 @@ public struct LineOutcome: Hashable, Sendable, CustomStringConvertible {
     }
 
     public var status: Status
-    /// Whether the line looked eligible for the supplier-specific rule but no footprint of its product
-    /// was valid on its date, so that it fell to the next rule (`FallThrough`).
-    public var fellThrough: Bool
+    /// Why the line fell through a rule it looked eligible for (`FallThrough`): no footprint of its
+    /// product valid on its date, or its supplier's disclosures incomplete; `.none` when it did not.
+    public var note: LineResult.Note
+
+    /// Whether the line fell through a rule on the way (`note` is not `.none`).
+    @inlinable @inline(__always)
+    public var fellThrough: Bool { note != .none }
 
     @inlinable
-    public init(_ status: Status, fellThrough: Bool = false) {
+    public init(_ status: Status, note: LineResult.Note = .none) {
         self.status = status
-        self.fellThrough = fellThrough
+        self.note = note
     }
 
-    /// The bit of the stored byte that marks a fall-through.
-    static let fellThroughBit: UInt8 = 0x40
+    /// The bits of the stored byte that mark a fall-through: no valid footprint (bit 6), an incomplete
+    /// disclosure (bit 5).
+    static let footprintBit: UInt8 = 0x40
+    static let disclosureBit: UInt8 = 0x20
 
     /// The status names of lines left out of the inventory, as `runs lines` and `--lines-out` print them.
     public static let outsidePeriodName = "outside-period"
     public static let excludedName = "excluded"
 
-    /// The stored byte: the status, with bit 6 set for a fall-through.
+    /// The stored byte: the status, with bit 6 or 5 set for a fall-through.
     @inline(__always)
-    public var byte: UInt8 { status.rawValue | (fellThrough ? Self.fellThroughBit : 0) }
+    public var byte: UInt8 {
+        switch note {
+        case .none: status.rawValue
+        case .footprintNotValidOnDate: status.rawValue | Self.footprintBit
+        case .disclosureIncomplete: status.rawValue | Self.disclosureBit
+        }
+    }
 
     /// Reads a stored byte; nil when it is no outcome.
     @inline(__always)
     public init?(byte: UInt8) {
-        guard let status = Status(rawValue: byte & ~Self.fellThroughBit) else { return nil }
-        self.init(status, fellThrough: byte & Self.fellThroughBit != 0)
+        guard let status = Status(rawValue: byte & ~(Self.footprintBit | Self.disclosureBit)) else { return nil }
+        let note: LineResult.Note =
+            byte & Self.footprintBit != 0 ? .footprintNotValidOnDate : byte & Self.disclosureBit != 0 ? .disclosureIncomplete : .none
+        self.init(status, note: note)
     }
 
     @inlinable @inline(__always)
@@ -93,6 +107,10 @@ public struct LineOutcome: Hashable, Sendable, CustomStringConvertible {
         case .outsidePeriod, .excluded: base = status.exclusionName!
         default: base = status.method!.name
         }
-        return fellThrough ? base + " (fell through: \(FallThrough.footprintNotValidOnDateCode))" : base
+        switch note {
+        case .none: return base
+        case .footprintNotValidOnDate: return base + " (fell through: \(FallThrough.footprintNotValidOnDateCode))"
+        case .disclosureIncomplete: return base + " (fell through: \(FallThrough.disclosureIncompleteCode))"
+        }
     }
 }

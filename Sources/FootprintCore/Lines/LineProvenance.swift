@@ -91,7 +91,7 @@ extension LineProvenance {
         kg = r.method == nil ? 0 : r.kg
         unitConversion = r.unitFactor
         if let cause = r.unmapped, r.method == nil { unmappedReason = UnmappedReason(cause, category: category()) }
-        if r.outcome.fellThrough { fallThrough = .footprintNotValidOnDate(supplier: supplier()) }
+        fallThrough = FallThrough(r.note, supplier: supplier())
         guard let method = r.method, r.sourceIndex >= 0 else { return }
         let i = Int(r.sourceIndex)
         let label = labels.label(for: r)

@@ -7,6 +7,9 @@ public struct LineResult: Sendable, Equatable {
         /// The supplier has footprints for the line's product (in a convertible unit), but none is valid
         /// on the line's date: the line fell through to the next method of the hierarchy.
         case footprintNotValidOnDate = 1
+        /// The supplier has disclosures, but none complete enough for the hybrid method (no upstream
+        /// Scope 3, or not its Category 1): the line fell through to average-data or spend-based.
+        case disclosureIncomplete = 2
     }
 
     /// The method that computed the line, or `nil` when it is unmapped.
@@ -33,7 +36,7 @@ public struct LineResult: Sendable, Equatable {
     public var priceFactor: Double = 1
     /// The value the factor or intensity multiplied: converted quantity or converted and adjusted amount.
     public var activity: Double = 0
-    /// `.footprintNotValidOnDate` when the line fell through the supplier-specific rule for that reason.
+    /// Why the line fell through a rule it looked eligible for (`FallThrough`); `.none` when it did not.
     public var note: Note = .none
 
     public init() {}
@@ -41,7 +44,7 @@ public struct LineResult: Sendable, Equatable {
     /// The line's outcome: its method or the status of its cause, and whether it fell through.
     @inlinable @inline(__always)
     public var outcome: LineOutcome {
-        LineOutcome(method.map(LineOutcome.Status.init) ?? unmapped?.status ?? .noFactor, fellThrough: note != .none)
+        LineOutcome(method.map(LineOutcome.Status.init) ?? unmapped?.status ?? .noFactor, note: note)
     }
 
     /// What runs store beside the outcome: the figure's rank for a computed line, the cause's figure otherwise.

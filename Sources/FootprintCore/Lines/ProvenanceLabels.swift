@@ -11,7 +11,7 @@ public struct ProvenanceLabels: Sendable {
         }
         disclosures = engine.disclosures.map { d in
             "disclosure \(d.supplier) \(d.year): (\(d.scope1Tonnes) + \(d.scope2Tonnes) + \(d.scope3UpstreamTonnes)) t x 1000 / \(d.revenue) \(d.currency)"
-                + " (\(d.location?.description ?? "supplier emissions"))"
+                + " (\(d.location?.description ?? "supplier emissions"))" + (d.evidenceText.isEmpty ? "" : "; \(d.evidenceText)")
         }
         factors = engine.factors.map { f in
             var label = "factor \(f.category) '\(f.name)'"

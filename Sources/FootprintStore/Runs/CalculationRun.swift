@@ -66,10 +66,13 @@ public struct RunInputs: Sendable, Equatable, Codable {
     /// Whether the run's hybrid method used only disclosures that report upstream Scope 3
     /// (`InventoryEngine.hybridNeedsUpstreamScope3`): false for runs stored before the rule.
     public var completeDisclosures = false
+    /// Whether the run counted the lines of suppliers whose disclosures are all incomplete as a
+    /// fall-through (`FallThrough.disclosureIncomplete`): false for runs stored before.
+    public var incompleteDisclosureFallThrough = false
 
     enum CodingKeys: String, CodingKey {
         case imports, libraries, globalDigest, supplierDigests, disclosureDigests, footprintDigests, pactFootprints, categoryRules
-        case completeDisclosures
+        case completeDisclosures, incompleteDisclosureFallThrough
     }
 
     public init(
@@ -99,6 +102,7 @@ public struct RunInputs: Sendable, Equatable, Codable {
         pactFootprints = try c.decodeIfPresent([PACTRunFootprint].self, forKey: .pactFootprints) ?? []
         categoryRules = try c.decodeIfPresent(Bool.self, forKey: .categoryRules) ?? false
         completeDisclosures = try c.decodeIfPresent(Bool.self, forKey: .completeDisclosures) ?? false
+        incompleteDisclosureFallThrough = try c.decodeIfPresent(Bool.self, forKey: .incompleteDisclosureFallThrough) ?? false
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -112,6 +116,7 @@ public struct RunInputs: Sendable, Equatable, Codable {
         if !pactFootprints.isEmpty { try c.encode(pactFootprints, forKey: .pactFootprints) }
         if categoryRules { try c.encode(categoryRules, forKey: .categoryRules) }
         if completeDisclosures { try c.encode(completeDisclosures, forKey: .completeDisclosures) }
+        if incompleteDisclosureFallThrough { try c.encode(incompleteDisclosureFallThrough, forKey: .incompleteDisclosureFallThrough) }
     }
 }
 

@@ -385,7 +385,7 @@ struct PackEvaluator: Sendable {
         if outcome.fellThrough {
             let name = supplier >= 0 && supplier < texts.count ? (texts[supplier] ?? "#\(supplier)") : "#\(supplier)"
             accumulator.addFallThrough(
-                .footprintNotValidOnDate(supplier: name),
+                FallThrough(outcome.note, supplier: name)!,
                 method: method,
                 nanoKg: nano,
                 currency: currencyCode[currency],

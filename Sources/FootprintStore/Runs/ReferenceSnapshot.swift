@@ -87,11 +87,12 @@ struct ReferenceSnapshot {
         for library in libraries { global.update(data: Data("library:\(library.id):\(library.sha256 ?? library.label)\n".utf8)) }
         // The hybrid method's rule for disclosures: a run stored before it is not up to date.
         global.update(data: Data("rule:hybrid-needs-upstream-scope3\n".utf8))
+        global.update(data: Data("rule:incomplete-disclosure-fall-through\n".utf8))
         // Suppliers' own data: each supplier's disclosures and footprints, in a stable order.
         var perSupplier: [String: [String]] = [:]
         for d in reference.disclosures {
             perSupplier[d.supplier, default: []].append(
-                "d:\(d.year):\(d.scope1Tonnes):\(d.scope2Tonnes):\(d.scope3UpstreamTonnes):\(d.revenue):\(d.currency)"
+                "d:\(d.year):\(d.scope1Tonnes):\(d.scope2Tonnes):\(d.scope3UpstreamTonnes):\(d.revenue):\(d.currency)\(d.coverageDigest)"
             )
         }
         for (i, f) in reference.footprints.enumerated() {
@@ -108,7 +109,7 @@ struct ReferenceSnapshot {
         var disclosureItems: [String: [String]] = [:]
         for d in reference.disclosures {
             disclosureItems[d.supplier, default: []].append(
-                "\(d.year):\(d.scope1Tonnes):\(d.scope2Tonnes):\(d.scope3UpstreamTonnes):\(d.revenue):\(d.currency)"
+                "\(d.year):\(d.scope1Tonnes):\(d.scope2Tonnes):\(d.scope3UpstreamTonnes):\(d.revenue):\(d.currency)\(d.coverageDigest)"
             )
         }
         var footprintItems: [String: [String: [String]]] = [:]
@@ -126,6 +127,7 @@ struct ReferenceSnapshot {
         runInputs.pactFootprints = pact
         runInputs.categoryRules = true
         runInputs.completeDisclosures = true
+        runInputs.incompleteDisclosureFallThrough = true
         let rules = try ImportStore.categoryRules(imports: categoryFiles)
         reference.activityFirstCategories = rules.activityFirstFactorCategories
         return ReferenceSnapshot(

@@ -21,9 +21,17 @@ struct RunReference {
     var libraries: [String: FactorLibraryRecord]
     /// Whether the run's hybrid method needed disclosures with upstream Scope 3 (`RunInputs.completeDisclosures`).
     var hybridNeedsUpstreamScope3 = true
+    /// Whether the run counted incomplete disclosures' lines as a fall-through (`RunInputs.incompleteDisclosureFallThrough`).
+    var incompleteDisclosureFallThrough = true
 
     /// The engine the run was computed with: its reference data under the rules it applied.
-    var engine: InventoryEngine { InventoryEngine(reference: reference, hybridNeedsUpstreamScope3: hybridNeedsUpstreamScope3) }
+    var engine: InventoryEngine {
+        InventoryEngine(
+            reference: reference,
+            hybridNeedsUpstreamScope3: hybridNeedsUpstreamScope3,
+            incompleteDisclosureFallThrough: incompleteDisclosureFallThrough
+        )
+    }
 
     static func load(db: Database, run: CalculationRun) throws -> RunReference {
         let inputs = run.inputs
@@ -83,7 +91,8 @@ struct RunReference {
             footprintImport: footprintImport,
             disclosureImport: disclosureImport,
             libraries: Dictionary(libraries.map { ($0.label, $0) }, uniquingKeysWith: { a, _ in a }),
-            hybridNeedsUpstreamScope3: inputs.completeDisclosures
+            hybridNeedsUpstreamScope3: inputs.completeDisclosures,
+            incompleteDisclosureFallThrough: inputs.incompleteDisclosureFallThrough
         )
     }
 
