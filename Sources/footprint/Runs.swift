@@ -56,7 +56,13 @@ extension Footprint {
         struct Diff: ParsableCommand {
             static let configuration = CommandConfiguration(
                 commandName: "diff",
-                abstract: "What changed between two runs, and why: by method, supplier, factor category and Scope 3 category."
+                abstract: "What changed between two runs, and why: by method, supplier, factor category and Scope 3 category.",
+                discussion: """
+                    The change is split, per supplier and in total, into activity (lines added or removed, amounts and \
+                    quantities), method switch (the same line computed by another method or boundary) and figures (new \
+                    disclosures, footprints, factors, rates), in that order; the parts sum exactly to the change. \
+                    Both runs are verified line by line first, as 'runs lines' does.
+                    """
             )
             @Argument(help: "The earlier run.") var before: Int64
             @Argument(help: "The later run.") var after: Int64
@@ -70,11 +76,14 @@ extension Footprint {
                 let b = try report { () throws(WorkspaceError) in try ws.runs.run(id: after) }
                 let diff = InventoryDiff(before: a.aggregate, after: b.aggregate)
                 let why = RunInputsDiff(before: a.inputs, after: b.inputs)
+                let (first, second) = (a.id, b.id)
+                let parts = try report { () throws(WorkspaceError) in try ws.runs.changeAttribution(before: first, after: second) }
                 if json {
                     var doc = diff.json()
                     if case .object(var m) = doc {
                         m.insert(("before", .integer(Int(a.id))), at: 0)
                         m.insert(("after", .integer(Int(b.id))), at: 1)
+                        m.append(("attribution", parts.json()))
                         m.append(("why", .array(why.sentences.map { .string($0) })))
                         doc = .object(m)
                     }
@@ -85,11 +94,18 @@ extension Footprint {
                     "Run #\(a.id) -> #\(b.id): \(InventorySummary.tonnes(diff.totalBefore)) -> \(InventorySummary.tonnes(diff.totalAfter)) t CO2e "
                         + "(\(delta >= 0 ? "+" : "-")\(InventorySummary.tonnes(abs(delta))) t, \(diff.totalBefore == 0 ? "-" : InventorySummary.percent(delta / diff.totalBefore)))"
                 )
+                let total = parts.total.parts
+                print(
+                    "Of which: activity \(ChangeAttribution.signedTonnes(total.activity)) t, method switch "
+                        + "\(ChangeAttribution.signedTonnes(total.methodSwitch)) t, figures \(ChangeAttribution.signedTonnes(total.figures)) t"
+                        + (total.isMostlyMethodSwitch ? " (mostly a method switch, not a change in emissions)" : "")
+                )
                 let sentences = why.sentences
                 print(
                     sentences.isEmpty
                         ? "Inputs: the same imports and factor libraries" : "Why:\n" + sentences.map { "  - \($0)" }.joined(separator: "\n")
                 )
+                if !parts.suppliers.isEmpty { print("\n" + parts.text(limit: limit), terminator: "") }
                 for (grouping, changes) in diff.byDimension where !changes.isEmpty {
                     let rows = changes.prefix(limit).map { c in
                         [
