@@ -105,6 +105,11 @@ public struct ChangeAttribution: Sendable {
     public struct Switched: Sendable, Equatable {
         public var lines = 0
         public var nanoKg: Int128 = 0
+
+        public init(lines: Int = 0, nanoKg: Int128 = 0) {
+            self.lines = lines
+            self.nanoKg = nanoKg
+        }
     }
 
     /// One supplier's change (or the total's).
