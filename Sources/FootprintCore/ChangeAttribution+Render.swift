@@ -25,16 +25,22 @@ extension ChangeAttribution {
             .joined(separator: "; ")
     }
 
-    /// One sentence per supplier whose change is mostly a method switch (and one for the total when it
-    /// is): the change, the switch and which lines moved. At most `limit` suppliers.
+    /// One sentence per supplier whose change is mostly a method switch: the change, the switch and
+    /// which lines moved, largest change first; at most `limit` suppliers. (The total's is in `summary`.)
     public func methodSwitchNotes(limit: Int = .max) -> [String] {
-        func note(_ c: Change, _ name: String) -> String {
-            "\(name): \(Self.signedTonnes(c.delta)) t, of which \(Self.signedTonnes(c.parts.methodSwitch)) t is a method switch "
+        suppliers.filter(\.parts.isMostlyMethodSwitch).prefix(limit).map { c in
+            "\(c.key): \(Self.signedTonnes(c.delta)) t, of which \(Self.signedTonnes(c.parts.methodSwitch)) t is a method switch "
                 + "(\(Self.switchText(c.switches))), not a change in emissions"
         }
-        var notes = suppliers.filter(\.parts.isMostlyMethodSwitch).prefix(limit).map { note($0, $0.key) }
-        if total.parts.isMostlyMethodSwitch { notes.append(note(total, "In total")) }
-        return notes
+    }
+
+    /// `Of which: activity +0.0 t, method switch -42.3 t, figures +0.0 t (mostly a method switch, ...)`:
+    /// the total's parts in their order.
+    public var summary: String {
+        let p = total.parts
+        return "Of which: activity \(Self.signedTonnes(p.activity)) t, method switch \(Self.signedTonnes(p.methodSwitch)) t, "
+            + "figures \(Self.signedTonnes(p.figures)) t"
+            + (p.isMostlyMethodSwitch ? " (mostly a method switch, not a change in emissions)" : "")
     }
 
     /// The parts as a table: the total, then the suppliers that changed (at most `limit`), each with

@@ -116,7 +116,12 @@ extension Footprint {
                         + "supplier data (supplier-specific + hybrid) \(InventorySummary.percent(r.summary.supplierDataShare)) of emissions\n"
                 )
                 print(corporate.inventory.text())
-                if let (earlier, parts) = change { print("Change since run #\(earlier)\n" + parts.text(limit: limit ?? .max)) }
+                if let (earlier, parts) = change {
+                    print(
+                        "Change since run #\(earlier): \(ChangeAttribution.signedTonnes(parts.total.delta)) t CO2e. \(parts.summary)\n"
+                            + parts.text(limit: limit ?? .max)
+                    )
+                }
                 for report in reports { print(report.table(limit: limit)) }
                 print(r.summary.reconciliationText(), terminator: "")
             }
@@ -151,11 +156,8 @@ extension Footprint {
 
         /// The change since an earlier run in Markdown: the parts in total, and the suppliers whose change is mostly a method switch.
         static func markdown(_ parts: ChangeAttribution, since earlier: Int64, limit: Int?) -> String {
-            let t = parts.total
             var out = "### Change since run #\(earlier)\n\n"
-            out += "\(ChangeAttribution.signedTonnes(t.delta)) t CO2e: activity \(ChangeAttribution.signedTonnes(t.parts.activity)) t, "
-            out +=
-                "method switch \(ChangeAttribution.signedTonnes(t.parts.methodSwitch)) t, figures \(ChangeAttribution.signedTonnes(t.parts.figures)) t.\n"
+            out += "\(ChangeAttribution.signedTonnes(parts.total.delta)) t CO2e. \(parts.summary).\n"
             let notes = parts.methodSwitchNotes(limit: limit ?? .max)
             if !notes.isEmpty { out += "\nMostly a method switch:\n\n" + notes.map { "- \($0)\n" }.joined() }
             return out

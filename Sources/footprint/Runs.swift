@@ -94,12 +94,7 @@ extension Footprint {
                     "Run #\(a.id) -> #\(b.id): \(InventorySummary.tonnes(diff.totalBefore)) -> \(InventorySummary.tonnes(diff.totalAfter)) t CO2e "
                         + "(\(delta >= 0 ? "+" : "-")\(InventorySummary.tonnes(abs(delta))) t, \(diff.totalBefore == 0 ? "-" : InventorySummary.percent(delta / diff.totalBefore)))"
                 )
-                let total = parts.total.parts
-                print(
-                    "Of which: activity \(ChangeAttribution.signedTonnes(total.activity)) t, method switch "
-                        + "\(ChangeAttribution.signedTonnes(total.methodSwitch)) t, figures \(ChangeAttribution.signedTonnes(total.figures)) t"
-                        + (total.isMostlyMethodSwitch ? " (mostly a method switch, not a change in emissions)" : "")
-                )
+                if !parts.total.parts.isZero { print(parts.summary) }
                 let sentences = why.sentences
                 print(
                     sentences.isEmpty

@@ -120,6 +120,28 @@ import Testing
         #expect(diff.stdout.contains("hybrid +"), "\(diff.stdout)")
         let diffJSON = try CLIHarness.json(try CLIHarness.footprint("runs", "diff", "1", "2", "--db", db, "--json").stdout)
         #expect(diffJSON["before"] as? Int == 1 && diffJSON["after"] as? Int == 2)
+        // SUP-0008's fall is its lines' switch from spend-based to hybrid, labelled so, not a reduction.
+        #expect(diff.stdout.contains("Of which: activity +0.0 t, method switch -"), "\(diff.stdout)")
+        #expect(diff.stdout.contains("Mostly a method switch:\n  - SUP-0008: -"), "\(diff.stdout)")
+        let attribution = try #require(diffJSON["attribution"] as? [String: Any])
+        let supplier = try #require((attribution["suppliers"] as? [[String: Any]])?.first)
+        #expect(supplier["key"] as? String == "SUP-0008" && supplier["mostly_method_switch"] as? Bool == true)
+        #expect(supplier["activity_kgco2e"] as? Double == 0 && supplier["figures_kgco2e"] as? Double == 0)
+        #expect(supplier["method_switch_kgco2e"] as? Double == supplier["delta_kgco2e"] as? Double)
+        let moves = try #require(supplier["method_switches"] as? [[String: Any]])
+        #expect(moves.count == 1 && moves[0]["from"] as? String == "spend-based" && moves[0]["to"] as? String == "hybrid")
+        let attributed = try #require(attribution["total"] as? [String: Any])
+        #expect(abs((attributed["delta_kgco2e"] as? Double ?? .nan) - (diffJSON["delta_kgco2e"] as? Double ?? 0)) < 1e-6)
+        // The report of run 2 since run 1 says so too.
+        let since = try CLIHarness.footprint("report", "--db", db, "--run", "2", "--since", "1", "--by", "method")
+        #expect(since.status == 0, "\(since.stderr)")
+        #expect(since.stdout.contains("Change since run #1") && since.stdout.contains("  - SUP-0008: -"), "\(since.stdout)")
+        let sinceMarkdown = try CLIHarness.footprint("report", "--db", db, "--run", "2", "--since", "1", "--format", "markdown")
+        #expect(sinceMarkdown.stdout.contains("### Change since run #1") && sinceMarkdown.stdout.contains("- SUP-0008: -"))
+        let sinceJSON = try CLIHarness.json(try CLIHarness.footprint("report", "--db", db, "--run", "2", "--since", "1", "--format", "json").stdout)
+        let change = try #require(sinceJSON["change_since"] as? [String: Any])
+        #expect(change["run"] as? Int == 1 && (change["notes"] as? [String])?.count == 1)
+        #expect(try CLIHarness.footprint("report", "--db", db, "--since", "1", "--format", "csv").status != 0)
         #expect(try CLIHarness.footprint("runs", "diff", "1", "9", "--db", db).status == 1)
 
         // Without --period: the latest fiscal year with data (2024: the example's 145 lines of 2023 are outside it).

@@ -123,9 +123,13 @@ struct RunDiffAttributionTests {
         #expect(json.contains(#""method_switch_kgco2e": -277"#), "\(json)")
         #expect(json.contains(#""from_boundary": "spend-based (purchaser price, incl. transport and trade margins)""#))
         let notes = parts.methodSwitchNotes()
-        #expect(notes.count == 2, "SUP-A and SUP-C; not the total, whose activity and figures outweigh its switch: \(notes)")
+        #expect(notes.count == 2, "SUP-A and SUP-C: \(notes)")
         #expect(notes.first?.hasPrefix("SUP-A: -0.3 t, of which -0.3 t is a method switch (1 line spend-based") == true, "\(notes)")
         #expect(parts.text().contains("Mostly a method switch:"))
+        #expect(
+            parts.summary == "Of which: activity +0.3 t, method switch -0.3 t, figures +0.2 t",
+            "the total's activity and figures outweigh its switch"
+        )
     }
 
     @Test func sameRunsHaveNoParts() throws {
