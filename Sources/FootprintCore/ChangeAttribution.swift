@@ -26,18 +26,23 @@
 public struct ChangeAttribution: Sendable {
     /// One line of a run, as the attribution needs it. A line left out of the inventory is not given.
     public struct Line: Sendable {
+        /// The supplier id, as in the ledger.
         public var supplier: String
+        /// The purchase id, as in the ledger.
         public var purchaseID: String
         /// The line's own fields besides amount and quantity (category, product, unit, currency, date),
         /// in any fixed form: lines whose fields differ are different activities.
         public var fields: String
+        /// The amount, in the line's currency.
         public var amount: Double
+        /// The quantity, in the line's unit; nil when the line has none.
         public var quantity: Double?
         /// The boundary of the method that computed the line; nil when none did (unmapped).
         public var boundary: MethodBoundary?
         /// The line's kg CO2e rounded to the nano-kg, as the run's inventory sums it (0 when unmapped).
         public var nanoKg: Int128
 
+        /// A line; `nanoKg` as `AggregateAccumulator.nanoKg` rounds the line's kg.
         public init(
             supplier: String,
             purchaseID: String,
@@ -62,10 +67,14 @@ public struct ChangeAttribution: Sendable {
 
     /// A change split into its parts, in nano-kg.
     public struct Parts: Sendable, Equatable {
+        /// Lines added or removed, amounts and quantities: at the earlier method and figure.
         public var activity: Int128 = 0
+        /// The same lines computed by another method or boundary.
         public var methodSwitch: Int128 = 0
+        /// New figures (disclosures, footprints, factors, rates) under the same method and boundary.
         public var figures: Int128 = 0
 
+        /// Parts of the given nano-kg.
         public init(activity: Int128 = 0, methodSwitch: Int128 = 0, figures: Int128 = 0) {
             self.activity = activity
             self.methodSwitch = methodSwitch
@@ -90,22 +99,29 @@ public struct ChangeAttribution: Sendable {
 
     /// A move of lines from one method boundary to another.
     public struct MethodSwitch: Sendable, Hashable, Comparable {
+        /// The boundary in the earlier run.
         public var from: MethodBoundary
+        /// The boundary in the later run.
         public var to: MethodBoundary
 
+        /// The move from `from` to `to`.
         public init(from: MethodBoundary, to: MethodBoundary) {
             self.from = from
             self.to = to
         }
 
+        /// By the earlier boundary, then the later.
         public static func < (a: MethodSwitch, b: MethodSwitch) -> Bool { (a.from.rawValue, a.to.rawValue) < (b.from.rawValue, b.to.rawValue) }
     }
 
     /// The lines that switched one way, and their method-switch part.
     public struct Switched: Sendable, Equatable {
+        /// Lines that made the move.
         public var lines = 0
+        /// Their method-switch part, nano-kg.
         public var nanoKg: Int128 = 0
 
+        /// `lines` lines whose switch part is `nanoKg`.
         public init(lines: Int = 0, nanoKg: Int128 = 0) {
             self.lines = lines
             self.nanoKg = nanoKg
@@ -114,6 +130,7 @@ public struct ChangeAttribution: Sendable {
 
     /// One supplier's change (or the total's).
     public struct Change: Sendable {
+        /// The supplier id (`total` for the total).
         public var key: String
         /// nano-kg before and after; `after - before == parts.total`.
         public var before: Int128 = 0
@@ -126,6 +143,7 @@ public struct ChangeAttribution: Sendable {
 
         init(key: String) { self.key = key }
 
+        /// The change, nano-kg.
         public var delta: Int128 { after - before }
         /// Lines whose method switched.
         public var linesSwitched: Int { switches.values.reduce(0) { $0 + $1.lines } }
@@ -155,6 +173,7 @@ public struct ChangeAttribution: Sendable {
     /// The earlier run's lines not matched yet, per key in line order (from `next`).
     private var pending: [Key: (lines: [Line], next: Int)] = [:]
 
+    /// An attribution with no lines yet: add the earlier run's, then the later run's, then `finish()`.
     public init() {}
 
     /// The attribution of two runs' lines (each in its run's line order).
