@@ -30,9 +30,10 @@ public struct ChangeAttribution: Sendable {
         public var supplier: String
         /// The purchase id, as in the ledger.
         public var purchaseID: String
-        /// The line's own fields besides amount and quantity (category, product, unit, currency, date),
-        /// in any fixed form: lines whose fields differ are different activities.
-        public var fields: String
+        /// A fingerprint (a 64-bit hash, within one process) of the line's own fields besides amount
+        /// and quantity (category, product, unit, currency, date): lines whose fields differ are
+        /// different activities. Kept as a hash so that a run's lines held for matching stay small.
+        public var fields: Int
         /// The amount, in the line's currency.
         public var amount: Double
         /// The quantity, in the line's unit; nil when the line has none.
@@ -54,7 +55,7 @@ public struct ChangeAttribution: Sendable {
         ) {
             self.supplier = supplier
             self.purchaseID = purchaseID
-            self.fields = fields
+            self.fields = fields.hashValue
             self.amount = amount
             self.quantity = quantity
             self.boundary = boundary
@@ -63,6 +64,28 @@ public struct ChangeAttribution: Sendable {
 
         /// The method that computed the line, nil when unmapped.
         public var method: CalculationMethod? { boundary?.method }
+
+        /// A held line of the earlier run, with its supplier's name (its purchase id is not kept).
+        init(_ h: Held, supplier: String) {
+            self.supplier = supplier
+            purchaseID = ""
+            fields = h.fields
+            amount = h.amount
+            quantity = h.quantity.isNaN ? nil : h.quantity
+            boundary = h.boundary
+            nanoKg = h.nanoKg
+        }
+    }
+
+    /// A line of the earlier run while it waits for its match: 48 bytes, the supplier by its number
+    /// in `supplierNames`, no purchase id (the key of its chain has it), NaN for no quantity.
+    struct Held {
+        var nanoKg: Int128
+        var fields: Int
+        var amount: Double
+        var quantity: Double
+        var supplier: Int32
+        var boundary: MethodBoundary?
     }
 
     /// A change split into its parts, in nano-kg.
@@ -166,12 +189,20 @@ public struct ChangeAttribution: Sendable {
 
     private var bySupplier: [String: Change] = [:]
     private struct Key: Hashable {
-        var supplier: String
+        var supplier: Int32
         var purchaseID: String
     }
 
-    /// The earlier run's lines not matched yet, per key in line order (from `next`).
-    private var pending: [Key: (lines: [Line], next: Int)] = [:]
+    /// Suppliers by number, and their numbers.
+    private var supplierNames: [String] = []
+    private var supplierNumbers: [String: Int32] = [:]
+
+    /// The earlier run's lines, in order; per key, its first unmatched line and its last, chained
+    /// in order by `nextSame` (-1 ends a chain): no array per key, so a million lines stay small.
+    private var earlier: [Held] = []
+    private var nextSame: [Int32] = []
+    private var matched: [Bool] = []
+    private var chains: [Key: (head: Int32, tail: Int32)] = [:]
 
     /// An attribution with no lines yet: add the earlier run's, then the later run's, then `finish()`.
     public init() {}
@@ -185,27 +216,58 @@ public struct ChangeAttribution: Sendable {
 
     /// Adds a line of the earlier run; all of them come before any of the later run.
     public mutating func addBefore(_ line: Line) {
-        pending[Key(supplier: line.supplier, purchaseID: line.purchaseID), default: ([], 0)].lines.append(line)
+        let supplier = number(line.supplier)
+        let key = Key(supplier: supplier, purchaseID: line.purchaseID)
+        let i = Int32(earlier.count)
+        earlier.append(
+            Held(
+                nanoKg: line.nanoKg,
+                fields: line.fields,
+                amount: line.amount,
+                quantity: line.quantity ?? .nan,
+                supplier: supplier,
+                boundary: line.boundary
+            )
+        )
+        nextSame.append(-1)
+        matched.append(false)
+        if let chain = chains[key] {
+            nextSame[Int(chain.tail)] = i
+            chains[key] = (chain.head, i)
+        } else {
+            chains[key] = (i, i)
+        }
     }
 
     /// Adds a line of the later run: matched with the first unmatched line of the earlier run with its
     /// supplier and purchase id, if any.
     public mutating func addAfter(_ line: Line) {
-        let key = Key(supplier: line.supplier, purchaseID: line.purchaseID)
-        var earlier: Line?
-        if var entry = pending[key], entry.next < entry.lines.count {
-            earlier = entry.lines[entry.next]
-            entry.next += 1
-            pending[key] = entry
+        var match: Line?
+        let key = supplierNumbers[line.supplier].map { Key(supplier: $0, purchaseID: line.purchaseID) }
+        if let key, let chain = chains[key] {
+            let i = Int(chain.head)
+            match = Line(earlier[i], supplier: line.supplier)
+            matched[i] = true
+            let next = nextSame[i]
+            chains[key] = next < 0 ? nil : (next, chain.tail)
         }
-        record(before: earlier, after: line)
+        record(before: match, after: line)
     }
 
     /// Counts the earlier run's lines that no line of the later run matched as removed.
     public mutating func finish() {
-        let left = pending.values.flatMap { $0.lines[$0.next...] }
-        pending = [:]
+        let left = earlier.indices.filter { !matched[$0] }.map { Line(earlier[$0], supplier: supplierNames[Int(earlier[$0].supplier)]) }
+        (earlier, nextSame, matched, chains) = ([], [], [], [:])
         for line in left { record(before: line, after: nil) }
+    }
+
+    /// The number of a supplier, given it if new.
+    private mutating func number(_ supplier: String) -> Int32 {
+        if let n = supplierNumbers[supplier] { return n }
+        let n = Int32(supplierNames.count)
+        supplierNames.append(supplier)
+        supplierNumbers[supplier] = n
+        return n
     }
 
     private mutating func record(before a: Line?, after b: Line?) {

@@ -132,6 +132,8 @@ import Testing
         #expect(moves.count == 1 && moves[0]["from"] as? String == "spend-based" && moves[0]["to"] as? String == "hybrid")
         let attributed = try #require(attribution["total"] as? [String: Any])
         #expect(abs((attributed["delta_kgco2e"] as? Double ?? .nan) - (diffJSON["delta_kgco2e"] as? Double ?? 0)) < 1e-6)
+        let inventoriesOnly = try CLIHarness.footprint("runs", "diff", "1", "2", "--db", db, "--no-split")
+        #expect(inventoriesOnly.status == 0 && !inventoriesOnly.stdout.contains("Of which") && inventoriesOnly.stdout.contains("hybrid +"))
         // The report of run 2 since run 1 says so too.
         let since = try CLIHarness.footprint("report", "--db", db, "--run", "2", "--since", "1", "--by", "method")
         #expect(since.status == 0, "\(since.stderr)")
