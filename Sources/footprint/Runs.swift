@@ -108,11 +108,14 @@ extension Footprint {
                         ? "Inputs: the same imports and factor libraries" : "Why:\n" + sentences.map { "  - \($0)" }.joined(separator: "\n")
                 )
                 if let parts, !parts.suppliers.isEmpty { print("\n" + parts.text(limit: limit), terminator: "") }
+                // A supplier's row says so when its change is mostly a method switch.
+                let switched = Set(parts?.suppliers.filter(\.parts.isMostlyMethodSwitch).map(\.key) ?? [])
                 for (grouping, changes) in diff.byDimension where !changes.isEmpty {
                     let rows = changes.prefix(limit).map { c in
                         [
                             c.key, InventorySummary.tonnes(c.kgBefore), InventorySummary.tonnes(c.kgAfter),
-                            (c.delta >= 0 ? "+" : "-") + InventorySummary.tonnes(abs(c.delta)), c.shiftText,
+                            (c.delta >= 0 ? "+" : "-") + InventorySummary.tonnes(abs(c.delta)),
+                            c.shiftText + (grouping == .supplier && switched.contains(c.key) ? " (mostly a method switch)" : ""),
                         ]
                     }
                     print("\nBy \(grouping.title) (\(changes.count) changed)")

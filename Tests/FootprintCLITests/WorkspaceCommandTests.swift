@@ -123,6 +123,7 @@ import Testing
         // SUP-0008's fall is its lines' switch from spend-based to hybrid, labelled so, not a reduction.
         #expect(diff.stdout.contains("Of which: activity +0.0 t, method switch -"), "\(diff.stdout)")
         #expect(diff.stdout.contains("Mostly a method switch:\n  - SUP-0008: -"), "\(diff.stdout)")
+        #expect(diff.stdout.contains("spend-based -280 (mostly a method switch)"), "the By supplier row says so too: \(diff.stdout)")
         let attribution = try #require(diffJSON["attribution"] as? [String: Any])
         let supplier = try #require((attribution["suppliers"] as? [[String: Any]])?.first)
         #expect(supplier["key"] as? String == "SUP-0008" && supplier["mostly_method_switch"] as? Bool == true)
