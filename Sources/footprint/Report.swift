@@ -33,6 +33,12 @@ extension Footprint {
                 "Only the corporate inventory (Scope 1, Scope 2 on both bases, Scope 3 by category 1-15), in any format; csv gives scope, part, kgco2e, note."
         )
         var corporate = false
+        @Option(
+            name: .long,
+            help:
+                "An earlier run to compare with: the change per supplier split into activity, method switch and figures, and the suppliers whose change is mostly a method switch (table, markdown, json)."
+        )
+        var since: Int64?
         @OptionGroup var workspace: WorkspaceOption
 
         func run() throws {
@@ -49,6 +55,15 @@ extension Footprint {
             let ws = try workspace.open()
             let wanted = runID
             let r = try report { () throws(WorkspaceError) in try ws.runs.run(id: wanted) }
+            if since != nil && (format == .csv || self.corporate) {
+                throw ValidationError(
+                    "--since is shown in the table, markdown and json formats of the full report, not with --format csv or --corporate"
+                )
+            }
+            let change = try since.map { earlier in
+                let later = r.id
+                return (earlier, try report { () throws(WorkspaceError) in try ws.runs.changeAttribution(before: earlier, after: later) })
+            }
             let names = (try? ws.imports.supplierNames()) ?? [:]
             let reports = groupings.map { InventoryReport(r.aggregate, by: $0, labels: $0 == .supplier ? names : [:]) }
             if format == .csv && !self.corporate {
@@ -67,6 +82,17 @@ extension Footprint {
                 if case .object(var m) = doc {
                     m.append(("run", RunDescription.json(r)))
                     m.append(("groupings", .object(reports.map { ($0.grouping.rawValue, $0.json()) })))
+                    if let (earlier, parts) = change {
+                        m.append(
+                            (
+                                "change_since",
+                                .object(
+                                    [("run", .integer(Int(earlier))), ("notes", .array(parts.methodSwitchNotes().map { .string($0) }))]
+                                        + Self.members(parts.json())
+                                )
+                            )
+                        )
+                    }
                     doc = .object(m)
                 }
                 print(doc.rendered())
@@ -79,6 +105,7 @@ extension Footprint {
                         + "supplier data \(InventorySummary.percent(r.summary.supplierDataShare)).\n"
                 )
                 print(corporate.inventory.markdown())
+                if let (earlier, parts) = change { print(Self.markdown(parts, since: earlier, limit: limit)) }
                 for report in reports { print(report.markdown(limit: limit)) }
                 let reconciliation = r.summary.reconciliationText()
                 if !reconciliation.isEmpty { print("```" + reconciliation + "```") }
@@ -89,6 +116,12 @@ extension Footprint {
                         + "supplier data (supplier-specific + hybrid) \(InventorySummary.percent(r.summary.supplierDataShare)) of emissions\n"
                 )
                 print(corporate.inventory.text())
+                if let (earlier, parts) = change {
+                    print(
+                        "Change since run #\(earlier): \(ChangeAttribution.signedTonnes(parts.total.delta)) t CO2e. \(parts.summary)\n"
+                            + parts.text(limit: limit ?? .max)
+                    )
+                }
                 for report in reports { print(report.table(limit: limit)) }
                 print(r.summary.reconciliationText(), terminator: "")
             }
@@ -113,6 +146,21 @@ extension Footprint {
                 print(RunDescription.headline(r))
                 print(c.text())
             }
+        }
+
+        /// The members of a JSON object.
+        static func members(_ value: JSONValue) -> [(String, JSONValue)] {
+            if case .object(let m) = value { return m }
+            return []
+        }
+
+        /// The change since an earlier run in Markdown: the parts in total, and the suppliers whose change is mostly a method switch.
+        static func markdown(_ parts: ChangeAttribution, since earlier: Int64, limit: Int?) -> String {
+            var out = "### Change since run #\(earlier)\n\n"
+            out += "\(ChangeAttribution.signedTonnes(parts.total.delta)) t CO2e. \(parts.summary).\n"
+            let notes = parts.methodSwitchNotes(limit: limit ?? .max)
+            if !notes.isEmpty { out += "\nMostly a method switch:\n\n" + notes.map { "- \($0)\n" }.joined() }
+            return out
         }
 
         static func csvField(_ text: String) -> String {

@@ -41,6 +41,7 @@ import Testing
         #expect(outside[reason] == "dated outside the reporting period FY2024 (2023-07-01 to 2024-06-30)")
         let excluded = ProvenanceCSV.fields(LineProvenance(exclusion: .excluded(reason: "payroll, not purchases")))
         #expect(excluded[0] == "excluded" && excluded[reason] == "payroll, not purchases")
+        #expect(outside.last == "" && excluded.last == "", "a line left out has no method boundary")
     }
 
     @Test func spendTableIsExactAcrossGrowth() {

@@ -38,6 +38,9 @@ public struct LineProvenance: Sendable {
     /// Biogenic CO2 uptake of the line in kg CO2e (quantity / declaredUnitAmount x biogenicCO2Uptake,
     /// <= 0), computed when explaining; reported apart, never part of `kg` or any total.
     public var biogenicUptakeKg: Double?
+    /// The boundary of the method and figure that computed the line (margins, cradle-to-gate, the
+    /// supplier's scopes); nil when no method computed it.
+    public var methodBoundary: MethodBoundary?
     public init() {}
 
 }
@@ -95,6 +98,7 @@ extension LineProvenance {
         guard let method = r.method, r.sourceIndex >= 0 else { return }
         let i = Int(r.sourceIndex)
         let label = labels.label(for: r)
+        methodBoundary = labels.boundary(for: r)
         switch method {
         case .supplierSpecific:
             let f = engine.footprints[i]

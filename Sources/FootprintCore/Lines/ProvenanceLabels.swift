@@ -3,6 +3,9 @@ public struct ProvenanceLabels: Sendable {
     public let footprints: [String]
     public let disclosures: [String]
     public let factors: [String]
+    /// The boundary of each footprint and factor (a disclosure's is always `.hybridRevenueIntensity`).
+    public let footprintBoundaries: [MethodBoundary]
+    public let factorBoundaries: [MethodBoundary]
 
     public init(engine: InventoryEngine) {
         footprints = engine.footprints.map { f in
@@ -18,6 +21,19 @@ public struct ProvenanceLabels: Sendable {
             if case .spend(_, let priceYear?) = f.basis { label += " at \(priceYear) prices" }
             label += " (\(f.location?.description ?? "factors"); \(f.source))"
             return label
+        }
+        footprintBoundaries = engine.footprints.map(MethodBoundary.init(footprint:))
+        factorBoundaries = engine.factors.map(MethodBoundary.init(factor:))
+    }
+
+    /// The boundary of the method and figure a line used; nil for a line no method computed.
+    public func boundary(for result: LineResult) -> MethodBoundary? {
+        guard let method = result.method, result.sourceIndex >= 0 else { return nil }
+        let i = Int(result.sourceIndex)
+        switch method {
+        case .supplierSpecific: return footprintBoundaries[i]
+        case .hybrid: return .hybridRevenueIntensity
+        case .averageData, .spendBased: return factorBoundaries[i]
         }
     }
 
