@@ -34,6 +34,35 @@ public struct ProductFootprint: Sendable, Hashable {
     /// phase of what is sold belongs to Category 11). Nil for a cradle-to-gate footprint.
     public var usePhaseShare: Double?
     public var wholeLifeKgPerUnit: Double?
+    /// The period the footprint's data describe (PACT referencePeriodStart and End), first and last
+    /// day as YYYYMMDD; nil when not given. Recorded and shown, not used in the figure.
+    public var referencePeriod: ClosedRange<Int32>?
+
+    /// What of the validity decides the method, for a run's digests: empty for a footprint valid on every date.
+    public var validityDigest: String {
+        validity.map { ":v\($0.firstDate)-\($0.endDate)" } ?? ""
+    }
+
+    /// `valid 2024-01-01 to 2024-12-31; reference period 2023-01-01 to 2023-12-31; primary data 45%;
+    /// data quality 1.5/2/1`: what the file says of the footprint's scope besides its boundary; empty
+    /// when it says nothing.
+    public var scopeText: String {
+        func day(_ d: Int32) -> String { CivilDate.text(Int(CivilDate.days(yyyymmdd: d))) }
+        var parts: [String] = []
+        if let validity {
+            let first = validity.start == nil ? "any date" : day(validity.firstDate)
+            let last = validity.end == nil ? "any date" : day(CivilDate.yyyymmdd(days: CivilDate.days(yyyymmdd: validity.endDate) - 1))
+            parts.append("valid \(first) to \(last)")
+        }
+        if let referencePeriod { parts.append("reference period \(day(referencePeriod.lowerBound)) to \(day(referencePeriod.upperBound))") }
+        if let primaryDataShare { parts.append("primary data \(primaryDataShare)%") }
+        if let dataQuality {
+            parts.append(
+                "data quality \(dataQuality.technological)/\(dataQuality.geographical)/\(dataQuality.temporal) (technological/geographical/temporal)"
+            )
+        }
+        return parts.joined(separator: "; ")
+    }
 
     /// `cradle-to-gate`, or `cradle-to-grave (use phase 80%)`: the footprint's boundary as counted.
     public var boundaryText: String {

@@ -228,7 +228,12 @@ public enum ReferenceDataReader {
     public static func footprints(_ table: CSVTable, _ diagnostics: inout [Diagnostic]) throws(InputError) -> [ProductFootprint] {
         var result: [ProductFootprint] = []
         var seen: [String: Int] = [:]
-        try rows(table, required: ["supplier", "product", "kgco2e_per_unit", "unit"], optional: ["boundary", "use_phase_share"], &diagnostics) { r in
+        try rows(
+            table,
+            required: ["supplier", "product", "kgco2e_per_unit", "unit"],
+            optional: ["boundary", "use_phase_share"] + footprintScopeColumns,
+            &diagnostics
+        ) { r in
             let supplier = r.required("supplier")
             let product = r.required("product")
             let value = r.decimal("kgco2e_per_unit")
@@ -276,6 +281,7 @@ public enum ReferenceDataReader {
                 source: table.file,
                 location: SourceLocation(file: table.file, line: r.row.line)
             )
+            guard readScope(&r, into: &footprint) else { return }
             if let usePhaseShare {
                 footprint.wholeLifeKgPerUnit = value.value
                 footprint.usePhaseShare = usePhaseShare

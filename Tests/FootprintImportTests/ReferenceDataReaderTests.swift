@@ -76,6 +76,66 @@ struct ReferenceDataReaderTests {
         )
     }
 
+    /// product_footprints.csv's scope columns, as PACT has them: validity (both days included), reference
+    /// period, primary-data share and data quality; each checked.
+    @Test func footprintScope() throws {
+        let footprints = """
+            supplier,product,kgco2e_per_unit,unit,valid_from,valid_to,reference_period_start,reference_period_end,primary_data_share,dqi_technological,dqi_geographical,dqi_temporal
+            S1,P1,2.5,kg,2024-01-01,2024-12-31,2023-01-01,2023-12-31,45,1.5,2,1
+            S1,P2,2.5,kg,,2024-06-30,,,,,,
+
+            """
+        let data = try read(["factors.csv": Fixture.factors, "product_footprints.csv": footprints])
+        let p1 = data.footprints[0]
+        #expect(p1.validity?.firstDate == 20_240_101 && p1.validity?.endDate == 20_250_101)
+        #expect(p1.referencePeriod == 20_230_101...20_231_231)
+        #expect(p1.primaryDataShare == "45" && p1.dataQuality?.geographical == "2")
+        #expect(
+            p1.scopeText
+                == "valid 2024-01-01 to 2024-12-31; reference period 2023-01-01 to 2023-12-31; primary data 45%; data quality 1.5/2/1 (technological/geographical/temporal)"
+        )
+        #expect(data.footprints[1].validity?.start == nil && data.footprints[1].validity?.endDate == 20_240_701)
+        #expect(data.footprints[1].scopeText == "valid any date to 2024-06-30")
+        let bad = """
+            supplier,product,kgco2e_per_unit,unit,valid_from,valid_to,reference_period_start,primary_data_share,dqi_technological
+            S1,P1,1,kg,2024-02-30,,,,
+            S1,P2,1,kg,2024-06-01,2024-05-31,,,
+            S1,P3,1,kg,,,2023-01-01,,
+            S1,P4,1,kg,,,,120,
+            S1,P5,1,kg,,,,,7
+
+            """
+        #expect(
+            try errors(["factors.csv": Fixture.factors, "product_footprints.csv": bad]) == [
+                "product_footprints.csv:2: column 'valid_from': '2024-02-30' is not a date; expected YYYY-MM-DD, such as 2024-01-31",
+                "product_footprints.csv:3: column 'valid_to': the footprint's validity ends before it starts (valid_from 2024-06-01); give its last valid day",
+                "product_footprints.csv:4: column 'reference_period_end': give both ends of the reference period, or neither",
+                "product_footprints.csv:5: column 'primary_data_share': '120' is not a share; expected a percentage from 0 to 100, such as 45",
+                "product_footprints.csv:6: column 'dqi_technological': '7' is not a data-quality rating; expected a number from 1 (best) to 5 (worst), as PACT v3 (v2: 1 to 3)",
+            ]
+        )
+    }
+
+    /// supplier_emissions.csv's coverage and evidence columns.
+    @Test func disclosureEvidence() throws {
+        let header = "supplier,year,scope1,scope2,scope3_upstream,revenue,currency,scope3_categories,scope2_basis,assurance,source_document\n"
+        let good = header + "S1,2024,1,2,30,1000,NOK,\"1-4, 6\",market-based,Limited,Annual report\nS2,2024,1,2,0,1000,NOK,none,,,\n"
+        let data = try read(["factors.csv": Fixture.factors, "supplier_emissions.csv": good])
+        #expect(data.disclosures[0].scope3Categories == [1, 2, 3, 4, 6] && data.disclosures[0].scope2Basis == .market)
+        #expect(data.disclosures[0].assurance == .limited && data.disclosures[0].sourceDocument == "Annual report")
+        #expect(data.disclosures[1].scope3Categories == [] && !data.disclosures[1].coversUpstreamScope3)
+        let bad =
+            header + "S1,2024,1,2,30,1000,NOK,1-16,,,\nS2,2024,1,2,0,1000,NOK,1;2,,,\nS3,2024,1,2,3,1000,NOK,,net,,\nS4,2024,1,2,3,1000,NOK,,,high,\n"
+        #expect(
+            try errors(["factors.csv": Fixture.factors, "supplier_emissions.csv": bad]) == [
+                "supplier_emissions.csv:2: column 'scope3_categories': '1-16' is not a list of Scope 3 categories; expected numbers 1 to 15 separated by ';' or spaces, ranges such as 1-8, 'upstream' (1-8) or 'none'",
+                "supplier_emissions.csv:3: column 'scope3_categories': the disclosure states upstream Scope 3 categories but scope3_upstream is 0; give their tonnes, or 'none'",
+                "supplier_emissions.csv:4: column 'scope2_basis': 'net' is not a Scope 2 basis; expected market or location",
+                "supplier_emissions.csv:5: column 'assurance': 'high' is not a level of assurance; expected none, limited or reasonable",
+            ]
+        )
+    }
+
     @Test func duplicateFootprint() throws {
         let footprints = "supplier,product,kgco2e_per_unit,unit\nS1,P1,2.5,kg\nS1,P1,3,t\nS1,P2,1,kg\nS1,P1,2.6,kgs\n"
         #expect(

@@ -82,7 +82,10 @@ import Testing
         try write(
             "product_footprints.csv",
             [
-                "supplier,product,kgco2e_per_unit,unit", "SUP-1,LAPTOP-1,274.0,piece", "SUP-1,KWH-3,0.05,MWh", "SUP-5,SERVER-2,1200,piece",
+                "supplier,product,kgco2e_per_unit,unit,valid_from,valid_to,primary_data_share,dqi_technological,dqi_geographical,dqi_temporal",
+                "SUP-1,LAPTOP-1,274.0,piece,,,,,,", "SUP-1,KWH-3,0.05,MWh,,,,,,",
+                // Valid from 2023 to mid-2024 only: earlier and later lines fall through (on both paths).
+                "SUP-5,SERVER-2,1200,piece,2023-01-01,2024-06-30,45,1.5,2,1",
             ]
         )
         var rows = ["id,date,supplier,category,amount,currency,product,quantity,unit,customer"]

@@ -10,7 +10,7 @@ public struct ProvenanceLabels: Sendable {
     public init(engine: InventoryEngine) {
         footprints = engine.footprints.map { f in
             "footprint \(f.supplier)/\(f.product) per \(f.unit.symbol) (\(f.location?.description ?? f.source))"
-                + (f.usePhaseShare == nil ? "" : "; \(f.boundaryText)")
+                + (f.usePhaseShare == nil ? "" : "; \(f.boundaryText)") + (f.pactID != nil || f.scopeText.isEmpty ? "" : "; \(f.scopeText)")
         }
         disclosures = engine.disclosures.map { d in
             "disclosure \(d.supplier) \(d.year): (\(d.scope1Tonnes) + \(d.scope2Tonnes) + \(d.scope3UpstreamTonnes)) t x 1000 / \(d.revenue) \(d.currency)"

@@ -96,7 +96,7 @@ struct ReferenceSnapshot {
             )
         }
         for (i, f) in reference.footprints.enumerated() {
-            perSupplier[f.supplier, default: []].append(pactItems[i] ?? "f:\(f.product):\(f.kgPerUnitText):\(f.unit.symbol)")
+            perSupplier[f.supplier, default: []].append(pactItems[i] ?? "f:\(f.product):\(f.kgPerUnitText):\(f.unit.symbol)\(f.validityDigest)")
         }
         // Disclosures are looked up by year, so their order does not matter; a product's footprints are
         // tried in file order, so theirs does.
@@ -114,7 +114,9 @@ struct ReferenceSnapshot {
         }
         var footprintItems: [String: [String: [String]]] = [:]
         for (i, f) in reference.footprints.enumerated() {
-            footprintItems[f.supplier, default: [:]][f.product, default: []].append(pactItems[i] ?? "\(f.kgPerUnitText):\(f.unit.symbol)")
+            footprintItems[f.supplier, default: [:]][f.product, default: []].append(
+                pactItems[i] ?? "\(f.kgPerUnitText):\(f.unit.symbol)\(f.validityDigest)"
+            )
         }
         var runInputs = RunInputs(
             imports: inputs,
