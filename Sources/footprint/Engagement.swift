@@ -40,9 +40,11 @@ struct KPIReport: Encodable {
     var targetsSetCat12EmissionShare: Double?
     var targetsSetCat12SpendShare: [String: Double]
     var target: TargetReport?
+    /// Per engagement boundary (`category-1`, `categories-1-2`, `upstream`), its figures; a boundary the run cannot tell is left out.
+    var boundaries: [String: BoundaryReport]
 
     enum CodingKeys: String, CodingKey {
-        case run, strategic, target
+        case run, strategic, target, boundaries
         case hasCategoryFigures = "has_category_figures"
         case cat12Kg = "cat12_kg"
         case targetsSetCat12Kg = "sbti_targets_set_cat12_kg"
@@ -73,6 +75,9 @@ struct KPIReport: Encodable {
         targetsSetCat12EmissionShare = k.targetsSetCat12EmissionShare
         targetsSetCat12SpendShare = Dictionary(uniqueKeysWithValues: k.targetsSetCat12SpendShare.map { ($0.key.description, $0.value) })
         self.target = target.map { TargetReport($0, progress) }
+        var boundaries: [String: BoundaryReport] = [:]
+        for b in EngagementBoundary.allCases { if let f = k.figures(b) { boundaries[b.rawValue] = BoundaryReport(f) } }
+        self.boundaries = boundaries
         totalKg = k.totalKg
         totalLines = k.totalLines
         targetsSetSuppliers = k.targetsSetSuppliers
@@ -89,5 +94,29 @@ struct KPIReport: Encodable {
         strategicNotAssessed = k.strategicNotAssessed
         oldestCheck = k.oldestCheck
         newestCheck = k.newestCheck
+    }
+}
+
+/// The figures over one engagement boundary, in `kpis --json`.
+struct BoundaryReport: Encodable {
+    var kg: Double
+    var lines: Int
+    var targetsSetKg: Double
+    var targetsSetEmissionShare: Double?
+    var targetsSetSpendShare: [String: Double]
+
+    enum CodingKeys: String, CodingKey {
+        case kg, lines
+        case targetsSetKg = "sbti_targets_set_kg"
+        case targetsSetEmissionShare = "sbti_targets_set_emission_share"
+        case targetsSetSpendShare = "sbti_targets_set_spend_share"
+    }
+
+    init(_ f: EngagementFigures) {
+        kg = Double(f.nanoKg) / 1e9
+        lines = f.lines
+        targetsSetKg = Double(f.targetsSetNanoKg) / 1e9
+        targetsSetEmissionShare = f.emissionShare
+        targetsSetSpendShare = Dictionary(uniqueKeysWithValues: f.spendShare.map { ($0.key.description, $0.value) })
     }
 }

@@ -72,6 +72,20 @@ import Testing
         let historyText = try CLIHarness.footprint("engagement", "kpis", "--history", "--db", db)
         #expect(historyText.status == 0 && historyText.stdout.contains("Target: 67%"), "\(historyText.stdout)")
 
+        // The boundary chosen with the target: kept, shown, and the KPIs tracked over it.
+        #expect((progress["boundary"] as? String) == "categories-1-2")
+        let boundaries = try #require(kpis["boundaries"] as? [String: [String: Any]])
+        #expect(Set(boundaries.keys) == ["category-1", "categories-1-2", "upstream"])
+        #expect(boundaries["categories-1-2"]?["kg"] as? Double == kpis["cat12_kg"] as? Double)
+        let upstream = try CLIHarness.footprint("engagement", "target", "--share", "50", "--by", "2027-12-31", "--boundary", "upstream", "--db", db)
+        #expect(upstream.status == 0 && upstream.stdout.contains("50% of Categories 1-8 (upstream) emissions"), "\(upstream.stdout)")
+        let tracked = try CLIHarness.json(try CLIHarness.footprint("engagement", "kpis", "--json", "--db", db).stdout)
+        let upstreamShare = boundaries["upstream"]?["sbti_targets_set_emission_share"] as? Double
+        #expect((tracked["target"] as? [String: Any])?["share"] as? Double == upstreamShare && upstreamShare != nil)
+        #expect(
+            try CLIHarness.footprint("engagement", "target", "--share", "50", "--by", "2027-12-31", "--boundary", "cat-4", "--db", db).status != 0
+        )
+
         // Requests: add, list, update, reminders.
         let add = try CLIHarness.footprint(
             "engagement",

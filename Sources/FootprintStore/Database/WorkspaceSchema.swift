@@ -270,6 +270,18 @@ enum WorkspaceSchema {
                     """
             )
         }
+        migrator.registerMigration("v7: the engagement boundary with the target") { db in
+            // A target set before the boundary could be chosen covered Categories 1 and 2: the setting says so.
+            // Its history rows refuse updates: a target there without a boundary reads as Categories 1 and 2.
+            // KPI snapshots are history too: rows stored before keep their Category 1 and 2 sums (no
+            // `by_category`) and read as figures over Categories 1 and 2 only.
+            try db.execute(
+                sql: """
+                    UPDATE setting SET value = json_set(value, '$.boundary', 'categories-1-2')
+                    WHERE key = 'engagement.target' AND value <> '' AND json_valid(value) AND json_extract(value, '$.boundary') IS NULL
+                    """
+            )
+        }
         return migrator
     }
 

@@ -14,6 +14,10 @@ public struct KPISnapshot: Sendable, Equatable {
     /// run stored before snapshots existed: the run's `created_at`).
     public var factsAsOf: String
     public var kpis: EngagementKPIs
+    /// The engagement boundaries whose figures the snapshot holds: every boundary for a snapshot stored
+    /// with the figures of each category (`by_category`), Categories 1 and 2 only for one stored before
+    /// the boundary could be chosen (those rows are history: read as they were written, never rewritten).
+    public var boundaries: [EngagementBoundary] { kpis.byCategory == nil ? [.categories1And2] : EngagementBoundary.allCases }
 
     /// The run's date, YYYY-MM-DD.
     public var date: String { String(runCreatedAt.prefix(10)) }
