@@ -21,6 +21,7 @@ struct KPIReport: Encodable {
     var totalKg: Double
     var totalLines: Int
     var targetsSetSuppliers: [String]
+    var inheritedTargets: [String: String]
     var targetsSetKg: Double
     var targetsSetEmissionShare: Double?
     var targetsSetLines: Int
@@ -53,6 +54,7 @@ struct KPIReport: Encodable {
         case totalKg = "total_kg"
         case totalLines = "total_lines"
         case targetsSetSuppliers = "sbti_targets_set_suppliers"
+        case inheritedTargets = "sbti_targets_inherited"
         case targetsSetKg = "sbti_targets_set_kg"
         case targetsSetEmissionShare = "sbti_targets_set_emission_share"
         case targetsSetLines = "sbti_targets_set_lines"
@@ -81,6 +83,7 @@ struct KPIReport: Encodable {
         totalKg = k.totalKg
         totalLines = k.totalLines
         targetsSetSuppliers = k.targetsSetSuppliers
+        inheritedTargets = k.inheritedTargets
         targetsSetKg = k.targetsSetKg
         targetsSetEmissionShare = k.targetsSetEmissionShare
         targetsSetLines = k.targetsSetLines

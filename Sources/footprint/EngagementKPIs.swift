@@ -79,6 +79,12 @@ extension Footprint.Engagement {
                 "  SBTi targets set, all Scope 3: \(k.targetsSetSuppliers.count) suppliers, \(formatShare(k.targetsSetEmissionShare)) of emissions (\(formatKg(k.targetsSetKg)) kg), "
                     + "\(formatShare(k.targetsSetLineShare)) of lines"
             )
+            if !k.inheritedTargets.isEmpty {
+                lines.append(
+                    "    inherited from a parent company: "
+                        + k.inheritedTargets.sorted { $0.key < $1.key }.map { "\($0.key) (parent \($0.value))" }.joined(separator: ", ")
+                )
+            }
             if !k.targetsSetSpendShare.isEmpty {
                 lines.append(
                     "    of spend: "

@@ -180,5 +180,29 @@ import Testing
         #expect(versions.map { $0["kind"] as? String } == ["suppliers", "supplier-edit"])
         let show = try CLIHarness.json(try CLIHarness.footprint("suppliers", "show", "SUP-0999", "--json", "--db", db).stdout)
         #expect((show["supplier"] as? [String: Any])?["name"] as? String == "Fjordnett AS")
+
+        // Parents: SUP-0999 becomes a subsidiary of SUP-0002, which has targets set: inherited, and marked.
+        let status = dir.appendingPathComponent("status.csv").path
+        try Data("supplier,fact,value,source,checked_on\nSUP-0002,sbti,targets set,test,2026-01-01\n".utf8).write(to: URL(fileURLWithPath: status))
+        #expect(try CLIHarness.footprint("suppliers", "import-status", status, "--db", db).status == 0)
+        let parent = try CLIHarness.footprint(
+            "suppliers",
+            "edit",
+            "SUP-0999",
+            "--parent",
+            "SUP-0002",
+            "--company-register",
+            "https://w2.brreg.no/enhet/923609016",
+            "--db",
+            db
+        )
+        #expect(parent.status == 0, "\(parent.stderr)")
+        let listed = try Self.jsonArray(try CLIHarness.footprint("suppliers", "list", "--json", "--db", db).stdout)
+        let sub = try #require(listed.first { $0["id"] as? String == "SUP-0999" })
+        #expect(sub["sbti_inherited_from"] as? String == "SUP-0002" && (sub["sbti"] as? String)?.hasSuffix("inherited from parent SUP-0002") == true)
+        let shown = try CLIHarness.footprint("suppliers", "show", "SUP-0999", "--db", db)
+        #expect(shown.stdout.contains("parent: SUP-0002") && shown.stdout.contains("inherited from parent SUP-0002"), "\(shown.stdout)")
+        let cycle = try CLIHarness.footprint("suppliers", "edit", "SUP-0002", "--parent", "SUP-0999", "--db", db)
+        #expect(cycle.status == 1 && cycle.stderr.contains("the parents form a cycle: SUP-0002 -> SUP-0999 -> SUP-0002"), "\(cycle.stderr)")
     }
 }

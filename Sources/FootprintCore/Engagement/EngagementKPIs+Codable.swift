@@ -23,6 +23,7 @@ extension EngagementKPIs: Codable {
         case oldestCheck = "oldest_check"
         case newestCheck = "newest_check"
         case byCategory = "by_category"
+        case inheritedTargets = "inherited_targets"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -61,6 +62,7 @@ extension EngagementKPIs: Codable {
         strategicAssessed = try c.decode([String].self, forKey: .strategicAssessed)
         oldestCheck = try c.decodeIfPresent(String.self, forKey: .oldestCheck)
         newestCheck = try c.decodeIfPresent(String.self, forKey: .newestCheck)
+        inheritedTargets = try c.decodeIfPresent([String: String].self, forKey: .inheritedTargets) ?? [:]
         // Absent from snapshots stored before the engagement boundary could be chosen.
         if let categories = try c.decodeIfPresent([String: EngagementFigures].self, forKey: .byCategory) {
             var byCategory: [Int: EngagementFigures] = [:]
@@ -99,6 +101,7 @@ extension EngagementKPIs: Codable {
         try c.encode(strategicAssessed, forKey: .strategicAssessed)
         try c.encodeIfPresent(oldestCheck, forKey: .oldestCheck)
         try c.encodeIfPresent(newestCheck, forKey: .newestCheck)
+        if !inheritedTargets.isEmpty { try c.encode(inheritedTargets, forKey: .inheritedTargets) }
         if let byCategory {
             try c.encode(Dictionary(uniqueKeysWithValues: byCategory.map { (String($0.key), $0.value) }), forKey: .byCategory)
         }

@@ -14,8 +14,10 @@ public struct EngagementKPIs: Sendable, Equatable {
     /// Spend of the inventory per currency, in 10^-18 units.
     public var totalSpend: [CurrencyCode: Int128]
 
-    /// Suppliers of the inventory whose newest SBTi fact says "targets set", by id.
+    /// Suppliers of the inventory whose newest SBTi fact says "targets set", by id (own or inherited from a parent company).
     public var targetsSetSuppliers: [String]
+    /// Of those, the ones whose targets are their parent company's: supplier id -> the ancestor whose status it inherits.
+    public var inheritedTargets: [String: String] = [:]
     public var targetsSetNanoKg: Int128
     public var targetsSetLines: Int
     public var targetsSetSpend: [CurrencyCode: Int128]
@@ -131,6 +133,7 @@ public struct EngagementKPIs: Sendable, Equatable {
         targetsSetSpend = [:]
         for (id, cell) in aggregate.cells(.supplier).sorted(by: { $0.key < $1.key }) where bySupplier[id]?[.sbti]?.sbtiStatus == .targetsSet {
             targetsSetSuppliers.append(id)
+            if let from = bySupplier[id]?[.sbti]?.inheritedFrom { inheritedTargets[id] = from }
             targetsSetNanoKg += cell.totalNanoKg
             targetsSetLines += cell.totalLines
             for (currency, units) in cell.spend { targetsSetSpend[currency, default: 0] += units }

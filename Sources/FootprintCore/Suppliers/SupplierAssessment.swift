@@ -106,7 +106,8 @@ public struct SupplierAssessment: Sendable, Hashable, Codable {
             case .targetsSet: return (1, why("SBTi targets set: \(f.summary)" + checked(f)), true)
             case .committed:
                 let credit = c.committedCredit ?? 0
-                return (credit, why("SBTi committed, no targets set yet (credit \(credit))" + checked(f)), true)
+                let inherited = f.inheritedFrom.map { ", inherited from parent \($0)" } ?? ""
+                return (credit, why("SBTi committed\(inherited), no targets set yet (credit \(credit))" + checked(f)), true)
             case .none, .removed, .expired: return (0, why("SBTi status \(f.summary)" + checked(f)), true)
             }
         case .rbaMember:

@@ -72,6 +72,9 @@ public struct SupplierStatusFact: Sendable, Hashable, Codable {
     public var source: String
     /// The date the fact was checked, YYYY-MM-DD.
     public var checkedOn: String
+    /// For an SBTi status the supplier has through its parent company (it has none of its own): the
+    /// ancestor whose status it is. Never stored; set when facts are read with the register's parents.
+    public var inheritedFrom: String?
 
     public init(supplier: String, kind: SupplierStatusKind, source: String, checkedOn: String) {
         self.supplier = supplier
@@ -88,6 +91,7 @@ public struct SupplierStatusFact: Sendable, Hashable, Codable {
             if let classification { parts.append(classification.rawValue) }
             if let nearTermTargetYear { parts.append("near-term \(nearTermTargetYear)") }
             if netZeroCommitted == true { parts.append("net-zero" + (netZeroYear.map { " \($0)" } ?? " committed")) }
+            if let inheritedFrom { parts.append("inherited from parent \(inheritedFrom)") }
             return parts.joined(separator: ", ")
         case .rba:
             return member == true ? "member" + (level.map { " (\($0))" } ?? "") : "not a member"

@@ -162,7 +162,14 @@ enum WorkspaceSchema {
                 db,
                 sql: "SELECT id, file_name, content FROM import WHERE kind = 'suppliers' AND content IS NOT NULL ORDER BY id"
             ) {
-                try? SupplierStore.insertRegister(data: row["content"], file: row["file_name"], importID: row["id"], db: db)
+                try? SupplierStore.insertRegister(
+                    data: row["content"],
+                    file: row["file_name"],
+                    importID: row["id"],
+                    db: db,
+                    checkingParents: false,
+                    legacy: true
+                )
             }
         }
         migrator.registerMigration("v3: engagement KPI history and data requests") { db in
@@ -279,6 +286,16 @@ enum WorkspaceSchema {
                 sql: """
                     UPDATE setting SET value = json_set(value, '$.boundary', 'categories-1-2')
                     WHERE key = 'engagement.target' AND value <> '' AND json_valid(value) AND json_extract(value, '$.boundary') IS NULL
+                    """
+            )
+        }
+        migrator.registerMigration("v8: supplier parents and company register links") { db in
+            // The parent company (another supplier of the register, by id) and a company register link;
+            // NULL for every supplier imported or edited before.
+            try db.execute(
+                sql: """
+                    ALTER TABLE supplier_register ADD COLUMN parent_id TEXT;
+                    ALTER TABLE supplier_register ADD COLUMN company_register TEXT;
                     """
             )
         }
