@@ -137,6 +137,75 @@ import Testing
         )
         #expect(update.status == 0, "\(update.stderr)")
         #expect((try CLIHarness.json(update.stdout)["events"] as? [Any])?.count == 3)
+        // A take-back request answered with typed data: validated, shown in the list and in JSON.
+        #expect(
+            try CLIHarness.footprint(
+                "engagement",
+                "requests",
+                "add",
+                "SUP-0002",
+                "--ask",
+                "2026 take-back",
+                "--due",
+                "2027-03-31",
+                "--kind",
+                "take-back",
+                "--on",
+                "2027-01-10",
+                "--db",
+                db
+            ).status == 0
+        )
+        let wrong = try CLIHarness.footprint(
+            "engagement",
+            "requests",
+            "answer",
+            "2",
+            "--year",
+            "2026",
+            "--kg-returned",
+            "5400",
+            "--reused-percent",
+            "28",
+            "--recycled-percent",
+            "99.9",
+            "--db",
+            db
+        )
+        #expect(wrong.status == 1 && wrong.stderr.contains("the shares add up to 127.9%"), "\(wrong.stderr)")
+        let answered = try CLIHarness.footprint(
+            "engagement",
+            "requests",
+            "answer",
+            "2",
+            "--year",
+            "2026",
+            "--units-returned",
+            "1200",
+            "--kg-returned",
+            "5400",
+            "--reused-percent",
+            "28",
+            "--recycled-percent",
+            "71.928",
+            "--residual-percent",
+            "0.072",
+            "--on",
+            "2027-02-01",
+            "--json",
+            "--db",
+            db
+        )
+        #expect(answered.status == 0, "\(answered.stderr)")
+        let events = try #require(try CLIHarness.json(answered.stdout)["events"] as? [[String: Any]])
+        let answer = try #require(events.last?["answer"] as? [String: Any])
+        #expect(answer["kind"] as? String == "take-back" && answer["recycled_percent"] as? String == "71.928" && answer["year"] as? Int == 2026)
+        #expect(
+            try CLIHarness.footprint("engagement", "requests", "answer", "1", "--year", "2026", "--db", db).status == 1,
+            "a pcf request takes no typed answer"
+        )
+        let answeredList = try CLIHarness.footprint("engagement", "requests", "list", "--supplier", "SUP-0002", "--db", db)
+        #expect(answeredList.stdout.contains("answer 2027-02-01 take-back 2026: returned 1200 units, 5400 kg; 28% reused"), "\(answeredList.stdout)")
         let list = try CLIHarness.footprint("engagement", "requests", "list", "--db", db)
         #expect(list.status == 0 && list.stdout.contains("#1 SUP-0002 pcf"), "\(list.stdout)")
 

@@ -299,6 +299,37 @@ enum WorkspaceSchema {
                     """
             )
         }
+        migrator.registerMigration("v9: typed answers to data requests") { db in
+            // The energy or take-back data a supplier answered a request with, one row per `received`
+            // event that carries data; numbers as the decimal texts given. History, like the events.
+            try db.execute(
+                sql: """
+                    CREATE TABLE engagement_answer (
+                        event_id INTEGER PRIMARY KEY NOT NULL REFERENCES engagement_request_event(id),
+                        request_id INTEGER NOT NULL REFERENCES engagement_request(id),
+                        kind TEXT NOT NULL CHECK (kind IN ('energy', 'take-back')),
+                        year INTEGER NOT NULL,
+                        electricity_kwh TEXT,
+                        renewable_percent TEXT,
+                        other_energy_kwh TEXT,
+                        product TEXT,
+                        typical_power_w TEXT,
+                        lifetime_years TEXT,
+                        units_returned TEXT,
+                        kg_returned TEXT,
+                        reused_percent TEXT,
+                        refurbished_percent TEXT,
+                        recycled_percent TEXT,
+                        residual_percent TEXT
+                    );
+                    CREATE INDEX engagement_answer_by_request ON engagement_answer(request_id);
+                    CREATE TRIGGER engagement_answer_is_history_update BEFORE UPDATE ON engagement_answer
+                        BEGIN SELECT RAISE(ABORT, 'engagement_answer is history: add a new row instead'); END;
+                    CREATE TRIGGER engagement_answer_is_history_delete BEFORE DELETE ON engagement_answer
+                        BEGIN SELECT RAISE(ABORT, 'engagement_answer is history: add a new row instead'); END;
+                    """
+            )
+        }
         return migrator
     }
 
