@@ -64,6 +64,8 @@ extension SupplierStore {
         defer { workspace.logger.phase("overviews") }
         // Each supplier's newest facts, with an SBTi status inherited from its nearest ancestor when it has none.
         let latest = parents.inheritingSBTi(facts.mapValues { $0.latestByKind() }, suppliers: register.map(\.id))
+        // The assessment's date (an RBA audit's age is judged against it): the facts' time, or today.
+        let asOf = factsAsOf.map { String($0.prefix(10)) } ?? Workspace.today()
         return register.map { record in
             let history = facts[record.id] ?? []
             let input = AssessmentInput(
@@ -71,7 +73,8 @@ extension SupplierStore {
                 latest: latest[record.id] ?? [:],
                 disclosures: disclosures[record.id] ?? [],
                 productFootprints: footprints[record.id] ?? 0,
-                priceIndexByCurrency: indices
+                priceIndexByCurrency: indices,
+                asOf: asOf
             )
             let cell = cells[record.id]
             let spend = (cell?.spendSums() ?? [:]).map { ("\($0.key)", "\($0.value)") }.sorted { $0.0 < $1.0 }
