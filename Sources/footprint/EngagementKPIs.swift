@@ -79,16 +79,16 @@ extension Footprint.Engagement {
                 "  SBTi targets set, all Scope 3: \(k.targetsSetSuppliers.count) suppliers, \(formatShare(k.targetsSetEmissionShare)) of emissions (\(formatKg(k.targetsSetKg)) kg), "
                     + "\(formatShare(k.targetsSetLineShare)) of lines"
             )
-            if !k.inheritedTargets.isEmpty {
-                lines.append(
-                    "    inherited from a parent company: "
-                        + k.inheritedTargets.sorted { $0.key < $1.key }.map { "\($0.key) (parent \($0.value))" }.joined(separator: ", ")
-                )
-            }
             if !k.targetsSetSpendShare.isEmpty {
                 lines.append(
                     "    of spend: "
                         + k.targetsSetSpendShare.sorted(by: { $0.key < $1.key }).map { "\($0.key) \(formatShare($0.value))" }.joined(separator: ", ")
+                )
+            }
+            if !k.inheritedTargets.isEmpty {
+                lines.append(
+                    "    inherited from a parent company: "
+                        + k.inheritedTargets.sorted { $0.key < $1.key }.map { "\($0.key) (parent \($0.value))" }.joined(separator: ", ")
                 )
             }
             lines.append("  primary data (supplier-specific + hybrid): \(formatShare(k.primaryDataShare)) of emissions (\(formatKg(k.primaryKg)) kg)")
@@ -139,7 +139,7 @@ extension Footprint.Engagement {
             )
             if let target {
                 print(
-                    "Target: \(target.sharePercent)% of \(target.boundary.label) \(target.basis.rawValue) by \(target.deadline); target share = the share it is tracked by (n/a: a run stored before v7 holds Categories 1 and 2 only); path = the linear path from the first run's share (docs/suppliers.md)."
+                    "Target: \(target.sharePercent)% of \(target.boundary.label) \(target.basis.rawValue) by \(target.deadline); target share = the share it is tracked by\(rows.contains { $0.trackedShare == nil } ? " (n/a: a run without figures over its boundary, such as one stored before the boundary could be chosen, which holds Categories 1 and 2 only)" : ""); path = the linear path from the first run's share (docs/suppliers.md)."
                 )
             } else {
                 print("No target set: 'footprint engagement target --share 67 --by 2027-12-31' sets one.")
