@@ -83,13 +83,14 @@ import Testing
         let before = try ws.suppliers.kpiSnapshot(run: run)
         #expect(before.boundaries == EngagementBoundary.allCases && before.kpis.byCategory != nil)
         // Made into what the previous version wrote: a target without a boundary, snapshots with the
-        // Category 1 and 2 sums only, no v7 migration.
+        // Category 1 and 2 sums only, no table of v7, no v7 migration.
         try ws.pool.writeWithoutTransaction { db in
             try db.execute(
                 sql: """
                     UPDATE setting SET value = json_remove(value, '$.boundary') WHERE key = 'engagement.target';
                     DROP TRIGGER engagement_kpi_is_history_update;
                     UPDATE engagement_kpi SET value = json_remove(value, '$.by_category');
+                    DROP TABLE engagement_kpi_category;
                     DELETE FROM grdb_migrations WHERE identifier LIKE 'v7:%';
                     """
             )
@@ -110,20 +111,32 @@ import Testing
             }
                 == "categories-1-2"
         )
-        // The earlier snapshot reads: Categories 1 and 2 as before; other boundaries n/a.
+        // The earlier snapshot is not rewritten: its row still has the Category 1 and 2 sums only.
+        #expect(
+            try reopened.read { db in try String.fetchOne(db, sql: "SELECT value FROM engagement_kpi WHERE run_id = ?", arguments: [run.id]) }?
+                .contains("by_category") == false
+        )
+        // The migration added its figures per category beside it, from the run's inventory and the
+        // suppliers with targets set it recorded: it reads over every boundary, as the snapshot computed now does.
         let old = try #require(try reopened.suppliers.kpiHistory().first)
-        #expect(old.boundaries == [.categories1And2] && old.kpis.byCategory == nil)
+        #expect(old.boundaries == EngagementBoundary.allCases && old.kpis == before.kpis)
         let cat12 = EngagementTarget(sharePercent: "67", deadline: "2027-12-31")
-        #expect(old.kpis.trackedShare(cat12) == before.kpis.trackedShare(cat12) && old.kpis.trackedShare(cat12) == 5400.0 / 6900.0)
-        #expect(old.kpis.trackedShare(EngagementTarget(sharePercent: "67", deadline: "2027-12-31", boundary: .upstream)) == nil)
-        // A new run records every boundary, and becomes the baseline of an upstream target.
+        let upstream = EngagementTarget(sharePercent: "67", deadline: "2027-12-31", boundary: .upstream)
+        #expect(old.kpis.trackedShare(cat12) == 5400.0 / 6900.0 && old.kpis.trackedShare(upstream) == 5600.0 / 7100.0)
+        #expect(try reopened.suppliers.kpiBaseline(for: upstream)?.run == run.id)
+        #expect(try reopened.count("engagement_kpi_category") == 1)
+        // A snapshot whose run has no supplier x category cross stays readable over Categories 1 and 2 only
+        // (its figures are then n/a): EngagementKPIs.figures gives the stored sums.
+        var legacy = before.kpis
+        legacy.byCategory = nil
+        #expect(legacy.figures(.categories1And2)?.nanoKg == 6900 * Self.nano && legacy.figures(.upstream) == nil)
+        // A new run stores its figures per category with the snapshot itself.
         _ = try reopened.importFile(
             .purchases,
             t.file("more.csv", "id,date,supplier,category,amount,currency,scope3_category\nP9,2025-01-10,B,IT,1000,USD,1\n")
         )
         let next = try reopened.runs.calculate(CalculationOptions())
-        let upstream = EngagementTarget(sharePercent: "67", deadline: "2027-12-31", boundary: .upstream)
-        #expect(try reopened.suppliers.kpiBaseline(for: upstream)?.run == next.id)
-        #expect(try reopened.suppliers.kpiBaseline(for: cat12)?.run == run.id)
+        #expect(try reopened.suppliers.kpiSnapshot(run: next).kpis.byCategory?[1] != nil)
+        #expect(try reopened.count("engagement_kpi_category") == 1)
     }
 }

@@ -97,6 +97,25 @@ public struct EngagementKPIs: Sendable, Equatable {
         return f
     }
 
+    /// Per Scope 3 category of `aggregate` (its supplier x category cross), the figures of all its lines
+    /// and of the lines of the suppliers `targetsSet`.
+    public static func categoryFigures(aggregate: InventoryAggregate, targetsSet: Set<String>) -> [Int: EngagementFigures] {
+        var categories: [Int: EngagementFigures] = [:]
+        for (key, cell) in aggregate.cells(.scope3) {
+            guard key.hasPrefix("3."), let category = Int(key.dropFirst(2)) else { continue }
+            categories[category, default: EngagementFigures()].nanoKg += cell.totalNanoKg
+            categories[category, default: EngagementFigures()].lines += cell.totalLines
+            for (currency, units) in cell.spend { categories[category, default: EngagementFigures()].spend[currency, default: 0] += units }
+        }
+        for (key, cell) in aggregate.cells(.supplierScope3) {
+            guard let (category, supplier) = InventoryAggregate.splitSupplierScope3Key(key), targetsSet.contains(supplier) else { continue }
+            categories[category, default: EngagementFigures()].targetsSetNanoKg += cell.totalNanoKg
+            categories[category, default: EngagementFigures()].targetsSetLines += cell.totalLines
+            for (currency, units) in cell.spend { categories[category, default: EngagementFigures()].targetsSetSpend[currency, default: 0] += units }
+        }
+        return categories
+    }
+
     public var strategicNotAssessed: [String] {
         let assessed = Set(strategicAssessed)
         return strategic.filter { !assessed.contains($0) }
@@ -140,22 +159,7 @@ public struct EngagementKPIs: Sendable, Equatable {
         }
         hasCategoryFigures = aggregate.hasSupplierScope3
         if hasCategoryFigures {
-            var categories: [Int: EngagementFigures] = [:]
-            for (key, cell) in aggregate.cells(.scope3) {
-                guard key.hasPrefix("3."), let category = Int(key.dropFirst(2)) else { continue }
-                categories[category, default: EngagementFigures()].nanoKg += cell.totalNanoKg
-                categories[category, default: EngagementFigures()].lines += cell.totalLines
-                for (currency, units) in cell.spend { categories[category, default: EngagementFigures()].spend[currency, default: 0] += units }
-            }
-            let withTargets = Set(targetsSetSuppliers)
-            for (key, cell) in aggregate.cells(.supplierScope3) {
-                guard let (category, supplier) = InventoryAggregate.splitSupplierScope3Key(key), withTargets.contains(supplier) else { continue }
-                categories[category, default: EngagementFigures()].targetsSetNanoKg += cell.totalNanoKg
-                categories[category, default: EngagementFigures()].targetsSetLines += cell.totalLines
-                for (currency, units) in cell.spend {
-                    categories[category, default: EngagementFigures()].targetsSetSpend[currency, default: 0] += units
-                }
-            }
+            let categories = Self.categoryFigures(aggregate: aggregate, targetsSet: Set(targetsSetSuppliers))
             byCategory = categories
             var cat12 = EngagementFigures()
             for category in 1...2 { if let f = categories[category] { cat12.add(f) } }

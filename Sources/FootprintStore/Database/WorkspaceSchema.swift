@@ -280,14 +280,24 @@ enum WorkspaceSchema {
         migrator.registerMigration("v7: the engagement boundary with the target") { db in
             // A target set before the boundary could be chosen covered Categories 1 and 2: the setting says so.
             // Its history rows refuse updates: a target there without a boundary reads as Categories 1 and 2.
-            // KPI snapshots are history too: rows stored before keep their Category 1 and 2 sums (no
-            // `by_category`) and read as figures over Categories 1 and 2 only.
+            // KPI snapshots are history too, never rewritten: a snapshot stored before kept the Category 1 and
+            // 2 sums only, so its figures per Scope 3 category are added beside it (`engagement_kpi_category`),
+            // computed from its run's stored inventory and the suppliers with targets set it recorded.
             try db.execute(
                 sql: """
                     UPDATE setting SET value = json_set(value, '$.boundary', 'categories-1-2')
-                    WHERE key = 'engagement.target' AND value <> '' AND json_valid(value) AND json_extract(value, '$.boundary') IS NULL
+                    WHERE key = 'engagement.target' AND value <> '' AND json_valid(value) AND json_extract(value, '$.boundary') IS NULL;
+                    CREATE TABLE engagement_kpi_category (
+                        run_id INTEGER PRIMARY KEY NOT NULL REFERENCES engagement_kpi(run_id),
+                        by_category TEXT NOT NULL
+                    );
+                    CREATE TRIGGER engagement_kpi_category_is_history_update BEFORE UPDATE ON engagement_kpi_category
+                        BEGIN SELECT RAISE(ABORT, 'engagement_kpi_category is history: add a new row instead'); END;
+                    CREATE TRIGGER engagement_kpi_category_is_history_delete BEFORE DELETE ON engagement_kpi_category
+                        BEGIN SELECT RAISE(ABORT, 'engagement_kpi_category is history: add a new row instead'); END;
                     """
             )
+            try SupplierStore.addCategoryFigures(db: db)
         }
         migrator.registerMigration("v8: supplier parents and company register links") { db in
             // The parent company (another supplier of the register, by id) and a company register link;
