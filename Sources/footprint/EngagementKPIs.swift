@@ -161,6 +161,7 @@ struct HistoryRow: Encodable {
     var emissionShare: Double?
     var primaryDataShare: Double?
     var targetsSetSuppliers: Int
+    var inheritedTargets: [String: String]
     var strategic: Int
     var strategicAssessed: Int
     var suppliersPerTier: [String: Int]
@@ -180,6 +181,7 @@ struct HistoryRow: Encodable {
         case emissionShare = "sbti_targets_set_emission_share"
         case primaryDataShare = "primary_data_share"
         case targetsSetSuppliers = "sbti_targets_set_supplier_count"
+        case inheritedTargets = "sbti_targets_inherited"
         case strategicAssessed = "strategic_assessed"
         case suppliersPerTier = "suppliers_per_tier"
         case expectedShare = "target_path_share"
@@ -200,6 +202,7 @@ struct HistoryRow: Encodable {
         emissionShare = k.targetsSetEmissionShare
         primaryDataShare = k.primaryDataShare
         targetsSetSuppliers = k.targetsSetSuppliers.count
+        inheritedTargets = k.inheritedTargets
         strategic = k.strategic.count
         strategicAssessed = k.strategicAssessed.count
         suppliersPerTier = k.suppliersPerTier
