@@ -21,6 +21,7 @@ struct KPIReport: Encodable {
     var totalKg: Double
     var totalLines: Int
     var targetsSetSuppliers: [String]
+    var inheritedTargets: [String: String]
     var targetsSetKg: Double
     var targetsSetEmissionShare: Double?
     var targetsSetLines: Int
@@ -40,9 +41,11 @@ struct KPIReport: Encodable {
     var targetsSetCat12EmissionShare: Double?
     var targetsSetCat12SpendShare: [String: Double]
     var target: TargetReport?
+    /// Per engagement boundary (`category-1`, `categories-1-2`, `upstream`), its figures; a boundary the run cannot tell is left out.
+    var boundaries: [String: BoundaryReport]
 
     enum CodingKeys: String, CodingKey {
-        case run, strategic, target
+        case run, strategic, target, boundaries
         case hasCategoryFigures = "has_category_figures"
         case cat12Kg = "cat12_kg"
         case targetsSetCat12Kg = "sbti_targets_set_cat12_kg"
@@ -51,6 +54,7 @@ struct KPIReport: Encodable {
         case totalKg = "total_kg"
         case totalLines = "total_lines"
         case targetsSetSuppliers = "sbti_targets_set_suppliers"
+        case inheritedTargets = "sbti_targets_inherited"
         case targetsSetKg = "sbti_targets_set_kg"
         case targetsSetEmissionShare = "sbti_targets_set_emission_share"
         case targetsSetLines = "sbti_targets_set_lines"
@@ -73,9 +77,13 @@ struct KPIReport: Encodable {
         targetsSetCat12EmissionShare = k.targetsSetCat12EmissionShare
         targetsSetCat12SpendShare = Dictionary(uniqueKeysWithValues: k.targetsSetCat12SpendShare.map { ($0.key.description, $0.value) })
         self.target = target.map { TargetReport($0, progress) }
+        var boundaries: [String: BoundaryReport] = [:]
+        for b in EngagementBoundary.allCases { if let f = k.figures(b) { boundaries[b.rawValue] = BoundaryReport(f) } }
+        self.boundaries = boundaries
         totalKg = k.totalKg
         totalLines = k.totalLines
         targetsSetSuppliers = k.targetsSetSuppliers
+        inheritedTargets = k.inheritedTargets
         targetsSetKg = k.targetsSetKg
         targetsSetEmissionShare = k.targetsSetEmissionShare
         targetsSetLines = k.targetsSetLines
@@ -89,5 +97,29 @@ struct KPIReport: Encodable {
         strategicNotAssessed = k.strategicNotAssessed
         oldestCheck = k.oldestCheck
         newestCheck = k.newestCheck
+    }
+}
+
+/// The figures over one engagement boundary, in `kpis --json`.
+struct BoundaryReport: Encodable {
+    var kg: Double
+    var lines: Int
+    var targetsSetKg: Double
+    var targetsSetEmissionShare: Double?
+    var targetsSetSpendShare: [String: Double]
+
+    enum CodingKeys: String, CodingKey {
+        case kg, lines
+        case targetsSetKg = "sbti_targets_set_kg"
+        case targetsSetEmissionShare = "sbti_targets_set_emission_share"
+        case targetsSetSpendShare = "sbti_targets_set_spend_share"
+    }
+
+    init(_ f: EngagementFigures) {
+        kg = Double(f.nanoKg) / 1e9
+        lines = f.lines
+        targetsSetKg = Double(f.targetsSetNanoKg) / 1e9
+        targetsSetEmissionShare = f.emissionShare
+        targetsSetSpendShare = Dictionary(uniqueKeysWithValues: f.spendShare.map { ($0.key.description, $0.value) })
     }
 }

@@ -54,23 +54,26 @@ extension Footprint.Engagement {
             if json { return try printJSON(KPIReport(run: run, k, progress: progress, target: target)) }
             var lines = ["Engagement KPIs of run #\(run) (status facts as of now):"]
             lines.append("  emissions: \(formatKg(k.totalKg)) kg CO2e, \(k.totalLines) lines")
-            if k.hasCategoryFigures {
+            // Categories 1 and 2, and the target's boundary when it is another.
+            var shown: [EngagementBoundary] = [.categories1And2]
+            if let other = target?.boundary, other != .categories1And2 { shown.append(other) }
+            for boundary in shown {
+                guard let f = k.figures(boundary) else {
+                    lines.append(
+                        "  SBTi targets set, \(boundary.label): n/a (run #\(run) was stored before the supplier x category table; 'footprint calculate --full' makes a run with it)"
+                    )
+                    continue
+                }
                 lines.append(
-                    "  SBTi targets set, Categories 1 and 2: \(formatShare(k.targetsSetCat12EmissionShare)) of emissions "
-                        + "(\(formatKg(Double(k.targetsSetCat12NanoKg) / 1e9)) of \(formatKg(Double(k.cat12NanoKg) / 1e9)) kg)"
+                    "  SBTi targets set, \(boundary.label): \(formatShare(f.emissionShare)) of emissions "
+                        + "(\(formatKg(Double(f.targetsSetNanoKg) / 1e9)) of \(formatKg(Double(f.nanoKg) / 1e9)) kg)"
                 )
-                if !k.targetsSetCat12SpendShare.isEmpty {
+                if !f.spendShare.isEmpty {
                     lines.append(
                         "    of spend: "
-                            + k.targetsSetCat12SpendShare.sorted(by: { $0.key < $1.key }).map { "\($0.key) \(formatShare($0.value))" }.joined(
-                                separator: ", "
-                            )
+                            + f.spendShare.sorted(by: { $0.key < $1.key }).map { "\($0.key) \(formatShare($0.value))" }.joined(separator: ", ")
                     )
                 }
-            } else {
-                lines.append(
-                    "  SBTi targets set, Categories 1 and 2: n/a (run #\(run) was stored before the supplier x category table; 'footprint calculate --full' makes a run with it)"
-                )
             }
             lines.append(
                 "  SBTi targets set, all Scope 3: \(k.targetsSetSuppliers.count) suppliers, \(formatShare(k.targetsSetEmissionShare)) of emissions (\(formatKg(k.targetsSetKg)) kg), "
@@ -80,6 +83,12 @@ extension Footprint.Engagement {
                 lines.append(
                     "    of spend: "
                         + k.targetsSetSpendShare.sorted(by: { $0.key < $1.key }).map { "\($0.key) \(formatShare($0.value))" }.joined(separator: ", ")
+                )
+            }
+            if !k.inheritedTargets.isEmpty {
+                lines.append(
+                    "    inherited from a parent company: "
+                        + k.inheritedTargets.sorted { $0.key < $1.key }.map { "\($0.key) (parent \($0.value))" }.joined(separator: ", ")
                 )
             }
             lines.append("  primary data (supplier-specific + hybrid): \(formatShare(k.primaryDataShare)) of emissions (\(formatKg(k.primaryKg)) kg)")
@@ -104,7 +113,7 @@ extension Footprint.Engagement {
                 let progress = target.flatMap { t in
                     s.kpis.trackedShare(t).flatMap { ws.suppliers.engagementProgress(target: t, share: $0, date: s.date, history: snapshots) }
                 }
-                return HistoryRow(s, progress)
+                return HistoryRow(s, progress, trackedShare: target.flatMap { s.kpis.trackedShare($0) })
             }
             if json { return try printJSON(HistoryReport(target: target.map { TargetReport($0, nil) }, runs: rows)) }
             guard !rows.isEmpty else { return print("No calculation run yet: 'footprint calculate' stores one, with its KPIs.") }
@@ -114,14 +123,15 @@ extension Footprint.Engagement {
                     r.cat12SpendShare.sorted { $0.key < $1.key }.map { "\($0.key) \(formatShare($0.value))" }.joined(separator: ", "),
                     formatShare(r.emissionShare), formatShare(r.primaryDataShare), String(r.targetsSetSuppliers),
                     "\(r.strategicAssessed)/\(r.strategic)",
-                    r.expectedShare.map { formatShare($0) } ?? "", r.onTrack.map { $0 ? "yes" : "no" } ?? "",
+                    target == nil ? "" : formatShare(r.trackedShare), r.expectedShare.map { formatShare($0) } ?? "",
+                    r.onTrack.map { $0 ? "yes" : "no" } ?? "",
                 ]
             }
             print(
                 InventorySummary.table(
                     [
                         "run", "date", "SBTi cat 1+2 kg", "SBTi cat 1+2 spend", "SBTi all kg", "primary data", "SBTi suppliers", "strategic assessed",
-                        "path", "on track",
+                        "target share", "path", "on track",
                     ],
                     table
                 ),
@@ -129,7 +139,7 @@ extension Footprint.Engagement {
             )
             if let target {
                 print(
-                    "Target: \(target.sharePercent)% of Category 1 and 2 \(target.basis.rawValue) by \(target.deadline); path = the linear path from the first run's share (docs/suppliers.md)."
+                    "Target: \(target.sharePercent)% of \(target.boundary.label) \(target.basis.rawValue) by \(target.deadline); target share = the share it is tracked by\(rows.contains { $0.trackedShare == nil } ? " (n/a: a run stored before the supplier x category table, or a zero total)" : ""); path = the linear path from the first run's share (docs/suppliers.md)."
                 )
             } else {
                 print("No target set: 'footprint engagement target --share 67 --by 2027-12-31' sets one.")
@@ -151,14 +161,18 @@ struct HistoryRow: Encodable {
     var emissionShare: Double?
     var primaryDataShare: Double?
     var targetsSetSuppliers: Int
+    var inheritedTargets: [String: String]
     var strategic: Int
     var strategicAssessed: Int
     var suppliersPerTier: [String: Int]
+    var boundaries: [String]
+    var trackedShare: Double?
     var expectedShare: Double?
     var onTrack: Bool?
 
     enum CodingKeys: String, CodingKey {
-        case run, date, strategic
+        case run, date, strategic, boundaries
+        case trackedShare = "target_share"
         case computedAt = "computed_at"
         case factsAsOf = "facts_as_of"
         case hasCategoryFigures = "has_category_figures"
@@ -167,14 +181,17 @@ struct HistoryRow: Encodable {
         case emissionShare = "sbti_targets_set_emission_share"
         case primaryDataShare = "primary_data_share"
         case targetsSetSuppliers = "sbti_targets_set_supplier_count"
+        case inheritedTargets = "sbti_targets_inherited"
         case strategicAssessed = "strategic_assessed"
         case suppliersPerTier = "suppliers_per_tier"
         case expectedShare = "target_path_share"
         case onTrack = "on_track"
     }
 
-    init(_ s: KPISnapshot, _ progress: EngagementProgress?) {
+    init(_ s: KPISnapshot, _ progress: EngagementProgress?, trackedShare: Double?) {
         let k = s.kpis
+        boundaries = s.boundaries.map(\.rawValue)
+        self.trackedShare = trackedShare
         run = s.run
         date = s.date
         computedAt = s.computedAt
@@ -185,6 +202,7 @@ struct HistoryRow: Encodable {
         emissionShare = k.targetsSetEmissionShare
         primaryDataShare = k.primaryDataShare
         targetsSetSuppliers = k.targetsSetSuppliers.count
+        inheritedTargets = k.inheritedTargets
         strategic = k.strategic.count
         strategicAssessed = k.strategicAssessed.count
         suppliersPerTier = k.suppliersPerTier

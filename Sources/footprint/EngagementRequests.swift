@@ -8,8 +8,9 @@ extension Footprint.Engagement {
     struct Requests: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "requests",
-            abstract: "Data requests to suppliers: add, list, update their status, and the reminders due (docs/suppliers.md).",
-            subcommands: [Add.self, List.self, Update.self, Reminders.self],
+            abstract:
+                "Data requests to suppliers: add, list, update their status, record typed answers (energy, take-back), and the reminders due (docs/suppliers.md).",
+            subcommands: [Add.self, List.self, Update.self, Answer.self, Reminders.self],
             defaultSubcommand: List.self
         )
     }
@@ -72,6 +73,7 @@ struct RequestItem: Encodable {
         if let last = r.events.last, last.kind.status != nil, last.kind != .requested || r.events.count > 1 {
             line += " [\(last.kind.rawValue) \(last.on)\(last.note.map { ": \($0)" } ?? "")]"
         }
+        for e in r.events { if let answer = e.answer { line += "\n    answer \(e.on) \(answer.kind.rawValue) \(answer.summary)" } }
         return line
     }
 }
@@ -184,6 +186,81 @@ extension Footprint.Engagement.Requests {
             let item = RequestItem(r, asOf: Workspace.today())
             if json { return try printJSON(item) }
             print("Updated request \(item.text)")
+        }
+    }
+
+    struct Answer: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "answer",
+            abstract: "Record a supplier's typed answer to an energy or take-back request (marks it received).",
+            discussion: """
+                Energy: --year, --electricity-kwh, --renewable-percent, --other-energy-kwh, and for a product --product with \
+                --typical-power-w and --lifetime-years. Take-back: --year, --units-returned and/or --kg-returned, and the shares of \
+                all returned: --reused-percent, --refurbished-percent, --recycled-percent, --residual-percent (0-100, together at most 100).
+                """
+        )
+        @Argument(help: "The request's id (of kind energy or take-back).") var id: Int64
+        @Option(name: .long, help: "The reporting year the figures are for.") var year: Int
+        @Option(name: .customLong("electricity-kwh"), help: "Energy: electricity used, kWh.") var electricityKWh: String?
+        @Option(name: .long, help: "Energy: the share of that electricity from renewable sources, percent.") var renewablePercent: String?
+        @Option(name: .customLong("other-energy-kwh"), help: "Energy: other energy (fuels, district heating), kWh (default 0).") var otherEnergyKWh:
+            String?
+        @Option(name: .long, help: "Energy: the product the use-phase figures are for (default: the request's product).") var product: String?
+        @Option(name: .customLong("typical-power-w"), help: "Energy: the product's typical power in use, watts.") var typicalPowerW: String?
+        @Option(name: .long, help: "Energy: the product's lifetime, years.") var lifetimeYears: String?
+        @Option(name: .long, help: "Take-back: units returned.") var unitsReturned: String?
+        @Option(name: .long, help: "Take-back: kg returned.") var kgReturned: String?
+        @Option(name: .long, help: "Take-back: share of all returned that was reused, percent.") var reusedPercent: String?
+        @Option(name: .long, help: "Take-back: share refurbished, percent.") var refurbishedPercent: String?
+        @Option(name: .long, help: "Take-back: share recycled, percent.") var recycledPercent: String?
+        @Option(name: .long, help: "Take-back: share left as residual waste, percent.") var residualPercent: String?
+        @Option(name: .long, help: "A note kept with the answer.") var note: String?
+        @Option(name: .long, help: "The date it was received, YYYY-MM-DD (default: today, UTC).") var on: String?
+        @OptionGroup var workspace: WorkspaceOption
+        @Flag(name: .long, help: "Print JSON.") var json = false
+
+        func run() throws {
+            let ws = try workspace.open()
+            let request = try report { () throws(WorkspaceError) in try ws.suppliers.engagementRequest(id: id) }
+            let answer: EngagementAnswer
+            switch request.kind {
+            case .energy:
+                guard let electricityKWh, let renewablePercent else {
+                    throw ValidationError("an energy answer needs --electricity-kwh and --renewable-percent")
+                }
+                answer = .energy(
+                    EnergyAnswer(
+                        year: year,
+                        electricityKWh: electricityKWh,
+                        renewablePercent: renewablePercent,
+                        otherEnergyKWh: otherEnergyKWh ?? "0",
+                        product: product ?? ((typicalPowerW ?? lifetimeYears) == nil ? nil : request.product),
+                        typicalPowerW: typicalPowerW,
+                        lifetimeYears: lifetimeYears
+                    )
+                )
+            case .takeBack:
+                answer = .takeBack(
+                    TakeBackAnswer(
+                        year: year,
+                        unitsReturned: unitsReturned,
+                        kgReturned: kgReturned,
+                        reusedPercent: reusedPercent,
+                        refurbishedPercent: refurbishedPercent,
+                        recycledPercent: recycledPercent,
+                        residualPercent: residualPercent
+                    )
+                )
+            default:
+                printError(
+                    "request #\(id) asks for \(request.kind.rawValue) data; typed answers are for energy and take-back requests (record others with 'footprint engagement requests update \(id) --status received')"
+                )
+                throw ExitCode(1)
+            }
+            let r = try report { () throws(WorkspaceError) in try ws.suppliers.answerEngagementRequest(id: id, answer: answer, on: on, note: note) }
+            let item = RequestItem(r, asOf: Workspace.today())
+            if json { return try printJSON(item) }
+            print("Recorded the answer to request \(item.text)")
         }
     }
 

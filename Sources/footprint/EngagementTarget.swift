@@ -10,6 +10,7 @@ struct TargetReport: Encodable {
     var basis: String
     var currency: String?
     var submitted: String?
+    var boundary: String
     var baselineDate: String?
     var baselineShare: Double?
     var share: Double?
@@ -20,7 +21,7 @@ struct TargetReport: Encodable {
     var missed: Bool?
 
     enum CodingKeys: String, CodingKey {
-        case deadline, basis, currency, submitted, share, gap, reached, missed
+        case deadline, basis, currency, submitted, boundary, share, gap, reached, missed
         case sharePercent = "share_percent"
         case baselineDate = "baseline_date"
         case baselineShare = "baseline_share"
@@ -34,6 +35,7 @@ struct TargetReport: Encodable {
         basis = t.basis.rawValue
         currency = t.currency
         submitted = t.submitted
+        boundary = t.boundary.rawValue
         baselineDate = p?.baselineDate
         baselineShare = p?.baselineShare
         share = p?.share
@@ -47,12 +49,15 @@ struct TargetReport: Encodable {
     static func text(_ target: EngagementTarget?, _ p: EngagementProgress?, kpis: EngagementKPIs) -> String {
         guard let target else { return "No engagement target set: 'footprint engagement target --share 67 --by 2027-12-31' sets one." }
         var line =
-            "Target: \(target.sharePercent)% of Category 1 and 2 \(target.basis.rawValue)\(target.currency.map { " (\($0))" } ?? "") from suppliers with targets set, by \(target.deadline)"
+            "Target: \(target.sharePercent)% of \(target.boundary.label) \(target.basis.rawValue)\(target.currency.map { " (\($0))" } ?? "") from suppliers with targets set, by \(target.deadline)"
             + (target.submitted.map { " (submitted \($0))" } ?? "")
         guard let p else {
             return line + "\n  progress: n/a ("
                 + (kpis.hasCategoryFigures
-                    ? "no share on this basis: zero total, or several currencies and no --currency" : "the run has no Category 1 and 2 figures") + ")"
+                    ? (kpis.figures(target.boundary) == nil
+                        ? "the run's figures hold Categories 1 and 2 only"
+                        : "no share on this basis: zero total, or several currencies and no --currency")
+                    : "the run has no figures per Scope 3 category") + ")"
         }
         line +=
             "\n  now \(formatShare(p.share)), gap \(String(format: "%.1f", p.gap * 100)) points; the path from \(formatShare(p.baselineShare)) on \(p.baselineDate) expects \(formatShare(p.expectedShare)) on \(p.date): "
@@ -65,13 +70,16 @@ extension Footprint.Engagement {
     struct Target: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "target",
-            abstract: "Set, show or clear the SBTi supplier-engagement target: a share of Category 1 and 2 emissions (or spend) by a deadline.",
+            abstract:
+                "Set, show or clear the SBTi supplier-engagement target: a share of the emissions (or spend) of Category 1, Categories 1 and 2 or all upstream by a deadline.",
             discussion: "Without options: shows the target and its history. Every change is kept (docs/suppliers.md)."
         )
         @OptionGroup var workspace: WorkspaceOption
         @Option(name: .long, help: "The share to reach, in percent (such as 67).") var share: String?
         @Option(name: .customLong("by"), help: "The deadline, YYYY-MM-DD.") var deadline: String?
         @Option(name: .long, help: "emissions (default) or spend.") var basis: EngagementTarget.Basis = .emissions
+        @Option(name: .long, help: "The Scope 3 categories covered: category-1, categories-1-2 (default) or upstream (Categories 1-8).")
+        var boundary: EngagementBoundary = .categories1And2
         @Option(name: .long, help: "The date the target was submitted to SBTi (YYYY-MM-DD): the deadline may be at most five years later.")
         var submitted: String?
         @Option(name: .long, help: "For --basis spend: the currency whose spend is weighed (default: the inventory's only currency).") var currency:
@@ -98,7 +106,8 @@ extension Footprint.Engagement {
                     deadline: deadline,
                     basis: basis,
                     currency: currency?.uppercased(),
-                    submitted: submitted
+                    submitted: submitted,
+                    boundary: boundary
                 )
                 try report { () throws -> Void in try ws.suppliers.setEngagementTarget(target) }
             }
@@ -114,14 +123,16 @@ extension Footprint.Engagement {
             }
             var lines = [
                 current.map {
-                    "Target: \($0.sharePercent)% of Category 1 and 2 \($0.basis.rawValue)\($0.currency.map { " (\($0))" } ?? "") by \($0.deadline)"
+                    "Target: \($0.sharePercent)% of \($0.boundary.label) \($0.basis.rawValue)\($0.currency.map { " (\($0))" } ?? "") by \($0.deadline)"
                 } ?? "No engagement target set."
             ]
             if !history.isEmpty { lines.append("History:") }
             for change in history {
                 lines.append(
                     "  \(change.changedAt)  "
-                        + (change.target.map { "\($0.sharePercent)% \($0.basis.rawValue)\($0.currency.map { " \($0)" } ?? "") by \($0.deadline)" }
+                        + (change.target.map {
+                            "\($0.sharePercent)% \($0.boundary.rawValue) \($0.basis.rawValue)\($0.currency.map { " \($0)" } ?? "") by \($0.deadline)"
+                        }
                             ?? "cleared")
                 )
             }
@@ -132,6 +143,7 @@ extension Footprint.Engagement {
 }
 
 extension EngagementTarget.Basis: ExpressibleByArgument {}
+extension EngagementBoundary: ExpressibleByArgument {}
 
 struct TargetHistoryReport: Encodable {
     struct Change: Encodable {

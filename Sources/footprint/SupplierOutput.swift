@@ -9,6 +9,8 @@ struct SupplierListItem: Encodable {
     var strategic: Bool
     /// The newest SBTi and RBA facts, in words.
     var sbti: String?
+    /// The ancestor whose SBTi status the supplier inherits (it has none of its own).
+    var sbtiInheritedFrom: String?
     var rba: String?
     var score: Double
     var tier: String
@@ -20,10 +22,12 @@ struct SupplierListItem: Encodable {
     enum CodingKeys: String, CodingKey {
         case id, name, country, strategic, sbti, rba, score, tier, spend, run
         case emissionsKg = "emissions_kg"
+        case sbtiInheritedFrom = "sbti_inherited_from"
     }
 
     init(_ o: SupplierOverview, _ a: SupplierAssessment) {
         id = o.record.id
+        sbtiInheritedFrom = o.latest[.sbti]?.inheritedFrom
         name = o.record.name
         country = o.record.country
         strategic = o.record.strategic

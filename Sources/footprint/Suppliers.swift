@@ -96,6 +96,7 @@ extension Footprint.Suppliers {
                 ("PACT company ids", ids.pactCompanyIDs.isEmpty ? nil : ids.pactCompanyIDs.joined(separator: ", ")),
                 ("contact", [r.contactName, r.contactEmail.map { "<\($0)>" }].compactMap { $0 }.joined(separator: " ").nilIfEmpty),
                 ("categories", r.categories.isEmpty ? nil : r.categories.joined(separator: ", ")), ("notes", r.notes),
+                ("parent", r.parent), ("company register", r.companyRegister),
             ] {
                 if let value { lines.append("  \(label): \(value)") }
             }
@@ -113,6 +114,12 @@ extension Footprint.Suppliers {
                 let newest = o.latest[f.kind] == f ? "*" : " "
                 lines.append(
                     "  \(newest) \(f.checkedOn)  \(f.kind.rawValue): \(f.summary)" + (f.evidence.map { " [\($0)]" } ?? "") + "  (\(f.source))"
+                )
+            }
+            if let inherited = o.latest[.sbti], inherited.inheritedFrom != nil {
+                lines.append(
+                    "  * \(inherited.checkedOn)  sbti: \(inherited.summary)  (\(inherited.source)); no SBTi status of its own: "
+                        + "record one in supplier_status.csv to override the parent's"
                 )
             }
             lines.append(

@@ -18,6 +18,9 @@ struct RegisterFieldOptions: ParsableArguments {
     @Option(name: .long, help: "What is bought, ';'-separated.") var category: String?
     @Flag(inversion: .prefixedNo, help: "Strategic supplier (--strategic) or not (--no-strategic).") var strategic: Bool?
     @Option(name: .long, help: "Free-text notes.") var notes: String?
+    @Option(name: .long, help: "The parent company: another supplier of the register, by id (its SBTi status is inherited when this one has none).")
+    var parent: String?
+    @Option(name: .long, help: "A link to the supplier's entry in a company register (https://...).") var companyRegister: String?
     @Option(name: .long, help: "Why the register changes, kept with the change.") var reason: String?
 
     /// `record` with the options given applied (text trimmed; LEI and ISIN upper-cased; empty text clears a field).
@@ -41,6 +44,8 @@ struct RegisterFieldOptions: ParsableArguments {
         if let category { r.categories = SupplierRegisterList.split(category) }
         if let strategic { r.strategic = strategic }
         r.notes = value(notes, r.notes)
+        r.parent = value(parent, r.parent)
+        r.companyRegister = value(companyRegister, r.companyRegister)
         return r
     }
 }

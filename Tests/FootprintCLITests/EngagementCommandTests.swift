@@ -72,6 +72,20 @@ import Testing
         let historyText = try CLIHarness.footprint("engagement", "kpis", "--history", "--db", db)
         #expect(historyText.status == 0 && historyText.stdout.contains("Target: 67%"), "\(historyText.stdout)")
 
+        // The boundary chosen with the target: kept, shown, and the KPIs tracked over it.
+        #expect((progress["boundary"] as? String) == "categories-1-2")
+        let boundaries = try #require(kpis["boundaries"] as? [String: [String: Any]])
+        #expect(Set(boundaries.keys) == ["category-1", "categories-1-2", "upstream"])
+        #expect(boundaries["categories-1-2"]?["kg"] as? Double == kpis["cat12_kg"] as? Double)
+        let upstream = try CLIHarness.footprint("engagement", "target", "--share", "50", "--by", "2027-12-31", "--boundary", "upstream", "--db", db)
+        #expect(upstream.status == 0 && upstream.stdout.contains("50% of Categories 1-8 (upstream) emissions"), "\(upstream.stdout)")
+        let tracked = try CLIHarness.json(try CLIHarness.footprint("engagement", "kpis", "--json", "--db", db).stdout)
+        let upstreamShare = boundaries["upstream"]?["sbti_targets_set_emission_share"] as? Double
+        #expect((tracked["target"] as? [String: Any])?["share"] as? Double == upstreamShare && upstreamShare != nil)
+        #expect(
+            try CLIHarness.footprint("engagement", "target", "--share", "50", "--by", "2027-12-31", "--boundary", "cat-4", "--db", db).status != 0
+        )
+
         // Requests: add, list, update, reminders.
         let add = try CLIHarness.footprint(
             "engagement",
@@ -123,6 +137,75 @@ import Testing
         )
         #expect(update.status == 0, "\(update.stderr)")
         #expect((try CLIHarness.json(update.stdout)["events"] as? [Any])?.count == 3)
+        // A take-back request answered with typed data: validated, shown in the list and in JSON.
+        #expect(
+            try CLIHarness.footprint(
+                "engagement",
+                "requests",
+                "add",
+                "SUP-0002",
+                "--ask",
+                "2026 take-back",
+                "--due",
+                "2027-03-31",
+                "--kind",
+                "take-back",
+                "--on",
+                "2027-01-10",
+                "--db",
+                db
+            ).status == 0
+        )
+        let wrong = try CLIHarness.footprint(
+            "engagement",
+            "requests",
+            "answer",
+            "2",
+            "--year",
+            "2026",
+            "--kg-returned",
+            "5400",
+            "--reused-percent",
+            "28",
+            "--recycled-percent",
+            "99.9",
+            "--db",
+            db
+        )
+        #expect(wrong.status == 1 && wrong.stderr.contains("the shares add up to 127.9%"), "\(wrong.stderr)")
+        let answered = try CLIHarness.footprint(
+            "engagement",
+            "requests",
+            "answer",
+            "2",
+            "--year",
+            "2026",
+            "--units-returned",
+            "1200",
+            "--kg-returned",
+            "5400",
+            "--reused-percent",
+            "28",
+            "--recycled-percent",
+            "71.928",
+            "--residual-percent",
+            "0.072",
+            "--on",
+            "2027-02-01",
+            "--json",
+            "--db",
+            db
+        )
+        #expect(answered.status == 0, "\(answered.stderr)")
+        let events = try #require(try CLIHarness.json(answered.stdout)["events"] as? [[String: Any]])
+        let answer = try #require(events.last?["answer"] as? [String: Any])
+        #expect(answer["kind"] as? String == "take-back" && answer["recycled_percent"] as? String == "71.928" && answer["year"] as? Int == 2026)
+        #expect(
+            try CLIHarness.footprint("engagement", "requests", "answer", "1", "--year", "2026", "--db", db).status == 1,
+            "a pcf request takes no typed answer"
+        )
+        let answeredList = try CLIHarness.footprint("engagement", "requests", "list", "--supplier", "SUP-0002", "--db", db)
+        #expect(answeredList.stdout.contains("answer 2027-02-01 take-back 2026: returned 1200 units, 5400 kg; 28% reused"), "\(answeredList.stdout)")
         let list = try CLIHarness.footprint("engagement", "requests", "list", "--db", db)
         #expect(list.status == 0 && list.stdout.contains("#1 SUP-0002 pcf"), "\(list.stdout)")
 
@@ -166,5 +249,29 @@ import Testing
         #expect(versions.map { $0["kind"] as? String } == ["suppliers", "supplier-edit"])
         let show = try CLIHarness.json(try CLIHarness.footprint("suppliers", "show", "SUP-0999", "--json", "--db", db).stdout)
         #expect((show["supplier"] as? [String: Any])?["name"] as? String == "Fjordnett AS")
+
+        // Parents: SUP-0999 becomes a subsidiary of SUP-0002, which has targets set: inherited, and marked.
+        let status = dir.appendingPathComponent("status.csv").path
+        try Data("supplier,fact,value,source,checked_on\nSUP-0002,sbti,targets set,test,2026-01-01\n".utf8).write(to: URL(fileURLWithPath: status))
+        #expect(try CLIHarness.footprint("suppliers", "import-status", status, "--db", db).status == 0)
+        let parent = try CLIHarness.footprint(
+            "suppliers",
+            "edit",
+            "SUP-0999",
+            "--parent",
+            "SUP-0002",
+            "--company-register",
+            "https://w2.brreg.no/enhet/923609016",
+            "--db",
+            db
+        )
+        #expect(parent.status == 0, "\(parent.stderr)")
+        let listed = try Self.jsonArray(try CLIHarness.footprint("suppliers", "list", "--json", "--db", db).stdout)
+        let sub = try #require(listed.first { $0["id"] as? String == "SUP-0999" })
+        #expect(sub["sbti_inherited_from"] as? String == "SUP-0002" && (sub["sbti"] as? String)?.hasSuffix("inherited from parent SUP-0002") == true)
+        let shown = try CLIHarness.footprint("suppliers", "show", "SUP-0999", "--db", db)
+        #expect(shown.stdout.contains("parent: SUP-0002") && shown.stdout.contains("inherited from parent SUP-0002"), "\(shown.stdout)")
+        let cycle = try CLIHarness.footprint("suppliers", "edit", "SUP-0002", "--parent", "SUP-0999", "--db", db)
+        #expect(cycle.status == 1 && cycle.stderr.contains("the parents form a cycle: SUP-0002 -> SUP-0999 -> SUP-0002"), "\(cycle.stderr)")
     }
 }

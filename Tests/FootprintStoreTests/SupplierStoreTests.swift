@@ -138,13 +138,13 @@ import Testing
         let t = try TemporaryWorkspace()
         defer { t.cleanUp() }
         _ = try t.workspace.importFile(.suppliers, t.file("suppliers.csv", Self.suppliers))
-        // Undo v2 as a workspace of the previous version would be, then open it again.
+        // Undo v2 (and v8, which adds register columns) as a workspace of the previous version would be, then open it again.
         try t.workspace.pool.write { db in
             try db.execute(
                 sql: """
                     DROP TRIGGER supplier_status_is_history_update; DROP TRIGGER supplier_status_is_history_delete;
                     DROP TABLE supplier_status; DROP TABLE supplier_register;
-                    DELETE FROM grdb_migrations WHERE identifier LIKE 'v2%'
+                    DELETE FROM grdb_migrations WHERE identifier LIKE 'v2%' OR identifier LIKE 'v8:%'
                     """
             )
         }

@@ -22,6 +22,8 @@ extension EngagementKPIs: Codable {
         case strategicAssessed = "strategic_assessed"
         case oldestCheck = "oldest_check"
         case newestCheck = "newest_check"
+        case byCategory = "by_category"
+        case inheritedTargets = "inherited_targets"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -60,6 +62,18 @@ extension EngagementKPIs: Codable {
         strategicAssessed = try c.decode([String].self, forKey: .strategicAssessed)
         oldestCheck = try c.decodeIfPresent(String.self, forKey: .oldestCheck)
         newestCheck = try c.decodeIfPresent(String.self, forKey: .newestCheck)
+        inheritedTargets = try c.decodeIfPresent([String: String].self, forKey: .inheritedTargets) ?? [:]
+        // Absent from snapshots stored before the engagement boundary could be chosen.
+        if let categories = try c.decodeIfPresent([String: EngagementFigures].self, forKey: .byCategory) {
+            var byCategory: [Int: EngagementFigures] = [:]
+            for (key, figures) in categories {
+                guard let n = Int(key) else {
+                    throw DecodingError.dataCorruptedError(forKey: .byCategory, in: c, debugDescription: "'\(key)' is not a Scope 3 category")
+                }
+                byCategory[n] = figures
+            }
+            self.byCategory = byCategory
+        }
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -87,18 +101,73 @@ extension EngagementKPIs: Codable {
         try c.encode(strategicAssessed, forKey: .strategicAssessed)
         try c.encodeIfPresent(oldestCheck, forKey: .oldestCheck)
         try c.encodeIfPresent(newestCheck, forKey: .newestCheck)
+        if !inheritedTargets.isEmpty { try c.encode(inheritedTargets, forKey: .inheritedTargets) }
+        if let byCategory {
+            try c.encode(Dictionary(uniqueKeysWithValues: byCategory.map { (String($0.key), $0.value) }), forKey: .byCategory)
+        }
     }
 
-    /// The share the target is tracked by: Category 1 and 2 emissions, or spend in the target's
-    /// currency (or the only currency); nil when it cannot be told (no category figures, zero total,
-    /// several currencies and none chosen).
+    /// The share the target is tracked by: emissions over the target's boundary, or spend in the
+    /// target's currency (or the only currency); nil when it cannot be told (no category figures, a
+    /// snapshot stored before the boundary could be chosen and a boundary other than Categories 1 and 2,
+    /// zero total, several currencies and none chosen).
     public func trackedShare(_ target: EngagementTarget) -> Double? {
+        guard let figures = figures(target.boundary) else { return nil }
         switch target.basis {
-        case .emissions: return targetsSetCat12EmissionShare
+        case .emissions: return figures.emissionShare
         case .spend:
-            let shares = targetsSetCat12SpendShare
+            let shares = figures.spendShare
             if let code = target.currency.flatMap(CurrencyCode.init) { return shares[code] }
             return shares.count == 1 ? shares.first!.value : nil
         }
+    }
+}
+
+/// Stored inside a KPI snapshot's `by_category`: exact integers as decimal text, spend per currency code.
+extension EngagementFigures: Codable {
+    enum CodingKeys: String, CodingKey {
+        case nanoKg = "nano_kg"
+        case lines, spend
+        case targetsSetNanoKg = "targets_set_nano_kg"
+        case targetsSetLines = "targets_set_lines"
+        case targetsSetSpend = "targets_set_spend"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        func int(_ key: CodingKeys) throws -> Int128 {
+            let text = try c.decode(String.self, forKey: key)
+            guard let v = Int128(text) else {
+                throw DecodingError.dataCorruptedError(forKey: key, in: c, debugDescription: "'\(text)' is not an integer")
+            }
+            return v
+        }
+        func amounts(_ key: CodingKeys) throws -> [CurrencyCode: Int128] {
+            var out: [CurrencyCode: Int128] = [:]
+            for (k, v) in try c.decode([String: String].self, forKey: key) {
+                if let code = CurrencyCode(k), let units = Int128(v) { out[code] = units }
+            }
+            return out
+        }
+        self.init()
+        nanoKg = try int(.nanoKg)
+        lines = try c.decode(Int.self, forKey: .lines)
+        spend = try amounts(.spend)
+        targetsSetNanoKg = try int(.targetsSetNanoKg)
+        targetsSetLines = try c.decode(Int.self, forKey: .targetsSetLines)
+        targetsSetSpend = try amounts(.targetsSetSpend)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        func texts(_ s: [CurrencyCode: Int128]) -> [String: String] {
+            Dictionary(uniqueKeysWithValues: s.map { ($0.key.description, String($0.value)) })
+        }
+        try c.encode(String(nanoKg), forKey: .nanoKg)
+        try c.encode(lines, forKey: .lines)
+        try c.encode(texts(spend), forKey: .spend)
+        try c.encode(String(targetsSetNanoKg), forKey: .targetsSetNanoKg)
+        try c.encode(targetsSetLines, forKey: .targetsSetLines)
+        try c.encode(texts(targetsSetSpend), forKey: .targetsSetSpend)
     }
 }

@@ -78,6 +78,9 @@ public struct EngagementRequest: Sendable, Hashable, Codable {
     /// The date of the last reminder, if one was recorded.
     public var lastReminder: String? { events.last(where: { $0.kind == .reminded })?.on }
 
+    /// The typed answers received (energy or take-back data), oldest first.
+    public var answers: [EngagementAnswer] { events.compactMap(\.answer) }
+
     /// The id of the PACT RequestCreated event the request was sent as, once the PACT module recorded it.
     public var pactEventID: String? { events.last(where: { $0.kind == .pactSent })?.pactEventID }
 
@@ -120,10 +123,13 @@ public struct EngagementRequestEvent: Sendable, Hashable, Codable {
     public var on: String
     public var note: String?
     public var pactEventID: String?
+    /// For a `received` event: the typed data the supplier answered with, if any.
+    public var answer: EngagementAnswer?
     /// When it was recorded, ISO 8601 UTC.
     public var recordedAt: String
 
-    public init(kind: Kind, on: String, note: String? = nil, pactEventID: String? = nil, recordedAt: String) {
+    public init(kind: Kind, on: String, note: String? = nil, pactEventID: String? = nil, answer: EngagementAnswer? = nil, recordedAt: String) {
+        self.answer = answer
         self.kind = kind
         self.on = on
         self.note = note
@@ -132,7 +138,7 @@ public struct EngagementRequestEvent: Sendable, Hashable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case kind, on, note
+        case kind, on, note, answer
         case pactEventID = "pact_event_id"
         case recordedAt = "recorded_at"
     }

@@ -1,11 +1,12 @@
-/// The SBTi supplier-engagement target: "by DEADLINE, suppliers responsible for SHARE % of Category 1
-/// and 2 emissions (or spend) will have science-based targets".
+/// The SBTi supplier-engagement target: "by DEADLINE, suppliers responsible for SHARE % of the
+/// emissions (or spend) in BOUNDARY (Category 1, Categories 1 and 2, or all upstream) will have
+/// science-based targets".
 public struct EngagementTarget: Sendable, Hashable, Codable {
     /// What the share is weighed by.
     public enum Basis: String, Sendable, Hashable, Codable, CaseIterable {
-        /// Category 1 and 2 emissions (what SBTi prefers).
+        /// Emissions inside the boundary (what SBTi prefers).
         case emissions
-        /// Category 1 and 2 spend, in one currency (allowed when emissions data is missing).
+        /// Spend inside the boundary, in one currency (allowed when emissions data is missing).
         case spend
     }
 
@@ -18,8 +19,18 @@ public struct EngagementTarget: Sendable, Hashable, Codable {
     public var currency: String?
     /// YYYY-MM-DD the target was submitted to SBTi for validation: its deadline may be at most five years later.
     public var submitted: String?
+    /// The Scope 3 categories the share is over; targets set before it could be chosen read as Categories 1 and 2.
+    public var boundary: EngagementBoundary
 
-    public init(sharePercent: String, deadline: String, basis: Basis = .emissions, currency: String? = nil, submitted: String? = nil) {
+    public init(
+        sharePercent: String,
+        deadline: String,
+        basis: Basis = .emissions,
+        currency: String? = nil,
+        submitted: String? = nil,
+        boundary: EngagementBoundary = .categories1And2
+    ) {
+        self.boundary = boundary
         self.sharePercent = sharePercent
         self.deadline = deadline
         self.basis = basis
@@ -29,7 +40,18 @@ public struct EngagementTarget: Sendable, Hashable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case sharePercent = "share_percent"
-        case deadline, basis, currency, submitted
+        case deadline, basis, currency, submitted, boundary
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        sharePercent = try c.decode(String.self, forKey: .sharePercent)
+        deadline = try c.decode(String.self, forKey: .deadline)
+        basis = try c.decode(Basis.self, forKey: .basis)
+        currency = try c.decodeIfPresent(String.self, forKey: .currency)
+        submitted = try c.decodeIfPresent(String.self, forKey: .submitted)
+        // The settings history keeps targets set before the boundary could be chosen: Categories 1 and 2.
+        boundary = try c.decodeIfPresent(EngagementBoundary.self, forKey: .boundary) ?? .categories1And2
     }
 
     /// Five years after `submitted` (YYYY-MM-DD; 29 February falls back to 28 February), or nil.
@@ -67,7 +89,7 @@ public struct EngagementTarget: Sendable, Hashable, Codable {
 /// Where a share stands against a target, on the linear path from a baseline.
 ///
 /// The rule: the path runs in a straight line from the baseline (the share of the first run with
-/// Category 1 and 2 figures, on that run's date) to the target share on the deadline. On a date
+/// figures over the target's boundary, on that run's date) to the target share on the deadline. On a date
 /// `d` the expected share is `baseline + (target - baseline) x (d - baseline date) / (deadline -
 /// baseline date)`, and the target itself from the deadline on (or when the baseline is on or after
 /// the deadline). A share is on track when it is at least the expected share; the gap is the target

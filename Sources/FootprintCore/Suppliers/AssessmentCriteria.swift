@@ -5,7 +5,8 @@ public struct AssessmentCriteria: Sendable, Hashable, Codable {
     public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
         /// SBTi near-term targets set (full credit); committed earns `committed_credit`.
         case scienceBasedTarget = "science-based-target"
-        /// Responsible Business Alliance member (optionally at one of `levels`).
+        /// Responsible Business Alliance member (optionally at one of `levels`, and with a VAP audit at
+        /// most `maximum_audit_age_years` old).
         case rbaMember = "rba-member"
         /// Emissions disclosed for the `scopes` asked (a supplier_emissions.csv disclosure counts as scopes
         /// 1 and 2, and as scope 3 only when it reports upstream Scope 3 above zero).
@@ -25,6 +26,8 @@ public struct AssessmentCriteria: Sendable, Hashable, Codable {
         public var weight: Double
         public var committedCredit: Double?
         public var levels: [String]?
+        /// rba-member: full credit needs a VAP audit dated at most this many years before the assessment date.
+        public var maximumAuditAgeYears: Int?
         public var scopes: [Int]?
         public var hybridCredit: Double?
         public var minimumReductionPercent: Double?
@@ -49,6 +52,7 @@ public struct AssessmentCriteria: Sendable, Hashable, Codable {
             case hybridCredit = "hybrid_credit"
             case minimumReductionPercent = "minimum_reduction_percent"
             case minimumCDPScore = "minimum_cdp_score"
+            case maximumAuditAgeYears = "maximum_audit_age_years"
             case whenUnknown = "when_unknown"
             case appliesTo = "applies_to"
             case required
@@ -140,6 +144,9 @@ public struct AssessmentCriteria: Sendable, Hashable, Codable {
                 problems.append(
                     "criterion '\(c.id)': 'applies_to' must name supplier categories (such as \"334*\"); leave it out to apply to every supplier"
                 )
+            }
+            if let years = c.maximumAuditAgeYears, years < 0 || c.kind != .rbaMember {
+                problems.append("criterion '\(c.id)': 'maximum_audit_age_years' is for rba-member criteria and 0 or more; got \(years)")
             }
             if c.kind == .cdpScore && c.minimumCDPScore == nil {
                 problems.append("criterion '\(c.id)': a cdp-score criterion needs 'minimum_cdp_score', such as \"B\"")

@@ -3,10 +3,10 @@
 /// supplier-engagement metric, emission-weighted), the primary-data share (supplier-specific and
 /// hybrid emissions over all), suppliers per tier, and how many strategic suppliers are assessed.
 ///
-/// The SBTi metric is given twice: over all the inventory, and exactly over Scope 3 Categories 1
-/// and 2 (purchased goods and services, capital goods), from the supplier x Scope 3 category
-/// grouping, so that a supplier whose lines span categories counts only with its Category 1 and 2
-/// lines. Runs stored before that grouping have no Category 1 and 2 figures (`hasCategoryFigures`).
+/// The SBTi metric is given over all the inventory, and exactly per Scope 3 category from the
+/// supplier x Scope 3 category grouping (`byCategory`), so that over an engagement boundary
+/// (`figures(_:)`: Category 1, Categories 1 and 2, all upstream) a supplier whose lines span
+/// categories counts only with its lines inside it; the Category 1 and 2 sums are kept as fields. Runs stored before that grouping have no Category 1 and 2 figures (`hasCategoryFigures`).
 public struct EngagementKPIs: Sendable, Equatable {
     /// The inventory's emissions, nano-kg, and its lines (unmapped included; they carry no kg).
     public var totalNanoKg: Int128
@@ -14,8 +14,10 @@ public struct EngagementKPIs: Sendable, Equatable {
     /// Spend of the inventory per currency, in 10^-18 units.
     public var totalSpend: [CurrencyCode: Int128]
 
-    /// Suppliers of the inventory whose newest SBTi fact says "targets set", by id.
+    /// Suppliers of the inventory whose newest SBTi fact says "targets set", by id (own or inherited from a parent company).
     public var targetsSetSuppliers: [String]
+    /// Of those, the ones whose targets are their parent company's: supplier id -> the ancestor whose status it inherits.
+    public var inheritedTargets: [String: String] = [:]
     public var targetsSetNanoKg: Int128
     public var targetsSetLines: Int
     public var targetsSetSpend: [CurrencyCode: Int128]
@@ -33,6 +35,10 @@ public struct EngagementKPIs: Sendable, Equatable {
     public var targetsSetCat12NanoKg: Int128 = 0
     public var targetsSetCat12Lines = 0
     public var targetsSetCat12Spend: [CurrencyCode: Int128] = [:]
+    /// Per Scope 3 category (1...15) of the inventory, its figures: what any engagement boundary's
+    /// figures are summed from. nil for snapshots stored before the boundary could be chosen (they
+    /// kept the Category 1 and 2 sums only) and for inventories without category figures.
+    public var byCategory: [Int: EngagementFigures]?
 
     /// Suppliers per assessment tier; empty when no assessments were given.
     public var suppliersPerTier: [String: Int]
@@ -71,6 +77,45 @@ public struct EngagementKPIs: Sendable, Equatable {
         for (currency, total) in cat12Spend where total != 0 { shares[currency] = Double(targetsSetCat12Spend[currency] ?? 0) / Double(total) }
         return shares
     }
+    /// The figures over `boundary`: summed from `byCategory`; for a snapshot stored before the boundary
+    /// could be chosen, only Categories 1 and 2 (its sums); nil when the inventory has no category figures.
+    public func figures(_ boundary: EngagementBoundary) -> EngagementFigures? {
+        guard hasCategoryFigures else { return nil }
+        if let byCategory {
+            var sum = EngagementFigures()
+            for category in boundary.categories { if let f = byCategory[category] { sum.add(f) } }
+            return sum
+        }
+        guard boundary == .categories1And2 else { return nil }
+        var f = EngagementFigures()
+        f.nanoKg = cat12NanoKg
+        f.lines = cat12Lines
+        f.spend = cat12Spend
+        f.targetsSetNanoKg = targetsSetCat12NanoKg
+        f.targetsSetLines = targetsSetCat12Lines
+        f.targetsSetSpend = targetsSetCat12Spend
+        return f
+    }
+
+    /// Per Scope 3 category of `aggregate` (its supplier x category cross), the figures of all its lines
+    /// and of the lines of the suppliers `targetsSet`.
+    public static func categoryFigures(aggregate: InventoryAggregate, targetsSet: Set<String>) -> [Int: EngagementFigures] {
+        var categories: [Int: EngagementFigures] = [:]
+        for (key, cell) in aggregate.cells(.scope3) {
+            guard key.hasPrefix("3."), let category = Int(key.dropFirst(2)) else { continue }
+            categories[category, default: EngagementFigures()].nanoKg += cell.totalNanoKg
+            categories[category, default: EngagementFigures()].lines += cell.totalLines
+            for (currency, units) in cell.spend { categories[category, default: EngagementFigures()].spend[currency, default: 0] += units }
+        }
+        for (key, cell) in aggregate.cells(.supplierScope3) {
+            guard let (category, supplier) = InventoryAggregate.splitSupplierScope3Key(key), targetsSet.contains(supplier) else { continue }
+            categories[category, default: EngagementFigures()].targetsSetNanoKg += cell.totalNanoKg
+            categories[category, default: EngagementFigures()].targetsSetLines += cell.totalLines
+            for (currency, units) in cell.spend { categories[category, default: EngagementFigures()].targetsSetSpend[currency, default: 0] += units }
+        }
+        return categories
+    }
+
     public var strategicNotAssessed: [String] {
         let assessed = Set(strategicAssessed)
         return strategic.filter { !assessed.contains($0) }
@@ -107,28 +152,23 @@ public struct EngagementKPIs: Sendable, Equatable {
         targetsSetSpend = [:]
         for (id, cell) in aggregate.cells(.supplier).sorted(by: { $0.key < $1.key }) where bySupplier[id]?[.sbti]?.sbtiStatus == .targetsSet {
             targetsSetSuppliers.append(id)
+            if let from = bySupplier[id]?[.sbti]?.inheritedFrom { inheritedTargets[id] = from }
             targetsSetNanoKg += cell.totalNanoKg
             targetsSetLines += cell.totalLines
             for (currency, units) in cell.spend { targetsSetSpend[currency, default: 0] += units }
         }
         hasCategoryFigures = aggregate.hasSupplierScope3
         if hasCategoryFigures {
-            let scope3 = aggregate.cells(.scope3)
-            for key in ["3.1", "3.2"] {
-                guard let cell = scope3[key] else { continue }
-                cat12NanoKg += cell.totalNanoKg
-                cat12Lines += cell.totalLines
-                for (currency, units) in cell.spend { cat12Spend[currency, default: 0] += units }
-            }
-            let withTargets = Set(targetsSetSuppliers)
-            for (key, cell) in aggregate.cells(.supplierScope3) {
-                guard let (category, supplier) = InventoryAggregate.splitSupplierScope3Key(key), category == 1 || category == 2,
-                    withTargets.contains(supplier)
-                else { continue }
-                targetsSetCat12NanoKg += cell.totalNanoKg
-                targetsSetCat12Lines += cell.totalLines
-                for (currency, units) in cell.spend { targetsSetCat12Spend[currency, default: 0] += units }
-            }
+            let categories = Self.categoryFigures(aggregate: aggregate, targetsSet: Set(targetsSetSuppliers))
+            byCategory = categories
+            var cat12 = EngagementFigures()
+            for category in 1...2 { if let f = categories[category] { cat12.add(f) } }
+            cat12NanoKg = cat12.nanoKg
+            cat12Lines = cat12.lines
+            cat12Spend = cat12.spend
+            targetsSetCat12NanoKg = cat12.targetsSetNanoKg
+            targetsSetCat12Lines = cat12.targetsSetLines
+            targetsSetCat12Spend = cat12.targetsSetSpend
         }
         var perTier: [String: Int] = [:]
         for tier in tiers.values { perTier[tier, default: 0] += 1 }

@@ -33,6 +33,15 @@ public enum IdentifierCheck {
         return nil
     }
 
+    /// Why a link is not an http(s) address with a host, or nil when it is.
+    public static func linkProblem(_ link: String) -> String? {
+        let lower = link.lowercased()
+        guard let scheme = ["https://", "http://"].first(where: lower.hasPrefix), link.count > scheme.count, !link.contains(" ") else {
+            return "'\(link)' is not a link; expected an http(s) address, such as https://w2.brreg.no/enhet/sok/detalj.jsp?orgnr=923609016"
+        }
+        return nil
+    }
+
     /// The normalised Norwegian organisation number (spaces removed).
     public static func normalizedOrgNumber(_ number: String) -> String { number.filter { $0 != " " } }
 }

@@ -10,14 +10,19 @@ public struct AssessmentInput: Sendable {
     /// Price indices by currency (price_index.csv rows with a `currency`): an intensity trend is
     /// judged in constant prices when the disclosures' currency has one.
     public var priceIndexByCurrency: [CurrencyCode: [Int: Double]]
+    /// The date the assessment is made on (YYYY-MM-DD): how old an RBA audit is, is judged against it.
+    /// Empty: an audit's age cannot be judged.
+    public var asOf: String
 
     public init(
         supplier: SupplierRecord,
         latest: [SupplierStatusKind: SupplierStatusFact] = [:],
         disclosures: [SupplierDisclosure] = [],
         productFootprints: Int = 0,
-        priceIndexByCurrency: [CurrencyCode: [Int: Double]] = [:]
+        priceIndexByCurrency: [CurrencyCode: [Int: Double]] = [:],
+        asOf: String = ""
     ) {
+        self.asOf = asOf
         self.supplier = supplier
         self.latest = latest
         self.disclosures = disclosures
@@ -106,7 +111,8 @@ public struct SupplierAssessment: Sendable, Hashable, Codable {
             case .targetsSet: return (1, why("SBTi targets set: \(f.summary)" + checked(f)), true)
             case .committed:
                 let credit = c.committedCredit ?? 0
-                return (credit, why("SBTi committed, no targets set yet (credit \(credit))" + checked(f)), true)
+                let inherited = f.inheritedFrom.map { ", inherited from parent \($0)" } ?? ""
+                return (credit, why("SBTi committed\(inherited), no targets set yet (credit \(credit))" + checked(f)), true)
             case .none, .removed, .expired: return (0, why("SBTi status \(f.summary)" + checked(f)), true)
             }
         case .rbaMember:
@@ -114,6 +120,17 @@ public struct SupplierAssessment: Sendable, Hashable, Codable {
             guard f.member == true else { return (0, why("not an RBA member" + checked(f)), true) }
             if let levels = c.levels, !levels.contains(where: { $0.lowercased() == (f.level ?? "").lowercased() }) {
                 return (0, why("RBA member at level \(f.level ?? "unknown"), not one of \(levels.joined(separator: ", "))" + checked(f)), true)
+            }
+            if let years = c.maximumAuditAgeYears {
+                guard let audit = f.auditDate else {
+                    return (0, why("RBA \(f.summary), but no VAP audit recorded; an audit at most \(years) years old is required" + checked(f)), true)
+                }
+                guard let oldest = Self.yearsBefore(input.asOf, years: years) else {
+                    return (0, why("RBA \(f.summary); the audit's age cannot be judged without the assessment date" + checked(f)), true)
+                }
+                if audit < oldest {
+                    return (0, why("RBA \(f.summary), but the VAP audit is older than \(years) years (before \(oldest))" + checked(f)), true)
+                }
             }
             return (1, why("RBA \(f.summary)" + checked(f)), true)
         case .disclosedEmissions:
@@ -198,5 +215,17 @@ public struct SupplierAssessment: Sendable, Hashable, Codable {
     static func fmt(_ x: Double) -> String {
         let rounded = (x * 10000).rounded() / 10000
         return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+    }
+}
+
+extension SupplierAssessment {
+    /// `years` years before `date` (YYYY-MM-DD; 29 February falls back to 28 February), or nil when `date` is not a date.
+    static func yearsBefore(_ date: String, years: Int) -> String? {
+        guard CivilDate.isValid(date), let year = Int(date.prefix(4)) else { return nil }
+        let y = String(year - years)
+        let padded = String(repeating: "0", count: max(0, 4 - y.count)) + y
+        var earlier = padded + date.dropFirst(4)
+        if !CivilDate.isValid(earlier) { earlier = padded + "-02-28" }
+        return earlier
     }
 }

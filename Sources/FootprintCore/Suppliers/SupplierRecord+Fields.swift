@@ -10,7 +10,7 @@ extension SupplierRecord {
             ("pact_company_ids", identifiers.pactCompanyIDs.isEmpty ? nil : identifiers.pactCompanyIDs.joined(separator: ";")),
             ("contact_name", contactName), ("contact_email", contactEmail),
             ("categories", categories.isEmpty ? nil : categories.joined(separator: ";")),
-            ("strategic", strategic ? "yes" : "no"), ("notes", notes),
+            ("strategic", strategic ? "yes" : "no"), ("notes", notes), ("parent", parent), ("company_register", companyRegister),
         ]
     }
 
@@ -19,7 +19,8 @@ extension SupplierRecord {
         zip(old.fields, fields).compactMap { a, b in a.value == b.value ? nil : (a.name, a.value, b.value) }
     }
 
-    /// What is wrong with the record, each with what to do: an empty name, a country that is not two
+    /// What is wrong with the record, each with what to do: an empty name, itself as its parent, a
+    /// company register link that is not an http(s) address, a country that is not two
     /// letters, an LEI failing its ISO 17442 check digits, a Norwegian (country NO) organisation
     /// number failing its modulus-11 check, a D-U-N-S that is not 9 digits, an ISIN that is not 12
     /// characters, an e-mail without one `@`.
@@ -31,6 +32,8 @@ extension SupplierRecord {
             problems.append("country '\(country)' is not an ISO 3166 alpha-2 code; expected two capital letters, such as NO")
         }
         if let lei = identifiers.lei, let p = IdentifierCheck.leiProblem(lei) { problems.append(p) }
+        if let parent, parent == id { problems.append("supplier '\(id)' cannot be its own parent") }
+        if let link = companyRegister, let p = IdentifierCheck.linkProblem(link) { problems.append("company register: " + p) }
         if let org = identifiers.orgNumber, country == "NO", let p = IdentifierCheck.norwegianOrgNumberProblem(org) { problems.append(p) }
         if let duns = identifiers.duns, !(duns.count == 9 && duns.allSatisfy { $0.isASCII && $0.isNumber }) {
             problems.append("D-U-N-S '\(duns)' is not 9 digits")

@@ -13,6 +13,11 @@ public struct SupplierRecord: Sendable, Hashable, Codable {
     /// Marked strategic by procurement.
     public var strategic: Bool
     public var notes: String?
+    /// The parent company: another supplier of the register, by id. A subsidiary without an SBTi status
+    /// of its own inherits its parent's (`SupplierParents`).
+    public var parent: String?
+    /// A link to the supplier's entry in a company register (Brønnøysund, Companies House, GLEIF).
+    public var companyRegister: String?
 
     public init(
         id: String,
@@ -23,8 +28,12 @@ public struct SupplierRecord: Sendable, Hashable, Codable {
         contactEmail: String? = nil,
         categories: [String] = [],
         strategic: Bool = false,
-        notes: String? = nil
+        notes: String? = nil,
+        parent: String? = nil,
+        companyRegister: String? = nil
     ) {
+        self.parent = parent
+        self.companyRegister = companyRegister
         self.id = id
         self.name = name
         self.country = country

@@ -61,6 +61,10 @@ public struct SupplierStatusFact: Sendable, Hashable, Codable {
     /// RBA: member or not, and the membership level (e.g. Regular, Full, Platinum, Affiliate).
     public var member: Bool?
     public var level: String?
+    /// RBA: the date (YYYY-MM-DD) of the latest Validated Audit Process (VAP) audit, and its status or
+    /// score band as RBA reports it (such as `Platinum`, `Gold`, `Silver`, `closure audit`).
+    public var auditDate: String?
+    public var auditStatus: String?
     public var cdpScore: CDPScore?
     /// The scopes disclosed (1, 2, 3); empty for none.
     public var scopes: [Int]?
@@ -72,6 +76,9 @@ public struct SupplierStatusFact: Sendable, Hashable, Codable {
     public var source: String
     /// The date the fact was checked, YYYY-MM-DD.
     public var checkedOn: String
+    /// For an SBTi status the supplier has through its parent company (it has none of its own): the
+    /// ancestor whose status it is. Never stored; set when facts are read with the register's parents.
+    public var inheritedFrom: String?
 
     public init(supplier: String, kind: SupplierStatusKind, source: String, checkedOn: String) {
         self.supplier = supplier
@@ -88,9 +95,11 @@ public struct SupplierStatusFact: Sendable, Hashable, Codable {
             if let classification { parts.append(classification.rawValue) }
             if let nearTermTargetYear { parts.append("near-term \(nearTermTargetYear)") }
             if netZeroCommitted == true { parts.append("net-zero" + (netZeroYear.map { " \($0)" } ?? " committed")) }
+            if let inheritedFrom { parts.append("inherited from parent \(inheritedFrom)") }
             return parts.joined(separator: ", ")
         case .rba:
-            return member == true ? "member" + (level.map { " (\($0))" } ?? "") : "not a member"
+            let audit = auditDate.map { "; VAP audit \($0)" + (auditStatus.map { " \($0)" } ?? "") } ?? ""
+            return (member == true ? "member" + (level.map { " (\($0))" } ?? "") : "not a member") + audit
         case .cdp:
             return cdpScore?.rawValue ?? "no score"
         case .scopes:

@@ -2,13 +2,15 @@ public import FootprintCore
 
 /// Reads the register columns of suppliers.csv: `id`, `name`, `country` and the optional
 /// `org_number`, `vat`, `lei`, `duns`, `isin`, `pact_company_ids` (`;`-separated), `contact_name`,
-/// `contact_email`, `categories` (`;`-separated), `strategic` (yes/no) and `notes`
-/// (docs/suppliers.md). Missing or repeated ids are reported by `ReferenceDataReader.suppliers`;
+/// `contact_email`, `categories` (`;`-separated), `strategic` (yes/no), `notes`, `parent` (the id of
+/// the parent company, another supplier of the register) and `company_register` (a link)
+/// (docs/suppliers.md). Whether a parent is in the register, and cycles, are checked by the store,
+/// which sees the whole register. Missing or repeated ids are reported by `ReferenceDataReader.suppliers`;
 /// this reader reports only the optional columns' problems.
 public enum SupplierRegisterReader {
     public static let optionalColumns = [
         "name", "country", "org_number", "vat", "lei", "duns", "isin", "pact_company_ids", "contact_name", "contact_email", "categories",
-        "strategic", "notes",
+        "strategic", "notes", "parent", "company_register",
     ]
 
     public static func records(_ table: CSVTable, _ diagnostics: inout [Diagnostic]) throws(InputError) -> [SupplierRecord] {
@@ -53,6 +55,10 @@ public enum SupplierRegisterReader {
             if let email, !(email.contains("@") && email.split(separator: "@").count == 2) {
                 r.fail("contact_email", "'\(email)' is not an e-mail address; expected name@domain")
             }
+            let parent = r.optional("parent")
+            if let parent, parent == id { r.fail("parent", "'\(parent)' is the supplier itself; a supplier cannot be its own parent") }
+            let link = r.optional("company_register")
+            if let link, let problem = IdentifierCheck.linkProblem(link) { r.fail("company_register", problem) }
             var strategic = false
             if let text = r.optional("strategic") {
                 if let flag = yesNo(text) {
@@ -71,7 +77,9 @@ public enum SupplierRegisterReader {
                     contactEmail: email,
                     categories: list(r.optional("categories")),
                     strategic: strategic,
-                    notes: r.optional("notes")
+                    notes: r.optional("notes"),
+                    parent: parent,
+                    companyRegister: link
                 )
             )
         }

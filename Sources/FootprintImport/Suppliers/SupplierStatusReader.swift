@@ -5,11 +5,14 @@ public import FootprintCore
 ///
 /// Required columns: `supplier`, `fact` (sbti, rba, cdp, scopes, pact, product-footprints),
 /// `value`, `source`, `checked_on` (YYYY-MM-DD). Optional: `classification`, `target_year`,
-/// `net_zero`, `net_zero_year` (sbti facts), `level` (rba facts), `evidence` (any fact).
+/// `net_zero`, `net_zero_year` (sbti facts), `level`, `audit_date`, `audit_status` (rba facts: the
+/// membership level and the latest RBA Validated Audit Process audit), `evidence` (any fact).
 /// Every bad field is reported as `file:line: column 'name': problem`.
 public enum SupplierStatusReader {
     public static let requiredColumns = ["supplier", "fact", "value", "source", "checked_on"]
-    public static let optionalColumns = ["classification", "target_year", "net_zero", "net_zero_year", "level", "evidence"]
+    public static let optionalColumns = [
+        "classification", "target_year", "net_zero", "net_zero_year", "level", "audit_date", "audit_status", "evidence",
+    ]
 
     /// The facts with the line each came from.
     public static func facts(_ table: CSVTable, _ diagnostics: inout [Diagnostic]) throws(InputError) -> [(fact: SupplierStatusFact, line: Int)] {
@@ -41,8 +44,8 @@ public enum SupplierStatusReader {
             where r.optional(column) != nil && kind != nil && kind != .sbti {
                 r.fail(column, "applies to sbti facts only; leave it empty in a '\(kind!.rawValue)' row")
             }
-            if r.optional("level") != nil, let kind, kind != .rba {
-                r.fail("level", "applies to rba facts only; leave it empty in a '\(kind.rawValue)' row")
+            for column in ["level", "audit_date", "audit_status"] where r.optional(column) != nil && kind != nil && kind != .rba {
+                r.fail(column, "applies to rba facts only; leave it empty in a '\(kind!.rawValue)' row")
             }
             guard let kind, let value else { return }
             var fact = SupplierStatusFact(supplier: supplier ?? "", kind: kind, source: source ?? "", checkedOn: checked ?? "")
@@ -75,6 +78,17 @@ public enum SupplierStatusReader {
                 fact.member = membership(value)
                 if fact.member == nil { r.fail("value", "'\(value)' is not an RBA membership; expected member or none (or yes, no)") }
                 fact.level = r.optional("level")
+                if let date = r.optional("audit_date") {
+                    if CivilDate.isValid(date) {
+                        fact.auditDate = date
+                    } else {
+                        r.fail("audit_date", "'\(date)' is not a valid date; expected YYYY-MM-DD (ISO 8601), the date of the latest VAP audit")
+                    }
+                }
+                fact.auditStatus = r.optional("audit_status")
+                if fact.auditStatus != nil && fact.auditDate == nil && r.optional("audit_date") == nil {
+                    r.fail("audit_status", "an audit status needs its audit_date (YYYY-MM-DD)")
+                }
             case .cdp:
                 fact.cdpScore = CDPScore(rawValue: value.uppercased())
                 if fact.cdpScore == nil {

@@ -162,7 +162,14 @@ enum WorkspaceSchema {
                 db,
                 sql: "SELECT id, file_name, content FROM import WHERE kind = 'suppliers' AND content IS NOT NULL ORDER BY id"
             ) {
-                try? SupplierStore.insertRegister(data: row["content"], file: row["file_name"], importID: row["id"], db: db)
+                try? SupplierStore.insertRegister(
+                    data: row["content"],
+                    file: row["file_name"],
+                    importID: row["id"],
+                    db: db,
+                    checkingParents: false,
+                    legacy: true
+                )
             }
         }
         migrator.registerMigration("v3: engagement KPI history and data requests") { db in
@@ -267,6 +274,69 @@ enum WorkspaceSchema {
                     UPDATE import SET first_date = (SELECT min(date) FROM purchase WHERE purchase.import_id = import.id),
                                       last_date = (SELECT max(date) FROM purchase WHERE purchase.import_id = import.id)
                     WHERE kind = 'purchases';
+                    """
+            )
+        }
+        migrator.registerMigration("v7: the engagement boundary with the target") { db in
+            // A target set before the boundary could be chosen covered Categories 1 and 2: the setting says so.
+            // Its history rows refuse updates: a target there without a boundary reads as Categories 1 and 2.
+            // KPI snapshots are history too, never rewritten: a snapshot stored before kept the Category 1 and
+            // 2 sums only, so its figures per Scope 3 category are added beside it (`engagement_kpi_category`),
+            // computed from its run's stored inventory and the suppliers with targets set it recorded.
+            try db.execute(
+                sql: """
+                    UPDATE setting SET value = json_set(value, '$.boundary', 'categories-1-2')
+                    WHERE key = 'engagement.target' AND value <> '' AND json_valid(value) AND json_extract(value, '$.boundary') IS NULL;
+                    CREATE TABLE engagement_kpi_category (
+                        run_id INTEGER PRIMARY KEY NOT NULL REFERENCES engagement_kpi(run_id),
+                        by_category TEXT NOT NULL
+                    );
+                    CREATE TRIGGER engagement_kpi_category_is_history_update BEFORE UPDATE ON engagement_kpi_category
+                        BEGIN SELECT RAISE(ABORT, 'engagement_kpi_category is history: add a new row instead'); END;
+                    CREATE TRIGGER engagement_kpi_category_is_history_delete BEFORE DELETE ON engagement_kpi_category
+                        BEGIN SELECT RAISE(ABORT, 'engagement_kpi_category is history: add a new row instead'); END;
+                    """
+            )
+            try SupplierStore.addCategoryFigures(db: db)
+        }
+        migrator.registerMigration("v8: supplier parents and company register links") { db in
+            // The parent company (another supplier of the register, by id) and a company register link;
+            // NULL for every supplier imported or edited before.
+            try db.execute(
+                sql: """
+                    ALTER TABLE supplier_register ADD COLUMN parent_id TEXT;
+                    ALTER TABLE supplier_register ADD COLUMN company_register TEXT;
+                    """
+            )
+        }
+        migrator.registerMigration("v9: typed answers to data requests") { db in
+            // The energy or take-back data a supplier answered a request with, one row per `received`
+            // event that carries data; numbers as the decimal texts given. History, like the events.
+            try db.execute(
+                sql: """
+                    CREATE TABLE engagement_answer (
+                        event_id INTEGER PRIMARY KEY NOT NULL REFERENCES engagement_request_event(id),
+                        request_id INTEGER NOT NULL REFERENCES engagement_request(id),
+                        kind TEXT NOT NULL CHECK (kind IN ('energy', 'take-back')),
+                        year INTEGER NOT NULL,
+                        electricity_kwh TEXT,
+                        renewable_percent TEXT,
+                        other_energy_kwh TEXT,
+                        product TEXT,
+                        typical_power_w TEXT,
+                        lifetime_years TEXT,
+                        units_returned TEXT,
+                        kg_returned TEXT,
+                        reused_percent TEXT,
+                        refurbished_percent TEXT,
+                        recycled_percent TEXT,
+                        residual_percent TEXT
+                    );
+                    CREATE INDEX engagement_answer_by_request ON engagement_answer(request_id);
+                    CREATE TRIGGER engagement_answer_is_history_update BEFORE UPDATE ON engagement_answer
+                        BEGIN SELECT RAISE(ABORT, 'engagement_answer is history: add a new row instead'); END;
+                    CREATE TRIGGER engagement_answer_is_history_delete BEFORE DELETE ON engagement_answer
+                        BEGIN SELECT RAISE(ABORT, 'engagement_answer is history: add a new row instead'); END;
                     """
             )
         }

@@ -18,7 +18,7 @@ enum StatusFactJSON {
 
     /// The members `insertFact` writes.
     private enum Key: String, CaseIterable {
-        case supplier, kind, source, checkedOn, sbtiStatus, classification, cdpScore, level, evidence
+        case supplier, kind, source, checkedOn, sbtiStatus, classification, cdpScore, level, evidence, auditDate, auditStatus
         case nearTermTargetYear, netZeroYear, netZeroCommitted, member, available, scopes
         static let byName = Dictionary(uniqueKeysWithValues: allCases.map { ($0.rawValue, $0) })
     }
@@ -198,6 +198,8 @@ enum StatusFactJSON {
                         f.cdpScore = x
                     case (.level, .string(let s)): f.level = s
                     case (.evidence, .string(let s)): f.evidence = s
+                    case (.auditDate, .string(let s)): f.auditDate = s
+                    case (.auditStatus, .string(let s)): f.auditStatus = s
                     case (.nearTermTargetYear, .int(let n)): f.nearTermTargetYear = n
                     case (.netZeroYear, .int(let n)): f.netZeroYear = n
                     case (.netZeroCommitted, .bool(let b)): f.netZeroCommitted = b

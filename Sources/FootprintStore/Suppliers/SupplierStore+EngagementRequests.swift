@@ -78,6 +78,29 @@ extension SupplierStore {
         )
     }
 
+    /// Records the supplier's answer to an `energy` or `take-back` request: a `received` event on `on`
+    /// (default today) carrying the typed data, which is checked first (every problem named by its field).
+    public func answerEngagementRequest(
+        id: Int64,
+        answer: EngagementAnswer,
+        on: String? = nil,
+        note: String? = nil
+    ) throws(WorkspaceError) -> EngagementRequest {
+        let problems = answer.problems()
+        if !problems.isEmpty { throw .conflict("the answer to request #\(id) was not recorded: " + problems.joined(separator: "; ")) }
+        let request = try engagementRequest(id: id)
+        guard request.kind == answer.kind else {
+            throw .conflict(
+                "request #\(id) asks for \(request.kind.rawValue) data, not \(answer.kind.rawValue); typed answers are for energy and take-back requests"
+                    + " (record other answers with 'footprint engagement requests update \(id) --status received')"
+            )
+        }
+        return try appendEvent(
+            id: id,
+            EngagementRequestEvent(kind: .received, on: on ?? Workspace.today(), note: note, answer: answer, recordedAt: "")
+        )
+    }
+
     /// Records that the PACT module sent request `id` as the RequestCreated event `eventID`.
     public func recordPACTRequestSent(id: Int64, eventID: String, on: String? = nil) throws(WorkspaceError) -> EngagementRequest {
         try appendEvent(id: id, EngagementRequestEvent(kind: .pactSent, on: on ?? Workspace.today(), pactEventID: eventID, recordedAt: ""))
@@ -115,6 +138,7 @@ extension SupplierStore {
             sql: "INSERT INTO engagement_request_event (request_id, kind, on_date, note, pact_event_id, recorded_at) VALUES (?, ?, ?, ?, ?, ?)",
             arguments: [request, e.kind.rawValue, e.on, e.note, e.pactEventID, e.recordedAt]
         )
+        if let answer = e.answer { try insertAnswer(answer, event: db.lastInsertedRowID, request: request, db: db) }
     }
 
     static func requests(where condition: String, arguments: StatementArguments, db: Database) throws -> [EngagementRequest] {
@@ -122,6 +146,7 @@ extension SupplierStore {
         guard !rows.isEmpty else { return [] }
         var events: [Int64: [EngagementRequestEvent]] = [:]
         let ids = rows.map { String($0["id"] as Int64) }.joined(separator: ",")
+        let answers = try Self.answers(requests: ids, db: db)
         for e in try Row.fetchAll(db, sql: "SELECT * FROM engagement_request_event WHERE request_id IN (\(ids)) ORDER BY id") {
             events[e["request_id"], default: []].append(
                 EngagementRequestEvent(
@@ -129,6 +154,7 @@ extension SupplierStore {
                     on: e["on_date"],
                     note: e["note"],
                     pactEventID: e["pact_event_id"],
+                    answer: answers[e["id"]],
                     recordedAt: e["recorded_at"]
                 )
             )

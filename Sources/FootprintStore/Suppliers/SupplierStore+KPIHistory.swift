@@ -14,6 +14,11 @@ public struct KPISnapshot: Sendable, Equatable {
     /// run stored before snapshots existed: the run's `created_at`).
     public var factsAsOf: String
     public var kpis: EngagementKPIs
+    /// The engagement boundaries whose figures the snapshot holds: every boundary for a snapshot with the
+    /// figures of each category (`by_category`: stored with it, or for a snapshot stored before the
+    /// boundary could be chosen, added by migration v7 in `engagement_kpi_category`), Categories 1 and 2
+    /// only for one whose run has no supplier x category cross.
+    public var boundaries: [EngagementBoundary] { kpis.byCategory == nil ? [.categories1And2] : EngagementBoundary.allCases }
 
     /// The run's date, YYYY-MM-DD.
     public var date: String { String(runCreatedAt.prefix(10)) }
@@ -58,7 +63,7 @@ extension SupplierStore {
         return try workspace.read { db in
             try KPISnapshot.fetchAll(
                 db,
-                sql: "SELECT k.*, r.created_at AS run_created_at FROM engagement_kpi k JOIN run r ON r.id = k.run_id ORDER BY k.run_id"
+                sql: "SELECT \(Self.snapshotColumns) ORDER BY k.run_id"
             )
         }
     }
@@ -80,10 +85,37 @@ extension SupplierStore {
         return nil
     }
 
+    /// A snapshot's row, its run's date, and the category figures migration v7 added for it.
+    static let snapshotColumns = """
+        k.*, r.created_at AS run_created_at, c.by_category AS added_by_category
+        FROM engagement_kpi k JOIN run r ON r.id = k.run_id LEFT JOIN engagement_kpi_category c ON c.run_id = k.run_id
+        """
+
+    /// Migration v7: for each snapshot stored without figures per Scope 3 category whose run has the
+    /// supplier x category cross, those figures from the run's stored inventory and the suppliers with
+    /// targets set the snapshot recorded (the same suppliers, the same sums: its Category 1 and 2 sums
+    /// are the sums of its categories 1 and 2), in `engagement_kpi_category`. The snapshot stays as written.
+    static func addCategoryFigures(db: Database) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        for row in try Row.fetchAll(db, sql: "SELECT k.run_id, k.value, r.aggregate FROM engagement_kpi k JOIN run r ON r.id = k.run_id") {
+            guard let kpis = try? JSONDecoder().decode(EngagementKPIs.self, from: Data((row["value"] as String).utf8)),
+                kpis.byCategory == nil, kpis.hasCategoryFigures, let blob = row["aggregate"] as Data?,
+                let aggregate = InventoryAggregate(binary: [UInt8](blob)), aggregate.hasSupplierScope3
+            else { continue }
+            let figures = EngagementKPIs.categoryFigures(aggregate: aggregate, targetsSet: Set(kpis.targetsSetSuppliers))
+            let text = String(
+                decoding: try encoder.encode(Dictionary(uniqueKeysWithValues: figures.map { (String($0.key), $0.value) })),
+                as: UTF8.self
+            )
+            try db.execute(sql: "INSERT INTO engagement_kpi_category (run_id, by_category) VALUES (?, ?)", arguments: [row["run_id"] as Int64, text])
+        }
+    }
+
     static func storedSnapshot(run: Int64, db: Database) throws -> KPISnapshot? {
         try KPISnapshot.fetchOne(
             db,
-            sql: "SELECT k.*, r.created_at AS run_created_at FROM engagement_kpi k JOIN run r ON r.id = k.run_id WHERE k.run_id = ?",
+            sql: "SELECT \(Self.snapshotColumns) WHERE k.run_id = ?",
             arguments: [run]
         )
     }
@@ -124,7 +156,11 @@ extension SupplierStore {
 extension KPISnapshot: FetchableRecord {
     /// A row of `engagement_kpi` joined with its run's `created_at` as `run_created_at`.
     public init(row: Row) throws {
-        let kpis = try JSONDecoder().decode(EngagementKPIs.self, from: Data((row["value"] as String).utf8))
+        var kpis = try JSONDecoder().decode(EngagementKPIs.self, from: Data((row["value"] as String).utf8))
+        if kpis.byCategory == nil, let added = row["added_by_category"] as String? {
+            let figures = try JSONDecoder().decode([String: EngagementFigures].self, from: Data(added.utf8))
+            kpis.byCategory = Dictionary(uniqueKeysWithValues: figures.compactMap { key, value in Int(key).map { ($0, value) } })
+        }
         self.init(run: row["run_id"], runCreatedAt: row["run_created_at"], computedAt: row["computed_at"], factsAsOf: row["facts_as_of"], kpis: kpis)
     }
 }

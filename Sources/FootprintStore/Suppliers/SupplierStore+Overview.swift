@@ -7,7 +7,7 @@ import GRDB
 /// an assessment reads, and the supplier's figures in the latest calculation run.
 public struct SupplierOverview: Sendable {
     public var record: SupplierRecord
-    /// Oldest first.
+    /// Oldest first: the supplier's own facts (an inherited SBTi status is in `latest` only).
     public var history: [SupplierStatusFact]
     public var assessmentInput: AssessmentInput
     /// From the latest run, when there is one and the supplier has lines in it.
@@ -24,13 +24,21 @@ extension SupplierStore {
     /// latest run's figures (an assessment does not need them, and reading a large run's inventory costs).
     public func supplierOverviews(id: String? = nil, factsAsOf: String? = nil, withRun: Bool = true) throws(WorkspaceError) -> [SupplierOverview] {
         workspace.logger.phase("overviews: start")
-        let (register, facts, disclosures, footprints, indices) = try workspace.read { db in
-            let register = try Self.register(db: db).filter { id == nil || $0.id == id }
+        let (register, parents, facts, disclosures, footprints, indices) = try workspace.read { db in
+            let whole = try Self.register(db: db)
+            let parents = SupplierParents(whole)
+            let register = whole.filter { id == nil || $0.id == id }
             workspace.logger.phase("register: \(register.count) suppliers")
-            let facts = Dictionary(
+            var facts = Dictionary(
                 grouping: try Self.statusFacts(supplier: id, importedBy: factsAsOf, db: db, logger: workspace.logger),
                 by: \.supplier
             )
+            // One supplier: its ancestors' facts too, for the SBTi status it may inherit.
+            if let id {
+                for ancestor in parents.ancestors(of: id) {
+                    facts[ancestor] = try Self.statusFacts(supplier: ancestor, importedBy: factsAsOf, db: db, logger: workspace.logger)
+                }
+            }
             workspace.logger.phase("status facts")
             var reference = ReferenceData()
             for row in try Row.fetchAll(
@@ -44,7 +52,7 @@ extension SupplierStore {
             }
             let footprints = Dictionary(grouping: reference.footprints, by: \.supplier).mapValues(\.count)
             workspace.logger.phase("disclosures and footprints")
-            return (register, facts, Dictionary(grouping: reference.disclosures, by: \.supplier), footprints, reference.priceIndexByCurrency)
+            return (register, parents, facts, Dictionary(grouping: reference.disclosures, by: \.supplier), footprints, reference.priceIndexByCurrency)
         }
         var run: CalculationRun?
         if withRun {
@@ -54,14 +62,19 @@ extension SupplierStore {
         }
         let cells = run?.aggregate.cells(.supplier) ?? [:]
         defer { workspace.logger.phase("overviews") }
+        // Each supplier's newest facts, with an SBTi status inherited from its nearest ancestor when it has none.
+        let latest = parents.inheritingSBTi(facts.mapValues { $0.latestByKind() }, suppliers: register.map(\.id))
+        // The assessment's date (an RBA audit's age is judged against it): the facts' time, or today.
+        let asOf = factsAsOf.map { String($0.prefix(10)) } ?? Workspace.today()
         return register.map { record in
             let history = facts[record.id] ?? []
             let input = AssessmentInput(
                 supplier: record,
-                latest: history.latestByKind(),
+                latest: latest[record.id] ?? [:],
                 disclosures: disclosures[record.id] ?? [],
                 productFootprints: footprints[record.id] ?? 0,
-                priceIndexByCurrency: indices
+                priceIndexByCurrency: indices,
+                asOf: asOf
             )
             let cell = cells[record.id]
             let spend = (cell?.spendSums() ?? [:]).map { ("\($0.key)", "\($0.value)") }.sorted { $0.0 < $1.0 }

@@ -6,8 +6,10 @@ import Logging
 
 extension SupplierStore {
     /// Writes the register rows of a suppliers.csv import (inside the import's transaction; its header
-    /// was checked when it was read first, and a stored import's as it was accepted).
-    static func insertRegister(data: Data, file: String, importID: Int64, db: Database) throws {
+    /// was checked when it was read first, and a stored import's as it was accepted). `checkingParents`:
+    /// a new import is refused when a parent is not in the register or the parents form a cycle; the v2
+    /// migration writes earlier imports' rows as they were (`legacy`: without the columns of v8).
+    static func insertRegister(data: Data, file: String, importID: Int64, db: Database, checkingParents: Bool = true, legacy: Bool = false) throws {
         var diagnostics: [Diagnostic] = []
         let table = try CSVTable.parse(data: data, file: file, diagnostics: &diagnostics, checkingHeader: false)
         let records = try SupplierRegisterReader.records(table, &diagnostics)
@@ -15,7 +17,8 @@ extension SupplierStore {
             table.rows.compactMap { row in table.columnIndex("id").map { (row.fields[$0].trimmingCharacters(in: .whitespaces), row.line) } },
             uniquingKeysWith: { a, _ in a }
         )
-        for r in records { try insertRegisterRow(r, importID: importID, line: lines[r.id] ?? 0, db: db) }
+        for r in records { try insertRegisterRow(r, importID: importID, line: lines[r.id] ?? 0, db: db, legacy: legacy) }
+        if checkingParents { try checkParents(file: file, lines: lines, db: db) }
     }
 
     /// Checks the register columns of a new suppliers file (files imported before they existed are
@@ -50,7 +53,7 @@ extension SupplierStore {
             arguments: [edit]
         ) { row in
             let record = registerRecord(row)
-            let isEdit = row.int64(14) != 0
+            let isEdit = row.int64(16) != 0
             if let at = position[record.id] {
                 guard isEdit || fromEdit.contains(record.id) else { return }
                 result[at] = record
@@ -66,7 +69,7 @@ extension SupplierStore {
     /// The register columns `registerRecord` reads, by position (reading by name cost more than the query).
     static let registerColumns = """
         r.supplier_id, r.name, r.country, r.org_number, r.vat, r.lei, r.duns, r.isin, r.pact_company_ids, r.contact_name, r.contact_email,
-        r.categories, r.strategic, r.notes
+        r.categories, r.strategic, r.notes, r.parent_id, r.company_register
         """
 
     /// A register row (`registerColumns`, by position) as a record: from GRDB rows or raw columns.
@@ -88,7 +91,9 @@ extension SupplierStore {
             contactEmail: row.text(10),
             categories: SupplierRegisterReader.list(row.text(11)),
             strategic: row.int64(12) != 0,
-            notes: row.text(13)
+            notes: row.text(13),
+            parent: row.text(14),
+            companyRegister: row.text(15)
         )
     }
 

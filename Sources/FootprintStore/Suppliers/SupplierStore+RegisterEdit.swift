@@ -101,6 +101,12 @@ extension SupplierStore {
                 db: db
             )
             try Self.insertRegisterRow(new, importID: importID, line: 1, db: db)
+            let parents = try Self.parentProblems(db: db)
+            if !parents.isEmpty {
+                throw WorkspaceError.conflict(
+                    "supplier '\(id)' was not \(adding ? "added" : "changed"): " + parents.map(\.message).joined(separator: "; ")
+                )
+            }
             return importID
         }
         guard let version = try registerHistory(supplier: id).last(where: { $0.importID == importID }) else {
@@ -151,18 +157,35 @@ extension SupplierStore {
         }
     }
 
-    static func insertRegisterRow(_ r: SupplierRecord, importID: Int64, line: Int, db: Database) throws {
+    /// `legacy`: without the columns added by migration v8 (for the v2 migration, which runs before them).
+    static func insertRegisterRow(_ r: SupplierRecord, importID: Int64, line: Int, db: Database, legacy: Bool = false) throws {
+        if legacy {
+            return try db.execute(
+                sql: """
+                    INSERT INTO supplier_register (import_id, line, supplier_id, name, country, org_number, vat, lei, duns, isin,
+                        pact_company_ids, contact_name, contact_email, categories, strategic, notes)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    importID, line, r.id, r.name, r.country, r.identifiers.orgNumber, r.identifiers.vat, r.identifiers.lei,
+                    r.identifiers.duns, r.identifiers.isin,
+                    r.identifiers.pactCompanyIDs.isEmpty ? nil : r.identifiers.pactCompanyIDs.joined(separator: ";"),
+                    r.contactName, r.contactEmail, r.categories.isEmpty ? nil : r.categories.joined(separator: ";"), r.strategic ? 1 : 0, r.notes,
+                ]
+            )
+        }
         try db.execute(
             sql: """
                 INSERT INTO supplier_register (import_id, line, supplier_id, name, country, org_number, vat, lei, duns, isin,
-                    pact_company_ids, contact_name, contact_email, categories, strategic, notes)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    pact_company_ids, contact_name, contact_email, categories, strategic, notes, parent_id, company_register)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
                 importID, line, r.id, r.name, r.country, r.identifiers.orgNumber, r.identifiers.vat, r.identifiers.lei,
                 r.identifiers.duns, r.identifiers.isin,
                 r.identifiers.pactCompanyIDs.isEmpty ? nil : r.identifiers.pactCompanyIDs.joined(separator: ";"),
                 r.contactName, r.contactEmail, r.categories.isEmpty ? nil : r.categories.joined(separator: ";"), r.strategic ? 1 : 0, r.notes,
+                r.parent, r.companyRegister,
             ]
         )
     }
