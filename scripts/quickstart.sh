@@ -21,6 +21,11 @@ for kind in suppliers:suppliers factors:factors rates:rates price-index:price_in
             purchases:purchases; do
   "$bin" import --db "$db" "${kind%%:*}" "$example/${kind##*:}.csv"
 done
+# A manufacturer's footprints over PACT (Skarv's transceivers, sold by the distributor Elbtal: manufacturers.csv).
+"$bin" import --db "$db" pact "$example/pact/skarv-transceivers.json" --supplier SUP-0004
+# What procurement knows of its suppliers (SBTi, RBA, CDP, PACT), and the SBTi supplier-engagement target.
+"$bin" suppliers import-status --db "$db" "$example/supplier_status.csv"
+"$bin" engagement target --db "$db" --share 67 --by 2029-12-31 --submitted 2025-06-01
 "$bin" import --db "$db" purchases examples/erp/nordic/hovedbok_2024.csv --mapping examples/erp/nordic/mapping.json
 "$bin" import --db "$db" purchases examples/erp/nordic/hovedbok_2024_ovrige.csv --mapping examples/erp/nordic/mapping.json
 "$bin" import --db "$db" purchases examples/erp/nordic/hovedbok_2024_varekjop.csv --mapping examples/erp/nordic/mapping.json
@@ -36,5 +41,7 @@ echo
 "$bin" calculate --db "$db" --period 2024
 echo
 "$bin" report --db "$db" --corporate
+echo
+"$bin" engagement kpis --db "$db"
 echo
 echo "workspace: $db  (next: $bin runs --db $db, $bin report --db $db --format markdown, $bin runs lines 1 --db $db --out lines.csv)"

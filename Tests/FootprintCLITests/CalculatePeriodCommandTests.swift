@@ -59,7 +59,7 @@ import Testing
         let before = try CLIHarness.json(try CLIHarness.footprint("calculate", "--data", dir.path, "--json").stdout)
         let disclosures = dir.appendingPathComponent("supplier_emissions.csv")
         let text = try String(contentsOf: disclosures, encoding: .utf8)
-        try (text + "SUP-0004,2024,120,80,0,500000000,NOK\n").write(to: disclosures, atomically: true, encoding: .utf8)
+        try (text + "SUP-0004,2024,120,80,0,500000000,NOK,,,,\n").write(to: disclosures, atomically: true, encoding: .utf8)
         let out = try CLIHarness.footprint("calculate", "--data", dir.path, "--json")
         #expect(out.status == 0, "\(out.stderr)")
         let after = try CLIHarness.json(out.stdout)
@@ -67,7 +67,9 @@ import Testing
         #expect(after["lines_by_method"] as? [String: Int] == before["lines_by_method"] as? [String: Int])
         let corporate = try #require(after["corporate"] as? [String: Any])
         let listed = try #require(corporate["disclosures_not_used_for_hybrid"] as? [[String: Any]])
-        #expect(listed.count == 1 && listed[0]["supplier"] as? String == "SUP-0004" && listed[0]["year"] as? Int == 2024)
+        // The example's own incomplete disclosure (SUP-0040, Scopes 1 and 2 only) is listed too.
+        #expect(Set(listed.compactMap { $0["supplier"] as? String }) == ["SUP-0004", "SUP-0040"] && listed.count == 2)
+        #expect(listed.allSatisfy { $0["year"] as? Int == 2024 })
         let printed = try CLIHarness.footprint("calculate", "--data", dir.path)
         #expect(printed.stdout.contains("Disclosures not used for the hybrid method, as they report no upstream Scope 3"))
     }

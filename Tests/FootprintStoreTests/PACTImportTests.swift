@@ -109,7 +109,11 @@ struct PACTImportTests {
         #expect(lines["p1"]?.kg == 450)
         #expect(lines["p1"]?.provenance.biogenicUptakeKg == -15)
         #expect(lines["p1"]?.provenance.primaryDataShare == "40.5")
-        #expect(RunLinesCSV.row(lines["p1"]!).hasSuffix(",,0a1b2c3d-0000-4000-8000-000000002024,40.5,1.5,2.0,2.5,-15.0\n"))
+        #expect(
+            RunLinesCSV.row(lines["p1"]!).hasSuffix(
+                ",,\"supplier-specific, cradle-to-gate\",0a1b2c3d-0000-4000-8000-000000002024,40.5,1.5,2.0,2.5,-15.0\n"
+            )
+        )
         // 2025: the 2024 footprint is no longer valid: spend-based 1000 x 0.5, counted as fallen through.
         #expect(lines["p2"]?.method == .spendBased)
         #expect(lines["p2"]?.kg == 500)

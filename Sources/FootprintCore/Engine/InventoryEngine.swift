@@ -292,9 +292,6 @@ public struct InventoryEngine: Sendable {
             ?? reference.manufacturers.first { $0.product == product && $0.supplier == nil }
     }
 
-    /// The suppliers whose figures reach other suppliers' lines as manufacturers.
-    public var manufacturerIDs: Set<String> { Set(reference.manufacturers.map(\.manufacturer)) }
-
     /// The key of a supplier id, `none` when no reference data mentions the supplier.
     public func supplierKey(_ id: String) -> SupplierKey { SupplierKey(supplierKeys.find(id).map(Int32.init) ?? -1) }
 

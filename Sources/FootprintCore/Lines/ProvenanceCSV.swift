@@ -2,14 +2,14 @@
 /// writer for both): numbers in their shortest round-trip form, empty where a column does not apply,
 /// RFC 4180 quoting. A line left out of the inventory has `outside-period` or `excluded` as its method,
 /// 0 kg, and the period or the exclusion's reason in `unmapped_reason` (the column of why a line has no figure).
-/// `fell_through` names the rule a line looked eligible for and fell through (`FallThrough.code`); the
+/// `fall_through` names the rule a line looked eligible for and fell through (`FallThrough.code`); the
 /// last column, `method_boundary`, names the boundary of the method and figure that computed the line
 /// (`MethodBoundary`), empty when none did.
 public enum ProvenanceCSV {
     /// The columns, in order.
     public static let columns = [
         "method", "kgco2e", "factor_kgco2e_per_unit", "factor_unit", "source", "unit_conversion", "fx_line_per_usd",
-        "fx_target_per_usd", "price_index_ratio", "activity", "unmapped_reason", "fell_through", "method_boundary",
+        "fx_target_per_usd", "price_index_ratio", "activity", "unmapped_reason", "fall_through", "method_boundary",
     ]
 
     /// The fields of `p`, unquoted, in `columns` order. A line left out of the inventory has its status

@@ -11,14 +11,15 @@ import GRDB
 ///   where no successor is valid, and comes after every footprint that is not superseded;
 /// - each applies to the ledger `product` values that equal one of its `productIds`, or the last
 ///   `:`-segment of one (case-insensitively), or that the user linked explicitly to one of them
-///   (`pact_product_link`);
+///   (`pact_product_link`), and likewise to the manufacturers' product ids of manufacturers.csv
+///   (`makersProducts`: a maker's footprint reaches the lines a distributor invoices under its own id);
 /// - kg per unit = pcfExcludingBiogenicUptake / declaredUnitAmount, in the declared unit;
 /// - validity: validityPeriodStart/End, else referencePeriodEnd to referencePeriodEnd + 3 years.
 ///
 /// Ordered so that, among footprints of one (supplier, product) valid on a date, the one whose
 /// validity started latest comes first (then the latest created, then by id).
 enum PACTReference {
-    static func resolve(db: Database) throws -> [PACTRunFootprint] {
+    static func resolve(db: Database, makersProducts: [String] = []) throws -> [PACTRunFootprint] {
         let rows = try Row.fetchAll(
             db,
             sql: """
@@ -43,6 +44,9 @@ enum PACTReference {
         var texts: [String: [String]] = [:]
         if !parsed.isEmpty {
             for text in try String.fetchAll(db, sql: "SELECT text FROM term") { texts[text.lowercased(), default: []].append(text) }
+            for text in makersProducts where !(texts[text.lowercased()]?.contains(text) ?? false) {
+                texts[text.lowercased(), default: []].append(text)
+            }
         }
         var links: [String: [String: [String]]] = [:]
         for row in try Row.fetchAll(

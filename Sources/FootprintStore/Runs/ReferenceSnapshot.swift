@@ -80,7 +80,7 @@ struct ReferenceSnapshot {
         // PACT footprints come first, so that one valid on a line's date is preferred to a CSV footprint
         // of the same product and unit.
         logger.phase("snapshot: imports parsed")
-        let pact = try PACTReference.resolve(db: db)
+        let pact = try PACTReference.resolve(db: db, makersProducts: reference.manufacturers.map(\.makersProduct))
         logger.phase("snapshot: PACT footprints")
         reference.footprints = pact.map(\.productFootprint) + reference.footprints
         let pactItems = Dictionary(uniqueKeysWithValues: pact.enumerated().map { ($0.offset, $0.element.digestItem) })

@@ -12,7 +12,7 @@ public enum RunLinesCSV {
         ]
         + ProvenanceCSV.columns
         + [
-            "fall_through", "pact_footprint_id", "primary_data_share", "technological_dqr", "geographical_dqr", "temporal_dqr",
+            "pact_footprint_id", "primary_data_share", "technological_dqr", "geographical_dqr", "temporal_dqr",
             "biogenic_co2_uptake_kg",
         ]
 
@@ -29,7 +29,7 @@ public enum RunLinesCSV {
         ]
             + ProvenanceCSV.fields(p)
             + [
-                p.fallThrough?.code ?? "", p.pactID ?? "", p.primaryDataShare ?? "", p.dataQuality?.technological ?? "",
+                p.pactID ?? "", p.primaryDataShare ?? "", p.dataQuality?.technological ?? "",
                 p.dataQuality?.geographical ?? "", p.dataQuality?.temporal ?? "", p.biogenicUptakeKg.map { "\($0)" } ?? "",
             ]
     }

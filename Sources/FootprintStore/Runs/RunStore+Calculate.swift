@@ -117,7 +117,7 @@ extension RunStore {
             }
             // A run stored before the supplier x Scope 3 category grouping has none to update, and a
             // manufacturer's figures reach other suppliers' lines (manufacturers.csv): compute in full.
-            if parent.aggregate.hasSupplierScope3 && changed.isDisjoint(with: evaluator.engine.manufacturerIDs) {
+            if parent.aggregate.hasSupplierScope3 && !Self.manufacturerFiguresChanged(changed, parent.inputs, snapshot) {
                 return try incremental(
                     from: parent,
                     suppliers: changed,
@@ -130,6 +130,26 @@ extension RunStore {
             }
         }
         return try full(snapshot: snapshot, evaluator: evaluator, threads: options.threads, started: started, kpis: kpis)
+    }
+
+    /// Whether a changed supplier's figures reach other suppliers' lines as a manufacturer
+    /// (manufacturers.csv): its disclosures changed, or its footprints of a product that a
+    /// manufacturers.csv row names as its own. Such a change is computed in full; a manufacturer's other
+    /// products change only its own lines.
+    static func manufacturerFiguresChanged(_ changed: Set<String>, _ before: RunInputs, _ snapshot: ReferenceSnapshot) -> Bool {
+        let manufacturers = snapshot.reference.manufacturers
+        guard !manufacturers.isEmpty else { return false }
+        let after = snapshot.inputs
+        let split = !before.disclosureDigests.isEmpty || !before.footprintDigests.isEmpty
+        for supplier in changed {
+            let made = Set(manufacturers.filter { $0.manufacturer == supplier }.map(\.makersProduct))
+            guard !made.isEmpty else { continue }
+            if !split || before.disclosureDigests[supplier] != after.disclosureDigests[supplier] { return true }
+            let a = before.footprintDigests[supplier] ?? [:]
+            let b = after.footprintDigests[supplier] ?? [:]
+            for product in made where a[product] != b[product] { return true }
+        }
+        return false
     }
 
     struct PackRef: Sendable {
