@@ -14,14 +14,23 @@ enum PeriodsOutput {
         ]
     }
 
-    /// `2024 is closed: its published figure is run #3 (closed 2026-12-03T21:00:00 UTC by alice).`, and
-    /// what the reported run is to it.
-    static func closingNote(_ c: PeriodClosing, reported run: CalculationRun) -> String {
-        let head =
+    /// `Reporting period 2024 is closed: its published figure is run #3 (closed ... by alice).`, what the
+    /// reported run is to it, and, when the period's latest run (`pending`) is behind the workspace's
+    /// inputs, that calculating the period gives the restatement.
+    static func closingNote(_ c: PeriodClosing, reported run: CalculationRun, pending: Int64? = nil) -> String {
+        var note =
             "Reporting period \(c.period.name) is closed: its published figure is run #\(c.runID) (closed \(c.closedAt.prefix(19)) UTC by \(c.closedBy))."
-        if run.id == c.runID { return head }
-        if run.id > c.runID { return head + " Run #\(run.id), reported here, is a restatement of it, not the published figure." }
-        return head + " Run #\(run.id), reported here, is an earlier run of the period, not the published figure."
+        if run.id > c.runID {
+            note += " Run #\(run.id), reported here, is a restatement of it, not the published figure."
+        } else if run.id < c.runID {
+            note += " Run #\(run.id), reported here, is an earlier run of the period, not the published figure."
+        }
+        if let pending {
+            note +=
+                "\nThe workspace's inputs have changed since run #\(pending), the period's latest run: "
+                + "'footprint calculate --period \(c.period.name)' computes what they give, shown then as a restatement."
+        }
+        return note
     }
 
     /// One row per scope: published and restated kg (Scope 1 and 2 from the runs' activity files).

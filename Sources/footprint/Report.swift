@@ -78,9 +78,15 @@ extension Footprint {
             }
             let names = (try? ws.imports.supplierNames()) ?? [:]
             let reports = groupings.map { InventoryReport(r.aggregate, by: $0, labels: $0 == .supplier ? names : [:]) }
-            if format == .csv, let closing, !closing.inForce || closing.runID != r.id {
-                printError(PeriodsOutput.closingNote(closing, reported: r))
+            // The period's latest run, when the workspace's inputs have changed since it: a restatement to calculate.
+            let pending = try closing.flatMap { c in
+                try report { () throws(WorkspaceError) -> Int64? in
+                    guard let latest = try ws.runs.latestRun(of: c.period), try !ws.runs.isUpToDate(latest) else { return nil }
+                    return latest.id
+                }
             }
+            let note = closing.map { PeriodsOutput.closingNote($0, reported: r, pending: pending) }
+            if format == .csv, let closing, let note, closing.runID != r.id || pending != nil { printError(note) }
             if format == .csv && !self.corporate {
                 // The groupings alone: no need to read the run's activity files.
                 let currencies = r.aggregate.total.spend.keys.sorted()
@@ -97,14 +103,14 @@ extension Footprint {
                 return PeriodsOutput.scopeRows(published: published.inventory, restated: restated.inventory)
             }
             let restated = restatement.flatMap { x in scopes.map { (x, $0) } }
-            if self.corporate { return printCorporate(corporate, run: r, closing: closing, restatement: restated) }
+            if self.corporate { return printCorporate(corporate, run: r, closing: closing, note: note, pending: pending, restatement: restated) }
             switch format {
             case .json:
                 var doc = CorporateOutput.json(corporate)
                 if case .object(var m) = doc {
                     m.append(("run", RunDescription.json(r)))
                     m.append(("groupings", .object(reports.map { ($0.grouping.rawValue, $0.json()) })))
-                    m += Self.periodMembers(closing: closing, restatement: restated)
+                    m += Self.periodMembers(closing: closing, pending: pending, restatement: restated)
                     if let (earlier, parts) = change {
                         m.append(
                             (
@@ -127,7 +133,7 @@ extension Footprint {
                     "Total \(InventorySummary.tonnes(r.aggregate.total.kg)) t CO2e from \(r.lineCount) lines; "
                         + "supplier data \(InventorySummary.percent(r.summary.supplierDataShare)).\n"
                 )
-                if let closing { print(PeriodsOutput.closingNote(closing, reported: r) + "\n") }
+                if let note { print(note + "\n") }
                 print(corporate.inventory.markdown())
                 if let (x, scopes) = restated { print(PeriodsOutput.markdown(x, scopes: scopes)) }
                 if let (earlier, parts) = change { print(Self.markdown(parts, since: earlier, limit: limit)) }
@@ -140,7 +146,7 @@ extension Footprint {
                     "Total \(InventorySummary.tonnes(r.aggregate.total.kg)) t CO2e from \(r.lineCount) lines; "
                         + "supplier data (supplier-specific + hybrid) \(InventorySummary.percent(r.summary.supplierDataShare)) of emissions\n"
                 )
-                if let closing { print(PeriodsOutput.closingNote(closing, reported: r)) }
+                if let note { print(note) }
                 print(corporate.inventory.text())
                 if let (x, scopes) = restated { print(PeriodsOutput.text(x, scopes: scopes, limit: limit ?? 10)) }
                 if let (earlier, parts) = change {
@@ -172,11 +178,17 @@ extension Footprint {
             return (latest, nil)
         }
 
-        /// The JSON members `period_close` (the closing in force of the run's period, or null) and
-        /// `restatement` (or null).
-        static func periodMembers(closing: PeriodClosing?, restatement: (Restatement, [PeriodsOutput.ScopeRow])?) -> [(String, JSONValue)] {
+        /// The JSON members `period_close` (the closing in force of the run's period, or null),
+        /// `restatement_pending` (whether the period's latest run is behind the workspace's inputs; null
+        /// when the period is open) and `restatement` (or null).
+        static func periodMembers(
+            closing: PeriodClosing?,
+            pending: Int64?,
+            restatement: (Restatement, [PeriodsOutput.ScopeRow])?
+        ) -> [(String, JSONValue)] {
             [
                 ("period_close", closing.map { .object(PeriodsOutput.json($0)) } ?? .null),
+                ("restatement_pending", closing == nil ? .null : .bool(pending != nil)),
                 ("restatement", restatement.map { PeriodsOutput.json($0.0, scopes: $0.1) } ?? .null),
             ]
         }
@@ -186,6 +198,8 @@ extension Footprint {
             _ result: CorporateResult,
             run r: CalculationRun,
             closing: PeriodClosing?,
+            note: String?,
+            pending: Int64?,
             restatement: (Restatement, [PeriodsOutput.ScopeRow])?
         ) {
             let c = result.inventory
@@ -194,7 +208,7 @@ extension Footprint {
                 var doc = CorporateOutput.json(result)
                 if case .object(var m) = doc {
                     m.append(("run", RunDescription.json(r)))
-                    m += Self.periodMembers(closing: closing, restatement: restatement)
+                    m += Self.periodMembers(closing: closing, pending: pending, restatement: restatement)
                     doc = .object(m)
                 }
                 print(doc.rendered())
@@ -202,12 +216,12 @@ extension Footprint {
                 print("scope,part,kgco2e,note")
                 for row in c.csvRows { print(row.map(Self.csvField).joined(separator: ",")) }
             case .markdown:
-                if let closing { print(PeriodsOutput.closingNote(closing, reported: r) + "\n") }
+                if let note { print(note + "\n") }
                 print(c.markdown())
                 if let (x, scopes) = restatement { print(PeriodsOutput.markdown(x, scopes: scopes)) }
             case .table:
                 print(RunDescription.headline(r))
-                if let closing { print(PeriodsOutput.closingNote(closing, reported: r)) }
+                if let note { print(note) }
                 print(c.text())
                 if let (x, scopes) = restatement { print(PeriodsOutput.text(x, scopes: scopes, limit: limit ?? 10)) }
             }

@@ -56,6 +56,11 @@ import Testing
 
         // The correction: imported, then calculated. The second calculation says it restates the period.
         #expect(try footprint("import", "purchases", try file("corrected.csv", Self.corrected), "--replace", "3").status == 0)
+        let before = try footprint("report", "--period", "2024", "--by", "method")
+        #expect(before.stdout.contains("The workspace's inputs have changed since run #1, the period's latest run"), "\(before.stdout)")
+        #expect(!before.stdout.contains("Restatement of"))
+        let pending = try CLIHarness.json(try footprint("report", "--period", "2024", "--format", "json").stdout)
+        #expect(pending["restatement_pending"] as? Bool == true && pending["restatement"] is NSNull)
         let recalculated = try footprint("calculate", "--period", "2024")
         #expect(recalculated.status == 0, "\(recalculated.stderr)")
         #expect(
@@ -78,6 +83,7 @@ import Testing
 
         let json = try CLIHarness.json(try footprint("report", "--period", "2024", "--format", "json").stdout)
         #expect(json["total_kgco2e"] as? Double == 170)
+        #expect(json["restatement_pending"] as? Bool == false)
         #expect((json["run"] as? [String: Any])?["id"] as? Int == 1)
         #expect((json["period_close"] as? [String: Any])?["closed_by"] as? String == "alice")
         let restatement = try #require(json["restatement"] as? [String: Any])
@@ -103,6 +109,7 @@ import Testing
         #expect(reopen.status == 0 && reopen.stdout.contains("reopened by bob: S1 corrected its quantities"), "\(reopen.stderr)")
         let open = try CLIHarness.json(try footprint("report", "--period", "2024", "--format", "json").stdout)
         #expect(open["total_kgco2e"] as? Double == 181 && open["period_close"] is NSNull && open["restatement"] is NSNull)
+        #expect(open["restatement_pending"] is NSNull)
         // A stale run is refused: another correction, not yet calculated.
         #expect(
             try footprint(
