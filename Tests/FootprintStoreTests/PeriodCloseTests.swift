@@ -89,6 +89,25 @@ import Testing
         #expect(try runs.restatement(of: Self.fy2024, run: published.id) == nil)
     }
 
+    /// A corrected factor (steel 2 -> 2.4 kg CO2e per kg) restates by figures alone: P1 10 kg, +4 kg CO2e.
+    @Test func aCorrectedFactorIsARestatementByFigures() throws {
+        let (t, _) = try Self.workspace()
+        defer { t.cleanUp() }
+        let runs = t.workspace.runs
+        let published = try runs.calculate(Self.options)
+        try runs.closePeriod(Self.fy2024, by: "alice")
+        let factorsImport = try #require(try t.workspace.imports.list().first { $0.kind == .factors }).id
+        let corrected = Self.factors.replacingOccurrences(of: "steel,Steel,2,", with: "steel,Steel,2.4,")
+        _ = try t.workspace.importFile(.factors, try t.file("factors-2.csv", corrected), replacing: factorsImport)
+        _ = try runs.calculate(Self.options)
+        let r = try #require(try runs.restatement(of: Self.fy2024))
+        #expect(r.published.id == published.id && r.deltaNanoKg == 4 * Self.kg)
+        #expect(r.attribution.suppliers.map(\.key) == ["S1"])
+        #expect(r.attribution.suppliers.first?.parts == ChangeAttribution.Parts(activity: 0, methodSwitch: 0, figures: 4 * Self.kg))
+        #expect(r.scope3Changes.map(\.key) == ["3.1"])
+        #expect(r.why.importsAdded.map(\.kind) == ["factors"] && r.why.librariesAdded.count == 1)
+    }
+
     @Test func closingRefusesAStaleRunAPeriodWithoutRunsAndAnotherPeriodsRun() throws {
         let (t, ledger) = try Self.workspace()
         defer { t.cleanUp() }
