@@ -69,7 +69,7 @@ enum PeriodsOutput {
                 [
                     "difference", "",
                     ChangeAttribution.signedTonnes(r.deltaNanoKg) + (a == 0 ? "" : " (\(signedPercent(Double(r.deltaNanoKg) / Double(a))))"),
-                    (r.deltaNanoKg >= 0 ? "+" : "") + ChangeAttribution.exactKg(r.deltaNanoKg),
+                    signedKg(r.deltaNanoKg),
                 ],
             ]
         )
@@ -92,7 +92,7 @@ enum PeriodsOutput {
                     [
                         c.key, InventorySummary.tonnes(Double(c.published) / 1e9), InventorySummary.tonnes(Double(c.restated) / 1e9),
                         ChangeAttribution.signedTonnes(c.restated - c.published),
-                        (c.restated >= c.published ? "+" : "") + ChangeAttribution.exactKg(c.restated - c.published),
+                        signedKg(c.restated - c.published),
                     ]
                 }
             )
@@ -112,7 +112,7 @@ enum PeriodsOutput {
         var out = "### Restatement of \(r.closing.period.name)\n\n"
         out += "Run #\(r.restated.id) differs from the published figure, run #\(r.published.id): "
         out +=
-            "\(ChangeAttribution.exactKg(a)) -> \(ChangeAttribution.exactKg(b)) kg CO2e (\(r.deltaNanoKg >= 0 ? "+" : "")\(ChangeAttribution.exactKg(r.deltaNanoKg)) kg). "
+            "\(ChangeAttribution.exactKg(a)) -> \(ChangeAttribution.exactKg(b)) kg CO2e (\(signedKg(r.deltaNanoKg)) kg). "
         out += "\(r.attribution.summary). The published figure stands.\n\n"
         out += "| scope | t published | t restated | change |\n| --- | ---: | ---: | ---: |\n"
         for s in scopes {
@@ -127,7 +127,7 @@ enum PeriodsOutput {
             out += "\n| supplier | kg change | activity | method switch | figures |\n| --- | ---: | ---: | ---: | ---: |\n"
             for s in r.attribution.suppliers {
                 out +=
-                    "| \(s.key) | \(ChangeAttribution.exactKg(s.delta)) | \(ChangeAttribution.exactKg(s.parts.activity)) | \(ChangeAttribution.exactKg(s.parts.methodSwitch)) | \(ChangeAttribution.exactKg(s.parts.figures)) |\n"
+                    "| \(s.key) | \(signedKg(s.delta)) | \(signedKg(s.parts.activity)) | \(signedKg(s.parts.methodSwitch)) | \(signedKg(s.parts.figures)) |\n"
             }
         }
         let why = r.why.sentences
@@ -180,6 +180,9 @@ enum PeriodsOutput {
             ("imports_removed", .array(r.why.importsRemoved.map(input))),
         ])
     }
+
+    /// An exact kg difference with its sign: `+11`, `-0.5`, `+0`.
+    static func signedKg(_ nano: Int128) -> String { (nano < 0 ? "" : "+") + ChangeAttribution.exactKg(nano) }
 
     static func signedPercent(_ share: Double) -> String { (share < 0 ? "-" : "+") + InventorySummary.percent(abs(share)) }
 }

@@ -81,6 +81,10 @@ import Testing
         #expect(table.stdout.contains("import #4 added: purchases corrected.csv") && table.stdout.contains("import #3 no longer in force"))
         #expect(table.stdout.contains("The published figure stands."))
 
+        let markdown = try footprint("report", "--period", "2024", "--format", "markdown", "--by", "method").stdout
+        #expect(markdown.contains("### Restatement of 2024") && markdown.contains("170 -> 181 kg CO2e (+11 kg)"), "\(markdown)")
+        #expect(markdown.contains("| S1 | +11 | +11 | +0 | +0 |"))
+
         let json = try CLIHarness.json(try footprint("report", "--period", "2024", "--format", "json").stdout)
         #expect(json["total_kgco2e"] as? Double == 170)
         #expect(json["restatement_pending"] as? Bool == false)
