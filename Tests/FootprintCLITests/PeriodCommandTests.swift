@@ -101,6 +101,10 @@ import Testing
         #expect(suppliers[0]["activity_kgco2e"] as? Double == 11 && suppliers[0]["figures_kgco2e"] as? Double == 0)
         #expect((restatement["imports_added"] as? [[String: Any]])?.first?["id"] as? Int == 4)
 
+        let show = try footprint("runs", "show", "1").stdout
+        #expect(show.contains("Published figure of 2024: closed on it") && show.contains("by alice"), "\(show)")
+        #expect(try footprint("runs", "show", "2").stdout.contains("2024 is closed on run #1: this run is a restatement of it"))
+
         // The latest run, reported without --period, says it is not the published figure.
         let latest = try footprint("report", "--by", "method")
         #expect(latest.stdout.contains("Run #2, reported here, is a restatement of it, not the published figure"), "\(latest.stdout)")
