@@ -87,17 +87,26 @@ extension Footprint {
             }
             defer { checkpoint.wait() }
             let corporate = try report { () throws(WorkspaceError) in try ws.runs.corporateInventory(run) }
+            // A closed period keeps its published run: a new run of it is a restatement, said so.
+            let closing = try run.period.flatMap { p in try report { () throws(WorkspaceError) in try ws.runs.closing(of: p) } }
             if json {
                 defer { CommandLogging.logger.phase("printed") }
                 var document = CorporateOutput.json(corporate)
                 if case .object(var members) = document {
                     members.append(("run", RunDescription.json(run)))
+                    members.append(("period_close", closing.map { .object(PeriodsOutput.json($0)) } ?? .null))
                     document = .object(members)
                 }
                 print(document.rendered())
                 return
             }
             print(RunDescription.headline(run))
+            if let closing, closing.runID != run.id {
+                print(
+                    "\(closing.period.name) is closed: its published figure stays run #\(closing.runID); this run is a restatement of it "
+                        + "('footprint report --period \(closing.period.name)' shows both)."
+                )
+            }
             print("")
             let names = (try? ws.imports.supplierNames()) ?? [:]
             print(run.summary.text(supplierNames: names), terminator: "")

@@ -8,7 +8,7 @@ struct Footprint: AsyncParsableCommand {
         abstract: "Scope 3 supply-chain carbon accounting: compute an inventory line by line with the best method each line's data allows.",
         version: "0.1.0",
         subcommands: [
-            Init.self, Settings.self, Import.self, Imports.self, Factors.self, Calculate.self, Runs.self, Report.self, Suppliers.self,
+            Init.self, Settings.self, Import.self, Imports.self, Factors.self, Calculate.self, Runs.self, Report.self, Periods.self, Suppliers.self,
             Engagement.self, Pact.self,
             Serve.self,
         ]

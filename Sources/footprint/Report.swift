@@ -39,6 +39,12 @@ extension Footprint {
                 "An earlier run to compare with: the change per supplier split into activity, method switch and figures, and the suppliers whose change is mostly a method switch (table, markdown, json)."
         )
         var since: Int64?
+        @Option(
+            name: .long,
+            help:
+                "A reporting period (2024 or FY2024, or latest): its published run when it is closed, with any later run that differs shown as a restatement; else its latest run."
+        )
+        var period: String?
         @OptionGroup var workspace: WorkspaceOption
 
         func run() throws {
@@ -53,8 +59,14 @@ extension Footprint {
             }
             if groupings.isEmpty { groupings = InventoryReport.Grouping.allCases }
             let ws = try workspace.open()
-            let wanted = runID
-            let r = try report { () throws(WorkspaceError) in try ws.runs.run(id: wanted) }
+            if runID != nil && period != nil {
+                throw ValidationError("--run and --period name the run two ways; give one (a closed period's published run is what --period reports)")
+            }
+            let (r, closing) = try reportedRun(ws)
+            // The published figure is never replaced silently: a closed period's later run that differs is shown beside it.
+            let restatement = try closing.flatMap { c in
+                try report { () throws(WorkspaceError) in try ws.runs.restatement(of: c.period, run: r.id == c.runID ? nil : r.id) }
+            }
             if since != nil && (format == .csv || self.corporate) {
                 throw ValidationError(
                     "--since is shown in the table, markdown and json formats of the full report, not with --format csv or --corporate"
@@ -66,6 +78,15 @@ extension Footprint {
             }
             let names = (try? ws.imports.supplierNames()) ?? [:]
             let reports = groupings.map { InventoryReport(r.aggregate, by: $0, labels: $0 == .supplier ? names : [:]) }
+            // The period's latest run, when the workspace's inputs have changed since it: a restatement to calculate.
+            let pending = try closing.flatMap { c in
+                try report { () throws(WorkspaceError) -> Int64? in
+                    guard let latest = try ws.runs.latestRun(of: c.period), try !ws.runs.isUpToDate(latest) else { return nil }
+                    return latest.id
+                }
+            }
+            let note = closing.map { PeriodsOutput.closingNote($0, reported: r, pending: pending) }
+            if format == .csv, let closing, let note, closing.runID != r.id || pending != nil { printError(note) }
             if format == .csv && !self.corporate {
                 // The groupings alone: no need to read the run's activity files.
                 let currencies = r.aggregate.total.spend.keys.sorted()
@@ -75,13 +96,21 @@ extension Footprint {
                 return
             }
             let corporate = try report { () throws(WorkspaceError) in try ws.runs.corporateInventory(r) }
-            if self.corporate { return printCorporate(corporate, run: r) }
+            let scopes = try restatement.map { x in
+                let restated = try report { () throws(WorkspaceError) in try ws.runs.corporateInventory(x.restated) }
+                let published =
+                    x.published.id == r.id ? corporate : try report { () throws(WorkspaceError) in try ws.runs.corporateInventory(x.published) }
+                return PeriodsOutput.scopeRows(published: published.inventory, restated: restated.inventory)
+            }
+            let restated = restatement.flatMap { x in scopes.map { (x, $0) } }
+            if self.corporate { return printCorporate(corporate, run: r, closing: closing, note: note, pending: pending, restatement: restated) }
             switch format {
             case .json:
                 var doc = CorporateOutput.json(corporate)
                 if case .object(var m) = doc {
                     m.append(("run", RunDescription.json(r)))
                     m.append(("groupings", .object(reports.map { ($0.grouping.rawValue, $0.json()) })))
+                    m += Self.periodMembers(closing: closing, pending: pending, restatement: restated)
                     if let (earlier, parts) = change {
                         m.append(
                             (
@@ -104,7 +133,9 @@ extension Footprint {
                     "Total \(InventorySummary.tonnes(r.aggregate.total.kg)) t CO2e from \(r.lineCount) lines; "
                         + "supplier data \(InventorySummary.percent(r.summary.supplierDataShare)).\n"
                 )
+                if let note { print(note + "\n") }
                 print(corporate.inventory.markdown())
+                if let (x, scopes) = restated { print(PeriodsOutput.markdown(x, scopes: scopes)) }
                 if let (earlier, parts) = change { print(Self.markdown(parts, since: earlier, limit: limit)) }
                 for report in reports { print(report.markdown(limit: limit)) }
                 let reconciliation = r.summary.reconciliationText()
@@ -115,7 +146,9 @@ extension Footprint {
                     "Total \(InventorySummary.tonnes(r.aggregate.total.kg)) t CO2e from \(r.lineCount) lines; "
                         + "supplier data (supplier-specific + hybrid) \(InventorySummary.percent(r.summary.supplierDataShare)) of emissions\n"
                 )
+                if let note { print(note) }
                 print(corporate.inventory.text())
+                if let (x, scopes) = restated { print(PeriodsOutput.text(x, scopes: scopes, limit: limit ?? 10)) }
                 if let (earlier, parts) = change {
                     print(
                         "Change since run #\(earlier): \(ChangeAttribution.signedTonnes(parts.total.delta)) t CO2e. \(parts.summary)\n"
@@ -127,24 +160,70 @@ extension Footprint {
             }
         }
 
-        /// `report --corporate`: the corporate inventory alone.
-        func printCorporate(_ result: CorporateResult, run r: CalculationRun) {
+        /// The run `--run` or `--period` names (default: the latest), and the closing in force of its period.
+        func reportedRun(_ ws: Workspace) throws -> (CalculationRun, PeriodClosing?) {
+            guard let text = period else {
+                let wanted = runID
+                let r = try report { () throws(WorkspaceError) in try ws.runs.run(id: wanted) }
+                guard let p = r.period else { return (r, nil) }
+                return (r, try report { () throws(WorkspaceError) in try ws.runs.closing(of: p) })
+            }
+            let p = try Periods.period(text, ws)
+            let closing = try report { () throws(WorkspaceError) in try ws.runs.closing(of: p) }
+            if let closing { return (try report { () throws(WorkspaceError) in try ws.runs.run(id: closing.runID) }, closing) }
+            guard let latest = try report({ () throws(WorkspaceError) in try ws.runs.latestRun(of: p) }) else {
+                printError("\(p.name) has no calculation run yet: run 'footprint calculate --period \(p.name)' first")
+                throw ExitCode(1)
+            }
+            return (latest, nil)
+        }
+
+        /// The JSON members `period_close` (the closing in force of the run's period, or null),
+        /// `restatement_pending` (whether the period's latest run is behind the workspace's inputs; null
+        /// when the period is open) and `restatement` (or null).
+        static func periodMembers(
+            closing: PeriodClosing?,
+            pending: Int64?,
+            restatement: (Restatement, [PeriodsOutput.ScopeRow])?
+        ) -> [(String, JSONValue)] {
+            [
+                ("period_close", closing.map { .object(PeriodsOutput.json($0)) } ?? .null),
+                ("restatement_pending", closing == nil ? .null : .bool(pending != nil)),
+                ("restatement", restatement.map { PeriodsOutput.json($0.0, scopes: $0.1) } ?? .null),
+            ]
+        }
+
+        /// `report --corporate`: the corporate inventory alone (with the closing and restatement of its period).
+        func printCorporate(
+            _ result: CorporateResult,
+            run r: CalculationRun,
+            closing: PeriodClosing?,
+            note: String?,
+            pending: Int64?,
+            restatement: (Restatement, [PeriodsOutput.ScopeRow])?
+        ) {
             let c = result.inventory
             switch format {
             case .json:
                 var doc = CorporateOutput.json(result)
                 if case .object(var m) = doc {
                     m.append(("run", RunDescription.json(r)))
+                    m += Self.periodMembers(closing: closing, pending: pending, restatement: restatement)
                     doc = .object(m)
                 }
                 print(doc.rendered())
             case .csv:
                 print("scope,part,kgco2e,note")
                 for row in c.csvRows { print(row.map(Self.csvField).joined(separator: ",")) }
-            case .markdown: print(c.markdown())
+            case .markdown:
+                if let note { print(note + "\n") }
+                print(c.markdown())
+                if let (x, scopes) = restatement { print(PeriodsOutput.markdown(x, scopes: scopes)) }
             case .table:
                 print(RunDescription.headline(r))
+                if let note { print(note) }
                 print(c.text())
+                if let (x, scopes) = restatement { print(PeriodsOutput.text(x, scopes: scopes, limit: limit ?? 10)) }
             }
         }
 

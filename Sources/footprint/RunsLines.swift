@@ -28,6 +28,18 @@ extension Footprint.Runs {
                 "Created \(r.createdAt) UTC"
                     + (r.parentID.map { "; updates run #\($0), whose results it keeps for the lines it did not recompute" } ?? "")
             )
+            let closings = try report { () throws(WorkspaceError) in try ws.runs.periodClosings() }.filter { $0.period == r.period }
+            for c in closings where c.runID == r.id {
+                print(
+                    "Published figure of \(c.period.name): closed on it \(c.closedAt.prefix(19)) UTC by \(c.closedBy)"
+                        + (c.reopened.map { "; reopened \($0.at.prefix(19)) UTC by \($0.by): \($0.reason)" } ?? "")
+                )
+            }
+            if let c = closings.last(where: \.inForce), c.runID != r.id {
+                print(
+                    "\(c.period.name) is closed on run #\(c.runID): this run is \(r.id > c.runID ? "a restatement of it" : "an earlier run"), not the published figure"
+                )
+            }
             let imports = try report { () throws(WorkspaceError) in try ws.imports.list() }
             let status = Dictionary(imports.map { ($0.id, $0.status.rawValue) }, uniquingKeysWith: { a, _ in a })
             print("\nImports read")

@@ -340,8 +340,39 @@ enum WorkspaceSchema {
                     """
             )
         }
+        migrator.registerMigration("v10: closed reporting periods") { db in
+            try db.execute(sql: periodCloseTable)
+        }
         return migrator
     }
+
+    /// One row per closing of a reporting period (`RunStore.closePeriod`): the run that is the period's
+    /// published figure, when and by whom; reopening fills the reopen columns of the closing in force,
+    /// once. A closing is never deleted, and nothing else of it changes (triggers refuse it), so a
+    /// reopened and closed again period keeps both closings. At most one closing per period is in force.
+    static let periodCloseTable = """
+        CREATE TABLE period_close (
+            id INTEGER PRIMARY KEY,
+            period_year INTEGER NOT NULL,
+            period_start_month INTEGER NOT NULL CHECK (period_start_month BETWEEN 1 AND 12),
+            run_id INTEGER NOT NULL REFERENCES run(id),
+            closed_at TEXT NOT NULL,
+            closed_by TEXT NOT NULL,
+            reopened_at TEXT,
+            reopened_by TEXT,
+            reopen_reason TEXT,
+            CHECK ((reopened_at IS NULL) = (reopened_by IS NULL) AND (reopened_at IS NULL) = (reopen_reason IS NULL)),
+            CHECK (reopen_reason IS NULL OR length(trim(reopen_reason)) > 0)
+        );
+        CREATE UNIQUE INDEX period_close_in_force ON period_close(period_year, period_start_month) WHERE reopened_at IS NULL;
+        CREATE TRIGGER period_close_is_history_delete BEFORE DELETE ON period_close
+            BEGIN SELECT RAISE(ABORT, 'period_close is history: reopen a closing instead'); END;
+        CREATE TRIGGER period_close_is_history_update BEFORE UPDATE ON period_close
+            WHEN OLD.reopened_at IS NOT NULL OR NEW.id IS NOT OLD.id OR NEW.period_year IS NOT OLD.period_year
+                OR NEW.period_start_month IS NOT OLD.period_start_month OR NEW.run_id IS NOT OLD.run_id
+                OR NEW.closed_at IS NOT OLD.closed_at OR NEW.closed_by IS NOT OLD.closed_by
+            BEGIN SELECT RAISE(ABORT, 'period_close is history: a closing is only reopened, once'); END;
+        """
 
     /// KPI snapshots per run, the history of settings (the engagement target), and data requests
     /// with their events. All append-only: triggers refuse updates and deletes.
