@@ -17,7 +17,8 @@ mkdir -p "$(dirname "$db")"
 example=examples/nordic-it
 "$bin" init --db "$db"
 for kind in suppliers:suppliers factors:factors rates:rates price-index:price_index \
-            supplier-emissions:supplier_emissions product-footprints:product_footprints manufacturers:manufacturers \
+            supplier-emissions:supplier_emissions supplier-allocations:supplier_allocations \
+            product-footprints:product_footprints manufacturers:manufacturers \
             purchases:purchases; do
   "$bin" import --db "$db" "${kind%%:*}" "$example/${kind##*:}.csv"
 done

@@ -18,6 +18,33 @@ public struct SupplierDisclosure: Sendable, Hashable {
     /// Where the figures are published (a report's title or address); nil when not stated.
     public var sourceDocument: String?
 
+    /// For emissions the supplier allocates to the company (a CDP supply chain allocation, or a
+    /// statement in its columns: supplier_allocations.csv): what was allocated and how. The
+    /// disclosure's `revenue` is then the allocation's basis (what the company bought from the supplier
+    /// in the year, in `currency`), and its scopes are 0: `kgPerCurrencyUnit` is the allocated tonnes
+    /// per that amount. Nil for a company-wide disclosure.
+    public var allocation: Allocation?
+
+    public struct Allocation: Sendable, Hashable {
+        /// tonnes CO2e allocated to the company for the year.
+        public var tonnes: Double
+        /// The scopes of the supplier the allocation covers (1, 2, 3).
+        public var scopes: Set<Int>
+        /// How the supplier allocated (CDP's allocation method; `revenue` is the key the lines are spread by).
+        public var method: String
+        public var requestingMember: String?
+        public var uncertaintyPercent: String?
+        public var majorSources: String?
+        public var verified: Bool?
+        public var explanation: String?
+
+        public init(tonnes: Double, scopes: Set<Int>, method: String = "revenue") {
+            self.tonnes = tonnes
+            self.scopes = scopes
+            self.method = method
+        }
+    }
+
     public enum Scope2Basis: String, Sendable, Hashable, CaseIterable {
         case market, location
     }
@@ -55,7 +82,8 @@ public struct SupplierDisclosure: Sendable, Hashable {
     /// what it sells us. Scopes 1 and 2 with travel or commuting alone would understate its lines 20 to
     /// 100 times.
     public var coversUpstreamScope3: Bool {
-        scope3UpstreamTonnes > 0 && (scope3Categories?.contains(1) ?? true)
+        if let allocation { return allocation.scopes.contains(3) && (scope3Categories?.contains(1) ?? true) }
+        return scope3UpstreamTonnes > 0 && (scope3Categories?.contains(1) ?? true)
     }
 
     /// What the file says of the disclosure's coverage and evidence, for provenance: `Scope 3 Categories
@@ -73,7 +101,8 @@ public struct SupplierDisclosure: Sendable, Hashable {
 
     /// What of the coverage decides the method, for a run's digests: empty when the file states no categories.
     public var coverageDigest: String {
-        scope3Categories.map { ":c" + $0.sorted().map(String.init).joined(separator: ",") } ?? ""
+        (scope3Categories.map { ":c" + $0.sorted().map(String.init).joined(separator: ",") } ?? "")
+            + (allocation.map { ":a\($0.tonnes):" + $0.scopes.sorted().map(String.init).joined(separator: ",") } ?? "")
     }
 
     /// `1-4, 6`: categories as ranges.
@@ -86,6 +115,20 @@ public struct SupplierDisclosure: Sendable, Hashable {
     }
 
     public var kgPerCurrencyUnit: Double {
-        (scope1Tonnes + scope2Tonnes + scope3UpstreamTonnes) * 1000 / revenue
+        (allocation?.tonnes ?? (scope1Tonnes + scope2Tonnes + scope3UpstreamTonnes)) * 1000 / revenue
+    }
+
+    /// How a line's source names the figure: the disclosure's sum per revenue, or the allocation.
+    public var label: String {
+        guard let a = allocation else {
+            return "disclosure \(supplier) \(year): (\(scope1Tonnes) + \(scope2Tonnes) + \(scope3UpstreamTonnes)) t x 1000 / \(revenue) \(currency)"
+        }
+        var text =
+            "allocation by \(supplier) for \(year) (Scopes \(a.scopes.sorted().map(String.init).joined(separator: ", ")), by \(a.method)): "
+            + "\(a.tonnes) t x 1000 / \(revenue) \(currency) bought"
+        if let member = a.requestingMember { text += "; requested by \(member)" }
+        if let verified = a.verified { text += verified ? "; verified" : "; not verified" }
+        if let u = a.uncertaintyPercent { text += "; uncertainty \(u)%" }
+        return text
     }
 }

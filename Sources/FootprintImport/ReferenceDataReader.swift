@@ -4,7 +4,7 @@ import Foundation
 /// Reads the canonical reference files of a data folder (FORMATS.md) into `ReferenceData`.
 ///
 /// `factors.csv` is required; `suppliers.csv`, `rates.csv`, `price_index.csv`,
-/// `supplier_emissions.csv`, `product_footprints.csv`, `manufacturers.csv` and `categories.csv` are optional (absent means
+/// `supplier_emissions.csv`, `supplier_allocations.csv`, `product_footprints.csv`, `manufacturers.csv` and `categories.csv` are optional (absent means
 /// none). Every problem in every file is reported; nothing is returned if there is one.
 public enum ReferenceDataReader {
     /// The reference data of the folder (`readFolder(directory:)` without the category rules and defaults).
@@ -55,6 +55,9 @@ public enum ReferenceDataReader {
         }
         attempt { () throws(InputError) in
             if let t = try table("manufacturers.csv", required: false) { data.manufacturers = try manufacturers(t, &diagnostics) }
+        }
+        attempt { () throws(InputError) in
+            if let t = try table("supplier_allocations.csv", required: false) { data.disclosures += try allocations(t, &diagnostics) }
         }
         diagnostics += thrown
         guard diagnostics.isEmpty else { throw InputError(diagnostics) }

@@ -13,7 +13,7 @@ extension Footprint {
             abstract: "Compute the Scope 3 inventory of a folder of canonical CSV files.",
             discussion: """
                 The folder holds purchases.csv and factors.csv, and optionally suppliers.csv, rates.csv, \
-                price_index.csv, supplier_emissions.csv, product_footprints.csv and manufacturers.csv (see docs/formats.md). \
+                price_index.csv, supplier_emissions.csv, supplier_allocations.csv, product_footprints.csv and manufacturers.csv (see docs/formats.md). \
                 Each purchase line is computed with the first method that applies: supplier-specific, \
                 hybrid, average-data, spend-based; a line none applies to is unmapped and counted with its \
                 spend and reason. With --period, lines dated outside the fiscal year are counted, not computed; \

@@ -11,7 +11,7 @@ extension Footprint {
             commandName: "import",
             abstract: "Import a file into the workspace, whole or not at all.",
             discussion: """
-                KIND is one of: purchases, suppliers, factors, rates, price-index, supplier-emissions, product-footprints, manufacturers, \
+                KIND is one of: purchases, suppliers, factors, rates, price-index, supplier-emissions, supplier-allocations, product-footprints, manufacturers, \
                 supplier-status, categories (the canonical files of docs/formats.md; categories.csv: docs/inventory.md), or company (company.json), sites, \
                 fuel, refrigerants, energy, energy-instruments, grid-factors, travel, commuting-survey, workforce (docs/activity.md, \
                 docs/travel-and-commuting.md: one of each kind in force; import sites before the files that name them). \

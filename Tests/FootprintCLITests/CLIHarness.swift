@@ -91,7 +91,7 @@ enum CLIHarness {
     /// purchase ledger's inventory as it was before the corporate inventory, with every line in it.
     static let ledgerFiles = [
         "purchases.csv", "factors.csv", "suppliers.csv", "rates.csv", "price_index.csv", "supplier_emissions.csv", "product_footprints.csv",
-        "manufacturers.csv",
+        "manufacturers.csv", "supplier_allocations.csv",
     ]
 
     /// A temporary copy of the example's ledger files (`ledgerFiles`); remove it when done.

@@ -72,6 +72,14 @@ import Testing
             ]
         )
         try write(
+            "supplier_allocations.csv",
+            [
+                // SUP-3's 2024 lines take its allocation; SUP-7's allocation covers Scopes 1 and 2 only.
+                "supplier,year,emissions_tco2e,scopes,basis_amount,basis_currency,verified,requesting_member",
+                "SUP-3,2024,12.5,1;2;3,400000,EUR,yes,Test AS", "SUP-7,2024,3,1;2,100000,NOK,no,",
+            ]
+        )
+        try write(
             "manufacturers.csv",
             [
                 // SUP-5's server reaches every supplier's lines; SUP-6's laptops are MAKER-L's (hybrid); SUP-7's

@@ -15,7 +15,8 @@ struct RunLinesTests {
     static let files: [(ImportKind, String)] = [
         (.suppliers, "suppliers.csv"), (.rates, "rates.csv"), (.priceIndex, "price_index.csv"),
         (.supplierEmissions, "supplier_emissions.csv"), (.productFootprints, "product_footprints.csv"), (.factors, "factors.csv"),
-        (.manufacturers, "manufacturers.csv"), (.purchases, "purchases.csv"),
+        (.manufacturers, "manufacturers.csv"), (.supplierAllocations, "supplier_allocations.csv"),
+        (.purchases, "purchases.csv"),
     ]
 
     /// Imports the example; returns the import id of each file name.

@@ -39,7 +39,8 @@ let nordicIT = packageRoot + "/examples/nordic-it"
 /// The canonical file of each kind, as the example and genledger.py name them.
 let canonicalFiles: [(ImportKind, String)] = [
     (.suppliers, "suppliers.csv"), (.factors, "factors.csv"), (.rates, "rates.csv"), (.priceIndex, "price_index.csv"),
-    (.supplierEmissions, "supplier_emissions.csv"), (.productFootprints, "product_footprints.csv"),
+    (.supplierEmissions, "supplier_emissions.csv"), (.supplierAllocations, "supplier_allocations.csv"),
+    (.productFootprints, "product_footprints.csv"),
     (.manufacturers, "manufacturers.csv"), (.purchases, "purchases.csv"),
 ]
 

@@ -89,7 +89,8 @@ extension InventoryEngine {
     }
 
     /// Rule 2: the line's amount, in the disclosure's currency at the line year's rates, times the
-    /// intensity of `supplier` (the manufacturer or the invoicing supplier) from the latest disclosure not after the line's year (else the earliest).
+    /// intensity of `supplier` (the manufacturer or the invoicing supplier): the emissions it allocated
+    /// to the company for the line's year, else its latest disclosure not after the line's year (else the earliest).
     /// Only disclosures that report upstream Scope 3 are listed (`hybridNeedsUpstreamScope3`).
     @usableFromInline
     func hybrid(_ line: LedgerLine, supplier: SupplierKey, _ result: inout LineResult) -> Bool {
@@ -97,16 +98,41 @@ extension InventoryEngine {
         let count = Int(disclosureCount[s])
         guard count > 0 else { return false }
         let start = Int(disclosureStart[s])
-        var chosen = Int(disclosureOrder[start])
-        var chosenRank = 0
+        // The allocation of the line's own year (supplier_allocations.csv) comes first; otherwise the
+        // latest company-wide disclosure not after the year, else the earliest. Sorted by year, so the
+        // scan stops at the first later year.
+        var chosen = -1
+        var chosenRank = -1
+        var earliest = -1
+        var earliestRank = -1
         for i in start..<start + count {
             let index = Int(disclosureOrder[i])
-            if disclosureYear[index] <= line.year {
-                chosen = index
-                chosenRank = i - start
-            } else {
+            if disclosureYear[index] > line.year { break }
+            if !disclosureIsAllocation.isEmpty && disclosureIsAllocation[index] {
+                if disclosureYear[index] == line.year {
+                    chosen = index
+                    chosenRank = i - start
+                    break
+                }
+                continue
+            }
+            if earliest < 0 {
+                earliest = index
+                earliestRank = i - start
+            }
+            chosen = index
+            chosenRank = i - start
+        }
+        if chosen < 0 {
+            // Every company-wide disclosure is after the line's year: the earliest of them.
+            for i in start..<start + count where disclosureIsAllocation.isEmpty || !disclosureIsAllocation[Int(disclosureOrder[i])] {
+                earliest = Int(disclosureOrder[i])
+                earliestRank = i - start
                 break
             }
+            guard earliest >= 0 else { return false }
+            chosen = earliest
+            chosenRank = earliestRank
         }
         let target = disclosureCurrency[chosen]
         let from = rate(line.currencyKey.index, line.year)

@@ -48,6 +48,8 @@ extension InventoryEngine {
         public struct DisclosureShape: Sendable, Equatable {
             public var year: Int32
             public var currency: CurrencyCode
+            /// An allocation to the company applies to its own year only: a different rule.
+            public var allocation = false
         }
         public struct ProductShape: Sendable, Equatable {
             public var dated: Bool
@@ -74,7 +76,13 @@ extension InventoryEngine {
         guard let s = supplierKeys.find(supplier) else { return figures }
         for i in Int(disclosureStart[s])..<Int(disclosureStart[s] + disclosureCount[s]) {
             let index = Int(disclosureOrder[i])
-            figures.shape.disclosures.append(.init(year: disclosureYear[index], currency: currencies[Int(disclosureCurrency[index])]))
+            figures.shape.disclosures.append(
+                .init(
+                    year: disclosureYear[index],
+                    currency: currencies[Int(disclosureCurrency[index])],
+                    allocation: !disclosureIsAllocation.isEmpty && disclosureIsAllocation[index]
+                )
+            )
             figures.disclosureFigures.append(disclosureIntensity[index])
         }
         var seen = Set<String>()

@@ -30,6 +30,9 @@ public struct InventoryEngine: Sendable {
     let disclosureCurrency: [Int32]
     let disclosureIntensity: [Double]
     let disclosureYear: [Int32]
+    /// Per disclosure: whether it is an allocation to the company (`SupplierDisclosure.allocation`),
+    /// which applies to its own year only; empty when there is none.
+    let disclosureIsAllocation: [Bool]
     // Plain copies of the figures, so that threads read numbers and never touch shared strings' reference counts.
     let footprintKg: [Double]
     let factorKg: [Double]
@@ -161,7 +164,14 @@ public struct InventoryEngine: Sendable {
         var disclosureCount = [Int32](repeating: 0, count: supplierCount)
         var disclosureOrder: [Int32] = []
         for s in 0..<supplierCount {
-            let sorted = disclosureLists[s].sorted { reference.disclosures[Int($0)].year < reference.disclosures[Int($1)].year }
+            // By year, a company-wide disclosure before the allocation of the same year: an order that does
+            // not depend on the order of the imports, so that a stored rank means the same figure in every
+            // run with the same disclosures (`SupplierFigures`).
+            let sorted = disclosureLists[s].sorted {
+                let a = reference.disclosures[Int($0)]
+                let b = reference.disclosures[Int($1)]
+                return (a.year, a.allocation == nil ? 0 : 1) < (b.year, b.allocation == nil ? 0 : 1)
+            }
             disclosureStart[s] = Int32(disclosureOrder.count)
             disclosureCount[s] = Int32(sorted.count)
             disclosureOrder += sorted
@@ -169,6 +179,7 @@ public struct InventoryEngine: Sendable {
         disclosureCurrency = reference.disclosures.map { currencyKey($0.currency) }
         disclosureIntensity = reference.disclosures.map(\.kgPerCurrencyUnit)
         disclosureYear = reference.disclosures.map { Int32($0.year) }
+        disclosureIsAllocation = reference.disclosures.contains { $0.allocation != nil } ? reference.disclosures.map { $0.allocation != nil } : []
         footprintKg = reference.footprints.map(\.kgPerUnit)
         factorKg = reference.factors.map(\.kgPerUnit)
 

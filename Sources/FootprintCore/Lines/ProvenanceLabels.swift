@@ -13,8 +13,7 @@ public struct ProvenanceLabels: Sendable {
                 + (f.usePhaseShare == nil ? "" : "; \(f.boundaryText)") + (f.pactID != nil || f.scopeText.isEmpty ? "" : "; \(f.scopeText)")
         }
         disclosures = engine.disclosures.map { d in
-            "disclosure \(d.supplier) \(d.year): (\(d.scope1Tonnes) + \(d.scope2Tonnes) + \(d.scope3UpstreamTonnes)) t x 1000 / \(d.revenue) \(d.currency)"
-                + " (\(d.location?.description ?? "supplier emissions"))" + (d.evidenceText.isEmpty ? "" : "; \(d.evidenceText)")
+            d.label + " (\(d.location?.description ?? "supplier emissions"))" + (d.evidenceText.isEmpty ? "" : "; \(d.evidenceText)")
         }
         factors = engine.factors.map { f in
             var label = "factor \(f.category) '\(f.name)'"

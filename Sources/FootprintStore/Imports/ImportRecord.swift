@@ -6,6 +6,9 @@ public enum ImportKind: String, Sendable, CaseIterable, Codable {
     case priceIndex = "price-index"
     case supplierEmissions = "supplier-emissions"
     case productFootprints = "product-footprints"
+    /// Emissions suppliers allocate to the company (supplier_allocations.csv: a CDP supply chain
+    /// allocation table), which the hybrid method uses before their company-wide disclosures.
+    case supplierAllocations = "supplier-allocations"
     /// Who made the products bought through distributors (manufacturers.csv): a product's manufacturer
     /// and its id of the product, for every invoicing supplier or one.
     case manufacturers

@@ -181,6 +181,11 @@ extension ImportStore {
                     )
                 )
             }
+        case .supplierAllocations:
+            result.disclosures = try ReferenceDataReader.allocations(table, &diagnostics)
+            for d in result.disclosures {
+                keys.append(("the allocation of supplier '\(d.supplier)' for \(d.year)", d.location ?? SourceLocation(file: file, line: 0)))
+            }
         case .manufacturers:
             result.manufacturers = try ReferenceDataReader.manufacturers(table, &diagnostics)
             for m in result.manufacturers {

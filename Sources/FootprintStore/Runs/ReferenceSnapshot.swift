@@ -56,7 +56,7 @@ struct ReferenceSnapshot {
             case .rates, .priceIndex, .manufacturers:
                 global.update(data: Data("\(record.kind.rawValue):\(record.id):\(record.sha256)\n".utf8))
                 fallthrough
-            case .supplierEmissions, .productFootprints:
+            case .supplierEmissions, .supplierAllocations, .productFootprints:
                 let parsed = try cache.parsedImport(record.id) {
                     let content = try Data.fetchOne(db, sql: "SELECT content FROM import WHERE id = ?", arguments: [record.id]) ?? Data()
                     return try ImportStore.parseReference(kind: record.kind, data: content, file: record.fileName).data

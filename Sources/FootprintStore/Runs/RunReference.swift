@@ -63,7 +63,7 @@ struct RunReference {
             switch record.kind {
             case .purchases:
                 purchases.append(input)
-            case .rates, .priceIndex, .suppliers, .supplierEmissions, .productFootprints, .manufacturers:
+            case .rates, .priceIndex, .suppliers, .supplierEmissions, .supplierAllocations, .productFootprints, .manufacturers:
                 let content: Data = row["content"]
                 let parsed = try ImportStore.parseReference(kind: record.kind, data: content, file: record.fileName)
                 reference.merge(parsed.data)
@@ -110,7 +110,9 @@ struct RunReference {
         reference.factors = factors
         var footprints: [ProductFootprint] = []
         for input in run.inputs.imports
-        where input.kind == ImportKind.supplierEmissions.rawValue || input.kind == ImportKind.productFootprints.rawValue {
+        where input.kind == ImportKind.supplierEmissions.rawValue || input.kind == ImportKind.supplierAllocations.rawValue
+            || input.kind == ImportKind.productFootprints.rawValue
+        {
             let data = try cache.parsedImport(input.importID) { try Self.parse(db: db, run: run, input: input) }
             reference.disclosures += data.disclosures.filter { suppliers.contains($0.supplier) }
             footprints += data.footprints.filter { suppliers.contains($0.supplier) }

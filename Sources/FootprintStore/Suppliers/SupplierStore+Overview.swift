@@ -52,7 +52,10 @@ extension SupplierStore {
             }
             let footprints = Dictionary(grouping: reference.footprints, by: \.supplier).mapValues(\.count)
             workspace.logger.phase("disclosures and footprints")
-            return (register, parents, facts, Dictionary(grouping: reference.disclosures, by: \.supplier), footprints, reference.priceIndexByCurrency)
+            return (
+                register, parents, facts, Dictionary(grouping: reference.disclosures.filter { $0.allocation == nil }, by: \.supplier), footprints,
+                reference.priceIndexByCurrency
+            )
         }
         var run: CalculationRun?
         if withRun {
