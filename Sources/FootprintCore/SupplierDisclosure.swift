@@ -99,6 +99,15 @@ public struct SupplierDisclosure: Sendable, Hashable {
         return parts.joined(separator: "; ")
     }
 
+    /// Why an incomplete disclosure (`coversUpstreamScope3` false) is not used for the hybrid method.
+    public var incompletenessReason: String {
+        if let allocation, !allocation.scopes.contains(3) {
+            return "the allocation covers Scopes \(allocation.scopes.sorted().map(String.init).joined(separator: ", ")) only, not Scope 3"
+        }
+        if allocation == nil && scope3UpstreamTonnes <= 0 { return "no upstream Scope 3 reported (scope3_upstream \(scope3UpstreamTonnes))" }
+        return "its Scope 3 categories (\(Self.rangesText(scope3Categories ?? []))) leave out Category 1, what the supplier buys"
+    }
+
     /// What of the coverage decides the method, for a run's digests: empty when the file states no categories.
     public var coverageDigest: String {
         (scope3Categories.map { ":c" + $0.sorted().map(String.init).joined(separator: ",") } ?? "")

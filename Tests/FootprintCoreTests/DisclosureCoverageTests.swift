@@ -57,6 +57,17 @@ struct DisclosureCoverageTests {
         #expect(FallThrough.disclosureIncomplete(supplier: "TravelOnly").explanation.contains("without its Category 1"))
     }
 
+    @Test func theReasonSaysWhatIsMissing() {
+        #expect(
+            Self.disclosure("A", categories: [6, 7]).incompletenessReason
+                == "its Scope 3 categories (6-7) leave out Category 1, what the supplier buys"
+        )
+        #expect(Self.disclosure("A", categories: nil, s3: 0).incompletenessReason == "no upstream Scope 3 reported (scope3_upstream 0.0)")
+        var allocation = Self.disclosure("A", categories: nil, s3: 0)
+        allocation.allocation = SupplierDisclosure.Allocation(tonnes: 2, scopes: [1, 2])
+        #expect(allocation.incompletenessReason == "the allocation covers Scopes 1, 2 only, not Scope 3")
+    }
+
     @Test func runsStoredBeforeTheRuleEvaluateWithoutTheNote() {
         let old = InventoryEngine(reference: engine.reference, incompleteDisclosureFallThrough: false)
         let r = old.evaluate(supplier: "TravelOnly", category: "services", amount: 1000)

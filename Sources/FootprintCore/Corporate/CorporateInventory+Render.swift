@@ -73,7 +73,8 @@ extension CorporateInventory {
                     disclosuresWithoutUpstreamScope3.map { d in
                         .object([
                             ("supplier", .string(d.supplier)), ("year", .integer(d.year)),
-                            ("reason", .string("no upstream Scope 3 reported (scope3_upstream \(d.scope3UpstreamTonnes))")),
+                            ("kind", .string(d.allocation == nil ? "disclosure" : "allocation")),
+                            ("reason", .string(d.incompletenessReason)),
                         ])
                     }
                 )
@@ -196,9 +197,11 @@ extension CorporateInventory {
     /// The disclosures the hybrid method left out, one line; empty when there are none.
     public var disclosuresText: String {
         guard !disclosuresWithoutUpstreamScope3.isEmpty else { return "" }
-        let list = disclosuresWithoutUpstreamScope3.map { "\($0.supplier) \($0.year)" }.sorted().joined(separator: ", ")
+        let list = disclosuresWithoutUpstreamScope3.map { "\($0.supplier) \($0.year)\($0.allocation == nil ? "" : " (allocation)")" }.sorted()
+            .joined(separator: ", ")
         return
-            "Disclosures not used for the hybrid method, as they report no upstream Scope 3 (their suppliers' lines went to the next method): \(list)\n"
+            "Disclosures not used for the hybrid method, as they report no upstream Scope 3, or not its Category 1 "
+            + "(their suppliers' lines went to the next method): \(list)\n"
     }
 
     /// `Capital goods by the accounts, else by these thresholds: ...`, one line per asset class; empty without one.
