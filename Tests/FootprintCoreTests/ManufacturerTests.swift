@@ -96,7 +96,10 @@ struct ManufacturerTests {
         let r = engine.evaluate(supplier: "DistB", category: "network", product: "B-77", unit: "piece", currency: "USD", amount: 1, quantity: 1)
         #expect(labels.label(for: r).hasPrefix("footprint NetMaker/SW-48 per piece"))
         #expect(labels.label(for: r).hasSuffix("the product's manufacturer (manufacturers.csv)"))
-        #expect(engine.manufacturerRow(supplier: "DistB", product: "B-77")?.manufacturerProduct == "SW-48")
-        #expect(engine.manufacturerRow(supplier: "DistA", product: "SW-48")?.supplier == nil)
+        // DistB's own row names the maker's product id; DistA's lines take the row for every supplier.
+        let b = engine.manufacturer(supplier: engine.supplierKey("DistB"), product: engine.productKey("B-77"))
+        #expect(b?.supplier == engine.supplierKey("NetMaker") && b?.product == engine.productKey("SW-48"))
+        let a = engine.manufacturer(supplier: engine.supplierKey("DistA"), product: engine.productKey("SW-48"))
+        #expect(a?.supplier == engine.supplierKey("NetMaker") && a?.product == engine.productKey("SW-48"))
     }
 }

@@ -28,20 +28,8 @@ extension EngagementKPIs: Codable {
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        func int(_ key: CodingKeys) throws -> Int128 {
-            let text = try c.decode(String.self, forKey: key)
-            guard let v = Int128(text) else {
-                throw DecodingError.dataCorruptedError(forKey: key, in: c, debugDescription: "'\(text)' is not an integer")
-            }
-            return v
-        }
-        func spend(_ key: CodingKeys) throws -> [CurrencyCode: Int128] {
-            var out: [CurrencyCode: Int128] = [:]
-            for (k, v) in try c.decode([String: String].self, forKey: key) {
-                if let code = CurrencyCode(k), let units = Int128(v) { out[code] = units }
-            }
-            return out
-        }
+        func int(_ key: CodingKeys) throws -> Int128 { try c.decodeExactInteger(forKey: key) }
+        func spend(_ key: CodingKeys) throws -> [CurrencyCode: Int128] { try c.decodeExactAmounts(forKey: key) }
         totalNanoKg = try int(.totalNanoKg)
         totalLines = try c.decode(Int.self, forKey: .totalLines)
         totalSpend = try spend(.totalSpend)
@@ -78,9 +66,7 @@ extension EngagementKPIs: Codable {
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
-        func spend(_ s: [CurrencyCode: Int128]) -> [String: String] {
-            Dictionary(uniqueKeysWithValues: s.map { ($0.key.description, String($0.value)) })
-        }
+        let spend = KeyedEncodingContainer<CodingKeys>.exactAmounts
         try c.encode(String(totalNanoKg), forKey: .totalNanoKg)
         try c.encode(totalLines, forKey: .totalLines)
         try c.encode(spend(totalSpend), forKey: .totalSpend)
@@ -135,20 +121,8 @@ extension EngagementFigures: Codable {
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        func int(_ key: CodingKeys) throws -> Int128 {
-            let text = try c.decode(String.self, forKey: key)
-            guard let v = Int128(text) else {
-                throw DecodingError.dataCorruptedError(forKey: key, in: c, debugDescription: "'\(text)' is not an integer")
-            }
-            return v
-        }
-        func amounts(_ key: CodingKeys) throws -> [CurrencyCode: Int128] {
-            var out: [CurrencyCode: Int128] = [:]
-            for (k, v) in try c.decode([String: String].self, forKey: key) {
-                if let code = CurrencyCode(k), let units = Int128(v) { out[code] = units }
-            }
-            return out
-        }
+        func int(_ key: CodingKeys) throws -> Int128 { try c.decodeExactInteger(forKey: key) }
+        func amounts(_ key: CodingKeys) throws -> [CurrencyCode: Int128] { try c.decodeExactAmounts(forKey: key) }
         self.init()
         nanoKg = try int(.nanoKg)
         lines = try c.decode(Int.self, forKey: .lines)
@@ -160,14 +134,37 @@ extension EngagementFigures: Codable {
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
-        func texts(_ s: [CurrencyCode: Int128]) -> [String: String] {
-            Dictionary(uniqueKeysWithValues: s.map { ($0.key.description, String($0.value)) })
-        }
+        let texts = KeyedEncodingContainer<CodingKeys>.exactAmounts
         try c.encode(String(nanoKg), forKey: .nanoKg)
         try c.encode(lines, forKey: .lines)
         try c.encode(texts(spend), forKey: .spend)
         try c.encode(String(targetsSetNanoKg), forKey: .targetsSetNanoKg)
         try c.encode(targetsSetLines, forKey: .targetsSetLines)
         try c.encode(texts(targetsSetSpend), forKey: .targetsSetSpend)
+    }
+}
+
+/// Exact integers and per-currency amounts as decimal text, the form KPI snapshots store them in.
+extension KeyedDecodingContainer {
+    func decodeExactInteger(forKey key: Key) throws -> Int128 {
+        let text = try decode(String.self, forKey: key)
+        guard let v = Int128(text) else {
+            throw DecodingError.dataCorruptedError(forKey: key, in: self, debugDescription: "'\(text)' is not an integer")
+        }
+        return v
+    }
+
+    func decodeExactAmounts(forKey key: Key) throws -> [CurrencyCode: Int128] {
+        var out: [CurrencyCode: Int128] = [:]
+        for (k, v) in try decode([String: String].self, forKey: key) {
+            if let code = CurrencyCode(k), let units = Int128(v) { out[code] = units }
+        }
+        return out
+    }
+}
+
+extension KeyedEncodingContainer {
+    static func exactAmounts(_ amounts: [CurrencyCode: Int128]) -> [String: String] {
+        Dictionary(uniqueKeysWithValues: amounts.map { ($0.key.description, String($0.value)) })
     }
 }

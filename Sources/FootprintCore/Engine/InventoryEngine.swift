@@ -297,12 +297,6 @@ public struct InventoryEngine: Sendable {
         return (SupplierKey(Int32(found >> 32)), ProductKey(Int32(found & 0xFFFF_FFFF)))
     }
 
-    /// The manufacturers.csv row that applies to product `product` invoiced by supplier `supplier`.
-    public func manufacturerRow(supplier: String, product: String) -> ProductManufacturer? {
-        reference.manufacturers.first { $0.product == product && $0.supplier == supplier }
-            ?? reference.manufacturers.first { $0.product == product && $0.supplier == nil }
-    }
-
     /// The key of a supplier id, `none` when no reference data mentions the supplier.
     public func supplierKey(_ id: String) -> SupplierKey { SupplierKey(supplierKeys.find(id).map(Int32.init) ?? -1) }
 

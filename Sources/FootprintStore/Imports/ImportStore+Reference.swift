@@ -166,10 +166,13 @@ extension ImportStore {
                     )
                 )
             }
-        case .supplierEmissions:
-            result.disclosures = try ReferenceDataReader.disclosures(table, &diagnostics)
+        case .supplierEmissions, .supplierAllocations:
+            result.disclosures =
+                kind == .supplierEmissions
+                ? try ReferenceDataReader.disclosures(table, &diagnostics) : try ReferenceDataReader.allocations(table, &diagnostics)
             for d in result.disclosures {
-                keys.append(("the disclosure of supplier '\(d.supplier)' for \(d.year)", d.location ?? SourceLocation(file: file, line: 0)))
+                let what = d.allocation == nil ? "disclosure" : "allocation"
+                keys.append(("the \(what) of supplier '\(d.supplier)' for \(d.year)", d.location ?? SourceLocation(file: file, line: 0)))
             }
         case .productFootprints:
             result.footprints = try ReferenceDataReader.footprints(table, &diagnostics)
@@ -180,11 +183,6 @@ extension ImportStore {
                         f.location ?? SourceLocation(file: file, line: 0)
                     )
                 )
-            }
-        case .supplierAllocations:
-            result.disclosures = try ReferenceDataReader.allocations(table, &diagnostics)
-            for d in result.disclosures {
-                keys.append(("the allocation of supplier '\(d.supplier)' for \(d.year)", d.location ?? SourceLocation(file: file, line: 0)))
             }
         case .manufacturers:
             result.manufacturers = try ReferenceDataReader.manufacturers(table, &diagnostics)
