@@ -13,6 +13,12 @@ public struct ValidityPeriod: Sendable, Hashable {
         self.end = end
     }
 
+    /// From the midnight (UTC) of `firstDay` to the end of `lastDay` (YYYYMMDD, both included; nil: open).
+    public init(firstDay: Int32?, lastDay: Int32?) {
+        start = firstDay.map { CivilDate.days(yyyymmdd: $0) * Self.dayMilliseconds }
+        end = lastDay.map { (CivilDate.days(yyyymmdd: $0) + 1) * Self.dayMilliseconds }
+    }
+
     static let dayMilliseconds: Int64 = 86_400_000
 
     /// The first date (YYYYMMDD) whose midnight UTC is at or after `start`; `Int32.min` when open.

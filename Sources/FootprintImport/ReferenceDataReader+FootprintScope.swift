@@ -16,7 +16,7 @@ extension ReferenceDataReader {
     static func readScope(_ r: inout RowReader, into footprint: inout ProductFootprint) -> Bool {
         func date(_ column: String) -> (ok: Bool, value: Int32?) {
             guard let text = r.optional(column) else { return (true, nil) }
-            guard let day = CivilDate.dayNumber(text), CivilDate.isValid(text) else {
+            guard text.count == 10, let day = CivilDate.dayNumber(text) else {
                 r.fail(column, "'\(text)' is not a date; expected YYYY-MM-DD, such as 2024-01-31")
                 return (false, nil)
             }
@@ -31,13 +31,7 @@ extension ReferenceDataReader {
             r.fail("valid_to", "the footprint's validity ends before it starts (valid_from \(r.optional("valid_from")!)); give its last valid day")
             return false
         }
-        if from.value != nil || to.value != nil {
-            let milliseconds: Int64 = 86_400_000
-            footprint.validity = ValidityPeriod(
-                start: from.value.map { CivilDate.days(yyyymmdd: $0) * milliseconds },
-                end: to.value.map { (CivilDate.days(yyyymmdd: $0) + 1) * milliseconds }
-            )
-        }
+        if from.value != nil || to.value != nil { footprint.validity = ValidityPeriod(firstDay: from.value, lastDay: to.value) }
         switch (start.value, end.value) {
         case (nil, nil): break
         case (let first?, let last?):
