@@ -10,9 +10,13 @@ public struct ByteInterner: Sendable {
     private var lengths: [Int32] = []
     private var arena: [UInt8] = []
     private var mask: Int
-    // Keys of up to 7 bytes, packed with their length into one word: a single-array probe, no byte compare.
-    private var packedKeys: [UInt64]
-    private var packedIndex: [Int32]
+    // Keys of up to 7 bytes, packed with their length into one word, each beside its index: a probe
+    // that hits reads one cache line and compares no bytes.
+    private struct PackedEntry {
+        var key: UInt64
+        var index: Int
+    }
+    private var packed: [PackedEntry]
     private var packedMask: Int
 
     /// The number of distinct keys interned.
@@ -23,8 +27,7 @@ public struct ByteInterner: Sendable {
         while size < capacity * 2 { size <<= 1 }
         slots = Array(repeating: -1, count: size)
         mask = size - 1
-        packedKeys = Array(repeating: 0, count: size)
-        packedIndex = Array(repeating: -1, count: size)
+        packed = Array(repeating: PackedEntry(key: 0, index: -1), count: size)
         packedMask = size - 1
     }
 
@@ -65,30 +68,26 @@ public struct ByteInterner: Sendable {
     mutating func internPacked(_ key: UInt64, _ base: UnsafeRawPointer, _ length: Int) -> Int {
         var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & packedMask
         while true {
-            let current = packedKeys[slot]
-            if current == key { return Int(packedIndex[slot]) }
-            if current == 0 { break }
+            let current = packed[slot]
+            if current.key == key { return current.index }
+            if current.key == 0 { break }
             slot = (slot + 1) & packedMask
         }
         let index = internWithHash(base, length, byteHash(base, length))
-        packedKeys[slot] = key
-        packedIndex[slot] = Int32(index)
-        if index * 2 >= packedKeys.count { growPacked() }
+        packed[slot] = PackedEntry(key: key, index: index)
+        if index * 2 >= packed.count { growPacked() }
         return index
     }
 
     private mutating func growPacked() {
-        let oldKeys = packedKeys
-        let oldIndex = packedIndex
-        let size = packedKeys.count * 2
-        packedKeys = Array(repeating: 0, count: size)
-        packedIndex = Array(repeating: -1, count: size)
+        let old = packed
+        let size = packed.count * 2
+        packed = Array(repeating: PackedEntry(key: 0, index: -1), count: size)
         packedMask = size - 1
-        for (i, key) in oldKeys.enumerated() where key != 0 {
-            var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & packedMask
-            while packedKeys[slot] != 0 { slot = (slot + 1) & packedMask }
-            packedKeys[slot] = key
-            packedIndex[slot] = oldIndex[i]
+        for entry in old where entry.key != 0 {
+            var slot = Int(truncatingIfNeeded: (entry.key &* 0x9E37_79B9_7F4A_7C15) >> 40) & packedMask
+            while packed[slot].key != 0 { slot = (slot + 1) & packedMask }
+            packed[slot] = entry
         }
     }
 

@@ -58,42 +58,17 @@ struct LedgerWorker: @unchecked Sendable {
     var errorCount: Int { decoder.errorCount }
 
     func summary() -> InventorySummary {
+        // The accumulator's category, supplier and customer slots are the decoder's term numbers of
+        // those fields (dense per field).
         accumulator.summary(
-            categories: categorySlots.names,
-            suppliers: supplierSlots.names,
-            customers: customerSlots.names,
+            categories: decoder.terms.category.strings,
+            suppliers: decoder.terms.supplier.strings,
+            customers: decoder.terms.customer.strings,
             currencies: currencyCode,
             exclusions: exclusionReasons,
             period: boundary.period
         )
     }
-
-    /// Dense slots of the accumulator for one grouping (category, supplier, customer), by term: the
-    /// accumulator's arrays then hold only that grouping's values, as small as before the decoder
-    /// shared one term table between fields.
-    private struct Slots {
-        var ofTerm: [Int32] = []
-        var names: [String] = []
-
-        /// The slot of `term`, or -1 when it has none yet.
-        @inline(__always)
-        func cached(_ term: Int32) -> Int {
-            let i = Int(term)
-            return i < ofTerm.count ? Int(ofTerm[i]) : -1
-        }
-
-        @inline(never)
-        mutating func add(_ term: Int32, name: String) -> Int {
-            let i = Int(term)
-            if i >= ofTerm.count { ofTerm += Array(repeating: -1, count: i + 64 - ofTerm.count) }
-            ofTerm[i] = Int32(names.count)
-            names.append(name)
-            return names.count - 1
-        }
-    }
-    private var categorySlots = Slots()
-    private var supplierSlots = Slots()
-    private var customerSlots = Slots()
 
     /// Added to local line numbers in the per-line output (0 when there is none).
     private var lineOffset = 0
@@ -133,12 +108,22 @@ struct LedgerWorker: @unchecked Sendable {
         return cached != Self.unresolved ? cached : resolve(table, i)
     }
 
-    private enum KeyTable { case supplier, category, product, unit }
+    private enum KeyTable {
+        case supplier, category, product, unit
+        var field: PurchaseTerms.Field {
+            switch self {
+            case .supplier: .supplier
+            case .category: .category
+            case .product: .product
+            case .unit: .unit
+            }
+        }
+    }
 
     /// Looks a term up in the engine's keys the first time a field of that kind has it.
     @inline(never)
     private mutating func resolve(_ table: KeyTable, _ i: Int) -> Int32 {
-        let text = decoder.terms.string(at: i)
+        let text = decoder.terms[table.field].string(at: i)
         func grow(_ keys: inout [Int32]) { if i >= keys.count { keys += Array(repeating: Self.unresolved, count: i + 64 - keys.count) } }
         let key: Int32
         switch table {
@@ -184,7 +169,7 @@ struct LedgerWorker: @unchecked Sendable {
 
     @inline(never)
     private mutating func resolveTreatment(_ i: Int) -> Int32 {
-        let t = boundary.treatment(of: decoder.terms.string(at: i))
+        let t = boundary.treatment(of: decoder.terms.category.string(at: i))
         var exclusionSlot = -1
         if let reason = t.exclusion {
             exclusionSlot = exclusionReasons.firstIndex(of: reason) ?? exclusionReasons.count
@@ -206,7 +191,7 @@ struct LedgerWorker: @unchecked Sendable {
         if unit >= 0 {
             if unit >= unitCountsItems.count { unitCountsItems += Array(repeating: -1, count: unit + 16 - unitCountsItems.count) }
             if unitCountsItems[unit] < 0 {
-                unitCountsItems[unit] = UnitCatalog.countsItems(decoder.terms.string(at: unit)) ? 1 : 0
+                unitCountsItems[unit] = UnitCatalog.countsItems(decoder.terms.unit.string(at: unit)) ? 1 : 0
             }
             countsItems = unitCountsItems[unit] == 1
         }
@@ -241,24 +226,12 @@ struct LedgerWorker: @unchecked Sendable {
         let scope3 =
             ownScope3 > 0 ? ownScope3 : fixedScope3 > 0 ? fixedScope3 : placeByThreshold(decoder.record.category, ledgerLine, engine)
         let result = engine.evaluate(ledgerLine)
-        let category = decoder.record.category
-        let supplier = decoder.record.supplier
-        let customer = decoder.record.customer
-        var categorySlot = categorySlots.cached(category)
-        if categorySlot < 0 { categorySlot = categorySlots.add(category, name: decoder.terms.string(at: Int(category))) }
-        var supplierSlot = supplierSlots.cached(supplier)
-        if supplierSlot < 0 { supplierSlot = supplierSlots.add(supplier, name: decoder.terms.string(at: Int(supplier))) }
-        var customerSlot = -1
-        if customer >= 0 {
-            customerSlot = customerSlots.cached(customer)
-            if customerSlot < 0 { customerSlot = customerSlots.add(customer, name: decoder.terms.string(at: Int(customer))) }
-        }
         accumulator.add(
             result,
             line: ledgerLine,
-            category: categorySlot,
-            supplier: supplierSlot,
-            customer: customerSlot,
+            category: Int(decoder.record.category),
+            supplier: Int(decoder.record.supplier),
+            customer: Int(decoder.record.customer),
             scope3: scope3,
             currencySlot: slot,
             amountDigits: decoder.record.amount.digits,
@@ -271,8 +244,8 @@ struct LedgerWorker: @unchecked Sendable {
                 result,
                 engine: engine,
                 labels: labels,
-                category: terms.string(at: Int(record.category)),
-                supplier: terms.string(at: Int(record.supplier))
+                category: terms.category.string(at: Int(record.category)),
+                supplier: terms.supplier.string(at: Int(record.supplier))
             )
             writeLine(base, fields, provenance, scope3: scope3)
         }

@@ -1,4 +1,4 @@
-public import FootprintCore
+import FootprintCore
 
 /// Reads a purchases file (FORMATS.md) block by block for the workspace and decodes it record by
 /// record with `PurchaseRecordDecoder`, handing each valid record to a visitor; every problem of the
@@ -21,7 +21,7 @@ public struct PurchaseFileDecoder {
     public mutating func decode(
         path: String,
         onBlock: (UnsafeRawBufferPointer) -> Void = { _ in },
-        visit: (PurchaseRecord, inout ByteInterner) -> Void
+        visit: (PurchaseRecord, inout PurchaseTerms) -> Void
     ) throws(InputError) {
         let reader = try RecordBlockReader(path: path, displayName: file, blockBytes: 8 << 20)
         guard var block = try reader.next(splitInto: 1) else {
@@ -58,7 +58,7 @@ public struct PurchaseFileDecoder {
 
     /// Decodes the rows of a converted ERP export, calling `visit` for each valid record in order;
     /// throws as `decode(path:)` does.
-    public mutating func decode(_ ledger: ConvertedLedger, visit: (PurchaseRecord, inout ByteInterner) -> Void) throws(InputError) {
+    public mutating func decode(_ ledger: ConvertedLedger, visit: (PurchaseRecord, inout PurchaseTerms) -> Void) throws(InputError) {
         var decoder = PurchaseRecordDecoder(columns: ConvertedLedger.columns)
         defer { self.decoder = decoder }
         ledger.forEachRecord { base, fields in
@@ -70,7 +70,7 @@ public struct PurchaseFileDecoder {
 
 extension PurchaseRecordDecoder {
     /// Hands the last valid record and the terms to a visitor.
-    fileprivate mutating func visitRecord(_ visit: (PurchaseRecord, inout ByteInterner) -> Void) {
+    fileprivate mutating func visitRecord(_ visit: (PurchaseRecord, inout PurchaseTerms) -> Void) {
         let record = self.record
         withTerms { visit(record, &$0) }
     }

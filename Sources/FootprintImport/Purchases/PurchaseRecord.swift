@@ -2,8 +2,8 @@ public import FootprintCore
 
 /// One valid purchase line, as `PurchaseRecordDecoder` reads it: the line as given.
 /// Texts are byte views into the file (valid only during the visit); repeated texts (supplier,
-/// category, currency, product, unit, customer, ERP category) are term numbers of the decoder's
-/// `terms` interner, or -1 when the field is absent.
+/// category, currency, product, unit, customer, ERP category) are term numbers of their field's
+/// table in the decoder's `terms` (`PurchaseTerms`), or -1 when the field is absent.
 public struct PurchaseRecord {
     /// The physical line on which the record starts (the header is line 1).
     public var line: Int

@@ -31,8 +31,9 @@ public struct PurchaseRecordDecoder {
     }
 
     public let columns: PurchaseColumns
-    /// Every text that repeats (supplier, category, currency, product, unit, customer, ERP category), by term number.
-    public private(set) var terms: ByteInterner
+    /// Every text that repeats (supplier, category, currency, product, unit, customer, ERP category),
+    /// by term number of its field.
+    public private(set) var terms: PurchaseTerms
     /// The first `problemLimit` problems since the last `resetProblems`.
     public private(set) var problems: [Problem] = []
     /// Every problem since the last `resetProblems`, counted.
@@ -50,11 +51,11 @@ public struct PurchaseRecordDecoder {
     public init(columns: PurchaseColumns, problemLimit: Int = 1000, termCapacity: Int = 8192) {
         self.columns = columns
         self.problemLimit = problemLimit
-        terms = ByteInterner(capacity: termCapacity)
+        terms = PurchaseTerms(capacity: termCapacity)
     }
 
     /// Lends the terms to `body` (which may intern texts of its own, as the workspace does).
-    public mutating func withTerms<R>(_ body: (inout ByteInterner) -> R) -> R { body(&terms) }
+    public mutating func withTerms<R>(_ body: (inout PurchaseTerms) -> R) -> R { body(&terms) }
 
     public mutating func resetProblems() {
         problems.removeAll(keepingCapacity: true)
@@ -157,13 +158,13 @@ public struct PurchaseRecordDecoder {
         return scratch[k].withUnsafeBytes { UnsafeRawBufferPointer(start: $0.baseAddress, count: $0.count) }
     }
 
-    /// The term of a field's text, or -1 when it is empty.
+    /// The term of a field's text in the table of `field`, or -1 when it is empty.
     @inline(__always)
-    private mutating func term(_ base: UnsafePointer<UInt8>, _ span: FieldSpan, _ k: Int, _ end: Int) -> Int32 {
+    private mutating func term(_ field: PurchaseTerms.Field, _ base: UnsafePointer<UInt8>, _ span: FieldSpan, _ k: Int, _ end: Int) -> Int32 {
         guard !span.isEmpty else { return -1 }
-        if !span.escaped { return Int32(terms.intern(base + span.start, span.end - span.start, readable: end - span.start)) }
+        if !span.escaped { return terms.intern(field, base + span.start, span.end - span.start, readable: end - span.start) }
         let b = bytes(base, span, k)
-        return Int32(terms.intern(b.baseAddress!, b.count))
+        return terms.intern(field, b.baseAddress!, b.count, readable: b.count)
     }
 
     /// Decodes one record into `record`: true, or false after recording every problem it has.
@@ -196,8 +197,8 @@ public struct PurchaseRecordDecoder {
         var supplier: Int32 = -1
         var category: Int32 = -1
         var currency: Int32 = -1
-        if let span = required(fields.field(c.supplier), "supplier", line, &ok) { supplier = term(base, span, 1, end) }
-        if let span = required(fields.field(c.category), "category", line, &ok) { category = term(base, span, 2, end) }
+        if let span = required(fields.field(c.supplier), "supplier", line, &ok) { supplier = term(.supplier, base, span, 1, end) }
+        if let span = required(fields.field(c.category), "category", line, &ok) { category = term(.category, base, span, 2, end) }
         var amountText = UnsafeRawBufferPointer(start: nil, count: 0)
         var amount: ParsedDecimal?
         if let span = required(fields.field(c.amount), "amount", line, &ok) {
@@ -217,13 +218,13 @@ public struct PurchaseRecordDecoder {
         if let span = required(fields.field(c.currency), "currency", line, &ok) {
             if span.end - span.start == 3, let parsed = CurrencyCode(base[span.start], base[span.start + 1], base[span.start + 2]) {
                 code = parsed
-                currency = term(base, span, 4, end)
+                currency = term(.currency, base, span, 4, end)
             } else {
                 ok = false
                 fail(line, "currency", "'\(Self.text(base, span))' is not a currency code; expected three upper-case letters (ISO 4217), such as NOK")
             }
         }
-        let product = c.product >= 0 ? term(base, fields.field(c.product), 5, end) : -1
+        let product = c.product >= 0 ? term(.product, base, fields.field(c.product), 5, end) : -1
         var quantityText = UnsafeRawBufferPointer(start: nil, count: 0)
         var quantity: ParsedDecimal?
         if c.quantity >= 0 {
@@ -250,9 +251,9 @@ public struct PurchaseRecordDecoder {
                 }
             }
         }
-        let unit = c.unit >= 0 ? term(base, fields.field(c.unit), 7, end) : -1
-        let customer = c.customer >= 0 ? term(base, fields.field(c.customer), 8, end) : -1
-        let erpCategory = c.erpCategory >= 0 ? term(base, fields.field(c.erpCategory), 9, end) : -1
+        let unit = c.unit >= 0 ? term(.unit, base, fields.field(c.unit), 7, end) : -1
+        let customer = c.customer >= 0 ? term(.customer, base, fields.field(c.customer), 8, end) : -1
+        let erpCategory = c.erpCategory >= 0 ? term(.erpCategory, base, fields.field(c.erpCategory), 9, end) : -1
         var scope3: UInt8 = 0
         if c.scope3 >= 0 {
             let span = fields.field(c.scope3)

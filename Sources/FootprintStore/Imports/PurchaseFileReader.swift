@@ -76,7 +76,9 @@ final class PurchaseFileReader: @unchecked Sendable {
         var decoder = PurchaseFileDecoder(displayName: displayName)
         var hasher = SHA256()
         var byteCount = 0
-        var local: [Int64] = []
+        // Per field, the workspace's term id of each of the decoder's term numbers; `known`: their count.
+        var local: [[Int64]] = Array(repeating: [], count: PurchaseTerms.Field.allCases.count)
+        var known = 0
         var batch = RowBatch()
         batch.rows.reserveCapacity(RowBatch.capacity)
         var packs: [[PackLine]] = []
@@ -101,26 +103,32 @@ final class PurchaseFileReader: @unchecked Sendable {
             return (start, Int32(bytes.count))
         }
 
-        func visit(_ record: PurchaseRecord, _ interner: inout ByteInterner) {
+        func visit(_ record: PurchaseRecord, _ interner: inout PurchaseTerms) {
             guard !stopped else { return }
-            while local.count < interner.count {
-                let text = interner.string(at: local.count)
-                if let id = terms[text] {
-                    local.append(id)
-                } else {
-                    local.append(nextTerm)
-                    terms[text] = nextTerm
-                    batch.newTerms.append((nextTerm, text))
-                    nextTerm += 1
+            if known < interner.count {
+                for field in PurchaseTerms.Field.allCases {
+                    let table = interner[field]
+                    while local[field.rawValue].count < table.count {
+                        let text = table.string(at: local[field.rawValue].count)
+                        if let id = terms[text] {
+                            local[field.rawValue].append(id)
+                        } else {
+                            local[field.rawValue].append(nextTerm)
+                            terms[text] = nextTerm
+                            batch.newTerms.append((nextTerm, text))
+                            nextTerm += 1
+                        }
+                    }
                 }
+                known = interner.count
             }
-            @inline(__always) func term(_ t: Int32) -> Int64 { t < 0 ? -1 : local[Int(t)] }
+            @inline(__always) func term(_ field: PurchaseTerms.Field, _ t: Int32) -> Int64 { t < 0 ? -1 : local[field.rawValue][Int(t)] }
             let row = nextRow
             nextRow += 1
             let id = appendText(record.id)
             let amount = appendText(record.amountText)
             let quantity = record.quantity != nil ? appendText(record.quantityText) : (Int32(-1), Int32(0))
-            let supplier = term(record.supplier)
+            let supplier = term(.supplier, record.supplier)
             batch.rows.append(
                 RowBatch.Row(
                     row: row,
@@ -128,12 +136,12 @@ final class PurchaseFileReader: @unchecked Sendable {
                     sourceLine: Int32(truncatingIfNeeded: record.sourceLine),
                     date: record.date,
                     supplier: supplier,
-                    category: term(record.category),
-                    currency: term(record.currency),
-                    product: term(record.product),
-                    unit: term(record.unit),
-                    customer: term(record.customer),
-                    erpCategory: term(record.erpCategory),
+                    category: term(.category, record.category),
+                    currency: term(.currency, record.currency),
+                    product: term(.product, record.product),
+                    unit: term(.unit, record.unit),
+                    customer: term(.customer, record.customer),
+                    erpCategory: term(.erpCategory, record.erpCategory),
                     scope3: record.scope3,
                     idStart: id.0,
                     idCount: id.1,
@@ -152,11 +160,11 @@ final class PurchaseFileReader: @unchecked Sendable {
                 PackLine(
                     row: row,
                     date: record.date,
-                    category: Int32(truncatingIfNeeded: term(record.category)),
-                    currency: Int32(truncatingIfNeeded: term(record.currency)),
-                    product: Int32(truncatingIfNeeded: term(record.product)),
-                    unit: Int32(truncatingIfNeeded: term(record.unit)),
-                    customer: Int32(truncatingIfNeeded: term(record.customer)),
+                    category: Int32(truncatingIfNeeded: term(.category, record.category)),
+                    currency: Int32(truncatingIfNeeded: term(.currency, record.currency)),
+                    product: Int32(truncatingIfNeeded: term(.product, record.product)),
+                    unit: Int32(truncatingIfNeeded: term(.unit, record.unit)),
+                    customer: Int32(truncatingIfNeeded: term(.customer, record.customer)),
                     amountDigits: record.amount.digits,
                     quantity: record.quantity?.value ?? .nan,
                     amountScale: UInt8(record.amount.scale),
