@@ -343,6 +343,17 @@ enum WorkspaceSchema {
         migrator.registerMigration("v10: closed reporting periods") { db in
             try db.execute(sql: periodCloseTable)
         }
+        migrator.registerMigration("v11: the invoice a credit note names") { db in
+            // The id of the invoice line a credit note corrects (column `invoice`), as given; NULL for
+            // every line imported before, and for lines that name none.
+            // The partial index keeps a run's look-up of credit notes to the lines that have one.
+            try db.execute(
+                sql: """
+                    ALTER TABLE purchase ADD COLUMN invoice TEXT;
+                    CREATE INDEX purchase_credit_note ON purchase(import_id) WHERE invoice IS NOT NULL;
+                    """
+            )
+        }
         return migrator
     }
 
