@@ -45,6 +45,10 @@ public struct FallThrough: Sendable, Hashable, Comparable {
         FallThrough(code: invoiceNotInLedgerCode, subject: supplier)
     }
 
+    /// Whether the reason is about credit notes that name an invoice (a price-only rebate, an invoice not
+    /// in the ledger) rather than a rule the line fell through.
+    public var isCreditNote: Bool { code == Self.priceOnlyRebateCode || code == Self.invoiceNotInLedgerCode }
+
     /// The reason of a line's note, for the line's supplier; nil for `.none`.
     public init?(_ note: LineResult.Note, supplier: @autoclosure () -> String) {
         switch note {
