@@ -32,14 +32,19 @@ struct InvoiceIndex: Sendable {
             if !span.isEmpty { index.named.insert(scanner.string(span)) }
         }
         guard !index.named.isEmpty else { return nil }
+        // The ids' hashes, so that a line whose id is not named is passed over without making a string of it.
+        var hashes = Set<UInt64>()
+        for var id in index.named { hashes.insert(id.withUTF8 { byteHash($0.baseAddress!, $0.count) }) }
         var decoder = PurchaseRecordDecoder(columns: columns, problemLimit: 0, termCapacity: 256)
         try visit(path: path, displayName: displayName, columns: columns) { scanner in
             let span = scanner.field(columns.id)
-            guard !span.isEmpty, index.named.contains(scanner.string(span)), index.invoices[scanner.string(span)] == nil else { return }
-            let base = scanner.base
-            guard decoder.decodeRecord(base, scanner) else { return }
+            guard !span.isEmpty else { return }
+            if !span.escaped && !hashes.contains(byteHash(scanner.base + span.start, span.end - span.start)) { return }
+            let id = scanner.string(span)
+            guard index.named.contains(id), index.invoices[id] == nil else { return }
+            guard decoder.decodeRecord(scanner.base, scanner) else { return }
             let line = ledgerLine(decoder.record, terms: decoder.terms, engine: engine, boundary: boundary)
-            index.invoices[scanner.string(span)] = engine.invoice(line)
+            index.invoices[id] = engine.invoice(line)
         }
         return index
     }
