@@ -53,10 +53,14 @@ extension InventorySummary {
             }
             out += Self.table(["lines", "spend", "reason"], rows)
         }
-        if !fallThrough.isEmpty {
-            let lines = fallThrough.values.reduce(0) { $0 + $1.lines }
-            out += "Lines that fell through to a later method: \(lines)\n"
-            rows = fallThrough.sorted { $0.key < $1.key }.map { reason, tally in
+        // Credit notes with a note (a price-only rebate, an invoice not in the ledger) in a table of their own.
+        let credit = fallThrough.filter { $0.key.isCreditNote }
+        let fellThrough = fallThrough.filter { !$0.key.isCreditNote }
+        for (title, reasons) in [("Lines that fell through to a later method", fellThrough), ("Credit notes computed with a note", credit)]
+        where !reasons.isEmpty {
+            let lines = reasons.values.reduce(0) { $0 + $1.lines }
+            out += "\(title): \(lines)\n"
+            rows = reasons.sorted { $0.key < $1.key }.map { reason, tally in
                 [
                     String(tally.lines),
                     tally.spend.sorted { $0.key < $1.key }.map { "\($0.value.formatted(places: 2)) \($0.key)" }

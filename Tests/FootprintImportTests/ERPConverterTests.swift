@@ -162,6 +162,29 @@ struct ERPConverterTests {
         #expect(try erpRows(text, mapping) == ["4500001-10,2024-03-15,Dell,computers,12000.00,USD,LAT-7440,1000,EA,CUST-7,,IT-HW,2"])
     }
 
+    @Test func aCreditNotesInvoiceColumnPassesThrough() throws {
+        let columns = ERPMapping.Columns(
+            id: ["Bilag"],
+            date: "Dato",
+            supplier: "Leverandør",
+            category: "Konto",
+            amount: "Beløp",
+            currency: "Valuta",
+            invoice: "Kreditert"
+        )
+        let text =
+            "Bilag;Dato;Leverandør;Konto;Beløp;Valuta;Kreditert\n" + "1;01.12.2024;A;6540;100;NOK;\n" + "2;05.01.2025;A;6540;-10;NOK;1\n"
+        let (_, csv) = try erpConvert(text, erpMapping(columns: columns))
+        #expect(
+            csv == """
+                id,date,supplier,category,amount,currency,product,quantity,unit,customer,scope3_category,erp_category,source_line,invoice
+                1,2024-12-01,A,computers,100,NOK,,,,,,6540,2,
+                2,2025-01-05,A,computers,-10,NOK,,,,,,6540,3,1
+
+                """
+        )
+    }
+
     @Test func unmappedReport() throws {
         let text =
             erpHeader + """

@@ -96,8 +96,12 @@ import Testing
                 "SUP-5,SERVER-2,1200,piece,2023-01-01,2024-06-30,45,1.5,2,1",
             ]
         )
-        var rows = ["id,date,supplier,category,amount,currency,product,quantity,unit,customer"]
-        for i in 0..<lines {
+        struct Line {
+            var id, date, supplier, category, amount, currency, product, quantity, unit, customer: String
+            var credit: Bool
+            var invoice = ""
+        }
+        var lines = (0..<lines).map { i in
             let year = g.pick([2022, 2023, 2024, 2025])
             let date = "\(year)-\(String(format: "%02d", g.int(1...12)))-\(String(format: "%02d", g.int(1...28)))"
             let credit = g.chance(8)
@@ -107,9 +111,64 @@ import Testing
             let unit = quantity.isEmpty ? "" : g.pick(["piece", "kWh", "MWh", "kg", "pcs"])
             let customer = g.chance(40) ? "CUST-\(g.int(1...5))" : ""
             let id = g.chance(5) ? "\"INV,\(i)\"" : "INV-\(i)"
+            return Line(
+                id: id,
+                date: date,
+                supplier: g.pick(suppliers),
+                category: g.pick(categories),
+                amount: amount,
+                currency: g.pick(["NOK", "NOK", "USD", "EUR", "DKK"]),
+                product: product,
+                quantity: quantity,
+                unit: unit,
+                customer: customer,
+                credit: credit
+            )
+        }
+        // Credit notes that name their invoice (column `invoice`): before or after it in the file, an id
+        // not in the ledger, and copies of the invoice's line, with its quantity returned or without one
+        // (a price-only rebate of a quantity-based or an amount-based invoice).
+        for i in lines.indices where lines[i].credit && !lines[i].amount.hasPrefix("-0.00") && g.chance(85) {
+            guard !g.chance(15) else {
+                lines[i].invoice = "NOT-IN-LEDGER-\(i)"
+                continue
+            }
+            var j = g.int(0...lines.count - 1)
+            if lines[j].quantity.isEmpty || lines[j].product.isEmpty { j = g.int(0...lines.count - 1) }
+            guard j != i, !lines[j].credit else { continue }
+            lines[i].invoice = lines[j].id
+            if g.chance(80) {
+                (lines[i].supplier, lines[i].category, lines[i].product, lines[i].currency) =
+                    (lines[j].supplier, lines[j].category, lines[j].product, lines[j].currency)
+                let returned = !lines[j].quantity.isEmpty && g.chance(50)
+                (lines[i].quantity, lines[i].unit) = returned ? ("-" + lines[j].quantity, lines[j].unit) : ("", "")
+            }
+        }
+        // In every ledger: a price-only rebate of a supplier-specific invoice dated after it, in another year.
+        if lines.count >= 2 {
+            let n = lines.count
+            (lines[n - 2].supplier, lines[n - 2].category, lines[n - 2].product, lines[n - 2].quantity, lines[n - 2].unit) =
+                ("SUP-1", "334111", "LAPTOP-1", "3", "piece")
+            (lines[n - 2].amount, lines[n - 2].date, lines[n - 2].credit, lines[n - 2].invoice) = ("3000.00", "2023-12-30", false, "")
+            lines[n - 1] = Line(
+                id: "CN-\(n - 1)",
+                date: "2024-01-05",
+                supplier: "SUP-1",
+                category: "334111",
+                amount: "-300.00",
+                currency: "NOK",
+                product: "LAPTOP-1",
+                quantity: "",
+                unit: "",
+                customer: "",
+                credit: true,
+                invoice: lines[n - 2].id
+            )
+        }
+        var rows = ["id,date,supplier,category,amount,currency,product,quantity,unit,customer,invoice"]
+        for l in lines {
             rows.append(
-                "\(id),\(date),\(g.pick(suppliers)),\(g.pick(categories)),\(amount),\(g.pick(["NOK", "NOK", "USD", "EUR", "DKK"])),"
-                    + "\(product),\(quantity),\(unit),\(customer)"
+                "\(l.id),\(l.date),\(l.supplier),\(l.category),\(l.amount),\(l.currency),\(l.product),\(l.quantity),\(l.unit),\(l.customer),\(l.invoice)"
             )
         }
         try write("purchases.csv", rows)
@@ -171,6 +230,9 @@ import Testing
             #expect(Set(stateless.keys) == Set(workspaceLines.keys))
             // Incomplete disclosures' lines are counted as a fall-through on both paths.
             #expect(stateless.values.contains { $0.contains(FallThrough.disclosureIncompleteCode) })
+            // Credit notes name their invoices: rebates of quantity-based invoices and invoices not in the ledger, counted on both paths.
+            #expect(stateless.values.contains { $0.contains(FallThrough.priceOnlyRebateCode) }, "seed \(seed)")
+            #expect(stateless.values.contains { $0.contains(FallThrough.invoiceNotInLedgerCode) }, "seed \(seed)")
             // Manufacturers' figures reach distributors' lines (manufacturers.csv) on both paths.
             #expect(stateless.values.contains { $0.contains { $0.hasSuffix("the product's manufacturer (manufacturers.csv)") } })
             for (id, fields) in stateless.sorted(by: { $0.key < $1.key }) {

@@ -28,12 +28,35 @@ public struct FallThrough: Sendable, Hashable, Comparable {
         FallThrough(code: disclosureIncompleteCode, subject: supplier)
     }
 
+    /// The code of credit notes without quantity whose invoice was computed from its quantity.
+    public static let priceOnlyRebateCode = "price-only-rebate"
+
+    /// Credit notes of `supplier` that rebate the price of invoices computed from their quantities:
+    /// counted with their spend, 0 kg.
+    public static func priceOnlyRebate(supplier: String) -> FallThrough {
+        FallThrough(code: priceOnlyRebateCode, subject: supplier)
+    }
+
+    /// The code of credit notes that name an invoice the ledger does not have.
+    public static let invoiceNotInLedgerCode = "invoice-not-in-ledger"
+
+    /// Credit notes of `supplier` whose invoices are not in the ledger: each computed on its own date.
+    public static func invoiceNotInLedger(supplier: String) -> FallThrough {
+        FallThrough(code: invoiceNotInLedgerCode, subject: supplier)
+    }
+
+    /// Whether the reason is about credit notes that name an invoice (a price-only rebate, an invoice not
+    /// in the ledger) rather than a rule the line fell through.
+    public var isCreditNote: Bool { code == Self.priceOnlyRebateCode || code == Self.invoiceNotInLedgerCode }
+
     /// The reason of a line's note, for the line's supplier; nil for `.none`.
     public init?(_ note: LineResult.Note, supplier: @autoclosure () -> String) {
         switch note {
         case .none: return nil
         case .footprintNotValidOnDate: self = .footprintNotValidOnDate(supplier: supplier())
         case .disclosureIncomplete: self = .disclosureIncomplete(supplier: supplier())
+        case .priceOnlyRebate: self = .priceOnlyRebate(supplier: supplier())
+        case .invoiceNotInLedger: self = .invoiceNotInLedger(supplier: supplier())
         }
     }
 
@@ -47,6 +70,13 @@ public struct FallThrough: Sendable, Hashable, Comparable {
             "supplier '\(subject)' has disclosed its emissions, but without upstream Scope 3 (or without its Category 1, what it buys): "
                 + "Scopes 1 and 2 per revenue would understate its lines, so they fell through to average-data or spend-based; "
                 + "ask the supplier for its Scope 3 Category 1 and give scope3_categories in supplier_emissions.csv"
+        case Self.priceOnlyRebateCode:
+            "credit notes of supplier '\(subject)' without a quantity rebate the price of invoices computed from their quantities "
+                + "(supplier-specific or average-data): the goods did not change, so they count their spend with 0 kg; "
+                + "give the credit note a quantity if it returns goods"
+        case Self.invoiceNotInLedgerCode:
+            "credit notes of supplier '\(subject)' name invoices that are not in the ledger: each was computed on its own date, "
+                + "by the hierarchy, as if it named none; import the invoices or correct the ids in the column 'invoice'"
         default: code
         }
     }

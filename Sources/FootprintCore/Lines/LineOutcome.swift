@@ -62,10 +62,13 @@ public struct LineOutcome: Hashable, Sendable, CustomStringConvertible {
         self.note = note
     }
 
-    /// The bits of the stored byte that mark a fall-through: no valid footprint (bit 6), an incomplete
-    /// disclosure (bit 5).
+    /// The bits of the stored byte that mark a note: no valid footprint (bit 6), an incomplete
+    /// disclosure (bit 5), a price-only rebate (bit 4), a credit note whose invoice is not in the ledger (bit 7).
     static let footprintBit: UInt8 = 0x40
     static let disclosureBit: UInt8 = 0x20
+    static let rebateBit: UInt8 = 0x10
+    static let missingInvoiceBit: UInt8 = 0x80
+    static let noteBits: UInt8 = footprintBit | disclosureBit | rebateBit | missingInvoiceBit
 
     /// The status names of lines left out of the inventory, as `runs lines` and `--lines-out` print them.
     public static let outsidePeriodName = "outside-period"
@@ -78,15 +81,24 @@ public struct LineOutcome: Hashable, Sendable, CustomStringConvertible {
         case .none: status.rawValue
         case .footprintNotValidOnDate: status.rawValue | Self.footprintBit
         case .disclosureIncomplete: status.rawValue | Self.disclosureBit
+        case .priceOnlyRebate: status.rawValue | Self.rebateBit
+        case .invoiceNotInLedger: status.rawValue | Self.missingInvoiceBit
         }
     }
 
     /// Reads a stored byte; nil when it is no outcome.
     @inline(__always)
     public init?(byte: UInt8) {
-        guard let status = Status(rawValue: byte & ~(Self.footprintBit | Self.disclosureBit)) else { return nil }
-        let note: LineResult.Note =
-            byte & Self.footprintBit != 0 ? .footprintNotValidOnDate : byte & Self.disclosureBit != 0 ? .disclosureIncomplete : .none
+        guard let status = Status(rawValue: byte & ~Self.noteBits) else { return nil }
+        let note: LineResult.Note
+        switch byte & Self.noteBits {
+        case 0: note = .none
+        case Self.footprintBit: note = .footprintNotValidOnDate
+        case Self.disclosureBit: note = .disclosureIncomplete
+        case Self.rebateBit: note = .priceOnlyRebate
+        case Self.missingInvoiceBit: note = .invoiceNotInLedger
+        default: return nil
+        }
         self.init(status, note: note)
     }
 
@@ -111,6 +123,8 @@ public struct LineOutcome: Hashable, Sendable, CustomStringConvertible {
         case .none: return base
         case .footprintNotValidOnDate: return base + " (fell through: \(FallThrough.footprintNotValidOnDateCode))"
         case .disclosureIncomplete: return base + " (fell through: \(FallThrough.disclosureIncompleteCode))"
+        case .priceOnlyRebate: return base + " (price-only rebate: spend only)"
+        case .invoiceNotInLedger: return base + " (\(FallThrough.invoiceNotInLedgerCode): computed on its own date)"
         }
     }
 }

@@ -10,6 +10,13 @@ public struct LineResult: Sendable, Equatable {
         /// The supplier has disclosures, but none complete enough for the hybrid method (no upstream
         /// Scope 3, or not its Category 1): the line fell through to average-data or spend-based.
         case disclosureIncomplete = 2
+        /// A credit note without quantity that corrects an invoice computed from its quantity
+        /// (supplier-specific or average-data): a price-only rebate changes the spend, not the goods,
+        /// so it counts its spend with 0 kg (`InventoryEngine.evaluate(_:correcting:)`).
+        case priceOnlyRebate = 3
+        /// A credit note that names an invoice the ledger does not have: computed on its own date, by
+        /// the hierarchy, as if it named none.
+        case invoiceNotInLedger = 4
     }
 
     /// The method that computed the line, or `nil` when it is unmapped.

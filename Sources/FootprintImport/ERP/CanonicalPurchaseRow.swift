@@ -12,6 +12,8 @@ struct CanonicalPurchaseRow {
     var quantity: String
     var unit: String
     var customer: String
+    /// The id of the invoice a credit note corrects; empty when none is named.
+    var invoice: String
     var scope3: Scope3Category?
     var erpValue: String
     /// Whether a category rule maps `erpValue`.
@@ -38,5 +40,6 @@ struct CanonicalPurchaseRow {
         put((scope3.map { String($0.rawValue) } ?? "").utf8)
         put(erpValue.utf8)
         put(String(sourceLine).utf8)
+        put(invoice.utf8)
     }
 }

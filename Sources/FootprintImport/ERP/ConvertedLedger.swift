@@ -14,10 +14,11 @@ public struct ConvertedLedger: Sendable {
     public var unmapped: [UnmappedERPValue]
 
     /// The canonical header: the purchases columns of FORMATS.md, then the line's resolved Scope 3
-    /// category, its raw ERP value and the physical line where it starts in the original export.
+    /// category, its raw ERP value and the physical line where it starts in the original export, and the
+    /// invoice a credit note names.
     public static let header = [
         "id", "date", "supplier", "category", "amount", "currency", "product", "quantity", "unit", "customer",
-        "scope3_category", "erp_category", "source_line",
+        "scope3_category", "erp_category", "source_line", "invoice",
     ]
 
     /// Where the decoder finds the columns of ``header``.
@@ -61,12 +62,16 @@ public struct ConvertedLedger: Sendable {
 
     /// The canonical purchases CSV (RFC 4180, UTF-8, with ``header``): the converted file as people
     /// and the stateless `calculate --data` read it.
+    /// The column `invoice` is written only when a line names an invoice (a mapping that maps it).
     public var csv: [UInt8] {
-        var out = Array((Self.header.joined(separator: ",") + "\n").utf8)
-        out.reserveCapacity(text.count + text.count / 4)
         let n = Self.header.count
+        let invoice = n - 1
+        let withInvoice = (0..<rowCount).contains { starts[$0 * n + invoice + 1] > starts[$0 * n + invoice] }
+        let written = withInvoice ? n : n - 1
+        var out = Array((Self.header.prefix(written).joined(separator: ",") + "\n").utf8)
+        out.reserveCapacity(text.count + text.count / 4)
         for row in 0..<rowCount {
-            for i in 0..<n {
+            for i in 0..<written {
                 if i > 0 { out.append(44) }
                 let field = text[Int(starts[row * n + i])..<Int(starts[row * n + i + 1])]
                 if field.contains(where: { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 }) {

@@ -21,6 +21,7 @@ struct ERPHeaderColumns {
     var unit: Column?
     var customer: Column?
     var scope3Category: Column?
+    var invoice: Column?
 
     /// Finds every mapped column in `header`; throws a diagnostic for each one that is missing or
     /// appears more than once.
@@ -62,6 +63,7 @@ struct ERPHeaderColumns {
         unit = find(m.unit, "unit")
         customer = find(m.customer, "customer")
         scope3Category = find(m.scope3Category, "scope3_category")
+        invoice = find(m.invoice, "invoice")
         guard diagnostics.isEmpty, let date, let supplier, let category else { throw InputError(diagnostics) }
         self.id = ids.compactMap { $0 }
         self.date = date

@@ -149,6 +149,7 @@ struct ERPLineReader {
             quantity: quantity.value?.text ?? "",
             unit: text(columns.unit),
             customer: text(columns.customer),
+            invoice: text(columns.invoice),
             scope3: flag ?? rule?.scope3 ?? (table.isCapital(erpValue) ? .capitalGoods : nil),
             erpValue: erpValue,
             mapped: rule != nil,

@@ -29,6 +29,8 @@ extension ERPMapping {
         public var customer: String?
         /// A column with the line's Scope 3 category (1...15, `3.6`, `cat 6`); it overrides every other rule.
         public var scope3Category: String?
+        /// On a credit note, the id of the invoice line it corrects (optional; docs/methods.md#credit-notes).
+        public var invoice: String?
 
         public init(
             id: [String],
@@ -43,7 +45,8 @@ extension ERPMapping {
             quantity: String? = nil,
             unit: String? = nil,
             customer: String? = nil,
-            scope3Category: String? = nil
+            scope3Category: String? = nil,
+            invoice: String? = nil
         ) {
             self.id = id
             self.date = date
@@ -58,10 +61,11 @@ extension ERPMapping {
             self.unit = unit
             self.customer = customer
             self.scope3Category = scope3Category
+            self.invoice = invoice
         }
 
         enum CodingKeys: String, CodingKey, CaseIterable {
-            case id, date, supplier, category, amount, debit, credit, currency, product, quantity, unit, customer
+            case id, date, supplier, category, amount, debit, credit, currency, product, quantity, unit, customer, invoice
             case scope3Category = "scope3_category"
         }
 
@@ -88,6 +92,7 @@ extension ERPMapping {
             unit = try c.decodeIfPresent(String.self, forKey: .unit)
             customer = try c.decodeIfPresent(String.self, forKey: .customer)
             scope3Category = try c.decodeIfPresent(String.self, forKey: .scope3Category)
+            invoice = try c.decodeIfPresent(String.self, forKey: .invoice)
             switch (amount, debit, credit) {
             case (.some, nil, nil), (nil, .some, .some): break
             default:

@@ -53,6 +53,8 @@ public struct LedgerScanner: Sendable {
         var start = header.position
         var nextLine = header.line
 
+        // The invoices that credit notes name, before any line is computed (a file without the column: none).
+        let invoices = try InvoiceIndex.read(path: path, displayName: displayName, columns: columns, engine: engine, boundary: boundary)
         let labels = lines == nil ? nil : ProvenanceLabels(engine: engine)
         let workers = UnsafeMutableBufferPointer<LedgerWorker>.allocate(capacity: threads)
         for t in 0..<threads {
@@ -61,7 +63,8 @@ public struct LedgerScanner: Sendable {
                     engine: engine,
                     columns: columns,
                     labels: labels,
-                    boundary: boundary
+                    boundary: boundary,
+                    invoices: invoices
                 )
             )
         }
@@ -109,7 +112,7 @@ public struct LedgerScanner: Sendable {
             // scan it again on one thread so that the report does not depend on the number of threads.
             var blockWorkers = Array(workers)
             if threads > 1 && !quoteFree && workers.contains(where: { $0.errorCount > 0 }) {
-                var single = LedgerWorker(engine: engine, columns: columns, labels: nil, boundary: boundary)
+                var single = LedgerWorker(engine: engine, columns: columns, labels: nil, boundary: boundary, invoices: invoices)
                 single.scan(base, start, first.end, lineOffset: 0, quoteFree: false)
                 blockWorkers = [single]
             }

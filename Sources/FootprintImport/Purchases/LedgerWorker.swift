@@ -9,6 +9,8 @@ struct LedgerWorker: @unchecked Sendable {
     let columns: PurchaseColumns
     let labels: ProvenanceLabels?
     let boundary: InventoryBoundary
+    /// The invoices the ledger's credit notes name (column `invoice`); nil when none names one.
+    let invoices: InvoiceIndex?
     /// The period's first and last day (YYYYMMDD); every date when there is no period.
     private let firstDate: Int32
     private let lastDate: Int32
@@ -44,11 +46,12 @@ struct LedgerWorker: @unchecked Sendable {
     var newlines = 0
     var output: [UInt8] = []
 
-    init(engine: InventoryEngine, columns: PurchaseColumns, labels: ProvenanceLabels?, boundary: InventoryBoundary) {
+    init(engine: InventoryEngine, columns: PurchaseColumns, labels: ProvenanceLabels?, boundary: InventoryBoundary, invoices: InvoiceIndex? = nil) {
         self.engine = engine
         self.columns = columns
         self.labels = labels
         self.boundary = boundary
+        self.invoices = invoices
         (firstDate, lastDate) = boundary.dateBounds
         decoder = PurchaseRecordDecoder(columns: columns, problemLimit: 200, termCapacity: 4096)
     }
@@ -225,7 +228,8 @@ struct LedgerWorker: @unchecked Sendable {
         let fixedScope3 = Int(treatment & 0xFF)
         let scope3 =
             ownScope3 > 0 ? ownScope3 : fixedScope3 > 0 ? fixedScope3 : placeByThreshold(decoder.record.category, ledgerLine, engine)
-        let result = engine.evaluate(ledgerLine)
+        let result =
+            decoder.record.invoice.isEmpty ? engine.evaluate(ledgerLine) : evaluateCreditNote(ledgerLine, engine)
         accumulator.add(
             result,
             line: ledgerLine,
@@ -249,6 +253,14 @@ struct LedgerWorker: @unchecked Sendable {
             )
             writeLine(base, fields, provenance, scope3: scope3)
         }
+    }
+
+    /// A credit note that names its invoice: computed as the invoice was, or on its own with a note
+    /// when the ledger does not have it (`InventoryEngine.evaluate(_:correcting:)`).
+    @inline(never)
+    private func evaluateCreditNote(_ line: LedgerLine, _ engine: InventoryEngine) -> LineResult {
+        let id = String(decoding: decoder.record.invoice, as: UTF8.self)
+        return engine.evaluate(line, correcting: invoices?.invoice(id))
     }
 
     /// Counts a line left out of the inventory: outside the period (`exclusion` -1) or of an excluded

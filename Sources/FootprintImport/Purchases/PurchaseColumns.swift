@@ -1,6 +1,7 @@
 /// Where the columns of a purchases file are, found by header name: the six required columns of
 /// FORMATS.md, its four optional ones, and the three an ERP conversion adds (`scope3_category`,
-/// `erp_category`, `source_line`); -1 for an absent optional column.
+/// `erp_category`, `source_line`), and `invoice` (the invoice a credit note corrects); -1 for an absent
+/// optional column.
 public struct PurchaseColumns: Sendable {
     static let required = ["id", "date", "supplier", "category", "amount", "currency"]
     static let optional = ["product", "quantity", "unit", "customer"]
@@ -8,6 +9,8 @@ public struct PurchaseColumns: Sendable {
     var id = 0, date = 0, supplier = 0, category = 0, amount = 0, currency = 0
     var product = -1, quantity = -1, unit = -1, customer = -1
     var scope3 = -1, erpCategory = -1, sourceLine = -1
+    /// The id of the invoice a credit note corrects (docs/methods.md#credit-notes).
+    public internal(set) var invoice = -1
     /// The number of columns of the header.
     public internal(set) var count = 0
 
@@ -38,6 +41,7 @@ public struct PurchaseColumns: Sendable {
         scope3 = index("scope3_category") ?? -1
         erpCategory = index("erp_category") ?? -1
         sourceLine = index("source_line") ?? -1
+        invoice = index("invoice") ?? -1
         count = header.count
     }
 

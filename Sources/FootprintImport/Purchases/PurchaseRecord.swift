@@ -27,6 +27,8 @@ public struct PurchaseRecord {
     /// The quantity exactly as given (empty when absent), and parsed (`nil` when absent).
     public var quantityText: UnsafeRawBufferPointer
     public var quantity: ParsedDecimal?
+    /// The id of the invoice this credit note corrects (column `invoice`); empty when none is named.
+    public var invoice: UnsafeRawBufferPointer
     /// The Scope 3 category the line is flagged with (1...15), or 0.
     public var scope3: UInt8
 

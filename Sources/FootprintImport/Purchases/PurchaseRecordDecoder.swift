@@ -46,7 +46,7 @@ public struct PurchaseRecordDecoder {
     public let problemLimit: Int
     /// Buffers for fields with doubled quotes, which must be undone before use (one per field kind,
     /// so that the views of one record stay valid together).
-    private var scratch: [[UInt8]] = Array(repeating: [], count: 10)
+    private var scratch: [[UInt8]] = Array(repeating: [], count: 11)
 
     public init(columns: PurchaseColumns, problemLimit: Int = 1000, termCapacity: Int = 8192) {
         self.columns = columns
@@ -97,6 +97,7 @@ public struct PurchaseRecordDecoder {
         amount: ParsedDecimal(digits: 0, scale: 0, value: 0),
         quantityText: UnsafeRawBufferPointer(start: nil, count: 0),
         quantity: nil,
+        invoice: UnsafeRawBufferPointer(start: nil, count: 0),
         scope3: 0
     )
 
@@ -131,12 +132,12 @@ public struct PurchaseRecordDecoder {
     /// The column indexes alone (no names), copied once per record without reference counting.
     private struct Columns {
         let id: Int, date: Int, supplier: Int, category: Int, amount: Int, currency: Int
-        let product: Int, quantity: Int, unit: Int, customer: Int, scope3: Int, erpCategory: Int, sourceLine: Int
+        let product: Int, quantity: Int, unit: Int, customer: Int, scope3: Int, erpCategory: Int, sourceLine: Int, invoice: Int
         @inline(__always)
         init(_ c: PurchaseColumns) {
             (id, date, supplier, category, amount, currency) = (c.id, c.date, c.supplier, c.category, c.amount, c.currency)
             (product, quantity, unit, customer) = (c.product, c.quantity, c.unit, c.customer)
-            (scope3, erpCategory, sourceLine) = (c.scope3, c.erpCategory, c.sourceLine)
+            (scope3, erpCategory, sourceLine, invoice) = (c.scope3, c.erpCategory, c.sourceLine, c.invoice)
         }
     }
 
@@ -278,6 +279,28 @@ public struct PurchaseRecordDecoder {
                 }
             }
         }
+        var invoice = UnsafeRawBufferPointer(start: nil, count: 0)
+        if c.invoice >= 0 {
+            let span = fields.field(c.invoice)
+            if !span.isEmpty {
+                invoice = bytes(base, span, 10)
+                if let amount, !(amount.value < 0) {
+                    ok = false
+                    fail(
+                        line,
+                        "invoice",
+                        "'\(Self.text(base, span))' names an invoice, but the amount \(String(decoding: amountText, as: UTF8.self)) is not negative; expected the id of the invoice only on a credit note (a negative amount), and an empty field on an invoice"
+                    )
+                } else if invoice.elementsEqual(id) {
+                    ok = false
+                    fail(
+                        line,
+                        "invoice",
+                        "'\(Self.text(base, span))' is the line's own id; expected the id of the invoice line the credit note corrects"
+                    )
+                }
+            }
+        }
         guard ok, let amount else { return false }
         record = PurchaseRecord(
             line: line,
@@ -297,6 +320,7 @@ public struct PurchaseRecordDecoder {
             amount: amount,
             quantityText: quantityText,
             quantity: quantity,
+            invoice: invoice,
             scope3: scope3
         )
         return true

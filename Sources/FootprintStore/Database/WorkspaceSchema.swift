@@ -343,6 +343,28 @@ enum WorkspaceSchema {
         migrator.registerMigration("v10: closed reporting periods") { db in
             try db.execute(sql: periodCloseTable)
         }
+        migrator.registerMigration("v11: the invoice a credit note names") { db in
+            // The id of the invoice line a credit note corrects (column `invoice`), as given; NULL for
+            // every line imported before, and for lines that name none.
+            // The partial index keeps a run's look-up of credit notes to the lines that have one.
+            try db.execute(
+                sql: """
+                    ALTER TABLE purchase ADD COLUMN invoice TEXT;
+                    CREATE INDEX purchase_credit_note ON purchase(import_id) WHERE invoice IS NOT NULL;
+                    DROP VIEW purchase_line;
+                    CREATE VIEW purchase_line AS
+                        SELECT p.rowid AS row, p.import_id, p.line, coalesce(p.source_line, p.line) AS source_line, p.purchase_id AS id,
+                               substr(p.date, 1, 4) || '-' || substr(p.date, 5, 2) || '-' || substr(p.date, 7, 2) AS date,
+                               s.text AS supplier, c.text AS category, p.amount, cu.text AS currency, pr.text AS product,
+                               p.quantity, u.text AS unit, cs.text AS customer, p.scope3 AS scope3_category, e.text AS erp_category,
+                               p.invoice
+                        FROM purchase p
+                        JOIN term s ON s.id = p.supplier JOIN term c ON c.id = p.category JOIN term cu ON cu.id = p.currency
+                        LEFT JOIN term pr ON pr.id = p.product LEFT JOIN term u ON u.id = p.unit
+                        LEFT JOIN term cs ON cs.id = p.customer LEFT JOIN term e ON e.id = p.erp_category;
+                    """
+            )
+        }
         return migrator
     }
 

@@ -150,8 +150,8 @@ struct PurchaseBulkWriter {
         // Rows go in 32 at a time (one statement with 32 value lists): fewer statement steps per row.
         // id_hash is left NULL: duplicate checks hash the ids themselves.
         let columns =
-            "rowid, import_id, line, source_line, purchase_id, date, supplier, category, amount, currency, product, quantity, unit, customer, scope3, erp_category"
-        let perRow = 16
+            "rowid, import_id, line, source_line, purchase_id, date, supplier, category, amount, currency, product, quantity, unit, customer, scope3, erp_category, invoice"
+        let perRow = 17
         let group = 32
         let one = "(" + Array(repeating: "?", count: perRow).joined(separator: ",") + ")"
         let groupInsert = try db.makeStatement(
@@ -192,6 +192,11 @@ struct PurchaseBulkWriter {
                     term(14, r.customer)
                     if r.scope3 > 0 { sqlite3_bind_int64(statement, first + 15, Int64(r.scope3)) } else { sqlite3_bind_null(statement, first + 15) }
                     term(16, r.erpCategory)
+                    if r.invoiceStart >= 0 {
+                        sqlite3_bind_text(statement, first + 17, base + Int(r.invoiceStart), r.invoiceCount, nil)
+                    } else {
+                        sqlite3_bind_null(statement, first + 17)
+                    }
                 }
                 func step(_ statement: OpaquePointer?) throws {
                     let code = sqlite3_step(statement)

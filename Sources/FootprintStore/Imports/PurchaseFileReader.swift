@@ -17,6 +17,8 @@ struct RowBatch: Sendable {
         var amountStart: Int32, amountCount: Int32
         /// -1 when the line has no quantity.
         var quantityStart: Int32, quantityCount: Int32
+        /// The invoice a credit note names; -1 when it names none.
+        var invoiceStart: Int32 = -1, invoiceCount: Int32 = 0
     }
 
     var rows: [Row] = []
@@ -129,6 +131,7 @@ final class PurchaseFileReader: @unchecked Sendable {
             let amount = appendText(record.amountText)
             let quantity = record.quantity != nil ? appendText(record.quantityText) : (Int32(-1), Int32(0))
             let supplier = term(.supplier, record.supplier)
+            let invoice = record.invoice.isEmpty ? (Int32(-1), Int32(0)) : appendText(record.invoice)
             batch.rows.append(
                 RowBatch.Row(
                     row: row,
@@ -148,7 +151,9 @@ final class PurchaseFileReader: @unchecked Sendable {
                     amountStart: amount.0,
                     amountCount: amount.1,
                     quantityStart: quantity.0,
-                    quantityCount: quantity.1
+                    quantityCount: quantity.1,
+                    invoiceStart: invoice.0,
+                    invoiceCount: invoice.1
                 )
             )
             fingerprints.append(record.idHash)

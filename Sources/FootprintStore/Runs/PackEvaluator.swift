@@ -31,6 +31,8 @@ struct PackEvaluator: Sendable {
     let period: ReportingPeriod?
     let periodStart: Int32
     let periodEnd: Int32
+    /// The credit notes that name their invoice, with the invoice (`CreditNoteLinks`); empty when none does.
+    var credits = CreditNoteLinks()
 
     /// The boundary's rules place lines in their Scope 3 category and exclude categories; its period
     /// leaves out the lines dated outside it. Both are counted, not evaluated
@@ -125,13 +127,16 @@ struct PackEvaluator: Sendable {
         guard stored.isActivity else { return stored.value(i) }
         guard let method = stored.outcome(i).method else { return 0 }
         let product = Int(pack.product(i))
-        return stored.value(i)
-            * engine.figure(
-                method: method,
-                supplier: supplierEngineKey,
-                product: product >= 0 ? productKey[product] : .none,
-                rank: stored.source(i)
-            )
+        let activity = stored.value(i)
+        let figure = engine.figure(
+            method: method,
+            supplier: supplierEngineKey,
+            product: product >= 0 ? productKey[product] : .none,
+            rank: stored.source(i)
+        )
+        // A price-only rebate (`LineResult.Note.priceOnlyRebate`) keeps its invoice's figure, which its own
+        // line (without quantity, perhaps without product) may not name: 0 activity is 0 kg.
+        return figure.isNaN && activity == 0 && stored.outcome(i).note == .priceOnlyRebate ? 0 : activity * figure
     }
 
     /// Recomputes the lines of `pack` that `needs(line, old status)` selects: their old results go into
@@ -295,8 +300,24 @@ struct PackEvaluator: Sendable {
     @inline(__always)
     func evaluateLine(_ pack: PackView, _ i: Int, _ supplierEngineKey: SupplierKey) -> (LineOutcome, Double, Double, Int32) {
         if let status = leftOut(date: pack.date(i), category: Int(pack.category(i))) { return (LineOutcome(status), 0, 0, -1) }
-        let r = engine.evaluate(ledgerLine(pack, i, supplierEngineKey))
+        let line = ledgerLine(pack, i, supplierEngineKey)
+        let r = credits.isEmpty ? engine.evaluate(line) : evaluate(line, row: pack.row(i))
         return r.method != nil ? (r.outcome, r.kg, r.activity, r.rank) : (r.outcome, 0, 0, r.storedSource)
+    }
+
+    /// Purchase row `row` as `line`: a credit note that names its invoice as the invoice was
+    /// (`InventoryEngine.evaluate(_:correcting:)`), any other line by the hierarchy.
+    func evaluate(_ line: LedgerLine, row: Int64) -> LineResult {
+        guard let link = credits.link(row) else { return engine.evaluate(line) }
+        return engine.evaluate(line, correcting: link)
+    }
+
+    /// The year whose figures computed row `row` dated `date` (YYYYMMDD): its invoice's for a credit note
+    /// that names one in the ledger, else its own. An unmapped line's reason names it.
+    @inline(__always)
+    func figureYear(row: Int64, date: Int) -> Int32 {
+        guard !credits.isEmpty, let link = credits.link(row), let invoice = link else { return Int32(date / 10000) }
+        return invoice.date / 10000
     }
 
     /// The Scope 3 category (1...15) of a computed line: `InventoryBoundary.Treatment.scope3(flag:line:countsItems:engine:)`,
@@ -395,7 +416,7 @@ struct PackEvaluator: Sendable {
         if let cause = UnmappedCause(
             status: outcome.status,
             storedSource: source,
-            lineYear: Int32(date / 10000),
+            lineYear: figureYear(row: pack.row(i), date: date),
             lineCurrency: currencyCode[currency]
         ) {
             accumulator.addUnmapped(UnmappedReason(cause, category: texts[category] ?? "?"), currency: currencyCode[currency], spendUnits: spend)

@@ -97,12 +97,17 @@ extension RunStore {
         guard !snapshot.purchaseImports.isEmpty else { throw .nothingToCalculate }
         let texts: [String?] = try workspace.read { db in try workspace.cache.texts(db: db) }
         workspace.logger.phase("terms")
-        let evaluator = PackEvaluator(
+        var evaluator = PackEvaluator(
             engine: InventoryEngine(reference: snapshot.reference),
             texts: texts,
             boundary: InventoryBoundary(period: period, rules: snapshot.categoryRules, scope3Defaults: snapshot.scope3Defaults)
         )
         workspace.logger.phase("reference data, terms and engine")
+        let linking = evaluator
+        evaluator.credits = try workspace.read { db in
+            try CreditNoteLinks.load(db: db, importIDs: snapshot.purchaseImports, evaluator: linking)
+        }
+        workspace.logger.phase("credit notes and their invoices")
         var latest: CalculationRun?
         if let latestRun { latest = try latestRun.value() }
         workspace.logger.phase("latest run")
@@ -117,7 +122,12 @@ extension RunStore {
             }
             // A run stored before the supplier x Scope 3 category grouping has none to update, and a
             // manufacturer's figures reach other suppliers' lines (manufacturers.csv): compute in full.
-            if parent.aggregate.hasSupplierScope3 && !Self.manufacturerFiguresChanged(changed, parent.inputs, snapshot) {
+            // A credit note follows its invoice (docs/methods.md#credit-notes), which may be another
+            // supplier's: a change of a supplier with such lines is computed in full.
+            let linked = Set(evaluator.credits.suppliers.compactMap { texts.indices.contains(Int($0)) ? texts[Int($0)] : nil })
+            if parent.aggregate.hasSupplierScope3 && !Self.manufacturerFiguresChanged(changed, parent.inputs, snapshot)
+                && linked.isDisjoint(with: changed)
+            {
                 return try incremental(
                     from: parent,
                     suppliers: changed,

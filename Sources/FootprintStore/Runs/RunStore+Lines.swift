@@ -57,11 +57,15 @@ final class RunLinesContext {
         let run = self.run
         reference = try workspace.read { db in try RunReference.load(db: db, run: run) }
         let texts: [String?] = try workspace.read { db in try TermTable.texts(db: db) }
-        evaluator = PackEvaluator(
+        var evaluator = PackEvaluator(
             engine: reference.engine,
             texts: texts,
             boundary: InventoryBoundary(period: run.period, rules: reference.categoryRules, scope3Defaults: reference.scope3Defaults)
         )
+        let imports = reference.purchaseImports.map(\.importID)
+        let links = evaluator
+        evaluator.credits = try workspace.read { db in try CreditNoteLinks.load(db: db, importIDs: imports, evaluator: links) }
+        self.evaluator = evaluator
         labels = ProvenanceLabels(engine: evaluator.engine)
         chain = try workspace.runs.runChain(runID)
         try verifyPacks()
@@ -366,7 +370,7 @@ final class RunLinesContext {
         )
         let outcome: LineOutcome
         var provenance: LineProvenance
-        let r = engine.evaluate(ledgerLine)
+        let r = e.evaluate(ledgerLine, row: rowID)
         if let status = e.leftOut(date: Int32(date), category: c) {
             // Left out of the inventory: counted, not evaluated.
             outcome = LineOutcome(status)
