@@ -18,7 +18,7 @@
 /// reason's text and cell). Versions 4, 3 and 1 read with no period and nothing left out.
 ///
 /// Version 6 (issue 14) appends the lines of products made by another company than their invoicing
-/// supplier (`manufactured`): a UInt32 count, then each cell's Scope 3 category (Int64), supplier,
+/// supplier (`manufactured`): a byte (1 when the inventory knows them: `hasManufactured`), a UInt32 count, then each cell's Scope 3 category (Int64), supplier,
 /// manufacturer and cell. Earlier versions read with `hasManufactured` false.
 extension InventoryAggregate {
     static let binaryVersion: UInt8 = 6
@@ -75,6 +75,7 @@ extension InventoryAggregate {
             w.string(reason)
             w.cell(cell)
         }
+        w.byte(hasManufactured ? 1 : 0)
         let made = manufactured.sorted { $0.key < $1.key }
         w.u32(UInt32(made.count))
         for (key, cell) in made {
@@ -99,7 +100,7 @@ extension InventoryAggregate {
         self.init()
         self.total = total
         hasSupplierScope3 = crossPresent
-        hasManufactured = version >= 6
+        hasManufactured = false
         for m in 0..<5 {
             guard let spend = r.spend() else { return nil }
             methodSpendUnits[m] = spend
@@ -159,7 +160,8 @@ extension InventoryAggregate {
             }
         }
         if version >= 6 {
-            guard let count = r.u32() else { return nil }
+            guard let flag = r.byte(), flag <= 1, let count = r.u32() else { return nil }
+            hasManufactured = flag == 1
             for _ in 0..<count {
                 guard let scope3 = r.i64(), let supplier = r.string(), let manufacturer = r.string(), let cell = r.cell() else { return nil }
                 manufactured[ManufacturedKey(scope3: Int(scope3), supplier: supplier, manufacturer: manufacturer)] = cell
