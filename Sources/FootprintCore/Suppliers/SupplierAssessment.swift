@@ -14,7 +14,12 @@ public struct AssessmentInput: Sendable {
     /// Empty: an audit's age cannot be judged.
     public var asOf: String
     /// The newest energy answer (`RecordedEnergyAnswer.newest`), for the renewable-electricity criterion.
-    public var energy: RecordedEnergyAnswer?
+    public var energy: RecordedEnergyAnswer? {
+        get { energyStorage.first }
+        set { energyStorage = newValue.map { [$0] } ?? [] }
+    }
+    /// Kept out of line (an answer is a dozen words; the input is copied for every supplier assessed).
+    private var energyStorage: [RecordedEnergyAnswer] = []
 
     public init(
         supplier: SupplierRecord,
@@ -26,7 +31,7 @@ public struct AssessmentInput: Sendable {
         energy: RecordedEnergyAnswer? = nil
     ) {
         self.asOf = asOf
-        self.energy = energy
+        if let energy { energyStorage = [energy] }
         self.supplier = supplier
         self.latest = latest
         self.disclosures = disclosures

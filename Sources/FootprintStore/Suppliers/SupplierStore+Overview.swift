@@ -73,6 +73,8 @@ extension SupplierStore {
         // The assessment's date (an RBA audit's age is judged against it): the facts' time, or today.
         let asOf = factsAsOf.map { String($0.prefix(10)) } ?? Workspace.today()
         return register.map { record in
+            // Most suppliers have no energy answer: no lookup by id when none has.
+            let answers = energy.isEmpty ? nil : energy[record.id]
             let history = facts[record.id] ?? []
             let input = AssessmentInput(
                 supplier: record,
@@ -81,20 +83,19 @@ extension SupplierStore {
                 productFootprints: footprints[record.id] ?? 0,
                 priceIndexByCurrency: indices,
                 asOf: asOf,
-                energy: energy[record.id].flatMap(RecordedEnergyAnswer.newest)
+                energy: answers.flatMap(RecordedEnergyAnswer.newest)
             )
             let cell = cells[record.id]
             let spend = (cell?.spendSums() ?? [:]).map { ("\($0.key)", "\($0.value)") }.sorted { $0.0 < $1.0 }
-            var overview = SupplierOverview(
+            return SupplierOverview(
                 record: record,
                 history: history,
                 assessmentInput: input,
                 emissionsKg: cell?.kg,
                 spend: spend,
-                runID: run?.id
+                runID: run?.id,
+                energyAnswers: answers ?? []
             )
-            overview.energyAnswers = energy[record.id] ?? []
-            return overview
         }
     }
 }
