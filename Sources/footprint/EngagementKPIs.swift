@@ -164,7 +164,7 @@ extension Footprint.Engagement {
             )
             if let target {
                 print(
-                    "Target: \(target.sharePercent)% of \(target.boundary.label) \(target.basis.rawValue) by \(target.deadline); target share = the share it is tracked by\(rows.contains { $0.trackedShare == nil } ? " (n/a: a run stored before the supplier x category table, or a zero total)" : ""); path = the linear path from the first run's share (docs/suppliers.md)."
+                    "Target: \(target.sharePercent)% of \(target.boundary.label) \(target.basis.rawValue) by \(target.deadline); target share = the share it is tracked by\(rows.contains { $0.trackedShare == nil } ? " (n/a: a run stored before the supplier x category table, a zero total, or KPIs stored with another attribution than the target's)" : ""); path = the linear path from the first run's share (docs/suppliers.md)."
                 )
             } else {
                 print("No target set: 'footprint engagement target --share 67 --by 2027-12-31' sets one.")

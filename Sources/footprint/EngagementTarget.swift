@@ -55,6 +55,10 @@ struct TargetReport: Encodable {
             + (target.submitted.map { " (submitted \($0))" } ?? "")
             + (target.attribution == .supplier ? "" : "; credited to manufacturers")
         guard let p else {
+            if kpis.attribution != target.attribution {
+                return line
+                    + "\n  progress: n/a (these KPIs credit the \(kpis.attribution.rawValue), the target the \(target.attribution.rawValue): 'footprint engagement kpis --attribute \(target.attribution.rawValue)' tracks it)"
+            }
             return line + "\n  progress: n/a ("
                 + (kpis.hasCategoryFigures
                     ? (kpis.figures(target.boundary) == nil

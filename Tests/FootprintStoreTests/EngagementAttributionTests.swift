@@ -76,7 +76,8 @@ import Testing
         let t = try Self.workspace()
         defer { t.cleanUp() }
         let ws = t.workspace
-        try ws.suppliers.setEngagementTarget(EngagementTarget(sharePercent: "67", deadline: "2029-12-31", attribution: .manufacturer))
+        let makers = EngagementTarget(sharePercent: "67", deadline: "2029-12-31", attribution: .manufacturer)
+        try ws.suppliers.setEngagementTarget(makers)
         #expect(try ws.suppliers.engagementTarget()?.attribution == .manufacturer)
         let run = try ws.runs.calculate(CalculationOptions(full: true))
         let snapshot = try ws.suppliers.kpiSnapshot(run: run)
@@ -89,6 +90,15 @@ import Testing
         #expect(try ws.suppliers.engagementKPIs().kpis.attribution == .supplier)
         // The stored snapshot keeps the attribution it was computed with.
         #expect(try ws.suppliers.kpiHistory().map(\.kpis.attribution) == [.manufacturer])
+        // A share is tracked only under the target's attribution, and so is the path's baseline.
+        #expect(snapshot.kpis.trackedShare(makers) == 1050.0 / 2150.0)
+        #expect(try ws.suppliers.engagementKPIs(attribution: .supplier).kpis.trackedShare(makers) == nil)
+        let suppliers = EngagementTarget(sharePercent: "67", deadline: "2029-12-31")
+        #expect(snapshot.kpis.trackedShare(suppliers) == nil)
+        #expect(try ws.suppliers.kpiBaseline(for: suppliers) == nil)
+        let second = try ws.runs.calculate(CalculationOptions(full: true))
+        #expect(try ws.suppliers.kpiBaseline(for: suppliers)?.run == second.id)
+        #expect(try ws.suppliers.kpiBaseline(for: makers)?.run == run.id)
     }
 
     @Test func aRunWithoutItsManufacturedLinesCannotCreditManufacturers() throws {

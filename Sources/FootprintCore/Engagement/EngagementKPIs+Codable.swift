@@ -119,9 +119,10 @@ extension EngagementKPIs: Codable {
     /// The share the target is tracked by: emissions over the target's boundary, or spend in the
     /// target's currency (or the only currency); nil when it cannot be told (no category figures, a
     /// snapshot stored before the boundary could be chosen and a boundary other than Categories 1 and 2,
-    /// zero total, several currencies and none chosen).
+    /// zero total, several currencies and none chosen, KPIs that credit lines otherwise than the target's
+    /// attribution: a share is tracked only under the target's rule, and its path's baseline too).
     public func trackedShare(_ target: EngagementTarget) -> Double? {
-        guard let figures = figures(target.boundary) else { return nil }
+        guard attribution == target.attribution, let figures = figures(target.boundary) else { return nil }
         switch target.basis {
         case .emissions: return figures.emissionShare
         case .spend:
