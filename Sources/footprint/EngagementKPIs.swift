@@ -195,12 +195,14 @@ struct HistoryRow: Encodable {
     var suppliersPerTier: [String: Int]
     var boundaries: [String]
     var attribution: String
+    var attributionRule: String
     var trackedShare: Double?
     var expectedShare: Double?
     var onTrack: Bool?
 
     enum CodingKeys: String, CodingKey {
         case run, date, strategic, boundaries, attribution
+        case attributionRule = "attribution_rule"
         case trackedShare = "target_share"
         case computedAt = "computed_at"
         case factsAsOf = "facts_as_of"
@@ -221,6 +223,7 @@ struct HistoryRow: Encodable {
         let k = s.kpis
         boundaries = s.boundaries.map(\.rawValue)
         attribution = k.attribution.rawValue
+        attributionRule = k.attribution.rule
         self.trackedShare = trackedShare
         run = s.run
         date = s.date

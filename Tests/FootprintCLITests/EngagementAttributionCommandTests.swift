@@ -56,5 +56,6 @@ import Testing
         let history = try CLIHarness.json(try CLIHarness.footprint("engagement", "kpis", "--history", "--json", "--db", db).stdout)
         let runs = try #require(history["runs"] as? [[String: Any]])
         #expect(runs.map { $0["attribution"] as? String } == ["supplier", "manufacturer"])
+        #expect((runs.last?["attribution_rule"] as? String)?.hasPrefix("a line whose product has a manufacturer") == true)
     }
 }
