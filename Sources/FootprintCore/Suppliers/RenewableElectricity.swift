@@ -29,7 +29,7 @@ extension SupplierAssessment {
             return (
                 0,
                 explain
-                    ? "no energy answer recorded: renewable electricity share unknown ('footprint engagement requests add \(input.supplier.id) --kind energy' asks for it)"
+                    ? "no energy answer recorded: renewable electricity share unknown ('footprint engagement requests add \(input.supplier.id) --kind energy --ask \"...\" --due YYYY-MM-DD' asks for it)"
                     : "",
                 false
             )
