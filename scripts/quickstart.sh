@@ -45,4 +45,7 @@ echo
 echo
 "$bin" engagement kpis --db "$db"
 echo
+# The same KPIs crediting each product's manufacturer (manufacturers.csv) instead of the distributor that invoices it.
+"$bin" engagement kpis --db "$db" --attribute manufacturer
+echo
 echo "workspace: $db  (next: $bin runs --db $db, $bin report --db $db --format markdown, $bin runs lines 1 --db $db --out lines.csv)"

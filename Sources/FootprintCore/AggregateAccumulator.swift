@@ -82,6 +82,9 @@ public struct AggregateAccumulator: Sendable {
     var fallThrough: [FallThrough: InventoryAggregate.Cell] = [:]
     /// Supplier x Scope 3 category, at slot `supplier slot * 16 + category`.
     var cross: [Int: CrossCell] = [:]
+    /// Lines of products made by another company (`InventoryAggregate.manufactured`), at
+    /// `supplier slot << 28 | manufacturer slot << 4 | category`; only lines with a manufacturer come here.
+    var manufactured: [Int: CrossCell] = [:]
 
     public init(currencyCount count: Int) {
         let c = max(1, count)
@@ -205,6 +208,25 @@ public struct AggregateAccumulator: Sendable {
         }
     }
 
+    /// Counts a line of a product that manufacturer number `manufacturer` (the caller's) makes, invoiced
+    /// by supplier slot `supplier`, in Scope 3 category `scope3` (in addition to `add` and the supplier's sums).
+    public mutating func addManufactured(
+        supplier: Int,
+        manufacturer: Int,
+        scope3: Int,
+        method: Int,
+        nanoKg: Int128,
+        currency: Int,
+        spendUnits: Int128
+    ) {
+        let key = supplier << 28 | (manufacturer & 0xFF_FFFF) << 4 | (scope3 & 15)
+        var cell = manufactured[key] ?? CrossCell(currencies: currencyCount)
+        cell.lines[method] += 1
+        cell.nanoKg[method] += nanoKg
+        if currency >= 0 && currency < cell.spend.count { cell.spend[currency] += spendUnits }
+        manufactured[key] = cell
+    }
+
     /// Counts an unmapped line under its reason (in addition to `add` with method 4).
     public mutating func addUnmapped(_ reason: UnmappedReason, currency: CurrencyCode, spendUnits: Int128) {
         var cell = unmapped[reason] ?? InventoryAggregate.Cell()
@@ -249,7 +271,8 @@ public struct AggregateAccumulator: Sendable {
         currencies: [CurrencyCode],
         name: (InventoryAggregate.Dimension, Int) -> String,
         period: ReportingPeriod? = nil,
-        exclusionReasons: [String] = []
+        exclusionReasons: [String] = [],
+        manufacturers: [String] = []
     ) -> InventoryAggregate {
         var a = InventoryAggregate()
         a.total = cell(total, 0, currencies) ?? InventoryAggregate.Cell()
@@ -296,6 +319,16 @@ public struct AggregateAccumulator: Sendable {
             }
         }
         if !crossCells.isEmpty { a.groups[.supplierScope3] = crossCells }
+        for (slot, c) in manufactured where c.lines.contains(where: { $0 != 0 }) {
+            let maker = slot >> 4 & 0xFF_FFFF
+            guard maker < manufacturers.count else { continue }
+            var cell = InventoryAggregate.Cell()
+            cell.lines = c.lines
+            cell.nanoKg = c.nanoKg
+            for i in 0..<min(c.spend.count, currencies.count) where c.spend[i] != 0 { cell.spend[currencies[i], default: 0] += c.spend[i] }
+            let key = InventoryAggregate.ManufacturedKey(scope3: slot & 15, supplier: name(.supplier, slot >> 28), manufacturer: manufacturers[maker])
+            a.manufactured[key, default: InventoryAggregate.Cell()].add(cell)
+        }
         a.unmapped = unmapped
         a.fallThrough = fallThrough
         return a

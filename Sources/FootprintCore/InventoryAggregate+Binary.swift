@@ -16,8 +16,12 @@
 /// when the inventory has a reporting period, then its fiscal year Int64 and start month byte), the
 /// cell of the lines outside the period, and the excluded lines by reason (a UInt32 count, then each
 /// reason's text and cell). Versions 4, 3 and 1 read with no period and nothing left out.
+///
+/// Version 6 (issue 14) appends the lines of products made by another company than their invoicing
+/// supplier (`manufactured`): a byte (1 when the inventory knows them: `hasManufactured`), a UInt32 count, then each cell's Scope 3 category (Int64), supplier,
+/// manufacturer and cell. Earlier versions read with `hasManufactured` false.
 extension InventoryAggregate {
-    static let binaryVersion: UInt8 = 5
+    static let binaryVersion: UInt8 = 6
 
     public func binary() -> [UInt8] {
         var w = BinaryWriter()
@@ -71,13 +75,22 @@ extension InventoryAggregate {
             w.string(reason)
             w.cell(cell)
         }
+        w.byte(hasManufactured ? 1 : 0)
+        let made = manufactured.sorted { $0.key < $1.key }
+        w.u32(UInt32(made.count))
+        for (key, cell) in made {
+            w.i64(Int64(key.scope3))
+            w.string(key.supplier)
+            w.string(key.manufacturer)
+            w.cell(cell)
+        }
         return w.bytes
     }
 
     /// Reads `binary()`'s output; nil when the bytes are not an inventory of this version.
     public init?(binary bytes: [UInt8]) {
         var r = BinaryReader(bytes: bytes)
-        guard let version = r.byte(), version == 1 || version == 3 || version == 4 || version == Self.binaryVersion else { return nil }
+        guard let version = r.byte(), version == 1 || (3...Self.binaryVersion).contains(version) else { return nil }
         var crossPresent = false
         if version >= 3 {
             guard let flag = r.byte(), flag <= 1 else { return nil }
@@ -87,6 +100,7 @@ extension InventoryAggregate {
         self.init()
         self.total = total
         hasSupplierScope3 = crossPresent
+        hasManufactured = false
         for m in 0..<5 {
             guard let spend = r.spend() else { return nil }
             methodSpendUnits[m] = spend
@@ -143,6 +157,14 @@ extension InventoryAggregate {
             for _ in 0..<count {
                 guard let reason = r.string(), let cell = r.cell() else { return nil }
                 excluded[reason] = cell
+            }
+        }
+        if version >= 6 {
+            guard let flag = r.byte(), flag <= 1, let count = r.u32() else { return nil }
+            hasManufactured = flag == 1
+            for _ in 0..<count {
+                guard let scope3 = r.i64(), let supplier = r.string(), let manufacturer = r.string(), let cell = r.cell() else { return nil }
+                manufactured[ManufacturedKey(scope3: Int(scope3), supplier: supplier, manufacturer: manufacturer)] = cell
             }
         }
         guard r.atEnd else { return nil }

@@ -102,6 +102,12 @@ public struct InventoryAggregate: Sendable, Equatable, Codable {
     /// Lines of categories excluded from the inventory (`CategoryRules`), by the exclusion's reason,
     /// left out of every other figure: lines (at index 4) and spend per currency.
     public var excluded: [String: Cell] = [:]
+    /// The lines of products made by another company than their invoicing supplier (manufacturers.csv),
+    /// per Scope 3 category, supplier and manufacturer (`InventoryAggregate+Manufactured.swift`).
+    public var manufactured: [ManufacturedKey: Cell] = [:]
+    /// False for a run stored before that grouping existed (binary version 5 and earlier): its
+    /// manufactured lines are unknown, not absent.
+    public var hasManufactured = true
 
     public init() {}
 
@@ -115,7 +121,8 @@ public struct InventoryAggregate: Sendable, Equatable, Codable {
         case hasSupplierScope3 = "has_supplier_scope3"
         case period
         case outsidePeriod = "outside_period"
-        case excluded
+        case excluded, manufactured
+        case hasManufactured = "has_manufactured"
     }
     /// The period in the JSON form: its fiscal year and start month.
     struct PeriodEntry: Codable {
@@ -140,6 +147,10 @@ public struct InventoryAggregate: Sendable, Equatable, Codable {
         if let p = try c.decodeIfPresent(PeriodEntry.self, forKey: .period) { period = ReportingPeriod(fiscalYear: p.year, startMonth: p.startMonth) }
         outsidePeriod = try c.decodeIfPresent(Cell.self, forKey: .outsidePeriod) ?? Cell()
         excluded = try c.decodeIfPresent([String: Cell].self, forKey: .excluded) ?? [:]
+        hasManufactured = try c.decodeIfPresent(Bool.self, forKey: .hasManufactured) ?? false
+        for entry in try c.decodeIfPresent([ManufacturedEntry].self, forKey: .manufactured) ?? [] {
+            manufactured[ManufacturedKey(scope3: entry.scope3, supplier: entry.supplier, manufacturer: entry.manufacturer)] = entry.cell
+        }
         let spend = try c.decode([[String: String]].self, forKey: .methodSpend)
         for (m, table) in spend.enumerated() where m < 5 {
             for (k, v) in table { if let code = CurrencyCode(k), let units = Int128(v) { methodSpendUnits[m][code] = units } }
@@ -163,6 +174,15 @@ public struct InventoryAggregate: Sendable, Equatable, Codable {
         if let period { try c.encode(PeriodEntry(year: period.year, startMonth: period.startMonth), forKey: .period) }
         if !outsidePeriod.isZero { try c.encode(outsidePeriod, forKey: .outsidePeriod) }
         if !excluded.isEmpty { try c.encode(excluded, forKey: .excluded) }
+        try c.encode(hasManufactured, forKey: .hasManufactured)
+        if !manufactured.isEmpty {
+            try c.encode(
+                manufactured.sorted { $0.key < $1.key }.map {
+                    ManufacturedEntry(scope3: $0.key.scope3, supplier: $0.key.supplier, manufacturer: $0.key.manufacturer, cell: $0.value)
+                },
+                forKey: .manufactured
+            )
+        }
         try c.encode(
             methodSpendUnits.map { Dictionary(uniqueKeysWithValues: $0.map { ($0.key.description, String($0.value)) }) },
             forKey: .methodSpend
@@ -218,6 +238,7 @@ public struct InventoryAggregate: Sendable, Equatable, Codable {
             c.add(cell, sign: sign)
             excluded[key] = c.isZero ? nil : c
         }
+        addManufactured(other, sign: sign)
         for m in 0..<5 {
             for (currency, units) in other.methodSpendUnits[m] {
                 let value = methodSpendUnits[m][currency, default: 0] + Int128(sign) * units

@@ -43,9 +43,19 @@ struct KPIReport: Encodable {
     var target: TargetReport?
     /// Per engagement boundary (`category-1`, `categories-1-2`, `upstream`), its figures; a boundary the run cannot tell is left out.
     var boundaries: [String: BoundaryReport]
+    /// Whom each line's emissions are credited to, and the rule in words.
+    var attribution: String
+    var attributionRule: String
+    /// With the manufacturer attribution: the kg moved to manufacturers, and the manufacturers credited
+    /// that are not in the register (counted as without targets set) with their kg.
+    var movedToManufacturersKg: Double?
+    var manufacturersNotInRegister: [String: Double]?
 
     enum CodingKeys: String, CodingKey {
-        case run, strategic, target, boundaries
+        case run, strategic, target, boundaries, attribution
+        case attributionRule = "attribution_rule"
+        case movedToManufacturersKg = "moved_to_manufacturers_kg"
+        case manufacturersNotInRegister = "manufacturers_not_in_register"
         case hasCategoryFigures = "has_category_figures"
         case cat12Kg = "cat12_kg"
         case targetsSetCat12Kg = "sbti_targets_set_cat12_kg"
@@ -71,6 +81,12 @@ struct KPIReport: Encodable {
 
     init(run: Int64, _ k: EngagementKPIs, progress: EngagementProgress? = nil, target: EngagementTarget? = nil) {
         self.run = run
+        attribution = k.attribution.rawValue
+        attributionRule = k.attribution.rule
+        if k.attribution == .manufacturer {
+            movedToManufacturersKg = Double(k.movedToManufacturersNanoKg) / 1e9
+            manufacturersNotInRegister = k.manufacturersNotInRegister.mapValues { Double($0) / 1e9 }
+        }
         hasCategoryFigures = k.hasCategoryFigures
         cat12Kg = Double(k.cat12NanoKg) / 1e9
         targetsSetCat12Kg = Double(k.targetsSetCat12NanoKg) / 1e9

@@ -18,12 +18,21 @@ extension Footprint.Engagement {
         @OptionGroup var criteria: CriteriaOption
         @Option(name: .customLong("run"), help: "The run (default: the latest).") var runID: Int64?
         @Option(name: .long, help: "Coverage of the strategic set, in percent (default 80).") var coverage: Double = 80
+        @Option(
+            name: .customLong("attribute"),
+            help:
+                "Credit each line to its invoicing 'supplier' or to its product's 'manufacturer' (manufacturers.csv); default: the target's, else supplier."
+        )
+        var attribution: EngagementAttribution?
         @Flag(name: .long, help: "The KPIs stored with every run, oldest first.") var history = false
         @Flag(name: .long, help: "Print JSON.") var json = false
 
         func validate() throws {
             guard coverage >= 0, coverage <= 100 else { throw ValidationError("--coverage \(coverage) is not a percentage between 0 and 100") }
             if history && runID != nil { throw ValidationError("--history shows every run; leave out --run") }
+            if history && attribution != nil {
+                throw ValidationError("--history shows each run's KPIs with the attribution stored with them; leave out --attribute")
+            }
         }
 
         func run() throws {
@@ -36,7 +45,7 @@ extension Footprint.Engagement {
                 return (target, try ws.suppliers.kpiBaseline(for: target))
             }
             let (run, k) = try report { () throws(WorkspaceError) in
-                try ws.suppliers.engagementKPIs(runID: runID, criteria: rules, coverage: coverage)
+                try ws.suppliers.engagementKPIs(runID: runID, criteria: rules, coverage: coverage, attribution: attribution)
             }
             let tracked = try report { () throws(WorkspaceError) in try tracking.value() }
             let target = tracked?.0
@@ -54,6 +63,7 @@ extension Footprint.Engagement {
             if json { return try printJSON(KPIReport(run: run, k, progress: progress, target: target)) }
             var lines = ["Engagement KPIs of run #\(run) (status facts as of now):"]
             lines.append("  emissions: \(formatKg(k.totalKg)) kg CO2e, \(k.totalLines) lines")
+            lines.append(contentsOf: Self.attributionLines(k))
             // Categories 1 and 2, and the target's boundary when it is another.
             var shown: [EngagementBoundary] = [.categories1And2]
             if let other = target?.boundary, other != .categories1And2 { shown.append(other) }
@@ -106,6 +116,21 @@ extension Footprint.Engagement {
             print(lines.joined(separator: "\n"))
         }
 
+        /// The attribution rule, and with the manufacturer attribution what moved and who is not in the register.
+        static func attributionLines(_ k: EngagementKPIs) -> [String] {
+            var lines = ["  attribution: \(k.attribution.rawValue) (\(k.attribution.rule))"]
+            guard k.attribution == .manufacturer else { return lines }
+            lines.append("    moved to manufacturers: \(formatKg(Double(k.movedToManufacturersNanoKg) / 1e9)) kg")
+            if !k.manufacturersNotInRegister.isEmpty {
+                lines.append(
+                    "    manufacturers not in the register (counted as without targets set): "
+                        + k.manufacturersNotInRegister.sorted { $0.key < $1.key }.map { "\($0.key) \(formatKg(Double($0.value) / 1e9)) kg" }
+                        .joined(separator: ", ")
+                )
+            }
+            return lines
+        }
+
         func printHistory(_ ws: Workspace) throws {
             let snapshots = try report { () throws(WorkspaceError) in try ws.suppliers.kpiHistory() }
             let target = try report { () throws(WorkspaceError) in try ws.suppliers.engagementTarget() }
@@ -124,14 +149,14 @@ extension Footprint.Engagement {
                     formatShare(r.emissionShare), formatShare(r.primaryDataShare), String(r.targetsSetSuppliers),
                     "\(r.strategicAssessed)/\(r.strategic)",
                     target == nil ? "" : formatShare(r.trackedShare), r.expectedShare.map { formatShare($0) } ?? "",
-                    r.onTrack.map { $0 ? "yes" : "no" } ?? "",
+                    r.onTrack.map { $0 ? "yes" : "no" } ?? "", r.attribution,
                 ]
             }
             print(
                 InventorySummary.table(
                     [
                         "run", "date", "SBTi cat 1+2 kg", "SBTi cat 1+2 spend", "SBTi all kg", "primary data", "SBTi suppliers", "strategic assessed",
-                        "target share", "path", "on track",
+                        "target share", "path", "on track", "attribution",
                     ],
                     table
                 ),
@@ -139,12 +164,15 @@ extension Footprint.Engagement {
             )
             if let target {
                 print(
-                    "Target: \(target.sharePercent)% of \(target.boundary.label) \(target.basis.rawValue) by \(target.deadline); target share = the share it is tracked by\(rows.contains { $0.trackedShare == nil } ? " (n/a: a run stored before the supplier x category table, or a zero total)" : ""); path = the linear path from the first run's share (docs/suppliers.md)."
+                    "Target: \(target.sharePercent)% of \(target.boundary.label) \(target.basis.rawValue) by \(target.deadline); target share = the share it is tracked by\(rows.contains { $0.trackedShare == nil } ? " (n/a: a run stored before the supplier x category table, a zero total, or KPIs stored with another attribution than the target's)" : ""); path = the linear path from the first run's share (docs/suppliers.md)."
                 )
             } else {
                 print("No target set: 'footprint engagement target --share 67 --by 2027-12-31' sets one.")
             }
-            print("Each run's KPIs use the status facts recorded by the time it was stored.")
+            print(
+                "Each run's KPIs use the status facts recorded by the time it was stored, and credit lines as its attribution says: "
+                    + EngagementAttribution.allCases.map { "\($0.rawValue), \($0.rule)" }.joined(separator: "; ") + "."
+            )
         }
     }
 }
@@ -166,12 +194,15 @@ struct HistoryRow: Encodable {
     var strategicAssessed: Int
     var suppliersPerTier: [String: Int]
     var boundaries: [String]
+    var attribution: String
+    var attributionRule: String
     var trackedShare: Double?
     var expectedShare: Double?
     var onTrack: Bool?
 
     enum CodingKeys: String, CodingKey {
-        case run, date, strategic, boundaries
+        case run, date, strategic, boundaries, attribution
+        case attributionRule = "attribution_rule"
         case trackedShare = "target_share"
         case computedAt = "computed_at"
         case factsAsOf = "facts_as_of"
@@ -191,6 +222,8 @@ struct HistoryRow: Encodable {
     init(_ s: KPISnapshot, _ progress: EngagementProgress?, trackedShare: Double?) {
         let k = s.kpis
         boundaries = s.boundaries.map(\.rawValue)
+        attribution = k.attribution.rawValue
+        attributionRule = k.attribution.rule
         self.trackedShare = trackedShare
         run = s.run
         date = s.date

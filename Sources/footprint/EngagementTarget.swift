@@ -11,6 +11,7 @@ struct TargetReport: Encodable {
     var currency: String?
     var submitted: String?
     var boundary: String
+    var attribution: String
     var baselineDate: String?
     var baselineShare: Double?
     var share: Double?
@@ -21,7 +22,7 @@ struct TargetReport: Encodable {
     var missed: Bool?
 
     enum CodingKeys: String, CodingKey {
-        case deadline, basis, currency, submitted, boundary, share, gap, reached, missed
+        case deadline, basis, currency, submitted, boundary, share, gap, reached, missed, attribution
         case sharePercent = "share_percent"
         case baselineDate = "baseline_date"
         case baselineShare = "baseline_share"
@@ -36,6 +37,7 @@ struct TargetReport: Encodable {
         currency = t.currency
         submitted = t.submitted
         boundary = t.boundary.rawValue
+        attribution = t.attribution.rawValue
         baselineDate = p?.baselineDate
         baselineShare = p?.baselineShare
         share = p?.share
@@ -51,7 +53,12 @@ struct TargetReport: Encodable {
         var line =
             "Target: \(target.sharePercent)% of \(target.boundary.label) \(target.basis.rawValue)\(target.currency.map { " (\($0))" } ?? "") from suppliers with targets set, by \(target.deadline)"
             + (target.submitted.map { " (submitted \($0))" } ?? "")
+            + (target.attribution == .supplier ? "" : "; credited to manufacturers")
         guard let p else {
+            if kpis.attribution != target.attribution {
+                return line
+                    + "\n  progress: n/a (these KPIs credit the \(kpis.attribution.rawValue), the target the \(target.attribution.rawValue): 'footprint engagement kpis --attribute \(target.attribution.rawValue)' tracks it)"
+            }
             return line + "\n  progress: n/a ("
                 + (kpis.hasCategoryFigures
                     ? (kpis.figures(target.boundary) == nil
@@ -80,6 +87,12 @@ extension Footprint.Engagement {
         @Option(name: .long, help: "emissions (default) or spend.") var basis: EngagementTarget.Basis = .emissions
         @Option(name: .long, help: "The Scope 3 categories covered: category-1, categories-1-2 (default) or upstream (Categories 1-8).")
         var boundary: EngagementBoundary = .categories1And2
+        @Option(
+            name: .customLong("attribute"),
+            help:
+                "Credit each line to its invoicing 'supplier' (default) or to its product's 'manufacturer' (manufacturers.csv); the KPIs stored with runs use it."
+        )
+        var attribution: EngagementAttribution = .supplier
         @Option(name: .long, help: "The date the target was submitted to SBTi (YYYY-MM-DD): the deadline may be at most five years later.")
         var submitted: String?
         @Option(name: .long, help: "For --basis spend: the currency whose spend is weighed (default: the inventory's only currency).") var currency:
@@ -107,7 +120,8 @@ extension Footprint.Engagement {
                     basis: basis,
                     currency: currency?.uppercased(),
                     submitted: submitted,
-                    boundary: boundary
+                    boundary: boundary,
+                    attribution: attribution
                 )
                 try report { () throws -> Void in try ws.suppliers.setEngagementTarget(target) }
             }
@@ -124,6 +138,7 @@ extension Footprint.Engagement {
             var lines = [
                 current.map {
                     "Target: \($0.sharePercent)% of \($0.boundary.label) \($0.basis.rawValue)\($0.currency.map { " (\($0))" } ?? "") by \($0.deadline)"
+                        + "; attribution: \($0.attribution.rawValue) (\($0.attribution.rule))"
                 } ?? "No engagement target set."
             ]
             if !history.isEmpty { lines.append("History:") }
@@ -144,6 +159,7 @@ extension Footprint.Engagement {
 
 extension EngagementTarget.Basis: ExpressibleByArgument {}
 extension EngagementBoundary: ExpressibleByArgument {}
+extension EngagementAttribution: ExpressibleByArgument {}
 
 struct TargetHistoryReport: Encodable {
     struct Change: Encodable {

@@ -50,10 +50,19 @@ struct SupplierDetail: Encodable {
     var emissionsKg: Double?
     var spend: [String: String]
     var run: Int64?
+    /// Answers to energy data requests, oldest first; `newest` marks the one the assessment reads.
+    var energyAnswers: [EnergyAnswerReport]
+
+    struct EnergyAnswerReport: Encodable {
+        var on: String
+        var newest: Bool
+        var answer: EnergyAnswer
+    }
 
     enum CodingKeys: String, CodingKey {
         case supplier, history, latest, assessment, spend, run
         case emissionsKg = "emissions_kg"
+        case energyAnswers = "energy_answers"
     }
 
     init(_ o: SupplierOverview, _ a: SupplierAssessment) {
@@ -64,6 +73,8 @@ struct SupplierDetail: Encodable {
         emissionsKg = o.emissionsKg
         spend = Dictionary(o.spend.map { ($0.currency, $0.amount) }, uniquingKeysWith: { a, _ in a })
         run = o.runID
+        let newest = o.assessmentInput.energy
+        energyAnswers = o.energyAnswers.map { EnergyAnswerReport(on: $0.on, newest: $0 == newest, answer: $0.answer) }
     }
 }
 

@@ -122,6 +122,12 @@ extension Footprint.Suppliers {
                         + "record one in supplier_status.csv to override the parent's"
                 )
             }
+            if !o.energyAnswers.isEmpty {
+                lines.append("Energy answers (the newest of the newest year marked *, read by a renewable-electricity criterion):")
+                for a in o.energyAnswers {
+                    lines.append("  \(a == o.assessmentInput.energy ? "*" : " ") \(a.on)  \(EngagementAnswer.energy(a.answer).summary)")
+                }
+            }
             lines.append(
                 "Assessment: score \(formatScore(assessment.score)), tier \(assessment.tier)"
                     + (assessment.meetsRequirements ? "" : "; requirements not met: " + assessment.requirementsNotMet.joined(separator: ", "))

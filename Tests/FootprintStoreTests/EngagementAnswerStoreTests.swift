@@ -76,3 +76,44 @@ import Testing
         #expect(throws: (any Error).self) { try reopened.transaction { db in try db.execute(sql: "UPDATE engagement_answer SET year = 2024") } }
     }
 }
+
+/// The energy answers reach the assessment: the newest of each supplier, read in one query.
+@Suite struct EnergyAnswerAssessmentTests {
+    @Test func theNewestEnergyAnswerIsAssessed() throws {
+        let t = try EngagementHistoryTests.workspace()
+        defer { t.cleanUp() }
+        let ws = t.workspace
+        let request = try ws.suppliers.addEngagementRequest(
+            supplier: "A",
+            kind: .energy,
+            ask: "energy",
+            dueOn: "2026-03-31",
+            requestedOn: "2026-01-05"
+        )
+        _ = try ws.suppliers.answerEngagementRequest(
+            id: request.id,
+            answer: .energy(EnergyAnswer(year: 2025, electricityKWh: "5000", renewablePercent: "80")),
+            on: "2026-02-01"
+        )
+        _ = try ws.suppliers.answerEngagementRequest(
+            id: request.id,
+            answer: .energy(EnergyAnswer(year: 2024, electricityKWh: "4000", renewablePercent: "20")),
+            on: "2026-02-10"
+        )
+        var criterion = AssessmentCriteria.Criterion(id: "renewables", kind: .renewableElectricity, weight: 10)
+        criterion.minimumPercent = 75
+        let criteria = AssessmentCriteria(criteria: [criterion], tiers: [AssessmentCriteria.Tier(name: "A", minimumScore: 0)])
+        let overviews = try ws.suppliers.supplierOverviews(withRun: false)
+        let a = try #require(overviews.first { $0.record.id == "A" })
+        #expect(a.energyAnswers.map(\.answer.year) == [2025, 2024])
+        #expect(a.assessmentInput.energy?.answer.renewablePercent == "80", "the newest year, though answered earlier")
+        #expect(SupplierAssessment.assess(a.assessmentInput, criteria: criteria).results[0].credit == 1)
+        let b = try #require(overviews.first { $0.record.id == "B" })
+        #expect(b.energyAnswers.isEmpty && b.assessmentInput.energy == nil)
+        let unknown = SupplierAssessment.assess(b.assessmentInput, criteria: criteria).results[0]
+        #expect(unknown.credit == 0 && unknown.reason.hasPrefix("no energy answer recorded"))
+        // Answers recorded after a snapshot's time do not count for it.
+        let before = try ws.suppliers.supplierOverviews(factsAsOf: "2000-01-01T00:00:00Z", withRun: false)
+        #expect(before.allSatisfy { $0.energyAnswers.isEmpty })
+    }
+}

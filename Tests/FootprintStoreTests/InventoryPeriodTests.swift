@@ -257,8 +257,9 @@ extension InventorySummary.UnmappedTally {
         // Made into what the previous version wrote: a version 4 inventory (no boundary section), inputs without
         // the category-rules flag (and a digest of inputs without the boundary), no v6 columns, no v6 migration.
         var bytes = run.aggregate.binary()
-        let tail = 1 + (5 * 8 + 5 * 16 + 4) + 4  // no period, an empty outside-period cell, no excluded reason
-        #expect(run.aggregate.excluded.isEmpty && run.period == nil)
+        // No period, an empty outside-period cell, no excluded reason; version 6's manufactured section (flag, no cell).
+        let tail = 1 + (5 * 8 + 5 * 16 + 4) + 4 + (1 + 4)
+        #expect(run.aggregate.excluded.isEmpty && run.period == nil && run.aggregate.manufactured.isEmpty)
         let old = run.aggregate
         bytes.removeLast(tail)
         bytes[0] = 4

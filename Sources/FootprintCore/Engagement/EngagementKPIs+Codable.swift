@@ -24,6 +24,9 @@ extension EngagementKPIs: Codable {
         case newestCheck = "newest_check"
         case byCategory = "by_category"
         case inheritedTargets = "inherited_targets"
+        case attribution
+        case movedToManufacturersNanoKg = "moved_to_manufacturers_nano_kg"
+        case manufacturersNotInRegister = "manufacturers_not_in_register"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -51,6 +54,21 @@ extension EngagementKPIs: Codable {
         oldestCheck = try c.decodeIfPresent(String.self, forKey: .oldestCheck)
         newestCheck = try c.decodeIfPresent(String.self, forKey: .newestCheck)
         inheritedTargets = try c.decodeIfPresent([String: String].self, forKey: .inheritedTargets) ?? [:]
+        // Snapshots stored before the attribution could be chosen credited the invoicing supplier.
+        attribution = try c.decodeIfPresent(EngagementAttribution.self, forKey: .attribution) ?? .supplier
+        if c.contains(.movedToManufacturersNanoKg) { movedToManufacturersNanoKg = try int(.movedToManufacturersNanoKg) }
+        if c.contains(.manufacturersNotInRegister) {
+            for (id, text) in try c.decode([String: String].self, forKey: .manufacturersNotInRegister) {
+                guard let v = Int128(text) else {
+                    throw DecodingError.dataCorruptedError(
+                        forKey: .manufacturersNotInRegister,
+                        in: c,
+                        debugDescription: "'\(text)' is not an integer"
+                    )
+                }
+                manufacturersNotInRegister[id] = v
+            }
+        }
         // Absent from snapshots stored before the engagement boundary could be chosen.
         if let categories = try c.decodeIfPresent([String: EngagementFigures].self, forKey: .byCategory) {
             var byCategory: [Int: EngagementFigures] = [:]
@@ -88,6 +106,11 @@ extension EngagementKPIs: Codable {
         try c.encodeIfPresent(oldestCheck, forKey: .oldestCheck)
         try c.encodeIfPresent(newestCheck, forKey: .newestCheck)
         if !inheritedTargets.isEmpty { try c.encode(inheritedTargets, forKey: .inheritedTargets) }
+        try c.encode(attribution, forKey: .attribution)
+        if attribution == .manufacturer {
+            try c.encode(String(movedToManufacturersNanoKg), forKey: .movedToManufacturersNanoKg)
+            try c.encode(manufacturersNotInRegister.mapValues { String($0) }, forKey: .manufacturersNotInRegister)
+        }
         if let byCategory {
             try c.encode(Dictionary(uniqueKeysWithValues: byCategory.map { (String($0.key), $0.value) }), forKey: .byCategory)
         }
@@ -96,9 +119,10 @@ extension EngagementKPIs: Codable {
     /// The share the target is tracked by: emissions over the target's boundary, or spend in the
     /// target's currency (or the only currency); nil when it cannot be told (no category figures, a
     /// snapshot stored before the boundary could be chosen and a boundary other than Categories 1 and 2,
-    /// zero total, several currencies and none chosen).
+    /// zero total, several currencies and none chosen, KPIs that credit lines otherwise than the target's
+    /// attribution: a share is tracked only under the target's rule, and its path's baseline too).
     public func trackedShare(_ target: EngagementTarget) -> Double? {
-        guard let figures = figures(target.boundary) else { return nil }
+        guard attribution == target.attribution, let figures = figures(target.boundary) else { return nil }
         switch target.basis {
         case .emissions: return figures.emissionShare
         case .spend:

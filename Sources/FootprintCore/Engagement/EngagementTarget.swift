@@ -21,6 +21,9 @@ public struct EngagementTarget: Sendable, Hashable, Codable {
     public var submitted: String?
     /// The Scope 3 categories the share is over; targets set before it could be chosen read as Categories 1 and 2.
     public var boundary: EngagementBoundary
+    /// Whom the share credits with each line's emissions (the KPI snapshots stored with runs use it);
+    /// targets set before it could be chosen read as `supplier`.
+    public var attribution: EngagementAttribution
 
     public init(
         sharePercent: String,
@@ -28,9 +31,11 @@ public struct EngagementTarget: Sendable, Hashable, Codable {
         basis: Basis = .emissions,
         currency: String? = nil,
         submitted: String? = nil,
-        boundary: EngagementBoundary = .categories1And2
+        boundary: EngagementBoundary = .categories1And2,
+        attribution: EngagementAttribution = .supplier
     ) {
         self.boundary = boundary
+        self.attribution = attribution
         self.sharePercent = sharePercent
         self.deadline = deadline
         self.basis = basis
@@ -40,7 +45,7 @@ public struct EngagementTarget: Sendable, Hashable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case sharePercent = "share_percent"
-        case deadline, basis, currency, submitted, boundary
+        case deadline, basis, currency, submitted, boundary, attribution
     }
 
     public init(from decoder: any Decoder) throws {
@@ -52,6 +57,7 @@ public struct EngagementTarget: Sendable, Hashable, Codable {
         submitted = try c.decodeIfPresent(String.self, forKey: .submitted)
         // The settings history keeps targets set before the boundary could be chosen: Categories 1 and 2.
         boundary = try c.decodeIfPresent(EngagementBoundary.self, forKey: .boundary) ?? .categories1And2
+        attribution = try c.decodeIfPresent(EngagementAttribution.self, forKey: .attribution) ?? .supplier
     }
 
     /// Five years after `submitted` (YYYY-MM-DD; 29 February falls back to 28 February), or nil.

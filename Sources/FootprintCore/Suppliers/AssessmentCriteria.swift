@@ -17,6 +17,9 @@ public struct AssessmentCriteria: Sendable, Hashable, Codable {
         case fallingIntensity = "falling-intensity"
         /// A CDP climate score of at least `minimum_cdp_score`.
         case cdpScore = "cdp-score"
+        /// The newest energy answer (data request of kind `energy`) gives at least `minimum_percent` of
+        /// the supplier's electricity as renewable; no answer: not known.
+        case renewableElectricity = "renewable-electricity"
     }
 
     /// One criterion: what it checks, its weight, and its thresholds.
@@ -32,6 +35,8 @@ public struct AssessmentCriteria: Sendable, Hashable, Codable {
         public var hybridCredit: Double?
         public var minimumReductionPercent: Double?
         public var minimumCDPScore: CDPScore?
+        /// renewable-electricity: the renewable share of electricity, percent (0-100), that earns full credit.
+        public var minimumPercent: Double?
         /// What to do when the criterion cannot be judged (fewer than two disclosures):
         /// `zero` (default) scores nothing, `exclude` leaves its weight out of the maximum.
         public var whenUnknown: WhenUnknown?
@@ -52,6 +57,7 @@ public struct AssessmentCriteria: Sendable, Hashable, Codable {
             case hybridCredit = "hybrid_credit"
             case minimumReductionPercent = "minimum_reduction_percent"
             case minimumCDPScore = "minimum_cdp_score"
+            case minimumPercent = "minimum_percent"
             case maximumAuditAgeYears = "maximum_audit_age_years"
             case whenUnknown = "when_unknown"
             case appliesTo = "applies_to"
@@ -150,6 +156,17 @@ public struct AssessmentCriteria: Sendable, Hashable, Codable {
             }
             if c.kind == .cdpScore && c.minimumCDPScore == nil {
                 problems.append("criterion '\(c.id)': a cdp-score criterion needs 'minimum_cdp_score', such as \"B\"")
+            }
+            if c.kind == .renewableElectricity {
+                if let p = c.minimumPercent, !(0...100).contains(p) {
+                    problems.append(
+                        "criterion '\(c.id)': 'minimum_percent' \(p) is not a share in percent; expected a number from 0 to 100, such as 50"
+                    )
+                } else if c.minimumPercent == nil {
+                    problems.append("criterion '\(c.id)': a renewable-electricity criterion needs 'minimum_percent', such as 50")
+                }
+            } else if c.minimumPercent != nil {
+                problems.append("criterion '\(c.id)': 'minimum_percent' is for renewable-electricity criteria")
             }
         }
         return problems

@@ -40,6 +40,14 @@ public struct EngagementKPIs: Sendable, Equatable {
     /// kept the Category 1 and 2 sums only) and for inventories without category figures.
     public var byCategory: [Int: EngagementFigures]?
 
+    /// Whom each line's emissions are credited to (`EngagementAttribution`; the rule is its `rule`).
+    public var attribution: EngagementAttribution = .supplier
+    /// With `.manufacturer`: the kg (nano-kg) moved from invoicing suppliers to manufacturers.
+    public var movedToManufacturersNanoKg: Int128 = 0
+    /// With `.manufacturer`: manufacturers credited with lines that are not in the supplier register
+    /// (so without targets set), with the nano-kg credited to each, all Scope 3 categories.
+    public var manufacturersNotInRegister: [String: Int128] = [:]
+
     /// Suppliers per assessment tier; empty when no assessments were given.
     public var suppliersPerTier: [String: Int]
 
@@ -100,6 +108,16 @@ public struct EngagementKPIs: Sendable, Equatable {
     /// Per Scope 3 category of `aggregate` (its supplier x category cross), the figures of all its lines
     /// and of the lines of the suppliers `targetsSet`.
     public static func categoryFigures(aggregate: InventoryAggregate, targetsSet: Set<String>) -> [Int: EngagementFigures] {
+        categoryFigures(aggregate: aggregate, cross: aggregate.cells(.supplierScope3), targetsSet: targetsSet)
+    }
+
+    /// The same with the supplier x category cells `cross` (`AttributedCells.bySupplierScope3`): the
+    /// totals per category are the inventory's whichever supplier the cells credit.
+    public static func categoryFigures(
+        aggregate: InventoryAggregate,
+        cross: [String: InventoryAggregate.Cell],
+        targetsSet: Set<String>
+    ) -> [Int: EngagementFigures] {
         var categories: [Int: EngagementFigures] = [:]
         for (key, cell) in aggregate.cells(.scope3) {
             guard key.hasPrefix("3."), let category = Int(key.dropFirst(2)) else { continue }
@@ -107,7 +125,7 @@ public struct EngagementKPIs: Sendable, Equatable {
             categories[category, default: EngagementFigures()].lines += cell.totalLines
             for (currency, units) in cell.spend { categories[category, default: EngagementFigures()].spend[currency, default: 0] += units }
         }
-        for (key, cell) in aggregate.cells(.supplierScope3) {
+        for (key, cell) in cross {
             guard let (category, supplier) = InventoryAggregate.splitSupplierScope3Key(key), targetsSet.contains(supplier) else { continue }
             categories[category, default: EngagementFigures()].targetsSetNanoKg += cell.totalNanoKg
             categories[category, default: EngagementFigures()].targetsSetLines += cell.totalLines
@@ -134,13 +152,24 @@ public struct EngagementKPIs: Sendable, Equatable {
         )
     }
 
-    /// - Parameter latest: per supplier, the newest fact of each kind (as `latestByKind()` gives them).
+    /// - Parameters:
+    ///   - latest: per supplier, the newest fact of each kind (as `latestByKind()` gives them).
+    ///   - attributed: the inventory's cells credited per an attribution (default: to the invoicing supplier).
+    ///   - register: the ids of the supplier register, to name the manufacturers credited that are not in it.
     public init(
         aggregate: InventoryAggregate,
         latest bySupplier: [String: [SupplierStatusKind: SupplierStatusFact]],
         tiers: [String: String] = [:],
-        strategic: Set<String> = []
+        strategic: Set<String> = [],
+        attributed: AttributedCells? = nil,
+        register: Set<String>? = nil
     ) {
+        let cells = attributed ?? AttributedCells(aggregate: aggregate, attribution: .supplier)!
+        attribution = cells.attribution
+        movedToManufacturersNanoKg = cells.movedNanoKg
+        if let register {
+            for m in cells.manufacturers where !register.contains(m) { manufacturersNotInRegister[m] = cells.bySupplier[m]?.totalNanoKg ?? 0 }
+        }
         let total = aggregate.total
         totalNanoKg = total.totalNanoKg
         totalLines = total.totalLines
@@ -150,7 +179,7 @@ public struct EngagementKPIs: Sendable, Equatable {
         targetsSetNanoKg = 0
         targetsSetLines = 0
         targetsSetSpend = [:]
-        for (id, cell) in aggregate.cells(.supplier).sorted(by: { $0.key < $1.key }) where bySupplier[id]?[.sbti]?.sbtiStatus == .targetsSet {
+        for (id, cell) in cells.bySupplier.sorted(by: { $0.key < $1.key }) where bySupplier[id]?[.sbti]?.sbtiStatus == .targetsSet {
             targetsSetSuppliers.append(id)
             if let from = bySupplier[id]?[.sbti]?.inheritedFrom { inheritedTargets[id] = from }
             targetsSetNanoKg += cell.totalNanoKg
@@ -159,7 +188,7 @@ public struct EngagementKPIs: Sendable, Equatable {
         }
         hasCategoryFigures = aggregate.hasSupplierScope3
         if hasCategoryFigures {
-            let categories = Self.categoryFigures(aggregate: aggregate, targetsSet: Set(targetsSetSuppliers))
+            let categories = Self.categoryFigures(aggregate: aggregate, cross: cells.bySupplierScope3, targetsSet: Set(targetsSetSuppliers))
             byCategory = categories
             var cat12 = EngagementFigures()
             for category in 1...2 { if let f = categories[category] { cat12.add(f) } }

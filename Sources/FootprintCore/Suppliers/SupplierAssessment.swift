@@ -13,6 +13,13 @@ public struct AssessmentInput: Sendable {
     /// The date the assessment is made on (YYYY-MM-DD): how old an RBA audit is, is judged against it.
     /// Empty: an audit's age cannot be judged.
     public var asOf: String
+    /// The newest energy answer (`RecordedEnergyAnswer.newest`), for the renewable-electricity criterion.
+    public var energy: RecordedEnergyAnswer? {
+        get { energyStorage.first }
+        set { energyStorage = newValue.map { [$0] } ?? [] }
+    }
+    /// Kept out of line (an answer is a dozen words; the input is copied for every supplier assessed).
+    private var energyStorage: [RecordedEnergyAnswer] = []
 
     public init(
         supplier: SupplierRecord,
@@ -20,9 +27,11 @@ public struct AssessmentInput: Sendable {
         disclosures: [SupplierDisclosure] = [],
         productFootprints: Int = 0,
         priceIndexByCurrency: [CurrencyCode: [Int: Double]] = [:],
-        asOf: String = ""
+        asOf: String = "",
+        energy: RecordedEnergyAnswer? = nil
     ) {
         self.asOf = asOf
+        if let energy { energyStorage = [energy] }
         self.supplier = supplier
         self.latest = latest
         self.disclosures = disclosures
@@ -203,6 +212,8 @@ public struct SupplierAssessment: Sendable, Hashable, Codable {
             let text =
                 "intensity \(fmt(a)) -> \(fmt(b)) kg CO2e per \(latest.currency) (\(previous.year) -> \(latest.year), \(prices)): \(reduction >= 0 ? "down" : "up") \(fmt(abs(reduction)))%"
             return falling ? (1, text, true) : (0, text + ", not down by more than \(fmt(minimum))%", true)
+        case .renewableElectricity:
+            return judgeRenewableElectricity(c, input, explain: explain)
         case .cdpScore:
             guard let f = facts[.cdp], let score = f.cdpScore else { return (0, why("no CDP climate score recorded"), true) }
             let minimum = c.minimumCDPScore ?? .b

@@ -13,6 +13,8 @@ public enum WorkspaceError: Error, Sendable, CustomStringConvertible {
     case conflict(String)
     case unknownRun(id: Int64)
     case noRuns
+    /// The KPIs were asked to credit manufacturers for a run stored before its manufactured lines were kept.
+    case noManufacturedLines(run: Int64)
     case nothingToCalculate
     /// No purchase line is dated in the period; the workspace's lines run from `first` to `last` (YYYY-MM-DD).
     case emptyPeriod(period: String, first: String, last: String)
@@ -40,6 +42,8 @@ public enum WorkspaceError: Error, Sendable, CustomStringConvertible {
                 + "\n\(messages.count) duplicate purchase id\(messages.count == 1 ? "" : "s"); nothing was imported."
         case .conflict(let message): message
         case .unknownRun(let id): "there is no calculation run #\(id); 'footprint runs' lists them"
+        case .noManufacturedLines(let run):
+            "run #\(run) was stored before the lines of products with a manufacturer were kept, so its KPIs cannot credit manufacturers: 'footprint calculate --full' stores a run that can, or use '--attribute supplier'"
         case .noRuns: "the workspace has no calculation run yet: run 'footprint calculate' first"
         case .nothingToCalculate: "the workspace has no purchases: import a ledger first ('footprint import purchases FILE')"
         case .emptyPeriod(let period, let first, let last):

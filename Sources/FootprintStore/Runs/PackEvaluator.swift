@@ -33,6 +33,13 @@ struct PackEvaluator: Sendable {
     let periodEnd: Int32
     /// The credit notes that name their invoice, with the invoice (`CreditNoteLinks`); empty when none does.
     var credits = CreditNoteLinks()
+    /// By product term: whether manufacturers.csv names a manufacturer of the product (for some
+    /// supplier); empty when it names none. Only such lines ask the engine for their manufacturer.
+    let productHasManufacturer: [Bool]
+    /// The manufacturers of manufacturers.csv, and by the engine's supplier key index the number of each
+    /// (`InventoryAggregate.manufactured`).
+    let manufacturers: [String]
+    let manufacturerNumber: [Int32: Int]
 
     /// The boundary's rules place lines in their Scope 3 category and exclude categories; its period
     /// leaves out the lines dated outside it. Both are counted, not evaluated
@@ -78,6 +85,17 @@ struct PackEvaluator: Sendable {
             if let reason = treatment.exclusion { categoryExclusion[id] = reasonNumber[reason] ?? -1 }
             unitCountsItems[id] = UnitCatalog.countsItems(text)
         }
+        let made = engine.reference.manufacturers
+        manufacturers = Array(Set(made.map(\.manufacturer))).sorted()
+        manufacturerNumber = Dictionary(
+            uniqueKeysWithValues: manufacturers.enumerated().map { (engine.supplierKey($0.element).index, $0.offset) }
+        )
+        if made.isEmpty {
+            productHasManufacturer = []
+        } else {
+            let products = Set(made.map(\.product))
+            productHasManufacturer = texts.map { $0.map(products.contains) ?? false }
+        }
         self.thresholdTreatment = thresholdTreatment
         self.unitCountsItems = unitCountsItems
         self.categoryExclusion = categoryExclusion
@@ -93,6 +111,16 @@ struct PackEvaluator: Sendable {
     }
 
     func makeAccumulator() -> AggregateAccumulator { AggregateAccumulator(currencyCount: currencies.count) }
+
+    /// The number (in `manufacturers`) of the manufacturer of product term `product` invoiced by supplier
+    /// term `supplier`, when it is another company than the supplier; -1 otherwise.
+    @inline(__always)
+    func manufacturer(product: Int, supplier: Int) -> Int {
+        guard product >= 0 && product < productHasManufacturer.count && productHasManufacturer[product] else { return -1 }
+        let key = supplierKey(supplier)
+        guard let maker = engine.manufacturer(supplier: key, product: productKey[product]), maker.supplier != key else { return -1 }
+        return manufacturerNumber[maker.supplier.index] ?? -1
+    }
 
     static let spendScale: [Int128] = (0...18).map { p in
         var v: Int128 = 1
@@ -251,6 +279,8 @@ struct PackEvaluator: Sendable {
             let scope3 = ownScope3 > 0 ? ownScope3 : Int(categoryScope3[category])
             // A line placed by a capitalisation threshold needs its amount: the pack is computed again.
             guard scope3 > 0 else { return nil }
+            // So does a line of a product with a manufacturer: its kg is also in the manufactured grouping.
+            guard manufacturer(product: Int(pack.product(i)), supplier: supplier) < 0 else { return nil }
             local.add(method: m, nanoKg: nano, category: category, scope3: scope3, month: month, customer: Int(pack.customer(i)))
             scope3Sums[(scope3 & 15) * 5 + m] += nano
             if outcome.fellThrough { fellThrough[m] += nano }
@@ -403,6 +433,18 @@ struct PackEvaluator: Sendable {
             spendUnits: spend
         )
         sums.add(method, nano, currencyIndex, spend, scope3: scope3)
+        let maker = manufacturer(product: Int(pack.product(i)), supplier: supplier)
+        if maker >= 0 && supplier >= 0 {
+            accumulator.addManufactured(
+                supplier: supplier,
+                manufacturer: maker,
+                scope3: scope3,
+                method: method,
+                nanoKg: nano,
+                currency: currencyIndex,
+                spendUnits: spend
+            )
+        }
         if outcome.fellThrough {
             let name = supplier >= 0 && supplier < texts.count ? (texts[supplier] ?? "#\(supplier)") : "#\(supplier)"
             accumulator.addFallThrough(
@@ -425,7 +467,13 @@ struct PackEvaluator: Sendable {
 
     /// The aggregate of an accumulator, with term ids and slots turned into names.
     func aggregate(_ accumulator: AggregateAccumulator) -> InventoryAggregate {
-        accumulator.aggregate(currencies: currencies, name: slotName, period: period, exclusionReasons: exclusionReasons)
+        accumulator.aggregate(
+            currencies: currencies,
+            name: slotName,
+            period: period,
+            exclusionReasons: exclusionReasons,
+            manufacturers: manufacturers
+        )
     }
 
     /// The name of a slot of a grouping: the text of a supplier, category or customer term, `3.N`, `YYYY-MM`.

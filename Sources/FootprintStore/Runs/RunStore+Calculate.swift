@@ -19,11 +19,23 @@ extension RunStore {
         // disclosures, footprints) is read on another thread while the run is computed; the KPIs are
         // computed on it too, from the inventory, while the run is written, and stored after it.
         let factsAsOf = Workspace.timestamp()
-        let overviews = Background { () throws(WorkspaceError) in try workspace.suppliers.supplierOverviews(factsAsOf: factsAsOf, withRun: false) }
+        let overviews = Background { () throws(WorkspaceError) in
+            (
+                try workspace.suppliers.supplierOverviews(factsAsOf: factsAsOf, withRun: false),
+                try workspace.suppliers.engagementTarget()?.attribution ?? .supplier
+            )
+        }
         let kpis = KPIJob(factsAsOf: factsAsOf) { aggregate in
             Background { () throws(WorkspaceError) -> String in
-                try SupplierStore.encodeKPIs(
-                    workspace.suppliers.computeKPIs(aggregate: aggregate, overviews: try overviews.value(), criteria: .standard, coverage: 80)
+                let (read, attribution) = try overviews.value()
+                return try SupplierStore.encodeKPIs(
+                    workspace.suppliers.computeKPIs(
+                        aggregate: aggregate,
+                        overviews: read,
+                        criteria: .standard,
+                        coverage: 80,
+                        attributed: SupplierStore.snapshotCells(aggregate, attribution)
+                    )
                 )
             }
         }

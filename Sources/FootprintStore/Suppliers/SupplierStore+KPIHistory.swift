@@ -31,14 +31,32 @@ extension SupplierStore {
     @discardableResult
     public func kpiSnapshot(run: CalculationRun) throws(WorkspaceError) -> KPISnapshot {
         if let stored = try workspace.read({ db in try Self.storedSnapshot(run: run.id, db: db) }) { return stored }
-        return try storeSnapshot(run: run, overviews: try supplierOverviews(factsAsOf: run.createdAt, withRun: false), factsAsOf: run.createdAt)
+        return try storeSnapshot(
+            run: run,
+            overviews: try supplierOverviews(factsAsOf: run.createdAt, withRun: false),
+            factsAsOf: run.createdAt,
+            attribution: try engagementTarget()?.attribution ?? .supplier
+        )
     }
 
     /// Computes and stores the snapshot of `run` from `overviews` read with the status facts imported up to
     /// `factsAsOf` (unless one is stored already: the first one stays).
     @discardableResult
-    func storeSnapshot(run: CalculationRun, overviews: [SupplierOverview], factsAsOf: String) throws(WorkspaceError) -> KPISnapshot {
-        let value = try Self.encodeKPIs(computeKPIs(aggregate: run.aggregate, overviews: overviews, criteria: .standard, coverage: 80))
+    func storeSnapshot(
+        run: CalculationRun,
+        overviews: [SupplierOverview],
+        factsAsOf: String,
+        attribution: EngagementAttribution
+    ) throws(WorkspaceError) -> KPISnapshot {
+        let value = try Self.encodeKPIs(
+            computeKPIs(
+                aggregate: run.aggregate,
+                overviews: overviews,
+                criteria: .standard,
+                coverage: 80,
+                attributed: Self.snapshotCells(run.aggregate, attribution)
+            )
+        )
         return try workspace.transaction { db in
             // Another process may have stored it meanwhile: the first one stays.
             try db.execute(
@@ -120,15 +138,22 @@ extension SupplierStore {
         )
     }
 
-    /// The KPIs of `run` with the status facts imported up to `factsAsOf` (all when nil).
-    func computeKPIs(run: CalculationRun, factsAsOf: String?, criteria: AssessmentCriteria, coverage: Double) throws(WorkspaceError) -> EngagementKPIs
+    /// A snapshot's cells credited per the target's `attribution`; for a run that does not know its
+    /// manufactured lines, per the invoicing supplier (the snapshot records which it used).
+    static func snapshotCells(_ aggregate: InventoryAggregate, _ attribution: EngagementAttribution) -> AttributedCells {
+        AttributedCells(aggregate: aggregate, attribution: attribution) ?? AttributedCells(aggregate: aggregate, attribution: .supplier)!
+    }
+
+    /// The cells of run `run` credited per `attribution`; an error when the run cannot tell its manufactured lines.
+    static func attributedCells(
+        _ aggregate: InventoryAggregate,
+        _ attribution: EngagementAttribution,
+        run: Int64
+    ) throws(WorkspaceError)
+        -> AttributedCells
     {
-        computeKPIs(
-            aggregate: run.aggregate,
-            overviews: try supplierOverviews(factsAsOf: factsAsOf, withRun: false),
-            criteria: criteria,
-            coverage: coverage
-        )
+        guard let cells = AttributedCells(aggregate: aggregate, attribution: attribution) else { throw .noManufacturedLines(run: run) }
+        return cells
     }
 
     /// The stored form of a snapshot's KPIs.
@@ -139,7 +164,13 @@ extension SupplierStore {
     }
 
     /// The KPIs of `run` from the register's overviews (`supplierOverviews(withRun: false)`).
-    func computeKPIs(aggregate: InventoryAggregate, overviews: [SupplierOverview], criteria: AssessmentCriteria, coverage: Double) -> EngagementKPIs {
+    func computeKPIs(
+        aggregate: InventoryAggregate,
+        overviews: [SupplierOverview],
+        criteria: AssessmentCriteria,
+        coverage: Double,
+        attributed: AttributedCells
+    ) -> EngagementKPIs {
         let segmentation = SupplierSegmentation(aggregate: aggregate, register: overviews.map(\.record), coverage: coverage)
         workspace.logger.phase("segmentation")
         var tiers: [String: String] = [:]
@@ -149,7 +180,14 @@ extension SupplierStore {
         defer { workspace.logger.phase("KPIs") }
         var latest: [String: [SupplierStatusKind: SupplierStatusFact]] = [:]
         for o in overviews where !o.assessmentInput.latest.isEmpty { latest[o.record.id] = o.assessmentInput.latest }
-        return EngagementKPIs(aggregate: aggregate, latest: latest, tiers: tiers, strategic: strategic)
+        return EngagementKPIs(
+            aggregate: aggregate,
+            latest: latest,
+            tiers: tiers,
+            strategic: strategic,
+            attributed: attributed,
+            register: attributed.attribution == .manufacturer ? Set(overviews.map(\.record.id)) : nil
+        )
     }
 }
 

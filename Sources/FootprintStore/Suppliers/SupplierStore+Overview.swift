@@ -14,6 +14,8 @@ public struct SupplierOverview: Sendable {
     public var emissionsKg: Double?
     public var spend: [(currency: String, amount: String)]
     public var runID: Int64?
+    /// The supplier's answers to `energy` data requests, oldest first (the newest is the assessment's).
+    public var energyAnswers: [RecordedEnergyAnswer] = []
 
     public var latest: [SupplierStatusKind: SupplierStatusFact] { assessmentInput.latest }
 }
@@ -24,7 +26,7 @@ extension SupplierStore {
     /// latest run's figures (an assessment does not need them, and reading a large run's inventory costs).
     public func supplierOverviews(id: String? = nil, factsAsOf: String? = nil, withRun: Bool = true) throws(WorkspaceError) -> [SupplierOverview] {
         workspace.logger.phase("overviews: start")
-        let (register, parents, facts, disclosures, footprints, indices) = try workspace.read { db in
+        let (register, parents, facts, disclosures, footprints, indices, energy) = try workspace.read { db in
             let whole = try Self.register(db: db)
             let parents = SupplierParents(whole)
             let register = whole.filter { id == nil || $0.id == id }
@@ -52,9 +54,10 @@ extension SupplierStore {
             }
             let footprints = Dictionary(grouping: reference.footprints, by: \.supplier).mapValues(\.count)
             workspace.logger.phase("disclosures and footprints")
+            let energy = try Self.energyAnswers(supplier: id, recordedBy: factsAsOf, db: db)
             return (
                 register, parents, facts, Dictionary(grouping: reference.disclosures.filter { $0.allocation == nil }, by: \.supplier), footprints,
-                reference.priceIndexByCurrency
+                reference.priceIndexByCurrency, energy
             )
         }
         var run: CalculationRun?
@@ -70,6 +73,8 @@ extension SupplierStore {
         // The assessment's date (an RBA audit's age is judged against it): the facts' time, or today.
         let asOf = factsAsOf.map { String($0.prefix(10)) } ?? Workspace.today()
         return register.map { record in
+            // Most suppliers have no energy answer: no lookup by id when none has.
+            let answers = energy.isEmpty ? nil : energy[record.id]
             let history = facts[record.id] ?? []
             let input = AssessmentInput(
                 supplier: record,
@@ -77,11 +82,20 @@ extension SupplierStore {
                 disclosures: disclosures[record.id] ?? [],
                 productFootprints: footprints[record.id] ?? 0,
                 priceIndexByCurrency: indices,
-                asOf: asOf
+                asOf: asOf,
+                energy: answers.flatMap(RecordedEnergyAnswer.newest)
             )
             let cell = cells[record.id]
             let spend = (cell?.spendSums() ?? [:]).map { ("\($0.key)", "\($0.value)") }.sorted { $0.0 < $1.0 }
-            return SupplierOverview(record: record, history: history, assessmentInput: input, emissionsKg: cell?.kg, spend: spend, runID: run?.id)
+            return SupplierOverview(
+                record: record,
+                history: history,
+                assessmentInput: input,
+                emissionsKg: cell?.kg,
+                spend: spend,
+                runID: run?.id,
+                energyAnswers: answers ?? []
+            )
         }
     }
 }

@@ -23,7 +23,12 @@ public protocol SupplierStoring: Sendable {
     func applySBTiImport(_ plan: SBTiImportPlan, checkedOn: String) throws(WorkspaceError) -> ImportOutcome
     func supplierOverviews(id: String?, factsAsOf: String?, withRun: Bool) throws(WorkspaceError) -> [SupplierOverview]
     func supplierSegmentation(runID: Int64?, coverage: Double) throws(WorkspaceError) -> (run: Int64, segmentation: SupplierSegmentation)
-    func engagementKPIs(runID: Int64?, criteria: AssessmentCriteria, coverage: Double) throws(WorkspaceError) -> (run: Int64, kpis: EngagementKPIs)
+    func engagementKPIs(
+        runID: Int64?,
+        criteria: AssessmentCriteria,
+        coverage: Double,
+        attribution: EngagementAttribution?
+    ) throws(WorkspaceError) -> (run: Int64, kpis: EngagementKPIs)
     func addEngagementRequest(
         supplier: String,
         kind: EngagementRequest.Kind,
