@@ -176,11 +176,11 @@ public enum CustomerDataReader {
                     )
                 }
             }
-            guard let id, let name else { return }
-            if let first = seen[id] {
-                return r.fail("customer", "duplicate customer '\(id)'; it is already on line \(first)")
+            if let id {
+                if let first = seen[id] { return r.fail("customer", "duplicate customer '\(id)'; it is already on line \(first)") }
+                seen[id] = r.row.line
             }
-            seen[id] = r.row.line
+            guard let id, let name else { return }
             result.append(
                 Customer(
                     id: id,
@@ -236,11 +236,11 @@ public enum CustomerDataReader {
                     )
                 }
             }
-            guard let id, let name, let unit, let pactUnit, let ratio else { return }
-            if let first = seen[id] {
-                return r.fail("service", "duplicate service '\(id)'; it is already on line \(first)")
+            if let id {
+                if let first = seen[id] { return r.fail("service", "duplicate service '\(id)'; it is already on line \(first)") }
+                seen[id] = r.row.line
             }
-            seen[id] = r.row.line
+            guard let id, let name, let unit, let pactUnit, let ratio else { return }
             result.append(
                 Service(
                     id: id,
