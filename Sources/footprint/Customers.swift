@@ -62,7 +62,10 @@ extension Footprint {
                     ]
                 }
                 print(
-                    InventorySummary.table(["customer", "name", "country", "language", "org number", "PACT company ids", "services", "usage rows"], table),
+                    InventorySummary.table(
+                        ["customer", "name", "country", "language", "org number", "PACT company ids", "services", "usage rows"],
+                        table
+                    ),
                     terminator: ""
                 )
             }
@@ -134,7 +137,9 @@ extension Footprint {
                         },
                         customers: Set(usage.map(\.customer)).count,
                         totalQuantity: Self.rounded(usage.reduce(0) { $0 + $1.quantity }),
-                        months: byMonth.keys.sorted().map { Month(month: $0, quantity: Self.rounded(byMonth[$0]!.0), customers: byMonth[$0]!.1.count) }
+                        months: byMonth.keys.sorted().map {
+                            Month(month: $0, quantity: Self.rounded(byMonth[$0]!.0), customers: byMonth[$0]!.1.count)
+                        }
                     )
                 }
                 if json { return try printJSON(entries) }

@@ -63,7 +63,12 @@ import Testing
         let before = try t.workspace.imports.list().count
         #expect(
             diagnostics { () throws(WorkspaceError) in
-                try t.workspace.customers.importFile(kind: .serviceUsage, path: nordicIT + "/service_usage.csv", displayName: "service_usage.csv", replacing: nil)
+                try t.workspace.customers.importFile(
+                    kind: .serviceUsage,
+                    path: nordicIT + "/service_usage.csv",
+                    displayName: "service_usage.csv",
+                    replacing: nil
+                )
             } == [
                 "service_usage.csv:1: service_usage.csv names customers and services, but no customers.csv / services.csv is in force; import customers.csv / services.csv first (footprint import customers FILE, then footprint import services FILE)"
             ]
@@ -71,14 +76,24 @@ import Testing
         _ = try t.workspace.customers.importFile(kind: .customers, path: nordicIT + "/customers.csv", displayName: "customers.csv", replacing: nil)
         #expect(
             diagnostics { () throws(WorkspaceError) in
-                try t.workspace.customers.importFile(kind: .serviceUsage, path: nordicIT + "/service_usage.csv", displayName: "service_usage.csv", replacing: nil)
+                try t.workspace.customers.importFile(
+                    kind: .serviceUsage,
+                    path: nordicIT + "/service_usage.csv",
+                    displayName: "service_usage.csv",
+                    replacing: nil
+                )
             } == [
                 "service_usage.csv:1: service_usage.csv names services, but no services.csv is in force; import services.csv first (footprint import services FILE)"
             ]
         )
         #expect(
             diagnostics { () throws(WorkspaceError) in
-                try t.workspace.customers.importFile(kind: .servicePools, path: nordicIT + "/service_pools.csv", displayName: "service_pools.csv", replacing: nil)
+                try t.workspace.customers.importFile(
+                    kind: .servicePools,
+                    path: nordicIT + "/service_pools.csv",
+                    displayName: "service_pools.csv",
+                    replacing: nil
+                )
             } == [
                 "service_pools.csv:1: service_pools.csv names services, but no services.csv is in force; import services.csv first (footprint import services FILE)"
             ]
@@ -122,7 +137,9 @@ import Testing
         let fewer = try t.file("customers2.csv", text.split(separator: "\n").filter { !$0.hasPrefix("CUST-002,") }.joined(separator: "\n") + "\n")
         #expect {
             try t.workspace.customers.importFile(kind: .customers, path: fewer, displayName: "customers2.csv", replacing: nil)
-        } throws: { error in "\(error)".contains("customers.csv is in force as import #\(current.id) (customers); to replace it, import with --replace \(current.id)") }
+        } throws: { error in
+            "\(error)".contains("customers.csv is in force as import #\(current.id) (customers); to replace it, import with --replace \(current.id)")
+        }
         let refused = diagnostics { () throws(WorkspaceError) in
             try t.workspace.customers.importFile(kind: .customers, path: fewer, displayName: "customers2.csv", replacing: current.id)
         }

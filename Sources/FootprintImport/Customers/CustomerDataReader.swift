@@ -83,7 +83,11 @@ public enum CustomerDataReader {
             do {
                 serviceList = try services(t, &own)
                 if own.isEmpty {
-                    knownServices = Known(file: t.file, ids: Set(serviceList.map(\.id)), units: Dictionary(serviceList.map { ($0.id, $0.unit) }) { a, _ in a })
+                    knownServices = Known(
+                        file: t.file,
+                        ids: Set(serviceList.map(\.id)),
+                        units: Dictionary(serviceList.map { ($0.id, $0.unit) }) { a, _ in a }
+                    )
                 }
             } catch { thrown += error.diagnostics }
             diagnostics += own
@@ -110,7 +114,9 @@ public enum CustomerDataReader {
                 let absent = [(customersFile, "customers", customersTable), (servicesFile, "services", servicesTable)].filter { $0.2 == nil }
                 diagnostics.append(missing(t, absent.map { (file: $0.0, kind: $0.1) }))
             } else {
-                do { usageList = try usage(t, customers: knownCustomers, services: knownServices, &diagnostics) } catch { thrown += error.diagnostics }
+                do { usageList = try usage(t, customers: knownCustomers, services: knownServices, &diagnostics) } catch {
+                    thrown += error.diagnostics
+                }
             }
         }
         diagnostics += thrown
@@ -310,7 +316,10 @@ public enum CustomerDataReader {
                     capacity = (d.value, text)
                 } else {
                     capacityValid = false
-                    r.fail("capacity", "'\(text)' is not a positive number; expected the platform's capacity per month in the service's unit, such as 120000")
+                    r.fail(
+                        "capacity",
+                        "'\(text)' is not a positive number; expected the platform's capacity per month in the service's unit, such as 120000"
+                    )
                 }
             }
             var scope: Int?
@@ -329,7 +338,10 @@ public enum CustomerDataReader {
                 if let c = Scope3Category(parsing: text) {
                     if let scope, scope != 3 {
                         category3Valid = false
-                        r.fail("scope3_category", "Scope 3 category \(c.rawValue) with scope \(scope); expected scope 3 or an empty scope with a Scope 3 category")
+                        r.fail(
+                            "scope3_category",
+                            "Scope 3 category \(c.rawValue) with scope \(scope); expected scope 3 or an empty scope with a Scope 3 category"
+                        )
                     } else {
                         category3 = c.rawValue
                     }
@@ -375,10 +387,16 @@ public enum CustomerDataReader {
                 let pool = result[k]
                 let first = firstLine[id] ?? 0
                 if pool.service != service {
-                    return r.fail("service", "pool '\(id)' feeds service '\(pool.service)' on line \(first); expected the rows of one pool to name one service")
+                    return r.fail(
+                        "service",
+                        "pool '\(id)' feeds service '\(pool.service)' on line \(first); expected the rows of one pool to name one service"
+                    )
                 }
                 if pool.key != key {
-                    return r.fail("key", "pool '\(id)' has key '\(pool.key.rawValue)' on line \(first); expected the rows of one pool to give one key")
+                    return r.fail(
+                        "key",
+                        "pool '\(id)' has key '\(pool.key.rawValue)' on line \(first); expected the rows of one pool to give one key"
+                    )
                 }
                 if pool.capacityPerMonth != capacity?.0 {
                     let was = pool.capacityPerMonthText.map { "capacity \($0)" } ?? "no capacity"
@@ -389,7 +407,14 @@ public enum CustomerDataReader {
                 index[id] = result.count
                 firstLine[id] = r.row.line
                 result.append(
-                    ServicePool(id: id, service: service, key: key, capacityPerMonth: capacity?.0, capacityPerMonthText: capacity?.1, selectors: [selector])
+                    ServicePool(
+                        id: id,
+                        service: service,
+                        key: key,
+                        capacityPerMonth: capacity?.0,
+                        capacityPerMonthText: capacity?.1,
+                        selectors: [selector]
+                    )
                 )
             }
         }

@@ -103,7 +103,9 @@ extension CustomerStore {
         for row in try Row.fetchAll(
             db,
             sql: "SELECT id, kind, file_name, content FROM import WHERE status = 'active' AND kind IN (?, ?, ?, ?) ORDER BY id",
-            arguments: [ImportKind.customers.rawValue, ImportKind.services.rawValue, ImportKind.servicePools.rawValue, ImportKind.serviceUsage.rawValue]
+            arguments: [
+                ImportKind.customers.rawValue, ImportKind.services.rawValue, ImportKind.servicePools.rawValue, ImportKind.serviceUsage.rawValue,
+            ]
         ) {
             guard let kind = ImportKind(rawValue: row["kind"]) else { continue }
             result[kind] = CustomerImport(id: row["id"], fileName: row["file_name"], content: row["content"] ?? Data())
@@ -121,7 +123,8 @@ extension CustomerStore {
             )
         else { return nil }
         var diagnostics: [Diagnostic] = []
-        guard let table = try? CSVTable.parse(data: row["content"] ?? Data(), file: row["file_name"], diagnostics: &diagnostics, checkingHeader: false)
+        guard
+            let table = try? CSVTable.parse(data: row["content"] ?? Data(), file: row["file_name"], diagnostics: &diagnostics, checkingHeader: false)
         else { return nil }
         return CustomerDataReader.siteIDs(table)
     }
