@@ -8,11 +8,19 @@ public struct DataFolder: Sendable {
     public var scope3Defaults: [String: Scope3Category]
     /// categories.csv's rules, in file order (empty when the file is absent).
     public var categoryRules: [CategoryRule]
+    /// customers.csv, services.csv, service_pools.csv and service_usage.csv (empty when absent; docs/customers.md).
+    public var customers: CustomerData
 
-    public init(reference: ReferenceData, scope3Defaults: [String: Scope3Category] = [:], categoryRules: [CategoryRule] = []) {
+    public init(
+        reference: ReferenceData,
+        scope3Defaults: [String: Scope3Category] = [:],
+        categoryRules: [CategoryRule] = [],
+        customers: CustomerData = CustomerData()
+    ) {
         self.reference = reference
         self.scope3Defaults = scope3Defaults
         self.categoryRules = categoryRules
+        self.customers = customers
     }
 
     /// The folder's inventory boundary for `period`: `CategoryRules.builtIn` with categories.csv's

@@ -5,7 +5,7 @@ import Foundation
 ///
 /// `factors.csv` is required; `suppliers.csv`, `rates.csv`, `price_index.csv`,
 /// `supplier_emissions.csv`, `supplier_allocations.csv`, `product_footprints.csv`, `manufacturers.csv` and `categories.csv` are optional (absent means
-/// none). Every problem in every file is reported; nothing is returned if there is one.
+/// none), and so are the customer files (`CustomerDataReader`). Every problem in every file is reported; nothing is returned if there is one.
 public enum ReferenceDataReader {
     /// The reference data of the folder (`readFolder(directory:)` without the category rules and defaults).
     public static func read(directory: String) throws(InputError) -> ReferenceData {
@@ -59,10 +59,12 @@ public enum ReferenceDataReader {
         attempt { () throws(InputError) in
             if let t = try table("supplier_allocations.csv", required: false) { data.disclosures += try allocations(t, &diagnostics) }
         }
+        var customers = CustomerData()
+        attempt { () throws(InputError) in customers = try CustomerDataReader.read(directory: directory) }
         diagnostics += thrown
         guard diagnostics.isEmpty else { throw InputError(diagnostics) }
         data.activityFirstCategories = CategoryRules.builtIn.merging(categoryRules).activityFirstFactorCategories
-        return DataFolder(reference: data, scope3Defaults: scope3Defaults, categoryRules: categoryRules)
+        return DataFolder(reference: data, scope3Defaults: scope3Defaults, categoryRules: categoryRules, customers: customers)
     }
 
     static func rows(

@@ -6,7 +6,7 @@ import Synchronization
 
 /// Holds the current catalogue and replaces it when the store's PACT revision moves (checked
 /// once a second), so that `footprint pact publish` while the server runs is served at once.
-public final class CatalogHolder: Service, Sendable {
+public final class CatalogHolder: ServiceLifecycle.Service, Sendable {
     let store: any PACTHostStore
     let logger: Logger
     private let current: Mutex<FootprintCatalog>

@@ -13,7 +13,7 @@ import ServiceLifecycle
 ///   outbox in the same transaction that marks the request handled.
 /// - Published, RequestFulfilled, RequestRejected (from a partner): the footprints are fetched or
 ///   taken from the event and handed to `receiver`, which stores them as imported footprints.
-public final class EventProcessor: Service, Sendable {
+public final class EventProcessor: ServiceLifecycle.Service, Sendable {
     let store: any PACTHostStore
     let holder: CatalogHolder
     let receiver: FootprintReceiver

@@ -7,7 +7,7 @@ import ServiceLifecycle
 /// partner; a failure is retried with exponential back-off (1 s, 2 s, 4 s, … at most an hour
 /// apart) until the event is accepted or 72 hours after it was queued, when it is marked failed.
 /// The outbox lives in the store, so a restart resumes where the last run stopped.
-public final class OutboxSender: Service, Sendable {
+public final class OutboxSender: ServiceLifecycle.Service, Sendable {
     let store: any PACTHostStore
     let client: PACTClient
     let logger: Logger

@@ -14,7 +14,9 @@ extension Footprint {
                 KIND is one of: purchases, suppliers, factors, rates, price-index, supplier-emissions, supplier-allocations, product-footprints, manufacturers, \
                 supplier-status, categories (the canonical files of docs/formats.md; categories.csv: docs/inventory.md), or company (company.json), sites, \
                 fuel, refrigerants, energy, energy-instruments, grid-factors, travel, commuting-survey, workforce (docs/activity.md, \
-                docs/travel-and-commuting.md: one of each kind in force; import sites before the files that name them). \
+                docs/travel-and-commuting.md: one of each kind in force; import sites before the files that name them), or customers, \
+                services, service-pools, service-usage (docs/customers.md: one of each kind in force; import customers and services before \
+                the pools and usage that name them). \
                 Every invalid row is reported as file:line: column 'name': problem, \
                 and then nothing is imported. Importing a file that is already in force changes nothing. --replace ID \
                 supersedes an earlier import of the same kind (a corrected export). Purchases from an ERP export are read \
@@ -66,6 +68,7 @@ extension Footprint {
             let outcome = try report { () throws(WorkspaceError) -> ImportOutcome in
                 if kind == .supplierStatus { return try ws.suppliers.importSupplierStatus(path: file, displayName: name) }
                 if kind.isActivity { return try ws.imports.importActivity(kind: kind, path: file, displayName: name, replacing: replace) }
+                if kind.isCustomerData { return try ws.customers.importFile(kind: kind, path: file, displayName: name, replacing: replace) }
                 if kind == .purchases {
                     if let mapping { return try ws.imports.importPurchases(path: file, mapping: mapping, replacing: replace) }
                     return try ws.imports.importPurchases(path: file, displayName: name, replacing: replace, mapping: nil)

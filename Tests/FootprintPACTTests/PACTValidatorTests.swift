@@ -132,3 +132,8 @@ import Testing
         )
     }
 }
+
+/// services.csv's `pact_unit` (FootprintCore, without the PACT module) accepts exactly PACT v3's declared units.
+@Test func serviceDeclaredUnitsArePACTs() {
+    #expect(Service.pactDeclaredUnits == PACTVocabulary.declaredUnits)
+}

@@ -37,6 +37,12 @@ public enum ImportKind: String, Sendable, CaseIterable, Codable {
     case travel
     case commutingSurvey = "commuting-survey"
     case workforce
+    /// The company's customers, the services it sells, the pools of emissions that feed each service and
+    /// the customers' monthly use of them (docs/customers.md): one file of each kind in force, checked
+    /// together (`CustomerStore`).
+    case customers, services
+    case servicePools = "service-pools"
+    case serviceUsage = "service-usage"
 
     /// The canonical file name of an activity kind (`energy.csv`), nil for other kinds.
     public var activityFileName: String? {
@@ -54,6 +60,20 @@ public enum ImportKind: String, Sendable, CaseIterable, Codable {
         default: nil
         }
     }
+
+    /// The canonical file name of a customer kind (`service_usage.csv`), nil for other kinds.
+    public var customerFileName: String? {
+        switch self {
+        case .customers: "customers.csv"
+        case .services: "services.csv"
+        case .servicePools: "service_pools.csv"
+        case .serviceUsage: "service_usage.csv"
+        default: nil
+        }
+    }
+
+    /// Kinds that describe the company's customers and services: not inputs of a calculation run.
+    public var isCustomerData: Bool { customerFileName != nil }
 
     /// Kinds that describe the company and its own activity rather than the ledger.
     public var isActivity: Bool { activityFileName != nil }

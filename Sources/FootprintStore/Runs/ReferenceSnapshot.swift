@@ -43,7 +43,8 @@ struct ReferenceSnapshot {
         var lastDate: Int32?
         for row in imports {
             let record = ImportRecord(row: row)
-            if record.kind.isSupplierStatus { continue }
+            // Customer files are not inputs of a run (no line's figure depends on them).
+            if record.kind.isSupplierStatus || record.kind.isCustomerData { continue }
             inputs.append(.init(importID: record.id, kind: record.kind.rawValue, file: record.fileName, sha256: record.sha256))
             switch record.kind {
             case .purchases:
@@ -66,7 +67,7 @@ struct ReferenceSnapshot {
                 global.update(data: Data("categories:\(record.id):\(record.sha256)\n".utf8))
                 let content = try Data.fetchOne(db, sql: "SELECT content FROM import WHERE id = ?", arguments: [record.id]) ?? Data()
                 categoryFiles.append((content, record.fileName))
-            case .factors, .factorLibrary, .supplierStatus, .sbtiWorkbook, .pact, .supplierEdit:
+            case .factors, .factorLibrary, .supplierStatus, .sbtiWorkbook, .pact, .supplierEdit, .customers, .services, .servicePools, .serviceUsage:
                 break
             case .company, .sites, .fuel, .refrigerants, .energy, .energyInstruments, .gridFactors,
                 .travel, .commutingSurvey, .workforce:

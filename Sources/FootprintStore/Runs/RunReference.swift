@@ -71,7 +71,7 @@ struct RunReference {
                 disclosureImport += Array(repeating: record.id, count: parsed.data.disclosures.count)
             case .categories:
                 categoryFiles.append((row["content"], record.fileName))
-            case .factors, .factorLibrary, .supplierStatus, .sbtiWorkbook, .pact, .supplierEdit:
+            case .factors, .factorLibrary, .supplierStatus, .sbtiWorkbook, .pact, .supplierEdit, .customers, .services, .servicePools, .serviceUsage:
                 break
             case .company, .sites, .fuel, .refrigerants, .energy, .energyInstruments, .gridFactors,
                 .travel, .commutingSurvey, .workforce:
