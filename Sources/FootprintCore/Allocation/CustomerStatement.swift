@@ -128,13 +128,6 @@ public struct CustomerStatement: Sendable {
     }
 }
 
-/// The language of a statement.
-public enum StatementLanguage: String, Sendable, Hashable, CaseIterable {
-    /// Norwegian bokmål.
-    case nb
-    case en
-}
-
 /// Quantities of a service as statements print them: up to six decimals, no trailing zeros.
 public enum ServiceQuantity {
     public static func text(_ value: Double) -> String {

@@ -213,14 +213,6 @@ public struct ServiceAllocation: Sendable {
     }
 }
 
-/// The key a pool asks to be shared by.
-public enum AllocationKey: String, Sendable, Hashable, CaseIterable {
-    /// The customers' usage in the service's unit (a physical key).
-    case usage
-    /// The customers' revenue for the service.
-    case revenue
-}
-
 /// Why an allocation failed.
 public enum AllocationError: Error, Sendable, Equatable, CustomStringConvertible {
     case conservationBroken(pool: String, component: String, poolNanoKg: Int128, shared: Int128)
