@@ -48,4 +48,14 @@ echo
 # The same KPIs crediting each product's manufacturer (manufacturers.csv) instead of the distributor that invoices it.
 "$bin" engagement kpis --db "$db" --attribute manufacturer
 echo
+# The customers, the services sold to them, the platforms (pools) that feed each service, and the
+# usage of 2024: the period's emissions allocated to customers, and one customer's statement.
+for kind in customers:customers services:services service-pools:service_pools service-usage:service_usage; do
+  "$bin" import --db "$db" "${kind%%:*}" "$example/${kind##*:}.csv"
+done
+echo
+"$bin" customers allocate --db "$db" --period 2024 --limit 10
+echo
+"$bin" customers statement --db "$db" --period 2024 CUST-001
+echo
 echo "workspace: $db  (next: $bin runs --db $db, $bin report --db $db --format markdown, $bin runs lines 1 --db $db --out lines.csv)"

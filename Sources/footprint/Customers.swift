@@ -8,8 +8,8 @@ extension Footprint {
     struct Customers: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "customers",
-            abstract: "List the customers in force (import them with 'footprint import customers FILE').",
-            subcommands: [List.self],
+            abstract: "The customers: list them, allocate a period's emissions to them, write their statements.",
+            subcommands: [List.self, Allocate.self, Statement.self],
             defaultSubcommand: List.self
         )
 

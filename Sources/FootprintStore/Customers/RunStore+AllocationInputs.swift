@@ -47,7 +47,11 @@ public enum Scope2Basis: String, Sendable, CaseIterable {
 extension RunStore {
     /// Sorts the emissions of `run` into pools (`matcher` gives every pool whose selectors match a
     /// source), customers (purchase lines with a customer id pass through first) and the rest.
-    public func allocationInputs(run: CalculationRun, scope2Basis: Scope2Basis, matcher: (PoolCandidate) -> [Int]) throws(WorkspaceError)
+    public func allocationInputs(
+        run: CalculationRun,
+        scope2Basis: Scope2Basis,
+        matcher: (PoolCandidate) -> [Int]
+    ) throws(WorkspaceError)
         -> AllocationInputs
     {
         var inputs = AllocationInputs()

@@ -1,0 +1,171 @@
+import ArgumentParser
+import FootprintCore
+import FootprintImport
+import FootprintStore
+import Foundation
+
+extension Scope2Basis: ExpressibleByArgument {}
+extension StatementLanguage: ExpressibleByArgument {}
+
+/// The run an allocation reads and the Scope 2 figure it passes on.
+struct AllocationOptions: ParsableArguments {
+    @Option(name: .customLong("run"), help: "The calculation run to allocate (default: the period's run, else the latest).")
+    var runID: Int64?
+    @Option(
+        name: .long,
+        help: "A reporting period (2024 or FY2024): its published run when it is closed, else its latest run."
+    )
+    var period: String?
+    @Option(name: .long, help: "The Scope 2 figure passed on: market (the default) or location.")
+    var scope2: Scope2Basis = .market
+
+    func allocate(_ ws: Workspace) throws -> CustomerAllocation {
+        if runID != nil && period != nil { throw ValidationError("--run and --period name the run two ways; give one") }
+        var id = runID
+        if let period {
+            let p = try Footprint.Periods.period(period, ws)
+            if let closing = try report({ () throws(WorkspaceError) in try ws.runs.closing(of: p) }) {
+                id = closing.runID
+            } else if let latest = try report({ () throws(WorkspaceError) in try ws.runs.latestRun(of: p) }) {
+                id = latest.id
+            } else {
+                printError("\(p.name) has no calculation run yet: run 'footprint calculate --period \(p.name)' first")
+                throw ExitCode(1)
+            }
+        }
+        let wanted = id
+        let basis = scope2
+        return try report { () throws(WorkspaceError) in try ws.customers.allocate(runID: wanted, scope2Basis: basis) }
+    }
+}
+
+extension Footprint.Customers {
+    /// `footprint customers allocate`: the period's emissions shared among the customers.
+    struct Allocate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "allocate",
+            abstract: "Allocate a run's emissions to the customers: by pool and service, with what the company keeps.",
+            discussion: """
+                Purchases made for a customer (the ledger's customer column) pass through to it; each pool of \
+                service_pools.csv is shared by the period's usage (service_usage.csv), with the platform's unsold \
+                capacity kept by the company; revenue only when a service has no usage; a pool nobody used stays \
+                with the company. The customers' shares and what the company keeps add up to the run's inventory \
+                exactly (docs/customers.md).
+                """
+        )
+        @OptionGroup var options: AllocationOptions
+        @OptionGroup var workspace: WorkspaceOption
+        @Flag(name: .long, help: "Print JSON.") var json = false
+        @Option(name: .long, help: "Customers listed in the text output (default: 20, largest first).") var limit = 20
+
+        func run() throws {
+            let ws = try workspace.open()
+            let result = try options.allocate(ws)
+            if json { return print(AllocationOutput.json(result).rendered()) }
+            print(AllocationOutput.text(result, limit: limit), terminator: "")
+        }
+    }
+
+    /// `footprint customers statement`: one customer's statement, or every customer's into a folder.
+    struct Statement: ParsableCommand {
+        enum Format: String, ExpressibleByArgument, CaseIterable {
+            case text, json, csv, cdp, html
+
+            var fileExtension: String {
+                switch self {
+                case .text: "txt"
+                case .json: "json"
+                case .csv: "csv"
+                case .cdp: "cdp.csv"
+                case .html: "html"
+                }
+            }
+        }
+
+        static let configuration = CommandConfiguration(
+            commandName: "statement",
+            abstract: "A customer's emissions statement for a period: by service and scope, with the CDP supply chain allocation rows.",
+            discussion: """
+                Formats: text, json (exact kg by component), csv (one row per service and component), cdp (CDP's \
+                allocation table) and html (a printable page in the customer's language, nb or en). With --all, \
+                every customer with a share is written to --out-dir, one file each (CUSTOMER.html, ...).
+                """
+        )
+        @Argument(help: "The customer's id (customers.csv).") var customer: String?
+        @Flag(name: .long, help: "Every customer with a share, into --out-dir.") var all = false
+        @Option(name: .long, help: "text, json, csv, cdp or html (default: text).") var format: Format = .text
+        @Option(name: .long, help: "The statement's language, nb or en (default: the customer's, customers.csv).")
+        var language: StatementLanguage?
+        @Option(name: .long, help: "Write to this file (whole or not at all) instead of standard output.") var out: String?
+        @Option(name: .customLong("out-dir"), help: "With --all: the folder to write one statement per customer to.") var outDir: String?
+        @Flag(name: .long, help: "State that a third party verified the period's inventory.") var verified = false
+        @OptionGroup var options: AllocationOptions
+        @OptionGroup var workspace: WorkspaceOption
+
+        func validate() throws {
+            if all && customer != nil { throw ValidationError("give a customer id or --all, not both") }
+            if !all && customer == nil { throw ValidationError("give a customer id (see 'footprint customers list') or --all --out-dir DIR") }
+            if all && outDir == nil { throw ValidationError("--all writes one file per customer: give --out-dir DIR") }
+            if all && out != nil { throw ValidationError("--out names one file; with --all use --out-dir") }
+        }
+
+        func run() throws {
+            let ws = try workspace.open()
+            let result = try options.allocate(ws)
+            let context = result.context(verified: verified)
+            if let customer {
+                guard result.data.customer(id: customer) != nil else {
+                    printError("unknown customer '\(customer)': it is not in the customers.csv in force (see 'footprint customers list')")
+                    throw ExitCode(1)
+                }
+                var statement = result.allocation.statement(for: customer, context: context)
+                if let language { statement.language = language }
+                if statement.rows.isEmpty {
+                    printError(
+                        "note: \(customer) has no share of run #\(result.run.id): no usage or revenue of \(result.period.name) in service_usage.csv and no purchase made for it"
+                    )
+                }
+                let text = render(statement)
+                guard let out else { return print(text, terminator: text.hasSuffix("\n") ? "" : "\n") }
+                try write(text, to: out)
+                return
+            }
+            guard let outDir else { return }
+            try FileManager.default.createDirectory(atPath: outDir, withIntermediateDirectories: true)
+            var written = 0
+            for id in result.allocation.customerIDs where result.data.customer(id: id) != nil {
+                var statement = result.allocation.statement(for: id, context: context)
+                if let language { statement.language = language }
+                let name = id.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? String($0) : "_" }.joined()
+                try write(render(statement), to: (outDir as NSString).appendingPathComponent("\(name).\(format.fileExtension)"))
+                written += 1
+            }
+            print("Wrote \(written) statements of \(result.period.name) (run #\(result.run.id)) to \(outDir).")
+            if !result.customersWithoutShare.isEmpty {
+                print("\(result.customersWithoutShare.count) customers have no share (no usage, revenue or purchase for them): none written.")
+            }
+        }
+
+        func render(_ statement: CustomerStatement) -> String {
+            switch format {
+            case .text: AllocationOutput.text(statement)
+            case .json: statement.json.rendered() + "\n"
+            case .csv: statement.csv
+            case .cdp: statement.cdpCSV
+            case .html: statement.html()
+            }
+        }
+
+        func write(_ text: String, to path: String) throws {
+            do {
+                let file = try AtomicOutputFile(path: path)
+                let bytes = Array(text.utf8)
+                bytes.withUnsafeBytes { file.write($0) }
+                try file.commit()
+            } catch {
+                printError(error.report())
+                throw ExitCode(1)
+            }
+        }
+    }
+}
