@@ -9,7 +9,7 @@ extension Footprint {
         static let configuration = CommandConfiguration(
             commandName: "customers",
             abstract: "The customers: list them, allocate a period's emissions to them, write their statements.",
-            subcommands: [List.self, Allocate.self, Statement.self],
+            subcommands: [List.self, Allocate.self, Statement.self, Publish.self],
             defaultSubcommand: List.self
         )
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import FootprintCore
 import FootprintImport
+import FootprintServer
 import FootprintStore
 import Foundation
 
@@ -165,6 +166,61 @@ extension Footprint.Customers {
             } catch {
                 printError(error.report())
                 throw ExitCode(1)
+            }
+        }
+    }
+}
+
+extension Footprint.Customers {
+    /// `footprint customers publish`: the customers' service footprints over PACT.
+    struct Publish: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "publish",
+            abstract: "Publish each customer's service footprints of a period over PACT, to that customer's API client only.",
+            discussion: """
+                Per customer and service with usage: the customer's share of the service's pools per PACT declared \
+                unit (services.csv pact_unit), validated as PACT v3, shared with the API client named by the \
+                customer's id ('footprint pact clients add CUST-001'), superseding the customer's previous footprint \
+                of the service through precedingPfIds. Publishing the same figures again changes nothing. \
+                company.json must give pact_company_ids (docs/customers.md).
+                """
+        )
+        @OptionGroup var options: AllocationOptions
+        @OptionGroup var workspace: WorkspaceOption
+        @Flag(name: .long, help: "Print JSON.") var json = false
+
+        func run() throws {
+            let ws = try workspace.open()
+            let result = try options.allocate(ws)
+            let outcome = try reportAny { try ServiceFootprintPublisher.publish(result, store: ws.pact) }
+            if json {
+                let doc = JSONValue.object([
+                    ("run", .integer(Int(result.run.id))),
+                    ("period", .string(result.period.name)),
+                    ("published", .integer(outcome.published)),
+                    ("unchanged", .integer(outcome.unchanged)),
+                    ("superseded", .integer(outcome.superseded)),
+                    ("customers_without_client", .array(outcome.customersWithoutClient.map { .string($0) })),
+                    (
+                        "without_usage",
+                        .array(outcome.withoutUsage.map { .object([("customer", .string($0.customer)), ("service", .string($0.service))]) })
+                    ),
+                ])
+                return print(doc.rendered())
+            }
+            print(
+                "Published \(outcome.published) service footprints of \(result.period.name) (run #\(result.run.id)); \(outcome.unchanged) unchanged, \(outcome.superseded) earlier ones superseded."
+            )
+            if !outcome.customersWithoutClient.isEmpty {
+                let names = outcome.customersWithoutClient
+                print(
+                    "\(names.count) customers have no API client named by their id, so nothing was published for them: \(names.prefix(5).joined(separator: ", "))\(names.count > 5 ? ", ..." : "") ('footprint pact clients add CUSTOMER-ID' adds one)."
+                )
+            }
+            if !outcome.withoutUsage.isEmpty {
+                print(
+                    "\(outcome.withoutUsage.count) customer services have a share but no usage in the service's unit (revenue only): no footprint per unit."
+                )
             }
         }
     }

@@ -28,6 +28,8 @@ public struct OrganisationalBoundary: Sendable, Hashable {
     public var excludedScope3: [Scope3Category: String]
     /// The sites of the activity data (sites.csv), inside the boundary or not.
     public var sites: [ActivitySite] = []
+    /// The company's PACT `companyIds` (URNs), for the footprints it publishes (service footprints).
+    public var pactCompanyIDs: [String] = []
 
     public init(
         company: String = "",
@@ -44,36 +46,38 @@ public struct OrganisationalBoundary: Sendable, Hashable {
     }
 
     public func json() -> JSONValue {
-        .object([
-            ("company", .string(company)),
-            ("consolidation_approach", .string(approach.rawValue)),
-            ("fiscal_year_start_month", .integer(fiscalYearStart)),
-            (
-                "entities",
-                .array(
-                    entities.map { e in
-                        .object([
-                            ("id", .string(e.id)), ("name", .string(e.name)), ("country", e.country.map { .string($0) } ?? .null),
-                            ("equity_share", .number(e.equityShare)),
-                        ])
-                    }
-                )
-            ),
-            (
-                "sites",
-                .array(
-                    sites.map { site in
-                        .object([
-                            ("site", .string(site.id)), ("name", .string(site.name)), ("country", .string(site.country)),
-                            ("legal_entity", site.legalEntity.map { .string($0) } ?? .null), ("consolidated", .bool(site.consolidated)),
-                        ])
-                    }
-                )
-            ),
-            (
-                "excluded_scope3_categories",
-                .object(excludedScope3.sorted { $0.key < $1.key }.map { (String($0.key.rawValue), .string($0.value)) })
-            ),
-        ])
+        .object(
+            [
+                ("company", .string(company)),
+                ("consolidation_approach", .string(approach.rawValue)),
+                ("fiscal_year_start_month", .integer(fiscalYearStart)),
+                (
+                    "entities",
+                    .array(
+                        entities.map { e in
+                            .object([
+                                ("id", .string(e.id)), ("name", .string(e.name)), ("country", e.country.map { .string($0) } ?? .null),
+                                ("equity_share", .number(e.equityShare)),
+                            ])
+                        }
+                    )
+                ),
+                (
+                    "sites",
+                    .array(
+                        sites.map { site in
+                            .object([
+                                ("site", .string(site.id)), ("name", .string(site.name)), ("country", .string(site.country)),
+                                ("legal_entity", site.legalEntity.map { .string($0) } ?? .null), ("consolidated", .bool(site.consolidated)),
+                            ])
+                        }
+                    )
+                ),
+                (
+                    "excluded_scope3_categories",
+                    .object(excludedScope3.sorted { $0.key < $1.key }.map { (String($0.key.rawValue), .string($0.value)) })
+                ),
+            ] + (pactCompanyIDs.isEmpty ? [] : [("pact_company_ids", .array(pactCompanyIDs.map { .string($0) }))])
+        )
     }
 }

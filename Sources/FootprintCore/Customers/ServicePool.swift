@@ -18,6 +18,9 @@ public struct PoolSelector: Sendable, Hashable {
     public var category: String?
     /// A site of sites.csv (Scope 1 and 2 activity).
     public var site: String?
+    /// The service life (years) of the hardware this row selects: service footprints spread its
+    /// purchases over that many periods, straight-line (the inventory counts them in full when bought).
+    public var serviceLifeYears: Int?
     /// The row that gives the selector.
     public var location: SourceLocation?
 
@@ -27,8 +30,10 @@ public struct PoolSelector: Sendable, Hashable {
         supplier: String? = nil,
         category: String? = nil,
         site: String? = nil,
+        serviceLifeYears: Int? = nil,
         location: SourceLocation? = nil
     ) {
+        self.serviceLifeYears = serviceLifeYears
         self.scope = scope
         self.scope3Category = scope3Category
         self.supplier = supplier
@@ -99,4 +104,13 @@ public struct ServicePool: Sendable, Hashable {
     public func matches(scope: Int?, scope3Category: Int?, supplier: String?, category: String?, site: String?) -> Bool {
         selectors.contains { $0.matches(scope: scope, scope3Category: scope3Category, supplier: supplier, category: category, site: site) }
     }
+
+    /// The service life of the first row that matches, if it gives one.
+    public func serviceLife(scope: Int?, scope3Category: Int?, supplier: String?, category: String?, site: String?) -> Int? {
+        selectors.first { $0.matches(scope: scope, scope3Category: scope3Category, supplier: supplier, category: category, site: site) }?
+            .serviceLifeYears
+    }
+
+    /// Whether a row gives a service life.
+    public var spreadsHardware: Bool { selectors.contains { $0.serviceLifeYears != nil } }
 }

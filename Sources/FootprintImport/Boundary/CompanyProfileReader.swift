@@ -8,7 +8,8 @@ import Foundation
 /// ```json
 /// {"company": "Nordlys IT AS", "consolidation_approach": "operational-control", "fiscal_year_start_month": 1,
 ///  "entities": [{"id": "NO", "name": "Nordlys IT AS", "country": "NO", "equity_share": 1}],
-///  "excluded_scope3_categories": {"10": "no sold product is processed further"}}
+///  "excluded_scope3_categories": {"10": "no sold product is processed further"},
+///  "pact_company_ids": ["urn:lei:5493001KJTIIGC8Y1R12"]}
 /// ```
 public enum CompanyProfileReader {
     public static let fileName = "company.json"
@@ -28,7 +29,9 @@ public enum CompanyProfileReader {
         var problems: [Diagnostic] = []
         func fail(_ key: String, _ message: String) { problems.append(Diagnostic(file: file, line: 0, message: "'\(key)': \(message)")) }
         guard let members = document.objectMembers else { throw InputError(file: file, message: "expected a JSON object") }
-        let known: Set = ["company", "consolidation_approach", "fiscal_year_start_month", "entities", "excluded_scope3_categories"]
+        let known: Set = [
+            "company", "consolidation_approach", "fiscal_year_start_month", "entities", "excluded_scope3_categories", "pact_company_ids",
+        ]
         for (key, _) in members where !known.contains(key) {
             fail(key, "unknown key; expected one of \(known.sorted().joined(separator: ", "))")
         }
@@ -93,6 +96,21 @@ public enum CompanyProfileReader {
                     continue
                 }
                 boundary.excludedScope3[category] = text
+            }
+        }
+        if let value = document["pact_company_ids"] {
+            let ids = value.arrayValue?.compactMap(\.stringValue) ?? []
+            if ids.isEmpty || ids.count != value.arrayValue?.count {
+                fail("pact_company_ids", "expected an array of URNs (\"urn:...\"), the companyIds of the footprints we publish")
+            } else if let bad = ids.first(where: { !$0.lowercased().hasPrefix("urn:") || $0.count < 5 }) {
+                fail(
+                    "pact_company_ids",
+                    "'\(bad)' is not a URN; expected ids such as \"urn:lei:...\" or \"urn:pact:company:customcode:buyer-assigned:...\""
+                )
+            } else if Set(ids.map { $0.lowercased() }).count != ids.count {
+                fail("pact_company_ids", "an id is given twice; expected each id once")
+            } else {
+                boundary.pactCompanyIDs = ids
             }
         }
         return try finish(boundary, problems)

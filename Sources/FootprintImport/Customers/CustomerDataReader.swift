@@ -295,7 +295,7 @@ public enum CustomerDataReader {
         try ReferenceDataReader.rows(
             table,
             required: ["pool", "service"],
-            optional: ["key", "capacity", "scope", "scope3_category", "supplier", "category", "site"],
+            optional: ["key", "capacity", "scope", "scope3_category", "supplier", "category", "site", "service_life_years"],
             &diagnostics
         ) { r in
             let id = r.required("pool")
@@ -356,6 +356,19 @@ public enum CustomerDataReader {
                 siteValid = false
                 r.fail("site", "unknown site '\(site)'; expected a site of \(sites.file)")
             }
+            var life: Int?
+            var lifeValid = true
+            if let text = r.optional("service_life_years") {
+                if let n = Int(text), (1...50).contains(n) {
+                    life = n
+                } else {
+                    lifeValid = false
+                    r.fail(
+                        "service_life_years",
+                        "'\(text)' is not a service life; expected a whole number of years from 1 to 50 (the hardware's life over which service footprints spread its purchase), or an empty field"
+                    )
+                }
+            }
             let location = SourceLocation(file: table.file, line: r.row.line)
             let selector = PoolSelector(
                 scope: scope,
@@ -363,9 +376,10 @@ public enum CustomerDataReader {
                 supplier: r.optional("supplier"),
                 category: r.optional("category"),
                 site: site,
+                serviceLifeYears: life,
                 location: location
             )
-            guard scopeValid, category3Valid, siteValid else { return }
+            guard scopeValid, category3Valid, siteValid, lifeValid else { return }
             if selector.isEmpty {
                 return r.fail(
                     "pool",

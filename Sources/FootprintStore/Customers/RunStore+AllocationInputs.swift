@@ -32,6 +32,8 @@ public struct AllocationInputs: Sendable {
     /// Purchase lines read (in the inventory), and computed ones that were unmapped (0 kg, counted).
     public var purchaseLines = 0
     public var unmappedLines = 0
+    /// The run's organisational boundary (company.json): who publishes the customers' footprints.
+    public var boundary = OrganisationalBoundary()
 
     /// The `limit` largest sources of pool `index`, largest first.
     public func majorSources(_ index: Int, limit: Int = 3) -> [String] {
@@ -98,6 +100,7 @@ extension RunStore {
             )
         }
         let corporate = try corporateInventory(run)
+        inputs.boundary = corporate.inventory.boundary
         for line in corporate.activity?.lines ?? [] {
             let scope2 = scope2Basis == .market ? line.scope2MarketKg : line.scope2LocationKg
             for (scope, category, kg) in [(1, 0, line.scope1Kg), (2, 0, scope2), (3, 3, line.category3Kg)] where kg != 0 {

@@ -23,8 +23,11 @@ public struct OwnFootprintInput: Sendable {
     public var filterKeys: String
     /// Ids of our earlier footprints this one supersedes (`precedingPfIds`).
     public var preceding: [String]
+    /// The API clients this footprint is shared with, when not those of the whole publication.
+    public var sharedWith: [String]?
 
-    public init(id: String, status: String, json: Data, filterKeys: String, preceding: [String] = []) {
+    public init(id: String, status: String, json: Data, filterKeys: String, preceding: [String] = [], sharedWith: [String]? = nil) {
+        self.sharedWith = sharedWith
         self.id = id
         self.status = status
         self.json = json

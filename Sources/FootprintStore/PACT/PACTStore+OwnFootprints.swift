@@ -34,7 +34,9 @@ extension PACTStore {
                     )
                 }
             }
-            for client in shares where client != "*" {
+            var clients = Set(shares)
+            for item in items { clients.formUnion(item.sharedWith ?? []) }
+            for client in clients.sorted() where client != "*" {
                 if try Bool.fetchOne(db, sql: "SELECT 1 FROM pact_client WHERE name = ? AND revoked_at IS NULL", arguments: [client]) != true {
                     problems.append("there is no active API client named '\(client)'; 'footprint pact clients list' shows them")
                 }
@@ -49,7 +51,7 @@ extension PACTStore {
                 )
                 let seq = db.lastInsertedRowID
                 seqs.append(seq)
-                for client in shares {
+                for client in item.sharedWith ?? shares {
                     try db.execute(sql: "INSERT INTO pact_share (footprint_seq, client) VALUES (?, ?)", arguments: [seq, client])
                 }
                 for old in item.preceding where old != item.id {
