@@ -53,6 +53,9 @@ public struct ServiceFootprint: Sendable {
     public var keys: [String]
     public var pools: [String]
     public var runID: Int64
+    /// How the footprint counts hardware: in full in the year of purchase (as the inventory does), or
+    /// spread over its service life.
+    public var capitalGoodsNote = "Capital goods are counted in full in the year of purchase, as in the corporate inventory."
 
     public init(
         customer: String,
@@ -176,7 +179,7 @@ public struct ServiceFootprint: Sendable {
             (
                 "comment",
                 .string(
-                    "Allocated from calculation run #\(runID): \(ServiceQuantity.text(quantity)) \(service.unit) used in \(period.name) (\(ServiceQuantity.text(declaredUnits)) \(service.pactUnit)); \(ChangeAttribution.exactKg(sums.totalNanoKg)) kg CO2e in total. Capital goods are counted in the year of purchase, as in the corporate inventory."
+                    "Allocated from calculation run #\(runID): \(ServiceQuantity.text(quantity)) \(service.unit) used in \(period.name) (\(ServiceQuantity.text(declaredUnits)) \(service.pactUnit)); \(ChangeAttribution.exactKg(sums.totalNanoKg)) kg CO2e in total. \(capitalGoodsNote)"
                 )
             ),
             (

@@ -38,7 +38,10 @@ public enum ServiceFootprintPublisher {
     }
 
     /// The footprints of `allocation`, one per customer and service with usage, in customer then service order.
-    public static func footprints(_ allocation: CustomerAllocation) -> (footprints: [ServiceFootprint], withoutUsage: [(String, String)]) {
+    public static func footprints(
+        _ allocation: CustomerAllocation,
+        serviceLife: ServiceLifeView? = nil
+    ) -> (footprints: [ServiceFootprint], withoutUsage: [(String, String)]) {
         struct Key: Hashable {
             var customer: String
             var service: String
@@ -47,7 +50,11 @@ public enum ServiceFootprintPublisher {
         var quantity: [Key: Double] = [:]
         var keys: [String: Set<String>] = [:]
         var pools: [String: [String]] = [:]
-        for pool in allocation.allocation.pools {
+        var spread: [String: Set<Int>] = [:]
+        for pool in allocation.data.pools {
+            for life in pool.selectors.compactMap(\.serviceLifeYears) { spread[pool.service, default: []].insert(life) }
+        }
+        for pool in (serviceLife?.allocation ?? allocation.allocation).pools {
             let service = pool.pool.service
             if !pool.customers.isEmpty {
                 keys[service, default: []].insert(pool.keyUsed.rawValue)
@@ -68,19 +75,26 @@ public enum ServiceFootprintPublisher {
                 withoutUsage.append((key.customer, key.service))
                 continue
             }
-            result.append(
-                ServiceFootprint(
-                    customer: key.customer,
-                    customerName: allocation.data.customer(id: key.customer)?.name ?? key.customer,
-                    service: service,
-                    period: allocation.period,
-                    sums: sums[key]!,
-                    quantity: q,
-                    keys: (keys[key.service] ?? []).sorted(),
-                    pools: pools[key.service] ?? [],
-                    runID: allocation.run.id
-                )
+            var footprint = ServiceFootprint(
+                customer: key.customer,
+                customerName: allocation.data.customer(id: key.customer)?.name ?? key.customer,
+                service: service,
+                period: allocation.period,
+                sums: sums[key]!,
+                quantity: q,
+                keys: (keys[key.service] ?? []).sorted(),
+                pools: pools[key.service] ?? [],
+                runID: allocation.run.id
             )
+            if serviceLife != nil, let lives = spread[key.service] {
+                let years = lives.sorted().map(String.init).joined(separator: ", ")
+                let missing = serviceLife?.missingPeriods ?? []
+                footprint.capitalGoodsNote =
+                    "Hardware with a service life (\(years) years) is charged straight-line over it, a share of each purchase per year of its life"
+                    + (missing.isEmpty
+                        ? "." : "; the periods \(missing.joined(separator: ", ")) have no calculation run, so their purchases are not in the charge.")
+            }
+            result.append(footprint)
         }
         return (result, withoutUsage)
     }
@@ -96,14 +110,19 @@ public enum ServiceFootprintPublisher {
     }
 
     /// Publishes the service footprints of `allocation` (see the type's description), all or none.
-    public static func publish(_ allocation: CustomerAllocation, store: PACTStore, created: Date = Date()) throws -> Outcome {
+    public static func publish(
+        _ allocation: CustomerAllocation,
+        serviceLife: ServiceLifeView? = nil,
+        store: PACTStore,
+        created: Date = Date()
+    ) throws -> Outcome {
         let boundary = allocation.inputs.boundary
         guard !boundary.pactCompanyIDs.isEmpty else { throw PublishError.noCompanyIDs }
         let publisher = ServiceFootprint.Publisher(
             name: boundary.company.isEmpty ? "Our company" : boundary.company,
             companyIDs: boundary.pactCompanyIDs
         )
-        let (all, withoutUsage) = footprints(allocation)
+        let (all, withoutUsage) = footprints(allocation, serviceLife: serviceLife)
         let clients = Set(try store.pactClients().filter { $0.revokedAt == nil }.map(\.name))
         // Our footprints so far: their ids, and per product id and client the newest Active one.
         var existing = Set<String>()

@@ -205,4 +205,53 @@ enum AllocationOutput {
         )
         return out
     }
+
+    /// The pools whose hardware is spread over its service life: the inventory's view beside the service footprints'.
+    static func serviceLifeRows(
+        _ view: ServiceLifeView,
+        _ r: CustomerAllocation
+    ) -> [(pool: String, inventory: Int128, service: Int128, current: Int128, charge: Int128)] {
+        r.poolInputs.indices.compactMap { i in
+            guard view.current[i] != nil || view.charge[i] != nil else { return nil }
+            return (
+                r.poolInputs[i].id, r.poolInputs[i].sums.totalNanoKg, view.allocation.pools[i].pool.sums.totalNanoKg,
+                view.current[i]?.totalNanoKg ?? 0, view.charge[i]?.totalNanoKg ?? 0
+            )
+        }
+    }
+
+    static func serviceLifeText(_ view: ServiceLifeView, _ r: CustomerAllocation) -> String {
+        var out = "Hardware spread over its service life in the service footprints (the inventory and statements count it when bought):\n"
+        out += InventorySummary.table(
+            ["pool", "inventory t", "hardware bought t", "hardware charge t", "service footprints t"],
+            serviceLifeRows(view, r).map { [$0.pool, tonnes($0.inventory), tonnes($0.current), tonnes($0.charge), tonnes($0.service)] }
+        )
+        if !view.periodsRead.isEmpty {
+            out += "Earlier periods read: " + view.periodsRead.map { "\($0.period) (run #\($0.run))" }.joined(separator: ", ") + "\n"
+        }
+        if !view.missingPeriods.isEmpty {
+            out +=
+                "note: \(view.missingPeriods.joined(separator: ", ")) have no calculation run: their hardware purchases are not in the charge ('footprint calculate --period YEAR' adds them)\n"
+        }
+        return out
+    }
+
+    static func serviceLifeJSON(_ view: ServiceLifeView, _ r: CustomerAllocation) -> JSONValue {
+        .object([
+            (
+                "pools",
+                .array(
+                    serviceLifeRows(view, r).map { row in
+                        .object([
+                            ("pool", .string(row.pool)), ("inventory_kgco2e", .decimal(kg(row.inventory))),
+                            ("hardware_bought_kgco2e", .decimal(kg(row.current))), ("hardware_charge_kgco2e", .decimal(kg(row.charge))),
+                            ("service_footprints_kgco2e", .decimal(kg(row.service))),
+                        ])
+                    }
+                )
+            ),
+            ("periods_read", .array(view.periodsRead.map { .object([("period", .string($0.period)), ("run", .integer(Int($0.run)))]) })),
+            ("missing_periods", .array(view.missingPeriods.map { .string($0) })),
+        ])
+    }
 }

@@ -192,7 +192,8 @@ extension Footprint.Customers {
         func run() throws {
             let ws = try workspace.open()
             let result = try options.allocate(ws)
-            let outcome = try reportAny { try ServiceFootprintPublisher.publish(result, store: ws.pact) }
+            let view = try report { () throws(WorkspaceError) in try ws.customers.serviceLifeView(result) }
+            let outcome = try reportAny { try ServiceFootprintPublisher.publish(result, serviceLife: view, store: ws.pact) }
             if json {
                 let doc = JSONValue.object([
                     ("run", .integer(Int(result.run.id))),
@@ -205,9 +206,11 @@ extension Footprint.Customers {
                         "without_usage",
                         .array(outcome.withoutUsage.map { .object([("customer", .string($0.customer)), ("service", .string($0.service))]) })
                     ),
+                    ("service_life", view.map { AllocationOutput.serviceLifeJSON($0, result) } ?? .null),
                 ])
                 return print(doc.rendered())
             }
+            if let view { print(AllocationOutput.serviceLifeText(view, result)) }
             print(
                 "Published \(outcome.published) service footprints of \(result.period.name) (run #\(result.run.id)); \(outcome.unchanged) unchanged, \(outcome.superseded) earlier ones superseded."
             )

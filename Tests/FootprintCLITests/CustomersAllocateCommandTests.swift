@@ -198,7 +198,7 @@ import Testing
         // A second pool that also takes SUP-0004's lines would count them twice.
         let pools = try String(contentsOfFile: Self.example + "/service_pools.csv", encoding: .utf8)
         let overlapping = dir.appendingPathComponent("service_pools.csv")
-        try (pools + "EXTRA,SOC,usage,,,,SUP-0004,334210,\n").write(to: overlapping, atomically: true, encoding: .utf8)
+        try (pools + "EXTRA,SOC,usage,,,,SUP-0004,334210,,\n").write(to: overlapping, atomically: true, encoding: .utf8)
         let list = try CLIHarness.json("{\"a\":" + (try CLIHarness.footprint("imports", "--json", "--db", db).stdout) + "}")
         let imports = try #require(list["a"] as? [[String: Any]])
         let current = try #require(imports.last { $0["kind"] as? String == "service-pools" && $0["status"] as? String == "active" })
@@ -212,5 +212,50 @@ import Testing
 
         let noRun = try CLIHarness.footprint("customers", "allocate", "--period", "2023", "--db", db)
         #expect(noRun.status == 1 && noRun.stderr.contains("2023 has no calculation run yet"), "\(noRun.stderr)")
+    }
+
+    @Test func publishSpreadsHardwareOverItsLifeAndSupersedes() throws {
+        let dir = try CLIHarness.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let db = try Self.workspace(dir)
+        #expect(try CLIHarness.footprint("pact", "clients", "add", "CUST-001", "--db", db).status == 0)
+
+        let first = try CLIHarness.footprint("customers", "publish", "--period", "2024", "--json", "--db", db)
+        #expect(first.status == 0, "\(first.stderr)")
+        let doc = try CLIHarness.json(first.stdout)
+        #expect(doc["published"] as? Int == 2 && doc["superseded"] as? Int == 0)
+        #expect((doc["customers_without_client"] as? [String])?.count == 59)
+        let life = try #require(doc["service_life"] as? [String: Any])
+        #expect(life["missing_periods"] as? [String] == ["2023", "2022", "2021", "2020"])
+        let pools = try #require(life["pools"] as? [[String: Any]])
+        #expect(pools.compactMap { $0["pool"] as? String } == ["DC-COMPUTE", "DC-STORAGE", "WORKPLACE"])
+        for pool in pools {
+            let inventory = try #require(Self.decimal(pool["inventory_kgco2e"]))
+            let bought = try #require(Self.decimal(pool["hardware_bought_kgco2e"]))
+            let charge = try #require(Self.decimal(pool["hardware_charge_kgco2e"]))
+            let service = try #require(Self.decimal(pool["service_footprints_kgco2e"]))
+            #expect(service == inventory - bought + charge, "\(pool)")
+            // Only this period's purchases are known: a fifth (servers, storage) or a quarter (laptops), to the nano-kg.
+            let years: Decimal = pool["pool"] as? String == "WORKPLACE" ? 4 : 5
+            #expect(abs(NSDecimalNumber(decimal: charge - bought / years).doubleValue) < 1e-6, "\(pool)")
+        }
+        let listed = try CLIHarness.footprint("pact", "list", "--json", "--db", db)
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [[String: Any]])
+        #expect(rows.count == 2 && rows.allSatisfy { $0["sharedWith"] as? [String] == ["CUST-001"] })
+
+        // The same figures again: nothing new. 2023 calculated: its hardware joins the charge, and the
+        // new footprints supersede the first ones.
+        let again = try CLIHarness.json(try CLIHarness.footprint("customers", "publish", "--period", "2024", "--json", "--db", db).stdout)
+        #expect(again["published"] as? Int == 0 && again["unchanged"] as? Int == 2)
+        #expect(try CLIHarness.footprint("calculate", "--period", "2023", "--db", db).status == 0)
+        let third = try CLIHarness.footprint("customers", "publish", "--period", "2024", "--json", "--db", db)
+        #expect(third.status == 0, "\(third.stderr)")
+        let restated = try CLIHarness.json(third.stdout)
+        let read = try #require((restated["service_life"] as? [String: Any])?["periods_read"] as? [[String: Any]])
+        #expect(read.compactMap { $0["period"] as? String } == ["2023"])
+        #expect(restated["published"] as? Int == 2 && restated["superseded"] as? Int == 2)
+        let after = try CLIHarness.footprint("pact", "list", "--json", "--db", db)
+        let all = try #require(try JSONSerialization.jsonObject(with: Data(after.stdout.utf8)) as? [[String: Any]])
+        #expect(all.filter { $0["status"] as? String == "Deprecated" }.count == 2 && all.filter { $0["status"] as? String == "Active" }.count == 2)
     }
 }

@@ -143,21 +143,24 @@ struct CustomerDataReaderTests {
 
     @Test func poolsChecks() throws {
         let bad = """
-            pool,service,key,capacity,scope,scope3_category,supplier,category,site
-            P1,VS,,,,,,,
-            P2,XX,,,3,,S1,,
-            P3,VS,weight,,3,,S2,,
-            P4,VS,,,2,4,,,
-            P5,VS,,,4,,S3,,
-            P6,VS,,-5,3,,S4,,
-            P7,VS,,,,,,,BERGEN
-            P8,VS,,100,3,,S5,,
-            P8,VS,revenue,100,3,,S6,,
-            P8,VS,,200,3,,S7,,
-            P8,NET,,100,3,,S8,,
-            P9,VS,,,3,,S5,,
-            P8,VS,,100,3,,S5,,
-            P10,VS,,,3,16,,,
+            pool,service,key,capacity,scope,scope3_category,supplier,category,site,service_life_years
+            P1,VS,,,,,,,,
+            P2,XX,,,3,,S1,,,
+            P3,VS,weight,,3,,S2,,,
+            P4,VS,,,2,4,,,,
+            P5,VS,,,4,,S3,,,
+            P6,VS,,-5,3,,S4,,,
+            P7,VS,,,,,,,BERGEN,
+            P8,VS,,100,3,,S5,,,
+            P8,VS,revenue,100,3,,S6,,,
+            P8,VS,,200,3,,S7,,,
+            P8,NET,,100,3,,S8,,,
+            P9,VS,,,3,,S5,,,
+            P8,VS,,100,3,,S5,,,
+            P10,VS,,,3,16,,,,
+            P11,VS,,,3,,S9,,,0
+            P12,VS,,,3,,S10,,,4.5
+            P13,VS,,,3,,S11,,,5
 
             """
         var files = Self.all
@@ -178,6 +181,8 @@ struct CustomerDataReaderTests {
                 "service_pools.csv:13: column 'pool': pool mapped twice: scope 3, supplier 'S5' is selected by pool 'P9' on this line and by pool 'P8' on line 9; expected each selector in one pool",
                 "service_pools.csv:14: column 'pool': pool 'P8' selects scope 3, supplier 'S5' twice: already on line 9; expected each selector once",
                 "service_pools.csv:15: column 'scope3_category': '16' is not a Scope 3 category; expected 1 to 15",
+                "service_pools.csv:16: column 'service_life_years': '0' is not a service life; expected a whole number of years from 1 to 50 (the hardware's life over which service footprints spread its purchase), or an empty field",
+                "service_pools.csv:17: column 'service_life_years': '4.5' is not a service life; expected a whole number of years from 1 to 50 (the hardware's life over which service footprints spread its purchase), or an empty field",
             ]
         )
     }

@@ -115,7 +115,9 @@ SERVICES = [
 ]
 
 # ---------------------------------------------------------------------------
-# Pools: (pool, service, key, capacity, scope, scope3_category, supplier, category, site)
+# Pools: (pool, service, key, capacity, scope, scope3_category, supplier, category, site,
+# service_life_years). The service life (servers and storage 5 years, laptops 4) spreads the
+# hardware over its life in the service footprints; the inventory counts it when bought.
 # Rows of one pool are alternatives (OR). The colocation cage feeds the virtual
 # servers; storage gets the storage hardware and the off-site backup centre.
 # ---------------------------------------------------------------------------
@@ -127,15 +129,15 @@ POOLS = [
     ("DC-COMPUTE", "VSRV", "usage", COMPUTE_CAPACITY, "", "", "", "", "OSL-COLO"),
     ("DC-COMPUTE", "VSRV", "usage", COMPUTE_CAPACITY, "3", "", "SUP-0006", "", ""),
     ("DC-COMPUTE", "VSRV", "usage", COMPUTE_CAPACITY, "3", "", "SUP-0002", "", ""),
-    ("DC-COMPUTE", "VSRV", "usage", COMPUTE_CAPACITY, "3", "", "SUP-0003", "334111", ""),
+    ("DC-COMPUTE", "VSRV", "usage", COMPUTE_CAPACITY, "3", "", "SUP-0003", "334111", "", 5),
     ("DC-COMPUTE", "VSRV", "usage", COMPUTE_CAPACITY, "3", "", "SUP-0003", "811212", ""),
-    ("DC-STORAGE", "STOR", "usage", STORAGE_CAPACITY, "3", "", "SUP-0003", "334112", ""),
+    ("DC-STORAGE", "STOR", "usage", STORAGE_CAPACITY, "3", "", "SUP-0003", "334112", "", 5),
     ("DC-STORAGE", "STOR", "usage", STORAGE_CAPACITY, "3", "", "SUP-0041", "", ""),
     ("DC-STORAGE", "STOR", "usage", STORAGE_CAPACITY, "3", "", "SUP-0038", "", ""),
     ("NETWORK", "NET", "usage", "", "3", "", "SUP-0004", "", ""),
     ("NETWORK", "NET", "usage", "", "3", "", "SUP-0040", "", ""),
     ("NETWORK", "NET", "usage", "", "3", "", "SUP-0005", "517311", ""),
-    ("WORKPLACE", "WORK", "usage", "", "3", "", "SUP-0001", "", ""),
+    ("WORKPLACE", "WORK", "usage", "", "3", "", "SUP-0001", "", "", 4),
     ("WORKPLACE", "WORK", "usage", "", "3", "", "SUP-0043", "", ""),
     ("WORKPLACE", "WORK", "usage", "", "3", "", "SUP-0044", "", ""),
     ("WORKPLACE", "WORK", "usage", "", "3", "", "SUP-0042", "", ""),
@@ -183,8 +185,9 @@ def main():
           [list(s) for s in SERVICES])
 
     write("service_pools.csv",
-          ["pool", "service", "key", "capacity", "scope", "scope3_category", "supplier", "category", "site"],
-          [[str(x) for x in p] for p in POOLS])
+          ["pool", "service", "key", "capacity", "scope", "scope3_category", "supplier", "category", "site",
+           "service_life_years"],
+          [[str(x) for x in p] + ([""] if len(p) == 9 else []) for p in POOLS])
 
     # Each customer's subscriptions, a base level and a monthly drift.
     units = {s[0]: s[2] for s in SERVICES}

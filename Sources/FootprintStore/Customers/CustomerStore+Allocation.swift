@@ -17,6 +17,9 @@ public struct CustomerAllocation: Sendable {
     public var revenueCurrency: [String: String]
     /// Customers in force with no share at all (no usage, no revenue, no purchase made for them).
     public var customersWithoutShare: [String]
+    /// The pools as shared (the inventory's view) and the period's usage they were shared by.
+    public var poolInputs: [ServiceAllocation.Pool]
+    public var uses: [ServiceAllocation.Use]
 
     /// What a statement of this allocation says about where it came from (`verified`: whether a
     /// third party verified the inventory of the period).
@@ -137,7 +140,9 @@ extension CustomerStore {
             usageRowsOutsidePeriod: outside,
             usageRowsInPeriod: uses.count,
             revenueCurrency: currency,
-            customersWithoutShare: data.customers.map(\.id).filter { !withShare.contains($0) }
+            customersWithoutShare: data.customers.map(\.id).filter { !withShare.contains($0) },
+            poolInputs: poolInputs,
+            uses: uses
         )
     }
 }
