@@ -113,14 +113,15 @@ extension Footprint.Customers {
         func run() throws {
             let ws = try workspace.open()
             let result = try options.allocate(ws)
-            let context = result.context(verified: verified)
+            var context = result.context(verified: verified)
+            // The language chosen applies to the whole statement, rows' names included.
+            if let language { context.customers = context.customers.mapValues { ($0.name, language) } }
             if let customer {
                 guard result.data.customer(id: customer) != nil else {
                     printError("unknown customer '\(customer)': it is not in the customers.csv in force (see 'footprint customers list')")
                     throw ExitCode(1)
                 }
-                var statement = result.allocation.statement(for: customer, context: context)
-                if let language { statement.language = language }
+                let statement = result.allocation.statement(for: customer, context: context)
                 if statement.rows.isEmpty {
                     printError(
                         "note: \(customer) has no share of run #\(result.run.id): no usage or revenue of \(result.period.name) in service_usage.csv and no purchase made for it"
@@ -135,8 +136,7 @@ extension Footprint.Customers {
             try FileManager.default.createDirectory(atPath: outDir, withIntermediateDirectories: true)
             var written = 0
             for id in result.allocation.customerIDs where result.data.customer(id: id) != nil {
-                var statement = result.allocation.statement(for: id, context: context)
-                if let language { statement.language = language }
+                let statement = result.allocation.statement(for: id, context: context)
                 let name = id.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? String($0) : "_" }.joined()
                 try write(render(statement), to: (outDir as NSString).appendingPathComponent("\(name).\(format.fileExtension)"))
                 written += 1
