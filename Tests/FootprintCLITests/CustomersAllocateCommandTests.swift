@@ -174,6 +174,8 @@ import Testing
 
         let english = try CLIHarness.footprint("customers", "statement", "CUST-001", "--format", "html", "--language", "en", "--db", db)
         #expect(english.status == 0 && english.stdout.contains("<html lang=\"en\">"))
+        let englishCSV = try CLIHarness.footprint("customers", "statement", "CUST-001", "--format", "csv", "--language", "en", "--db", db)
+        #expect(englishCSV.stdout.contains("Purchases made for you") && !englishCSV.stdout.contains("Innkjøp"), "\(englishCSV.stdout)")
         let cdpCSV = try CLIHarness.footprint("customers", "statement", "CUST-001", "--format", "cdp", "--verified", "--db", db)
         #expect(cdpCSV.status == 0 && cdpCSV.stdout.hasPrefix("requesting_member,scope,") && cdpCSV.stdout.contains(",Yes,"))
 
