@@ -60,7 +60,7 @@ echo
 echo
 # CUST-001's API client, and every customer's service footprints over PACT (each shared with its own
 # client only; 'footprint serve' then serves them: docs/customers.md, docs/pact.md).
-"$bin" pact clients add CUST-001 --db "$db"
+"$bin" pact clients list --db "$db" | grep -q ' CUST-001 ' || "$bin" pact clients add CUST-001 --db "$db"
 "$bin" customers publish --db "$db" --period 2024
 echo
 echo "workspace: $db  (next: $bin runs --db $db, $bin report --db $db --format markdown, $bin runs lines 1 --db $db --out lines.csv)"
