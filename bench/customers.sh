@@ -95,6 +95,14 @@ done
 written=$(find "$out/statements-json" -name '*.json' | wc -l)
 echo "statements written: $written json, $(find "$out/statements-html" -name '*.html' | wc -l) html ($(du -sm "$out/statements-html" | cut -f1) MB)"
 
+# Once: the allocation reading every line through `runs lines` (each evaluated again and checked), as
+# it did before it read the stored results (--verify-lines); SKIP_VERIFY=1 leaves it out.
+if [ -z "${SKIP_VERIFY:-}" ]; then
+  read -r vw vm < <(measure verify "$bin" customers allocate --db "$db" --period "$year" --json --verify-lines)
+  cmp -s "$out/verify.json" "$out/allocate.json" && same="the same JSON" || same="JSON DIFFERS from the fast path's"
+  printf 'allocate --verify-lines: %5.2f s %7d KB (%s) ratio to the last full %s\n' "$vw" "$vm" "$same" "$(ratio "$vw" "$fw")"
+fi
+
 # == 3. Service footprints over PACT (issue 15): generating and publishing the 100,000 service
 # footprints (2,000 customers x 50 services), target <= 30 s and <= 1 GB. Being built separately:
 # its measurement goes here, in the same rounds as the two above, when the publishing command exists.

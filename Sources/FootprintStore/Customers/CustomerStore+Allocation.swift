@@ -44,8 +44,9 @@ extension CustomerStore {
     /// matched by two pools is an error: it would be counted twice), shared by the period's usage
     /// (service_usage.csv), purchases made for a customer passed through. Nothing is stored: the
     /// allocation is made again from the run and the files in force, and equals the period's
-    /// inventory exactly (checked).
-    public func allocate(runID: Int64?, scope2Basis: Scope2Basis) throws(WorkspaceError) -> CustomerAllocation {
+    /// inventory exactly (checked). With `verifyingLines`, the run's purchase lines are evaluated again
+    /// and checked one by one as they are read (`RunStore.allocationInputs`).
+    public func allocate(runID: Int64?, scope2Basis: Scope2Basis, verifyingLines: Bool = false) throws(WorkspaceError) -> CustomerAllocation {
         let runs = workspace.runs
         let run = try runs.run(id: runID)
         guard let period = run.period else {
@@ -53,7 +54,9 @@ extension CustomerStore {
                 "run #\(run.id) counted every line without a reporting period; allocate a period's run: 'footprint calculate --period 2024' first"
             )
         }
+        workspace.logger.phase("allocation: run #\(run.id) read")
         let data = try customerData()
+        workspace.logger.phase("allocation: customer files read (\(data.customers.count) customers, \(data.usage.count) usage rows)")
         guard !data.customers.isEmpty else {
             throw .conflict("no customers in force: import them with 'footprint import customers FILE' (docs/customers.md)")
         }
@@ -63,7 +66,7 @@ extension CustomerStore {
             )
         }
         let pools = data.pools
-        let inputs = try runs.allocationInputs(run: run, scope2Basis: scope2Basis) { c in
+        let inputs = try runs.allocationInputs(run: run, scope2Basis: scope2Basis, verifyingLines: verifyingLines) { c in
             pools.indices.filter {
                 pools[$0].matches(
                     scope: c.scope,
@@ -74,6 +77,7 @@ extension CustomerStore {
                 )
             }
         }
+        workspace.logger.phase("allocation: inputs sorted into \(pools.count) pools")
         if let (indices, overlap) = inputs.overlaps.sorted(by: { $0.value.nanoKg > $1.value.nanoKg }).first {
             let names = indices.map { "'\(pools[$0].id)'" }.joined(separator: " and ")
             throw .conflict(
@@ -121,6 +125,7 @@ extension CustomerStore {
                 knownCustomers: Set(data.customers.map(\.id))
             )
         } catch { throw .conflict(error.description) }
+        workspace.logger.phase("allocation: pools shared")
         guard allocation.totalNanoKg == inputs.inventory.totalNanoKg else {
             throw .conflict(
                 "the allocation of run #\(run.id) adds up to \(ChangeAttribution.exactKg(allocation.totalNanoKg)) kg but the run's inventory is \(ChangeAttribution.exactKg(inputs.inventory.totalNanoKg)) kg; nothing was allocated"
