@@ -66,8 +66,18 @@ extension CustomerStore {
             )
         }
         let pools = data.pools
+        // The pools a source's supplier can match: those with a selector naming it, and those with a
+        // selector naming no supplier; in file order, as the pools are.
+        var bySupplier: [String: [Int]] = [:]
+        var anySupplier: [Int] = []
+        for (i, pool) in pools.enumerated() {
+            if pool.selectors.contains(where: { $0.supplier == nil }) { anySupplier.append(i) }
+            for supplier in Set(pool.selectors.compactMap(\.supplier)) { bySupplier[supplier, default: []].append(i) }
+        }
         let inputs = try runs.allocationInputs(run: run, scope2Basis: scope2Basis, verifyingLines: verifyingLines) { c in
-            pools.indices.filter {
+            let named = c.supplier.flatMap { bySupplier[$0] } ?? []
+            let candidates = named.isEmpty ? anySupplier : Array(Set(named + anySupplier)).sorted()
+            return candidates.filter {
                 pools[$0].matches(
                     scope: c.scope,
                     scope3Category: c.scope3Category == 0 ? nil : c.scope3Category,

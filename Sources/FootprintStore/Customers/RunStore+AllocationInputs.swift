@@ -211,14 +211,19 @@ extension RunStore {
                     try pool.read { db in
                         let select = try db.makeStatement(sql: "SELECT data FROM purchase_pack WHERE id = ?")
                         let stored = try db.makeStatement(sql: "SELECT data FROM run_result WHERE run_id = ? AND pack_id = ?")
+                        // The pack's grouping columns only (17 of its 46 bytes a line, into reused storage); the whole
+                        // pack when a line's Scope 3 category depends on its amount (a capitalisation threshold).
+                        let groupings = PackGroupings.Reader(db)
                         while let ref = work.next() {
                             guard let holder = holders[ref.id] else {
                                 throw WorkspaceError.database("run #\(run.id) has no stored results for pack \(ref.id)")
                             }
-                            let done: Bool? = try RunStore.blob(select, ref.id) { packBytes -> Bool in
-                                guard let pack = PackView(packBytes) else { return false }
-                                return try RunStore.blob(stored, holder, ref.id) { resultBytes -> Bool in
-                                    guard let results = LineResultPack.View(resultBytes), results.count == pack.count else { return false }
+                            let done: Bool? = try RunStore.blob(stored, holder, ref.id) { resultBytes -> Bool in
+                                guard let results = LineResultPack.View(resultBytes) else { return false }
+                                guard let columns = try groupings.read(pack: ref.id), columns.count == results.count else { return false }
+                                if part.add(columns, results, supplier: Int(ref.supplier), evaluator: evaluator) { return true }
+                                return try RunStore.blob(select, ref.id) { packBytes -> Bool in
+                                    guard let pack = PackView(packBytes), pack.count == results.count else { return false }
                                     part.add(pack, results, supplier: Int(ref.supplier), evaluator: evaluator)
                                     return true
                                 } ?? false
@@ -298,7 +303,50 @@ final class AllocationPackWork: @unchecked Sendable {
         var linesByMethod = [Int](repeating: 0, count: 5)
         var byMethod = [Int128](repeating: 0, count: 4)
 
-        /// The lines of `pack` (of supplier term `supplier`) in the inventory, with their stored `results`.
+        /// The lines of `pack` (of supplier term `supplier`) in the inventory, with their stored `results`,
+        /// from the pack's grouping columns; false (nothing added) when a computed line is placed in its
+        /// Scope 3 category by a capitalisation threshold, which needs the whole line (`add(_:_:supplier:evaluator:)`).
+        mutating func add(_ pack: PackGroupings, _ results: LineResultPack.View, supplier: Int, evaluator: PackEvaluator) -> Bool {
+            let fixed = evaluator.categoryScope3
+            for i in 0..<pack.count where pack.scope3(i) == 0 && fixed[Int(pack.category(i))] == 0 {
+                let outcome = results.outcome(i)
+                if outcome.status.isInInventory && outcome.method != nil { return false }
+            }
+            let supplierKey = evaluator.supplierKey(supplier)
+            for i in 0..<pack.count {
+                let outcome = results.outcome(i)
+                guard outcome.status.isInInventory else { continue }
+                lines += 1
+                guard let method = outcome.method else {
+                    linesByMethod[4] += 1
+                    continue
+                }
+                let nano = AggregateAccumulator.nanoKg(evaluator.kg(results, i, product: Int(pack.product(i)), supplierEngineKey: supplierKey))
+                let category = Int(pack.category(i))
+                let flag = pack.scope3(i)
+                add(category: category, customer: pack.customer(i), scope3: flag > 0 ? flag : fixed[category], method: method, nano: nano, supplier: supplier)
+            }
+            return true
+        }
+
+        @inline(__always)
+        private mutating func add(category: Int, customer: Int32, scope3: UInt8, method: CalculationMethod, nano: Int128, supplier: Int) {
+            let direct = customer >= 0
+            let key = Key(
+                supplier: direct ? -1 : Int32(supplier),
+                category: direct ? -1 : Int32(category),
+                customer: customer,
+                scope3: scope3,
+                method: method.rawValue
+            )
+            sums[key, default: (0, 0)].lines += 1
+            sums[key, default: (0, 0)].nanoKg += nano
+            let m = Int(method.rawValue)
+            byMethod[m] += nano
+            linesByMethod[m] += 1
+        }
+
+        /// The lines of a whole pack.
         mutating func add(_ pack: PackView, _ results: LineResultPack.View, supplier: Int, evaluator: PackEvaluator) {
             let supplierKey = evaluator.supplierKey(supplier)
             for i in 0..<pack.count {
@@ -314,20 +362,7 @@ final class AllocationPackWork: @unchecked Sendable {
                 let scope3 = evaluator.scope3(flag: Int(pack.scope3(i)), category: category, unit: Int(pack.unit(i))) {
                     evaluator.ledgerLine(pack, i, supplierKey)
                 }
-                let customer = pack.customer(i)
-                let direct = customer >= 0
-                let key = Key(
-                    supplier: direct ? -1 : Int32(supplier),
-                    category: direct ? -1 : Int32(category),
-                    customer: customer,
-                    scope3: UInt8(scope3),
-                    method: method.rawValue
-                )
-                sums[key, default: (0, 0)].lines += 1
-                sums[key, default: (0, 0)].nanoKg += nano
-                let m = Int(method.rawValue)
-                byMethod[m] += nano
-                linesByMethod[m] += 1
+                add(category: category, customer: pack.customer(i), scope3: UInt8(scope3), method: method, nano: nano, supplier: supplier)
             }
         }
     }
