@@ -35,7 +35,10 @@ import Testing
         for (kind, file) in ActivityImportTests.kinds {
             _ = try t.workspace.imports.importActivity(kind: kind, path: nordicIT + "/" + file, displayName: file, replacing: nil)
         }
-        for (kind, file) in [(ImportKind.customers, "customers.csv"), (.services, "services.csv"), (.servicePools, "service_pools.csv"), (.serviceUsage, "service_usage.csv")] {
+        let customerFiles: [(ImportKind, String)] = [
+            (.customers, "customers.csv"), (.services, "services.csv"), (.servicePools, "service_pools.csv"), (.serviceUsage, "service_usage.csv"),
+        ]
+        for (kind, file) in customerFiles {
             _ = try t.workspace.customers.importFile(kind: kind, path: nordicIT + "/" + file, displayName: file, replacing: nil)
         }
         let run = try t.workspace.runs.calculate(CalculationOptions(full: true, period: .fiscalYear(2024)))

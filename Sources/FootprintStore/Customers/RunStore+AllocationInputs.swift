@@ -324,7 +324,8 @@ final class AllocationPackWork: @unchecked Sendable {
                 let nano = AggregateAccumulator.nanoKg(evaluator.kg(results, i, product: Int(pack.product(i)), supplierEngineKey: supplierKey))
                 let category = Int(pack.category(i))
                 let flag = pack.scope3(i)
-                add(category: category, customer: pack.customer(i), scope3: flag > 0 ? flag : fixed[category], method: method, nano: nano, supplier: supplier)
+                let scope3 = flag > 0 ? flag : fixed[category]
+                add(category: category, customer: pack.customer(i), scope3: scope3, method: method, nano: nano, supplier: supplier)
             }
             return true
         }
