@@ -69,13 +69,9 @@ ratio() { awk "BEGIN{printf \"%.3f\", $1/$2}"; }
 python3 - "$out/allocation.json" <<'PY' | tee "$out/allocation.txt"
 import json, sys
 d = json.load(open(sys.argv[1]))
-def find(o, *keys):
-    for k in keys:
-        if isinstance(o, dict) and k in o: o = o[k]
-        else: return None
-    return o
 print("allocation:", ", ".join(f"{k} {v}" for k, v in d.items() if not isinstance(v, (dict, list))))
 for k, v in d.items():
+    if k == "revenue_currency": print(f"  {k}: {len(v)} services, {', '.join(sorted(set(v.values())))}"); continue
     if isinstance(v, dict): print(f"  {k}:", ", ".join(f"{a} {b}" for a, b in v.items() if not isinstance(b, (dict, list))))
     if isinstance(v, list): print(f"  {k}: {len(v)} entries")
 PY
