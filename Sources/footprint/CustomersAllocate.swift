@@ -19,6 +19,11 @@ struct AllocationOptions: ParsableArguments {
     var period: String?
     @Option(name: .long, help: "The Scope 2 figure passed on: market (the default) or location.")
     var scope2: Scope2Basis = .market
+    @Flag(
+        name: .customLong("verify-lines"),
+        help: "Evaluate every purchase line of the run again and check it against the run's result while reading it (slower)."
+    )
+    var verifyLines = false
 
     func allocate(_ ws: Workspace) throws -> CustomerAllocation {
         if runID != nil && period != nil { throw ValidationError("--run and --period name the run two ways; give one") }
@@ -36,7 +41,8 @@ struct AllocationOptions: ParsableArguments {
         }
         let wanted = id
         let basis = scope2
-        return try report { () throws(WorkspaceError) in try ws.customers.allocate(runID: wanted, scope2Basis: basis) }
+        let verifying = verifyLines
+        return try report { () throws(WorkspaceError) in try ws.customers.allocate(runID: wanted, scope2Basis: basis, verifyingLines: verifying) }
     }
 }
 
@@ -134,20 +140,36 @@ extension Footprint.Customers {
             }
             guard let outDir else { return }
             try FileManager.default.createDirectory(atPath: outDir, withIntermediateDirectories: true)
-            var written = 0
-            for id in result.allocation.customerIDs where result.data.customer(id: id) != nil {
-                let statement = result.allocation.statement(for: id, context: context)
-                let name = id.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? String($0) : "_" }.joined()
-                try write(render(statement), to: (outDir as NSString).appendingPathComponent("\(name).\(format.fileExtension)"))
-                written += 1
+            // Statements rendered and written on two threads, then all of them flushed to disk at once and
+            // renamed: they appear together, or none does.
+            let ids = result.allocation.customerIDs.filter { result.data.customer(id: $0) != nil }
+            let files = AtomicOutputFiles()
+            let (allocation, format, shared) = (result.allocation, format, context)
+            let threads = 2
+            DispatchQueue.concurrentPerform(iterations: threads) { part in
+                for k in stride(from: part, to: ids.count, by: threads) {
+                    let statement = allocation.statement(for: ids[k], context: shared)
+                    let name = ids[k].map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? String($0) : "_" }.joined()
+                    let path = (outDir as NSString).appendingPathComponent("\(name).\(format.fileExtension)")
+                    guard files.write(Array(Self.render(statement, format).utf8), to: path) else { return }
+                }
             }
+            do throws(InputError) {
+                try files.commit()
+            } catch {
+                printError(error.report())
+                throw ExitCode(1)
+            }
+            let written = ids.count
             print("Wrote \(written) statements of \(result.period.name) (run #\(result.run.id)) to \(outDir).")
             if !result.customersWithoutShare.isEmpty {
                 print("\(result.customersWithoutShare.count) customers have no share (no usage, revenue or purchase for them): none written.")
             }
         }
 
-        func render(_ statement: CustomerStatement) -> String {
+        func render(_ statement: CustomerStatement) -> String { Self.render(statement, format) }
+
+        static func render(_ statement: CustomerStatement, _ format: Format) -> String {
             switch format {
             case .text: AllocationOutput.text(statement)
             case .json: statement.json.rendered() + "\n"

@@ -446,8 +446,18 @@ public enum CustomerDataReader {
         services: Known?,
         _ diagnostics: inout [Diagnostic]
     ) throws(InputError) -> [ServiceUsage] {
+        /// One row per customer, service and month: a key without building a string per row.
+        struct Key: Hashable {
+            var customer: String
+            var service: String
+            var year: Int
+            var month: Int
+        }
         var result: [ServiceUsage] = []
-        var seen: [String: Int] = [:]
+        var seen: [Key: Int] = [:]
+        result.reserveCapacity(table.rows.count)
+        seen.reserveCapacity(table.rows.count)
+        let location = SourceLocation(file: table.file, line: 0)
         try ReferenceDataReader.rows(
             table,
             required: ["customer", "service", "month", "quantity", "unit"],
@@ -512,15 +522,17 @@ public enum CustomerDataReader {
                 r.fail("currency", "the field is empty, but the row has a revenue; expected the revenue's currency (ISO 4217), such as NOK")
             }
             guard let customer, let service, let month, let quantity, unitValid, revenueValid else { return }
-            let key = "\(customer)\u{1F}\(service)\u{1F}\(month.0)-\(month.1)"
-            let monthText = "\(month.0)-\(month.1 < 10 ? "0" : "")\(month.1)"
-            if let first = seen[key] {
+            let key = Key(customer: customer, service: service, year: month.0, month: month.1)
+            if let first = seen.updateValue(r.row.line, forKey: key) {
+                seen[key] = first
+                let monthText = "\(month.0)-\(month.1 < 10 ? "0" : "")\(month.1)"
                 return r.fail(
                     "month",
                     "duplicate usage of service '\(service)' by customer '\(customer)' in \(monthText); it is already on line \(first) (one row per customer, service and month)"
                 )
             }
-            seen[key] = r.row.line
+            var at = location
+            at.line = r.row.line
             result.append(
                 ServiceUsage(
                     customer: customer,
@@ -532,7 +544,7 @@ public enum CustomerDataReader {
                     revenue: revenue?.0,
                     revenueText: revenue?.1,
                     currency: currency,
-                    location: SourceLocation(file: table.file, line: r.row.line)
+                    location: at
                 )
             )
         }

@@ -47,8 +47,9 @@ extension CustomerStore {
     /// matched by two pools is an error: it would be counted twice), shared by the period's usage
     /// (service_usage.csv), purchases made for a customer passed through. Nothing is stored: the
     /// allocation is made again from the run and the files in force, and equals the period's
-    /// inventory exactly (checked).
-    public func allocate(runID: Int64?, scope2Basis: Scope2Basis) throws(WorkspaceError) -> CustomerAllocation {
+    /// inventory exactly (checked). With `verifyingLines`, the run's purchase lines are evaluated again
+    /// and checked one by one as they are read (`RunStore.allocationInputs`).
+    public func allocate(runID: Int64?, scope2Basis: Scope2Basis, verifyingLines: Bool = false) throws(WorkspaceError) -> CustomerAllocation {
         let runs = workspace.runs
         let run = try runs.run(id: runID)
         guard let period = run.period else {
@@ -56,7 +57,9 @@ extension CustomerStore {
                 "run #\(run.id) counted every line without a reporting period; allocate a period's run: 'footprint calculate --period 2024' first"
             )
         }
+        workspace.logger.phase("allocation: run #\(run.id) read")
         let data = try customerData()
+        workspace.logger.phase("allocation: customer files read (\(data.customers.count) customers, \(data.usage.count) usage rows)")
         guard !data.customers.isEmpty else {
             throw .conflict("no customers in force: import them with 'footprint import customers FILE' (docs/customers.md)")
         }
@@ -66,8 +69,18 @@ extension CustomerStore {
             )
         }
         let pools = data.pools
-        let inputs = try runs.allocationInputs(run: run, scope2Basis: scope2Basis) { c in
-            pools.indices.filter {
+        // The pools a source's supplier can match: those with a selector naming it, and those with a
+        // selector naming no supplier; in file order, as the pools are.
+        var bySupplier: [String: [Int]] = [:]
+        var anySupplier: [Int] = []
+        for (i, pool) in pools.enumerated() {
+            if pool.selectors.contains(where: { $0.supplier == nil }) { anySupplier.append(i) }
+            for supplier in Set(pool.selectors.compactMap(\.supplier)) { bySupplier[supplier, default: []].append(i) }
+        }
+        let inputs = try runs.allocationInputs(run: run, scope2Basis: scope2Basis, verifyingLines: verifyingLines) { c in
+            let named = c.supplier.flatMap { bySupplier[$0] } ?? []
+            let candidates = named.isEmpty ? anySupplier : Array(Set(named + anySupplier)).sorted()
+            return candidates.filter {
                 pools[$0].matches(
                     scope: c.scope,
                     scope3Category: c.scope3Category == 0 ? nil : c.scope3Category,
@@ -77,6 +90,7 @@ extension CustomerStore {
                 )
             }
         }
+        workspace.logger.phase("allocation: inputs sorted into \(pools.count) pools")
         if let (indices, overlap) = inputs.overlaps.sorted(by: { $0.value.nanoKg > $1.value.nanoKg }).first {
             let names = indices.map { "'\(pools[$0].id)'" }.joined(separator: " and ")
             throw .conflict(
@@ -124,6 +138,7 @@ extension CustomerStore {
                 knownCustomers: Set(data.customers.map(\.id))
             )
         } catch { throw .conflict(error.description) }
+        workspace.logger.phase("allocation: pools shared")
         guard allocation.totalNanoKg == inputs.inventory.totalNanoKg else {
             throw .conflict(
                 "the allocation of run #\(run.id) adds up to \(ChangeAttribution.exactKg(allocation.totalNanoKg)) kg but the run's inventory is \(ChangeAttribution.exactKg(inputs.inventory.totalNanoKg)) kg; nothing was allocated"

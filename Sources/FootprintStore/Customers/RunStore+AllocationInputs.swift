@@ -1,5 +1,7 @@
 public import FootprintCore
 import FootprintImport
+import Foundation
+import GRDB
 
 /// One source of emissions as a pool's selectors see it.
 public struct PoolCandidate: Sendable, Hashable {
@@ -46,19 +48,46 @@ public enum Scope2Basis: String, Sendable, CaseIterable {
     case market, location
 }
 
+/// Computed purchase lines that an allocation cannot tell apart, summed: the same supplier, ledger
+/// category, Scope 3 category, method and customer (for a line made for a customer, only the customer,
+/// category and method: it passes through whatever its supplier).
+struct PurchaseLineGroup: Hashable {
+    /// Nil for a line made for a customer.
+    var supplier: String?
+    var category: String?
+    var scope3: Int
+    var customer: String?
+    var method: CalculationMethod
+}
+
 extension RunStore {
     /// Sorts the emissions of `run` into pools (`matcher` gives every pool whose selectors match a
     /// source), customers (purchase lines with a customer id pass through first) and the rest.
+    ///
+    /// The purchase lines are read from the results the run stored (method, activity and figure, as
+    /// `calculate` wrote them) and the packed lines' grouping columns, summed by what the pools select
+    /// (`PurchaseLineGroup`), so that pools are matched per group, not per line; the sums are checked
+    /// against the run's stored inventory. With `verifyingLines`, every line is evaluated again and
+    /// checked against the run's result instead (`runLines`, as `runs lines` and `runs verify` read
+    /// them): the same inputs, several times slower.
     public func allocationInputs(
         run: CalculationRun,
         scope2Basis: Scope2Basis,
+        verifyingLines: Bool = false,
         matcher: (PoolCandidate) -> [Int]
     ) throws(WorkspaceError)
         -> AllocationInputs
     {
         var inputs = AllocationInputs()
         var matches: [PoolCandidate: [Int]] = [:]
-        func place(_ candidate: PoolCandidate, _ component: EmissionComponent, _ nano: Int128, source: String, customer: String? = nil) {
+        func place(
+            _ candidate: PoolCandidate,
+            _ component: EmissionComponent,
+            _ nano: Int128,
+            lines: Int = 1,
+            source: String,
+            customer: String? = nil
+        ) {
             inputs.inventory[component, default: 0] += nano
             if let customer {
                 inputs.direct[customer, default: [:]][component, default: 0] += nano
@@ -72,7 +101,7 @@ extension RunStore {
                 matches[candidate] = pools
             }
             if pools.count > 1 {
-                inputs.overlaps[pools, default: (0, 0)].lines += 1
+                inputs.overlaps[pools, default: (0, 0)].lines += lines
                 inputs.overlaps[pools, default: (0, 0)].nanoKg += nano
             }
             if let pool = pools.first {
@@ -82,21 +111,19 @@ extension RunStore {
                 inputs.unpooled[component, default: 0] += nano
             }
         }
-        _ = try runLines(id: run.id) { line in
-            guard line.provenance.exclusion == nil else { return }
-            inputs.purchaseLines += 1
-            guard let method = line.method else {
-                inputs.unmappedLines += 1
-                return
-            }
-            let scope3 = line.scope3.rawValue
-            let candidate = PoolCandidate(scope: 3, scope3Category: scope3, supplier: line.supplier, category: line.category, site: nil)
+        let purchases = verifyingLines ? try purchaseGroupsVerifyingLines(run) : try purchaseGroups(run)
+        workspace.logger.phase("allocation: \(purchases.lines) purchase lines read in \(purchases.groups.count) groups")
+        inputs.purchaseLines = purchases.lines
+        inputs.unmappedLines = purchases.unmapped
+        for (group, sum) in purchases.groups {
+            let candidate = PoolCandidate(scope: 3, scope3Category: group.scope3, supplier: group.supplier, category: group.category, site: nil)
             place(
                 candidate,
-                EmissionComponent(scope: 3, scope3Category: scope3, source: .init(method)),
-                AggregateAccumulator.nanoKg(line.kg),
-                source: line.supplier,
-                customer: line.customer
+                EmissionComponent(scope: 3, scope3Category: group.scope3, source: .init(group.method)),
+                sum.nanoKg,
+                lines: sum.lines,
+                source: group.supplier ?? "",
+                customer: group.customer
             )
         }
         let corporate = try corporateInventory(run)
@@ -123,5 +150,256 @@ extension RunStore {
             )
         }
         return inputs
+    }
+
+    /// The computed purchase lines of a run, by group, with how many lines are in the inventory and
+    /// how many of them are unmapped (0 kg).
+    typealias PurchaseGroups = (groups: [PurchaseLineGroup: (lines: Int, nanoKg: Int128)], lines: Int, unmapped: Int)
+
+    /// The purchase lines of `run`, every one evaluated again and checked against the run's result
+    /// (`runLines`), each rounded to the nano-kg as the run's inventory sums them.
+    func purchaseGroupsVerifyingLines(_ run: CalculationRun) throws(WorkspaceError) -> PurchaseGroups {
+        var result: PurchaseGroups = ([:], 0, 0)
+        _ = try runLines(id: run.id) { line in
+            guard line.provenance.exclusion == nil else { return }
+            result.lines += 1
+            guard let method = line.method else {
+                result.unmapped += 1
+                return
+            }
+            let direct = line.customer != nil
+            let group = PurchaseLineGroup(
+                supplier: direct ? nil : line.supplier,
+                category: direct ? nil : line.category,
+                scope3: line.scope3.rawValue,
+                customer: line.customer,
+                method: method
+            )
+            result.groups[group, default: (0, 0)].lines += 1
+            result.groups[group, default: (0, 0)].nanoKg += AggregateAccumulator.nanoKg(line.kg)
+        }
+        return result
+    }
+
+    /// The purchase lines of `run` from the results it stored: per line its outcome, and its kg (the
+    /// stored activity times the figure the result names, exactly as `calculate` and `runLines` compute
+    /// it), with the supplier, category, customer and Scope 3 category of the packed line; packs read
+    /// in place on `threads` threads, as a full calculation reads them. The sums by method are checked
+    /// against the run's stored inventory.
+    func purchaseGroups(_ run: CalculationRun, threads: Int = 2) throws(WorkspaceError) -> PurchaseGroups {
+        let reference = try workspace.read { db in try RunReference.load(db: db, run: run) }
+        let texts: [String?] = try workspace.read { db in try TermTable.texts(db: db) }
+        let evaluator = PackEvaluator(
+            engine: reference.engine,
+            texts: texts,
+            boundary: InventoryBoundary(period: run.period, rules: reference.categoryRules, scope3Defaults: reference.scope3Defaults)
+        )
+        let chain = try runChain(run.id)
+        let refs = try packs(importIDs: reference.purchaseImports.map(\.importID))
+        // Each pack's results are in the newest run of the chain that stored them (run ids grow with time).
+        let holders: [Int64: Int64] = try workspace.read { db in
+            var holders: [Int64: Int64] = [:]
+            let sql =
+                "SELECT pack_id, max(run_id) FROM run_result WHERE run_id IN (\(chain.map(String.init).joined(separator: ","))) GROUP BY pack_id"
+            for row in try Row.fetchAll(db, sql: sql) { holders[row[0]] = row[1] }
+            return holders
+        }
+        let work = AllocationPackWork(packs: refs, threads: threads)
+        let pool = workspace.pool
+        let group = DispatchGroup()
+        for worker in 0..<work.threads {
+            DispatchQueue(label: "footprint.allocation.\(worker)").async(group: group) {
+                var part = AllocationPackWork.Part()
+                do {
+                    try pool.read { db in
+                        let select = try db.makeStatement(sql: "SELECT data FROM purchase_pack WHERE id = ?")
+                        let stored = try db.makeStatement(sql: "SELECT data FROM run_result WHERE run_id = ? AND pack_id = ?")
+                        // The pack's grouping columns only (17 of its 46 bytes a line, into reused storage); the whole
+                        // pack when a line's Scope 3 category depends on its amount (a capitalisation threshold).
+                        let groupings = PackGroupings.Reader(db)
+                        while let ref = work.next() {
+                            guard let holder = holders[ref.id] else {
+                                throw WorkspaceError.database("run #\(run.id) has no stored results for pack \(ref.id)")
+                            }
+                            let done: Bool? = try RunStore.blob(stored, holder, ref.id) { resultBytes -> Bool in
+                                guard let results = LineResultPack.View(resultBytes) else { return false }
+                                guard let columns = try groupings.read(pack: ref.id), columns.count == results.count else { return false }
+                                if part.add(columns, results, supplier: Int(ref.supplier), evaluator: evaluator) { return true }
+                                return try RunStore.blob(select, ref.id) { packBytes -> Bool in
+                                    guard let pack = PackView(packBytes), pack.count == results.count else { return false }
+                                    part.add(pack, results, supplier: Int(ref.supplier), evaluator: evaluator)
+                                    return true
+                                } ?? false
+                            }
+                            guard done == true else {
+                                throw WorkspaceError.database("pack \(ref.id) or its results in run #\(holder) are missing or damaged")
+                            }
+                        }
+                    }
+                    work.finish(part)
+                } catch {
+                    work.fail(error)
+                }
+            }
+        }
+        group.wait()
+        if let error = work.error {
+            if let error = error as? WorkspaceError { throw error }
+            throw .database("\(error)")
+        }
+        var sums: [AllocationPackWork.Key: (lines: Int, nanoKg: Int128)] = [:]
+        var lines = 0
+        var unmapped = 0
+        var byMethod = [Int128](repeating: 0, count: 4)
+        var linesByMethod = [Int](repeating: 0, count: 5)
+        for part in work.parts {
+            for (key, sum) in part.sums {
+                sums[key, default: (0, 0)].lines += sum.lines
+                sums[key, default: (0, 0)].nanoKg += sum.nanoKg
+            }
+            lines += part.lines
+            unmapped += part.linesByMethod[4]
+            for m in 0..<4 { byMethod[m] += part.byMethod[m] }
+            for m in 0..<5 { linesByMethod[m] += part.linesByMethod[m] }
+        }
+        let saved = run.aggregate.total
+        guard linesByMethod == saved.lines, byMethod == Array(saved.nanoKg.prefix(4)) else {
+            throw .lineMismatch(
+                "the stored results of run #\(run.id) sum to \(linesByMethod) lines and \(byMethod) nano-kg by method, but the run stored \(saved.lines) lines and \(saved.nanoKg) nano-kg; check it with 'footprint runs verify \(run.id)'"
+            )
+        }
+        func text(_ id: Int32) -> String? { id >= 0 && Int(id) < texts.count ? texts[Int(id)] : nil }
+        var groups: [PurchaseLineGroup: (lines: Int, nanoKg: Int128)] = [:]
+        groups.reserveCapacity(sums.count)
+        for (key, sum) in sums {
+            let direct = key.customer >= 0
+            let group = PurchaseLineGroup(
+                supplier: direct ? nil : text(key.supplier) ?? "#\(key.supplier)",
+                category: direct ? nil : text(key.category) ?? "#\(key.category)",
+                scope3: Int(key.scope3),
+                customer: direct ? text(key.customer) : nil,
+                method: CalculationMethod(rawValue: key.method)!
+            )
+            groups[group, default: (0, 0)].lines += sum.lines
+            groups[group, default: (0, 0)].nanoKg += sum.nanoKg
+        }
+        return (groups, lines, unmapped)
+    }
+}
+
+/// Hands a run's packs to threads, largest first, and gathers what each summed (`RunStore.purchaseGroups`).
+final class AllocationPackWork: @unchecked Sendable {
+    /// Term ids, method and Scope 3 category of computed lines; supplier and category -1 for a line made for a customer.
+    struct Key: Hashable, Sendable {
+        var supplier: Int32
+        var category: Int32
+        var customer: Int32
+        var scope3: UInt8
+        var method: UInt8
+    }
+
+    /// What one thread summed.
+    struct Part: Sendable {
+        var sums: [Key: (lines: Int, nanoKg: Int128)] = [:]
+        /// Lines in the inventory; by method (index 4 unmapped), lines and nano-kg.
+        var lines = 0
+        var linesByMethod = [Int](repeating: 0, count: 5)
+        var byMethod = [Int128](repeating: 0, count: 4)
+
+        /// The lines of `pack` (of supplier term `supplier`) in the inventory, with their stored `results`,
+        /// from the pack's grouping columns; false (nothing added) when a computed line is placed in its
+        /// Scope 3 category by a capitalisation threshold, which needs the whole line (`add(_:_:supplier:evaluator:)`).
+        mutating func add(_ pack: PackGroupings, _ results: LineResultPack.View, supplier: Int, evaluator: PackEvaluator) -> Bool {
+            let fixed = evaluator.categoryScope3
+            for i in 0..<pack.count where pack.scope3(i) == 0 && fixed[Int(pack.category(i))] == 0 {
+                let outcome = results.outcome(i)
+                if outcome.status.isInInventory && outcome.method != nil { return false }
+            }
+            let supplierKey = evaluator.supplierKey(supplier)
+            for i in 0..<pack.count {
+                let outcome = results.outcome(i)
+                guard outcome.status.isInInventory else { continue }
+                lines += 1
+                guard let method = outcome.method else {
+                    linesByMethod[4] += 1
+                    continue
+                }
+                let nano = AggregateAccumulator.nanoKg(evaluator.kg(results, i, product: Int(pack.product(i)), supplierEngineKey: supplierKey))
+                let category = Int(pack.category(i))
+                let flag = pack.scope3(i)
+                let scope3 = flag > 0 ? flag : fixed[category]
+                add(category: category, customer: pack.customer(i), scope3: scope3, method: method, nano: nano, supplier: supplier)
+            }
+            return true
+        }
+
+        @inline(__always)
+        private mutating func add(category: Int, customer: Int32, scope3: UInt8, method: CalculationMethod, nano: Int128, supplier: Int) {
+            let direct = customer >= 0
+            let key = Key(
+                supplier: direct ? -1 : Int32(supplier),
+                category: direct ? -1 : Int32(category),
+                customer: customer,
+                scope3: scope3,
+                method: method.rawValue
+            )
+            sums[key, default: (0, 0)].lines += 1
+            sums[key, default: (0, 0)].nanoKg += nano
+            let m = Int(method.rawValue)
+            byMethod[m] += nano
+            linesByMethod[m] += 1
+        }
+
+        /// The lines of a whole pack.
+        mutating func add(_ pack: PackView, _ results: LineResultPack.View, supplier: Int, evaluator: PackEvaluator) {
+            let supplierKey = evaluator.supplierKey(supplier)
+            for i in 0..<pack.count {
+                let outcome = results.outcome(i)
+                guard outcome.status.isInInventory else { continue }
+                lines += 1
+                guard let method = outcome.method else {
+                    linesByMethod[4] += 1
+                    continue
+                }
+                let nano = AggregateAccumulator.nanoKg(evaluator.kg(results, i, pack, supplierEngineKey: supplierKey))
+                let category = Int(pack.category(i))
+                let scope3 = evaluator.scope3(flag: Int(pack.scope3(i)), category: category, unit: Int(pack.unit(i))) {
+                    evaluator.ledgerLine(pack, i, supplierKey)
+                }
+                add(category: category, customer: pack.customer(i), scope3: UInt8(scope3), method: method, nano: nano, supplier: supplier)
+            }
+        }
+    }
+
+    private let lock = NSLock()
+    private let packs: [RunStore.PackRef]
+    private var position = 0
+    let threads: Int
+    private(set) var parts: [Part] = []
+    private(set) var error: (any Error)?
+
+    init(packs: [RunStore.PackRef], threads: Int) {
+        self.packs = packs
+        self.threads = max(1, min(threads, packs.count))
+    }
+
+    func next() -> RunStore.PackRef? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard error == nil, position < packs.count else { return nil }
+        position += 1
+        return packs[position - 1]
+    }
+
+    func finish(_ part: Part) {
+        lock.lock()
+        parts.append(part)
+        lock.unlock()
+    }
+
+    func fail(_ error: any Error) {
+        lock.lock()
+        if self.error == nil { self.error = error }
+        lock.unlock()
     }
 }

@@ -152,9 +152,14 @@ struct PackEvaluator: Sendable {
     /// source names in this evaluator's reference data (activity results).
     @inline(__always)
     func kg(_ stored: LineResultPack.View, _ i: Int, _ pack: PackView, supplierEngineKey: SupplierKey) -> Double {
+        kg(stored, i, product: Int(pack.product(i)), supplierEngineKey: supplierEngineKey)
+    }
+
+    /// The same, for a line of product term `product` (-1: none).
+    @inline(__always)
+    func kg(_ stored: LineResultPack.View, _ i: Int, product: Int, supplierEngineKey: SupplierKey) -> Double {
         guard stored.isActivity else { return stored.value(i) }
         guard let method = stored.outcome(i).method else { return 0 }
-        let product = Int(pack.product(i))
         let activity = stored.value(i)
         let figure = engine.figure(
             method: method,

@@ -180,7 +180,7 @@ extension RunStore {
         var lines: Int
     }
 
-    private func packs(importIDs: [Int64], suppliers: [Int64]? = nil) throws(WorkspaceError) -> [PackRef] {
+    func packs(importIDs: [Int64], suppliers: [Int64]? = nil) throws(WorkspaceError) -> [PackRef] {
         try workspace.read { db in
             var sql = "SELECT id, supplier, line_count FROM purchase_pack WHERE import_id IN (\(importIDs.map(String.init).joined(separator: ",")))"
             if let suppliers { sql += " AND supplier IN (\(suppliers.map(String.init).joined(separator: ",")))" }
