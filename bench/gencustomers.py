@@ -41,6 +41,9 @@ def main():
     ap.add_argument("--services", type=int, default=50)
     ap.add_argument("--year", type=int, default=2024)
     ap.add_argument("--seed", type=int, default=15)
+    ap.add_argument("--services-per-customer", type=int, default=0,
+                    help="every customer uses this many services (default: 2 to 8 at random); 50 with --services 50 "
+                         "gives the 100,000 customer-service pairs of the publishing benchmark")
     a = ap.parse_args()
     rng = random.Random(a.seed)
     os.makedirs(a.outdir, exist_ok=True)
@@ -84,7 +87,8 @@ def main():
     # Usage first: the pools' capacities follow the expected usage.
     users = {sid: [] for sid, _ in services}
     for c in customers:
-        for sid, u in rng.sample(services, k=rng.randint(2, 8)):
+        k = a.services_per_customer or rng.randint(2, 8)
+        for sid, u in rng.sample(services, k=min(k, len(services))):
             users[sid].append((c, rng.lognormvariate(0.0, 1.0)))
     usage_rows = 0
     monthly = {sid: 0.0 for sid, _ in services}
