@@ -185,7 +185,7 @@ public enum ServiceFootprintPublisher {
             published.append(footprint)
         }
         if !inputs.isEmpty {
-            _ = try store.publishOwnFootprints(inputs, sharedWith: [], deprecatedJSON: OwnFootprintPublisher.deprecated)
+            _ = try store.publishOwnFootprints(inputs, sharedWith: [], returningRows: false, deprecatedJSON: OwnFootprintPublisher.deprecated)
         }
         return Outcome(
             published: inputs.count,

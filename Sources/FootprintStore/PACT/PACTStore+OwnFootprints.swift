@@ -21,6 +21,17 @@ extension PACTStore {
         sharedWith: [String],
         deprecatedJSON: (Data) throws -> (json: Data, filterKeys: String)
     ) throws(WorkspaceError) -> [OwnFootprintRow] {
+        try publishOwnFootprints(items, sharedWith: sharedWith, returningRows: true, deprecatedJSON: deprecatedJSON)
+    }
+
+    /// As above; with `returningRows` false the stored rows are not read back (a publication of
+    /// 100,000 service footprints).
+    public func publishOwnFootprints(
+        _ items: [OwnFootprintInput],
+        sharedWith: [String],
+        returningRows: Bool,
+        deprecatedJSON: (Data) throws -> (json: Data, filterKeys: String)
+    ) throws(WorkspaceError) -> [OwnFootprintRow] {
         let now = Workspace.timestamp()
         let shares = sharedWith.isEmpty ? ["*"] : sharedWith
         return try workspace.transaction { db in
@@ -72,6 +83,8 @@ extension PACTStore {
                 }
             }
             try bumpPACTRevision(db)
+            // A publication of 100,000 footprints need not read them all back.
+            guard returningRows else { return [] }
             return try seqs.map { seq in try Self.ownFootprint(seq: seq, db: db)! }
         }
     }
