@@ -204,12 +204,12 @@ extension RunStore {
             for row in try Row.fetchAll(db, sql: sql) { holders[row[0]] = row[1] }
             return holders
         }
-        let work = AllocationPackWork(packs: refs, threads: threads)
+        let work = PackWork<PurchaseGroupSums.Part>(packs: refs, threads: threads)
         let pool = workspace.pool
         let group = DispatchGroup()
         for worker in 0..<work.threads {
             DispatchQueue(label: "footprint.allocation.\(worker)").async(group: group) {
-                var part = AllocationPackWork.Part()
+                var part = PurchaseGroupSums.Part()
                 do {
                     try pool.read { db in
                         let select = try db.makeStatement(sql: "SELECT data FROM purchase_pack WHERE id = ?")
@@ -247,12 +247,12 @@ extension RunStore {
             if let error = error as? WorkspaceError { throw error }
             throw .database("\(error)")
         }
-        var sums: [AllocationPackWork.Key: (lines: Int, nanoKg: Int128)] = [:]
+        var sums: [PurchaseGroupSums.Key: (lines: Int, nanoKg: Int128)] = [:]
         var lines = 0
         var unmapped = 0
         var byMethod = [Int128](repeating: 0, count: 4)
         var linesByMethod = [Int](repeating: 0, count: 5)
-        for part in work.parts {
+        for part in work.results {
             for (key, sum) in part.sums {
                 sums[key, default: (0, 0)].lines += sum.lines
                 sums[key, default: (0, 0)].nanoKg += sum.nanoKg
@@ -287,8 +287,8 @@ extension RunStore {
     }
 }
 
-/// Hands a run's packs to threads, largest first, and gathers what each summed (`RunStore.purchaseGroups`).
-final class AllocationPackWork: @unchecked Sendable {
+/// What a thread of `RunStore.purchaseGroups` sums of the packs `PackWork` hands it.
+enum PurchaseGroupSums {
     /// Term ids, method and Scope 3 category of computed lines; supplier and category -1 for a line made for a customer.
     struct Key: Hashable, Sendable {
         var supplier: Int32
@@ -369,37 +369,5 @@ final class AllocationPackWork: @unchecked Sendable {
                 add(category: category, customer: pack.customer(i), scope3: UInt8(scope3), method: method, nano: nano, supplier: supplier)
             }
         }
-    }
-
-    private let lock = NSLock()
-    private let packs: [RunStore.PackRef]
-    private var position = 0
-    let threads: Int
-    private(set) var parts: [Part] = []
-    private(set) var error: (any Error)?
-
-    init(packs: [RunStore.PackRef], threads: Int) {
-        self.packs = packs
-        self.threads = max(1, min(threads, packs.count))
-    }
-
-    func next() -> RunStore.PackRef? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard error == nil, position < packs.count else { return nil }
-        position += 1
-        return packs[position - 1]
-    }
-
-    func finish(_ part: Part) {
-        lock.lock()
-        parts.append(part)
-        lock.unlock()
-    }
-
-    func fail(_ error: any Error) {
-        lock.lock()
-        if self.error == nil { self.error = error }
-        lock.unlock()
     }
 }

@@ -198,7 +198,7 @@ extension RunStore {
         kpis: KPIJob?
     ) throws(WorkspaceError) -> CalculationRun {
         let packs = try packs(importIDs: snapshot.purchaseImports)
-        let work = PackWork(packs: packs, threads: threads)
+        let work = PackWork<InventoryAggregate>(packs: packs, threads: threads)
         let pool = workspace.pool
         return try save(
             kind: .full,
@@ -228,7 +228,7 @@ extension RunStore {
                                 guard queue.put((ref.id, encoded)) else { return }
                             }
                         }
-                        work.finish(aggregate: evaluator.aggregate(accumulator))
+                        work.finish(evaluator.aggregate(accumulator))
                     } catch {
                         work.fail(error)
                     }
@@ -246,7 +246,7 @@ extension RunStore {
             if let error = work.error { throw error }
             workspace.logger.phase("evaluated \(packs.count) packs")
             var aggregate = InventoryAggregate()
-            for part in work.aggregates { aggregate.add(part) }
+            for part in work.results { aggregate.add(part) }
             aggregate.period = evaluator.period
             // A period no line is dated in is an error, never an empty run (the transaction is rolled back).
             if let period = evaluator.period, aggregate.ledgerLines == aggregate.outsidePeriod.totalLines {
@@ -690,13 +690,14 @@ final class ManagedCounter: @unchecked Sendable {
     }
 }
 
-/// Hands packs to worker threads, largest first, and gathers their inventories.
-final class PackWork: @unchecked Sendable {
+/// Hands packs to worker threads, largest first, and gathers what each thread made of them (its
+/// inventory for `calculate`, its line sums for `purchaseGroups`).
+final class PackWork<Result>: @unchecked Sendable {
     private let lock = NSLock()
     private let packs: [RunStore.PackRef]
     private var position = 0
     let threads: Int
-    private(set) var aggregates: [InventoryAggregate] = []
+    private(set) var results: [Result] = []
     private(set) var error: (any Error)?
 
     init(packs: [RunStore.PackRef], threads: Int) {
@@ -712,9 +713,9 @@ final class PackWork: @unchecked Sendable {
         return packs[position - 1]
     }
 
-    func finish(aggregate: InventoryAggregate) {
+    func finish(_ result: Result) {
         lock.lock()
-        aggregates.append(aggregate)
+        results.append(result)
         lock.unlock()
     }
 
