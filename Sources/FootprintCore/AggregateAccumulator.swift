@@ -85,6 +85,15 @@ public struct AggregateAccumulator: Sendable {
     /// Lines of products made by another company (`InventoryAggregate.manufactured`), at
     /// `supplier slot << 28 | manufacturer slot << 4 | category`; only lines with a manufacturer come here.
     var manufactured: [Int: CrossCell] = [:]
+    /// Lines made for a customer by customer and Scope 3 category (`InventoryAggregate.poolSources`):
+    /// at `number * 16 + scope3`, where `customerNumbers` numbers the customer slots as they come.
+    @usableFromInline var customerScope3: Table
+    @usableFromInline var customerNumbers: SlotNumbers
+    /// The other lines by supplier, ledger category and Scope 3 category (`addSupplierCategories`, once
+    /// per pack), at `supplier slot << 32 | category slot << 4 | scope3`.
+    var supplierCategory: [Int: CrossCell] = [:]
+    /// False when a slot was too large for `supplierCategory`'s key: the inventory then has no pool sources.
+    var poolSourcesComplete = true
 
     public init(currencyCount count: Int) {
         let c = max(1, count)
@@ -98,6 +107,8 @@ public struct AggregateAccumulator: Sendable {
         methodSpend = Table(currencies: c)
         outsidePeriod = Table(currencies: c)
         excluded = Table(currencies: c)
+        customerScope3 = Table(currencies: c)
+        customerNumbers = SlotNumbers()
         total.grow(to: 0)
         outsidePeriod.grow(to: 0)
         methodSpend.grow(to: 4)
@@ -115,7 +126,60 @@ public struct AggregateAccumulator: Sendable {
         c.methodSpend = methodSpend.copy()
         c.outsidePeriod = outsidePeriod.copy()
         c.excluded = excluded.copy()
+        c.customerScope3 = customerScope3.copy()
+        c.customerNumbers = customerNumbers.copy()
         return c
+    }
+
+    /// Numbers slots (customer term slots) densely, in the order they first come.
+    @usableFromInline
+    final class SlotNumbers: @unchecked Sendable {
+        // One thread at a time, as `Table`.
+        @exclusivity(unchecked) @usableFromInline var numbers: UnsafeMutablePointer<Int32>
+        @exclusivity(unchecked) @usableFromInline var capacity = 0
+        /// The slot of each number.
+        @exclusivity(unchecked) var slots: [Int] = []
+
+        init() { numbers = .allocate(capacity: 0) }
+        deinit { numbers.deallocate() }
+
+        func copy() -> SlotNumbers {
+            let c = SlotNumbers()
+            if capacity > 0 {
+                c.numbers.deallocate()
+                c.numbers = .allocate(capacity: capacity)
+                c.numbers.update(from: numbers, count: capacity)
+                c.capacity = capacity
+            }
+            c.slots = slots
+            return c
+        }
+
+        /// The number of `slot` (>= 0), given the next number when it has none yet.
+        @inlinable @inline(__always)
+        func number(_ slot: Int) -> Int {
+            if slot < capacity {
+                let n = numbers[slot]
+                if n >= 0 { return Int(n) }
+            }
+            return assign(slot)
+        }
+
+        @usableFromInline
+        func assign(_ slot: Int) -> Int {
+            if slot >= capacity {
+                let wider = max(slot + 1, capacity * 2, 64)
+                let new = UnsafeMutablePointer<Int32>.allocate(capacity: wider)
+                new.update(from: numbers, count: capacity)
+                (new + capacity).initialize(repeating: -1, count: wider - capacity)
+                numbers.deallocate()
+                numbers = new
+                capacity = wider
+            }
+            numbers[slot] = Int32(slots.count)
+            slots.append(slot)
+            return slots.count - 1
+        }
     }
 
     /// `nanoKg` from kg, rounded to the nearest whole nano-kilogram (through Int64 when it fits: the
@@ -146,7 +210,32 @@ public struct AggregateAccumulator: Sendable {
         if c >= 0 { category.add(c, method, nanoKg, currency, spendUnits) }
         if s >= 0 { scope3.add(s, method, nanoKg, currency, spendUnits) }
         if m >= 0 { month.add(m, method, nanoKg, currency, spendUnits) }
-        if u >= 0 { customer.add(u, method, nanoKg, currency, spendUnits) }
+        if u >= 0 {
+            customer.add(u, method, nanoKg, currency, spendUnits)
+            customerScope3.add(customerNumbers.number(u) &* 16 &+ (s > 0 ? s & 15 : 0), method, nanoKg, currency, spendUnits)
+        }
+    }
+
+    /// Adds the lines of supplier slot `supplier` that were made for no customer, summed by the caller
+    /// per ledger category and Scope 3 category: `keys[k] = category slot << 4 | scope3`, lines and
+    /// nano-kg at `[k * 5 + method]`. They go into the pool-source grouping (`InventoryAggregate.poolSources`).
+    public mutating func addSupplierCategories(_ supplier: Int, keys: [Int], lines: [Int], nanoKg: [Int128]) {
+        guard supplier >= 0 && supplier < 1 << 30 else {
+            if !keys.isEmpty { poolSourcesComplete = false }
+            return
+        }
+        for (k, key) in keys.enumerated() {
+            guard key >= 0 && key < 1 << 32 else {
+                poolSourcesComplete = false
+                continue
+            }
+            var cell = supplierCategory[supplier << 32 | key] ?? CrossCell(currencies: 0)
+            for m in 0..<5 {
+                cell.lines[m] += lines[k * 5 + m]
+                cell.nanoKg[m] += nanoKg[k * 5 + m]
+            }
+            supplierCategory[supplier << 32 | key] = cell
+        }
     }
 
     /// Counts a line dated outside the reporting period (instead of `add`: it is in no other figure).
@@ -331,6 +420,36 @@ public struct AggregateAccumulator: Sendable {
         }
         a.unmapped = unmapped
         a.fallThrough = fallThrough
+        a.hasPoolSources = poolSourcesComplete
+        if poolSourcesComplete {
+            func add(_ key: InventoryAggregate.PoolSourceKey, lines: some Collection<Int>, nanoKg: some Collection<Int128>) {
+                var cell = a.poolSources[key] ?? InventoryAggregate.Cell()
+                for (m, v) in lines.enumerated() { cell.lines[m] += v }
+                for (m, v) in nanoKg.enumerated() { cell.nanoKg[m] += v }
+                a.poolSources[key] = cell.isZero ? nil : cell
+            }
+            for (number, slot) in customerNumbers.slots.enumerated() {
+                for s in 0..<16 {
+                    let at = (number * 16 + s) * 5
+                    guard number * 16 + s < customerScope3.slots, (0..<5).contains(where: { customerScope3.lines[at + $0] != 0 }) else { continue }
+                    let key = InventoryAggregate.PoolSourceKey(scope3: s, supplier: nil, category: nil, customer: name(.customer, slot))
+                    add(
+                        key,
+                        lines: UnsafeBufferPointer(start: customerScope3.lines + at, count: 5),
+                        nanoKg: UnsafeBufferPointer(start: customerScope3.nanoKg + at, count: 5)
+                    )
+                }
+            }
+            for (packed, c) in supplierCategory where c.lines.contains(where: { $0 != 0 }) {
+                let key = InventoryAggregate.PoolSourceKey(
+                    scope3: packed & 15,
+                    supplier: name(.supplier, packed >> 32),
+                    category: name(.category, packed >> 4 & 0xFFF_FFFF),
+                    customer: nil
+                )
+                add(key, lines: c.lines, nanoKg: c.nanoKg)
+            }
+        }
         return a
     }
 }

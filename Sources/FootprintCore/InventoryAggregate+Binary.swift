@@ -20,8 +20,14 @@
 /// Version 6 (issue 14) appends the lines of products made by another company than their invoicing
 /// supplier (`manufactured`): a byte (1 when the inventory knows them: `hasManufactured`), a UInt32 count, then each cell's Scope 3 category (Int64), supplier,
 /// manufacturer and cell. Earlier versions read with `hasManufactured` false.
+///
+/// Version 7 (issue 15) appends the purchase lines by what a customer allocation's pools select
+/// (`poolSources`): a byte (1 when the inventory has them: `hasPoolSources`), a UInt32 count, then
+/// each cell's Scope 3 category (byte), a byte of flags (1 supplier, 2 category, 4 customer given),
+/// the texts flagged, 5 x Int64 lines and 5 x Int128 nano-kg (no spend). Earlier versions read with
+/// `hasPoolSources` false.
 extension InventoryAggregate {
-    static let binaryVersion: UInt8 = 6
+    static let binaryVersion: UInt8 = 7
 
     public func binary() -> [UInt8] {
         var w = BinaryWriter()
@@ -84,6 +90,16 @@ extension InventoryAggregate {
             w.string(key.manufacturer)
             w.cell(cell)
         }
+        w.byte(hasPoolSources ? 1 : 0)
+        let sources = poolSources.sorted { $0.key < $1.key }
+        w.u32(UInt32(sources.count))
+        for (key, cell) in sources {
+            w.byte(UInt8(truncatingIfNeeded: key.scope3))
+            w.byte((key.supplier != nil ? 1 : 0) | (key.category != nil ? 2 : 0) | (key.customer != nil ? 4 : 0))
+            for text in [key.supplier, key.category, key.customer] { if let text { w.string(text) } }
+            for m in 0..<5 { w.i64(Int64(cell.lines[m])) }
+            for m in 0..<5 { w.i128(cell.nanoKg[m]) }
+        }
         return w.bytes
     }
 
@@ -101,6 +117,7 @@ extension InventoryAggregate {
         self.total = total
         hasSupplierScope3 = crossPresent
         hasManufactured = false
+        hasPoolSources = false
         for m in 0..<5 {
             guard let spend = r.spend() else { return nil }
             methodSpendUnits[m] = spend
@@ -165,6 +182,29 @@ extension InventoryAggregate {
             for _ in 0..<count {
                 guard let scope3 = r.i64(), let supplier = r.string(), let manufacturer = r.string(), let cell = r.cell() else { return nil }
                 manufactured[ManufacturedKey(scope3: Int(scope3), supplier: supplier, manufacturer: manufacturer)] = cell
+            }
+        }
+        if version >= 7 {
+            guard let flag = r.byte(), flag <= 1, let count = r.u32() else { return nil }
+            hasPoolSources = flag == 1
+            poolSources.reserveCapacity(Int(count))
+            for _ in 0..<count {
+                guard let scope3 = r.byte(), let given = r.byte(), given < 8 else { return nil }
+                var texts: [String?] = [nil, nil, nil]
+                for i in 0..<3 where given & (1 << i) != 0 {
+                    guard let text = r.string() else { return nil }
+                    texts[i] = text
+                }
+                var cell = Cell()
+                for m in 0..<5 {
+                    guard let v = r.i64() else { return nil }
+                    cell.lines[m] = Int(v)
+                }
+                for m in 0..<5 {
+                    guard let v = r.i128() else { return nil }
+                    cell.nanoKg[m] = v
+                }
+                poolSources[PoolSourceKey(scope3: Int(scope3), supplier: texts[0], category: texts[1], customer: texts[2])] = cell
             }
         }
         guard r.atEnd else { return nil }

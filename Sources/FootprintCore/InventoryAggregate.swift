@@ -108,6 +108,11 @@ public struct InventoryAggregate: Sendable, Equatable, Codable {
     /// False for a run stored before that grouping existed (binary version 5 and earlier): its
     /// manufactured lines are unknown, not absent.
     public var hasManufactured = true
+    /// The purchase lines by what a customer allocation's pools select (`InventoryAggregate+PoolSources.swift`).
+    public var poolSources: [PoolSourceKey: Cell] = [:]
+    /// False for a run stored before that grouping existed (binary version 6 and earlier): an
+    /// allocation then reads the run's lines instead.
+    public var hasPoolSources = true
 
     public init() {}
 
@@ -123,6 +128,8 @@ public struct InventoryAggregate: Sendable, Equatable, Codable {
         case outsidePeriod = "outside_period"
         case excluded, manufactured
         case hasManufactured = "has_manufactured"
+        case poolSources = "pool_sources"
+        case hasPoolSources = "has_pool_sources"
     }
     /// The period in the JSON form: its fiscal year and start month.
     struct PeriodEntry: Codable {
@@ -151,6 +158,11 @@ public struct InventoryAggregate: Sendable, Equatable, Codable {
         for entry in try c.decodeIfPresent([ManufacturedEntry].self, forKey: .manufactured) ?? [] {
             manufactured[ManufacturedKey(scope3: entry.scope3, supplier: entry.supplier, manufacturer: entry.manufacturer)] = entry.cell
         }
+        hasPoolSources = try c.decodeIfPresent(Bool.self, forKey: .hasPoolSources) ?? false
+        for entry in try c.decodeIfPresent([PoolSourceEntry].self, forKey: .poolSources) ?? [] {
+            let key = PoolSourceKey(scope3: entry.scope3, supplier: entry.supplier, category: entry.category, customer: entry.customer)
+            poolSources[key] = entry.cell
+        }
         let spend = try c.decode([[String: String]].self, forKey: .methodSpend)
         for (m, table) in spend.enumerated() where m < 5 {
             for (k, v) in table { if let code = CurrencyCode(k), let units = Int128(v) { methodSpendUnits[m][code] = units } }
@@ -175,6 +187,21 @@ public struct InventoryAggregate: Sendable, Equatable, Codable {
         if !outsidePeriod.isZero { try c.encode(outsidePeriod, forKey: .outsidePeriod) }
         if !excluded.isEmpty { try c.encode(excluded, forKey: .excluded) }
         try c.encode(hasManufactured, forKey: .hasManufactured)
+        try c.encode(hasPoolSources, forKey: .hasPoolSources)
+        if !poolSources.isEmpty {
+            try c.encode(
+                poolSources.sorted { $0.key < $1.key }.map {
+                    PoolSourceEntry(
+                        scope3: $0.key.scope3,
+                        supplier: $0.key.supplier,
+                        category: $0.key.category,
+                        customer: $0.key.customer,
+                        cell: $0.value
+                    )
+                },
+                forKey: .poolSources
+            )
+        }
         if !manufactured.isEmpty {
             try c.encode(
                 manufactured.sorted { $0.key < $1.key }.map {
@@ -239,6 +266,7 @@ public struct InventoryAggregate: Sendable, Equatable, Codable {
             excluded[key] = c.isZero ? nil : c
         }
         addManufactured(other, sign: sign)
+        addPoolSources(other, sign: sign)
         for m in 0..<5 {
             for (currency, units) in other.methodSpendUnits[m] {
                 let value = methodSpendUnits[m][currency, default: 0] + Int128(sign) * units

@@ -48,6 +48,12 @@ public struct NanoKgDelta: Sendable {
     /// Per supplier slot: nano-kg at `scope3 * 5 + method` (its cells of the supplier x Scope 3 category
     /// grouping, and so of the supplier grouping), and the part of it that fell through a rule (per method).
     var suppliers: [Int: (scope3: [Int128], fellThrough: [Int128])] = [:]
+    /// Per pool-source cell (`InventoryAggregate.poolSources`), nano-kg per method: lines made for a
+    /// customer at `1 << 62 | customer slot << 4 | scope3`, the others at `supplier slot << 32 |
+    /// category slot << 4 | scope3` (as `AggregateAccumulator` keys them).
+    var poolSources: [Int: [Int128]] = [:]
+    /// False when a slot was too large for those keys: the changes then leave the inventory without pool sources.
+    var poolSourcesComplete = true
 
     public init() { total.grow(to: 0) }
 
@@ -55,6 +61,7 @@ public struct NanoKgDelta: Sendable {
     public var isZero: Bool {
         [category, scope3, month, customer, total].allSatisfy { t in (0..<t.slots * 5).allSatisfy { t.values[$0] == 0 } }
             && suppliers.values.allSatisfy { $0.scope3.allSatisfy { $0 == 0 } && $0.fellThrough.allSatisfy { $0 == 0 } }
+            && poolSources.values.allSatisfy { $0.allSatisfy { $0 == 0 } }
     }
 
     /// One line's change, slotted as `AggregateAccumulator.add` slots it (-1: no value in that grouping).
@@ -78,8 +85,33 @@ public struct NanoKgDelta: Sendable {
         suppliers[slot] = entry
     }
 
+    /// One line's change in its pool-source cell: `customer` the customer slot (-1: none), else the
+    /// supplier and category slots.
+    public mutating func addPoolSource(customer: Int, supplier: Int, category: Int, scope3: Int, method: Int, nanoKg: Int128) {
+        guard nanoKg != 0 else { return }
+        let s = scope3 > 0 ? scope3 & 15 : 0
+        let key: Int
+        if customer >= 0 && customer < 1 << 40 {
+            key = 1 << 62 | customer << 4 | s
+        } else if customer < 0 && supplier >= 0 && supplier < 1 << 30 && category >= 0 && category < 1 << 28 {
+            key = supplier << 32 | category << 4 | s
+        } else {
+            poolSourcesComplete = false
+            return
+        }
+        var nano = poolSources[key] ?? Array(repeating: 0, count: 5)
+        nano[method] &+= nanoKg
+        poolSources[key] = nano
+    }
+
     /// Adds another delta (of another thread, or of one pack).
     public mutating func add(_ other: NanoKgDelta) {
+        for (key, nano) in other.poolSources {
+            var mine = poolSources[key] ?? Array(repeating: 0, count: 5)
+            for m in 0..<5 { mine[m] &+= nano[m] }
+            poolSources[key] = mine
+        }
+        poolSourcesComplete = poolSourcesComplete && other.poolSourcesComplete
         category.add(other.category)
         scope3.add(other.scope3)
         month.add(other.month)
@@ -107,6 +139,30 @@ public struct NanoKgDelta: Sendable {
             }
         }
         addCell(&aggregate.total, total.nano(0))
+        if !poolSourcesComplete {
+            aggregate.hasPoolSources = false
+            aggregate.poolSources = [:]
+        }
+        if aggregate.hasPoolSources {
+            for (key, nano) in poolSources where nano.contains(where: { $0 != 0 }) {
+                let scope3 = key & 15
+                let source =
+                    key >> 62 == 1
+                    ? InventoryAggregate.PoolSourceKey(
+                        scope3: scope3,
+                        supplier: nil,
+                        category: nil,
+                        customer: name(.customer, key >> 4 & 0xFF_FFFF_FFFF)
+                    )
+                    : InventoryAggregate.PoolSourceKey(
+                        scope3: scope3,
+                        supplier: name(.supplier, key >> 32),
+                        category: name(.category, key >> 4 & 0xFFF_FFFF),
+                        customer: nil
+                    )
+                addCell(&aggregate.poolSources[source, default: InventoryAggregate.Cell()], nano[0..<5])
+            }
+        }
         addTable(.category, category)
         addTable(.scope3, scope3)
         addTable(.month, month)

@@ -28,6 +28,7 @@ struct AllocationOptions: ParsableArguments {
     func allocate(_ ws: Workspace) throws -> CustomerAllocation {
         if runID != nil && period != nil { throw ValidationError("--run and --period name the run two ways; give one") }
         var id = runID
+        ws.logger.phase("allocation: workspace opened")
         if let period {
             let p = try Footprint.Periods.period(period, ws)
             if let closing = try report({ () throws(WorkspaceError) in try ws.runs.closing(of: p) }) {

@@ -127,7 +127,7 @@ import Testing
         a.excluded["payroll"]!.lines[4] = 1
         a.excluded["payroll"]!.spend[CurrencyCode("EUR")!] = 5
         let bytes = a.binary()
-        #expect(bytes.first == 6)
+        #expect(bytes.first == 7)
         let b = try #require(InventoryAggregate(binary: bytes))
         #expect(b == a)
         #expect(b.summary().period == a.period && b.summary().outsidePeriod.lines == 2 && b.summary().excluded["payroll"]?.lines == 1)
@@ -135,10 +135,43 @@ import Testing
         var plain = InventoryAggregate()
         plain.total.lines[0] = 3
         var v4 = plain.binary()
-        v4.removeLast(1 + (5 * 8 + 5 * 16 + 4) + 4 + 1 + 4)
+        v4.removeLast(1 + (5 * 8 + 5 * 16 + 4) + 4 + (1 + 4) + (1 + 4))
         v4[0] = 4
         let c = try #require(InventoryAggregate(binary: v4))
         plain.hasManufactured = false
+        plain.hasPoolSources = false
         #expect(c == plain && c.period == nil)
+    }
+
+    /// Version 7 keeps the purchase lines by pool source (a customer's, a supplier's by category);
+    /// version 6 reads without them, and an inventory added to one without them has none.
+    @Test func version7KeepsThePoolSources() throws {
+        var a = InventoryAggregate()
+        a.total.lines = [3, 0, 0, 1, 1]
+        a.total.nanoKg = [30, 0, 0, 7, 0]
+        var forCustomer = InventoryAggregate.Cell()
+        forCustomer.lines[0] = 2
+        forCustomer.nanoKg[0] = 20
+        var ofSupplier = InventoryAggregate.Cell()
+        ofSupplier.lines = [1, 0, 0, 1, 1]
+        ofSupplier.nanoKg = [10, 0, 0, 7, 0]
+        a.poolSources[.init(scope3: 1, supplier: nil, category: nil, customer: "C1")] = forCustomer
+        a.poolSources[.init(scope3: 2, supplier: "SUP-1", category: "servers", customer: nil)] = ofSupplier
+        let bytes = a.binary()
+        let b = try #require(InventoryAggregate(binary: bytes))
+        #expect(b == a && b.hasPoolSources)
+        var v6 = bytes
+        let v7Section = 1 + 4 + (2 + 4 + 2 + 5 * 8 + 5 * 16) + (2 + 4 + 5 + 4 + 7 + 5 * 8 + 5 * 16)
+        v6.removeLast(v7Section)
+        v6[0] = 6
+        let c = try #require(InventoryAggregate(binary: v6))
+        #expect(!c.hasPoolSources && c.poolSources.isEmpty && c.total == a.total)
+        var sum = a
+        sum.add(c)
+        #expect(!sum.hasPoolSources && sum.poolSources.isEmpty)
+        var twice = a
+        twice.add(a)
+        twice.add(a, sign: -1)
+        #expect(twice == a)
     }
 }

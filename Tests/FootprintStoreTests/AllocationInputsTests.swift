@@ -105,7 +105,28 @@ import Testing
             if let category = c.category, let n = Int(category), n % 5 == 0 { pools.append(9) }
             return pools
         }
-        for run in [first, second] {
+        // Then a value-only change of that disclosure: its lines keep their method and are refigured (the
+        // run stores no results for them; its inventory, pool sources included, is the parent's plus the change).
+        let previous = try t.workspace.imports.list().last { $0.kind == .supplierEmissions }!.id
+        let revised = try t.file(
+            "supplier_emissions_s00001_revised.csv",
+            "supplier,year,scope1,scope2,scope3_upstream,revenue,currency\nS00001,2024,1300.5,900.25,16000,2500000000,USD\n"
+        )
+        _ = try t.workspace.importFile(.supplierEmissions, revised, replacing: previous)
+        let third = try t.workspace.runs.calculate(CalculationOptions(period: .fiscalYear(2024)))
+        let storedResults = try t.workspace.count("run_result", where: "run_id = \(third.id)")
+        #expect(third.kind == .incremental && third.recomputedLines > 0 && storedResults == 0, "refigured, not computed again")
+        let full = try t.workspace.runs.calculate(CalculationOptions(full: true, period: .fiscalYear(2024)))
+        #expect(third.aggregate.poolSources == full.aggregate.poolSources && !full.aggregate.poolSources.isEmpty)
+        /// A run's purchase groups as a comparable value.
+        func comparable(_ groups: RunStore.PurchaseGroups) -> [PurchaseLineGroup: [Int128]] {
+            groups.groups.mapValues { [Int128($0.lines), $0.nanoKg] }.merging([:]) { a, _ in a }
+        }
+        for run in [first, second, third] {
+            // The sums the inventory keeps and the packs' stored results, read line by line: the same groups.
+            let summed = try #require(try t.workspace.runs.purchaseGroupsFromInventory(run))
+            let read = try t.workspace.runs.purchaseGroups(run)
+            #expect(comparable(summed) == comparable(read) && summed.lines == read.lines && summed.unmapped == read.unmapped)
             let fast = try t.workspace.runs.allocationInputs(run: run, scope2Basis: .market, matcher: matcher)
             let verified = try t.workspace.runs.allocationInputs(run: run, scope2Basis: .market, verifyingLines: true, matcher: matcher)
             Self.expectSame(fast, verified)

@@ -256,9 +256,12 @@ extension InventorySummary.UnmappedTally {
         let run = try t.workspace.runs.calculate(CalculationOptions(period: .all))
         // Made into what the previous version wrote: a version 4 inventory (no boundary section), inputs without
         // the category-rules flag (and a digest of inputs without the boundary), no v6 columns, no v6 migration.
-        var bytes = run.aggregate.binary()
-        // No period, an empty outside-period cell, no excluded reason; version 6's manufactured section (flag, no cell).
-        let tail = 1 + (5 * 8 + 5 * 16 + 4) + 4 + (1 + 4)
+        var bare = run.aggregate
+        bare.poolSources = [:]
+        var bytes = bare.binary()
+        // No period, an empty outside-period cell, no excluded reason; version 6's manufactured section and
+        // version 7's pool sources (flag, no cell).
+        let tail = 1 + (5 * 8 + 5 * 16 + 4) + 4 + (1 + 4) + (1 + 4)
         #expect(run.aggregate.excluded.isEmpty && run.period == nil && run.aggregate.manufactured.isEmpty)
         let old = run.aggregate
         bytes.removeLast(tail)

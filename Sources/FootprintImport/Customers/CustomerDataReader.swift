@@ -52,11 +52,15 @@ public enum CustomerDataReader {
     /// Reads the tables given (nil: the file is absent or not in force) and checks them together.
     /// `sites`: the ids of the sites in force, with their file, or nil when there are none to check against.
     /// `inWorkspace` words the message for a file that needs another one: import it first, or add it to the folder.
+    /// `checkedUsage`: usage rows read and checked against the customers and services in force when
+    /// they were imported (a workspace's snapshot, with their file's name), used instead of a usage
+    /// table; they still need a customers and a services file in force.
     public static func read(
         customers customersTable: CSVTable?,
         services servicesTable: CSVTable?,
         pools poolsTable: CSVTable?,
         usage usageTable: CSVTable?,
+        checkedUsage: (file: String, rows: [ServiceUsage])? = nil,
         sites: (file: String, ids: Set<String>)? = nil,
         inWorkspace: Bool
     ) throws(InputError) -> CustomerData {
@@ -109,7 +113,14 @@ public enum CustomerDataReader {
                 do { poolList = try pools(t, services: knownServices, sites: sites, &diagnostics) } catch { thrown += error.diagnostics }
             }
         }
-        if let t = usageTable {
+        if let checked = checkedUsage {
+            if customersTable == nil || servicesTable == nil {
+                let absent = [(customersFile, "customers", customersTable), (servicesFile, "services", servicesTable)].filter { $0.2 == nil }
+                diagnostics.append(missing(CSVTable(file: checked.file, header: [], rows: []), absent.map { (file: $0.0, kind: $0.1) }))
+            } else {
+                usageList = checked.rows
+            }
+        } else if let t = usageTable {
             if customersTable == nil || servicesTable == nil {
                 let absent = [(customersFile, "customers", customersTable), (servicesFile, "services", servicesTable)].filter { $0.2 == nil }
                 diagnostics.append(missing(t, absent.map { (file: $0.0, kind: $0.1) }))

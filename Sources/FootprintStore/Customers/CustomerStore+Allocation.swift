@@ -51,6 +51,7 @@ extension CustomerStore {
     /// and checked one by one as they are read (`RunStore.allocationInputs`).
     public func allocate(runID: Int64?, scope2Basis: Scope2Basis, verifyingLines: Bool = false) throws(WorkspaceError) -> CustomerAllocation {
         let runs = workspace.runs
+        workspace.logger.phase("allocation: run found")
         let run = try runs.run(id: runID)
         guard let period = run.period else {
             throw .conflict(

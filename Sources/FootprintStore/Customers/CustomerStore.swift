@@ -56,18 +56,16 @@ extension CustomerStore {
             var files = inForce.mapValues { ($0.fileName, $0.content) }
             files[kind] = (displayName, data)
             let sites = try Self.sites(db: db)
-            let rows: Int
-            do throws(InputError) {
-                let parsed = try Self.customerData(files, sites: sites)
-                rows =
-                    switch kind {
-                    case .customers: parsed.customers.count
-                    case .services: parsed.services.count
-                    case .servicePools: parsed.pools.reduce(0) { $0 + $1.selectors.count }
-                    default: parsed.usage.count
-                    }
-            } catch { throw InputErrorBox(error: error) }
-            return try imports.insertImport(
+            let parsed: CustomerData
+            do throws(InputError) { parsed = try Self.customerData(files, sites: sites) } catch { throw InputErrorBox(error: error) }
+            let rows =
+                switch kind {
+                case .customers: parsed.customers.count
+                case .services: parsed.services.count
+                case .servicePools: parsed.pools.reduce(0) { $0 + $1.selectors.count }
+                default: parsed.usage.count
+                }
+            let id = try imports.insertImport(
                 kind: kind,
                 fileName: displayName,
                 digest: digest,
@@ -77,6 +75,14 @@ extension CustomerStore {
                 content: data,
                 db: db
             )
+            // The usage rows as read and checked, so that an allocation need not parse the file again.
+            if kind == .serviceUsage {
+                try db.execute(
+                    sql: "INSERT INTO import_snapshot (import_id, format, data) VALUES (?, ?, ?)",
+                    arguments: [id, ServiceUsageSnapshot.format, Data(ServiceUsageSnapshot.encode(parsed.usage, file: displayName))]
+                )
+            }
+            return id
         }
         return ImportOutcome(
             record: try imports.importRecord(id: id),
@@ -86,9 +92,28 @@ extension CustomerStore {
         )
     }
 
+    /// The files in force, read and checked together; the usage rows from the snapshot stored with
+    /// their import when it has one (`ServiceUsageSnapshot`), else parsed from the file.
     public func customerData() throws(WorkspaceError) -> CustomerData {
-        let (files, sites) = try workspace.read { db in (try Self.imports(db: db).mapValues { ($0.fileName, $0.content) }, try Self.sites(db: db)) }
-        do { return try Self.customerData(files, sites: sites) } catch { throw .input(error) }
+        let (files, usage, sites) = try workspace.read { db in
+            var inForce = try Self.imports(db: db, content: false)
+            var usage: (file: String, rows: [ServiceUsage])?
+            if let current = inForce[.serviceUsage], let rows = try Self.usageSnapshot(importID: current.id, db: db) {
+                usage = (current.fileName, rows)
+                inForce[.serviceUsage] = nil
+            }
+            for (kind, current) in inForce {
+                inForce[kind]?.content = try Data.fetchOne(db, sql: "SELECT content FROM import WHERE id = ?", arguments: [current.id]) ?? Data()
+            }
+            return (inForce.mapValues { ($0.fileName, $0.content) }, usage, try Self.sites(db: db))
+        }
+        do { return try Self.customerData(files, checkedUsage: usage, sites: sites) } catch { throw .input(error) }
+    }
+
+    /// The usage rows of import `importID` as its snapshot holds them; nil when it has none in this format.
+    static func usageSnapshot(importID: Int64, db: Database) throws -> [ServiceUsage]? {
+        let select = try db.makeStatement(sql: "SELECT data FROM import_snapshot WHERE import_id = ? AND format = ?")
+        return try RunStore.blob(select, importID, Int64(ServiceUsageSnapshot.format)) { ServiceUsageSnapshot.decode($0) } ?? nil
     }
 
     struct CustomerImport {
@@ -97,18 +122,19 @@ extension CustomerStore {
         var content: Data
     }
 
-    /// The customer imports in force, by kind (the newest active one of each).
-    static func imports(db: Database) throws -> [ImportKind: CustomerImport] {
+    /// The customer imports in force, by kind (the newest active one of each); without their content
+    /// (empty) unless `content`.
+    static func imports(db: Database, content: Bool = true) throws -> [ImportKind: CustomerImport] {
         var result: [ImportKind: CustomerImport] = [:]
         for row in try Row.fetchAll(
             db,
-            sql: "SELECT id, kind, file_name, content FROM import WHERE status = 'active' AND kind IN (?, ?, ?, ?) ORDER BY id",
+            sql: "SELECT id, kind, file_name\(content ? ", content" : "") FROM import WHERE status = 'active' AND kind IN (?, ?, ?, ?) ORDER BY id",
             arguments: [
                 ImportKind.customers.rawValue, ImportKind.services.rawValue, ImportKind.servicePools.rawValue, ImportKind.serviceUsage.rawValue,
             ]
         ) {
             guard let kind = ImportKind(rawValue: row["kind"]) else { continue }
-            result[kind] = CustomerImport(id: row["id"], fileName: row["file_name"], content: row["content"] ?? Data())
+            result[kind] = CustomerImport(id: row["id"], fileName: row["file_name"], content: content ? row["content"] ?? Data() : Data())
         }
         return result
     }
@@ -130,7 +156,11 @@ extension CustomerStore {
     }
 
     /// Reads `files` as a data folder would be read; the file names in messages are the imported ones.
-    static func customerData(_ files: [ImportKind: (String, Data)], sites: (file: String, ids: Set<String>)?) throws(InputError) -> CustomerData {
+    static func customerData(
+        _ files: [ImportKind: (String, Data)],
+        checkedUsage: (file: String, rows: [ServiceUsage])? = nil,
+        sites: (file: String, ids: Set<String>)?
+    ) throws(InputError) -> CustomerData {
         var diagnostics: [Diagnostic] = []
         var thrown: [Diagnostic] = []
         var tables: [ImportKind: CSVTable] = [:]
@@ -145,6 +175,7 @@ extension CustomerStore {
             services: tables[.services],
             pools: tables[.servicePools],
             usage: tables[.serviceUsage],
+            checkedUsage: checkedUsage,
             sites: sites,
             inWorkspace: true
         )

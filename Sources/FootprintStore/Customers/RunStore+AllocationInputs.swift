@@ -111,7 +111,14 @@ extension RunStore {
                 inputs.unpooled[component, default: 0] += nano
             }
         }
-        let purchases = verifyingLines ? try purchaseGroupsVerifyingLines(run) : try purchaseGroups(run)
+        let purchases =
+            if verifyingLines {
+                try purchaseGroupsVerifyingLines(run)
+            } else if let summed = try purchaseGroupsFromInventory(run) {
+                summed
+            } else {
+                try purchaseGroups(run)
+            }
         workspace.logger.phase("allocation: \(purchases.lines) purchase lines read in \(purchases.groups.count) groups")
         inputs.purchaseLines = purchases.lines
         inputs.unmappedLines = purchases.unmapped
@@ -155,6 +162,43 @@ extension RunStore {
     /// The computed purchase lines of a run, by group, with how many lines are in the inventory and
     /// how many of them are unmapped (0 kg).
     typealias PurchaseGroups = (groups: [PurchaseLineGroup: (lines: Int, nanoKg: Int128)], lines: Int, unmapped: Int)
+
+    /// The purchase lines of `run` as its inventory summed them when it was calculated
+    /// (`InventoryAggregate.poolSources`), checked against the inventory's totals; nil for a run
+    /// stored before that grouping existed.
+    func purchaseGroupsFromInventory(_ run: CalculationRun) throws(WorkspaceError) -> PurchaseGroups? {
+        let inventory = run.aggregate
+        guard inventory.hasPoolSources else { return nil }
+        var result: PurchaseGroups = ([:], 0, 0)
+        result.groups.reserveCapacity(inventory.poolSources.count)
+        var lines = [Int](repeating: 0, count: 5)
+        var nanoKg = [Int128](repeating: 0, count: 5)
+        for (key, cell) in inventory.poolSources {
+            for m in 0..<5 {
+                lines[m] += cell.lines[m]
+                nanoKg[m] += cell.nanoKg[m]
+            }
+            for method in CalculationMethod.allCases where cell.lines[Int(method.rawValue)] != 0 {
+                let group = PurchaseLineGroup(
+                    supplier: key.supplier,
+                    category: key.category,
+                    scope3: key.scope3,
+                    customer: key.customer,
+                    method: method
+                )
+                result.groups[group, default: (0, 0)].lines += cell.lines[Int(method.rawValue)]
+                result.groups[group, default: (0, 0)].nanoKg += cell.nanoKg[Int(method.rawValue)]
+            }
+        }
+        result.lines = lines.reduce(0, +)
+        result.unmapped = lines[4]
+        guard lines == inventory.total.lines, nanoKg == inventory.total.nanoKg else {
+            throw .lineMismatch(
+                "the purchase lines of run #\(run.id) by pool source sum to \(lines) lines and \(nanoKg) nano-kg by method, but its inventory has \(inventory.total.lines) lines and \(inventory.total.nanoKg) nano-kg; check it with 'footprint runs verify \(run.id)'"
+            )
+        }
+        return result
+    }
 
     /// The purchase lines of `run`, every one evaluated again and checked against the run's result
     /// (`runLines`), each rounded to the nano-kg as the run's inventory sums them.
@@ -209,7 +253,7 @@ extension RunStore {
         let group = DispatchGroup()
         for worker in 0..<work.threads {
             DispatchQueue(label: "footprint.allocation.\(worker)").async(group: group) {
-                var part = PurchaseGroupSums.Part()
+                var part = PurchaseGroupSums.Part(terms: texts.count)
                 do {
                     try pool.read { db in
                         let select = try db.makeStatement(sql: "SELECT data FROM purchase_pack WHERE id = ?")
@@ -257,6 +301,10 @@ extension RunStore {
                 sums[key, default: (0, 0)].lines += sum.lines
                 sums[key, default: (0, 0)].nanoKg += sum.nanoKg
             }
+            for (key, count, nano) in part.customerSums() {
+                sums[key, default: (0, 0)].lines += count
+                sums[key, default: (0, 0)].nanoKg += nano
+            }
             lines += part.lines
             unmapped += part.linesByMethod[4]
             for m in 0..<4 { byMethod[m] += part.byMethod[m] }
@@ -298,13 +346,52 @@ enum PurchaseGroupSums {
         var method: UInt8
     }
 
-    /// What one thread summed.
+    /// What one thread summed. A line is added without hashing: lines made for a customer into a dense
+    /// table by customer (numbered as they come), Scope 3 category and method; the other lines of a
+    /// pack (one supplier, a few categories) into a short list searched from the key last found, moved
+    /// into `sums` when the pack is done (`endPack`).
     struct Part: Sendable {
         var sums: [Key: (lines: Int, nanoKg: Int128)] = [:]
         /// Lines in the inventory; by method (index 4 unmapped), lines and nano-kg.
         var lines = 0
         var linesByMethod = [Int](repeating: 0, count: 5)
         var byMethod = [Int128](repeating: 0, count: 4)
+        /// Per customer term, its number in the customer table (-1: none yet); the terms by number.
+        private var customerNumber: [Int32]
+        private(set) var customerTerms: [Int32] = []
+        /// Per customer number, Scope 3 category (0...15) and method (0...3): at `number * 64 + scope3 * 4 + method`.
+        private(set) var customerLines: [Int] = []
+        private(set) var customerNanoKg: [Int128] = []
+        /// The current pack's other lines.
+        private var packKeys: [Key] = []
+        private var packSums: [(lines: Int, nanoKg: Int128)] = []
+        private var lastKey = 0
+
+        /// `terms`: the number of terms (customer ids are term numbers below it).
+        init(terms: Int) { customerNumber = Array(repeating: -1, count: max(0, terms)) }
+
+        /// Moves the current pack's sums into `sums`.
+        mutating func endPack() {
+            for (key, sum) in zip(packKeys, packSums) {
+                sums[key, default: (0, 0)].lines += sum.lines
+                sums[key, default: (0, 0)].nanoKg += sum.nanoKg
+            }
+            packKeys.removeAll(keepingCapacity: true)
+            packSums.removeAll(keepingCapacity: true)
+            lastKey = 0
+        }
+
+        /// The sums of lines made for customers, as keys of `sums` (supplier and category -1).
+        func customerSums() -> [(key: Key, lines: Int, nanoKg: Int128)] {
+            var result: [(key: Key, lines: Int, nanoKg: Int128)] = []
+            for (number, term) in customerTerms.enumerated() {
+                for cell in 0..<64 where customerLines[number * 64 + cell] != 0 {
+                    let key = Key(supplier: -1, category: -1, customer: term, scope3: UInt8(cell / 4), method: UInt8(cell % 4))
+                    result.append((key, customerLines[number * 64 + cell], customerNanoKg[number * 64 + cell]))
+                }
+            }
+            return result
+        }
 
         /// The lines of `pack` (of supplier term `supplier`) in the inventory, with their stored `results`,
         /// from the pack's grouping columns; false (nothing added) when a computed line is placed in its
@@ -330,11 +417,29 @@ enum PurchaseGroupSums {
                 let scope3 = flag > 0 ? flag : fixed[category]
                 add(category: category, customer: pack.customer(i), scope3: scope3, method: method, nano: nano, supplier: supplier)
             }
+            endPack()
             return true
         }
 
         @inline(__always)
         private mutating func add(category: Int, customer: Int32, scope3: UInt8, method: CalculationMethod, nano: Int128, supplier: Int) {
+            let m = Int(method.rawValue)
+            byMethod[m] += nano
+            linesByMethod[m] += 1
+            if customer >= 0 && Int(customer) < customerNumber.count {
+                var number = Int(customerNumber[Int(customer)])
+                if number < 0 {
+                    number = customerTerms.count
+                    customerNumber[Int(customer)] = Int32(number)
+                    customerTerms.append(customer)
+                    customerLines += repeatElement(0, count: 64)
+                    customerNanoKg += repeatElement(0, count: 64)
+                }
+                let cell = number * 64 + Int(scope3 & 15) * 4 + m
+                customerLines[cell] += 1
+                customerNanoKg[cell] += nano
+                return
+            }
             let direct = customer >= 0
             let key = Key(
                 supplier: direct ? -1 : Int32(supplier),
@@ -343,11 +448,17 @@ enum PurchaseGroupSums {
                 scope3: scope3,
                 method: method.rawValue
             )
-            sums[key, default: (0, 0)].lines += 1
-            sums[key, default: (0, 0)].nanoKg += nano
-            let m = Int(method.rawValue)
-            byMethod[m] += nano
-            linesByMethod[m] += 1
+            if lastKey >= packKeys.count || packKeys[lastKey] != key {
+                if let found = packKeys.firstIndex(of: key) {
+                    lastKey = found
+                } else {
+                    lastKey = packKeys.count
+                    packKeys.append(key)
+                    packSums.append((0, 0))
+                }
+            }
+            packSums[lastKey].lines += 1
+            packSums[lastKey].nanoKg += nano
         }
 
         /// The lines of a whole pack.
@@ -368,6 +479,7 @@ enum PurchaseGroupSums {
                 }
                 add(category: category, customer: pack.customer(i), scope3: UInt8(scope3), method: method, nano: nano, supplier: supplier)
             }
+            endPack()
         }
     }
 }

@@ -365,6 +365,38 @@ enum WorkspaceSchema {
                     """
             )
         }
+        migrator.registerMigration("v12: import snapshots (a file's rows as read at import)") { db in
+            // Derived from the import's content in the transaction that stores it; read only while the
+            // import is in force, and only in the format it was written in (else the content is parsed).
+            try db.execute(
+                sql: """
+                    CREATE TABLE import_snapshot (
+                        import_id INTEGER PRIMARY KEY REFERENCES import(id),
+                        format INTEGER NOT NULL,
+                        data BLOB NOT NULL
+                    );
+                    """
+            )
+        }
+        migrator.registerMigration("v13: run results in a rowid table, found through an index") { db in
+            // As a WITHOUT ROWID table, a result blob lived in the key's b-tree: SQLite copied whole
+            // blobs (tens of kilobytes) to compare keys on every look-up and insert. The index now
+            // holds the key alone and the blob is read in place.
+            try db.execute(
+                sql: """
+                    CREATE TABLE run_result_by_rowid (
+                        id INTEGER PRIMARY KEY,
+                        run_id INTEGER NOT NULL REFERENCES run(id),
+                        pack_id INTEGER NOT NULL,
+                        data BLOB NOT NULL
+                    );
+                    INSERT INTO run_result_by_rowid (run_id, pack_id, data) SELECT run_id, pack_id, data FROM run_result ORDER BY run_id, pack_id;
+                    DROP TABLE run_result;
+                    ALTER TABLE run_result_by_rowid RENAME TO run_result;
+                    CREATE UNIQUE INDEX run_result_key ON run_result(run_id, pack_id);
+                    """
+            )
+        }
         return migrator
     }
 

@@ -140,7 +140,7 @@ struct PackEvaluator: Sendable {
             results.set(i, outcome: outcome, activity: activity, source: source)
             add(pack, i, outcome: outcome, kg: kg, source: source, into: &accumulator, &sums, supplier: supplier)
         }
-        accumulator.addSupplier(supplier, lines: sums.lines, nanoKg: sums.nanoKg, spend: sums.spend)
+        addSupplier(supplier, sums, into: &accumulator)
         return results.bytes
     }
 
@@ -203,8 +203,8 @@ struct PackEvaluator: Sendable {
             recomputed += 1
         }
         guard let results else { return nil }
-        old.addSupplier(supplier, lines: oldSums.lines, nanoKg: oldSums.nanoKg, spend: oldSums.spend)
-        new.addSupplier(supplier, lines: newSums.lines, nanoKg: newSums.nanoKg, spend: newSums.spend)
+        addSupplier(supplier, oldSums, into: &old)
+        addSupplier(supplier, newSums, into: &new)
         return (results.bytes, recomputed)
     }
 
@@ -286,7 +286,9 @@ struct PackEvaluator: Sendable {
             guard scope3 > 0 else { return nil }
             // So does a line of a product with a manufacturer: its kg is also in the manufactured grouping.
             guard manufacturer(product: Int(pack.product(i)), supplier: supplier) < 0 else { return nil }
-            local.add(method: m, nanoKg: nano, category: category, scope3: scope3, month: month, customer: Int(pack.customer(i)))
+            let customer = Int(pack.customer(i))
+            local.add(method: m, nanoKg: nano, category: category, scope3: scope3, month: month, customer: customer)
+            local.addPoolSource(customer: customer, supplier: supplier, category: category, scope3: scope3, method: m, nanoKg: nano)
             scope3Sums[(scope3 & 15) * 5 + m] += nano
             if outcome.fellThrough { fellThrough[m] += nano }
         }
@@ -385,6 +387,14 @@ struct PackEvaluator: Sendable {
             spend = Array(repeating: 0, count: 16 * self.currencies)
         }
 
+        /// The supplier's lines made for no customer, by ledger category and Scope 3 category
+        /// (`AggregateAccumulator.addSupplierCategories`): keys `category << 4 | scope3`, lines and
+        /// nano-kg at `[k * 5 + method]`; a pack has a few, searched from the one last found.
+        var categoryKeys: [Int] = []
+        var categoryLines: [Int] = []
+        var categoryNanoKg: [Int128] = []
+        var lastCategory = 0
+
         @inline(__always)
         mutating func add(_ method: Int, _ nano: Int128, _ currency: Int, _ units: Int128, scope3: Int) {
             let s = scope3 & 15
@@ -393,6 +403,30 @@ struct PackEvaluator: Sendable {
             let c = currencies
             spend.withUnsafeMutableBufferPointer { $0[s &* c &+ currency] &+= units }
         }
+
+        @inline(__always)
+        mutating func addCategory(_ category: Int, scope3: Int, _ method: Int, _ nano: Int128) {
+            let key = category << 4 | (scope3 > 0 ? scope3 & 15 : 0)
+            if lastCategory >= categoryKeys.count || categoryKeys[lastCategory] != key {
+                if let found = categoryKeys.firstIndex(of: key) {
+                    lastCategory = found
+                } else {
+                    lastCategory = categoryKeys.count
+                    categoryKeys.append(key)
+                    categoryLines += repeatElement(0, count: 5)
+                    categoryNanoKg += repeatElement(0, count: 5)
+                }
+            }
+            categoryLines[lastCategory &* 5 &+ method] &+= 1
+            categoryNanoKg[lastCategory &* 5 &+ method] &+= nano
+        }
+    }
+
+    /// Adds a pack's supplier sums (`SupplierSums`) to `accumulator`.
+    @inline(__always)
+    private func addSupplier(_ supplier: Int, _ sums: SupplierSums, into accumulator: inout AggregateAccumulator) {
+        accumulator.addSupplier(supplier, lines: sums.lines, nanoKg: sums.nanoKg, spend: sums.spend)
+        accumulator.addSupplierCategories(supplier, keys: sums.categoryKeys, lines: sums.categoryLines, nanoKg: sums.categoryNanoKg)
     }
 
     @inline(__always)
@@ -438,6 +472,7 @@ struct PackEvaluator: Sendable {
             spendUnits: spend
         )
         sums.add(method, nano, currencyIndex, spend, scope3: scope3)
+        if pack.customer(i) < 0 { sums.addCategory(category, scope3: scope3, method, nano) }
         let maker = manufacturer(product: Int(pack.product(i)), supplier: supplier)
         if maker >= 0 && supplier >= 0 {
             accumulator.addManufactured(

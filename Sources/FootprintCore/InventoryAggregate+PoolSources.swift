@@ -1,0 +1,51 @@
+/// The purchase lines of an inventory by what a customer allocation's pools select (docs/customers.md),
+/// so that an allocation reads sums instead of every line: a line made for a customer by its customer
+/// and Scope 3 category (it passes through to the customer whatever its supplier); every other line by
+/// supplier, ledger category and Scope 3 category. Each line in the inventory is in exactly one cell
+/// (unmapped lines too, at index 4 with 0 kg), so the cells add up to `total`'s lines and emissions.
+/// Cells keep lines and nano-kg per method; spend is in the other groupings.
+extension InventoryAggregate {
+    /// A cell of `poolSources`: `customer` for lines made for a customer (then no supplier or
+    /// category), else `supplier` and `category`; `scope3` is 1...15.
+    public struct PoolSourceKey: Sendable, Hashable, Comparable {
+        public var scope3: Int
+        public var supplier: String?
+        public var category: String?
+        public var customer: String?
+
+        public init(scope3: Int, supplier: String?, category: String?, customer: String?) {
+            self.scope3 = scope3
+            self.supplier = supplier
+            self.category = category
+            self.customer = customer
+        }
+
+        public static func < (a: Self, b: Self) -> Bool {
+            (a.scope3, a.customer ?? "", a.supplier ?? "", a.category ?? "") < (b.scope3, b.customer ?? "", b.supplier ?? "", b.category ?? "")
+        }
+    }
+
+    /// The JSON form of one `poolSources` cell.
+    struct PoolSourceEntry: Codable {
+        var scope3: Int
+        var supplier: String?
+        var category: String?
+        var customer: String?
+        var cell: Cell
+    }
+
+    /// Adds (`sign` 1) or subtracts (`sign` -1) another inventory's pool-source cells; an inventory
+    /// added to one without them (`hasPoolSources` false) has none either.
+    mutating func addPoolSources(_ other: InventoryAggregate, sign: Int) {
+        guard other.hasPoolSources, hasPoolSources else {
+            hasPoolSources = false
+            poolSources = [:]
+            return
+        }
+        for (key, cell) in other.poolSources {
+            var c = poolSources[key] ?? Cell()
+            c.add(cell, sign: sign)
+            poolSources[key] = c.isZero ? nil : c
+        }
+    }
+}
