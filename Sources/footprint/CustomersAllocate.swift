@@ -155,8 +155,10 @@ extension Footprint.Customers {
                     guard files.write(Array(Self.render(statement, format).utf8), to: path) else { return }
                 }
             }
+            ws.logger.phase("statements: \(ids.count) rendered and written")
             do throws(InputError) {
                 try files.commit()
+                ws.logger.phase("statements: flushed to disk and renamed")
             } catch {
                 printError(error.report())
                 throw ExitCode(1)
