@@ -71,6 +71,7 @@ struct OwnFootprintBatchTests {
         let revision = try pact.pactRevision()
         let batches = [[Self.input(1), Self.input(2, preceding: [Self.input(0).id])], [Self.input(3)], [Self.input(4)]]
         #expect(throws: Refused(batch: 2)) { try Self.publish(pact, batches, failing: 2) }
+        #expect(throws: Refused(batch: 0)) { try Self.publish(pact, batches, failing: 0) }
         do {
             _ = try Self.publish(pact, [[Self.input(1)], [Self.input(2)], [Self.input(3), Self.input(1)]])
             Issue.record("an id given twice in two batches was stored")

@@ -5,35 +5,18 @@ import Synchronization
 extension Logger {
     /// Phase timings, for finding where a command spends its time: logs at debug level that the
     /// phase `what` has ended, with the milliseconds since the previous phase of this process ended
-    /// (metadata `ms`), and on Linux the process's resident memory and its peak so far in MB
-    /// (`rss_mb`, `peak_mb`). The `footprint` command shows them on stderr with FOOTPRINT_TRACE=1.
+    /// (metadata `ms`), and the process's peak resident memory so far in MB (`peak_mb`). The
+    /// `footprint` command shows them on stderr with FOOTPRINT_TRACE=1.
     public func phase(_ what: @autoclosure () -> String, file: String = #fileID, function: String = #function, line: UInt = #line) {
         guard logLevel <= .debug else { return }
         let milliseconds = PhaseClock.lap() * 1000
-        var metadata: Logger.Metadata = ["ms": "\(String(format: "%.1f", milliseconds))"]
-        if let memory = PhaseMemory.read() {
-            metadata["rss_mb"] = "\(memory.rss / 1024)"
-            metadata["peak_mb"] = "\(memory.peak / 1024)"
-        }
-        debug("\(what())", metadata: metadata, file: file, function: function, line: line)
-    }
-}
-
-/// The process's resident memory now and at its peak, in KB (`VmRSS`, `VmHWM` of /proc/self/status);
-/// nil where there is no such file.
-enum PhaseMemory {
-    static func read() -> (rss: Int, peak: Int)? {
-        guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
-        var rss: Int?
-        var peak: Int?
-        for line in text.split(separator: "\n") {
-            let fields = line.split(separator: " ", omittingEmptySubsequences: true)
-            guard fields.count >= 2 else { continue }
-            if fields[0] == "VmRSS:" { rss = Int(fields[1]) }
-            if fields[0] == "VmHWM:" { peak = Int(fields[1]) }
-        }
-        guard let rss, let peak else { return nil }
-        return (rss, peak)
+        debug(
+            "\(what())",
+            metadata: ["ms": "\(String(format: "%.1f", milliseconds))", "peak_mb": "\(PhaseClock.peakMegabytes())"],
+            file: file,
+            function: function,
+            line: line
+        )
     }
 }
 
@@ -48,5 +31,17 @@ enum PhaseClock {
             defer { last = now }
             return last.map { now.timeIntervalSince($0) } ?? 0
         }
+    }
+
+    /// The process's peak resident memory so far, in MB (`getrusage`'s `ru_maxrss`: KB on Linux, bytes on macOS).
+    static func peakMegabytes() -> Int {
+        var usage = rusage()
+        #if os(Linux)
+        guard getrusage(RUSAGE_SELF.rawValue, &usage) == 0 else { return 0 }
+        return Int(usage.ru_maxrss) / 1024
+        #else
+        guard getrusage(RUSAGE_SELF, &usage) == 0 else { return 0 }
+        return Int(usage.ru_maxrss) / (1024 * 1024)
+        #endif
     }
 }

@@ -73,20 +73,25 @@ extension PACTStore {
         }
     }
 
-    /// Our footprints in publication order, without their JSON.
+    /// Our footprints in publication order, without their JSON: read from the index
+    /// `pact_footprint_keys` and the shares, never from the table's rows.
     public func ownFootprintKeys() throws(WorkspaceError) -> [OwnFootprintKey] {
         try workspace.read { db in
-            var shares: [Int64: [String]] = [:]
-            let shared = try Row.fetchCursor(
-                db,
-                sql: "SELECT s.footprint_seq, s.client FROM pact_share s JOIN pact_footprint f ON f.seq = s.footprint_seq WHERE f.origin = 'own'"
-            )
-            while let row = try shared.next() { shares[row[0], default: []].append(row[1]) }
             var keys: [OwnFootprintKey] = []
-            let rows = try Row.fetchCursor(db, sql: "SELECT seq, id, status, filter_keys FROM pact_footprint WHERE origin = 'own' ORDER BY seq")
+            let rows = try Row.fetchCursor(
+                db,
+                sql: "SELECT seq, id, status, filter_keys FROM pact_footprint INDEXED BY pact_footprint_keys WHERE origin = 'own'"
+            )
             while let row = try rows.next() {
-                let seq: Int64 = row[0]
-                keys.append(OwnFootprintKey(seq: seq, id: row[1], status: row[2], filterKeys: row[3], sharedWith: (shares[seq] ?? []).sorted()))
+                keys.append(OwnFootprintKey(seq: row[0], id: row[1], status: row[2], filterKeys: row[3], sharedWith: []))
+            }
+            keys.sort { $0.seq < $1.seq }
+            var index: [Int64: Int] = [:]
+            index.reserveCapacity(keys.count)
+            for (i, key) in keys.enumerated() { index[key.seq] = i }
+            let shares = try Row.fetchCursor(db, sql: "SELECT footprint_seq, client FROM pact_share ORDER BY footprint_seq, client")
+            while let row = try shares.next() {
+                if let i = index[row[0]] { keys[i].sharedWith.append(row[1]) }
             }
             workspace.logger.phase("our \(keys.count) footprints' ids, status and shares read")
             return keys
