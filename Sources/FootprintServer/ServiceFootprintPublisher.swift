@@ -10,6 +10,10 @@ import Foundation
 /// (the client named by the customer's id), and superseding the customer's previous footprint of the
 /// service (an earlier period, or the same period before a restatement) through `precedingPfIds`.
 /// Publishing the same figures again changes nothing: a footprint's id is made from what it says.
+///
+/// The footprints are made, validated and stored `batchSize` at a time inside one write transaction
+/// (`PACTHostStore.publishOwnFootprints(sharedWith:deprecatedJSON:batches:)`): a publication of
+/// 100,000 is never in memory at once, and it is still all or none.
 public enum ServiceFootprintPublisher {
     public struct Outcome: Sendable {
         public var published: Int
@@ -21,7 +25,8 @@ public enum ServiceFootprintPublisher {
         public var customersWithoutClient: [String]
         /// Customer and service pairs with a share but no usage in the service's unit (revenue only).
         public var withoutUsage: [(customer: String, service: String)]
-        public var footprints: [ServiceFootprint]
+        /// The footprints published, in brief, in customer then service order.
+        public var footprints: [Published]
     }
 
     public enum PublishError: Error, CustomStringConvertible {
@@ -42,61 +47,10 @@ public enum ServiceFootprintPublisher {
         _ allocation: CustomerAllocation,
         serviceLife: ServiceLifeView? = nil
     ) -> (footprints: [ServiceFootprint], withoutUsage: [(String, String)]) {
-        struct Key: Hashable {
-            var customer: String
-            var service: String
-        }
-        var sums: [Key: ComponentSums] = [:]
-        var quantity: [Key: Double] = [:]
-        var keys: [String: Set<String>] = [:]
-        var pools: [String: [String]] = [:]
-        var spread: [String: Set<Int>] = [:]
-        for pool in allocation.data.pools {
-            for life in pool.selectors.compactMap(\.serviceLifeYears) { spread[pool.service, default: []].insert(life) }
-        }
-        for pool in (serviceLife?.allocation ?? allocation.allocation).pools {
-            let service = pool.pool.service
-            if !pool.customers.isEmpty {
-                keys[service, default: []].insert(pool.keyUsed.rawValue)
-                pools[service, default: []].append(pool.pool.id)
-            }
-            for (customer, share) in pool.customers {
-                let key = Key(customer: customer, service: service)
-                sums[key, default: [:]].add(share)
-                quantity[key] = max(quantity[key] ?? 0, pool.quantities[customer] ?? 0)
-            }
-        }
+        var source = ServiceFootprintSource(allocation, serviceLife: serviceLife)
         var result: [ServiceFootprint] = []
-        var withoutUsage: [(String, String)] = []
-        for key in sums.keys.sorted(by: { ($0.customer, $0.service) < ($1.customer, $1.service) }) {
-            guard let service = allocation.data.service(id: key.service) else { continue }
-            let q = quantity[key] ?? 0
-            guard q > 0 else {
-                withoutUsage.append((key.customer, key.service))
-                continue
-            }
-            var footprint = ServiceFootprint(
-                customer: key.customer,
-                customerName: allocation.data.customer(id: key.customer)?.name ?? key.customer,
-                service: service,
-                period: allocation.period,
-                sums: sums[key]!,
-                quantity: q,
-                keys: (keys[key.service] ?? []).sorted(),
-                pools: pools[key.service] ?? [],
-                runID: allocation.run.id
-            )
-            if serviceLife != nil, let lives = spread[key.service] {
-                let years = lives.sorted().map(String.init).joined(separator: ", ")
-                let missing = serviceLife?.missingPeriods ?? []
-                footprint.capitalGoodsNote =
-                    "Hardware with a service life (\(years) years) is charged straight-line over it, a share of each purchase per year of its life"
-                    + (missing.isEmpty
-                        ? "." : "; the periods \(missing.joined(separator: ", ")) have no calculation run, so their purchases are not in the charge.")
-            }
-            result.append(footprint)
-        }
-        return (result, withoutUsage)
+        while let footprint = source.next() { result.append(footprint) }
+        return (result, source.withoutUsage.map { ($0.customer, $0.service) })
     }
 
     /// A UUID made from `text` (SHA-256, with the version 8 and variant bits of RFC 9562).
@@ -109,12 +63,14 @@ public enum ServiceFootprintPublisher {
         return "\(String(c[0..<8]))-\(String(c[8..<12]))-\(String(c[12..<16]))-\(String(c[16..<20]))-\(String(c[20..<32]))"
     }
 
-    /// Publishes the service footprints of `allocation` (see the type's description), all or none.
+    /// Publishes the service footprints of `allocation` (see the type's description), all or none,
+    /// `batchSize` footprints at a time.
     public static func publish(
         _ allocation: CustomerAllocation,
         serviceLife: ServiceLifeView? = nil,
-        store: PACTStore,
-        created: Date = Date()
+        store: any PACTHostStore,
+        created: Date = Date(),
+        batchSize: Int = 2_000
     ) throws -> Outcome {
         let boundary = allocation.inputs.boundary
         guard !boundary.pactCompanyIDs.isEmpty else { throw PublishError.noCompanyIDs }
@@ -122,78 +78,70 @@ public enum ServiceFootprintPublisher {
             name: boundary.company.isEmpty ? "Our company" : boundary.company,
             companyIDs: boundary.pactCompanyIDs
         )
-        let (all, withoutUsage) = footprints(allocation, serviceLife: serviceLife)
         let clients = Set(try store.pactClients().filter { $0.revokedAt == nil }.map(\.name))
-        // Our footprints so far: their ids, and per product id and client the newest Active one.
-        var existing = Set<String>()
-        var latest: [String: (id: String, seq: Int64, validFrom: Int64)] = [:]
-        for row in try store.ownFootprints() {
-            existing.insert(row.id)
-            guard row.status == "Active", let keys = row.filterKeys.flatMap(PACTFilterKeys.init(stored:)) else { continue }
-            for product in keys.productIds {
-                for client in row.sharedWith where client != "*" {
-                    let key = product + "\u{1F}" + client
-                    if (latest[key]?.seq ?? -1) < row.seq { latest[key] = (row.id, row.seq, keys.validityStart) }
-                }
-            }
-        }
+        let earlier = EarlierFootprints(try store.ownFootprintKeys())
         let createdText = PACTDateTime(epochMilliseconds: Int64((created.timeIntervalSince1970 * 1000).rounded(.down))).text
-        var inputs: [OwnFootprintInput] = []
-        var published: [ServiceFootprint] = []
-        var unchanged = 0
-        var superseded = 0
+        var source = ServiceFootprintSource(allocation, serviceLife: serviceLife)
+        var outcome = Outcome(published: 0, unchanged: 0, superseded: 0, customersWithoutClient: [], withoutUsage: [], footprints: [])
         var withoutClient = Set<String>()
-        for footprint in all {
-            guard clients.contains(footprint.customer) else {
-                withoutClient.insert(footprint.customer)
-                continue
-            }
-            let product = publisher.productID(service: footprint.service.id)
-            let id = uuid(publisher.companyIDs.joined(separator: " ") + "\u{1F}" + product + "\u{1F}" + footprint.identityText)
-            if existing.contains(id) {
-                unchanged += 1
-                continue
-            }
-            var preceding: [String] = []
-            let validFrom = footprint.referencePeriodEnd.epochMilliseconds
-            if let previous = latest[product.lowercased() + "\u{1F}" + footprint.customer], previous.validFrom <= validFrom {
-                preceding = [previous.id]
-                superseded += 1
-            }
-            let json = footprint.json(id: id, publisher: publisher, preceding: preceding, created: createdText)
-            let entry: PACTDocument.Entry
-            do {
-                guard let first = try PACTDocument.read(json, file: "service footprint \(footprint.customer)/\(footprint.service.id)").first else {
+        outcome.published = try store.publishOwnFootprints(sharedWith: [], deprecatedJSON: OwnFootprintPublisher.deprecated) {
+            var batch: [OwnFootprintInput] = []
+            batch.reserveCapacity(max(1, batchSize))
+            while batch.count < max(1, batchSize), let footprint = source.next() {
+                guard clients.contains(footprint.customer) else {
+                    withoutClient.insert(footprint.customer)
                     continue
                 }
-                entry = first
-            } catch {
-                throw PublishError.invalid(
-                    "the service footprint of \(footprint.customer) for \(footprint.service.id) is not valid PACT v3: \(error)"
-                )
+                let product = publisher.productID(service: footprint.service.id)
+                let id = uuid(publisher.companyIDs.joined(separator: " ") + "\u{1F}" + product + "\u{1F}" + footprint.identityText)
+                if earlier.contains(id) {
+                    outcome.unchanged += 1
+                    continue
+                }
+                var preceding: [String] = []
+                if let previous = earlier.latest(product: product, client: footprint.customer),
+                    previous.validFrom <= footprint.referencePeriodEnd.epochMilliseconds
+                {
+                    preceding = [previous.id]
+                }
+                guard let input = try input(footprint, id: id, preceding: preceding, publisher: publisher, created: createdText) else { continue }
+                batch.append(input)
+                outcome.superseded += preceding.count
+                outcome.footprints.append(Published(footprint, id: id, preceding: preceding.first))
             }
-            inputs.append(
-                OwnFootprintInput(
-                    id: id,
-                    status: entry.footprint.status.rawValue,
-                    json: Data(entry.footprint.json.compactData()),
-                    filterKeys: PACTFilterKeys(entry.footprint).stored,
-                    preceding: preceding,
-                    sharedWith: [footprint.customer]
-                )
-            )
-            published.append(footprint)
+            return batch.isEmpty ? nil : batch
         }
-        if !inputs.isEmpty {
-            _ = try store.publishOwnFootprints(inputs, sharedWith: [], returningRows: false, deprecatedJSON: OwnFootprintPublisher.deprecated)
+        outcome.customersWithoutClient = withoutClient.sorted()
+        outcome.withoutUsage = source.withoutUsage
+        return outcome
+    }
+
+    /// The footprint's PACT v3 JSON, validated as every footprint we publish (nil when it reads as
+    /// no footprint at all), ready to store and shared with the customer's API client only.
+    static func input(
+        _ footprint: ServiceFootprint,
+        id: String,
+        preceding: [String],
+        publisher: ServiceFootprint.Publisher,
+        created: String
+    ) throws(PublishError) -> OwnFootprintInput? {
+        let json = footprint.json(id: id, publisher: publisher, preceding: preceding, created: created)
+        let entry: PACTDocument.Entry
+        do {
+            guard let first = try PACTDocument.read(json, file: "service footprint \(footprint.customer)/\(footprint.service.id)").first else {
+                return nil
+            }
+            entry = first
+        } catch {
+            throw .invalid("the service footprint of \(footprint.customer) for \(footprint.service.id) is not valid PACT v3: \(error)")
         }
-        return Outcome(
-            published: inputs.count,
-            unchanged: unchanged,
-            superseded: superseded,
-            customersWithoutClient: withoutClient.sorted(),
-            withoutUsage: withoutUsage,
-            footprints: published
+        return OwnFootprintInput(
+            id: id,
+            status: entry.footprint.status.rawValue,
+            json: Data(entry.footprint.json.compactData()),
+            filterKeys: PACTFilterKeys(entry.footprint).stored,
+            preceding: preceding,
+            sharedWith: [footprint.customer]
         )
     }
 }

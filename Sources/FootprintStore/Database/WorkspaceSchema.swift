@@ -397,6 +397,12 @@ enum WorkspaceSchema {
                     """
             )
         }
+        migrator.registerMigration("v14: our footprints' keys without their JSON") { db in
+            // Publishing service footprints reads the id, status and filter keys of each of ours
+            // (100,000 and more); this index holds them, so that the read does not bring in every
+            // row's JSON (pages of the table that the memory map then keeps resident).
+            try db.execute(sql: "CREATE INDEX pact_footprint_keys ON pact_footprint(origin, id, status, filter_keys)")
+        }
         return migrator
     }
 

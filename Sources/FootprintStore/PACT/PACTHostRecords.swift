@@ -15,6 +15,25 @@ public struct OwnFootprintRow: Sendable {
     public var supersededBy: String?
 }
 
+/// What superseding needs to know of one of our footprints, without its JSON: publishing 100,000
+/// service footprints reads these of every footprint published before.
+public struct OwnFootprintKey: Sendable, Equatable {
+    public var seq: Int64
+    public var id: String
+    public var status: String
+    /// `PACTFilterKeys.stored` (product ids, validity), as `OwnFootprintRow.filterKeys`.
+    public var filterKeys: String?
+    public var sharedWith: [String]
+
+    public init(seq: Int64, id: String, status: String, filterKeys: String?, sharedWith: [String]) {
+        self.seq = seq
+        self.id = id
+        self.status = status
+        self.filterKeys = filterKeys
+        self.sharedWith = sharedWith
+    }
+}
+
 /// A footprint to publish: its id (lowercased UUID), status and compact v3 JSON, already validated.
 public struct OwnFootprintInput: Sendable {
     public var id: String

@@ -38,6 +38,21 @@ public protocol PACTHostStore: ReceivedFootprintStore {
         sharedWith: [String],
         deprecatedJSON: (Data) throws -> (json: Data, filterKeys: String)
     ) throws(WorkspaceError) -> [OwnFootprintRow]
+    /// Our footprints in publication order, without their JSON: what superseding them needs.
+    func ownFootprintKeys() throws(WorkspaceError) -> [OwnFootprintKey]
+    /// Stores a publication of our footprints that comes in batches, all or none, in one
+    /// transaction: `next` gives the next batch (nil when there is no more), the first before the
+    /// transaction begins (a publication with nothing new takes no write lock) and the others while
+    /// it is open, so that a publication of 100,000 footprints is never in memory at once. Each batch is
+    /// checked and stored as `publishOwnFootprints(_:sharedWith:deprecatedJSON:)` stores its items
+    /// (an id given twice in the publication is an error too); an error of a batch, or one `next`
+    /// throws, stores nothing of the publication. Throws `WorkspaceError`, or what `next` threw as it
+    /// threw it. Returns how many footprints were stored.
+    func publishOwnFootprints(
+        sharedWith: [String],
+        deprecatedJSON: (Data) throws -> (json: Data, filterKeys: String),
+        batches next: () throws -> [OwnFootprintInput]?
+    ) throws -> Int
     /// Marks one of our footprints Deprecated, with the JSON `deprecatedJSON` gives.
     func deprecateOwnFootprint(
         id: String,

@@ -21,70 +21,10 @@ extension PACTStore {
         sharedWith: [String],
         deprecatedJSON: (Data) throws -> (json: Data, filterKeys: String)
     ) throws(WorkspaceError) -> [OwnFootprintRow] {
-        try publishOwnFootprints(items, sharedWith: sharedWith, returningRows: true, deprecatedJSON: deprecatedJSON)
-    }
-
-    /// As above; with `returningRows` false the stored rows are not read back (a publication of
-    /// 100,000 service footprints).
-    public func publishOwnFootprints(
-        _ items: [OwnFootprintInput],
-        sharedWith: [String],
-        returningRows: Bool,
-        deprecatedJSON: (Data) throws -> (json: Data, filterKeys: String)
-    ) throws(WorkspaceError) -> [OwnFootprintRow] {
-        let now = Workspace.timestamp()
-        let shares = sharedWith.isEmpty ? ["*"] : sharedWith
+        var writer = OwnFootprintWriter(sharedWith: sharedWith, now: Workspace.timestamp())
         return try workspace.transaction { db in
-            var seen = Set<String>()
-            var problems: [String] = []
-            for item in items {
-                if !seen.insert(item.id).inserted { problems.append("footprint \(item.id) is given twice") }
-                if try Bool.fetchOne(db, sql: "SELECT 1 FROM pact_footprint WHERE origin = 'own' AND id = ?", arguments: [item.id]) == true {
-                    problems.append(
-                        "footprint \(item.id) is already published; a changed footprint needs a new id, with the old one in precedingPfIds"
-                    )
-                }
-            }
-            var clients = Set(shares)
-            for item in items { clients.formUnion(item.sharedWith ?? []) }
-            for client in clients.sorted() where client != "*" {
-                if try Bool.fetchOne(db, sql: "SELECT 1 FROM pact_client WHERE name = ? AND revoked_at IS NULL", arguments: [client]) != true {
-                    problems.append("there is no active API client named '\(client)'; 'footprint pact clients list' shows them")
-                }
-            }
-            if !problems.isEmpty { throw WorkspaceError.conflict(problems.joined(separator: "\n") + "\nnothing was published") }
-            var seqs: [Int64] = []
-            for item in items {
-                try db.execute(
-                    sql:
-                        "INSERT INTO pact_footprint (id, origin, status, source_version, json, filter_keys, stored_at) VALUES (?, 'own', ?, '3', ?, ?, ?)",
-                    arguments: [item.id, item.status, item.json, item.filterKeys, now]
-                )
-                let seq = db.lastInsertedRowID
-                seqs.append(seq)
-                for client in item.sharedWith ?? shares {
-                    try db.execute(sql: "INSERT INTO pact_share (footprint_seq, client) VALUES (?, ?)", arguments: [seq, client])
-                }
-                for old in item.preceding where old != item.id {
-                    guard
-                        let row = try Row.fetchOne(
-                            db,
-                            sql: "SELECT json, status, filter_keys FROM pact_footprint WHERE origin = 'own' AND id = ?",
-                            arguments: [old]
-                        )
-                    else { continue }
-                    let json: Data = row["json"]
-                    let deprecated = row["status"] == "Deprecated" ? (json, row["filter_keys"] ?? "") : try deprecatedJSON(json)
-                    try db.execute(
-                        sql:
-                            "UPDATE pact_footprint SET status = 'Deprecated', json = ?, filter_keys = ?, deprecated_at = coalesce(deprecated_at, ?), superseded_by = ? WHERE origin = 'own' AND id = ?",
-                        arguments: [deprecated.0, deprecated.1, now, item.id, old]
-                    )
-                }
-            }
+            let seqs = try writer.write(items, db: db, deprecatedJSON: deprecatedJSON)
             try bumpPACTRevision(db)
-            // A publication of 100,000 footprints need not read them all back.
-            guard returningRows else { return [] }
             return try seqs.map { seq in try Self.ownFootprint(seq: seq, db: db)! }
         }
     }
@@ -130,6 +70,31 @@ extension PACTStore {
             return try Row.fetchAll(db, sql: "SELECT * FROM pact_footprint WHERE origin = 'own' ORDER BY seq").map { row in
                 Self.ownFootprintRow(row, shares: shares[row["seq"]] ?? [])
             }
+        }
+    }
+
+    /// Our footprints in publication order, without their JSON: read from the index
+    /// `pact_footprint_keys` and the shares, never from the table's rows.
+    public func ownFootprintKeys() throws(WorkspaceError) -> [OwnFootprintKey] {
+        try workspace.read { db in
+            var keys: [OwnFootprintKey] = []
+            let rows = try Row.fetchCursor(
+                db,
+                sql: "SELECT seq, id, status, filter_keys FROM pact_footprint INDEXED BY pact_footprint_keys WHERE origin = 'own'"
+            )
+            while let row = try rows.next() {
+                keys.append(OwnFootprintKey(seq: row[0], id: row[1], status: row[2], filterKeys: row[3], sharedWith: []))
+            }
+            keys.sort { $0.seq < $1.seq }
+            var index: [Int64: Int] = [:]
+            index.reserveCapacity(keys.count)
+            for (i, key) in keys.enumerated() { index[key.seq] = i }
+            let shares = try Row.fetchCursor(db, sql: "SELECT footprint_seq, client FROM pact_share ORDER BY footprint_seq, client")
+            while let row = try shares.next() {
+                if let i = index[row[0]] { keys[i].sharedWith.append(row[1]) }
+            }
+            workspace.logger.phase("our \(keys.count) footprints' ids, status and shares read")
+            return keys
         }
     }
 
