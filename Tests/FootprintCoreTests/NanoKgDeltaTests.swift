@@ -17,6 +17,10 @@ import Testing
             var spend = [Int128](repeating: 0, count: 32)
             var scope3Delta = [Int128](repeating: 0, count: 80)
             var fellThrough = [Int128](repeating: 0, count: 5)
+            // The lines made for no customer by category and Scope 3 category (the pool sources).
+            var categoryKeys: [Int] = []
+            var categoryLines: [Int] = []
+            var categoryNano: [Int128] = []
             for i in 0..<1_000 {
                 let method = i % 4
                 let category = (i * 7) % 301
@@ -41,6 +45,18 @@ import Testing
                 spend[scope3 * 2 + i % 2] += units
                 let d = n - AggregateAccumulator.nanoKg(activity * old(i + supplier))
                 delta.add(method: method, nanoKg: d, category: category, scope3: scope3, month: month, customer: customer)
+                delta.addPoolSource(customer: customer, supplier: supplier, category: category, scope3: scope3, method: method, nanoKg: d)
+                if customer < 0 {
+                    let key = category << 4 | scope3
+                    let k = categoryKeys.firstIndex(of: key) ?? categoryKeys.count
+                    if k == categoryKeys.count {
+                        categoryKeys.append(key)
+                        categoryLines += [0, 0, 0, 0, 0]
+                        categoryNano += [0, 0, 0, 0, 0]
+                    }
+                    categoryLines[k * 5 + method] += 1
+                    categoryNano[k * 5 + method] += n
+                }
                 scope3Delta[scope3 * 5 + method] += d
                 if supplier == 3 && i % 10 == 0 {
                     acc.addFallThrough(
@@ -54,6 +70,7 @@ import Testing
                 }
             }
             acc.addSupplier(supplier, lines: lines, nanoKg: nano, spend: spend)
+            acc.addSupplierCategories(supplier, keys: categoryKeys, lines: categoryLines, nanoKg: categoryNano)
             delta.addSupplier(supplier, scope3: scope3Delta, fellThrough: fellThrough)
         }
         return acc.aggregate(currencies: Self.currencies) { d, slot in d == .supplier ? "S\(slot)" : "\(d.rawValue)-\(slot)" }
@@ -81,5 +98,9 @@ import Testing
         )
         #expect(updated == expected)
         #expect(updated.total.nanoKg != [0, 0, 0, 0, 0])
+        // The pool sources moved with the figures: customers' cells and suppliers' cells by category.
+        #expect(expected.hasPoolSources && expected.poolSources.keys.contains { $0.customer != nil })
+        #expect(expected.poolSources.keys.contains { $0.supplier == "S400" && $0.category != nil })
+        #expect(expected.poolSources.values.reduce(0) { $0 + $1.totalLines } == expected.total.totalLines)
     }
 }

@@ -184,7 +184,7 @@ import Testing
         var v1 = a
         v1.hasSupplierScope3 = false
         v1.groups[.supplierScope3] = nil
-        #expect(Array(v1.binary().prefix(2)) == [6, 0])  // version 6, without the cross grouping
+        #expect(Array(v1.binary().prefix(2)) == [7, 0])  // version 7, without the cross grouping
         let cut = InventoryAggregate(binary: v1.binary())
         #expect(cut?.hasSupplierScope3 == false && cut?.cells(.supplier) == a.cells(.supplier))
         var sum = a
