@@ -60,7 +60,42 @@ echo
 echo
 # CUST-001's API client, and every customer's service footprints over PACT (each shared with its own
 # client only; 'footprint serve' then serves them: docs/customers.md, docs/pact.md).
-"$bin" pact clients list --db "$db" | grep -q ' CUST-001 ' || "$bin" pact clients add CUST-001 --db "$db"
+# The secret is shown once: kept beside the workspace (readable by you only) for the customer's side below.
+credentials=$(dirname "$db")/cust-001-client.txt
+if ! "$bin" pact clients list --db "$db" | grep -q ' CUST-001 '; then
+  (umask 077 && "$bin" pact clients add CUST-001 --db "$db" >"$credentials")
+  grep -v '^client_secret:' "$credentials"
+fi
 "$bin" customers publish --db "$db" --period 2024
+echo
+# CUST-001's side: our host serves its footprints over HTTPS (a certificate made for this run), and
+# CUST-001's own workspace pulls them with its client, as any PACT v3 client would.
+if [ -f "$credentials" ]; then
+  dir=$(dirname "$db")
+  "$bin" serve --db "$db" --self-signed --write-cert "$dir/host-cert.pem" --port 0 >"$dir/serve.log" 2>&1 &
+  server=$!
+  trap 'kill $server 2>/dev/null || true' EXIT
+  url=""
+  for _ in $(seq 100); do
+    url=$(grep -o 'Serving PACT v3 at https://[0-9.:]*' "$dir/serve.log" | cut -d' ' -f5 || true)
+    [ -n "$url" ] && break
+    sleep 0.1
+  done
+  [ -n "$url" ] || { cat "$dir/serve.log"; exit 1; }
+  customer_db=$dir/cust-001.sqlite
+  [ -f "$customer_db" ] || "$bin" init --db "$customer_db" >/dev/null
+  # CUST-001's own supplier register names us, with our PACT company id (examples/customer-side).
+  "$bin" import --db "$customer_db" suppliers examples/customer-side/suppliers.csv >/dev/null
+  client_id=$(awk '/^client_id:/ {print $2}' "$credentials")
+  FOOTPRINT_PARTNER_SECRET=$(awk '/^client_secret:/ {print $2}' "$credentials") \
+    "$bin" pact partners add our-host --url "$url" --client-id "$client_id" --supplier FJELLVIND --db "$customer_db" >/dev/null
+  echo "CUST-001 pulls from $url with its own client:"
+  "$bin" pact pull --partner our-host --trust-cert "$dir/host-cert.pem" --db "$customer_db"
+  kill $server 2>/dev/null || true
+  wait $server 2>/dev/null || true
+  trap - EXIT
+else
+  echo "(CUST-001's client secret is not in $credentials: add a client to pull as a customer, docs/customers.md)"
+fi
 echo
 echo "workspace: $db  (next: $bin runs --db $db, $bin report --db $db --format markdown, $bin runs lines 1 --db $db --out lines.csv)"

@@ -41,6 +41,14 @@ import Testing
         let stored = try t.workspace.customers.customerData()
         #expect(stored == (try CustomerDataReader.read(directory: nordicIT)))
         #expect(stored.customers.count == 60 && stored.usage.count == 2625)
+        // The usage rows were read from the snapshot stored with their import; damaged, in another format,
+        // or absent (an import of an earlier version), the stored file is parsed instead: the same data.
+        let usageImport = try #require(records.last).id
+        #expect(try t.workspace.count("import_snapshot", where: "import_id = \(usageImport) AND format = 1") == 1)
+        for change in ["UPDATE import_snapshot SET data = substr(data, 1, 100)", "UPDATE import_snapshot SET format = 99", "DELETE FROM import_snapshot"] {
+            try t.workspace.pool.writeWithoutTransaction { db in try db.execute(sql: change) }
+            #expect(try t.workspace.customers.customerData() == stored, "after \(change)")
+        }
         // The same file again changes nothing.
         let again = try t.workspace.customers.importFile(
             kind: .customers,
