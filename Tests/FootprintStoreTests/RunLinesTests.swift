@@ -266,4 +266,33 @@ struct RunLinesTests {
         }
         #expect(throws: WorkspaceError.self) { try Self.lines(t.workspace, run.id) }
     }
+
+    /// The sums by pool source, which the customer allocation reads instead of the lines, are verified
+    /// too: one nano-kg moved from one cell to another (the total unchanged) is found.
+    @Test func storedPoolSourcesThatDoNotFollowFromTheLinesAreAnError() throws {
+        let t = try TemporaryWorkspace()
+        defer { t.cleanUp() }
+        _ = try Self.importExample(t.workspace)
+        let run = try t.workspace.runs.calculate(CalculationOptions(threads: 2))
+        #expect(try t.workspace.runs.verifyRun(id: run.id).lines == run.lineCount)
+        var changed = run.aggregate
+        let keys = changed.poolSources.keys.sorted().filter { changed.poolSources[$0]!.lines[0] > 0 }
+        try #require(keys.count >= 2 && run.aggregate.hasPoolSources)
+        changed.poolSources[keys[0]]!.nanoKg[0] -= 1
+        changed.poolSources[keys[1]]!.nanoKg[0] += 1
+        #expect(changed.total == run.aggregate.total)
+        try t.workspace.transaction { db in
+            try db.execute(sql: "UPDATE run SET aggregate = ? WHERE id = ?", arguments: [Data(changed.binary()), run.id])
+        }
+        do {
+            _ = try t.workspace.runs.verifyRun(id: run.id)
+            Issue.record("expected a line mismatch")
+        } catch {
+            guard case .lineMismatch(let message) = error else {
+                Issue.record("unexpected \(error)")
+                return
+            }
+            #expect(message.contains("by pool source") && message.contains("2 of them different"))
+        }
+    }
 }

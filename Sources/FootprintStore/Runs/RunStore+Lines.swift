@@ -212,7 +212,8 @@ final class RunLinesContext {
         guard lineCount == run.lineCount else {
             throw .lineMismatch("run #\(run.id) counted \(run.lineCount) lines, but its purchase imports hold \(lineCount)")
         }
-        let total = evaluator.aggregate(accumulator).total
+        let evaluated = evaluator.aggregate(accumulator)
+        let total = evaluated.total
         let saved = run.aggregate.total
         guard total.lines == saved.lines, total.nanoKg == saved.nanoKg, total.spend.filter({ $0.value != 0 }) == saved.spend.filter({ $0.value != 0 })
         else {
@@ -223,6 +224,17 @@ final class RunLinesContext {
                 .joined(separator: ", ")
             }
             throw .lineMismatch("the lines of run #\(run.id), evaluated again, sum to [\(describe(total))], but the run stored [\(describe(saved))]")
+        }
+        // The sums the customer allocation reads (by customer; by supplier, category and Scope 3 category).
+        if run.aggregate.hasPoolSources && evaluated.poolSources != run.aggregate.poolSources {
+            let keys = Set(evaluated.poolSources.keys).union(run.aggregate.poolSources.keys)
+            let differing = keys.filter { evaluated.poolSources[$0] != run.aggregate.poolSources[$0] }.sorted()
+            let first = differing.first.map { key in
+                key.customer.map { "customer \($0)" } ?? "supplier \(key.supplier ?? "?"), category \(key.category ?? "?")"
+            }
+            throw .lineMismatch(
+                "the lines of run #\(run.id), evaluated again, sum by pool source to \(evaluated.poolSources.count) cells, but the run stored \(run.aggregate.poolSources.count), \(differing.count) of them different (first: \(first ?? "?")); 'customers allocate' reads these sums: recalculate the period with 'footprint calculate --period P --full'"
+            )
         }
     }
 
