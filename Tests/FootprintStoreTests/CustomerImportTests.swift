@@ -45,7 +45,9 @@ import Testing
         // or absent (an import of an earlier version), the stored file is parsed instead: the same data.
         let usageImport = try #require(records.last).id
         #expect(try t.workspace.count("import_snapshot", where: "import_id = \(usageImport) AND format = 1") == 1)
-        for change in ["UPDATE import_snapshot SET data = substr(data, 1, 100)", "UPDATE import_snapshot SET format = 99", "DELETE FROM import_snapshot"] {
+        for change in [
+            "UPDATE import_snapshot SET data = substr(data, 1, 100)", "UPDATE import_snapshot SET format = 99", "DELETE FROM import_snapshot",
+        ] {
             try t.workspace.pool.writeWithoutTransaction { db in try db.execute(sql: change) }
             #expect(try t.workspace.customers.customerData() == stored, "after \(change)")
         }
