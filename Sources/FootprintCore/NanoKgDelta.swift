@@ -48,10 +48,14 @@ public struct NanoKgDelta: Sendable {
     /// Per supplier slot: nano-kg at `scope3 * 5 + method` (its cells of the supplier x Scope 3 category
     /// grouping, and so of the supplier grouping), and the part of it that fell through a rule (per method).
     var suppliers: [Int: (scope3: [Int128], fellThrough: [Int128])] = [:]
-    /// Per pool-source cell (`InventoryAggregate.poolSources`), nano-kg per method: lines made for a
-    /// customer at `1 << 62 | customer slot << 4 | scope3`, the others at `supplier slot << 32 |
-    /// category slot << 4 | scope3` (as `AggregateAccumulator` keys them).
-    var poolSources: [Int: [Int128]] = [:]
+    /// The pool-source cells (`InventoryAggregate.poolSources`): lines made for a customer at
+    /// `customerScope3[(number * 16 + scope3) * 5 + method]`, where `customerNumbers` numbers the
+    /// customer slots as they come (as `AggregateAccumulator` does); the others per supplier slot,
+    /// ledger category slot and Scope 3 category, at `supplier << 32 | category << 4 | scope3`,
+    /// added once per pack (`addSupplierCategories`).
+    @usableFromInline let customerScope3 = Table()
+    @usableFromInline let customerNumbers = AggregateAccumulator.SlotNumbers()
+    var supplierCategories: [Int: [Int128]] = [:]
     /// False when a slot was too large for those keys: the changes then leave the inventory without pool sources.
     var poolSourcesComplete = true
 
@@ -61,7 +65,8 @@ public struct NanoKgDelta: Sendable {
     public var isZero: Bool {
         [category, scope3, month, customer, total].allSatisfy { t in (0..<t.slots * 5).allSatisfy { t.values[$0] == 0 } }
             && suppliers.values.allSatisfy { $0.scope3.allSatisfy { $0 == 0 } && $0.fellThrough.allSatisfy { $0 == 0 } }
-            && poolSources.values.allSatisfy { $0.allSatisfy { $0 == 0 } }
+            && supplierCategories.values.allSatisfy { $0.allSatisfy { $0 == 0 } }
+            && (0..<customerScope3.slots * 5).allSatisfy { customerScope3.values[$0] == 0 }
     }
 
     /// One line's change, slotted as `AggregateAccumulator.add` slots it (-1: no value in that grouping).
@@ -85,31 +90,46 @@ public struct NanoKgDelta: Sendable {
         suppliers[slot] = entry
     }
 
-    /// One line's change in its pool-source cell: `customer` the customer slot (-1: none), else the
-    /// supplier and category slots.
-    public mutating func addPoolSource(customer: Int, supplier: Int, category: Int, scope3: Int, method: Int, nanoKg: Int128) {
+    /// The change of a line made for customer slot `customer` (>= 0), in its pool-source cell.
+    @inlinable @inline(__always)
+    public func addCustomerPoolSource(customer: Int, scope3: Int, method: Int, nanoKg: Int128) {
         guard nanoKg != 0 else { return }
-        let s = scope3 > 0 ? scope3 & 15 : 0
-        let key: Int
-        if customer >= 0 && customer < 1 << 40 {
-            key = 1 << 62 | customer << 4 | s
-        } else if customer < 0 && supplier >= 0 && supplier < 1 << 30 && category >= 0 && category < 1 << 28 {
-            key = supplier << 32 | category << 4 | s
-        } else {
-            poolSourcesComplete = false
+        customerScope3.add(customerNumbers.number(customer) &* 16 &+ (scope3 > 0 ? scope3 & 15 : 0), method, nanoKg)
+    }
+
+    /// The change of a pack's lines made for no customer, summed by the caller per ledger category
+    /// and Scope 3 category: `keys[k] = category slot << 4 | scope3`, nano-kg at `[k * 5 + method]`.
+    public mutating func addSupplierCategories(_ supplier: Int, keys: [Int], nanoKg: [Int128]) {
+        guard supplier >= 0 && supplier < 1 << 30 else {
+            if !keys.isEmpty { poolSourcesComplete = false }
             return
         }
-        var nano = poolSources[key] ?? Array(repeating: 0, count: 5)
-        nano[method] &+= nanoKg
-        poolSources[key] = nano
+        for (k, key) in keys.enumerated() {
+            guard key >= 0 && key < 1 << 32 else {
+                poolSourcesComplete = false
+                continue
+            }
+            var nano = supplierCategories[supplier << 32 | key] ?? Array(repeating: 0, count: 5)
+            for m in 0..<5 { nano[m] &+= nanoKg[k * 5 + m] }
+            supplierCategories[supplier << 32 | key] = nano
+        }
     }
 
     /// Adds another delta (of another thread, or of one pack).
     public mutating func add(_ other: NanoKgDelta) {
-        for (key, nano) in other.poolSources {
-            var mine = poolSources[key] ?? Array(repeating: 0, count: 5)
+        for (key, nano) in other.supplierCategories {
+            var mine = supplierCategories[key] ?? Array(repeating: 0, count: 5)
             for m in 0..<5 { mine[m] &+= nano[m] }
-            poolSources[key] = mine
+            supplierCategories[key] = mine
+        }
+        for (number, slot) in other.customerNumbers.slots.enumerated() {
+            let mine = customerNumbers.number(slot)
+            for cell in 0..<16 where number * 16 + cell < other.customerScope3.slots {
+                for m in 0..<5 {
+                    let value = other.customerScope3.values[(number * 16 + cell) * 5 + m]
+                    if value != 0 { customerScope3.add(mine * 16 + cell, m, value) }
+                }
+            }
         }
         poolSourcesComplete = poolSourcesComplete && other.poolSourcesComplete
         category.add(other.category)
@@ -144,22 +164,21 @@ public struct NanoKgDelta: Sendable {
             aggregate.poolSources = [:]
         }
         if aggregate.hasPoolSources {
-            for (key, nano) in poolSources where nano.contains(where: { $0 != 0 }) {
-                let scope3 = key & 15
-                let source =
-                    key >> 62 == 1
-                    ? InventoryAggregate.PoolSourceKey(
-                        scope3: scope3,
-                        supplier: nil,
-                        category: nil,
-                        customer: name(.customer, key >> 4 & 0xFF_FFFF_FFFF)
-                    )
-                    : InventoryAggregate.PoolSourceKey(
-                        scope3: scope3,
-                        supplier: name(.supplier, key >> 32),
-                        category: name(.category, key >> 4 & 0xFFF_FFFF),
-                        customer: nil
-                    )
+            for (number, slot) in customerNumbers.slots.enumerated() {
+                for scope3 in 0..<16 where number * 16 + scope3 < customerScope3.slots {
+                    let nano = customerScope3.nano(number * 16 + scope3)
+                    guard nano.contains(where: { $0 != 0 }) else { continue }
+                    let source = InventoryAggregate.PoolSourceKey(scope3: scope3, supplier: nil, category: nil, customer: name(.customer, slot))
+                    addCell(&aggregate.poolSources[source, default: InventoryAggregate.Cell()], nano)
+                }
+            }
+            for (key, nano) in supplierCategories where nano.contains(where: { $0 != 0 }) {
+                let source = InventoryAggregate.PoolSourceKey(
+                    scope3: key & 15,
+                    supplier: name(.supplier, key >> 32),
+                    category: name(.category, key >> 4 & 0xFFF_FFFF),
+                    customer: nil
+                )
                 addCell(&aggregate.poolSources[source, default: InventoryAggregate.Cell()], nano[0..<5])
             }
         }

@@ -21,6 +21,8 @@ import Testing
             var categoryKeys: [Int] = []
             var categoryLines: [Int] = []
             var categoryNano: [Int128] = []
+            var deltaKeys: [Int] = []
+            var deltaNano: [Int128] = []
             for i in 0..<1_000 {
                 let method = i % 4
                 let category = (i * 7) % 301
@@ -45,7 +47,17 @@ import Testing
                 spend[scope3 * 2 + i % 2] += units
                 let d = n - AggregateAccumulator.nanoKg(activity * old(i + supplier))
                 delta.add(method: method, nanoKg: d, category: category, scope3: scope3, month: month, customer: customer)
-                delta.addPoolSource(customer: customer, supplier: supplier, category: category, scope3: scope3, method: method, nanoKg: d)
+                if customer >= 0 {
+                    delta.addCustomerPoolSource(customer: customer, scope3: scope3, method: method, nanoKg: d)
+                } else {
+                    let key = category << 4 | scope3
+                    let k = deltaKeys.firstIndex(of: key) ?? deltaKeys.count
+                    if k == deltaKeys.count {
+                        deltaKeys.append(key)
+                        deltaNano += [0, 0, 0, 0, 0]
+                    }
+                    deltaNano[k * 5 + method] += d
+                }
                 if customer < 0 {
                     let key = category << 4 | scope3
                     let k = categoryKeys.firstIndex(of: key) ?? categoryKeys.count
@@ -71,6 +83,7 @@ import Testing
             }
             acc.addSupplier(supplier, lines: lines, nanoKg: nano, spend: spend)
             acc.addSupplierCategories(supplier, keys: categoryKeys, lines: categoryLines, nanoKg: categoryNano)
+            delta.addSupplierCategories(supplier, keys: deltaKeys, nanoKg: deltaNano)
             delta.addSupplier(supplier, scope3: scope3Delta, fellThrough: fellThrough)
         }
         return acc.aggregate(currencies: Self.currencies) { d, slot in d == .supplier ? "S\(slot)" : "\(d.rawValue)-\(slot)" }

@@ -242,6 +242,8 @@ struct PackEvaluator: Sendable {
         var local = NanoKgDelta()  // added to `delta` only when the whole pack could be refigured
         var scope3Sums = [Int128](repeating: 0, count: 16 * 5)
         var fellThrough = [Int128](repeating: 0, count: 5)
+        // The lines made for no customer by category and Scope 3 category (a pack has a few): `SupplierSums`' list.
+        var categories = SupplierSums(currencies: 1)
         var count = 0
         let empty: [Double] = []
         let disclosureOld = change.disclosures?.old ?? empty
@@ -288,11 +290,16 @@ struct PackEvaluator: Sendable {
             guard manufacturer(product: Int(pack.product(i)), supplier: supplier) < 0 else { return nil }
             let customer = Int(pack.customer(i))
             local.add(method: m, nanoKg: nano, category: category, scope3: scope3, month: month, customer: customer)
-            local.addPoolSource(customer: customer, supplier: supplier, category: category, scope3: scope3, method: m, nanoKg: nano)
+            if customer >= 0 {
+                local.addCustomerPoolSource(customer: customer, scope3: scope3, method: m, nanoKg: nano)
+            } else {
+                categories.addCategory(category, scope3: scope3, m, nano)
+            }
             scope3Sums[(scope3 & 15) * 5 + m] += nano
             if outcome.fellThrough { fellThrough[m] += nano }
         }
         local.addSupplier(supplier, scope3: scope3Sums, fellThrough: fellThrough)
+        local.addSupplierCategories(supplier, keys: categories.categoryKeys, nanoKg: categories.categoryNanoKg)
         delta.add(local)
         return count
     }
