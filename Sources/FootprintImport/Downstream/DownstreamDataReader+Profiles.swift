@@ -39,12 +39,15 @@ extension DownstreamDataReader {
                 )
             }
             let mass = r.positive("mass_kg", required: false, "a mass in kg")
-            guard r.diagnostics.isEmpty, let type, let source else { return }
-            let key = product.map { "product '\($0)'" } ?? "the default of product type '\(type)'"
-            if let first = seen[key.lowercased()] {
-                return r.fail(product == nil ? "product_type" : "product", "\(key) is given twice (first on line \(first)); expected one row")
+            if let type {
+                let key = product.map { "product '\($0)'" } ?? "the default of product type '\(type)'"
+                if let first = seen[key.lowercased()] {
+                    r.fail(product == nil ? "product_type" : "product", "\(key) is given twice (first on line \(first)); expected one row")
+                } else {
+                    seen[key.lowercased()] = r.row.line
+                }
             }
-            seen[key.lowercased()] = r.row.line
+            guard r.diagnostics.isEmpty, let type, let source else { return }
             result.append(
                 UseProfile(
                     location: SourceLocation(file: table.file, line: r.row.line),
@@ -83,15 +86,18 @@ extension DownstreamDataReader {
                 )
             }
             let shares = r.shares(percent, suffix: "_pct")
-            guard r.diagnostics.isEmpty, let type, let source, let shares else { return }
-            let key = "\(type.lowercased())|\(country ?? "")"
-            if let first = seen[key] {
-                return r.fail(
-                    "product_type",
-                    "product type '\(type)' in \(country ?? "any country") is given twice (first on line \(first)); expected one row"
-                )
+            if let type {
+                let key = "\(type.lowercased())|\(country ?? "")"
+                if let first = seen[key] {
+                    r.fail(
+                        "product_type",
+                        "product type '\(type)' in \(country ?? "any country") is given twice (first on line \(first)); expected one row"
+                    )
+                } else {
+                    seen[key] = r.row.line
+                }
             }
-            seen[key] = r.row.line
+            guard r.diagnostics.isEmpty, let type, let source, let shares else { return }
             result.append(
                 EndOfLifeProfile(
                     location: SourceLocation(file: table.file, line: r.row.line),
