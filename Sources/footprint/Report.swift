@@ -223,6 +223,8 @@ extension Footprint {
                 print(RunDescription.headline(r))
                 if let note { print(note) }
                 print(c.text())
+                // Sold products and take-back: the parts of Categories 11, 12 and 5, the waste indicators and KPIs.
+                if let downstream = result.downstream { print(downstream.text()) }
                 if let (x, scopes) = restatement { print(PeriodsOutput.text(x, scopes: scopes, limit: limit ?? 10)) }
             }
         }
