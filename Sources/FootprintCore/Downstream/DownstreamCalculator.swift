@@ -20,7 +20,7 @@ public enum DownstreamCalculator {
             }
             result.usePhase = context.use
             result.endOfLife = context.endOfLife
-            let excluded = result.exclusions.count
+            let excluded = Set(result.exclusions.map(\.location)).count
             if excluded > 0 {
                 result.warnings.append(
                     "\(excluded) sale\(excluded == 1 ? "" : "s") left out of a category for want of data (see the exclusions): "
