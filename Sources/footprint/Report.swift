@@ -218,6 +218,7 @@ extension Footprint {
             case .markdown:
                 if let note { print(note + "\n") }
                 print(c.markdown())
+                if let downstream = result.downstream { print("```\n" + downstream.text() + "```\n") }
                 if let (x, scopes) = restatement { print(PeriodsOutput.markdown(x, scopes: scopes)) }
             case .table:
                 print(RunDescription.headline(r))
