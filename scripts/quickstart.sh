@@ -35,7 +35,8 @@ done
 "$bin" import --db "$db" company "$example/company.json"
 for kind in categories:categories sites:sites fuel:fuel refrigerants:refrigerants energy:energy \
             energy-instruments:energy_instruments grid-factors:grid_factors travel:travel \
-            commuting-survey:commuting_survey workforce:workforce; do
+            commuting-survey:commuting_survey workforce:workforce sales:sales product-use:product_use \
+            end-of-life:end_of_life returns:returns; do
   "$bin" import --db "$db" "${kind%%:*}" "$example/${kind##*:}.csv"
 done
 echo

@@ -6,11 +6,12 @@ import FootprintStore
 /// folder's `company.json`, activity, travel and survey files, or from the files a workspace run was
 /// calculated with.
 enum CorporateOutput {
-    /// The summary's JSON with the corporate keys, and the activity and travel results line by line.
+    /// The summary's JSON with the corporate keys, and the activity, travel and downstream results line by line.
     static func json(_ result: CorporateResult) -> JSONValue {
         guard case .object(var members) = result.inventory.json() else { return result.inventory.json() }
         members.append(("activity", result.activity?.json(includingLines: true) ?? .null))
         members.append(("travel", result.travel?.json(lines: true) ?? .null))
+        members.append(("downstream", result.downstream?.json(lines: true) ?? .null))
         return .object(members)
     }
 
@@ -21,6 +22,7 @@ enum CorporateOutput {
             out += "(Scope 1 and 2, and the activity data's Scope 3, need a reporting period: give --period YEAR.)\n"
         }
         for warning in result.travel?.warnings ?? [] { out += "warning: \(warning)\n" }
+        if let downstream = result.downstream { out += "\n" + downstream.text() }
         return out
     }
 }

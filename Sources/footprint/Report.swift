@@ -218,11 +218,14 @@ extension Footprint {
             case .markdown:
                 if let note { print(note + "\n") }
                 print(c.markdown())
+                if let downstream = result.downstream { print("```\n" + downstream.text() + "```\n") }
                 if let (x, scopes) = restatement { print(PeriodsOutput.markdown(x, scopes: scopes)) }
             case .table:
                 print(RunDescription.headline(r))
                 if let note { print(note) }
                 print(c.text())
+                // Sold products and take-back: the parts of Categories 11, 12 and 5, the waste indicators and KPIs.
+                if let downstream = result.downstream { print(downstream.text()) }
                 if let (x, scopes) = restatement { print(PeriodsOutput.text(x, scopes: scopes, limit: limit ?? 10)) }
             }
         }

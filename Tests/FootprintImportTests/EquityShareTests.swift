@@ -56,7 +56,7 @@ import Testing
             try CorporateData.read(directory: dir.path).inventory(purchases: InventorySummary(), period: period)
         } throws: { error in
             "\(error)".contains(
-                "entity 'SE-FJELLVIND' is held at 60.0%; the purchase ledger's lines and the travel and commuting files carry no legal entity"
+                "entity 'SE-FJELLVIND' is held at 60.0%; the purchase ledger's lines and the travel, commuting, sales and returns files carry no legal entity"
             )
         }
         // Entities held in full: the equity share changes nothing, and travel is computed.

@@ -13,6 +13,7 @@ import Testing
         (.company, "company.json"), (.sites, "sites.csv"), (.fuel, "fuel.csv"), (.refrigerants, "refrigerants.csv"),
         (.energy, "energy.csv"), (.energyInstruments, "energy_instruments.csv"), (.gridFactors, "grid_factors.csv"),
         (.travel, "travel.csv"), (.commutingSurvey, "commuting_survey.csv"), (.workforce, "workforce.csv"),
+        (.sales, "sales.csv"), (.productUse, "product_use.csv"), (.endOfLife, "end_of_life.csv"), (.returns, "returns.csv"),
     ]
 
     func importExample(_ t: TemporaryWorkspace) throws {
@@ -30,6 +31,7 @@ import Testing
         #expect(stored.boundary == folder.boundary)
         #expect(stored.activity == folder.activity)
         #expect(stored.travel == folder.travel)
+        #expect(stored.downstream == folder.downstream && stored.downstream.sales?.count == 5)
         let period = try #require(ReportingPeriod(fiscalYear: 2024))
         let a = try stored.inventory(purchases: InventorySummary(), period: period).inventory
         let b = try folder.inventory(purchases: InventorySummary(), period: period).inventory
@@ -38,6 +40,7 @@ import Testing
         #expect(a.boundary.sites.map(\.id) == ["OSL-HQ", "OSL-COLO", "STO", "BGO-LAB", "CPH"])
         #expect(a.text().contains("; outside the boundary: Bergen lab (run by a partner)"))
         #expect(a.otherScope3Kg == b.otherScope3Kg && a.otherScope3Kg[.employeeCommuting] != nil)
+        #expect(a.otherScope3Kg[.useOfSoldProducts] != nil && a.otherScope3Kg[.wasteGeneratedInOperations] != nil)
     }
 
     @Test func aBadFileLeavesNothingAndSaysWhere() throws {

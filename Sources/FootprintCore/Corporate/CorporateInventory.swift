@@ -2,14 +2,15 @@
 /// category, from the purchase ledger's inventory (`InventorySummary`) and the company's activity
 /// data (`ActivityTotals`), within its organisational boundary. Scope 3 Category 3 adds the
 /// activity's upstream emissions to the ledger lines placed in Category 3; Categories 6 and 7 add
-/// travel and commuting data (`otherScope3Kg`).
+/// travel and commuting data, Categories 5, 11 and 12 sold products and take-back (`otherScope3Kg`).
 public struct CorporateInventory: Sendable {
     public var boundary: OrganisationalBoundary
     public var purchases: InventorySummary
     /// Nil when the company gave no activity data: Scope 1 and 2 are then unknown, not zero.
     public var activity: ActivityTotals?
     /// Scope 3 from other activity data than the ledger's lines: Category 6 from a travel agency's
-    /// report, Category 7 from a commuting survey (kg CO2e by category).
+    /// report, Category 7 from a commuting survey, Categories 11 and 12 from sales, 5 and 12 from the
+    /// return programme (kg CO2e by category).
     public var otherScope3Kg: [Scope3Category: Double]
 
     public init(

@@ -3,6 +3,7 @@
 public enum CorporateInventoryError: Error, Sendable, CustomStringConvertible {
     case activity(ActivityError)
     case travel(TravelCalculationError)
+    case downstream(DownstreamCalculationError)
     /// The equity-share approach cannot be applied: the message names the file and what was expected.
     case equityShare(String)
 
@@ -10,6 +11,7 @@ public enum CorporateInventoryError: Error, Sendable, CustomStringConvertible {
         switch self {
         case .activity(let error): "\(error)"
         case .travel(let error): "error: \(error)\n1 error; nothing was computed."
+        case .downstream(let error): "error: \(error)\n1 error; nothing was computed."
         case .equityShare(let message): "error: \(message)\n1 error; nothing was computed."
         }
     }

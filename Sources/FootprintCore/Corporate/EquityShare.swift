@@ -32,13 +32,13 @@ public enum EquityShare {
     }
 
     /// Refuses an equity-share inventory whose ledger or travel data would need a share below 100%:
-    /// `hasUnattributedData` when the ledger has lines or travel and commuting files are given.
+    /// `hasUnattributedData` when the ledger has lines or travel, commuting, sales or returns files are given.
     public static func check(boundary: OrganisationalBoundary, hasUnattributedData: Bool) throws(CorporateInventoryError) {
         guard boundary.approach == .equityShare, hasUnattributedData,
             let partial = boundary.entities.first(where: { $0.equityShare < 1 })
         else { return }
         throw .equityShare(
-            "company.json: consolidation approach equity-share, and entity '\(partial.id)' is held at \(InventorySummary.percent(partial.equityShare)); the purchase ledger's lines and the travel and commuting files carry no legal entity, so its share cannot be applied to them (Footprint applies equity shares to the activity data, site by site). Expected operational-control or financial-control, or entities held in full"
+            "company.json: consolidation approach equity-share, and entity '\(partial.id)' is held at \(InventorySummary.percent(partial.equityShare)); the purchase ledger's lines and the travel, commuting, sales and returns files carry no legal entity, so its share cannot be applied to them (Footprint applies equity shares to the activity data, site by site). Expected operational-control or financial-control, or entities held in full"
         )
     }
 }

@@ -11,21 +11,25 @@ public struct CorporateData: Sendable {
     public var activity: ActivityData
     /// Business travel (Category 6) and commuting (Category 7) data (docs/travel-and-commuting.md).
     public var travel: TravelData
+    /// Sold products and take-back: Categories 11, 12 and 5 (docs/downstream.md).
+    public var downstream: DownstreamData
 
     public init(
         boundary: OrganisationalBoundary = OrganisationalBoundary(),
         hasProfile: Bool = false,
         activity: ActivityData = ActivityData(),
-        travel: TravelData = TravelData()
+        travel: TravelData = TravelData(),
+        downstream: DownstreamData = DownstreamData()
     ) {
         self.boundary = boundary
         self.hasProfile = hasProfile
         self.activity = activity
         self.travel = travel
+        self.downstream = downstream
     }
 
-    /// Whether any file gives activity, travel or commuting data.
-    public var hasActivity: Bool { !activity.isEmpty || travel.trips != nil || travel.survey != nil }
+    /// Whether any file gives activity, travel, commuting, sales or returns data.
+    public var hasActivity: Bool { !activity.isEmpty || travel.trips != nil || travel.survey != nil || !downstream.isEmpty }
 
     /// Reads the folder's `company.json` and activity files; every problem of every file is reported.
     public static func read(directory: String) throws(InputError) -> CorporateData {
@@ -40,6 +44,7 @@ public struct CorporateData: Sendable {
         }
         do { data.activity = try ActivityDataReader.read(directory: directory) } catch { diagnostics += error.diagnostics }
         do { data.travel = try TravelDataReader.read(directory: directory) } catch { diagnostics += error.diagnostics }
+        do { data.downstream = try DownstreamDataReader.read(directory: directory) } catch { diagnostics += error.diagnostics }
         guard diagnostics.isEmpty else { throw InputError(diagnostics) }
         return data
     }
@@ -48,7 +53,7 @@ public struct CorporateData: Sendable {
     /// category rules of `rules`, whose thresholds and goods for resale it shows) and this data, with
     /// the activity and travel results line by line. Without a period, or without activity data, Scope 1
     /// and 2 are unknown (nil), never zero; without travel or survey files, Categories 6 and 7 hold
-    /// the ledger's lines alone.
+    /// the ledger's lines alone; sales and returns add Categories 11, 12 and 5 (`DownstreamResult.kgByCategory`).
     public func inventory(
         purchases: InventorySummary,
         period: ReportingPeriod?,
@@ -62,7 +67,10 @@ public struct CorporateData: Sendable {
         if let rules { result.inventory.describeRules(rules) }
         result.inventory.disclosuresWithoutUpstreamScope3 = disclosuresWithoutUpstreamScope3
         guard let period else { return result }
-        try EquityShare.check(boundary: boundary, hasUnattributedData: purchases.lines > 0 || travel.trips != nil || travel.survey != nil)
+        try EquityShare.check(
+            boundary: boundary,
+            hasUnattributedData: purchases.lines > 0 || travel.trips != nil || travel.survey != nil || !downstream.isEmpty
+        )
         if !activity.isEmpty {
             let calculated: ActivityInventory
             do { calculated = try ActivityCalculator.calculate(activity, period: period) } catch { throw .activity(error) }
@@ -77,19 +85,28 @@ public struct CorporateData: Sendable {
                 result.inventory.otherScope3Kg = computed.kgByCategory
             } catch { throw .travel(error) }
         }
+        if !downstream.isEmpty {
+            do {
+                let computed = try DownstreamCalculator.calculate(downstream, period: period, gridFactors: activity.gridFactors)
+                result.downstream = computed
+                result.inventory.otherScope3Kg.merge(computed.kgByCategory, uniquingKeysWith: +)
+            } catch { throw .downstream(error) }
+        }
         return result
     }
 }
 
-/// The corporate inventory with the activity and travel results it was made from, line by line.
+/// The corporate inventory with the activity, travel and downstream results it was made from, line by line.
 public struct CorporateResult: Sendable {
     public var inventory: CorporateInventory
     public var activity: ActivityInventory?
     public var travel: TravelResult?
+    public var downstream: DownstreamResult?
 
-    public init(inventory: CorporateInventory, activity: ActivityInventory? = nil, travel: TravelResult? = nil) {
+    public init(inventory: CorporateInventory, activity: ActivityInventory? = nil, travel: TravelResult? = nil, downstream: DownstreamResult? = nil) {
         self.inventory = inventory
         self.activity = activity
         self.travel = travel
+        self.downstream = downstream
     }
 }

@@ -37,6 +37,12 @@ public enum ImportKind: String, Sendable, CaseIterable, Codable {
     case travel
     case commutingSurvey = "commuting-survey"
     case workforce
+    /// What the company sells and takes back (docs/downstream.md): sales, use profiles of the products
+    /// bought for resale, their expected end of life, and the return programme's returns.
+    case sales
+    case productUse = "product-use"
+    case endOfLife = "end-of-life"
+    case returns
     /// The company's customers, the services it sells, the pools of emissions that feed each service and
     /// the customers' monthly use of them (docs/customers.md): one file of each kind in force, checked
     /// together (`CustomerStore`).
@@ -57,6 +63,10 @@ public enum ImportKind: String, Sendable, CaseIterable, Codable {
         case .travel: "travel.csv"
         case .commutingSurvey: "commuting_survey.csv"
         case .workforce: "workforce.csv"
+        case .sales: "sales.csv"
+        case .productUse: "product_use.csv"
+        case .endOfLife: "end_of_life.csv"
+        case .returns: "returns.csv"
         default: nil
         }
     }

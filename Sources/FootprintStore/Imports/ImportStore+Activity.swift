@@ -101,6 +101,7 @@ extension ImportStore {
         }
         do { data.activity = try ActivityDataReader.read(tables: table) } catch { diagnostics += error.diagnostics }
         do { data.travel = try TravelDataReader.read(requiringWorkforce: false, tables: table) } catch { diagnostics += error.diagnostics }
+        do { data.downstream = try DownstreamDataReader.read(tables: table) } catch { diagnostics += error.diagnostics }
         guard diagnostics.isEmpty else { throw InputError(diagnostics) }
         return data
     }
@@ -119,6 +120,10 @@ extension ImportStore {
         case .travel: return data.travel.trips?.count ?? 0
         case .commutingSurvey: return data.travel.survey?.count ?? 0
         case .workforce: return data.travel.workforce.count
+        case .sales: return data.downstream.sales?.count ?? 0
+        case .productUse: return data.downstream.useProfiles.count
+        case .endOfLife: return data.downstream.endOfLife.count
+        case .returns: return data.downstream.returns?.count ?? 0
         default: return 0
         }
     }

@@ -197,7 +197,7 @@ extension ImportStore {
             }
         case .purchases, .factors, .factorLibrary, .supplierStatus, .sbtiWorkbook, .pact, .supplierEdit, .company, .sites, .fuel, .refrigerants,
             .energy, .energyInstruments, .gridFactors,
-            .travel, .commutingSurvey, .workforce, .customers, .services, .servicePools, .serviceUsage:
+            .travel, .commutingSurvey, .workforce, .sales, .productUse, .endOfLife, .returns, .customers, .services, .servicePools, .serviceUsage:
             break
         }
         guard diagnostics.isEmpty else { throw InputError(diagnostics) }
