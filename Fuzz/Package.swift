@@ -29,6 +29,14 @@ let package = Package(
             name: "FuzzERPMapping",
             dependencies: ["FuzzSupport", .product(name: "FootprintImport", package: "Footprint")]
         ),
+        .executableTarget(
+            name: "FuzzCompanyFiles",
+            dependencies: [
+                "FuzzSupport",
+                .product(name: "FootprintCore", package: "Footprint"),
+                .product(name: "FootprintImport", package: "Footprint"),
+            ]
+        ),
         .executableTarget(name: "FuzzJSON", dependencies: ["FuzzSupport", .product(name: "FootprintCore", package: "Footprint")]),
         .executableTarget(
             name: "FuzzXLSX",

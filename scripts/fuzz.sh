@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets of Fuzz/ (docs/fuzzing.md) with the fuzzer and address sanitizers
 # and runs each for SECONDS (default 30) from its seed corpus in Fuzz/Corpus/<name>.
-#   scripts/fuzz.sh [SECONDS] [NAME...]     NAME: purchases erp erp-mapping json xlsx (default: all)
+#   scripts/fuzz.sh [SECONDS] [NAME...]     NAME: purchases erp erp-mapping json xlsx company-files (default: all)
 # New corpus entries go to a temporary folder (kept with FUZZ_KEEP=1); a crash, hang (-timeout) or
 # memory blow-up (-rss_limit_mb) stops the run, its input is saved in .build-fuzz/artifacts/ and
 # printed in hex, and the script fails. FUZZ_JOBS=N runs N fuzzing processes per target; FUZZ_SEED=N
@@ -11,10 +11,10 @@ cd "$(dirname "$0")/.."
 seconds=${1:-30}
 shift || true
 names=("$@")
-[ ${#names[@]} -gt 0 ] || names=(purchases erp erp-mapping json xlsx)
+[ ${#names[@]} -gt 0 ] || names=(purchases erp erp-mapping json xlsx company-files)
 
-declare -A target=([purchases]=FuzzPurchases [erp]=FuzzERP [erp-mapping]=FuzzERPMapping [json]=FuzzJSON [xlsx]=FuzzXLSX)
-declare -A maxlen=([purchases]=4096 [erp]=4096 [erp-mapping]=4096 [json]=4096 [xlsx]=16384)
+declare -A target=([purchases]=FuzzPurchases [erp]=FuzzERP [erp-mapping]=FuzzERPMapping [json]=FuzzJSON [xlsx]=FuzzXLSX [company-files]=FuzzCompanyFiles)
+declare -A maxlen=([purchases]=4096 [erp]=4096 [erp-mapping]=4096 [json]=4096 [xlsx]=16384 [company-files]=4096)
 
 start=$(date +%s)
 # The sanitizers apply to Swift code only (the project, ZIPFoundation, swift-crypto's Swift part);
