@@ -212,7 +212,13 @@ public struct AggregateAccumulator: Sendable {
         if m >= 0 { month.add(m, method, nanoKg, currency, spendUnits) }
         if u >= 0 {
             customer.add(u, method, nanoKg, currency, spendUnits)
-            customerScope3.add(customerNumbers.number(u) &* 16 &+ (s > 0 ? s & 15 : 0), method, nanoKg, currency, spendUnits)
+            customerScope3.add(
+                customerNumbers.number(u) &* 16 &+ InventoryAggregate.PoolSourceKey.scope3Slot(s),
+                method,
+                nanoKg,
+                currency,
+                spendUnits
+            )
         }
     }
 
@@ -220,21 +226,17 @@ public struct AggregateAccumulator: Sendable {
     /// per ledger category and Scope 3 category: `keys[k] = category slot << 4 | scope3`, lines and
     /// nano-kg at `[k * 5 + method]`. They go into the pool-source grouping (`InventoryAggregate.poolSources`).
     public mutating func addSupplierCategories(_ supplier: Int, keys: [Int], lines: [Int], nanoKg: [Int128]) {
-        guard supplier >= 0 && supplier < 1 << 30 else {
-            if !keys.isEmpty { poolSourcesComplete = false }
-            return
-        }
         for (k, key) in keys.enumerated() {
-            guard key >= 0 && key < 1 << 32 else {
+            guard let packed = InventoryAggregate.PoolSourceKey.packed(supplier: supplier, categoryKey: key) else {
                 poolSourcesComplete = false
                 continue
             }
-            var cell = supplierCategory[supplier << 32 | key] ?? CrossCell(currencies: 0)
+            var cell = supplierCategory[packed] ?? CrossCell(currencies: 0)
             for m in 0..<5 {
                 cell.lines[m] += lines[k * 5 + m]
                 cell.nanoKg[m] += nanoKg[k * 5 + m]
             }
-            supplierCategory[supplier << 32 | key] = cell
+            supplierCategory[packed] = cell
         }
     }
 
@@ -432,7 +434,7 @@ public struct AggregateAccumulator: Sendable {
                 for s in 0..<16 {
                     let at = (number * 16 + s) * 5
                     guard number * 16 + s < customerScope3.slots, (0..<5).contains(where: { customerScope3.lines[at + $0] != 0 }) else { continue }
-                    let key = InventoryAggregate.PoolSourceKey(scope3: s, supplier: nil, category: nil, customer: name(.customer, slot))
+                    let key = InventoryAggregate.PoolSourceKey(customerSlot: slot, scope3: s, name: name)
                     add(
                         key,
                         lines: UnsafeBufferPointer(start: customerScope3.lines + at, count: 5),
@@ -441,13 +443,7 @@ public struct AggregateAccumulator: Sendable {
                 }
             }
             for (packed, c) in supplierCategory where c.lines.contains(where: { $0 != 0 }) {
-                let key = InventoryAggregate.PoolSourceKey(
-                    scope3: packed & 15,
-                    supplier: name(.supplier, packed >> 32),
-                    category: name(.category, packed >> 4 & 0xFFF_FFFF),
-                    customer: nil
-                )
-                add(key, lines: c.lines, nanoKg: c.nanoKg)
+                add(InventoryAggregate.PoolSourceKey(packed: packed, name: name), lines: c.lines, nanoKg: c.nanoKg)
             }
         }
         return a

@@ -20,6 +20,33 @@ extension InventoryAggregate {
             self.customer = customer
         }
 
+        /// The cell of a supplier's lines made for no customer as the accumulators key it while they
+        /// sum (`AggregateAccumulator`, `NanoKgDelta`): `supplier slot << 32 | categoryKey`, where
+        /// `categoryKey` is `category slot << 4 | scope3` (`categoryKey(category:scope3:)`); nil when a
+        /// slot is too large for the key (the inventory then has no pool sources).
+        public static func packed(supplier: Int, categoryKey: Int) -> Int? {
+            guard supplier >= 0 && supplier < 1 << 30 && categoryKey >= 0 && categoryKey < 1 << 32 else { return nil }
+            return supplier << 32 | categoryKey
+        }
+
+        /// `category slot << 4 | scope3` (a Scope 3 category outside 1...15 as 0).
+        @inlinable @inline(__always)
+        public static func categoryKey(category: Int, scope3: Int) -> Int { category << 4 | scope3Slot(scope3) }
+
+        /// A Scope 3 category as the pool sources' slots hold it: 1...15, anything else 0.
+        @inlinable @inline(__always)
+        public static func scope3Slot(_ scope3: Int) -> Int { scope3 > 0 ? scope3 & 15 : 0 }
+
+        /// The cell of a `packed(supplier:categoryKey:)` key, its slots named by `name`.
+        public init(packed key: Int, name: (Dimension, Int) -> String) {
+            self.init(scope3: key & 15, supplier: name(.supplier, key >> 32), category: name(.category, key >> 4 & 0xFFF_FFFF), customer: nil)
+        }
+
+        /// The cell of the lines made for customer slot `slot` in Scope 3 category `scope3`.
+        public init(customerSlot slot: Int, scope3: Int, name: (Dimension, Int) -> String) {
+            self.init(scope3: scope3, supplier: nil, category: nil, customer: name(.customer, slot))
+        }
+
         public static func < (a: Self, b: Self) -> Bool {
             (a.scope3, a.customer ?? "", a.supplier ?? "", a.category ?? "") < (b.scope3, b.customer ?? "", b.supplier ?? "", b.category ?? "")
         }

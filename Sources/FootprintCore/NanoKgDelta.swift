@@ -94,24 +94,20 @@ public struct NanoKgDelta: Sendable {
     @inlinable @inline(__always)
     public func addCustomerPoolSource(customer: Int, scope3: Int, method: Int, nanoKg: Int128) {
         guard nanoKg != 0 else { return }
-        customerScope3.add(customerNumbers.number(customer) &* 16 &+ (scope3 > 0 ? scope3 & 15 : 0), method, nanoKg)
+        customerScope3.add(customerNumbers.number(customer) &* 16 &+ InventoryAggregate.PoolSourceKey.scope3Slot(scope3), method, nanoKg)
     }
 
     /// The change of a pack's lines made for no customer, summed by the caller per ledger category
     /// and Scope 3 category: `keys[k] = category slot << 4 | scope3`, nano-kg at `[k * 5 + method]`.
     public mutating func addSupplierCategories(_ supplier: Int, keys: [Int], nanoKg: [Int128]) {
-        guard supplier >= 0 && supplier < 1 << 30 else {
-            if !keys.isEmpty { poolSourcesComplete = false }
-            return
-        }
         for (k, key) in keys.enumerated() {
-            guard key >= 0 && key < 1 << 32 else {
+            guard let packed = InventoryAggregate.PoolSourceKey.packed(supplier: supplier, categoryKey: key) else {
                 poolSourcesComplete = false
                 continue
             }
-            var nano = supplierCategories[supplier << 32 | key] ?? Array(repeating: 0, count: 5)
+            var nano = supplierCategories[packed] ?? Array(repeating: 0, count: 5)
             for m in 0..<5 { nano[m] &+= nanoKg[k * 5 + m] }
-            supplierCategories[supplier << 32 | key] = nano
+            supplierCategories[packed] = nano
         }
     }
 
@@ -168,17 +164,12 @@ public struct NanoKgDelta: Sendable {
                 for scope3 in 0..<16 where number * 16 + scope3 < customerScope3.slots {
                     let nano = customerScope3.nano(number * 16 + scope3)
                     guard nano.contains(where: { $0 != 0 }) else { continue }
-                    let source = InventoryAggregate.PoolSourceKey(scope3: scope3, supplier: nil, category: nil, customer: name(.customer, slot))
+                    let source = InventoryAggregate.PoolSourceKey(customerSlot: slot, scope3: scope3, name: name)
                     addCell(&aggregate.poolSources[source, default: InventoryAggregate.Cell()], nano)
                 }
             }
             for (key, nano) in supplierCategories where nano.contains(where: { $0 != 0 }) {
-                let source = InventoryAggregate.PoolSourceKey(
-                    scope3: key & 15,
-                    supplier: name(.supplier, key >> 32),
-                    category: name(.category, key >> 4 & 0xFFF_FFFF),
-                    customer: nil
-                )
+                let source = InventoryAggregate.PoolSourceKey(packed: key, name: name)
                 addCell(&aggregate.poolSources[source, default: InventoryAggregate.Cell()], nano[0..<5])
             }
         }

@@ -413,7 +413,7 @@ struct PackEvaluator: Sendable {
 
         @inline(__always)
         mutating func addCategory(_ category: Int, scope3: Int, _ method: Int, _ nano: Int128) {
-            let key = category << 4 | (scope3 > 0 ? scope3 & 15 : 0)
+            let key = InventoryAggregate.PoolSourceKey.categoryKey(category: category, scope3: scope3)
             if lastCategory >= categoryKeys.count || categoryKeys[lastCategory] != key {
                 if let found = categoryKeys.firstIndex(of: key) {
                     lastCategory = found
