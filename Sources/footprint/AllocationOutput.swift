@@ -92,7 +92,7 @@ enum AllocationOutput {
 
     static func sumsJSON(_ sums: ComponentSums) -> JSONValue {
         .array(
-            sums.sorted { $0.key < $1.key }.map { c, nano in
+            sums.sortedByKey().map { c, nano in
                 .object([
                     ("scope", .integer(c.scope)),
                     ("scope3_category", c.scope == 3 ? .integer(c.scope3Category) : .null),
@@ -127,7 +127,7 @@ enum AllocationOutput {
             ("unmapped_lines", .integer(r.inputs.unmappedLines)),
             ("usage_rows_in_period", .integer(r.usageRowsInPeriod)),
             ("usage_rows_outside_period", .integer(r.usageRowsOutsidePeriod)),
-            ("revenue_currency", .object(r.revenueCurrency.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })),
+            ("revenue_currency", .object(r.revenueCurrency.sortedByKey().map { ($0.key, .string($0.value)) })),
             (
                 "pools",
                 .array(
@@ -147,7 +147,7 @@ enum AllocationOutput {
                             ("major_sources", .array(p.pool.majorSources.map { .string($0) })),
                             (
                                 "customers",
-                                .object(p.customers.sorted { $0.key < $1.key }.map { ($0.key, .decimal(kg($0.value.totalNanoKg))) })
+                                .object(p.customers.sortedByKey().map { ($0.key, .decimal(kg($0.value.totalNanoKg))) })
                             ),
                         ])
                     }
@@ -170,7 +170,7 @@ enum AllocationOutput {
             ("customers_without_share", .array(r.customersWithoutShare.map { .string($0) })),
             (
                 "unknown_customers",
-                .object(r.allocation.unknownCustomers.sorted { $0.key < $1.key }.map { ($0.key, .decimal(kg($0.value.totalNanoKg))) })
+                .object(r.allocation.unknownCustomers.sortedByKey().map { ($0.key, .decimal(kg($0.value.totalNanoKg))) })
             ),
         ])
     }

@@ -11,7 +11,7 @@ extension CustomerStatement {
             ("run", .integer(Int(runID))),
             ("scope2_basis", .string(scope2Basis)),
             ("kgco2e", .decimal(ChangeAttribution.exactKg(totalNanoKg))),
-            ("by_scope", .object(byScope.sorted { $0.key < $1.key }.map { ("scope_\($0.key)", .decimal(ChangeAttribution.exactKg($0.value))) })),
+            ("by_scope", .object(byScope.sortedByKey().map { ("scope_\($0.key)", .decimal(ChangeAttribution.exactKg($0.value))) })),
             ("supplier_data_share", .number((supplierDataShare * 10000).rounded() / 10000)),
             (
                 "services",
@@ -28,7 +28,7 @@ extension CustomerStatement {
                             (
                                 "components",
                                 .array(
-                                    row.sums.sorted { $0.key < $1.key }.map { c, nano in
+                                    row.sums.sortedByKey().map { c, nano in
                                         .object([
                                             ("scope", .integer(c.scope)),
                                             ("scope3_category", c.scope == 3 ? .integer(c.scope3Category) : .null),
