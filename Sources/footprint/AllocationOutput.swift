@@ -203,6 +203,10 @@ enum AllocationOutput {
                 ]
             }
         )
+        if let e = s.leasedEnergy {
+            out += "\nYour Scope 2 energy: \(e.text) used by our equipment at your sites (\(e.equipment.joined(separator: ", ")))\n"
+            out += "  " + CustomerStatement.leasedEnergyNote + ".\n"
+        }
         return out
     }
 
