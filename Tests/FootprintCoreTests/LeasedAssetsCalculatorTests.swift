@@ -156,4 +156,31 @@ struct LeasedAssetsCalculatorTests {
         let r = try AvoidedEmissionsCalculator.calculate([row], period: Self.period, gridFactors: [Self.grid("XA", 0.5)])
         #expect(Self.close(r.kg, -50) && r.warnings.count == 1 && r.warnings[0].contains("more emitted, not avoided"))
     }
+
+    /// Category 11 with a duty cycle in product_use.csv: 10 laptops × (30 W × 2,000 h active + 10 W × 3,000 h
+    /// idle + 0.5 W × 3,760 h off) / 1000 = 91.88 kWh a year × 4 years = 3,675.2 kWh × 0.1 = 367.52 kg.
+    @Test func category11WithADutyCycle() throws {
+        let cycle = DutyCycle([
+            .init(mode: .active, watts: 30, hours: 2000), .init(mode: .idle, watts: 10, hours: 3000), .init(mode: .off, watts: 0.5, hours: 3760),
+        ])
+        let data = DownstreamData(
+            sales: [Sale(location: Self.at(2, "sales.csv"), date: 2024_05_01, product: "LT-2", quantity: 10, country: "XA")],
+            useProfiles: [
+                UseProfile(
+                    location: Self.at(2, "product_use.csv"),
+                    product: "LT-2",
+                    productType: "laptop",
+                    dutyCycle: cycle,
+                    lifetimeYears: 4,
+                    source: "vendor"
+                )
+            ]
+        )
+        let r = try DownstreamCalculator.calculate(data, period: Self.period, gridFactors: [Self.grid("XA", 0.1)])
+        #expect(Self.close(try #require(r.usePhase).kg, 367.52))
+        #expect(
+            r.lines[0].steps[0]
+                == "(30 W × 2000 h active + 10 W × 3000 h idle + 0.5 W × 3760 h off) per year / 1000 = 91.88 kWh per year (product_use.csv:2)"
+        )
+    }
 }

@@ -149,7 +149,7 @@ struct LeasedEquipmentReaderTests {
                 "leased_equipment.csv:2: column 'kwh': '-5' is negative; expected a number of kWh of zero or more",
                 "leased_equipment.csv:3: column 'hours': zero hours; expected the hours the equipment ran (leave both power_w and hours empty if none)",
                 "leased_equipment.csv:4: column 'end': '2024-01-31' is before the start 2024-02-01; expected the last day the row covers, on or after its first",
-                "leased_equipment.csv:5: column 'hours': 800 hours in all are more than its dates hold (744); expected the hours of use within them",
+                "leased_equipment.csv:5: column 'hours': 800 hours in all are more than its dates hold (744 hours); expected the hours of use within them",
                 "leased_equipment.csv:6: column 'kwh': no energy is given; expected kwh (metered), or power_w with hours, or a duty cycle (active_w with active_hours, idle_w with idle_hours, ...)",
                 "leased_equipment.csv:7: column 'kwh': both kwh and power figures are given; give one: kwh metered, or power_w with hours (or a duty cycle)",
                 "leased_equipment.csv:8: column 'active_w': both power_w and a duty cycle are given; give one: power_w with hours, or the modes' power and hours",
@@ -180,6 +180,26 @@ struct LeasedEquipmentReaderTests {
                 "avoided_emissions.csv:4: column 'units': '0' is zero; expected a number of units of more than zero",
                 "avoided_emissions.csv:4: column 'new_kgco2e_per_unit': the field is empty; a value is required",
                 "avoided_emissions.csv:5: column 'comparison': 'netting' is not a comparison; expected replacement (an old installed base against its replacement) or reuse (re-used equipment against new)",
+            ]
+        )
+    }
+
+    /// product_use.csv's duty cycle: each mode's power and hours per year; with power_w or kwh_per_year, or
+    /// more hours than a year holds, an error.
+    @Test func productUseDutyCycle() throws {
+        let header =
+            "product,product_type,active_w,active_hours_per_year,idle_w,idle_hours_per_year,off_w,off_hours_per_year,kwh_per_year,lifetime_years,source\n"
+        let data = try read(["product_use.csv": header + "LT-2,laptop,30,2000,10,3000,0.5,3760,,4,vendor\n"])
+        let profile = try #require(data.useProfiles.first)
+        let expected: Double = (30 * 2000 + 10 * 3000 + 0.5 * 3760) / 1000
+        #expect(profile.kwhPerYear == expected && profile.dutyCycle?.parts.count == 3)
+        let rows: String = "LT-3,laptop,30,2000,,,,,25,4,s\nLT-4,laptop,30,6000,10,3000,,,,4,s\nLT-5,laptop,30,0,,,,,,4,s\n"
+        let found = try errors(["product_use.csv": header + rows])
+        #expect(
+            found == [
+                "product_use.csv:2: column 'active_w': a duty cycle and power_w, hours_per_year or kwh_per_year are given; give one of them",
+                "product_use.csv:3: column 'active_hours_per_year': 9000 hours in all are more than a year holds (8784 hours); expected the hours of use within them",
+                "product_use.csv:4: column 'active_hours_per_year': zero hours; expected the hours the equipment ran in this mode (leave both active_w and active_hours_per_year empty if none)",
             ]
         )
     }

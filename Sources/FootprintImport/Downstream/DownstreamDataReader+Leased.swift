@@ -37,7 +37,13 @@ extension DownstreamDataReader {
             let units = r.positive("units", required: false, "a number of units")
             let kwh = r.nonNegative("kwh", required: false, "a number of kWh")
             let maxHours = days.map { Double($0) * 24 }
-            let cycle = r.dutyCycle(powerColumn: "power_w", hoursColumn: "hours", modeHoursSuffix: "_hours", maxHours: maxHours, span: "its dates")
+            let cycle = r.dutyCycle(
+                powerColumn: "power_w",
+                hoursColumn: "hours",
+                modeHoursSuffix: "_hours",
+                maxHours: maxHours,
+                span: "its dates hold"
+            )
             var energy: LeasedEquipment.Energy?
             switch (kwh, cycle) {
             case (.some, .some):
@@ -143,10 +149,10 @@ extension DownstreamDataReader {
 
 extension RowReader {
     /// Power × hours: `powerColumn` with `hoursColumn`, or a duty cycle of modes (`<mode>_w` with
-    /// `<mode><modeHoursSuffix>`), not both. Nil when none is given; `.some(nil)` when the columns failed.
-    /// Zero hours and more hours in all than `maxHours` (the row's span) fail.
+    /// `<mode><modeHoursSuffix>`), not both (`powerColumn` nil: the modes only). Nil when none is given;
+    /// `.some(nil)` when the columns failed. Zero hours and more hours in all than `maxHours` (the row's span) fail.
     mutating func dutyCycle(
-        powerColumn: String,
+        powerColumn: String?,
         hoursColumn: String,
         modeHoursSuffix: String,
         maxHours: Double?,
@@ -172,15 +178,18 @@ extension RowReader {
             if optional(h) != nil, firstHours == nil { firstHours = h }
             if let watts, let hours, hours > 0 { parts.append(DutyCycle.Part(mode: mode, watts: watts, hours: hours)) }
         }
-        pair(powerColumn, hoursColumn, nil)
-        let single = optional(powerColumn) != nil || optional(hoursColumn) != nil
+        var single = false
+        if let powerColumn {
+            pair(powerColumn, hoursColumn, nil)
+            single = optional(powerColumn) != nil || optional(hoursColumn) != nil
+        }
         var modes = false
         for mode in DutyCycle.Mode.allCases {
             let w = mode.rawValue + "_w"
             let h = mode.rawValue + modeHoursSuffix
             guard optional(w) != nil || optional(h) != nil else { continue }
             modes = true
-            if single {
+            if single, let powerColumn {
                 fail(w, "both \(powerColumn) and a duty cycle are given; give one: \(powerColumn) with \(hoursColumn), or the modes' power and hours")
                 break
             }
@@ -191,7 +200,7 @@ extension RowReader {
         if let maxHours, let firstHours, cycle.hours > maxHours {
             fail(
                 firstHours,
-                "\(cycle.hours.downstreamText) hours in all are more than \(span) hold (\(maxHours.downstreamText)); expected the hours of use within them"
+                "\(cycle.hours.downstreamText) hours in all are more than \(span) (\(maxHours.downstreamText) hours); expected the hours of use within them"
             )
         }
         guard diagnostics.count == before, !parts.isEmpty else { return .some(nil) }
