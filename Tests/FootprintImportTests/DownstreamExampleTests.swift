@@ -114,4 +114,18 @@ struct DownstreamExampleTests {
         #expect(corporate.inventory.scope3Kg == other.inventory.scope3Kg && corporate.inventory.otherScope3Kg == other.inventory.otherScope3Kg)
         #expect(corporate.downstream == other.downstream)
     }
+
+    /// A category company.json gives as not reported while the files compute it gets a warning: the total counts it.
+    @Test func anExcludedCategoryThatIsComputedIsWarnedOf() throws {
+        var data = try CorporateData.read(directory: Self.folder)
+        data.boundary.excludedScope3[.downstreamLeasedAssets] = "Not yet computed"
+        let corporate = try data.inventory(purchases: InventorySummary(), period: ReportingPeriod(fiscalYear: 2024)!)
+        let warnings = try #require(corporate.downstream).warnings
+        #expect(
+            warnings == [
+                "company.json gives Category 13 as not reported ('Not yet computed'), but the sold-products, take-back or leased-equipment "
+                    + "files compute it and the total counts it: remove the category from excluded_scope3_categories"
+            ]
+        )
+    }
 }

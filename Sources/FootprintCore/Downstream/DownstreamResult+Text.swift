@@ -54,7 +54,7 @@ extension DownstreamResult {
             }
         } else {
             out.append(
-                "3.13 Downstream leased assets: not computed (no leased_equipment.csv: no equipment of ours runs at customers' sites on their power)"
+                "3.13 Downstream leased assets: not computed (no leased_equipment.csv: equipment we own and run at customers' sites on their power, if any, is not counted)"
             )
         }
         out += exclusions.map { "excluded from 3.\($0.category.rawValue): \($0.location): \($0.units.downstreamText) units: \($0.reason)" }
