@@ -168,8 +168,10 @@ extension Footprint.Customers {
             }
             let written = ids.count
             print("Wrote \(written) statements of \(result.period.name) (run #\(result.run.id)) to \(outDir).")
-            if !result.customersWithoutShare.isEmpty {
-                print("\(result.customersWithoutShare.count) customers have no share (no usage, revenue or purchase for them): none written.")
+            // Those with the electricity of our equipment alone got a statement of it; the others none.
+            let unwritten = result.customersWithoutShare.filter { context.leasedEnergy[$0] == nil }
+            if !unwritten.isEmpty {
+                print("\(unwritten.count) customers have no share (no usage, revenue or purchase for them): none written.")
             }
         }
 
