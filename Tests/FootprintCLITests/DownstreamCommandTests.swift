@@ -98,5 +98,27 @@ import Testing
             try CLIHarness.footprint("customers", "statement", "CUST-002", "--period", "2024", "--format", "json", "--db", db).stdout
         )
         #expect(other["your_scope2_energy"] is NSNull)
+        // Equipment at the site of a customer customers.csv does not know: the allocation says its kWh reach no statement.
+        let list = try CLIHarness.footprint("imports", "list", "--json", "--db", db)
+        let imports = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])
+        let leasedID = try #require(
+            imports.first { $0["kind"] as? String == "leased-equipment" && $0["status"] as? String == "active" }?["id"] as? Int
+        )
+        let unknown = dir.appendingPathComponent("leased_equipment.csv")
+        try "equipment,customer,country,start,end,kwh,source\nEQ-9,CUST-999,NO,2024-01-01,2024-12-31,500,meter\n".write(
+            to: unknown,
+            atomically: true,
+            encoding: .utf8
+        )
+        let replaced = try CLIHarness.footprint("import", "leased-equipment", unknown.path, "--replace", String(leasedID), "--db", db)
+        #expect(replaced.status == 0, "\(replaced.stderr)")
+        #expect(try CLIHarness.footprint("calculate", "--period", "2024", "--db", db).status == 0)
+        let allocation = try CLIHarness.footprint("customers", "allocate", "--period", "2024", "--db", db)
+        #expect(
+            allocation.stdout.contains(
+                "note: leased_equipment.csv names customer 'CUST-999', not in customers.csv: its 500 kWh (its own Scope 2 energy) are on no statement"
+            ),
+            "\(allocation.stdout)"
+        )
     }
 }
