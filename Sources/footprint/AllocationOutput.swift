@@ -81,6 +81,12 @@ enum AllocationOutput {
         for (id, sums) in r.allocation.unknownCustomers.sorted(by: { $0.key < $1.key }) {
             notes.append("purchases for '\(id)', not in customers.csv, are kept with the company: \(kg(sums.totalNanoKg)) kg")
         }
+        // Equipment at the site of a customer the customer files do not know: its kWh reach no statement.
+        for id in r.inputs.leasedEnergy.keys.sorted() where r.data.customer(id: id) == nil {
+            notes.append(
+                "leased_equipment.csv names customer '\(id)', not in customers.csv: its \(ServiceQuantity.text(r.inputs.leasedEnergy[id]!.kwh)) kWh (its own Scope 2 energy) are on no statement"
+            )
+        }
         if !notes.isEmpty { out += "\n" + notes.map { "note: \($0)\n" }.joined() }
         out += "\nStatements: 'footprint customers statement CUSTOMER' (or --all --out-dir DIR --format html).\n"
         return out
@@ -203,6 +209,10 @@ enum AllocationOutput {
                 ]
             }
         )
+        if let e = s.leasedEnergy {
+            out += "\nYour Scope 2 energy: \(e.text) used by our equipment at your sites (\(e.equipment.joined(separator: ", ")))\n"
+            out += "  " + CustomerStatement.leasedEnergyNote + ".\n"
+        }
         return out
     }
 

@@ -43,6 +43,19 @@ extension CustomerStatement {
                 )
             ),
             ("cdp_allocation", .array(cdpRows.map(\.json))),
+            ("your_scope2_energy", leasedEnergyJSON),
+        ])
+    }
+
+    /// The electricity of our equipment at the customer's sites: the customer's own Scope 2 energy; null without any.
+    var leasedEnergyJSON: JSONValue {
+        guard let e = leasedEnergy else { return .null }
+        return .object([
+            ("kwh", .number(e.kwh)),
+            ("kwh_by_country", .object(e.kwhByCountry.keys.sorted().map { ($0, JSONValue.number(e.kwhByCountry[$0]!)) })),
+            ("equipment", .array(e.equipment.map { .string($0) })),
+            ("in_total", .bool(false)),
+            ("note", .string(Self.leasedEnergyNote)),
         ])
     }
 
@@ -55,6 +68,16 @@ extension CustomerStatement {
                     customer, period, row.service ?? "", row.serviceName, row.pool ?? "", row.key,
                     row.quantity.map { ServiceQuantity.text($0) } ?? "", row.unit ?? "", String(c.scope),
                     c.scope == 3 ? String(c.scope3Category) : "", c.source.name, ChangeAttribution.exactKg(nano),
+                ]
+                out += fields.map(ProvenanceCSV.quoted).joined(separator: ",") + "\n"
+            }
+        }
+        // The customer's own Scope 2 energy: kWh by country, no kg (not a share of our emissions).
+        if let e = leasedEnergy {
+            for country in e.kwhByCountry.keys.sorted() {
+                let fields = [
+                    customer, period, "", "Electricity of our equipment at your sites in \(country) (your Scope 2)", "", "your-scope2-energy",
+                    ServiceQuantity.text(e.kwhByCountry[country]!), "kWh", "", "", "leased-equipment", "",
                 ]
                 out += fields.map(ProvenanceCSV.quoted).joined(separator: ",") + "\n"
             }
