@@ -30,6 +30,14 @@ extension InventoryAggregate {
     static let binaryVersion: UInt8 = 7
 
     public func binary() -> [UInt8] {
+        var order: PoolSourceOrder?
+        return binary(poolSourceOrder: &order)
+    }
+
+    /// `binary()`, with the pool-source cells in `order` when it names exactly the cells this inventory
+    /// has (a run made from the one stored before has the same cells, most times), else sorted; `order`
+    /// is then what was written, for the next run.
+    public func binary(poolSourceOrder order: inout PoolSourceOrder?) -> [UInt8] {
         var w = BinaryWriter()
         w.byte(Self.binaryVersion)
         w.byte(hasSupplierScope3 ? 1 : 0)
@@ -91,7 +99,13 @@ extension InventoryAggregate {
             w.cell(cell)
         }
         w.byte(hasPoolSources ? 1 : 0)
-        let sources = poolSourcesInOrder()
+        let sources: [(key: PoolSourceKey, value: Cell)]
+        if let known = order?.cells(of: self) {
+            sources = known
+        } else {
+            sources = poolSourcesInOrder()
+            order = PoolSourceOrder(keys: sources.map(\.key))
+        }
         w.u32(UInt32(sources.count))
         for (key, cell) in sources {
             w.byte(UInt8(truncatingIfNeeded: key.scope3))

@@ -90,6 +90,26 @@ extension InventoryAggregate {
         return order.map { entries[$0.index] }
     }
 
+    /// The order in which an inventory's binary form lists its pool-source cells, kept by a process that
+    /// stores one run after another (`binary(poolSourceOrder:)`): sorting them again costs more than
+    /// checking that a run has the same cells.
+    public struct PoolSourceOrder: Sendable {
+        let keys: [PoolSourceKey]
+
+        /// `aggregate`'s cells in this order; nil when it does not have exactly these cells. (The keys are
+        /// distinct: as many as the inventory has, each found in it, are all of its cells.)
+        func cells(of aggregate: InventoryAggregate) -> [(key: PoolSourceKey, value: Cell)]? {
+            guard keys.count == aggregate.poolSources.count else { return nil }
+            var cells: [(key: PoolSourceKey, value: Cell)] = []
+            cells.reserveCapacity(keys.count)
+            for key in keys {
+                guard let cell = aggregate.poolSources[key] else { return nil }
+                cells.append((key, cell))
+            }
+            return cells
+        }
+    }
+
     /// The JSON form of one `poolSources` cell.
     struct PoolSourceEntry: Codable {
         var scope3: Int

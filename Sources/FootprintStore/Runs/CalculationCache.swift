@@ -5,7 +5,7 @@ import GRDB
 /// What a workspace keeps in memory between calculations of one process (`calculate --watch`), only
 /// under keys whose value never changes: an import's parsed content (by import id), the factors of a
 /// list of factor libraries (by their ids, in precedence order), the terms (only ever added), the
-/// latest run (runs are never changed), and for refiguring, the plans made from packs' grouping
+/// latest run (runs are never changed), the order of its pool-source cells, and for refiguring, the plans made from packs' grouping
 /// columns and their stored results (by run and pack: `PackEvaluator.RefigurePlan`), up to
 /// `packBytesLimit` bytes.
 final class CalculationCache: @unchecked Sendable {
@@ -15,6 +15,7 @@ final class CalculationCache: @unchecked Sendable {
     private var texts: [String?] = []
     private var run: CalculationRun?
     private var plans: [PackResultsKey: PackEvaluator.RefigurePlan] = [:]
+    private var poolSourceOrder: InventoryAggregate.PoolSourceOrder?
     private var packBytes = 0
     /// What the kept packs may take; past it, they are all let go.
     let packBytesLimit = 256 << 20
@@ -75,6 +76,15 @@ final class CalculationCache: @unchecked Sendable {
         var kept = run
         kept.upToDate = false
         locked { self.run = kept }
+    }
+
+    /// `aggregate`'s binary form, its pool-source cells in the order of the last one written when it has
+    /// the same cells (`InventoryAggregate.binary(poolSourceOrder:)`).
+    func binary(_ aggregate: InventoryAggregate) -> [UInt8] {
+        var order = locked { poolSourceOrder }
+        let bytes = aggregate.binary(poolSourceOrder: &order)
+        locked { poolSourceOrder = order }
+        return bytes
     }
 
     /// The plan for refiguring pack `pack` from the results run `run` stored for it, made by `make` the

@@ -557,7 +557,7 @@ extension RunStore {
             snapshot = kpis.map { ($0.factsAsOf, $0.start(aggregate)) }
             try db.execute(
                 sql: "UPDATE run SET aggregate = ?, line_count = ?, seconds = ? WHERE id = ?",
-                arguments: [Data(aggregate.binary()), aggregate.ledgerLines, Date().timeIntervalSince(started), runID]
+                arguments: [Data(workspace.cache.binary(aggregate)), aggregate.ledgerLines, Date().timeIntervalSince(started), runID]
             )
             workspace.logger.phase("run row")
             return (runID, aggregate)
