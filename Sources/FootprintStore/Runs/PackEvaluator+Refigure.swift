@@ -47,6 +47,12 @@ extension PackEvaluator {
             var month: Int
             var customer: Int
             var fellThrough: Bool
+
+            /// One value hashed instead of six (equality still compares every field): a pack has as
+            /// many look-ups as lines when its plan is made.
+            func hash(into hasher: inout Hasher) {
+                hasher.combine(category &* 0x9E37_79B9 ^ customer &* 0x85EB_CA6B ^ month << 8 ^ scope3 << 4 ^ method << 1 ^ (fellThrough ? 1 : 0))
+            }
         }
 
         /// Per line: `notOwnFigure`, `disclosure` (a hybrid line) or `footprint` (a supplier-specific line).
@@ -77,6 +83,7 @@ extension PackEvaluator {
             groups: []
         )
         var numbers: [RefigurePlan.Group: UInt32] = [:]
+        numbers.reserveCapacity(n / 4)
         var last: (group: RefigurePlan.Group, number: UInt32)?
         for i in 0..<n {
             let outcome = stored.outcome(i)
