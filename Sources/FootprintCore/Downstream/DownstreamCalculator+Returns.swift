@@ -9,8 +9,8 @@ extension DownstreamCalculator {
         let category = item.owner.category
         var indicators = item.owner == .own ? takeBack.own : takeBack.sold
         var lines: [DownstreamLineResult] = []
-        let given = origin.map { "shares of \($0.text), take-back" } ?? (item.outcomesInKg ? "kg per outcome" : "shares")
-        let source = origin.map { "\(item.programme ?? $0.supplier): \($0.text)" } ?? item.programme
+        let given = origin.map { "the take-back shares of \($0.text)" } ?? (item.outcomesInKg ? "kg per outcome" : "shares")
+        let source = origin.map { "take-back answer: \($0.text)" } ?? item.programme
         for (t, kg) in item.shares.split(item.kg) {
             let line = try treatmentLine(
                 location: item.location,

@@ -44,7 +44,7 @@ extension DownstreamCalculator {
                         value: kwh,
                         step: "\(watts.downstreamText) W typical power (\(answer.origin.text)) × \(hours.downstreamText) h per year "
                             + "(\(hoursRow.location)) / 1000 = \(kwh.downstreamText) kWh per year",
-                        source: "\(answer.origin.supplier)'s energy answer to request #\(answer.origin.request)"
+                        source: "energy answer: \(answer.origin.text)"
                     )
                 )
             }
@@ -81,7 +81,7 @@ extension DownstreamCalculator {
                 return UseFigure(
                     value: years,
                     step: answer.origin.text,
-                    source: "\(answer.origin.supplier)'s energy answer to request #\(answer.origin.request)"
+                    source: "energy answer: \(answer.origin.text)"
                 )
             }
             if let fallback, let years = fallback.lifetimeYears {

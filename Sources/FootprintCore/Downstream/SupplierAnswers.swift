@@ -30,8 +30,8 @@ public struct SupplierAnswerOrigin: Sendable, Hashable, Comparable {
         self.on = on
     }
 
-    /// `SUP-0004's answer to request #3 (year 2024, received 2025-01-20)`.
-    public var text: String { "\(supplier)'s answer to request #\(request) (year \(year), received \(on))" }
+    /// `SUP-0004's answer to request #3, received 2025-01-20, for 2024`.
+    public var text: String { "\(supplier)'s answer to request #\(request), received \(on), for \(year)" }
 
     /// Newer: of a later reporting year, then received later, then recorded later.
     public static func < (a: Self, b: Self) -> Bool { (a.year, a.on, a.event) < (b.year, b.on, b.event) }
