@@ -75,6 +75,11 @@ import Testing
         )
         let second = try t.workspace.runs.calculate(CalculationOptions(period: .fiscalYear(2024)))
         #expect(!second.upToDate && second.id != first.id && second.inputs.supplierAnswers.count == 3)
+        #expect(
+            RunInputsDiff(before: first.inputs, after: second.inputs).sentences == [
+                "1 new answer of suppliers to data requests, read by the sold-products figures (engagement requests list shows them)"
+            ]
+        )
         let before = try #require(try t.workspace.runs.corporateInventory(try t.workspace.runs.run(id: first.id)).downstream)
         let after = try #require(try t.workspace.runs.corporateInventory(second).downstream)
         #expect(Self.close(before.kgByCategory[.endOfLifeTreatmentOfSoldProducts]!, 85.4963426494))
