@@ -1,7 +1,8 @@
 import FootprintCore
 import Testing
 
-/// The return programme's outcomes account for every returned kilogram, whatever the shares.
+/// The return programme's outcomes account for every returned kilogram, whatever the shares: a row's
+/// own, or a supplier's take-back answer's (reused, refurbished, recycled, residual).
 @Suite("Downstream: take-back conserves mass")
 struct DownstreamPropertyTests {
     @Test(arguments: [1, 7, 42, 2024] as [UInt64])
@@ -14,18 +15,34 @@ struct DownstreamPropertyTests {
             if raw.isEmpty { raw[.recycling] = 1 }
             let sum = raw.values.reduce(0, +)
             let shares = TreatmentShares(raw.mapValues { $0 / sum })
+            // A supplier's take-back answer: random percentages of a random subset, adding up to 100.
+            var answered: [Double?] = (0..<4).map { _ in Bool.random(using: &rng) ? Double.random(in: 0.001...100, using: &rng) : nil }
+            if answered.allSatisfy({ $0 == nil }) { answered[2] = 1 }
+            let answeredSum = answered.reduce(0) { $0 + ($1 ?? 0) }
+            answered = answered.map { $0.map { $0 / answeredSum * 100 } }
+            let answer = SupplierTakeBackAnswer(
+                origin: SupplierAnswerOrigin(supplier: "SUP-1", request: 1, event: 1, year: 2024, on: "2025-01-10"),
+                reusedPercent: answered[0],
+                refurbishedPercent: answered[1],
+                recycledPercent: answered[2],
+                residualPercent: answered[3]
+            )
             let returns = (0..<Int.random(in: 1...6, using: &rng)).map { i in
-                ProductReturn(
+                let fromAnswer = Bool.random(using: &rng)
+                return ProductReturn(
                     location: FootprintCore.SourceLocation(file: "returns.csv", line: i + 2),
                     date: 20_240_101 + Int32(i),
                     productType: "t",
                     owner: Bool.random(using: &rng) ? .own : .sold,
                     kg: Double.random(in: 0.001...1_000_000, using: &rng),
-                    shares: shares,
-                    transportKm: Bool.random(using: &rng) ? Double.random(in: 0...2000, using: &rng) : nil
+                    shares: fromAnswer ? TreatmentShares([:]) : shares,
+                    transportKm: Bool.random(using: &rng) ? Double.random(in: 0...2000, using: &rng) : nil,
+                    programme: fromAnswer ? "SUP-1" : nil,
+                    sharesFromAnswer: fromAnswer
                 )
             }
-            let result = try DownstreamCalculator.calculate(DownstreamData(returns: returns), period: ReportingPeriod(fiscalYear: 2024)!)
+            let data = DownstreamData(returns: returns, supplierAnswers: SupplierAnswers(takeBack: [answer]))
+            let result = try DownstreamCalculator.calculate(data, period: ReportingPeriod(fiscalYear: 2024)!)
             let t = try #require(result.takeBack)
             let returned = returns.reduce(0) { $0 + $1.kg }
             let outcomes = Treatment.allCases.reduce(0) { $0 + t.total.kg($1) }

@@ -30,6 +30,47 @@ struct DownstreamDataReaderTests {
         #expect(abs(r.shares.fraction(.recycling) - 11.5 / 16) < 1e-15)
     }
 
+    /// A returns.csv row with no outcomes and a programme: its shares are the programme's supplier's
+    /// take-back answer (the calculation takes them). A product_use.csv row's hours_per_year alone: its
+    /// power from a supplier's answer or its type's default.
+    @Test func rowsWhoseFiguresComeFromSuppliersAnswers() throws {
+        let data = try read([
+            "product_use.csv":
+                "product,product_type,power_w,hours_per_year,lifetime_years,source\n,switch,150,8760,5,illustration\nSW-2,switch,,4000,,resold\n",
+            "returns.csv":
+                "date,product_type,owner,kg,recycling_pct,landfill_pct,programme\n2024-12-16,laptop,sold,400,,,SUP-0001\n2024-12-17,laptop,own,10,99,1,\n",
+        ])
+        let r = try #require(data.returns)
+        #expect(r[0].sharesFromAnswer && r[0].programme == "SUP-0001" && r[0].shares.fractions.isEmpty)
+        #expect(!r[1].sharesFromAnswer && r[1].shares.fraction(.recycling) == 0.99)
+        #expect(data.useProfiles[1].hoursPerYear == 4000 && data.useProfiles[1].powerW == nil && data.useProfiles[1].kwhPerYear == nil)
+        // Sold in NO (0.02 kg/kWh): the default's 150 W × the row's 4,000 h = 600 kWh a year × 5 years × 2 units × 0.02 = 120 kg.
+        var sold = data
+        sold.sales = [
+            Sale(location: FootprintCore.SourceLocation(file: "sales.csv", line: 2), date: 2024_06_01, product: "SW-2", quantity: 2, country: "NO")
+        ]
+        let grid = [
+            GridFactor(
+                area: "NO",
+                year: 2024,
+                basis: .location,
+                kgPerKWh: 0.02,
+                source: "t",
+                location: FootprintCore.SourceLocation(file: "g", line: 2)
+            )
+        ]
+        let result = try DownstreamCalculator.calculate(sold, period: ReportingPeriod(fiscalYear: 2024)!, gridFactors: grid)
+        #expect(abs(try #require(result.usePhase).kg - 120) < 1e-9)
+        #expect(result.lines[0].steps[0] == "150 W (product_use.csv:2) × 4000 h per year (product_use.csv:3) / 1000 = 600 kWh per year")
+        // hours_per_year with kwh_per_year: one of them.
+        let found = try errors(["product_use.csv": "product,product_type,hours_per_year,kwh_per_year,source\nX,switch,100,20,s\n"])
+        #expect(
+            found == [
+                "product_use.csv:2: column 'hours_per_year': both hours_per_year and kwh_per_year are given; give one: hours_per_year with a power, or kwh_per_year"
+            ]
+        )
+    }
+
     @Test func absentFilesAreNone() throws {
         let data = try read([:])
         #expect(data.isEmpty && data.useProfiles.isEmpty && data.endOfLife.isEmpty)
@@ -91,7 +132,8 @@ struct DownstreamDataReaderTests {
                 "returns.csv:3: column 'owner': 'theirs' is not an owner; expected own (the company's equipment, Category 5) or sold (products it sold, Category 12)",
                 "returns.csv:4: column 'recycling_kg': the outcomes add up to 99.0 kg, and the row returns 100.0 kg; expected every returned kilogram to have one outcome",
                 "returns.csv:5: column 'recycling_kg': outcomes are given both as shares (_pct) and as masses (_kg); give one of them",
-                "returns.csv:6: column 'recycling_pct': no outcome is given; expected the shares <outcome>_pct adding up to 100, or the masses <outcome>_kg adding up to kg",
+                "returns.csv:6: column 'recycling_pct': no outcome is given; expected the shares <outcome>_pct adding up to 100, the masses <outcome>_kg adding up to kg, "
+                    + "or in programme the id of the supplier whose take-back answer gives the shares",
                 "returns.csv:7: column 'transport_mode': 'ship' is not a vehicle; expected hgv or van, or empty for hgv",
             ]
         )

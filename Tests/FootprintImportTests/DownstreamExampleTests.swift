@@ -31,7 +31,10 @@ struct DownstreamExampleTests {
         #expect(Self.close(u.lifetimeKWh, 262_800 + 164_250 + 60_000 + 24_000))
         #expect(Self.close(u.kg, 3_942 + 1_149.75 + 900 + 1_992))
         #expect(Self.close(r.kgByCategory[.useOfSoldProducts]!, 7_983.75))
-        #expect(r.exclusions.isEmpty && r.warnings.isEmpty)
+        // returns.csv row 5 takes its shares from SUP-0001's take-back answer, which a data folder does not
+        // hold: left out of the return programme, counted and stated (a workspace computes it).
+        #expect(r.exclusions.map(\.location.description) == ["returns.csv:5"] && r.exclusions[0].kg == 400)
+        #expect(r.takeBack?.excludedLines == 1 && r.warnings.count == 1 && r.warnings[0].hasPrefix("1 return (400 kg) left out"))
     }
 
     /// Category 12 from sales: 65 switches × 5 kg = 325 kg (recycling 85%, incineration 5%, landfill 10%) and
@@ -122,7 +125,7 @@ struct DownstreamExampleTests {
         let corporate = try data.inventory(purchases: InventorySummary(), period: ReportingPeriod(fiscalYear: 2024)!)
         let warnings = try #require(corporate.downstream).warnings
         #expect(
-            warnings == [
+            warnings.dropFirst() == [
                 "company.json gives Category 13 as not reported ('Not yet computed'), but the sold-products, take-back or leased-equipment "
                     + "files compute it and the total counts it: remove the category from excluded_scope3_categories"
             ]

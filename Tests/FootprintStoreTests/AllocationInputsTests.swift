@@ -32,6 +32,7 @@ import Testing
         for name in ["hovedbok_2024.csv", "hovedbok_2024_ovrige.csv", "hovedbok_2024_varekjop.csv"] {
             _ = try t.workspace.imports.importPurchases(path: erp + "/" + name, mapping: erp + "/mapping.json", replacing: nil)
         }
+        try t.workspace.recordExampleAnswers()
         for (kind, file) in ActivityImportTests.kinds {
             _ = try t.workspace.imports.importActivity(kind: kind, path: nordicIT + "/" + file, displayName: file, replacing: nil)
         }

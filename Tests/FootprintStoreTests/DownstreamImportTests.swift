@@ -48,7 +48,7 @@ import Testing
         try importExample(t)
         let before = try t.workspace.imports.list()
         let current = try #require(before.first { $0.kind == .returns })
-        #expect(current.rowCount == 3)
+        #expect(current.rowCount == 4)
         let bad = try t.file("returns.csv", "date,product_type,owner,kg,reuse_pct,recycling_pct\n2024-01-05,laptop,own,100,28,71\n")
         let error = inputError { () throws(WorkspaceError) in
             _ = try t.workspace.imports.importActivity(kind: .returns, path: bad, displayName: "returns.csv", replacing: current.id)

@@ -136,3 +136,56 @@ func inputError(_ body: () throws(WorkspaceError) -> Void, sourceLocation: Testi
 func close(_ a: Double, _ b: Double, lines: Int = 0) -> Bool {
     abs(a - b) <= 1e-12 * max(abs(a), abs(b)) + Double(lines) * 0.5e-9
 }
+
+extension Workspace {
+    /// The suppliers' answers the quick start records (scripts/quickstart.sh): Skarv's (SUP-0004) typical
+    /// power (120 W) and lifetime (6 years) of the SW-48P, and Nordlys's (SUP-0001) take-back programme
+    /// shares (28% reused, 71.928% recycled, 0.072% residual), which the example's returns.csv row 5
+    /// names. The register must hold both suppliers.
+    func recordExampleAnswers() throws {
+        let energy = try suppliers.addEngagementRequest(
+            supplier: "SUP-0004",
+            kind: .energy,
+            ask: "2024 electricity, and the SW-48P's typical power in use and lifetime",
+            dueOn: "2025-02-28",
+            product: "SW-48P",
+            requestedOn: "2025-01-06"
+        )
+        _ = try suppliers.answerEngagementRequest(
+            id: energy.id,
+            answer: .energy(
+                EnergyAnswer(
+                    year: 2024,
+                    electricityKWh: "1850000",
+                    renewablePercent: "72",
+                    otherEnergyKWh: "0",
+                    product: "SW-48P",
+                    typicalPowerW: "120",
+                    lifetimeYears: "6"
+                )
+            ),
+            on: "2025-01-20"
+        )
+        let takeBack = try suppliers.addEngagementRequest(
+            supplier: "SUP-0001",
+            kind: .takeBack,
+            ask: "2024 take-back programme: returns and their outcomes",
+            dueOn: "2025-02-28",
+            requestedOn: "2025-01-06"
+        )
+        _ = try suppliers.answerEngagementRequest(
+            id: takeBack.id,
+            answer: .takeBack(
+                TakeBackAnswer(
+                    year: 2024,
+                    unitsReturned: "1200",
+                    kgReturned: "5400",
+                    reusedPercent: "28",
+                    recycledPercent: "71.928",
+                    residualPercent: "0.072"
+                )
+            ),
+            on: "2025-01-24"
+        )
+    }
+}

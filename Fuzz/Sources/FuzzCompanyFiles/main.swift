@@ -58,6 +58,16 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     do {
         let read = try DownstreamDataReader.read { name, _ throws(InputError) in table(name) }
         for item in read.returns ?? [] {
+            // A row with no outcomes takes its shares from a supplier's take-back answer at calculation:
+            // it must name the programme's supplier and carry no shares of its own.
+            if item.sharesFromAnswer {
+                if item.programme == nil || !item.shares.fractions.isEmpty {
+                    FuzzSupport.fail(
+                        "a return whose shares are an answer's read with programme \(item.programme ?? "nil") and shares \(item.shares.text)"
+                    )
+                }
+                continue
+            }
             let total = item.shares.split(item.kg).reduce(0.0) { $0 + $1.1 }
             if abs(total - item.kg) > 1e-9 * max(1, abs(item.kg)) {
                 FuzzSupport.fail("a return of \(item.kg) kg splits into \(total) kg")

@@ -3,12 +3,14 @@ extension DownstreamCalculator {
     static func lines(
         _ item: ProductReturn,
         _ factors: DownstreamFactors,
-        _ takeBack: inout TakeBackResult
+        _ takeBack: inout TakeBackResult,
+        sharesFrom origin: SupplierAnswerOrigin? = nil
     ) throws(DownstreamCalculationError) -> [DownstreamLineResult] {
         let category = item.owner.category
         var indicators = item.owner == .own ? takeBack.own : takeBack.sold
         var lines: [DownstreamLineResult] = []
-        let given = item.outcomesInKg ? "kg per outcome" : "shares"
+        let given = origin.map { "the take-back shares of \($0.text)" } ?? (item.outcomesInKg ? "kg per outcome" : "shares")
+        let source = origin.map { "take-back answer: \($0.text)" } ?? item.programme
         for (t, kg) in item.shares.split(item.kg) {
             let line = try treatmentLine(
                 location: item.location,
@@ -20,9 +22,9 @@ extension DownstreamCalculator {
                 kg: kg,
                 steps: [
                     "\(item.kg.downstreamText) kg returned (\(item.owner.rawValue) equipment) × \(TreatmentShares.percent(item.shares.fraction(t))) "
-                        + "\(t.outcome) (\(given)) = \(kg.downstreamText) kg"
+                        + "\(t.outcome) (\(given)\(origin != nil && t == .landfill ? "; its residual, taken as landfill" : "")) = \(kg.downstreamText) kg"
                 ],
-                inputSource: item.programme,
+                inputSource: source,
                 factors: factors
             )
             indicators.kgByTreatment[t, default: 0] += kg
@@ -50,7 +52,7 @@ extension DownstreamCalculator {
                         "\(item.kg.downstreamText) kg / 1000 × \(km.downstreamText) km to the treatment site = \(tonneKm.downstreamText) tonne.km",
                         "× \(factor.kgPerUnit.downstreamText) kg CO2e per tonne.km (\(factor.name)) = \(kg.downstreamText) kg CO2e",
                     ],
-                    inputSource: item.programme
+                    inputSource: source
                 )
             )
             indicators.transportKgCO2e += kg

@@ -4,6 +4,7 @@ extension DownstreamCalculator {
         var byProduct: [String: UseProfile] = [:]
         var byType: [String: UseProfile] = [:]
         var endOfLifeProfiles: [String: EndOfLifeProfile] = [:]
+        let answers: ProductAnswers
         let grid: GridFactorSet
         let factors: DownstreamFactors
         var use = UsePhaseResult()
@@ -20,6 +21,7 @@ extension DownstreamCalculator {
             for profile in data.endOfLife { endOfLifeProfiles[Self.key(profile.productType, profile.country)] = profile }
             self.grid = grid
             self.factors = factors
+            answers = ProductAnswers(data.supplierAnswers)
         }
 
         static func key(_ type: String, _ country: String?) -> String { type.lowercased() + "|" + (country ?? "") }
@@ -56,23 +58,33 @@ extension DownstreamCalculator {
             _ fallback: UseProfile?,
             _ result: inout DownstreamResult
         ) throws(DownstreamCalculationError) {
-            let energyRow = profile.kwhPerYear != nil ? profile : fallback?.kwhPerYear != nil ? fallback : nil
-            let lifetimeRow = profile.lifetimeYears != nil ? profile : fallback?.lifetimeYears != nil ? fallback : nil
-            guard let energyRow, let kwhPerYear = energyRow.kwhPerYear, let lifetimeRow, let lifetime = lifetimeRow.lifetimeYears else {
-                let missing = energyRow == nil ? "no power or kWh per year" : "no lifetime"
+            let energy = answers.energy(profile, fallback)
+            guard case .success(let energyFigure) = energy, let lifetimeFigure = answers.lifetime(profile, fallback) else {
+                let missing: String
+                if case .failure(let why) = energy {
+                    missing =
+                        why.reason
+                        ?? "product '\(sale.product)' (\(profile.location)) has no power or kWh per year, no supplier's energy answer gives its "
+                        + "typical power, and product type '\(profile.productType)' has no default in product_use.csv; add the figure from the vendor's data sheet"
+                } else {
+                    missing =
+                        "product '\(sale.product)' (\(profile.location)) has no lifetime, no supplier's energy answer gives one, and product type "
+                        + "'\(profile.productType)' has no default in product_use.csv; add the figure from the vendor's data sheet"
+                }
                 result.exclusions.append(
                     DownstreamExclusion(
                         location: sale.location,
                         category: .useOfSoldProducts,
                         product: sale.product,
                         units: sale.quantity,
-                        reason: "product '\(sale.product)' (\(profile.location)) has \(missing), and product type '\(profile.productType)' "
-                            + "has no default in product_use.csv; add the figure from the vendor's data sheet"
+                        reason: missing
                     )
                 )
                 use.excludedUnits += sale.quantity
                 return
             }
+            let kwhPerYear = energyFigure.value
+            let lifetime = lifetimeFigure.value
             let year = Int(sale.date / 10000)
             let factor = try DownstreamCalculator.gridFactor(grid, country: sale.country, year: year, at: sale.location)
             let lifetimeKWh = kwhPerYear * lifetime * sale.quantity
@@ -90,13 +102,14 @@ extension DownstreamCalculator {
                     factor: applied,
                     kg: kg,
                     steps: [
-                        "\(energyRow.energyStep ?? "") (\(energyRow.location))",
-                        "× \(lifetime.downstreamText) years of use (\(lifetimeRow.location)) × \(sale.quantity.downstreamText) units "
+                        energyFigure.step,
+                        "× \(lifetime.downstreamText) years of use (\(lifetimeFigure.step)) × \(sale.quantity.downstreamText) units "
                             + "= \(lifetimeKWh.downstreamText) kWh over the products' life",
                         "× \(factor.kgPerKWh.downstreamText) kg CO2e/kWh (\(applied.name), country of use \(sale.country), year of sale \(year)) "
                             + "= \(kg.downstreamText) kg CO2e",
                     ],
-                    inputSource: energyRow.source == lifetimeRow.source ? energyRow.source : "\(energyRow.source); \(lifetimeRow.source)"
+                    inputSource: energyFigure.source == lifetimeFigure.source
+                        ? energyFigure.source : "\(energyFigure.source); \(lifetimeFigure.source)"
                 )
             )
             use.kg += kg

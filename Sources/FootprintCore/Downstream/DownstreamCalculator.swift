@@ -35,7 +35,14 @@ public enum DownstreamCalculator {
                     takeBack.outsidePeriod += 1
                     continue
                 }
-                result.lines += try lines(item, factors, &takeBack)
+                guard let (resolved, origin) = try programmeShares(item, data.supplierAnswers, &takeBack, &result) else { continue }
+                result.lines += try lines(resolved, factors, &takeBack, sharesFrom: origin)
+            }
+            if takeBack.excludedLines > 0 {
+                result.warnings.append(
+                    "\(takeBack.excludedLines) return\(takeBack.excludedLines == 1 ? "" : "s") (\(takeBack.excludedKg.downstreamText) kg) left out of the "
+                        + "return programme: their shares are a supplier's take-back answer, which a data folder does not hold (see the exclusions)"
+                )
             }
             result.takeBack = takeBack
         }

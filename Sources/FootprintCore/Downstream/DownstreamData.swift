@@ -15,6 +15,10 @@ public struct DownstreamData: Sendable, Hashable {
     public var leasedEquipment: [LeasedEquipment]?
     /// `avoided_emissions.csv`: comparisons reported apart as avoided emissions, never in a category. Nil when absent.
     public var avoided: [AvoidedEmissionComparison]?
+    /// Suppliers' energy and take-back answers (a workspace's, recorded when the run was made): a
+    /// product's power and lifetime where `product_use.csv` has none, a programme's shares for a
+    /// `returns.csv` row that gives none. Nil for a data folder, which holds no answers.
+    public var supplierAnswers: SupplierAnswers?
 
     public init(
         sales: [Sale]? = nil,
@@ -22,7 +26,8 @@ public struct DownstreamData: Sendable, Hashable {
         endOfLife: [EndOfLifeProfile] = [],
         returns: [ProductReturn]? = nil,
         leasedEquipment: [LeasedEquipment]? = nil,
-        avoided: [AvoidedEmissionComparison]? = nil
+        avoided: [AvoidedEmissionComparison]? = nil,
+        supplierAnswers: SupplierAnswers? = nil
     ) {
         self.sales = sales
         self.useProfiles = useProfiles
@@ -30,6 +35,7 @@ public struct DownstreamData: Sendable, Hashable {
         self.returns = returns
         self.leasedEquipment = leasedEquipment
         self.avoided = avoided
+        self.supplierAnswers = supplierAnswers
     }
 
     /// Whether no file gives sales, returns or leased equipment, the inputs that make a category

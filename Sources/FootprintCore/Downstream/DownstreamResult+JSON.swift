@@ -20,6 +20,7 @@ extension DownstreamResult {
                     .object([
                         ("own", Self.json(t.own)), ("sold", Self.json(t.sold)), ("total", Self.json(t.total)), ("lines", .integer(t.lines)),
                         ("outside_period", .object([("lines", .integer(t.outsidePeriod))])),
+                        ("excluded", .object([("lines", .integer(t.excludedLines)), ("kg", .number(t.excludedKg))])),
                     ])
                 } ?? .null
             ),

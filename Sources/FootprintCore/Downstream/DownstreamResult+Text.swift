@@ -22,7 +22,8 @@ extension DownstreamResult {
             )
         }
         if let t = takeBack {
-            out.append("Return programme (\(t.lines) lines; \(t.outsidePeriod) outside the period, left out):")
+            let excluded = t.excludedLines > 0 ? "; \(t.excludedLines) without their programme's shares (\(kg(t.excludedKg))), excluded" : ""
+            out.append("Return programme (\(t.lines) lines; \(t.outsidePeriod) outside the period, left out\(excluded)):")
             for (name, w) in [("own equipment (3.5)", t.own), ("returned sold products (3.12)", t.sold)] where w.returnedKg > 0 {
                 let outcomes = Treatment.allCases.map { "\($0.outcome) \(kg(w.kg($0)))" }.joined(separator: ", ")
                 out.append("  \(name): \(kg(w.returnedKg)) returned: \(outcomes)")

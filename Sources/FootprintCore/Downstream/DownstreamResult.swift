@@ -90,6 +90,10 @@ public struct TakeBackResult: Sendable, Hashable {
     public var sold = WasteIndicators()
     public var lines = 0
     public var outsidePeriod = 0
+    /// Rows in the period left out (counted in the exclusions): a row whose shares were to come from a
+    /// supplier's take-back answer, read from a data folder, which holds no answers.
+    public var excludedLines = 0
+    public var excludedKg = 0.0
 
     public init() {}
 

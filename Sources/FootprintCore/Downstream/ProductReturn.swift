@@ -25,6 +25,9 @@ public struct ProductReturn: Sendable, Hashable {
     public var transportMode: FreightMode
     /// The programme or the record the figures come from.
     public var programme: String?
+    /// Whether the row gives no outcomes: `programme` names the supplier whose take-back answer gives
+    /// the shares (`shares` is empty until the calculation takes them from the answer).
+    public var sharesFromAnswer: Bool
 
     public init(
         location: SourceLocation,
@@ -37,7 +40,8 @@ public struct ProductReturn: Sendable, Hashable {
         outcomesInKg: Bool = false,
         transportKm: Double? = nil,
         transportMode: FreightMode = .hgv,
-        programme: String? = nil
+        programme: String? = nil,
+        sharesFromAnswer: Bool = false
     ) {
         self.location = location
         self.date = date
@@ -50,6 +54,7 @@ public struct ProductReturn: Sendable, Hashable {
         self.transportKm = transportKm
         self.transportMode = transportMode
         self.programme = programme
+        self.sharesFromAnswer = sharesFromAnswer
     }
 }
 

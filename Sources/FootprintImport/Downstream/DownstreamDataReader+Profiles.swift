@@ -2,7 +2,7 @@ public import FootprintCore
 
 extension DownstreamDataReader {
     /// `product_use.csv`: product_type and source; product (empty: the type's default), power_w with
-    /// hours_per_year, or kwh_per_year, or a duty cycle (`<mode>_w` with `<mode>_hours_per_year`),
+    /// hours_per_year (or hours_per_year alone, its power from a supplier's answer or the default), or kwh_per_year, or a duty cycle (`<mode>_w` with `<mode>_hours_per_year`),
     /// lifetime_years (more than 0), mass_kg.
     public static func useProfiles(_ table: CSVTable, _ diagnostics: inout [Diagnostic]) throws(InputError) -> [UseProfile] {
         var result: [UseProfile] = []
@@ -30,9 +30,10 @@ extension DownstreamDataReader {
                 r.fail("kwh_per_year", "both power_w and kwh_per_year are given; give one: power_w with hours_per_year, or kwh_per_year")
             } else if power != nil && hours == nil {
                 r.fail("hours_per_year", "the field is empty; power_w needs the hours of use per year (8760 for equipment always on)")
-            } else if hours != nil && power == nil && kwh == nil {
-                r.fail("power_w", "the field is empty; hours_per_year needs the typical power in W")
+            } else if hours != nil && kwh != nil {
+                r.fail("hours_per_year", "both hours_per_year and kwh_per_year are given; give one: hours_per_year with a power, or kwh_per_year")
             }
+            // hours_per_year alone: the power comes from a supplier's energy answer or the type's default power_w.
             // A duty cycle of modes (active_w with active_hours_per_year, ...), instead of power_w or kwh_per_year.
             var cycle: DutyCycle?
             if let modes = r.dutyCycle(

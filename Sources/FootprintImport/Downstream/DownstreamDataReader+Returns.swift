@@ -3,7 +3,8 @@ public import FootprintCore
 extension DownstreamDataReader {
     /// `returns.csv`: date, product_type, owner (`own` or `sold`), kg, and the outcomes as shares
     /// (`<treatment>_pct`, adding up to 100) or masses (`<treatment>_kg`, adding up to kg); optionally
-    /// units, transport_km, transport_mode (`hgv` or `van`), programme.
+    /// units, transport_km, transport_mode (`hgv` or `van`), programme. A row with no outcomes and a
+    /// programme takes the shares of that supplier's take-back answer (the calculation finds it).
     public static func returns(_ table: CSVTable, _ diagnostics: inout [Diagnostic]) throws(InputError) -> [ProductReturn] {
         var result: [ProductReturn] = []
         let outcomes = Treatment.allCases.flatMap { [$0.rawValue + "_pct", $0.rawValue + "_kg"] }
@@ -41,10 +42,14 @@ extension DownstreamDataReader {
             var shares: TreatmentShares?
             switch (percent, masses) {
             case (nil, nil):
-                r.fail(
-                    "recycling_pct",
-                    "no outcome is given; expected the shares <outcome>_pct adding up to 100, or the masses <outcome>_kg adding up to kg"
-                )
+                // No outcomes: the programme's supplier's take-back answer gives the shares (the calculation takes them).
+                if r.optional("programme") == nil {
+                    r.fail(
+                        "recycling_pct",
+                        "no outcome is given; expected the shares <outcome>_pct adding up to 100, the masses <outcome>_kg adding up to kg, "
+                            + "or in programme the id of the supplier whose take-back answer gives the shares"
+                    )
+                }
             case (.some, .some):
                 r.fail("recycling_kg", "outcomes are given both as shares (_pct) and as masses (_kg); give one of them")
             case (let percent?, nil):
@@ -61,7 +66,11 @@ extension DownstreamDataReader {
                     shares = TreatmentShares(masses.mapValues { $0 / sum })
                 }
             }
-            guard r.diagnostics.isEmpty, let date, let type, let owner, let kg, let shares else { return }
+            let fromAnswer = percent == nil && masses == nil
+            guard r.diagnostics.isEmpty, let date, let type, let owner, let kg, let shares = shares ?? (fromAnswer ? TreatmentShares([:]) : nil)
+            else {
+                return
+            }
             result.append(
                 ProductReturn(
                     location: SourceLocation(file: table.file, line: r.row.line),
@@ -74,7 +83,8 @@ extension DownstreamDataReader {
                     outcomesInKg: masses != nil,
                     transportKm: km,
                     transportMode: mode,
-                    programme: r.optional("programme")
+                    programme: r.optional("programme"),
+                    sharesFromAnswer: fromAnswer
                 )
             )
         }

@@ -69,10 +69,14 @@ public struct RunInputs: Sendable, Equatable, Codable {
     /// Whether the run counted the lines of suppliers whose disclosures are all incomplete as a
     /// fall-through (`FallThrough.disclosureIncomplete`): false for runs stored before.
     public var incompleteDisclosureFallThrough = false
+    /// The suppliers' answers the run's sold-products figures read (their `received` event ids: take-back
+    /// answers and energy answers with a product's power or lifetime), so that a later answer changes
+    /// only a later run. Empty for runs stored before, which read none.
+    public var supplierAnswers: [Int64] = []
 
     enum CodingKeys: String, CodingKey {
         case imports, libraries, globalDigest, supplierDigests, disclosureDigests, footprintDigests, pactFootprints, categoryRules
-        case completeDisclosures, incompleteDisclosureFallThrough
+        case completeDisclosures, incompleteDisclosureFallThrough, supplierAnswers
     }
 
     public init(
@@ -103,6 +107,7 @@ public struct RunInputs: Sendable, Equatable, Codable {
         categoryRules = try c.decodeIfPresent(Bool.self, forKey: .categoryRules) ?? false
         completeDisclosures = try c.decodeIfPresent(Bool.self, forKey: .completeDisclosures) ?? false
         incompleteDisclosureFallThrough = try c.decodeIfPresent(Bool.self, forKey: .incompleteDisclosureFallThrough) ?? false
+        supplierAnswers = try c.decodeIfPresent([Int64].self, forKey: .supplierAnswers) ?? []
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -117,6 +122,7 @@ public struct RunInputs: Sendable, Equatable, Codable {
         if categoryRules { try c.encode(categoryRules, forKey: .categoryRules) }
         if completeDisclosures { try c.encode(completeDisclosures, forKey: .completeDisclosures) }
         if incompleteDisclosureFallThrough { try c.encode(incompleteDisclosureFallThrough, forKey: .incompleteDisclosureFallThrough) }
+        if !supplierAnswers.isEmpty { try c.encode(supplierAnswers, forKey: .supplierAnswers) }
     }
 }
 

@@ -89,6 +89,9 @@ struct ReferenceSnapshot {
         // The hybrid method's rule for disclosures: a run stored before it is not up to date.
         global.update(data: Data("rule:hybrid-needs-upstream-scope3\n".utf8))
         global.update(data: Data("rule:incomplete-disclosure-fall-through\n".utf8))
+        // Suppliers' answers the sold-products figures read: a new one makes the run out of date.
+        let answerEvents = try SupplierStore.downstreamAnswerEvents(db: db)
+        for event in answerEvents { global.update(data: Data("answer:\(event)\n".utf8)) }
         // Suppliers' own data: each supplier's disclosures and footprints, in a stable order.
         var perSupplier: [String: [String]] = [:]
         for d in reference.disclosures {
@@ -131,6 +134,7 @@ struct ReferenceSnapshot {
         runInputs.categoryRules = true
         runInputs.completeDisclosures = true
         runInputs.incompleteDisclosureFallThrough = true
+        runInputs.supplierAnswers = answerEvents
         let rules = try ImportStore.categoryRules(imports: categoryFiles)
         reference.activityFirstCategories = rules.activityFirstFactorCategories
         return ReferenceSnapshot(

@@ -7,6 +7,10 @@ public struct RunInputsDiff: Sendable {
     public var librariesRemoved: [RunInputs.Library]
     /// Supplier ids whose own data (disclosures, product footprints) differs.
     public var suppliersWithNewData: [String]
+    /// Suppliers' answers (their `received` event ids) the later run's sold-products figures read and
+    /// the earlier's did not, and the reverse.
+    public var answersAdded: [Int64]
+    public var answersRemoved: [Int64]
 
     public init(before: RunInputs, after: RunInputs) {
         let a = Set(before.imports.map(\.importID))
@@ -19,6 +23,8 @@ public struct RunInputsDiff: Sendable {
         librariesRemoved = before.libraries.filter { !lb.contains($0.id) }
         suppliersWithNewData = Set(before.supplierDigests.keys).union(after.supplierDigests.keys)
             .filter { before.supplierDigests[$0] != after.supplierDigests[$0] }.sorted()
+        answersAdded = after.supplierAnswers.filter { !before.supplierAnswers.contains($0) }
+        answersRemoved = before.supplierAnswers.filter { !after.supplierAnswers.contains($0) }
     }
 
     /// Sentences for people.
@@ -34,6 +40,13 @@ public struct RunInputsDiff: Sendable {
                 "new or changed supplier data (disclosures, product footprints) for \(suppliersWithNewData.count) supplier\(suppliersWithNewData.count == 1 ? "" : "s"): \(shown)\(suppliersWithNewData.count > 10 ? ", ..." : "")"
             )
         }
+        if !answersAdded.isEmpty {
+            out.append(
+                "\(answersAdded.count) new answer\(answersAdded.count == 1 ? "" : "s") of suppliers to data requests, read by the sold-products "
+                    + "figures (engagement requests list shows them)"
+            )
+        }
+        if !answersRemoved.isEmpty { out.append("\(answersRemoved.count) answer\(answersRemoved.count == 1 ? "" : "s") of suppliers no longer read") }
         return out
     }
 }
