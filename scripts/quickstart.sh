@@ -15,30 +15,8 @@ bin=$(swift build -c release --product footprint --show-bin-path)/footprint
 db=${1:-.quickstart/footprint.sqlite}
 mkdir -p "$(dirname "$db")"
 example=examples/nordic-it
-"$bin" init --db "$db"
-for kind in suppliers:suppliers factors:factors rates:rates price-index:price_index \
-            supplier-emissions:supplier_emissions supplier-allocations:supplier_allocations \
-            product-footprints:product_footprints manufacturers:manufacturers \
-            purchases:purchases; do
-  "$bin" import --db "$db" "${kind%%:*}" "$example/${kind##*:}.csv"
-done
-# A manufacturer's footprints over PACT (Skarv's transceivers, sold by the distributor Elbtal: manufacturers.csv).
-"$bin" import --db "$db" pact "$example/pact/skarv-transceivers.json" --supplier SUP-0004
-# What procurement knows of its suppliers (SBTi, RBA, CDP, PACT), and the SBTi supplier-engagement target.
-"$bin" suppliers import-status --db "$db" "$example/supplier_status.csv"
-"$bin" engagement target --db "$db" --share 67 --by 2029-12-31 --submitted 2025-06-01
-"$bin" import --db "$db" purchases examples/erp/nordic/hovedbok_2024.csv --mapping examples/erp/nordic/mapping.json
-"$bin" import --db "$db" purchases examples/erp/nordic/hovedbok_2024_ovrige.csv --mapping examples/erp/nordic/mapping.json
-"$bin" import --db "$db" purchases examples/erp/nordic/hovedbok_2024_varekjop.csv --mapping examples/erp/nordic/mapping.json
-# The corporate inventory: the company (boundary, fiscal year), the category rules (what is left out of
-# Scope 3 and why), and the activity data (Scope 1, Scope 2 on both bases, Categories 3, 6 and 7).
-"$bin" import --db "$db" company "$example/company.json"
-for kind in categories:categories sites:sites fuel:fuel refrigerants:refrigerants energy:energy \
-            energy-instruments:energy_instruments grid-factors:grid_factors travel:travel \
-            commuting-survey:commuting_survey workforce:workforce sales:sales product-use:product_use \
-            end-of-life:end_of_life returns:returns; do
-  "$bin" import --db "$db" "${kind%%:*}" "$example/${kind##*:}.csv"
-done
+# The workspace of the example company (its files, the ERP export, the activity data): scripts/example-workspace.sh.
+./scripts/example-workspace.sh "$bin" "$db"
 echo
 "$bin" calculate --db "$db" --period 2024
 echo

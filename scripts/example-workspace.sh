@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# The example company's workspace, as the quick start builds it (scripts/quickstart.sh) and the
+# web app's browser tests use it (Tests/web/test_web.py): the built-in factor library, the example
+# company (examples/nordic-it) and its Nordic ERP export (through its mapping), its status facts and
+# engagement target, company profile, category rules and activity data. Imports already done change nothing.
+#
+# usage: scripts/example-workspace.sh FOOTPRINT_BINARY WORKSPACE
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bin=$1
+db=$2
+example=examples/nordic-it
+"$bin" init --db "$db"
+for kind in suppliers:suppliers factors:factors rates:rates price-index:price_index \
+            supplier-emissions:supplier_emissions supplier-allocations:supplier_allocations \
+            product-footprints:product_footprints manufacturers:manufacturers \
+            purchases:purchases; do
+  "$bin" import --db "$db" "${kind%%:*}" "$example/${kind##*:}.csv"
+done
+# A manufacturer's footprints over PACT (Skarv's transceivers, sold by the distributor Elbtal: manufacturers.csv).
+"$bin" import --db "$db" pact "$example/pact/skarv-transceivers.json" --supplier SUP-0004
+# What procurement knows of its suppliers (SBTi, RBA, CDP, PACT), and the SBTi supplier-engagement target.
+"$bin" suppliers import-status --db "$db" "$example/supplier_status.csv"
+"$bin" engagement target --db "$db" --share 67 --by 2029-12-31 --submitted 2025-06-01
+"$bin" import --db "$db" purchases examples/erp/nordic/hovedbok_2024.csv --mapping examples/erp/nordic/mapping.json
+"$bin" import --db "$db" purchases examples/erp/nordic/hovedbok_2024_ovrige.csv --mapping examples/erp/nordic/mapping.json
+"$bin" import --db "$db" purchases examples/erp/nordic/hovedbok_2024_varekjop.csv --mapping examples/erp/nordic/mapping.json
+# The corporate inventory: the company (boundary, fiscal year), the category rules (what is left out of
+# Scope 3 and why), and the activity data (Scope 1, Scope 2 on both bases, Categories 3, 6 and 7).
+"$bin" import --db "$db" company "$example/company.json"
+for kind in categories:categories sites:sites fuel:fuel refrigerants:refrigerants energy:energy \
+            energy-instruments:energy_instruments grid-factors:grid_factors travel:travel \
+            commuting-survey:commuting_survey workforce:workforce sales:sales product-use:product_use \
+            end-of-life:end_of_life returns:returns; do
+  "$bin" import --db "$db" "${kind%%:*}" "$example/${kind##*:}.csv"
+done
