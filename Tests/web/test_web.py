@@ -202,7 +202,7 @@ def axe_check(driver, label):
 
 def screenshot(driver, name):
     os.makedirs(OUTPUT, exist_ok=True)
-    height = driver.execute_script("return Math.max(document.body.scrollHeight, 600)")
+    height = driver.execute_script("return Math.max(document.documentElement.scrollHeight, document.body.scrollHeight, 600)")
     driver.set_window_size(1280, min(height + 40, 6000))
     driver.save_screenshot(os.path.join(OUTPUT, name + ".png"))
     driver.set_window_size(1280, 1000)

@@ -43,15 +43,29 @@ public struct WebApplication: Sendable {
         app.post("/login") { request, context in try await login(request, context: context) }
         app.post("/logout") { _, context in try logout(context: context) }
         app.post("/language") { request, context in try await language(request, context: context) }
-        app.get("/overview") { request, context in try overview(request, context: context) }
-        app.get("/inventory") { request, context in try inventory(request, context: context) }
-        app.get("/customers") { request, context in try customers(request, context: context) }
-        app.get("/customers/{id}") { request, context in
+        page(app, "/overview") { request, context in try overview(request, context: context) }
+        page(app, "/inventory") { request, context in try inventory(request, context: context) }
+        page(app, "/customers") { request, context in try customers(request, context: context) }
+        page(app, "/customers/{id}") { request, context in
             try statement(request, context: context, customer: context.parameters.get("id") ?? "")
         }
+        for path: RouterPath in ["/logout", "/language"] { app.get(path) { _, _ -> Response in throw HTTPError(.notFound) } }
         // Anything else under /app answers 404, for every user: guessed URLs tell nothing.
         app.get("/**") { _, _ -> Response in throw HTTPError(.notFound) }
         app.post("/**") { _, _ -> Response in throw HTTPError(.notFound) }
+    }
+
+    /// A page: GET renders it; any other method answers 404 (after the CSRF check of a POST), as a
+    /// path that does not exist does, so that no method tells what is there.
+    func page(
+        _ group: RouterGroup<PACTRequestContext>,
+        _ path: RouterPath,
+        _ handler: @escaping @Sendable (Request, PACTRequestContext) async throws -> Response
+    ) {
+        group.get(path, use: handler)
+        for method in [HTTPRequest.Method.post, .put, .delete, .patch] {
+            group.on(path, method: method) { _, _ -> Response in throw HTTPError(.notFound) }
+        }
     }
 
     // MARK: signing in and out

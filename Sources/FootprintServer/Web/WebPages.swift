@@ -73,7 +73,7 @@ extension WebApplication {
         }
         var body = runLine(run, text) + csvLink(request, text)
         var table = HTMLTable(
-            caption: text(.overview),
+            caption: text(.headline),
             header: [text(.part), text(.tco2e)],
             numeric: [1],
             rows: headline.map { h in
@@ -243,9 +243,10 @@ extension WebApplication {
         var body = runLine(run, text) + csvLink(request, text)
         body += HTMLTable(
             caption: text(.inventory),
-            header: [text(.scope), text(.part), text(.tco2e), ""],
+            header: [text(.scope), text(.part), text(.tco2e), text(.note)],
             numeric: [2],
-            rows: inventory.tableRows.map { r in r.enumerated().map { i, cell in i == 2 ? .figure(cell, value: nil) : .text(cell) } },
+            // The rows of `report --corporate`, their figures in the user's number format.
+            rows: inventory.tableRows.map { r in r.enumerated().map { i, cell in i == 2 ? .figure(text.figure(cell), value: nil) : .text(cell) } },
             id: "scopes"
         ).render()
         body += "<h2>\(text(.byCategory))</h2>\n" + scope3Table(inventory, text)
@@ -313,7 +314,7 @@ extension WebApplication {
             rows.append([.text("Scope \(scope)"), .figure(text.tonnes(Double(scopes[scope]!) / 1e9), value: ChangeAttribution.exactKg(scopes[scope]!))])
             keys.append("scope_\(scope)")
         }
-        rows.append([.text(text(.supplierShare)), .figure(text.percent(s.supplierDataShare), value: "\((s.supplierDataShare * 10000).rounded() / 10000)")])
+        rows.append([.text(text(.statementSupplierShare)), .figure(text.percent(s.supplierDataShare), value: "\((s.supplierDataShare * 10000).rounded() / 10000)")])
         keys.append("supplier_data_share")
         var headline = HTMLTable(caption: text(.customerTotal), header: [text(.part), text(.tco2e) + " / %"], numeric: [1], rows: rows, id: "headline")
         headline.rowKeys = keys
@@ -324,7 +325,8 @@ extension WebApplication {
             numeric: [2, 3],
             rows: s.rows.map { r in
                 [
-                    .text(r.serviceName), .text(r.key), .text(r.quantity.map { ServiceQuantity.text($0) + " " + (r.unit ?? "") } ?? ""),
+                    .text(r.serviceName), .text(r.key == "usage" ? text(.usage) : r.key == "revenue" ? text(.revenue) : text(.direct)),
+                    .text(r.quantity.map { text.decimal(ServiceQuantity.text($0)) + " " + (r.unit ?? "") } ?? ""),
                     .figure(text.tonnes(Double(r.nanoKg) / 1e9), value: ChangeAttribution.exactKg(r.nanoKg)),
                 ]
             },

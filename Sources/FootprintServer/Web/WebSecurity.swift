@@ -104,6 +104,11 @@ struct WebResponseMiddleware: RouterMiddleware {
             response = Self.errorPage(error.status, context: context)
         } catch is NIOTooManyBytesError {
             response = Self.errorPage(.contentTooLarge, context: context)
+        } catch WorkspaceError.noRuns {
+            // Nothing calculated yet: said so, on the page the user asked for.
+            let text = WebText(language: context.webSession?.user.language ?? .en)
+            let page = WebPage(title: text(.appName), session: context.webSession, text: text, body: "<p>\(HTML.escape(text(.noRun)))</p>\n")
+            response = WebResponse.html(page.render())
         } catch {
             context.logger.error("web request failed: \(error)")
             response = Self.errorPage(.internalServerError, context: context)

@@ -30,6 +30,12 @@ enum WebStyle {
         th, td { border-bottom: 1px solid var(--line); padding: 4px 10px; text-align: left; vertical-align: top; }
         thead th { border-bottom: 2px solid var(--ink); }
         tbody th { font-weight: 400; }
+        #lines { width: 100%; font-size: 0.85rem; table-layout: fixed; }
+        #lines th, #lines td { overflow-wrap: anywhere; padding: 4px 6px; }
+        #lines th:nth-child(1), #lines th:nth-child(2), #lines th:nth-child(3) { width: 8%; }
+        #lines th:nth-child(4), #lines th:nth-child(5), #lines th:nth-child(6) { width: 7.5%; }
+        #lines th:nth-child(7) { width: 10%; }
+        #lines th:nth-child(8), #lines th:nth-child(9) { width: 21.5%; }
         .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
         .error { color: #a40e26; font-weight: 600; }
         form.login { max-width: 360px; }

@@ -1,4 +1,5 @@
 import FootprintCore
+import Foundation
 
 /// The web app's words and number and date formats in the user's language: English, or Norwegian
 /// bokmål. Figures are the CLI's (`InventorySummary.tonnes`, `.percent`: one decimal, grouped), in
@@ -24,6 +25,9 @@ struct WebText: Sendable {
     /// A number the CLI prints grouped with `places` decimals.
     func number(_ value: Double, places: Int) -> String { localise(InventorySummary.grouped(value, places: places)) }
 
+    /// A plain decimal text (`1234.5`, as files and the CLI give quantities) with the language's decimal mark.
+    func decimal(_ text: String) -> String { language == .nb ? text.replacingOccurrences(of: ".", with: ",") : text }
+
     /// An ISO date (`YYYY-MM-DD`, or a timestamp starting with one) for the language.
     func date(_ iso: String) -> String {
         let day = String(iso.prefix(10))
@@ -32,6 +36,9 @@ struct WebText: Sendable {
         guard parts.count == 3 else { return day }
         return "\(parts[2]).\(parts[1]).\(parts[0])"
     }
+
+    /// A figure the CLI printed (`12,345.6`), in the language's form.
+    func figure(_ english: String) -> String { localise(english) }
 
     private func localise(_ english: String) -> String {
         guard language == .nb else { return english }
@@ -60,6 +67,7 @@ struct WebText: Sendable {
         case category, supplier, lines, line, date, amount, method, kgco2e, tco2e, factor, source, steps, previous, next, page
         case customer, service, statement, share, notFound, notFoundText, forbidden, forbiddenText, skip, signedInAs, role
         case scope, part, excluded, allScopes, trendText, noTrendTarget, byMethod, fileLine, noLines, customerTotal, uncertainty
+        case note, statementSupplierShare, usage, revenue, direct, headline
         case key, quantity, chartTitle, tooMany, serverError, serverErrorText, notInInventory, purchaseID, activityLines, byCategory
     }
 
@@ -142,6 +150,12 @@ struct WebText: Sendable {
         .customerTotal: ("Your share of our emissions", "Din andel av våre utslipp"),
         .uncertainty: ("Uncertainty", "Usikkerhet"),
         .key: ("Allocated by", "Fordelt etter"),
+        .statementSupplierShare: ("Share resting on supplier data", "Andel basert på leverandørdata"),
+        .usage: ("usage", "bruk"),
+        .note: ("Note", "Merknad"),
+        .revenue: ("revenue", "omsetning"),
+        .direct: ("purchases made for you", "innkjøp gjort for dere"),
+        .headline: ("Headline figures", "Hovedtall"),
         .quantity: ("Quantity", "Mengde"),
         .chartTitle: ("Emissions by period and scope", "Utslipp per periode og scope"),
         .tooMany: ("Too many requests", "For mange forespørsler"),
