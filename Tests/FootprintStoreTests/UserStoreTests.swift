@@ -28,7 +28,9 @@ import Testing
         #expect(read == a && read.verify("a long passphrase"))
         #expect(a.encoded.hasPrefix("scrypt$10$8$1$") && !a.encoded.contains("passphrase"))
         // Not ours, or parameters out of bounds: never read (no hash with N = 2 or a truncated key).
-        for bad in ["", "bcrypt$10$8$1$AA==$AA==", "scrypt$1$8$1$TmFDbA==$/bq+HJ00cgB4VucZDQHp/nxq18vII3gw53N2Y0s3MWI=", "scrypt$10$8$1$TmFDbA==$AAAA"] {
+        for bad in [
+            "", "bcrypt$10$8$1$AA==$AA==", "scrypt$1$8$1$TmFDbA==$/bq+HJ00cgB4VucZDQHp/nxq18vII3gw53N2Y0s3MWI=", "scrypt$10$8$1$TmFDbA==$AAAA",
+        ] {
             #expect(PasswordHash(encoded: bad) == nil)
         }
     }
@@ -39,19 +41,36 @@ import Testing
         defer { t.cleanUp() }
         let users = t.workspace.users
         // A customer user needs a customer of the register in force.
-        #expect(throws: WorkspaceError.self) { try users.addUser(name: "c", role: .customer, customer: "CUST-001", password: "long enough password", parameters: Self.fast) }
+        #expect(throws: WorkspaceError.self) {
+            try users.addUser(name: "c", role: .customer, customer: "CUST-001", password: "long enough password", parameters: Self.fast)
+        }
         _ = try t.workspace.imports.importActivity(kind: .sites, path: nordicIT + "/sites.csv", displayName: "sites.csv", replacing: nil)
         for (kind, file) in CustomerImportTests.kinds {
             _ = try t.workspace.customers.importFile(kind: kind, path: nordicIT + "/" + file, displayName: file, replacing: nil)
         }
-        let customer = try users.addUser(name: "c", role: .customer, customer: "CUST-001", language: .nb, password: "long enough password", parameters: Self.fast)
+        let customer = try users.addUser(
+            name: "c",
+            role: .customer,
+            customer: "CUST-001",
+            language: .nb,
+            password: "long enough password",
+            parameters: Self.fast
+        )
         #expect(customer.customerID == "CUST-001" && customer.language == .nb && customer.isActive)
-        #expect(throws: WorkspaceError.self) { try users.addUser(name: "d", role: .customer, password: "long enough password", parameters: Self.fast) }
-        #expect(throws: WorkspaceError.self) { try users.addUser(name: "d", role: .customer, customer: "NOPE", password: "long enough password", parameters: Self.fast) }
-        #expect(throws: WorkspaceError.self) { try users.addUser(name: "d", role: .viewer, customer: "CUST-001", password: "long enough password", parameters: Self.fast) }
+        #expect(throws: WorkspaceError.self) {
+            try users.addUser(name: "d", role: .customer, password: "long enough password", parameters: Self.fast)
+        }
+        #expect(throws: WorkspaceError.self) {
+            try users.addUser(name: "d", role: .customer, customer: "NOPE", password: "long enough password", parameters: Self.fast)
+        }
+        #expect(throws: WorkspaceError.self) {
+            try users.addUser(name: "d", role: .viewer, customer: "CUST-001", password: "long enough password", parameters: Self.fast)
+        }
         #expect(throws: WorkspaceError.self) { try users.addUser(name: "d", role: .viewer, password: "short", parameters: Self.fast) }
         let admin = try users.addUser(name: "Ada", role: .administrator, password: "long enough password", parameters: Self.fast)
-        #expect(throws: WorkspaceError.self) { try users.addUser(name: "ada", role: .viewer, password: "long enough password", parameters: Self.fast) }
+        #expect(throws: WorkspaceError.self) {
+            try users.addUser(name: "ada", role: .viewer, password: "long enough password", parameters: Self.fast)
+        }
         #expect(try users.list().map(\.name) == ["Ada", "c"])
         // The table keeps the hash only.
         let stored = try t.workspace.read { db in try String.fetchOne(db, sql: "SELECT password_hash FROM web_user WHERE name = 'Ada'") }

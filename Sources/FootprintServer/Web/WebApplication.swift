@@ -70,7 +70,12 @@ public struct WebApplication: Sendable {
 
     // MARK: signing in and out
 
-    func loginPage(_ request: Request, context: PACTRequestContext, message: WebText.Key? = nil, status: HTTPResponse.Status = .ok)
+    func loginPage(
+        _ request: Request,
+        context: PACTRequestContext,
+        message: WebText.Key? = nil,
+        status: HTTPResponse.Status = .ok
+    )
         -> Response
     {
         if let session = context.webSession, message == nil { return WebResponse.redirect(WebAccess.home(for: session.user)) }

@@ -58,7 +58,8 @@ enum WebChart {
         let slot = (width - left - 16) / Double(history.count)
         let barWidth = min(48, slot * 0.6)
         let description =
-            "\(text(.target)) \(text.percent(target)); " + history.map { "\(text.date($0.date)) (#\($0.run)): \(text.percent($0.share))" }.joined(separator: "; ")
+            "\(text(.target)) \(text.percent(target)); "
+            + history.map { "\(text.date($0.date)) (#\($0.run)): \(text.percent($0.share))" }.joined(separator: "; ")
         var svg = """
             <figure class="chart">
             <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(Int(width)) \(Int(height))" role="img" aria-labelledby="eng-title eng-desc">
@@ -91,7 +92,8 @@ enum WebChart {
             let value = scaleMax * Double(i) / 4
             let y = height - bottom - Double(i) / 4 * plotHeight
             svg += "<line class=\"grid\" x1=\"\(fmt(left))\" x2=\"\(fmt(width - 8))\" y1=\"\(fmt(y))\" y2=\"\(fmt(y))\"/>\n"
-            svg += "<text class=\"label\" x=\"\(fmt(left - 6))\" y=\"\(fmt(y + 4))\" text-anchor=\"end\">\(HTML.escape(text.number(value, places: 0)))</text>\n"
+            svg +=
+                "<text class=\"label\" x=\"\(fmt(left - 6))\" y=\"\(fmt(y + 4))\" text-anchor=\"end\">\(HTML.escape(text.number(value, places: 0)))</text>\n"
         }
         return svg
     }

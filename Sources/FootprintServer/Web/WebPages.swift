@@ -130,7 +130,8 @@ extension WebApplication {
                     .raw(
                         "<a href=\"/app/inventory?category=\(r.category.rawValue)\">\(r.category.rawValue). \(HTML.escape(r.category.title))</a>"
                     ),
-                    .figure(text.tonnes(r.kg), value: Self.kgValue(r.kg)), .figure(text.percent(r.supplierDataShare), value: "\(r.supplierDataShare)"),
+                    .figure(text.tonnes(r.kg), value: Self.kgValue(r.kg)),
+                    .figure(text.percent(r.supplierDataShare), value: "\(r.supplierDataShare)"),
                     .text(r.exclusion ?? ""),
                 ]
             },
@@ -168,7 +169,9 @@ extension WebApplication {
             var rows: [[HTMLTable.Cell]] = sums.map { s in
                 let label = names[s.supplier].map { "\(s.supplier) · \($0)" } ?? s.supplier
                 return [
-                    .raw("<a href=\"/app/inventory?category=\(number)&amp;supplier=\(HTML.escape(HTML.query(s.supplier)))\">\(HTML.escape(label))</a>"),
+                    .raw(
+                        "<a href=\"/app/inventory?category=\(number)&amp;supplier=\(HTML.escape(HTML.query(s.supplier)))\">\(HTML.escape(label))</a>"
+                    ),
                     .text(text.count(s.lines)), .figure(text.tonnes(s.kg.value), value: Self.kgValue(s.kg.value)),
                 ]
             }
@@ -203,7 +206,10 @@ extension WebApplication {
             + "\(text.count(lines.count)) \(text(.lines).lowercased()).</p>\n"
         body += HTMLTable(
             caption: "\(label): \(text(.lines)) (\(text(.page)) \(page) / \(pages))",
-            header: [text(.fileLine), text(.purchaseID), text(.date), text(.amount), text(.method), text(.kgco2e), text(.factor), text(.source), text(.steps)],
+            header: [
+                text(.fileLine), text(.purchaseID), text(.date), text(.amount), text(.method), text(.kgco2e), text(.factor), text(.source),
+                text(.steps),
+            ],
             numeric: [3, 5],
             rows: shown.map { l in
                 let p = l.provenance
@@ -297,7 +303,8 @@ extension WebApplication {
             return Response(
                 status: .ok,
                 headers: [
-                    .contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"statement-\(run(s))-\(safe(customer)).csv\"",
+                    .contentType: "text/csv; charset=utf-8",
+                    .contentDisposition: "attachment; filename=\"statement-\(run(s))-\(safe(customer)).csv\"",
                     .cacheControl: "no-store",
                 ],
                 body: ResponseBody(byteBuffer: ByteBuffer(string: s.csv))
@@ -311,12 +318,23 @@ extension WebApplication {
         ]
         var keys = ["kgco2e"]
         for scope in scopes.keys.sorted() {
-            rows.append([.text("Scope \(scope)"), .figure(text.tonnes(Double(scopes[scope]!) / 1e9), value: ChangeAttribution.exactKg(scopes[scope]!))])
+            rows.append([
+                .text("Scope \(scope)"), .figure(text.tonnes(Double(scopes[scope]!) / 1e9), value: ChangeAttribution.exactKg(scopes[scope]!)),
+            ])
             keys.append("scope_\(scope)")
         }
-        rows.append([.text(text(.statementSupplierShare)), .figure(text.percent(s.supplierDataShare), value: "\((s.supplierDataShare * 10000).rounded() / 10000)")])
+        rows.append([
+            .text(text(.statementSupplierShare)),
+            .figure(text.percent(s.supplierDataShare), value: "\((s.supplierDataShare * 10000).rounded() / 10000)"),
+        ])
         keys.append("supplier_data_share")
-        var headline = HTMLTable(caption: text(.customerTotal), header: [text(.part), text(.tco2e) + " / %"], numeric: [1], rows: rows, id: "headline")
+        var headline = HTMLTable(
+            caption: text(.customerTotal),
+            header: [text(.part), text(.tco2e) + " / %"],
+            numeric: [1],
+            rows: rows,
+            id: "headline"
+        )
         headline.rowKeys = keys
         body += headline.render()
         body += HTMLTable(
