@@ -77,4 +77,14 @@ else
   echo "(CUST-001's client secret is not in $credentials: add a client to pull as a customer, docs/customers.md)"
 fi
 echo
+# The web app (docs/web.md): an administrator whose password is kept beside the workspace (readable by you
+# only), and how to sign in with it. A customer's login: 'footprint users add NAME --role customer --customer CUST-001'.
+password_file=$(dirname "$db")/admin-password.txt
+if ! "$bin" users list --db "$db" | awk '$1 == "admin" {found = 1} END {exit !found}'; then
+  (umask 077 && head -c 18 /dev/urandom | base64 | tr -d '/+=' >"$password_file")
+  "$bin" users add admin --role administrator --password-file "$password_file" --db "$db"
+fi
+echo "The web app: $bin serve --db $db --self-signed, then open https://localhost:8443/ and sign in"
+echo "as admin with the password in $password_file (docs/web.md)."
+echo
 echo "workspace: $db  (next: $bin runs --db $db, $bin report --db $db --format markdown, $bin runs lines 1 --db $db --out lines.csv)"

@@ -107,8 +107,7 @@ extension Footprint {
                                 u.disabledAt.map { "disabled \($0.prefix(10))" } ?? "active",
                             ]
                         }
-                    ),
-                    terminator: ""
+                    )
                 )
             }
         }
