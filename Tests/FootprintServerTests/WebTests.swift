@@ -164,9 +164,15 @@ struct WebTests {
         for name in ["ada", "ann", "vera", "audun"] {
             browser.cookies = [:]
             #expect(try await browser.signIn(name).status == 303)
-            for path in ["/app/overview", "/app/inventory", "/app/inventory?category=1", "/app/customers", "/app/customers/CUST-002"] {
+            for path in [
+                "/app/overview", "/app/inventory", "/app/inventory?category=1", "/app/customers", "/app/customers/CUST-002", "/app/suppliers",
+                "/app/runs",
+            ] {
                 #expect(try await browser.send(.GET, path).status == 200, "\(name) \(path)")
             }
+            // A run's inputs, hashes and lines: every internal role but the viewer.
+            #expect(try await browser.send(.GET, "/app/runs/1").status == (name == "vera" ? 404 : 200), "\(name)")
+            #expect(try await browser.send(.GET, "/app/runs/999").status == 404)
             #expect(try await browser.send(.GET, "/app/no-such-page").status == 404)
         }
         browser.cookies = [:]
@@ -178,7 +184,7 @@ struct WebTests {
         for path in [
             "/app/overview", "/app/inventory", "/app/inventory?category=1&supplier=SUP-0001", "/app/customers", "/app/customers?format=csv",
             "/app/customers/CUST-002", "/app/customers/CUST-002?format=csv", "/app/customers/cust-001", "/app/customers/%43UST-002",
-            "/app/runs", "/app/users",
+            "/app/runs", "/app/runs/1", "/app/runs/1?format=csv", "/app/suppliers", "/app/users",
         ] {
             let answer = try await browser.send(.GET, path)
             #expect(answer.status == 404, "\(path)")

@@ -231,6 +231,8 @@ def main():
         calculated = json.loads(run(binary, "calculate", "--db", db, "--period", "2024", "--json"))
         corporate = json.loads(run(binary, "report", "--db", db, "--corporate", "--format", "json"))
         statement = json.loads(run(binary, "customers", "statement", CUSTOMER, "--format", "json", "--db", db), parse_float=Decimal, parse_int=Decimal)
+        suppliers = {s["id"]: s.get("emissions_kg") for s in json.loads(run(binary, "suppliers", "list", "--json", "--db", db))}
+        runs = json.loads(run(binary, "runs", "list", "--json", "--db", db))
         print(f"web tests: workspace built in {time.time() - started:.1f} s", flush=True)
         server, base = start_server(binary, db, directory)
         client = Client(base)
@@ -283,6 +285,18 @@ def main():
         check(status == 401, f"an unknown user's sign-in answered {status}")
 
         driver = browser()
+        driver.get(base + "/app/login")
+        screenshot(driver, "login")
+        axe_check(driver, "sign-in page")
+        # A viewer reads the runs but not their lines and hashes.
+        viewer = Client(base)
+        viewer.login("vera", PASSWORD)
+        check(viewer.request("/app/runs")[0] == 200 and viewer.request("/app/runs/1")[0] == 404, "a viewer reaches a run's lines and hashes")
+        check(viewer.request("/app/runs/1?format=csv")[0] == 404, "a viewer downloads a run's lines")
+        auditor = Client(base)
+        auditor.login("audun", PASSWORD)
+        status, _, body = auditor.request("/app/runs/1?format=csv")
+        check(status == 200 and body == run(binary, "runs", "lines", "1", "--db", db), "the auditor's run lines CSV differs from 'runs lines 1'")
         # Each internal role: every page renders; figures equal the CLI's; axe; screenshots in both languages.
         for name in ("ada", "ann", "vera", "audun"):
             sign_in(driver, base, name)
@@ -296,7 +310,11 @@ def main():
                     ("inventory-category-1", "/app/inventory?category=1"),
                     ("customers", "/app/customers"),
                     ("statement", f"/app/customers/{CUSTOMER}"),
+                    ("suppliers", "/app/suppliers"),
+                    ("runs", "/app/runs"),
                 ]
+                if name != "vera":
+                    pages.append(("run", "/app/runs/1"))
                 for label, path in pages:
                     driver.get(base + path)
                     check("Not found" not in driver.title and "Ikke funnet" not in driver.title, f"{name}: {path} did not render ({driver.title})")
@@ -330,6 +348,20 @@ def main():
                         check(Decimal(figures["kgco2e"][0]) == statement["kgco2e"], f"statement total {figures['kgco2e'][0]} != {statement['kgco2e']}")
                         for scope, value in statement["by_scope"].items():
                             check(Decimal(figures[scope][0]) == value, f"statement {scope} differs")
+                    if label == "suppliers":
+                        for row in driver.find_elements(By.CSS_SELECTOR, "#suppliers tbody tr"):
+                            supplier = row.find_element(By.TAG_NAME, "th").text.split(" · ")[0]
+                            value = row.find_element(By.CSS_SELECTOR, "[data-value]").get_attribute("data-value") if row.find_elements(By.CSS_SELECTOR, "[data-value]") else None
+                            expected = suppliers.get(supplier)
+                            check((value is None and expected is None) or (value is not None and float(value) == expected), f"supplier {supplier}: {value} != suppliers list {expected}")
+                        check(len(driver.find_elements(By.CSS_SELECTOR, "#suppliers tbody tr")) == len(suppliers), "the suppliers page does not list every supplier")
+                    if label == "runs":
+                        values = [float(e.get_attribute("data-value")) for e in driver.find_elements(By.CSS_SELECTOR, "#runs [data-value]")]
+                        check(values == [r["total_kgco2e"] for r in runs], f"runs page totals {values} != runs list --json")
+                        check(bool(driver.find_elements(By.CSS_SELECTOR, "#runs a[href='/app/runs/1']")) == (name != "vera"), f"{name}: run detail link shown wrongly")
+                    if label == "run":
+                        hashes = [e.text for e in driver.find_elements(By.CSS_SELECTOR, "#inputs code")]
+                        check(hashes and all(re.fullmatch(r"[0-9a-f]{64}", h) for h in hashes), f"run inputs without their SHA-256: {hashes[:3]}")
                     if name in ("ada", "vera"):
                         screenshot(driver, f"{name}-{language}-{label}")
                     if name == "ada":

@@ -49,6 +49,9 @@ public struct WebApplication: Sendable {
         page(app, "/customers/{id}") { request, context in
             try statement(request, context: context, customer: context.parameters.get("id") ?? "")
         }
+        page(app, "/suppliers") { request, context in try suppliers(request, context: context) }
+        page(app, "/runs") { request, context in try runs(request, context: context) }
+        page(app, "/runs/{id}") { request, context in try run(request, context: context, id: context.parameters.get("id") ?? "") }
         for path: RouterPath in ["/logout", "/language"] { app.get(path) { _, _ -> Response in throw HTTPError(.notFound) } }
         // Anything else under /app answers 404, for every user: guessed URLs tell nothing.
         app.get("/**") { _, _ -> Response in throw HTTPError(.notFound) }

@@ -44,7 +44,9 @@ enum WebCookie {
 /// cannot tell what is there).
 enum WebAccess {
     enum Page {
-        case overview, inventory, customerList
+        case overview, inventory, customerList, suppliers, runs
+        /// A run's inputs with their hashes, and its lines: for the roles that audit or work on the data.
+        case runDetail
         case statement(customer: String)
     }
 
@@ -52,6 +54,7 @@ enum WebAccess {
         switch (user.role, page) {
         case (.customer, .statement(let id)): return id == user.customerID
         case (.customer, _): return false
+        case (.viewer, .runDetail): return false
         default: return true
         }
     }
@@ -64,7 +67,10 @@ enum WebAccess {
 
     static func navigation(for user: WebUser) -> [(String, WebText.Key)] {
         if user.role == .customer { return [(home(for: user), .statement)] }
-        return [("/app/overview", .overview), ("/app/inventory", .inventory), ("/app/customers", .customers)]
+        return [
+            ("/app/overview", .overview), ("/app/inventory", .inventory), ("/app/suppliers", .suppliers), ("/app/customers", .customers),
+            ("/app/runs", .runs),
+        ]
     }
 }
 

@@ -67,6 +67,7 @@ struct WebText: Sendable {
         case category, supplier, lines, line, date, amount, method, kgco2e, tco2e, factor, source, steps, previous, next, page
         case customer, service, statement, share, notFound, notFoundText, forbidden, forbiddenText, skip, signedInAs, role
         case scope, part, excluded, allScopes, trendText, noTrendTarget, byMethod, fileLine, noLines, customerTotal, uncertainty
+        case suppliers, strategic, tier, reasons, yes, kind, file, inputs, libraries, version, downloadLines
         case note, statementSupplierShare, usage, revenue, direct, headline
         case key, quantity, chartTitle, tooMany, serverError, serverErrorText, notInInventory, purchaseID, activityLines, byCategory
     }
@@ -153,6 +154,17 @@ struct WebText: Sendable {
         .statementSupplierShare: ("Share resting on supplier data", "Andel basert på leverandørdata"),
         .usage: ("usage", "bruk"),
         .note: ("Note", "Merknad"),
+        .suppliers: ("Suppliers", "Leverandører"),
+        .strategic: ("Strategic", "Strategisk"),
+        .tier: ("Tier", "Nivå"),
+        .reasons: ("Requirements not met", "Krav som ikke er oppfylt"),
+        .yes: ("yes", "ja"),
+        .kind: ("Kind", "Type"),
+        .file: ("File", "Fil"),
+        .inputs: ("Inputs", "Inndata"),
+        .libraries: ("Factor libraries", "Faktorbiblioteker"),
+        .version: ("Version", "Versjon"),
+        .downloadLines: ("Download the lines with their provenance (CSV)", "Last ned linjene med opphav (CSV)"),
         .revenue: ("revenue", "omsetning"),
         .direct: ("purchases made for you", "innkjøp gjort for dere"),
         .headline: ("Headline figures", "Hovedtall"),
