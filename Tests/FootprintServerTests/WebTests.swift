@@ -25,10 +25,26 @@ struct WebTests {
             base = host.base
         }
 
-        func send(_ method: HTTPMethod, _ path: String, form: [(String, String)]? = nil) async throws -> TestClient.Answer {
+        func send(
+            _ method: HTTPMethod,
+            _ path: String,
+            form: [(String, String)]? = nil,
+            multipart: [(name: String, file: String?, content: String)]? = nil
+        ) async throws -> TestClient.Answer {
             var headers: [(String, String)] = []
             if !cookies.isEmpty { headers.append(("Cookie", cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))) }
             var body: [UInt8]?
+            if let multipart {
+                let boundary = "----footprint-test-boundary"
+                headers.append(("Content-Type", "multipart/form-data; boundary=\(boundary)"))
+                var text = ""
+                for part in multipart {
+                    text += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(part.name)\""
+                    if let file = part.file { text += "; filename=\"\(file)\"\r\nContent-Type: text/csv" }
+                    text += "\r\n\r\n\(part.content)\r\n"
+                }
+                body = Array((text + "--\(boundary)--\r\n").utf8)
+            }
             if let form {
                 headers.append(("Content-Type", "application/x-www-form-urlencoded"))
                 body = Array(form.map { "\($0.0)=\(Self.encode($0.1))" }.joined(separator: "&").utf8)
@@ -114,6 +130,17 @@ struct WebTests {
         #expect(try await browser.send(.POST, "/app/language", form: [("language", "nb"), ("_csrf", token)]).status == 303)
         let norwegian = try await browser.send(.GET, "/app/overview")
         #expect(norwegian.text.contains("<html lang=\"nb\">") && norwegian.text.contains("Oversikt"))
+        // An upload is a multipart form: its token is checked the same way, and nothing is stored without it.
+        let categories = "category,scope3_category,excluded,reason\n"
+        let imports = try host.workspace.imports.list().count
+        let upload: [(name: String, file: String?, content: String)] = [
+            (name: "kind", file: nil, content: "categories"), (name: "file", file: "categories.csv", content: categories),
+        ]
+        #expect(try await browser.send(.POST, "/app/imports", multipart: upload).status == 403)
+        #expect(try await browser.send(.POST, "/app/imports", multipart: upload + [(name: "_csrf", file: nil, content: "forged")]).status == 403)
+        #expect(try host.workspace.imports.list().count == imports)
+        let accepted = try await browser.send(.POST, "/app/imports", multipart: upload + [(name: "_csrf", file: nil, content: token)])
+        #expect(accepted.status == 200 || accepted.status == 422)
         let session = browser.cookies["__Host-footprint-session"]!
         #expect(try await browser.send(.POST, "/app/logout", form: [("_csrf", token)]).status == 303)
         // The old session id no longer works, even replayed.
@@ -173,6 +200,7 @@ struct WebTests {
             // A run's inputs, hashes and lines: every internal role but the viewer.
             #expect(try await browser.send(.GET, "/app/runs/1").status == (name == "vera" ? 404 : 200), "\(name)")
             #expect(try await browser.send(.GET, "/app/runs/999").status == 404)
+            #expect(try await browser.send(.GET, "/app/imports").status == (["vera", "audun"].contains(name) ? 404 : 200), "\(name)")
             #expect(try await browser.send(.GET, "/app/no-such-page").status == 404)
         }
         browser.cookies = [:]
@@ -184,7 +212,7 @@ struct WebTests {
         for path in [
             "/app/overview", "/app/inventory", "/app/inventory?category=1&supplier=SUP-0001", "/app/customers", "/app/customers?format=csv",
             "/app/customers/CUST-002", "/app/customers/CUST-002?format=csv", "/app/customers/cust-001", "/app/customers/%43UST-002",
-            "/app/runs", "/app/runs/1", "/app/runs/1?format=csv", "/app/suppliers", "/app/users",
+            "/app/runs", "/app/runs/1", "/app/runs/1?format=csv", "/app/suppliers", "/app/imports", "/app/users",
         ] {
             let answer = try await browser.send(.GET, path)
             #expect(answer.status == 404, "\(path)")

@@ -409,6 +409,49 @@ def main():
         check("Not found" in driver.title or "Ikke funnet" in driver.title, "the browser shows another customer's statement to a customer user")
         screenshot(driver, "cust-not-found")
 
+        # Imports: analysts and administrators only; a bad file shows every problem by line and column and stores nothing.
+        for client_name in ("vera", "audun", "cust"):
+            other = Client(base)
+            other.login(client_name, PASSWORD)
+            check(other.request("/app/imports")[0] == 404, f"{client_name} reaches the imports page")
+        with open(os.path.join(ROOT, "examples", "nordic-it", "purchases.csv")) as f:
+            original = f.read().splitlines(keepends=True)
+        bad = list(original)
+        bad[5] = bad[5].replace(",NOK,", ",NOKK,", 1)
+        bad[9] = bad[9].split(",")[0] + ",2024-13-45," + ",".join(bad[9].split(",")[2:])
+        corrected = list(original)
+        fields = corrected[5].split(",")
+        fields[4] = str(Decimal(fields[4]) + 1)
+        corrected[5] = ",".join(fields)
+        for label, lines in (("bad", bad), ("corrected", corrected)):
+            with open(os.path.join(directory, f"purchases-{label}.csv"), "w") as f:
+                f.writelines(lines)
+        before = json.loads(run(binary, "imports", "--json", "--db", db))
+        sign_in(driver, base, "ann")
+        driver.get(base + "/app/imports")
+        axe_check(driver, "imports")
+        driver.find_element(By.CSS_SELECTOR, "#kind option[value='purchases']").click()
+        driver.find_element(By.ID, "file").send_keys(os.path.join(directory, "purchases-bad.csv"))
+        submit(driver, driver.find_element(By.CSS_SELECTOR, "form.upload button"))
+        problems = [[c.text for c in r.find_elements(By.CSS_SELECTOR, "th, td")] for r in driver.find_elements(By.CSS_SELECTOR, "#problems tbody tr")]
+        check(len(problems) == 2, f"the bad upload shows {len(problems)} problems, not 2: {problems}")
+        check(sorted(p[1] for p in problems) == ["10", "6"], f"the problems' lines: {problems}")
+        check(all(p[2] for p in problems), f"a problem without its column: {problems}")
+        screenshot(driver, "ann-en-imports-rejected")
+        axe_check(driver, "imports with problems")
+        check(json.loads(run(binary, "imports", "--json", "--db", db)) == before, "a rejected upload changed the imports")
+        canonical = [r for r in before if r["kind"] == "purchases" and r["fileName"] == "purchases.csv" and r["status"] == "active"]
+        check(len(canonical) == 1, f"the example's purchases import: {canonical}")
+        driver.find_element(By.CSS_SELECTOR, "#kind option[value='purchases']").click()
+        driver.find_element(By.ID, "file").send_keys(os.path.join(directory, "purchases-corrected.csv"))
+        driver.find_element(By.CSS_SELECTOR, f"#replace option[value='{canonical[0]['id']}']").click()
+        submit(driver, driver.find_element(By.CSS_SELECTOR, "form.upload button"))
+        result = driver.find_element(By.ID, "result").text
+        check("Imported as" in result and f"#{canonical[0]['id']}" in result, f"the corrected upload: {result}")
+        screenshot(driver, "ann-en-imports-accepted")
+        after = json.loads(run(binary, "imports", "--json", "--db", db))
+        check(len(after) == len(before) + 1 and after[-1].get("replaces") == canonical[0]["id"], "the corrected file is not stored as replacing the old one")
+
         # The PACT API is still there, unchanged, on the same port.
         status, headers, body = client.request("/3/footprints")
         check(status == 401 and json.loads(body).get("code") == "BadRequest", f"GET /3/footprints without a token answered {status} {body}")

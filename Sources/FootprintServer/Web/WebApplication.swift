@@ -49,6 +49,11 @@ public struct WebApplication: Sendable {
         page(app, "/customers/{id}") { request, context in
             try statement(request, context: context, customer: context.parameters.get("id") ?? "")
         }
+        app.get("/imports") { request, context in try imports(request, context: context) }
+        app.post("/imports") { request, context in try await upload(request, context: context) }
+        for method in [HTTPRequest.Method.put, .delete, .patch] {
+            app.on("/imports", method: method) { _, _ -> Response in throw HTTPError(.notFound) }
+        }
         page(app, "/suppliers") { request, context in try suppliers(request, context: context) }
         page(app, "/runs") { request, context in try runs(request, context: context) }
         page(app, "/runs/{id}") { request, context in try run(request, context: context, id: context.parameters.get("id") ?? "") }

@@ -19,6 +19,8 @@ public struct WebConfiguration: Sendable {
     public var linesPerPage = 50
     /// Largest form body accepted (default 64 KiB).
     public var maxFormBytes = 64 << 10
+    /// Largest upload accepted on the imports page (default 64 MiB).
+    public var maxUploadBytes = 64 << 20
 
     public init() {}
 }
@@ -45,6 +47,8 @@ enum WebCookie {
 enum WebAccess {
     enum Page {
         case overview, inventory, customerList, suppliers, runs
+        /// The imports and uploading a file: administrators and analysts.
+        case imports
         /// A run's inputs with their hashes, and its lines: for the roles that audit or work on the data.
         case runDetail
         case statement(customer: String)
@@ -55,6 +59,7 @@ enum WebAccess {
         case (.customer, .statement(let id)): return id == user.customerID
         case (.customer, _): return false
         case (.viewer, .runDetail): return false
+        case (.viewer, .imports), (.auditor, .imports): return false
         default: return true
         }
     }
@@ -70,7 +75,7 @@ enum WebAccess {
         return [
             ("/app/overview", .overview), ("/app/inventory", .inventory), ("/app/suppliers", .suppliers), ("/app/customers", .customers),
             ("/app/runs", .runs),
-        ]
+        ] + (allows(user, .imports) ? [("/app/imports", .imports)] : [])
     }
 }
 
@@ -158,11 +163,17 @@ struct WebSessionMiddleware: RouterMiddleware {
         let path = request.uri.path
         var request = request
         if request.method == .post {
-            let body = try await request.collectBody(upTo: configuration.maxFormBytes)
-            let form = WebForm(String(buffer: body))
+            let given: String?
+            if let boundary = WebMultipart.boundary(request.headers[.contentType]) {
+                // An upload: read only with a session, up to the upload limit.
+                let body = try await request.collectBody(upTo: context.webSession == nil ? configuration.maxFormBytes : configuration.maxUploadBytes)
+                given = WebMultipart(body, boundary: boundary)?.text("_csrf")
+            } else {
+                given = WebForm(String(buffer: try await request.collectBody(upTo: configuration.maxFormBytes)))["_csrf"]
+            }
             let expected: String? =
                 path == "/app/login" ? request.cookies[WebCookie.loginCSRF]?.value : context.webSession?.csrfToken
-            guard let expected, !expected.isEmpty, let given = form["_csrf"], Self.equal(given, expected) else {
+            guard let expected, !expected.isEmpty, let given, Self.equal(given, expected) else {
                 context.logger.notice("web: POST without a valid CSRF token refused", metadata: ["path": "\(path)"])
                 throw HTTPError(.forbidden)
             }

@@ -38,6 +38,9 @@ enum WebStyle {
         #lines th:nth-child(8), #lines th:nth-child(9) { width: 21.5%; }
         .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
         .error { color: #a40e26; font-weight: 600; }
+        .error-box { border: 2px solid #a40e26; padding: 4px 16px; margin: 12px 0; }
+        .notice { border-left: 4px solid var(--s2); padding: 4px 12px; background: #eef7f1; }
+        form.upload label { display: block; font-weight: 600; }
         form.login { max-width: 360px; }
         form.login label { display: block; font-weight: 600; }
         form.login input { width: 100%; }

@@ -67,6 +67,7 @@ struct WebText: Sendable {
         case category, supplier, lines, line, date, amount, method, kgco2e, tco2e, factor, source, steps, previous, next, page
         case customer, service, statement, share, notFound, notFoundText, forbidden, forbiddenText, skip, signedInAs, role
         case scope, part, excluded, allScopes, trendText, noTrendTarget, byMethod, fileLine, noLines, customerTotal, uncertainty
+        case imports, upload, replaces, status, alreadyImported, imported, supersedes, nothingImported, problems, column, problem
         case suppliers, strategic, tier, reasons, yes, kind, file, inputs, libraries, version, downloadLines
         case note, statementSupplierShare, usage, revenue, direct, headline
         case key, quantity, chartTitle, tooMany, serverError, serverErrorText, notInInventory, purchaseID, activityLines, byCategory
@@ -155,6 +156,20 @@ struct WebText: Sendable {
         .usage: ("usage", "bruk"),
         .note: ("Note", "Merknad"),
         .suppliers: ("Suppliers", "Leverandører"),
+        .imports: ("Imports", "Importer"),
+        .upload: ("Upload a file", "Last opp en fil"),
+        .replaces: ("Replaces import (a corrected file)", "Erstatter import (en rettet fil)"),
+        .status: ("Status", "Status"),
+        .alreadyImported: ("The file is already imported; nothing changed:", "Filen er allerede importert; ingenting er endret:"),
+        .imported: ("Imported as", "Importert som"),
+        .supersedes: ("it replaces", "den erstatter"),
+        .nothingImported: (
+            "Nothing was imported: the file has problems. Correct every row below and upload it again.",
+            "Ingenting ble importert: filen har feil. Rett alle radene nedenfor og last den opp igjen."
+        ),
+        .problems: ("Problems", "Feil"),
+        .column: ("Column", "Kolonne"),
+        .problem: ("Problem", "Feil"),
         .strategic: ("Strategic", "Strategisk"),
         .tier: ("Tier", "Nivå"),
         .reasons: ("Requirements not met", "Krav som ikke er oppfylt"),
