@@ -308,6 +308,8 @@ def main():
                     ("overview", "/app/overview"),
                     ("inventory", "/app/inventory"),
                     ("inventory-category-1", "/app/inventory?category=1"),
+                    ("inventory-scope-1", "/app/inventory?scope=1"),
+                    ("inventory-scope-2", "/app/inventory?scope=2"),
                     ("customers", "/app/customers"),
                     ("statement", f"/app/customers/{CUSTOMER}"),
                     ("suppliers", "/app/suppliers"),
@@ -343,6 +345,9 @@ def main():
                         screenshot(driver, f"{name}-{language}-inventory-lines")
                         axe_check(driver, f"{name} inventory lines ({language})")
                         driver.get(base + path)
+                    if label == "inventory-scope-1":
+                        values = [float(e.get_attribute("data-value")) for e in driver.find_elements(By.CSS_SELECTOR, "#activity [data-value]")]
+                        check(values and abs(sum(values) - calculated["scope1_kgco2e"]) <= 1e-9 * calculated["scope1_kgco2e"], f"Scope 1 lines add up to {sum(values)}, not {calculated['scope1_kgco2e']}")
                     if label == "statement":
                         figures = headline(driver)
                         check(Decimal(figures["kgco2e"][0]) == statement["kgco2e"], f"statement total {figures['kgco2e'][0]} != {statement['kgco2e']}")

@@ -147,6 +147,10 @@ extension WebApplication {
         let (run, corporate) = try figures.latest()
         let query = request.uri.queryParameters
         let names = figures.supplierNames()
+        if let scope = query.get("scope") {
+            guard scope == "1" || scope == "2" else { throw HTTPError(.notFound) }
+            return try activityLines(request, context: context, run: run, corporate: corporate, scope: Int(scope)!, text: text)
+        }
         guard let categoryText = query.get("category") else {
             return try scopes(request, context: context, run: run, corporate: corporate, text: text)
         }
@@ -252,11 +256,79 @@ extension WebApplication {
             header: [text(.scope), text(.part), text(.tco2e), text(.note)],
             numeric: [2],
             // The rows of `report --corporate`, their figures in the user's number format.
-            rows: inventory.tableRows.map { r in r.enumerated().map { i, cell in i == 2 ? .figure(text.figure(cell), value: nil) : .text(cell) } },
+            rows: inventory.tableRows.map { r in
+                r.enumerated().map { i, cell -> HTMLTable.Cell in
+                    if i == 2 { return .figure(text.figure(cell), value: nil) }
+                    if i == 0, cell == "Scope 1" || cell == "Scope 2", corporate.activity != nil {
+                        return .raw("<a href=\"/app/inventory?scope=\(cell.suffix(1))\">\(cell)</a>")
+                    }
+                    return .text(cell)
+                }
+            },
             id: "scopes"
         ).render()
         body += "<h2>\(text(.byCategory))</h2>\n" + scope3Table(inventory, text)
         return try render(context, title: text(.inventory), current: "/app/inventory", body: body)
+    }
+
+    /// Scope 1 or 2: the activity data's lines with their factors, as `calculate --json`'s `activity.lines`.
+    func activityLines(
+        _ request: Request,
+        context: PACTRequestContext,
+        run: CalculationRun,
+        corporate: CorporateResult,
+        scope: Int,
+        text: WebText
+    ) throws -> Response {
+        let lines = (corporate.activity?.lines ?? []).filter { scope == 1 ? $0.scope1Kg != 0 : $0.scope2LocationKg != 0 || $0.scope2MarketKg != 0 }
+        let factors: (ActivityLine) -> String = { l in
+            l.factors.map { "\($0.role) \($0.kgPerUnit) kg/\(l.unit) (\($0.source)\($0.year.map { " \($0)" } ?? ""))" }.joined(separator: "; ")
+        }
+        if Self.wantsCSV(request) {
+            var rows = [
+                [
+                    "source", "kind", "site", "activity", "quantity", "unit", "scope1_kgco2e", "scope2_location_kgco2e", "scope2_market_kgco2e",
+                    "factors",
+                ]
+            ]
+            for l in lines {
+                rows.append([
+                    l.source.description, l.kind.rawValue, l.site, l.activity, "\(l.quantity)", l.unit, Self.kgValue(l.scope1Kg),
+                    Self.kgValue(l.scope2LocationKg), Self.kgValue(l.scope2MarketKg), factors(l),
+                ])
+            }
+            return WebResponse.csv(rows, file: "inventory-run-\(run.id)-scope-\(scope).csv")
+        }
+        var body = "<nav aria-label=\"breadcrumb\" class=\"crumbs\"><a href=\"/app/inventory\">\(text(.inventory))</a> › Scope \(scope)</nav>\n"
+        body += runLine(run, text) + csvLink(request, text)
+        let header =
+            scope == 1
+            ? [text(.fileLine), text(.kind), text(.site), text(.activity), text(.quantity), text(.kgco2e), text(.factor)]
+            : [
+                text(.fileLine), text(.kind), text(.site), text(.activity), text(.quantity), text(.scope2Location), text(.scope2Market),
+                text(.factor),
+            ]
+        body += HTMLTable(
+            caption: "Scope \(scope): \(text(.activityLines))",
+            header: header,
+            numeric: scope == 1 ? [4, 5] : [4, 5, 6],
+            rows: lines.map { l in
+                var row: [HTMLTable.Cell] = [
+                    .text(l.source.description), .text(l.kind.rawValue), .text(l.site), .text(l.activity),
+                    .text(text.number(l.quantity, places: 1) + " " + l.unit),
+                ]
+                if scope == 1 {
+                    row.append(.figure(text.number(l.scope1Kg, places: 1), value: Self.kgValue(l.scope1Kg)))
+                } else {
+                    row.append(.figure(text.number(l.scope2LocationKg, places: 1), value: Self.kgValue(l.scope2LocationKg)))
+                    row.append(.figure(text.number(l.scope2MarketKg, places: 1), value: Self.kgValue(l.scope2MarketKg)))
+                }
+                row.append(.text(factors(l)))
+                return row
+            },
+            id: "activity"
+        ).render()
+        return try render(context, title: "\(text(.inventory)): Scope \(scope)", current: "/app/inventory", body: body)
     }
 
     // MARK: customers

@@ -36,6 +36,9 @@ enum WebStyle {
         #lines th:nth-child(4), #lines th:nth-child(5), #lines th:nth-child(6) { width: 7.5%; }
         #lines th:nth-child(7) { width: 10%; }
         #lines th:nth-child(8), #lines th:nth-child(9) { width: 21.5%; }
+        #activity { width: 100%; font-size: 0.85rem; table-layout: fixed; }
+        #activity th, #activity td { overflow-wrap: anywhere; padding: 4px 6px; }
+        #activity th:last-child { width: 36%; }
         .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
         .error { color: #a40e26; font-weight: 600; }
         .error-box { border: 2px solid #a40e26; padding: 4px 16px; margin: 12px 0; }
