@@ -219,5 +219,17 @@ struct WebTests {
             #expect(!answer.text.contains("CUST-002"))
         }
         #expect(try await browser.send(.POST, "/app/customers/CUST-002", form: [("_csrf", "x")]).status == 403)
+        // With its own valid token, a customer user's forms elsewhere answer 404 too, and store nothing.
+        let token = try #require(Browser.token(own))
+        let imports = try host.workspace.imports.list().count
+        for path in ["/app/customers/CUST-002", "/app/overview", "/app/no-such-form"] {
+            #expect(try await browser.send(.POST, path, form: [("_csrf", token)]).status == 404, "\(path)")
+        }
+        let upload: [(name: String, file: String?, content: String)] = [
+            (name: "_csrf", file: nil, content: token), (name: "kind", file: nil, content: "customers"),
+            (name: "file", file: "customers.csv", content: "id,name\nCUST-999,Intruder\n"),
+        ]
+        #expect(try await browser.send(.POST, "/app/imports", multipart: upload).status == 404)
+        #expect(try host.workspace.imports.list().count == imports)
     }
 }

@@ -100,6 +100,7 @@ public struct WebApplication: Sendable {
             <input id="password" name="password" type="password" autocomplete="current-password" required></p>
             <p><button type="submit">\(text(.signIn))</button></p>
             </form>
+            <p class="languages">\(text.language == .nb ? "<a href=\"/app/login\" lang=\"en\">English</a>" : "<a href=\"/app/login?lang=nb\" lang=\"nb\">Norsk (bokmål)</a>")</p>
 
             """
         let page = WebPage(title: text(.signIn), session: nil, text: text, body: body)
