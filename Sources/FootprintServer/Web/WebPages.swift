@@ -422,6 +422,30 @@ extension WebApplication {
             },
             id: "services"
         ).render()
+        // The service footprints published over PACT for this customer (`customers publish`): shared with its client only.
+        let footprints = try workspace.pact.ownFootprints().filter { $0.status == "Active" && $0.sharedWith.contains(customer) }
+        if !footprints.isEmpty {
+            body += HTMLTable(
+                caption: text(.serviceFootprints),
+                header: [text(.service), text(.period), text(.perUnit), "PACT id"],
+                numeric: [2],
+                rows: footprints.compactMap { f -> [HTMLTable.Cell]? in
+                    guard let json = try? JSONValue.parse(f.json), let pcf = json["pcf"] else { return nil }
+                    let unit = [pcf["declaredUnitAmount"]?.stringValue, pcf["declaredUnitOfMeasurement"]?.stringValue].compactMap { $0 }.joined(
+                        separator: " "
+                    )
+                    let value = pcf["pcfExcludingBiogenicUptake"]?.stringValue ?? ""
+                    let period = [pcf["referencePeriodStart"]?.stringValue, pcf["referencePeriodEnd"]?.stringValue].compactMap {
+                        $0.map { text.date($0) }
+                    }
+                    return [
+                        .text(json["productNameCompany"]?.stringValue ?? ""), .text(period.joined(separator: "–")),
+                        .figure("\(text.decimal(value)) kg CO2e / \(unit)", value: value), .raw("<code>\(HTML.escape(f.id))</code>"),
+                    ]
+                },
+                id: "service-footprints"
+            ).render()
+        }
         return try render(context, title: "\(text(.statement)): \(s.customerName)", current: WebAccess.home(for: user), body: body)
     }
 

@@ -137,7 +137,12 @@ struct WebResponseMiddleware: RouterMiddleware {
             case 429: (.tooMany, .lockedOut)
             default: (.serverError, .serverErrorText)
             }
-        let page = WebPage(title: text(title), session: context.webSession, text: text, body: "<p>\(HTML.escape(text(message)))</p>\n")
+        let page = WebPage(
+            title: text(title),
+            session: context.webSession,
+            text: text,
+            body: "<p>\(HTML.escape(text(message)))</p>\n<p><a href=\"/app/\">\(HTML.escape(text(.home)))</a></p>\n"
+        )
         return WebResponse.html(page.render(), status: status)
     }
 }

@@ -67,7 +67,7 @@ struct WebText: Sendable {
         case category, supplier, lines, line, date, amount, method, kgco2e, tco2e, factor, source, steps, previous, next, page
         case customer, service, statement, share, notFound, notFoundText, forbidden, forbiddenText, skip, signedInAs, role
         case scope, part, excluded, allScopes, trendText, noTrendTarget, byMethod, fileLine, noLines, customerTotal, uncertainty
-        case site, activity
+        case site, activity, serviceFootprints, perUnit, home
         case imports, upload, replaces, status, alreadyImported, imported, supersedes, nothingImported, problems, column, problem
         case suppliers, strategic, tier, reasons, yes, kind, file, inputs, libraries, version, downloadLines
         case note, statementSupplierShare, usage, revenue, direct, headline
@@ -159,6 +159,9 @@ struct WebText: Sendable {
         .suppliers: ("Suppliers", "Leverandører"),
         .imports: ("Imports", "Importer"),
         .site: ("Site", "Lokasjon"),
+        .home: ("Go to the start page", "Gå til startsiden"),
+        .serviceFootprints: ("Service footprints (PACT)", "Tjenesteavtrykk (PACT)"),
+        .perUnit: ("Per declared unit", "Per deklarert enhet"),
         .activity: ("Activity", "Aktivitet"),
         .upload: ("Upload a file", "Last opp en fil"),
         .replaces: ("Replaces import (a corrected file)", "Erstatter import (en rettet fil)"),
