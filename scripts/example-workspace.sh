@@ -26,11 +26,13 @@ done
 "$bin" import --db "$db" purchases examples/erp/nordic/hovedbok_2024_ovrige.csv --mapping examples/erp/nordic/mapping.json
 "$bin" import --db "$db" purchases examples/erp/nordic/hovedbok_2024_varekjop.csv --mapping examples/erp/nordic/mapping.json
 # The corporate inventory: the company (boundary, fiscal year), the category rules (what is left out of
-# Scope 3 and why), and the activity data (Scope 1, Scope 2 on both bases, Categories 3, 6 and 7).
+# Scope 3 and why), and the activity data (Scope 1, Scope 2 on both bases, Categories 3, 5, 6, 7, 11, 12 and 13,
+# and the avoided emissions reported apart).
 "$bin" import --db "$db" company "$example/company.json"
 for kind in categories:categories sites:sites fuel:fuel refrigerants:refrigerants energy:energy \
             energy-instruments:energy_instruments grid-factors:grid_factors travel:travel \
             commuting-survey:commuting_survey workforce:workforce sales:sales product-use:product_use \
-            end-of-life:end_of_life returns:returns; do
+            end-of-life:end_of_life returns:returns leased-equipment:leased_equipment \
+            avoided-emissions:avoided_emissions; do
   "$bin" import --db "$db" "${kind%%:*}" "$example/${kind##*:}.csv"
 done

@@ -184,7 +184,7 @@ public struct AggregateAccumulator: Sendable {
 
     /// `nanoKg` from kg, rounded to the nearest whole nano-kilogram (through Int64 when it fits: the
     /// generic conversion to Int128 is slow).
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func nanoKg(_ kg: Double) -> Int128 {
         let x = (kg * 1e9).rounded()
         if abs(x) < 9.2e18 { return Int128(Int64(x)) }

@@ -94,7 +94,7 @@ extension ChangeAttribution {
             (
                 "method_switches",
                 .array(
-                    c.switches.sorted { $0.key < $1.key }.map { move, switched in
+                    c.switches.sortedByKey().map { move, switched in
                         .object([
                             ("from", .string(move.from.method.name)), ("from_boundary", .string(move.from.label)),
                             ("to", .string(move.to.method.name)), ("to_boundary", .string(move.to.label)),

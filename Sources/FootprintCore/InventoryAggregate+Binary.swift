@@ -30,20 +30,28 @@ extension InventoryAggregate {
     static let binaryVersion: UInt8 = 7
 
     public func binary() -> [UInt8] {
+        var order: PoolSourceOrder?
+        return binary(poolSourceOrder: &order)
+    }
+
+    /// `binary()`, with the pool-source cells in `order` when it names exactly the cells this inventory
+    /// has (a run made from the one stored before has the same cells, most times), else sorted; `order`
+    /// is then what was written, for the next run.
+    public func binary(poolSourceOrder order: inout PoolSourceOrder?) -> [UInt8] {
         var w = BinaryWriter()
         w.byte(Self.binaryVersion)
         w.byte(hasSupplierScope3 ? 1 : 0)
         w.cell(total)
         for m in 0..<5 { w.spend(methodSpendUnits[m]) }
         for dimension in Dimension.allCases where dimension != .supplierScope3 || hasSupplierScope3 {
-            let cells = (groups[dimension] ?? [:]).sorted { $0.key < $1.key }
+            let cells = (groups[dimension] ?? [:]).sortedByKey()
             w.u32(UInt32(cells.count))
             for (key, cell) in cells {
                 w.string(key)
                 w.cell(cell)
             }
         }
-        let reasons = unmapped.sorted { $0.key < $1.key }
+        let reasons = unmapped.sortedByKey()
         w.u32(UInt32(reasons.count))
         for (reason, cell) in reasons {
             switch reason {
@@ -60,7 +68,7 @@ extension InventoryAggregate {
             }
             w.cell(cell)
         }
-        let fellThrough = fallThrough.sorted { $0.key < $1.key }
+        let fellThrough = fallThrough.sortedByKey()
         w.u32(UInt32(fellThrough.count))
         for (reason, cell) in fellThrough {
             w.string(reason.code)
@@ -75,14 +83,14 @@ extension InventoryAggregate {
             w.byte(0)
         }
         w.cell(outsidePeriod)
-        let excludedCells = excluded.sorted { $0.key < $1.key }
+        let excludedCells = excluded.sortedByKey()
         w.u32(UInt32(excludedCells.count))
         for (reason, cell) in excludedCells {
             w.string(reason)
             w.cell(cell)
         }
         w.byte(hasManufactured ? 1 : 0)
-        let made = manufactured.sorted { $0.key < $1.key }
+        let made = manufactured.sortedByKey()
         w.u32(UInt32(made.count))
         for (key, cell) in made {
             w.i64(Int64(key.scope3))
@@ -91,7 +99,13 @@ extension InventoryAggregate {
             w.cell(cell)
         }
         w.byte(hasPoolSources ? 1 : 0)
-        let sources = poolSources.sorted { $0.key < $1.key }
+        let sources: [(key: PoolSourceKey, value: Cell)]
+        if let known = order?.cells(of: self) {
+            sources = known
+        } else {
+            sources = poolSourcesInOrder()
+            order = PoolSourceOrder(keys: sources.map(\.key))
+        }
         w.u32(UInt32(sources.count))
         for (key, cell) in sources {
             w.byte(UInt8(truncatingIfNeeded: key.scope3))
@@ -243,7 +257,7 @@ private struct BinaryWriter {
         bytes.append(contentsOf: s.utf8)
     }
     mutating func spend(_ spend: [CurrencyCode: Int128]) {
-        let sorted = spend.sorted { $0.key < $1.key }
+        let sorted = spend.sortedByKey()
         u32(UInt32(sorted.count))
         for (currency, units) in sorted {
             u32(currency.packed)

@@ -47,8 +47,66 @@ extension InventoryAggregate {
             self.init(scope3: scope3, supplier: nil, category: nil, customer: name(.customer, slot))
         }
 
+        /// By Scope 3 category, customer, supplier and ledger category (an absent text as ""). Field by
+        /// field, comparing texts in order only where they differ: an inventory's binary form sorts
+        /// thousands of these keys each time a run is stored.
         public static func < (a: Self, b: Self) -> Bool {
-            (a.scope3, a.customer ?? "", a.supplier ?? "", a.category ?? "") < (b.scope3, b.customer ?? "", b.supplier ?? "", b.category ?? "")
+            if a.scope3 != b.scope3 { return a.scope3 < b.scope3 }
+            let (customerA, customerB) = (a.customer ?? "", b.customer ?? "")
+            if customerA != customerB { return customerA < customerB }
+            let (supplierA, supplierB) = (a.supplier ?? "", b.supplier ?? "")
+            if supplierA != supplierB { return supplierA < supplierB }
+            return (a.category ?? "") < (b.category ?? "")
+        }
+    }
+
+    /// The pool-source cells in key order (`PoolSourceKey.<`), sorted as integers: each text is
+    /// replaced by its rank among the distinct texts of its field (a few thousand customers and
+    /// suppliers, sorted once), so that the thousands of cells are not sorted by comparing texts.
+    public func poolSourcesInOrder() -> [(key: PoolSourceKey, value: Cell)] {
+        func ranks(_ texts: some Sequence<String?>) -> [String: UInt64] {
+            let distinct = Set(texts.lazy.map { $0 ?? "" }).sorted()
+            return Dictionary(uniqueKeysWithValues: distinct.enumerated().map { ($0.element, UInt64($0.offset)) })
+        }
+        let entries = Array(poolSources)
+        let customers = ranks(entries.lazy.map(\.key.customer))
+        let suppliers = ranks(entries.lazy.map(\.key.supplier))
+        let categories = ranks(entries.lazy.map(\.key.category))
+        // 4 + 20 + 20 + 20 bits; past those sizes (never in practice), the texts themselves are compared.
+        guard customers.count < 1 << 20, suppliers.count < 1 << 20, categories.count < 1 << 20,
+            entries.allSatisfy({ (0...15).contains($0.key.scope3) })
+        else {
+            return entries.sorted { $0.key < $1.key }
+        }
+        let order = entries.indices.map { i -> (rank: UInt64, index: Int) in
+            let key = entries[i].key
+            let scope3 = UInt64(key.scope3)
+            let rank =
+                scope3 << 60 | customers[key.customer ?? "", default: 0] << 40 | suppliers[key.supplier ?? "", default: 0] << 20
+                | categories[key.category ?? "", default: 0]
+            return (rank, i)
+        }
+        .sorted { $0.rank < $1.rank }
+        return order.map { entries[$0.index] }
+    }
+
+    /// The order in which an inventory's binary form lists its pool-source cells, kept by a process that
+    /// stores one run after another (`binary(poolSourceOrder:)`): sorting them again costs more than
+    /// checking that a run has the same cells.
+    public struct PoolSourceOrder: Sendable {
+        let keys: [PoolSourceKey]
+
+        /// `aggregate`'s cells in this order; nil when it does not have exactly these cells. (The keys are
+        /// distinct: as many as the inventory has, each found in it, are all of its cells.)
+        func cells(of aggregate: InventoryAggregate) -> [(key: PoolSourceKey, value: Cell)]? {
+            guard keys.count == aggregate.poolSources.count else { return nil }
+            var cells: [(key: PoolSourceKey, value: Cell)] = []
+            cells.reserveCapacity(keys.count)
+            for key in keys {
+                guard let cell = aggregate.poolSources[key] else { return nil }
+                cells.append((key, cell))
+            }
+            return cells
         }
     }
 

@@ -174,12 +174,12 @@ public struct InventoryAggregate: Sendable, Equatable, Codable {
         try c.encode(hasSupplierScope3, forKey: .hasSupplierScope3)
         try c.encode(Dictionary(uniqueKeysWithValues: groups.map { ($0.key.rawValue, $0.value) }), forKey: .groups)
         try c.encode(
-            unmapped.sorted { $0.key < $1.key }.map { ReasonEntry($0.key.code, $0.key.subject, $0.key.explanation, $0.value) },
+            unmapped.sortedByKey().map { ReasonEntry($0.key.code, $0.key.subject, $0.key.explanation, $0.value) },
             forKey: .unmapped
         )
         if !fallThrough.isEmpty {
             try c.encode(
-                fallThrough.sorted { $0.key < $1.key }.map { ReasonEntry($0.key.code, $0.key.subject, $0.key.explanation, $0.value) },
+                fallThrough.sortedByKey().map { ReasonEntry($0.key.code, $0.key.subject, $0.key.explanation, $0.value) },
                 forKey: .fallThrough
             )
         }
@@ -190,7 +190,7 @@ public struct InventoryAggregate: Sendable, Equatable, Codable {
         try c.encode(hasPoolSources, forKey: .hasPoolSources)
         if !poolSources.isEmpty {
             try c.encode(
-                poolSources.sorted { $0.key < $1.key }.map {
+                poolSourcesInOrder().map {
                     PoolSourceEntry(
                         scope3: $0.key.scope3,
                         supplier: $0.key.supplier,
@@ -204,7 +204,7 @@ public struct InventoryAggregate: Sendable, Equatable, Codable {
         }
         if !manufactured.isEmpty {
             try c.encode(
-                manufactured.sorted { $0.key < $1.key }.map {
+                manufactured.sortedByKey().map {
                     ManufacturedEntry(scope3: $0.key.scope3, supplier: $0.key.supplier, manufacturer: $0.key.manufacturer, cell: $0.value)
                 },
                 forKey: .manufactured

@@ -78,7 +78,7 @@ public struct InventoryDiff: Sendable {
                                         ("key", .string(c.key)), ("kgco2e_before", .number(c.kgBefore)), ("kgco2e_after", .number(c.kgAfter)),
                                         ("delta_kgco2e", .number(c.delta)), ("lines_before", .integer(c.linesBefore)),
                                         ("lines_after", .integer(c.linesAfter)),
-                                        ("line_shift", .object(c.lineShift.sorted { $0.key < $1.key }.map { ($0.key, .integer($0.value)) })),
+                                        ("line_shift", .object(c.lineShift.sortedByKey().map { ($0.key, .integer($0.value)) })),
                                     ])
                                 }
                             )

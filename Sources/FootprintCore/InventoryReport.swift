@@ -83,7 +83,7 @@ public struct InventoryReport: Sendable {
     }
 
     static func spendText(_ spend: [CurrencyCode: DecimalSum]) -> String {
-        spend.sorted { $0.key < $1.key }.map { "\($0.value.formatted(places: 2)) \($0.key)" }.joined(separator: "; ")
+        spend.sortedByKey().map { "\($0.value.formatted(places: 2)) \($0.key)" }.joined(separator: "; ")
     }
 
     static func mixText(_ row: Row) -> String {
@@ -154,7 +154,7 @@ public struct InventoryReport: Sendable {
                 .object([
                     ("key", .string(r.key)), ("name", .string(r.label)), ("lines", .integer(r.lines)), ("kgco2e", .number(r.kg)),
                     ("share", .number(r.share)),
-                    ("spend", .object(r.spend.sorted { $0.key < $1.key }.map { ($0.key.description, .decimal($0.value.description)) })),
+                    ("spend", .object(r.spend.sortedByKey().map { ($0.key.description, .decimal($0.value.description)) })),
                     ("kgco2e_by_method", .object(CalculationMethod.allCases.compactMap { m in r.kgByMethod[m.name].map { (m.name, .number($0)) } })),
                     (
                         "lines_by_method",

@@ -9,10 +9,10 @@ extension InventorySummary {
     /// `excluded`, `outside_period`}, whose spends add up exactly per currency.
     public func json() -> JSONValue {
         func sorted(_ table: [String: CompensatedSum]) -> JSONValue {
-            .object(table.sorted { $0.key < $1.key }.map { ($0.key, .number($0.value.value)) })
+            .object(table.sortedByKey().map { ($0.key, .number($0.value.value)) })
         }
         func spend(_ table: [CurrencyCode: DecimalSum]) -> JSONValue {
-            .object(table.sorted { $0.key < $1.key }.map { ($0.key.description, .decimal($0.value.description)) })
+            .object(table.sortedByKey().map { ($0.key.description, .decimal($0.value.description)) })
         }
         var lineCounts: [(String, JSONValue)] = CalculationMethod.allCases.map { ($0.name, .integer(linesByMethod[$0] ?? 0)) }
         lineCounts.append((CalculationMethod.unmappedName, .integer(unmappedLines)))
@@ -41,7 +41,7 @@ extension InventorySummary {
                 .object([
                     ("lines", .integer(unmappedLines)),
                     ("spend", spend(unmappedSpend)),
-                    ("reasons", .object(reasons.sorted { $0.key < $1.key }.map { ($0.key, .integer($0.value)) })),
+                    ("reasons", .object(reasons.sortedByKey().map { ($0.key, .integer($0.value)) })),
                     ("details", .array(details)),
                 ])
             ),
@@ -62,11 +62,11 @@ extension InventorySummary {
                 .object([
                     ("lines", .integer(excludedTotal.lines)),
                     ("spend", spend(excludedTotal.spend)),
-                    ("reasons", .object(excluded.sorted { $0.key < $1.key }.map { ($0.key, .integer($0.value.lines)) })),
+                    ("reasons", .object(excluded.sortedByKey().map { ($0.key, .integer($0.value.lines)) })),
                     (
                         "details",
                         .array(
-                            excluded.sorted { $0.key < $1.key }.map { reason, t in
+                            excluded.sortedByKey().map { reason, t in
                                 .object([("reason", .string(reason)), ("lines", .integer(t.lines)), ("spend", spend(t.spend))])
                             }
                         )
@@ -92,7 +92,7 @@ extension InventorySummary {
                         (
                             "details",
                             .array(
-                                fallThrough.sorted { $0.key < $1.key }.map { reason, tally in
+                                fallThrough.sortedByKey().map { reason, tally in
                                     JSONValue.object([
                                         ("reason", .string(reason.code)), ("subject", .string(reason.subject)),
                                         ("explanation", .string(reason.explanation)), ("lines", .integer(tally.lines)),

@@ -26,7 +26,7 @@ extension InventorySummary {
         out += "By category\n" + Self.table(["category", "t CO2e", "share"], rows) + "\n"
 
         if !kgByScope3.isEmpty {
-            rows = kgByScope3.sorted { $0.key < $1.key }.map {
+            rows = kgByScope3.sortedByKey().map {
                 [$0.key.label, Self.tonnes($0.value.value), Self.percent(total == 0 ? 0 : $0.value.value / total)]
             }
             out += "By Scope 3 category\n" + Self.table(["category", "t CO2e", "share"], rows) + "\n"
@@ -42,12 +42,12 @@ extension InventorySummary {
         if unmapped.isEmpty {
             out += "Unmapped lines: none\n"
         } else {
-            let spendText = unmappedSpend.sorted { $0.key < $1.key }.map { "\($0.value.formatted(places: 2)) \($0.key)" }
+            let spendText = unmappedSpend.sortedByKey().map { "\($0.value.formatted(places: 2)) \($0.key)" }
             out += "Unmapped lines: \(unmappedLines), spend \(spendText.joined(separator: ", "))\n"
             rows = unmapped.sorted { ($0.value.lines, $1.key.subject) > ($1.value.lines, $0.key.subject) }.map { reason, tally in
                 [
                     String(tally.lines),
-                    tally.spend.sorted { $0.key < $1.key }.map { "\($0.value.formatted(places: 2)) \($0.key)" }
+                    tally.spend.sortedByKey().map { "\($0.value.formatted(places: 2)) \($0.key)" }
                         .joined(separator: ", "), reason.explanation,
                 ]
             }
@@ -60,10 +60,10 @@ extension InventorySummary {
         where !reasons.isEmpty {
             let lines = reasons.values.reduce(0) { $0 + $1.lines }
             out += "\(title): \(lines)\n"
-            rows = reasons.sorted { $0.key < $1.key }.map { reason, tally in
+            rows = reasons.sortedByKey().map { reason, tally in
                 [
                     String(tally.lines),
-                    tally.spend.sorted { $0.key < $1.key }.map { "\($0.value.formatted(places: 2)) \($0.key)" }
+                    tally.spend.sortedByKey().map { "\($0.value.formatted(places: 2)) \($0.key)" }
                         .joined(separator: ", "), Self.tonnes(tally.kg.value), reason.code + ": " + reason.explanation,
                 ]
             }
@@ -81,7 +81,7 @@ extension InventorySummary {
         // One row per currency; the part's label and line count on its first row, the label last so that a
         // long reason does not widen the figures.
         func add(_ part: String, _ lines: Int, _ spend: [CurrencyCode: DecimalSum]) {
-            let sorted = spend.sorted { $0.key < $1.key }
+            let sorted = spend.sortedByKey()
             if sorted.isEmpty { rows.append([String(lines), "", "-", part]) }
             for (i, (currency, amount)) in sorted.enumerated() {
                 rows.append([i == 0 ? String(lines) : "", currency.description, amount.formatted(places: 2), i == 0 ? part : ""])

@@ -37,6 +37,9 @@ public struct ProductFootprint: Sendable, Hashable {
     /// The period the footprint's data describe (PACT referencePeriodStart and End), first and last
     /// day as YYYYMMDD; nil when not given. Recorded and shown, not used in the figure.
     public var referencePeriod: ClosedRange<Int32>?
+    /// The footprint of a refurbished unit (product_footprints.csv `refurbished`): a purchase of the
+    /// refurbished article (its own product id) uses it, and its line says so. False for new products.
+    public var refurbished = false
 
     /// What of the validity decides the method, for a run's digests: empty for a footprint valid on every date.
     public var validityDigest: String {

@@ -236,7 +236,7 @@ public enum ReferenceDataReader {
         try rows(
             table,
             required: ["supplier", "product", "kgco2e_per_unit", "unit"],
-            optional: ["boundary", "use_phase_share"] + footprintScopeColumns,
+            optional: ["boundary", "use_phase_share", "refurbished"] + footprintScopeColumns,
             &diagnostics
         ) { r in
             let supplier = r.required("supplier")
@@ -287,6 +287,9 @@ public enum ReferenceDataReader {
                 location: SourceLocation(file: table.file, line: r.row.line)
             )
             guard readScope(&r, into: &footprint) else { return }
+            // A refurbished unit's own (lower) footprint: its product id is the refurbished article's.
+            footprint.refurbished = r.flag("refurbished")
+            guard r.diagnostics.isEmpty else { return }
             if let usePhaseShare {
                 footprint.wholeLifeKgPerUnit = value.value
                 footprint.usePhaseShare = usePhaseShare

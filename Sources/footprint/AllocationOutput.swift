@@ -81,6 +81,12 @@ enum AllocationOutput {
         for (id, sums) in r.allocation.unknownCustomers.sorted(by: { $0.key < $1.key }) {
             notes.append("purchases for '\(id)', not in customers.csv, are kept with the company: \(kg(sums.totalNanoKg)) kg")
         }
+        // Equipment at the site of a customer the customer files do not know: its kWh reach no statement.
+        for id in r.inputs.leasedEnergy.keys.sorted() where r.data.customer(id: id) == nil {
+            notes.append(
+                "leased_equipment.csv names customer '\(id)', not in customers.csv: its \(ServiceQuantity.text(r.inputs.leasedEnergy[id]!.kwh)) kWh (its own Scope 2 energy) are on no statement"
+            )
+        }
         if !notes.isEmpty { out += "\n" + notes.map { "note: \($0)\n" }.joined() }
         out += "\nStatements: 'footprint customers statement CUSTOMER' (or --all --out-dir DIR --format html).\n"
         return out
@@ -92,7 +98,7 @@ enum AllocationOutput {
 
     static func sumsJSON(_ sums: ComponentSums) -> JSONValue {
         .array(
-            sums.sorted { $0.key < $1.key }.map { c, nano in
+            sums.sortedByKey().map { c, nano in
                 .object([
                     ("scope", .integer(c.scope)),
                     ("scope3_category", c.scope == 3 ? .integer(c.scope3Category) : .null),
@@ -127,7 +133,7 @@ enum AllocationOutput {
             ("unmapped_lines", .integer(r.inputs.unmappedLines)),
             ("usage_rows_in_period", .integer(r.usageRowsInPeriod)),
             ("usage_rows_outside_period", .integer(r.usageRowsOutsidePeriod)),
-            ("revenue_currency", .object(r.revenueCurrency.sorted { $0.key < $1.key }.map { ($0.key, .string($0.value)) })),
+            ("revenue_currency", .object(r.revenueCurrency.sortedByKey().map { ($0.key, .string($0.value)) })),
             (
                 "pools",
                 .array(
@@ -147,7 +153,7 @@ enum AllocationOutput {
                             ("major_sources", .array(p.pool.majorSources.map { .string($0) })),
                             (
                                 "customers",
-                                .object(p.customers.sorted { $0.key < $1.key }.map { ($0.key, .decimal(kg($0.value.totalNanoKg))) })
+                                .object(p.customers.sortedByKey().map { ($0.key, .decimal(kg($0.value.totalNanoKg))) })
                             ),
                         ])
                     }
@@ -170,7 +176,7 @@ enum AllocationOutput {
             ("customers_without_share", .array(r.customersWithoutShare.map { .string($0) })),
             (
                 "unknown_customers",
-                .object(r.allocation.unknownCustomers.sorted { $0.key < $1.key }.map { ($0.key, .decimal(kg($0.value.totalNanoKg))) })
+                .object(r.allocation.unknownCustomers.sortedByKey().map { ($0.key, .decimal(kg($0.value.totalNanoKg))) })
             ),
         ])
     }
@@ -203,6 +209,10 @@ enum AllocationOutput {
                 ]
             }
         )
+        if let e = s.leasedEnergy {
+            out += "\nYour Scope 2 energy: \(e.text) used by our equipment at your sites (\(e.equipment.joined(separator: ", ")))\n"
+            out += "  " + CustomerStatement.leasedEnergyNote + ".\n"
+        }
         return out
     }
 

@@ -12,6 +12,8 @@ enum CorporateOutput {
         members.append(("activity", result.activity?.json(includingLines: true) ?? .null))
         members.append(("travel", result.travel?.json(lines: true) ?? .null))
         members.append(("downstream", result.downstream?.json(lines: true) ?? .null))
+        // Reported apart: never subtracted from any figure above.
+        members.append(("avoided_emissions", result.avoided?.json() ?? .null))
         return .object(members)
     }
 
@@ -23,6 +25,7 @@ enum CorporateOutput {
         }
         for warning in result.travel?.warnings ?? [] { out += "warning: \(warning)\n" }
         if let downstream = result.downstream { out += "\n" + downstream.text() }
+        if let avoided = result.avoided { out += "\n" + avoided.text() }
         return out
     }
 }

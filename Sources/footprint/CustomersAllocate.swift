@@ -143,7 +143,10 @@ extension Footprint.Customers {
             try FileManager.default.createDirectory(atPath: outDir, withIntermediateDirectories: true)
             // Statements rendered and written on two threads, then all of them flushed to disk at once and
             // renamed: they appear together, or none does.
-            let ids = result.allocation.customerIDs.filter { result.data.customer(id: $0) != nil }
+            // Every customer with a share, and those whose only line is the electricity of our equipment at their sites.
+            let withShare = result.allocation.customerIDs
+            let energyOnly = context.leasedEnergy.keys.filter { !withShare.contains($0) }.sorted()
+            let ids = (withShare + energyOnly).filter { result.data.customer(id: $0) != nil }
             let files = AtomicOutputFiles()
             let (allocation, format, shared) = (result.allocation, format, context)
             let threads = 2
@@ -165,8 +168,10 @@ extension Footprint.Customers {
             }
             let written = ids.count
             print("Wrote \(written) statements of \(result.period.name) (run #\(result.run.id)) to \(outDir).")
-            if !result.customersWithoutShare.isEmpty {
-                print("\(result.customersWithoutShare.count) customers have no share (no usage, revenue or purchase for them): none written.")
+            // Those with the electricity of our equipment alone got a statement of it; the others none.
+            let unwritten = result.customersWithoutShare.filter { context.leasedEnergy[$0] == nil }
+            if !unwritten.isEmpty {
+                print("\(unwritten.count) customers have no share (no usage, revenue or purchase for them): none written.")
             }
         }
 

@@ -98,7 +98,7 @@ extension Footprint.Engagement {
             if !k.inheritedTargets.isEmpty {
                 lines.append(
                     "    inherited from a parent company: "
-                        + k.inheritedTargets.sorted { $0.key < $1.key }.map { "\($0.key) (parent \($0.value))" }.joined(separator: ", ")
+                        + k.inheritedTargets.sortedByKey().map { "\($0.key) (parent \($0.value))" }.joined(separator: ", ")
                 )
             }
             lines.append("  primary data (supplier-specific + hybrid): \(formatShare(k.primaryDataShare)) of emissions (\(formatKg(k.primaryKg)) kg)")
@@ -124,7 +124,7 @@ extension Footprint.Engagement {
             if !k.manufacturersNotInRegister.isEmpty {
                 lines.append(
                     "    manufacturers not in the register (counted as without targets set): "
-                        + k.manufacturersNotInRegister.sorted { $0.key < $1.key }.map { "\($0.key) \(formatKg(Double($0.value) / 1e9)) kg" }
+                        + k.manufacturersNotInRegister.sortedByKey().map { "\($0.key) \(formatKg(Double($0.value) / 1e9)) kg" }
                         .joined(separator: ", ")
                 )
             }
@@ -145,7 +145,7 @@ extension Footprint.Engagement {
             let table = rows.map { r in
                 [
                     String(r.run), r.date, formatShare(r.cat12EmissionShare),
-                    r.cat12SpendShare.sorted { $0.key < $1.key }.map { "\($0.key) \(formatShare($0.value))" }.joined(separator: ", "),
+                    r.cat12SpendShare.sortedByKey().map { "\($0.key) \(formatShare($0.value))" }.joined(separator: ", "),
                     formatShare(r.emissionShare), formatShare(r.primaryDataShare), String(r.targetsSetSuppliers),
                     "\(r.strategicAssessed)/\(r.strategic)",
                     target == nil ? "" : formatShare(r.trackedShare), r.expectedShare.map { formatShare($0) } ?? "",

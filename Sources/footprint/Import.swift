@@ -13,7 +13,7 @@ extension Footprint {
             discussion: """
                 KIND is one of: purchases, suppliers, factors, rates, price-index, supplier-emissions, supplier-allocations, product-footprints, manufacturers, \
                 supplier-status, categories (the canonical files of docs/formats.md; categories.csv: docs/inventory.md), or company (company.json), sites, \
-                fuel, refrigerants, energy, energy-instruments, grid-factors, travel, commuting-survey, workforce, sales, product-use, end-of-life, returns (docs/activity.md, \
+                fuel, refrigerants, energy, energy-instruments, grid-factors, travel, commuting-survey, workforce, sales, product-use, end-of-life, returns, leased-equipment, avoided-emissions (docs/activity.md, \
                 docs/travel-and-commuting.md, docs/downstream.md: one of each kind in force; import sites before the files that name them), or customers, \
                 services, service-pools, service-usage (docs/customers.md: one of each kind in force; import customers and services before \
                 the pools and usage that name them). \

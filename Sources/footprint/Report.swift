@@ -219,6 +219,7 @@ extension Footprint {
                 if let note { print(note + "\n") }
                 print(c.markdown())
                 if let downstream = result.downstream { print("```\n" + downstream.text() + "```\n") }
+                if let avoided = result.avoided { print("```\n" + avoided.text() + "```\n") }
                 if let (x, scopes) = restatement { print(PeriodsOutput.markdown(x, scopes: scopes)) }
             case .table:
                 print(RunDescription.headline(r))
@@ -226,6 +227,8 @@ extension Footprint {
                 print(c.text())
                 // Sold products and take-back: the parts of Categories 11, 12 and 5, the waste indicators and KPIs.
                 if let downstream = result.downstream { print(downstream.text()) }
+                // Avoided emissions, reported apart: not subtracted from any figure of the inventory.
+                if let avoided = result.avoided { print(avoided.text()) }
                 if let (x, scopes) = restatement { print(PeriodsOutput.text(x, scopes: scopes, limit: limit ?? 10)) }
             }
         }

@@ -46,4 +46,79 @@ import Testing
         let five = try #require(categories.first { $0["category"] as? Int == 5 })
         #expect(abs((five["from_activity_kgco2e"] as? Double ?? 0) - 331.96691964) < 1e-9)
     }
+
+    /// Category 13 and the avoided emissions in the corporate report (text and JSON) and `calculate --json`,
+    /// and each customer's kWh on its statement as its own Scope 2 energy, apart from its share.
+    @Test func category13AndAvoidedEmissions() throws {
+        let dir = try CLIHarness.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let db = try CustomersAllocateCommandTests.workspace(dir)
+        for (kind, name) in [("leased-equipment", "leased_equipment.csv"), ("avoided-emissions", "avoided_emissions.csv")] {
+            let out = try CLIHarness.footprint("import", kind, Self.example + "/" + name, "--db", db)
+            #expect(out.status == 0, "\(name): \(out.stderr)")
+        }
+        let calc = try CLIHarness.footprint("calculate", "--period", "2024", "--json", "--db", db)
+        #expect(calc.status == 0, "\(calc.stderr)")
+        let calculated = try CLIHarness.json(calc.stdout)
+        let avoidedInCalculate = try #require(calculated["avoided_emissions"] as? [String: Any])
+        #expect(abs((avoidedInCalculate["kgco2e"] as? Double ?? 0) - 116_028) < 1e-6 && avoidedInCalculate["netted"] as? Bool == false)
+        let text = try CLIHarness.footprint("report", "--corporate", "--db", db)
+        #expect(text.status == 0, "\(text.stderr)")
+        #expect(text.stdout.contains("0.2  activity data 100.0%; customers' electricity (their Scope 2), not in our Scope 2"))
+        #expect(text.stdout.contains("3.13 Downstream leased assets: 203.3 kg CO2e (4 lines, 11,469.3 kWh at 3 customers' sites"))
+        #expect(text.stdout.contains("  CUST-001: 8,390.9 kWh in NO (EQ-1001, EQ-1002)"))
+        #expect(text.stdout.contains("Avoided emissions, 2024 (reported apart: not subtracted from any scope, category or total)"))
+        #expect(!text.stdout.contains("Not yet computed"))
+        let json = try CLIHarness.json(try CLIHarness.footprint("report", "--corporate", "--format", "json", "--db", db).stdout)
+        let byCategory = try #require(json["by_scope3_category"] as? [String: Double])
+        #expect(abs(byCategory["13"]! - 203.3483) < 1e-9)
+        let leased = try #require((json["downstream"] as? [String: Any])?["leased_assets"] as? [String: Any])
+        #expect(leased["in_our_scope2"] as? Bool == false && abs((leased["kwh"] as? Double ?? 0) - 11_469.3) < 1e-9)
+        let avoided = try #require(json["avoided_emissions"] as? [String: Any])
+        #expect(abs((avoided["replacement_kgco2e"] as? Double ?? 0) - 2_628) < 1e-9 && (avoided["lines"] as? [Any])?.count == 2)
+        // The statement: CUST-001's kWh as its own Scope 2 energy, in every format but cdp; none for CUST-002.
+        let statement = try CLIHarness.footprint("customers", "statement", "CUST-001", "--period", "2024", "--db", db)
+        #expect(statement.status == 0, "\(statement.stderr)")
+        #expect(statement.stdout.contains("Your Scope 2 energy: 8,390.9 kWh in NO used by our equipment at your sites (EQ-1001, EQ-1002)"))
+        #expect(statement.stdout.contains("not a share of our emissions and not in the total above"))
+        let statementJSON = try CLIHarness.json(
+            try CLIHarness.footprint("customers", "statement", "CUST-001", "--period", "2024", "--format", "json", "--db", db).stdout
+        )
+        let energy = try #require(statementJSON["your_scope2_energy"] as? [String: Any])
+        #expect(abs((energy["kwh"] as? Double ?? 0) - 8_390.9) < 1e-9 && energy["in_total"] as? Bool == false)
+        let csv = try CLIHarness.footprint("customers", "statement", "CUST-001", "--period", "2024", "--format", "csv", "--db", db).stdout
+        #expect(
+            csv.contains(
+                "CUST-001,2024,,Electricity of our equipment at your sites in NO (your Scope 2),,your-scope2-energy,8390.9,kWh,,,leased-equipment,\n"
+            )
+        )
+        let html = try CLIHarness.footprint("customers", "statement", "CUST-001", "--period", "2024", "--format", "html", "--db", db).stdout
+        #expect(html.contains("<h2>Strøm til vårt utstyr hos dere (deres scope 2)</h2>") && html.contains("8\u{202F}390,9"))
+        let other = try CLIHarness.json(
+            try CLIHarness.footprint("customers", "statement", "CUST-002", "--period", "2024", "--format", "json", "--db", db).stdout
+        )
+        #expect(other["your_scope2_energy"] is NSNull)
+        // Equipment at the site of a customer customers.csv does not know: the allocation says its kWh reach no statement.
+        let list = try CLIHarness.footprint("imports", "list", "--json", "--db", db)
+        let imports = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])
+        let leasedID = try #require(
+            imports.first { $0["kind"] as? String == "leased-equipment" && $0["status"] as? String == "active" }?["id"] as? Int
+        )
+        let unknown = dir.appendingPathComponent("leased_equipment.csv")
+        try "equipment,customer,country,start,end,kwh,source\nEQ-9,CUST-999,NO,2024-01-01,2024-12-31,500,meter\n".write(
+            to: unknown,
+            atomically: true,
+            encoding: .utf8
+        )
+        let replaced = try CLIHarness.footprint("import", "leased-equipment", unknown.path, "--replace", String(leasedID), "--db", db)
+        #expect(replaced.status == 0, "\(replaced.stderr)")
+        #expect(try CLIHarness.footprint("calculate", "--period", "2024", "--db", db).status == 0)
+        let allocation = try CLIHarness.footprint("customers", "allocate", "--period", "2024", "--db", db)
+        #expect(
+            allocation.stdout.contains(
+                "note: leased_equipment.csv names customer 'CUST-999', not in customers.csv: its 500 kWh (its own Scope 2 energy) are on no statement"
+            ),
+            "\(allocation.stdout)"
+        )
+    }
 }

@@ -174,4 +174,42 @@ import Testing
         twice.add(a, sign: -1)
         #expect(twice == a)
     }
+
+    /// The pool-source cells are written in key order: sorted by ranks, the same as by comparing the
+    /// keys; an order kept from an inventory with the same cells is used as it is, and one of other
+    /// cells is replaced by the sorted order.
+    @Test func poolSourcesAreWrittenInKeyOrderWhateverOrderIsKept() throws {
+        var a = InventoryAggregate()
+        let names = ["Ø-kunde", "C10", "C2", "", "Å", "c1"]
+        for (i, customer) in names.enumerated() {
+            var cell = InventoryAggregate.Cell()
+            cell.lines[0] = i + 1
+            cell.nanoKg[0] = Int128(i * 10)
+            a.poolSources[.init(scope3: 1 + i % 3, supplier: nil, category: nil, customer: customer)] = cell
+            a.poolSources[.init(scope3: 1 + i % 2, supplier: "S\(i % 2)", category: customer, customer: nil)] = cell
+        }
+        let sorted = a.poolSources.keys.sorted()
+        #expect(a.poolSourcesInOrder().map(\.key) == sorted)
+        var order: InventoryAggregate.PoolSourceOrder?
+        let bytes = a.binary(poolSourceOrder: &order)
+        #expect(bytes == a.binary())
+        // The same cells with other values: the kept order, the same bytes as sorting them.
+        var b = a
+        for key in sorted { b.poolSources[key]!.nanoKg[1] += 5 }
+        let kept = order
+        #expect(b.binary(poolSourceOrder: &order) == b.binary())
+        #expect(order.map { $0.cells(of: b) != nil } == true && kept.map { $0.cells(of: a) != nil } == true)
+        // One cell more, or one cell other: sorted again, and the order replaced.
+        var c = a
+        c.poolSources[.init(scope3: 15, supplier: nil, category: nil, customer: "Z")] = InventoryAggregate.Cell()
+        #expect(c.binary(poolSourceOrder: &order) == c.binary())
+        #expect(order?.cells(of: c) != nil && order?.cells(of: a) == nil)
+        var d = a
+        d.poolSources[sorted[0]] = nil
+        d.poolSources[.init(scope3: 3, supplier: "S9", category: "x", customer: nil)] = InventoryAggregate.Cell()
+        #expect(kept?.cells(of: d) == nil)
+        var fromKept = kept
+        #expect(d.binary(poolSourceOrder: &fromKept) == d.binary())
+        #expect(try #require(InventoryAggregate(binary: d.binary())) == d)
+    }
 }

@@ -186,6 +186,42 @@ import Testing
 }
 
 @Suite struct CustomerStatementTests {
+    /// The electricity of our equipment at a customer's sites is on its statement beside its share, in no
+    /// total and no CDP row; a customer with that alone has a statement of it, with no rows.
+    @Test func theCustomersScope2EnergyIsApartFromItsShare() throws {
+        let c1 = EmissionComponent(scope: 3, scope3Category: 1, source: .supplierSpecific)
+        let allocation = try ServiceAllocation(pools: [], uses: [], direct: ["A": [c1: 2_000_000_000]], unpooled: [:], knownCustomers: ["A", "B"])
+        let energy = CustomerLeasedEnergy(kwhByCountry: ["NO": 1200.5, "SE": 300], equipment: ["EQ-1", "EQ-2"])
+        let context = ServiceAllocation.StatementContext(
+            period: "2024",
+            firstDay: "2024-01-01",
+            lastDay: "2024-12-31",
+            runID: 1,
+            scope2Basis: "market",
+            verified: false,
+            services: [:],
+            customers: ["A": (name: "Aker", language: .en), "B": (name: "Berg", language: .nb)],
+            leasedEnergy: ["A": energy, "B": energy]
+        )
+        let a = allocation.statement(for: "A", context: context)
+        #expect(a.totalNanoKg == 2_000_000_000 && a.leasedEnergy == energy && a.cdpRows.count == 1 && energy.kwh == 1500.5)
+        #expect(a.csv.hasSuffix(",your-scope2-energy,300,kWh,,,leased-equipment,\n"))
+        #expect(
+            a.csv.contains(
+                "A,2024,,Electricity of our equipment at your sites in NO (your Scope 2),,your-scope2-energy,1200.5,kWh,,,leased-equipment,\n"
+            )
+        )
+        #expect(a.html().contains("<h2>Electricity of our equipment at your sites (your Scope 2)</h2>"))
+        let b = allocation.statement(for: "B", context: context)
+        #expect(b.rows.isEmpty && b.totalNanoKg == 0 && b.leasedEnergy != nil)
+        #expect(b.html().contains("<td>NO</td><td class=n>1\u{202F}200,5</td>") && b.html().contains("vår scope 3 kategori 13"))
+        guard case .object(let json) = b.json, case .object(let e)? = json.first(where: { $0.0 == "your_scope2_energy" })?.1 else {
+            Issue.record("no your_scope2_energy")
+            return
+        }
+        #expect(e.first { $0.0 == "in_total" }?.1 == .bool(false))
+    }
+
     @Test func statementRendersInBothLanguagesWithCDPRows() throws {
         let s2 = EmissionComponent(scope: 2, source: .activity)
         let c1 = EmissionComponent(scope: 3, scope3Category: 1, source: .supplierSpecific)

@@ -73,4 +73,59 @@ struct DownstreamExampleTests {
         #expect(text.contains("reuse rate 28%, recycling rate 71.9% (99.9% of the rest), diversion rate 99.9%"))
         #expect(text.contains("3.11 Use of sold products: 7,983.8 kg CO2e"))
     }
+
+    /// Category 13 from leased_equipment.csv, location-based grid factors NO 0.015 (NVE 2023), SE 0.007 and
+    /// DK 0.083 (EEA 2023):
+    ///   EQ-1001 at CUST-001: 4 switches × 150 W × 8,784 h (2024, always on) / 1000 = 5,270.4 kWh × 0.015 = 79.056
+    ///   EQ-1002 at CUST-001: 3,120.5 kWh metered × 0.015 = 46.8075
+    ///   EQ-2001 at CUST-009: 2 × (220 W × 2,928 h active + 90 W × 5,856 h idle) / 1000 = 2,342.4 kWh × 0.007 = 16.3968
+    ///   EQ-3001 at CUST-023: 1,460 kWh over 2024-07-01 to 2025-06-30 (365 days), 184 of them in 2024:
+    ///     736 kWh × 0.083 = 61.088
+    /// EQ-1001's 2023 row is outside the period. Category 13 = 203.3483 kg of 11,469.3 kWh.
+    @Test func category13() throws {
+        let r = try result()
+        let l = try #require(r.leasedAssets)
+        #expect(l.lines == 4 && l.outsidePeriod == 1 && l.byCustomer.count == 3)
+        #expect(Self.close(l.kwh, 11_469.3) && Self.close(l.kg, 203.3483))
+        #expect(Self.close(r.kgByCategory[.downstreamLeasedAssets]!, 79.056 + 46.8075 + 16.3968 + 61.088))
+        #expect(Self.close(l.byCustomer["CUST-001"]!.kwh, 8_390.9) && l.byCustomer["CUST-001"]!.equipment == ["EQ-1001", "EQ-1002"])
+        #expect(Self.close(l.byCustomer["CUST-009"]!.kwhByCountry["SE"]!, 2_342.4))
+        #expect(Self.close(l.byCustomer["CUST-023"]!.kwhByCountry["DK"]!, 736))
+    }
+
+    /// The avoided emissions, reported apart: 40 switches replacing 250 W ones, (2,190 - 1,314) kWh a year
+    /// × 5 years = 175,200 kWh × 0.015 = 2,628 kg; 420 of our own laptops re-used by the vendor programme
+    /// (28% of the 1,500 returned) × (300 - 30) kg = 113,400 kg. Together 116,028 kg, in no category.
+    @Test func avoidedEmissions() throws {
+        let data = try CorporateData.read(directory: Self.folder)
+        let period = ReportingPeriod(fiscalYear: 2024)!
+        let corporate = try data.inventory(purchases: InventorySummary(), period: period)
+        let avoided = try #require(corporate.avoided)
+        #expect(Self.close(avoided.replacementKWh, 175_200) && Self.close(avoided.replacementKg, 2_628))
+        #expect(Self.close(avoided.reuseKg, 113_400) && avoided.reuseUnits == 420 && Self.close(avoided.kg, 116_028))
+        // Never netted: the inventory is the same to the bit with and without the comparisons.
+        var without = data
+        without.downstream.avoided = nil
+        let other = try without.inventory(purchases: InventorySummary(), period: period)
+        #expect(other.avoided == nil)
+        for marketBased in [true, false] {
+            #expect(corporate.inventory.totalKg(marketBased: marketBased) == other.inventory.totalKg(marketBased: marketBased))
+        }
+        #expect(corporate.inventory.scope3Kg == other.inventory.scope3Kg && corporate.inventory.otherScope3Kg == other.inventory.otherScope3Kg)
+        #expect(corporate.downstream == other.downstream)
+    }
+
+    /// A category company.json gives as not reported while the files compute it gets a warning: the total counts it.
+    @Test func anExcludedCategoryThatIsComputedIsWarnedOf() throws {
+        var data = try CorporateData.read(directory: Self.folder)
+        data.boundary.excludedScope3[.downstreamLeasedAssets] = "Not yet computed"
+        let corporate = try data.inventory(purchases: InventorySummary(), period: ReportingPeriod(fiscalYear: 2024)!)
+        let warnings = try #require(corporate.downstream).warnings
+        #expect(
+            warnings == [
+                "company.json gives Category 13 as not reported ('Not yet computed'), but the sold-products, take-back or leased-equipment "
+                    + "files compute it and the total counts it: remove the category from excluded_scope3_categories"
+            ]
+        )
+    }
 }

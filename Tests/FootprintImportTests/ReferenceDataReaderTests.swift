@@ -193,6 +193,44 @@ struct ReferenceDataReaderTests {
         )
     }
 
+    /// A refurbished laptop bought under its own article number takes its own, lower footprint (40 kg against
+    /// the new one's 250 kg), and its line says it is a refurbished unit's; a bad flag is refused with the line.
+    @Test func refurbishedPurchaseUsesItsOwnFootprint() throws {
+        let footprints = """
+            supplier,product,kgco2e_per_unit,unit,refurbished
+            S1,LAP,250,piece,
+            S1,LAP-R,40,piece,yes
+
+            """
+        let data = try read(["factors.csv": Fixture.factors, "product_footprints.csv": footprints])
+        #expect(data.footprints.map(\.refurbished) == [false, true])
+        let engine = InventoryEngine(reference: data)
+        func line(_ product: String) -> LedgerLine {
+            LedgerLine(
+                supplier: engine.supplierKey("S1"),
+                category: engine.categoryKey("office"),
+                product: engine.productKey(product),
+                unit: engine.unitKey(for: "piece"),
+                currency: CurrencyCode("NOK")!,
+                year: 2024,
+                amount: 30_000,
+                quantity: 3
+            )
+        }
+        let refurbished = engine.evaluate(line("LAP-R"))
+        let new = engine.evaluate(line("LAP"))
+        #expect(refurbished.method == .supplierSpecific && abs(refurbished.kg - 120) < 1e-9 && abs(new.kg - 750) < 1e-9)
+        let labels = ProvenanceLabels(engine: engine)
+        #expect(labels.label(for: refurbished).hasSuffix("; refurbished unit: its own footprint, not a new one's"))
+        #expect(!labels.label(for: new).contains("refurbished"))
+        let bad = "supplier,product,kgco2e_per_unit,unit,refurbished\nS1,LAP-R,40,piece,maybe\n"
+        #expect(
+            try errors(["factors.csv": Fixture.factors, "product_footprints.csv": bad]) == [
+                "product_footprints.csv:2: column 'refurbished': 'maybe' is not yes or no; expected yes, no (or true, false), or an empty field for no"
+            ]
+        )
+    }
+
     @Test func footprintBoundaryErrors() throws {
         let footprints = """
             supplier,product,kgco2e_per_unit,unit,boundary,use_phase_share

@@ -14,6 +14,7 @@ import Testing
         (.energy, "energy.csv"), (.energyInstruments, "energy_instruments.csv"), (.gridFactors, "grid_factors.csv"),
         (.travel, "travel.csv"), (.commutingSurvey, "commuting_survey.csv"), (.workforce, "workforce.csv"),
         (.sales, "sales.csv"), (.productUse, "product_use.csv"), (.endOfLife, "end_of_life.csv"), (.returns, "returns.csv"),
+        (.leasedEquipment, "leased_equipment.csv"), (.avoidedEmissions, "avoided_emissions.csv"),
     ]
 
     func importExample(_ t: TemporaryWorkspace) throws {
@@ -41,6 +42,7 @@ import Testing
         #expect(a.text().contains("; outside the boundary: Bergen lab (run by a partner)"))
         #expect(a.otherScope3Kg == b.otherScope3Kg && a.otherScope3Kg[.employeeCommuting] != nil)
         #expect(a.otherScope3Kg[.useOfSoldProducts] != nil && a.otherScope3Kg[.wasteGeneratedInOperations] != nil)
+        #expect(a.otherScope3Kg[.downstreamLeasedAssets] != nil && stored.downstream.avoided?.count == 2)
     }
 
     @Test func aBadFileLeavesNothingAndSaysWhere() throws {

@@ -10,6 +10,7 @@ import Testing
 @Suite struct DownstreamImportTests {
     static let kinds: [(ImportKind, String)] = [
         (.sales, "sales.csv"), (.productUse, "product_use.csv"), (.endOfLife, "end_of_life.csv"), (.returns, "returns.csv"),
+        (.leasedEquipment, "leased_equipment.csv"), (.avoidedEmissions, "avoided_emissions.csv"),
     ]
 
     func importExample(_ t: TemporaryWorkspace) throws {
@@ -81,6 +82,7 @@ import Testing
         #expect(abs(rows[.useOfSoldProducts]! - 7_983.75) < 1e-9)
         #expect(abs(rows[.endOfLifeTreatmentOfSoldProducts]! - 63.3652146734) < 1e-9)
         #expect(abs(rows[.wasteGeneratedInOperations]! - 331.96691964) < 1e-9)
+        #expect(abs(rows[.downstreamLeasedAssets]! - 203.3483) < 1e-9 && abs((inventory.avoided?.kg ?? 0) - 116_028) < 1e-9)
         #expect(inventory.downstream?.lines.first?.steps.first == "150 W × 8760 h per year / 1000 = 1314 kWh per year (product_use.csv:2)")
     }
 }

@@ -78,6 +78,33 @@ import Testing
         }
     }
 
+    /// A watching process keeps each pack's refigure plan (`CalculationCache`) and uses it again for every
+    /// run that refigures from the same stored results: each such run is verified line by line, and the
+    /// last equals a full run.
+    @Test func refigurePlansKeptByOneProcessGiveVerifiedRuns() throws {
+        let t = try TemporaryWorkspace()
+        defer { t.cleanUp() }
+        try t.workspace.importFolder(nordicIT)
+        t.workspace.calculatesRepeatedly = true
+        var current = try t.workspace.importFile(.supplierEmissions, try t.file("e0.csv", Self.disclosures(revenueFactor: 1)))
+        let first = try t.workspace.runs.calculate(CalculationOptions(full: true))
+        var last = first
+        for (step, factor) in [1.1, 0.9, 1.25, 0.8, 1.0].enumerated() {
+            current = try t.workspace.importFile(
+                .supplierEmissions,
+                try t.file("e\(step + 1).csv", Self.disclosures(revenueFactor: factor)),
+                replacing: current.record.id
+            )
+            last = try t.workspace.runs.calculate(CalculationOptions(threads: 2))
+            #expect(last.kind == .incremental && last.recomputedLines > 0)
+            #expect(try t.workspace.count("run_result", where: "run_id = \(last.id)") == 0, "step \(step): refigured, not evaluated again")
+            _ = try Workspace(path: t.workspace.path).runs.verifyRun(id: last.id)
+        }
+        // Back at the first figures: the same inventory as the first run, and as a full run now.
+        #expect(last.aggregate == first.aggregate)
+        #expect(try Workspace(path: t.workspace.path).runs.calculate(CalculationOptions(full: true)).aggregate == last.aggregate)
+    }
+
     /// Runs stored by earlier versions keep kg per line (not activity): they are read as they are, and an
     /// incremental run from one evaluates the changed supplier's packs again and stores them as activity results.
     @Test func kgResultsOfEarlierVersionsAreReadAndReplaced() throws {

@@ -5,13 +5,15 @@ import FuzzSupport
 
 // Arbitrary bytes as each of the small files a company gives beside its ledger: the customer files
 // (customers, services, service pools, service usage: docs/customers.md) and the sold-products and
-// take-back files (sales, product use, end of life, returns: docs/downstream.md). Every reader either
-// returns its rows or reports problems located in its file; the return programme's outcomes account
-// for every returned kilogram.
+// take-back files (sales, product use, end of life, returns, leased equipment, avoided emissions:
+// docs/downstream.md). Every reader either returns its rows or reports problems located in its file;
+// the return programme's outcomes account for every returned kilogram; leased equipment has a span
+// of at least one day, kWh of zero or more and no more hours than its days hold.
 
 private let customerRoles = ["customers.csv", "services.csv", "service_pools.csv", "service_usage.csv"]
 private let downstreamRoles = [
     DownstreamDataReader.salesFile, DownstreamDataReader.useFile, DownstreamDataReader.endOfLifeFile, DownstreamDataReader.returnsFile,
+    DownstreamDataReader.leasedFile, DownstreamDataReader.avoidedFile,
 ]
 
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -60,6 +62,17 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
             if abs(total - item.kg) > 1e-9 * max(1, abs(item.kg)) {
                 FuzzSupport.fail("a return of \(item.kg) kg splits into \(total) kg")
             }
+        }
+        for row in read.leasedEquipment ?? [] {
+            if row.days < 1 || !(row.kwh >= 0) {
+                FuzzSupport.fail("a leased equipment row read with \(row.days) days and \(row.kwh) kWh")
+            }
+            if case .power(let cycle) = row.energy, cycle.hours > Double(row.days) * 24 || cycle.parts.contains(where: { !($0.hours > 0) }) {
+                FuzzSupport.fail("a leased equipment row read with \(cycle.hours) hours in \(row.days) days")
+            }
+        }
+        for item in read.avoided ?? [] where !(item.units > 0) {
+            FuzzSupport.fail("an avoided-emissions comparison read with \(item.units) units")
         }
     } catch {
         located(error, downstreamRoles)

@@ -20,6 +20,15 @@ extension CustomerStatement {
             cdpHTML += "<td>\(Self.escape(row.allocationMethod))</td><td class=n>\(t.number(row.emissionsTonnes, decimals: 3))</td>"
             cdpHTML += "<td class=n>±\(t.number(row.uncertaintyPercent, decimals: 1))</td><td>\(Self.escape(row.majorSources))</td></tr>\n"
         }
+        var energyHTML = ""
+        if let e = leasedEnergy {
+            energyHTML =
+                "<h2>\(Self.escape(t.energyLabel))</h2>\n<table>\n<thead><tr><th>\(Self.escape(t.countryLabel))</th><th class=n>kWh</th></tr></thead>\n<tbody>\n"
+            for country in e.kwhByCountry.keys.sorted() {
+                energyHTML += "<tr><td>\(Self.escape(country))</td><td class=n>\(t.number(e.kwhByCountry[country]!, decimals: 1))</td></tr>\n"
+            }
+            energyHTML += "</tbody>\n</table>\n<p class=note>\(Self.escape(t.energyNote(e.equipment)))</p>\n"
+        }
         return """
             <!DOCTYPE html>
             <html lang="\(language.rawValue)">
@@ -60,7 +69,7 @@ extension CustomerStatement {
             <tbody>
             \(cdpHTML)</tbody>
             </table>
-            <p class=note>\(Self.escape(t.note(runID: runID, scope2Basis: scope2Basis, verified: verified)))</p>
+            \(energyHTML)<p class=note>\(Self.escape(t.note(runID: runID, scope2Basis: scope2Basis, verified: verified)))</p>
             </body>
             </html>
 
@@ -111,6 +120,20 @@ struct StatementText {
     var methodLabel: String { nb ? "Fordelingsmetode" : "Allocation method" }
     var uncertaintyLabel: String { nb ? "Usikkerhet (%)" : "Uncertainty (%)" }
     var sourcesLabel: String { nb ? "Største kilder" : "Major sources" }
+    var energyLabel: String { nb ? "Strøm til vårt utstyr hos dere (deres scope 2)" : "Electricity of our equipment at your sites (your Scope 2)" }
+    var countryLabel: String { nb ? "Land" : "Country" }
+
+    func energyNote(_ equipment: [String]) -> String {
+        let list = equipment.joined(separator: ", ")
+        if nb {
+            return "Strømmen til vårt utstyr hos dere (\(list)) betalte dere selv: den er deres egen scope 2-energi (bruk deres egne "
+                + "nett- eller avtalefaktorer). Den er ikke en andel av våre utslipp og inngår ikke i totalen over; vi rapporterer "
+                + "utslippene som vår scope 3 kategori 13."
+        }
+        return "You paid for the electricity of our equipment at your sites (\(list)): it is your own Scope 2 energy (apply your "
+            + "grid or contract factors). It is not a share of our emissions and not in the total above; we report its emissions "
+            + "as our Scope 3 Category 13."
+    }
 
     func key(_ key: String) -> String {
         switch key {

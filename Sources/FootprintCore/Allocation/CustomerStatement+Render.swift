@@ -11,7 +11,7 @@ extension CustomerStatement {
             ("run", .integer(Int(runID))),
             ("scope2_basis", .string(scope2Basis)),
             ("kgco2e", .decimal(ChangeAttribution.exactKg(totalNanoKg))),
-            ("by_scope", .object(byScope.sorted { $0.key < $1.key }.map { ("scope_\($0.key)", .decimal(ChangeAttribution.exactKg($0.value))) })),
+            ("by_scope", .object(byScope.sortedByKey().map { ("scope_\($0.key)", .decimal(ChangeAttribution.exactKg($0.value))) })),
             ("supplier_data_share", .number((supplierDataShare * 10000).rounded() / 10000)),
             (
                 "services",
@@ -28,7 +28,7 @@ extension CustomerStatement {
                             (
                                 "components",
                                 .array(
-                                    row.sums.sorted { $0.key < $1.key }.map { c, nano in
+                                    row.sums.sortedByKey().map { c, nano in
                                         .object([
                                             ("scope", .integer(c.scope)),
                                             ("scope3_category", c.scope == 3 ? .integer(c.scope3Category) : .null),
@@ -43,6 +43,19 @@ extension CustomerStatement {
                 )
             ),
             ("cdp_allocation", .array(cdpRows.map(\.json))),
+            ("your_scope2_energy", leasedEnergyJSON),
+        ])
+    }
+
+    /// The electricity of our equipment at the customer's sites: the customer's own Scope 2 energy; null without any.
+    var leasedEnergyJSON: JSONValue {
+        guard let e = leasedEnergy else { return .null }
+        return .object([
+            ("kwh", .number(e.kwh)),
+            ("kwh_by_country", .object(e.kwhByCountry.keys.sorted().map { ($0, JSONValue.number(e.kwhByCountry[$0]!)) })),
+            ("equipment", .array(e.equipment.map { .string($0) })),
+            ("in_total", .bool(false)),
+            ("note", .string(Self.leasedEnergyNote)),
         ])
     }
 
@@ -55,6 +68,16 @@ extension CustomerStatement {
                     customer, period, row.service ?? "", row.serviceName, row.pool ?? "", row.key,
                     row.quantity.map { ServiceQuantity.text($0) } ?? "", row.unit ?? "", String(c.scope),
                     c.scope == 3 ? String(c.scope3Category) : "", c.source.name, ChangeAttribution.exactKg(nano),
+                ]
+                out += fields.map(ProvenanceCSV.quoted).joined(separator: ",") + "\n"
+            }
+        }
+        // The customer's own Scope 2 energy: kWh by country, no kg (not a share of our emissions).
+        if let e = leasedEnergy {
+            for country in e.kwhByCountry.keys.sorted() {
+                let fields = [
+                    customer, period, "", "Electricity of our equipment at your sites in \(country) (your Scope 2)", "", "your-scope2-energy",
+                    ServiceQuantity.text(e.kwhByCountry[country]!), "kWh", "", "", "leased-equipment", "",
                 ]
                 out += fields.map(ProvenanceCSV.quoted).joined(separator: ",") + "\n"
             }

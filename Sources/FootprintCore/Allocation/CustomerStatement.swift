@@ -50,6 +50,40 @@ public struct CustomerStatement: Sendable {
     public var rows: [Row]
     /// Whether our inventory's figures were verified by a third party (the statement says so).
     public var verified: Bool
+    /// The electricity our equipment used at the customer's sites in the period, which the customer paid
+    /// for: its own Scope 2 energy, shown apart from (never in) its share of our emissions. Nil when none.
+    public var leasedEnergy: CustomerLeasedEnergy?
+
+    public init(
+        customer: String,
+        customerName: String,
+        language: StatementLanguage,
+        period: String,
+        firstDay: String,
+        lastDay: String,
+        runID: Int64,
+        scope2Basis: String,
+        rows: [Row],
+        verified: Bool,
+        leasedEnergy: CustomerLeasedEnergy? = nil
+    ) {
+        self.customer = customer
+        self.customerName = customerName
+        self.language = language
+        self.period = period
+        self.firstDay = firstDay
+        self.lastDay = lastDay
+        self.runID = runID
+        self.scope2Basis = scope2Basis
+        self.rows = rows
+        self.verified = verified
+        self.leasedEnergy = leasedEnergy
+    }
+
+    /// What the energy of our equipment at the customer's sites is, in English (the HTML says it in its language).
+    public static let leasedEnergyNote =
+        "Electricity of our equipment at your sites, which you paid for: your own Scope 2 energy (apply your grid or contract "
+        + "factors); not a share of our emissions and not in the total above (we report its emissions as our Scope 3 Category 13)"
 
     public var totalNanoKg: Int128 { rows.reduce(0) { $0 + $1.nanoKg } }
 

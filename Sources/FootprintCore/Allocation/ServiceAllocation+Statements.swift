@@ -11,6 +11,8 @@ extension ServiceAllocation {
         public var services: [String: (name: String, unit: String)]
         /// Per customer id, its name and language.
         public var customers: [String: (name: String, language: StatementLanguage)]
+        /// Per customer id, the electricity of our equipment at its sites (Category 13 for us, its own Scope 2).
+        public var leasedEnergy: [String: CustomerLeasedEnergy]
 
         public init(
             period: String,
@@ -20,7 +22,8 @@ extension ServiceAllocation {
             scope2Basis: String,
             verified: Bool,
             services: [String: (name: String, unit: String)],
-            customers: [String: (name: String, language: StatementLanguage)]
+            customers: [String: (name: String, language: StatementLanguage)],
+            leasedEnergy: [String: CustomerLeasedEnergy] = [:]
         ) {
             self.period = period
             self.firstDay = firstDay
@@ -30,6 +33,7 @@ extension ServiceAllocation {
             self.verified = verified
             self.services = services
             self.customers = customers
+            self.leasedEnergy = leasedEnergy
         }
     }
 
@@ -79,7 +83,8 @@ extension ServiceAllocation {
             runID: context.runID,
             scope2Basis: context.scope2Basis,
             rows: rows,
-            verified: context.verified
+            verified: context.verified,
+            leasedEnergy: context.leasedEnergy[customer]
         )
     }
 }

@@ -75,7 +75,7 @@ public struct OrganisationalBoundary: Sendable, Hashable {
                 ),
                 (
                     "excluded_scope3_categories",
-                    .object(excludedScope3.sorted { $0.key < $1.key }.map { (String($0.key.rawValue), .string($0.value)) })
+                    .object(excludedScope3.sortedByKey().map { (String($0.key.rawValue), .string($0.value)) })
                 ),
             ] + (pactCompanyIDs.isEmpty ? [] : [("pact_company_ids", .array(pactCompanyIDs.map { .string($0) }))])
         )

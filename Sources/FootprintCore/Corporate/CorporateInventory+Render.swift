@@ -125,6 +125,8 @@ extension CorporateInventory {
             } else {
                 note = r.methodMix
             }
+            // Category 13: whether it was computed, and that its electricity is not in our Scope 2.
+            if r.category == .downstreamLeasedAssets, r.exclusion == nil { note += leasedAssetsNote }
             rows.append(["", r.category.label, r.exclusion == nil ? t(r.kg) : "-", note])
             if r.category == .purchasedGoodsAndServices, !resaleCategories.isEmpty {
                 rows.append(["", "  of which goods for resale", t(resaleKg), "categories " + resaleCategories.joined(separator: ", ")])
@@ -136,6 +138,13 @@ extension CorporateInventory {
             rows.append(["Outside the scopes", "biogenic CO2", t(a.biogenicCO2Kg), "reported apart"])
         }
         return rows
+    }
+
+    /// Category 13's note: what its figure is, or what its absence means.
+    var leasedAssetsNote: String {
+        otherScope3Kg[.downstreamLeasedAssets] == nil
+            ? "; no leased_equipment.csv (equipment we own and run at customers' sites on their power)"
+            : "; customers' electricity (their Scope 2), not in our Scope 2"
     }
 
     /// The rows for CSV: scope, part, kg CO2e (full precision, empty when unknown or not reported), note.
@@ -152,7 +161,8 @@ extension CorporateInventory {
         ]
         for r in scope3Rows {
             rows.append([
-                "scope3", String(r.category.rawValue), r.exclusion == nil ? kg(r.kg) : "", r.exclusion.map { "not reported: " + $0 } ?? r.methodMix,
+                "scope3", String(r.category.rawValue), r.exclusion == nil ? kg(r.kg) : "",
+                r.exclusion.map { "not reported: " + $0 } ?? (r.methodMix + (r.category == .downstreamLeasedAssets ? leasedAssetsNote : "")),
             ])
         }
         rows.append(["total", "scope2 location-based", kg(totalKg(marketBased: false)), ""])

@@ -74,14 +74,7 @@ extension DownstreamCalculator {
                 return
             }
             let year = Int(sale.date / 10000)
-            guard let factor = grid.factor(areas: [sale.country], basis: .location, year: year) else {
-                let years = grid.years(areas: [sale.country], basis: .location)
-                throw DownstreamCalculationError(
-                    "\(sale.location): no location-based grid factor for country '\(sale.country)' in or before \(year)"
-                        + (years.isEmpty ? "" : " (there are for \(years.map(String.init).joined(separator: ", ")))")
-                        + "; add a grid_factors.csv row (area,year,basis,kgco2e_per_kwh,source) with basis location"
-                )
-            }
+            let factor = try DownstreamCalculator.gridFactor(grid, country: sale.country, year: year, at: sale.location)
             let lifetimeKWh = kwhPerYear * lifetime * sale.quantity
             let kg = lifetimeKWh * factor.kgPerKWh
             let applied = LineFactor(factor)

@@ -1,5 +1,5 @@
-/// Computes Category 11 and 12 from the sales, and the return programme's Category 5 and 12 from the
-/// returns: a pure function of the rows, the period, the grid factors and the end-of-life factors.
+/// Computes Category 11 and 12 from the sales, the return programme's Category 5 and 12 from the
+/// returns, and Category 13 from the leased equipment: a pure function of the rows, the period, the grid factors and the end-of-life factors.
 public enum DownstreamCalculator {
     /// `gridFactors`: the workspace's `grid_factors.csv` rows, over the built-in ones (as Scope 2 uses them).
     public static func calculate(
@@ -38,6 +38,9 @@ public enum DownstreamCalculator {
                 result.lines += try lines(item, factors, &takeBack)
             }
             result.takeBack = takeBack
+        }
+        if let leased = data.leasedEquipment {
+            result.leasedAssets = try leasedAssets(leased, period: period, grid: GridFactorSet(overrides: gridFactors), &result)
         }
         return result
     }

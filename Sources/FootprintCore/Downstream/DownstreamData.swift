@@ -11,16 +11,30 @@ public struct DownstreamData: Sendable, Hashable {
     public var endOfLife: [EndOfLifeProfile]
     /// `returns.csv`: what the return programme took back. Nil when the file is absent.
     public var returns: [ProductReturn]?
+    /// `leased_equipment.csv`: equipment we own and run at customers' sites (Category 13). Nil when absent.
+    public var leasedEquipment: [LeasedEquipment]?
+    /// `avoided_emissions.csv`: comparisons reported apart as avoided emissions, never in a category. Nil when absent.
+    public var avoided: [AvoidedEmissionComparison]?
 
-    public init(sales: [Sale]? = nil, useProfiles: [UseProfile] = [], endOfLife: [EndOfLifeProfile] = [], returns: [ProductReturn]? = nil) {
+    public init(
+        sales: [Sale]? = nil,
+        useProfiles: [UseProfile] = [],
+        endOfLife: [EndOfLifeProfile] = [],
+        returns: [ProductReturn]? = nil,
+        leasedEquipment: [LeasedEquipment]? = nil,
+        avoided: [AvoidedEmissionComparison]? = nil
+    ) {
         self.sales = sales
         self.useProfiles = useProfiles
         self.endOfLife = endOfLife
         self.returns = returns
+        self.leasedEquipment = leasedEquipment
+        self.avoided = avoided
     }
 
-    /// Whether a file gives sales or returns, the inputs that make a category.
-    public var isEmpty: Bool { sales == nil && returns == nil }
+    /// Whether no file gives sales, returns or leased equipment, the inputs that make a category
+    /// (avoided emissions make none).
+    public var isEmpty: Bool { sales == nil && returns == nil && leasedEquipment == nil }
 }
 
 /// One row of `sales.csv`: units of a product sold on a date, to be used in a country.

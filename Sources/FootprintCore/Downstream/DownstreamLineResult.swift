@@ -40,14 +40,18 @@ public struct DownstreamLineResult: Sendable, Hashable {
         case takeBack = "take-back"
         /// Category 5 or 12: the transport of returned equipment to the treatment site.
         case takeBackTransport = "take-back-transport"
+        /// Category 13: the electricity of equipment we own and run at a customer's site.
+        case leasedAsset = "leased-asset"
     }
 
     public var location: SourceLocation
     public var category: Scope3Category
     public var part: Part
-    /// The product sold (sales) or the product type (returns).
+    /// The product sold (sales), the product type (returns) or the equipment (leased equipment).
     public var product: String
     public var productType: String
+    /// The customer at whose site leased equipment runs (Category 13 lines).
+    public var customer: String?
     /// The treatment, for end-of-life and take-back lines.
     public var treatment: Treatment?
     /// The activity the factor multiplies: lifetime kWh, tonnes treated or tonne.km.
@@ -67,6 +71,7 @@ public struct DownstreamLineResult: Sendable, Hashable {
         part: Part,
         product: String,
         productType: String,
+        customer: String? = nil,
         treatment: Treatment? = nil,
         activity: Double,
         activityUnit: String,
@@ -80,6 +85,7 @@ public struct DownstreamLineResult: Sendable, Hashable {
         self.part = part
         self.product = product
         self.productType = productType
+        self.customer = customer
         self.treatment = treatment
         self.activity = activity
         self.activityUnit = activityUnit

@@ -11,6 +11,7 @@ extension DownstreamResult {
             ("category11_kgco2e", categories[.useOfSoldProducts].map { .number($0) } ?? .null),
             ("category12_kgco2e", categories[.endOfLifeTreatmentOfSoldProducts].map { .number($0) } ?? .null),
             ("category5_kgco2e", categories[.wasteGeneratedInOperations].map { .number($0) } ?? .null),
+            ("category13_kgco2e", categories[.downstreamLeasedAssets].map { .number($0) } ?? .null),
             ("use_phase", usePhase.map(Self.json) ?? .null),
             ("end_of_life", endOfLife.map(Self.json) ?? .null),
             (
@@ -22,6 +23,7 @@ extension DownstreamResult {
                     ])
                 } ?? .null
             ),
+            ("leased_assets", leasedAssets.map(Self.json) ?? .null),
             ("exclusions", .array(exclusions.map(Self.json))),
             ("warnings", .array(warnings.map { .string($0) })),
         ]
@@ -34,6 +36,28 @@ extension DownstreamResult {
             ("kgco2e", .number(u.kg)), ("grid_basis", .string(u.basis.rawValue)), ("units", .number(u.units)),
             ("lifetime_kwh", .number(u.lifetimeKWh)), ("lines", .integer(u.lines)),
             ("outside_period", .object([("lines", .integer(u.outsidePeriod))])), ("excluded_units", .number(u.excludedUnits)),
+        ])
+    }
+
+    static func json(_ l: LeasedAssetsResult) -> JSONValue {
+        .object([
+            ("kgco2e", .number(l.kg)), ("grid_basis", .string(l.basis.rawValue)), ("kwh", .number(l.kwh)), ("lines", .integer(l.lines)),
+            ("outside_period", .object([("lines", .integer(l.outsidePeriod))])),
+            ("in_our_scope2", .bool(false)),
+            ("note", .string(LeasedAssetsResult.note)),
+            (
+                "customers",
+                .array(
+                    l.byCustomer.keys.sorted().map { c in
+                        let e = l.byCustomer[c]!
+                        return .object([
+                            ("customer", .string(c)), ("kwh", .number(e.kwh)),
+                            ("kwh_by_country", .object(e.kwhByCountry.keys.sorted().map { ($0, JSONValue.number(e.kwhByCountry[$0]!)) })),
+                            ("equipment", .array(e.equipment.map { .string($0) })),
+                        ])
+                    }
+                )
+            ),
         ])
     }
 
@@ -70,6 +94,7 @@ extension DownstreamResult {
             ("file", .string(l.location.file)), ("line", .integer(l.location.line)), ("scope3_category", .integer(l.category.rawValue)),
             ("part", .string(l.part.rawValue)), ("product", .string(l.product)), ("product_type", .string(l.productType)),
         ]
+        if let c = l.customer { m.append(("customer", .string(c))) }
         if let t = l.treatment { m.append(("treatment", .string(t.rawValue))) }
         m += [("activity", .number(l.activity)), ("activity_unit", .string(l.activityUnit)), ("kgco2e", .number(l.kg))]
         if let f = l.factor {

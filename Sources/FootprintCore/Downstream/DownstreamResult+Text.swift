@@ -1,6 +1,6 @@
 extension DownstreamResult {
     /// A short report: Categories 11 and 12 from sales, the return programme with its waste indicators
-    /// and KPIs, the exclusions counted, and the warnings.
+    /// and KPIs, Category 13 with each customer's kWh, the exclusions counted, and the warnings.
     public func text() -> String {
         func kg(_ v: Double) -> String { TravelResult.grouped(v) + " kg" }
         func rate(_ v: Double?) -> String { v.map { TravelCalculator.percent($0) } ?? "-" }
@@ -40,6 +40,22 @@ extension DownstreamResult {
             )
         } else {
             out.append("Return programme: not computed (no returns.csv)")
+        }
+        if let l = leasedAssets {
+            out.append(
+                "3.13 Downstream leased assets: \(kg(l.kg)) CO2e (\(l.lines) lines, \(TravelResult.grouped(l.kwh)) kWh at \(l.byCustomer.count) "
+                    + "customers' sites; grid \(l.basis.rawValue)-based; \(l.outsidePeriod) outside the period, left out)"
+            )
+            out.append(
+                "  not in our Scope 2: the customers pay for this electricity; each customer's kWh are its own Scope 2 energy, on its statement:"
+            )
+            for c in l.byCustomer.keys.sorted() {
+                out.append("  \(c): \(l.byCustomer[c]!.text) (\(l.byCustomer[c]!.equipment.joined(separator: ", ")))")
+            }
+        } else {
+            out.append(
+                "3.13 Downstream leased assets: not computed (no leased_equipment.csv: equipment we own and run at customers' sites on their power, if any, is not counted)"
+            )
         }
         out += exclusions.map { "excluded from 3.\($0.category.rawValue): \($0.location): \($0.units.downstreamText) units: \($0.reason)" }
         out += warnings.map { "warning: \($0)" }

@@ -9,7 +9,9 @@ public struct DownstreamResult: Sendable, Hashable {
     public var endOfLife: EndOfLifeResult?
     /// Nil when there is no `returns.csv`.
     public var takeBack: TakeBackResult?
-    /// Every line, in input order: sales' use phase and end of life, then returns.
+    /// Category 13; nil when there is no `leased_equipment.csv`.
+    public var leasedAssets: LeasedAssetsResult?
+    /// Every line, in input order: sales' use phase and end of life, then returns, then leased equipment.
     public var lines: [DownstreamLineResult]
     /// Sales left out of a category, each with its reason.
     public var exclusions: [DownstreamExclusion]
@@ -20,6 +22,7 @@ public struct DownstreamResult: Sendable, Hashable {
         usePhase: UsePhaseResult? = nil,
         endOfLife: EndOfLifeResult? = nil,
         takeBack: TakeBackResult? = nil,
+        leasedAssets: LeasedAssetsResult? = nil,
         lines: [DownstreamLineResult] = [],
         exclusions: [DownstreamExclusion] = [],
         warnings: [String] = []
@@ -28,13 +31,15 @@ public struct DownstreamResult: Sendable, Hashable {
         self.usePhase = usePhase
         self.endOfLife = endOfLife
         self.takeBack = takeBack
+        self.leasedAssets = leasedAssets
         self.lines = lines
         self.exclusions = exclusions
         self.warnings = warnings
     }
 
     /// The computed categories' totals in kg CO2e (a category without its file has no entry), for
-    /// `CorporateInventory`: 11 from sales, 12 from sales and returned sold products, 5 from own returns.
+    /// `CorporateInventory`: 11 from sales, 12 from sales and returned sold products, 5 from own returns,
+    /// 13 from leased equipment.
     public var kgByCategory: [Scope3Category: Double] {
         var result: [Scope3Category: Double] = [:]
         if let usePhase { result[.useOfSoldProducts] = usePhase.kg }
@@ -43,6 +48,7 @@ public struct DownstreamResult: Sendable, Hashable {
             result[.wasteGeneratedInOperations] = takeBack.own.totalKg
             result[.endOfLifeTreatmentOfSoldProducts, default: 0] += takeBack.sold.totalKg
         }
+        if let leasedAssets { result[.downstreamLeasedAssets] = leasedAssets.kg }
         return result
     }
 }

@@ -45,5 +45,5 @@ public struct TreatmentShares: Sendable, Hashable {
 
 extension Double {
     /// A number as provenance shows it: integers without a fraction, otherwise in full.
-    var downstreamText: String { self == rounded() && abs(self) < 1e15 ? String(Int64(self)) : String(self) }
+    public var downstreamText: String { self == rounded() && abs(self) < 1e15 ? String(Int64(self)) : String(self) }
 }

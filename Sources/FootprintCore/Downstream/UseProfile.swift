@@ -11,6 +11,8 @@ public struct UseProfile: Sendable, Hashable {
     public var hoursPerYear: Double?
     /// The energy per year given directly (kWh), instead of power and hours.
     public var kwhPerYearGiven: Double?
+    /// A duty cycle of modes per year (active, idle, sleep, off), instead of one power and its hours.
+    public var dutyCycle: DutyCycle?
     /// Years of use, more than 0.
     public var lifetimeYears: Double?
     /// Mass of one unit, kg (Category 12).
@@ -25,6 +27,7 @@ public struct UseProfile: Sendable, Hashable {
         powerW: Double? = nil,
         hoursPerYear: Double? = nil,
         kwhPerYear: Double? = nil,
+        dutyCycle: DutyCycle? = nil,
         lifetimeYears: Double? = nil,
         massKg: Double? = nil,
         source: String
@@ -35,14 +38,16 @@ public struct UseProfile: Sendable, Hashable {
         self.powerW = powerW
         self.hoursPerYear = hoursPerYear
         self.kwhPerYearGiven = kwhPerYear
+        self.dutyCycle = dutyCycle
         self.lifetimeYears = lifetimeYears
         self.massKg = massKg
         self.source = source
     }
 
-    /// kWh per year: as given, or power × hours / 1000; nil when the row has neither.
+    /// kWh per year: as given, or the duty cycle's, or power × hours / 1000; nil when the row has none.
     public var kwhPerYear: Double? {
         if let kwhPerYearGiven { return kwhPerYearGiven }
+        if let dutyCycle { return dutyCycle.kwh }
         guard let powerW, let hoursPerYear else { return nil }
         return powerW * hoursPerYear / 1000
     }
@@ -50,6 +55,7 @@ public struct UseProfile: Sendable, Hashable {
     /// How the kWh per year were found, for the line's provenance.
     var energyStep: String? {
         if let kwhPerYearGiven { return "\(kwhPerYearGiven.downstreamText) kWh per year (given)" }
+        if let dutyCycle { return "\(dutyCycle.text) per year / 1000 = \(dutyCycle.kwh.downstreamText) kWh per year" }
         guard let powerW, let hoursPerYear, let kwh = kwhPerYear else { return nil }
         return "\(powerW.downstreamText) W × \(hoursPerYear.downstreamText) h per year / 1000 = \(kwh.downstreamText) kWh per year"
     }

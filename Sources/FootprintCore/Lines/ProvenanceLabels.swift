@@ -11,6 +11,7 @@ public struct ProvenanceLabels: Sendable {
         footprints = engine.footprints.map { f in
             "footprint \(f.supplier)/\(f.product) per \(f.unit.symbol) (\(f.location?.description ?? f.source))"
                 + (f.usePhaseShare == nil ? "" : "; \(f.boundaryText)") + (f.pactID != nil || f.scopeText.isEmpty ? "" : "; \(f.scopeText)")
+                + (f.refurbished ? "; refurbished unit: its own footprint, not a new one's" : "")
         }
         disclosures = engine.disclosures.map { d in
             d.label + " (\(d.location?.description ?? "supplier emissions"))" + (d.evidenceText.isEmpty ? "" : "; \(d.evidenceText)")

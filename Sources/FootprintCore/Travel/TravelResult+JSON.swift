@@ -31,7 +31,7 @@ extension TravelResult {
                     ("outside_period", .object([("lines", .integer(t.outsidePeriod))])),
                     (
                         "hotel_fallback_room_nights",
-                        .object(t.fallbackNights.sorted { $0.key < $1.key }.map { ($0.key, JSONValue.number($0.value)) })
+                        .object(t.fallbackNights.sortedByKey().map { ($0.key, JSONValue.number($0.value)) })
                     ),
                 ]
         )

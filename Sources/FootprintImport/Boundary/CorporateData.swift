@@ -11,7 +11,8 @@ public struct CorporateData: Sendable {
     public var activity: ActivityData
     /// Business travel (Category 6) and commuting (Category 7) data (docs/travel-and-commuting.md).
     public var travel: TravelData
-    /// Sold products and take-back: Categories 11, 12 and 5 (docs/downstream.md).
+    /// Sold products and take-back, leased equipment and avoided emissions: Categories 11, 12, 5 and 13,
+    /// and the avoided emissions reported apart (docs/downstream.md).
     public var downstream: DownstreamData
 
     public init(
@@ -29,7 +30,9 @@ public struct CorporateData: Sendable {
     }
 
     /// Whether any file gives activity, travel, commuting, sales or returns data.
-    public var hasActivity: Bool { !activity.isEmpty || travel.trips != nil || travel.survey != nil || !downstream.isEmpty }
+    public var hasActivity: Bool {
+        !activity.isEmpty || travel.trips != nil || travel.survey != nil || !downstream.isEmpty || downstream.avoided != nil
+    }
 
     /// Reads the folder's `company.json` and activity files; every problem of every file is reported.
     public static func read(directory: String) throws(InputError) -> CorporateData {
@@ -53,7 +56,8 @@ public struct CorporateData: Sendable {
     /// category rules of `rules`, whose thresholds and goods for resale it shows) and this data, with
     /// the activity and travel results line by line. Without a period, or without activity data, Scope 1
     /// and 2 are unknown (nil), never zero; without travel or survey files, Categories 6 and 7 hold
-    /// the ledger's lines alone; sales and returns add Categories 11, 12 and 5 (`DownstreamResult.kgByCategory`).
+    /// the ledger's lines alone; sales, returns and leased equipment add Categories 11, 12, 5 and 13
+    /// (`DownstreamResult.kgByCategory`); avoided emissions are computed apart (`CorporateResult.avoided`).
     public func inventory(
         purchases: InventorySummary,
         period: ReportingPeriod?,
@@ -87,9 +91,22 @@ public struct CorporateData: Sendable {
         }
         if !downstream.isEmpty {
             do {
-                let computed = try DownstreamCalculator.calculate(downstream, period: period, gridFactors: activity.gridFactors)
+                var computed = try DownstreamCalculator.calculate(downstream, period: period, gridFactors: activity.gridFactors)
+                for category in computed.kgByCategory.keys.sorted(by: { $0.rawValue < $1.rawValue }) {
+                    guard let reason = boundary.excludedScope3[category] else { continue }
+                    computed.warnings.append(
+                        "company.json gives Category \(category.rawValue) as not reported ('\(reason)'), but the sold-products, take-back or "
+                            + "leased-equipment files compute it and the total counts it: remove the category from excluded_scope3_categories"
+                    )
+                }
                 result.downstream = computed
                 result.inventory.otherScope3Kg.merge(computed.kgByCategory, uniquingKeysWith: +)
+            } catch { throw .downstream(error) }
+        }
+        // Avoided emissions: computed apart and never merged into the inventory (reported, never netted).
+        if let avoided = downstream.avoided {
+            do {
+                result.avoided = try AvoidedEmissionsCalculator.calculate(avoided, period: period, gridFactors: activity.gridFactors)
             } catch { throw .downstream(error) }
         }
         return result
@@ -102,11 +119,20 @@ public struct CorporateResult: Sendable {
     public var activity: ActivityInventory?
     public var travel: TravelResult?
     public var downstream: DownstreamResult?
+    /// Avoided emissions (`avoided_emissions.csv`): reported apart, never part of the inventory's figures.
+    public var avoided: AvoidedEmissionsResult?
 
-    public init(inventory: CorporateInventory, activity: ActivityInventory? = nil, travel: TravelResult? = nil, downstream: DownstreamResult? = nil) {
+    public init(
+        inventory: CorporateInventory,
+        activity: ActivityInventory? = nil,
+        travel: TravelResult? = nil,
+        downstream: DownstreamResult? = nil,
+        avoided: AvoidedEmissionsResult? = nil
+    ) {
         self.inventory = inventory
         self.activity = activity
         self.travel = travel
         self.downstream = downstream
+        self.avoided = avoided
     }
 }

@@ -2,14 +2,16 @@ public import FootprintCore
 
 extension DownstreamDataReader {
     /// `product_use.csv`: product_type and source; product (empty: the type's default), power_w with
-    /// hours_per_year or kwh_per_year, lifetime_years (more than 0), mass_kg.
+    /// hours_per_year, or kwh_per_year, or a duty cycle (`<mode>_w` with `<mode>_hours_per_year`),
+    /// lifetime_years (more than 0), mass_kg.
     public static func useProfiles(_ table: CSVTable, _ diagnostics: inout [Diagnostic]) throws(InputError) -> [UseProfile] {
         var result: [UseProfile] = []
         var seen: [String: Int] = [:]
         try ReferenceDataReader.rows(
             table,
             required: ["product_type", "source"],
-            optional: ["product", "power_w", "hours_per_year", "kwh_per_year", "lifetime_years", "mass_kg"],
+            optional: ["product", "power_w", "hours_per_year", "kwh_per_year", "lifetime_years", "mass_kg"]
+                + dutyCycleColumns(hoursSuffix: "_hours_per_year"),
             &diagnostics
         ) { r in
             let type = r.required("product_type")
@@ -30,6 +32,21 @@ extension DownstreamDataReader {
                 r.fail("hours_per_year", "the field is empty; power_w needs the hours of use per year (8760 for equipment always on)")
             } else if hours != nil && power == nil && kwh == nil {
                 r.fail("power_w", "the field is empty; hours_per_year needs the typical power in W")
+            }
+            // A duty cycle of modes (active_w with active_hours_per_year, ...), instead of power_w or kwh_per_year.
+            var cycle: DutyCycle?
+            if let modes = r.dutyCycle(
+                powerColumn: nil,
+                hoursColumn: "hours_per_year",
+                modeHoursSuffix: "_hours_per_year",
+                maxHours: 8784,
+                span: "a year holds"
+            ) {
+                let first = DutyCycle.Mode.allCases.map { $0.rawValue + "_w" }.first { r.optional($0) != nil } ?? "active_w"
+                if power != nil || hours != nil || kwh != nil {
+                    r.fail(first, "a duty cycle and power_w, hours_per_year or kwh_per_year are given; give one of them")
+                }
+                cycle = modes
             }
             let lifetime = r.nonNegative("lifetime_years", required: false, "a lifetime in years")
             if lifetime == 0 {
@@ -56,6 +73,7 @@ extension DownstreamDataReader {
                     powerW: power,
                     hoursPerYear: hours,
                     kwhPerYear: kwh,
+                    dutyCycle: cycle,
                     lifetimeYears: lifetime,
                     massKg: mass,
                     source: source

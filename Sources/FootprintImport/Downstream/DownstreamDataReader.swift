@@ -2,13 +2,16 @@ public import FootprintCore
 import Foundation
 
 /// Reads the sold-products and take-back files of a data folder (docs/downstream.md): `sales.csv`,
-/// `product_use.csv`, `end_of_life.csv` and `returns.csv`, each optional (absent: what needs it is
+/// `product_use.csv`, `end_of_life.csv`, `returns.csv`, `leased_equipment.csv` and
+/// `avoided_emissions.csv`, each optional (absent: what needs it is
 /// not computed). Every problem in every file is reported; nothing is returned if there is one.
 public enum DownstreamDataReader {
     public static let salesFile = "sales.csv"
     public static let useFile = "product_use.csv"
     public static let endOfLifeFile = "end_of_life.csv"
     public static let returnsFile = "returns.csv"
+    public static let leasedFile = "leased_equipment.csv"
+    public static let avoidedFile = "avoided_emissions.csv"
 
     public static func read(directory: String) throws(InputError) -> DownstreamData {
         try read(tables: CSVTable.folder(directory))
@@ -30,6 +33,10 @@ public enum DownstreamDataReader {
         attempt { () throws(InputError) in if let t = try table(useFile, &diagnostics) { data.useProfiles = try useProfiles(t, &diagnostics) } }
         attempt { () throws(InputError) in if let t = try table(endOfLifeFile, &diagnostics) { data.endOfLife = try endOfLife(t, &diagnostics) } }
         attempt { () throws(InputError) in if let t = try table(returnsFile, &diagnostics) { data.returns = try returns(t, &diagnostics) } }
+        attempt { () throws(InputError) in
+            if let t = try table(leasedFile, &diagnostics) { data.leasedEquipment = try leasedEquipment(t, &diagnostics) }
+        }
+        attempt { () throws(InputError) in if let t = try table(avoidedFile, &diagnostics) { data.avoided = try avoided(t, &diagnostics) } }
         diagnostics += thrown
         guard diagnostics.isEmpty else { throw InputError(diagnostics) }
         return data

@@ -94,7 +94,7 @@ public struct ConvertedLedger: Sendable {
     /// `6999  3 lines  NOK 1200.50, EUR 80  (lines 4, 9, 12)`. Empty when every value is mapped.
     public func unmappedReport(maxLinesListed: Int = 10) -> String {
         unmapped.map { u in
-            let spend = u.spend.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+            let spend = u.spend.sortedByKey().map { "\($0.key) \($0.value)" }.joined(separator: ", ")
             var lines = u.lines.prefix(maxLinesListed).map(String.init).joined(separator: ", ")
             if u.lines.count > maxLinesListed { lines += ", ..." }
             return "\(u.value)  \(u.lines.count) line\(u.lines.count == 1 ? "" : "s")  \(spend)  (line\(u.lines.count == 1 ? "" : "s") \(lines))"

@@ -36,7 +36,8 @@ public struct CustomerAllocation: Sendable {
             scope2Basis: scope2Basis.rawValue,
             verified: verified,
             services: services,
-            customers: customers
+            customers: customers,
+            leasedEnergy: inputs.leasedEnergy
         )
     }
 }

@@ -36,6 +36,9 @@ public struct AllocationInputs: Sendable {
     public var unmappedLines = 0
     /// The run's organisational boundary (company.json): who publishes the customers' footprints.
     public var boundary = OrganisationalBoundary()
+    /// The electricity of our equipment at each customer's sites (leased_equipment.csv, Category 13):
+    /// the customer's own Scope 2 energy, which its statement shows beside (not in) its share.
+    public var leasedEnergy: [String: CustomerLeasedEnergy] = [:]
 
     /// The `limit` largest sources of pool `index`, largest first.
     public func majorSources(_ index: Int, limit: Int = 3) -> [String] {
@@ -135,6 +138,7 @@ extension RunStore {
         }
         let corporate = try corporateInventory(run)
         inputs.boundary = corporate.inventory.boundary
+        inputs.leasedEnergy = corporate.downstream?.leasedAssets?.byCustomer ?? [:]
         for line in corporate.activity?.lines ?? [] {
             let scope2 = scope2Basis == .market ? line.scope2MarketKg : line.scope2LocationKg
             for (scope, category, kg) in [(1, 0, line.scope1Kg), (2, 0, scope2), (3, 3, line.category3Kg)] where kg != 0 {

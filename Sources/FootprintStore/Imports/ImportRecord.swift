@@ -43,6 +43,10 @@ public enum ImportKind: String, Sendable, CaseIterable, Codable {
     case productUse = "product-use"
     case endOfLife = "end-of-life"
     case returns
+    /// Equipment the company owns and runs at customers' sites (Category 13), and the comparisons
+    /// reported apart as avoided emissions (docs/downstream.md).
+    case leasedEquipment = "leased-equipment"
+    case avoidedEmissions = "avoided-emissions"
     /// The company's customers, the services it sells, the pools of emissions that feed each service and
     /// the customers' monthly use of them (docs/customers.md): one file of each kind in force, checked
     /// together (`CustomerStore`).
@@ -67,6 +71,8 @@ public enum ImportKind: String, Sendable, CaseIterable, Codable {
         case .productUse: "product_use.csv"
         case .endOfLife: "end_of_life.csv"
         case .returns: "returns.csv"
+        case .leasedEquipment: "leased_equipment.csv"
+        case .avoidedEmissions: "avoided_emissions.csv"
         default: nil
         }
     }

@@ -124,6 +124,8 @@ extension ImportStore {
         case .productUse: return data.downstream.useProfiles.count
         case .endOfLife: return data.downstream.endOfLife.count
         case .returns: return data.downstream.returns?.count ?? 0
+        case .leasedEquipment: return data.downstream.leasedEquipment?.count ?? 0
+        case .avoidedEmissions: return data.downstream.avoided?.count ?? 0
         default: return 0
         }
     }

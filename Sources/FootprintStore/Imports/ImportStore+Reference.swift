@@ -197,7 +197,8 @@ extension ImportStore {
             }
         case .purchases, .factors, .factorLibrary, .supplierStatus, .sbtiWorkbook, .pact, .supplierEdit, .company, .sites, .fuel, .refrigerants,
             .energy, .energyInstruments, .gridFactors,
-            .travel, .commutingSurvey, .workforce, .sales, .productUse, .endOfLife, .returns, .customers, .services, .servicePools, .serviceUsage:
+            .travel, .commutingSurvey, .workforce, .sales, .productUse, .endOfLife, .returns, .leasedEquipment, .avoidedEmissions, .customers,
+            .services, .servicePools, .serviceUsage:
             break
         }
         guard diagnostics.isEmpty else { throw InputError(diagnostics) }

@@ -5,21 +5,22 @@ import GRDB
 /// What a workspace keeps in memory between calculations of one process (`calculate --watch`), only
 /// under keys whose value never changes: an import's parsed content (by import id), the factors of a
 /// list of factor libraries (by their ids, in precedence order), the terms (only ever added), the
-/// latest run (runs are never changed), and for refiguring, packs' grouping columns (by pack) and
-/// their stored results (by run and pack), up to `packBytesLimit` bytes.
+/// latest run (runs are never changed), the order of its pool-source cells, and for refiguring, the plans made from packs' grouping
+/// columns and their stored results (by run and pack: `PackEvaluator.RefigurePlan`), up to
+/// `packBytesLimit` bytes.
 final class CalculationCache: @unchecked Sendable {
     private let lock = NSLock()
     private var parsed: [Int64: ReferenceData] = [:]
     private var factors: (libraries: [Int64], factors: [EmissionFactor], scope3: [String: Scope3Category])?
     private var texts: [String?] = []
     private var run: CalculationRun?
-    private var groupings: [Int64: PackGroupings] = [:]
-    private var results: [PackResultsKey: [UInt8]] = [:]
+    private var plans: [PackResultsKey: PackEvaluator.RefigurePlan] = [:]
+    private var poolSourceOrder: InventoryAggregate.PoolSourceOrder?
     private var packBytes = 0
     /// What the kept packs may take; past it, they are all let go.
     let packBytesLimit = 256 << 20
-    /// Whether packs' grouping columns and stored results are kept: for a process that calculates
-    /// again and again (`calculate --watch`); one that calculates once reads them in place.
+    /// Whether refigure plans are kept: for a process that calculates again and again
+    /// (`calculate --watch`); one that calculates once makes them from the packs and results in place.
     var keepsPacks: Bool {
         get { locked { keepPacks } }
         set { locked { keepPacks = newValue } }
@@ -77,34 +78,37 @@ final class CalculationCache: @unchecked Sendable {
         locked { self.run = kept }
     }
 
-    /// Pack `id`'s grouping columns, read by `read` the first time.
-    func groupings(pack id: Int64, read: () throws -> PackGroupings?) rethrows -> PackGroupings? {
-        if let known = locked({ groupings[id] }) { return known }
-        guard let columns = try read() else { return nil }
-        locked {
-            makeRoom(columns.count * 17)
-            groupings[id] = columns
-        }
-        return columns
+    /// `aggregate`'s binary form, its pool-source cells in the order of the last one written when it has
+    /// the same cells (`InventoryAggregate.binary(poolSourceOrder:)`).
+    func binary(_ aggregate: InventoryAggregate) -> [UInt8] {
+        var order = locked { poolSourceOrder }
+        let bytes = aggregate.binary(poolSourceOrder: &order)
+        locked { poolSourceOrder = order }
+        return bytes
     }
 
-    /// The results run `run` stored for pack `pack`, read by `read` the first time.
-    func results(run: Int64, pack: Int64, read: () throws -> [UInt8]?) rethrows -> [UInt8]? {
+    /// The plan for refiguring pack `pack` from the results run `run` stored for it, made by `make` the
+    /// first time (a plan depends on the run's results and on the category rules, which are the same
+    /// for every run that refigures from them: `RunStore.incremental`).
+    func refigurePlan(
+        run: Int64,
+        pack: Int64,
+        make: () throws -> PackEvaluator.RefigurePlan?
+    ) rethrows -> PackEvaluator.RefigurePlan? {
         let key = PackResultsKey(run: run, pack: pack)
-        if let known = locked({ results[key] }) { return known }
-        guard let bytes = try read() else { return nil }
+        if let known = locked({ plans[key] }) { return known }
+        guard let plan = try make() else { return nil }
         locked {
-            makeRoom(bytes.count)
-            results[key] = bytes
+            makeRoom(plan.byteCount)
+            plans[key] = plan
         }
-        return bytes
+        return plan
     }
 
     /// Called with the lock held.
     private func makeRoom(_ bytes: Int) {
         if packBytes + bytes > packBytesLimit {
-            groupings = [:]
-            results = [:]
+            plans = [:]
             packBytes = 0
         }
         packBytes += bytes

@@ -70,7 +70,7 @@ struct ReferenceSnapshot {
             case .factors, .factorLibrary, .supplierStatus, .sbtiWorkbook, .pact, .supplierEdit, .customers, .services, .servicePools, .serviceUsage:
                 break
             case .company, .sites, .fuel, .refrigerants, .energy, .energyInstruments, .gridFactors,
-                .travel, .commutingSurvey, .workforce, .sales, .productUse, .endOfLife, .returns:
+                .travel, .commutingSurvey, .workforce, .sales, .productUse, .endOfLife, .returns, .leasedEquipment, .avoidedEmissions:
                 // No ledger line depends on them; they change the run's corporate inventory, so a run is
                 // up to date only with the same ones.
                 global.update(data: Data("\(record.kind.rawValue):\(record.id):\(record.sha256)\n".utf8))

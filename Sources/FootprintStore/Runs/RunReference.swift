@@ -74,7 +74,7 @@ struct RunReference {
             case .factors, .factorLibrary, .supplierStatus, .sbtiWorkbook, .pact, .supplierEdit, .customers, .services, .servicePools, .serviceUsage:
                 break
             case .company, .sites, .fuel, .refrigerants, .energy, .energyInstruments, .gridFactors,
-                .travel, .commutingSurvey, .workforce, .sales, .productUse, .endOfLife, .returns:
+                .travel, .commutingSurvey, .workforce, .sales, .productUse, .endOfLife, .returns, .leasedEquipment, .avoidedEmissions:
                 break  // the corporate inventory's inputs: no line depends on them
             }
         }

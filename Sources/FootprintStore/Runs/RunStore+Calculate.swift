@@ -304,7 +304,7 @@ extension RunStore {
         }
         // The same category rules (an incremental run has the earlier run's digest, rules included).
         oldData.activityFirstCategories = snapshot.reference.activityFirstCategories
-        var oldEngine = InventoryEngine(reference: oldData)
+        let oldEngine = InventoryEngine(reference: oldData)
         var changes: [Int64: PackEvaluator.FigureChange] = [:]
         for supplier in named {
             let was = oldEngine.supplierFigures(supplier)
@@ -318,16 +318,11 @@ extension RunStore {
             }
             changes[Int64(term)] = change
         }
-        if changes.count < named.count {
-            // Lines evaluated again subtract their old kg, for which average-data and spend-based lines need the factors too.
-            oldData.factors = snapshot.reference.factors
-            oldEngine = InventoryEngine(reference: oldData)
-        }
-        let oldFigures = PackEvaluator(
-            engine: oldEngine,
-            texts: texts,
-            boundary: InventoryBoundary(period: evaluator.period, rules: snapshot.categoryRules, scope3Defaults: snapshot.scope3Defaults)
-        )
+        // Lines evaluated again subtract their old kg, for which average-data and spend-based lines need the
+        // factors too. Made only when a pack is evaluated again: refiguring needs only `changes`.
+        oldData.factors = snapshot.reference.factors
+        let boundary = InventoryBoundary(period: evaluator.period, rules: snapshot.categoryRules, scope3Defaults: snapshot.scope3Defaults)
+        let oldFigures = MadeOnce { [oldData] in PackEvaluator(engine: InventoryEngine(reference: oldData), texts: texts, boundary: boundary) }
         workspace.logger.phase("figures of \(named.count) changed suppliers, \(changes.count) in value only")
         let packs = supplierTerms.isEmpty ? [] : try packs(importIDs: snapshot.purchaseImports, suppliers: supplierTerms)
         let chain = try runChain(latest.id)
@@ -395,7 +390,7 @@ extension RunStore {
     /// earlier run, the suppliers whose figures changed in value only, and which lines the others need again.
     struct RecomputeWork: Sendable {
         let evaluator: PackEvaluator
-        let oldFigures: PackEvaluator
+        let oldFigures: MadeOnce<PackEvaluator>
         /// By supplier term.
         let changes: [Int64: PackEvaluator.FigureChange]
         let selection: RecomputeSelection
@@ -442,24 +437,14 @@ extension RunStore {
                 }
                 // New figures of the same shape: the stored results and the pack's grouping columns are enough.
                 if let change = work.changes[ref.supplier] {
-                    // (`done` is not captured here: a closure kept in a constant would make every access to it a checked one.)
-                    let refigure = { (raw: UnsafeRawBufferPointer, columns: PackGroupings?, delta: inout NanoKgDelta) -> Int? in
-                        guard let view = LineResultPack.View(raw), view.isActivity, let columns, view.count == columns.count else { return nil }
-                        return evaluator.refigure(columns, supplier: Int(ref.supplier), stored: view, change: change, into: &delta)
+                    let makePlan = { () throws -> PackEvaluator.RefigurePlan? in
+                        guard let columns = try groupings.read(pack: ref.id) else { return nil }
+                        return try Self.blob(previous, holder, ref.id) { raw in
+                            LineResultPack.View(raw).flatMap { evaluator.refigurePlan(columns, supplier: Int(ref.supplier), stored: $0) }
+                        } ?? nil
                     }
-                    let count: Int?
-                    if keepsPacks {
-                        let stored = try workspace.cache.results(
-                            run: holder,
-                            pack: ref.id,
-                            read: { try Self.blob(previous, holder, ref.id) { Array($0) } }
-                        )
-                        let columns = try workspace.cache.groupings(pack: ref.id, read: { try groupings.read(pack: ref.id) })
-                        count = stored?.withUnsafeBytes { refigure($0, columns, &done.delta) } ?? nil
-                    } else {
-                        count = try Self.blob(previous, holder, ref.id) { refigure($0, try groupings.read(pack: ref.id), &done.delta) } ?? nil
-                    }
-                    if let count {
+                    let plan = keepsPacks ? try cache.refigurePlan(run: holder, pack: ref.id, make: makePlan) : try makePlan()
+                    if let plan, let count = evaluator.refigure(plan, supplier: Int(ref.supplier), change: change, into: &done.delta) {
                         done.refigured += count
                         continue
                     }
@@ -480,7 +465,7 @@ extension RunStore {
                             pack,
                             supplier: Int(ref.supplier),
                             stored: stored,
-                            oldFigures: work.oldFigures,
+                            oldFigures: work.oldFigures.value,
                             needs: needs,
                             old: &done.old,
                             new: &done.new
@@ -572,7 +557,7 @@ extension RunStore {
             snapshot = kpis.map { ($0.factsAsOf, $0.start(aggregate)) }
             try db.execute(
                 sql: "UPDATE run SET aggregate = ?, line_count = ?, seconds = ? WHERE id = ?",
-                arguments: [Data(aggregate.binary()), aggregate.ledgerLines, Date().timeIntervalSince(started), runID]
+                arguments: [Data(workspace.cache.binary(aggregate)), aggregate.ledgerLines, Date().timeIntervalSince(started), runID]
             )
             workspace.logger.phase("run row")
             return (runID, aggregate)
