@@ -104,7 +104,8 @@ extension WebApplication {
         if let (target, history) = engagement {
             let share = (Double(target.sharePercent) ?? 0) / 100
             body += "<h2>\(text(.targetShare))</h2>\n"
-            body += "<p>\(text(.target)): \(text.percent(share)) (\(HTML.escape(target.basis.rawValue))), \(text.date(target.deadline)).</p>\n"
+            body +=
+                "<p>\(text(.target)): \(text.percent(share)) (\(HTML.escape(target.basis == .emissions ? text(.emissionsBasis) : text(.spendBasis)))), \(text.date(target.deadline)).</p>\n"
             body += WebChart.engagement(history, target: share, text: text)
             body += HTMLTable(
                 caption: text(.engagementShare),
@@ -128,7 +129,7 @@ extension WebApplication {
             rows: inventory.scope3Rows.map { r in
                 [
                     .raw(
-                        "<a href=\"/app/inventory?category=\(r.category.rawValue)\">\(r.category.rawValue). \(HTML.escape(r.category.title))</a>"
+                        "<a href=\"/app/inventory?category=\(r.category.rawValue)\">\(r.category.rawValue). \(HTML.escape(text.title(r.category)))</a>"
                     ),
                     .figure(text.tonnes(r.kg), value: Self.kgValue(r.kg)),
                     .figure(text.percent(r.supplierDataShare), value: "\(r.supplierDataShare)"),
@@ -158,7 +159,7 @@ extension WebApplication {
         let row = corporate.inventory.scope3Rows.first { $0.category == category }!
         let crumbs =
             "<nav aria-label=\"breadcrumb\" class=\"crumbs\"><a href=\"/app/inventory\">\(text(.inventory))</a> › "
-            + "<a href=\"/app/inventory?category=\(number)\">\(number). \(HTML.escape(category.title))</a>"
+            + "<a href=\"/app/inventory?category=\(number)\">\(number). \(HTML.escape(text.title(category)))</a>"
         guard let supplier = query.get("supplier") else {
             let sums = try figures.suppliers(run: run, category: category)
             if Self.wantsCSV(request) {
@@ -183,13 +184,13 @@ extension WebApplication {
                 rows.append([.text(text(.activityLines)), .text(""), .figure(text.tonnes(row.activityKg), value: Self.kgValue(row.activityKg))])
             }
             body += HTMLTable(
-                caption: "\(number). \(category.title)",
+                caption: "\(number). \(text.title(category))",
                 header: [text(.supplier), text(.lines), text(.tco2e)],
                 numeric: [1, 2],
                 rows: rows,
                 id: "suppliers"
             ).render()
-            return try render(context, title: "\(text(.inventory)): \(number). \(category.title)", current: "/app/inventory", body: body)
+            return try render(context, title: "\(text(.inventory)): \(number). \(text.title(category))", current: "/app/inventory", body: body)
         }
         let lines = try figures.lines(run: run, category: category, supplier: supplier)
         if Self.wantsCSV(request) {

@@ -54,6 +54,19 @@ struct WebText: Sendable {
         return out
     }
 
+    /// A Scope 3 category's name: the standard's in English; in bokmål as Norwegian reports name them.
+    func title(_ category: Scope3Category) -> String {
+        guard language == .nb else { return category.title }
+        return Self.norwegianTitles[category.rawValue - 1]
+    }
+
+    static let norwegianTitles = [
+        "Innkjøpte varer og tjenester", "Kapitalvarer", "Drivstoff- og energirelaterte aktiviteter", "Oppstrøms transport og distribusjon",
+        "Avfall fra egen drift", "Forretningsreiser", "Ansattes pendling", "Oppstrøms leide eiendeler", "Nedstrøms transport og distribusjon",
+        "Bearbeiding av solgte produkter", "Bruk av solgte produkter", "Avfallshåndtering av solgte produkter", "Nedstrøms leide eiendeler",
+        "Franchiser", "Investeringer",
+    ]
+
     /// A phrase of the interface.
     func callAsFunction(_ key: Key) -> String {
         let pair = Self.phrases[key] ?? ("\(key)", "\(key)")
@@ -67,7 +80,7 @@ struct WebText: Sendable {
         case category, supplier, lines, line, date, amount, method, kgco2e, tco2e, factor, source, steps, previous, next, page
         case customer, service, statement, share, notFound, notFoundText, forbidden, forbiddenText, skip, signedInAs, role
         case scope, part, excluded, allScopes, trendText, noTrendTarget, byMethod, fileLine, noLines, customerTotal, uncertainty
-        case site, activity, serviceFootprints, perUnit, home
+        case site, activity, serviceFootprints, perUnit, home, emissionsBasis, spendBasis
         case imports, upload, replaces, status, alreadyImported, imported, supersedes, nothingImported, problems, column, problem
         case suppliers, strategic, tier, reasons, yes, kind, file, inputs, libraries, version, downloadLines
         case note, statementSupplierShare, usage, revenue, direct, headline
@@ -160,6 +173,8 @@ struct WebText: Sendable {
         .imports: ("Imports", "Importer"),
         .site: ("Site", "Lokasjon"),
         .home: ("Go to the start page", "Gå til startsiden"),
+        .emissionsBasis: ("share of emissions", "andel av utslippene"),
+        .spendBasis: ("share of spend", "andel av innkjøpsbeløpet"),
         .serviceFootprints: ("Service footprints (PACT)", "Tjenesteavtrykk (PACT)"),
         .perUnit: ("Per declared unit", "Per deklarert enhet"),
         .activity: ("Activity", "Aktivitet"),
