@@ -20,7 +20,17 @@ import Testing
         // A customer user needs a customer of the register; other roles must not name one.
         #expect(try CLIHarness.footprint("users", "add", "c", "--role", "customer", "--password-file", passwordFile, "--db", db).status == 1)
         let notCustomer = try CLIHarness.footprint(
-            "users", "add", "d", "--role", "viewer", "--customer", "CUST-001", "--password-file", passwordFile, "--db", db
+            "users",
+            "add",
+            "d",
+            "--role",
+            "viewer",
+            "--customer",
+            "CUST-001",
+            "--password-file",
+            passwordFile,
+            "--db",
+            db
         )
         #expect(notCustomer.status == 1 && notCustomer.stderr.contains("only a customer user"))
         #expect(try CLIHarness.footprint("users", "add", "e", "--role", "boss", "--password-file", passwordFile, "--db", db).status != 0)
