@@ -14,13 +14,16 @@ public struct WebApplication: Sendable {
     public let workspace: Workspace
     public let configuration: WebConfiguration
 
+    /// What the pages derive from stored runs, kept by run (runs never change).
+    let cache = WebCache()
+
     public init(workspace: Workspace, configuration: WebConfiguration = WebConfiguration()) {
         self.workspace = workspace
         self.configuration = configuration
     }
 
     var users: UserStore { workspace.users }
-    var figures: WebFigures { WebFigures(workspace: workspace) }
+    var figures: WebFigures { WebFigures(workspace: workspace, cache: cache) }
 
     func register(on router: Router<PACTRequestContext>) {
         router.get("/") { _, _ in

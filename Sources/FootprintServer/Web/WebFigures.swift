@@ -10,11 +10,17 @@ import Foundation
 /// Nothing here calculates a figure of its own; it only sums the lines a page groups.
 struct WebFigures {
     let workspace: Workspace
+    let cache: WebCache
 
     /// The latest run and its corporate inventory.
     func latest() throws -> (CalculationRun, CorporateResult) {
         let run = try workspace.runs.run(id: nil)
-        return (run, try workspace.runs.corporateInventory(run))
+        return (run, try corporate(run))
+    }
+
+    /// A run's corporate inventory (`RunStore.corporateInventory`), made once per run.
+    func corporate(_ run: CalculationRun) throws -> CorporateResult {
+        try cache.corporate(run: run.id) { try workspace.runs.corporateInventory(run) }
     }
 
     /// One reporting period's figure: its published run when closed, else its latest run.
@@ -40,7 +46,7 @@ struct WebFigures {
             } else {
                 return nil
             }
-            return PeriodPoint(period: p, run: run, inventory: try workspace.runs.corporateInventory(run).inventory)
+            return PeriodPoint(period: p, run: run, inventory: try corporate(run).inventory)
         }
     }
 
@@ -54,20 +60,26 @@ struct WebFigures {
     }
 
     /// A Scope 3 category's suppliers in a run: kg and line count of the ledger lines in the inventory.
-    struct SupplierSum {
+    struct SupplierSum: Sendable {
         var supplier: String
         var kg = CompensatedSum()
         var lines = 0
     }
 
     func suppliers(run: CalculationRun, category: Scope3Category) throws -> [SupplierSum] {
-        var sums: [String: SupplierSum] = [:]
-        _ = try workspace.runs.runLines(id: run.id) { line in
-            guard line.provenance.exclusion == nil, line.scope3 == category else { return }
-            sums[line.supplier, default: SupplierSum(supplier: line.supplier)].kg.add(line.kg)
-            sums[line.supplier]!.lines += 1
+        // One pass over the run's lines gives every category's suppliers, kept for the run.
+        let all = try cache.suppliers(run: run.id) {
+            var sums: [Scope3Category: [String: SupplierSum]] = [:]
+            _ = try workspace.runs.runLines(id: run.id) { line in
+                guard line.provenance.exclusion == nil else { return }
+                sums[line.scope3, default: [:]][line.supplier, default: SupplierSum(supplier: line.supplier)].kg.add(line.kg)
+                sums[line.scope3]![line.supplier]!.lines += 1
+            }
+            return sums.mapValues { bySupplier in
+                bySupplier.values.sorted { $0.kg.value != $1.kg.value ? $0.kg.value > $1.kg.value : $0.supplier < $1.supplier }
+            }
         }
-        return sums.values.sorted { $0.kg.value != $1.kg.value ? $0.kg.value > $1.kg.value : $0.supplier < $1.supplier }
+        return all[category] ?? []
     }
 
     /// A supplier's lines of a Scope 3 category in a run (in the inventory), in file order.
