@@ -66,7 +66,7 @@ extension WebApplication {
         var body = csvLink(request, text)
         body += HTMLTable(
             caption: text(.runs),
-            header: [text(.run), text(.date), text(.period), text(.kind), text(.lines), text(.tco2e)],
+            header: [text(.run), text(.date), text(.period), text(.kind), text(.lines), text(.ledgerTotal)],
             numeric: [4, 5],
             rows: runs.map { r in
                 [

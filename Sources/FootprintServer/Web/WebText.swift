@@ -80,7 +80,7 @@ struct WebText: Sendable {
         case category, supplier, lines, line, date, amount, method, kgco2e, tco2e, factor, source, steps, previous, next, page
         case customer, service, statement, share, notFound, notFoundText, forbidden, forbiddenText, skip, signedInAs, role
         case scope, part, excluded, allScopes, trendText, noTrendTarget, byMethod, fileLine, noLines, customerTotal, uncertainty
-        case site, activity, serviceFootprints, perUnit, home, emissionsBasis, spendBasis
+        case site, activity, serviceFootprints, perUnit, home, emissionsBasis, spendBasis, ledgerTotal
         case imports, upload, replaces, status, alreadyImported, imported, supersedes, nothingImported, problems, column, problem
         case suppliers, strategic, tier, reasons, yes, kind, file, inputs, libraries, version, downloadLines
         case note, statementSupplierShare, usage, revenue, direct, headline
@@ -173,6 +173,7 @@ struct WebText: Sendable {
         .imports: ("Imports", "Importer"),
         .site: ("Site", "Lokasjon"),
         .home: ("Go to the start page", "Gå til startsiden"),
+        .ledgerTotal: ("Purchase lines, t CO2e", "Innkjøpslinjer, t CO2e"),
         .emissionsBasis: ("share of emissions", "andel av utslippene"),
         .spendBasis: ("share of spend", "andel av innkjøpsbeløpet"),
         .serviceFootprints: ("Service footprints (PACT)", "Tjenesteavtrykk (PACT)"),
