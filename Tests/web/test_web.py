@@ -57,7 +57,7 @@ def skip_or_fail(reason):
 try:
     from selenium import webdriver
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.support import expected_conditions
+    from selenium.common.exceptions import WebDriverException
     from selenium.webdriver.support.ui import WebDriverWait
     from axe_selenium_python import Axe
 except ImportError as error:
@@ -171,11 +171,29 @@ def browser():
     return webdriver.Chrome(service=webdriver.ChromeService(executable_path=DRIVER), options=options)
 
 
+def gone(page):
+    """Whether `page` (an element) has left the document: stale, or (mid-navigation) any error Chromium gives for it."""
+
+    def predicate(_driver):
+        try:
+            page.is_enabled()
+            return False
+        except WebDriverException:
+            return True
+
+    return predicate
+
+
+def loaded(driver):
+    return driver.execute_script("return document.readyState") == "complete"
+
+
 def submit(driver, button):
-    """Clicks a submit button and waits for the next page."""
+    """Clicks a submit button or link and waits until the next page has loaded."""
     page = driver.find_element(By.TAG_NAME, "html")
     button.click()
-    WebDriverWait(driver, 20).until(expected_conditions.staleness_of(page))
+    WebDriverWait(driver, 20).until(gone(page))
+    WebDriverWait(driver, 20).until(loaded)
 
 
 def sign_in(driver, base, name):
@@ -343,9 +361,7 @@ def main():
                         link = driver.find_element(By.CSS_SELECTOR, "#suppliers tbody a")
                         total = float(driver.find_element(By.ID, "category-total").get_attribute("data-value"))
                         check(total == calculated["corporate"]["scope3_categories"][0]["kgco2e"], "category 1 total differs from calculate --json")
-                        page = driver.find_element(By.TAG_NAME, "html")
-                        link.click()
-                        WebDriverWait(driver, 20).until(expected_conditions.staleness_of(page))
+                        submit(driver, link)
                         check(len(driver.find_elements(By.CSS_SELECTOR, "#lines tbody tr")) > 0, f"{name}: a supplier's lines page shows no lines")
                         screenshot(driver, f"{name}-{language}-inventory-lines")
                         axe_check(driver, f"{name} inventory lines ({language})")
