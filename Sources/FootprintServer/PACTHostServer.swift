@@ -14,12 +14,15 @@ public struct PACTHostServer: Sendable {
     public let configuration: ServerConfiguration
     public let client: PACTClient
     public let logger: Logger
+    /// The web app served beside the PACT API on the same port (under `/app/`), or nil for the API alone.
+    public let web: WebApplication?
 
-    public init(store: any PACTHostStore, configuration: ServerConfiguration, client: PACTClient, logger: Logger) {
+    public init(store: any PACTHostStore, configuration: ServerConfiguration, client: PACTClient, logger: Logger, web: WebApplication? = nil) {
         self.store = store
         self.configuration = configuration
         self.client = client
         self.logger = logger
+        self.web = web
     }
 
     /// Builds the application; `onRunning` receives the bound port (useful with port 0).
@@ -41,6 +44,8 @@ public struct PACTHostServer: Sendable {
             on: authenticated
         )
         EventEndpoint(store: store, maxBodyBytes: configuration.maxBodyBytes, processor: processor).register(on: authenticated)
+        // The web app: its own group under /app (no PACT path starts so), with its own middleware.
+        web?.register(on: router)
 
         return Application(
             router: router,

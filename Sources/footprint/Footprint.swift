@@ -9,7 +9,7 @@ struct Footprint: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             Init.self, Settings.self, Import.self, Imports.self, Factors.self, Calculate.self, Runs.self, Report.self, Periods.self, Suppliers.self,
-            Customers.self, Services.self, Engagement.self, Pact.self,
+            Customers.self, Services.self, Engagement.self, Pact.self, Users.self,
             Serve.self,
         ]
     )

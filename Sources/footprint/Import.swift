@@ -66,14 +66,7 @@ extension Footprint {
             if kind == .pact { return try importPACT(ws) }
             let name = (file as NSString).lastPathComponent
             let outcome = try report { () throws(WorkspaceError) -> ImportOutcome in
-                if kind == .supplierStatus { return try ws.suppliers.importSupplierStatus(path: file, displayName: name) }
-                if kind.isActivity { return try ws.imports.importActivity(kind: kind, path: file, displayName: name, replacing: replace) }
-                if kind.isCustomerData { return try ws.customers.importFile(kind: kind, path: file, displayName: name, replacing: replace) }
-                if kind == .purchases {
-                    if let mapping { return try ws.imports.importPurchases(path: file, mapping: mapping, replacing: replace) }
-                    return try ws.imports.importPurchases(path: file, displayName: name, replacing: replace, mapping: nil)
-                }
-                return try ws.imports.importReference(kind: kind, path: file, displayName: name, replacing: replace)
+                try ws.importFile(kind: kind, path: file, displayName: name, replacing: replace, mapping: mapping)
             }
             let r = outcome.record
             if outcome.alreadyImported {

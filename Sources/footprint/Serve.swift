@@ -12,11 +12,12 @@ extension Footprint {
     struct Serve: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "serve",
-            abstract: "Serve our footprints as a PACT v3 host over HTTPS (docs/pact.md).",
+            abstract: "Serve our footprints as a PACT v3 host, and the web app, over HTTPS (docs/pact-host.md, docs/web.md).",
             discussion: """
                 HTTPS only: give --cert and --key (PEM), or --self-signed for a local trial. Endpoints: \
                 /.well-known/openid-configuration, POST /auth/token, GET /3/footprints, GET /3/footprints/{id}, \
-                POST /3/events. API clients are added with 'footprint pact clients add'.
+                POST /3/events. API clients are added with 'footprint pact clients add'. The web app is under /app/ on the \
+                same port (/ redirects to it); its users are added with 'footprint users add'.
                 """
         )
         @OptionGroup var workspace: WorkspaceOption
@@ -55,9 +56,11 @@ extension Footprint {
             logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
             if let publicURL { try reportAny { try ws.pact.setPACTPublicURL(publicURL) } }
             let client = try PACTClient(trust: trust.load())
-            let server = PACTHostServer(store: ws.pact, configuration: configuration, client: client, logger: logger)
+            let web = WebApplication(workspace: ws)
+            let server = PACTHostServer(store: ws.pact, configuration: configuration, client: client, logger: logger, web: web)
             let app = try server.makeApplication(onRunning: { port in
                 print("Serving PACT v3 at https://\(host):\(port) (workspace \(ws.path)); stop with Ctrl-C")
+                print("The web app: https://\(host):\(port)/app/ (users: 'footprint users add', docs/web.md)")
                 fflush(nil)
             })
             try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])

@@ -20,7 +20,12 @@ struct TestHost {
     var base: String { "https://localhost:\(port)" }
 
     /// Starts a host; `prepare` fills the workspace first (clients, partners, footprints).
-    static func start(trusting extra: [String] = [], prepare: (Workspace) throws -> Void = { _ in }) async throws -> TestHost {
+    /// With `web`, the web app is served beside the API, as `footprint serve` does.
+    static func start(
+        trusting extra: [String] = [],
+        web: WebConfiguration? = nil,
+        prepare: (Workspace) throws -> Void = { _ in }
+    ) async throws -> TestHost {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("fp-host-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let (workspace, _) = try Workspace.create(path: directory.appendingPathComponent("footprint.sqlite").path)
@@ -32,7 +37,13 @@ struct TestHost {
         var logger = Logger(label: "test-host")
         logger.logLevel = .warning
         let client = try PACTClient(trust: .init(certificatesPEM: extra))
-        let server = PACTHostServer(store: workspace.pact, configuration: configuration, client: client, logger: logger)
+        let server = PACTHostServer(
+            store: workspace.pact,
+            configuration: configuration,
+            client: client,
+            logger: logger,
+            web: web.map { WebApplication(workspace: workspace, configuration: $0) }
+        )
         let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
         let app = try server.makeApplication(onRunning: { port in continuation.yield(port) })
         let task = Task { try await app.runService() }

@@ -403,8 +403,47 @@ enum WorkspaceSchema {
             // row's JSON (pages of the table that the memory map then keeps resident).
             try db.execute(sql: "CREATE INDEX pact_footprint_keys ON pact_footprint(origin, id, status, filter_keys)")
         }
+        migrator.registerMigration("v15: web app users, sessions and login attempts") { db in
+            try db.execute(sql: webTables)
+        }
         return migrator
     }
+
+    /// The web app's local users (`footprint users`), their server-side sessions and the login
+    /// attempts that rate limiting counts. A password is kept only as its scrypt hash, with its salt and
+    /// parameters (`PasswordHash`); a session only as the SHA-256 of its id, so that a copy of the
+    /// workspace gives no one a session. A customer user is bound to one customer id of the register.
+    static let webTables = """
+        CREATE TABLE web_user (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            role TEXT NOT NULL CHECK (role IN ('administrator', 'analyst', 'viewer', 'auditor', 'customer')),
+            customer_id TEXT,
+            language TEXT NOT NULL DEFAULT 'en' CHECK (language IN ('en', 'nb')),
+            password_hash TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            disabled_at TEXT,
+            CHECK ((role = 'customer') = (customer_id IS NOT NULL))
+        );
+        CREATE TABLE web_session (
+            id_sha256 TEXT PRIMARY KEY NOT NULL,
+            user_id INTEGER NOT NULL REFERENCES web_user(id),
+            csrf_token TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            expires_at TEXT NOT NULL,
+            address TEXT NOT NULL
+        );
+        CREATE INDEX web_session_by_user ON web_session(user_id);
+        CREATE TABLE web_login_attempt (
+            id INTEGER PRIMARY KEY,
+            user_name TEXT NOT NULL COLLATE NOCASE,
+            address TEXT NOT NULL,
+            succeeded INTEGER NOT NULL CHECK (succeeded IN (0, 1)),
+            at TEXT NOT NULL
+        );
+        CREATE INDEX web_login_attempt_by_user ON web_login_attempt(user_name, at);
+        CREATE INDEX web_login_attempt_by_address ON web_login_attempt(address, at);
+        """
 
     /// One row per closing of a reporting period (`RunStore.closePeriod`): the run that is the period's
     /// published figure, when and by whom; reopening fills the reopen columns of the closing in force,

@@ -1,0 +1,48 @@
+import FootprintCore
+import FootprintImport
+import Foundation
+
+/// What the pages derive from a stored run, kept by run id: a run never changes once stored (its
+/// figures and its corporate inventory come from its recorded inputs), so neither does this. A few
+/// runs are kept; the oldest looked-at goes first.
+final class WebCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var corporate: [Int64: CorporateResult] = [:]
+    private var suppliers: [Int64: [Scope3Category: [WebFigures.SupplierSum]]] = [:]
+    private var order: [Int64] = []
+    let capacity: Int
+
+    init(capacity: Int = 8) { self.capacity = capacity }
+
+    func corporate(run: Int64, _ make: () throws -> CorporateResult) rethrows -> CorporateResult {
+        if let hit = lock.withLock({ corporate[run] }) { return hit }
+        let made = try make()
+        lock.withLock {
+            corporate[run] = made
+            touch(run)
+        }
+        return made
+    }
+
+    func suppliers(run: Int64, _ make: () throws -> [Scope3Category: [WebFigures.SupplierSum]]) rethrows -> [Scope3Category: [WebFigures.SupplierSum]]
+    {
+        if let hit = lock.withLock({ suppliers[run] }) { return hit }
+        let made = try make()
+        lock.withLock {
+            suppliers[run] = made
+            touch(run)
+        }
+        return made
+    }
+
+    /// Marks `run` as the latest looked-at and drops the oldest beyond the capacity (under the lock).
+    private func touch(_ run: Int64) {
+        order.removeAll { $0 == run }
+        order.append(run)
+        while order.count > capacity {
+            let old = order.removeFirst()
+            corporate[old] = nil
+            suppliers[old] = nil
+        }
+    }
+}

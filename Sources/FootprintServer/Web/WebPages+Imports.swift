@@ -1,0 +1,143 @@
+import FootprintCore
+import FootprintImport
+import FootprintStore
+import Foundation
+import Hummingbird
+import NIOPosix
+
+/// The imports (`footprint imports`) and uploading a file (`footprint import KIND FILE [--replace ID]`,
+/// through the same `Workspace.importFile`): whole or not at all; when any row is bad, every
+/// problem is shown by file, line and column, and nothing is stored.
+extension WebApplication {
+    /// The kinds a file upload takes (PACT files, factor libraries, register edits and the SBTi workbook have commands of their own).
+    static let uploadKinds = ImportKind.allCases.filter { ![.pact, .factorLibrary, .supplierEdit, .sbtiWorkbook].contains($0) }
+
+    func imports(_ request: Request, context: PACTRequestContext) throws -> Response {
+        let user = try context.user(allowedTo: .imports)
+        let text = WebText(language: user.language)
+        let records = try workspace.imports.list()
+        if Self.wantsCSV(request) {
+            var rows = [["id", "kind", "file", "rows", "bytes", "sha256", "imported_at", "status", "replaces"]]
+            for r in records {
+                rows.append([
+                    String(r.id), r.kind.rawValue, r.fileName, String(r.rowCount), String(r.byteCount), r.sha256, r.importedAt, r.status.rawValue,
+                    r.replaces.map { String($0) } ?? "",
+                ])
+            }
+            return WebResponse.csv(rows, file: "imports.csv")
+        }
+        return try render(
+            context,
+            title: text(.imports),
+            current: "/app/imports",
+            body: importsBody(request, records: records, text: text, context: context)
+        )
+    }
+
+    func importsBody(_ request: Request, records: [ImportRecord], text: WebText, context: PACTRequestContext, result: String = "") -> String {
+        var body = result
+        body += "<h2>\(text(.upload))</h2>\n"
+        body += """
+            <form method="post" action="/app/imports" enctype="multipart/form-data" class="upload">
+            <input type="hidden" name="_csrf" value="\(HTML.escape(context.webSession?.csrfToken ?? ""))">
+            <p><label for="kind">\(text(.kind))</label>
+            <select id="kind" name="kind">
+            \(Self.uploadKinds.map { "<option value=\"\($0.rawValue)\"\($0 == .purchases ? " selected" : "")>\($0.rawValue)</option>" }.joined())
+            </select></p>
+            <p><label for="file">\(text(.file))</label>
+            <input id="file" name="file" type="file" required></p>
+            <p><label for="replace">\(text(.replaces))</label>
+            <select id="replace" name="replace">
+            <option value="">—</option>
+            \(records.filter { $0.status == .active }.map { "<option value=\"\($0.id)\">#\($0.id) \(HTML.escape($0.kind.rawValue)) \(HTML.escape($0.fileName))</option>" }.joined())
+            </select></p>
+            <p><button type="submit">\(text(.upload))</button></p>
+            </form>
+
+            """
+        body += csvLink(request, text)
+        body += HTMLTable(
+            caption: text(.imports),
+            header: ["#", text(.kind), text(.file), text(.lines), text(.date), text(.status), "SHA-256"],
+            numeric: [3],
+            rows: records.reversed().map { r in
+                [
+                    .text(String(r.id)), .text(r.kind.rawValue), .text(r.fileName), .text(text.count(r.rowCount)), .text(text.date(r.importedAt)),
+                    .text(r.status.rawValue + (r.replaces.map { " (#\($0))" } ?? "")),
+                    .raw("<code>\(HTML.escape(String(r.sha256.prefix(12))))</code>"),
+                ]
+            },
+            id: "imports"
+        ).render()
+        return body
+    }
+
+    func upload(_ request: Request, context: PACTRequestContext) async throws -> Response {
+        let user = try context.user(allowedTo: .imports)
+        let text = WebText(language: user.language)
+        var request = request
+        // The middleware has read the body (and checked its CSRF token); this reads it again from memory.
+        let body = try await request.collectBody(upTo: configuration.maxUploadBytes)
+        guard let boundary = WebMultipart.boundary(request.headers[.contentType]), let form = WebMultipart(body, boundary: boundary),
+            let kind = form.text("kind").flatMap(ImportKind.init(rawValue:)), Self.uploadKinds.contains(kind), let file = form["file"]
+        else { throw HTTPError(.badRequest) }
+        let replacing = form.text("replace").flatMap { Int64($0) }
+        // The file's own name, without any folder (a browser may send a path).
+        let name =
+            (file.fileName ?? "upload").split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init)?
+            .filter { !$0.isNewline && $0 != "\0" } ?? "upload"
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("footprint-upload-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("upload").path
+        guard FileManager.default.createFile(atPath: path, contents: Data(file.data)) else { throw HTTPError(.internalServerError) }
+        let workspace = self.workspace
+        let displayName = name.isEmpty ? "upload" : String(name.prefix(200))
+        // Imports read and write the workspace for a while: off the event loop.
+        let outcome: Result<ImportOutcome, WorkspaceError> = try await NIOThreadPool.singleton.runIfActive {
+            do throws(WorkspaceError) {
+                return .success(try workspace.importFile(kind: kind, path: path, displayName: displayName, replacing: replacing))
+            } catch {
+                return .failure(error)
+            }
+        }
+        var result = ""
+        var status = HTTPResponse.Status.ok
+        switch outcome {
+        case .success(let o):
+            let r = o.record
+            if o.alreadyImported {
+                result = "<p class=\"notice\" role=\"status\" id=\"result\">\(HTML.escape(text(.alreadyImported))) #\(r.id).</p>\n"
+            } else {
+                result =
+                    "<p class=\"notice\" role=\"status\" id=\"result\">\(HTML.escape(text(.imported))) #\(r.id): \(HTML.escape(r.fileName)), "
+                    + "\(text.count(r.rowCount)) \(HTML.escape(r.kind.rawValue))"
+                    + (o.superseded.map { "; \(HTML.escape(text(.supersedes))) #\($0)" } ?? "") + ".</p>\n"
+            }
+        case .failure(let error):
+            status = .unprocessableContent
+            result = "<div class=\"error-box\" role=\"alert\" id=\"result\"><p class=\"error\">\(HTML.escape(text(.nothingImported)))</p>\n"
+            if case .input(let input) = error {
+                result += HTMLTable(
+                    caption: "\(text(.problems)): \(text.count(input.diagnostics.count))",
+                    header: [text(.file), text(.line), text(.column), text(.problem)],
+                    numeric: [1],
+                    rows: input.diagnostics.map { d in [.text(d.file), .text(String(d.line)), .text(d.column ?? ""), .text(d.message)] },
+                    id: "problems"
+                ).render()
+            } else {
+                result += "<pre class=\"problems\">\(HTML.escape(error.description))</pre>\n"
+            }
+            result += "</div>\n"
+        }
+        let records = try workspace.imports.list()
+        let page = WebPage(
+            title: text(.imports),
+            session: context.webSession,
+            text: text,
+            current: "/app/imports",
+            body: importsBody(request, records: records, text: text, context: context, result: result)
+        )
+        return WebResponse.html(page.render(), status: status)
+    }
+}

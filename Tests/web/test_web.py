@@ -1,0 +1,501 @@
+#!/usr/bin/env python3
+"""The web app in a real browser (docs/web.md): headless Chromium driven through Selenium.
+
+Builds the example company's workspace (scripts/example-workspace.sh) with its customers, calculates
+2024, adds a user of each role, starts `footprint serve --self-signed` on a free port, and checks:
+signing in as each role; every page renders and its headline figures equal `calculate --json`,
+`report --corporate --format json` and `customers statement --format json` for the same workspace;
+a customer user gets 404 on every other page and customer (links, guessed URLs, forms); a POST
+without its CSRF token is refused (403); sign-ins are locked after repeated failures (429); axe
+finds no serious or critical violation on any page; a screenshot of each page in both languages
+goes to Tests/web/output (git-ignored).
+
+usage: python3 Tests/web/test_web.py [FOOTPRINT_BINARY]   (default: .build/debug/footprint)
+Without Chromium, chromium-driver or the selenium packages the test is skipped (exit 0, said so),
+except under CI=true, where that is a failure.
+"""
+
+import http.cookiejar
+import json
+import os
+import re
+import shutil
+import socket
+import ssl
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from decimal import Decimal
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+OUTPUT = os.path.join(ROOT, "Tests", "web", "output")
+PASSWORD = "correct horse battery staple"
+CUSTOMER = "CUST-001"
+OTHER_CUSTOMER = "CUST-002"
+FAILURES = []
+
+
+def check(condition, message):
+    if not condition:
+        FAILURES.append(message)
+        print("FAIL: " + message, flush=True)
+    return condition
+
+
+def skip_or_fail(reason):
+    if os.environ.get("CI") == "true":
+        print("web tests: FAILED: " + reason + " (CI=true needs chromium, chromium-driver, selenium and axe-selenium-python)")
+        sys.exit(1)
+    print("web tests: SKIPPED: " + reason + " (apt-get install chromium chromium-driver; pip install selenium axe-selenium-python)")
+    sys.exit(0)
+
+
+try:
+    from selenium import webdriver
+    from selenium.webdriver.common.by import By
+    from selenium.common.exceptions import WebDriverException
+    from selenium.webdriver.support.ui import WebDriverWait
+    from axe_selenium_python import Axe
+except ImportError as error:
+    skip_or_fail(f"the Python packages are missing ({error})")
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+DRIVER = shutil.which("chromedriver")
+if not CHROMIUM or not DRIVER:
+    skip_or_fail("chromium or chromedriver is not installed")
+
+
+def run(binary, *args, stdin=None):
+    result = subprocess.run([binary, *args], cwd=ROOT, input=stdin, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise SystemExit(f"footprint {' '.join(args)} failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
+    return result.stdout
+
+
+def build_workspace(binary, directory):
+    db = os.path.join(directory, "footprint.sqlite")
+    subprocess.run([os.path.join(ROOT, "scripts", "example-workspace.sh"), binary, db], cwd=ROOT, check=True, capture_output=True)
+    example = os.path.join(ROOT, "examples", "nordic-it")
+    for kind, file in [("customers", "customers"), ("services", "services"), ("service-pools", "service_pools"), ("service-usage", "service_usage")]:
+        run(binary, "import", "--db", db, kind, os.path.join(example, file + ".csv"))
+    password_file = os.path.join(directory, "password.txt")
+    with open(password_file, "w") as f:
+        f.write(PASSWORD + "\n")
+    users = {
+        "ada": ("administrator", []),
+        "ann": ("analyst", []),
+        "vera": ("viewer", ["--language", "nb"]),
+        "audun": ("auditor", []),
+        "cust": ("customer", ["--customer", CUSTOMER]),
+        "locked": ("viewer", []),
+    }
+    for name, (role, extra) in users.items():
+        run(binary, "users", "add", name, "--role", role, "--password-file", password_file, "--db", db, *extra)
+    # Bad additions are refused: a customer user without a customer, an unknown customer, a short password.
+    for args in (["--role", "customer"], ["--role", "customer", "--customer", "NOPE"], ["--role", "viewer"]):
+        result = subprocess.run([binary, "users", "add", "x-" + args[1], *args, "--db", db], cwd=ROOT, input="short\n", capture_output=True, text=True)
+        check(result.returncode != 0, f"users add {' '.join(args)} with a short password or bad customer was accepted")
+    listed = json.loads(run(binary, "users", "list", "--json", "--db", db))
+    check(sorted(u["name"] for u in listed) == sorted(users), f"users list: {listed}")
+    check(all("password" not in json.dumps(u).lower() for u in listed), "users list shows a password")
+    return db, users
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(binary, db, directory):
+    port = free_port()
+    log = open(os.path.join(directory, "serve.log"), "w")
+    server = subprocess.Popen(
+        [binary, "serve", "--db", db, "--self-signed", "--write-cert", os.path.join(directory, "cert.pem"), "--port", str(port)],
+        cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
+    )
+    base = f"https://localhost:{port}"
+    for _ in range(300):
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
+                return server, base
+        except OSError:
+            time.sleep(0.1)
+    server.kill()
+    raise SystemExit("footprint serve did not start:\n" + open(os.path.join(directory, "serve.log")).read())
+
+
+class Client:
+    """A plain HTTPS client (no browser) for the checks a browser cannot make: forged POSTs, headers, statuses."""
+
+    def __init__(self, base):
+        self.base = base
+        self.context = ssl.create_default_context()
+        self.context.check_hostname = False
+        self.context.verify_mode = ssl.CERT_NONE
+        self.cookies = http.cookiejar.CookieJar()
+
+        class NoRedirect(urllib.request.HTTPRedirectHandler):
+            def redirect_request(self, *args, **kwargs):
+                return None
+
+        self.opener = urllib.request.build_opener(
+            urllib.request.HTTPSHandler(context=self.context), urllib.request.HTTPCookieProcessor(self.cookies), NoRedirect()
+        )
+
+    def request(self, path, form=None, headers=None):
+        data = urllib.parse.urlencode(form).encode() if form is not None else None
+        request = urllib.request.Request(self.base + path, data=data, headers=headers or {})
+        try:
+            with self.opener.open(request, timeout=30) as response:
+                return response.status, dict(response.headers), response.read().decode()
+        except urllib.error.HTTPError as error:
+            return error.code, dict(error.headers), error.read().decode()
+
+    def login(self, name, password):
+        status, _, body = self.request("/app/login")
+        token = re.search(r'name="_csrf" value="([^"]+)"', body).group(1)
+        return self.request("/app/login", {"_csrf": token, "name": name, "password": password})
+
+
+def browser():
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1000", "--lang=en"):
+        options.add_argument(argument)
+    options.accept_insecure_certs = True
+    return webdriver.Chrome(service=webdriver.ChromeService(executable_path=DRIVER), options=options)
+
+
+def gone(page):
+    """Whether `page` (an element) has left the document: stale, or (mid-navigation) any error Chromium gives for it."""
+
+    def predicate(_driver):
+        try:
+            page.is_enabled()
+            return False
+        except WebDriverException:
+            return True
+
+    return predicate
+
+
+def loaded(driver):
+    return driver.execute_script("return document.readyState") == "complete"
+
+
+def submit(driver, button):
+    """Clicks a submit button or link and waits until the next page has loaded."""
+    page = driver.find_element(By.TAG_NAME, "html")
+    button.click()
+    WebDriverWait(driver, 20).until(gone(page))
+    WebDriverWait(driver, 20).until(loaded)
+
+
+def sign_in(driver, base, name):
+    driver.delete_all_cookies()
+    driver.get(base + "/app/login")
+    driver.find_element(By.ID, "name").send_keys(name)
+    driver.find_element(By.ID, "password").send_keys(PASSWORD)
+    submit(driver, driver.find_element(By.CSS_SELECTOR, "form.login button"))
+
+
+def set_language(driver, language):
+    select = driver.find_element(By.ID, "language")
+    select.find_element(By.CSS_SELECTOR, f"option[value='{language}']").click()
+    submit(driver, driver.find_element(By.CSS_SELECTOR, "form[action='/app/language'] button"))
+
+
+def axe_check(driver, label):
+    axe = Axe(driver)
+    axe.inject()
+    results = axe.run()
+    bad = [v for v in results["violations"] if v.get("impact") in ("serious", "critical")]
+    check(not bad, f"axe on {label}: " + "; ".join(f"{v['id']} ({v['impact']}): {v['help']}" for v in bad))
+
+
+def screenshot(driver, name):
+    """The whole page, as tall as its content (Chromium's device metrics set to the page's size)."""
+    os.makedirs(OUTPUT, exist_ok=True)
+    metrics = driver.execute_cdp_cmd("Page.getLayoutMetrics", {})
+    height = int(min(metrics["cssContentSize"]["height"], 8000))
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 1280, "height": height, "deviceScaleFactor": 1, "mobile": False})
+    driver.save_screenshot(os.path.join(OUTPUT, name + ".png"))
+    driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+def headline(driver):
+    """The data-value of each row of the headline table, by its data-key."""
+    rows = driver.find_elements(By.CSS_SELECTOR, "#headline tr[data-key]")
+    return {r.get_attribute("data-key"): (r.find_element(By.CSS_SELECTOR, "[data-value]").get_attribute("data-value"), r.find_element(By.CSS_SELECTOR, "[data-value]").text) for r in rows}
+
+
+def tonnes_en(kg):
+    return f"{Decimal(repr(kg / 1000)).quantize(Decimal('0.1'), rounding='ROUND_HALF_UP'):,}"
+
+
+def main():
+    binary = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, ".build", "debug", "footprint"))
+    if not os.path.exists(binary):
+        raise SystemExit(f"no footprint binary at {binary}: run 'swift build' first")
+    directory = tempfile.mkdtemp(prefix="fp-web-")
+    server = None
+    driver = None
+    try:
+        started = time.time()
+        db, users = build_workspace(binary, directory)
+        calculated = json.loads(run(binary, "calculate", "--db", db, "--period", "2024", "--json"))
+        # CUST-001's API client and its service footprints over PACT, which its statement page lists.
+        run(binary, "pact", "clients", "add", CUSTOMER, "--db", db)
+        run(binary, "customers", "publish", "--period", "2024", "--db", db)
+        corporate = json.loads(run(binary, "report", "--db", db, "--corporate", "--format", "json"))
+        statement = json.loads(run(binary, "customers", "statement", CUSTOMER, "--format", "json", "--db", db), parse_float=Decimal, parse_int=Decimal)
+        suppliers = {s["id"]: s.get("emissions_kg") for s in json.loads(run(binary, "suppliers", "list", "--json", "--db", db))}
+        runs = json.loads(run(binary, "runs", "list", "--json", "--db", db))
+        print(f"web tests: workspace built in {time.time() - started:.1f} s", flush=True)
+        server, base = start_server(binary, db, directory)
+        client = Client(base)
+
+        # Security headers and cookies, on the sign-in page and after signing in.
+        status, headers, body = client.request("/app/login")
+        check(status == 200, f"GET /app/login answered {status}")
+        csp = headers.get("Content-Security-Policy", "")
+        for part in ("default-src 'none'", "style-src 'self'", "form-action 'self'", "frame-ancestors 'none'"):
+            check(part in csp, f"the CSP lacks {part}: {csp}")
+        check("script-src" not in csp and "unsafe-inline" not in csp, f"the CSP allows scripts: {csp}")
+        check(headers.get("X-Content-Type-Options") == "nosniff", "X-Content-Type-Options is not nosniff")
+        check(headers.get("Referrer-Policy") == "no-referrer", "no Referrer-Policy")
+        check("max-age=" in headers.get("Strict-Transport-Security", ""), "no Strict-Transport-Security")
+        check("<script" not in body and "style=" not in body, "the sign-in page has inline script or style")
+        status, headers, _ = client.request("/")
+        check(status in (302, 303) and headers.get("Location") == "/app/", f"/ does not redirect to /app/ ({status}, {headers.get('Location')})")
+        status, _, _ = client.request("/app/overview")
+        check(status == 303, f"/app/overview without a session answered {status}, not a redirect to sign in")
+
+        # CSRF: the sign-in form and every form after it need the token.
+        status, _, _ = client.request("/app/login", {"name": "ada", "password": PASSWORD})
+        check(status == 403, f"POST /app/login without a CSRF token answered {status}")
+        status, headers, _ = client.login("ada", PASSWORD)
+        check(status == 303, f"signing in as ada answered {status}")
+        cookie = [c for c in client.cookies if c.name == "__Host-footprint-session"]
+        check(cookie and cookie[0].secure and cookie[0].path == "/", "the session cookie is not __Host-, Secure, Path=/")
+        set_cookie = headers.get("Set-Cookie", "")
+        check("HttpOnly" in set_cookie and "SameSite=Strict" in set_cookie, f"the session cookie lacks HttpOnly or SameSite=Strict: {set_cookie}")
+        status, _, _ = client.request("/app/logout", {})
+        check(status == 403, f"POST /app/logout without a CSRF token answered {status}")
+        status, _, _ = client.request("/app/language", {"language": "nb", "_csrf": "forged"})
+        check(status == 403, f"POST /app/language with a forged CSRF token answered {status}")
+        status, _, body = client.request("/app/overview")
+        check(status == 200, f"the session ended after a refused POST ({status})")
+        token = re.search(r'name="_csrf" value="([^"]+)"', body).group(1)
+        status, _, _ = client.request("/app/logout", {"_csrf": token})
+        check(status == 303, f"POST /app/logout with its token answered {status}")
+        status, _, _ = client.request("/app/overview")
+        check(status == 303, "the session still works after signing out")
+
+        # Rate limiting: five failures for a name lock it, even with the right password afterwards.
+        locked = Client(base)
+        for i in range(5):
+            status, _, _ = locked.login("locked", "wrong password " + str(i))
+            check(status == 401, f"failed sign-in {i + 1} answered {status}")
+        status, _, body = locked.login("locked", PASSWORD)
+        check(status == 429, f"the sixth sign-in (right password, locked name) answered {status}")
+        status, _, _ = Client(base).login("nobody-at-all", PASSWORD)
+        check(status == 401, f"an unknown user's sign-in answered {status}")
+
+        driver = browser()
+        driver.get(base + "/app/login")
+        screenshot(driver, "login")
+        axe_check(driver, "sign-in page")
+        # A viewer reads the runs but not their lines and hashes.
+        viewer = Client(base)
+        viewer.login("vera", PASSWORD)
+        check(viewer.request("/app/runs")[0] == 200 and viewer.request("/app/runs/1")[0] == 404, "a viewer reaches a run's lines and hashes")
+        check(viewer.request("/app/runs/1?format=csv")[0] == 404, "a viewer downloads a run's lines")
+        auditor = Client(base)
+        auditor.login("audun", PASSWORD)
+        status, _, body = auditor.request("/app/runs/1?format=csv")
+        check(status == 200 and body == run(binary, "runs", "lines", "1", "--db", db), "the auditor's run lines CSV differs from 'runs lines 1'")
+        # Each internal role: every page renders; figures equal the CLI's; axe; screenshots in both languages.
+        for name in ("ada", "ann", "vera", "audun"):
+            sign_in(driver, base, name)
+            check(driver.current_url.endswith("/app/overview"), f"{name} landed on {driver.current_url}")
+            for language in ("en", "nb"):
+                set_language(driver, language)
+                check(driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == language, f"{name}: the page is not in {language}")
+                pages = [
+                    ("overview", "/app/overview"),
+                    ("inventory", "/app/inventory"),
+                    ("inventory-category-1", "/app/inventory?category=1"),
+                    ("inventory-scope-1", "/app/inventory?scope=1"),
+                    ("inventory-scope-2", "/app/inventory?scope=2"),
+                    ("customers", "/app/customers"),
+                    ("statement", f"/app/customers/{CUSTOMER}"),
+                    ("suppliers", "/app/suppliers"),
+                    ("runs", "/app/runs"),
+                ]
+                if name != "vera":
+                    pages.append(("run", "/app/runs/1"))
+                for label, path in pages:
+                    driver.get(base + path)
+                    check("Not found" not in driver.title and "Ikke funnet" not in driver.title, f"{name}: {path} did not render ({driver.title})")
+                    if label == "overview":
+                        figures = headline(driver)
+                        for key in ("scope1_kgco2e", "scope2_location_based_kgco2e", "scope2_market_based_kgco2e", "scope3_kgco2e", "supplier_data_share"):
+                            check(key in figures, f"overview lacks {key}")
+                            if key in figures:
+                                check(float(figures[key][0]) == calculated[key], f"overview {key} {figures[key][0]} != calculate --json {calculated[key]}")
+                                check(float(figures[key][0]) == corporate[key], f"overview {key} {figures[key][0]} != report --corporate {corporate[key]}")
+                        for key in ("scope3_share_market_based", "scope3_share_location_based", "total_market_based_kgco2e", "total_location_based_kgco2e"):
+                            check(key in figures and float(figures[key][0]) == calculated["corporate"][key], f"overview {key} differs from calculate --json")
+                        if language == "en":
+                            for key in ("scope1_kgco2e", "scope3_kgco2e"):
+                                check(figures[key][1] == tonnes_en(calculated[key]), f"overview shows {key} as {figures[key][1]}, not {tonnes_en(calculated[key])}")
+                        check(len(driver.find_elements(By.CSS_SELECTOR, "figure.chart svg title")) >= 1, "overview has no chart with a title")
+                    if label == "inventory-category-1":
+                        # Drill down to the largest supplier's lines.
+                        link = driver.find_element(By.CSS_SELECTOR, "#suppliers tbody a")
+                        total = float(driver.find_element(By.ID, "category-total").get_attribute("data-value"))
+                        check(total == calculated["corporate"]["scope3_categories"][0]["kgco2e"], "category 1 total differs from calculate --json")
+                        submit(driver, link)
+                        check(len(driver.find_elements(By.CSS_SELECTOR, "#lines tbody tr")) > 0, f"{name}: a supplier's lines page shows no lines")
+                        screenshot(driver, f"{name}-{language}-inventory-lines")
+                        axe_check(driver, f"{name} inventory lines ({language})")
+                        driver.get(base + path)
+                    if label == "inventory-scope-1":
+                        values = [float(e.get_attribute("data-value")) for e in driver.find_elements(By.CSS_SELECTOR, "#activity [data-value]")]
+                        check(values and abs(sum(values) - calculated["scope1_kgco2e"]) <= 1e-9 * calculated["scope1_kgco2e"], f"Scope 1 lines add up to {sum(values)}, not {calculated['scope1_kgco2e']}")
+                    if label == "statement":
+                        figures = headline(driver)
+                        check(Decimal(figures["kgco2e"][0]) == statement["kgco2e"], f"statement total {figures['kgco2e'][0]} != {statement['kgco2e']}")
+                        for scope, value in statement["by_scope"].items():
+                            check(Decimal(figures[scope][0]) == value, f"statement {scope} differs")
+                    if label == "suppliers":
+                        for row in driver.find_elements(By.CSS_SELECTOR, "#suppliers tbody tr"):
+                            supplier = row.find_element(By.TAG_NAME, "th").text.split(" · ")[0]
+                            value = row.find_element(By.CSS_SELECTOR, "[data-value]").get_attribute("data-value") if row.find_elements(By.CSS_SELECTOR, "[data-value]") else None
+                            expected = suppliers.get(supplier)
+                            check((value is None and expected is None) or (value is not None and float(value) == expected), f"supplier {supplier}: {value} != suppliers list {expected}")
+                        check(len(driver.find_elements(By.CSS_SELECTOR, "#suppliers tbody tr")) == len(suppliers), "the suppliers page does not list every supplier")
+                    if label == "runs":
+                        values = [float(e.get_attribute("data-value")) for e in driver.find_elements(By.CSS_SELECTOR, "#runs [data-value]")]
+                        check(values == [r["total_kgco2e"] for r in runs], f"runs page totals {values} != runs list --json")
+                        check(bool(driver.find_elements(By.CSS_SELECTOR, "#runs a[href='/app/runs/1']")) == (name != "vera"), f"{name}: run detail link shown wrongly")
+                    if label == "run":
+                        hashes = [e.text for e in driver.find_elements(By.CSS_SELECTOR, "#inputs code")]
+                        check(hashes and all(re.fullmatch(r"[0-9a-f]{64}", h) for h in hashes), f"run inputs without their SHA-256: {hashes[:3]}")
+                    if name in ("ada", "vera"):
+                        screenshot(driver, f"{name}-{language}-{label}")
+                    if name == "ada":
+                        axe_check(driver, f"{label} ({language})")
+            # The CSV downloads answer with the same figures.
+            set_language(driver, "en")
+
+        csv_client = Client(base)
+        csv_client.login("ann", PASSWORD)
+        status, headers, body = csv_client.request("/app/overview?format=csv")
+        check(status == 200 and headers.get("Content-Type", "").startswith("text/csv"), f"overview CSV answered {status}")
+        rows = dict((line.split(",")[0], line.split(",")[1]) for line in body.strip().splitlines()[1:])
+        check(float(rows.get("scope3_kgco2e", "nan")) == calculated["scope3_kgco2e"], "overview CSV scope3 differs")
+        status, _, body = csv_client.request(f"/app/customers/{CUSTOMER}?format=csv")
+        expected = run(binary, "customers", "statement", CUSTOMER, "--format", "csv", "--language", "en", "--db", db)
+        check(body == expected, "the statement CSV differs from 'customers statement --format csv'")
+        status, _, body = csv_client.request("/app/inventory?format=csv")
+        check(status == 200 and body.startswith("scope,part"), "inventory CSV")
+
+        # A customer user: its own statement, nothing else (404), however it asks.
+        sign_in(driver, base, "cust")
+        check(driver.current_url.endswith(f"/app/customers/{CUSTOMER}"), f"the customer landed on {driver.current_url}")
+        links = [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, "a[href]")]
+        internal = [h for h in links if "/app/" in h and "/app/customers/" + CUSTOMER not in h and "#main" not in h]
+        check(not internal, f"the customer's page links to internal pages: {internal}")
+        figures = headline(driver)
+        check(Decimal(figures["kgco2e"][0]) == statement["kgco2e"], "the customer's own statement differs")
+        check(len(driver.find_elements(By.CSS_SELECTOR, "#service-footprints tbody tr")) == 2, "the customer's service footprints are not listed")
+        for language in ("en", "nb"):
+            set_language(driver, language)
+            screenshot(driver, f"cust-{language}-statement")
+            axe_check(driver, f"customer statement ({language})")
+        customer_client = Client(base)
+        customer_client.login("cust", PASSWORD)
+        for path in (
+            "/app/overview", "/app/inventory", "/app/inventory?category=1", "/app/customers", "/app/customers?format=csv",
+            f"/app/customers/{OTHER_CUSTOMER}", f"/app/customers/{OTHER_CUSTOMER}?format=csv", "/app/customers/cust-001",
+            "/app/customers/%43UST-002", "/app/runs", "/app/users", "/app/admin", "/app/customers/CUST-001/../CUST-002",
+        ):
+            status, _, body = customer_client.request(path)
+            check(status == 404, f"the customer user got {status} on {path}, not 404")
+            check(OTHER_CUSTOMER not in body, f"the customer user saw {OTHER_CUSTOMER} at {path}")
+        status, _, _ = customer_client.request(f"/app/customers/{CUSTOMER}")
+        check(status == 200, f"the customer user's own statement answered {status}")
+        driver.get(base + f"/app/customers/{OTHER_CUSTOMER}")
+        check("Not found" in driver.title or "Ikke funnet" in driver.title, "the browser shows another customer's statement to a customer user")
+        screenshot(driver, "cust-not-found")
+
+        # Imports: analysts and administrators only; a bad file shows every problem by line and column and stores nothing.
+        for client_name in ("vera", "audun", "cust"):
+            other = Client(base)
+            other.login(client_name, PASSWORD)
+            check(other.request("/app/imports")[0] == 404, f"{client_name} reaches the imports page")
+        with open(os.path.join(ROOT, "examples", "nordic-it", "purchases.csv")) as f:
+            original = f.read().splitlines(keepends=True)
+        bad = list(original)
+        bad[5] = bad[5].replace(",NOK,", ",NOKK,", 1)
+        bad[9] = bad[9].split(",")[0] + ",2024-13-45," + ",".join(bad[9].split(",")[2:])
+        corrected = list(original)
+        fields = corrected[5].split(",")
+        fields[4] = str(Decimal(fields[4]) + 1)
+        corrected[5] = ",".join(fields)
+        for label, lines in (("bad", bad), ("corrected", corrected)):
+            with open(os.path.join(directory, f"purchases-{label}.csv"), "w") as f:
+                f.writelines(lines)
+        before = json.loads(run(binary, "imports", "--json", "--db", db))
+        sign_in(driver, base, "ann")
+        driver.get(base + "/app/imports")
+        axe_check(driver, "imports")
+        driver.find_element(By.CSS_SELECTOR, "#kind option[value='purchases']").click()
+        driver.find_element(By.ID, "file").send_keys(os.path.join(directory, "purchases-bad.csv"))
+        submit(driver, driver.find_element(By.CSS_SELECTOR, "form.upload button"))
+        problems = [[c.text for c in r.find_elements(By.CSS_SELECTOR, "th, td")] for r in driver.find_elements(By.CSS_SELECTOR, "#problems tbody tr")]
+        check(len(problems) == 2, f"the bad upload shows {len(problems)} problems, not 2: {problems}")
+        check(sorted(p[1] for p in problems) == ["10", "6"], f"the problems' lines: {problems}")
+        check(all(p[2] for p in problems), f"a problem without its column: {problems}")
+        screenshot(driver, "ann-en-imports-rejected")
+        axe_check(driver, "imports with problems")
+        check(json.loads(run(binary, "imports", "--json", "--db", db)) == before, "a rejected upload changed the imports")
+        canonical = [r for r in before if r["kind"] == "purchases" and r["fileName"] == "purchases.csv" and r["status"] == "active"]
+        check(len(canonical) == 1, f"the example's purchases import: {canonical}")
+        driver.find_element(By.CSS_SELECTOR, "#kind option[value='purchases']").click()
+        driver.find_element(By.ID, "file").send_keys(os.path.join(directory, "purchases-corrected.csv"))
+        driver.find_element(By.CSS_SELECTOR, f"#replace option[value='{canonical[0]['id']}']").click()
+        submit(driver, driver.find_element(By.CSS_SELECTOR, "form.upload button"))
+        result = driver.find_element(By.ID, "result").text
+        check("Imported as" in result and f"#{canonical[0]['id']}" in result, f"the corrected upload: {result}")
+        screenshot(driver, "ann-en-imports-accepted")
+        after = json.loads(run(binary, "imports", "--json", "--db", db))
+        check(len(after) == len(before) + 1 and after[-1].get("replaces") == canonical[0]["id"], "the corrected file is not stored as replacing the old one")
+
+        # The PACT API is still there, unchanged, on the same port.
+        status, headers, body = client.request("/3/footprints")
+        check(status == 401 and json.loads(body).get("code") == "BadRequest", f"GET /3/footprints without a token answered {status} {body}")
+        status, _, body = client.request("/.well-known/openid-configuration")
+        check(status == 200 and json.loads(body)["token_endpoint"].endswith("/auth/token"), "discovery changed")
+    finally:
+        if driver:
+            driver.quit()
+        if server:
+            server.terminate()
+            server.wait(timeout=10)
+        shutil.rmtree(directory, ignore_errors=True)
+    if FAILURES:
+        print(f"web tests: {len(FAILURES)} failure(s)")
+        sys.exit(1)
+    print(f"web tests: passed; screenshots in {os.path.relpath(OUTPUT, ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
