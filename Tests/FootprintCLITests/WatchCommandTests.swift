@@ -19,10 +19,12 @@ import Testing
             }
         }
 
+        /// The complete lines so far: a line still being written (no newline yet) is not one.
         var all: [String] {
             lock.lock()
             defer { lock.unlock() }
-            return String(decoding: buffer, as: UTF8.self).split(separator: "\n").map(String.init)
+            guard let end = buffer.lastIndex(of: UInt8(ascii: "\n")) else { return [] }
+            return String(decoding: buffer[..<end], as: UTF8.self).split(separator: "\n").map(String.init)
         }
 
         /// Waits up to `seconds` for `count` lines.
