@@ -19,11 +19,11 @@ public final class Workspace: @unchecked Sendable {
     /// What repeated calculations of this process reuse (`CalculationCache`).
     let cache = CalculationCache()
 
-    /// Whether this process will calculate again and again (`calculate --watch`): then the packs a
-    /// calculation refigures are kept in memory for the next one (up to 256 MB).
+    /// Whether this process will calculate again and again (`calculate --watch`): then the refigure
+    /// plans of the packs a calculation refigures are kept in memory for the next one (up to 256 MB).
     public var calculatesRepeatedly: Bool {
-        get { cache.keepsPacks }
-        set { cache.keepsPacks = newValue }
+        get { cache.keepsRefigurePlans }
+        set { cache.keepsRefigurePlans = newValue }
     }
 
     /// The workspace path: `--db` if given, else FOOTPRINT_DB, else ./footprint.sqlite.

@@ -7,7 +7,7 @@ import GRDB
 /// list of factor libraries (by their ids, in precedence order), the terms (only ever added), the
 /// latest run (runs are never changed), the order of its pool-source cells, and for refiguring, the plans made from packs' grouping
 /// columns and their stored results (by run and pack: `PackEvaluator.RefigurePlan`), up to
-/// `packBytesLimit` bytes.
+/// `planBytesLimit` bytes.
 final class CalculationCache: @unchecked Sendable {
     private let lock = NSLock()
     private var parsed: [Int64: ReferenceData] = [:]
@@ -16,16 +16,16 @@ final class CalculationCache: @unchecked Sendable {
     private var run: CalculationRun?
     private var plans: [PackResultsKey: PackEvaluator.RefigurePlan] = [:]
     private var poolSourceOrder: InventoryAggregate.PoolSourceOrder?
-    private var packBytes = 0
-    /// What the kept packs may take; past it, they are all let go.
-    let packBytesLimit = 256 << 20
+    private var planBytes = 0
+    /// What the kept plans may take; past it, they are all let go.
+    let planBytesLimit = 256 << 20
     /// Whether refigure plans are kept: for a process that calculates again and again
     /// (`calculate --watch`); one that calculates once makes them from the packs and results in place.
-    var keepsPacks: Bool {
-        get { locked { keepPacks } }
-        set { locked { keepPacks = newValue } }
+    var keepsRefigurePlans: Bool {
+        get { locked { keepRefigurePlans } }
+        set { locked { keepRefigurePlans = newValue } }
     }
-    private var keepPacks = false
+    private var keepRefigurePlans = false
 
     struct PackResultsKey: Hashable {
         var run: Int64
@@ -107,10 +107,10 @@ final class CalculationCache: @unchecked Sendable {
 
     /// Called with the lock held.
     private func makeRoom(_ bytes: Int) {
-        if packBytes + bytes > packBytesLimit {
+        if planBytes + bytes > planBytesLimit {
             plans = [:]
-            packBytes = 0
+            planBytes = 0
         }
-        packBytes += bytes
+        planBytes += bytes
     }
 }

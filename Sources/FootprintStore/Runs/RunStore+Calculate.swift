@@ -420,7 +420,7 @@ extension RunStore {
             let previous = try db.makeStatement(sql: "SELECT data FROM run_result WHERE run_id = ? AND pack_id = ?")
             let groupings = PackGroupings.Reader(db)
             let cache = workspace.cache
-            let keepsPacks = workspace.cache.keepsPacks
+            let keepsRefigurePlans = cache.keepsRefigurePlans
             // Each pack's results are in the newest run of the chain that stored them (run ids grow with time):
             // one query for all the packs, index seeks on (run, pack). Chains grow long when suppliers' figures
             // are refigured, since those runs store nothing for them.
@@ -443,7 +443,7 @@ extension RunStore {
                             LineResultPack.View(raw).flatMap { evaluator.refigurePlan(columns, supplier: Int(ref.supplier), stored: $0) }
                         } ?? nil
                     }
-                    let plan = keepsPacks ? try cache.refigurePlan(run: holder, pack: ref.id, make: makePlan) : try makePlan()
+                    let plan = keepsRefigurePlans ? try cache.refigurePlan(run: holder, pack: ref.id, make: makePlan) : try makePlan()
                     if let plan, let count = evaluator.refigure(plan, supplier: Int(ref.supplier), change: change, into: &done.delta) {
                         done.refigured += count
                         continue
