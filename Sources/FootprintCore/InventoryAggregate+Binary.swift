@@ -38,9 +38,25 @@ extension InventoryAggregate {
     /// has (a run made from the one stored before has the same cells, most times), else sorted; `order`
     /// is then what was written, for the next run.
     public func binary(poolSourceOrder order: inout PoolSourceOrder?) -> [UInt8] {
+        write(poolSourceOrder: &order, recordingLayout: false).bytes
+    }
+
+    /// `binary(poolSourceOrder:)` and where each cell's nano-kg stand in its bytes (`patch(_:layout:changed:)`).
+    public func binaryWithLayout(poolSourceOrder order: inout PoolSourceOrder?) -> (bytes: [UInt8], layout: BinaryLayout) {
+        let (bytes, layout) = write(poolSourceOrder: &order, recordingLayout: true)
+        return (bytes, layout ?? BinaryLayout(shape: BinaryLayout.Shape(self)))
+    }
+
+    private func write(poolSourceOrder order: inout PoolSourceOrder?, recordingLayout: Bool) -> (bytes: [UInt8], layout: BinaryLayout?) {
         var w = BinaryWriter()
+        var at: BinaryLayout? = recordingLayout ? BinaryLayout(shape: BinaryLayout.Shape(self)) : nil
+        // A cell's nano-kg follow its five line counts (8 bytes each).
+        func mark(_ record: (inout BinaryLayout, Int) -> Void) {
+            if at != nil { record(&at!, w.bytes.count + 40) }
+        }
         w.byte(Self.binaryVersion)
         w.byte(hasSupplierScope3 ? 1 : 0)
+        mark { $0.total = $1 }
         w.cell(total)
         for m in 0..<5 { w.spend(methodSpendUnits[m]) }
         for dimension in Dimension.allCases where dimension != .supplierScope3 || hasSupplierScope3 {
@@ -48,6 +64,7 @@ extension InventoryAggregate {
             w.u32(UInt32(cells.count))
             for (key, cell) in cells {
                 w.string(key)
+                mark { $0.groups[dimension, default: [:]][key] = $1 }
                 w.cell(cell)
             }
         }
@@ -73,6 +90,7 @@ extension InventoryAggregate {
         for (reason, cell) in fellThrough {
             w.string(reason.code)
             w.string(reason.subject)
+            mark { $0.fallThrough[reason] = $1 }
             w.cell(cell)
         }
         if let period {
@@ -111,10 +129,11 @@ extension InventoryAggregate {
             w.byte(UInt8(truncatingIfNeeded: key.scope3))
             w.byte((key.supplier != nil ? 1 : 0) | (key.category != nil ? 2 : 0) | (key.customer != nil ? 4 : 0))
             for text in [key.supplier, key.category, key.customer] { if let text { w.string(text) } }
+            mark { $0.poolSources[key] = $1 }
             for m in 0..<5 { w.i64(Int64(cell.lines[m])) }
             for m in 0..<5 { w.i128(cell.nanoKg[m]) }
         }
-        return w.bytes
+        return (w.bytes, at)
     }
 
     /// Reads `binary()`'s output; nil when the bytes are not an inventory of this version.

@@ -138,24 +138,39 @@ public struct NanoKgDelta: Sendable {
 
     /// Adds the changes to `aggregate`, naming slots as `AggregateAccumulator.aggregate` does; a supplier's
     /// fall-through share goes to the cell of `fallThrough(slot)`. Cells the changes touch exist in an
-    /// inventory that holds the lines; were one missing, it is created with the change alone.
+    /// inventory that holds the lines; were one missing, it is created with the change alone. Returns the
+    /// cells it changed (`InventoryAggregate.patch`).
+    @discardableResult
     public func apply(
         to aggregate: inout InventoryAggregate,
         name: (InventoryAggregate.Dimension, Int) -> String,
         fallThrough: (Int) -> FallThrough
-    ) {
+    ) -> InventoryAggregate.ChangedCells {
+        var changed = InventoryAggregate.ChangedCells()
         func addCell(_ cell: inout InventoryAggregate.Cell, _ nano: ArraySlice<Int128>) {
             for (m, d) in nano.enumerated() { cell.nanoKg[m] += d }
+        }
+        func addGroup(_ dimension: InventoryAggregate.Dimension, _ key: String, _ nano: ArraySlice<Int128>) {
+            if aggregate.groups[dimension]?[key] == nil { changed.reshaped = true }
+            addCell(&aggregate.groups[dimension, default: [:]][key, default: InventoryAggregate.Cell()], nano)
+            changed.cells.append(.group(dimension, key))
+        }
+        func addPoolSource(_ source: InventoryAggregate.PoolSourceKey, _ nano: ArraySlice<Int128>) {
+            if aggregate.poolSources[source] == nil { changed.reshaped = true }
+            addCell(&aggregate.poolSources[source, default: InventoryAggregate.Cell()], nano)
+            changed.cells.append(.poolSource(source))
         }
         func addTable(_ dimension: InventoryAggregate.Dimension, _ table: Table) {
             for slot in 0..<table.slots {
                 let nano = table.nano(slot)
                 guard nano.contains(where: { $0 != 0 }) else { continue }
-                addCell(&aggregate.groups[dimension, default: [:]][name(dimension, slot), default: InventoryAggregate.Cell()], nano)
+                addGroup(dimension, name(dimension, slot), nano)
             }
         }
         addCell(&aggregate.total, total.nano(0))
+        changed.cells.append(.total)
         if !poolSourcesComplete {
+            changed.reshaped = changed.reshaped || aggregate.hasPoolSources
             aggregate.hasPoolSources = false
             aggregate.poolSources = [:]
         }
@@ -164,13 +179,11 @@ public struct NanoKgDelta: Sendable {
                 for scope3 in 0..<16 where number * 16 + scope3 < customerScope3.slots {
                     let nano = customerScope3.nano(number * 16 + scope3)
                     guard nano.contains(where: { $0 != 0 }) else { continue }
-                    let source = InventoryAggregate.PoolSourceKey(customerSlot: slot, scope3: scope3, name: name)
-                    addCell(&aggregate.poolSources[source, default: InventoryAggregate.Cell()], nano)
+                    addPoolSource(InventoryAggregate.PoolSourceKey(customerSlot: slot, scope3: scope3, name: name), nano)
                 }
             }
             for (key, nano) in supplierCategories where nano.contains(where: { $0 != 0 }) {
-                let source = InventoryAggregate.PoolSourceKey(packed: key, name: name)
-                addCell(&aggregate.poolSources[source, default: InventoryAggregate.Cell()], nano[0..<5])
+                addPoolSource(InventoryAggregate.PoolSourceKey(packed: key, name: name), nano[0..<5])
             }
         }
         addTable(.category, category)
@@ -185,17 +198,19 @@ public struct NanoKgDelta: Sendable {
                 guard nano.contains(where: { $0 != 0 }) else { continue }
                 for (m, d) in nano.enumerated() { sum[m] += d }
                 if aggregate.hasSupplierScope3 {
-                    let key = InventoryAggregate.supplierScope3Key(supplier: supplier, scope3: s)
-                    addCell(&aggregate.groups[.supplierScope3, default: [:]][key, default: InventoryAggregate.Cell()], nano)
+                    addGroup(.supplierScope3, InventoryAggregate.supplierScope3Key(supplier: supplier, scope3: s), nano)
                 }
             }
             if sum.contains(where: { $0 != 0 }) {
-                addCell(&aggregate.groups[.supplier, default: [:]][supplier, default: InventoryAggregate.Cell()], sum[0..<5])
+                addGroup(.supplier, supplier, sum[0..<5])
             }
             if entry.fellThrough.contains(where: { $0 != 0 }) {
                 let reason = fallThrough(slot)
+                if aggregate.fallThrough[reason] == nil { changed.reshaped = true }
                 addCell(&aggregate.fallThrough[reason, default: InventoryAggregate.Cell()], entry.fellThrough[0..<5])
+                changed.cells.append(.fallThrough(reason))
             }
         }
+        return changed
     }
 }

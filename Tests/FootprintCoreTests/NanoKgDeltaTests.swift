@@ -116,4 +116,45 @@ import Testing
         #expect(expected.poolSources.keys.contains { $0.supplier == "S400" && $0.category != nil })
         #expect(expected.poolSources.values.reduce(0) { $0 + $1.totalLines } == expected.total.totalLines)
     }
+
+    /// An inventory changed by refiguring alone is written by patching the bytes of the one before it:
+    /// the same bytes as writing it anew. A change that makes a cell, or an inventory of another shape,
+    /// is not patched.
+    @Test func patchingTheEarlierBytesWritesTheNewInventory() throws {
+        let oldFigure: (Int) -> Double = { 0.41 + Double($0 % 11) * 0.013 }
+        let newFigure: (Int) -> Double = { $0 % 4 == 0 ? oldFigure($0) : oldFigure($0) * 0.93 }
+        let name: (InventoryAggregate.Dimension, Int) -> String = { d, slot in d == .supplier ? "S\(slot)" : "\(d.rawValue)-\(slot)" }
+        let fallThrough: (Int) -> FallThrough = { .footprintNotValidOnDate(supplier: "S\($0)") }
+        var unused = NanoKgDelta()
+        var delta = NanoKgDelta()
+        var updated = inventory(figure: oldFigure, delta: &unused, old: oldFigure)
+        let expected = inventory(figure: newFigure, delta: &delta, old: oldFigure)
+        var order: InventoryAggregate.PoolSourceOrder?
+        let (bytes, layout) = updated.binaryWithLayout(poolSourceOrder: &order)
+        #expect(bytes == updated.binary())
+        let changed = delta.apply(to: &updated, name: name, fallThrough: fallThrough)
+        #expect(updated == expected)
+        #expect(!changed.reshaped && changed.cells.count > 1_000)
+        #expect(changed.cells.contains { if case .fallThrough = $0 { true } else { false } })
+        #expect(changed.cells.contains { if case .poolSource = $0 { true } else { false } })
+        var patched = bytes
+        #expect(updated.patch(&patched, layout: layout, changed: changed))
+        #expect(patched != bytes)
+        #expect(patched == updated.binary(poolSourceOrder: &order))
+        #expect(patched == updated.binary())
+        #expect(try #require(InventoryAggregate(binary: patched)) == expected)
+        // Applied to an inventory without those cells, the change makes them: not patched.
+        var empty = InventoryAggregate()
+        let made = delta.apply(to: &empty, name: name, fallThrough: fallThrough)
+        #expect(made.reshaped)
+        var copy = bytes
+        #expect(!empty.patch(&copy, layout: layout, changed: made))
+        // One cell more than the layout's inventory, or a cell the layout does not know: not patched.
+        var other = updated
+        other.groups[.category]?["extra"] = InventoryAggregate.Cell()
+        #expect(!other.patch(&copy, layout: layout, changed: changed))
+        var unknown = changed
+        unknown.cells.append(.group(.category, "extra"))
+        #expect(!updated.patch(&copy, layout: layout, changed: unknown))
+    }
 }

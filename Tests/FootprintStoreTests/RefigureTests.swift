@@ -99,6 +99,10 @@ import Testing
             #expect(last.kind == .incremental && last.recomputedLines > 0)
             #expect(try t.workspace.count("run_result", where: "run_id = \(last.id)") == 0, "step \(step): refigured, not evaluated again")
             _ = try Workspace(path: t.workspace.path).runs.verifyRun(id: last.id)
+            // Written by patching the earlier run's bytes: the bytes of writing it anew.
+            #expect(t.workspace.cache.patchedInventories == step + 1)
+            let stored = try t.workspace.read { db in try Data.fetchOne(db, sql: "SELECT aggregate FROM run WHERE id = ?", arguments: [last.id]) }
+            #expect(stored.map { [UInt8]($0) } == last.aggregate.binary())
         }
         // Back at the first figures: the same inventory as the first run, and as a full run now.
         #expect(last.aggregate == first.aggregate)

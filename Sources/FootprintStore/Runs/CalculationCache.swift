@@ -16,6 +16,10 @@ final class CalculationCache: @unchecked Sendable {
     private var run: CalculationRun?
     private var plans: [PackResultsKey: PackEvaluator.RefigurePlan] = [:]
     private var poolSourceOrder: InventoryAggregate.PoolSourceOrder?
+    private var lastWritten: (run: Int64, bytes: [UInt8], layout: InventoryAggregate.BinaryLayout)?
+    private var patchedWrites = 0
+    /// How many inventories were written by patching the one written before (for tests and phase logs).
+    var patchedInventories: Int { locked { patchedWrites } }
     private var planBytes = 0
     /// What the kept plans may take; past it, they are all let go.
     let planBytesLimit = 256 << 20
@@ -80,10 +84,33 @@ final class CalculationCache: @unchecked Sendable {
 
     /// `aggregate`'s binary form, its pool-source cells in the order of the last one written when it has
     /// the same cells (`InventoryAggregate.binary(poolSourceOrder:)`).
-    func binary(_ aggregate: InventoryAggregate) -> [UInt8] {
-        var order = locked { poolSourceOrder }
-        let bytes = aggregate.binary(poolSourceOrder: &order)
-        locked { poolSourceOrder = order }
+    ///
+    /// A process that keeps refigure plans (`calculate --watch`) also keeps the bytes it last wrote, for
+    /// run `run`, and where their cells stand: a run made from that one by refiguring alone (`changed`,
+    /// with `parent` that run) is written by patching them (`InventoryAggregate.patch`).
+    func binary(_ aggregate: InventoryAggregate, run: Int64, parent: Int64?, changed: InventoryAggregate.ChangedCells?) -> [UInt8] {
+        let (order, last, keeps) = locked { (poolSourceOrder, lastWritten, keepRefigurePlans) }
+        if keeps, let last, let parent, let changed, last.run == parent {
+            var bytes = last.bytes
+            if aggregate.patch(&bytes, layout: last.layout, changed: changed) {
+                locked {
+                    lastWritten = (run, bytes, last.layout)
+                    patchedWrites += 1
+                }
+                return bytes
+            }
+        }
+        var kept = order
+        guard keeps else {
+            let bytes = aggregate.binary(poolSourceOrder: &kept)
+            locked { poolSourceOrder = kept }
+            return bytes
+        }
+        let (bytes, layout) = aggregate.binaryWithLayout(poolSourceOrder: &kept)
+        locked {
+            poolSourceOrder = kept
+            lastWritten = (run, bytes, layout)
+        }
         return bytes
     }
 

@@ -438,8 +438,9 @@ struct PackEvaluator: Sendable {
         }
     }
 
-    /// Adds figure changes (`refigure`) to an inventory.
-    func apply(_ delta: NanoKgDelta, to aggregate: inout InventoryAggregate) {
+    /// Adds figure changes (`refigure`) to an inventory; returns the cells they changed.
+    @discardableResult
+    func apply(_ delta: NanoKgDelta, to aggregate: inout InventoryAggregate) -> InventoryAggregate.ChangedCells {
         delta.apply(to: &aggregate, name: slotName) { supplier in .footprintNotValidOnDate(supplier: slotName(.supplier, supplier)) }
     }
 }

@@ -362,7 +362,7 @@ extension RunStore {
             recomputed += done.recomputed
             refigured += done.refigured
         }
-        evaluator.apply(delta, to: &aggregate)
+        let changed = evaluator.apply(delta, to: &aggregate)
         workspace.logger.phase("evaluated \(recomputed) lines again and refigured \(refigured) in \(packs.count) packs on \(threadCount) threads")
         return try save(
             kind: .incremental,
@@ -371,7 +371,9 @@ extension RunStore {
             inputs: snapshot.inputs,
             recomputed: recomputed + refigured,
             started: started,
-            kpis: kpis
+            kpis: kpis,
+            // Refigured alone, the inventory is the earlier one with new nano-kg in the cells `changed` names.
+            changedCells: recomputed == 0 ? changed : nil
         ) { insert in
             for (pack, data) in results { try insert(pack, data) }
             return aggregate
@@ -526,6 +528,7 @@ extension RunStore {
         recomputed: Int,
         started: Date,
         kpis: KPIJob?,
+        changedCells: InventoryAggregate.ChangedCells? = nil,
         produce: (_ insert: (Int64, [UInt8]) throws -> Void) throws -> InventoryAggregate
     ) throws(WorkspaceError) -> CalculationRun {
         let encoder = JSONEncoder()
@@ -557,7 +560,10 @@ extension RunStore {
             snapshot = kpis.map { ($0.factsAsOf, $0.start(aggregate)) }
             try db.execute(
                 sql: "UPDATE run SET aggregate = ?, line_count = ?, seconds = ? WHERE id = ?",
-                arguments: [Data(workspace.cache.binary(aggregate)), aggregate.ledgerLines, Date().timeIntervalSince(started), runID]
+                arguments: [
+                    Data(workspace.cache.binary(aggregate, run: runID, parent: parent, changed: changedCells)), aggregate.ledgerLines,
+                    Date().timeIntervalSince(started), runID,
+                ]
             )
             workspace.logger.phase("run row")
             return (runID, aggregate)
