@@ -247,7 +247,7 @@ struct RunLinesTests {
             let changed: [UInt8]? = bytes.withUnsafeBytes { raw in
                 let view = LineResultPack.View(raw)!
                 guard let i = (0..<view.count).first(where: { !view.outcome($0).isUnmapped }) else { return nil }
-                var writer = LineResultPack.Writer(copying: view)
+                let writer = LineResultPack.Writer(copying: view)
                 writer.set(i, outcome: view.outcome(i), activity: view.value(i).nextUp, source: view.source(i))
                 return writer.bytes
             }

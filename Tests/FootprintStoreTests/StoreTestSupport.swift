@@ -7,8 +7,9 @@ import Testing
 
 @testable import FootprintStore
 
-/// A fresh workspace file in its own temporary folder, removed by `cleanUp()`.
-struct TemporaryWorkspace {
+/// A fresh workspace file in its own temporary folder, removed by `cleanUp()`, or at the latest when the
+/// last reference goes (tests that make one in a helper function need not remember it).
+final class TemporaryWorkspace: Sendable {
     let folder: String
     let path: String
     let workspace: Workspace
@@ -28,6 +29,8 @@ struct TemporaryWorkspace {
     }
 
     func cleanUp() { try? FileManager.default.removeItem(atPath: folder) }
+
+    deinit { cleanUp() }
 }
 
 /// The package root, from this file's path.
