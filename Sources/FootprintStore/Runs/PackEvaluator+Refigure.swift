@@ -47,12 +47,6 @@ extension PackEvaluator {
             var month: Int
             var customer: Int
             var fellThrough: Bool
-
-            /// One value hashed instead of six (equality still compares every field): a pack has as
-            /// many look-ups as lines when its plan is made.
-            func hash(into hasher: inout Hasher) {
-                hasher.combine(category &* 0x9E37_79B9 ^ customer &* 0x85EB_CA6B ^ month << 8 ^ scope3 << 4 ^ method << 1 ^ (fellThrough ? 1 : 0))
-            }
         }
 
         /// Per line: `notOwnFigure`, `disclosure` (a hybrid line) or `footprint` (a supplier-specific line).
@@ -82,8 +76,7 @@ extension PackEvaluator {
             group: [UInt32](repeating: RefigurePlan.needsEvaluation, count: n),
             groups: []
         )
-        var numbers: [RefigurePlan.Group: UInt32] = [:]
-        numbers.reserveCapacity(n / 4)
+        var numbers = RefigureGroupNumbers()
         var last: (group: RefigurePlan.Group, number: UInt32)?
         for i in 0..<n {
             let outcome = stored.outcome(i)
@@ -117,17 +110,11 @@ extension PackEvaluator {
                 plan.group[i] = last.number
                 continue
             }
-            let number: UInt32
-            if let known = numbers[group] {
-                number = known
-            } else {
-                number = UInt32(plan.groups.count)
-                numbers[group] = number
-                plan.groups.append(group)
-            }
+            let number = numbers.number(group)
             plan.group[i] = number
             last = (group, number)
         }
+        plan.groups = numbers.groups
         return plan
     }
 
