@@ -47,15 +47,7 @@ extension WebApplication {
                 )
             )
         }
-        headline.append(
-            ("strategic_assessed", text(.strategicAssessed), .text("\(k.strategicAssessed.count) / \(k.strategic.count)"))
-        )
-        headline.append(
-            (
-                "suppliers_per_tier", text(.suppliersPerTier),
-                .text(criteria.tiers.map { "\($0.name) \(k.suppliersPerTier[$0.name] ?? 0)" }.joined(separator: ", "))
-            )
-        )
+        let tiers = criteria.tiers.map { "\($0.name) \(k.suppliersPerTier[$0.name] ?? 0)" }.joined(separator: ", ")
         if Self.wantsCSV(request) {
             var rows = [["figure", "value"]]
             rows.append(["run", String(run)])
@@ -92,6 +84,8 @@ extension WebApplication {
         )
         table.rowKeys = headline.map(\.key)
         body += table.render()
+        body += "<dl class=\"facts\"><dt>\(HTML.escape(text(.strategicAssessed)))</dt><dd>\(k.strategicAssessed.count) / \(k.strategic.count)</dd>"
+        body += "<dt>\(HTML.escape(text(.suppliersPerTier)))</dt><dd>\(HTML.escape(tiers))</dd></dl>\n"
         // The target and the progress towards it.
         body += "<h2>\(HTML.escape(text(.targetProgress)))</h2>\n"
         if let target {

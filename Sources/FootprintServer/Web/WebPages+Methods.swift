@@ -79,44 +79,57 @@ extension WebApplication {
             )
         }
         body += "<p class=\"run\">\(HTML.escape(text(.spendShareNote)))</p>\n"
-        body += mixTable(periods.map { ($0.name, $1) }, currencies: currencyList, caption: text(.byPeriod), id: "periods", text: text)
+        body += mixTable(periods.map { ($0.name, $1) }, main: main, caption: text(.byPeriod), id: "periods", text: text)
+        body += spendTable(periods.map { ($0.name, $1) }, currencies: currencyList, text: text)
         body += "<h2>\(HTML.escape(text(.byRun)))</h2>\n"
-        body += mixTable(runs.map { ("#\($0.run.id)", $0) }, currencies: currencyList, caption: text(.byRun), id: "runs-mix", text: text)
+        body += mixTable(runs.map { ("#\($0.run.id)", $0) }, main: main, caption: text(.byRun), id: "runs-mix", text: text)
         return try render(context, title: text(.methodMixTitle), current: "/app/methods", body: body)
     }
 
-    /// One row per period or run and method: lines, kg, share of kg, spend and share of spend per currency.
-    func mixTable(_ items: [(String, MethodMix)], currencies: [CurrencyCode], caption: String, id: String, text: WebText) -> String {
+    /// One row per period or run and method: lines, t CO2e, share of kg, and share of spend in `main`.
+    func mixTable(_ items: [(String, MethodMix)], main: CurrencyCode?, caption: String, id: String, text: WebText) -> String {
+        var keys: [String] = []
         var table = HTMLTable(
             caption: caption,
-            header: [text(.period), text(.method), text(.lines), text(.kgco2e), text(.kgShare)]
-                + currencies.flatMap { ["\(text(.spend)) \($0)", "\(text(.spendShare)) \($0)"] },
-            numeric: Set(2..<(5 + 2 * currencies.count)),
+            header: [text(.period), text(.method), text(.lines), text(.tco2e), text(.kgShare)] + (main.map { ["\(text(.spendShare)) \($0)"] } ?? []),
+            numeric: [2, 3, 4, 5],
             rows: items.flatMap { label, m in
                 (Self.methodNames + [CalculationMethod.unmappedName]).compactMap { name -> [HTMLTable.Cell]? in
                     guard let r = m.row(name) else { return nil }
-                    let period = m.run.period?.name ?? "all"
-                    let head = label.hasPrefix("#") ? "\(label) (\(period))" : "\(label) (#\(m.run.id))"
+                    keys.append("\(m.run.id) \(name)")
+                    let head = label.hasPrefix("#") ? "\(label) (\(m.run.period?.name ?? "all"))" : "\(label) (#\(m.run.id))"
                     let isMethod = name != CalculationMethod.unmappedName
+                    let share = main.flatMap { m.spendShare(name, $0) }
                     return [
                         .text(head), .text(text.method(name)), .text(text.count(r.lines)),
-                        isMethod ? .figure(text.number(r.kg, places: 1), value: Self.kgValue(r.kg)) : .text("–"),
+                        isMethod ? .figure(text.tonnes(r.kg), value: Self.kgValue(r.kg)) : .text("–"),
                         isMethod ? .figure(text.percent(r.share), value: "\(r.share)") : .text("–"),
-                    ]
-                        + currencies.flatMap { c -> [HTMLTable.Cell] in
-                            let share = m.spendShare(name, c)
-                            return [
-                                .text(r.spend[c].map { text.decimal($0.formatted(places: 2)) } ?? ""),
-                                .figure(share.map { text.percent($0) } ?? "", value: share.map { "\($0)" }),
-                            ]
-                        }
+                    ] + (main == nil ? [] : [.figure(share.map { text.percent($0) } ?? "", value: share.map { "\($0)" })])
                 }
             },
             id: id
         )
-        table.rowKeys = items.flatMap { _, m in
-            (Self.methodNames + [CalculationMethod.unmappedName]).filter { m.row($0) != nil }.map { "\(m.run.id) \($0)" }
-        }
+        table.rowKeys = keys
         return table.render()
+    }
+
+    /// Per period or run and currency, each method's share of the spend (amounts in the CSV).
+    func spendTable(_ items: [(String, MethodMix)], currencies: [CurrencyCode], text: WebText) -> String {
+        let names = Self.methodNames + [CalculationMethod.unmappedName]
+        return HTMLTable(
+            caption: text(.spendShare),
+            header: [text(.period), text(.spend)] + names.map { text.method($0) },
+            numeric: Set(2..<(2 + names.count)),
+            rows: items.flatMap { label, m in
+                currencies.filter { m.spendTotals[$0] != nil }.map { c -> [HTMLTable.Cell] in
+                    [.text(label), .text(c.description)]
+                        + names.map { name in
+                            let share = m.spendShare(name, c) ?? 0
+                            return .figure(text.percent(share), value: "\(share)")
+                        }
+                }
+            },
+            id: "spend-shares"
+        ).render()
     }
 }
