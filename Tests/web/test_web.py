@@ -289,7 +289,7 @@ def check_second_slice(driver, label, cli, name):
         history = {r: s[SUPPLIER] for r, s in cli["suppliers"].items() if SUPPLIER in s}
         check(len(rows) == len(history), f"the supplier's method history has {len(rows)} runs, not {len(history)}")
         for row in rows:
-            cli_row = history[int(row.get_attribute("data-key"))]
+            cli_row = history[int(row.get_attribute("data-key").removeprefix("run-"))]
             shown = [float(v) for v in values(row)]
             check(shown[-1] == cli_row["kgco2e"], f"supplier method history total {shown[-1]} != report --by supplier {cli_row['kgco2e']}")
             check(sorted(shown[:-1]) == sorted(cli_row["kgco2e_by_method"].values()), f"supplier method history {shown[:-1]} != {cli_row['kgco2e_by_method']}")
@@ -372,7 +372,7 @@ def check_erp_upload(driver, binary, db, directory):
     driver.get(driver.current_url.split("/app/")[0] + "/app/imports")
     driver.find_element(By.CSS_SELECTOR, "#kind option[value='purchases']").click()
     driver.find_element(By.ID, "file").send_keys(os.path.join(directory, "bad", "hovedbok_2024.csv"))
-    driver.find_element(By.ID, "mapping").send_keys(os.path.join(erp, "mapping.json"))
+    driver.find_element(By.ID, "mapping").send_keys(os.path.join(erp, "mapping.json") + "\n" + os.path.join(erp, "travel-accounts.csv"))
     submit(driver, driver.find_element(By.CSS_SELECTOR, "form.upload button"))
     problems = [[c.text for c in r.find_elements(By.CSS_SELECTOR, "th, td")] for r in driver.find_elements(By.CSS_SELECTOR, "#problems tbody tr")]
     check(sorted(p[1] for p in problems) == ["3", "5"], f"the bad ERP export's problems: {problems}")
@@ -384,7 +384,7 @@ def check_erp_upload(driver, binary, db, directory):
     check(len(old) == 1, f"the example's ERP import: {old}")
     driver.find_element(By.CSS_SELECTOR, "#kind option[value='purchases']").click()
     driver.find_element(By.ID, "file").send_keys(os.path.join(directory, "corrected", "hovedbok_2024.csv"))
-    driver.find_element(By.ID, "mapping").send_keys(os.path.join(erp, "mapping.json"))
+    driver.find_element(By.ID, "mapping").send_keys(os.path.join(erp, "mapping.json") + "\n" + os.path.join(erp, "travel-accounts.csv"))
     driver.find_element(By.CSS_SELECTOR, f"#replace option[value='{old[0]['id']}']").click()
     submit(driver, driver.find_element(By.CSS_SELECTOR, "form.upload button"))
     result = driver.find_element(By.ID, "result").text

@@ -47,7 +47,7 @@ extension WebApplication {
             <p><label for="file">\(text(.file))</label>
             <input id="file" name="file" type="file" required></p>
             <p><label for="mapping">\(text(.mapping))</label>
-            <input id="mapping" name="mapping" type="file" aria-describedby="mapping-help">
+            <input id="mapping" name="mapping" type="file" multiple aria-describedby="mapping-help">
             <span id="mapping-help" class="run">\(HTML.escape(text(.mappingHelp)))</span></p>
             <p><label for="replace">\(text(.replaces))</label>
             <select id="replace" name="replace">
@@ -94,8 +94,9 @@ extension WebApplication {
         else { throw HTTPError(.badRequest) }
         let replacing = form.text("replace").flatMap { Int64($0) }
         // An ERP export's mapping (`footprint import purchases FILE --mapping MAPPING`): purchases only.
-        let mappingPart = form["mapping"].flatMap { $0.data.isEmpty ? nil : $0 }
-        if mappingPart != nil && kind != .purchases {
+        // The mapping (JSON) and the files it names (`categories_file`, relative to it): one folder, each under its own name.
+        let mappingParts = form.parts.filter { $0.name == "mapping" && !$0.data.isEmpty }
+        if !mappingParts.isEmpty && kind != .purchases {
             let records = try workspace.imports.list()
             let result = "<div class=\"error-box\" role=\"alert\" id=\"result\"><p class=\"error\">\(HTML.escape(text(.mappingOnly)))</p></div>\n"
             let page = WebPage(
@@ -116,11 +117,15 @@ extension WebApplication {
         try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         guard FileManager.default.createFile(atPath: path, contents: Data(file.data)) else { throw HTTPError(.internalServerError) }
         var mapping: String?
-        if let mappingPart {
-            let mappingPath = folder.appendingPathComponent("mapping").appendingPathComponent(Self.uploadName(mappingPart.fileName, fallback: "mapping.json")).path
-            try FileManager.default.createDirectory(atPath: (mappingPath as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            guard FileManager.default.createFile(atPath: mappingPath, contents: Data(mappingPart.data)) else { throw HTTPError(.internalServerError) }
-            mapping = mappingPath
+        if !mappingParts.isEmpty {
+            let mappingFolder = folder.appendingPathComponent("mapping")
+            try FileManager.default.createDirectory(at: mappingFolder, withIntermediateDirectories: true)
+            for (i, part) in mappingParts.enumerated() {
+                let path = mappingFolder.appendingPathComponent(Self.uploadName(part.fileName, fallback: "mapping-\(i).json")).path
+                guard FileManager.default.createFile(atPath: path, contents: Data(part.data)) else { throw HTTPError(.internalServerError) }
+                if mapping == nil && path.lowercased().hasSuffix(".json") { mapping = path }
+            }
+            if mapping == nil { mapping = mappingFolder.appendingPathComponent(Self.uploadName(mappingParts[0].fileName, fallback: "mapping-0.json")).path }
         }
         let workspace = self.workspace
         let mappingPath = mapping

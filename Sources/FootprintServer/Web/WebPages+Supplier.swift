@@ -107,7 +107,7 @@ extension WebApplication {
                 },
                 id: "methods"
             )
-            table.rowKeys = history.map { String($0.0.id) }
+            table.rowKeys = history.map { "run-\($0.0.id)" }
             body += table.render()
         }
         return try render(context, title: "\(r.id) · \(r.name)", current: "/app/suppliers", body: body)

@@ -152,8 +152,8 @@ extension WebText {
         .nothingYet: ("None.", "Ingen."),
         .mapping: ("ERP mapping (for a purchases export from an ERP)", "ERP-mapping (for en innkjøpseksport fra et ERP-system)"),
         .mappingHelp: (
-            "With a mapping file (JSON, docs/erp-mappings.md) the file is read as an ERP export and converted; problems are shown by the export's own lines and columns.",
-            "Med en mappingfil (JSON, docs/erp-mappings.md) leses filen som en ERP-eksport og konverteres; feil vises med eksportens egne linjer og kolonner."
+            "Choose the mapping (JSON, docs/erp-mappings.md) and any file it names (categories_file): the file is then read as an ERP export and converted, and problems are shown by the export's own lines and columns.",
+            "Velg mappingen (JSON, docs/erp-mappings.md) og eventuelle filer den nevner (categories_file): filen leses da som en ERP-eksport og konverteres, og feil vises med eksportens egne linjer og kolonner."
         ),
         .mappingOnly: ("An ERP mapping applies to purchases only.", "En ERP-mapping gjelder bare innkjøp (purchases)."),
         .registerFacts: ("Register facts", "Registeropplysninger"),
