@@ -126,7 +126,10 @@ struct WebPagesTests {
         #expect(Self.rowValues(diff.text, key: "delta_kgco2e").first == "\(runs[1].aggregate.total.kg - runs[0].aggregate.total.kg)")
         #expect(
             Self.rowValues(diff.text, key: "total")
-                == [parts.total.before, parts.total.after, parts.total.delta, parts.total.parts.activity, parts.total.parts.methodSwitch, parts.total.parts.figures]
+                == [
+                    parts.total.before, parts.total.after, parts.total.delta, parts.total.parts.activity, parts.total.parts.methodSwitch,
+                    parts.total.parts.figures,
+                ]
                 .map { ChangeAttribution.exactKg($0) }
         )
         // The verification, as `runs show 2`.

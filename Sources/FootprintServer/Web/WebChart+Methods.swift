@@ -35,7 +35,8 @@ extension WebChart {
             for tick in stride(from: 0.0, through: 1.0, by: 0.25) {
                 let y = height - bottom - tick * plotHeight
                 svg += "<line class=\"grid\" x1=\"\(fmt(left))\" x2=\"\(fmt(width - 8))\" y1=\"\(fmt(y))\" y2=\"\(fmt(y))\"/>\n"
-                svg += "<text class=\"label\" x=\"\(fmt(left - 6))\" y=\"\(fmt(y + 4))\" text-anchor=\"end\">\(HTML.escape(text.percent(tick)))</text>\n"
+                svg +=
+                    "<text class=\"label\" x=\"\(fmt(left - 6))\" y=\"\(fmt(y + 4))\" text-anchor=\"end\">\(HTML.escape(text.percent(tick)))</text>\n"
             }
         } else {
             svg += axis(scaleMax: scaleMax, plotHeight: plotHeight, text: text)

@@ -17,7 +17,12 @@ extension WebApplication {
         var progress: EngagementProgress?
         if let target, let share = k.trackedShare(target) {
             let baseline = try workspace.suppliers.kpiBaseline(for: target)
-            progress = workspace.suppliers.engagementProgress(target: target, share: share, date: Workspace.today(), history: baseline.map { [$0] } ?? [])
+            progress = workspace.suppliers.engagementProgress(
+                target: target,
+                share: share,
+                date: Workspace.today(),
+                history: baseline.map { [$0] } ?? []
+            )
         }
         let today = Workspace.today()
         let requests = try workspace.suppliers.engagementRequests()
@@ -25,14 +30,20 @@ extension WebApplication {
         // The headline: `engagement kpis --json`'s keys.
         var headline: [(key: String, label: String, cell: HTMLTable.Cell)] = [
             ("total_kg", text(.totalEmissions), .figure(text.tonnes(k.totalKg) + " t", value: Self.kgValue(k.totalKg))),
-            ("sbti_targets_set_kg", text(.targetsSetShare) + " (kg)", .figure(text.tonnes(k.targetsSetKg) + " t", value: Self.kgValue(k.targetsSetKg))),
+            (
+                "sbti_targets_set_kg", text(.targetsSetShare) + " (kg)",
+                .figure(text.tonnes(k.targetsSetKg) + " t", value: Self.kgValue(k.targetsSetKg))
+            ),
         ]
         if let share = k.targetsSetEmissionShare {
             headline.append(("sbti_targets_set_emission_share", text(.targetsSetShare), .figure(text.percent(share), value: "\(share)")))
         }
         for (currency, share) in k.targetsSetSpendShare.sorted(by: { $0.key < $1.key }) {
             headline.append(
-                ("sbti_targets_set_spend_share.\(currency)", "\(text(.targetsSetSpend)) (\(currency))", .figure(text.percent(share), value: "\(share)"))
+                (
+                    "sbti_targets_set_spend_share.\(currency)", "\(text(.targetsSetSpend)) (\(currency))",
+                    .figure(text.percent(share), value: "\(share)")
+                )
             )
         }
         if let share = k.primaryDataShare {
@@ -95,7 +106,10 @@ extension WebApplication {
             if let p = progress {
                 var rows: [(String, String, HTMLTable.Cell)] = [
                     ("share", text(.share), .figure(text.percent(p.share), value: "\(p.share)")),
-                    ("baseline_share", "\(text(.baseline)) (\(text.date(p.baselineDate)))", .figure(text.percent(p.baselineShare), value: "\(p.baselineShare)")),
+                    (
+                        "baseline_share", "\(text(.baseline)) (\(text.date(p.baselineDate)))",
+                        .figure(text.percent(p.baselineShare), value: "\(p.baselineShare)")
+                    ),
                     ("path_share", text(.pathShare), .figure(text.percent(p.expectedShare), value: "\(p.expectedShare)")),
                     ("gap", text(.gap), .figure(text.percent(p.gap), value: "\(p.gap)")),
                 ]

@@ -125,7 +125,9 @@ extension WebApplication {
                 guard FileManager.default.createFile(atPath: path, contents: Data(part.data)) else { throw HTTPError(.internalServerError) }
                 if mapping == nil && path.lowercased().hasSuffix(".json") { mapping = path }
             }
-            if mapping == nil { mapping = mappingFolder.appendingPathComponent(Self.uploadName(mappingParts[0].fileName, fallback: "mapping-0.json")).path }
+            if mapping == nil {
+                mapping = mappingFolder.appendingPathComponent(Self.uploadName(mappingParts[0].fileName, fallback: "mapping-0.json")).path
+            }
         }
         let workspace = self.workspace
         let mappingPath = mapping

@@ -45,7 +45,9 @@ extension WebApplication {
         for m in runs { currencies.formUnion(m.spendTotals.keys) }
         let currencyList = currencies.sorted()
         if Self.wantsCSV(request) {
-            var rows = [["period", "run", "method", "lines", "kgco2e", "share_of_kg"] + currencyList.flatMap { ["spend_\($0)", "share_of_spend_\($0)"] }]
+            var rows = [
+                ["period", "run", "method", "lines", "kgco2e", "share_of_kg"] + currencyList.flatMap { ["spend_\($0)", "share_of_spend_\($0)"] }
+            ]
             for m in runs {
                 for r in m.report.rows {
                     rows.append(
@@ -91,7 +93,8 @@ extension WebApplication {
         var keys: [String] = []
         var table = HTMLTable(
             caption: caption,
-            header: [text(.period), text(.method), text(.lines), text(.tco2e), text(.kgShare)] + (main.map { ["\(text(.spendShare)) \($0)"] } ?? []),
+            header: [id == "periods" ? text(.period) : text(.run), text(.method), text(.lines), text(.tco2e), text(.kgShare)]
+                + (main.map { ["\(text(.spendShare)) \($0)"] } ?? []),
             numeric: [2, 3, 4, 5],
             rows: items.flatMap { label, m in
                 (Self.methodNames + [CalculationMethod.unmappedName]).compactMap { name -> [HTMLTable.Cell]? in

@@ -53,10 +53,18 @@ extension WebApplication {
                 )
             case "footprints":
                 return WebResponse.csv(
-                    [["id", "status", "product", "pcf_excluding_biogenic_uptake", "declared_unit", "shared_with", "stored_at", "deprecated_at", "superseded_by"]]
+                    [
+                        [
+                            "id", "status", "product", "pcf_excluding_biogenic_uptake", "declared_unit", "shared_with", "stored_at", "deprecated_at",
+                            "superseded_by",
+                        ]
+                    ]
                         + footprints.map { r in
                             let p = product(r)
-                            return [r.id, r.status, p.name, p.kg, p.unit, r.sharedWith.joined(separator: ";"), r.storedAt, r.deprecatedAt ?? "", r.supersededBy ?? ""]
+                            return [
+                                r.id, r.status, p.name, p.kg, p.unit, r.sharedWith.joined(separator: ";"), r.storedAt, r.deprecatedAt ?? "",
+                                r.supersededBy ?? "",
+                            ]
                         },
                     file: "pact-footprints.csv"
                 )
@@ -80,7 +88,8 @@ extension WebApplication {
                 rows: footprints.map { r in
                     let p = product(r)
                     return [
-                        .raw("<code>\(HTML.escape(r.id))</code>"), .text(r.status), .text(p.name), .figure(text.decimal(p.kg), value: p.kg), .text(p.unit),
+                        .raw("<code>\(HTML.escape(r.id))</code>"), .text(r.status), .text(p.name), .figure(text.decimal(p.kg), value: p.kg),
+                        .text(p.unit),
                         .text(r.sharedWith.joined(separator: ", ")),
                     ]
                 },
@@ -129,7 +138,8 @@ extension WebApplication {
                 header: ["#", text(.received), text(.type), text(.eventID), text(.status), text(.outcome)],
                 rows: inbox.map { e in
                     [
-                        .text("\(e.id)"), .text(String(e.receivedAt.prefix(19))), .text(eventType(e.type)), .raw("<code>\(HTML.escape(e.eventID))</code>"),
+                        .text("\(e.id)"), .text(String(e.receivedAt.prefix(19))), .text(eventType(e.type)),
+                        .raw("<code>\(HTML.escape(e.eventID))</code>"),
                         .text(e.status), .text(e.outcome ?? ""),
                     ]
                 },
@@ -145,7 +155,8 @@ extension WebApplication {
                 header: ["#", text(.queued), text(.type), text(.to), text(.attempts), text(.status), text(.lastError)],
                 rows: outbox.map { e in
                     [
-                        .text("\(e.id)"), .text(String(e.createdAt.prefix(19))), .text(eventType(e.eventType)), .text(e.targetURL), .text("\(e.attempts)"),
+                        .text("\(e.id)"), .text(String(e.createdAt.prefix(19))), .text(eventType(e.eventType)), .text(e.targetURL),
+                        .text("\(e.attempts)"),
                         .text(e.status), .text(String((e.lastError ?? "").prefix(200))),
                     ]
                 },

@@ -33,7 +33,9 @@ extension WebApplication {
             try workspace.runs.changeAttribution(before: a.id, after: b.id)
         }
         if Self.wantsCSV(request) {
-            var rows = [["grouping", "key", "kgco2e_before", "kgco2e_after", "delta_kgco2e", "activity_kgco2e", "method_switch_kgco2e", "figures_kgco2e"]]
+            var rows = [
+                ["grouping", "key", "kgco2e_before", "kgco2e_after", "delta_kgco2e", "activity_kgco2e", "method_switch_kgco2e", "figures_kgco2e"]
+            ]
             for c in [parts.total] + parts.suppliers {
                 rows.append([
                     "attribution", c.key, ChangeAttribution.exactKg(c.before), ChangeAttribution.exactKg(c.after), ChangeAttribution.exactKg(c.delta),
@@ -127,7 +129,8 @@ extension WebApplication {
                 rows: changes.prefix(Self.diffRowsShown).map { c in
                     [
                         .text(grouping == .method ? text.method(c.key) : c.key), .figure(text.tonnes(c.kgBefore), value: Self.kgValue(c.kgBefore)),
-                        .figure(text.tonnes(c.kgAfter), value: Self.kgValue(c.kgAfter)), .figure(Self.signed(c.delta, text), value: Self.kgValue(c.delta)),
+                        .figure(text.tonnes(c.kgAfter), value: Self.kgValue(c.kgAfter)),
+                        .figure(Self.signed(c.delta, text), value: Self.kgValue(c.delta)),
                         .text(c.shiftText),
                     ]
                 },
@@ -140,9 +143,11 @@ extension WebApplication {
 
     /// A run's page's links: its verification, and the change from the run before it.
     func runLinks(_ run: CalculationRun, _ text: WebText) -> String {
-        var html = "<nav class=\"pages\" aria-label=\"\(HTML.escape(text(.verification)))\"><a href=\"/app/runs/\(run.id)/verify\">\(HTML.escape(text(.verify)))</a>"
+        var html =
+            "<nav class=\"pages\" aria-label=\"\(HTML.escape(text(.verification)))\"><a href=\"/app/runs/\(run.id)/verify\">\(HTML.escape(text(.verify)))</a>"
         if let previous = (try? workspace.runs.list())?.last(where: { $0.id < run.id }) {
-            html += "<a href=\"/app/runs/diff?before=\(previous.id)&amp;after=\(run.id)\">\(HTML.escape(text(.diffTitle))) (#\(previous.id) → #\(run.id))</a>"
+            html +=
+                "<a href=\"/app/runs/diff?before=\(previous.id)&amp;after=\(run.id)\">\(HTML.escape(text(.diffTitle))) (#\(previous.id) → #\(run.id))</a>"
         }
         return html + "</nav>\n"
     }
@@ -172,13 +177,22 @@ extension WebApplication {
                 + ". \(HTML.escape(text(.verifiedText))) \(text(.total)): <span id=\"verified-kg\" data-value=\"\(Self.kgValue(v.kg))\">\(text.tonnes(v.kg)) t</span>.</p>\n"
             let total = v.run.aggregate.total
             var rows: [[HTMLTable.Cell]] = CalculationMethod.allCases.map { m in
-                [.text(text.method(m.name)), .text(text.count(total.lines[Int(m.rawValue)])), .figure(text.tonnes(total.kg(m)), value: Self.kgValue(total.kg(m)))]
+                [
+                    .text(text.method(m.name)), .text(text.count(total.lines[Int(m.rawValue)])),
+                    .figure(text.tonnes(total.kg(m)), value: Self.kgValue(total.kg(m))),
+                ]
             }
             rows.append([.text(text.method(CalculationMethod.unmappedName)), .text(text.count(total.lines[4])), .text("–")])
             if v.outsidePeriodLines > 0 { rows.append([.text(text(.outsidePeriod)), .text(text.count(v.outsidePeriodLines)), .text("–")]) }
             if v.excludedLines > 0 { rows.append([.text(text(.excludedLines)), .text(text.count(v.excludedLines)), .text("–")]) }
-            body += HTMLTable(caption: text(.byMethod), header: [text(.method), text(.lines), text(.tco2e)], numeric: [1, 2], rows: rows, id: "verification")
-                .render()
+            body += HTMLTable(
+                caption: text(.byMethod),
+                header: [text(.method), text(.lines), text(.tco2e)],
+                numeric: [1, 2],
+                rows: rows,
+                id: "verification"
+            )
+            .render()
         }
         return try render(context, title: "\(text(.verification)) · \(text(.run)) #\(number)", current: "/app/runs", body: body)
     }

@@ -41,7 +41,9 @@ extension WebApplication {
             body += "<p>\(HTML.escape(text(.emissionsLatest))) (#\(run)): "
             if let kg = o.emissionsKg {
                 body += "<strong id=\"emissions\" data-value=\"\(Self.kgValue(kg))\">\(text.tonnes(kg)) \(text(.tco2e))</strong>"
-                body += o.spend.isEmpty ? "" : "; \(HTML.escape(text(.spend))) " + o.spend.map { "\(text.decimal($0.amount)) \($0.currency)" }.joined(separator: "; ")
+                body +=
+                    o.spend.isEmpty
+                    ? "" : "; \(HTML.escape(text(.spend))) " + o.spend.map { "\(text.decimal($0.amount)) \($0.currency)" }.joined(separator: "; ")
             } else {
                 body += "–"
             }
@@ -70,7 +72,7 @@ extension WebApplication {
                 ? "" : "; \(HTML.escape(text(.reasons))): \(HTML.escape(assessment.requirementsNotMet.joined(separator: ", ")))") + ".</p>\n"
         body += HTMLTable(
             caption: text(.assessment),
-            header: [text(.criterion), text(.points), text(.reasons)],
+            header: [text(.criterion), text(.points), text(.reason)],
             numeric: [1],
             rows: assessment.results.map { c in
                 [

@@ -15,7 +15,7 @@ extension WebText {
         case ownFootprints, eventsReceived, eventsToSend, clientID, partner, created, updated, baseURL, product, per, sharedWith
         case received, type, eventID, outcome, queued, to, attempts, lastError, active, revoked, nothingYet, mapping, mappingHelp, mappingOnly
         case registerFacts, identifiers, contact, categories, parent, notes, emissionsLatest, noSupplierData, answer, lastEvent, asOf
-        case methodKg, latestEvents
+        case methodKg, latestEvents, reason
     }
 
     func callAsFunction(_ phrase: Phrase) -> String {
@@ -48,7 +48,10 @@ extension WebText {
             "A method's share of spend is its spend over the spend of every line of the run in that currency, lines not computed (unmapped) included.",
             "En metodes andel av innkjøpsbeløpet er dens beløp delt på beløpet for alle kjøringens linjer i den valutaen, også linjer som ikke er beregnet."
         ),
-        .byPeriod: ("By reporting period (its published run when closed, else its latest)", "Per rapporteringsperiode (publisert kjøring når lukket, ellers siste)"),
+        .byPeriod: (
+            "By reporting period (its published run when closed, else its latest)",
+            "Per rapporteringsperiode (publisert kjøring når lukket, ellers siste)"
+        ),
         .byRun: ("By run", "Per kjøring"),
         .spend: ("Spend", "Innkjøpsbeløp"),
         .spendShare: ("Share of spend", "Andel av beløp"),
@@ -168,6 +171,7 @@ extension WebText {
         .lastEvent: ("Last event", "Siste hendelse"),
         .asOf: ("as of", "per"),
         .methodKg: ("kg CO2e by method", "kg CO2e etter metode"),
+        .reason: ("Reason", "Begrunnelse"),
         .latestEvents: ("newest first, at most 50 of each", "nyeste først, høyst 50 av hver"),
     ]
 }
