@@ -238,6 +238,161 @@ def tonnes_en(kg):
     return f"{Decimal(repr(kg / 1000)).quantize(Decimal('0.1'), rounding='ROUND_HALF_UP'):,}"
 
 
+SUPPLIER = "SUP-0001"
+
+
+def cli_figures(binary, db, runs):
+    """What the CLI prints for the pages of the second slice, as JSON (floats as Decimal where the CLI prints exact decimals)."""
+    figures = {"methods": {}, "suppliers": {}}
+    for r in runs:
+        report = json.loads(run(binary, "report", "--db", db, "--run", str(r["id"]), "--by", "method", "supplier", "--format", "json"))
+        figures["methods"][r["id"]] = {row["key"]: row for row in report["groupings"]["method"]}
+        figures["suppliers"][r["id"]] = {row["key"]: row for row in report["groupings"]["supplier"]}
+    figures["supplier"] = json.loads(run(binary, "suppliers", "show", SUPPLIER, "--json", "--db", db))
+    figures["kpis"] = json.loads(run(binary, "engagement", "kpis", "--json", "--db", db))
+    figures["requests"] = json.loads(run(binary, "engagement", "requests", "list", "--json", "--db", db))
+    figures["supplier_requests"] = json.loads(run(binary, "engagement", "requests", "list", "--supplier", SUPPLIER, "--json", "--db", db))
+    figures["diff"] = json.loads(run(binary, "runs", "diff", "1", "2", "--json", "--db", db), parse_float=Decimal)
+    shown = run(binary, "runs", "show", "2", "--db", db)
+    figures["verified"] = int(re.search(r"Lines: (\d+) verified", shown).group(1))
+    figures["verified_kg"] = float(re.search(r"their sum is (\S+) kg", shown).group(1))
+    figures["footprints"] = json.loads(run(binary, "pact", "list", "--json", "--db", db))
+    figures["clients"] = json.loads(run(binary, "pact", "clients", "list", "--json", "--db", db))
+    figures["partners"] = json.loads(run(binary, "pact", "partners", "list", "--json", "--db", db))
+    return figures
+
+
+def values(row):
+    return [e.get_attribute("data-value") for e in row.find_elements(By.CSS_SELECTOR, "[data-value]")]
+
+
+def check_second_slice(driver, label, cli, name):
+    """The method mix, supplier, engagement, diff, verification and PACT pages against the CLI's figures."""
+    if label == "methods":
+        rows = driver.find_elements(By.CSS_SELECTOR, "#runs-mix tr[data-key]")
+        expected = sum(1 for methods in cli["methods"].values() for key in methods)
+        check(len(rows) == expected, f"{name}: the method mix lists {len(rows)} run x method rows, not {expected}")
+        for row in rows:
+            run_id, method = row.get_attribute("data-key").split(" ")
+            cli_row = cli["methods"][int(run_id)][method]
+            if method != "unmapped":
+                kg, share = values(row)[:2]
+                check(float(kg) == cli_row["kgco2e"] and float(share) == cli_row["share"], f"method mix run {run_id} {method}: {kg}, {share} != report --by method {cli_row['kgco2e']}, {cli_row['share']}")
+        check(len(driver.find_elements(By.CSS_SELECTOR, "figure.chart svg title")) >= 2, "the method mix has no charts with titles")
+        check(len(driver.find_elements(By.CSS_SELECTOR, "#periods tr[data-key]")) > 0, "the method mix has no period rows")
+    if label == "supplier":
+        detail = cli["supplier"]
+        emissions = driver.find_elements(By.ID, "emissions")
+        check(emissions and float(emissions[0].get_attribute("data-value")) == detail["emissions_kg"], f"supplier page emissions differ from suppliers show --json {detail['emissions_kg']}")
+        check(driver.find_element(By.ID, "tier").text == detail["assessment"]["tier"], "supplier page tier differs from suppliers show --json")
+        rows = driver.find_elements(By.CSS_SELECTOR, "#methods tr[data-key]")
+        history = {r: s[SUPPLIER] for r, s in cli["suppliers"].items() if SUPPLIER in s}
+        check(len(rows) == len(history), f"the supplier's method history has {len(rows)} runs, not {len(history)}")
+        for row in rows:
+            cli_row = history[int(row.get_attribute("data-key").removeprefix("run-"))]
+            shown = [float(v) for v in values(row)]
+            check(shown[-1] == cli_row["kgco2e"], f"supplier method history total {shown[-1]} != report --by supplier {cli_row['kgco2e']}")
+            check(sorted(shown[:-1]) == sorted(cli_row["kgco2e_by_method"].values()), f"supplier method history {shown[:-1]} != {cli_row['kgco2e_by_method']}")
+        requests = driver.find_elements(By.CSS_SELECTOR, "#requests tr[data-key]")
+        check(sorted(r.get_attribute("data-key") for r in requests) == sorted(str(r["id"]) for r in cli["supplier_requests"]), "the supplier's requests differ from engagement requests list --supplier")
+    if label == "engagement":
+        figures = headline(driver)
+        kpis = cli["kpis"]
+        for key in ("total_kg", "sbti_targets_set_emission_share", "primary_data_share"):
+            check(key in figures and float(figures[key][0]) == kpis[key], f"engagement {key} {figures.get(key)} != engagement kpis --json {kpis[key]}")
+        boundary = "boundaries.categories-1-2.sbti_targets_set_emission_share"
+        check(boundary in figures and float(figures[boundary][0]) == kpis["boundaries"]["categories-1-2"]["sbti_targets_set_emission_share"], "engagement categories 1-2 share differs")
+        progress = {r.get_attribute("data-key"): r.find_element(By.CSS_SELECTOR, "[data-value]").get_attribute("data-value") for r in driver.find_elements(By.CSS_SELECTOR, "#progress tr[data-key]") if r.find_elements(By.CSS_SELECTOR, "[data-value]")}
+        check("share" in progress and float(progress["share"]) == kpis["target"]["share"], f"engagement target share {progress.get('share')} != {kpis['target'].get('share')}")
+        overdue = int(driver.find_element(By.ID, "overdue-count").get_attribute("data-value"))
+        check(overdue == sum(1 for r in cli["requests"] if r["overdue"]), "the overdue count differs from engagement requests list --json")
+    if label == "requests":
+        rows = driver.find_elements(By.CSS_SELECTOR, "#requests tr[data-key]")
+        check(sorted(r.get_attribute("data-key") for r in rows) == sorted(str(r["id"]) for r in cli["requests"]), "the requests page differs from engagement requests list --json")
+        marked = sorted(r.get_attribute("data-key") for r in rows if r.find_elements(By.CSS_SELECTOR, ".overdue"))
+        check(marked == sorted(str(r["id"]) for r in cli["requests"] if r["overdue"]), f"overdue requests marked {marked}")
+    if label == "diff":
+        figures = headline(driver)
+        diff = cli["diff"]
+        for key in ("total_kgco2e_before", "total_kgco2e_after", "delta_kgco2e"):
+            check(key in figures and Decimal(figures[key][0]) == diff[key], f"diff {key} {figures.get(key)} != runs diff --json {diff[key]}")
+        total = driver.find_element(By.CSS_SELECTOR, "#attribution tr[data-key='total']")
+        parts = [Decimal(v) for v in values(total)]
+        expected = [Decimal(str(diff["attribution"]["total"][k])) for k in ("kgco2e_before", "kgco2e_after", "delta_kgco2e", "activity_kgco2e", "method_switch_kgco2e", "figures_kgco2e")]
+        check(parts == expected, f"diff attribution {parts} != runs diff --json {expected}")
+        why = [e.text for e in driver.find_elements(By.CSS_SELECTOR, "#why li")]
+        check(why == diff["why"], f"diff reasons {why} != runs diff --json {diff['why']}")
+    if label == "verify":
+        check(int(driver.find_element(By.ID, "verified-lines").get_attribute("data-value")) == cli["verified"], "verified lines differ from runs show")
+        check(float(driver.find_element(By.ID, "verified-kg").get_attribute("data-value")) == cli["verified_kg"], "verified kg differ from runs show")
+    if label == "pact":
+        check(len(driver.find_elements(By.CSS_SELECTOR, "#footprints tbody tr")) == len(cli["footprints"]), "the PACT page's footprints differ from pact list --json")
+        check(len(driver.find_elements(By.CSS_SELECTOR, "#clients tbody tr")) == len(cli["clients"]), "the PACT page's clients differ from pact clients list --json")
+        check(len(driver.find_elements(By.CSS_SELECTOR, "#partners tbody tr")) == len(cli["partners"]), "the PACT page's partners differ")
+        check("secret" not in driver.page_source.lower() or "secret" not in driver.find_element(By.TAG_NAME, "main").text.lower(), "the PACT page shows a secret")
+
+
+def check_second_slice_csv(client, cli):
+    status, headers, body = client.request("/app/methods?format=csv")
+    check(status == 200 and headers.get("Content-Type", "").startswith("text/csv"), f"method mix CSV answered {status}")
+    for line in body.strip().splitlines()[1:]:
+        fields = line.split(",")
+        cli_row = cli["methods"][int(fields[1])][fields[2]]
+        check(float(fields[4]) == cli_row["kgco2e"], f"method mix CSV {fields[:5]} != report --by method")
+    status, _, body = client.request(f"/app/suppliers/{SUPPLIER}?format=csv")
+    check(status == 200 and body.startswith("run,period,method,lines,kgco2e"), f"supplier CSV answered {status}")
+    status, _, body = client.request("/app/engagement?format=csv")
+    rows = dict(line.split(",", 1) for line in body.strip().splitlines()[1:])
+    check(float(rows.get("total_kg", "nan")) == cli["kpis"]["total_kg"], "engagement CSV total_kg differs")
+    status, _, body = client.request("/app/engagement/requests?format=csv")
+    check(status == 200 and len(body.strip().splitlines()) == len(cli["requests"]) + 1, "requests CSV rows differ")
+    status, _, body = client.request("/app/runs/diff?before=1&after=2&format=csv")
+    total = [line for line in body.splitlines() if line.startswith("attribution,total,")]
+    check(total and Decimal(total[0].split(",")[4]) == Decimal(str(cli["diff"]["attribution"]["total"]["delta_kgco2e"])), "diff CSV total differs")
+    for part, count in (("footprints", len(cli["footprints"])), ("clients", len(cli["clients"])), ("partners", len(cli["partners"]))):
+        status, _, body = client.request(f"/app/pact?format=csv&part={part}")
+        check(status == 200 and len(body.strip().splitlines()) == count + 1, f"PACT {part} CSV rows differ")
+
+
+def check_erp_upload(driver, binary, db, directory):
+    """An ERP export with its mapping: a bad export lists its bad rows by line and column and stores nothing; a corrected one replaces the import."""
+    erp = os.path.join(ROOT, "examples", "erp", "nordic")
+    with open(os.path.join(erp, "hovedbok_2024.csv"), "rb") as f:
+        lines = f.read().split(b"\n")
+    bad = list(lines)
+    bad[2] = bad[2].replace(b"19.09.2024", b"31.02.2024", 1)
+    bad[4] = bad[4].replace(b";NOK", b";NOKK", 1)
+    corrected = list(lines)
+    corrected[1] = corrected[1].replace(b"5 953,68", b"5 954,68", 1)
+    for label, content in (("bad", bad), ("corrected", corrected)):
+        os.makedirs(os.path.join(directory, label), exist_ok=True)
+        with open(os.path.join(directory, label, "hovedbok_2024.csv"), "wb") as f:
+            f.write(b"\n".join(content))
+    before = json.loads(run(binary, "imports", "--json", "--db", db))
+    driver.get(driver.current_url.split("/app/")[0] + "/app/imports")
+    driver.find_element(By.CSS_SELECTOR, "#kind option[value='purchases']").click()
+    driver.find_element(By.ID, "file").send_keys(os.path.join(directory, "bad", "hovedbok_2024.csv"))
+    driver.find_element(By.ID, "mapping").send_keys(os.path.join(erp, "mapping.json") + "\n" + os.path.join(erp, "travel-accounts.csv"))
+    submit(driver, driver.find_element(By.CSS_SELECTOR, "form.upload button"))
+    problems = [[c.text for c in r.find_elements(By.CSS_SELECTOR, "th, td")] for r in driver.find_elements(By.CSS_SELECTOR, "#problems tbody tr")]
+    check(sorted(p[1] for p in problems) == ["3", "5"], f"the bad ERP export's problems: {problems}")
+    check(all(p[2] for p in problems) and all(p[0] == "hovedbok_2024.csv" for p in problems), f"an ERP problem without its column or file: {problems}")
+    screenshot(driver, "ann-en-imports-erp-rejected")
+    axe_check(driver, "imports with ERP problems")
+    check(json.loads(run(binary, "imports", "--json", "--db", db)) == before, "a rejected ERP upload changed the imports")
+    old = [r for r in before if r["fileName"] == "hovedbok_2024.csv" and r["status"] == "active"]
+    check(len(old) == 1, f"the example's ERP import: {old}")
+    driver.find_element(By.CSS_SELECTOR, "#kind option[value='purchases']").click()
+    driver.find_element(By.ID, "file").send_keys(os.path.join(directory, "corrected", "hovedbok_2024.csv"))
+    driver.find_element(By.ID, "mapping").send_keys(os.path.join(erp, "mapping.json") + "\n" + os.path.join(erp, "travel-accounts.csv"))
+    driver.find_element(By.CSS_SELECTOR, f"#replace option[value='{old[0]['id']}']").click()
+    submit(driver, driver.find_element(By.CSS_SELECTOR, "form.upload button"))
+    result = driver.find_element(By.ID, "result").text
+    check("Imported as" in result and f"#{old[0]['id']}" in result, f"the corrected ERP upload: {result}")
+    after = json.loads(run(binary, "imports", "--json", "--db", db))
+    check(len(after) == len(before) + 1 and after[-1].get("replaces") == old[0]["id"] and after[-1]["fileName"] == "hovedbok_2024.csv", f"the corrected ERP export is not stored as replacing the old one: {after[-1]}")
+
+
 def main():
     binary = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, ".build", "debug", "footprint"))
     if not os.path.exists(binary):
@@ -248,6 +403,8 @@ def main():
     try:
         started = time.time()
         db, users = build_workspace(binary, directory)
+        # 2023 first, then 2024 (the latest run, which the overview shows): the method mix has two periods, the diff two runs.
+        run(binary, "calculate", "--db", db, "--period", "2023")
         calculated = json.loads(run(binary, "calculate", "--db", db, "--period", "2024", "--json"))
         # CUST-001's API client and its service footprints over PACT, which its statement page lists.
         run(binary, "pact", "clients", "add", CUSTOMER, "--db", db)
@@ -256,6 +413,7 @@ def main():
         statement = json.loads(run(binary, "customers", "statement", CUSTOMER, "--format", "json", "--db", db), parse_float=Decimal, parse_int=Decimal)
         suppliers = {s["id"]: s.get("emissions_kg") for s in json.loads(run(binary, "suppliers", "list", "--json", "--db", db))}
         runs = json.loads(run(binary, "runs", "list", "--json", "--db", db))
+        cli = cli_figures(binary, db, runs)
         print(f"web tests: workspace built in {time.time() - started:.1f} s", flush=True)
         server, base = start_server(binary, db, directory)
         client = Client(base)
@@ -316,6 +474,7 @@ def main():
         viewer.login("vera", PASSWORD)
         check(viewer.request("/app/runs")[0] == 200 and viewer.request("/app/runs/1")[0] == 404, "a viewer reaches a run's lines and hashes")
         check(viewer.request("/app/runs/1?format=csv")[0] == 404, "a viewer downloads a run's lines")
+        check(viewer.request("/app/runs/1/verify")[0] == 404, "a viewer reaches a run's verification")
         auditor = Client(base)
         auditor.login("audun", PASSWORD)
         status, _, body = auditor.request("/app/runs/1?format=csv")
@@ -338,8 +497,17 @@ def main():
                     ("suppliers", "/app/suppliers"),
                     ("runs", "/app/runs"),
                 ]
+                pages += [
+                    ("methods", "/app/methods"),
+                    ("supplier", f"/app/suppliers/{SUPPLIER}"),
+                    ("engagement", "/app/engagement"),
+                    ("requests", "/app/engagement/requests"),
+                    ("diff", "/app/runs/diff?before=1&after=2"),
+                    ("pact", "/app/pact"),
+                ]
                 if name != "vera":
                     pages.append(("run", "/app/runs/1"))
+                    pages.append(("verify", "/app/runs/2/verify"))
                 for label, path in pages:
                     driver.get(base + path)
                     check("Not found" not in driver.title and "Ikke funnet" not in driver.title, f"{name}: {path} did not render ({driver.title})")
@@ -388,6 +556,7 @@ def main():
                     if label == "run":
                         hashes = [e.text for e in driver.find_elements(By.CSS_SELECTOR, "#inputs code")]
                         check(hashes and all(re.fullmatch(r"[0-9a-f]{64}", h) for h in hashes), f"run inputs without their SHA-256: {hashes[:3]}")
+                    check_second_slice(driver, label, cli, name)
                     if name in ("ada", "vera"):
                         screenshot(driver, f"{name}-{language}-{label}")
                     if name == "ada":
@@ -406,6 +575,7 @@ def main():
         check(body == expected, "the statement CSV differs from 'customers statement --format csv'")
         status, _, body = csv_client.request("/app/inventory?format=csv")
         check(status == 200 and body.startswith("scope,part"), "inventory CSV")
+        check_second_slice_csv(csv_client, cli)
 
         # A customer user: its own statement, nothing else (404), however it asks.
         sign_in(driver, base, "cust")
@@ -426,6 +596,9 @@ def main():
             "/app/overview", "/app/inventory", "/app/inventory?category=1", "/app/customers", "/app/customers?format=csv",
             f"/app/customers/{OTHER_CUSTOMER}", f"/app/customers/{OTHER_CUSTOMER}?format=csv", "/app/customers/cust-001",
             "/app/customers/%43UST-002", "/app/runs", "/app/users", "/app/admin", "/app/customers/CUST-001/../CUST-002",
+            "/app/methods", "/app/methods?format=csv", f"/app/suppliers/{SUPPLIER}", f"/app/suppliers/{SUPPLIER}?format=csv", "/app/engagement",
+            "/app/engagement?format=csv", "/app/engagement/requests", "/app/runs/diff", "/app/runs/diff?before=1&after=2&format=csv",
+            "/app/runs/2/verify", "/app/pact", "/app/pact?format=csv&part=clients",
         ):
             status, _, body = customer_client.request(path)
             check(status == 404, f"the customer user got {status} on {path}, not 404")
@@ -478,6 +651,8 @@ def main():
         screenshot(driver, "ann-en-imports-accepted")
         after = json.loads(run(binary, "imports", "--json", "--db", db))
         check(len(after) == len(before) + 1 and after[-1].get("replaces") == canonical[0]["id"], "the corrected file is not stored as replacing the old one")
+
+        check_erp_upload(driver, binary, db, directory)
 
         # The PACT API is still there, unchanged, on the same port.
         status, headers, body = client.request("/3/footprints")

@@ -60,6 +60,16 @@ public struct WebApplication: Sendable {
         page(app, "/suppliers") { request, context in try suppliers(request, context: context) }
         page(app, "/runs") { request, context in try runs(request, context: context) }
         page(app, "/runs/{id}") { request, context in try run(request, context: context, id: context.parameters.get("id") ?? "") }
+        // The pages of the second slice (WebPages+Methods, +Supplier, +Engagement, +RunDiff, +PACT).
+        page(app, "/methods") { request, context in try methodMix(request, context: context) }
+        page(app, "/suppliers/{id}") { request, context in try supplier(request, context: context, id: context.parameters.get("id") ?? "") }
+        page(app, "/engagement") { request, context in try engagement(request, context: context) }
+        page(app, "/engagement/requests") { request, context in try requests(request, context: context) }
+        page(app, "/runs/diff") { request, context in try await runDiff(request, context: context) }
+        page(app, "/runs/{id}/verify") { request, context in
+            try await runVerification(request, context: context, id: context.parameters.get("id") ?? "")
+        }
+        page(app, "/pact") { request, context in try pact(request, context: context) }
         for path: RouterPath in ["/logout", "/language"] { app.get(path) { _, _ -> Response in throw HTTPError(.notFound) } }
         // Anything else under /app answers 404, for every user: guessed URLs tell nothing.
         app.get("/**") { _, _ -> Response in throw HTTPError(.notFound) }

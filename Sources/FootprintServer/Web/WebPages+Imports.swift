@@ -46,6 +46,9 @@ extension WebApplication {
             </select></p>
             <p><label for="file">\(text(.file))</label>
             <input id="file" name="file" type="file" required></p>
+            <p><label for="mapping">\(text(.mapping))</label>
+            <input id="mapping" name="mapping" type="file" multiple aria-describedby="mapping-help">
+            <span id="mapping-help" class="run">\(HTML.escape(text(.mappingHelp)))</span></p>
             <p><label for="replace">\(text(.replaces))</label>
             <select id="replace" name="replace">
             <option value="">—</option>
@@ -72,6 +75,14 @@ extension WebApplication {
         return body
     }
 
+    /// An uploaded file's own name, without any folder (a browser may send a path), newlines or NULs.
+    static func uploadName(_ given: String?, fallback: String) -> String {
+        let name =
+            (given ?? "").split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init)?
+            .filter { !$0.isNewline && $0 != "\0" } ?? ""
+        return name.isEmpty || name == "." || name == ".." ? fallback : String(name.prefix(200))
+    }
+
     func upload(_ request: Request, context: PACTRequestContext) async throws -> Response {
         let user = try context.user(allowedTo: .imports)
         let text = WebText(language: user.language)
@@ -82,21 +93,50 @@ extension WebApplication {
             let kind = form.text("kind").flatMap(ImportKind.init(rawValue:)), Self.uploadKinds.contains(kind), let file = form["file"]
         else { throw HTTPError(.badRequest) }
         let replacing = form.text("replace").flatMap { Int64($0) }
-        // The file's own name, without any folder (a browser may send a path).
-        let name =
-            (file.fileName ?? "upload").split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init)?
-            .filter { !$0.isNewline && $0 != "\0" } ?? "upload"
+        // An ERP export's mapping (`footprint import purchases FILE --mapping MAPPING`): purchases only.
+        // The mapping (JSON) and the files it names (`categories_file`, relative to it): one folder, each under its own name.
+        let mappingParts = form.parts.filter { $0.name == "mapping" && !$0.data.isEmpty }
+        if !mappingParts.isEmpty && kind != .purchases {
+            let records = try workspace.imports.list()
+            let result = "<div class=\"error-box\" role=\"alert\" id=\"result\"><p class=\"error\">\(HTML.escape(text(.mappingOnly)))</p></div>\n"
+            let page = WebPage(
+                title: text(.imports),
+                session: context.webSession,
+                text: text,
+                current: "/app/imports",
+                body: importsBody(request, records: records, text: text, context: context, result: result)
+            )
+            return WebResponse.html(page.render(), status: .unprocessableContent)
+        }
+        let displayName = Self.uploadName(file.fileName, fallback: "upload")
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("footprint-upload-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let path = folder.appendingPathComponent("upload").path
+        // Each file under its own name in a folder of its own (an ERP import records the export's and the mapping's names).
+        let path = folder.appendingPathComponent("export").appendingPathComponent(displayName).path
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         guard FileManager.default.createFile(atPath: path, contents: Data(file.data)) else { throw HTTPError(.internalServerError) }
+        var mapping: String?
+        if !mappingParts.isEmpty {
+            let mappingFolder = folder.appendingPathComponent("mapping")
+            try FileManager.default.createDirectory(at: mappingFolder, withIntermediateDirectories: true)
+            for (i, part) in mappingParts.enumerated() {
+                let path = mappingFolder.appendingPathComponent(Self.uploadName(part.fileName, fallback: "mapping-\(i).json")).path
+                guard FileManager.default.createFile(atPath: path, contents: Data(part.data)) else { throw HTTPError(.internalServerError) }
+                if mapping == nil && path.lowercased().hasSuffix(".json") { mapping = path }
+            }
+            if mapping == nil {
+                mapping = mappingFolder.appendingPathComponent(Self.uploadName(mappingParts[0].fileName, fallback: "mapping-0.json")).path
+            }
+        }
         let workspace = self.workspace
-        let displayName = name.isEmpty ? "upload" : String(name.prefix(200))
+        let mappingPath = mapping
         // Imports read and write the workspace for a while: off the event loop.
         let outcome: Result<ImportOutcome, WorkspaceError> = try await NIOThreadPool.singleton.runIfActive {
             do throws(WorkspaceError) {
-                return .success(try workspace.importFile(kind: kind, path: path, displayName: displayName, replacing: replacing))
+                return .success(
+                    try workspace.importFile(kind: kind, path: path, displayName: displayName, replacing: replacing, mapping: mappingPath)
+                )
             } catch {
                 return .failure(error)
             }

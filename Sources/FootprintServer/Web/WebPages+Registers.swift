@@ -36,7 +36,9 @@ extension WebApplication {
             numeric: [6],
             rows: items.map { o, a in
                 [
-                    .text("\(o.record.id) · \(o.record.name)"), .text(o.record.strategic ? text(.yes) : ""), .text(o.latest[.sbti]?.summary ?? ""),
+                    .raw(
+                        "<a href=\"/app/suppliers/\(HTML.escape(HTML.query(o.record.id)))\">\(HTML.escape(o.record.id))</a> · \(HTML.escape(o.record.name))"
+                    ), .text(o.record.strategic ? text(.yes) : ""), .text(o.latest[.sbti]?.summary ?? ""),
                     .text(o.latest[.rba]?.summary ?? ""), .text(a.tier), .text(a.requirementsNotMet.joined(separator: ", ")),
                     .figure(o.emissionsKg.map { text.tonnes($0) } ?? "", value: o.emissionsKg.map { Self.kgValue($0) }),
                 ]
@@ -64,6 +66,7 @@ extension WebApplication {
             return WebResponse.csv(rows, file: "runs.csv")
         }
         var body = csvLink(request, text)
+        if runs.count > 1 { body += "<p><a href=\"/app/runs/diff\">\(HTML.escape(text(.diffTitle)))</a></p>\n" }
         body += HTMLTable(
             caption: text(.runs),
             header: [text(.run), text(.date), text(.period), text(.kind), text(.lines), text(.ledgerTotal)],
@@ -99,6 +102,7 @@ extension WebApplication {
         }
         var body = runLine(run, text)
         body += "<p class=\"download\"><a href=\"/app/runs/\(run.id)?format=csv\" download>\(text(.downloadLines))</a></p>\n"
+        body += runLinks(run, text)
         body += HTMLTable(
             caption: text(.inputs),
             header: ["#", text(.kind), text(.file), "SHA-256"],

@@ -47,6 +47,8 @@ enum WebCookie {
 enum WebAccess {
     enum Page {
         case overview, inventory, customerList, suppliers, runs
+        /// The method mix over time, supplier engagement (KPIs, target, data requests) and the PACT exchange: every internal role, read-only.
+        case methods, engagement, pact
         /// The imports and uploading a file: administrators and analysts.
         case imports
         /// A run's inputs with their hashes, and its lines: for the roles that audit or work on the data.
@@ -74,7 +76,7 @@ enum WebAccess {
         if user.role == .customer { return [(home(for: user), .statement)] }
         return [
             ("/app/overview", .overview), ("/app/inventory", .inventory), ("/app/suppliers", .suppliers), ("/app/customers", .customers),
-            ("/app/runs", .runs),
+            ("/app/runs", .runs), ("/app/methods", .methodMix), ("/app/engagement", .engagement), ("/app/pact", .pact),
         ] + (allows(user, .imports) ? [("/app/imports", .imports)] : [])
     }
 }

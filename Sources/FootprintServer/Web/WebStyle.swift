@@ -52,6 +52,16 @@ enum WebStyle {
         .bar.s1, .key.s1 { fill: var(--s1); background: var(--s1); }
         .bar.s2, .key.s2 { fill: var(--s2); background: var(--s2); }
         .bar.s3, .key.s3 { fill: var(--s3); background: var(--s3); }
+        .bar.m0, .key.m0 { fill: #1f6f43; background: #1f6f43; }
+        .bar.m1, .key.m1 { fill: #0b5cad; background: #0b5cad; }
+        .bar.m2, .key.m2 { fill: #7a3e00; background: #7a3e00; }
+        .bar.m3, .key.m3 { fill: #6b4fa0; background: #6b4fa0; }
+        .overdue { color: #a40e26; font-weight: 600; }
+        dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 2px 16px; }
+        dl.facts dt { font-weight: 600; }
+        dl.facts dd { margin: 0; }
+        form.choose { display: flex; flex-wrap: wrap; gap: 8px 16px; align-items: end; }
+        form.choose label { display: block; font-weight: 600; }
         .grid { stroke: var(--line); stroke-width: 1; }
         .target { stroke: #a40e26; stroke-width: 2; stroke-dasharray: 6 4; }
         .label { fill: var(--muted); font-size: 12px; }
@@ -61,7 +71,7 @@ enum WebStyle {
         @media print {
           header.top, .download, nav.pages, .skip { display: none; }
           main { padding: 0; }
-          .bar.s1, .bar.s2, .bar.s3 { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+          .bar { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
           a { color: inherit; text-decoration: none; }
         }
 

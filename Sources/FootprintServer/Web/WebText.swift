@@ -84,6 +84,7 @@ struct WebText: Sendable {
         case imports, upload, replaces, status, alreadyImported, imported, supersedes, nothingImported, problems, column, problem
         case suppliers, strategic, tier, reasons, yes, kind, file, inputs, libraries, version, downloadLines
         case note, statementSupplierShare, usage, revenue, direct, headline
+        case methodMix, engagement, pact
         case key, quantity, chartTitle, tooMany, serverError, serverErrorText, notInInventory, purchaseID, activityLines, byCategory
     }
 
@@ -217,5 +218,8 @@ struct WebText: Sendable {
         .purchaseID: ("Purchase", "Innkjøp"),
         .activityLines: ("Activity data", "Aktivitetsdata"),
         .byCategory: ("Scope 3 by category", "Scope 3 etter kategori"),
+        .methodMix: ("Methods", "Metoder"),
+        .engagement: ("Engagement", "Engasjement"),
+        .pact: ("PACT", "PACT"),
     ]
 }
