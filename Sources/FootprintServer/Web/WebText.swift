@@ -25,8 +25,21 @@ struct WebText: Sendable {
     /// A number the CLI prints grouped with `places` decimals.
     func number(_ value: Double, places: Int) -> String { localise(InventorySummary.grouped(value, places: places)) }
 
-    /// A plain decimal text (`1234.5`, as files and the CLI give quantities) with the language's decimal mark.
-    func decimal(_ text: String) -> String { language == .nb ? text.replacingOccurrences(of: ".", with: ",") : text }
+    /// A plain decimal text (`1234.5`, as files and the CLI give quantities and amounts), its digits
+    /// grouped in thousands and with the language's marks (`1,234.5`, `1 234,5`), every digit kept.
+    func decimal(_ text: String) -> String {
+        let sign = text.hasPrefix("-") ? "-" : ""
+        let unsigned = text.dropFirst(sign.count)
+        let point = unsigned.firstIndex(of: ".") ?? unsigned.endIndex
+        let whole = unsigned[..<point]
+        guard !whole.isEmpty, whole.allSatisfy({ $0.isASCII && $0.isNumber }) else { return localise(text) }
+        var grouped = ""
+        for (i, digit) in whole.enumerated() {
+            if i > 0 && (whole.count - i) % 3 == 0 { grouped.append(",") }
+            grouped.append(digit)
+        }
+        return localise(sign + grouped + unsigned[point...])
+    }
 
     /// An ISO date (`YYYY-MM-DD`, or a timestamp starting with one) for the language.
     func date(_ iso: String) -> String {
