@@ -52,6 +52,18 @@ enum WebChart {
     }
 
     /// The engagement KPI stored with each run against the target (a dashed line).
+    /// The engagement KPI's history as a chart against the target, and the table of the same figures.
+    static func engagementWithTable(_ history: [(date: String, run: Int64, share: Double)], target: Double, text: WebText) -> String {
+        engagement(history, target: target, text: text)
+            + HTMLTable(
+                caption: text(.engagementShare),
+                header: [text(.date), text(.run), text(.share)],
+                numeric: [1, 2],
+                rows: history.map { h in [.text(text.date(h.date)), .text("#\(h.run)"), .figure(text.percent(h.share), value: "\(h.share)")] },
+                id: "engagement"
+            ).render()
+    }
+
     static func engagement(_ history: [(date: String, run: Int64, share: Double)], target: Double, text: WebText) -> String {
         guard !history.isEmpty else { return "" }
         let plotHeight = height - bottom - top

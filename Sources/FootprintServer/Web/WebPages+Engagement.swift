@@ -126,14 +126,7 @@ extension WebApplication {
                 body += progressTable.render()
             }
             if let (_, history) = try figures.engagement() {
-                body += WebChart.engagement(history, target: target.share, text: text)
-                body += HTMLTable(
-                    caption: text(.engagementShare),
-                    header: [text(.date), text(.run), text(.share)],
-                    numeric: [1, 2],
-                    rows: history.map { h in [.text(text.date(h.date)), .text("#\(h.run)"), .figure(text.percent(h.share), value: "\(h.share)")] },
-                    id: "engagement"
-                ).render()
+                body += WebChart.engagementWithTable(history, target: target.share, text: text)
             }
         } else {
             body += "<p>\(HTML.escape(text(.noTrendTarget)))</p>\n"

@@ -106,14 +106,7 @@ extension WebApplication {
             body += "<h2>\(text(.targetShare))</h2>\n"
             body +=
                 "<p>\(text(.target)): \(text.percent(share)) (\(HTML.escape(target.basis == .emissions ? text(.emissionsBasis) : text(.spendBasis)))), \(text.date(target.deadline)).</p>\n"
-            body += WebChart.engagement(history, target: share, text: text)
-            body += HTMLTable(
-                caption: text(.engagementShare),
-                header: [text(.date), text(.run), text(.share)],
-                numeric: [1, 2],
-                rows: history.map { h in [.text(text.date(h.date)), .text("#\(h.run)"), .figure(text.percent(h.share), value: "\(h.share)")] },
-                id: "engagement"
-            ).render()
+            body += WebChart.engagementWithTable(history, target: share, text: text)
         } else {
             body += "<p>\(text(.noTrendTarget))</p>\n"
         }
