@@ -16,6 +16,8 @@ public struct WebApplication: Sendable {
 
     /// What the pages derive from stored runs, kept by run (runs never change).
     let cache = WebCache()
+    /// Imports and calculations started from the browser, in memory (`WebJobs`).
+    let jobs = WebJobs()
 
     public init(workspace: Workspace, configuration: WebConfiguration = WebConfiguration()) {
         self.workspace = workspace
@@ -60,6 +62,7 @@ public struct WebApplication: Sendable {
         page(app, "/suppliers") { request, context in try suppliers(request, context: context) }
         page(app, "/runs") { request, context in try runs(request, context: context) }
         page(app, "/runs/{id}") { request, context in try run(request, context: context, id: context.parameters.get("id") ?? "") }
+        registerJobs(app)
         for path: RouterPath in ["/logout", "/language"] { app.get(path) { _, _ -> Response in throw HTTPError(.notFound) } }
         // Anything else under /app answers 404, for every user: guessed URLs tell nothing.
         app.get("/**") { _, _ -> Response in throw HTTPError(.notFound) }

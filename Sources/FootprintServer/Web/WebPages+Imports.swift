@@ -74,7 +74,6 @@ extension WebApplication {
 
     func upload(_ request: Request, context: PACTRequestContext) async throws -> Response {
         let user = try context.user(allowedTo: .imports)
-        let text = WebText(language: user.language)
         var request = request
         // The middleware has read the body (and checked its CSRF token); this reads it again from memory.
         let body = try await request.collectBody(upTo: configuration.maxUploadBytes)
@@ -88,21 +87,31 @@ extension WebApplication {
             .filter { !$0.isNewline && $0 != "\0" } ?? "upload"
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("footprint-upload-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("upload").path
-        guard FileManager.default.createFile(atPath: path, contents: Data(file.data)) else { throw HTTPError(.internalServerError) }
+        guard FileManager.default.createFile(atPath: path, contents: Data(file.data)) else {
+            try? FileManager.default.removeItem(at: folder)
+            throw HTTPError(.internalServerError)
+        }
         let workspace = self.workspace
         let displayName = name.isEmpty ? "upload" : String(name.prefix(200))
-        // Imports read and write the workspace for a while: off the event loop.
-        let outcome: Result<ImportOutcome, WorkspaceError> = try await NIOThreadPool.singleton.runIfActive {
+        // The import runs as a job (WebPages+Jobs.swift), off the event loop; the browser goes to its page.
+        let response = try startJob(.upload(kind: kind, file: displayName), task: "import \(displayName)", user: user, context: context) {
+            progress in
+            defer { try? FileManager.default.removeItem(at: folder) }
             do throws(WorkspaceError) {
-                return .success(try workspace.importFile(kind: kind, path: path, displayName: displayName, replacing: replacing))
+                return .imported(try workspace.importFile(kind: kind, path: path, displayName: displayName, replacing: replacing, progress: progress))
             } catch {
-                return .failure(error)
+                return .failed(error)
             }
         }
+        if response.status != .seeOther { try? FileManager.default.removeItem(at: folder) }
+        return response
+    }
+
+    /// What an import came to, for its job's page: its summary, or every problem by file, line and
+    /// column with nothing stored.
+    func importResult(_ outcome: Result<ImportOutcome, WorkspaceError>, text: WebText) -> String {
         var result = ""
-        var status = HTTPResponse.Status.ok
         switch outcome {
         case .success(let o):
             let r = o.record
@@ -115,7 +124,6 @@ extension WebApplication {
                     + (o.superseded.map { "; \(HTML.escape(text(.supersedes))) #\($0)" } ?? "") + ".</p>\n"
             }
         case .failure(let error):
-            status = .unprocessableContent
             result = "<div class=\"error-box\" role=\"alert\" id=\"result\"><p class=\"error\">\(HTML.escape(text(.nothingImported)))</p>\n"
             if case .input(let input) = error {
                 result += HTMLTable(
@@ -130,14 +138,6 @@ extension WebApplication {
             }
             result += "</div>\n"
         }
-        let records = try workspace.imports.list()
-        let page = WebPage(
-            title: text(.imports),
-            session: context.webSession,
-            text: text,
-            current: "/app/imports",
-            body: importsBody(request, records: records, text: text, context: context, result: result)
-        )
-        return WebResponse.html(page.render(), status: status)
+        return result
     }
 }

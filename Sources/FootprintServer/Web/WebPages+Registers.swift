@@ -63,7 +63,7 @@ extension WebApplication {
             }
             return WebResponse.csv(rows, file: "runs.csv")
         }
-        var body = csvLink(request, text)
+        var body = calculateForm(context) + csvLink(request, text)
         body += HTMLTable(
             caption: text(.runs),
             header: [text(.run), text(.date), text(.period), text(.kind), text(.lines), text(.ledgerTotal)],

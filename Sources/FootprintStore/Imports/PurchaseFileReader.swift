@@ -61,9 +61,18 @@ final class PurchaseFileReader: @unchecked Sendable {
     private var nextTerm: Int64
     private var nextRow: Int64
     private let firstRow: Int64
+    private let progress: ProgressReporter?
     private(set) var result = Result()
 
-    init(source: PurchaseSource, displayName: String, terms: [String: Int64], nextTerm: Int64, firstRow: Int64) {
+    init(
+        source: PurchaseSource,
+        displayName: String,
+        terms: [String: Int64],
+        nextTerm: Int64,
+        firstRow: Int64,
+        progress: ProgressReporter? = nil
+    ) {
+        self.progress = progress
         self.source = source
         self.displayName = displayName
         self.terms = terms
@@ -92,8 +101,24 @@ final class PurchaseFileReader: @unchecked Sendable {
         var firstDate: Int32 = 0
         var lastDate: Int32 = 0
         let bufferBudget = 1 << 20
+        // Progress: the bytes handed to the decoder of the file's size (or the records of a converted
+        // export), with the records read so far, once per batch (the reporter limits the rate).
+        var recordsRead: Int64 = 0
+        switch source {
+        case .file(let path):
+            let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int).map { Int64($0) }
+            progress?.begin("reading", total: size, unit: .bytes, upTo: 0.9)
+        case .converted(let ledger):
+            progress?.begin("reading", total: Int64(ledger.rowCount), unit: .records, upTo: 0.9)
+        }
+        let countsBytes: Bool = if case .file = source { true } else { false }
 
         func send() {
+            if countsBytes {
+                progress?.advance(to: Int64(byteCount), records: recordsRead)
+            } else {
+                progress?.advance(to: recordsRead)
+            }
             guard !stopped else { return }
             if !queue.put(batch) { stopped = true }
             batch = RowBatch()
@@ -107,6 +132,7 @@ final class PurchaseFileReader: @unchecked Sendable {
 
         func visit(_ record: PurchaseRecord, _ interner: inout PurchaseTerms) {
             guard !stopped else { return }
+            recordsRead += 1
             if known < interner.count {
                 for field in PurchaseTerms.Field.allCases {
                     let table = interner[field]
