@@ -13,9 +13,12 @@ struct ProgressReporterTests {
         let seen = Mutex([ProgressUpdate]())
 
         func reporter(_ task: String = "import purchases.csv", interval: Duration = .milliseconds(100)) -> ProgressReporter {
-            ProgressReporter(task: task, interval: interval, clock: { self.now.withLock { $0 } }) { update in
-                self.seen.withLock { $0.append(update) }
-            }
+            ProgressReporter(
+                task: task,
+                interval: interval,
+                clock: { self.now.withLock { $0 } },
+                sink: { update in self.seen.withLock { $0.append(update) } }
+            )
         }
 
         func wait(_ d: Duration) { now.withLock { $0 += d } }
@@ -43,8 +46,17 @@ struct ProgressReporterTests {
         let fractions = seen.map(\.fraction)
         #expect(fractions == fractions.sorted())
         #expect(abs((seen.first { $0.phase == "checking purchase ids" }?.fraction ?? 0) - 0.9) < 1e-9)
-        #expect(seen.last == ProgressUpdate(
-            task: "import purchases.csv", phase: "imported", done: 0, unit: .records, fraction: 1, finished: true))
+        #expect(
+            seen.last
+                == ProgressUpdate(
+                    task: "import purchases.csv",
+                    phase: "imported",
+                    done: 0,
+                    unit: .records,
+                    fraction: 1,
+                    finished: true
+                )
+        )
         #expect(seen.last?.percent == 100)
         // Before it finishes the work never shows 100%: the last of reading is 90% of the whole.
         #expect(seen.dropLast().allSatisfy { $0.percent < 100 })

@@ -1,3 +1,5 @@
+import FootprintCore
+
 /// The words of the jobs' pages (long work started from the browser) in the user's language, and the
 /// phases the store reports (`ProgressReporter`) in bokmål.
 extension WebText {

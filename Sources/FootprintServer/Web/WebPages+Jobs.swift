@@ -2,6 +2,7 @@ import FootprintCore
 import FootprintStore
 import Foundation
 import Hummingbird
+import Logging
 
 /// Long work started from the browser (docs/web.md): an upload's import and a calculation run as jobs
 /// (`WebJobs`) off the event loop; the browser is sent to the job's page, which shows the phase and
@@ -168,7 +169,8 @@ extension WebApplication {
         let kg = run.aggregate.total.kg
         var html = "<div class=\"notice\" role=\"status\" id=\"result\" data-run=\"\(run.id)\">\n"
         html += "<p>\(HTML.escape(text.job(run.upToDate ? .upToDate : .runStored))) #\(run.id): "
-        html += "\(HTML.escape(text(.ledgerTotal))) <span id=\"run-total\" data-value=\"\(Self.kgValue(kg))\">\(HTML.escape(text.tonnes(kg)))</span>, "
+        html +=
+            "\(HTML.escape(text(.ledgerTotal))) <span id=\"run-total\" data-value=\"\(Self.kgValue(kg))\">\(HTML.escape(text.tonnes(kg)))</span>, "
         html += "\(HTML.escape(text.count(run.lineCount))) \(HTML.escape(text(.lines)).lowercased()).</p>\n"
         html += runLine(run, text)
         if WebAccess.allows(user, .runDetail) {

@@ -19,7 +19,14 @@ extension ImportStore {
         mapping: String?,
         progress: ProgressReporter? = nil
     ) throws(WorkspaceError) -> ImportOutcome {
-        try importPurchases(source: .file(path: path), displayName: displayName, digest: nil, replacing: replacing, mapping: mapping, progress: progress)
+        try importPurchases(
+            source: .file(path: path),
+            displayName: displayName,
+            digest: nil,
+            replacing: replacing,
+            mapping: mapping,
+            progress: progress
+        )
     }
 
     /// Imports an ERP export through a mapping (docs/erp-mappings.md): the export is converted to

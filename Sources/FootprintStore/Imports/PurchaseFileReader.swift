@@ -112,10 +112,17 @@ final class PurchaseFileReader: @unchecked Sendable {
             progress?.begin("reading", total: Int64(ledger.rowCount), unit: .records, upTo: 0.9)
         }
         let countsBytes: Bool = if case .file = source { true } else { false }
+        // The decoder is handed 8 MB blocks: within one, the bytes read are estimated from the records
+        // read in it at the earlier blocks' bytes per record.
+        var blockStart = (bytes: 0, records: Int64(0))
 
         func send() {
             if countsBytes {
-                progress?.advance(to: Int64(byteCount), records: recordsRead)
+                var bytes = blockStart.bytes
+                if blockStart.records > 0 {
+                    bytes += Int(Double(recordsRead - blockStart.records) * Double(blockStart.bytes) / Double(blockStart.records))
+                }
+                progress?.advance(to: Int64(min(bytes, byteCount)), records: recordsRead)
             } else {
                 progress?.advance(to: recordsRead)
             }
@@ -223,6 +230,7 @@ final class PurchaseFileReader: @unchecked Sendable {
                 try decoder.decode(
                     path: path,
                     onBlock: { block in
+                        blockStart = (byteCount, recordsRead)
                         hasher.update(bufferPointer: block)
                         byteCount += block.count
                     },
