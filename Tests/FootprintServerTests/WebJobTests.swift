@@ -29,7 +29,8 @@ struct WebJobTests {
     }
 
     static func attribute(_ name: String, in text: String, after marker: String = "") -> String? {
-        guard let start = text.range(of: marker), let range = text[start.upperBound...].range(of: "\(name)=\"") else { return nil }
+        let from = marker.isEmpty ? text.startIndex : text.range(of: marker)?.upperBound
+        guard let from, let range = text[from...].range(of: "\(name)=\"") else { return nil }
         return String(text[range.upperBound...].prefix { $0 != "\"" })
     }
 

@@ -45,12 +45,15 @@ public final class ProgressReporter: Sendable {
     /// The latest update (whether or not the sink has seen it).
     public var current: ProgressUpdate { state.withLock { $0.update } }
 
-    /// Starts a phase that ends with `upTo` of the whole (0...1; never less than where the work
-    /// already is), with `total` to do in `unit` when that is known. The sink sees it at once.
+    /// Ends the current phase (the work is then at least where it was to end) and starts one that
+    /// ends with `upTo` of the whole (0...1; never less than where the work already is), with `total`
+    /// to do in `unit` when that is known. The sink sees it at once.
     public func begin(_ phase: String, total: Int64? = nil, unit: ProgressUpdate.Unit = .records, upTo end: Double) {
         let now = clock()
         state.withLock { s in
             guard !s.update.finished else { return }
+            // A new phase ends the one before: the work is where that one ended.
+            s.update.fraction = max(s.update.fraction, s.phaseEnd)
             s.phaseStart = s.update.fraction
             s.phaseEnd = max(s.phaseStart, min(1, end))
             s.update.phase = phase

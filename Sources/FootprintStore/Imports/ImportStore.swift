@@ -92,7 +92,12 @@ public protocol ImportStoring: Sendable {
         mapping: String?,
         progress: ProgressReporter?
     ) throws(WorkspaceError) -> ImportOutcome
-    func importPurchases(path: String, mapping mappingPath: String, replacing: Int64?, progress: ProgressReporter?) throws(WorkspaceError) -> ImportOutcome
+    func importPurchases(
+        path: String,
+        mapping mappingPath: String,
+        replacing: Int64?,
+        progress: ProgressReporter?
+    ) throws(WorkspaceError) -> ImportOutcome
     func importReference(kind: ImportKind, path: String, displayName: String, replacing: Int64?) throws(WorkspaceError) -> ImportOutcome
     func installLibrary(
         _ content: FactorLibraryContent,
