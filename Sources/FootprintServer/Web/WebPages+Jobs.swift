@@ -139,7 +139,8 @@ extension WebApplication {
             state = "done"
             label = text.job(.done)
         }
-        let percent = job.outcome == nil ? p.percent : 100
+        // A failed job shows where it stopped; one that succeeded, 100 %.
+        let percent = job.outcome == nil || state == "failed" ? p.percent : 100
         var detail: [String] = []
         if job.running {
             switch (p.unit, p.total) {
@@ -152,8 +153,10 @@ extension WebApplication {
             if let records = p.records { detail.append("\(text.count(Int(records))) \(text.job(.records))") }
         }
         let status =
-            "\(label): \(text.phase(p.phase)), \(text.percent(Double(percent) / 100))"
-            + (detail.isEmpty ? "" : " (" + detail.joined(separator: ", ") + ")")
+            state == "failed"
+            ? "\(label) (\(text.phase(p.phase)), \(text.percent(Double(percent) / 100)))"
+            : "\(label): \(text.phase(p.phase)), \(text.percent(Double(percent) / 100))"
+                + (detail.isEmpty ? "" : " (" + detail.joined(separator: ", ") + ")")
         return """
             <div id="job" class="job" data-state="\(state)" data-percent="\(percent)">
             <p id="job-status" role="status">\(HTML.escape(status))</p>
