@@ -242,6 +242,8 @@ final class PurchaseFileReader: @unchecked Sendable {
         } catch {
             result.error = error
         }
+        // Every byte has been read (a file of one block has had no estimate until now).
+        blockStart = (byteCount, recordsRead)
         for (s, lines) in packs.enumerated() where !lines.isEmpty {
             batch.packs.append((Int64(s), lines.count, PurchasePack(lines).encoded()))
         }
