@@ -35,6 +35,8 @@ extension Footprint {
 
         @OptionGroup var periodOption: PeriodOption
 
+        @OptionGroup var progressOption: ProgressOption
+
         @Flag(name: .long, help: "Print the machine-readable summary (JSON) instead of the readable one.")
         var json = false
 
@@ -74,8 +76,10 @@ extension Footprint {
             let threads = threads ?? ProcessInfo.processInfo.activeProcessorCount
             let selection = try periodSelection(periodOption.period)
             if watch { return try watchWorkspace(ws, threads: threads, period: selection) }
+            let (progress, display) = CommandProgress.start("calculate", progressOption)
             let run = try report { () throws(WorkspaceError) in
-                try ws.runs.calculate(CalculationOptions(full: full, threads: threads, period: selection))
+                defer { display?.close() }
+                return try ws.runs.calculate(CalculationOptions(full: full, threads: threads, period: selection, progress: progress))
             }
             // The new run is copied from the write-ahead log into the database file while it is printed,
             // instead of when the workspace closes.

@@ -45,6 +45,8 @@ extension Footprint {
 
         @OptionGroup var workspace: WorkspaceOption
 
+        @OptionGroup var progressOption: ProgressOption
+
         func validate() throws {
             if kind == .factorLibrary { throw ValidationError("install published factor libraries with 'footprint factors install'") }
             if kind == .supplierEdit { throw ValidationError("change the register with 'footprint suppliers add' or 'footprint suppliers edit'") }
@@ -65,8 +67,10 @@ extension Footprint {
             let ws = try workspace.open()
             if kind == .pact { return try importPACT(ws) }
             let name = (file as NSString).lastPathComponent
+            let (progress, display) = CommandProgress.start("import \(name)", progressOption)
             let outcome = try report { () throws(WorkspaceError) -> ImportOutcome in
-                try ws.importFile(kind: kind, path: file, displayName: name, replacing: replace, mapping: mapping)
+                defer { display?.close() }
+                return try ws.importFile(kind: kind, path: file, displayName: name, replacing: replace, mapping: mapping, progress: progress)
             }
             let r = outcome.record
             if outcome.alreadyImported {

@@ -218,6 +218,22 @@ def axe_check(driver, label):
     check(not bad, f"axe on {label}: " + "; ".join(f"{v['id']} ({v['impact']}): {v['help']}" for v in bad))
 
 
+def job_result(driver, label):
+    """Waits on a job's page (it reloads itself every second while the job runs) until the job has
+    ended; its state (done or failed)."""
+    def ended(d):
+        jobs = d.find_elements(By.ID, "job")
+        return jobs and jobs[0].get_attribute("data-state") != "running"
+    try:
+        WebDriverWait(driver, 120, poll_frequency=0.25, ignored_exceptions=(WebDriverException,)).until(ended)
+    except WebDriverException:
+        check(False, f"{label}: the job did not end within two minutes")
+    WebDriverWait(driver, 20).until(loaded)
+    check(bool(driver.find_elements(By.CSS_SELECTOR, "#job progress[max='100']")), f"{label}: no progress element")
+    check(not driver.find_elements(By.CSS_SELECTOR, "meta[http-equiv='refresh']"), f"{label}: the ended job's page still refreshes")
+    return driver.find_element(By.ID, "job").get_attribute("data-state")
+
+
 def screenshot(driver, name):
     """The whole page, as tall as its content (Chromium's device metrics set to the page's size)."""
     os.makedirs(OUTPUT, exist_ok=True)
@@ -374,6 +390,9 @@ def check_erp_upload(driver, binary, db, directory):
     driver.find_element(By.ID, "file").send_keys(os.path.join(directory, "bad", "hovedbok_2024.csv"))
     driver.find_element(By.ID, "mapping").send_keys(os.path.join(erp, "mapping.json") + "\n" + os.path.join(erp, "travel-accounts.csv"))
     submit(driver, driver.find_element(By.CSS_SELECTOR, "form.upload button"))
+    # The upload runs as a job, as any upload does: its page ends with the problems.
+    check("/app/jobs/" in driver.current_url, f"the ERP upload did not lead to its job page: {driver.current_url}")
+    check(job_result(driver, "the bad ERP upload") == "failed", "the bad ERP upload's job did not fail")
     problems = [[c.text for c in r.find_elements(By.CSS_SELECTOR, "th, td")] for r in driver.find_elements(By.CSS_SELECTOR, "#problems tbody tr")]
     check(sorted(p[1] for p in problems) == ["3", "5"], f"the bad ERP export's problems: {problems}")
     check(all(p[2] for p in problems) and all(p[0] == "hovedbok_2024.csv" for p in problems), f"an ERP problem without its column or file: {problems}")
@@ -382,11 +401,13 @@ def check_erp_upload(driver, binary, db, directory):
     check(json.loads(run(binary, "imports", "--json", "--db", db)) == before, "a rejected ERP upload changed the imports")
     old = [r for r in before if r["fileName"] == "hovedbok_2024.csv" and r["status"] == "active"]
     check(len(old) == 1, f"the example's ERP import: {old}")
+    driver.get(driver.current_url.split("/app/")[0] + "/app/imports")
     driver.find_element(By.CSS_SELECTOR, "#kind option[value='purchases']").click()
     driver.find_element(By.ID, "file").send_keys(os.path.join(directory, "corrected", "hovedbok_2024.csv"))
     driver.find_element(By.ID, "mapping").send_keys(os.path.join(erp, "mapping.json") + "\n" + os.path.join(erp, "travel-accounts.csv"))
     driver.find_element(By.CSS_SELECTOR, f"#replace option[value='{old[0]['id']}']").click()
     submit(driver, driver.find_element(By.CSS_SELECTOR, "form.upload button"))
+    check(job_result(driver, "the corrected ERP upload") == "done", "the corrected ERP upload's job did not end done")
     result = driver.find_element(By.ID, "result").text
     check("Imported as" in result and f"#{old[0]['id']}" in result, f"the corrected ERP upload: {result}")
     after = json.loads(run(binary, "imports", "--json", "--db", db))
@@ -633,24 +654,54 @@ def main():
         driver.find_element(By.CSS_SELECTOR, "#kind option[value='purchases']").click()
         driver.find_element(By.ID, "file").send_keys(os.path.join(directory, "purchases-bad.csv"))
         submit(driver, driver.find_element(By.CSS_SELECTOR, "form.upload button"))
+        # The upload runs as a job: its page shows the phase and progress until the result.
+        check("/app/jobs/" in driver.current_url, f"the upload did not lead to its job page: {driver.current_url}")
+        state = job_result(driver, "the bad upload")
+        check(state == "failed", f"the bad upload's job ended {state}")
         problems = [[c.text for c in r.find_elements(By.CSS_SELECTOR, "th, td")] for r in driver.find_elements(By.CSS_SELECTOR, "#problems tbody tr")]
         check(len(problems) == 2, f"the bad upload shows {len(problems)} problems, not 2: {problems}")
         check(sorted(p[1] for p in problems) == ["10", "6"], f"the problems' lines: {problems}")
         check(all(p[2] for p in problems), f"a problem without its column: {problems}")
         screenshot(driver, "ann-en-imports-rejected")
-        axe_check(driver, "imports with problems")
+        axe_check(driver, "imports with problems (job page)")
         check(json.loads(run(binary, "imports", "--json", "--db", db)) == before, "a rejected upload changed the imports")
         canonical = [r for r in before if r["kind"] == "purchases" and r["fileName"] == "purchases.csv" and r["status"] == "active"]
         check(len(canonical) == 1, f"the example's purchases import: {canonical}")
+        submit(driver, driver.find_element(By.CSS_SELECTOR, "main a[href='/app/imports']"))
         driver.find_element(By.CSS_SELECTOR, "#kind option[value='purchases']").click()
         driver.find_element(By.ID, "file").send_keys(os.path.join(directory, "purchases-corrected.csv"))
         driver.find_element(By.CSS_SELECTOR, f"#replace option[value='{canonical[0]['id']}']").click()
         submit(driver, driver.find_element(By.CSS_SELECTOR, "form.upload button"))
+        state = job_result(driver, "the corrected upload")
+        check(state == "done", f"the corrected upload's job ended {state}")
         result = driver.find_element(By.ID, "result").text
         check("Imported as" in result and f"#{canonical[0]['id']}" in result, f"the corrected upload: {result}")
+        check(driver.find_element(By.ID, "job-progress").get_attribute("value") == "100", "the finished job's progress is not 100")
         screenshot(driver, "ann-en-imports-accepted")
         after = json.loads(run(binary, "imports", "--json", "--db", db))
         check(len(after) == len(before) + 1 and after[-1].get("replaces") == canonical[0]["id"], "the corrected file is not stored as replacing the old one")
+
+        # A calculation started from the runs page: its job ends with the new run, as `runs list` has it.
+        runs_before = json.loads(run(binary, "runs", "list", "--json", "--db", db))
+        driver.get(base + "/app/runs")
+        submit(driver, driver.find_element(By.CSS_SELECTOR, "form.calculate button"))
+        check("/app/jobs/" in driver.current_url, f"the calculation did not lead to its job page: {driver.current_url}")
+        state = job_result(driver, "the calculation")
+        check(state == "done", f"the calculation's job ended {state}")
+        runs_after = json.loads(run(binary, "runs", "list", "--json", "--db", db))
+        check(len(runs_after) == len(runs_before) + 1, f"the calculation stored {len(runs_after) - len(runs_before)} runs")
+        shown = driver.find_element(By.ID, "result")
+        check(shown.get_attribute("data-run") == str(runs_after[-1]["id"]), f"the job shows run {shown.get_attribute('data-run')}, runs list {runs_after[-1]}")
+        total = driver.find_element(By.ID, "run-total").get_attribute("data-value")
+        check(float(total) == runs_after[-1]["total_kgco2e"], f"the job's total {total} != runs list {runs_after[-1]['total_kgco2e']}")
+        screenshot(driver, "ann-en-calculation-done")
+        axe_check(driver, "calculation (job page)")
+        submit(driver, driver.find_element(By.ID, "run-link"))
+        check(driver.current_url.endswith(f"/app/runs/{runs_after[-1]['id']}"), f"the run link leads to {driver.current_url}")
+        # A viewer has no calculate form, and its POST is refused like any page that is not there.
+        other = Client(base)
+        other.login("vera", PASSWORD)
+        check("/app/calculate" not in other.request("/app/runs")[2], "a viewer sees the calculate form")
 
         check_erp_upload(driver, binary, db, directory)
 

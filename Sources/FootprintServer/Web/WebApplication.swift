@@ -16,6 +16,8 @@ public struct WebApplication: Sendable {
 
     /// What the pages derive from stored runs, kept by run (runs never change).
     let cache = WebCache()
+    /// Imports and calculations started from the browser, in memory (`WebJobs`).
+    let jobs = WebJobs()
 
     public init(workspace: Workspace, configuration: WebConfiguration = WebConfiguration()) {
         self.workspace = workspace
@@ -70,6 +72,7 @@ public struct WebApplication: Sendable {
             try await runVerification(request, context: context, id: context.parameters.get("id") ?? "")
         }
         page(app, "/pact") { request, context in try pact(request, context: context) }
+        registerJobs(app)
         for path: RouterPath in ["/logout", "/language"] { app.get(path) { _, _ -> Response in throw HTTPError(.notFound) } }
         // Anything else under /app answers 404, for every user: guessed URLs tell nothing.
         app.get("/**") { _, _ -> Response in throw HTTPError(.notFound) }

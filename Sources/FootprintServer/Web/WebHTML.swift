@@ -34,6 +34,8 @@ struct WebPage {
     /// The navigation entry that is the current page.
     var current: String = ""
     var body: String
+    /// Seconds after which the page loads itself again (a running job's page: there is no script).
+    var refresh: Int? = nil
 
     func render() -> String {
         var html = """
@@ -42,7 +44,7 @@ struct WebPage {
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(HTML.escape(title)) · Footprint</title>
+            \(refresh.map { "<meta http-equiv=\"refresh\" content=\"\($0)\">\n" } ?? "")<title>\(HTML.escape(title)) · Footprint</title>
             <link rel="stylesheet" href="/app/static/app.css">
             </head>
             <body>

@@ -111,19 +111,28 @@ extension WebApplication {
         let displayName = Self.uploadName(file.fileName, fallback: "upload")
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("footprint-upload-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
         // Each file under its own name in a folder of its own (an ERP import records the export's and the mapping's names).
         let path = folder.appendingPathComponent("export").appendingPathComponent(displayName).path
-        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        guard FileManager.default.createFile(atPath: path, contents: Data(file.data)) else { throw HTTPError(.internalServerError) }
+        do {
+            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            guard FileManager.default.createFile(atPath: path, contents: Data(file.data)) else { throw HTTPError(.internalServerError) }
+        } catch {
+            try? FileManager.default.removeItem(at: folder)
+            throw error
+        }
         var mapping: String?
         if !mappingParts.isEmpty {
             let mappingFolder = folder.appendingPathComponent("mapping")
-            try FileManager.default.createDirectory(at: mappingFolder, withIntermediateDirectories: true)
-            for (i, part) in mappingParts.enumerated() {
-                let path = mappingFolder.appendingPathComponent(Self.uploadName(part.fileName, fallback: "mapping-\(i).json")).path
-                guard FileManager.default.createFile(atPath: path, contents: Data(part.data)) else { throw HTTPError(.internalServerError) }
-                if mapping == nil && path.lowercased().hasSuffix(".json") { mapping = path }
+            do {
+                try FileManager.default.createDirectory(at: mappingFolder, withIntermediateDirectories: true)
+                for (i, part) in mappingParts.enumerated() {
+                    let path = mappingFolder.appendingPathComponent(Self.uploadName(part.fileName, fallback: "mapping-\(i).json")).path
+                    guard FileManager.default.createFile(atPath: path, contents: Data(part.data)) else { throw HTTPError(.internalServerError) }
+                    if mapping == nil && path.lowercased().hasSuffix(".json") { mapping = path }
+                }
+            } catch {
+                try? FileManager.default.removeItem(at: folder)
+                throw error
             }
             if mapping == nil {
                 mapping = mappingFolder.appendingPathComponent(Self.uploadName(mappingParts[0].fileName, fallback: "mapping-0.json")).path
@@ -131,18 +140,28 @@ extension WebApplication {
         }
         let workspace = self.workspace
         let mappingPath = mapping
-        // Imports read and write the workspace for a while: off the event loop.
-        let outcome: Result<ImportOutcome, WorkspaceError> = try await NIOThreadPool.singleton.runIfActive {
+        // The import runs as a job (WebPages+Jobs.swift), off the event loop; the browser goes to its page.
+        let response = try startJob(.upload(kind: kind, file: displayName), task: "import \(displayName)", user: user, context: context) {
+            progress in
+            defer { try? FileManager.default.removeItem(at: folder) }
             do throws(WorkspaceError) {
-                return .success(
-                    try workspace.importFile(kind: kind, path: path, displayName: displayName, replacing: replacing, mapping: mappingPath)
+                return .imported(
+                    try workspace.importFile(
+                        kind: kind, path: path, displayName: displayName, replacing: replacing, mapping: mappingPath, progress: progress
+                    )
                 )
             } catch {
-                return .failure(error)
+                return .failed(error)
             }
         }
+        if response.status != .seeOther { try? FileManager.default.removeItem(at: folder) }
+        return response
+    }
+
+    /// What an import came to, for its job's page: its summary, or every problem by file, line and
+    /// column with nothing stored.
+    func importResult(_ outcome: Result<ImportOutcome, WorkspaceError>, text: WebText) -> String {
         var result = ""
-        var status = HTTPResponse.Status.ok
         switch outcome {
         case .success(let o):
             let r = o.record
@@ -155,7 +174,6 @@ extension WebApplication {
                     + (o.superseded.map { "; \(HTML.escape(text(.supersedes))) #\($0)" } ?? "") + ".</p>\n"
             }
         case .failure(let error):
-            status = .unprocessableContent
             result = "<div class=\"error-box\" role=\"alert\" id=\"result\"><p class=\"error\">\(HTML.escape(text(.nothingImported)))</p>\n"
             if case .input(let input) = error {
                 result += HTMLTable(
@@ -170,14 +188,6 @@ extension WebApplication {
             }
             result += "</div>\n"
         }
-        let records = try workspace.imports.list()
-        let page = WebPage(
-            title: text(.imports),
-            session: context.webSession,
-            text: text,
-            current: "/app/imports",
-            body: importsBody(request, records: records, text: text, context: context, result: result)
-        )
-        return WebResponse.html(page.render(), status: status)
+        return result
     }
 }

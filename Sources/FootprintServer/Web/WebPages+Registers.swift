@@ -65,7 +65,7 @@ extension WebApplication {
             }
             return WebResponse.csv(rows, file: "runs.csv")
         }
-        var body = csvLink(request, text)
+        var body = calculateForm(context) + csvLink(request, text)
         if runs.count > 1 { body += "<p><a href=\"/app/runs/diff\">\(HTML.escape(text(.diffTitle)))</a></p>\n" }
         body += HTMLTable(
             caption: text(.runs),

@@ -11,15 +11,35 @@ extension ImportStore {
     /// Imports a canonical purchases file (or one converted from an ERP export): every line as a row
     /// and in its supplier's packs, in one transaction. Any invalid line, or a purchase id that is
     /// already in the file or in another active import, imports nothing; every problem is reported.
-    public func importPurchases(path: String, displayName: String, replacing: Int64?, mapping: String?) throws(WorkspaceError) -> ImportOutcome {
-        try importPurchases(source: .file(path: path), displayName: displayName, digest: nil, replacing: replacing, mapping: mapping)
+    /// `progress` hears the bytes and records read of the file, then the check of purchase ids and the commit.
+    public func importPurchases(
+        path: String,
+        displayName: String,
+        replacing: Int64?,
+        mapping: String?,
+        progress: ProgressReporter? = nil
+    ) throws(WorkspaceError) -> ImportOutcome {
+        try importPurchases(
+            source: .file(path: path),
+            displayName: displayName,
+            digest: nil,
+            replacing: replacing,
+            mapping: mapping,
+            progress: progress
+        )
     }
 
     /// Imports an ERP export through a mapping (docs/erp-mappings.md): the export is converted to
     /// the canonical layout (every problem reported against the export's own lines and headers),
     /// then imported as a purchases file. The import records the export's name, size and hash,
     /// and the mapping's; the outcome's notes list ERP values the mapping does not cover.
-    public func importPurchases(path: String, mapping mappingPath: String, replacing: Int64?) throws(WorkspaceError) -> ImportOutcome {
+    public func importPurchases(
+        path: String,
+        mapping mappingPath: String,
+        replacing: Int64?,
+        progress: ProgressReporter? = nil
+    ) throws(WorkspaceError) -> ImportOutcome {
+        progress?.begin("converting the export", upTo: 0.1)
         let name = (path as NSString).lastPathComponent
         let digest = try FileDigest(path: path)
         let mappingDigest = try FileDigest(path: mappingPath)
@@ -36,7 +56,8 @@ extension ImportStore {
             displayName: name,
             digest: digest,
             replacing: replacing,
-            mapping: mappingLabel
+            mapping: mappingLabel,
+            progress: progress
         )
         if !converted.unmapped.isEmpty { outcome.notes.append(converted.unmappedReport()) }
         return outcome
@@ -47,7 +68,8 @@ extension ImportStore {
         displayName: String,
         digest: FileDigest?,
         replacing: Int64?,
-        mapping: String?
+        mapping: String?,
+        progress: ProgressReporter? = nil
     ) throws(WorkspaceError) -> ImportOutcome {
         let started = Date()
         // The file is hashed while it is read. Only when an active import has the same size can it be
@@ -83,7 +105,9 @@ extension ImportStore {
                     content: nil,
                     db: db
                 )
-                let read = try PurchaseBulkWriter(db: db, importID: id).write(source: source, displayName: displayName, replacing: replacing)
+                let read = try PurchaseBulkWriter(db: db, importID: id, progress: progress)
+                    .write(source: source, displayName: displayName, replacing: replacing)
+                progress?.begin("committing", upTo: 1)
                 let sha = digest?.sha256 ?? read.sha256
                 if replacing == nil, let existing = try activeImport(kind: .purchases, sha256: sha, db: db), existing.id != id {
                     throw AlreadyImported(record: existing)
@@ -120,13 +144,21 @@ struct AlreadyImported: Error {
 struct PurchaseBulkWriter {
     let db: Database
     let importID: Int64
+    var progress: ProgressReporter?
 
     func write(source: PurchaseSource, displayName: String, replacing: Int64?) throws -> PurchaseFileReader.Result {
         var terms: [String: Int64] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT id, text FROM term") { terms[row["text"]] = row["id"] }
         let nextTerm = try Int64.fetchOne(db, sql: "SELECT coalesce(max(id), 0) + 1 FROM term") ?? 1
         let firstRow = try Int64.fetchOne(db, sql: "SELECT coalesce(max(rowid), 0) + 1 FROM purchase") ?? 1
-        let reader = PurchaseFileReader(source: source, displayName: displayName, terms: terms, nextTerm: nextTerm, firstRow: firstRow)
+        let reader = PurchaseFileReader(
+            source: source,
+            displayName: displayName,
+            terms: terms,
+            nextTerm: nextTerm,
+            firstRow: firstRow,
+            progress: progress
+        )
         let queue = BlockingQueue<RowBatch>(capacity: 4)
         let reading = Background(label: "footprint.import.read") { reader.run(into: queue) }
         do {
@@ -139,6 +171,7 @@ struct PurchaseBulkWriter {
         reading.value()
         let result = reader.result
         if let error = result.error { throw InputErrorBox(error: error) }
+        progress?.begin("checking purchase ids", upTo: 0.95)
         try DuplicatePurchaseCheck(db: db, importID: importID, replacing: replacing)
             .check(fingerprints: result.fingerprints, firstRow: result.firstRow, file: displayName)
         return result

@@ -85,8 +85,19 @@ public protocol ImportStoring: Sendable {
     func list() throws(WorkspaceError) -> [ImportRecord]
     func importRecord(id: Int64) throws(WorkspaceError) -> ImportRecord
     func removeImport(id: Int64) throws(WorkspaceError) -> ImportRecord
-    func importPurchases(path: String, displayName: String, replacing: Int64?, mapping: String?) throws(WorkspaceError) -> ImportOutcome
-    func importPurchases(path: String, mapping mappingPath: String, replacing: Int64?) throws(WorkspaceError) -> ImportOutcome
+    func importPurchases(
+        path: String,
+        displayName: String,
+        replacing: Int64?,
+        mapping: String?,
+        progress: ProgressReporter?
+    ) throws(WorkspaceError) -> ImportOutcome
+    func importPurchases(
+        path: String,
+        mapping mappingPath: String,
+        replacing: Int64?,
+        progress: ProgressReporter?
+    ) throws(WorkspaceError) -> ImportOutcome
     func importReference(kind: ImportKind, path: String, displayName: String, replacing: Int64?) throws(WorkspaceError) -> ImportOutcome
     func installLibrary(
         _ content: FactorLibraryContent,

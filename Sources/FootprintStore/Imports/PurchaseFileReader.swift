@@ -61,9 +61,18 @@ final class PurchaseFileReader: @unchecked Sendable {
     private var nextTerm: Int64
     private var nextRow: Int64
     private let firstRow: Int64
+    private let progress: ProgressReporter?
     private(set) var result = Result()
 
-    init(source: PurchaseSource, displayName: String, terms: [String: Int64], nextTerm: Int64, firstRow: Int64) {
+    init(
+        source: PurchaseSource,
+        displayName: String,
+        terms: [String: Int64],
+        nextTerm: Int64,
+        firstRow: Int64,
+        progress: ProgressReporter? = nil
+    ) {
+        self.progress = progress
         self.source = source
         self.displayName = displayName
         self.terms = terms
@@ -92,8 +101,31 @@ final class PurchaseFileReader: @unchecked Sendable {
         var firstDate: Int32 = 0
         var lastDate: Int32 = 0
         let bufferBudget = 1 << 20
+        // Progress: the bytes handed to the decoder of the file's size (or the records of a converted
+        // export), with the records read so far, once per batch (the reporter limits the rate).
+        var recordsRead: Int64 = 0
+        switch source {
+        case .file(let path):
+            let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int).map { Int64($0) }
+            progress?.begin("reading", total: size, unit: .bytes, upTo: 0.9)
+        case .converted(let ledger):
+            progress?.begin("reading", total: Int64(ledger.rowCount), unit: .records, upTo: 0.9)
+        }
+        let countsBytes: Bool = if case .file = source { true } else { false }
+        // The decoder is handed 8 MB blocks: within one, the bytes read are estimated from the records
+        // read in it at the earlier blocks' bytes per record.
+        var blockStart = (bytes: 0, records: Int64(0))
 
         func send() {
+            if countsBytes {
+                var bytes = blockStart.bytes
+                if blockStart.records > 0 {
+                    bytes += Int(Double(recordsRead - blockStart.records) * Double(blockStart.bytes) / Double(blockStart.records))
+                }
+                progress?.advance(to: Int64(min(bytes, byteCount)), records: recordsRead)
+            } else {
+                progress?.advance(to: recordsRead)
+            }
             guard !stopped else { return }
             if !queue.put(batch) { stopped = true }
             batch = RowBatch()
@@ -107,6 +139,7 @@ final class PurchaseFileReader: @unchecked Sendable {
 
         func visit(_ record: PurchaseRecord, _ interner: inout PurchaseTerms) {
             guard !stopped else { return }
+            recordsRead += 1
             if known < interner.count {
                 for field in PurchaseTerms.Field.allCases {
                     let table = interner[field]
@@ -197,6 +230,7 @@ final class PurchaseFileReader: @unchecked Sendable {
                 try decoder.decode(
                     path: path,
                     onBlock: { block in
+                        blockStart = (byteCount, recordsRead)
                         hasher.update(bufferPointer: block)
                         byteCount += block.count
                     },
@@ -208,6 +242,8 @@ final class PurchaseFileReader: @unchecked Sendable {
         } catch {
             result.error = error
         }
+        // Every byte has been read (a file of one block has had no estimate until now).
+        blockStart = (byteCount, recordsRead)
         for (s, lines) in packs.enumerated() where !lines.isEmpty {
             batch.packs.append((Int64(s), lines.count, PurchasePack(lines).encoded()))
         }

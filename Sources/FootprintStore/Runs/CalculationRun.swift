@@ -7,13 +7,16 @@ public struct CalculationOptions: Sendable {
     public var threads: Int
     /// The lines the run counts, by date.
     public var period: PeriodSelection
+    /// Hears the run's phases and the lines evaluated of those to evaluate; finished when the run is stored.
+    public var progress: ProgressReporter?
 
     /// `period` defaults to every line (`.all`), as runs were before reporting periods; the command line's
     /// default is `.latest`.
-    public init(full: Bool = false, threads: Int = 2, period: PeriodSelection = .all) {
+    public init(full: Bool = false, threads: Int = 2, period: PeriodSelection = .all, progress: ProgressReporter? = nil) {
         self.full = full
         self.threads = max(1, threads)
         self.period = period
+        self.progress = progress
     }
 }
 

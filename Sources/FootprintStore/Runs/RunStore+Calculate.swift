@@ -39,7 +39,9 @@ extension RunStore {
                 )
             }
         }
-        return try calculateRun(options, kpis: kpis)
+        let run = try calculateRun(options, kpis: kpis)
+        options.progress?.finish(run.upToDate ? "up to date" : "stored")
+        return run
     }
 
     /// The KPI snapshot a new run is stored with: `start` begins computing it (JSON) from the run's
@@ -82,6 +84,8 @@ extension RunStore {
     private func calculateRun(_ options: CalculationOptions, kpis: KPIJob?) throws(WorkspaceError) -> CalculationRun {
         let started = Date()
         workspace.logger.phase("start")
+        let progress = options.progress
+        progress?.begin("reading the reference data", upTo: 0.05)
         let period = try period(options.period)
         // The latest run of the same period (inputs and inventory: when only some suppliers' data changed,
         // the new run starts from it) is read on another connection while the reference data is loaded.
@@ -147,11 +151,12 @@ extension RunStore {
                     evaluator: evaluator,
                     threads: options.threads,
                     started: started,
-                    kpis: kpis
+                    kpis: kpis,
+                    progress: progress
                 )
             }
         }
-        return try full(snapshot: snapshot, evaluator: evaluator, threads: options.threads, started: started, kpis: kpis)
+        return try full(snapshot: snapshot, evaluator: evaluator, threads: options.threads, started: started, kpis: kpis, progress: progress)
     }
 
     /// Whether a changed supplier's figures reach other suppliers' lines as a manufacturer
@@ -195,9 +200,12 @@ extension RunStore {
         evaluator: PackEvaluator,
         threads: Int,
         started: Date,
-        kpis: KPIJob?
+        kpis: KPIJob?,
+        progress: ProgressReporter?
     ) throws(WorkspaceError) -> CalculationRun {
         let packs = try packs(importIDs: snapshot.purchaseImports)
+        let lines = packs.reduce(0) { $0 + $1.lines }
+        progress?.begin("evaluating lines", total: Int64(lines), unit: .lines, upTo: 0.95)
         let work = PackWork<InventoryAggregate>(packs: packs, threads: threads)
         let pool = workspace.pool
         return try save(
@@ -205,9 +213,10 @@ extension RunStore {
             parent: nil,
             period: evaluator.period,
             inputs: snapshot.inputs,
-            recomputed: packs.reduce(0) { $0 + $1.lines },
+            recomputed: lines,
             started: started,
-            kpis: kpis
+            kpis: kpis,
+            progress: progress
         ) { insert in
             let queue = BlockingQueue<(Int64, [UInt8])>(capacity: 256)
             let group = DispatchGroup()
@@ -225,6 +234,7 @@ extension RunStore {
                                         PackView(bytes).map { evaluator.evaluate($0, supplier: Int(ref.supplier), into: &accumulator) }
                                     } ?? nil
                                 guard let encoded else { throw WorkspaceError.database("pack \(ref.id) is missing or damaged") }
+                                progress?.advance(by: Int64(ref.lines))
                                 guard queue.put((ref.id, encoded)) else { return }
                             }
                         }
@@ -273,7 +283,8 @@ extension RunStore {
         evaluator: PackEvaluator,
         threads: Int,
         started: Date,
-        kpis: KPIJob?
+        kpis: KPIJob?,
+        progress: ProgressReporter?
     ) throws(WorkspaceError) -> CalculationRun {
         let before = latest.inputs
         let after = snapshot.inputs
@@ -325,6 +336,12 @@ extension RunStore {
         let oldFigures = MadeOnce { [oldData] in PackEvaluator(engine: InventoryEngine(reference: oldData), texts: texts, boundary: boundary) }
         workspace.logger.phase("figures of \(named.count) changed suppliers, \(changes.count) in value only")
         let packs = supplierTerms.isEmpty ? [] : try packs(importIDs: snapshot.purchaseImports, suppliers: supplierTerms)
+        progress?.begin(
+            "evaluating the changed suppliers' lines",
+            total: Int64(packs.reduce(0) { $0 + $1.lines }),
+            unit: .lines,
+            upTo: 0.95
+        )
         let chain = try runChain(latest.id)
         // Packs go to the threads largest first, each to the one with the fewest lines so far; each
         // thread reads on its own connection and keeps its own old and new sums.
@@ -340,7 +357,8 @@ extension RunStore {
             evaluator: evaluator,
             oldFigures: oldFigures,
             changes: changes,
-            selection: RecomputeSelection(disclosureChanged: disclosureChanged, productChanged: productChanged)
+            selection: RecomputeSelection(disclosureChanged: disclosureChanged, productChanged: productChanged),
+            progress: progress
         )
         let latestID = latest.id
         let parts = shares.map { share in
@@ -372,6 +390,7 @@ extension RunStore {
             recomputed: recomputed + refigured,
             started: started,
             kpis: kpis,
+            progress: progress,
             // Refigured alone, the inventory is the earlier one with new nano-kg in the cells `changed` names.
             changedCells: recomputed == 0 ? changed : nil
         ) { insert in
@@ -396,6 +415,7 @@ extension RunStore {
         /// By supplier term.
         let changes: [Int64: PackEvaluator.FigureChange]
         let selection: RecomputeSelection
+        let progress: ProgressReporter?
     }
 
     /// What one thread of an incremental run did: the old and new results of the lines it evaluated
@@ -434,6 +454,7 @@ extension RunStore {
                 for row in try Row.fetchAll(db, sql: sql) { holders[row[0]] = row[1] }
             }
             for ref in packs {
+                work.progress?.advance(by: Int64(ref.lines))
                 guard let holder = holders[ref.id] else {
                     throw WorkspaceError.database("no run in the chain of run #\(latestRun) has results for pack \(ref.id)")
                 }
@@ -528,6 +549,7 @@ extension RunStore {
         recomputed: Int,
         started: Date,
         kpis: KPIJob?,
+        progress: ProgressReporter?,
         changedCells: InventoryAggregate.ChangedCells? = nil,
         produce: (_ insert: (Int64, [UInt8]) throws -> Void) throws -> InventoryAggregate
     ) throws(WorkspaceError) -> CalculationRun {
@@ -556,6 +578,7 @@ extension RunStore {
                 count += 1
             }
             workspace.logger.phase("inserted \(count) result blobs")
+            progress?.begin("storing the run", upTo: 1)
             // The KPI snapshot is computed on another thread while the run is written.
             snapshot = kpis.map { ($0.factsAsOf, $0.start(aggregate)) }
             try db.execute(

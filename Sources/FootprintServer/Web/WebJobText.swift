@@ -1,0 +1,66 @@
+import FootprintCore
+
+/// The words of the jobs' pages (long work started from the browser) in the user's language, and the
+/// phases the store reports (`ProgressReporter`) in bokmål.
+extension WebText {
+    enum JobKey: Hashable {
+        case calculate, calculation, calculateHelp, startCalculation, importing, running, done, failed, stopRefreshing, refresh
+        case busy, seeJob, runStored, upToDate, openRun, backToImports, backToRuns, uploadAnother, startedAt, progress, records
+    }
+
+    func job(_ key: JobKey) -> String {
+        let pair = Self.jobPhrases[key] ?? ("\(key)", "\(key)")
+        return language == .nb ? pair.nb : pair.en
+    }
+
+    static let jobPhrases: [JobKey: (en: String, nb: String)] = [
+        .calculate: ("Calculate", "Beregn"),
+        .calculation: ("Calculation", "Beregning"),
+        .calculateHelp: (
+            "Calculates the workspace as 'footprint calculate' does (the latest fiscal year) and stores the run; its progress shows on the next page.",
+            "Beregner arbeidsområdet som 'footprint calculate' gjør (siste regnskapsår) og lagrer kjøringen; fremdriften vises på neste side."
+        ),
+        .startCalculation: ("Start a calculation", "Start en beregning"),
+        .importing: ("Import", "Import"),
+        .running: ("Running", "Pågår"),
+        .done: ("Done", "Ferdig"),
+        .failed: ("Failed: nothing was stored", "Mislyktes: ingenting ble lagret"),
+        .stopRefreshing: ("Stop refreshing this page", "Slutt å oppdatere siden"),
+        .refresh: ("Refresh", "Oppdater"),
+        .busy: ("Another job is running; start this one when it is done.", "En annen jobb pågår; start denne når den er ferdig."),
+        .seeJob: ("See the running job", "Se jobben som pågår"),
+        .runStored: ("Stored run", "Lagret kjøring"),
+        .upToDate: ("Nothing changed since run", "Ingenting er endret siden kjøring"),
+        .openRun: ("Open the run", "Åpne kjøringen"),
+        .backToImports: ("Back to the imports", "Tilbake til importene"),
+        .backToRuns: ("The runs", "Kjøringene"),
+        .uploadAnother: ("Upload a file", "Last opp en fil"),
+        .startedAt: ("Started", "Startet"),
+        .progress: ("Progress", "Fremdrift"),
+        .records: ("records", "poster"),
+    ]
+
+    /// A phase the store reports (English), in the user's language.
+    func phase(_ english: String) -> String {
+        guard language == .nb else { return english }
+        return Self.norwegianPhases[english] ?? english
+    }
+
+    static let norwegianPhases: [String: String] = [
+        "waiting": "venter",
+        "starting": "starter",
+        "reading": "leser",
+        "converting the export": "konverterer eksporten",
+        "checking purchase ids": "kontrollerer innkjøps-id-er",
+        "committing": "lagrer",
+        "reading, checking and storing": "leser, kontrollerer og lagrer",
+        "imported": "importert",
+        "already imported": "allerede importert",
+        "reading the reference data": "leser referansedata",
+        "evaluating lines": "beregner linjer",
+        "evaluating the changed suppliers' lines": "beregner linjene til endrede leverandører",
+        "storing the run": "lagrer kjøringen",
+        "stored": "lagret",
+        "up to date": "oppdatert",
+    ]
+}
