@@ -147,7 +147,12 @@ extension WebApplication {
             do throws(WorkspaceError) {
                 return .imported(
                     try workspace.importFile(
-                        kind: kind, path: path, displayName: displayName, replacing: replacing, mapping: mappingPath, progress: progress
+                        kind: kind,
+                        path: path,
+                        displayName: displayName,
+                        replacing: replacing,
+                        mapping: mappingPath,
+                        progress: progress
                     )
                 )
             } catch {
