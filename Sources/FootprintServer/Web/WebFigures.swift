@@ -59,37 +59,45 @@ struct WebFigures {
         return (target, history)
     }
 
-    /// A Scope 3 category's suppliers in a run: kg and line count of the ledger lines in the inventory.
+    /// A Scope 3 category's suppliers in a run: line count and kg of the ledger lines in the
+    /// inventory, kg as the inventory sums them (each line to the nearest nano-kilogram, exactly).
     struct SupplierSum: Sendable {
         var supplier: String
-        var kg = CompensatedSum()
+        var nanoKg: Int128 = 0
         var lines = 0
+        var kg: Double { Double(nanoKg) / 1e9 }
     }
 
+    /// Every Scope 3 category's suppliers: the run's stored supplier x Scope 3 category grouping
+    /// (`InventoryAggregate.supplierScope3`, the cells `calculate` and `runs lines` sum to), read
+    /// without a line; a run stored before that grouping existed has its lines summed once instead.
     func suppliers(run: CalculationRun, category: Scope3Category) throws -> [SupplierSum] {
-        // One pass over the run's lines gives every category's suppliers, kept for the run.
         let all = try cache.suppliers(run: run.id) {
             var sums: [Scope3Category: [String: SupplierSum]] = [:]
-            _ = try workspace.runs.runLines(id: run.id) { line in
-                guard line.provenance.exclusion == nil else { return }
-                sums[line.scope3, default: [:]][line.supplier, default: SupplierSum(supplier: line.supplier)].kg.add(line.kg)
-                sums[line.scope3]![line.supplier]!.lines += 1
+            if run.aggregate.hasSupplierScope3 {
+                for (key, cell) in run.aggregate.cells(.supplierScope3) {
+                    guard let (n, supplier) = InventoryAggregate.splitSupplierScope3Key(key), let c = Scope3Category(rawValue: n) else { continue }
+                    sums[c, default: [:]][supplier] = SupplierSum(supplier: supplier, nanoKg: cell.totalNanoKg, lines: cell.totalLines)
+                }
+            } else {
+                _ = try workspace.runs.runLines(id: run.id) { line in
+                    guard line.provenance.exclusion == nil else { return }
+                    sums[line.scope3, default: [:]][line.supplier, default: SupplierSum(supplier: line.supplier)].nanoKg +=
+                        line.provenance.method == nil ? 0 : AggregateAccumulator.nanoKg(line.kg)
+                    sums[line.scope3]![line.supplier]!.lines += 1
+                }
             }
             return sums.mapValues { bySupplier in
-                bySupplier.values.sorted { $0.kg.value != $1.kg.value ? $0.kg.value > $1.kg.value : $0.supplier < $1.supplier }
+                bySupplier.values.sorted { $0.nanoKg != $1.nanoKg ? $0.nanoKg > $1.nanoKg : $0.supplier < $1.supplier }
             }
         }
         return all[category] ?? []
     }
 
-    /// A supplier's lines of a Scope 3 category in a run (in the inventory), in file order.
-    func lines(run: CalculationRun, category: Scope3Category, supplier: String) throws -> [RunLine] {
-        var result: [RunLine] = []
-        _ = try workspace.runs.runLines(id: run.id, filter: RunLineFilter(supplier: supplier)) { line in
-            guard line.provenance.exclusion == nil, line.scope3 == category else { return }
-            result.append(line)
-        }
-        return result
+    /// A supplier's lines in a run, through its packs only (`RunLineReader.supplierLines`), kept per run and supplier.
+    func supplierLines(run: CalculationRun, supplier: String) throws -> (RunLineReader, RunSupplierLines) {
+        let reader = try cache.reader(run: run.id) { try workspace.runs.lineReader(id: run.id) }
+        return (reader, try cache.supplierLines(run: run.id, supplier: supplier) { try reader.supplierLines(supplier) })
     }
 
     func supplierNames() -> [String: String] { (try? workspace.imports.supplierNames()) ?? [:] }

@@ -63,12 +63,17 @@ extension WebApplication {
             }
             return WebResponse.csv(rows, file: "runs.csv")
         }
+        // 50 runs a page (a watcher stores a run at every change), as the lines.
+        let perPage = configuration.linesPerPage
+        let pages = max(1, (runs.count + perPage - 1) / perPage)
+        let page = min(max(1, request.uri.queryParameters.get("page").flatMap { Int($0) } ?? 1), pages)
+        let shown = runs[min(runs.count, (page - 1) * perPage)..<min(runs.count, page * perPage)]
         var body = csvLink(request, text)
         body += HTMLTable(
-            caption: text(.runs),
+            caption: pages > 1 ? "\(text(.runs)) (\(text(.page)) \(page) / \(pages))" : text(.runs),
             header: [text(.run), text(.date), text(.period), text(.kind), text(.lines), text(.ledgerTotal)],
             numeric: [4, 5],
-            rows: runs.map { r in
+            rows: shown.map { r in
                 [
                     audits ? .raw("<a href=\"/app/runs/\(r.id)\">#\(r.id)</a>") : .text("#\(r.id)"), .text(text.date(r.createdAt)),
                     .text(r.period?.name ?? "all"), .text(r.kind.rawValue + (r.parentID.map { " (#\($0))" } ?? "")), .text(text.count(r.lineCount)),
@@ -77,6 +82,7 @@ extension WebApplication {
             },
             id: "runs"
         ).render()
+        body += pageNavigation(base: "/app/runs?page=", page: page, pages: pages, text)
         return try render(context, title: text(.runs), current: "/app/runs", body: body)
     }
 
@@ -84,7 +90,7 @@ extension WebApplication {
     func run(_ request: Request, context: PACTRequestContext, id: String) throws -> Response {
         let user = try context.user(allowedTo: .runDetail)
         let text = WebText(language: user.language)
-        guard let number = Int64(id), let run = try workspace.runs.list().first(where: { $0.id == number }) else { throw HTTPError(.notFound) }
+        guard let number = Int64(id), number > 0, let run = try? workspace.runs.run(id: number) else { throw HTTPError(.notFound) }
         if Self.wantsCSV(request) {
             var out = RunLinesCSV.header
             _ = try workspace.runs.runLines(id: run.id) { line in out += RunLinesCSV.row(line) }

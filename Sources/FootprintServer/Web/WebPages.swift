@@ -164,7 +164,7 @@ extension WebApplication {
             let sums = try figures.suppliers(run: run, category: category)
             if Self.wantsCSV(request) {
                 var rows = [["scope3_category", "supplier", "supplier_name", "lines", "kgco2e"]]
-                for s in sums { rows.append([String(number), s.supplier, names[s.supplier] ?? "", String(s.lines), Self.kgValue(s.kg.value)]) }
+                for s in sums { rows.append([String(number), s.supplier, names[s.supplier] ?? "", String(s.lines), Self.kgValue(s.kg)]) }
                 if row.activityKg != 0 { rows.append([String(number), "", "activity data", "", Self.kgValue(row.activityKg)]) }
                 return WebResponse.csv(rows, file: "inventory-run-\(run.id)-category-\(number).csv")
             }
@@ -177,7 +177,7 @@ extension WebApplication {
                     .raw(
                         "<a href=\"/app/inventory?category=\(number)&amp;supplier=\(HTML.escape(HTML.query(s.supplier)))\">\(HTML.escape(label))</a>"
                     ),
-                    .text(text.count(s.lines)), .figure(text.tonnes(s.kg.value), value: Self.kgValue(s.kg.value)),
+                    .text(text.count(s.lines)), .figure(text.tonnes(s.kg), value: Self.kgValue(s.kg)),
                 ]
             }
             if row.activityKg != 0 {
@@ -192,23 +192,25 @@ extension WebApplication {
             ).render()
             return try render(context, title: "\(text(.inventory)): \(number). \(text.title(category))", current: "/app/inventory", body: body)
         }
-        let lines = try figures.lines(run: run, category: category, supplier: supplier)
+        // The supplier's lines through its packs only; the page's lines with their provenance.
+        let (reader, supplierLines) = try figures.supplierLines(run: run, supplier: supplier)
+        let refs = supplierLines.inventory[category] ?? []
         if Self.wantsCSV(request) {
-            return WebResponse.csv([RunLinesCSV.columns] + lines.map(RunLinesCSV.fields), file: "inventory-run-\(run.id)-lines.csv")
+            return WebResponse.csv([RunLinesCSV.columns] + (try reader.lines(refs)).map(RunLinesCSV.fields), file: "inventory-run-\(run.id)-lines.csv")
         }
         let perPage = configuration.linesPerPage
-        let pages = max(1, (lines.count + perPage - 1) / perPage)
+        let pages = max(1, (refs.count + perPage - 1) / perPage)
         let page = min(max(1, query.get("page").flatMap { Int($0) } ?? 1), pages)
-        let shown = lines[min(lines.count, (page - 1) * perPage)..<min(lines.count, page * perPage)]
-        var total = CompensatedSum()
-        for line in lines { total.add(line.kg) }
+        let shown = try reader.lines(refs[min(refs.count, (page - 1) * perPage)..<min(refs.count, page * perPage)])
+        let (lineCount, nanoKg) = supplierLines.figures(category)
+        let totalKg = Double(nanoKg) / 1e9
         let label = names[supplier].map { "\(supplier) · \($0)" } ?? supplier
         var body =
             crumbs + " › <a href=\"/app/inventory?category=\(number)&amp;supplier=\(HTML.escape(HTML.query(supplier)))\">"
             + "\(HTML.escape(label))</a></nav>\n" + runLine(run, text) + csvLink(request, text)
         body +=
-            "<p>\(text(.total)): <strong data-value=\"\(Self.kgValue(total.value))\" id=\"supplier-total\">\(text.tonnes(total.value)) t CO2e</strong>, "
-            + "\(text.count(lines.count)) \(text(.lines).lowercased()).</p>\n"
+            "<p>\(text(.total)): <strong data-value=\"\(Self.kgValue(totalKg))\" id=\"supplier-total\">\(text.tonnes(totalKg)) t CO2e</strong>, "
+            + "<span id=\"supplier-lines\" data-value=\"\(lineCount)\">\(text.count(lineCount)) \(text(.lines).lowercased())</span>.</p>\n"
         body += HTMLTable(
             caption: "\(label): \(text(.lines)) (\(text(.page)) \(page) / \(pages))",
             header: [
@@ -227,15 +229,18 @@ extension WebApplication {
             },
             id: "lines"
         ).render()
-        if pages > 1 {
-            let base = "/app/inventory?category=\(number)&amp;supplier=\(HTML.escape(HTML.query(supplier)))&amp;page="
-            body += "<nav class=\"pages\" aria-label=\"\(text(.page))\">"
-            if page > 1 { body += "<a rel=\"prev\" href=\"\(base)\(page - 1)\">\(text(.previous))</a> " }
-            body += "<span>\(text(.page)) \(page) / \(pages)</span>"
-            if page < pages { body += " <a rel=\"next\" href=\"\(base)\(page + 1)\">\(text(.next))</a>" }
-            body += "</nav>\n"
-        }
+        body += pageNavigation(base: "/app/inventory?category=\(number)&amp;supplier=\(HTML.escape(HTML.query(supplier)))&amp;page=", page: page, pages: pages, text)
         return try render(context, title: "\(text(.inventory)): \(label)", current: "/app/inventory", body: body)
+    }
+
+    /// The links to the previous and next page (`base` ends in `page=`, escaped for HTML); nothing for one page.
+    func pageNavigation(base: String, page: Int, pages: Int, _ text: WebText) -> String {
+        guard pages > 1 else { return "" }
+        var nav = "<nav class=\"pages\" aria-label=\"\(text(.page))\">"
+        if page > 1 { nav += "<a rel=\"prev\" href=\"\(base)\(page - 1)\">\(text(.previous))</a> " }
+        nav += "<span>\(text(.page)) \(page) / \(pages)</span>"
+        if page < pages { nav += " <a rel=\"next\" href=\"\(base)\(page + 1)\">\(text(.next))</a>" }
+        return nav + "</nav>\n"
     }
 
     /// How a line's figure was obtained: the provenance columns of `runs lines` that apply, after the factor and source.
