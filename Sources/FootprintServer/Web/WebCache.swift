@@ -17,6 +17,10 @@ final class WebCache: @unchecked Sendable {
     private var order: [Int64] = []
     private var supplierLines: [SupplierKey: RunSupplierLines] = [:]
     private var supplierOrder: [SupplierKey] = []
+    /// The customer allocation of the latest run, with the key it was made for (`WebFigures.allocation`),
+    /// and every customer's statement from it by language.
+    private var allocation: (key: String, value: CustomerAllocation)?
+    private var statements: [String: [(Customer, CustomerStatement)]] = [:]  // by allocation key and language
     let capacity: Int
     let supplierCapacity: Int
 
@@ -57,6 +61,30 @@ final class WebCache: @unchecked Sendable {
             supplierOrder.append(key)
             while supplierOrder.count > supplierCapacity { supplierLines[supplierOrder.removeFirst()] = nil }
         }
+        return made
+    }
+
+    /// The allocation made for `key`: the one kept when it was made for the same key, else `make`'s
+    /// (which replaces it, and drops the statements made from the old one).
+    func allocation(key: String, _ make: () throws -> CustomerAllocation) rethrows -> CustomerAllocation {
+        if let kept = lock.withLock({ allocation }), kept.key == key { return kept.value }
+        making.lock()
+        defer { making.unlock() }
+        if let kept = lock.withLock({ allocation }), kept.key == key { return kept.value }
+        let made = try make()
+        lock.withLock {
+            allocation = (key, made)
+            statements = [:]
+        }
+        return made
+    }
+
+    /// Every customer's statement in a language, from the allocation made for `key`.
+    func statements(key: String, language: String, _ make: () -> [(Customer, CustomerStatement)]) -> [(Customer, CustomerStatement)] {
+        let slot = key + "\n" + language
+        if let hit = lock.withLock({ statements[slot] }) { return hit }
+        let made = make()
+        lock.withLock { if allocation?.key == key { statements[slot] = made } }
         return made
     }
 

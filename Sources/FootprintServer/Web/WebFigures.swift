@@ -102,9 +102,22 @@ struct WebFigures {
 
     func supplierNames() -> [String: String] { (try? workspace.imports.supplierNames()) ?? [:] }
 
-    /// The latest run's allocation to the customers (Scope 2 market-based, as `customers statement`'s default).
-    func allocation() throws -> CustomerAllocation {
-        try workspace.customers.allocate(runID: nil, scope2Basis: .market)
+    /// The latest run's allocation to the customers (Scope 2 market-based, as `customers statement`'s default),
+    /// kept while the latest run, the imports in force and the settings stay as they are.
+    func allocation() throws -> CustomerAllocation { try keyedAllocation().allocation }
+
+    private func keyedAllocation() throws -> (key: String, allocation: CustomerAllocation) {
+        let key = "run \(try workspace.runs.run(id: nil).id), \(try workspace.imports.stateKey())"
+        return (key, try cache.allocation(key: key) { try workspace.customers.allocate(runID: nil, scope2Basis: .market) })
+    }
+
+    /// The latest run's allocation and every customer's statement from it in `language`, kept with it.
+    func statements(language: StatementLanguage) throws -> (CustomerAllocation, [(Customer, CustomerStatement)]) {
+        let (key, allocation) = try keyedAllocation()
+        let statements = cache.statements(key: key, language: language.rawValue) {
+            allocation.data.customers.map { c in (c, statement(allocation, customer: c.id, language: language)) }
+        }
+        return (allocation, statements)
     }
 
     /// A customer's statement in `language`, as `customers statement ID --language` gives it.

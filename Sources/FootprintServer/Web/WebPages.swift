@@ -342,8 +342,7 @@ extension WebApplication {
     func customers(_ request: Request, context: PACTRequestContext) throws -> Response {
         let user = try context.user(allowedTo: .customerList)
         let text = WebText(language: user.language)
-        let allocation = try figures.allocation()
-        let statements = allocation.data.customers.map { c in (c, figures.statement(allocation, customer: c.id, language: user.language)) }
+        let (allocation, statements) = try figures.statements(language: user.language)
         if Self.wantsCSV(request) {
             var rows = [["customer", "name", "kgco2e", "scope_1_kgco2e", "scope_2_kgco2e", "scope_3_kgco2e"]]
             for (c, s) in statements {
