@@ -305,4 +305,42 @@ struct WebTests {
         let none = try await browser.send(.GET, "/app/inventory?category=1&supplier=NO-SUCH-SUPPLIER&format=csv")
         #expect(none.status == 200 && none.text == Self.csv([RunLinesCSV.columns]))
     }
+
+    @Test("kept figures follow the workspace: a customer's statement after its usage is replaced is the new allocation's")
+    func keptAllocationFollowsImports() async throws {
+        let host = try await Self.host()
+        let browser = try Browser(host)
+        defer {
+            Task {
+                await browser.client.shutdown()
+                await host.stop()
+            }
+        }
+        #expect(try await browser.signIn("ada").status == 303)
+        func expected() throws -> String {
+            let allocation = try host.workspace.customers.allocate(runID: nil, scope2Basis: .market)
+            var context = allocation.context(verified: false)
+            context.customers = context.customers.mapValues { ($0.name, .en) }
+            return allocation.allocation.statement(for: "CUST-001", context: context).csv
+        }
+        let before = try await browser.send(.GET, "/app/customers/CUST-001?format=csv").text
+        #expect(before == (try expected()))
+        #expect(try await browser.send(.GET, "/app/customers/CUST-001?format=csv").text == before)
+        // CUST-001 uses half as much of every service: its share changes, and so does the page at once.
+        let usage = try String(contentsOfFile: ServiceFootprintTests.example + "/service_usage.csv", encoding: .utf8)
+        let halved = usage.split(separator: "\n").map { line -> String in
+            guard line.hasPrefix("CUST-001,") else { return String(line) }
+            var fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            fields[3] = "\((Double(fields[3]) ?? 0) / 2)"
+            return fields.joined(separator: ",")
+        }
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("web-usage-\(UUID().uuidString).csv")
+        try (halved.joined(separator: "\n") + "\n").write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let old = try #require(try host.workspace.imports.list().last { $0.kind == .serviceUsage && $0.status == .active })
+        _ = try host.workspace.customers.importFile(kind: .serviceUsage, path: file.path, displayName: "service_usage.csv", replacing: old.id)
+        let after = try await browser.send(.GET, "/app/customers/CUST-001?format=csv").text
+        #expect(after != before)
+        #expect(after == (try expected()))
+    }
 }
