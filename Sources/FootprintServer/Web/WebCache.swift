@@ -14,6 +14,9 @@ final class WebCache: @unchecked Sendable {
     private var corporate: [Int64: CorporateResult] = [:]
     private var suppliers: [Int64: [Scope3Category: [WebFigures.SupplierSum]]] = [:]
     private var readers: [Int64: RunLineReader] = [:]
+    private var runs: [Int64: CalculationRun] = [:]
+    /// The runs page's rows: small, kept for every run.
+    private var runRows: [Int64: WebFigures.RunRow] = [:]
     private var order: [Int64] = []
     private var supplierLines: [SupplierKey: RunSupplierLines] = [:]
     private var supplierOrder: [SupplierKey] = []
@@ -40,6 +43,19 @@ final class WebCache: @unchecked Sendable {
 
     func suppliers(run: Int64, _ make: () throws -> [Scope3Category: [WebFigures.SupplierSum]]) rethrows -> [Scope3Category: [WebFigures.SupplierSum]] {
         try kept(run, \.suppliers, make)
+    }
+
+    /// A decoded run.
+    func run(run: Int64, _ make: () throws -> CalculationRun) rethrows -> CalculationRun {
+        try kept(run, \.runs, make)
+    }
+
+    /// A run's row on the runs page.
+    func runRow(run: Int64, _ make: () throws -> WebFigures.RunRow) rethrows -> WebFigures.RunRow {
+        if let hit = lock.withLock({ runRows[run] }) { return hit }
+        let made = try make()
+        lock.withLock { runRows[run] = made }
+        return made
     }
 
     /// The run's line reader (its reference data and terms, loaded once).
@@ -111,6 +127,7 @@ final class WebCache: @unchecked Sendable {
             corporate[old] = nil
             suppliers[old] = nil
             readers[old] = nil
+            runs[old] = nil
             supplierLines = supplierLines.filter { $0.key.run != old }
             supplierOrder.removeAll { $0.run == old }
         }

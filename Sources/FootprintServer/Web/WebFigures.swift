@@ -14,8 +14,14 @@ struct WebFigures {
 
     /// The latest run and its corporate inventory.
     func latest() throws -> (CalculationRun, CorporateResult) {
-        let run = try workspace.runs.run(id: nil)
+        guard let id = try workspace.runs.ids().last?.id else { throw WorkspaceError.noRuns }
+        let run = try self.run(id)
         return (run, try corporate(run))
+    }
+
+    /// A run, decoded once (its inventory is some megabytes at scale).
+    func run(_ id: Int64) throws -> CalculationRun {
+        try cache.run(run: id) { try workspace.runs.run(id: id) }
     }
 
     /// A run's corporate inventory (`RunStore.corporateInventory`), made once per run.
@@ -32,21 +38,41 @@ struct WebFigures {
 
     /// Every reporting period the runs cover, oldest first.
     func trend() throws -> [PeriodPoint] {
-        var periods: [ReportingPeriod] = []
-        for run in try workspace.runs.list() {
-            if let p = run.period, !periods.contains(p) { periods.append(p) }
-        }
-        periods.sort { $0.end < $1.end }
-        return try periods.compactMap { p -> PeriodPoint? in
-            let run: CalculationRun
-            if let closing = try workspace.runs.closing(of: p) {
-                run = try workspace.runs.run(id: closing.runID)
-            } else if let latest = try workspace.runs.latestRun(of: p) {
-                run = latest
-            } else {
-                return nil
-            }
+        var latest: [ReportingPeriod: Int64] = [:]
+        for (id, period) in try workspace.runs.ids() { if let period { latest[period] = id } }
+        return try latest.keys.sorted { $0.end < $1.end }.map { p in
+            let run = try self.run(try workspace.runs.closing(of: p)?.runID ?? latest[p]!)
             return PeriodPoint(period: p, run: run, inventory: try corporate(run).inventory)
+        }
+    }
+
+    /// A run's row on the runs page (as `runs list`), kept by run: a few numbers, not the run.
+    struct RunRow: Sendable {
+        var id: Int64
+        var createdAt: String
+        var period: String
+        var kind: String
+        var parentID: Int64?
+        var lineCount: Int
+        var recomputedLines: Int
+        var totalKg: Double
+    }
+
+    func runRows() throws -> [RunRow] {
+        try workspace.runs.ids().map { id, _ in
+            try cache.runRow(run: id) {
+                let r = try self.run(id)
+                return RunRow(
+                    id: r.id,
+                    createdAt: r.createdAt,
+                    period: r.period?.name ?? "all",
+                    kind: r.kind.rawValue,
+                    parentID: r.parentID,
+                    lineCount: r.lineCount,
+                    recomputedLines: r.recomputedLines,
+                    totalKg: r.aggregate.total.kg
+                )
+            }
         }
     }
 
@@ -107,7 +133,7 @@ struct WebFigures {
     func allocation() throws -> CustomerAllocation { try keyedAllocation().allocation }
 
     private func keyedAllocation() throws -> (key: String, allocation: CustomerAllocation) {
-        let key = "run \(try workspace.runs.run(id: nil).id), \(try workspace.imports.stateKey())"
+        let key = "run \(try workspace.runs.ids().last?.id ?? 0), \(try workspace.imports.stateKey())"
         return (key, try cache.allocation(key: key) { try workspace.customers.allocate(runID: nil, scope2Basis: .market) })
     }
 

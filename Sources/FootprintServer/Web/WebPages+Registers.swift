@@ -30,11 +30,12 @@ extension WebApplication {
         var body = ""
         if let run = overviews.first?.runID { body += "<p class=\"run\">\(text(.run)) #\(run).</p>\n" }
         body += csvLink(request, text)
+        let shown = paged(items, request)
         body += HTMLTable(
-            caption: text(.suppliers),
+            caption: text(.suppliers) + (shown.pages > 1 ? " (\(text(.page)) \(shown.page) / \(shown.pages))" : ""),
             header: [text(.supplier), text(.strategic), "SBTi", "RBA", text(.tier), text(.reasons), text(.tco2e)],
             numeric: [6],
-            rows: items.map { o, a in
+            rows: shown.items.map { o, a in
                 [
                     .text("\(o.record.id) · \(o.record.name)"), .text(o.record.strategic ? text(.yes) : ""), .text(o.latest[.sbti]?.summary ?? ""),
                     .text(o.latest[.rba]?.summary ?? ""), .text(a.tier), .text(a.requirementsNotMet.joined(separator: ", ")),
@@ -43,6 +44,7 @@ extension WebApplication {
             },
             id: "suppliers"
         ).render()
+        body += pageNavigation(base: "/app/suppliers?page=", page: shown.page, pages: shown.pages, text)
         return try render(context, title: text(.suppliers), current: "/app/suppliers", body: body)
     }
 
@@ -51,23 +53,20 @@ extension WebApplication {
     func runs(_ request: Request, context: PACTRequestContext) throws -> Response {
         let user = try context.user(allowedTo: .runs)
         let text = WebText(language: user.language)
-        let runs = try workspace.runs.list()
+        let runs = try figures.runRows()
         let audits = WebAccess.allows(user, .runDetail)
         if Self.wantsCSV(request) {
             var rows = [["run", "created_at", "period", "kind", "parent", "lines", "recomputed_lines", "total_kgco2e"]]
             for r in runs {
                 rows.append([
-                    String(r.id), r.createdAt, r.period?.name ?? "all", r.kind.rawValue, r.parentID.map { String($0) } ?? "", String(r.lineCount),
-                    String(r.recomputedLines), Self.kgValue(r.aggregate.total.kg),
+                    String(r.id), r.createdAt, r.period, r.kind, r.parentID.map { String($0) } ?? "", String(r.lineCount),
+                    String(r.recomputedLines), Self.kgValue(r.totalKg),
                 ])
             }
             return WebResponse.csv(rows, file: "runs.csv")
         }
         // 50 runs a page (a watcher stores a run at every change), as the lines.
-        let perPage = configuration.linesPerPage
-        let pages = max(1, (runs.count + perPage - 1) / perPage)
-        let page = min(max(1, request.uri.queryParameters.get("page").flatMap { Int($0) } ?? 1), pages)
-        let shown = runs[min(runs.count, (page - 1) * perPage)..<min(runs.count, page * perPage)]
+        let (shown, page, pages) = paged(runs, request)
         var body = csvLink(request, text)
         body += HTMLTable(
             caption: pages > 1 ? "\(text(.runs)) (\(text(.page)) \(page) / \(pages))" : text(.runs),
@@ -76,8 +75,8 @@ extension WebApplication {
             rows: shown.map { r in
                 [
                     audits ? .raw("<a href=\"/app/runs/\(r.id)\">#\(r.id)</a>") : .text("#\(r.id)"), .text(text.date(r.createdAt)),
-                    .text(r.period?.name ?? "all"), .text(r.kind.rawValue + (r.parentID.map { " (#\($0))" } ?? "")), .text(text.count(r.lineCount)),
-                    .figure(text.tonnes(r.aggregate.total.kg), value: Self.kgValue(r.aggregate.total.kg)),
+                    .text(r.period), .text(r.kind + (r.parentID.map { " (#\($0))" } ?? "")), .text(text.count(r.lineCount)),
+                    .figure(text.tonnes(r.totalKg), value: Self.kgValue(r.totalKg)),
                 ]
             },
             id: "runs"
@@ -90,7 +89,7 @@ extension WebApplication {
     func run(_ request: Request, context: PACTRequestContext, id: String) throws -> Response {
         let user = try context.user(allowedTo: .runDetail)
         let text = WebText(language: user.language)
-        guard let number = Int64(id), number > 0, let run = try? workspace.runs.run(id: number) else { throw HTTPError(.notFound) }
+        guard let number = Int64(id), number > 0, let run = try? figures.run(number) else { throw HTTPError(.notFound) }
         if Self.wantsCSV(request) {
             var out = RunLinesCSV.header
             _ = try workspace.runs.runLines(id: run.id) { line in out += RunLinesCSV.row(line) }

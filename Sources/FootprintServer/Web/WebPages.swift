@@ -171,7 +171,9 @@ extension WebApplication {
             var body = crumbs + "</nav>\n" + runLine(run, text) + csvLink(request, text)
             body +=
                 "<p>\(text(.total)): <strong data-value=\"\(Self.kgValue(row.kg))\" id=\"category-total\">\(text.tonnes(row.kg)) t CO2e</strong></p>\n"
-            var rows: [[HTMLTable.Cell]] = sums.map { s in
+            // 50 suppliers a page: a category of the benchmark has 2,000 (the CSV has them all).
+            let shown = paged(sums, request)
+            var rows: [[HTMLTable.Cell]] = shown.items.map { s in
                 let label = names[s.supplier].map { "\(s.supplier) · \($0)" } ?? s.supplier
                 return [
                     .raw(
@@ -180,16 +182,17 @@ extension WebApplication {
                     .text(text.count(s.lines)), .figure(text.tonnes(s.kg), value: Self.kgValue(s.kg)),
                 ]
             }
-            if row.activityKg != 0 {
+            if row.activityKg != 0 && shown.page == shown.pages {
                 rows.append([.text(text(.activityLines)), .text(""), .figure(text.tonnes(row.activityKg), value: Self.kgValue(row.activityKg))])
             }
             body += HTMLTable(
-                caption: "\(number). \(text.title(category))",
+                caption: "\(number). \(text.title(category))" + (shown.pages > 1 ? " (\(text(.page)) \(shown.page) / \(shown.pages))" : ""),
                 header: [text(.supplier), text(.lines), text(.tco2e)],
                 numeric: [1, 2],
                 rows: rows,
                 id: "suppliers"
             ).render()
+            body += pageNavigation(base: "/app/inventory?category=\(number)&amp;page=", page: shown.page, pages: shown.pages, text)
             return try render(context, title: "\(text(.inventory)): \(number). \(text.title(category))", current: "/app/inventory", body: body)
         }
         // The supplier's lines through its packs only; the page's lines with their provenance.
@@ -231,6 +234,14 @@ extension WebApplication {
         ).render()
         body += pageNavigation(base: "/app/inventory?category=\(number)&amp;supplier=\(HTML.escape(HTML.query(supplier)))&amp;page=", page: page, pages: pages, text)
         return try render(context, title: "\(text(.inventory)): \(label)", current: "/app/inventory", body: body)
+    }
+
+    /// The part of `items` on the page `?page=` asks for (50 a page, `linesPerPage`), that page and the number of pages.
+    func paged<T>(_ items: [T], _ request: Request) -> (items: ArraySlice<T>, page: Int, pages: Int) {
+        let perPage = configuration.linesPerPage
+        let pages = max(1, (items.count + perPage - 1) / perPage)
+        let page = min(max(1, request.uri.queryParameters.get("page").flatMap { Int($0) } ?? 1), pages)
+        return (items[min(items.count, (page - 1) * perPage)..<min(items.count, page * perPage)], page, pages)
     }
 
     /// The links to the previous and next page (`base` ends in `page=`, escaped for HTML); nothing for one page.
@@ -353,12 +364,13 @@ extension WebApplication {
             }
             return WebResponse.csv(rows, file: "customers-run-\(allocation.run.id).csv")
         }
+        let shown = paged(statements, request)
         var body = runLine(allocation.run, text) + csvLink(request, text)
         body += HTMLTable(
-            caption: text(.customers),
+            caption: text(.customers) + (shown.pages > 1 ? " (\(text(.page)) \(shown.page) / \(shown.pages))" : ""),
             header: [text(.customer), text(.tco2e)],
             numeric: [1],
-            rows: statements.map { c, s in
+            rows: shown.items.map { c, s in
                 [
                     .raw("<a href=\"/app/customers/\(HTML.escape(HTML.query(c.id)))\">\(HTML.escape(c.id)) · \(HTML.escape(c.name))</a>"),
                     .figure(text.tonnes(Double(s.totalNanoKg) / 1e9), value: ChangeAttribution.exactKg(s.totalNanoKg)),
@@ -366,6 +378,7 @@ extension WebApplication {
             },
             id: "customers"
         ).render()
+        body += pageNavigation(base: "/app/customers?page=", page: shown.page, pages: shown.pages, text)
         return try render(context, title: text(.customers), current: "/app/customers", body: body)
     }
 
