@@ -385,9 +385,9 @@ extension WebApplication {
     func statement(_ request: Request, context: PACTRequestContext, customer: String) throws -> Response {
         let user = try context.user(allowedTo: .statement(customer: customer))
         let text = WebText(language: user.language)
-        let allocation = try figures.allocation()
-        guard allocation.data.customer(id: customer) != nil else { throw HTTPError(.notFound) }
-        let s = figures.statement(allocation, customer: customer, language: user.language)
+        // The statement from those kept for every customer (made once per allocation and language).
+        let (_, statements) = try figures.statements(language: user.language)
+        guard let s = statements.first(where: { $0.0.id == customer })?.1 else { throw HTTPError(.notFound) }
         if Self.wantsCSV(request) {
             // The CLI's `customers statement ID --format csv`, byte for byte.
             return Response(
@@ -441,7 +441,7 @@ extension WebApplication {
             id: "services"
         ).render()
         // The service footprints published over PACT for this customer (`customers publish`): shared with its client only.
-        let footprints = try workspace.pact.ownFootprints().filter { $0.status == "Active" && $0.sharedWith.contains(customer) }
+        let footprints = try workspace.pact.ownFootprints(sharedWith: customer).filter { $0.status == "Active" }
         if !footprints.isEmpty {
             body += HTMLTable(
                 caption: text(.serviceFootprints),
