@@ -289,7 +289,10 @@ struct WebTests {
                 let all = try await browser.send(.GET, base + "&format=csv")
                 #expect(all.text == Self.csv([RunLinesCSV.columns] + l.map(RunLinesCSV.fields)), "\(supplier) in \(category.rawValue)")
                 let html = try await browser.send(.GET, base)
-                #expect(html.text.contains("id=\"supplier-total\"") && html.text.contains("data-value=\"\(Double(nanoKg(l)) / 1e9)\" id=\"supplier-total\""))
+                #expect(
+                    html.text.contains("id=\"supplier-total\"")
+                        && html.text.contains("data-value=\"\(Double(nanoKg(l)) / 1e9)\" id=\"supplier-total\"")
+                )
                 #expect(html.text.contains("id=\"supplier-lines\" data-value=\"\(l.count)\""))
                 // Page 2 holds lines 4 to 6, in `runs lines`' order.
                 if l.count > 3 {

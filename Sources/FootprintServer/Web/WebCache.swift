@@ -41,7 +41,8 @@ final class WebCache: @unchecked Sendable {
         try kept(run, \.corporate, make)
     }
 
-    func suppliers(run: Int64, _ make: () throws -> [Scope3Category: [WebFigures.SupplierSum]]) rethrows -> [Scope3Category: [WebFigures.SupplierSum]] {
+    func suppliers(run: Int64, _ make: () throws -> [Scope3Category: [WebFigures.SupplierSum]]) rethrows -> [Scope3Category: [WebFigures.SupplierSum]]
+    {
         try kept(run, \.suppliers, make)
     }
 

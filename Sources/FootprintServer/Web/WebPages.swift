@@ -199,7 +199,10 @@ extension WebApplication {
         let (reader, supplierLines) = try figures.supplierLines(run: run, supplier: supplier)
         let refs = supplierLines.inventory[category] ?? []
         if Self.wantsCSV(request) {
-            return WebResponse.csv([RunLinesCSV.columns] + (try reader.lines(refs)).map(RunLinesCSV.fields), file: "inventory-run-\(run.id)-lines.csv")
+            return WebResponse.csv(
+                [RunLinesCSV.columns] + (try reader.lines(refs)).map(RunLinesCSV.fields),
+                file: "inventory-run-\(run.id)-lines.csv"
+            )
         }
         let perPage = configuration.linesPerPage
         let pages = max(1, (refs.count + perPage - 1) / perPage)
@@ -232,7 +235,12 @@ extension WebApplication {
             },
             id: "lines"
         ).render()
-        body += pageNavigation(base: "/app/inventory?category=\(number)&amp;supplier=\(HTML.escape(HTML.query(supplier)))&amp;page=", page: page, pages: pages, text)
+        body += pageNavigation(
+            base: "/app/inventory?category=\(number)&amp;supplier=\(HTML.escape(HTML.query(supplier)))&amp;page=",
+            page: page,
+            pages: pages,
+            text
+        )
         return try render(context, title: "\(text(.inventory)): \(label)", current: "/app/inventory", body: body)
     }
 
