@@ -233,4 +233,118 @@ struct WebTests {
         #expect(try await browser.send(.POST, "/app/imports", multipart: upload).status == 404)
         #expect(try host.workspace.imports.list().count == imports)
     }
+
+    /// `rows` as the pages' CSV downloads write them.
+    static func csv(_ rows: [[String]]) -> String {
+        var out: [UInt8] = []
+        for row in rows {
+            for (i, field) in row.enumerated() {
+                if i > 0 { out.append(44) }
+                ProvenanceCSV.append(field, to: &out)
+            }
+            out += [13, 10]
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    @Test("drill-down figures: every category's suppliers and every supplier's lines (all, and page by page) are `runs lines`' lines")
+    func drillDown() async throws {
+        var web = WebConfiguration()
+        web.linesPerPage = 3
+        let host = try await Self.host(web)
+        let browser = try Browser(host)
+        defer {
+            Task {
+                await browser.client.shutdown()
+                await host.stop()
+            }
+        }
+        #expect(try await browser.signIn("audun").status == 303)
+        // What `runs lines` gives for the latest run, by Scope 3 category and supplier, in its order.
+        let run = try host.workspace.runs.run(id: nil)
+        var lines: [Scope3Category: [String: [RunLine]]] = [:]
+        _ = try host.workspace.runs.runLines(id: run.id) { line in
+            guard line.provenance.exclusion == nil else { return }
+            lines[line.scope3, default: [:]][line.supplier, default: []].append(line)
+        }
+        #expect(!lines.isEmpty)
+        let names = try host.workspace.imports.supplierNames()
+        func nanoKg(_ lines: [RunLine]) -> Int128 { lines.reduce(0) { $0 + ($1.method == nil ? 0 : AggregateAccumulator.nanoKg($1.kg)) } }
+        var checkedPages = 0
+        for category in Scope3Category.allCases {
+            let bySupplier = lines[category] ?? [:]
+            let sorted = bySupplier.sorted { a, b in nanoKg(a.value) != nanoKg(b.value) ? nanoKg(a.value) > nanoKg(b.value) : a.key < b.key }
+            let page = try await browser.send(.GET, "/app/inventory?category=\(category.rawValue)&format=csv")
+            #expect(page.status == 200)
+            let activity = page.text.split(separator: "\r\n").filter { $0.contains(",activity data,") }.map { $0 + "\r\n" }.joined()
+            let expected =
+                Self.csv(
+                    [["scope3_category", "supplier", "supplier_name", "lines", "kgco2e"]]
+                        + sorted.map { supplier, l in
+                            [String(category.rawValue), supplier, names[supplier] ?? "", String(l.count), "\(Double(nanoKg(l)) / 1e9)"]
+                        }
+                ) + activity
+            #expect(page.text == expected, "category \(category.rawValue)")
+            for (supplier, l) in sorted {
+                let base = "/app/inventory?category=\(category.rawValue)&supplier=\(supplier)"
+                let all = try await browser.send(.GET, base + "&format=csv")
+                #expect(all.text == Self.csv([RunLinesCSV.columns] + l.map(RunLinesCSV.fields)), "\(supplier) in \(category.rawValue)")
+                let html = try await browser.send(.GET, base)
+                #expect(
+                    html.text.contains("id=\"supplier-total\"")
+                        && html.text.contains("data-value=\"\(Double(nanoKg(l)) / 1e9)\" id=\"supplier-total\"")
+                )
+                #expect(html.text.contains("id=\"supplier-lines\" data-value=\"\(l.count)\""))
+                // Page 2 holds lines 4 to 6, in `runs lines`' order.
+                if l.count > 3 {
+                    let second = try await browser.send(.GET, base + "&page=2")
+                    for line in l[3..<min(6, l.count)] { #expect(second.text.contains(">\(line.file):\(line.sourceLine)<"), "\(supplier) page 2") }
+                    #expect(!second.text.contains(">\(l[0].file):\(l[0].sourceLine)<"))
+                    checkedPages += 1
+                }
+            }
+        }
+        #expect(checkedPages > 0)
+        // A supplier the run does not have: no lines, a total of zero.
+        let none = try await browser.send(.GET, "/app/inventory?category=1&supplier=NO-SUCH-SUPPLIER&format=csv")
+        #expect(none.status == 200 && none.text == Self.csv([RunLinesCSV.columns]))
+    }
+
+    @Test("kept figures follow the workspace: a customer's statement after its usage is replaced is the new allocation's")
+    func keptAllocationFollowsImports() async throws {
+        let host = try await Self.host()
+        let browser = try Browser(host)
+        defer {
+            Task {
+                await browser.client.shutdown()
+                await host.stop()
+            }
+        }
+        #expect(try await browser.signIn("ada").status == 303)
+        func expected() throws -> String {
+            let allocation = try host.workspace.customers.allocate(runID: nil, scope2Basis: .market)
+            var context = allocation.context(verified: false)
+            context.customers = context.customers.mapValues { ($0.name, .en) }
+            return allocation.allocation.statement(for: "CUST-001", context: context).csv
+        }
+        let before = try await browser.send(.GET, "/app/customers/CUST-001?format=csv").text
+        #expect(before == (try expected()))
+        #expect(try await browser.send(.GET, "/app/customers/CUST-001?format=csv").text == before)
+        // CUST-001 uses half as much of every service: its share changes, and so does the page at once.
+        let usage = try String(contentsOfFile: ServiceFootprintTests.example + "/service_usage.csv", encoding: .utf8)
+        let halved = usage.split(separator: "\n").map { line -> String in
+            guard line.hasPrefix("CUST-001,") else { return String(line) }
+            var fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            fields[3] = "\((Double(fields[3]) ?? 0) / 2)"
+            return fields.joined(separator: ",")
+        }
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("web-usage-\(UUID().uuidString).csv")
+        try (halved.joined(separator: "\n") + "\n").write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let old = try #require(try host.workspace.imports.list().last { $0.kind == .serviceUsage && $0.status == .active })
+        _ = try host.workspace.customers.importFile(kind: .serviceUsage, path: file.path, displayName: "service_usage.csv", replacing: old.id)
+        let after = try await browser.send(.GET, "/app/customers/CUST-001?format=csv").text
+        #expect(after != before)
+        #expect(after == (try expected()))
+    }
 }

@@ -69,6 +69,23 @@ if not CHROMIUM or not DRIVER:
     skip_or_fail("chromium or chromedriver is not installed")
 
 
+def category_lines(binary, db, run_id, supplier, category):
+    """A supplier's lines in a Scope 3 category of run run_id, from 'runs lines': their count, and their kg as the inventory sums them."""
+    import csv
+    import io
+    import math
+
+    count, nano = 0, 0
+    for row in csv.DictReader(io.StringIO(run(binary, "runs", "lines", str(run_id), "--supplier", supplier, "--db", db))):
+        if row["scope3_category"] != str(category):
+            continue
+        count += 1
+        if row["method"] != "unmapped":
+            x = float(row["kgco2e"]) * 1e9
+            nano += int(math.copysign(math.floor(abs(x) + 0.5), x))
+    return count, nano / 1e9
+
+
 def run(binary, *args, stdin=None):
     result = subprocess.run([binary, *args], cwd=ROOT, input=stdin, capture_output=True, text=True)
     if result.returncode != 0:
@@ -550,8 +567,16 @@ def main():
                         link = driver.find_element(By.CSS_SELECTOR, "#suppliers tbody a")
                         total = float(driver.find_element(By.ID, "category-total").get_attribute("data-value"))
                         check(total == calculated["corporate"]["scope3_categories"][0]["kgco2e"], "category 1 total differs from calculate --json")
+                        listed = float(driver.find_element(By.CSS_SELECTOR, "#suppliers tbody tr td[data-value]").get_attribute("data-value"))
                         submit(driver, link)
                         check(len(driver.find_elements(By.CSS_SELECTOR, "#lines tbody tr")) > 0, f"{name}: a supplier's lines page shows no lines")
+                        # The supplier's total and line count are its lines in category 1 as 'runs lines' gives them,
+                        # each to the nearest nano-kilogram as the inventory sums them; so is its row on the category's page.
+                        supplier = urllib.parse.parse_qs(urllib.parse.urlparse(driver.current_url).query)["supplier"][0]
+                        expected = category_lines(binary, db, max(r["id"] for r in runs), supplier, 1)
+                        shown = float(driver.find_element(By.ID, "supplier-total").get_attribute("data-value"))
+                        count = int(driver.find_element(By.ID, "supplier-lines").get_attribute("data-value"))
+                        check(shown == expected[1] == listed and count == expected[0], f"{supplier}: {count} lines {shown} kg on the page, {listed} kg listed; runs lines: {expected}")
                         screenshot(driver, f"{name}-{language}-inventory-lines")
                         axe_check(driver, f"{name} inventory lines ({language})")
                         driver.get(base + path)

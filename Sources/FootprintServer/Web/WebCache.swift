@@ -1,35 +1,119 @@
 import FootprintCore
 import FootprintImport
+import FootprintStore
 import Foundation
 
 /// What the pages derive from a stored run, kept by run id: a run never changes once stored (its
 /// figures and its corporate inventory come from its recorded inputs), so neither does this. A few
-/// runs are kept; the oldest looked-at goes first.
+/// runs are kept, and a few suppliers' lines (the largest supplier of the 5,000,000-line benchmark
+/// keeps 845,413 line references, some 25 MB); the oldest looked-at goes first.
 final class WebCache: @unchecked Sendable {
     private let lock = NSLock()
+    /// Held while something is made, so that concurrent first looks make it once (the others wait for it).
+    private let making = NSLock()
     private var corporate: [Int64: CorporateResult] = [:]
     private var suppliers: [Int64: [Scope3Category: [WebFigures.SupplierSum]]] = [:]
+    private var readers: [Int64: RunLineReader] = [:]
+    private var runs: [Int64: CalculationRun] = [:]
+    /// The runs page's rows: small, kept for every run.
+    private var runRows: [Int64: WebFigures.RunRow] = [:]
     private var order: [Int64] = []
+    private var supplierLines: [SupplierKey: RunSupplierLines] = [:]
+    private var supplierOrder: [SupplierKey] = []
+    /// The customer allocation of the latest run, with the key it was made for (`WebFigures.allocation`),
+    /// and every customer's statement from it by language.
+    private var allocation: (key: String, value: CustomerAllocation)?
+    private var statements: [String: [(Customer, CustomerStatement)]] = [:]  // by allocation key and language
     let capacity: Int
+    let supplierCapacity: Int
 
-    init(capacity: Int = 8) { self.capacity = capacity }
+    struct SupplierKey: Hashable {
+        var run: Int64
+        var supplier: String
+    }
+
+    init(capacity: Int = 8, supplierCapacity: Int = 16) {
+        self.capacity = capacity
+        self.supplierCapacity = supplierCapacity
+    }
 
     func corporate(run: Int64, _ make: () throws -> CorporateResult) rethrows -> CorporateResult {
-        if let hit = lock.withLock({ corporate[run] }) { return hit }
-        let made = try make()
-        lock.withLock {
-            corporate[run] = made
-            touch(run)
-        }
-        return made
+        try kept(run, \.corporate, make)
     }
 
     func suppliers(run: Int64, _ make: () throws -> [Scope3Category: [WebFigures.SupplierSum]]) rethrows -> [Scope3Category: [WebFigures.SupplierSum]]
     {
-        if let hit = lock.withLock({ suppliers[run] }) { return hit }
+        try kept(run, \.suppliers, make)
+    }
+
+    /// A decoded run.
+    func run(run: Int64, _ make: () throws -> CalculationRun) rethrows -> CalculationRun {
+        try kept(run, \.runs, make)
+    }
+
+    /// A run's row on the runs page.
+    func runRow(run: Int64, _ make: () throws -> WebFigures.RunRow) rethrows -> WebFigures.RunRow {
+        if let hit = lock.withLock({ runRows[run] }) { return hit }
+        let made = try make()
+        lock.withLock { runRows[run] = made }
+        return made
+    }
+
+    /// The run's line reader (its reference data and terms, loaded once).
+    func reader(run: Int64, _ make: () throws -> RunLineReader) rethrows -> RunLineReader {
+        try kept(run, \.readers, make)
+    }
+
+    /// A supplier's lines in a run.
+    func supplierLines(run: Int64, supplier: String, _ make: () throws -> RunSupplierLines) rethrows -> RunSupplierLines {
+        let key = SupplierKey(run: run, supplier: supplier)
+        if let hit = lock.withLock({ supplierLines[key] }) { return hit }
+        making.lock()
+        defer { making.unlock() }
+        if let hit = lock.withLock({ supplierLines[key] }) { return hit }
         let made = try make()
         lock.withLock {
-            suppliers[run] = made
+            supplierLines[key] = made
+            supplierOrder.removeAll { $0 == key }
+            supplierOrder.append(key)
+            while supplierOrder.count > supplierCapacity { supplierLines[supplierOrder.removeFirst()] = nil }
+        }
+        return made
+    }
+
+    /// The allocation made for `key`: the one kept when it was made for the same key, else `make`'s
+    /// (which replaces it, and drops the statements made from the old one).
+    func allocation(key: String, _ make: () throws -> CustomerAllocation) rethrows -> CustomerAllocation {
+        if let kept = lock.withLock({ allocation }), kept.key == key { return kept.value }
+        making.lock()
+        defer { making.unlock() }
+        if let kept = lock.withLock({ allocation }), kept.key == key { return kept.value }
+        let made = try make()
+        lock.withLock {
+            allocation = (key, made)
+            statements = [:]
+        }
+        return made
+    }
+
+    /// Every customer's statement in a language, from the allocation made for `key`.
+    func statements(key: String, language: String, _ make: () -> [(Customer, CustomerStatement)]) -> [(Customer, CustomerStatement)] {
+        let slot = key + "\n" + language
+        if let hit = lock.withLock({ statements[slot] }) { return hit }
+        let made = make()
+        lock.withLock { if allocation?.key == key { statements[slot] = made } }
+        return made
+    }
+
+    /// The value of `table` for `run`, made by `make` when not kept.
+    private func kept<T>(_ run: Int64, _ table: ReferenceWritableKeyPath<WebCache, [Int64: T]>, _ make: () throws -> T) rethrows -> T {
+        if let hit = lock.withLock({ self[keyPath: table][run] }) { return hit }
+        making.lock()
+        defer { making.unlock() }
+        if let hit = lock.withLock({ self[keyPath: table][run] }) { return hit }
+        let made = try make()
+        lock.withLock {
+            self[keyPath: table][run] = made
             touch(run)
         }
         return made
@@ -43,6 +127,10 @@ final class WebCache: @unchecked Sendable {
             let old = order.removeFirst()
             corporate[old] = nil
             suppliers[old] = nil
+            readers[old] = nil
+            runs[old] = nil
+            supplierLines = supplierLines.filter { $0.key.run != old }
+            supplierOrder.removeAll { $0.run == old }
         }
     }
 }

@@ -30,11 +30,12 @@ extension WebApplication {
         var body = ""
         if let run = overviews.first?.runID { body += "<p class=\"run\">\(text(.run)) #\(run).</p>\n" }
         body += csvLink(request, text)
+        let shown = paged(items, request)
         body += HTMLTable(
-            caption: text(.suppliers),
+            caption: text(.suppliers) + (shown.pages > 1 ? " (\(text(.page)) \(shown.page) / \(shown.pages))" : ""),
             header: [text(.supplier), text(.strategic), "SBTi", "RBA", text(.tier), text(.reasons), text(.tco2e)],
             numeric: [6],
-            rows: items.map { o, a in
+            rows: shown.items.map { o, a in
                 [
                     .raw(
                         "<a href=\"/app/suppliers/\(HTML.escape(HTML.query(o.record.id)))\">\(HTML.escape(o.record.id))</a> · \(HTML.escape(o.record.name))"
@@ -45,6 +46,7 @@ extension WebApplication {
             },
             id: "suppliers"
         ).render()
+        body += pageNavigation(base: "/app/suppliers?page=", page: shown.page, pages: shown.pages, text)
         return try render(context, title: text(.suppliers), current: "/app/suppliers", body: body)
     }
 
@@ -53,33 +55,36 @@ extension WebApplication {
     func runs(_ request: Request, context: PACTRequestContext) throws -> Response {
         let user = try context.user(allowedTo: .runs)
         let text = WebText(language: user.language)
-        let runs = try workspace.runs.list()
+        let runs = try figures.runRows()
         let audits = WebAccess.allows(user, .runDetail)
         if Self.wantsCSV(request) {
             var rows = [["run", "created_at", "period", "kind", "parent", "lines", "recomputed_lines", "total_kgco2e"]]
             for r in runs {
                 rows.append([
-                    String(r.id), r.createdAt, r.period?.name ?? "all", r.kind.rawValue, r.parentID.map { String($0) } ?? "", String(r.lineCount),
-                    String(r.recomputedLines), Self.kgValue(r.aggregate.total.kg),
+                    String(r.id), r.createdAt, r.period, r.kind, r.parentID.map { String($0) } ?? "", String(r.lineCount),
+                    String(r.recomputedLines), Self.kgValue(r.totalKg),
                 ])
             }
             return WebResponse.csv(rows, file: "runs.csv")
         }
+        // 50 runs a page (a watcher stores a run at every change), as the lines.
+        let (shown, page, pages) = paged(runs, request)
         var body = calculateForm(context) + csvLink(request, text)
         if runs.count > 1 { body += "<p><a href=\"/app/runs/diff\">\(HTML.escape(text(.diffTitle)))</a></p>\n" }
         body += HTMLTable(
-            caption: text(.runs),
+            caption: pages > 1 ? "\(text(.runs)) (\(text(.page)) \(page) / \(pages))" : text(.runs),
             header: [text(.run), text(.date), text(.period), text(.kind), text(.lines), text(.ledgerTotal)],
             numeric: [4, 5],
-            rows: runs.map { r in
+            rows: shown.map { r in
                 [
                     audits ? .raw("<a href=\"/app/runs/\(r.id)\">#\(r.id)</a>") : .text("#\(r.id)"), .text(text.date(r.createdAt)),
-                    .text(r.period?.name ?? "all"), .text(r.kind.rawValue + (r.parentID.map { " (#\($0))" } ?? "")), .text(text.count(r.lineCount)),
-                    .figure(text.tonnes(r.aggregate.total.kg), value: Self.kgValue(r.aggregate.total.kg)),
+                    .text(r.period), .text(r.kind + (r.parentID.map { " (#\($0))" } ?? "")), .text(text.count(r.lineCount)),
+                    .figure(text.tonnes(r.totalKg), value: Self.kgValue(r.totalKg)),
                 ]
             },
             id: "runs"
         ).render()
+        body += pageNavigation(base: "/app/runs?page=", page: page, pages: pages, text)
         return try render(context, title: text(.runs), current: "/app/runs", body: body)
     }
 
@@ -87,7 +92,7 @@ extension WebApplication {
     func run(_ request: Request, context: PACTRequestContext, id: String) throws -> Response {
         let user = try context.user(allowedTo: .runDetail)
         let text = WebText(language: user.language)
-        guard let number = Int64(id), let run = try workspace.runs.list().first(where: { $0.id == number }) else { throw HTTPError(.notFound) }
+        guard let number = Int64(id), number > 0, let run = try? figures.run(number) else { throw HTTPError(.notFound) }
         if Self.wantsCSV(request) {
             var out = RunLinesCSV.header
             _ = try workspace.runs.runLines(id: run.id) { line in out += RunLinesCSV.row(line) }

@@ -157,51 +157,59 @@ extension WebApplication {
             let sums = try figures.suppliers(run: run, category: category)
             if Self.wantsCSV(request) {
                 var rows = [["scope3_category", "supplier", "supplier_name", "lines", "kgco2e"]]
-                for s in sums { rows.append([String(number), s.supplier, names[s.supplier] ?? "", String(s.lines), Self.kgValue(s.kg.value)]) }
+                for s in sums { rows.append([String(number), s.supplier, names[s.supplier] ?? "", String(s.lines), Self.kgValue(s.kg)]) }
                 if row.activityKg != 0 { rows.append([String(number), "", "activity data", "", Self.kgValue(row.activityKg)]) }
                 return WebResponse.csv(rows, file: "inventory-run-\(run.id)-category-\(number).csv")
             }
             var body = crumbs + "</nav>\n" + runLine(run, text) + csvLink(request, text)
             body +=
                 "<p>\(text(.total)): <strong data-value=\"\(Self.kgValue(row.kg))\" id=\"category-total\">\(text.tonnes(row.kg)) t CO2e</strong></p>\n"
-            var rows: [[HTMLTable.Cell]] = sums.map { s in
+            // 50 suppliers a page: a category of the benchmark has 2,000 (the CSV has them all).
+            let shown = paged(sums, request)
+            var rows: [[HTMLTable.Cell]] = shown.items.map { s in
                 let label = names[s.supplier].map { "\(s.supplier) · \($0)" } ?? s.supplier
                 return [
                     .raw(
                         "<a href=\"/app/inventory?category=\(number)&amp;supplier=\(HTML.escape(HTML.query(s.supplier)))\">\(HTML.escape(label))</a>"
                     ),
-                    .text(text.count(s.lines)), .figure(text.tonnes(s.kg.value), value: Self.kgValue(s.kg.value)),
+                    .text(text.count(s.lines)), .figure(text.tonnes(s.kg), value: Self.kgValue(s.kg)),
                 ]
             }
-            if row.activityKg != 0 {
+            if row.activityKg != 0 && shown.page == shown.pages {
                 rows.append([.text(text(.activityLines)), .text(""), .figure(text.tonnes(row.activityKg), value: Self.kgValue(row.activityKg))])
             }
             body += HTMLTable(
-                caption: "\(number). \(text.title(category))",
+                caption: "\(number). \(text.title(category))" + (shown.pages > 1 ? " (\(text(.page)) \(shown.page) / \(shown.pages))" : ""),
                 header: [text(.supplier), text(.lines), text(.tco2e)],
                 numeric: [1, 2],
                 rows: rows,
                 id: "suppliers"
             ).render()
+            body += pageNavigation(base: "/app/inventory?category=\(number)&amp;page=", page: shown.page, pages: shown.pages, text)
             return try render(context, title: "\(text(.inventory)): \(number). \(text.title(category))", current: "/app/inventory", body: body)
         }
-        let lines = try figures.lines(run: run, category: category, supplier: supplier)
+        // The supplier's lines through its packs only; the page's lines with their provenance.
+        let (reader, supplierLines) = try figures.supplierLines(run: run, supplier: supplier)
+        let refs = supplierLines.inventory[category] ?? []
         if Self.wantsCSV(request) {
-            return WebResponse.csv([RunLinesCSV.columns] + lines.map(RunLinesCSV.fields), file: "inventory-run-\(run.id)-lines.csv")
+            return WebResponse.csv(
+                [RunLinesCSV.columns] + (try reader.lines(refs)).map(RunLinesCSV.fields),
+                file: "inventory-run-\(run.id)-lines.csv"
+            )
         }
         let perPage = configuration.linesPerPage
-        let pages = max(1, (lines.count + perPage - 1) / perPage)
+        let pages = max(1, (refs.count + perPage - 1) / perPage)
         let page = min(max(1, query.get("page").flatMap { Int($0) } ?? 1), pages)
-        let shown = lines[min(lines.count, (page - 1) * perPage)..<min(lines.count, page * perPage)]
-        var total = CompensatedSum()
-        for line in lines { total.add(line.kg) }
+        let shown = try reader.lines(refs[min(refs.count, (page - 1) * perPage)..<min(refs.count, page * perPage)])
+        let (lineCount, nanoKg) = supplierLines.figures(category)
+        let totalKg = Double(nanoKg) / 1e9
         let label = names[supplier].map { "\(supplier) · \($0)" } ?? supplier
         var body =
             crumbs + " › <a href=\"/app/inventory?category=\(number)&amp;supplier=\(HTML.escape(HTML.query(supplier)))\">"
             + "\(HTML.escape(label))</a></nav>\n" + runLine(run, text) + csvLink(request, text)
         body +=
-            "<p>\(text(.total)): <strong data-value=\"\(Self.kgValue(total.value))\" id=\"supplier-total\">\(text.tonnes(total.value)) t CO2e</strong>, "
-            + "\(text.count(lines.count)) \(text(.lines).lowercased()).</p>\n"
+            "<p>\(text(.total)): <strong data-value=\"\(Self.kgValue(totalKg))\" id=\"supplier-total\">\(text.tonnes(totalKg)) t CO2e</strong>, "
+            + "<span id=\"supplier-lines\" data-value=\"\(lineCount)\">\(text.count(lineCount)) \(text(.lines).lowercased())</span>.</p>\n"
         body += HTMLTable(
             caption: "\(label): \(text(.lines)) (\(text(.page)) \(page) / \(pages))",
             header: [
@@ -220,15 +228,31 @@ extension WebApplication {
             },
             id: "lines"
         ).render()
-        if pages > 1 {
-            let base = "/app/inventory?category=\(number)&amp;supplier=\(HTML.escape(HTML.query(supplier)))&amp;page="
-            body += "<nav class=\"pages\" aria-label=\"\(text(.page))\">"
-            if page > 1 { body += "<a rel=\"prev\" href=\"\(base)\(page - 1)\">\(text(.previous))</a> " }
-            body += "<span>\(text(.page)) \(page) / \(pages)</span>"
-            if page < pages { body += " <a rel=\"next\" href=\"\(base)\(page + 1)\">\(text(.next))</a>" }
-            body += "</nav>\n"
-        }
+        body += pageNavigation(
+            base: "/app/inventory?category=\(number)&amp;supplier=\(HTML.escape(HTML.query(supplier)))&amp;page=",
+            page: page,
+            pages: pages,
+            text
+        )
         return try render(context, title: "\(text(.inventory)): \(label)", current: "/app/inventory", body: body)
+    }
+
+    /// The part of `items` on the page `?page=` asks for (50 a page, `linesPerPage`), that page and the number of pages.
+    func paged<T>(_ items: [T], _ request: Request) -> (items: ArraySlice<T>, page: Int, pages: Int) {
+        let perPage = configuration.linesPerPage
+        let pages = max(1, (items.count + perPage - 1) / perPage)
+        let page = min(max(1, request.uri.queryParameters.get("page").flatMap { Int($0) } ?? 1), pages)
+        return (items[min(items.count, (page - 1) * perPage)..<min(items.count, page * perPage)], page, pages)
+    }
+
+    /// The links to the previous and next page (`base` ends in `page=`, escaped for HTML); nothing for one page.
+    func pageNavigation(base: String, page: Int, pages: Int, _ text: WebText) -> String {
+        guard pages > 1 else { return "" }
+        var nav = "<nav class=\"pages\" aria-label=\"\(text(.page))\">"
+        if page > 1 { nav += "<a rel=\"prev\" href=\"\(base)\(page - 1)\">\(text(.previous))</a> " }
+        nav += "<span>\(text(.page)) \(page) / \(pages)</span>"
+        if page < pages { nav += " <a rel=\"next\" href=\"\(base)\(page + 1)\">\(text(.next))</a>" }
+        return nav + "</nav>\n"
     }
 
     /// How a line's figure was obtained: the provenance columns of `runs lines` that apply, after the factor and source.
@@ -330,8 +354,7 @@ extension WebApplication {
     func customers(_ request: Request, context: PACTRequestContext) throws -> Response {
         let user = try context.user(allowedTo: .customerList)
         let text = WebText(language: user.language)
-        let allocation = try figures.allocation()
-        let statements = allocation.data.customers.map { c in (c, figures.statement(allocation, customer: c.id, language: user.language)) }
+        let (allocation, statements) = try figures.statements(language: user.language)
         if Self.wantsCSV(request) {
             var rows = [["customer", "name", "kgco2e", "scope_1_kgco2e", "scope_2_kgco2e", "scope_3_kgco2e"]]
             for (c, s) in statements {
@@ -342,12 +365,13 @@ extension WebApplication {
             }
             return WebResponse.csv(rows, file: "customers-run-\(allocation.run.id).csv")
         }
+        let shown = paged(statements, request)
         var body = runLine(allocation.run, text) + csvLink(request, text)
         body += HTMLTable(
-            caption: text(.customers),
+            caption: text(.customers) + (shown.pages > 1 ? " (\(text(.page)) \(shown.page) / \(shown.pages))" : ""),
             header: [text(.customer), text(.tco2e)],
             numeric: [1],
-            rows: statements.map { c, s in
+            rows: shown.items.map { c, s in
                 [
                     .raw("<a href=\"/app/customers/\(HTML.escape(HTML.query(c.id)))\">\(HTML.escape(c.id)) · \(HTML.escape(c.name))</a>"),
                     .figure(text.tonnes(Double(s.totalNanoKg) / 1e9), value: ChangeAttribution.exactKg(s.totalNanoKg)),
@@ -355,15 +379,16 @@ extension WebApplication {
             },
             id: "customers"
         ).render()
+        body += pageNavigation(base: "/app/customers?page=", page: shown.page, pages: shown.pages, text)
         return try render(context, title: text(.customers), current: "/app/customers", body: body)
     }
 
     func statement(_ request: Request, context: PACTRequestContext, customer: String) throws -> Response {
         let user = try context.user(allowedTo: .statement(customer: customer))
         let text = WebText(language: user.language)
-        let allocation = try figures.allocation()
-        guard allocation.data.customer(id: customer) != nil else { throw HTTPError(.notFound) }
-        let s = figures.statement(allocation, customer: customer, language: user.language)
+        // The statement from those kept for every customer (made once per allocation and language).
+        let (_, statements) = try figures.statements(language: user.language)
+        guard let s = statements.first(where: { $0.0.id == customer })?.1 else { throw HTTPError(.notFound) }
         if Self.wantsCSV(request) {
             // The CLI's `customers statement ID --format csv`, byte for byte.
             return Response(
@@ -417,7 +442,7 @@ extension WebApplication {
             id: "services"
         ).render()
         // The service footprints published over PACT for this customer (`customers publish`): shared with its client only.
-        let footprints = try workspace.pact.ownFootprints().filter { $0.status == "Active" && $0.sharedWith.contains(customer) }
+        let footprints = try workspace.pact.ownFootprints(sharedWith: customer).filter { $0.status == "Active" }
         if !footprints.isEmpty {
             body += HTMLTable(
                 caption: text(.serviceFootprints),

@@ -13,6 +13,17 @@ extension ImportStore {
         try workspace.read { db in try ImportRecord.fetchAll(db, sql: "SELECT * FROM import ORDER BY id") }
     }
 
+    /// A text that changes whenever an import is added, replaced or removed, or a setting changes:
+    /// what a process that keeps figures derived from the imports in force (the web app's customer
+    /// allocation) compares, without reading the imports themselves.
+    public func stateKey() throws(WorkspaceError) -> String {
+        try workspace.read { db in
+            let imports = try Row.fetchOne(db, sql: "SELECT count(*), max(id), sum(status = 'active'), sum(status = 'removed') FROM import")
+            let settings = try Int64.fetchOne(db, sql: "SELECT max(id) FROM setting_history")
+            return "imports \(imports?[0] ?? 0) \(imports?[1] ?? 0) \(imports?[2] ?? 0) \(imports?[3] ?? 0), settings \(settings ?? 0)"
+        }
+    }
+
     public func importRecord(id: Int64) throws(WorkspaceError) -> ImportRecord {
         let found = try workspace.read { db in try ImportRecord.fetchOne(db, sql: "SELECT * FROM import WHERE id = ?", arguments: [id]) }
         guard let found else { throw .unknownImport(id: id) }

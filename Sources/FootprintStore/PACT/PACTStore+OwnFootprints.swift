@@ -73,6 +73,24 @@ extension PACTStore {
         }
     }
 
+    /// Our footprints shared with `client`, in publication order (what `ownFootprints()` filtered by
+    /// `sharedWith` gives), read through its shares only.
+    public func ownFootprints(sharedWith client: String) throws(WorkspaceError) -> [OwnFootprintRow] {
+        try workspace.read { db in
+            let shares = try db.makeStatement(sql: "SELECT client FROM pact_share WHERE footprint_seq = ? ORDER BY client")
+            return try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT f.* FROM pact_share s JOIN pact_footprint f ON f.seq = s.footprint_seq
+                    WHERE s.client = ? AND f.origin = 'own' ORDER BY f.seq
+                    """,
+                arguments: [client]
+            ).map { row in
+                Self.ownFootprintRow(row, shares: try String.fetchAll(shares, arguments: [row["seq"] as Int64]))
+            }
+        }
+    }
+
     /// Our footprints in publication order, without their JSON: read from the index
     /// `pact_footprint_keys` and the shares, never from the table's rows.
     public func ownFootprintKeys() throws(WorkspaceError) -> [OwnFootprintKey] {

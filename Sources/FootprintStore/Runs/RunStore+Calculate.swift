@@ -637,6 +637,17 @@ extension RunStore {
 
     // MARK: reading runs
 
+    /// Every run's id and reporting period (nil: every line), oldest first, without decoding a run.
+    public func ids() throws(WorkspaceError) -> [(id: Int64, period: ReportingPeriod?)] {
+        try workspace.read { db in
+            try Row.fetchAll(db, sql: "SELECT id, period_year, period_start_month FROM run ORDER BY id").map { row in
+                let year: Int? = row[1]
+                let month: Int? = row[2]
+                return (row[0], year.flatMap { y in month.flatMap { ReportingPeriod(fiscalYear: y, startMonth: $0) } })
+            }
+        }
+    }
+
     public func list() throws(WorkspaceError) -> [CalculationRun] {
         try workspace.read { db in try Row.fetchAll(db, sql: "SELECT * FROM run ORDER BY id").map(Self.calculationRun) }
     }

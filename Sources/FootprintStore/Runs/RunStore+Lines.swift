@@ -38,7 +38,7 @@ final class RunLinesContext {
     let labels: ProvenanceLabels
     let chain: [Int64]
     /// Stored results of each purchase import's lines, by row.
-    private(set) var stored: [Int64: StoredResults] = [:]
+    var stored: [Int64: StoredResults] = [:]
     private(set) var linesByMethod = [Int](repeating: 0, count: 5)
     /// Lines left out of the inventory: outside the period, excluded.
     private(set) var outsidePeriod = 0
@@ -51,7 +51,9 @@ final class RunLinesContext {
     var engine: InventoryEngine { evaluator.engine }
     var texts: [String?] { evaluator.texts }
 
-    init(workspace: Workspace, runID: Int64) throws(WorkspaceError) {
+    /// `verify`: evaluate every pack of the run again first (`verifyPacks`), as `runLines` and
+    /// `verifyRun` do; without it, only the packs a caller checks (`supplierLines`).
+    init(workspace: Workspace, runID: Int64, verify: Bool = true) throws(WorkspaceError) {
         self.workspace = workspace
         run = try workspace.runs.run(id: runID)
         let run = self.run
@@ -68,7 +70,7 @@ final class RunLinesContext {
         self.evaluator = evaluator
         labels = ProvenanceLabels(engine: evaluator.engine)
         chain = try workspace.runs.runChain(runID)
-        try verifyPacks()
+        if verify { try verifyPacks() }
     }
 
     /// The results a run stored for the lines of one import, addressed by purchase row id.
@@ -124,83 +126,39 @@ final class RunLinesContext {
                 for ref in refs {
                     let packID: Int64 = ref[0]
                     let supplier: Int64 = ref[1]
-                    var found: Row?
-                    for runID in chain {
-                        if let row = try Row.fetchOne(result, arguments: [runID, packID]) {
-                            found = row
-                            break
+                    packLines += try checkPack(
+                        db: db,
+                        packID: packID,
+                        supplier: supplier,
+                        input: input,
+                        select: select,
+                        result: result,
+                        accumulator: &accumulator
+                    ) { i, pack, outcome, kg, own in
+                        switch outcome.status {
+                        case .outsidePeriod: outsidePeriod += 1
+                        case .excluded: excluded += 1
+                        default: linesByMethod[outcome.status.methodSlot] += 1
+                        }
+                        if !outcome.isUnmapped { self.kg.add(kg) }
+                        if !own { inherited += 1 }
+                        let rowID = pack.row(i)
+                        if let sparse = results.sparse {
+                            guard sparse[rowID] == nil else { throw WorkspaceError.database("purchase row \(rowID) is in two packs") }
+                            results.sparse![rowID] = results.outcome.count
+                            results.outcome.append(outcome)
+                            results.kg.append(kg)
+                        } else {
+                            let at = Int(rowID - results.firstRow)
+                            guard at >= 0, at < results.outcome.count, results.outcome[at] == nil else {
+                                throw WorkspaceError.database(
+                                    "purchase row \(rowID) of pack \(packID) is not a row of import #\(input.importID), or is in two packs"
+                                )
+                            }
+                            results.outcome[at] = outcome
+                            results.kg[at] = kg
                         }
                     }
-                    guard let row = found else {
-                        throw WorkspaceError.database("run #\(run.id) has no stored results for pack \(packID) of import #\(input.importID)")
-                    }
-                    let resultRun: Int64 = row[0]
-                    let data: Data = row[1]
-                    let own = resultRun == run.id
-                    let count: Int? =
-                        try RunStore.blob(select, packID) { packBytes -> Int? in
-                            guard let pack = PackView(packBytes) else { return nil }
-                            return try data.withUnsafeBytes { savedBytes -> Int? in
-                                guard let saved = LineResultPack.View(savedBytes), saved.count == pack.count else {
-                                    throw WorkspaceError.database("the stored results of pack \(packID) in run #\(resultRun) are damaged")
-                                }
-                                let againBytes = evaluator.evaluate(pack, supplier: Int(supplier), into: &accumulator)
-                                let supplierKey = evaluator.supplierKey(Int(supplier))
-                                try againBytes.withUnsafeBytes { raw in
-                                    let again = LineResultPack.View(raw)!
-                                    for i in 0..<pack.count {
-                                        let outcome = saved.outcome(i)
-                                        let kg = evaluator.kg(saved, i, pack, supplierEngineKey: supplierKey)
-                                        let againKg = evaluator.kg(again, i, pack, supplierEngineKey: supplierKey)
-                                        // Activity results name their figure by its rank among the supplier's (or by factor),
-                                        // which means the same in every run of a chain: compared always, as is the activity.
-                                        // Kg results (stored by earlier versions) point into the reference data of the run
-                                        // that computed the line: compared for full runs and for unmapped lines (a currency
-                                        // code or a year). Method and kg are compared bit for bit always.
-                                        let sourceComparable = saved.isActivity || run.kind == .full || outcome.isUnmapped
-                                        if again.outcome(i) != outcome || againKg.bitPattern != kg.bitPattern
-                                            || (saved.isActivity && again.value(i).bitPattern != saved.value(i).bitPattern)
-                                            || (sourceComparable && again.source(i) != saved.source(i))
-                                        {
-                                            throw try mismatch(
-                                                db: db,
-                                                row: pack.row(i),
-                                                input: input,
-                                                stored: (outcome, kg, saved.source(i)),
-                                                again: (again.outcome(i), againKg, again.source(i)),
-                                                storedBy: resultRun
-                                            )
-                                        }
-                                        switch outcome.status {
-                                        case .outsidePeriod: outsidePeriod += 1
-                                        case .excluded: excluded += 1
-                                        default: linesByMethod[outcome.status.methodSlot] += 1
-                                        }
-                                        if !outcome.isUnmapped { self.kg.add(kg) }
-                                        if !own { inherited += 1 }
-                                        let rowID = pack.row(i)
-                                        if let sparse = results.sparse {
-                                            guard sparse[rowID] == nil else { throw WorkspaceError.database("purchase row \(rowID) is in two packs") }
-                                            results.sparse![rowID] = results.outcome.count
-                                            results.outcome.append(outcome)
-                                            results.kg.append(kg)
-                                        } else {
-                                            let at = Int(rowID - results.firstRow)
-                                            guard at >= 0, at < results.outcome.count, results.outcome[at] == nil else {
-                                                throw WorkspaceError.database(
-                                                    "purchase row \(rowID) of pack \(packID) is not a row of import #\(input.importID), or is in two packs"
-                                                )
-                                            }
-                                            results.outcome[at] = outcome
-                                            results.kg[at] = kg
-                                        }
-                                    }
-                                }
-                                return pack.count
-                            }
-                        } ?? nil
-                    guard let count else { throw WorkspaceError.database("pack \(packID) is damaged") }
-                    packLines += count
                 }
                 guard packLines == rowCount else {
                     throw WorkspaceError.database("import #\(input.importID) has \(rowCount) purchase rows but its packs hold \(packLines) lines")
@@ -236,6 +194,77 @@ final class RunLinesContext {
                 "the lines of run #\(run.id), evaluated again, sum by pool source to \(evaluated.poolSources.count) cells, but the run stored \(run.aggregate.poolSources.count), \(differing.count) of them different (first: \(first ?? "?")); 'customers allocate' reads these sums: recalculate the period with 'footprint calculate --period P --full'"
             )
         }
+    }
+
+    /// Evaluates pack `packID` (of supplier term `supplier`, from `input`) again into `accumulator`
+    /// and compares every line, bit for bit, with the results the run stored for it (in the newest run
+    /// of the chain that stored the pack's results); hands each line to `each` (its index in the pack,
+    /// the pack, the stored outcome and kg, whether this run stored it). Returns the pack's line count.
+    func checkPack(
+        db: Database,
+        packID: Int64,
+        supplier: Int64,
+        input: RunInputs.Input,
+        select: Statement,
+        result: Statement,
+        accumulator: inout AggregateAccumulator,
+        each: (Int, PackView, LineOutcome, Double, Bool) throws -> Void
+    ) throws -> Int {
+        var found: Row?
+        for runID in chain {
+            if let row = try Row.fetchOne(result, arguments: [runID, packID]) {
+                found = row
+                break
+            }
+        }
+        guard let row = found else {
+            throw WorkspaceError.database("run #\(run.id) has no stored results for pack \(packID) of import #\(input.importID)")
+        }
+        let resultRun: Int64 = row[0]
+        let data: Data = row[1]
+        let own = resultRun == run.id
+        let count: Int? =
+            try RunStore.blob(select, packID) { packBytes -> Int? in
+                guard let pack = PackView(packBytes) else { return nil }
+                return try data.withUnsafeBytes { savedBytes -> Int? in
+                    guard let saved = LineResultPack.View(savedBytes), saved.count == pack.count else {
+                        throw WorkspaceError.database("the stored results of pack \(packID) in run #\(resultRun) are damaged")
+                    }
+                    let againBytes = evaluator.evaluate(pack, supplier: Int(supplier), into: &accumulator)
+                    let supplierKey = evaluator.supplierKey(Int(supplier))
+                    try againBytes.withUnsafeBytes { raw in
+                        let again = LineResultPack.View(raw)!
+                        for i in 0..<pack.count {
+                            let outcome = saved.outcome(i)
+                            let kg = evaluator.kg(saved, i, pack, supplierEngineKey: supplierKey)
+                            let againKg = evaluator.kg(again, i, pack, supplierEngineKey: supplierKey)
+                            // Activity results name their figure by its rank among the supplier's (or by factor),
+                            // which means the same in every run of a chain: compared always, as is the activity.
+                            // Kg results (stored by earlier versions) point into the reference data of the run
+                            // that computed the line: compared for full runs and for unmapped lines (a currency
+                            // code or a year). Method and kg are compared bit for bit always.
+                            let sourceComparable = saved.isActivity || run.kind == .full || outcome.isUnmapped
+                            if again.outcome(i) != outcome || againKg.bitPattern != kg.bitPattern
+                                || (saved.isActivity && again.value(i).bitPattern != saved.value(i).bitPattern)
+                                || (sourceComparable && again.source(i) != saved.source(i))
+                            {
+                                throw try mismatch(
+                                    db: db,
+                                    row: pack.row(i),
+                                    input: input,
+                                    stored: (outcome, kg, saved.source(i)),
+                                    again: (again.outcome(i), againKg, again.source(i)),
+                                    storedBy: resultRun
+                                )
+                            }
+                            try each(i, pack, outcome, kg, own)
+                        }
+                    }
+                    return pack.count
+                }
+            } ?? nil
+        guard let count else { throw WorkspaceError.database("pack \(packID) is damaged") }
+        return count
     }
 
     private func mismatch(
@@ -325,7 +354,7 @@ final class RunLinesContext {
         return written
     }
 
-    private func term(_ text: String) throws(WorkspaceError) -> Int64? {
+    func term(_ text: String) throws(WorkspaceError) -> Int64? {
         try workspace.read { db in try Int64.fetchOne(db, sql: "SELECT id FROM term WHERE text = ?", arguments: [text]) }
     }
 
@@ -335,7 +364,7 @@ final class RunLinesContext {
     }
 
     /// One purchase row, evaluated again from its stored texts and checked against the run's result.
-    private func line(_ row: Row, input: RunInputs.Input, results: StoredResults) throws -> RunLine {
+    func line(_ row: Row, input: RunInputs.Input, results: StoredResults) throws -> RunLine {
         let rowID: Int64 = row[0]
         let sourceLine: Int = row[2]
         let purchaseID: String = row[3]
