@@ -24,6 +24,11 @@ final class WebCache: @unchecked Sendable {
     /// and every customer's statement from it by language.
     private var allocation: (key: String, value: CustomerAllocation)?
     private var statements: [String: [(Customer, CustomerStatement)]] = [:]  // by allocation key and language
+    /// What a page derives from the whole workspace (the supplier register's overviews and
+    /// assessments), by name, with the workspace's version and the day it was made for.
+    private var derived: [String: (version: Int64, day: Int, value: any Sendable)] = [:]
+    /// A connection of its own that tells whether anything was committed since (`WorkspaceChanges`).
+    private var changes: WorkspaceChanges?
     let capacity: Int
     let supplierCapacity: Int
 
@@ -35,6 +40,23 @@ final class WebCache: @unchecked Sendable {
     init(capacity: Int = 8, supplierCapacity: Int = 16) {
         self.capacity = capacity
         self.supplierCapacity = supplierCapacity
+    }
+
+    /// `make()`, kept under `name` until anything is committed to `workspace` (by this process or
+    /// another: SQLite's `data_version`, `WorkspaceChanges`) or the day changes; made anew when the
+    /// version cannot be read.
+    func derived<T: Sendable>(_ name: String, workspace: Workspace, _ make: () throws -> T) throws -> T {
+        let day = Int(Date().timeIntervalSince1970 / 86_400)  // the UTC day
+        let version: Int64? = lock.withLock {
+            if changes == nil { changes = try? WorkspaceChanges(workspace) }
+            return changes
+        }.flatMap { changes in try? changes.version() }
+        if let version, let hit = lock.withLock({ derived[name] }), hit.version == version, hit.day == day, let value = hit.value as? T {
+            return value
+        }
+        let made = try make()
+        if let version { lock.withLock { derived[name] = (version, day, made) } }
+        return made
     }
 
     func corporate(run: Int64, _ make: () throws -> CorporateResult) rethrows -> CorporateResult {
