@@ -16,6 +16,7 @@ public struct WebApplication: Sendable {
 
     /// What the pages derive from stored runs, kept by run (runs never change).
     let cache = WebCache()
+    let pages = WebPageCache()
     /// Imports and calculations started from the browser, in memory (`WebJobs`).
     let jobs = WebJobs()
 
@@ -67,8 +68,9 @@ public struct WebApplication: Sendable {
         page(app, "/suppliers/{id}") { request, context in try supplier(request, context: context, id: context.parameters.get("id") ?? "") }
         page(app, "/engagement") { request, context in try engagement(request, context: context) }
         page(app, "/engagement/requests") { request, context in try requests(request, context: context) }
-        page(app, "/runs/diff") { request, context in try await runDiff(request, context: context) }
-        page(app, "/runs/{id}/verify") { request, context in
+        // The diff and the verification show what jobs left in memory (the split, the result): not kept.
+        page(app, "/runs/diff", cached: false) { request, context in try await runDiff(request, context: context) }
+        page(app, "/runs/{id}/verify", cached: false) { request, context in
             try await runVerification(request, context: context, id: context.parameters.get("id") ?? "")
         }
         page(app, "/pact") { request, context in try pact(request, context: context) }
@@ -81,12 +83,25 @@ public struct WebApplication: Sendable {
 
     /// A page: GET renders it; any other method answers 404 (after the CSRF check of a POST), as a
     /// path that does not exist does, so that no method tells what is there.
+    /// A page at `path` (GET; any other method answers 404). Unless `cached` is false, the page a
+    /// user got is kept until anything is committed to the workspace (`WebPageCache`).
     func page(
         _ group: RouterGroup<PACTRequestContext>,
         _ path: RouterPath,
+        cached: Bool = true,
         _ handler: @escaping @Sendable (Request, PACTRequestContext) async throws -> Response
     ) {
-        group.get(path, use: handler)
+        let pages = self.pages
+        let workspace = self.workspace
+        group.get(path) { request, context in
+            guard cached, let session = context.webSession else { return try await handler(request, context) }
+            let key = WebPageCache.Key(user: session.user.id, uri: request.uri.description)
+            let (kept, version) = pages.lookup(key, workspace: workspace, token: session.csrfToken)
+            if let kept { return kept }
+            let response = try await handler(request, context)
+            guard let version else { return response }
+            return try await pages.keep(response, key: key, version: version, token: session.csrfToken)
+        }
         for method in [HTTPRequest.Method.post, .put, .delete, .patch] {
             group.on(path, method: method) { _, _ -> Response in throw HTTPError(.notFound) }
         }

@@ -12,7 +12,7 @@ import Logging
 extension WebApplication {
     func registerJobs(_ app: RouterGroup<PACTRequestContext>) {
         app.post("/calculate") { _, context in try startCalculation(context: context) }
-        page(app, "/jobs/{id}") { request, context in try jobPage(request, context: context, id: context.parameters.get("id") ?? "") }
+        page(app, "/jobs/{id}", cached: false) { request, context in try jobPage(request, context: context, id: context.parameters.get("id") ?? "") }
     }
 
     /// Imports and calculations are started by administrators and analysts.
