@@ -113,6 +113,11 @@ pages=(
   "runs /app/runs"
   "run /app/runs/$run"
   "imports /app/imports"
+  "methods /app/methods"
+  "supplier-page /app/suppliers/$supplier"
+  "engagement /app/engagement"
+  "requests /app/engagement/requests"
+  "pact /app/pact"
 )
 echo "web app, $ledger purchase lines ($((dbbytes / 1048576)) MB workspace), run #$run; supplier $supplier ($supplier_lines lines), customer $customer"
 echo "wrk $threads threads, $connections connections, $duration per page, one session's cookie, TLS on loopback; $(nproc) cores shared"

@@ -55,7 +55,7 @@ public struct WebApplication: Sendable {
         page(app, "/customers/{id}") { request, context in
             try statement(request, context: context, customer: context.parameters.get("id") ?? "")
         }
-        app.get("/imports") { request, context in try imports(request, context: context) }
+        app.get("/imports", use: kept { request, context in try imports(request, context: context) })
         app.post("/imports") { request, context in try await upload(request, context: context) }
         for method in [HTTPRequest.Method.put, .delete, .patch] {
             app.on("/imports", method: method) { _, _ -> Response in throw HTTPError(.notFound) }
@@ -91,19 +91,26 @@ public struct WebApplication: Sendable {
         cached: Bool = true,
         _ handler: @escaping @Sendable (Request, PACTRequestContext) async throws -> Response
     ) {
+        group.get(path, use: cached ? kept(handler) : handler)
+        for method in [HTTPRequest.Method.post, .put, .delete, .patch] {
+            group.on(path, method: method) { _, _ -> Response in throw HTTPError(.notFound) }
+        }
+    }
+
+    /// `handler`, whose page a user got is kept until anything is committed to the workspace (`WebPageCache`).
+    func kept(
+        _ handler: @escaping @Sendable (Request, PACTRequestContext) async throws -> Response
+    ) -> @Sendable (Request, PACTRequestContext) async throws -> Response {
         let pages = self.pages
         let workspace = self.workspace
-        group.get(path) { request, context in
-            guard cached, let session = context.webSession else { return try await handler(request, context) }
+        return { request, context in
+            guard let session = context.webSession else { return try await handler(request, context) }
             let key = WebPageCache.Key(user: session.user.id, uri: request.uri.description)
             let (kept, version) = pages.lookup(key, workspace: workspace, token: session.csrfToken)
             if let kept { return kept }
             let response = try await handler(request, context)
             guard let version else { return response }
             return try await pages.keep(response, key: key, version: version, token: session.csrfToken)
-        }
-        for method in [HTTPRequest.Method.post, .put, .delete, .patch] {
-            group.on(path, method: method) { _, _ -> Response in throw HTTPError(.notFound) }
         }
     }
 

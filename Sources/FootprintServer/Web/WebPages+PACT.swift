@@ -78,14 +78,16 @@ extension WebApplication {
             "<h2>\(HTML.escape(text(title)))</h2>\n" + download(part) + (empty ? "<p>\(HTML.escape(text(.nothingYet)))</p>\n" : table.render())
         }
         var body = ""
+        // 50 a page: a company publishes thousands (the CSV has them all).
+        let shown = paged(footprints, request)
         body += section(
             .ownFootprints,
             "footprints",
             HTMLTable(
-                caption: text(.ownFootprints),
+                caption: text(.ownFootprints) + (shown.pages > 1 ? " (\(text(.page)) \(shown.page) / \(shown.pages))" : ""),
                 header: ["id", text(.status), text(.product), text(.kgco2e), text(.per), text(.sharedWith)],
                 numeric: [3],
-                rows: footprints.map { r in
+                rows: shown.items.map { r in
                     let p = product(r)
                     return [
                         .raw("<code>\(HTML.escape(r.id))</code>"), .text(r.status), .text(p.name), .figure(text.decimal(p.kg), value: p.kg),
@@ -97,6 +99,7 @@ extension WebApplication {
             ),
             empty: footprints.isEmpty
         )
+        body += pageNavigation(base: "/app/pact?page=", page: shown.page, pages: shown.pages, text)
         body += section(
             .clients,
             "clients",
