@@ -8,7 +8,7 @@ import Synchronization
 /// or another: SQLite's `data_version`, `WorkspaceChanges`) or the day changes: a page is made from
 /// the workspace, the user (role, language, customer) and the date alone, so the same URL for the same
 /// user gives the same page until then. The session's CSRF token, the one thing of a session in a
-/// page, is kept as a placeholder and put back for the session asking. Pages that show what lives in
+/// page, is cut out of the kept bytes and the asking session's put in its place. Pages that show what lives in
 /// the server's memory (a job's progress) are not kept (`WebApplication.page(cached:)`).
 final class WebPageCache: Sendable {
     struct Key: Hashable {
@@ -21,12 +21,21 @@ final class WebPageCache: Sendable {
         var day: Int
         var status: HTTPResponse.Status
         var headers: HTTPFields
-        /// The page's bytes with the CSRF token replaced by `placeholder`.
-        var text: String
+        /// The page's bytes cut where the session's CSRF token stood.
+        var parts: [[UInt8]]
+
+        /// The bytes with `token` where it stood.
+        func bytes(token: String) -> ByteBuffer {
+            var buffer = ByteBuffer()
+            buffer.reserveCapacity(parts.reduce(0) { $0 + $1.count } + (parts.count - 1) * token.utf8.count)
+            for (i, part) in parts.enumerated() {
+                if i > 0 { buffer.writeString(token) }
+                buffer.writeBytes(part)
+            }
+            return buffer
+        }
     }
 
-    /// Not a character a page ever holds (HTML escapes or drops control characters).
-    static let placeholder = "\u{1}csrf\u{1}"
     let capacity: Int
     private let state = Mutex<(pages: [Key: Page], changes: WorkspaceChanges?)>(([:], nil))
 
@@ -39,8 +48,7 @@ final class WebPageCache: Sendable {
         let day = Self.today()
         let kept = state.withLock { $0.pages[key] }
         guard let version, let kept, kept.version == version, kept.day == day else { return (nil, version) }
-        let text = kept.text.replacingOccurrences(of: Self.placeholder, with: token)
-        return (Response(status: kept.status, headers: kept.headers, body: ResponseBody(byteBuffer: ByteBuffer(string: text))), version)
+        return (Response(status: kept.status, headers: kept.headers, body: ResponseBody(byteBuffer: kept.bytes(token: token))), version)
     }
 
     /// Keeps `response` (a 200 page) for `key`, made at workspace version `version`; returns a response
@@ -50,13 +58,12 @@ final class WebPageCache: Sendable {
         let collector = BodyCollector()
         try await response.body.write(collector)
         let bytes = collector.bytes()
-        let text = String(decoding: bytes.readableBytesView, as: UTF8.self)
         let kept = Page(
             version: version,
             day: Self.today(),
             status: response.status,
             headers: response.headers,
-            text: token.isEmpty ? text : text.replacingOccurrences(of: token, with: Self.placeholder)
+            parts: Self.cut(Array(bytes.readableBytesView), at: Array(token.utf8))
         )
         state.withLock {
             if $0.pages.count >= capacity { $0.pages.removeAll(keepingCapacity: true) }
@@ -71,6 +78,25 @@ final class WebPageCache: Sendable {
             return state.changes
         }
         return try? changes?.version()
+    }
+
+    /// `bytes` cut at every occurrence of `token` (not empty).
+    static func cut(_ bytes: [UInt8], at token: [UInt8]) -> [[UInt8]] {
+        guard !token.isEmpty, bytes.count >= token.count else { return [bytes] }
+        var parts: [[UInt8]] = []
+        var start = 0
+        var i = 0
+        while i + token.count <= bytes.count {
+            if bytes[i] == token[0] && bytes[i..<i + token.count].elementsEqual(token) {
+                parts.append(Array(bytes[start..<i]))
+                i += token.count
+                start = i
+            } else {
+                i += 1
+            }
+        }
+        parts.append(Array(bytes[start...]))
+        return parts
     }
 
     private static func today() -> Int { Int(Date().timeIntervalSince1970 / 86_400) }
