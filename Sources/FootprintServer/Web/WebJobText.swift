@@ -6,6 +6,8 @@ extension WebText {
     enum JobKey: Hashable {
         case calculate, calculation, calculateHelp, startCalculation, importing, running, done, failed, stopRefreshing, refresh
         case busy, seeJob, runStored, upToDate, openRun, backToImports, backToRuns, uploadAnother, startedAt, progress, records
+        case failedReading, splitAbsent, splitCost, startSplit, splitTitle, splitDone, backToDiff
+        case verifyAbsent, verifyCost, startVerification, verifyAgain, verifiedAt, backToVerification
     }
 
     func job(_ key: JobKey) -> String {
@@ -38,11 +40,37 @@ extension WebText {
         .startedAt: ("Started", "Startet"),
         .progress: ("Progress", "Fremdrift"),
         .records: ("records", "poster"),
+        .failedReading: ("Failed", "Mislyktes"),
+        .splitAbsent: (
+            "The split of the change into activity, method switch and figures is not made yet. It reads and verifies every line of both runs, as 'runs diff' does:",
+            "Oppdelingen av endringen i aktivitet, metodebytte og tall er ikke laget ennå. Den leser og verifiserer hver linje i begge kjøringene, som 'runs diff' gjør:"
+        ),
+        .splitCost: (
+            "lines, as a job whose progress shows on its own page; once made, this page shows it at once.",
+            "linjer, som en jobb med fremdriften på en egen side; når den er laget, viser denne siden den med en gang."
+        ),
+        .startSplit: ("Split the change", "Del opp endringen"),
+        .splitTitle: ("Split of the change", "Oppdeling av endringen"),
+        .splitDone: ("The change is split into activity, method switch and figures:", "Endringen er delt opp i aktivitet, metodebytte og tall:"),
+        .backToDiff: ("The diff with its split", "Sammenligningen med oppdelingen"),
+        .verifyAbsent: (
+            "The run has not been verified since the server started. Verifying evaluates every line of the run again with its recorded inputs and compares it bit for bit, as 'runs show' does:",
+            "Kjøringen er ikke verifisert siden serveren startet. Verifiseringen beregner hver linje i kjøringen på nytt med de registrerte inndataene og sammenligner bit for bit, som 'runs show' gjør:"
+        ),
+        .verifyCost: ("lines, as a job whose progress shows on its own page.", "linjer, som en jobb med fremdriften på en egen side."),
+        .startVerification: ("Verify the run", "Verifiser kjøringen"),
+        .verifyAgain: ("Verify it again", "Verifiser på nytt"),
+        .verifiedAt: ("Verified by this server", "Verifisert av denne serveren"),
+        .backToVerification: ("The verification of run", "Verifiseringen av kjøring"),
     ]
 
     /// A phase the store reports (English), in the user's language.
     func phase(_ english: String) -> String {
         guard language == .nb else { return english }
+        // A run's lines, read by the split of a diff or a verification: `verifying run #N`, `reading run #N`.
+        for (prefix, nb) in [("verifying run #", "verifiserer kjøring #"), ("reading run #", "leser kjøring #")] where english.hasPrefix(prefix) {
+            return nb + english.dropFirst(prefix.count)
+        }
         return Self.norwegianPhases[english] ?? english
     }
 
@@ -62,5 +90,7 @@ extension WebText {
         "storing the run": "lagrer kjøringen",
         "stored": "lagret",
         "up to date": "oppdatert",
+        "split": "delt opp",
+        "verified": "verifisert",
     ]
 }
