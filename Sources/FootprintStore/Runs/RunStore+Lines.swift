@@ -354,6 +354,7 @@ final class RunLinesContext {
             }
             if done { break }
         }
+        progress?.part.advance(by: read & 1023)
         return written
     }
 
