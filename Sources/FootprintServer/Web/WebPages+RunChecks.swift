@@ -44,7 +44,7 @@ extension WebApplication {
     /// Where the split is not made yet: what it takes, and the button that starts it (or the link to its running job).
     func splitForm(before a: CalculationRun, after b: CalculationRun, user: WebUser, context: PACTRequestContext, text: WebText) -> String {
         var html = "<div class=\"notice\" id=\"split\" data-state=\"absent\">\n"
-        html += "<p>\(HTML.escape(text.job(.splitAbsent))) \(HTML.escape(text.count(a.lineCount + b.lineCount))) \(HTML.escape(text.job(.splitCost)))</p>\n"
+        html += "<p>\(HTML.escape(text.job(.splitAbsent, ["lines": text.count(a.lineCount + b.lineCount)])))</p>\n"
         let running = runningJob(
             { if case .split(let x, let y) = $0 { return x == a.id && y == b.id } else { return false } },
             user: user
@@ -93,7 +93,7 @@ extension WebApplication {
     /// The split's job ended: the total's parts, and the way back to the diff, which now shows it all.
     func splitResult(_ parts: ChangeAttribution, before: Int64, after: Int64, text: WebText) -> String {
         var html = "<div class=\"notice\" role=\"status\" id=\"result\">\n"
-        html += "<p>\(HTML.escape(text.job(.splitDone))) #\(before) → #\(after).</p>\n"
+        html += "<p>\(HTML.escape(text.job(.splitDone, ["before": "\(before)", "after": "\(after)"])))</p>\n"
         if !parts.total.parts.isZero { html += "<p>\(HTML.escape(parts.summary))</p>\n" }
         html += "</div>\n"
         return html
@@ -115,7 +115,7 @@ extension WebApplication {
             if running == nil { body += verifyForm(run, context: context, text: text, again: true) }
         } else {
             body += "<div class=\"notice\" id=\"verification-absent\" data-state=\"absent\">\n"
-            body += "<p>\(HTML.escape(text.job(.verifyAbsent))) \(HTML.escape(text.count(run.lineCount))) \(HTML.escape(text.job(.verifyCost)))</p>\n"
+            body += "<p>\(HTML.escape(text.job(.verifyAbsent, ["lines": text.count(run.lineCount)])))</p>\n"
             if running == nil { body += verifyForm(run, context: context, text: text, again: false) }
             body += "</div>\n"
         }
