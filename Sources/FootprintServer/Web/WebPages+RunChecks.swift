@@ -18,7 +18,9 @@ extension WebApplication {
         }
         app.post("/runs/{id}/verify") { _, context in try startVerification(context: context, id: context.parameters.get("id") ?? "") }
         for path: RouterPath in ["/runs/diff", "/runs/{id}/verify"] {
-            for method in [HTTPRequest.Method.put, .delete, .patch] { app.on(path, method: method) { _, _ -> Response in throw HTTPError(.notFound) } }
+            for method in [HTTPRequest.Method.put, .delete, .patch] {
+                app.on(path, method: method) { _, _ -> Response in throw HTTPError(.notFound) }
+            }
         }
     }
 
