@@ -64,7 +64,7 @@ extension WebText {
         ),
         .startVerification: ("Verify the run", "Verifiser kjøringen"),
         .verifyAgain: ("Verify it again", "Verifiser på nytt"),
-        .verifiedAt: ("Verified by this server", "Verifisert av denne serveren"),
+        .verifiedAt: ("Last verified by this server", "Sist verifisert av denne serveren"),
         .backToVerification: ("The verification of run", "Verifiseringen av kjøring"),
     ]
 

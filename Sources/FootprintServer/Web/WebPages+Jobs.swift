@@ -114,7 +114,8 @@ extension WebApplication {
             } else if case .verification = job.work {
                 body += verificationResult(.failure(error), text: text)
             } else {
-                body += "<div class=\"error-box\" role=\"alert\" id=\"result\"><p class=\"error\">\(HTML.escape(text.job(.failed)))</p>\n"
+                body +=
+                    "<div class=\"error-box\" role=\"alert\" id=\"result\"><p class=\"error\">\(HTML.escape(Self.failedLabel(job.work, text)))</p>\n"
                 body += "<pre class=\"problems\">\(HTML.escape(error.description))</pre>\n</div>\n"
             }
         }
@@ -151,11 +152,7 @@ extension WebApplication {
             label = text.job(.running)
         case .failed:
             state = "failed"
-            // The jobs that read runs store nothing in any case.
-            switch job.work {
-            case .upload, .calculation: label = text.job(.failed)
-            case .split, .verification: label = text.job(.failedReading)
-            }
+            label = Self.failedLabel(job.work, text)
         default:
             state = "done"
             label = text.job(.done)
@@ -186,6 +183,14 @@ extension WebApplication {
             </div>
 
             """
+    }
+
+    /// What a failed job says: that nothing was stored, for the jobs that write (the jobs that read runs store nothing in any case).
+    static func failedLabel(_ work: WebJobs.Work, _ text: WebText) -> String {
+        switch work {
+        case .upload, .calculation: return text.job(.failed)
+        case .split, .verification: return text.job(.failedReading)
+        }
     }
 
     /// The new run (or the run that was already up to date), with its total and a link to it.
