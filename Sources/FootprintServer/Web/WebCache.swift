@@ -1,15 +1,28 @@
 import FootprintCore
 import FootprintImport
+import FootprintStore
 import Foundation
 
 /// What the pages derive from a stored run, kept by run id: a run never changes once stored (its
 /// figures and its corporate inventory come from its recorded inputs), so neither does this. A few
-/// runs are kept; the oldest looked-at goes first.
+/// runs are kept; the oldest looked-at goes first. Likewise two runs compared, by the pair.
 final class WebCache: @unchecked Sendable {
+    /// Two runs compared from what they stored (the diff page without its split): their stored
+    /// inventories (`InventoryDiff`), their inputs (`RunInputsDiff`), and their lines.
+    struct Comparison {
+        let before: Int64
+        let after: Int64
+        let lines: Int
+        let diff: InventoryDiff
+        let why: RunInputsDiff
+    }
+
     private let lock = NSLock()
     private var corporate: [Int64: CorporateResult] = [:]
     private var suppliers: [Int64: [Scope3Category: [WebFigures.SupplierSum]]] = [:]
     private var order: [Int64] = []
+    private var comparisons: [[Int64]: Comparison] = [:]
+    private var comparisonOrder: [[Int64]] = []
     let capacity: Int
 
     init(capacity: Int = 8) { self.capacity = capacity }
@@ -31,6 +44,19 @@ final class WebCache: @unchecked Sendable {
         lock.withLock {
             suppliers[run] = made
             touch(run)
+        }
+        return made
+    }
+
+    func comparison<E: Error>(before: Int64, after: Int64, _ make: () throws(E) -> Comparison) throws(E) -> Comparison {
+        let pair = [before, after]
+        if let hit = lock.withLock({ comparisons[pair] }) { return hit }
+        let made = try make()
+        lock.withLock {
+            comparisons[pair] = made
+            comparisonOrder.removeAll { $0 == pair }
+            comparisonOrder.append(pair)
+            while comparisonOrder.count > capacity { comparisons[comparisonOrder.removeFirst()] = nil }
         }
         return made
     }

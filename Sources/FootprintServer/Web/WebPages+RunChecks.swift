@@ -44,11 +44,11 @@ extension WebApplication {
     // MARK: the diff's split
 
     /// Where the split is not made yet: what it takes, and the button that starts it (or the link to its running job).
-    func splitForm(before a: CalculationRun, after b: CalculationRun, user: WebUser, context: PACTRequestContext, text: WebText) -> String {
+    func splitForm(before a: Int64, after b: Int64, lines: Int, user: WebUser, context: PACTRequestContext, text: WebText) -> String {
         var html = "<div class=\"notice\" id=\"split\" data-state=\"absent\">\n"
-        html += "<p>\(HTML.escape(text.job(.splitAbsent, ["lines": text.count(a.lineCount + b.lineCount)])))</p>\n"
+        html += "<p>\(HTML.escape(text.job(.splitAbsent, ["lines": text.count(lines)])))</p>\n"
         let running = runningJob(
-            { if case .split(let x, let y) = $0 { return x == a.id && y == b.id } else { return false } },
+            { if case .split(let x, let y) = $0 { return x == a && y == b } else { return false } },
             user: user
         )
         if let running {
@@ -57,8 +57,8 @@ extension WebApplication {
             html += """
                 <form method="post" action="/app/runs/diff">
                 <input type="hidden" name="_csrf" value="\(HTML.escape(session.csrfToken))">
-                <input type="hidden" name="before" value="\(a.id)">
-                <input type="hidden" name="after" value="\(b.id)">
+                <input type="hidden" name="before" value="\(a)">
+                <input type="hidden" name="after" value="\(b)">
                 <p><button type="submit" id="start-split">\(HTML.escape(text.job(.startSplit)))</button></p>
                 </form>
 
@@ -71,7 +71,7 @@ extension WebApplication {
         let user = try context.user(allowedTo: .runs)
         var request = request
         let form = WebForm(String(buffer: try await request.collectBody(upTo: configuration.maxFormBytes)))
-        let runs = try workspace.runs.list()
+        let runs = try workspace.runs.summaries()
         guard let before = form["before"].flatMap({ Int64($0) }), let after = form["after"].flatMap({ Int64($0) }),
             runs.contains(where: { $0.id == before }), runs.contains(where: { $0.id == after })
         else { throw HTTPError(.notFound) }
@@ -108,7 +108,7 @@ extension WebApplication {
     func runVerification(_ request: Request, context: PACTRequestContext, id: String) throws -> Response {
         let user = try context.user(allowedTo: .runDetail)
         let text = WebText(language: user.language)
-        guard let number = Int64(id), let run = try workspace.runs.list().first(where: { $0.id == number }) else { throw HTTPError(.notFound) }
+        guard let number = Int64(id), let run = try workspace.runs.summaries().first(where: { $0.id == number }) else { throw HTTPError(.notFound) }
         var body = "<p class=\"crumbs\"><a href=\"/app/runs/\(number)\">\(HTML.escape(text(.run))) #\(number)</a></p>\n"
         let running = runningJob({ if case .verification(let r) = $0 { return r == number } else { return false } }, user: user)
         if let checked = checks.verification(run: number) {
@@ -127,7 +127,7 @@ extension WebApplication {
         return try render(context, title: "\(text(.verification)) · \(text(.run)) #\(number)", current: "/app/runs", body: body)
     }
 
-    func verifyForm(_ run: CalculationRun, context: PACTRequestContext, text: WebText, again: Bool) -> String {
+    func verifyForm(_ run: RunSummary, context: PACTRequestContext, text: WebText, again: Bool) -> String {
         guard let session = context.webSession else { return "" }
         return """
             <form method="post" action="/app/runs/\(run.id)/verify">
@@ -140,7 +140,7 @@ extension WebApplication {
 
     func startVerification(context: PACTRequestContext, id: String) throws -> Response {
         let user = try context.user(allowedTo: .runDetail)
-        guard let number = Int64(id), try workspace.runs.list().contains(where: { $0.id == number }) else { throw HTTPError(.notFound) }
+        guard let number = Int64(id), try workspace.runs.summaries().contains(where: { $0.id == number }) else { throw HTTPError(.notFound) }
         let workspace = self.workspace
         let checks = self.checks
         return try startJob(.verification(run: number), task: "runs show \(number)", user: user, context: context) { progress in

@@ -16,19 +16,34 @@ extension WebApplication {
     func runDiff(_ request: Request, context: PACTRequestContext) throws -> Response {
         let user = try context.user(allowedTo: .runs)
         let text = WebText(language: user.language)
-        let runs = try workspace.runs.list()
+        // The runs for the choice, without decoding each one's inventory; the two compared in full.
+        let runs = try workspace.runs.summaries()
         let query = request.uri.queryParameters
         // Default: the two latest runs.
         let afterID = query.get("after").flatMap { Int64($0) } ?? runs.last?.id
         let beforeID = query.get("before").flatMap { Int64($0) } ?? runs.dropLast().last?.id ?? afterID
-        guard let afterID, let beforeID, let a = runs.first(where: { $0.id == beforeID }), let b = runs.first(where: { $0.id == afterID }) else {
+        guard let afterID, let beforeID, runs.contains(where: { $0.id == beforeID }), runs.contains(where: { $0.id == afterID }) else {
             if runs.isEmpty { throw WorkspaceError.noRuns }
             throw HTTPError(.notFound)
         }
-        let diff = InventoryDiff(before: a.aggregate, after: b.aggregate)
-        let why = RunInputsDiff(before: a.inputs, after: b.inputs)
+        // The two runs' stored inventories and inputs compared, kept for the pair (runs never change).
+        let workspace = self.workspace
+        let comparison = try cache.comparison(before: beforeID, after: afterID) { () throws(WorkspaceError) in
+            let a = try workspace.runs.run(id: beforeID)
+            let b = beforeID == afterID ? a : try workspace.runs.run(id: afterID)
+            return WebCache.Comparison(
+                before: a.id,
+                after: b.id,
+                lines: a.lineCount + b.lineCount,
+                diff: InventoryDiff(before: a.aggregate, after: b.aggregate),
+                why: RunInputsDiff(before: a.inputs, after: b.inputs)
+            )
+        }
+        let (a, b) = (beforeID, afterID)
+        let diff = comparison.diff
+        let why = comparison.why
         // The split reads both runs line by line: a job makes it (WebPages+RunChecks); kept once made.
-        let parts = checks.split(before: a.id, after: b.id)?.value
+        let parts = checks.split(before: a, after: b)?.value
         if Self.wantsCSV(request) {
             var rows = [
                 ["grouping", "key", "kgco2e_before", "kgco2e_after", "delta_kgco2e", "activity_kgco2e", "method_switch_kgco2e", "figures_kgco2e"]
@@ -46,10 +61,10 @@ extension WebApplication {
                 }
             }
             for sentence in why.sentences { rows.append(["why", sentence, "", "", "", "", "", ""]) }
-            return WebResponse.csv(rows, file: "runs-\(a.id)-\(b.id)-diff.csv")
+            return WebResponse.csv(rows, file: "runs-\(a)-\(b)-diff.csv")
         }
         var body = "<form method=\"get\" action=\"/app/runs/diff\" class=\"choose\">\n"
-        for (name, label, chosen) in [("before", text(.before), a.id), ("after", text(.after), b.id)] {
+        for (name, label, chosen) in [("before", text(.before), a), ("after", text(.after), b)] {
             body += "<p><label for=\"\(name)\">\(HTML.escape(label))</label><select id=\"\(name)\" name=\"\(name)\">"
             for r in runs.reversed() {
                 body +=
@@ -61,12 +76,12 @@ extension WebApplication {
         body += csvLink(request, text)
         let delta = diff.totalAfter - diff.totalBefore
         var totals = HTMLTable(
-            caption: "\(text(.run)) #\(a.id) → #\(b.id)",
+            caption: "\(text(.run)) #\(a) → #\(b)",
             header: [text(.part), text(.tco2e)],
             numeric: [1],
             rows: [
-                [.text("\(text(.before)) (#\(a.id))"), .figure(text.tonnes(diff.totalBefore), value: Self.kgValue(diff.totalBefore))],
-                [.text("\(text(.after)) (#\(b.id))"), .figure(text.tonnes(diff.totalAfter), value: Self.kgValue(diff.totalAfter))],
+                [.text("\(text(.before)) (#\(a))"), .figure(text.tonnes(diff.totalBefore), value: Self.kgValue(diff.totalBefore))],
+                [.text("\(text(.after)) (#\(b))"), .figure(text.tonnes(diff.totalAfter), value: Self.kgValue(diff.totalAfter))],
                 [.text(text(.change)), .figure(Self.signed(delta, text), value: Self.kgValue(delta))],
             ],
             id: "headline"
@@ -85,7 +100,7 @@ extension WebApplication {
         if let parts {
             body += splitTables(parts, text)
         } else {
-            body += splitForm(before: a, after: b, user: user, context: context, text: text)
+            body += splitForm(before: a, after: b, lines: comparison.lines, user: user, context: context, text: text)
         }
         // The changes by grouping.
         for (grouping, changes) in diff.byDimension where !changes.isEmpty {
