@@ -71,12 +71,31 @@ struct WebPagesTests {
             #expect(try await browser.send(.GET, "/app/runs/diff?before=1&after=99").status == 404)
             #expect(try await browser.send(.GET, "/app/pact?format=csv&part=secrets").status == 404)
         }
+        // Starting the split and the verification: whoever reads the diff may split it (a viewer too), a viewer may not verify.
+        #expect(try await browser.signIn("vera").status == 303)
+        let diffPage = try await browser.send(.GET, "/app/runs/diff?before=1&after=2")
+        let token = try #require(Browser.token(diffPage))
+        #expect(diffPage.text.contains("id=\"start-split\""))
+        #expect(try await browser.send(.POST, "/app/runs/2/verify", form: [("_csrf", token)]).status == 404)
+        #expect(try await browser.send(.POST, "/app/runs/diff", form: [("before", "1"), ("after", "2")]).status == 403)
+        #expect(try await browser.send(.POST, "/app/runs/diff", form: [("_csrf", token), ("before", "1"), ("after", "99")]).status == 404)
+        let started = try await browser.send(.POST, "/app/runs/diff", form: [("_csrf", token), ("before", "1"), ("after", "2")])
+        #expect(started.status == 303)
+        let job = try await WebJobTests.finish(browser, try #require(started.headers["Location"].first))
+        #expect(job.text.contains("data-state=\"done\"") && job.text.contains("href=\"/app/runs/diff?before=1&amp;after=2\""))
+        // Another user does not see the viewer's job.
+        #expect(try await browser.signIn("audun").status == 303)
+        #expect(try await browser.send(.GET, try #require(started.headers["Location"].first)).status == 404)
         #expect(try await browser.signIn("cust").status == 303)
         for path in Self.pages + ["/app/runs/2/verify"] {
             let answer = try await browser.send(.GET, path)
             #expect(answer.status == 404, "\(path)")
             #expect(!answer.text.contains("SUP-0001"))
         }
+        let own = try await browser.send(.GET, "/app/customers/CUST-001")
+        let customerToken = try #require(Browser.token(own))
+        #expect(try await browser.send(.POST, "/app/runs/diff", form: [("_csrf", customerToken), ("before", "1"), ("after", "2")]).status == 404)
+        #expect(try await browser.send(.POST, "/app/runs/2/verify", form: [("_csrf", customerToken)]).status == 404)
     }
 
     @Test("the figures are the store's: method mix and a supplier's methods per run, engagement KPIs, the diff's parts, the verified lines")
@@ -120,10 +139,21 @@ struct WebPagesTests {
         #expect(Self.rowValues(engagement.text, key: "total_kg").first == "\(kpis.totalKg)")
         #expect(Self.rowValues(engagement.text, key: "primary_data_share").first == kpis.primaryDataShare.map { "\($0)" })
         #expect(Self.value(engagement.text, id: "overdue-count") == "1")
-        // The diff: totals and the parts, exact, as `runs diff 1 2 --json`.
+        // The diff: the totals at once from the stored inventories; the parts once the split's job has ended, exact, as `runs diff 1 2 --json`.
         let parts = try ws.runs.changeAttribution(before: 1, after: 2)
+        let unsplit = try await browser.send(.GET, "/app/runs/diff?before=1&after=2")
+        #expect(Self.rowValues(unsplit.text, key: "delta_kgco2e").first == "\(runs[1].aggregate.total.kg - runs[0].aggregate.total.kg)")
+        #expect(unsplit.text.contains("id=\"split\" data-state=\"absent\"") && !unsplit.text.contains("<tr data-key=\"total\">"))
+        #expect(unsplit.text.contains("id=\"why\"") || unsplit.text.contains("<h2>"))
+        let unsplitCSV = try await browser.send(.GET, "/app/runs/diff?before=1&after=2&format=csv")
+        #expect(unsplitCSV.status == 200 && !unsplitCSV.text.contains("\nattribution,"))
+        let token = try #require(Browser.token(unsplit))
+        let started = try await browser.send(.POST, "/app/runs/diff", form: [("_csrf", token), ("before", "1"), ("after", "2")])
+        #expect(started.status == 303)
+        let splitJob = try await WebJobTests.finish(browser, try #require(started.headers["Location"].first))
+        #expect(splitJob.text.contains("data-state=\"done\"") && splitJob.text.contains("id=\"result\""))
         let diff = try await browser.send(.GET, "/app/runs/diff?before=1&after=2")
-        #expect(Self.rowValues(diff.text, key: "delta_kgco2e").first == "\(runs[1].aggregate.total.kg - runs[0].aggregate.total.kg)")
+        #expect(!diff.text.contains("id=\"split\" data-state=\"absent\""))
         #expect(
             Self.rowValues(diff.text, key: "total")
                 == [
@@ -132,9 +162,22 @@ struct WebPagesTests {
                 ]
                 .map { ChangeAttribution.exactKg($0) }
         )
-        // The verification, as `runs show 2`.
+        let splitCSV = try await browser.send(.GET, "/app/runs/diff?before=1&after=2&format=csv")
+        #expect(splitCSV.text.contains("\nattribution,total,\(ChangeAttribution.exactKg(parts.total.before)),"))
+        // Split once: starting it again goes straight to the diff.
+        let again = try await browser.send(.POST, "/app/runs/diff", form: [("_csrf", token), ("before", "1"), ("after", "2")])
+        #expect(again.status == 303 && again.headers["Location"].first == "/app/runs/diff?before=1&after=2")
+        // The verification, as `runs show 2`: a button first, then the job's page, then the run's page shows it.
         let verification = try ws.runs.verifyRun(id: 2)
+        let unverified = try await browser.send(.GET, "/app/runs/2/verify")
+        #expect(unverified.text.contains("id=\"start-verification\"") && !unverified.text.contains("id=\"verified-lines\""))
+        let verifying = try await browser.send(.POST, "/app/runs/2/verify", form: [("_csrf", token)])
+        #expect(verifying.status == 303)
+        let verifyJob = try await WebJobTests.finish(browser, try #require(verifying.headers["Location"].first))
+        #expect(verifyJob.text.contains("data-state=\"done\"") && verifyJob.text.contains("href=\"/app/runs/2/verify\""))
+        #expect(Self.value(verifyJob.text, id: "verified-lines") == "\(verification.lines)")
         let verify = try await browser.send(.GET, "/app/runs/2/verify")
+        #expect(verify.text.contains("id=\"verified-at\""))
         #expect(Self.value(verify.text, id: "verified-lines") == "\(verification.lines)")
         #expect(Self.value(verify.text, id: "verified-kg") == "\(verification.kg)")
         // The PACT page never shows a secret.

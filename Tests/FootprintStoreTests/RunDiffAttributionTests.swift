@@ -1,6 +1,7 @@
 import FootprintCore
 import FootprintImport
 import Foundation
+import Synchronization
 import Testing
 
 @testable import FootprintStore
@@ -139,6 +140,39 @@ struct RunDiffAttributionTests {
         let parts = try t.workspace.runs.changeAttribution(before: first.id, after: first.id)
         #expect(parts.suppliers.isEmpty && parts.total.parts.isZero && parts.total.delta == 0)
         #expect(parts.total.before == first.aggregate.total.totalNanoKg)
+    }
+
+    /// With a reporter (a web job), the split reports the lines of both runs, verified then read,
+    /// each run's share its share of the lines, and the same parts as without.
+    @Test func splitReportsTheLinesOfBothRuns() throws {
+        let t = try TemporaryWorkspace()
+        defer { t.cleanUp() }
+        let (first, second) = try Self.twoRuns(t)
+        let updates = Mutex<[ProgressUpdate]>([])
+        let reporter = ProgressReporter(task: "runs diff", interval: .zero) { u in updates.withLock { $0.append(u) } }
+        let parts = try t.workspace.runs.changeAttribution(before: first.id, after: second.id, progress: ProgressPart(reporter))
+        let plain = try t.workspace.runs.changeAttribution(before: first.id, after: second.id)
+        #expect(parts.total.parts == plain.total.parts && parts.suppliers.map(\.key) == plain.suppliers.map(\.key))
+        let seen = updates.withLock { $0 }
+        let phases = seen.map(\.phase).reduce(into: [String]()) { if $0.last != $1 { $0.append($1) } }
+        #expect(
+            phases == [
+                "reading the reference data", "verifying run #\(first.id)", "reading run #\(first.id)", "reading the reference data",
+                "verifying run #\(second.id)", "reading run #\(second.id)",
+            ]
+        )
+        // Every phase ends with all its lines counted; the fraction never goes back, and only the job finishes it.
+        for (phase, lines) in [
+            ("verifying run #\(first.id)", first.lineCount), ("reading run #\(first.id)", first.lineCount),
+            ("verifying run #\(second.id)", second.lineCount), ("reading run #\(second.id)", second.lineCount),
+        ] {
+            #expect(seen.filter { $0.phase == phase }.map(\.done).max() == Int64(lines), "\(phase)")
+            #expect(seen.first { $0.phase == phase }?.total == Int64(lines))
+        }
+        #expect(zip(seen, seen.dropFirst()).allSatisfy { $0.fraction <= $1.fraction })
+        let split = Double(first.lineCount) / Double(first.lineCount + second.lineCount)
+        #expect(seen.first { $0.phase == "verifying run #\(second.id)" }.map { abs($0.fraction - split) < 1e-9 } == true)
+        #expect(seen.last.map { !$0.finished && $0.percent < 100 } == true)
     }
 
     /// `runs lines` and the stateless `--lines-out` write the same `method_boundary`, the last provenance column.

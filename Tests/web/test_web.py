@@ -365,6 +365,51 @@ def check_second_slice(driver, label, cli, name):
         check("secret" not in driver.page_source.lower() or "secret" not in driver.find_element(By.TAG_NAME, "main").text.lower(), "the PACT page shows a secret")
 
 
+def split_and_verify(driver, base, cli, name):
+    """The diff answers at once without its split, which a job makes (the Split button, the job's
+    page, back to the diff, now split as `runs diff 1 2 --json`); a run's verification likewise
+    (the button, the job's page with the result as `runs show 2`, the verification page keeping it)."""
+    driver.get(base + "/app/runs/diff?before=1&after=2")
+    absent = driver.find_elements(By.CSS_SELECTOR, "#split[data-state='absent']")
+    check(bool(absent), f"{name}: the diff page shows a split before any job made it")
+    check(not driver.find_elements(By.ID, "attribution"), f"{name}: the unsplit diff has an attribution table")
+    check("every line of both runs" in absent[0].text if absent else False, "the unsplit diff does not say what the split takes")
+    figures = headline(driver)
+    diff = cli["diff"]
+    for key in ("total_kgco2e_before", "total_kgco2e_after", "delta_kgco2e"):
+        check(key in figures and Decimal(figures[key][0]) == diff[key], f"unsplit diff {key} {figures.get(key)} != runs diff --json {diff[key]}")
+    why = [e.text for e in driver.find_elements(By.CSS_SELECTOR, "#why li")]
+    check(why == diff["why"], f"unsplit diff reasons {why} != runs diff --json {diff['why']}")
+    screenshot(driver, f"{name}-diff-unsplit")
+    axe_check(driver, "the diff without its split")
+    submit(driver, driver.find_element(By.ID, "start-split"))
+    check("/app/jobs/" in driver.current_url, f"the split's button led to {driver.current_url}, not a job")
+    check(job_result(driver, "the split") == "done", "the split's job did not end done")
+    check("split" in driver.find_element(By.ID, "job-status").text.lower(), "the split's job page does not say it is split")
+    screenshot(driver, f"{name}-diff-split-job")
+    axe_check(driver, "the split's job page")
+    submit(driver, driver.find_element(By.ID, "back"))
+    check(driver.current_url.endswith("/app/runs/diff?before=1&after=2"), f"the split's job links back to {driver.current_url}")
+    check_second_slice(driver, "diff", cli, name)
+    check(not driver.find_elements(By.CSS_SELECTOR, "#split[data-state='absent']"), "the diff still offers its split after the job")
+    screenshot(driver, f"{name}-diff-split")
+    axe_check(driver, "the diff with its split")
+    driver.get(base + "/app/runs/2/verify")
+    check(bool(driver.find_elements(By.CSS_SELECTOR, "#verification-absent")) and not driver.find_elements(By.ID, "verified-lines"), "the verification page shows a result before any job made one")
+    screenshot(driver, f"{name}-verify-absent")
+    axe_check(driver, "the verification page before its job")
+    submit(driver, driver.find_element(By.ID, "start-verification"))
+    check("/app/jobs/" in driver.current_url, f"the verification's button led to {driver.current_url}, not a job")
+    check(job_result(driver, "the verification") == "done", "the verification's job did not end done")
+    check_second_slice(driver, "verify", cli, name)
+    screenshot(driver, f"{name}-verify-job")
+    axe_check(driver, "the verification's job page")
+    submit(driver, driver.find_element(By.ID, "back"))
+    check(driver.current_url.endswith("/app/runs/2/verify"), f"the verification's job links back to {driver.current_url}")
+    check(bool(driver.find_elements(By.ID, "verified-at")), "the verification page does not keep the job's result")
+    check_second_slice(driver, "verify", cli, name)
+
+
 def check_second_slice_csv(client, cli):
     status, headers, body = client.request("/app/methods?format=csv")
     check(status == 200 and headers.get("Content-Type", "").startswith("text/csv"), f"method mix CSV answered {status}")
@@ -513,6 +558,10 @@ def main():
         check(viewer.request("/app/runs")[0] == 200 and viewer.request("/app/runs/1")[0] == 404, "a viewer reaches a run's lines and hashes")
         check(viewer.request("/app/runs/1?format=csv")[0] == 404, "a viewer downloads a run's lines")
         check(viewer.request("/app/runs/1/verify")[0] == 404, "a viewer reaches a run's verification")
+        # A viewer reads the diff and may split it; before anyone has, its CSV has no attribution rows.
+        check("\nattribution," not in viewer.request("/app/runs/diff?before=1&after=2&format=csv")[2], "the unsplit diff's CSV has attribution rows")
+        sign_in(driver, base, "ann")
+        split_and_verify(driver, base, cli, "ann")
         auditor = Client(base)
         auditor.login("audun", PASSWORD)
         status, _, body = auditor.request("/app/runs/1?format=csv")

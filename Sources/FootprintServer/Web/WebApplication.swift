@@ -17,8 +17,10 @@ public struct WebApplication: Sendable {
     /// What the pages derive from stored runs, kept by run (runs never change).
     let cache = WebCache()
     let pages = WebPageCache()
-    /// Imports and calculations started from the browser, in memory (`WebJobs`).
+    /// Long work started from the browser, in memory (`WebJobs`).
     let jobs = WebJobs()
+    /// What the jobs that read every line of runs found: diffs' splits, runs' verifications (`WebRunChecks`).
+    let checks = WebRunChecks()
 
     public init(workspace: Workspace, configuration: WebConfiguration = WebConfiguration()) {
         self.workspace = workspace
@@ -68,11 +70,8 @@ public struct WebApplication: Sendable {
         page(app, "/suppliers/{id}") { request, context in try supplier(request, context: context, id: context.parameters.get("id") ?? "") }
         page(app, "/engagement") { request, context in try engagement(request, context: context) }
         page(app, "/engagement/requests") { request, context in try requests(request, context: context) }
-        // The diff and the verification show what jobs left in memory (the split, the result): not kept.
-        page(app, "/runs/diff", cached: false) { request, context in try await runDiff(request, context: context) }
-        page(app, "/runs/{id}/verify", cached: false) { request, context in
-            try await runVerification(request, context: context, id: context.parameters.get("id") ?? "")
-        }
+        // The diff and a run's verification: GET the page, POST starts the job that reads the lines (WebPages+RunChecks).
+        registerRunChecks(app)
         page(app, "/pact") { request, context in try pact(request, context: context) }
         registerJobs(app)
         for path: RouterPath in ["/logout", "/language"] { app.get(path) { _, _ -> Response in throw HTTPError(.notFound) } }

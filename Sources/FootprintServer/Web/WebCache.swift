@@ -7,7 +7,18 @@ import Foundation
 /// figures and its corporate inventory come from its recorded inputs), so neither does this. A few
 /// runs are kept, and a few suppliers' lines (the largest supplier of the 5,000,000-line benchmark
 /// keeps 845,413 line references, some 25 MB); the oldest looked-at goes first.
+/// Likewise two runs compared, by the pair.
 final class WebCache: @unchecked Sendable {
+    /// Two runs compared from what they stored (the diff page without its split): their stored
+    /// inventories (`InventoryDiff`), their inputs (`RunInputsDiff`), and their lines.
+    struct Comparison {
+        let before: Int64
+        let after: Int64
+        let lines: Int
+        let diff: InventoryDiff
+        let why: RunInputsDiff
+    }
+
     private let lock = NSLock()
     /// Held while something is made, so that concurrent first looks make it once (the others wait for it).
     private let making = NSLock()
@@ -29,6 +40,8 @@ final class WebCache: @unchecked Sendable {
     private var derived: [String: (version: Int64, day: Int, value: any Sendable)] = [:]
     /// A connection of its own that tells whether anything was committed since (`WorkspaceChanges`).
     private var changes: WorkspaceChanges?
+    private var comparisons: [[Int64]: Comparison] = [:]
+    private var comparisonOrder: [[Int64]] = []
     let capacity: Int
     let supplierCapacity: Int
 
@@ -137,6 +150,19 @@ final class WebCache: @unchecked Sendable {
         lock.withLock {
             self[keyPath: table][run] = made
             touch(run)
+        }
+        return made
+    }
+
+    func comparison<E: Error>(before: Int64, after: Int64, _ make: () throws(E) -> Comparison) throws(E) -> Comparison {
+        let pair = [before, after]
+        if let hit = lock.withLock({ comparisons[pair] }) { return hit }
+        let made = try make()
+        lock.withLock {
+            comparisons[pair] = made
+            comparisonOrder.removeAll { $0 == pair }
+            comparisonOrder.append(pair)
+            while comparisonOrder.count > capacity { comparisons[comparisonOrder.removeFirst()] = nil }
         }
         return made
     }

@@ -4,11 +4,12 @@ import FootprintStore
 import Foundation
 import Synchronization
 
-/// Long work started from the browser (an upload's import, a calculation), run in the server
-/// process on a thread of its own (never the event loop, nor the thread pool that checks
-/// passwords), its progress kept for the job's page (`/app/jobs/ID`). One job at a time per
-/// workspace (the server serves one): imports and calculations both write it, and SQLite takes one
-/// writer at a time anyway. Jobs are kept in memory: the last `kept` finished ones, and none survives
+/// Long work started from the browser (an upload's import, a calculation, the split of a diff, a
+/// run's verification), run in the server process on a thread of its own (never the event loop, nor
+/// the thread pool that checks passwords), its progress kept for the job's page (`/app/jobs/ID`).
+/// One job at a time per workspace (the server serves one): imports and calculations both write it,
+/// SQLite takes one writer at a time anyway, and the jobs that read every line of one or two runs
+/// would only slow each other and the pages down. Jobs are kept in memory: the last `kept` finished ones, and none survives
 /// a restart of the server (a job that was running then has either committed or left nothing, as
 /// every import and run is one transaction).
 final class WebJobs: Sendable {
@@ -18,12 +19,18 @@ final class WebJobs: Sendable {
         case upload(kind: ImportKind, file: String)
         /// Calculating the workspace (`footprint calculate`).
         case calculation
+        /// Splitting the change between two runs into activity, method switch and figures (`runs diff A B`).
+        case split(before: Int64, after: Int64)
+        /// Verifying a run line by line (`runs show N`).
+        case verification(run: Int64)
     }
 
     /// How a job ended.
     enum Outcome: Sendable {
         case imported(ImportOutcome)
         case calculated(CalculationRun)
+        case split(ChangeAttribution)
+        case verified(RunVerification)
         /// Nothing stored: the import's problems by file, line and column, or why the run was not made.
         case failed(WorkspaceError)
     }

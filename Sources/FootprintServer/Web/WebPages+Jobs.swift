@@ -4,11 +4,12 @@ import Foundation
 import Hummingbird
 import Logging
 
-/// Long work started from the browser (docs/web.md): an upload's import and a calculation run as jobs
-/// (`WebJobs`) off the event loop; the browser is sent to the job's page, which shows the phase and
-/// how far it is, loads itself again every second while the job runs (a `<meta>` refresh: the
-/// pages run no script), and when it is done shows the result: the import's summary, or its problems
-/// by file, line and column with nothing stored; the new run with a link to it.
+/// Long work started from the browser (docs/web.md): an upload's import, a calculation, a diff's
+/// split and a run's verification run as jobs (`WebJobs`) off the event loop; the browser is sent to
+/// the job's page, which shows the phase and how far it is, loads itself again every second while the
+/// job runs (a `<meta>` refresh: the pages run no script), and when it is done shows the result: the
+/// import's summary, or its problems by file, line and column with nothing stored; the new run with
+/// a link to it; the split's total with a link to the diff; the verification, or the line that differs.
 extension WebApplication {
     func registerJobs(_ app: RouterGroup<PACTRequestContext>) {
         app.post("/calculate") { _, context in try startCalculation(context: context) }
@@ -74,7 +75,7 @@ extension WebApplication {
     func jobPage(_ request: Request, context: PACTRequestContext, id: String) throws -> Response {
         let user = try context.user()
         // Only its starter sees a job, and only while allowed to start one: anyone else gets 404.
-        guard let job = jobs.job(id), job.userID == user.id, Self.startsWork(user) else { throw HTTPError(.notFound) }
+        guard let job = jobs.job(id), job.userID == user.id, Self.mayRun(job.work, user) else { throw HTTPError(.notFound) }
         let text = WebText(language: user.language)
         let title: String
         let current: String
@@ -84,6 +85,12 @@ extension WebApplication {
             current = "/app/imports"
         case .calculation:
             title = text.job(.calculation)
+            current = "/app/runs"
+        case .split(let before, let after):
+            title = "\(text.job(.splitTitle)) #\(before) → #\(after)"
+            current = "/app/runs"
+        case .verification(let run):
+            title = "\(text(.verification)) · \(text(.run)) #\(run)"
             current = "/app/runs"
         }
         let refreshing = job.running && request.uri.queryParameters.get("refresh") != "off"
@@ -98,11 +105,17 @@ extension WebApplication {
         case nil: break
         case .imported(let outcome): body += importResult(.success(outcome), text: text)
         case .calculated(let run): body += calculationResult(run, user: user, text: text)
+        case .split(let parts):
+            if case .split(let before, let after) = job.work { body += splitResult(parts, before: before, after: after, text: text) }
+        case .verified(let verification): body += verificationResult(.success(verification), text: text)
         case .failed(let error):
             if case .upload = job.work {
                 body += importResult(.failure(error), text: text)
+            } else if case .verification = job.work {
+                body += verificationResult(.failure(error), text: text)
             } else {
-                body += "<div class=\"error-box\" role=\"alert\" id=\"result\"><p class=\"error\">\(HTML.escape(text.job(.failed)))</p>\n"
+                body +=
+                    "<div class=\"error-box\" role=\"alert\" id=\"result\"><p class=\"error\">\(HTML.escape(Self.failedLabel(job.work, text)))</p>\n"
                 body += "<pre class=\"problems\">\(HTML.escape(error.description))</pre>\n</div>\n"
             }
         }
@@ -110,6 +123,11 @@ extension WebApplication {
             switch job.work {
             case .upload: body += "<p><a href=\"/app/imports\">\(HTML.escape(text.job(.backToImports)))</a></p>\n"
             case .calculation: body += "<p><a href=\"/app/runs\">\(HTML.escape(text.job(.backToRuns)))</a></p>\n"
+            case .split(let before, let after):
+                body +=
+                    "<p><a href=\"/app/runs/diff?before=\(before)&amp;after=\(after)\" id=\"back\">\(HTML.escape(text.job(.backToDiff))) #\(before) → #\(after)</a></p>\n"
+            case .verification(let run):
+                body += "<p><a href=\"/app/runs/\(run)/verify\" id=\"back\">\(HTML.escape(text.job(.backToVerification))) #\(run)</a></p>\n"
             }
         }
         let page = WebPage(
@@ -134,7 +152,7 @@ extension WebApplication {
             label = text.job(.running)
         case .failed:
             state = "failed"
-            label = text.job(.failed)
+            label = Self.failedLabel(job.work, text)
         default:
             state = "done"
             label = text.job(.done)
@@ -165,6 +183,14 @@ extension WebApplication {
             </div>
 
             """
+    }
+
+    /// What a failed job says: that nothing was stored, for the jobs that write (the jobs that read runs store nothing in any case).
+    static func failedLabel(_ work: WebJobs.Work, _ text: WebText) -> String {
+        switch work {
+        case .upload, .calculation: return text.job(.failed)
+        case .split, .verification: return text.job(.failedReading)
+        }
     }
 
     /// The new run (or the run that was already up to date), with its total and a link to it.

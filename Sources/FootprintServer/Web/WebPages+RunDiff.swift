@@ -2,41 +2,53 @@ import FootprintCore
 import FootprintStore
 import Foundation
 import Hummingbird
-import NIOPosix
 
-/// Two runs compared, as `runs diff A B`: the totals, the change split into activity, method
-/// switch and figures (`RunStore.changeAttribution`, which reads and verifies both runs line by
-/// line), the inputs that changed (`RunInputsDiff`'s sentences: the reasons), and the changes by
-/// method, supplier, factor category and Scope 3 category (`InventoryDiff`). And a run verified
-/// again line by line (`RunStore.verifyRun`, as `runs show N`).
+/// Two runs compared, as `runs diff A B`: the totals, the inputs that changed (`RunInputsDiff`'s
+/// sentences: the reasons), and the changes by method, supplier, factor category and Scope 3
+/// category (`InventoryDiff`), all from what the runs stored, at once; and the change split into
+/// activity, method switch and figures (`RunStore.changeAttribution`, which reads and verifies both
+/// runs line by line) once a job has computed it (WebPages+RunChecks). And a run's verification
+/// line by line (`RunStore.verifyRun`, as `runs show N`), likewise made by a job.
 extension WebApplication {
     /// Rows shown per grouping on the page (the CSV has them all).
     static let diffRowsShown = 20
 
-    func runDiff(_ request: Request, context: PACTRequestContext) async throws -> Response {
+    func runDiff(_ request: Request, context: PACTRequestContext) throws -> Response {
         let user = try context.user(allowedTo: .runs)
         let text = WebText(language: user.language)
-        let runs = try workspace.runs.list()
+        // The runs for the choice, without decoding each one's inventory; the two compared in full.
+        let runs = try workspace.runs.summaries()
         let query = request.uri.queryParameters
         // Default: the two latest runs.
         let afterID = query.get("after").flatMap { Int64($0) } ?? runs.last?.id
         let beforeID = query.get("before").flatMap { Int64($0) } ?? runs.dropLast().last?.id ?? afterID
-        guard let afterID, let beforeID, let a = runs.first(where: { $0.id == beforeID }), let b = runs.first(where: { $0.id == afterID }) else {
+        guard let afterID, let beforeID, runs.contains(where: { $0.id == beforeID }), runs.contains(where: { $0.id == afterID }) else {
             if runs.isEmpty { throw WorkspaceError.noRuns }
             throw HTTPError(.notFound)
         }
-        let diff = InventoryDiff(before: a.aggregate, after: b.aggregate)
-        let why = RunInputsDiff(before: a.inputs, after: b.inputs)
+        // The two runs' stored inventories and inputs compared, kept for the pair (runs never change).
         let workspace = self.workspace
-        // Both runs are read line by line: off the event loop.
-        let parts: ChangeAttribution = try await NIOThreadPool.singleton.runIfActive {
-            try workspace.runs.changeAttribution(before: a.id, after: b.id)
+        let comparison = try cache.comparison(before: beforeID, after: afterID) { () throws(WorkspaceError) in
+            let a = try workspace.runs.run(id: beforeID)
+            let b = beforeID == afterID ? a : try workspace.runs.run(id: afterID)
+            return WebCache.Comparison(
+                before: a.id,
+                after: b.id,
+                lines: a.lineCount + b.lineCount,
+                diff: InventoryDiff(before: a.aggregate, after: b.aggregate),
+                why: RunInputsDiff(before: a.inputs, after: b.inputs)
+            )
         }
+        let (a, b) = (beforeID, afterID)
+        let diff = comparison.diff
+        let why = comparison.why
+        // The split reads both runs line by line: a job makes it (WebPages+RunChecks); kept once made.
+        let parts = checks.split(before: a, after: b)?.value
         if Self.wantsCSV(request) {
             var rows = [
                 ["grouping", "key", "kgco2e_before", "kgco2e_after", "delta_kgco2e", "activity_kgco2e", "method_switch_kgco2e", "figures_kgco2e"]
             ]
-            for c in [parts.total] + parts.suppliers {
+            for c in parts.map({ [$0.total] + $0.suppliers }) ?? [] {
                 rows.append([
                     "attribution", c.key, ChangeAttribution.exactKg(c.before), ChangeAttribution.exactKg(c.after), ChangeAttribution.exactKg(c.delta),
                     ChangeAttribution.exactKg(c.parts.activity), ChangeAttribution.exactKg(c.parts.methodSwitch),
@@ -49,10 +61,10 @@ extension WebApplication {
                 }
             }
             for sentence in why.sentences { rows.append(["why", sentence, "", "", "", "", "", ""]) }
-            return WebResponse.csv(rows, file: "runs-\(a.id)-\(b.id)-diff.csv")
+            return WebResponse.csv(rows, file: "runs-\(a)-\(b)-diff.csv")
         }
         var body = "<form method=\"get\" action=\"/app/runs/diff\" class=\"choose\">\n"
-        for (name, label, chosen) in [("before", text(.before), a.id), ("after", text(.after), b.id)] {
+        for (name, label, chosen) in [("before", text(.before), a), ("after", text(.after), b)] {
             body += "<p><label for=\"\(name)\">\(HTML.escape(label))</label><select id=\"\(name)\" name=\"\(name)\">"
             for r in runs.reversed() {
                 body +=
@@ -64,12 +76,12 @@ extension WebApplication {
         body += csvLink(request, text)
         let delta = diff.totalAfter - diff.totalBefore
         var totals = HTMLTable(
-            caption: "\(text(.run)) #\(a.id) → #\(b.id)",
+            caption: "\(text(.run)) #\(a) → #\(b)",
             header: [text(.part), text(.tco2e)],
             numeric: [1],
             rows: [
-                [.text("\(text(.before)) (#\(a.id))"), .figure(text.tonnes(diff.totalBefore), value: Self.kgValue(diff.totalBefore))],
-                [.text("\(text(.after)) (#\(b.id))"), .figure(text.tonnes(diff.totalAfter), value: Self.kgValue(diff.totalAfter))],
+                [.text("\(text(.before)) (#\(a))"), .figure(text.tonnes(diff.totalBefore), value: Self.kgValue(diff.totalBefore))],
+                [.text("\(text(.after)) (#\(b))"), .figure(text.tonnes(diff.totalAfter), value: Self.kgValue(diff.totalAfter))],
                 [.text(text(.change)), .figure(Self.signed(delta, text), value: Self.kgValue(delta))],
             ],
             id: "headline"
@@ -83,8 +95,38 @@ extension WebApplication {
             sentences.isEmpty
             ? "<p>\(HTML.escape(text(.sameInputs)))</p>\n"
             : "<ul id=\"why\">" + sentences.map { "<li>\(HTML.escape($0))</li>" }.joined() + "</ul>\n"
-        // The change in parts, in total and per supplier.
+        // The change in parts, in total and per supplier, once a job has split it.
         body += "<h2>\(HTML.escape(text(.partsOfChange)))</h2>\n"
+        if let parts {
+            body += splitTables(parts, text)
+        } else {
+            body += splitForm(before: a, after: b, lines: comparison.lines, user: user, context: context, text: text)
+        }
+        // The changes by grouping.
+        for (grouping, changes) in diff.byDimension where !changes.isEmpty {
+            body += HTMLTable(
+                caption: "\(text(.changesBy)) \(grouping.title) (\(text.count(changes.count)))",
+                header: [grouping.rawValue, text(.before), text(.after), text(.change), text(.lines)],
+                numeric: [1, 2, 3],
+                rows: changes.prefix(Self.diffRowsShown).map { c in
+                    [
+                        .text(grouping == .method ? text.method(c.key) : c.key), .figure(text.tonnes(c.kgBefore), value: Self.kgValue(c.kgBefore)),
+                        .figure(text.tonnes(c.kgAfter), value: Self.kgValue(c.kgAfter)),
+                        .figure(Self.signed(c.delta, text), value: Self.kgValue(c.delta)),
+                        .text(c.shiftText),
+                    ]
+                },
+                id: "changes-\(grouping.rawValue)"
+            ).render()
+        }
+        if diff.isEmpty { body += "<p>\(HTML.escape(text(.noChange)))</p>\n" }
+        return try render(context, title: text(.diffTitle), current: "/app/runs", body: body)
+    }
+
+    /// The change split into activity, method switch and figures, in total and per supplier (the
+    /// first `diffRowsShown`), with the notes on method switches.
+    func splitTables(_ parts: ChangeAttribution, _ text: WebText) -> String {
+        var body = ""
         if !parts.total.parts.isZero { body += "<p>\(HTML.escape(parts.summary))</p>\n" }
         let switched = Set(parts.suppliers.filter(\.parts.isMostlyMethodSwitch).map(\.key))
         var attribution = HTMLTable(
@@ -120,25 +162,7 @@ extension WebApplication {
         }
         let notes = parts.methodSwitchNotes(limit: Self.diffRowsShown)
         if !notes.isEmpty { body += "<ul>" + notes.map { "<li>\(HTML.escape($0))</li>" }.joined() + "</ul>\n" }
-        // The changes by grouping.
-        for (grouping, changes) in diff.byDimension where !changes.isEmpty {
-            body += HTMLTable(
-                caption: "\(text(.changesBy)) \(grouping.title) (\(text.count(changes.count)))",
-                header: [grouping.rawValue, text(.before), text(.after), text(.change), text(.lines)],
-                numeric: [1, 2, 3],
-                rows: changes.prefix(Self.diffRowsShown).map { c in
-                    [
-                        .text(grouping == .method ? text.method(c.key) : c.key), .figure(text.tonnes(c.kgBefore), value: Self.kgValue(c.kgBefore)),
-                        .figure(text.tonnes(c.kgAfter), value: Self.kgValue(c.kgAfter)),
-                        .figure(Self.signed(c.delta, text), value: Self.kgValue(c.delta)),
-                        .text(c.shiftText),
-                    ]
-                },
-                id: "changes-\(grouping.rawValue)"
-            ).render()
-        }
-        if diff.isEmpty { body += "<p>\(HTML.escape(text(.noChange)))</p>\n" }
-        return try render(context, title: text(.diffTitle), current: "/app/runs", body: body)
+        return body
     }
 
     /// A run's page's links: its verification, and the change from the run before it.
@@ -154,46 +178,4 @@ extension WebApplication {
 
     /// A change in t CO2e with its sign.
     static func signed(_ kg: Double, _ text: WebText) -> String { (kg < 0 ? "−" : "+") + text.tonnes(abs(kg)) }
-
-    /// A run's lines evaluated again with its recorded inputs and compared bit for bit (`runs show N`).
-    func runVerification(_ request: Request, context: PACTRequestContext, id: String) async throws -> Response {
-        let user = try context.user(allowedTo: .runDetail)
-        let text = WebText(language: user.language)
-        guard let number = Int64(id), try workspace.runs.list().contains(where: { $0.id == number }) else { throw HTTPError(.notFound) }
-        let workspace = self.workspace
-        let outcome: Result<RunVerification, WorkspaceError> = try await NIOThreadPool.singleton.runIfActive {
-            do throws(WorkspaceError) { return .success(try workspace.runs.verifyRun(id: number)) } catch { return .failure(error) }
-        }
-        var body = "<p class=\"crumbs\"><a href=\"/app/runs/\(number)\">\(HTML.escape(text(.run))) #\(number)</a></p>\n"
-        switch outcome {
-        case .failure(let error):
-            body += "<div class=\"error-box\" role=\"alert\" id=\"result\"><p class=\"error\">\(HTML.escape(text(.verificationFailed)))</p>"
-            body += "<pre class=\"problems\">\(HTML.escape(error.description))</pre></div>\n"
-        case .success(let v):
-            body += runLine(v.run, text)
-            body +=
-                "<p class=\"notice\" role=\"status\" id=\"result\">\(HTML.escape(text(.verified))): <strong id=\"verified-lines\" data-value=\"\(v.lines)\">\(text.count(v.lines))</strong>"
-                + (v.inheritedLines > 0 ? " (\(text.count(v.inheritedLines)) \(HTML.escape(text(.inherited))))" : "")
-                + ". \(HTML.escape(text(.verifiedText))) \(text(.total)): <span id=\"verified-kg\" data-value=\"\(Self.kgValue(v.kg))\">\(text.tonnes(v.kg)) t</span>.</p>\n"
-            let total = v.run.aggregate.total
-            var rows: [[HTMLTable.Cell]] = CalculationMethod.allCases.map { m in
-                [
-                    .text(text.method(m.name)), .text(text.count(total.lines[Int(m.rawValue)])),
-                    .figure(text.tonnes(total.kg(m)), value: Self.kgValue(total.kg(m))),
-                ]
-            }
-            rows.append([.text(text.method(CalculationMethod.unmappedName)), .text(text.count(total.lines[4])), .text("–")])
-            if v.outsidePeriodLines > 0 { rows.append([.text(text(.outsidePeriod)), .text(text.count(v.outsidePeriodLines)), .text("–")]) }
-            if v.excludedLines > 0 { rows.append([.text(text(.excludedLines)), .text(text.count(v.excludedLines)), .text("–")]) }
-            body += HTMLTable(
-                caption: text(.byMethod),
-                header: [text(.method), text(.lines), text(.tco2e)],
-                numeric: [1, 2],
-                rows: rows,
-                id: "verification"
-            )
-            .render()
-        }
-        return try render(context, title: "\(text(.verification)) · \(text(.run)) #\(number)", current: "/app/runs", body: body)
-    }
 }

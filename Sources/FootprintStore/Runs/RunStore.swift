@@ -18,7 +18,11 @@ public protocol RunStoring: Sendable {
     func run(id: Int64?) throws(WorkspaceError) -> CalculationRun
     func runInventory(id: Int64?) throws(WorkspaceError) -> RunInventory
     func verifyRun(id: Int64) throws(WorkspaceError) -> RunVerification
+    /// `verifyRun`, reporting the lines verified to `progress` (a web job).
+    func verifyRun(id: Int64, progress: ProgressPart?) throws(WorkspaceError) -> RunVerification
     func runLines(id: Int64, filter: RunLineFilter, _ body: (RunLine) -> Void) throws(WorkspaceError) -> RunVerification
+    /// `runLines`, reporting the lines verified and then read to `progress` (a web job).
+    func runLines(id: Int64, filter: RunLineFilter, progress: ProgressPart?, _ body: (RunLine) -> Void) throws(WorkspaceError) -> RunVerification
     /// Folds the write-ahead log into the file: SQLite-specific, a no-op elsewhere.
     func checkpoint() throws(WorkspaceError)
 }

@@ -8,11 +8,24 @@ extension RunStoring {
     /// run's lines (their keys and figures) until the later run's are matched. The parts sum to the
     /// change of the runs' stored inventories exactly, nano-kg for nano-kg, which is checked.
     public func changeAttribution(before: Int64, after: Int64) throws(WorkspaceError) -> ChangeAttribution {
+        try changeAttribution(before: before, after: after, progress: nil)
+    }
+
+    /// `changeAttribution`, with the lines of both runs verified and read reported to `progress`
+    /// (each run's share of it its share of the two runs' lines).
+    public func changeAttribution(before: Int64, after: Int64, progress: ProgressPart?) throws(WorkspaceError) -> ChangeAttribution {
         var attribution = ChangeAttribution()
-        let earlier = try runLines(id: before, filter: RunLineFilter()) { line in
+        var first: ProgressPart?
+        var second: ProgressPart?
+        if let progress {
+            let counts = (Double(try run(id: before).lineCount), Double(try run(id: after).lineCount))
+            let split = counts.0 + counts.1 > 0 ? counts.0 / (counts.0 + counts.1) : 0.5
+            (first, second) = (progress.part(from: 0, to: split), progress.part(from: split, to: 1))
+        }
+        let earlier = try runLines(id: before, filter: RunLineFilter(), progress: first) { line in
             if let l = ChangeAttribution.Line(line) { attribution.addBefore(l) }
         }
-        let later = try runLines(id: after, filter: RunLineFilter()) { line in
+        let later = try runLines(id: after, filter: RunLineFilter(), progress: second) { line in
             if let l = ChangeAttribution.Line(line) { attribution.addAfter(l) }
         }
         attribution.finish()
