@@ -15,7 +15,8 @@ struct ProgressOption: ParsableArguments {
 
 /// Shows a `ProgressReporter`'s updates on standard error: on a terminal a bar redrawn in place (at
 /// most ten times a second, the reporter's rate), else plain lines, one when a phase starts, one each
-/// time the work passes another 10 %, and one at the end.
+/// time the work passes another 10 %, and one at the end. Work that ends within `delay` (1 s, or
+/// `FOOTPRINT_PROGRESS_AFTER` seconds) shows nothing: the quick start imports twenty small files.
 final class CommandProgress: Sendable {
     enum Style: Sendable {
         case bar
@@ -23,6 +24,9 @@ final class CommandProgress: Sendable {
     }
 
     let style: Style
+    /// How long work runs before its progress is shown.
+    let delay: Duration
+    private let started = ContinuousClock.now
     private let write: @Sendable (String) -> Void
     private struct Shown {
         var phase: String?
@@ -32,22 +36,31 @@ final class CommandProgress: Sendable {
     }
     private let shown = Mutex(Shown())
 
-    init(style: Style, write: @escaping @Sendable (String) -> Void) {
+    init(style: Style, delay: Duration = .zero, write: @escaping @Sendable (String) -> Void) {
         self.style = style
+        self.delay = delay
         self.write = write
+    }
+
+    /// `FOOTPRINT_PROGRESS_AFTER` (seconds), else 1 s.
+    static var configuredDelay: Duration {
+        let seconds = ProcessInfo.processInfo.environment["FOOTPRINT_PROGRESS_AFTER"].flatMap(Double.init) ?? 1
+        return .milliseconds(Int(max(0, seconds) * 1000))
     }
 
     /// A reporter for `task` that shows on standard error (a bar when it is a terminal), and the
     /// display to `close` when the work ends; nil for both with `--no-progress`.
     static func start(_ task: String, _ option: ProgressOption) -> (ProgressReporter?, CommandProgress?) {
         guard !option.noProgress else { return (nil, nil) }
-        let display = CommandProgress(style: isatty(STDERR_FILENO) != 0 ? .bar : .lines) { text in
+        let display = CommandProgress(style: isatty(STDERR_FILENO) != 0 ? .bar : .lines, delay: configuredDelay) { text in
             FileHandle.standardError.write(Data(text.utf8))
         }
         return (ProgressReporter(task: task) { display.show($0) }, display)
     }
 
     func show(_ update: ProgressUpdate) {
+        // Quick work shows nothing; longer work from the update after `delay` on (that update says where it is).
+        guard ContinuousClock.now - started >= delay else { return }
         shown.withLock { s in
             switch style {
             case .bar:

@@ -3,9 +3,12 @@ import Testing
 
 /// The progress of `footprint import` and `footprint calculate` on standard error when it is not a
 /// terminal (a pipe, as here): plain lines, one per phase and per 10 %, ending at 100 %; none with
-/// `--no-progress`; standard output the same either way.
+/// `--no-progress`; standard output the same either way. Work that ends within a second shows
+/// nothing (the example's files are small): `FOOTPRINT_PROGRESS_AFTER=0` shows it all.
 @Suite("CLI progress lines")
 struct ProgressCommandTests {
+    static let now = ["FOOTPRINT_PROGRESS_AFTER": "0"]
+
     /// The progress lines of `task` in `stderr`, checked: each `TASK: N% phase ...`, N never decreasing.
     static func lines(_ stderr: String, task: String) -> [(percent: Int, text: String)] {
         #expect(!stderr.contains("\r") && !stderr.contains("\u{1B}"), "a terminal's bar on a pipe: \(stderr)")
@@ -42,7 +45,7 @@ struct ProgressCommandTests {
         rows[5] = Substring(rows[5].replacingOccurrences(of: ",NOK,", with: ",NOKK,"))
         let bad = dir.appendingPathComponent("purchases.csv").path
         try rows.joined(separator: "\n").write(toFile: bad, atomically: true, encoding: .utf8)
-        let rejected = try CLIHarness.footprint("import", "purchases", bad, "--db", db)
+        let rejected = try CLIHarness.footprint(environment: Self.now, "import", "purchases", bad, "--db", db)
         #expect(rejected.status == 1 && rejected.stdout.isEmpty)
         let stopped = Self.lines(rejected.stderr, task: "import purchases.csv")
         #expect(stopped.first?.text.hasPrefix("import purchases.csv: 0% reading (") == true, "\(stopped)")
@@ -50,7 +53,7 @@ struct ProgressCommandTests {
         #expect(rejected.stderr.contains("purchases.csv:6:"), "\(rejected.stderr)")
 
         try good.joined(separator: "\n").write(toFile: bad, atomically: true, encoding: .utf8)
-        let imported = try CLIHarness.footprint("import", "purchases", bad, "--db", db)
+        let imported = try CLIHarness.footprint(environment: Self.now, "import", "purchases", bad, "--db", db)
         #expect(imported.status == 0, "\(imported.stderr)")
         #expect(imported.stdout.hasPrefix("Imported purchases.csv as #") && !imported.stdout.contains("%"), "\(imported.stdout)")
         let importLines = Self.lines(imported.stderr, task: "import purchases.csv")
@@ -59,7 +62,7 @@ struct ProgressCommandTests {
         #expect(importLines.last?.text == "import purchases.csv: 100% imported", "\(importLines)")
         #expect(importLines.count <= 15, "too many lines for a pipe: \(importLines)")
 
-        let calculated = try CLIHarness.footprint("calculate", "--db", db, "--json", "--full")
+        let calculated = try CLIHarness.footprint(environment: Self.now, "calculate", "--db", db, "--json", "--full")
         #expect(calculated.status == 0, "\(calculated.stderr)")
         let json = try CLIHarness.json(calculated.stdout)
         #expect(json["run"] != nil)
@@ -68,11 +71,14 @@ struct ProgressCommandTests {
         #expect(calculateLines.map(\.text).contains { $0.hasPrefix("calculate: 5% evaluating lines (0 of ") && $0.hasSuffix(" lines)") })
         #expect(calculateLines.map(\.text).contains("calculate: 95% storing the run"))
         #expect(calculateLines.last?.text == "calculate: 100% stored", "\(calculateLines)")
-        let again = try CLIHarness.footprint("calculate", "--db", db)
+        let again = try CLIHarness.footprint(environment: Self.now, "calculate", "--db", db)
         #expect(Self.lines(again.stderr, task: "calculate").last?.text == "calculate: 100% up to date")
         let quiet = try CLIHarness.footprint("calculate", "--db", db, "--no-progress")
         #expect(quiet.status == 0 && quiet.stderr.isEmpty, "\(quiet.stderr)")
         // What a script reads is the same with or without progress (the run is up to date: the same run).
         #expect(quiet.stdout == again.stdout)
+        // Work that ends within the delay (by default a second; here a minute, whatever the machine's load) shows nothing.
+        let quick = try CLIHarness.footprint(environment: ["FOOTPRINT_PROGRESS_AFTER": "60"], "calculate", "--db", db, "--full")
+        #expect(quick.status == 0 && quick.stderr.isEmpty, "\(quick.stderr)")
     }
 }
