@@ -33,6 +33,9 @@ extension Footprint.Calculate {
             } catch {
                 printError("error: \(error)")
             }
+            // The write-ahead log copied into the database while nothing is calculated (a failure is
+            // not an error: the next time copies it).
+            try? ws.runs.checkpointBetweenRuns()
             // Our own commits are in the version read now; another process's next commit changes it.
             let seen = try report { () throws(WorkspaceError) in try changes.version() }
             while try report({ () throws(WorkspaceError) in try changes.version() }) == seen {

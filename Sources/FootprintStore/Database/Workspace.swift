@@ -20,10 +20,16 @@ public final class Workspace: @unchecked Sendable {
     let cache = CalculationCache()
 
     /// Whether this process will calculate again and again (`calculate --watch`): then the refigure
-    /// plans of the packs a calculation refigures are kept in memory for the next one (up to 256 MB).
+    /// plans of the packs a calculation refigures are kept in memory for the next one (up to 256 MB),
+    /// and its commits leave the write-ahead log to be copied into the database between calculations
+    /// (`RunStore.checkpointBetweenRuns`), not within one (SQLite's automatic checkpoint, every 1,000
+    /// pages, fell inside every second or third run: a run's inventory is some 450 pages at 5M lines).
     public var calculatesRepeatedly: Bool {
         get { cache.keepsRefigurePlans }
-        set { cache.keepsRefigurePlans = newValue }
+        set {
+            cache.keepsRefigurePlans = newValue
+            try? pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_autocheckpoint = \(newValue ? 0 : 1000)") }
+        }
     }
 
     /// The workspace path: `--db` if given, else FOOTPRINT_DB, else ./footprint.sqlite.

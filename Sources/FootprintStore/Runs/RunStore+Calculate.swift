@@ -635,6 +635,17 @@ extension RunStore {
         }
     }
 
+    /// Copies what it can of the write-ahead log into the database file without waiting for anyone
+    /// (a passive checkpoint): what a process that calculates again and again does between
+    /// calculations, its automatic checkpoints being off (`Workspace.calculatesRepeatedly`).
+    public func checkpointBetweenRuns() throws(WorkspaceError) {
+        do {
+            try workspace.pool.writeWithoutTransaction { db in _ = try db.checkpoint(.passive) }
+        } catch {
+            throw .database("\(error)")
+        }
+    }
+
     // MARK: reading runs
 
     /// Every run's id and reporting period (nil: every line), oldest first, without decoding a run.
