@@ -17,6 +17,8 @@ public struct WebApplication: Sendable {
     /// What the pages derive from stored runs, kept by run (runs never change).
     let cache = WebCache()
     let pages = WebPageCache()
+    /// The workspace's stamp, which says whether kept pages are still good.
+    let stamps: WorkspaceStamp.Reader
     /// Long work started from the browser, in memory (`WebJobs`).
     let jobs = WebJobs()
     /// What the jobs that read every line of runs found: diffs' splits, runs' verifications (`WebRunChecks`).
@@ -25,6 +27,7 @@ public struct WebApplication: Sendable {
     public init(workspace: Workspace, configuration: WebConfiguration = WebConfiguration()) {
         self.workspace = workspace
         self.configuration = configuration
+        stamps = WorkspaceStamp.Reader(workspace)
     }
 
     var users: UserStore { workspace.users }
@@ -81,9 +84,8 @@ public struct WebApplication: Sendable {
     }
 
     /// A page: GET renders it; any other method answers 404 (after the CSRF check of a POST), as a
-    /// path that does not exist does, so that no method tells what is there.
-    /// A page at `path` (GET; any other method answers 404). Unless `cached` is false, the page a
-    /// user got is kept until anything is committed to the workspace (`WebPageCache`).
+    /// path that does not exist does, so that no method tells what is there. Unless `cached` is false,
+    /// the page a user got is kept until anything is committed to the workspace (`WebPageCache`).
     func page(
         _ group: RouterGroup<PACTRequestContext>,
         _ path: RouterPath,
@@ -101,15 +103,12 @@ public struct WebApplication: Sendable {
         _ handler: @escaping @Sendable (Request, PACTRequestContext) async throws -> Response
     ) -> @Sendable (Request, PACTRequestContext) async throws -> Response {
         let pages = self.pages
-        let workspace = self.workspace
+        let stamps = self.stamps
         return { request, context in
-            guard let session = context.webSession else { return try await handler(request, context) }
+            guard let session = context.webSession, let stamp = stamps.now() else { return try await handler(request, context) }
             let key = WebPageCache.Key(user: session.user.id, uri: request.uri.description)
-            let (kept, version) = pages.lookup(key, workspace: workspace, token: session.csrfToken)
-            if let kept { return kept }
-            let response = try await handler(request, context)
-            guard let version else { return response }
-            return try await pages.keep(response, key: key, version: version, token: session.csrfToken)
+            if let kept = pages.lookup(key, stamp: stamp, token: session.csrfToken) { return kept }
+            return try await pages.keep(try await handler(request, context), key: key, stamp: stamp, token: session.csrfToken)
         }
     }
 

@@ -36,10 +36,8 @@ final class WebCache: @unchecked Sendable {
     private var allocation: (key: String, value: CustomerAllocation)?
     private var statements: [String: [(Customer, CustomerStatement)]] = [:]  // by allocation key and language
     /// What a page derives from the whole workspace (the supplier register's overviews and
-    /// assessments), by name, with the workspace's version and the day it was made for.
-    private var derived: [String: (version: Int64, day: Int, value: any Sendable)] = [:]
-    /// A connection of its own that tells whether anything was committed since (`WorkspaceChanges`).
-    private var changes: WorkspaceChanges?
+    /// assessments), by name, with the workspace's stamp it was made at.
+    private var derived: [String: (stamp: WorkspaceStamp, value: any Sendable)] = [:]
     private var comparisons: [[Int64]: Comparison] = [:]
     private var comparisonOrder: [[Int64]] = []
     let capacity: Int
@@ -55,20 +53,12 @@ final class WebCache: @unchecked Sendable {
         self.supplierCapacity = supplierCapacity
     }
 
-    /// `make()`, kept under `name` until anything is committed to `workspace` (by this process or
-    /// another: SQLite's `data_version`, `WorkspaceChanges`) or the day changes; made anew when the
-    /// version cannot be read.
-    func derived<T: Sendable>(_ name: String, workspace: Workspace, _ make: () throws -> T) throws -> T {
-        let day = Int(Date().timeIntervalSince1970 / 86_400)  // the UTC day
-        let version: Int64? = lock.withLock {
-            if changes == nil { changes = try? WorkspaceChanges(workspace) }
-            return changes
-        }.flatMap { changes in try? changes.version() }
-        if let version, let hit = lock.withLock({ derived[name] }), hit.version == version, hit.day == day, let value = hit.value as? T {
-            return value
-        }
+    /// `make()`, kept under `name` while the workspace's stamp is `stamp` (no commit since, the same
+    /// day); made anew when there is no stamp.
+    func derived<T: Sendable>(_ name: String, stamp: WorkspaceStamp?, _ make: () throws -> T) throws -> T {
+        if let stamp, let hit = lock.withLock({ derived[name] }), hit.stamp == stamp, let value = hit.value as? T { return value }
         let made = try make()
-        if let version { lock.withLock { derived[name] = (version, day, made) } }
+        if let stamp { lock.withLock { derived[name] = (stamp, made) } }
         return made
     }
 

@@ -17,8 +17,7 @@ final class WebPageCache: Sendable {
     }
 
     struct Page {
-        var version: Int64
-        var day: Int
+        var stamp: WorkspaceStamp
         var status: HTTPResponse.Status
         var headers: HTTPFields
         /// The page's bytes cut where the session's CSRF token stood.
@@ -37,47 +36,34 @@ final class WebPageCache: Sendable {
     }
 
     let capacity: Int
-    private let state = Mutex<(pages: [Key: Page], changes: WorkspaceChanges?)>(([:], nil))
+    private let pages = Mutex<[Key: Page]>([:])
 
     init(capacity: Int = 512) { self.capacity = capacity }
 
-    /// The page kept for `key`, with `token` in it (nil when none is, or it is older than the
-    /// workspace), and the workspace's version now (nil when it cannot be read: then nothing is kept).
-    func lookup(_ key: Key, workspace: Workspace, token: String) -> (page: Response?, version: Int64?) {
-        let version = self.version(workspace)
-        let day = Self.today()
-        let kept = state.withLock { $0.pages[key] }
-        guard let version, let kept, kept.version == version, kept.day == day else { return (nil, version) }
-        return (Response(status: kept.status, headers: kept.headers, body: ResponseBody(byteBuffer: kept.bytes(token: token))), version)
+    /// The page kept for `key` at `stamp`, with `token` in it; nil when none is.
+    func lookup(_ key: Key, stamp: WorkspaceStamp, token: String) -> Response? {
+        guard let kept = pages.withLock({ $0[key] }), kept.stamp == stamp else { return nil }
+        return Response(status: kept.status, headers: kept.headers, body: ResponseBody(byteBuffer: kept.bytes(token: token)))
     }
 
-    /// Keeps `response` (a 200 page) for `key`, made at workspace version `version`; returns a response
-    /// with the same bytes (its body was read to keep it).
-    func keep(_ response: Response, key: Key, version: Int64, token: String) async throws -> Response {
+    /// Keeps `response` (a 200 page) for `key`, made at `stamp`; returns a response with the same
+    /// bytes (its body was read to keep it).
+    func keep(_ response: Response, key: Key, stamp: WorkspaceStamp, token: String) async throws -> Response {
         guard response.status == .ok else { return response }
         let collector = BodyCollector()
         try await response.body.write(collector)
         let bytes = collector.bytes()
         let kept = Page(
-            version: version,
-            day: Self.today(),
+            stamp: stamp,
             status: response.status,
             headers: response.headers,
             parts: Self.cut(Array(bytes.readableBytesView), at: Array(token.utf8))
         )
-        state.withLock {
-            if $0.pages.count >= capacity { $0.pages.removeAll(keepingCapacity: true) }
-            $0.pages[key] = kept
+        pages.withLock {
+            if $0.count >= capacity { $0.removeAll(keepingCapacity: true) }
+            $0[key] = kept
         }
         return Response(status: response.status, headers: response.headers, body: ResponseBody(byteBuffer: bytes))
-    }
-
-    private func version(_ workspace: Workspace) -> Int64? {
-        let changes = state.withLock { state in
-            if state.changes == nil { state.changes = try? WorkspaceChanges(workspace) }
-            return state.changes
-        }
-        return try? changes?.version()
     }
 
     /// `bytes` cut at every occurrence of `token` (not empty).
@@ -98,8 +84,6 @@ final class WebPageCache: Sendable {
         parts.append(Array(bytes[start...]))
         return parts
     }
-
-    private static func today() -> Int { Int(Date().timeIntervalSince1970 / 86_400) }
 }
 
 /// Reads a response body into one buffer.

@@ -15,7 +15,7 @@ extension WebApplication {
         let text = WebText(language: user.language)
         // The same overviews and assessment (standard criteria) as `suppliers list`.
         // Kept until anything is committed to the workspace (2,000 suppliers' overviews take some 0.5 s).
-        let (overviews, items) = try cache.derived("suppliers", workspace: workspace) {
+        let (overviews, items) = try cache.derived("suppliers", stamp: stamps.now()) {
             let overviews = try workspace.suppliers.supplierOverviews()
             return (overviews, overviews.map { o in (o, SupplierAssessment.assess(o.assessmentInput, criteria: .standard)) })
         }
