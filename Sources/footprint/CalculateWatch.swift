@@ -33,11 +33,12 @@ extension Footprint.Calculate {
             } catch {
                 printError("error: \(error)")
             }
+            // Our own commits are in the version read now; another process's next commit changes it
+            // (read before the checkpoint, so that a commit made while it runs is not missed).
+            let seen = try report { () throws(WorkspaceError) in try changes.version() }
             // The write-ahead log copied into the database while nothing is calculated (a failure is
             // not an error: the next time copies it).
             try? ws.runs.checkpointBetweenRuns()
-            // Our own commits are in the version read now; another process's next commit changes it.
-            let seen = try report { () throws(WorkspaceError) in try changes.version() }
             while try report({ () throws(WorkspaceError) in try changes.version() }) == seen {
                 Thread.sleep(forTimeInterval: interval)
             }
