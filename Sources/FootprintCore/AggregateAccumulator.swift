@@ -182,13 +182,24 @@ public struct AggregateAccumulator: Sendable {
         }
     }
 
-    /// `nanoKg` from kg, rounded to the nearest whole nano-kilogram (through Int64 when it fits: the
-    /// generic conversion to Int128 is slow).
+    /// `nanoKg` from kg, rounded to the nearest whole nano-kilogram, halves away from zero (as
+    /// `rounded()`). Through Int64 when it fits, since the generic conversion to Int128 is slow, and
+    /// without a call to libm's `round`, which baseline x86-64 code cannot inline: the conversion
+    /// truncates, and the remainder `x - truncated` is exact below 2^53 (above, `x` is whole).
     @inlinable @inline(__always)
-    public static func nanoKg(_ kg: Double) -> Int128 {
-        let x = (kg * 1e9).rounded()
-        if abs(x) < 9.2e18 { return Int128(Int64(x)) }
-        return Int128(x)
+    public static func nanoKg(_ kg: Double) -> Int128 { whole(kg * 1e9) }
+
+    /// `x` rounded to a whole number, halves away from zero: `Int128(x.rounded())`, faster (`nanoKg`).
+    @inlinable @inline(__always)
+    public static func whole(_ x: Double) -> Int128 {
+        guard abs(x) < 9.2e18 else { return Int128(x.rounded()) }
+        let truncated = Int64(x)
+        let rest = x - Double(truncated)
+        // Without branches: a remainder of either sign is as likely as the other, and a mispredicted
+        // branch per line cost more than libm's `round` (6.6 against 22 ns a refigured line; 3.9 so).
+        let up: Int64 = rest >= 0.5 ? 1 : 0
+        let down: Int64 = rest <= -0.5 ? 1 : 0
+        return Int128(truncated &+ up &- down)
     }
 
     /// Adds one line: `method` 0...3 or 4 for unmapped; slots per grouping (-1: the line has no value,

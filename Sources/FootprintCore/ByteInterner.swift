@@ -3,7 +3,7 @@
 /// Used on the hot path to turn supplier, category, currency and unit fields into array indices.
 /// Memory grows with the number of distinct keys, never with the number of lookups.
 /// A value type with copy-on-write arrays; give each thread its own.
-public struct ByteInterner: Sendable {
+public struct ByteInterner: Sendable, Equatable {
     private var slots: [Int32]
     private var hashes: [UInt64] = []
     private var offsets: [Int32] = []
@@ -21,6 +21,11 @@ public struct ByteInterner: Sendable {
 
     /// The number of distinct keys interned.
     public var count: Int { offsets.count }
+
+    /// The same keys with the same indices (the lookup tables follow from them).
+    public static func == (a: ByteInterner, b: ByteInterner) -> Bool {
+        a.offsets == b.offsets && a.lengths == b.lengths && a.arena == b.arena
+    }
 
     public init(capacity: Int = 64) {
         var size = 16

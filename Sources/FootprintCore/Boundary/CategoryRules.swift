@@ -5,7 +5,7 @@
 /// category's rule, the factor library's default for the category, Category 1. A line whose
 /// category has an exclusion is left out of the inventory (whatever its flag) and counted, with
 /// its spend, under the exclusion's reason, so that the ledger's total is reconciled.
-public struct CategoryRules: Sendable {
+public struct CategoryRules: Sendable, Equatable {
     public private(set) var byCategory: [String: CategoryRule] = [:]
 
     public init(_ rules: [CategoryRule] = []) {

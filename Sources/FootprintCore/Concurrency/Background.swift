@@ -26,6 +26,15 @@ public final class Background<Value: Sendable, Failure: Error>: @unchecked Senda
         group.wait()
         return try result!.get()
     }
+
+    /// Waits for the value, or the error the work threw, and lets go of it: the caller holds the only
+    /// copy (a value whose storage it will change is then not copied first). Call it once, and not
+    /// with `value()`.
+    public func take() throws(Failure) -> Value {
+        group.wait()
+        defer { result = nil }
+        return try result!.get()
+    }
 }
 
 /// Wraps a value that is handed to threads which use it without overlapping writes (the caller

@@ -297,6 +297,21 @@ public struct InventoryEngine: Sendable {
         return (SupplierKey(Int32(found >> 32)), ProductKey(Int32(found & 0xFFFF_FFFF)))
     }
 
+    /// What the engine's keys are: equal key spaces give every text the same supplier, category,
+    /// product, unit and currency key (whatever the figures behind them), so that what was resolved
+    /// against one engine's keys holds for the other (`PackEvaluator.TermTables`).
+    public struct KeySpace: Equatable, Sendable {
+        let suppliers: ByteInterner
+        let categories: ByteInterner
+        let products: ByteInterner
+        let units: [MeasureUnit]
+        let currencies: [CurrencyCode]
+    }
+
+    public var keySpace: KeySpace {
+        KeySpace(suppliers: supplierKeys, categories: categoryKeys, products: productKeys, units: units, currencies: currencies)
+    }
+
     /// The key of a supplier id, `none` when no reference data mentions the supplier.
     public func supplierKey(_ id: String) -> SupplierKey { SupplierKey(supplierKeys.find(id).map(Int32.init) ?? -1) }
 

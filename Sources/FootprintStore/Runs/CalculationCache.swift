@@ -5,7 +5,8 @@ import GRDB
 /// What a workspace keeps in memory between calculations of one process (`calculate --watch`), only
 /// under keys whose value never changes: an import's parsed content (by import id), the factors of a
 /// list of factor libraries (by their ids, in precedence order), the terms (only ever added), the
-/// latest run (runs are never changed), the order of its pool-source cells, and for refiguring, the plans made from packs' grouping
+/// latest run (runs are never changed), the order of its pool-source cells, the terms' tables for the
+/// last engine and boundary (`termTables`), and for refiguring, the plans made from packs' grouping
 /// columns and their stored results (by run and pack: `PackEvaluator.RefigurePlan`), up to
 /// `planBytesLimit` bytes.
 final class CalculationCache: @unchecked Sendable {
@@ -17,6 +18,8 @@ final class CalculationCache: @unchecked Sendable {
     private var plans: [PackResultsKey: PackEvaluator.RefigurePlan] = [:]
     private var poolSourceOrder: InventoryAggregate.PoolSourceOrder?
     private var lastWritten: (run: Int64, bytes: [UInt8], layout: InventoryAggregate.BinaryLayout)?
+    private var tables: (key: PackEvaluator.TermTables.Key, tables: PackEvaluator.TermTables)?
+    private var termNumbers: (covered: Int, numbers: [String: Int]) = (0, [:])
     private var patchedWrites = 0
     /// How many inventories were written by patching the one written before (for tests and phase logs).
     var patchedInventories: Int { locked { patchedWrites } }
@@ -73,8 +76,36 @@ final class CalculationCache: @unchecked Sendable {
         return all
     }
 
-    /// The run with this id, if it is the one kept.
-    func run(id: Int64) -> CalculationRun? { locked { run?.id == id ? run : nil } }
+    /// Each term's id by its text, for `texts` as `texts(db:)` gave them: those numbered before, and
+    /// the ones added since.
+    func termNumbers(_ texts: [String?]) -> [String: Int] {
+        var (covered, numbers) = locked { termNumbers }
+        if covered == texts.count { return numbers }
+        if covered > texts.count { (covered, numbers) = (0, [:]) }  // texts read before another caller's: not kept
+        numbers.reserveCapacity(texts.count)
+        for id in covered..<texts.count { if let text = texts[id] { numbers[text] = id } }
+        locked { if texts.count > termNumbers.covered { termNumbers = (texts.count, numbers) } }
+        return numbers
+    }
+
+    /// The term tables of `key`, made by `make` when they are not those of last time (in a process that
+    /// calculates again and again, new figures of the same suppliers and products keep them).
+    func termTables(_ key: PackEvaluator.TermTables.Key, make: () -> PackEvaluator.TermTables) -> PackEvaluator.TermTables {
+        if let known = locked({ tables }), known.key == key { return known.tables }
+        let made = make()
+        locked { tables = (key, made) }
+        return made
+    }
+
+    /// The run with this id, if it is the one kept, no longer kept: the caller holds the only copy, so
+    /// that an incremental run changes the inventory's storage in place (`keep` the run again when it
+    /// is not changed).
+    func takeRun(id: Int64) -> CalculationRun? {
+        locked {
+            guard run?.id == id else { return nil }
+            return run.take()
+        }
+    }
 
     func keep(_ run: CalculationRun) {
         var kept = run

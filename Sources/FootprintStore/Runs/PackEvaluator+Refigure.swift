@@ -124,46 +124,10 @@ extension PackEvaluator {
     /// many lines it refigured, or nil when a line names a figure `change` does not have, or a changed
     /// line needs evaluating (then the pack is computed again instead).
     func refigure(_ plan: RefigurePlan, supplier: Int, change: FigureChange, into delta: inout NanoKgDelta) -> Int? {
-        let empty: [Double] = []
-        let disclosures = change.disclosures != nil
-        let disclosureOld = change.disclosures?.old ?? empty
-        let disclosureNew = change.disclosures?.new ?? empty
-        let productSlot = change.productSlot
-        let footprints = !productSlot.isEmpty
-        let footprintStart = change.footprintStart
-        let footprintLength = change.footprintLength
-        let footprintOld = change.footprintOld
-        let footprintNew = change.footprintNew
         var sums = [Int128](repeating: 0, count: plan.groups.count)
-        var count = 0
-        for i in 0..<plan.figure.count {
-            let rank = Int(plan.rank[i])
-            let oldFigure: Double
-            let newFigure: Double
-            switch plan.figure[i] {
-            case RefigurePlan.disclosure where disclosures:
-                guard rank >= 0 && rank < disclosureOld.count && rank < disclosureNew.count else { return nil }
-                oldFigure = disclosureOld[rank]
-                newFigure = disclosureNew[rank]
-            case RefigurePlan.footprint where footprints:
-                let product = Int(plan.product[i])
-                let slot = product >= 0 && product < productSlot.count ? Int(productSlot[product]) : -1
-                guard slot >= 0 else { continue }
-                guard rank >= 0 && rank < footprintLength[slot] else { return nil }
-                oldFigure = footprintOld[footprintStart[slot] + rank]
-                newFigure = footprintNew[footprintStart[slot] + rank]
-            default:
-                continue
-            }
-            count += 1
-            let activity = plan.activity[i]
-            let nano = AggregateAccumulator.nanoKg(activity * newFigure) - AggregateAccumulator.nanoKg(activity * oldFigure)
-            guard nano != 0 else { continue }
-            let group = plan.group[i]
-            guard group != RefigurePlan.needsEvaluation else { return nil }
-            sums[Int(group)] &+= nano
-        }
-        var local = NanoKgDelta()  // added to `delta` only when the whole pack could be refigured
+        guard let count = Self.refigureLines(plan, change: change, into: &sums) else { return nil }
+        // The whole pack could be refigured (`refigureLines` gave up on none of its lines): its groups go
+        // straight into `delta`.
         var scope3Sums = [Int128](repeating: 0, count: 16 * 5)
         var fellThrough = [Int128](repeating: 0, count: 5)
         // The lines made for no customer by category and Scope 3 category (a pack has a few): `SupplierSums`' list.
@@ -171,18 +135,126 @@ extension PackEvaluator {
         for (g, nano) in sums.enumerated() where nano != 0 {
             let group = plan.groups[g]
             let m = group.method
-            local.add(method: m, nanoKg: nano, category: group.category, scope3: group.scope3, month: group.month, customer: group.customer)
+            delta.add(method: m, nanoKg: nano, category: group.category, scope3: group.scope3, month: group.month, customer: group.customer)
             if group.customer >= 0 {
-                local.addCustomerPoolSource(customer: group.customer, scope3: group.scope3, method: m, nanoKg: nano)
+                delta.addCustomerPoolSource(customer: group.customer, scope3: group.scope3, method: m, nanoKg: nano)
             } else {
                 categories.addCategory(group.category, scope3: group.scope3, m, nano)
             }
             scope3Sums[(group.scope3 & 15) * 5 + m] += nano
             if group.fellThrough { fellThrough[m] += nano }
         }
-        local.addSupplier(supplier, scope3: scope3Sums, fellThrough: fellThrough)
-        local.addSupplierCategories(supplier, keys: categories.categoryKeys, nanoKg: categories.categoryNanoKg)
-        delta.add(local)
+        delta.addSupplier(supplier, scope3: scope3Sums, fellThrough: fellThrough)
+        delta.addSupplierCategories(supplier, keys: categories.categoryKeys, nanoKg: categories.categoryNanoKg)
         return count
+    }
+
+    /// The per-line part of `refigure`: adds each changed line's nano-kg difference to its group's sum.
+    /// Returns how many lines it refigured, or nil (as `refigure`). It reads the plan and the figures
+    /// through unsafe buffers whose counts are checked first, and skips a line whose figure did not
+    /// change before multiplying.
+    static func refigureLines(_ plan: RefigurePlan, change: FigureChange, into sums: inout [Int128]) -> Int? {
+        let lines = plan.figure.count
+        guard plan.rank.count == lines, plan.product.count == lines, plan.activity.count == lines, plan.group.count == lines else {
+            return nil
+        }
+        let empty: [Double] = []
+        let disclosureOld = change.disclosures?.old ?? empty
+        let disclosureNew = change.disclosures?.new ?? empty
+        let figures = FigureBuffers(
+            disclosures: change.disclosures != nil,
+            footprints: !change.productSlot.isEmpty,
+            disclosureCount: min(disclosureOld.count, disclosureNew.count),
+            footprintCount: min(change.footprintOld.count, change.footprintNew.count)
+        )
+        return plan.figure.withUnsafeBufferPointer { figure in
+            plan.rank.withUnsafeBufferPointer { rank in
+                plan.product.withUnsafeBufferPointer { product in
+                    plan.activity.withUnsafeBufferPointer { activity in
+                        plan.group.withUnsafeBufferPointer { group in
+                            disclosureOld.withUnsafeBufferPointer { disclosureOld in
+                                disclosureNew.withUnsafeBufferPointer { disclosureNew in
+                                    change.footprintOld.withUnsafeBufferPointer { footprintOld in
+                                        change.footprintNew.withUnsafeBufferPointer { footprintNew in
+                                            sums.withUnsafeMutableBufferPointer { sums in
+                                                figures.sum(
+                                                    lines: .init(figure: figure, rank: rank, product: product, activity: activity, group: group),
+                                                    disclosures: (disclosureOld, disclosureNew),
+                                                    footprints: (footprintOld, footprintNew),
+                                                    change: change,
+                                                    into: sums
+                                                )
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// A plan's per-line columns, as unsafe buffers of one count.
+    struct PlanLines {
+        let figure: UnsafeBufferPointer<UInt8>
+        let rank: UnsafeBufferPointer<Int32>
+        let product: UnsafeBufferPointer<Int32>
+        let activity: UnsafeBufferPointer<Double>
+        let group: UnsafeBufferPointer<UInt32>
+    }
+
+    /// Which figures a change has, and how many: the bounds every line's rank is checked against.
+    struct FigureBuffers {
+        let disclosures: Bool
+        let footprints: Bool
+        let disclosureCount: Int
+        let footprintCount: Int
+
+        /// The loop of `refigureLines`, its counters in locals (not captured by a closure, which would
+        /// make every store through `sums` reload them).
+        func sum(
+            lines: PlanLines,
+            disclosures old: (UnsafeBufferPointer<Double>, UnsafeBufferPointer<Double>),
+            footprints: (UnsafeBufferPointer<Double>, UnsafeBufferPointer<Double>),
+            change: FigureChange,
+            into sums: UnsafeMutableBufferPointer<Int128>
+        ) -> Int? {
+            var count = 0
+            let productSlot = change.productSlot
+            let footprintStart = change.footprintStart
+            let footprintLength = change.footprintLength
+            for i in 0..<lines.figure.count {
+                let r = Int(lines.rank[i])
+                let oldFigure: Double
+                let newFigure: Double
+                switch lines.figure[i] {
+                case RefigurePlan.disclosure where disclosures:
+                    guard r >= 0 && r < disclosureCount else { return nil }
+                    oldFigure = old.0[r]
+                    newFigure = old.1[r]
+                case RefigurePlan.footprint where self.footprints:
+                    let p = Int(lines.product[i])
+                    let slot = p >= 0 && p < productSlot.count ? Int(productSlot[p]) : -1
+                    guard slot >= 0 else { continue }
+                    let at = footprintStart[slot] + r
+                    guard r >= 0 && r < footprintLength[slot] && at < footprintCount else { return nil }
+                    oldFigure = footprints.0[at]
+                    newFigure = footprints.1[at]
+                default:
+                    continue
+                }
+                count += 1
+                guard newFigure != oldFigure else { continue }
+                let a = lines.activity[i]
+                let nano = AggregateAccumulator.nanoKg(a * newFigure) - AggregateAccumulator.nanoKg(a * oldFigure)
+                guard nano != 0 else { continue }
+                let g = Int(lines.group[i])
+                guard g != Int(RefigurePlan.needsEvaluation), g < sums.count else { return nil }
+                sums[g] &+= nano
+            }
+            return count
+        }
     }
 }

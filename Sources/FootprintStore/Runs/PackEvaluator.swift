@@ -45,46 +45,15 @@ struct PackEvaluator: Sendable {
     /// leaves out the lines dated outside it. Both are counted, not evaluated
     /// (`LineOutcome.Status.outsidePeriod`, `.excluded`): a line outside the period is counted there,
     /// whatever its category.
-    init(engine: InventoryEngine, texts: [String?], boundary: InventoryBoundary) {
+    ///
+    /// `tables`: the term tables for this engine, texts and boundary when the caller has them
+    /// (`CalculationCache.termTables`); made here otherwise.
+    init(engine: InventoryEngine, texts: [String?], boundary: InventoryBoundary, tables: TermTables? = nil) {
         self.engine = engine
         self.texts = texts
         period = boundary.period
         (periodStart, periodEnd) = boundary.dateBounds
-        let rules = boundary.rules
-        let reasons = Set(rules.byCategory.values.compactMap(\.exclusion)).sorted()
-        let reasonNumber = Dictionary(uniqueKeysWithValues: reasons.enumerated().map { ($0.element, Int32($0.offset)) })
-        var categoryExclusion = [Int32](repeating: -1, count: texts.count)
-        exclusionReasons = reasons
-        let n = texts.count
-        var supplierKey = [SupplierKey](repeating: .none, count: n)
-        var categoryKey = [CategoryKey](repeating: .none, count: n)
-        var productKey = [ProductKey](repeating: .none, count: n)
-        var unitKey = [UnitKey](repeating: .none, count: n)
-        var currencyKey = [CurrencyKey](repeating: .none, count: n)
-        var currencySlot = [Int32](repeating: -1, count: n)
-        var currencyCode = [CurrencyCode](repeating: CurrencyCode("XXX")!, count: n)
-        var categoryScope3 = [UInt8](repeating: 1, count: n)
-        var thresholdTreatment: [Int: InventoryBoundary.Treatment] = [:]
-        var unitCountsItems = [Bool](repeating: false, count: n)
-        var currencies: [CurrencyCode] = []
-        for (id, text) in texts.enumerated() {
-            guard let text else { continue }
-            supplierKey[id] = engine.supplierKey(text)
-            categoryKey[id] = engine.categoryKey(boundary.factorCategory(of: text))
-            productKey[id] = engine.productKey(text)
-            unitKey[id] = engine.unitKey(for: text)
-            if let code = CurrencyCode(text) {
-                currencyCode[id] = code
-                currencyKey[id] = engine.currencyKey(for: code)
-                currencySlot[id] = Int32(currencies.count)
-                currencies.append(code)
-            }
-            let treatment = boundary.treatment(of: text)
-            categoryScope3[id] = treatment.fixedScope3
-            if treatment.capitalisation != nil { thresholdTreatment[id] = treatment }
-            if let reason = treatment.exclusion { categoryExclusion[id] = reasonNumber[reason] ?? -1 }
-            unitCountsItems[id] = UnitCatalog.countsItems(text)
-        }
+        let tables = tables ?? TermTables(engine: engine, texts: texts, boundary: boundary)
         let made = engine.reference.manufacturers
         manufacturers = Array(Set(made.map(\.manufacturer))).sorted()
         manufacturerNumber = Dictionary(
@@ -96,18 +65,19 @@ struct PackEvaluator: Sendable {
             let products = Set(made.map(\.product))
             productHasManufacturer = texts.map { $0.map(products.contains) ?? false }
         }
-        self.thresholdTreatment = thresholdTreatment
-        self.unitCountsItems = unitCountsItems
-        self.categoryExclusion = categoryExclusion
-        self.supplierKey = supplierKey
-        self.categoryKey = categoryKey
-        self.productKey = productKey
-        self.unitKey = unitKey
-        self.currencyKey = currencyKey
-        self.currencyCode = currencyCode
-        self.currencySlot = currencySlot
-        self.currencies = currencies
-        self.categoryScope3 = categoryScope3
+        thresholdTreatment = tables.thresholdTreatment
+        unitCountsItems = tables.unitCountsItems
+        categoryExclusion = tables.categoryExclusion
+        exclusionReasons = tables.exclusionReasons
+        supplierKey = tables.supplierKey
+        categoryKey = tables.categoryKey
+        productKey = tables.productKey
+        unitKey = tables.unitKey
+        currencyKey = tables.currencyKey
+        currencyCode = tables.currencyCode
+        currencySlot = tables.currencySlot
+        currencies = tables.currencies
+        categoryScope3 = tables.categoryScope3
     }
 
     func makeAccumulator() -> AggregateAccumulator { AggregateAccumulator(currencyCount: currencies.count) }

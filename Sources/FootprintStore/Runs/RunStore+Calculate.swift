@@ -101,23 +101,25 @@ extension RunStore {
                     )
                 }
                 guard let id = found else { return nil }
-                if let kept = workspace.cache.run(id: id) { return kept }
-                let run = try self.run(id: id)
-                workspace.cache.keep(run)
-                return run
+                // Taken from the cache, so that an incremental run from it changes its inventory in place
+                // (kept again below when it is up to date; a new run is kept by `save`).
+                if let kept = workspace.cache.takeRun(id: id) { return kept }
+                return try self.run(id: id)
             }
         let snapshot: ReferenceSnapshot = try workspace.read { db in
             try ReferenceSnapshot.load(db: db, cache: workspace.cache, logger: workspace.logger)
         }
         workspace.logger.phase("reference snapshot")
         guard !snapshot.purchaseImports.isEmpty else { throw .nothingToCalculate }
+        let inputs = EncodedRunInputs(snapshot.inputs)
         let texts: [String?] = try workspace.read { db in try workspace.cache.texts(db: db) }
         workspace.logger.phase("terms")
-        var evaluator = PackEvaluator(
-            engine: InventoryEngine(reference: snapshot.reference),
-            texts: texts,
-            boundary: InventoryBoundary(period: period, rules: snapshot.categoryRules, scope3Defaults: snapshot.scope3Defaults)
-        )
+        let engine = InventoryEngine(reference: snapshot.reference)
+        let boundary = InventoryBoundary(period: period, rules: snapshot.categoryRules, scope3Defaults: snapshot.scope3Defaults)
+        let tables = workspace.cache.termTables(.init(terms: texts.count, engine: engine, boundary: boundary)) {
+            .init(engine: engine, texts: texts, boundary: boundary)
+        }
+        var evaluator = PackEvaluator(engine: engine, texts: texts, boundary: boundary, tables: tables)
         workspace.logger.phase("reference data, terms and engine")
         let linking = evaluator
         evaluator.credits = try workspace.read { db in
@@ -125,13 +127,15 @@ extension RunStore {
         }
         workspace.logger.phase("credit notes and their invoices")
         var latest: CalculationRun?
-        if let latestRun { latest = try latestRun.value() }
+        if let latestRun { latest = try latestRun.take() }
         workspace.logger.phase("latest run")
-        if let parent = latest, parent.inputs.globalDigest == snapshot.inputs.globalDigest {
+        // The only copy of the latest run from here on (`take`): an incremental run adds to its inventory in place.
+        if let parent = latest.take(), parent.inputs.globalDigest == snapshot.inputs.globalDigest {
             let before = parent.inputs.supplierDigests
             let after = snapshot.inputs.supplierDigests
             let changed = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }
             if changed.isEmpty {
+                workspace.cache.keep(parent)
                 var same = parent
                 same.upToDate = true
                 return same
@@ -148,6 +152,7 @@ extension RunStore {
                     from: parent,
                     suppliers: changed,
                     snapshot: snapshot,
+                    inputs: inputs,
                     evaluator: evaluator,
                     threads: options.threads,
                     started: started,
@@ -156,7 +161,15 @@ extension RunStore {
                 )
             }
         }
-        return try full(snapshot: snapshot, evaluator: evaluator, threads: options.threads, started: started, kpis: kpis, progress: progress)
+        return try full(
+            snapshot: snapshot,
+            inputs: inputs,
+            evaluator: evaluator,
+            threads: options.threads,
+            started: started,
+            kpis: kpis,
+            progress: progress
+        )
     }
 
     /// Whether a changed supplier's figures reach other suppliers' lines as a manufacturer
@@ -197,6 +210,7 @@ extension RunStore {
     /// inserted by the writing thread as they come, in the run's transaction.
     private func full(
         snapshot: ReferenceSnapshot,
+        inputs: EncodedRunInputs,
         evaluator: PackEvaluator,
         threads: Int,
         started: Date,
@@ -212,7 +226,7 @@ extension RunStore {
             kind: .full,
             parent: nil,
             period: evaluator.period,
-            inputs: snapshot.inputs,
+            inputs: inputs,
             recomputed: lines,
             started: started,
             kpis: kpis,
@@ -277,9 +291,10 @@ extension RunStore {
     ///   disclosure), and its lines with the changed products, are evaluated again; a pack with such a
     ///   line is stored with its new results, the others keep theirs from the earlier run.
     private func incremental(
-        from latest: CalculationRun,
+        from latest: consuming CalculationRun,
         suppliers: Set<String>,
         snapshot: ReferenceSnapshot,
+        inputs: EncodedRunInputs,
         evaluator: PackEvaluator,
         threads: Int,
         started: Date,
@@ -289,8 +304,7 @@ extension RunStore {
         let before = latest.inputs
         let after = snapshot.inputs
         let texts = evaluator.texts
-        var termOf: [String: Int] = [:]
-        for (id, text) in texts.enumerated() { if let text { termOf[text] = id } }
+        let termOf = workspace.cache.termNumbers(texts)
         // Per supplier term: whether its disclosures changed, and which product terms' footprints did.
         var disclosureChanged: [Int64: Bool] = [:]
         var productChanged = [Bool](repeating: false, count: texts.count)
@@ -366,7 +380,10 @@ extension RunStore {
                 try self.recompute(share, chain: chain, latestRun: latestID, work: work)
             }
         }
-        var aggregate = latest.aggregate
+        // Moved out of the run, which the caller handed over (`consuming`): no other copy shares its
+        // storage, so adding the change below does not copy the inventory's tables first.
+        var aggregate = InventoryAggregate()
+        swap(&aggregate, &latest.aggregate)
         var results: [(Int64, [UInt8])] = []
         var recomputed = 0
         var refigured = 0
@@ -386,7 +403,7 @@ extension RunStore {
             kind: .incremental,
             parent: latest.id,
             period: evaluator.period,
-            inputs: snapshot.inputs,
+            inputs: inputs,
             recomputed: recomputed + refigured,
             started: started,
             kpis: kpis,
@@ -545,7 +562,7 @@ extension RunStore {
         kind: CalculationRun.Kind,
         parent: Int64?,
         period: ReportingPeriod?,
-        inputs: RunInputs,
+        inputs: EncodedRunInputs,
         recomputed: Int,
         started: Date,
         kpis: KPIJob?,
@@ -553,14 +570,7 @@ extension RunStore {
         changedCells: InventoryAggregate.ChangedCells? = nil,
         produce: (_ insert: (Int64, [UInt8]) throws -> Void) throws -> InventoryAggregate
     ) throws(WorkspaceError) -> CalculationRun {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        let inputsText: String
-        do {
-            inputsText = String(decoding: try encoder.encode(inputs), as: UTF8.self)
-        } catch {
-            throw .database("cannot encode the run: \(error)")
-        }
+        let inputsText = try inputs.text()
         var snapshot: (String, Background<String, WorkspaceError>)?
         let (id, aggregate): (Int64, InventoryAggregate) = try workspace.transaction { db in
             try db.execute(
@@ -615,7 +625,7 @@ extension RunStore {
             createdAt: created,
             kind: kind,
             parentID: parent,
-            inputs: inputs,
+            inputs: inputs.value,
             aggregate: aggregate,
             lineCount: aggregate.ledgerLines,
             recomputedLines: recomputed,

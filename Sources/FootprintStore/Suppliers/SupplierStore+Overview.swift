@@ -42,14 +42,22 @@ extension SupplierStore {
                 }
             }
             workspace.logger.phase("status facts")
+            // Parsed once per import for the process (`CalculationCache`: an import's content never
+            // changes); a calculation has parsed the same ones.
             var reference = ReferenceData()
             for row in try Row.fetchAll(
                 db,
                 sql:
-                    "SELECT kind, file_name, content FROM import WHERE kind IN ('supplier-emissions', 'product-footprints', 'price-index') AND status = 'active' ORDER BY id"
+                    "SELECT id, kind, file_name FROM import WHERE kind IN ('supplier-emissions', 'product-footprints', 'price-index') AND status = 'active' ORDER BY id"
             ) {
+                let id: Int64 = row["id"]
+                let kind = ImportKind(rawValue: row["kind"])!
+                let file: String = row["file_name"]
                 reference.merge(
-                    try ImportStore.parseReference(kind: ImportKind(rawValue: row["kind"])!, data: row["content"], file: row["file_name"]).data
+                    try workspace.cache.parsedImport(id) {
+                        let content = try Data.fetchOne(db, sql: "SELECT content FROM import WHERE id = ?", arguments: [id]) ?? Data()
+                        return try ImportStore.parseReference(kind: kind, data: content, file: file).data
+                    }
                 )
             }
             let footprints = Dictionary(grouping: reference.footprints, by: \.supplier).mapValues(\.count)
