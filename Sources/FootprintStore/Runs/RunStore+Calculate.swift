@@ -15,19 +15,16 @@ extension RunStore {
     /// A new run's engagement KPIs are stored with it (`kpiSnapshot`); should that fail, the run
     /// stands and its KPIs are computed the first time they are asked for.
     public func calculate(_ options: CalculationOptions) throws(WorkspaceError) -> CalculationRun {
-        // What the KPI snapshot reads besides the run (the register, status facts imported until now,
-        // disclosures, footprints) is read on another thread while the run is computed; the KPIs are
-        // computed on it too, from the inventory, while the run is written, and stored after it.
+        // The KPI snapshot: what it reads besides the run (the register, status facts imported until
+        // now, disclosures, footprints) is read, and the KPIs computed from the inventory, on another
+        // thread while the run is written; they are stored after it. Not read while the run is computed:
+        // there the two cores refigure or evaluate its lines, and a reader beside them slowed a watcher's
+        // refigure of 625,780 lines by a millisecond or two (the run is what a user waits for).
         let factsAsOf = Workspace.timestamp()
-        let overviews = Background { () throws(WorkspaceError) in
-            (
-                try workspace.suppliers.supplierOverviews(factsAsOf: factsAsOf, withRun: false),
-                try workspace.suppliers.engagementTarget()?.attribution ?? .supplier
-            )
-        }
         let kpis = KPIJob(factsAsOf: factsAsOf) { aggregate in
             Background { () throws(WorkspaceError) -> String in
-                let (read, attribution) = try overviews.value()
+                let read = try workspace.suppliers.supplierOverviews(factsAsOf: factsAsOf, withRun: false)
+                let attribution = try workspace.suppliers.engagementTarget()?.attribution ?? .supplier
                 return try SupplierStore.encodeKPIs(
                     workspace.suppliers.computeKPIs(
                         aggregate: aggregate,
@@ -106,14 +103,15 @@ extension RunStore {
                 if let kept = workspace.cache.takeRun(id: id) { return kept }
                 return try self.run(id: id)
             }
-        let snapshot: ReferenceSnapshot = try workspace.read { db in
-            try ReferenceSnapshot.load(db: db, cache: workspace.cache, logger: workspace.logger)
+        // The reference data and the terms in one read transaction: one state of the workspace.
+        let (snapshot, texts): (ReferenceSnapshot, [String?]) = try workspace.read { db in
+            let snapshot = try ReferenceSnapshot.load(db: db, cache: workspace.cache, logger: workspace.logger)
+            workspace.logger.phase("reference snapshot")
+            return (snapshot, try workspace.cache.texts(db: db))
         }
-        workspace.logger.phase("reference snapshot")
+        workspace.logger.phase("terms")
         guard !snapshot.purchaseImports.isEmpty else { throw .nothingToCalculate }
         let inputs = EncodedRunInputs(snapshot.inputs)
-        let texts: [String?] = try workspace.read { db in try workspace.cache.texts(db: db) }
-        workspace.logger.phase("terms")
         let engine = InventoryEngine(reference: snapshot.reference)
         let boundary = InventoryBoundary(period: period, rules: snapshot.categoryRules, scope3Defaults: snapshot.scope3Defaults)
         let tables = workspace.cache.termTables(.init(terms: texts.count, engine: engine, boundary: boundary)) {
