@@ -15,6 +15,13 @@ extension Footprint.Calculate {
         printError("Watching \(ws.path) (every \(interval) s); Ctrl-C stops.")
         var full = self.full
         while true {
+            // The workspace's version before calculating: any commit from here on, another process's
+            // or this calculation's own, changes it, and the loop calculates again. Read after the
+            // calculation (as before), it missed an import that committed while the read waited for a
+            // lock the importing process held; an import committed while a calculation runs is likewise
+            // caught. Its own commits cost one more calculation, which finds nothing new and commits
+            // nothing, so that the next wait lasts until another process commits.
+            let seen = try report { () throws(WorkspaceError) in try changes.version() }
             do {
                 let run = try ws.runs.calculate(CalculationOptions(full: full, threads: threads, period: period))
                 full = false
@@ -33,9 +40,6 @@ extension Footprint.Calculate {
             } catch {
                 printError("error: \(error)")
             }
-            // Our own commits are in the version read now; another process's next commit changes it
-            // (read before the checkpoint, so that a commit made while it runs is not missed).
-            let seen = try report { () throws(WorkspaceError) in try changes.version() }
             // The write-ahead log copied into the database while nothing is calculated (a failure is
             // not an error: the next time copies it).
             try? ws.runs.checkpointBetweenRuns()
