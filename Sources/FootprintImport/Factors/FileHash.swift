@@ -19,7 +19,7 @@ public func sha256Hex(of data: Data) -> String {
 }
 
 /// Lower-case hexadecimal text of bytes (digests), without Foundation's formatting.
-@inlinable  // specialised where it is called: through the generic witness, a digest took 0.5 µs
+@inlinable  // specialised where it is called: through the generic witness, a digest took about 0.4 µs
 public func hexString(_ bytes: some Sequence<UInt8>) -> String {
     let digits = Array("0123456789abcdef".utf8)
     var out: [UInt8] = []

@@ -53,6 +53,14 @@ final class CalculationCache: @unchecked Sendable {
         return data
     }
 
+    /// The parsed content of import `id` (of `kind`, from `file`), read from `db` the first time.
+    func parsedImport(_ id: Int64, kind: ImportKind, file: String, db: Database) throws -> ReferenceData {
+        try parsedImport(id) {
+            let content = try Data.fetchOne(db, sql: "SELECT content FROM import WHERE id = ?", arguments: [id]) ?? Data()
+            return try ImportStore.parseReference(kind: kind, data: content, file: file).data
+        }
+    }
+
     /// The factors of `libraries` (in precedence order), loaded by `load` when they are not those of last time.
     func factors(
         libraries: [Int64],

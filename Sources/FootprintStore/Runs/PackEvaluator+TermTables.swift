@@ -7,18 +7,28 @@ extension PackEvaluator {
     /// calculates again and again keeps the last ones (`CalculationCache.termTables`) and makes them
     /// again only when their `Key` changes.
     struct TermTables: Sendable {
+        /// By term id: the term's key in the engine as a supplier, a category (through the boundary's
+        /// factor category), a product, a unit and a currency (`.none` when the engine has none).
         var supplierKey: [SupplierKey]
         var categoryKey: [CategoryKey]
         var productKey: [ProductKey]
         var unitKey: [UnitKey]
         var currencyKey: [CurrencyKey]
         var currencyCode: [CurrencyCode]
+        /// Dense slot per currency term, and the codes of the slots.
         var currencySlot: [Int32]
         var currencies: [CurrencyCode]
+        /// Scope 3 category (1...15) by category term, for lines without their own flag
+        /// (`InventoryBoundary.Treatment.fixedScope3`); 0 for a category whose lines are placed by a
+        /// capitalisation threshold, whose treatment is then in `thresholdTreatment`.
         var categoryScope3: [UInt8]
         var thresholdTreatment: [Int: InventoryBoundary.Treatment]
+        /// By unit term: whether the unit counts items (`piece`, `pcs`, ...), for the cost of one item.
         var unitCountsItems: [Bool]
+        /// By category term: the number of its exclusion's reason in `exclusionReasons`, or -1 when its
+        /// lines are in the inventory.
         var categoryExclusion: [Int32]
+        /// The reasons of the excluded categories, sorted.
         var exclusionReasons: [String]
 
         /// Everything the tables are made from besides the terms' texts, which never change by id (a

@@ -6,27 +6,22 @@ import FootprintCore
 struct PackEvaluator: Sendable {
     let engine: InventoryEngine
     let texts: [String?]
-    let supplierKey: [SupplierKey]
-    let categoryKey: [CategoryKey]
-    let productKey: [ProductKey]
-    let unitKey: [UnitKey]
-    let currencyKey: [CurrencyKey]
-    let currencyCode: [CurrencyCode]
-    /// Dense slot per currency term, and the codes of the slots.
-    let currencySlot: [Int32]
-    let currencies: [CurrencyCode]
-    /// Scope 3 category (1...15) by category term, for lines without their own flag
-    /// (`InventoryBoundary.Treatment.fixedScope3`); 0 for a category whose lines are placed by a
-    /// capitalisation threshold, whose treatment is then in `thresholdTreatment`.
-    let categoryScope3: [UInt8]
-    let thresholdTreatment: [Int: InventoryBoundary.Treatment]
-    /// By unit term: whether the unit counts items (`piece`, `pcs`, ...), for the cost of one item.
-    let unitCountsItems: [Bool]
-    /// By category term: the number of its exclusion's reason in `exclusionReasons`, or -1 when its
-    /// lines are in the inventory.
-    let categoryExclusion: [Int32]
-    /// The reasons of the excluded categories, sorted.
-    let exclusionReasons: [String]
+    /// The terms' keys in `engine` and their treatment by the boundary (`TermTables`, where each is
+    /// described); read through the properties below, which the hot loops use.
+    let terms: TermTables
+    var supplierKey: [SupplierKey] { terms.supplierKey }
+    var categoryKey: [CategoryKey] { terms.categoryKey }
+    var productKey: [ProductKey] { terms.productKey }
+    var unitKey: [UnitKey] { terms.unitKey }
+    var currencyKey: [CurrencyKey] { terms.currencyKey }
+    var currencyCode: [CurrencyCode] { terms.currencyCode }
+    var currencySlot: [Int32] { terms.currencySlot }
+    var currencies: [CurrencyCode] { terms.currencies }
+    var categoryScope3: [UInt8] { terms.categoryScope3 }
+    var thresholdTreatment: [Int: InventoryBoundary.Treatment] { terms.thresholdTreatment }
+    var unitCountsItems: [Bool] { terms.unitCountsItems }
+    var categoryExclusion: [Int32] { terms.categoryExclusion }
+    var exclusionReasons: [String] { terms.exclusionReasons }
     /// The reporting period (nil: every line counts), and its bounds as YYYYMMDD (the widest when nil).
     let period: ReportingPeriod?
     let periodStart: Int32
@@ -53,7 +48,7 @@ struct PackEvaluator: Sendable {
         self.texts = texts
         period = boundary.period
         (periodStart, periodEnd) = boundary.dateBounds
-        let tables = tables ?? TermTables(engine: engine, texts: texts, boundary: boundary)
+        terms = tables ?? TermTables(engine: engine, texts: texts, boundary: boundary)
         let made = engine.reference.manufacturers
         manufacturers = Array(Set(made.map(\.manufacturer))).sorted()
         manufacturerNumber = Dictionary(
@@ -65,19 +60,6 @@ struct PackEvaluator: Sendable {
             let products = Set(made.map(\.product))
             productHasManufacturer = texts.map { $0.map(products.contains) ?? false }
         }
-        thresholdTreatment = tables.thresholdTreatment
-        unitCountsItems = tables.unitCountsItems
-        categoryExclusion = tables.categoryExclusion
-        exclusionReasons = tables.exclusionReasons
-        supplierKey = tables.supplierKey
-        categoryKey = tables.categoryKey
-        productKey = tables.productKey
-        unitKey = tables.unitKey
-        currencyKey = tables.currencyKey
-        currencyCode = tables.currencyCode
-        currencySlot = tables.currencySlot
-        currencies = tables.currencies
-        categoryScope3 = tables.categoryScope3
     }
 
     func makeAccumulator() -> AggregateAccumulator { AggregateAccumulator(currencyCount: currencies.count) }

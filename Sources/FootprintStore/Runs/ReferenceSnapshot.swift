@@ -58,11 +58,7 @@ struct ReferenceSnapshot {
                 global.update(data: Data("\(record.kind.rawValue):\(record.id):\(record.sha256)\n".utf8))
                 fallthrough
             case .supplierEmissions, .supplierAllocations, .productFootprints:
-                let parsed = try cache.parsedImport(record.id) {
-                    let content = try Data.fetchOne(db, sql: "SELECT content FROM import WHERE id = ?", arguments: [record.id]) ?? Data()
-                    return try ImportStore.parseReference(kind: record.kind, data: content, file: record.fileName).data
-                }
-                reference.merge(parsed)
+                reference.merge(try cache.parsedImport(record.id, kind: record.kind, file: record.fileName, db: db))
             case .categories:
                 global.update(data: Data("categories:\(record.id):\(record.sha256)\n".utf8))
                 let content = try Data.fetchOne(db, sql: "SELECT content FROM import WHERE id = ?", arguments: [record.id]) ?? Data()

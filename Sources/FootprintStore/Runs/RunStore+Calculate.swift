@@ -124,10 +124,9 @@ extension RunStore {
             try CreditNoteLinks.load(db: db, importIDs: snapshot.purchaseImports, evaluator: linking)
         }
         workspace.logger.phase("credit notes and their invoices")
-        var latest: CalculationRun?
-        if let latestRun { latest = try latestRun.take() }
+        var latest = try latestRun?.take()
         workspace.logger.phase("latest run")
-        // The only copy of the latest run from here on (`take`): an incremental run adds to its inventory in place.
+        // The only copy of the latest run from here on (`take`, twice): an incremental run adds to its inventory in place.
         if let parent = latest.take(), parent.inputs.globalDigest == snapshot.inputs.globalDigest {
             let before = parent.inputs.supplierDigests
             let after = snapshot.inputs.supplierDigests

@@ -50,14 +50,8 @@ extension SupplierStore {
                 sql:
                     "SELECT id, kind, file_name FROM import WHERE kind IN ('supplier-emissions', 'product-footprints', 'price-index') AND status = 'active' ORDER BY id"
             ) {
-                let id: Int64 = row["id"]
-                let kind = ImportKind(rawValue: row["kind"])!
-                let file: String = row["file_name"]
                 reference.merge(
-                    try workspace.cache.parsedImport(id) {
-                        let content = try Data.fetchOne(db, sql: "SELECT content FROM import WHERE id = ?", arguments: [id]) ?? Data()
-                        return try ImportStore.parseReference(kind: kind, data: content, file: file).data
-                    }
+                    try workspace.cache.parsedImport(row["id"], kind: ImportKind(rawValue: row["kind"])!, file: row["file_name"], db: db)
                 )
             }
             let footprints = Dictionary(grouping: reference.footprints, by: \.supplier).mapValues(\.count)
