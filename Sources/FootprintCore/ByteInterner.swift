@@ -10,14 +10,12 @@ public struct ByteInterner: Sendable, Equatable {
     private var lengths: [Int32] = []
     private var arena: [UInt8] = []
     private var mask: Int
-    // Keys of up to 7 bytes, packed with their length into one word, each beside its index: a probe
-    // that hits reads one cache line and compares no bytes.
-    private struct PackedEntry {
-        var key: UInt64
-        var index: Int
-    }
-    private var packed: [PackedEntry]
-    private var packedMask: Int
+    // Keys of up to 7 bytes, packed with their length into one word (a probe compares no bytes), and
+    // beside them the index of each: the keys alone are probed, in a table half as large as one of
+    // key and index together (fewer cache misses on the stateless path's lookups).
+    @usableFromInline var packedKeys: [UInt64]
+    @usableFromInline var packedIndex: [Int32]
+    @usableFromInline var packedMask: Int
 
     /// The number of distinct keys interned.
     public var count: Int { offsets.count }
@@ -32,7 +30,8 @@ public struct ByteInterner: Sendable, Equatable {
         while size < capacity * 2 { size <<= 1 }
         slots = Array(repeating: -1, count: size)
         mask = size - 1
-        packed = Array(repeating: PackedEntry(key: 0, index: -1), count: size)
+        packedKeys = Array(repeating: 0, count: size)
+        packedIndex = Array(repeating: -1, count: size)
         packedMask = size - 1
     }
 
@@ -58,8 +57,26 @@ public struct ByteInterner: Sendable, Equatable {
     /// As `intern(_:_:)`, for a key in a buffer with at least 8 bytes readable from `base`
     /// (`readable`, counting the key): a short key is then packed with one load instead of a
     /// loop over its bytes (the bytes after the key are masked off).
-    @inline(__always)
+    ///
+    /// Inlined into the caller up to the first probe of a short key, which is where a known key is
+    /// found on most lines; everything else is one call (`internUncommon`).
+    @inlinable @inline(__always)
     public mutating func intern(_ base: UnsafeRawPointer, _ length: Int, readable: Int) -> Int {
+        if length > 0 && length < 8 && readable >= 8 {
+            let word = UInt64(littleEndian: base.loadUnaligned(as: UInt64.self))
+            let key = word & ((1 << UInt64(8 * length)) &- 1) | UInt64(length) << 56
+            // The mask keeps the slot inside the table: read without a bounds check.
+            let slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & packedMask
+            if packedKeys.withUnsafeBufferPointer({ $0[slot] }) == key {
+                return Int(packedIndex.withUnsafeBufferPointer { $0[slot] })
+            }
+        }
+        return internUncommon(base, length, readable: readable)
+    }
+
+    /// `intern(_:_:readable:)` past a short key's first probe: a collision, a new key, a long key.
+    @usableFromInline @inline(never)
+    mutating func internUncommon(_ base: UnsafeRawPointer, _ length: Int, readable: Int) -> Int {
         if length > 0 && length < 8 && readable >= 8 {
             let word = UInt64(littleEndian: base.loadUnaligned(as: UInt64.self))
             let key = word & ((1 << UInt64(8 * length)) &- 1) | UInt64(length) << 56
@@ -73,26 +90,30 @@ public struct ByteInterner: Sendable, Equatable {
     mutating func internPacked(_ key: UInt64, _ base: UnsafeRawPointer, _ length: Int) -> Int {
         var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & packedMask
         while true {
-            let current = packed[slot]
-            if current.key == key { return current.index }
-            if current.key == 0 { break }
+            let current = packedKeys[slot]
+            if current == key { return Int(packedIndex[slot]) }
+            if current == 0 { break }
             slot = (slot + 1) & packedMask
         }
         let index = internWithHash(base, length, byteHash(base, length))
-        packed[slot] = PackedEntry(key: key, index: index)
-        if index * 2 >= packed.count { growPacked() }
+        packedKeys[slot] = key
+        packedIndex[slot] = Int32(index)
+        if index * 2 >= packedKeys.count { growPacked() }
         return index
     }
 
     private mutating func growPacked() {
-        let old = packed
-        let size = packed.count * 2
-        packed = Array(repeating: PackedEntry(key: 0, index: -1), count: size)
+        let oldKeys = packedKeys
+        let oldIndex = packedIndex
+        let size = packedKeys.count * 2
+        packedKeys = Array(repeating: 0, count: size)
+        packedIndex = Array(repeating: -1, count: size)
         packedMask = size - 1
-        for entry in old where entry.key != 0 {
-            var slot = Int(truncatingIfNeeded: (entry.key &* 0x9E37_79B9_7F4A_7C15) >> 40) & packedMask
-            while packed[slot].key != 0 { slot = (slot + 1) & packedMask }
-            packed[slot] = entry
+        for (i, key) in oldKeys.enumerated() where key != 0 {
+            var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & packedMask
+            while packedKeys[slot] != 0 { slot = (slot + 1) & packedMask }
+            packedKeys[slot] = key
+            packedIndex[slot] = oldIndex[i]
         }
     }
 

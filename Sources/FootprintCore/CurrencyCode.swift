@@ -11,11 +11,16 @@ public struct CurrencyCode: Sendable, Hashable, Comparable, CustomStringConverti
     }
 
     /// Reads a code from three bytes; `nil` unless each is an upper-case ASCII letter.
-    @inlinable
+    @inlinable @inline(__always)
     public init?(_ a: UInt8, _ b: UInt8, _ c: UInt8) {
-        guard (65...90).contains(a), (65...90).contains(b), (65...90).contains(c) else { return nil }
+        // A byte minus 'A' wraps to 191 or more below 'A', so one compare checks each letter.
+        guard a &- 65 < 26, b &- 65 < 26, c &- 65 < 26 else { return nil }
         packed = UInt32(a) << 16 | UInt32(b) << 8 | UInt32(c)
     }
+
+    /// A code already known to be valid, from its packed form.
+    @inlinable @usableFromInline
+    init(unchecked packed: UInt32) { self.packed = packed }
 
     /// Reads a code from its packed form; `nil` unless it packs three upper-case ASCII letters.
     public init?(packed: UInt32) {

@@ -62,6 +62,42 @@ struct ByteInternerTests {
         #expect(interner.find("not a key") == nil)
     }
 
+    /// The path of the ledger's fields: keys read from a buffer with 8 bytes readable, found by the
+    /// first probe inlined in the caller or, past a collision, by the rest; the same indices as `intern(_:_:)`.
+    @Test(arguments: [1, 4096])
+    func keysReadFromABufferMatchTheOtherPath(capacity: Int) {
+        var rng = SplitMix64(seed: 7 + UInt64(capacity))
+        let keys = (0..<5_000).map { i -> String in
+            let length = Int.random(in: 1...12, using: &rng)
+            let base = String(i, radix: 36)
+            return base.count >= length ? base : base + String(repeating: ".", count: length - base.count)
+        }
+        let buffer = Array(keys.joined(separator: ",").utf8) + Array(repeating: UInt8(0), count: 8)
+        var fromBuffer = ByteInterner(capacity: capacity)
+        var fromText = ByteInterner(capacity: capacity)
+        var mismatches = 0
+        buffer.withUnsafeBytes { raw in
+            // Twice in a random order of keys: new keys first, then known ones (hits and collisions).
+            for round in 0..<2 {
+                var offset = 0
+                var offsets: [(Int, Int)] = []
+                for key in keys {
+                    offsets.append((offset, key.utf8.count))
+                    offset += key.utf8.count + 1
+                }
+                if round == 1 { offsets.shuffle(using: &rng) }
+                for (start, length) in offsets {
+                    let index = fromBuffer.intern(raw.baseAddress! + start, length, readable: raw.count - start)
+                    let text = String(decoding: raw[start..<start + length], as: UTF8.self)
+                    if index != fromText.intern(text) { mismatches += 1 }
+                }
+            }
+        }
+        #expect(mismatches == 0)
+        #expect(fromBuffer.strings == fromText.strings)
+        #expect(fromBuffer.count == keys.count)
+    }
+
     @Test func copiesAreIndependent() {
         var a = ByteInterner()
         _ = a.intern("x")

@@ -37,11 +37,11 @@ struct FieldParserTests {
         #expect(FieldParser.decimal(text) == nil)
     }
 
-    func dateYear(_ text: String) -> Int32? {
+    func date(_ text: String) -> Int32? {
         var copy = text
         return copy.withUTF8 { buffer in
             guard let base = buffer.baseAddress else { return nil }
-            return FieldParser.dateYear(base, 0, buffer.count)
+            return FieldParser.date(base, 0, buffer.count)
         }
     }
 
@@ -50,7 +50,8 @@ struct FieldParserTests {
         ("2023-02-28", 2023), ("2023-04-30", 2023), ("0001-01-01", 1), ("9999-12-31", 9999),
     ])
     func validDates(_ text: String, _ year: Int32) {
-        #expect(dateYear(text) == year)
+        #expect(date(text).map { $0 / 10000 } == year)
+        #expect(date(text) == Int32(text.filter { $0 != "-" }))
     }
 
     @Test(arguments: [
@@ -58,7 +59,7 @@ struct FieldParserTests {
         "24-01-01", "2024/01/01", "2024-01-01T00:00", "20240101", "", "2024-01-0a", "0000-01-01", "2024-01-01 ",
     ])
     func invalidDates(_ text: String) {
-        #expect(dateYear(text) == nil)
+        #expect(date(text) == nil)
     }
 
     @Test func daysInMonth() {

@@ -164,11 +164,11 @@ extension InventoryEngine {
     /// Rule 3: quantity x the category's average-data factor in the line's unit after conversion.
     @usableFromInline
     func averageData(_ line: LedgerLine, _ result: inout LineResult) -> Bool {
-        let c = Int(line.category.index)
-        let start = Int(activityStart[c])
+        let figures = categoryFigures[Int(line.category.index)]
+        let start = Int(figures.activityStart)
         var chosen = -1
         var factor = Double.nan
-        for i in start..<start + Int(activityCount[c]) {
+        for i in start..<start + Int(figures.activityCount) {
             let index = Int(activityOrder[i])
             let unit = activityUnit[index]
             if unit == line.unit.index {
@@ -196,13 +196,12 @@ extension InventoryEngine {
     /// price year, times the spend-based factor. Missing rates or indices leave the line unmapped.
     @usableFromInline
     func spendBased(_ line: LedgerLine, _ result: inout LineResult) {
-        guard !line.category.isNone, spendFactor[Int(line.category.index)] >= 0 else {
+        guard !line.category.isNone, case let figures = categoryFigures[Int(line.category.index)], figures.spendFactor >= 0 else {
             result.unmapped = .noFactor
             return
         }
-        let c = Int(line.category.index)
-        let factorIndex = Int(spendFactor[c])
-        let target = spendCurrency[c]
+        let factorIndex = Int(figures.spendFactor)
+        let target = figures.spendCurrency
         let from = rate(line.currencyKey.index, line.year)
         guard !from.isNaN else {
             result.unmapped = .noExchangeRate(currency: line.currency, year: line.year)
@@ -217,7 +216,7 @@ extension InventoryEngine {
         var converted = target == line.currencyKey.index ? line.amount : line.amount / from * to
         result.fromRate = from
         result.toRate = to
-        let priceYear = spendPriceYear[c]
+        let priceYear = figures.spendPriceYear
         if priceYear >= 0 {
             let base = index(line.year)
             guard !base.isNaN else {
@@ -236,6 +235,6 @@ extension InventoryEngine {
         result.sourceIndex = Int32(factorIndex)
         result.rank = Int32(factorIndex)
         result.activity = converted
-        result.kg = converted * factorKg[factorIndex]
+        result.kg = converted * figures.spendKg
     }
 }

@@ -18,7 +18,7 @@ public struct InventoryEngine: Sendable {
 
     // Footprints per (supplier, product): packed (start << 32 | count) into `footprintOrder`; bit 31 of the
     // count is set when one of them has a validity period (then `footprintFirstDate`/`footprintEndDate` apply).
-    let footprintRanges: [UInt64: UInt64]
+    let footprintRanges: FlatKeyTable
     let footprintFirstDate: [Int32]
     let footprintEndDate: [Int32]
     let footprintOrder: [Int32]
@@ -37,11 +37,7 @@ public struct InventoryEngine: Sendable {
     let footprintKg: [Double]
     let factorKg: [Double]
     // Factors per category key.
-    let spendFactor: [Int32]
-    let spendCurrency: [Int32]
-    let spendPriceYear: [Int32]
-    let activityStart: [Int32]
-    let activityCount: [Int32]
+    let categoryFigures: [CategoryFigures]
     let activityOrder: [Int32]
     let activityUnit: [Int32]
     /// The manufacturer of a product bought from another supplier (manufacturers.csv): by
@@ -185,31 +181,28 @@ public struct InventoryEngine: Sendable {
 
         // Factors per category.
         let categoryCount = categories.count
-        var spendFactor = [Int32](repeating: -1, count: categoryCount)
-        var spendCurrency = [Int32](repeating: -1, count: categoryCount)
-        var spendPriceYear = [Int32](repeating: -1, count: categoryCount)
+        var categoryFigures = [CategoryFigures](repeating: CategoryFigures(), count: categoryCount)
         var activityLists = Array(repeating: [Int32](), count: categoryCount)
         var activityUnit = [Int32](repeating: -1, count: reference.factors.count)
         for (i, f) in reference.factors.enumerated() {
             let c = categories.find(f.category)!
             switch f.basis {
             case .spend(let currency, let priceYear):
-                if spendFactor[c] < 0 {
-                    spendFactor[c] = Int32(i)
-                    spendCurrency[c] = currencyKey(currency)
-                    spendPriceYear[c] = priceYear.map(Int32.init) ?? -1
+                if categoryFigures[c].spendFactor < 0 {
+                    categoryFigures[c].spendFactor = Int32(i)
+                    categoryFigures[c].spendKg = f.kgPerUnit
+                    categoryFigures[c].spendCurrency = currencyKey(currency)
+                    categoryFigures[c].spendPriceYear = priceYear.map(Int32.init) ?? -1
                 }
             case .activity(let unit):
                 activityLists[c].append(Int32(i))
                 activityUnit[i] = unitKey(unit)
             }
         }
-        var activityStart = [Int32](repeating: 0, count: categoryCount)
-        var activityCount = [Int32](repeating: 0, count: categoryCount)
         var activityOrder: [Int32] = []
         for c in 0..<categoryCount {
-            activityStart[c] = Int32(activityOrder.count)
-            activityCount[c] = Int32(activityLists[c].count)
+            categoryFigures[c].activityStart = Int32(activityOrder.count)
+            categoryFigures[c].activityCount = Int32(activityLists[c].count)
             activityOrder += activityLists[c]
         }
 
@@ -251,17 +244,13 @@ public struct InventoryEngine: Sendable {
         self.productKeys = products
         self.units = units
         self.currencies = currencies
-        self.footprintRanges = footprintRanges
+        self.footprintRanges = FlatKeyTable(footprintRanges)
         self.footprintOrder = footprintOrder
         self.footprintUnit = footprintUnit
         self.disclosureStart = disclosureStart
         self.disclosureCount = disclosureCount
         self.disclosureOrder = disclosureOrder
-        self.spendFactor = spendFactor
-        self.spendCurrency = spendCurrency
-        self.spendPriceYear = spendPriceYear
-        self.activityStart = activityStart
-        self.activityCount = activityCount
+        self.categoryFigures = categoryFigures
         self.activityOrder = activityOrder
         self.activityUnit = activityUnit
         var activityFirst: [Bool] = []

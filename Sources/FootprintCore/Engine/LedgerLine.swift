@@ -21,6 +21,7 @@ public struct LedgerLine: Sendable {
     /// The quantity, or NaN when the line has none.
     public var quantity: Double
 
+    @inlinable
     public init(
         supplier: SupplierKey = .none,
         category: CategoryKey = .none,

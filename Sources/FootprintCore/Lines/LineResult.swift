@@ -23,8 +23,34 @@ public struct LineResult: Sendable, Equatable {
     public var method: CalculationMethod?
     /// kg CO2e; 0 when unmapped.
     public var kg: Double = 0
-    /// Why the line is unmapped; nil when a method computed it.
-    public var unmapped: UnmappedCause?
+    /// Why the line is unmapped; nil when a method computed it. Stored as three plain fields (its kind,
+    /// currency and year), not as an optional enum with a payload: a result is copied on every line,
+    /// and the enum's 9 odd-sized bytes were copied with overlapping loads that stalled on the stores
+    /// before them.
+    @inlinable
+    public var unmapped: UnmappedCause? {
+        get {
+            switch unmappedKind {
+            case 1: .noFactor
+            case 2: .noExchangeRate(currency: CurrencyCode(unchecked: unmappedCurrency), year: unmappedYear)
+            case 3: .noPriceIndex(year: unmappedYear)
+            default: nil
+            }
+        }
+        set {
+            switch newValue {
+            case nil: (unmappedKind, unmappedCurrency, unmappedYear) = (0, 0, 0)
+            case .noFactor: (unmappedKind, unmappedCurrency, unmappedYear) = (1, 0, 0)
+            case .noExchangeRate(let currency, let year): (unmappedKind, unmappedCurrency, unmappedYear) = (2, currency.packed, year)
+            case .noPriceIndex(let year): (unmappedKind, unmappedCurrency, unmappedYear) = (3, 0, year)
+            }
+        }
+    }
+    /// `unmapped`'s kind (0: none, 1: no factor, 2: no exchange rate, 3: no price index), its
+    /// currency (packed) and its year.
+    @usableFromInline var unmappedKind: UInt8 = 0
+    @usableFromInline var unmappedCurrency: UInt32 = 0
+    @usableFromInline var unmappedYear: Int32 = 0
     /// Index into `InventoryEngine.footprints`, `.disclosures` or `.factors`, per the method; -1 otherwise.
     public var sourceIndex: Int32 = -1
     /// For supplier-specific and hybrid lines, the footprint's or disclosure's position among those of the

@@ -19,27 +19,32 @@ struct LedgerWorker: @unchecked Sendable {
     private(set) var outsideLast = Int32.min
 
     private var decoder: PurchaseRecordDecoder
-    /// The indexes of the engine's keys of the decoder's terms, per field, resolved on first use
-    /// (`unresolved` until then).
+    /// What each term of the decoder means to the engine: per supplier, product and unit term its key,
+    /// per category term its key and treatment, per currency term its code and key. Terms are dense
+    /// per field (0, 1, 2, ...), so each array is filled in term order up to the highest term seen
+    /// (`resolve(_:through:)`) and a lookup is one compare and one load. A currency's term is also its
+    /// slot in the accumulator's spend.
     private var supplierKey: [Int32] = []
-    private var categoryKey: [Int32] = []
     private var productKey: [Int32] = []
     private var unitKey: [Int32] = []
-    /// A dense currency slot per currency term (for the accumulator's spend), and per slot its code and engine key.
-    private var currencySlot: [Int32] = []
+    private var categoryTerms: [CategoryTerm] = []
     private var currencyCode: [CurrencyCode] = []
     private var currencyKey: [CurrencyKey] = []
-    /// The boundary's treatment per category term, resolved on first use (`unresolved` until then):
-    /// the Scope 3 category (1...15) in the low byte, the exclusion slot + 1 above it (0: included).
-    private var categoryTreatment: [Int32] = []
+
+    /// A category term's engine key and its treatment by the boundary: the Scope 3 category (1...15) in
+    /// the low byte of `treatment`, the exclusion slot + 1 above it (0: included).
+    private struct CategoryTerm {
+        var key: Int32
+        var treatment: Int32
+    }
+
     /// The treatment of each category term whose lines are placed by a capitalisation threshold (its
-    /// low byte in `categoryTreatment` is 0), and per unit term whether it counts items (1) or not (0).
+    /// low byte in its `CategoryTerm.treatment` is 0), and per unit term whether it counts items (1) or not (0).
     private var thresholdTreatment: [Int32: InventoryBoundary.Treatment] = [:]
     private var unitCountsItems: [Int8] = []
     /// The exclusion reasons by slot.
     private var exclusionReasons: [String] = []
     var accumulator = InventoryAccumulator()
-    private static let unresolved = Int32.min
 
     // Per segment, reset by `scan`.
     let fingerprints = FingerprintPartitions()
@@ -53,7 +58,7 @@ struct LedgerWorker: @unchecked Sendable {
         self.boundary = boundary
         self.invoices = invoices
         (firstDate, lastDate) = boundary.dateBounds
-        decoder = PurchaseRecordDecoder(columns: columns, problemLimit: 200, termCapacity: 4096)
+        decoder = PurchaseRecordDecoder(columns: columns, problemLimit: 200, termCapacity: 64)
     }
 
     /// The problems of the last segment, with lines counted from its first record (line 1).
@@ -96,92 +101,52 @@ struct LedgerWorker: @unchecked Sendable {
             }
         }
         newlines = scanner.line - 1
+        fingerprints.distributeStaged()
     }
 
+    /// The term's entry of `table`, a term's array of the fields above; `resolve` fills the array up to it first.
     @inline(__always)
-    private mutating func key(_ table: KeyTable, _ term: Int32) -> Int32 {
-        let i = Int(term)
-        let cached: Int32
-        switch table {
-        case .supplier: cached = i < supplierKey.count ? supplierKey[i] : Self.unresolved
-        case .category: cached = i < categoryKey.count ? categoryKey[i] : Self.unresolved
-        case .product: cached = i < productKey.count ? productKey[i] : Self.unresolved
-        case .unit: cached = i < unitKey.count ? unitKey[i] : Self.unresolved
-        }
-        return cached != Self.unresolved ? cached : resolve(table, i)
+    private static func entry<T>(_ table: [T], _ term: Int) -> T { table.withUnsafeBufferPointer { $0[term] } }
+
+    private enum TermField {
+        case supplier, category, product, unit, currency
     }
 
-    private enum KeyTable {
-        case supplier, category, product, unit
-        var field: PurchaseTerms.Field {
-            switch self {
-            case .supplier: .supplier
-            case .category: .category
-            case .product: .product
-            case .unit: .unit
+    /// Resolves the terms of `field` from the first unresolved one through `term`, in term order.
+    @inline(never)
+    private mutating func resolve(_ field: TermField, through term: Int) {
+        let terms = decoder.terms
+        switch field {
+        case .supplier:
+            for i in supplierKey.count...term { supplierKey.append(engine.supplierKey(terms.supplier.string(at: i)).index) }
+        case .product:
+            for i in productKey.count...term { productKey.append(engine.productKey(terms.product.string(at: i)).index) }
+        case .unit:
+            for i in unitKey.count...term { unitKey.append(engine.unitKey(for: terms.unit.string(at: i)).index) }
+        case .currency:
+            for i in currencyKey.count...term {
+                let code = CurrencyCode(terms.currency.string(at: i)) ?? .unknown
+                currencyCode.append(code)
+                currencyKey.append(engine.currencyKey(for: code))
+            }
+        case .category:
+            for i in categoryTerms.count...term {
+                let text = terms.category.string(at: i)
+                let t = boundary.treatment(of: text)
+                var exclusionSlot = -1
+                if let reason = t.exclusion {
+                    exclusionSlot = exclusionReasons.firstIndex(of: reason) ?? exclusionReasons.count
+                    if exclusionSlot == exclusionReasons.count { exclusionReasons.append(reason) }
+                }
+                if t.capitalisation != nil { thresholdTreatment[Int32(i)] = t }
+                categoryTerms.append(
+                    CategoryTerm(
+                        key: engine.categoryKey(boundary.factorCategory(of: text)).index,
+                        treatment: Int32(exclusionSlot + 1) << 8 | Int32(t.fixedScope3)
+                    )
+                )
             }
         }
-    }
-
-    /// Looks a term up in the engine's keys the first time a field of that kind has it.
-    @inline(never)
-    private mutating func resolve(_ table: KeyTable, _ i: Int) -> Int32 {
-        let text = decoder.terms[table.field].string(at: i)
-        func grow(_ keys: inout [Int32]) { if i >= keys.count { keys += Array(repeating: Self.unresolved, count: i + 64 - keys.count) } }
-        let key: Int32
-        switch table {
-        case .supplier:
-            key = engine.supplierKey(text).index
-            grow(&supplierKey)
-            supplierKey[i] = key
-        case .category:
-            key = engine.categoryKey(boundary.factorCategory(of: text)).index
-            grow(&categoryKey)
-            categoryKey[i] = key
-        case .product:
-            key = engine.productKey(text).index
-            grow(&productKey)
-            productKey[i] = key
-        case .unit:
-            key = engine.unitKey(for: text).index
-            grow(&unitKey)
-            unitKey[i] = key
-        }
-        return key
-    }
-
-    /// The dense slot of a currency term.
-    @inline(__always)
-    private mutating func currency(_ term: Int32, _ code: CurrencyCode) -> Int {
-        let i = Int(term)
-        if i < currencySlot.count, currencySlot[i] >= 0 { return Int(currencySlot[i]) }
-        if i >= currencySlot.count { currencySlot += Array(repeating: -1, count: i + 16 - currencySlot.count) }
-        currencySlot[i] = Int32(currencyCode.count)
-        currencyCode.append(code)
-        currencyKey.append(engine.currencyKey(for: code))
-        return currencyCode.count - 1
-    }
-
-    /// The treatment of a category term: resolved from the boundary the first time the term is seen.
-    @inline(__always)
-    private mutating func treatment(_ term: Int32) -> Int32 {
-        let i = Int(term)
-        if i < categoryTreatment.count, categoryTreatment[i] != Self.unresolved { return categoryTreatment[i] }
-        return resolveTreatment(i)
-    }
-
-    @inline(never)
-    private mutating func resolveTreatment(_ i: Int) -> Int32 {
-        let t = boundary.treatment(of: decoder.terms.category.string(at: i))
-        var exclusionSlot = -1
-        if let reason = t.exclusion {
-            exclusionSlot = exclusionReasons.firstIndex(of: reason) ?? exclusionReasons.count
-            if exclusionSlot == exclusionReasons.count { exclusionReasons.append(reason) }
-        }
-        if i >= categoryTreatment.count { categoryTreatment += Array(repeating: Self.unresolved, count: i + 64 - categoryTreatment.count) }
-        categoryTreatment[i] = Int32(exclusionSlot + 1) << 8 | Int32(t.fixedScope3)
-        if t.capitalisation != nil { thresholdTreatment[Int32(i)] = t }
-        return categoryTreatment[i]
     }
 
     /// The Scope 3 category of a line of category `term` whose treatment depends on the line (a
@@ -203,19 +168,35 @@ struct LedgerWorker: @unchecked Sendable {
 
     private mutating func evaluate(_ base: UnsafePointer<UInt8>, _ fields: CSVRecordScanner, _ engine: InventoryEngine) {
         fingerprints.append(decoder.record.idHash)
-        let slot = currency(decoder.record.currency, decoder.record.currencyCode)
+        let slot = Int(decoder.record.currency)
+        if slot >= currencyKey.count { resolve(.currency, through: slot) }
         // The boundary, in its order: the period (two compares), then the category's exclusion.
         let date = decoder.record.date
         guard date >= firstDate && date <= lastDate else { return leaveOut(base, fields, slot, exclusion: -1) }
-        let treatment = treatment(decoder.record.category)
+        let categoryTerm = Int(decoder.record.category)
+        if categoryTerm >= categoryTerms.count { resolve(.category, through: categoryTerm) }
+        let category = Self.entry(categoryTerms, categoryTerm)
+        let treatment = category.treatment
         let exclusion = Int(treatment >> 8) - 1
         if exclusion >= 0 { return leaveOut(base, fields, slot, exclusion: exclusion) }
+        let supplierTerm = Int(decoder.record.supplier)
+        if supplierTerm >= supplierKey.count { resolve(.supplier, through: supplierTerm) }
+        var product = ProductKey.none
+        if case let term = Int(decoder.record.product), term >= 0 {
+            if term >= productKey.count { resolve(.product, through: term) }
+            product = ProductKey(Self.entry(productKey, term))
+        }
+        var unit = UnitKey.none
+        if case let term = Int(decoder.record.unit), term >= 0 {
+            if term >= unitKey.count { resolve(.unit, through: term) }
+            unit = UnitKey(Self.entry(unitKey, term))
+        }
         let ledgerLine = LedgerLine(
-            supplier: SupplierKey(key(.supplier, decoder.record.supplier)),
-            category: CategoryKey(key(.category, decoder.record.category)),
-            product: decoder.record.product >= 0 ? ProductKey(key(.product, decoder.record.product)) : .none,
-            unit: decoder.record.unit >= 0 ? UnitKey(key(.unit, decoder.record.unit)) : .none,
-            currencyKey: currencyKey[slot],
+            supplier: SupplierKey(Self.entry(supplierKey, supplierTerm)),
+            category: CategoryKey(category.key),
+            product: product,
+            unit: unit,
+            currencyKey: Self.entry(currencyKey, slot),
             currency: decoder.record.currencyCode,
             year: decoder.record.year,
             date: decoder.record.date,
@@ -228,8 +209,26 @@ struct LedgerWorker: @unchecked Sendable {
         let fixedScope3 = Int(treatment & 0xFF)
         let scope3 =
             ownScope3 > 0 ? ownScope3 : fixedScope3 > 0 ? fixedScope3 : placeByThreshold(decoder.record.category, ledgerLine, engine)
-        let result =
-            decoder.record.invoice.isEmpty ? engine.evaluate(ledgerLine) : evaluateCreditNote(ledgerLine, engine)
+        // Two calls rather than one result chosen between them: the choice copied each line's result
+        // out of the slot the engine wrote it in.
+        if decoder.record.invoice.isEmpty {
+            finish(base, fields, engine.evaluate(ledgerLine), ledgerLine, scope3, slot, engine)
+        } else {
+            finish(base, fields, evaluateCreditNote(ledgerLine, engine), ledgerLine, scope3, slot, engine)
+        }
+    }
+
+    /// Accumulates a line's result, and writes its row of the per-line output.
+    @inline(__always)
+    private mutating func finish(
+        _ base: UnsafePointer<UInt8>,
+        _ fields: CSVRecordScanner,
+        _ result: borrowing LineResult,
+        _ ledgerLine: LedgerLine,
+        _ scope3: Int,
+        _ slot: Int,
+        _ engine: InventoryEngine
+    ) {
         accumulator.add(
             result,
             line: ledgerLine,

@@ -219,7 +219,7 @@ public struct PurchaseRecordDecoder {
         if let span = required(fields.field(c.currency), "currency", line, &ok) {
             if span.end - span.start == 3, let parsed = CurrencyCode(base[span.start], base[span.start + 1], base[span.start + 2]) {
                 code = parsed
-                currency = term(.currency, base, span, 4, end)
+                currency = terms.currencyTerm(parsed, base + span.start)
             } else {
                 ok = false
                 fail(line, "currency", "'\(Self.text(base, span))' is not a currency code; expected three upper-case letters (ISO 4217), such as NOK")

@@ -19,6 +19,11 @@ public struct PurchaseTerms: Sendable {
     public internal(set) var customer: ByteInterner
     public internal(set) var erpCategory: ByteInterner
 
+    /// Per currency term, its code packed (`CurrencyCode.packed`; `UInt32.max` for a term interned
+    /// otherwise): searched before the table, since a ledger has a handful of currencies and a scan of
+    /// one short array costs less than a hashed probe on every line.
+    private var currencyCodes: [UInt32] = []
+
     /// `capacity`: the expected number of distinct suppliers (the other tables are sized from it).
     public init(capacity: Int) {
         supplier = ByteInterner(capacity: capacity)
@@ -48,6 +53,28 @@ public struct PurchaseTerms: Sendable {
 
     /// The text of term `term` of `field`.
     public func string(_ field: Field, _ term: Int32) -> String { self[field].string(at: Int(term)) }
+
+    /// The term of a currency whose three letters, at `letters`, read as `code`.
+    @inline(__always)
+    mutating func currencyTerm(_ code: CurrencyCode, _ letters: UnsafeRawPointer) -> Int32 {
+        let packed = code.packed
+        // Every code compared, with no early exit: a line's currency is random among a handful, and a
+        // loop that stopped at the match mispredicted where it stopped on most lines.
+        let found = currencyCodes.withUnsafeBufferPointer { codes in
+            var found = -1
+            for i in 0..<codes.count { found = codes[i] == packed ? i : found }
+            return found
+        }
+        return found >= 0 ? Int32(found) : internCurrency(packed, letters)
+    }
+
+    @inline(never)
+    private mutating func internCurrency(_ packed: UInt32, _ letters: UnsafeRawPointer) -> Int32 {
+        let term = currency.intern(letters, 3)
+        if term >= currencyCodes.count { currencyCodes += Array(repeating: UInt32.max, count: term + 1 - currencyCodes.count) }
+        currencyCodes[term] = packed
+        return Int32(term)
+    }
 
     /// Interns `length` bytes at `base` into the table of `field` (`readable`: the bytes readable
     /// from `base`, at least `length`).
