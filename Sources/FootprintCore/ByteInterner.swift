@@ -59,36 +59,28 @@ public struct ByteInterner: Sendable, Equatable {
     /// loop over its bytes (the bytes after the key are masked off).
     ///
     /// Inlined into the caller up to the first probe of a short key, which is where a known key is
-    /// found on most lines; everything else is one call (`internUncommon`).
+    /// found on most lines; a collision, a new key or a long key is one call.
     @inlinable @inline(__always)
     public mutating func intern(_ base: UnsafeRawPointer, _ length: Int, readable: Int) -> Int {
-        if length > 0 && length < 8 && readable >= 8 {
-            let word = UInt64(littleEndian: base.loadUnaligned(as: UInt64.self))
-            let key = word & ((1 << UInt64(8 * length)) &- 1) | UInt64(length) << 56
-            // The mask keeps the slot inside the table: read without a bounds check.
-            let slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & packedMask
-            if packedKeys.withUnsafeBufferPointer({ $0[slot] }) == key {
-                return Int(packedIndex.withUnsafeBufferPointer { $0[slot] })
-            }
+        guard length > 0 && length < 8 && readable >= 8 else { return intern(base, length) }
+        let word = UInt64(littleEndian: base.loadUnaligned(as: UInt64.self))
+        let key = word & ((1 << UInt64(8 * length)) &- 1) | UInt64(length) << 56
+        // The mask keeps the slot inside the table: read without a bounds check.
+        let slot = Self.packedHome(key) & packedMask
+        if packedKeys.withUnsafeBufferPointer({ $0[slot] }) == key {
+            return Int(packedIndex.withUnsafeBufferPointer { $0[slot] })
         }
-        return internUncommon(base, length, readable: readable)
+        return internPacked(key, base, length)
     }
 
-    /// `intern(_:_:readable:)` past a short key's first probe: a collision, a new key, a long key.
-    @usableFromInline @inline(never)
-    mutating func internUncommon(_ base: UnsafeRawPointer, _ length: Int, readable: Int) -> Int {
-        if length > 0 && length < 8 && readable >= 8 {
-            let word = UInt64(littleEndian: base.loadUnaligned(as: UInt64.self))
-            let key = word & ((1 << UInt64(8 * length)) &- 1) | UInt64(length) << 56
-            return internPacked(key, base, length)
-        }
-        return intern(base, length)
-    }
+    /// The slot where a packed key's probe starts, before the table's mask.
+    @inlinable @inline(__always)
+    static func packedHome(_ key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) }
 
     /// The index of a key of 1...7 bytes, given packed (`pack`).
-    @inline(__always)
+    @usableFromInline @inline(never)
     mutating func internPacked(_ key: UInt64, _ base: UnsafeRawPointer, _ length: Int) -> Int {
-        var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & packedMask
+        var slot = Self.packedHome(key) & packedMask
         while true {
             let current = packedKeys[slot]
             if current == key { return Int(packedIndex[slot]) }
@@ -110,7 +102,7 @@ public struct ByteInterner: Sendable, Equatable {
         packedIndex = Array(repeating: -1, count: size)
         packedMask = size - 1
         for (i, key) in oldKeys.enumerated() where key != 0 {
-            var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & packedMask
+            var slot = Self.packedHome(key) & packedMask
             while packedKeys[slot] != 0 { slot = (slot + 1) & packedMask }
             packedKeys[slot] = key
             packedIndex[slot] = oldIndex[i]
