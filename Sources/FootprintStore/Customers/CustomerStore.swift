@@ -36,9 +36,7 @@ extension CustomerStore {
         }
         let digest = FileDigest(bytes: data)
         let imports = workspace.imports
-        if replacing == nil, let existing = try workspace.read({ db in try imports.activeImport(kind: kind, sha256: digest.sha256, db: db) }) {
-            return ImportOutcome(record: existing, alreadyImported: true, superseded: nil, seconds: Date().timeIntervalSince(started))
-        }
+        if let already = try imports.alreadyImported(kind: kind, sha256: digest.sha256, replacing: replacing, since: started) { return already }
         // The new file's own header checks (CR-only line ends, a column named twice), as for other imports.
         do throws(InputError) {
             var diagnostics: [Diagnostic] = []
@@ -84,12 +82,7 @@ extension CustomerStore {
             }
             return id
         }
-        return ImportOutcome(
-            record: try imports.importRecord(id: id),
-            alreadyImported: false,
-            superseded: replacing,
-            seconds: Date().timeIntervalSince(started)
-        )
+        return try imports.imported(id: id, replacing: replacing, since: started)
     }
 
     /// The files in force, read and checked together; the usage rows from the snapshot stored with

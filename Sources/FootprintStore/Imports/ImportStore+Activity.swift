@@ -15,9 +15,7 @@ extension ImportStore {
             throw .input(InputError(file: displayName, message: "cannot read '\(path)': no such file or not readable"))
         }
         let digest = FileDigest(bytes: data)
-        if replacing == nil, let existing = try workspace.read({ db in try activeImport(kind: kind, sha256: digest.sha256, db: db) }) {
-            return ImportOutcome(record: existing, alreadyImported: true, superseded: nil, seconds: Date().timeIntervalSince(started))
-        }
+        if let already = try alreadyImported(kind: kind, sha256: digest.sha256, replacing: replacing, since: started) { return already }
         let id: Int64 = try workspace.transaction { db in
             let inForce = try Self.activityImports(db: db)
             if let current = inForce[kind], current.id != replacing {
@@ -41,12 +39,7 @@ extension ImportStore {
                 db: db
             )
         }
-        return ImportOutcome(
-            record: try importRecord(id: id),
-            alreadyImported: false,
-            superseded: replacing,
-            seconds: Date().timeIntervalSince(started)
-        )
+        return try imported(id: id, replacing: replacing, since: started)
     }
 
     /// The company and activity data of the given imports (a run's inputs), or of those in force.

@@ -36,9 +36,7 @@ extension ImportStore {
     ) throws(WorkspaceError) -> ImportOutcome {
         let started = Date()
         let sha = digest ?? "built-in:\(content.info.id)@\(content.info.version)"
-        if replacing == nil, let existing = try workspace.read({ db in try activeImport(kind: kind, sha256: sha, db: db) }) {
-            return ImportOutcome(record: existing, alreadyImported: true, superseded: nil, seconds: Date().timeIntervalSince(started))
-        }
+        if let already = try alreadyImported(kind: kind, sha256: sha, replacing: replacing, since: started) { return already }
         let id: Int64 = try workspace.transaction { db in
             if let replacing { try checkReplaceable(replacing, kind: kind, db: db) }
             let importID = try insertImport(
@@ -79,12 +77,7 @@ extension ImportStore {
             }
             return importID
         }
-        return ImportOutcome(
-            record: try importRecord(id: id),
-            alreadyImported: false,
-            superseded: replacing,
-            seconds: Date().timeIntervalSince(started)
-        )
+        return try imported(id: id, replacing: replacing, since: started)
     }
 
     /// The built-in library, installed when a workspace is created.
@@ -111,23 +104,7 @@ extension ImportStore {
             SELECT l.*, (SELECT count(*) FROM factor f WHERE f.library_id = l.id) AS factor_count
             FROM factor_library l \(activeOnly ? "WHERE l.active = 1" : "") ORDER BY l.tier, l.id DESC
             """
-        return try Row.fetchAll(db, sql: sql).map { row in
-            FactorLibraryRecord(
-                id: row["id"],
-                key: row["key"],
-                version: row["version"],
-                title: row["title"],
-                publisher: row["publisher"],
-                licence: row["licence"],
-                source: row["source"],
-                sha256: row["sha256"],
-                installedAt: row["installed_at"],
-                importID: row["import_id"],
-                tier: row["tier"],
-                active: (row["active"] as Int) != 0,
-                factorCount: row["factor_count"]
-            )
-        }
+        return try FactorLibraryRecord.fetchAll(db, sql: sql)
     }
 
     /// The factors of the given libraries, in precedence order, with the first library winning each key,
@@ -172,4 +149,9 @@ extension ImportStore {
         }
         return (factors, scope3)
     }
+}
+
+extension FactorLibraryRecord: FetchableRecord {
+    /// A row of `factor_library` with its `factor_count`.
+    public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.camelCaseAcronyms
 }

@@ -86,10 +86,8 @@ extension ImportStore {
             }
             if sameSize { digest = try FileDigest(path: path) }
         }
-        if let digest, replacing == nil,
-            let existing = try workspace.read({ db in try activeImport(kind: .purchases, sha256: digest.sha256, db: db) })
-        {
-            return ImportOutcome(record: existing, alreadyImported: true, superseded: nil, seconds: Date().timeIntervalSince(started))
+        if let digest, let already = try alreadyImported(kind: .purchases, sha256: digest.sha256, replacing: replacing, since: started) {
+            return already
         }
         let importID: Int64
         do {
@@ -124,12 +122,7 @@ extension ImportStore {
         } catch .alreadyImported(let existing) {
             return ImportOutcome(record: existing, alreadyImported: true, superseded: nil, seconds: Date().timeIntervalSince(started))
         }
-        return ImportOutcome(
-            record: try importRecord(id: importID),
-            alreadyImported: false,
-            superseded: replacing,
-            seconds: Date().timeIntervalSince(started)
-        )
+        return try imported(id: importID, replacing: replacing, since: started)
     }
 }
 

@@ -27,9 +27,7 @@ extension ImportStore {
                 replacing: replacing
             )
         }
-        if replacing == nil, let existing = try workspace.read({ db in try activeImport(kind: kind, sha256: digest.sha256, db: db) }) {
-            return ImportOutcome(record: existing, alreadyImported: true, superseded: nil, seconds: Date().timeIntervalSince(started))
-        }
+        if let already = try alreadyImported(kind: kind, sha256: digest.sha256, replacing: replacing, since: started) { return already }
         let rows: Int
         do {
             rows = try ImportStore.parseReference(kind: kind, data: data, file: displayName, checkingHeader: true).rows
@@ -95,12 +93,7 @@ extension ImportStore {
             if kind == .suppliers { try SupplierStore.insertRegister(data: data, file: displayName, importID: importID, db: db) }
             return importID
         }
-        return ImportOutcome(
-            record: try importRecord(id: id),
-            alreadyImported: false,
-            superseded: replacing,
-            seconds: Date().timeIntervalSince(started)
-        )
+        return try imported(id: id, replacing: replacing, since: started)
     }
 
     /// A user's factors file: the canonical factors.csv columns, and optionally `scope3_category`.

@@ -50,6 +50,18 @@ extension ImportStore {
         )
     }
 
+    /// The outcome of an import of a file already in force (same kind and SHA-256), when nothing is
+    /// replaced: nothing changes. Nil when the file is new or `replacing` is given.
+    func alreadyImported(kind: ImportKind, sha256: String, replacing: Int64?, since started: Date) throws(WorkspaceError) -> ImportOutcome? {
+        guard replacing == nil, let existing = try workspace.read({ db in try activeImport(kind: kind, sha256: sha256, db: db) }) else { return nil }
+        return ImportOutcome(record: existing, alreadyImported: true, superseded: nil, seconds: Date().timeIntervalSince(started))
+    }
+
+    /// The outcome of the new import `id`, which superseded `replacing` when given.
+    func imported(id: Int64, replacing: Int64?, since started: Date) throws(WorkspaceError) -> ImportOutcome {
+        ImportOutcome(record: try importRecord(id: id), alreadyImported: false, superseded: replacing, seconds: Date().timeIntervalSince(started))
+    }
+
     /// Checks that `id` can be replaced by a new import of `kind`.
     func checkReplaceable(_ id: Int64, kind: ImportKind, db: Database) throws {
         guard let record = try ImportRecord.fetchOne(db, sql: "SELECT * FROM import WHERE id = ?", arguments: [id]) else {

@@ -68,7 +68,7 @@ public struct PACTClientRecord: Sendable, Equatable, Codable {
 
 /// A partner's PACT host that we call: to pull a supplier's footprints, to send requests, and to
 /// deliver callbacks to a customer. The secret is kept so that we can authenticate; it is never printed.
-public struct PACTPartnerRecord: Sendable, Equatable {
+public struct PACTPartnerRecord: Sendable, Equatable, Decodable {
     public var name: String
     /// The base URL of the partner's API (`<base>/3/footprints`).
     public var baseURL: String
@@ -83,7 +83,7 @@ public struct PACTPartnerRecord: Sendable, Equatable {
 }
 
 /// An event received on our `/3/events`, kept before it is answered, so that a restart loses nothing.
-public struct PACTInboxEvent: Sendable {
+public struct PACTInboxEvent: Sendable, Decodable {
     public var id: Int64
     public var receivedAt: String
     public var client: String?
@@ -97,7 +97,7 @@ public struct PACTInboxEvent: Sendable {
 
 /// An event we must deliver to a partner's `/3/events`, retried with exponential back-off until
 /// it is accepted or 72 hours have passed.
-public struct PACTOutboxEvent: Sendable {
+public struct PACTOutboxEvent: Sendable, Decodable {
     public var id: Int64
     public var createdAt: String
     public var targetURL: String

@@ -165,29 +165,9 @@ extension PACTStore {
 }
 
 extension PACTClientRecord: FetchableRecord {
-    public init(row: Row) {
-        self.init(
-            clientID: row["client_id"],
-            name: row["name"],
-            secretSHA256: row["secret_sha256"],
-            partner: row["partner"],
-            createdAt: row["created_at"],
-            revokedAt: row["revoked_at"]
-        )
-    }
+    public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.camelCaseAcronyms
 }
 
 extension PACTPartnerRecord: FetchableRecord {
-    public init(row: Row) {
-        self.init(
-            name: row["name"],
-            baseURL: row["base_url"],
-            authBaseURL: row["auth_base_url"],
-            clientID: row["client_id"],
-            clientSecret: row["client_secret"],
-            supplierID: row["supplier_id"],
-            createdAt: row["created_at"],
-            updatedAt: row["updated_at"]
-        )
-    }
+    public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.camelCaseAcronyms
 }

@@ -95,37 +95,9 @@ extension PACTStore {
 }
 
 extension PACTInboxEvent: FetchableRecord {
-    public init(row: Row) {
-        self.init(
-            id: row["id"],
-            receivedAt: row["received_at"],
-            client: row["client"],
-            eventID: row["event_id"],
-            type: row["type"],
-            source: row["source"],
-            body: row["body"],
-            status: row["status"],
-            outcome: row["outcome"]
-        )
-    }
+    public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.camelCaseAcronyms
 }
 
 extension PACTOutboxEvent: FetchableRecord {
-    public init(row: Row) {
-        self.init(
-            id: row["id"],
-            createdAt: row["created_at"],
-            targetURL: row["target_url"],
-            partner: row["partner"],
-            eventType: row["event_type"],
-            eventID: row["event_id"],
-            body: row["body"],
-            attempts: row["attempts"],
-            nextAttemptAt: row["next_attempt_at"],
-            giveUpAt: row["give_up_at"],
-            status: row["status"],
-            lastError: row["last_error"],
-            sentAt: row["sent_at"]
-        )
-    }
+    public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.camelCaseAcronyms
 }

@@ -11,13 +11,7 @@ struct EncodedRunInputs {
     init(_ inputs: RunInputs) {
         value = inputs
         json = Background(label: "footprint.run-inputs") { () throws(WorkspaceError) -> String in
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
-            do {
-                return String(decoding: try encoder.encode(inputs), as: UTF8.self)
-            } catch {
-                throw .database("cannot encode the run: \(error)")
-            }
+            do { return try inputs.storedJSONText() } catch { throw .database("cannot encode the run: \(error)") }
         }
     }
 

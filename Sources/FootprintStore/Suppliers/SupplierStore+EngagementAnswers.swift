@@ -34,24 +34,13 @@ extension SupplierStore {
     static func answers(requests ids: String, db: Database) throws -> [Int64: EngagementAnswer] {
         var answers: [Int64: EngagementAnswer] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT * FROM engagement_answer WHERE request_id IN (\(ids))") {
-            let year: Int = row["year"]
             switch row["kind"] as String {
             case EngagementRequest.Kind.energy.rawValue:
-                answers[row["event_id"]] = .energy(
-                    EnergyAnswer(
-                        year: year,
-                        electricityKWh: row["electricity_kwh"] ?? "",
-                        renewablePercent: row["renewable_percent"] ?? "",
-                        otherEnergyKWh: row["other_energy_kwh"] ?? "",
-                        product: row["product"],
-                        typicalPowerW: row["typical_power_w"],
-                        lifetimeYears: row["lifetime_years"]
-                    )
-                )
+                answers[row["event_id"]] = .energy(energyAnswer(row))
             default:
                 answers[row["event_id"]] = .takeBack(
                     TakeBackAnswer(
-                        year: year,
+                        year: row["year"],
                         unitsReturned: row["units_returned"],
                         kgReturned: row["kg_returned"],
                         reusedPercent: row["reused_percent"],

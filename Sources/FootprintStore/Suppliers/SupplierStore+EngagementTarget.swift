@@ -36,9 +36,7 @@ extension SupplierStore {
         if let problems = target?.problems(), !problems.isEmpty { throw .conflict("the target was not set: " + problems.joined(separator: "; ")) }
         let value: String
         if let target {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
-            do { value = String(decoding: try encoder.encode(target), as: UTF8.self) } catch { throw .database("cannot encode the target: \(error)") }
+            do { value = try target.storedJSONText() } catch { throw .database("cannot encode the target: \(error)") }
         } else {
             value = ""
         }

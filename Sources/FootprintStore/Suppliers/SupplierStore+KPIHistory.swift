@@ -114,18 +114,13 @@ extension SupplierStore {
     /// targets set the snapshot recorded (the same suppliers, the same sums: its Category 1 and 2 sums
     /// are the sums of its categories 1 and 2), in `engagement_kpi_category`. The snapshot stays as written.
     static func addCategoryFigures(db: Database) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
         for row in try Row.fetchAll(db, sql: "SELECT k.run_id, k.value, r.aggregate FROM engagement_kpi k JOIN run r ON r.id = k.run_id") {
             guard let kpis = try? JSONDecoder().decode(EngagementKPIs.self, from: Data((row["value"] as String).utf8)),
                 kpis.byCategory == nil, kpis.hasCategoryFigures, let blob = row["aggregate"] as Data?,
                 let aggregate = InventoryAggregate(binary: [UInt8](blob)), aggregate.hasSupplierScope3
             else { continue }
             let figures = EngagementKPIs.categoryFigures(aggregate: aggregate, targetsSet: Set(kpis.targetsSetSuppliers))
-            let text = String(
-                decoding: try encoder.encode(Dictionary(uniqueKeysWithValues: figures.map { (String($0.key), $0.value) })),
-                as: UTF8.self
-            )
+            let text = try Dictionary(uniqueKeysWithValues: figures.map { (String($0.key), $0.value) }).storedJSONText()
             try db.execute(sql: "INSERT INTO engagement_kpi_category (run_id, by_category) VALUES (?, ?)", arguments: [row["run_id"] as Int64, text])
         }
     }
@@ -158,9 +153,7 @@ extension SupplierStore {
 
     /// The stored form of a snapshot's KPIs.
     static func encodeKPIs(_ kpis: EngagementKPIs) throws(WorkspaceError) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        do { return String(decoding: try encoder.encode(kpis), as: UTF8.self) } catch { throw .database("cannot encode the KPIs: \(error)") }
+        do { return try kpis.storedJSONText() } catch { throw .database("cannot encode the KPIs: \(error)") }
     }
 
     /// The KPIs of `run` from the register's overviews (`supplierOverviews(withRun: false)`).

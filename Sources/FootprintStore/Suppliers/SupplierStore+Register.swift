@@ -168,13 +168,11 @@ extension SupplierStore {
     }
 
     static func insertFact(_ fact: SupplierStatusFact, importID: Int64, line: Int?, db: Database) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
         try db.execute(
             sql:
                 "INSERT INTO supplier_status (import_id, line, supplier_id, kind, summary, value, source, checked_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             arguments: [
-                importID, line, fact.supplier, fact.kind.rawValue, fact.summary, String(decoding: try encoder.encode(fact), as: UTF8.self),
+                importID, line, fact.supplier, fact.kind.rawValue, fact.summary, try fact.storedJSONText(),
                 fact.source, fact.checkedOn,
             ]
         )
@@ -188,8 +186,8 @@ extension SupplierStore {
             throw .input(InputError(file: displayName, message: "cannot read '\(path)': no such file or not readable"))
         }
         let digest = FileDigest(bytes: data)
-        if let existing = try workspace.read({ db in try workspace.imports.activeImport(kind: .supplierStatus, sha256: digest.sha256, db: db) }) {
-            return ImportOutcome(record: existing, alreadyImported: true, superseded: nil, seconds: Date().timeIntervalSince(started))
+        if let already = try workspace.imports.alreadyImported(kind: .supplierStatus, sha256: digest.sha256, replacing: nil, since: started) {
+            return already
         }
         var diagnostics: [Diagnostic] = []
         let facts: [(fact: SupplierStatusFact, line: Int)]
@@ -223,11 +221,6 @@ extension SupplierStore {
             for (fact, line) in facts { try Self.insertFact(fact, importID: importID, line: line, db: db) }
             return importID
         }
-        return ImportOutcome(
-            record: try workspace.imports.importRecord(id: id),
-            alreadyImported: false,
-            superseded: nil,
-            seconds: Date().timeIntervalSince(started)
-        )
+        return try workspace.imports.imported(id: id, replacing: nil, since: started)
     }
 }

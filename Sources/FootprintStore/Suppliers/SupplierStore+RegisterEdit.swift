@@ -87,9 +87,7 @@ extension SupplierStore {
                 old.map { new.changes(from: $0).map { RegisterChange(field: $0.field, from: $0.from, to: $0.to) } }
                 ?? new.fields.compactMap { f in f.value.map { RegisterChange(field: f.name, from: nil, to: $0) } }
             if changes.isEmpty { throw WorkspaceError.conflict("nothing changed") }
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys]
-            let content = try encoder.encode(RegisterEditContent(action: adding ? "add" : "edit", supplier: id, changes: changes, reason: reason))
+            let content = try RegisterEditContent(action: adding ? "add" : "edit", supplier: id, changes: changes, reason: reason).storedJSON()
             let importID = try workspace.imports.insertImport(
                 kind: .supplierEdit,
                 fileName: "suppliers \(adding ? "add" : "edit") \(id)",
@@ -159,34 +157,23 @@ extension SupplierStore {
 
     /// `legacy`: without the columns added by migration v8 (for the v2 migration, which runs before them).
     static func insertRegisterRow(_ r: SupplierRecord, importID: Int64, line: Int, db: Database, legacy: Bool = false) throws {
-        if legacy {
-            return try db.execute(
-                sql: """
-                    INSERT INTO supplier_register (import_id, line, supplier_id, name, country, org_number, vat, lei, duns, isin,
-                        pact_company_ids, contact_name, contact_email, categories, strategic, notes)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    importID, line, r.id, r.name, r.country, r.identifiers.orgNumber, r.identifiers.vat, r.identifiers.lei,
-                    r.identifiers.duns, r.identifiers.isin,
-                    r.identifiers.pactCompanyIDs.isEmpty ? nil : r.identifiers.pactCompanyIDs.joined(separator: ";"),
-                    r.contactName, r.contactEmail, r.categories.isEmpty ? nil : r.categories.joined(separator: ";"), r.strategic ? 1 : 0, r.notes,
-                ]
-            )
+        var columns = """
+            import_id, line, supplier_id, name, country, org_number, vat, lei, duns, isin,
+                pact_company_ids, contact_name, contact_email, categories, strategic, notes
+            """
+        var arguments: [(any DatabaseValueConvertible)?] = [
+            importID, line, r.id, r.name, r.country, r.identifiers.orgNumber, r.identifiers.vat, r.identifiers.lei,
+            r.identifiers.duns, r.identifiers.isin,
+            r.identifiers.pactCompanyIDs.isEmpty ? nil : r.identifiers.pactCompanyIDs.joined(separator: ";"),
+            r.contactName, r.contactEmail, r.categories.isEmpty ? nil : r.categories.joined(separator: ";"), r.strategic ? 1 : 0, r.notes,
+        ]
+        if !legacy {
+            columns += ", parent_id, company_register"
+            arguments += [r.parent, r.companyRegister]
         }
         try db.execute(
-            sql: """
-                INSERT INTO supplier_register (import_id, line, supplier_id, name, country, org_number, vat, lei, duns, isin,
-                    pact_company_ids, contact_name, contact_email, categories, strategic, notes, parent_id, company_register)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [
-                importID, line, r.id, r.name, r.country, r.identifiers.orgNumber, r.identifiers.vat, r.identifiers.lei,
-                r.identifiers.duns, r.identifiers.isin,
-                r.identifiers.pactCompanyIDs.isEmpty ? nil : r.identifiers.pactCompanyIDs.joined(separator: ";"),
-                r.contactName, r.contactEmail, r.categories.isEmpty ? nil : r.categories.joined(separator: ";"), r.strategic ? 1 : 0, r.notes,
-                r.parent, r.companyRegister,
-            ]
+            sql: "INSERT INTO supplier_register (\(columns)) VALUES (\(arguments.map { _ in "?" }.joined(separator: ", ")))",
+            arguments: StatementArguments(arguments)
         )
     }
 }

@@ -54,8 +54,8 @@ extension SupplierStore {
     /// as one import (the workbook's name, size and SHA-256; never its content), all or nothing.
     public func applySBTiImport(_ plan: SBTiImportPlan, checkedOn: String) throws(WorkspaceError) -> ImportOutcome {
         let started = Date()
-        if let existing = try workspace.read({ db in try workspace.imports.activeImport(kind: .sbtiWorkbook, sha256: plan.sha256, db: db) }) {
-            return ImportOutcome(record: existing, alreadyImported: true, superseded: nil, seconds: Date().timeIntervalSince(started))
+        if let already = try workspace.imports.alreadyImported(kind: .sbtiWorkbook, sha256: plan.sha256, replacing: nil, since: started) {
+            return already
         }
         let facts = plan.matched.map { s, c, _ in (c.fact(supplier: s.id, source: plan.source, checkedOn: checkedOn), c.row) }
         let id: Int64 = try workspace.transaction { db in
@@ -72,11 +72,6 @@ extension SupplierStore {
             for (fact, row) in facts { try Self.insertFact(fact, importID: importID, line: row, db: db) }
             return importID
         }
-        return ImportOutcome(
-            record: try workspace.imports.importRecord(id: id),
-            alreadyImported: false,
-            superseded: nil,
-            seconds: Date().timeIntervalSince(started)
-        )
+        return try workspace.imports.imported(id: id, replacing: nil, since: started)
     }
 }
