@@ -197,10 +197,8 @@ extension WebApplication {
                 file: "inventory-run-\(run.id)-lines.csv"
             )
         }
-        let perPage = configuration.linesPerPage
-        let pages = max(1, (refs.count + perPage - 1) / perPage)
-        let page = min(max(1, query.get("page").flatMap { Int($0) } ?? 1), pages)
-        let shown = try reader.lines(refs[min(refs.count, (page - 1) * perPage)..<min(refs.count, page * perPage)])
+        let (pageRefs, page, pages) = paged(refs, request)
+        let shown = try reader.lines(pageRefs)
         let (lineCount, nanoKg) = supplierLines.figures(category)
         let totalKg = Double(nanoKg) / 1e9
         let label = names[supplier].map { "\(supplier) · \($0)" } ?? supplier
@@ -391,15 +389,7 @@ extension WebApplication {
         guard let s = statements.first(where: { $0.0.id == customer })?.1 else { throw HTTPError(.notFound) }
         if Self.wantsCSV(request) {
             // The CLI's `customers statement ID --format csv`, byte for byte.
-            return Response(
-                status: .ok,
-                headers: [
-                    .contentType: "text/csv; charset=utf-8",
-                    .contentDisposition: "attachment; filename=\"statement-\(run(s))-\(safe(customer)).csv\"",
-                    .cacheControl: "no-store",
-                ],
-                body: ResponseBody(byteBuffer: ByteBuffer(string: s.csv))
-            )
+            return WebResponse.csv(ByteBuffer(string: s.csv), file: "statement-\(run(s))-\(safe(customer)).csv")
         }
         var body = "<p class=\"run\">\(HTML.escape(s.customerName)) · \(text(.period)) \(HTML.escape(s.period)) "
         body += "(\(text.date(s.firstDay))–\(text.date(s.lastDay))), \(text(.run)) #\(s.runID).</p>\n" + csvLink(request, text)
