@@ -72,19 +72,17 @@ extension WebApplication {
             return WebResponse.csv(rows, file: "overview-run-\(run.id).csv")
         }
         var body = runLine(run, text) + csvLink(request, text)
-        var table = HTMLTable(
+        body += HTMLTable(
             caption: text(.headline),
-            header: [text(.part), text(.tco2e)],
+            header: [text(.part), text(.tco2e) + " / %"],
             numeric: [1],
             rows: headline.map { h in
                 if let kg = h.kg { return [.text(text(h.label)), .figure(text.tonnes(kg), value: Self.kgValue(kg))] }
                 return [.text(text(h.label)), .figure(text.percent(h.share ?? 0), value: "\(h.share ?? 0)")]
             },
-            id: "headline"
-        )
-        table.rowKeys = headline.map(\.key)
-        table.header = [text(.part), text(.tco2e) + " / %"]
-        body += table.render()
+            id: "headline",
+            rowKeys: headline.map(\.key)
+        ).render()
         body += "<h2>\(text(.trend))</h2>\n"
         body += WebChart.periods(trend, text: text)
         body += HTMLTable(
@@ -409,15 +407,14 @@ extension WebApplication {
             .figure(text.percent(s.supplierDataShare), value: "\((s.supplierDataShare * 10000).rounded() / 10000)"),
         ])
         keys.append("supplier_data_share")
-        var headline = HTMLTable(
+        body += HTMLTable(
             caption: text(.customerTotal),
             header: [text(.part), text(.tco2e) + " / %"],
             numeric: [1],
             rows: rows,
-            id: "headline"
-        )
-        headline.rowKeys = keys
-        body += headline.render()
+            id: "headline",
+            rowKeys: keys
+        ).render()
         body += HTMLTable(
             caption: text(.service),
             header: [text(.service), text(.key), text(.quantity), text(.tco2e)],
