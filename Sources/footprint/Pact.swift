@@ -25,12 +25,6 @@ func reportAny<T>(_ body: () throws -> T) throws -> T {
     }
 }
 
-func reportAnyAsync<T>(_ body: () async throws -> T) async throws -> T {
-    do { return try await body() } catch let error as ExitCode { throw error } catch {
-        throw failure("error: \(error)")
-    }
-}
-
 extension Footprint.Pact {
     struct Publish: ParsableCommand {
         static let configuration = CommandConfiguration(
