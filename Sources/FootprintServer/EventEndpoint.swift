@@ -20,17 +20,17 @@ struct EventEndpoint: Sendable {
 
     func post(_ request: Request, client: PACTClientRecord) async throws -> Response {
         if let type = request.headers[.contentType]?.lowercased(), !type.contains("json") {
-            return PACTResponse.error(.badRequest, code: "BadRequest", message: "events are sent as application/cloudevents+json, not \(type)")
+            return PACTResponse.badRequest("events are sent as application/cloudevents+json, not \(type)")
         }
         var request = request
         let body = Data(buffer: try await request.collectBody(upTo: maxBodyBytes))
         let event: PACTEvent
         do { event = try PACTEvent.parse(body) } catch {
-            return PACTResponse.error(.badRequest, code: "BadRequest", message: error.description)
+            return PACTResponse.badRequest(error.description)
         }
         if case .requestCreated = event.kind {
             do { _ = try EventRouting.partner(for: event.source, client: client, store: store) } catch {
-                return PACTResponse.error(.badRequest, code: "BadRequest", message: error.description)
+                return PACTResponse.badRequest(error.description)
             }
         }
         _ = try store.receivePACTEvent(client: client.clientID, eventID: event.id, type: event.type.rawValue, source: event.source, body: body)

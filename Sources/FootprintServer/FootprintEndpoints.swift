@@ -35,27 +35,19 @@ struct FootprintEndpoints: Sendable {
         for item in query {
             if item.name == "limit" {
                 guard let value = Int(item.value), value >= 1 else {
-                    return PACTResponse.error(
-                        .badRequest,
-                        code: "BadRequest",
-                        message: "limit must be a whole number of at least 1, not '\(item.value)'"
-                    )
+                    return PACTResponse.badRequest("limit must be a whole number of at least 1, not '\(item.value)'")
                 }
                 limit = min(value, maxPageSize)
             } else if item.name == Self.cursorParameter {
                 guard let value = Int64(item.value) else {
-                    return PACTResponse.error(
-                        .badRequest,
-                        code: "BadRequest",
-                        message: "the pagination link is not valid; start again from /3/footprints"
-                    )
+                    return PACTResponse.badRequest("the pagination link is not valid; start again from /3/footprints")
                 }
                 after = value
             }
         }
         let filter: PACTFilter
         do { filter = try PACTFilter(query: query) } catch {
-            return PACTResponse.error(.badRequest, code: "BadRequest", message: error.description)
+            return PACTResponse.badRequest(error.description)
         }
         let page = catalog.page(filter: filter, clientID: client, after: after, limit: limit)
         var size = 12
@@ -89,11 +81,7 @@ struct FootprintEndpoints: Sendable {
     func get(_ request: Request, id: String, client: String) -> Response {
         let catalog = holder.catalog
         guard UUIDText.isValid(id) else {
-            return PACTResponse.error(
-                .badRequest,
-                code: "BadRequest",
-                message: "'\(id.prefix(80))' is not a footprint id: expected a UUID such as 3fa85f64-5717-4562-b3fc-2c963f66afa6"
-            )
+            return PACTResponse.badRequest("'\(id.prefix(80))' is not a footprint id: expected a UUID such as 3fa85f64-5717-4562-b3fc-2c963f66afa6")
         }
         guard let entry = catalog.footprint(id: id, clientID: client) else {
             return PACTResponse.error(.notFound, code: "NotFound", message: "no footprint \(id.lowercased()) is available to this client")

@@ -24,6 +24,9 @@ enum PACTResponse {
         json(.object([("code", .string(code)), ("message", .string(message))]), status: status, headers: headers)
     }
 
+    /// A PACT `BadRequest` error body (400).
+    static func badRequest(_ message: String) -> Response { error(.badRequest, code: "BadRequest", message: message) }
+
     /// An RFC 6749 §5.2 error from the token endpoint.
     static func oauthError(_ status: HTTPResponse.Status, error: String, description: String, headers: HTTPFields = [:]) -> Response {
         var fields = headers

@@ -61,13 +61,7 @@ extension Footprint {
                         e.services.joined(separator: " "), String(e.usageRows),
                     ]
                 }
-                print(
-                    InventorySummary.table(
-                        ["customer", "name", "country", "language", "org number", "PACT company ids", "services", "usage rows"],
-                        table
-                    ),
-                    terminator: ""
-                )
+                printTable(["customer", "name", "country", "language", "org number", "PACT company ids", "services", "usage rows"], table)
             }
         }
     }
@@ -151,13 +145,7 @@ extension Footprint {
                         String(e.customers), String(e.months.count), Self.quantity(e.totalQuantity),
                     ]
                 }
-                print(
-                    InventorySummary.table(
-                        ["service", "name", "unit", "PACT unit", "units per PACT unit", "pools", "customers", "months", "total quantity"],
-                        table
-                    ),
-                    terminator: ""
-                )
+                printTable(["service", "name", "unit", "PACT unit", "units per PACT unit", "pools", "customers", "months", "total quantity"], table)
             }
 
             /// A sum of quantities without the binary noise of its additions (quantities have at most 9 decimals here).

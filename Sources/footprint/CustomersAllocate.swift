@@ -36,8 +36,7 @@ struct AllocationOptions: ParsableArguments {
             } else if let latest = try report({ () throws(WorkspaceError) in try ws.runs.latestRun(of: p) }) {
                 id = latest.id
             } else {
-                printError("\(p.name) has no calculation run yet: run 'footprint calculate --period \(p.name)' first")
-                throw ExitCode(1)
+                throw failure("\(p.name) has no calculation run yet: run 'footprint calculate --period \(p.name)' first")
             }
         }
         let wanted = id
@@ -125,8 +124,7 @@ extension Footprint.Customers {
             if let language { context.customers = context.customers.mapValues { ($0.name, language) } }
             if let customer {
                 guard result.data.customer(id: customer) != nil else {
-                    printError("unknown customer '\(customer)': it is not in the customers.csv in force (see 'footprint customers list')")
-                    throw ExitCode(1)
+                    throw failure("unknown customer '\(customer)': it is not in the customers.csv in force (see 'footprint customers list')")
                 }
                 let statement = result.allocation.statement(for: customer, context: context)
                 if statement.rows.isEmpty {
@@ -163,8 +161,7 @@ extension Footprint.Customers {
                 try files.commit()
                 ws.logger.phase("statements: flushed to disk and renamed")
             } catch {
-                printError(error.report())
-                throw ExitCode(1)
+                throw failure(error.report())
             }
             let written = ids.count
             print("Wrote \(written) statements of \(result.period.name) (run #\(result.run.id)) to \(outDir).")
@@ -194,8 +191,7 @@ extension Footprint.Customers {
                 bytes.withUnsafeBytes { file.write($0) }
                 try file.commit()
             } catch {
-                printError(error.report())
-                throw ExitCode(1)
+                throw failure(error.report())
             }
         }
     }

@@ -152,15 +152,12 @@ extension Footprint.Engagement {
                     r.onTrack.map { $0 ? "yes" : "no" } ?? "", r.attribution,
                 ]
             }
-            print(
-                InventorySummary.table(
-                    [
-                        "run", "date", "SBTi cat 1+2 kg", "SBTi cat 1+2 spend", "SBTi all kg", "primary data", "SBTi suppliers", "strategic assessed",
-                        "target share", "path", "on track", "attribution",
-                    ],
-                    table
-                ),
-                terminator: ""
+            printTable(
+                [
+                    "run", "date", "SBTi cat 1+2 kg", "SBTi cat 1+2 spend", "SBTi all kg", "primary data", "SBTi suppliers", "strategic assessed",
+                    "target share", "path", "on track", "attribution",
+                ],
+                table
             )
             if let target {
                 print(

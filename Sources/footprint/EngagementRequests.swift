@@ -252,10 +252,9 @@ extension Footprint.Engagement.Requests {
                     )
                 )
             default:
-                printError(
+                throw failure(
                     "request #\(id) asks for \(request.kind.rawValue) data; typed answers are for energy and take-back requests (record others with 'footprint engagement requests update \(id) --status received')"
                 )
-                throw ExitCode(1)
             }
             let r = try report { () throws(WorkspaceError) in try ws.suppliers.answerEngagementRequest(id: id, answer: answer, on: on, note: note) }
             let item = RequestItem(r, asOf: Workspace.today())

@@ -38,8 +38,7 @@ extension Footprint {
                 do {
                     if let file { installed = try installer.install(library, file: file) } else { installed = try await installer.install(library) }
                 } catch {
-                    printError("error: \(error)")
-                    throw ExitCode(1)
+                    throw failure("error: \(error)")
                 }
                 let name = file.map { ($0 as NSString).lastPathComponent } ?? FactorLibraryCatalog.entry(id: library)?.fileName ?? library
                 let size = file.flatMap { try? FileManager.default.attributesOfItem(atPath: $0)[.size] as? Int } ?? 0
@@ -74,7 +73,7 @@ extension Footprint {
                         l.sha256.map { String($0.prefix(12)) } ?? "-", l.title,
                     ]
                 }
-                print(InventorySummary.table(["library", "kind", "factors", "status", "sha256", "title"], rows), terminator: "")
+                printTable(["library", "kind", "factors", "status", "sha256", "title"], rows)
             }
         }
     }

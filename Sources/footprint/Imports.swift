@@ -31,7 +31,7 @@ extension Footprint {
                         String(r.importedAt.prefix(19)), r.status.rawValue + (r.replaces.map { " (replaces #\($0))" } ?? ""),
                     ]
                 }
-                print(InventorySummary.table(["id", "kind", "file", "rows", "bytes", "sha256", "imported (UTC)", "status"], rows), terminator: "")
+                printTable(["id", "kind", "file", "rows", "bytes", "sha256", "imported (UTC)", "status"], rows)
             }
         }
 

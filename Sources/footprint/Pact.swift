@@ -21,15 +21,7 @@ extension Footprint {
 /// Runs `body`, printing any error to stderr and exiting with status 1.
 func reportAny<T>(_ body: () throws -> T) throws -> T {
     do { return try body() } catch let error as ExitCode { throw error } catch {
-        printError("error: \(error)")
-        throw ExitCode(1)
-    }
-}
-
-func reportAnyAsync<T>(_ body: () async throws -> T) async throws -> T {
-    do { return try await body() } catch let error as ExitCode { throw error } catch {
-        printError("error: \(error)")
-        throw ExitCode(1)
+        throw failure("error: \(error)")
     }
 }
 
@@ -47,8 +39,7 @@ extension Footprint.Pact {
         func run() throws {
             let ws = try workspace.open()
             guard let data = FileManager.default.contents(atPath: file) else {
-                printError("error: cannot read '\(file)': no such file or not readable")
-                throw ExitCode(1)
+                throw failure("error: cannot read '\(file)': no such file or not readable")
             }
             let outcome = try reportAny {
                 try OwnFootprintPublisher.publish(data, file: (file as NSString).lastPathComponent, sharedWith: shareWith, store: ws.pact)
@@ -68,14 +59,13 @@ extension Footprint.Pact {
             let ws = try workspace.open()
             let rows = try report { () throws(WorkspaceError) in try ws.pact.ownFootprints() }
             if json {
-                let items = rows.map { r in
-                    JSONValue.object([
+                return printJSONArray(rows) { r in
+                    .object([
                         ("id", .string(r.id)), ("status", .string(r.status)), ("sharedWith", .array(r.sharedWith.map { .string($0) })),
                         ("storedAt", .string(r.storedAt)), ("deprecatedAt", r.deprecatedAt.map { .string($0) } ?? .null),
                         ("supersededBy", r.supersededBy.map { .string($0) } ?? .null),
                     ])
                 }
-                return print(JSONValue.array(items).rendered())
             }
             guard !rows.isEmpty else { return print("No footprints published yet: 'footprint pact publish FILE' adds them.") }
             let table = rows.map { r -> [String] in
@@ -85,7 +75,7 @@ extension Footprint.Pact {
                     json["pcf"]?["declaredUnitOfMeasurement"]?.stringValue ?? "", r.sharedWith.joined(separator: ","),
                 ]
             }
-            print(InventorySummary.table(["id", "status", "product", "kgCO2e", "per", "shared with"], table), terminator: "")
+            printTable(["id", "status", "product", "kgCO2e", "per", "shared with"], table)
         }
     }
 
@@ -97,8 +87,7 @@ extension Footprint.Pact {
         func run() throws {
             let ws = try workspace.open()
             guard let row = try report({ () throws(WorkspaceError) in try ws.pact.ownFootprint(id: id) }) else {
-                printError("error: there is no footprint \(id) of ours; 'footprint pact list' shows them")
-                throw ExitCode(1)
+                throw failure("error: there is no footprint \(id) of ours; 'footprint pact list' shows them")
             }
             print(((try? JSONValue.parse(row.json)) ?? .null).rendered())
         }

@@ -42,26 +42,19 @@ extension Footprint.Pact {
                 let ws = try workspace.open()
                 let clients = try report { () throws(WorkspaceError) in try ws.pact.pactClients() }
                 if json {
-                    return print(
-                        JSONValue.array(
-                            clients.map { c in
-                                .object([
-                                    ("name", .string(c.name)), ("clientId", .string(c.clientID)), ("partner", c.partner.map { .string($0) } ?? .null),
-                                    ("createdAt", .string(c.createdAt)), ("revokedAt", c.revokedAt.map { .string($0) } ?? .null),
-                                ])
-                            }
-                        ).rendered()
-                    )
+                    return printJSONArray(clients) { c in
+                        .object([
+                            ("name", .string(c.name)), ("clientId", .string(c.clientID)), ("partner", c.partner.map { .string($0) } ?? .null),
+                            ("createdAt", .string(c.createdAt)), ("revokedAt", c.revokedAt.map { .string($0) } ?? .null),
+                        ])
+                    }
                 }
                 guard !clients.isEmpty else { return print("No clients yet: 'footprint pact clients add NAME' adds one.") }
-                print(
-                    InventorySummary.table(
-                        ["name", "client id", "partner", "created (UTC)", "status"],
-                        clients.map {
-                            [$0.name, $0.clientID, $0.partner ?? "", String($0.createdAt.prefix(19)), $0.revokedAt == nil ? "active" : "revoked"]
-                        }
-                    ),
-                    terminator: ""
+                printTable(
+                    ["name", "client id", "partner", "created (UTC)", "status"],
+                    clients.map {
+                        [$0.name, $0.clientID, $0.partner ?? "", String($0.createdAt.prefix(19)), $0.revokedAt == nil ? "active" : "revoked"]
+                    }
                 )
             }
         }
@@ -116,8 +109,7 @@ extension Footprint.Pact {
                     secret = ProcessInfo.processInfo.environment[secretEnv]
                 }
                 guard let secret, !secret.isEmpty else {
-                    printError("error: no client secret: set \(secretEnv) or give --secret-file")
-                    throw ExitCode(1)
+                    throw failure("error: no client secret: set \(secretEnv) or give --secret-file")
                 }
                 let partner = try report { () throws(WorkspaceError) in
                     try ws.pact.setPACTPartner(
@@ -142,26 +134,19 @@ extension Footprint.Pact {
                 let ws = try workspace.open()
                 let partners = try report { () throws(WorkspaceError) in try ws.pact.pactPartners() }
                 if json {
-                    return print(
-                        JSONValue.array(
-                            partners.map { p in
-                                .object([
-                                    ("name", .string(p.name)), ("baseUrl", .string(p.baseURL)),
-                                    ("authBaseUrl", p.authBaseURL.map { .string($0) } ?? .null),
-                                    ("clientId", .string(p.clientID)), ("supplier", p.supplierID.map { .string($0) } ?? .null),
-                                    ("updatedAt", .string(p.updatedAt)),
-                                ])
-                            }
-                        ).rendered()
-                    )
+                    return printJSONArray(partners) { p in
+                        .object([
+                            ("name", .string(p.name)), ("baseUrl", .string(p.baseURL)),
+                            ("authBaseUrl", p.authBaseURL.map { .string($0) } ?? .null),
+                            ("clientId", .string(p.clientID)), ("supplier", p.supplierID.map { .string($0) } ?? .null),
+                            ("updatedAt", .string(p.updatedAt)),
+                        ])
+                    }
                 }
                 guard !partners.isEmpty else { return print("No partners yet: 'footprint pact partners add NAME --url … --client-id …' adds one.") }
-                print(
-                    InventorySummary.table(
-                        ["name", "base url", "client id", "supplier", "updated (UTC)"],
-                        partners.map { [$0.name, $0.baseURL, $0.clientID, $0.supplierID ?? "", String($0.updatedAt.prefix(19))] }
-                    ),
-                    terminator: ""
+                printTable(
+                    ["name", "base url", "client id", "supplier", "updated (UTC)"],
+                    partners.map { [$0.name, $0.baseURL, $0.clientID, $0.supplierID ?? "", String($0.updatedAt.prefix(19))] }
                 )
             }
         }

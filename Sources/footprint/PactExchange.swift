@@ -26,8 +26,7 @@ extension Footprint.Pact {
             let outcome: PACTPuller.Outcome
             do { outcome = try await puller.pull(record) } catch {
                 try? await client.shutdown()
-                printError("error: \(error)\nnothing was stored")
-                throw ExitCode(1)
+                throw failure("error: \(error)\nnothing was stored")
             }
             try await client.shutdown()
             print(
@@ -61,14 +60,12 @@ extension Footprint.Pact {
             let ws = try workspace.open()
             let record = try report { () throws(WorkspaceError) in try ws.pact.pactPartner(named: partner) }
             guard let source = try replyTo ?? report({ () throws(WorkspaceError) in try ws.pact.pactPublicURL() }) else {
-                printError(
+                throw failure(
                     "error: where should the answer go? give --reply-to https://… (our PACT host's public URL), or run 'footprint serve --public-url …' once"
                 )
-                throw ExitCode(1)
             }
             for urn in product where !urn.lowercased().hasPrefix("urn:") {
-                printError("error: product id '\(urn)' is not a URN; PACT product ids look like urn:gtin:4712345060507")
-                throw ExitCode(1)
+                throw failure("error: product id '\(urn)' is not a URN; PACT product ids look like urn:gtin:4712345060507")
             }
             if let engagementRequest { _ = try report { () throws(WorkspaceError) in try ws.suppliers.engagementRequest(id: engagementRequest) } }
             var filter = PACTFilter()
@@ -116,30 +113,24 @@ extension Footprint.Pact {
             let inbox = try report { () throws(WorkspaceError) in try ws.pact.pactInbox(limit: limit) }
             let outbox = try report { () throws(WorkspaceError) in try ws.pact.pactOutbox(limit: limit) }
             print("Received:")
-            print(
-                InventorySummary.table(
-                    ["#", "received (UTC)", "type", "event id", "status", "outcome"],
-                    inbox.map {
-                        [
-                            "\($0.id)", String($0.receivedAt.prefix(19)), String($0.type.split(separator: ".").dropLast().last ?? ""),
-                            String($0.eventID.prefix(40)), $0.status, $0.outcome ?? "",
-                        ]
-                    }
-                ),
-                terminator: ""
+            printTable(
+                ["#", "received (UTC)", "type", "event id", "status", "outcome"],
+                inbox.map {
+                    [
+                        "\($0.id)", String($0.receivedAt.prefix(19)), String($0.type.split(separator: ".").dropLast().last ?? ""),
+                        String($0.eventID.prefix(40)), $0.status, $0.outcome ?? "",
+                    ]
+                }
             )
             print("To send:")
-            print(
-                InventorySummary.table(
-                    ["#", "queued (UTC)", "type", "to", "attempts", "status", "last error"],
-                    outbox.map {
-                        [
-                            "\($0.id)", String($0.createdAt.prefix(19)), String($0.eventType.split(separator: ".").dropLast().last ?? ""),
-                            $0.targetURL, "\($0.attempts)", $0.status, String(($0.lastError ?? "").prefix(80)),
-                        ]
-                    }
-                ),
-                terminator: ""
+            printTable(
+                ["#", "queued (UTC)", "type", "to", "attempts", "status", "last error"],
+                outbox.map {
+                    [
+                        "\($0.id)", String($0.createdAt.prefix(19)), String($0.eventType.split(separator: ".").dropLast().last ?? ""),
+                        $0.targetURL, "\($0.attempts)", $0.status, String(($0.lastError ?? "").prefix(80)),
+                    ]
+                }
             )
         }
     }

@@ -73,21 +73,17 @@ extension Footprint {
                     return l
                 }
                 if json {
-                    return print(
-                        JSONValue.array(
-                            closings.map { c in
-                                var members = PeriodsOutput.json(c)
-                                members.append(
-                                    (
-                                        "published_kgco2e",
-                                        published[c.runID].map { .decimal(ChangeAttribution.exactKg($0.aggregate.total.totalNanoKg)) } ?? .null
-                                    )
-                                )
-                                members.append(("restated_by_run", restatedBy(c).map { .integer(Int($0.id)) } ?? .null))
-                                return .object(members)
-                            }
-                        ).rendered()
-                    )
+                    return printJSONArray(closings) { c in
+                        var members = PeriodsOutput.json(c)
+                        members.append(
+                            (
+                                "published_kgco2e",
+                                published[c.runID].map { .decimal(ChangeAttribution.exactKg($0.aggregate.total.totalNanoKg)) } ?? .null
+                            )
+                        )
+                        members.append(("restated_by_run", restatedBy(c).map { .integer(Int($0.id)) } ?? .null))
+                        return .object(members)
+                    }
                 }
                 guard !closings.isEmpty else { return print("No period is closed: 'footprint periods close YEAR' closes one on its latest run.") }
                 let rows = closings.map { c -> [String] in
@@ -104,13 +100,7 @@ extension Footprint {
                         note,
                     ]
                 }
-                print(
-                    InventorySummary.table(
-                        ["period", "dates", "status", "published run", "t CO2e", "closed (UTC)", "closed by", "reopened / restated"],
-                        rows
-                    ),
-                    terminator: ""
-                )
+                printTable(["period", "dates", "status", "published run", "t CO2e", "closed (UTC)", "closed by", "reopened / restated"], rows)
             }
         }
 

@@ -172,8 +172,7 @@ extension Footprint {
             let closing = try report { () throws(WorkspaceError) in try ws.runs.closing(of: p) }
             if let closing { return (try report { () throws(WorkspaceError) in try ws.runs.run(id: closing.runID) }, closing) }
             guard let latest = try report({ () throws(WorkspaceError) in try ws.runs.latestRun(of: p) }) else {
-                printError("\(p.name) has no calculation run yet: run 'footprint calculate --period \(p.name)' first")
-                throw ExitCode(1)
+                throw failure("\(p.name) has no calculation run yet: run 'footprint calculate --period \(p.name)' first")
             }
             return (latest, nil)
         }

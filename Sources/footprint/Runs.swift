@@ -22,17 +22,13 @@ extension Footprint {
                 let ws = try workspace.open()
                 let runs = try report { () throws(WorkspaceError) in try ws.runs.list() }
                 if json {
-                    return print(
-                        JSONValue.array(
-                            runs.map { r in
-                                if case .object(var m) = RunDescription.json(r) {
-                                    m.append(("total_kgco2e", .number(r.aggregate.total.kg)))
-                                    return .object(m)
-                                }
-                                return .null
-                            }
-                        ).rendered()
-                    )
+                    return printJSONArray(runs) { r in
+                        if case .object(var m) = RunDescription.json(r) {
+                            m.append(("total_kgco2e", .number(r.aggregate.total.kg)))
+                            return .object(m)
+                        }
+                        return .null
+                    }
                 }
                 guard !runs.isEmpty else { return print("No calculation runs yet: 'footprint calculate' makes one.") }
                 let rows = runs.map { r in
@@ -43,13 +39,7 @@ extension Footprint {
                         r.inputs.libraries.map { "\($0.key)@\($0.version)" }.joined(separator: ", "),
                     ]
                 }
-                print(
-                    InventorySummary.table(
-                        ["run", "created (UTC)", "period", "kind", "lines", "recomputed", "t CO2e", "seconds", "factor libraries"],
-                        rows
-                    ),
-                    terminator: ""
-                )
+                printTable(["run", "created (UTC)", "period", "kind", "lines", "recomputed", "t CO2e", "seconds", "factor libraries"], rows)
             }
         }
 
@@ -119,7 +109,7 @@ extension Footprint {
                         ]
                     }
                     print("\nBy \(grouping.title) (\(changes.count) changed)")
-                    print(InventorySummary.table([grouping.rawValue, "t before", "t after", "change", "lines moved"], rows), terminator: "")
+                    printTable([grouping.rawValue, "t before", "t after", "change", "lines moved"], rows)
                 }
                 if diff.isEmpty { print("\nNo figure changed.") }
             }

@@ -43,24 +43,18 @@ extension Footprint.Runs {
             let imports = try report { () throws(WorkspaceError) in try ws.imports.list() }
             let status = Dictionary(imports.map { ($0.id, $0.status.rawValue) }, uniquingKeysWith: { a, _ in a })
             print("\nImports read")
-            print(
-                InventorySummary.table(
-                    ["import", "kind", "file", "sha256", "status now"],
-                    r.inputs.imports.map { ["#\($0.importID)", $0.kind, $0.file, $0.sha256, status[$0.importID] ?? "?"] }
-                ),
-                terminator: ""
+            printTable(
+                ["import", "kind", "file", "sha256", "status now"],
+                r.inputs.imports.map { ["#\($0.importID)", $0.kind, $0.file, $0.sha256, status[$0.importID] ?? "?"] }
             )
             let libraries = try report { () throws(WorkspaceError) in try ws.imports.libraries() }
             let active = Dictionary(libraries.map { ($0.id, $0.active) }, uniquingKeysWith: { a, _ in a })
             print("\nFactor libraries, in precedence order")
-            print(
-                InventorySummary.table(
-                    ["library", "version", "sha256", "status now"],
-                    r.inputs.libraries.map {
-                        ["\($0.key) (#\($0.id))", $0.version, $0.sha256 ?? "(built in)", active[$0.id].map { $0 ? "active" : "inactive" } ?? "?"]
-                    }
-                ),
-                terminator: ""
+            printTable(
+                ["library", "version", "sha256", "status now"],
+                r.inputs.libraries.map {
+                    ["\($0.key) (#\($0.id))", $0.version, $0.sha256 ?? "(built in)", active[$0.id].map { $0 ? "active" : "inactive" } ?? "?"]
+                }
             )
             let total = r.aggregate.total
             print("\nTotals: \(InventorySummary.tonnes(total.kg)) t CO2e (\(total.kg) kg) from \(r.lineCount) lines")
@@ -70,7 +64,7 @@ extension Footprint.Runs {
             rows.append([CalculationMethod.unmappedName, String(total.lines[4]), "-"])
             if verification.outsidePeriodLines > 0 { rows.append([LineOutcome.outsidePeriodName, String(verification.outsidePeriodLines), "-"]) }
             if verification.excludedLines > 0 { rows.append([LineOutcome.excludedName, String(verification.excludedLines), "-"]) }
-            print(InventorySummary.table(["method", "lines", "t CO2e"], rows), terminator: "")
+            printTable(["method", "lines", "t CO2e"], rows)
             var verified =
                 "\nLines: \(verification.lines) verified: each evaluated again with the run's recorded inputs gives the stored method and kg, bit for bit"
             if verification.inheritedLines > 0 { verified += " (\(verification.inheritedLines) of them stored by earlier runs of its chain)" }

@@ -43,8 +43,7 @@ extension Footprint {
                 if let writeCert { try made.certificatePEM.write(toFile: writeCert, atomically: true, encoding: .utf8) }
                 tls = .pem(certificate: made.certificatePEM, key: made.privateKeyPEM)
             } else {
-                printError("error: the PACT host speaks HTTPS only: give --cert and --key (PEM files), or --self-signed for a local trial")
-                throw ExitCode(1)
+                throw failure("error: the PACT host speaks HTTPS only: give --cert and --key (PEM files), or --self-signed for a local trial")
             }
             var configuration = ServerConfiguration(tls: tls)
             configuration.host = host
@@ -77,8 +76,7 @@ struct PartnerTrustOptions: ParsableArguments {
     func load() throws -> PACTClient.Trust {
         let pems = try trustCert.map { path in
             do { return try String(contentsOfFile: path, encoding: .utf8) } catch {
-                printError("error: cannot read the certificate '\(path)': \(error.localizedDescription)")
-                throw ExitCode(1)
+                throw failure("error: cannot read the certificate '\(path)': \(error.localizedDescription)")
             }
         }
         return PACTClient.Trust(certificatesPEM: pems, insecure: insecurePartners)

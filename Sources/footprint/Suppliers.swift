@@ -24,8 +24,7 @@ struct CriteriaOption: ParsableArguments {
     func load() throws -> AssessmentCriteria {
         guard let criteria else { return .standard }
         do { return try AssessmentCriteriaFile.read(path: criteria) } catch {
-            printError(error.report(consequence: "nothing was assessed"))
-            throw ExitCode(1)
+            throw failure(error.report(consequence: "nothing was assessed"))
         }
     }
 }
@@ -60,7 +59,7 @@ extension Footprint.Suppliers {
                     i.spend.map { "\($0.value) \($0.key)" }.sorted().joined(separator: "; "),
                 ]
             }
-            print(InventorySummary.table(["id", "name", "strategic", "SBTi", "RBA", "tier", "score", "kgCO2e", "spend"], rows), terminator: "")
+            printTable(["id", "name", "strategic", "SBTi", "RBA", "tier", "score", "kgCO2e", "spend"], rows)
             if let run = overviews.first?.runID {
                 print("Emissions and spend from run #\(run).")
             } else {
@@ -83,8 +82,7 @@ extension Footprint.Suppliers {
             let ws = try workspace.open()
             let rules = try criteria.load()
             guard let o = try report({ () throws(WorkspaceError) in try ws.suppliers.supplierOverviews(id: id) }).first else {
-                printError("there is no supplier '\(id)' in the register; 'footprint suppliers list' lists them")
-                throw ExitCode(1)
+                throw failure("there is no supplier '\(id)' in the register; 'footprint suppliers list' lists them")
             }
             let assessment = SupplierAssessment.assess(o.assessmentInput, criteria: rules)
             if json { return try printJSON(SupplierDetail(o, assessment)) }
@@ -248,7 +246,7 @@ extension Footprint.Suppliers {
                 [a.supplier, o.record.name, formatScore(a.score), a.tier] + a.results.map { SupplierAssessment.fmtPoints($0) }
                     + (hasRequirements ? [a.requirementsNotMet.joined(separator: ", ")] : [])
             }
-            print(InventorySummary.table(header, rows), terminator: "")
+            printTable(header, rows)
             let counts = Dictionary(grouping: assessments, by: \.tier).mapValues(\.count)
             let unmet = assessments.filter { !$0.meetsRequirements }.count
             print(

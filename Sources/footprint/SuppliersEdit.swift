@@ -150,8 +150,7 @@ extension Footprint.Suppliers {
             let versions = try report { () throws(WorkspaceError) in try ws.suppliers.registerHistory(supplier: id) }
             if json { return try printJSON(versions.map(RegisterVersionReport.init)) }
             guard !versions.isEmpty else {
-                printError("there is no supplier '\(id)' in the register; 'footprint suppliers list' lists them")
-                throw ExitCode(1)
+                throw failure("there is no supplier '\(id)' in the register; 'footprint suppliers list' lists them")
             }
             print(versions.map { RegisterVersionReport($0).text }.joined(separator: "\n"))
         }

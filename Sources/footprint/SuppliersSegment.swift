@@ -118,13 +118,7 @@ extension Footprint.Suppliers {
                     mix.joined(separator: "; "), spendText(e.spend).map { "\($0.value) \($0.key)" }.sorted().joined(separator: "; "),
                 ]
             }
-            print(
-                InventorySummary.table(
-                    ["rank", "id", "name", "strategic set", "flagged", "kgCO2e", "cumulative", "movable kg", "methods (lines/kg)", "spend"],
-                    rows
-                ),
-                terminator: ""
-            )
+            printTable(["rank", "id", "name", "strategic set", "flagged", "kgCO2e", "cumulative", "movable kg", "methods (lines/kg)", "spend"], rows)
             print(
                 "Run #\(run): \(s.strategicSet.count) of \(s.entries.count) suppliers cover \(formatShare(s.strategicShare)) of \(formatKg(s.totalKg)) kg CO2e (asked: \(coverage)%)."
             )

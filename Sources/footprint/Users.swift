@@ -52,8 +52,7 @@ extension Footprint {
             func readPassword() throws -> String {
                 if let passwordFile {
                     guard let text = try? String(contentsOfFile: passwordFile, encoding: .utf8) else {
-                        printError("error: cannot read the password file '\(passwordFile)'")
-                        throw ExitCode(1)
+                        throw failure("error: cannot read the password file '\(passwordFile)'")
                     }
                     return String(text.split(separator: "\n", omittingEmptySubsequences: false).first ?? "")
                         .trimmingCharacters(in: CharacterSet(charactersIn: "\r"))
@@ -63,14 +62,12 @@ extension Footprint {
                         let second = getpass("Again: ").map({ String(cString: $0) })
                     else { throw ExitCode(1) }
                     guard first == second else {
-                        printError("error: the two passwords differ; nothing was added")
-                        throw ExitCode(1)
+                        throw failure("error: the two passwords differ; nothing was added")
                     }
                     return first
                 }
                 guard let line = Swift.readLine(strippingNewline: true) else {
-                    printError("error: no password: give --password-file FILE, or the password on standard input")
-                    throw ExitCode(1)
+                    throw failure("error: no password: give --password-file FILE, or the password on standard input")
                 }
                 return line
             }
@@ -85,17 +82,13 @@ extension Footprint {
                 let ws = try workspace.open()
                 let users = try report { () throws(WorkspaceError) in try ws.users.list() }
                 if json {
-                    return print(
-                        JSONValue.array(
-                            users.map { u in
-                                .object([
-                                    ("name", .string(u.name)), ("role", .string(u.role.rawValue)),
-                                    ("customer", u.customerID.map { .string($0) } ?? .null), ("language", .string(u.language.rawValue)),
-                                    ("createdAt", .string(u.createdAt)), ("disabledAt", u.disabledAt.map { .string($0) } ?? .null),
-                                ])
-                            }
-                        ).rendered()
-                    )
+                    return printJSONArray(users) { u in
+                        .object([
+                            ("name", .string(u.name)), ("role", .string(u.role.rawValue)),
+                            ("customer", u.customerID.map { .string($0) } ?? .null), ("language", .string(u.language.rawValue)),
+                            ("createdAt", .string(u.createdAt)), ("disabledAt", u.disabledAt.map { .string($0) } ?? .null),
+                        ])
+                    }
                 }
                 guard !users.isEmpty else { return print("No users yet: 'footprint users add NAME --role administrator' adds one.") }
                 print(

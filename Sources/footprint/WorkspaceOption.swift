@@ -21,27 +21,12 @@ func report<T>(_ body: () throws -> T) throws -> T {
     do {
         return try body()
     } catch let error as WorkspaceError {
-        printError(error.description)
-        throw ExitCode(1)
+        throw failure(error.description)
     } catch let error as InputError {
-        printError(error.report())
-        throw ExitCode(1)
+        throw failure(error.report())
     } catch let error as CorporateInventoryError {
-        printError(error.description)
-        throw ExitCode(1)
+        throw failure(error.description)
     } catch let error as FactorLibraryError {
-        printError("error: \(error)")
-        throw ExitCode(1)
+        throw failure("error: \(error)")
     }
-}
-
-func printError(_ text: String) {
-    FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
-}
-
-/// Prints a JSON document (from `Encodable` or `JSONValue`).
-func printJSON(_ value: some Encodable) throws {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-    print(String(decoding: try encoder.encode(value), as: UTF8.self))
 }

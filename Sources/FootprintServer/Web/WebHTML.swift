@@ -108,14 +108,6 @@ struct HTMLTable {
     /// A key per row, kept in `data-key` (the JSON key of the CLI the row's figure equals).
     var rowKeys: [String] = []
 
-    init(caption: String, header: [String], numeric: Set<Int> = [], rows: [[Cell]], id: String? = nil) {
-        self.caption = caption
-        self.header = header
-        self.numeric = numeric
-        self.rows = rows
-        self.id = id
-    }
-
     func render() -> String {
         var html = "<div class=\"table-wrap\"><table\(id.map { " id=\"\($0)\"" } ?? "")>\n<caption>\(HTML.escape(caption))</caption>\n<thead><tr>"
         for (i, h) in header.enumerated() { html += "<th scope=\"col\"\(numeric.contains(i) ? " class=\"num\"" : "")>\(HTML.escape(h))</th>" }
@@ -159,12 +151,17 @@ enum WebResponse {
             }
             out += [13, 10]
         }
-        return Response(
+        return csv(ByteBuffer(bytes: out), file: file)
+    }
+
+    /// A CSV download of `body` (CSV already), named `file`.
+    static func csv(_ body: ByteBuffer, file: String) -> Response {
+        Response(
             status: .ok,
             headers: [
                 .contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"\(file)\"", .cacheControl: "no-store",
             ],
-            body: ResponseBody(byteBuffer: ByteBuffer(bytes: out))
+            body: ResponseBody(byteBuffer: body)
         )
     }
 

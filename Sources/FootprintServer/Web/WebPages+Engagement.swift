@@ -86,15 +86,14 @@ extension WebApplication {
             return WebResponse.csv(rows, file: "engagement-run-\(run).csv")
         }
         var body = "<p class=\"run\">\(HTML.escape(text(.kpiRun))) #\(run).</p>\n" + csvLink(request, text)
-        var table = HTMLTable(
+        body += HTMLTable(
             caption: "\(text(.kpiRun)) #\(run)",
             header: [text(.part), text(.tco2e) + " / %"],
             numeric: [1],
             rows: headline.map { [.text($0.label), $0.cell] },
-            id: "headline"
-        )
-        table.rowKeys = headline.map(\.key)
-        body += table.render()
+            id: "headline",
+            rowKeys: headline.map(\.key)
+        ).render()
         body += "<dl class=\"facts\"><dt>\(HTML.escape(text(.strategicAssessed)))</dt><dd>\(k.strategicAssessed.count) / \(k.strategic.count)</dd>"
         body += "<dt>\(HTML.escape(text(.suppliersPerTier)))</dt><dd>\(HTML.escape(tiers))</dd></dl>\n"
         // The target and the progress towards it.
@@ -115,15 +114,14 @@ extension WebApplication {
                 ]
                 let state = p.reached ? text(.reached) : p.missed ? text(.missed) : p.onTrack ? text(.onTrack) : text(.behind)
                 rows.append(("on_track", text(.status), .text(state)))
-                var progressTable = HTMLTable(
+                body += HTMLTable(
                     caption: text(.targetProgress),
                     header: [text(.part), "%"],
                     numeric: [1],
                     rows: rows.map { [.text($0.1), $0.2] },
-                    id: "progress"
-                )
-                progressTable.rowKeys = rows.map(\.0)
-                body += progressTable.render()
+                    id: "progress",
+                    rowKeys: rows.map(\.0)
+                ).render()
             }
             if let (_, history) = try figures.engagement() {
                 body += WebChart.engagementWithTable(history, target: target.share, text: text)

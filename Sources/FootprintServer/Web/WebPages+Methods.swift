@@ -91,7 +91,7 @@ extension WebApplication {
     /// One row per period or run and method: lines, t CO2e, share of kg, and share of spend in `main`.
     func mixTable(_ items: [(String, MethodMix)], main: CurrencyCode?, caption: String, id: String, text: WebText) -> String {
         var keys: [String] = []
-        var table = HTMLTable(
+        return HTMLTable(
             caption: caption,
             header: [id == "periods" ? text(.period) : text(.run), text(.method), text(.lines), text(.tco2e), text(.kgShare)]
                 + (main.map { ["\(text(.spendShare)) \($0)"] } ?? []),
@@ -110,10 +110,9 @@ extension WebApplication {
                     ] + (main == nil ? [] : [.figure(share.map { text.percent($0) } ?? "", value: share.map { "\($0)" })])
                 }
             },
-            id: id
-        )
-        table.rowKeys = keys
-        return table.render()
+            id: id,
+            rowKeys: keys
+        ).render()
     }
 
     /// Per period or run and currency, each method's share of the spend (amounts in the CSV).

@@ -74,8 +74,19 @@ extension WebApplication {
         func download(_ part: String) -> String {
             "<p class=\"download\"><a href=\"/app/pact?format=csv&amp;part=\(part)\" download>\(HTML.escape(text(.downloadCSV)))</a></p>\n"
         }
-        func section(_ title: WebText.Phrase, _ part: String, _ table: HTMLTable, empty: Bool) -> String {
-            "<h2>\(HTML.escape(text(title)))</h2>\n" + download(part) + (empty ? "<p>\(HTML.escape(text(.nothingYet)))</p>\n" : table.render())
+        /// A section: its title, its CSV link and its table (captioned by the title unless `caption` says
+        /// otherwise, its id the part), or "None." for a table without rows.
+        func section(
+            _ title: WebText.Phrase,
+            _ part: String,
+            caption: String? = nil,
+            header: [String],
+            numeric: Set<Int> = [],
+            rows: [[HTMLTable.Cell]]
+        ) -> String {
+            let table = HTMLTable(caption: caption ?? text(title), header: header, numeric: numeric, rows: rows, id: part)
+            return "<h2>\(HTML.escape(text(title)))</h2>\n" + download(part)
+                + (rows.isEmpty ? "<p>\(HTML.escape(text(.nothingYet)))</p>\n" : table.render())
         }
         var body = ""
         // 50 a page: a company publishes thousands (the CSV has them all).
@@ -83,89 +94,65 @@ extension WebApplication {
         body += section(
             .ownFootprints,
             "footprints",
-            HTMLTable(
-                caption: text(.ownFootprints) + (shown.pages > 1 ? " (\(text(.page)) \(shown.page) / \(shown.pages))" : ""),
-                header: ["id", text(.status), text(.product), text(.kgco2e), text(.per), text(.sharedWith)],
-                numeric: [3],
-                rows: shown.items.map { r in
-                    let p = product(r)
-                    return [
-                        .raw("<code>\(HTML.escape(r.id))</code>"), .text(r.status), .text(p.name), .figure(text.decimal(p.kg), value: p.kg),
-                        .text(p.unit),
-                        .text(r.sharedWith.joined(separator: ", ")),
-                    ]
-                },
-                id: "footprints"
-            ),
-            empty: footprints.isEmpty
+            caption: text(.ownFootprints) + (shown.pages > 1 ? " (\(text(.page)) \(shown.page) / \(shown.pages))" : ""),
+            header: ["id", text(.status), text(.product), text(.kgco2e), text(.per), text(.sharedWith)],
+            numeric: [3],
+            rows: shown.items.map { r in
+                let p = product(r)
+                return [
+                    .raw("<code>\(HTML.escape(r.id))</code>"), .text(r.status), .text(p.name), .figure(text.decimal(p.kg), value: p.kg),
+                    .text(p.unit),
+                    .text(r.sharedWith.joined(separator: ", ")),
+                ]
+            }
         )
         body += pageNavigation(base: "/app/pact?page=", page: shown.page, pages: shown.pages, text)
         body += section(
             .clients,
             "clients",
-            HTMLTable(
-                caption: text(.clients),
-                header: [text(.userName), text(.clientID), text(.partner), text(.created), text(.status)],
-                rows: clients.map { c in
-                    [
-                        .text(c.name), .raw("<code>\(HTML.escape(c.clientID))</code>"), .text(c.partner ?? ""), .text(String(c.createdAt.prefix(19))),
-                        .text(c.revokedAt == nil ? text(.active) : text(.revoked)),
-                    ]
-                },
-                id: "clients"
-            ),
-            empty: clients.isEmpty
+            header: [text(.userName), text(.clientID), text(.partner), text(.created), text(.status)],
+            rows: clients.map { c in
+                [
+                    .text(c.name), .raw("<code>\(HTML.escape(c.clientID))</code>"), .text(c.partner ?? ""), .text(String(c.createdAt.prefix(19))),
+                    .text(c.revokedAt == nil ? text(.active) : text(.revoked)),
+                ]
+            }
         )
         body += section(
             .partners,
             "partners",
-            HTMLTable(
-                caption: text(.partners),
-                header: [text(.userName), text(.baseURL), text(.clientID), text(.supplier), text(.updated)],
-                rows: partners.map { p in
-                    [
-                        .text(p.name), .text(p.baseURL), .raw("<code>\(HTML.escape(p.clientID))</code>"), .text(p.supplierID ?? ""),
-                        .text(String(p.updatedAt.prefix(19))),
-                    ]
-                },
-                id: "partners"
-            ),
-            empty: partners.isEmpty
+            header: [text(.userName), text(.baseURL), text(.clientID), text(.supplier), text(.updated)],
+            rows: partners.map { p in
+                [
+                    .text(p.name), .text(p.baseURL), .raw("<code>\(HTML.escape(p.clientID))</code>"), .text(p.supplierID ?? ""),
+                    .text(String(p.updatedAt.prefix(19))),
+                ]
+            }
         )
         body += "<p class=\"run\">\(HTML.escape(text(.latestEvents))).</p>\n"
         body += section(
             .eventsReceived,
             "inbox",
-            HTMLTable(
-                caption: text(.eventsReceived),
-                header: ["#", text(.received), text(.type), text(.eventID), text(.status), text(.outcome)],
-                rows: inbox.map { e in
-                    [
-                        .text("\(e.id)"), .text(String(e.receivedAt.prefix(19))), .text(eventType(e.type)),
-                        .raw("<code>\(HTML.escape(e.eventID))</code>"),
-                        .text(e.status), .text(e.outcome ?? ""),
-                    ]
-                },
-                id: "inbox"
-            ),
-            empty: inbox.isEmpty
+            header: ["#", text(.received), text(.type), text(.eventID), text(.status), text(.outcome)],
+            rows: inbox.map { e in
+                [
+                    .text("\(e.id)"), .text(String(e.receivedAt.prefix(19))), .text(eventType(e.type)),
+                    .raw("<code>\(HTML.escape(e.eventID))</code>"),
+                    .text(e.status), .text(e.outcome ?? ""),
+                ]
+            }
         )
         body += section(
             .eventsToSend,
             "outbox",
-            HTMLTable(
-                caption: text(.eventsToSend),
-                header: ["#", text(.queued), text(.type), text(.to), text(.attempts), text(.status), text(.lastError)],
-                rows: outbox.map { e in
-                    [
-                        .text("\(e.id)"), .text(String(e.createdAt.prefix(19))), .text(eventType(e.eventType)), .text(e.targetURL),
-                        .text("\(e.attempts)"),
-                        .text(e.status), .text(String((e.lastError ?? "").prefix(200))),
-                    ]
-                },
-                id: "outbox"
-            ),
-            empty: outbox.isEmpty
+            header: ["#", text(.queued), text(.type), text(.to), text(.attempts), text(.status), text(.lastError)],
+            rows: outbox.map { e in
+                [
+                    .text("\(e.id)"), .text(String(e.createdAt.prefix(19))), .text(eventType(e.eventType)), .text(e.targetURL),
+                    .text("\(e.attempts)"),
+                    .text(e.status), .text(String((e.lastError ?? "").prefix(200))),
+                ]
+            }
         )
         return try render(context, title: text(.pactTitle), current: "/app/pact", body: body)
     }

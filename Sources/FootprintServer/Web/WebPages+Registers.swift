@@ -99,14 +99,7 @@ extension WebApplication {
         if Self.wantsCSV(request) {
             var out = RunLinesCSV.header
             _ = try workspace.runs.runLines(id: run.id) { line in out += RunLinesCSV.row(line) }
-            return Response(
-                status: .ok,
-                headers: [
-                    .contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"run-\(run.id)-lines.csv\"",
-                    .cacheControl: "no-store",
-                ],
-                body: ResponseBody(byteBuffer: ByteBuffer(string: out))
-            )
+            return WebResponse.csv(ByteBuffer(string: out), file: "run-\(run.id)-lines.csv")
         }
         var body = runLine(run, text)
         body += "<p class=\"download\"><a href=\"/app/runs/\(run.id)?format=csv\" download>\(text(.downloadLines))</a></p>\n"

@@ -75,7 +75,7 @@ extension WebApplication {
         body += "<p><button type=\"submit\">\(HTML.escape(text(.compare)))</button></p>\n</form>\n"
         body += csvLink(request, text)
         let delta = diff.totalAfter - diff.totalBefore
-        var totals = HTMLTable(
+        body += HTMLTable(
             caption: "\(text(.run)) #\(a) → #\(b)",
             header: [text(.part), text(.tco2e)],
             numeric: [1],
@@ -84,10 +84,9 @@ extension WebApplication {
                 [.text("\(text(.after)) (#\(b))"), .figure(text.tonnes(diff.totalAfter), value: Self.kgValue(diff.totalAfter))],
                 [.text(text(.change)), .figure(Self.signed(delta, text), value: Self.kgValue(delta))],
             ],
-            id: "headline"
-        )
-        totals.rowKeys = ["total_kgco2e_before", "total_kgco2e_after", "delta_kgco2e"]
-        body += totals.render()
+            id: "headline",
+            rowKeys: ["total_kgco2e_before", "total_kgco2e_after", "delta_kgco2e"]
+        ).render()
         // The reasons: the inputs that changed.
         body += "<h2>\(HTML.escape(text(.reasonsForChange)))</h2>\n"
         let sentences = why.sentences
@@ -129,7 +128,7 @@ extension WebApplication {
         var body = ""
         if !parts.total.parts.isZero { body += "<p>\(HTML.escape(parts.summary))</p>\n" }
         let switched = Set(parts.suppliers.filter(\.parts.isMostlyMethodSwitch).map(\.key))
-        var attribution = HTMLTable(
+        body += HTMLTable(
             caption: text(.partsOfChange),
             header: [
                 text(.supplier), text(.before), text(.after), text(.change), text(.activityPart), text(.methodSwitchPart), text(.figuresPart),
@@ -153,10 +152,9 @@ extension WebApplication {
                     .text(lines.joined(separator: ", ") + (switched.contains(c.key) ? " (\(text(.mostlySwitch)))" : "")),
                 ]
             },
-            id: "attribution"
-        )
-        attribution.rowKeys = ["total"] + parts.suppliers.prefix(Self.diffRowsShown).map(\.key)
-        body += attribution.render()
+            id: "attribution",
+            rowKeys: ["total"] + parts.suppliers.prefix(Self.diffRowsShown).map(\.key)
+        ).render()
         if parts.suppliers.count > Self.diffRowsShown {
             body += "<p>\(text.count(parts.suppliers.count - Self.diffRowsShown)) \(HTML.escape(text(.moreRows))).</p>\n"
         }

@@ -97,7 +97,7 @@ extension WebApplication {
                 shares: false,
                 text: text
             )
-            var table = HTMLTable(
+            body += HTMLTable(
                 caption: text(.methodHistoryText),
                 header: [text(.run), text(.period)] + Self.methodNames.map { text.method($0) } + [text(.total)],
                 numeric: Set(2..<(3 + Self.methodNames.count)),
@@ -107,10 +107,9 @@ extension WebApplication {
                             row.kgByMethod[name].map { .figure(text.number($0, places: 1), value: Self.kgValue($0)) } ?? .text("")
                         } + [.figure(text.number(row.kg, places: 1), value: Self.kgValue(row.kg))]
                 },
-                id: "methods"
-            )
-            table.rowKeys = history.map { "run-\($0.0.id)" }
-            body += table.render()
+                id: "methods",
+                rowKeys: history.map { "run-\($0.0.id)" }
+            ).render()
         }
         return try render(context, title: "\(r.id) · \(r.name)", current: "/app/suppliers", body: body)
     }
@@ -118,7 +117,7 @@ extension WebApplication {
     /// Data requests with their status as of `asOf` (`engagement requests list`): overdue ones marked.
     func requestsTable(_ requests: [EngagementRequest], asOf: String, text: WebText, showSupplier: Bool) -> String {
         guard !requests.isEmpty else { return "<p>\(HTML.escape(text(.noRequests)))</p>\n" }
-        var table = HTMLTable(
+        return HTMLTable(
             caption: "\(text(.requests)), \(text(.asOf)) \(text.date(asOf))",
             header: ["#"] + (showSupplier ? [text(.supplier)] : []) + [
                 text(.kind), text(.ask), text(.requested), text(.due), text(.channel), text(.status), text(.lastEvent),
@@ -134,9 +133,8 @@ extension WebApplication {
                         overdue ? .raw("<span class=\"overdue\">\(HTML.escape(text(.overdue)))</span>") : .text(r.status.rawValue), .text(last),
                     ]
             },
-            id: "requests"
-        )
-        table.rowKeys = requests.map { String($0.id) }
-        return table.render()
+            id: "requests",
+            rowKeys: requests.map { String($0.id) }
+        ).render()
     }
 }

@@ -72,19 +72,17 @@ extension WebApplication {
             return WebResponse.csv(rows, file: "overview-run-\(run.id).csv")
         }
         var body = runLine(run, text) + csvLink(request, text)
-        var table = HTMLTable(
+        body += HTMLTable(
             caption: text(.headline),
-            header: [text(.part), text(.tco2e)],
+            header: [text(.part), text(.tco2e) + " / %"],
             numeric: [1],
             rows: headline.map { h in
                 if let kg = h.kg { return [.text(text(h.label)), .figure(text.tonnes(kg), value: Self.kgValue(kg))] }
                 return [.text(text(h.label)), .figure(text.percent(h.share ?? 0), value: "\(h.share ?? 0)")]
             },
-            id: "headline"
-        )
-        table.rowKeys = headline.map(\.key)
-        table.header = [text(.part), text(.tco2e) + " / %"]
-        body += table.render()
+            id: "headline",
+            rowKeys: headline.map(\.key)
+        ).render()
         body += "<h2>\(text(.trend))</h2>\n"
         body += WebChart.periods(trend, text: text)
         body += HTMLTable(
@@ -197,10 +195,8 @@ extension WebApplication {
                 file: "inventory-run-\(run.id)-lines.csv"
             )
         }
-        let perPage = configuration.linesPerPage
-        let pages = max(1, (refs.count + perPage - 1) / perPage)
-        let page = min(max(1, query.get("page").flatMap { Int($0) } ?? 1), pages)
-        let shown = try reader.lines(refs[min(refs.count, (page - 1) * perPage)..<min(refs.count, page * perPage)])
+        let (pageRefs, page, pages) = paged(refs, request)
+        let shown = try reader.lines(pageRefs)
         let (lineCount, nanoKg) = supplierLines.figures(category)
         let totalKg = Double(nanoKg) / 1e9
         let label = names[supplier].map { "\(supplier) · \($0)" } ?? supplier
@@ -391,15 +387,7 @@ extension WebApplication {
         guard let s = statements.first(where: { $0.0.id == customer })?.1 else { throw HTTPError(.notFound) }
         if Self.wantsCSV(request) {
             // The CLI's `customers statement ID --format csv`, byte for byte.
-            return Response(
-                status: .ok,
-                headers: [
-                    .contentType: "text/csv; charset=utf-8",
-                    .contentDisposition: "attachment; filename=\"statement-\(run(s))-\(safe(customer)).csv\"",
-                    .cacheControl: "no-store",
-                ],
-                body: ResponseBody(byteBuffer: ByteBuffer(string: s.csv))
-            )
+            return WebResponse.csv(ByteBuffer(string: s.csv), file: "statement-\(run(s))-\(safe(customer)).csv")
         }
         var body = "<p class=\"run\">\(HTML.escape(s.customerName)) · \(text(.period)) \(HTML.escape(s.period)) "
         body += "(\(text.date(s.firstDay))–\(text.date(s.lastDay))), \(text(.run)) #\(s.runID).</p>\n" + csvLink(request, text)
@@ -419,15 +407,14 @@ extension WebApplication {
             .figure(text.percent(s.supplierDataShare), value: "\((s.supplierDataShare * 10000).rounded() / 10000)"),
         ])
         keys.append("supplier_data_share")
-        var headline = HTMLTable(
+        body += HTMLTable(
             caption: text(.customerTotal),
             header: [text(.part), text(.tco2e) + " / %"],
             numeric: [1],
             rows: rows,
-            id: "headline"
-        )
-        headline.rowKeys = keys
-        body += headline.render()
+            id: "headline",
+            rowKeys: keys
+        ).render()
         body += HTMLTable(
             caption: text(.service),
             header: [text(.service), text(.key), text(.quantity), text(.tco2e)],
