@@ -15,15 +15,11 @@ public enum CustomerDataReader {
     /// sites service_pools.csv's `site` may select.
     public static func read(directory: String) throws(InputError) -> CustomerData {
         var diagnostics: [Diagnostic] = []
-        func table(_ name: String) throws(InputError) -> CSVTable? {
-            let path = (directory as NSString).appendingPathComponent(name)
-            guard FileManager.default.fileExists(atPath: path) else { return nil }
-            return try CSVTable.read(path: path, displayName: name, diagnostics: &diagnostics)
-        }
+        let table = CSVTable.folder(directory)
         var thrown: [Diagnostic] = []
         var tables: [String: CSVTable] = [:]
         for name in [customersFile, servicesFile, poolsFile, usageFile, "sites.csv"] {
-            do { if let t = try table(name) { tables[name] = t } } catch { thrown += error.diagnostics }
+            do { if let t = try table(name, &diagnostics) { tables[name] = t } } catch { thrown += error.diagnostics }
         }
         diagnostics += thrown
         let sites = tables["sites.csv"].map { siteIDs($0) }
@@ -97,38 +93,30 @@ public enum CustomerDataReader {
             diagnostics += own
         }
         /// A file whose ids another file names is absent (or not in force).
-        func missing(_ table: CSVTable, _ absent: [(file: String, kind: String)]) -> Diagnostic {
+        func missing(_ file: String, _ absent: [(file: String, kind: String)]) -> Diagnostic {
             let files = absent.map(\.file).joined(separator: " / ")
             let what = absent.map { $0.kind }.joined(separator: " and ")
             let message =
                 inWorkspace
-                ? "\(table.file) names \(what), but no \(files) is in force; import \(files) first (\(absent.map { "footprint import \($0.kind) FILE" }.joined(separator: ", then ")))"
-                : "\(table.file) names \(what), but the data folder has no \(files); add \(absent.count == 1 ? "it" : "them") beside \(table.file)"
-            return Diagnostic(file: table.file, line: 1, message: message)
+                ? "\(file) names \(what), but no \(files) is in force; import \(files) first (\(absent.map { "footprint import \($0.kind) FILE" }.joined(separator: ", then ")))"
+                : "\(file) names \(what), but the data folder has no \(files); add \(absent.count == 1 ? "it" : "them") beside \(file)"
+            return Diagnostic(file: file, line: 1, message: message)
         }
         if let t = poolsTable {
             if servicesTable == nil {
-                diagnostics.append(missing(t, [(servicesFile, "services")]))
+                diagnostics.append(missing(t.file, [(servicesFile, "services")]))
             } else {
                 do { poolList = try pools(t, services: knownServices, sites: sites, &diagnostics) } catch { thrown += error.diagnostics }
             }
         }
-        if let checked = checkedUsage {
-            if customersTable == nil || servicesTable == nil {
-                let absent = [(customersFile, "customers", customersTable), (servicesFile, "services", servicesTable)].filter { $0.2 == nil }
-                diagnostics.append(missing(CSVTable(file: checked.file, header: [], rows: []), absent.map { (file: $0.0, kind: $0.1) }))
-            } else {
-                usageList = checked.rows
-            }
+        // Usage names customers and services: both files must be there.
+        let absent = [(customersFile, "customers", customersTable), (servicesFile, "services", servicesTable)].filter { $0.2 == nil }
+        if let file = checkedUsage?.file ?? usageTable?.file, !absent.isEmpty {
+            diagnostics.append(missing(file, absent.map { (file: $0.0, kind: $0.1) }))
+        } else if let checked = checkedUsage {
+            usageList = checked.rows
         } else if let t = usageTable {
-            if customersTable == nil || servicesTable == nil {
-                let absent = [(customersFile, "customers", customersTable), (servicesFile, "services", servicesTable)].filter { $0.2 == nil }
-                diagnostics.append(missing(t, absent.map { (file: $0.0, kind: $0.1) }))
-            } else {
-                do { usageList = try usage(t, customers: knownCustomers, services: knownServices, &diagnostics) } catch {
-                    thrown += error.diagnostics
-                }
-            }
+            do { usageList = try usage(t, customers: knownCustomers, services: knownServices, &diagnostics) } catch { thrown += error.diagnostics }
         }
         diagnostics += thrown
         guard diagnostics.isEmpty else { throw InputError(diagnostics) }
