@@ -93,14 +93,7 @@ public struct CSVTable: Sendable {
             if let i = columnIndex(name) { found[name] = i } else { missing.append(name) }
         }
         for name in optional { if let i = columnIndex(name) { found[name] = i } }
-        guard missing.isEmpty else {
-            throw InputError(
-                file: file,
-                line: 1,
-                message: "missing required column\(missing.count == 1 ? "" : "s") \(missing.map { "'\($0)'" }.joined(separator: ", ")); "
-                    + "the header has \(header.map { "'\($0)'" }.joined(separator: ", "))"
-            )
-        }
+        try CSVHeader.checkRequired(missing: missing, header: header, file: file)
         return found
     }
 }
