@@ -48,12 +48,7 @@ extension RowReader {
 
     /// A non-negative quantity.
     mutating func quantity(_ column: String, required: Bool = true) -> Double? {
-        guard let value = decimal(column, required: required) else { return nil }
-        guard value.value >= 0 else {
-            fail(column, "'\(optional(column)!)' is negative; expected a quantity of zero or more")
-            return nil
-        }
-        return value.value
+        nonNegative(column, required: required, "a quantity")
     }
 
     /// A site id that is a row of sites.csv.
