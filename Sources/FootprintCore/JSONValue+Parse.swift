@@ -78,60 +78,66 @@ struct JSONByteParser {
     }
 
     mutating func parseObject() throws(JSONParseError) -> JSONValue {
-        let members = try parseElements(close: UInt8(ascii: "}"), separatorOrEnd: "',' or '}'") {
-            (p: inout Self, first: Bool) throws(JSONParseError) -> (String, JSONValue) in
-            guard p.i < p.bytes.count, p.bytes[p.i] == UInt8(ascii: "\"") else {
-                throw p.failure(first ? "a member name in double quotes or '}'" : "a member name in double quotes")
-            }
-            let key = try p.parseString()
-            p.skipWhitespace()
-            guard p.i < p.bytes.count, p.bytes[p.i] == UInt8(ascii: ":") else { throw p.failure("':' after the member name") }
-            p.i += 1
-            p.skipWhitespace()
-            return (key, try p.parseValue())
-        }
-        return .object(members)
-    }
-
-    mutating func parseArray() throws(JSONParseError) -> JSONValue {
-        .array(
-            try parseElements(close: UInt8(ascii: "]"), separatorOrEnd: "',' or ']'") {
-                (p: inout Self, _: Bool) throws(JSONParseError) -> JSONValue in try p.parseValue()
-            }
-        )
-    }
-
-    /// The elements of an array or object, from its opening byte to `close`, separated by commas:
-    /// `element` reads one (told whether it is the first); `separatorOrEnd` is what may follow one.
-    mutating func parseElements<T>(
-        close: UInt8,
-        separatorOrEnd: String,
-        _ element: (inout Self, Bool) throws(JSONParseError) -> T
-    ) throws(JSONParseError) -> [T] {
         try enter()
         i += 1
-        var items: [T] = []
+        var members: [(String, JSONValue)] = []
         skipWhitespace()
-        if i < bytes.count, bytes[i] == close {
+        if i < bytes.count, bytes[i] == UInt8(ascii: "}") {
             i += 1
             depth -= 1
-            return items
+            return .object(members)
         }
         while true {
             skipWhitespace()
-            items.append(try element(&self, items.isEmpty))
+            guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else {
+                throw failure(members.isEmpty ? "a member name in double quotes or '}'" : "a member name in double quotes")
+            }
+            let key = try parseString()
             skipWhitespace()
-            guard i < bytes.count else { throw failure(separatorOrEnd) }
+            guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw failure("':' after the member name") }
+            i += 1
+            skipWhitespace()
+            members.append((key, try parseValue()))
+            skipWhitespace()
+            guard i < bytes.count else { throw failure("',' or '}'") }
             if bytes[i] == UInt8(ascii: ",") {
                 i += 1
                 continue
             }
-            if bytes[i] == close {
+            if bytes[i] == UInt8(ascii: "}") {
                 i += 1
                 depth -= 1
-                return items
+                return .object(members)
             }
-            throw failure(separatorOrEnd)
+            throw failure("',' or '}'")
+        }
+    }
+
+    mutating func parseArray() throws(JSONParseError) -> JSONValue {
+        try enter()
+        i += 1
+        var items: [JSONValue] = []
+        skipWhitespace()
+        if i < bytes.count, bytes[i] == UInt8(ascii: "]") {
+            i += 1
+            depth -= 1
+            return .array(items)
+        }
+        while true {
+            skipWhitespace()
+            items.append(try parseValue())
+            skipWhitespace()
+            guard i < bytes.count else { throw failure("',' or ']'") }
+            if bytes[i] == UInt8(ascii: ",") {
+                i += 1
+                continue
+            }
+            if bytes[i] == UInt8(ascii: "]") {
+                i += 1
+                depth -= 1
+                return .array(items)
+            }
+            throw failure("',' or ']'")
         }
     }
 
