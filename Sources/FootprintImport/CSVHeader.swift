@@ -28,6 +28,19 @@ enum CSVHeader {
         }
     }
 
+    /// Throws, naming every column of `missing` (required columns the header lacks) and the header's
+    /// names, unless there is none.
+    static func checkRequired(missing: [String], header: [String], file: String) throws(InputError) {
+        guard missing.isEmpty else {
+            throw InputError(
+                file: file,
+                line: 1,
+                message: "missing required column\(missing.count == 1 ? "" : "s") \(missing.map { "'\($0)'" }.joined(separator: ", ")); "
+                    + "the header has \(header.map { "'\($0)'" }.joined(separator: ", "))"
+            )
+        }
+    }
+
     /// Throws, naming each column that the header names more than once and its positions (counted
     /// from 1), when two names have the same `key` (how the reader matches names: trimmed, any case).
     /// Empty names (left by trailing commas) are not compared.

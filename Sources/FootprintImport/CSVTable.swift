@@ -93,14 +93,7 @@ public struct CSVTable: Sendable {
             if let i = columnIndex(name) { found[name] = i } else { missing.append(name) }
         }
         for name in optional { if let i = columnIndex(name) { found[name] = i } }
-        guard missing.isEmpty else {
-            throw InputError(
-                file: file,
-                line: 1,
-                message: "missing required column\(missing.count == 1 ? "" : "s") \(missing.map { "'\($0)'" }.joined(separator: ", ")); "
-                    + "the header has \(header.map { "'\($0)'" }.joined(separator: ", "))"
-            )
-        }
+        try CSVHeader.checkRequired(missing: missing, header: header, file: file)
         return found
     }
 }
@@ -138,31 +131,78 @@ public struct RowReader {
         return text
     }
 
-    public mutating func decimal(_ column: String, required: Bool = true) -> ParsedDecimal? {
+    /// The field as `parse` reads it; nil when it is empty (a failure when `required`) or when `parse`
+    /// gives nil, which fails with `message` of the text and clears `valid`.
+    mutating func field<T>(
+        _ column: String,
+        required: Bool,
+        valid: inout Bool,
+        message: (String) -> String,
+        _ parse: (String) -> T?
+    ) -> T? {
         guard let text = required ? self.required(column) : optional(column) else { return nil }
-        guard let value = FieldParser.decimal(text) else {
-            fail(column, "'\(text)' is not a number; expected a decimal number with '.' as the decimal point, such as 1234.50")
-            return nil
-        }
-        return value
+        if let value = parse(text) { return value }
+        valid = false
+        fail(column, message(text))
+        return nil
+    }
+
+    /// The field as `parse` reads it (see `field(_:required:valid:message:_:)`), failing with
+    /// "'text' is not `isNot`".
+    mutating func field<T>(
+        _ column: String,
+        required: Bool = false,
+        valid: inout Bool,
+        isNot: @autoclosure () -> String,
+        _ parse: (String) -> T?
+    ) -> T? {
+        field(column, required: required, valid: &valid, message: { "'\($0)' is not \(isNot())" }, parse)
+    }
+
+    /// `field(_:required:valid:isNot:_:)` for a caller that needs no flag.
+    mutating func field<T>(_ column: String, required: Bool = false, isNot: @autoclosure () -> String, _ parse: (String) -> T?) -> T? {
+        var valid = true
+        return field(column, required: required, valid: &valid, isNot: isNot(), parse)
+    }
+
+    /// An id that `ids` must hold (nil: not checked), failing with "unknown `column` 'id'; expected `expected`".
+    mutating func known(
+        _ column: String,
+        required: Bool = true,
+        valid: inout Bool,
+        in ids: Set<String>?,
+        expected: @autoclosure () -> String
+    ) -> String? {
+        field(
+            column,
+            required: required,
+            valid: &valid,
+            message: { "unknown \(column) '\($0)'; expected \(expected())" },
+            { ids?.contains($0) == false ? nil : $0 }
+        )
+    }
+
+    /// `known(_:required:valid:in:expected:)` for a caller that needs no flag.
+    mutating func known(_ column: String, required: Bool = true, in ids: Set<String>?, expected: @autoclosure () -> String) -> String? {
+        var valid = true
+        return known(column, required: required, valid: &valid, in: ids, expected: expected())
+    }
+
+    public mutating func decimal(_ column: String, required: Bool = true) -> ParsedDecimal? {
+        field(
+            column,
+            required: required,
+            isNot: "a number; expected a decimal number with '.' as the decimal point, such as 1234.50",
+            FieldParser.decimal
+        )
     }
 
     public mutating func year(_ column: String, required: Bool = true) -> Int? {
-        guard let text = required ? self.required(column) : optional(column) else { return nil }
-        guard let year = FieldParser.year(text) else {
-            fail(column, "'\(text)' is not a year; expected four digits, such as 2024")
-            return nil
-        }
-        return year
+        field(column, required: required, isNot: "a year; expected four digits, such as 2024", FieldParser.year)
     }
 
     public mutating func currency(_ column: String) -> CurrencyCode? {
-        guard let text = required(column) else { return nil }
-        guard let code = CurrencyCode(text) else {
-            fail(column, "'\(text)' is not a currency code; expected three upper-case letters (ISO 4217), such as NOK")
-            return nil
-        }
-        return code
+        field(column, required: true, isNot: "a currency code; expected three upper-case letters (ISO 4217), such as NOK") { CurrencyCode($0) }
     }
 }
 
@@ -176,4 +216,7 @@ extension String {
         @inline(__always) func plain(_ b: UInt8) -> Bool { b < 0x80 && b != 32 && b != 9 }
         return plain(first) && plain(last) ? self : trimmingCharacters(in: .whitespaces)
     }
+
+    /// Two ASCII capital letters, the form of an ISO 3166 alpha-2 country code.
+    var isTwoCapitals: Bool { utf8.count == 2 && utf8.allSatisfy { (65...90).contains($0) } }
 }

@@ -6,15 +6,16 @@ extension ReferenceDataReader {
     /// `scope2_basis` (market or location), `assurance` (none, limited, reasonable) and `source_document`.
     /// Returns false after reporting a problem on the row.
     static func readEvidence(_ r: inout RowReader, into disclosure: inout SupplierDisclosure) -> Bool {
-        if let text = r.optional("scope3_categories") {
-            guard let categories = scope3Categories(text) else {
-                r.fail(
-                    "scope3_categories",
-                    "'\(text)' is not a list of Scope 3 categories; expected numbers 1 to 15 separated by ';' or spaces, ranges such as 1-8, "
-                        + "'upstream' (1-8) or 'none'"
-                )
-                return false
-            }
+        var valid = true
+        let categories = r.field(
+            "scope3_categories",
+            valid: &valid,
+            isNot:
+                "a list of Scope 3 categories; expected numbers 1 to 15 separated by ';' or spaces, ranges such as 1-8, 'upstream' (1-8) or 'none'",
+            scope3Categories
+        )
+        guard valid else { return false }
+        if let categories {
             if !categories.isEmpty && disclosure.scope3UpstreamTonnes == 0 && !categories.isDisjoint(with: 1...8) {
                 r.fail(
                     "scope3_categories",
@@ -24,21 +25,15 @@ extension ReferenceDataReader {
             }
             disclosure.scope3Categories = categories
         }
-        if let text = r.optional("scope2_basis") {
-            let name = text.lowercased()
-            guard let basis = SupplierDisclosure.Scope2Basis(rawValue: name.hasSuffix("-based") ? String(name.dropLast(6)) : name) else {
-                r.fail("scope2_basis", "'\(text)' is not a Scope 2 basis; expected market or location")
-                return false
-            }
-            disclosure.scope2Basis = basis
+        disclosure.scope2Basis = r.field("scope2_basis", valid: &valid, isNot: "a Scope 2 basis; expected market or location") {
+            let name = $0.lowercased()
+            return SupplierDisclosure.Scope2Basis(rawValue: name.hasSuffix("-based") ? String(name.dropLast(6)) : name)
         }
-        if let text = r.optional("assurance") {
-            guard let assurance = SupplierDisclosure.Assurance(rawValue: text.lowercased()) else {
-                r.fail("assurance", "'\(text)' is not a level of assurance; expected none, limited or reasonable")
-                return false
-            }
-            disclosure.assurance = assurance
+        guard valid else { return false }
+        disclosure.assurance = r.field("assurance", valid: &valid, isNot: "a level of assurance; expected none, limited or reasonable") {
+            SupplierDisclosure.Assurance(rawValue: $0.lowercased())
         }
+        guard valid else { return false }
         disclosure.sourceDocument = r.optional("source_document")
         return true
     }

@@ -14,25 +14,23 @@ extension ReferenceDataReader {
     /// three data-quality ratings (1 best to 5 worst, as PACT v3) are recorded and shown in the line's source.
     /// Returns false after reporting a problem on the row.
     static func readScope(_ r: inout RowReader, into footprint: inout ProductFootprint) -> Bool {
-        func date(_ column: String) -> (ok: Bool, value: Int32?) {
-            guard let text = r.optional(column) else { return (true, nil) }
-            guard text.count == 10, let day = CivilDate.dayNumber(text) else {
-                r.fail(column, "'\(text)' is not a date; expected YYYY-MM-DD, such as 2024-01-31")
-                return (false, nil)
+        var valid = true
+        func date(_ column: String) -> Int32? {
+            r.field(column, valid: &valid, isNot: "a date; expected YYYY-MM-DD, such as 2024-01-31") { text in
+                text.count == 10 ? CivilDate.dayNumber(text).map { CivilDate.yyyymmdd(days: Int64($0)) } : nil
             }
-            return (true, CivilDate.yyyymmdd(days: Int64(day)))
         }
         let from = date("valid_from")
         let to = date("valid_to")
         let start = date("reference_period_start")
         let end = date("reference_period_end")
-        guard from.ok, to.ok, start.ok, end.ok else { return false }
-        if let first = from.value, let last = to.value, last < first {
+        guard valid else { return false }
+        if let first = from, let last = to, last < first {
             r.fail("valid_to", "the footprint's validity ends before it starts (valid_from \(r.optional("valid_from")!)); give its last valid day")
             return false
         }
-        if from.value != nil || to.value != nil { footprint.validity = ValidityPeriod(firstDay: from.value, lastDay: to.value) }
-        switch (start.value, end.value) {
+        if from != nil || to != nil { footprint.validity = ValidityPeriod(firstDay: from, lastDay: to) }
+        switch (start, end) {
         case (nil, nil): break
         case (let first?, let last?):
             guard first <= last else {
@@ -41,16 +39,13 @@ extension ReferenceDataReader {
             }
             footprint.referencePeriod = first...last
         default:
-            r.fail(start.value == nil ? "reference_period_start" : "reference_period_end", "give both ends of the reference period, or neither")
+            r.fail(start == nil ? "reference_period_start" : "reference_period_end", "give both ends of the reference period, or neither")
             return false
         }
-        if let text = r.optional("primary_data_share") {
-            guard let share = FieldParser.decimal(text)?.value, share >= 0, share <= 100 else {
-                r.fail("primary_data_share", "'\(text)' is not a share; expected a percentage from 0 to 100, such as 45")
-                return false
-            }
-            footprint.primaryDataShare = text
+        footprint.primaryDataShare = r.field("primary_data_share", valid: &valid, isNot: "a share; expected a percentage from 0 to 100, such as 45") {
+            FieldParser.decimal($0).map { (0...100).contains($0.value) } == true ? $0 : nil
         }
+        guard valid else { return false }
         let ratings = ["dqi_technological", "dqi_geographical", "dqi_temporal"].map { r.optional($0) }
         if ratings.contains(where: { $0 != nil }) {
             for (column, text) in zip(["dqi_technological", "dqi_geographical", "dqi_temporal"], ratings) {

@@ -14,10 +14,8 @@ extension ReferenceDataReader {
         for row in table.rows {
             var reader = RowReader(table: table, columns: columns, row: row)
             guard let category = reader.optional("category") else { continue }
-            var value: Scope3Category?
-            if let text = reader.optional("scope3_category") {
-                value = Scope3Category(parsing: text)
-                if value == nil { reader.fail("scope3_category", "'\(text)' is not a Scope 3 category; expected 1 to 15, or empty for none") }
+            let value = reader.field("scope3_category", isNot: "a Scope 3 category; expected 1 to 15, or empty for none") {
+                Scope3Category(parsing: $0)
             }
             if let first = firstLine[category], first.value != value {
                 reader.fail(

@@ -90,5 +90,15 @@ struct ERPMappingFileTests {
             try errors(#"{"# + base + #", "currency": "NOK", "categories": [{"erp": "1", "category": "a", "scope3": 16}]}"#)
                 == ["m.json:0: 'categories[0].scope3': 16 is not a Scope 3 category; expected 1 to 15"]
         )
+        #expect(
+            try errors(#"{"# + base + #", "currency": "NOK", "encoding": "utf-16"}"#)
+                == [#"m.json:0: 'encoding': 'utf-16' is not a supported encoding; expected "utf-8", "windows-1252" or "iso-8859-1""#]
+        )
+        #expect(
+            try errors(#"{"# + base + #", "currency": "NOK", "date_format": "YYYY/MM/DD"}"#)
+                == [
+                    #"m.json:0: 'date_format': 'YYYY/MM/DD' is not a supported date format; expected one of "DD.MM.YYYY", "YYYY-MM-DD", "MM/DD/YYYY", "DD/MM/YYYY", "YYYYMMDD""#
+                ]
+        )
     }
 }

@@ -96,6 +96,12 @@ import Testing
         #expect(s1.identifiers.pactCompanyIDs == ["urn:lei:5493001KJTIIGC8Y1R02", "urn:x:1"])
         #expect(s1.categories == ["consulting", "training"] && s1.strategic)
         #expect(diagnostics.map { "\($0.line):\($0.column ?? "")" } == ["3:lei", "3:isin", "3:duns", "3:contact_email", "3:strategic"])
+        #expect(
+            diagnostics[1...2].map(\.description) == [
+                "suppliers.csv:3: column 'isin': 'ISIN' is not an ISIN; expected 2 letters, 9 letters or digits and a check digit (ISO 6166), such as NO0010096985",
+                "suppliers.csv:3: column 'duns': '12' is not a D-U-N-S number; expected 9 digits, such as 150483782",
+            ]
+        )
     }
 
     @Test func criteriaFileDecodesAndReportsProblems() throws {

@@ -32,6 +32,14 @@ struct TravelDataReaderTests {
         #expect(data.trips == nil && data.survey == nil && data.workforce.isEmpty)
     }
 
+    @Test func haulError() throws {
+        #expect(
+            try errors(["travel.csv": "date,mode,distance_km,haul\n2024-03-01,air,100,galactic\n"]) == [
+                "travel.csv:2: column 'haul': 'galactic' is not a haul; expected one of domestic, short-haul, long-haul, international, or empty to pick it by distance"
+            ]
+        )
+    }
+
     @Test func tripErrors() throws {
         let found = try errors([
             "travel.csv": Self.tripsHeader

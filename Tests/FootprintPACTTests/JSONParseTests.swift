@@ -50,6 +50,10 @@ import Testing
         ("", 1, 1, "a value"),
         ("[\"\\ud800\"]", 1, 9, "low surrogate"),
         ("{\"é\": NaN}", 1, 7, "a value"),
+        ("[1 2]", 1, 4, "',' or ']'"),
+        ("[1,2", 1, 5, "',' or ']'"),
+        ("{\"a\":1 \"b\":2}", 1, 8, "',' or '}'"),
+        ("{ 1}", 1, 3, "a member name in double quotes or '}'"),
     ])
     func errorsNameLineColumnAndExpectation(text: String, line: Int, column: Int, expected: String) {
         do {

@@ -12,14 +12,10 @@ extension ActivityDataReader {
         ) { r in
             let id = r.required("site")
             let country = r.country("country")
-            var consolidated = true
-            if let text = r.optional("consolidated") {
-                switch text.lowercased() {
-                case "yes", "true", "1": consolidated = true
-                case "no", "false", "0": consolidated = false
-                default: r.fail("consolidated", "'\(text)' is not yes or no; expected yes (in the boundary, the default) or no")
-                }
-            }
+            let consolidated =
+                r.field("consolidated", isNot: "yes or no; expected yes (in the boundary, the default) or no") {
+                    ["yes": true, "true": true, "1": true, "no": false, "false": false, "0": false][$0.lowercased()]
+                } ?? true
             guard let id, let country else { return }
             if let first = seen[id] { return r.fail("site", "duplicate site '\(id)'; it is already on line \(first)") }
             seen[id] = r.row.line
@@ -104,14 +100,11 @@ extension ActivityDataReader {
         var result: [EnergyUse] = []
         try ReferenceDataReader.rows(table, required: ["site", "month", "carrier", "kwh"], optional: ["meter", "supplier"], &diagnostics) { r in
             let site = r.site("site", sites)
-            var yearMonth: (Int, Int)?
-            if let text = r.required("month") {
+            let yearMonth = r.field("month", required: true, isNot: "a month; expected YYYY-MM, such as 2024-03") { text -> (Int, Int)? in
                 let parts = text.split(separator: "-")
-                if parts.count == 2, parts[0].count == 4, parts[1].count == 2, let y = Int(parts[0]), let m = Int(parts[1]), (1...12).contains(m) {
-                    yearMonth = (y, m)
-                } else {
-                    r.fail("month", "'\(text)' is not a month; expected YYYY-MM, such as 2024-03")
-                }
+                guard parts.count == 2, parts[0].count == 4, parts[1].count == 2, let y = Int(parts[0]), let m = Int(parts[1]), (1...12).contains(m)
+                else { return nil }
+                return (y, m)
             }
             let carrier = r.choice("carrier", EnergyCarrier.self)
             let kwh = r.quantity("kwh")

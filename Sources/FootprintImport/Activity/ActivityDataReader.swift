@@ -41,53 +41,34 @@ public enum ActivityDataReader {
 extension RowReader {
     /// A `YYYY-MM-DD` day as YYYYMMDD.
     mutating func day(_ column: String, required: Bool = true) -> Int32? {
-        guard let text = required ? self.required(column) : optional(column) else { return nil }
-        guard CivilDate.isValid(text), let n = Int32(text.filter { $0 != "-" }) else {
-            fail(column, "'\(text)' is not a date; expected YYYY-MM-DD, such as 2024-03-31")
-            return nil
+        field(column, required: required, isNot: "a date; expected YYYY-MM-DD, such as 2024-03-31") {
+            CivilDate.isValid($0) ? Int32($0.filter { $0 != "-" }) : nil
         }
-        return n
     }
 
     /// A non-negative quantity.
     mutating func quantity(_ column: String, required: Bool = true) -> Double? {
-        guard let value = decimal(column, required: required) else { return nil }
-        guard value.value >= 0 else {
-            fail(column, "'\(optional(column)!)' is negative; expected a quantity of zero or more")
-            return nil
-        }
-        return value.value
+        nonNegative(column, required: required, "a quantity")
     }
 
     /// A site id that is a row of sites.csv.
     mutating func site(_ column: String, _ known: Set<String>, required: Bool = true) -> String? {
-        guard let id = required ? self.required(column) : optional(column) else { return nil }
-        guard known.contains(id) else {
-            fail(column, "unknown site '\(id)'; expected a site of sites.csv (\(known.sorted().joined(separator: ", ")))")
-            return nil
-        }
-        return id
+        self.known(column, required: required, in: known, expected: "a site of sites.csv (\(known.sorted().joined(separator: ", ")))")
     }
 
     /// One of the raw values of an enumeration, any case.
     mutating func choice<T: RawRepresentable & CaseIterable>(_ column: String, _ type: T.Type, required: Bool = true) -> T?
     where T.RawValue == String {
-        guard let text = required ? self.required(column) : optional(column) else { return nil }
-        guard let value = T.allCases.first(where: { $0.rawValue.caseInsensitiveCompare(text) == .orderedSame }) else {
-            fail(column, "'\(text)' is not known; expected one of \(T.allCases.map(\.rawValue).joined(separator: ", "))")
-            return nil
+        field(column, required: required, isNot: "known; expected one of \(T.allCases.map(\.rawValue).joined(separator: ", "))") { text in
+            T.allCases.first { $0.rawValue.caseInsensitiveCompare(text) == .orderedSame }
         }
-        return value
     }
 
     /// An ISO 3166 alpha-2 country code, upper-cased.
     mutating func country(_ column: String) -> String? {
-        guard let text = required(column) else { return nil }
-        guard text.count == 2, text.allSatisfy({ $0.isASCII && $0.isLetter }) else {
-            fail(column, "'\(text)' is not a country code; expected ISO 3166 alpha-2, such as NO")
-            return nil
+        field(column, required: true, isNot: "a country code; expected ISO 3166 alpha-2, such as NO") {
+            $0.count == 2 && $0.allSatisfy { $0.isASCII && $0.isLetter } ? $0.uppercased() : nil
         }
-        return text.uppercased()
     }
 
     var location: SourceLocation { SourceLocation(file: table.file, line: row.line) }

@@ -32,11 +32,7 @@ public enum CategoryRulesReader {
                 return
             }
             seen[category] = r.row.line
-            var scope3: Scope3Category?
-            if let text = r.optional("scope3_category") {
-                scope3 = Scope3Category(parsing: text)
-                if scope3 == nil { r.fail("scope3_category", "'\(text)' is not a Scope 3 category; expected 1 to 15, or empty") }
-            }
+            let scope3 = r.field("scope3_category", isNot: "a Scope 3 category; expected 1 to 15, or empty") { Scope3Category(parsing: $0) }
             let exclusion = r.optional("excluded")
             if exclusion != nil && scope3 != nil {
                 r.fail(

@@ -15,15 +15,11 @@ public enum CustomerDataReader {
     /// sites service_pools.csv's `site` may select.
     public static func read(directory: String) throws(InputError) -> CustomerData {
         var diagnostics: [Diagnostic] = []
-        func table(_ name: String) throws(InputError) -> CSVTable? {
-            let path = (directory as NSString).appendingPathComponent(name)
-            guard FileManager.default.fileExists(atPath: path) else { return nil }
-            return try CSVTable.read(path: path, displayName: name, diagnostics: &diagnostics)
-        }
+        let table = CSVTable.folder(directory)
         var thrown: [Diagnostic] = []
         var tables: [String: CSVTable] = [:]
         for name in [customersFile, servicesFile, poolsFile, usageFile, "sites.csv"] {
-            do { if let t = try table(name) { tables[name] = t } } catch { thrown += error.diagnostics }
+            do { if let t = try table(name, &diagnostics) { tables[name] = t } } catch { thrown += error.diagnostics }
         }
         diagnostics += thrown
         let sites = tables["sites.csv"].map { siteIDs($0) }
@@ -97,38 +93,30 @@ public enum CustomerDataReader {
             diagnostics += own
         }
         /// A file whose ids another file names is absent (or not in force).
-        func missing(_ table: CSVTable, _ absent: [(file: String, kind: String)]) -> Diagnostic {
+        func missing(_ file: String, _ absent: [(file: String, kind: String)]) -> Diagnostic {
             let files = absent.map(\.file).joined(separator: " / ")
             let what = absent.map { $0.kind }.joined(separator: " and ")
             let message =
                 inWorkspace
-                ? "\(table.file) names \(what), but no \(files) is in force; import \(files) first (\(absent.map { "footprint import \($0.kind) FILE" }.joined(separator: ", then ")))"
-                : "\(table.file) names \(what), but the data folder has no \(files); add \(absent.count == 1 ? "it" : "them") beside \(table.file)"
-            return Diagnostic(file: table.file, line: 1, message: message)
+                ? "\(file) names \(what), but no \(files) is in force; import \(files) first (\(absent.map { "footprint import \($0.kind) FILE" }.joined(separator: ", then ")))"
+                : "\(file) names \(what), but the data folder has no \(files); add \(absent.count == 1 ? "it" : "them") beside \(file)"
+            return Diagnostic(file: file, line: 1, message: message)
         }
         if let t = poolsTable {
             if servicesTable == nil {
-                diagnostics.append(missing(t, [(servicesFile, "services")]))
+                diagnostics.append(missing(t.file, [(servicesFile, "services")]))
             } else {
                 do { poolList = try pools(t, services: knownServices, sites: sites, &diagnostics) } catch { thrown += error.diagnostics }
             }
         }
-        if let checked = checkedUsage {
-            if customersTable == nil || servicesTable == nil {
-                let absent = [(customersFile, "customers", customersTable), (servicesFile, "services", servicesTable)].filter { $0.2 == nil }
-                diagnostics.append(missing(CSVTable(file: checked.file, header: [], rows: []), absent.map { (file: $0.0, kind: $0.1) }))
-            } else {
-                usageList = checked.rows
-            }
+        // Usage names customers and services: both files must be there.
+        let absent = [(customersFile, "customers", customersTable), (servicesFile, "services", servicesTable)].filter { $0.2 == nil }
+        if let file = checkedUsage?.file ?? usageTable?.file, !absent.isEmpty {
+            diagnostics.append(missing(file, absent.map { (file: $0.0, kind: $0.1) }))
+        } else if let checked = checkedUsage {
+            usageList = checked.rows
         } else if let t = usageTable {
-            if customersTable == nil || servicesTable == nil {
-                let absent = [(customersFile, "customers", customersTable), (servicesFile, "services", servicesTable)].filter { $0.2 == nil }
-                diagnostics.append(missing(t, absent.map { (file: $0.0, kind: $0.1) }))
-            } else {
-                do { usageList = try usage(t, customers: knownCustomers, services: knownServices, &diagnostics) } catch {
-                    thrown += error.diagnostics
-                }
-            }
+            do { usageList = try usage(t, customers: knownCustomers, services: knownServices, &diagnostics) } catch { thrown += error.diagnostics }
         }
         diagnostics += thrown
         guard diagnostics.isEmpty else { throw InputError(diagnostics) }
@@ -165,22 +153,13 @@ public enum CustomerDataReader {
         ) { r in
             let id = r.required("customer")
             let name = r.required("name")
-            var country: String?
-            if let text = r.optional("country") {
-                if text.utf8.count == 2, text.utf8.allSatisfy({ (65...90).contains($0) }) {
-                    country = text
-                } else {
-                    r.fail("country", "'\(text)' is not a country code; expected ISO 3166 alpha-2 in capitals, such as NO")
-                }
+            let country = r.field("country", isNot: "a country code; expected ISO 3166 alpha-2 in capitals, such as NO") {
+                $0.isTwoCapitals ? $0 : nil
             }
-            var language = StatementLanguage.en
-            if let text = r.optional("language") {
-                if let l = StatementLanguage(rawValue: text.lowercased()) {
-                    language = l
-                } else {
-                    r.fail("language", "'\(text)' is not a statement language; expected nb (Norwegian Bokmål) or en (English), or empty for en")
-                }
-            }
+            let language =
+                r.field("language", isNot: "a statement language; expected nb (Norwegian Bokmål) or en (English), or empty for en") {
+                    StatementLanguage(rawValue: $0.lowercased())
+                } ?? .en
             var ids: [String] = []
             for part in (r.optional("pact_company_ids") ?? "").split(whereSeparator: { $0 == " " || $0 == ";" || $0 == "\t" }) {
                 let text = String(part)
@@ -230,29 +209,18 @@ public enum CustomerDataReader {
             let id = r.required("service")
             let name = r.required("name")
             let unit = r.required("unit")
-            var pactUnit: String?
-            if let text = r.required("pact_unit") {
-                if let known = Service.pactDeclaredUnits.first(where: { $0.caseInsensitiveCompare(text) == .orderedSame }) {
-                    pactUnit = known
-                } else {
-                    r.fail(
-                        "pact_unit",
-                        "'\(text)' is not a PACT v3 declared unit; expected one of \(Service.pactDeclaredUnits.map { "'\($0)'" }.joined(separator: ", "))"
-                    )
-                }
-            }
-            var ratio: (Double, String)? = (1, "1")
-            if let text = r.optional("units_per_pact_unit") {
-                if let value = positiveRatio(text) {
-                    ratio = (value, text)
-                } else {
-                    ratio = nil
-                    r.fail(
-                        "units_per_pact_unit",
-                        "'\(text)' is not a positive number; expected how many of the service's unit make one PACT declared unit, such as 1, 0.001 or 1/2592000"
-                    )
-                }
-            }
+            let pactUnit = r.field(
+                "pact_unit",
+                required: true,
+                isNot: "a PACT v3 declared unit; expected one of \(Service.pactDeclaredUnits.map { "'\($0)'" }.joined(separator: ", "))"
+            ) { text in Service.pactDeclaredUnits.first { $0.caseInsensitiveCompare(text) == .orderedSame } }
+            var ratioValid = true
+            let given = r.field(
+                "units_per_pact_unit",
+                valid: &ratioValid,
+                isNot: "a positive number; expected how many of the service's unit make one PACT declared unit, such as 1, 0.001 or 1/2592000"
+            ) { text in positiveRatio(text).map { ($0, text) } }
+            let ratio: (Double, String)? = ratioValid ? given ?? (1, "1") : nil
             if let id {
                 if let first = seen[id] { return r.fail("service", "duplicate service '\(id)'; it is already on line \(first)") }
                 seen[id] = r.row.line
@@ -272,6 +240,11 @@ public enum CustomerDataReader {
             )
         }
         return result
+    }
+
+    /// The text's decimal value with the text, when `accept` takes the value.
+    static func valued(_ text: String, _ accept: (Double) -> Bool) -> (Double, String)? {
+        FieldParser.decimal(text).flatMap { accept($0.value) ? ($0.value, text) : nil }
     }
 
     /// A positive decimal, or `N/D` of two positive decimals (a ratio that no decimal writes exactly).
@@ -310,87 +283,51 @@ public enum CustomerDataReader {
             &diagnostics
         ) { r in
             let id = r.required("pool")
-            var service = r.required("service")
-            if let s = service, let services, !services.ids.contains(s) {
-                r.fail("service", "unknown service '\(s)'; expected a service of \(services.file)")
-                service = nil
-            }
+            let service = r.known("service", in: services?.ids, expected: "a service of \(services?.file ?? "")")
             var key: AllocationKey? = .usage
             if let text = r.optional("key") {
                 key = AllocationKey(rawValue: text.lowercased())
                 if key == nil { r.fail("key", "'\(text)' is not an allocation key; expected usage (the default) or revenue") }
             }
-            var capacity: (Double, String)?
             var capacityValid = true
-            if let text = r.optional("capacity") {
-                if let d = FieldParser.decimal(text), d.value > 0 {
-                    capacity = (d.value, text)
-                } else {
-                    capacityValid = false
-                    r.fail(
-                        "capacity",
-                        "'\(text)' is not a positive number; expected the platform's capacity per month in the service's unit, such as 120000"
-                    )
-                }
+            let capacity = r.field(
+                "capacity",
+                valid: &capacityValid,
+                isNot: "a positive number; expected the platform's capacity per month in the service's unit, such as 120000"
+            ) { valued($0) { $0 > 0 } }
+            // Any selector column that fails leaves the row out before the pool's checks.
+            var selectorValid = true
+            let scope = r.field("scope", valid: &selectorValid, isNot: "a scope; expected 1, 2 or 3") {
+                Int($0).flatMap { (1...3).contains($0) ? $0 : nil }
             }
-            var scope: Int?
-            var scopeValid = true
-            if let text = r.optional("scope") {
-                if let n = Int(text), (1...3).contains(n) {
-                    scope = n
-                } else {
-                    scopeValid = false
-                    r.fail("scope", "'\(text)' is not a scope; expected 1, 2 or 3")
-                }
+            let category3 = r.field("scope3_category", valid: &selectorValid, isNot: "a Scope 3 category; expected 1 to 15") {
+                Scope3Category(parsing: $0)
             }
-            var category3: Int?
-            var category3Valid = true
-            if let text = r.optional("scope3_category") {
-                if let c = Scope3Category(parsing: text) {
-                    if let scope, scope != 3 {
-                        category3Valid = false
-                        r.fail(
-                            "scope3_category",
-                            "Scope 3 category \(c.rawValue) with scope \(scope); expected scope 3 or an empty scope with a Scope 3 category"
-                        )
-                    } else {
-                        category3 = c.rawValue
-                    }
-                } else {
-                    category3Valid = false
-                    r.fail("scope3_category", "'\(text)' is not a Scope 3 category; expected 1 to 15")
-                }
+            if let c = category3, let scope, scope != 3 {
+                selectorValid = false
+                r.fail(
+                    "scope3_category",
+                    "Scope 3 category \(c.rawValue) with scope \(scope); expected scope 3 or an empty scope with a Scope 3 category"
+                )
             }
-            let site = r.optional("site")
-            var siteValid = true
-            if let site, let sites, !sites.ids.contains(site) {
-                siteValid = false
-                r.fail("site", "unknown site '\(site)'; expected a site of \(sites.file)")
-            }
-            var life: Int?
-            var lifeValid = true
-            if let text = r.optional("service_life_years") {
-                if let n = Int(text), (1...50).contains(n) {
-                    life = n
-                } else {
-                    lifeValid = false
-                    r.fail(
-                        "service_life_years",
-                        "'\(text)' is not a service life; expected a whole number of years from 1 to 50 (the hardware's life over which service footprints spread its purchase), or an empty field"
-                    )
-                }
-            }
+            let site = r.known("site", required: false, valid: &selectorValid, in: sites?.ids, expected: "a site of \(sites?.file ?? "")")
+            let life = r.field(
+                "service_life_years",
+                valid: &selectorValid,
+                isNot:
+                    "a service life; expected a whole number of years from 1 to 50 (the hardware's life over which service footprints spread its purchase), or an empty field"
+            ) { Int($0).flatMap { (1...50).contains($0) ? $0 : nil } }
             let location = SourceLocation(file: table.file, line: r.row.line)
             let selector = PoolSelector(
                 scope: scope,
-                scope3Category: category3,
+                scope3Category: category3?.rawValue,
                 supplier: r.optional("supplier"),
                 category: r.optional("category"),
                 site: site,
                 serviceLifeYears: life,
                 location: location
             )
-            guard scopeValid, category3Valid, siteValid, lifeValid else { return }
+            guard selectorValid else { return }
             if selector.isEmpty {
                 return r.fail(
                     "pool",
@@ -475,29 +412,14 @@ public enum CustomerDataReader {
             optional: ["revenue", "currency"],
             &diagnostics
         ) { r in
-            var customer = r.required("customer")
-            if let c = customer, let customers, !customers.ids.contains(c) {
-                r.fail("customer", "unknown customer '\(c)'; expected a customer of \(customers.file)")
-                customer = nil
-            }
-            var service = r.required("service")
-            if let s = service, let services, !services.ids.contains(s) {
-                r.fail("service", "unknown service '\(s)'; expected a service of \(services.file)")
-                service = nil
-            }
-            var month: (Int, Int)?
-            if let text = r.required("month") {
-                month = yearMonth(text)
-                if month == nil { r.fail("month", "'\(text)' is not a month; expected YYYY-MM, such as 2024-03") }
-            }
-            var quantity: (Double, String)?
-            if let text = r.required("quantity") {
-                if let d = FieldParser.decimal(text), d.value >= 0 {
-                    quantity = (d.value, text)
-                } else {
-                    r.fail("quantity", "'\(text)' is not a quantity; expected a number of at least 0 in the service's unit, such as 1250.5")
-                }
-            }
+            let customer = r.known("customer", in: customers?.ids, expected: "a customer of \(customers?.file ?? "")")
+            let service = r.known("service", in: services?.ids, expected: "a service of \(services?.file ?? "")")
+            let month = r.field("month", required: true, isNot: "a month; expected YYYY-MM, such as 2024-03", yearMonth)
+            let quantity = r.field(
+                "quantity",
+                required: true,
+                isNot: "a quantity; expected a number of at least 0 in the service's unit, such as 1250.5"
+            ) { valued($0) { $0 >= 0 } }
             var unitValid = true
             if let unit = r.required("unit") {
                 if let service, let expected = services?.units[service], unit != expected {
@@ -510,25 +432,16 @@ public enum CustomerDataReader {
             } else {
                 unitValid = false
             }
-            var revenue: (Double, String)?
             var revenueValid = true
-            if let text = r.optional("revenue") {
-                if let d = FieldParser.decimal(text), d.value >= 0 {
-                    revenue = (d.value, text)
-                } else {
-                    revenueValid = false
-                    r.fail("revenue", "'\(text)' is not a revenue; expected a number of at least 0, such as 12500.00")
-                }
+            let revenue = r.field("revenue", valid: &revenueValid, isNot: "a revenue; expected a number of at least 0, such as 12500.00") {
+                valued($0) { $0 >= 0 }
             }
-            var currency: String?
-            if let text = r.optional("currency") {
-                if let code = CurrencyCode(text) {
-                    currency = code.description
-                } else {
-                    revenueValid = false
-                    r.fail("currency", "'\(text)' is not a currency code; expected three upper-case letters (ISO 4217), such as NOK")
-                }
-            } else if revenue != nil {
+            let currency = r.field(
+                "currency",
+                valid: &revenueValid,
+                isNot: "a currency code; expected three upper-case letters (ISO 4217), such as NOK"
+            ) { CurrencyCode($0)?.description }
+            if r.optional("currency") == nil, revenue != nil {
                 revenueValid = false
                 r.fail("currency", "the field is empty, but the row has a revenue; expected the revenue's currency (ISO 4217), such as NOK")
             }

@@ -16,27 +16,17 @@ extension DownstreamDataReader {
         ) { r in
             let date = r.date("date")
             let type = r.required("product_type")
-            var owner: ProductReturn.Owner?
-            if let text = r.required("owner") {
-                owner = ProductReturn.Owner(rawValue: text.lowercased())
-                if owner == nil {
-                    r.fail(
-                        "owner",
-                        "'\(text)' is not an owner; expected own (the company's equipment, Category 5) or sold (products it sold, Category 12)"
-                    )
-                }
-            }
+            let owner = r.field(
+                "owner",
+                required: true,
+                isNot: "an owner; expected own (the company's equipment, Category 5) or sold (products it sold, Category 12)"
+            ) { ProductReturn.Owner(rawValue: $0.lowercased()) }
             let kg = r.positive("kg", required: true, "a mass in kg")
             let units = r.nonNegative("units", required: false, "a number of units")
             let km = r.nonNegative("transport_km", required: false, "a distance in km")
-            var mode = FreightMode.hgv
-            if let text = r.optional("transport_mode") {
-                if let m = FreightMode(rawValue: text.lowercased()) {
-                    mode = m
-                } else {
-                    r.fail("transport_mode", "'\(text)' is not a vehicle; expected hgv or van, or empty for hgv")
-                }
-            }
+            let mode =
+                r.field("transport_mode", isNot: "a vehicle; expected hgv or van, or empty for hgv") { FreightMode(rawValue: $0.lowercased()) }
+                ?? .hgv
             let percent = r.treatments(suffix: "_pct", "a share in percent")
             let masses = r.treatments(suffix: "_kg", "a mass in kg")
             var shares: TreatmentShares?

@@ -46,13 +46,9 @@ public enum DownstreamDataReader {
 extension RowReader {
     /// A country of use: ISO 3166 alpha-2 (two letters), upper-cased.
     mutating func country(_ column: String, required: Bool) -> String? {
-        guard let text = required ? self.required(column) : optional(column) else { return nil }
-        let upper = text.uppercased()
-        guard upper.utf8.count == 2, upper.utf8.allSatisfy({ $0 >= 65 && $0 <= 90 }) else {
-            fail(column, "'\(text)' is not a country code; expected ISO 3166 alpha-2, such as NO or SE")
-            return nil
+        field(column, required: required, isNot: "a country code; expected ISO 3166 alpha-2, such as NO or SE") {
+            $0.uppercased().isTwoCapitals ? $0.uppercased() : nil
         }
-        return upper
     }
 
     /// A number above zero; `what` names it in the message.

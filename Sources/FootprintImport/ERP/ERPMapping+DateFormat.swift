@@ -27,17 +27,9 @@ extension ERPMapping {
         }
 
         public init(from decoder: any Decoder) throws {
-            let text = try decoder.singleValueContainer().decode(String.self)
-            guard let f = DateFormat(rawValue: text.uppercased()) else {
-                throw DecodingError.dataCorrupted(
-                    .init(
-                        codingPath: decoder.codingPath,
-                        debugDescription: "'\(text)' is not a supported date format; expected one of "
-                            + DateFormat.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
-                    )
-                )
-            }
-            self = f
+            self = try decoder.decodeText(
+                isNot: "a supported date format; expected one of " + DateFormat.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
+            ) { DateFormat(rawValue: $0.uppercased()) }
         }
 
         /// The result of reading a date.

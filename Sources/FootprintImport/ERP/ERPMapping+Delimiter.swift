@@ -15,16 +15,7 @@ extension ERPMapping {
         }
 
         public init(from decoder: any Decoder) throws {
-            let text = try decoder.singleValueContainer().decode(String.self)
-            guard let d = Delimiter(text: text) else {
-                throw DecodingError.dataCorrupted(
-                    .init(
-                        codingPath: decoder.codingPath,
-                        debugDescription: "'\(text)' is not a supported delimiter; expected \",\", \";\", \"|\" or \"tab\""
-                    )
-                )
-            }
-            self = d
+            self = try decoder.decodeText(isNot: "a supported delimiter; expected \",\", \";\", \"|\" or \"tab\"") { Delimiter(text: $0) }
         }
     }
 
@@ -48,16 +39,9 @@ extension ERPMapping {
         }
 
         public init(from decoder: any Decoder) throws {
-            let text = try decoder.singleValueContainer().decode(String.self)
-            guard let e = TextEncoding(name: text) else {
-                throw DecodingError.dataCorrupted(
-                    .init(
-                        codingPath: decoder.codingPath,
-                        debugDescription: "'\(text)' is not a supported encoding; expected \"utf-8\", \"windows-1252\" or \"iso-8859-1\""
-                    )
-                )
+            self = try decoder.decodeText(isNot: "a supported encoding; expected \"utf-8\", \"windows-1252\" or \"iso-8859-1\"") {
+                TextEncoding(name: $0)
             }
-            self = e
         }
     }
 }

@@ -38,12 +38,7 @@ extension ERPMapping {
 
         init(decimalSeparator: String, thousandsSeparators: [String], codingPath: [any CodingKey]) throws {
             guard decimalSeparator == "." || decimalSeparator == "," else {
-                throw DecodingError.dataCorrupted(
-                    .init(
-                        codingPath: codingPath,
-                        debugDescription: "decimal_separator '\(decimalSeparator)' is not supported; expected \".\" or \",\""
-                    )
-                )
+                throw DecodingError.corrupted(codingPath, "decimal_separator '\(decimalSeparator)' is not supported; expected \".\" or \",\"")
             }
             var separators: [Character] = []
             for s in thousandsSeparators {
@@ -55,12 +50,10 @@ extension ERPMapping {
                     default: s.count == 1 ? s.first : nil
                     }
                 guard let c = named, Self.allowedThousandsSeparators.contains(c), c != decimalSeparator.first else {
-                    throw DecodingError.dataCorrupted(
-                        .init(
-                            codingPath: codingPath,
-                            debugDescription: "thousands separator '\(s)' is not supported with decimal separator '\(decimalSeparator)'; "
-                                + "expected some of \" \", \"\\u00a0\", \"\\u202f\", \".\", \",\", \"'\" other than the decimal separator"
-                        )
+                    throw DecodingError.corrupted(
+                        codingPath,
+                        "thousands separator '\(s)' is not supported with decimal separator '\(decimalSeparator)'; "
+                            + "expected some of \" \", \"\\u00a0\", \"\\u202f\", \".\", \",\", \"'\" other than the decimal separator"
                     )
                 }
                 separators.append(c)

@@ -13,11 +13,9 @@ extension ERPMapping {
         let container = try decoder.container(keyedBy: AnyKey.self)
         let names = Key.allCases.map(\.stringValue)
         for key in container.allKeys where !names.contains(key.stringValue) {
-            throw DecodingError.dataCorrupted(
-                .init(
-                    codingPath: decoder.codingPath + [key],
-                    debugDescription: "unknown key; expected one of \(names.map { "\"\($0)\"" }.joined(separator: ", "))"
-                )
+            throw DecodingError.corrupted(
+                decoder.codingPath + [key],
+                "unknown key; expected one of \(names.map { "\"\($0)\"" }.joined(separator: ", "))"
             )
         }
     }

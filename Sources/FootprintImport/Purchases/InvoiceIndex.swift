@@ -27,7 +27,7 @@ struct InvoiceIndex: Sendable {
     ) throws(InputError) -> InvoiceIndex? {
         guard columns.invoice >= 0 else { return nil }
         var index = InvoiceIndex()
-        try visit(path: path, displayName: displayName, columns: columns) { scanner in
+        try RecordBlockReader.visitRecords(path: path, displayName: displayName, fieldCount: columns.count) { scanner in
             let span = scanner.field(columns.invoice)
             if !span.isEmpty { index.named.insert(scanner.string(span)) }
         }
@@ -36,7 +36,7 @@ struct InvoiceIndex: Sendable {
         var hashes = Set<UInt64>()
         for var id in index.named { hashes.insert(id.withUTF8 { byteHash($0.baseAddress!, $0.count) }) }
         var decoder = PurchaseRecordDecoder(columns: columns, problemLimit: 0, termCapacity: 256)
-        try visit(path: path, displayName: displayName, columns: columns) { scanner in
+        try RecordBlockReader.visitRecords(path: path, displayName: displayName, fieldCount: columns.count) { scanner in
             let span = scanner.field(columns.id)
             guard !span.isEmpty else { return }
             if !span.escaped && !hashes.contains(byteHash(scanner.base + span.start, span.end - span.start)) { return }
@@ -47,34 +47,6 @@ struct InvoiceIndex: Sendable {
             index.invoices[id] = engine.invoice(line)
         }
         return index
-    }
-
-    /// Calls `body` with every record of the file after the header that has the header's number of fields.
-    private static func visit(
-        path: String,
-        displayName: String,
-        columns: PurchaseColumns,
-        _ body: (CSVRecordScanner) -> Void
-    ) throws(InputError) {
-        let reader = try RecordBlockReader(path: path, displayName: displayName, blockBytes: 8 << 20)
-        var line = 1
-        var isHeader = true
-        while let block = try reader.next(splitInto: 1) {
-            var scanner = CSVRecordScanner(base: block.base, count: block.end, position: 0, firstLine: line)
-            loop: while true {
-                switch scanner.next() {
-                case .end: break loop
-                case .failure: continue
-                case .record(let count):
-                    if isHeader {
-                        isHeader = false
-                        continue
-                    }
-                    if count == columns.count { body(scanner) }
-                }
-            }
-            line = scanner.line
-        }
     }
 
     /// A decoded record as the engine reads it, its texts looked up in the engine's keys one by one

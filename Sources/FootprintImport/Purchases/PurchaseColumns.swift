@@ -19,15 +19,7 @@ public struct PurchaseColumns: Sendable {
         func index(_ name: String) -> Int? {
             header.firstIndex { $0.trimmingSpaces().lowercased() == name }
         }
-        let missing = Self.required.filter { index($0) == nil }
-        guard missing.isEmpty else {
-            throw InputError(
-                file: file,
-                line: 1,
-                message: "missing required column\(missing.count == 1 ? "" : "s") \(missing.map { "'\($0)'" }.joined(separator: ", ")); "
-                    + "the header has \(header.map { "'\($0)'" }.joined(separator: ", "))"
-            )
-        }
+        try CSVHeader.checkRequired(missing: Self.required.filter { index($0) == nil }, header: header, file: file)
         id = index("id")!
         date = index("date")!
         supplier = index("supplier")!

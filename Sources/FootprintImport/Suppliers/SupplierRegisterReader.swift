@@ -19,36 +19,19 @@ public enum SupplierRegisterReader {
         try ReferenceDataReader.rows(table, required: ["id"], optional: optionalColumns, &diagnostics) { r in
             guard let id = r.optional("id"), seen.insert(id).inserted else { return }
             var ids = SupplierIdentifiers(orgNumber: r.optional("org_number"), vat: r.optional("vat"))
-            if let text = r.optional("lei") {
+            ids.lei = r.field("lei", isNot: "an LEI; expected 20 letters and digits (ISO 17442), such as 5493001KJTIIGC8Y1R12") { text -> String? in
                 let lei = text.uppercased()
-                if lei.count == 20 && lei.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) {
-                    ids.lei = lei
-                } else {
-                    r.fail("lei", "'\(text)' is not an LEI; expected 20 letters and digits (ISO 17442), such as 5493001KJTIIGC8Y1R12")
-                }
+                return lei.count == 20 && lei.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) ? lei : nil
             }
-            if let text = r.optional("isin") {
-                let isin = text.uppercased()
-                let chars = Array(isin)
-                if chars.count == 12 && chars.prefix(2).allSatisfy({ $0.isASCII && $0.isLetter })
-                    && chars.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) })
-                    && chars[11].isNumber
-                {
-                    ids.isin = isin
-                } else {
-                    r.fail(
-                        "isin",
-                        "'\(text)' is not an ISIN; expected 2 letters, 9 letters or digits and a check digit (ISO 6166), such as NO0010096985"
-                    )
-                }
+            ids.isin = r.field("isin", isNot: "an ISIN; expected 2 letters, 9 letters or digits and a check digit (ISO 6166), such as NO0010096985") {
+                text -> String? in
+                let chars = Array(text.uppercased())
+                return chars.count == 12 && chars.prefix(2).allSatisfy({ $0.isASCII && $0.isLetter })
+                    && chars.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) && chars[11].isNumber ? String(chars) : nil
             }
-            if let duns = r.optional("duns") {
-                let digits = duns.filter { $0 != "-" }
-                if digits.count == 9 && digits.allSatisfy({ $0.isASCII && $0.isNumber }) {
-                    ids.duns = digits
-                } else {
-                    r.fail("duns", "'\(duns)' is not a D-U-N-S number; expected 9 digits, such as 150483782")
-                }
+            ids.duns = r.field("duns", isNot: "a D-U-N-S number; expected 9 digits, such as 150483782") { text -> String? in
+                let digits = text.filter { $0 != "-" }
+                return digits.count == 9 && digits.allSatisfy({ $0.isASCII && $0.isNumber }) ? digits : nil
             }
             ids.pactCompanyIDs = list(r.optional("pact_company_ids"))
             let email = r.optional("contact_email")
@@ -59,14 +42,7 @@ public enum SupplierRegisterReader {
             if let parent, parent == id { r.fail("parent", "'\(parent)' is the supplier itself; a supplier cannot be its own parent") }
             let link = r.optional("company_register")
             if let link, let problem = IdentifierCheck.linkProblem(link) { r.fail("company_register", problem) }
-            var strategic = false
-            if let text = r.optional("strategic") {
-                if let flag = yesNo(text) {
-                    strategic = flag
-                } else {
-                    r.fail("strategic", "'\(text)' is not yes or no; expected yes, no, true, false, 1 or 0")
-                }
-            }
+            let strategic = r.field("strategic", isNot: "yes or no; expected yes, no, true, false, 1 or 0", yesNo) ?? false
             result.append(
                 SupplierRecord(
                     id: id,

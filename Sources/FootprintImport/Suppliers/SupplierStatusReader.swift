@@ -22,13 +22,8 @@ public enum SupplierStatusReader {
             let kindText = r.required("fact")
             let value = r.required("value")
             let source = r.required("source")
-            var checked: String?
-            if let text = r.required("checked_on") {
-                if isDate(text) {
-                    checked = text
-                } else {
-                    r.fail("checked_on", "'\(text)' is not a valid date; expected YYYY-MM-DD (ISO 8601), such as 2026-10-01")
-                }
+            let checked = r.field("checked_on", required: true, isNot: "a valid date; expected YYYY-MM-DD (ISO 8601), such as 2026-10-01") {
+                isDate($0) ? $0 : nil
             }
             var kind: SupplierStatusKind?
             if let kindText {
@@ -60,11 +55,8 @@ public enum SupplierStatusReader {
                         "'\(value)' is not an SBTi status; expected one of \(SBTiStatus.allCases.map(\.rawValue).joined(separator: ", "))"
                     )
                 }
-                if let text = r.optional("classification") {
-                    fact.classification = SBTiCompany.classification(text)
-                    if fact.classification == nil {
-                        r.fail("classification", "'\(text)' is not an SBTi classification; expected 1.5°C, well-below 2°C or 2°C")
-                    }
+                fact.classification = r.field("classification", isNot: "an SBTi classification; expected 1.5°C, well-below 2°C or 2°C") {
+                    SBTiCompany.classification($0)
                 }
                 fact.nearTermTargetYear = r.year("target_year", required: false)
                 fact.netZeroYear = r.year("net_zero_year", required: false)
@@ -78,12 +70,8 @@ public enum SupplierStatusReader {
                 fact.member = membership(value)
                 if fact.member == nil { r.fail("value", "'\(value)' is not an RBA membership; expected member or none (or yes, no)") }
                 fact.level = r.optional("level")
-                if let date = r.optional("audit_date") {
-                    if CivilDate.isValid(date) {
-                        fact.auditDate = date
-                    } else {
-                        r.fail("audit_date", "'\(date)' is not a valid date; expected YYYY-MM-DD (ISO 8601), the date of the latest VAP audit")
-                    }
+                fact.auditDate = r.field("audit_date", isNot: "a valid date; expected YYYY-MM-DD (ISO 8601), the date of the latest VAP audit") {
+                    CivilDate.isValid($0) ? $0 : nil
                 }
                 fact.auditStatus = r.optional("audit_status")
                 if fact.auditStatus != nil && fact.auditDate == nil && r.optional("audit_date") == nil {

@@ -37,17 +37,11 @@ extension TravelDataReader {
                 trip.isReturn = r.flag("return")
             }
             if mode == .air {
-                if let text = r.optional("class") {
-                    trip.seat = AirClass(parsing: text)
-                    if trip.seat == nil {
-                        r.fail("class", "'\(text)' is not a cabin class; expected one of \(AirClass.accepted), or empty when not known")
-                    }
+                trip.seat = r.field("class", isNot: "a cabin class; expected one of \(AirClass.accepted), or empty when not known") {
+                    AirClass(parsing: $0)
                 }
-                if let text = r.optional("haul") {
-                    trip.haul = FlightHaul(parsing: text)
-                    if trip.haul == nil {
-                        r.fail("haul", "'\(text)' is not a haul; expected one of \(FlightHaul.accepted), or empty to pick it by distance")
-                    }
+                trip.haul = r.field("haul", isNot: "a haul; expected one of \(FlightHaul.accepted), or empty to pick it by distance") {
+                    FlightHaul(parsing: $0)
                 }
             }
             if r.diagnostics.isEmpty { result.append(trip) }

@@ -64,16 +64,10 @@ extension RowReader {
 
     /// A `YYYY-MM-DD` date as YYYYMMDD.
     mutating func date(_ column: String) -> Int32? {
-        guard let text = required(column) else { return nil }
-        var utf8 = Array(text.utf8)
-        let date = utf8.withUnsafeMutableBufferPointer { b in
-            b.count == 10 ? FieldParser.date(UnsafePointer(b.baseAddress!), 0, 10) : nil
+        field(column, required: true, isNot: "a date; expected YYYY-MM-DD, such as 2024-03-15") { text in
+            var utf8 = Array(text.utf8)
+            return utf8.withUnsafeMutableBufferPointer { b in b.count == 10 ? FieldParser.date(UnsafePointer(b.baseAddress!), 0, 10) : nil }
         }
-        guard let date else {
-            fail(column, "'\(text)' is not a date; expected YYYY-MM-DD, such as 2024-03-15")
-            return nil
-        }
-        return date
     }
 
     /// `yes`/`no` (also `true`/`false`, `1`/`0`, `y`/`n`); empty is `no`.
