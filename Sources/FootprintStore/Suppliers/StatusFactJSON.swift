@@ -56,68 +56,11 @@ enum StatusFactJSON {
                 i += 1
             }
             guard i < bytes.count else { return nil }
-            let raw = UnsafeBufferPointer(rebasing: bytes[start..<i])
             i += 1
-            return escaped ? Self.unescape(raw) : String(decoding: raw, as: UTF8.self)
-        }
-
-        /// JSON string escapes: `\" \\ \/ \b \f \n \r \t` and `\uXXXX` (surrogate pairs joined).
-        static func unescape(_ raw: UnsafeBufferPointer<UInt8>) -> String? {
-            var out: [UInt8] = []
-            out.reserveCapacity(raw.count)
-            var k = 0
-            var pendingHigh: UInt32?
-            func hex(_ at: Int) -> UInt32? {
-                guard at + 4 <= raw.count else { return nil }
-                var v: UInt32 = 0
-                for j in at..<at + 4 {
-                    let c = raw[j]
-                    let d: UInt8
-                    switch c {
-                    case 0x30...0x39: d = c - 0x30
-                    case 0x41...0x46: d = c - 0x37
-                    case 0x61...0x66: d = c - 0x57
-                    default: return nil
-                    }
-                    v = v << 4 | UInt32(d)
-                }
-                return v
-            }
-            while k < raw.count {
-                let c = raw[k]
-                guard c == 0x5C else {
-                    out.append(c)
-                    k += 1
-                    continue
-                }
-                guard k + 1 < raw.count else { return nil }
-                let e = raw[k + 1]
-                k += 2
-                switch e {
-                case 0x22, 0x5C, 0x2F: out.append(e)
-                case 0x62: out.append(0x08)
-                case 0x66: out.append(0x0C)
-                case 0x6E: out.append(0x0A)
-                case 0x72: out.append(0x0D)
-                case 0x74: out.append(0x09)
-                case 0x75:
-                    guard var v = hex(k) else { return nil }
-                    k += 4
-                    if (0xD800...0xDBFF).contains(v) {
-                        pendingHigh = v
-                        continue
-                    }
-                    if (0xDC00...0xDFFF).contains(v) {
-                        guard let high = pendingHigh else { return nil }
-                        v = 0x10000 + ((high - 0xD800) << 10) + (v - 0xDC00)
-                        pendingHigh = nil
-                    }
-                    guard let scalar = Unicode.Scalar(v) else { return nil }
-                    out.append(contentsOf: Array(String(Character(scalar)).utf8))
-                default: return nil
-                }
-            }
-            return pendingHigh == nil ? String(decoding: out, as: UTF8.self) : nil
+            guard escaped else { return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i - 1]), as: UTF8.self) }
+            // With escapes (rare), the string and its quotes through the strict JSON parser; nil (the decoder's turn) for what it rejects.
+            guard case .string(let s)? = try? JSONValue.parse(bytes[start - 1..<i]) else { return nil }
+            return s
         }
 
         mutating func int() -> Int? {
