@@ -24,22 +24,9 @@ extension SupplierStore {
         sql += " ORDER BY e.on_date, a.event_id"
         var answers: [String: [RecordedEnergyAnswer]] = [:]
         for row in try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)) {
-            let answer = RecordedEnergyAnswer(answer: energyAnswer(row), on: row["on_date"], event: row["event_id"])
+            let answer = RecordedEnergyAnswer(answer: try DecodedRow<EnergyAnswer>(row: row).value, on: row["on_date"], event: row["event_id"])
             answers[row["supplier_id"], default: []].append(answer)
         }
         return answers
-    }
-
-    /// An energy answer from its `engagement_answer` row.
-    static func energyAnswer(_ row: Row) -> EnergyAnswer {
-        EnergyAnswer(
-            year: row["year"],
-            electricityKWh: row["electricity_kwh"] ?? "",
-            renewablePercent: row["renewable_percent"] ?? "",
-            otherEnergyKWh: row["other_energy_kwh"] ?? "",
-            product: row["product"],
-            typicalPowerW: row["typical_power_w"],
-            lifetimeYears: row["lifetime_years"]
-        )
     }
 }

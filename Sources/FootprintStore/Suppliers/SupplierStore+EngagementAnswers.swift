@@ -4,55 +4,44 @@ import GRDB
 /// Typed answers to data requests (table `engagement_answer`, one row per `received` event with data).
 extension SupplierStore {
     static func insertAnswer(_ answer: EngagementAnswer, event: Int64, request: Int64, db: Database) throws {
-        var columns: [String: (any DatabaseValueConvertible)?] = ["event_id": event, "request_id": request, "kind": answer.kind.rawValue]
-        switch answer {
-        case .energy(let a):
-            columns["year"] = a.year
-            columns["electricity_kwh"] = a.electricityKWh
-            columns["renewable_percent"] = a.renewablePercent
-            columns["other_energy_kwh"] = a.otherEnergyKWh
-            columns["product"] = a.product
-            columns["typical_power_w"] = a.typicalPowerW
-            columns["lifetime_years"] = a.lifetimeYears
-        case .takeBack(let a):
-            columns["year"] = a.year
-            columns["units_returned"] = a.unitsReturned
-            columns["kg_returned"] = a.kgReturned
-            columns["reused_percent"] = a.reusedPercent
-            columns["refurbished_percent"] = a.refurbishedPercent
-            columns["recycled_percent"] = a.recycledPercent
-            columns["residual_percent"] = a.residualPercent
-        }
-        let names = columns.keys.sorted()
-        try db.execute(
-            sql: "INSERT INTO engagement_answer (\(names.joined(separator: ", "))) VALUES (\(names.map { _ in "?" }.joined(separator: ", ")))",
-            arguments: StatementArguments(names.map { columns[$0]! })
-        )
+        try AnswerRow(event: event, request: request, answer: answer).insert(db)
     }
 
     /// The answers to the requests `ids` (a comma-separated list of request ids), by event id.
     static func answers(requests ids: String, db: Database) throws -> [Int64: EngagementAnswer] {
         var answers: [Int64: EngagementAnswer] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT * FROM engagement_answer WHERE request_id IN (\(ids))") {
-            switch row["kind"] as String {
-            case EngagementRequest.Kind.energy.rawValue:
-                answers[row["event_id"]] = .energy(energyAnswer(row))
-            default:
-                answers[row["event_id"]] = .takeBack(
-                    TakeBackAnswer(
-                        year: row["year"],
-                        unitsReturned: row["units_returned"],
-                        kgReturned: row["kg_returned"],
-                        reusedPercent: row["reused_percent"],
-                        refurbishedPercent: row["refurbished_percent"],
-                        recycledPercent: row["recycled_percent"],
-                        residualPercent: row["residual_percent"]
-                    )
-                )
-            }
+            answers[row["event_id"]] = try DecodedRow<EngagementAnswer>(row: row).value
         }
         return answers
     }
+}
+
+/// A row of `engagement_answer`: the answer's coding keys (`kind` and its fields) are the table's column names.
+private struct AnswerRow: PersistableRecord, Encodable {
+    static let databaseTableName = "engagement_answer"
+    var event: Int64
+    var request: Int64
+    var answer: EngagementAnswer
+
+    enum CodingKeys: String, CodingKey {
+        case event = "event_id"
+        case request = "request_id"
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(event, forKey: .event)
+        try c.encode(request, forKey: .request)
+        try answer.encode(to: encoder)
+    }
+}
+
+/// A value decoded from a row whose column names are its coding keys (a typed answer from `engagement_answer`).
+struct DecodedRow<Value: Decodable>: FetchableRecord, Decodable {
+    var value: Value
+
+    init(from decoder: any Decoder) throws { value = try Value(from: decoder) }
 }
 
 /// A typed answer as the later uses read it: which request and supplier it answers, and when.
