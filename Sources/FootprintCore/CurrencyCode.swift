@@ -29,7 +29,9 @@ public struct CurrencyCode: Sendable, Hashable, Comparable, CustomStringConverti
     }
 
     /// `XXX`, ISO 4217's code for no currency: what a field that is no currency code reads as.
-    public static let unknown = CurrencyCode("XXX")!
+    /// Computed rather than stored: the purchase decoder starts every line from it, and a stored
+    /// static is reached through its lazy initialiser's check each time.
+    @inlinable public static var unknown: CurrencyCode { CurrencyCode(unchecked: 0x58_58_58) }
 
     public var description: String {
         String(decoding: [UInt8(packed >> 16 & 0xFF), UInt8(packed >> 8 & 0xFF), UInt8(packed & 0xFF)], as: UTF8.self)

@@ -3,13 +3,13 @@
 /// `summary` turns the slots back into names. Give each thread its own accumulator and merge
 /// the summaries.
 public struct InventoryAccumulator: Sendable {
-    var methodKg = [CompensatedSum](repeating: CompensatedSum(), count: 4)
     var methodLines = [Int](repeating: 0, count: 5)
     var categoryKg: [CompensatedSum] = []
     var supplierKg: [CompensatedSum] = []
     var customerKg: [CompensatedSum] = []
     // kg by Scope 3 category (1...15; index 0 unused).
-    // kg by Scope 3 category and method, at [scope3 * 4 + method]; a category's kg is the sum of its methods'.
+    // kg by Scope 3 category and method, at [scope3 * 4 + method]; a category's kg is the sum of its methods',
+    // and a method's kg the sum of its categories' (`summary`), so that a line adds its kg here once.
     var scope3MethodKg = [CompensatedSum](repeating: CompensatedSum(), count: 64)
     // Spend by row: the method (0...3), unmapped (4), outside the period (5), then one row per exclusion slot (6...).
     @usableFromInline var spend = SpendTable(rows: 6)
@@ -97,7 +97,6 @@ public struct InventoryAccumulator: Sendable {
     @usableFromInline
     mutating func addComputed(method: Int, kg: Double, category: Int, supplier: Int, customer: Int, scope3: Int) {
         scope3MethodKg[(scope3 & 15) * 4 + (method & 3)].add(kg)
-        methodKg[method].add(kg)
         methodLines[method] += 1
         if category >= categoryKg.count { categoryKg += Array(repeating: CompensatedSum(), count: category + 16 - categoryKg.count) }
         categoryKg[category].add(kg)
@@ -140,9 +139,12 @@ public struct InventoryAccumulator: Sendable {
     {
         var s = InventorySummary()
         s.period = period
-        for scope3 in Scope3Category.allCases {
-            for method in CalculationMethod.allCases where scope3MethodKg[scope3.rawValue * 4 + Int(method.rawValue)] != CompensatedSum() {
-                let sum = scope3MethodKg[scope3.rawValue * 4 + Int(method.rawValue)]
+        var methodKg = [CompensatedSum](repeating: CompensatedSum(), count: 4)
+        for row in 0..<16 {
+            for method in CalculationMethod.allCases where scope3MethodKg[row * 4 + Int(method.rawValue)] != CompensatedSum() {
+                let sum = scope3MethodKg[row * 4 + Int(method.rawValue)]
+                methodKg[Int(method.rawValue)].add(sum)
+                guard let scope3 = Scope3Category(rawValue: row) else { continue }
                 s.kgByScope3Method[scope3, default: [:]][method] = sum
                 s.kgByScope3[scope3, default: CompensatedSum()].add(sum)
             }
