@@ -19,7 +19,7 @@ public struct CurrencyCode: Sendable, Hashable, Comparable, CustomStringConverti
     }
 
     /// A code already known to be valid, from its packed form.
-    @inlinable @usableFromInline
+    @inlinable
     init(unchecked packed: UInt32) { self.packed = packed }
 
     /// Reads a code from its packed form; `nil` unless it packs three upper-case ASCII letters.

@@ -7,9 +7,8 @@ public struct InventoryAccumulator: Sendable {
     var categoryKg: [CompensatedSum] = []
     var supplierKg: [CompensatedSum] = []
     var customerKg: [CompensatedSum] = []
-    // kg by Scope 3 category (1...15; index 0 unused).
-    // kg by Scope 3 category and method, at [scope3 * 4 + method]; a category's kg is the sum of its methods',
-    // and a method's kg the sum of its categories' (`summary`), so that a line adds its kg here once.
+    // kg by Scope 3 category (1...15) and method, at [scope3 * 4 + method]; a category's kg is the sum of its
+    // methods', and a method's kg the sum of its categories' (`summary`), so that a line adds its kg here once.
     var scope3MethodKg = [CompensatedSum](repeating: CompensatedSum(), count: 64)
     // Spend by row: the method (0...3), unmapped (4), outside the period (5), then one row per exclusion slot (6...).
     @usableFromInline var spend = SpendTable(rows: 6)

@@ -284,11 +284,11 @@ public enum CustomerDataReader {
         ) { r in
             let id = r.required("pool")
             let service = r.known("service", in: services?.ids, expected: "a service of \(services?.file ?? "")")
-            var key: AllocationKey? = .usage
-            if let text = r.optional("key") {
-                key = AllocationKey(rawValue: text.lowercased())
-                if key == nil { r.fail("key", "'\(text)' is not an allocation key; expected usage (the default) or revenue") }
-            }
+            var keyValid = true
+            let key =
+                r.field("key", valid: &keyValid, isNot: "an allocation key; expected usage (the default) or revenue") {
+                    AllocationKey(rawValue: $0.lowercased())
+                } ?? .usage
             var capacityValid = true
             let capacity = r.field(
                 "capacity",
@@ -334,7 +334,7 @@ public enum CustomerDataReader {
                     "pool '\(id ?? "")' has no selector, so it would take every line; expected at least one of scope, scope3_category, supplier, category, site"
                 )
             }
-            guard let id, let service, let key, capacityValid else { return }
+            guard let id, let service, keyValid, capacityValid else { return }
             if let (other, line) = selectorRows[selector.key] {
                 if other == id {
                     return r.fail("pool", "pool '\(id)' selects \(selector.text) twice: already on line \(line); expected each selector once")

@@ -50,11 +50,7 @@ extension ERPMapping {
             var reader = RowReader(table: table, columns: columns, row: row)
             let erp = reader.required("erp")
             let category = reader.required("category")
-            var scope3: Scope3Category?
-            if let text = reader.optional("scope3") {
-                scope3 = Scope3Category(parsing: text)
-                if scope3 == nil { reader.fail("scope3", "'\(text)' is not a Scope 3 category; expected 1 to 15 or empty") }
-            }
+            let scope3 = reader.field("scope3", isNot: "a Scope 3 category; expected 1 to 15 or empty") { Scope3Category(parsing: $0) }
             diagnostics += reader.diagnostics
             if let erp, let category { rules.append(CategoryRule(erp: AccountPattern(erp), category: category, scope3: scope3)) }
         }

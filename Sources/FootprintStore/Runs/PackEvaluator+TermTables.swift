@@ -61,7 +61,7 @@ extension PackEvaluator {
             unitKey = [UnitKey](repeating: .none, count: n)
             currencyKey = [CurrencyKey](repeating: .none, count: n)
             currencySlot = [Int32](repeating: -1, count: n)
-            currencyCode = [CurrencyCode](repeating: CurrencyCode("XXX")!, count: n)
+            currencyCode = [CurrencyCode](repeating: .unknown, count: n)
             categoryScope3 = [UInt8](repeating: 1, count: n)
             thresholdTreatment = [:]
             unitCountsItems = [Bool](repeating: false, count: n)
